@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+// One subcommand of onewindow-tool: "idnumber check", "catalog validate", …
+// A command gets the arguments after its words and returns the process exit code
+// (0 ok, 1 the input was rejected, 2 a usage error).
+struct Command
+{
+    QString words;
+    QString usage;
+    QString summary;
+    std::function<int(const QStringList &args, QTextStream &out, QTextStream &err)> run;
+};
+
+using CommandList = QList<Command>;

@@ -1,0 +1,6 @@
+#pragma once
+
+#include "Command.h"
+
+// idnumber check, creditcode check, calendar add, calendar show.
+CommandList coreCommands();

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+class QCoreApplication;
+
+namespace ow::ui {
+
+// The UI language: an explicit --lang wins; otherwise the system locale, except that a
+// machine with no language set (the "C" locale) gets zh_CN, the clerks' language.
+QString chooseLanguage(const QString &requested, const QLocale &system);
+
+// Installs OneWindow's and Qt's own translators for `language` (e.g. "zh_CN", "en").
+// Returns false if OneWindow has no translation for it (the UI then stays in English).
+bool installTranslations(QCoreApplication &app, const QString &language);
+
+} // namespace ow::ui

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace ow::ui {
+
+struct ClientContext;
+
+// Wires the sections together and nothing else: each section is its own widget class.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum class Section { Queue, Intake, Cases, Supervisor };
+
+    explicit MainWindow(const ClientContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showSection(Section section);
+    Section currentSection() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void addSection(QWidget *page, const QString &iconName);
+    void retranslate();
+    void showAbout();
+
+    const ClientContext &m_context;
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    QLabel *m_modeLabel = nullptr;
+    QLabel *m_windowLabel = nullptr;
+};
+
+} // namespace ow::ui

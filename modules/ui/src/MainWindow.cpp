@@ -1,0 +1,97 @@
+#include "onewindow/ui/MainWindow.h"
+
+#include "onewindow/ui/CasesPage.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/IntakePage.h"
+#include "onewindow/ui/QueuePage.h"
+#include "onewindow/ui/SupervisorPage.h"
+#include "ui_MainWindow.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QShortcut>
+
+namespace ow::ui {
+
+MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+{
+    m_ui->setupUi(this);
+    setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
+
+    addSection(new QueuePage(context, this), QStringLiteral("view-list-details"));
+    addSection(new IntakePage(context, this), QStringLiteral("document-new"));
+    addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
+    addSection(new SupervisorPage(context, this), QStringLiteral("view-statistics"));
+
+    connect(m_ui->sectionList, &QListWidget::currentRowChanged, m_ui->sectionStack, &QStackedWidget::setCurrentIndex);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    // Ctrl+1 … Ctrl+4 jump between sections, so the keyboard never needs the mouse.
+    for (int i = 0; i < m_ui->sectionStack->count(); ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_ui->sectionList->setCurrentRow(i); });
+    }
+
+    m_modeLabel = new QLabel(this);
+    m_windowLabel = new QLabel(this);
+    statusBar()->addWidget(m_windowLabel);
+    statusBar()->addPermanentWidget(m_modeLabel);
+
+    retranslate();
+    showSection(Section::Intake);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addSection(QWidget *page, const QString &iconName)
+{
+    m_ui->sectionStack->addWidget(page);
+    auto *item = new QListWidgetItem(QIcon::fromTheme(iconName), QString(), m_ui->sectionList);
+    item->setSizeHint(QSize(0, 44));
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_ui->sectionList->setCurrentRow(int(section));
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return Section(m_ui->sectionStack->currentIndex());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    const QStringList titles = {tr("Queue"), tr("Intake"), tr("Cases"), tr("Supervisor")};
+    for (int i = 0; i < titles.size() && i < m_ui->sectionList->count(); ++i) {
+        QListWidgetItem *item = m_ui->sectionList->item(i);
+        item->setText(titles.at(i));
+        item->setToolTip(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText));
+    }
+    m_modeLabel->setText(m_context.demoMode ? tr("Demo mode: simulated devices, demo data") : QString());
+    m_windowLabel->setText(
+        m_context.windowName.isEmpty() ? tr("No window assigned") : tr("Window: %1").arg(m_context.windowName));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About OneWindow"),
+        tr("<h3>OneWindow %1</h3><p>The comprehensive acceptance window: one set of materials, "
+           "one window, at most one visit.</p>")
+            .arg(QStringLiteral(ONEWINDOW_VERSION)));
+}
+
+} // namespace ow::ui

@@ -1,0 +1,138 @@
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/Language.h"
+#include "onewindow/ui/MainWindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTest>
+
+using ow::ui::MainWindow;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void hasFourSections();
+    void keyboardSwitchesSections();
+    void idNumberValidatedAsTyped_data();
+    void idNumberValidatedAsTyped();
+    void creditCodeValidated();
+    void supervisorSeesCalendar();
+    void statusBarShowsDemoMode();
+
+private:
+    ow::FixedClock m_clock {QDateTime(QDate(2026, 2, 13), QTime(9, 30))};
+    ow::ui::ClientContext m_context;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(ow::ui::installTranslations(*qApp, QStringLiteral("en")));
+    const auto cal = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
+    QVERIFY2(cal.ok(), qPrintable(cal.error()));
+    m_context.calendar = cal.value();
+    m_context.clock = &m_clock;
+    m_context.demoMode = true;
+    m_context.windowName = QStringLiteral("3");
+}
+
+void TestMainWindow::hasFourSections()
+{
+    MainWindow w(m_context);
+    auto *list = w.findChild<QListWidget *>(QStringLiteral("sectionList"));
+    auto *stack = w.findChild<QStackedWidget *>(QStringLiteral("sectionStack"));
+    QVERIFY(list && stack);
+    QCOMPARE(list->count(), 4);
+    QCOMPARE(stack->count(), 4);
+    QStringList titles;
+    for (int i = 0; i < list->count(); ++i)
+        titles << list->item(i)->text();
+    QCOMPARE(titles.join(u','), QStringLiteral("Queue,Intake,Cases,Supervisor"));
+    QStringList pageClasses;
+    for (int i = 0; i < stack->count(); ++i)
+        pageClasses << QString::fromLatin1(stack->widget(i)->metaObject()->className());
+    QCOMPARE(pageClasses.join(u','),
+        QStringLiteral("ow::ui::QueuePage,ow::ui::IntakePage,ow::ui::CasesPage,ow::ui::SupervisorPage"));
+    QCOMPARE(w.currentSection(), MainWindow::Section::Intake);
+}
+
+void TestMainWindow::keyboardSwitchesSections()
+{
+    MainWindow w(m_context);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(w.currentSection(), MainWindow::Section::Supervisor);
+    QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(w.currentSection(), MainWindow::Section::Queue);
+}
+
+void TestMainWindow::idNumberValidatedAsTyped_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("statusContains");
+    QTest::newRow("partial") << "330106"
+                             << "12 more characters";
+    QTest::newRow("valid") << "33010619900101123X"
+                           << "age 36";
+    QTest::newRow("typo") << "330106199001011231"
+                          << "check digit";
+    QTest::newRow("legacy") << "330106900101123"
+                            << "upgraded";
+}
+
+void TestMainWindow::idNumberValidatedAsTyped()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, statusContains);
+    MainWindow w(m_context);
+    auto *edit = w.findChild<QLineEdit *>(QStringLiteral("idNumberEdit"));
+    auto *status = w.findChild<QLabel *>(QStringLiteral("idStatusLabel"));
+    QVERIFY(edit && status);
+    QTest::keyClicks(edit, typed);
+    QVERIFY2(status->text().contains(statusContains), qPrintable(status->text()));
+}
+
+void TestMainWindow::creditCodeValidated()
+{
+    MainWindow w(m_context);
+    auto *edit = w.findChild<QLineEdit *>(QStringLiteral("creditCodeEdit"));
+    auto *status = w.findChild<QLabel *>(QStringLiteral("creditStatusLabel"));
+    QTest::keyClicks(edit, QStringLiteral("91310110666007217T"));
+    QVERIFY2(status->text().contains(QStringLiteral("666007217")), qPrintable(status->text()));
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("91310110666007217U"));
+    QVERIFY2(status->text().contains(QStringLiteral("does not match")), qPrintable(status->text()));
+}
+
+void TestMainWindow::supervisorSeesCalendar()
+{
+    MainWindow w(m_context);
+    auto *label = w.findChild<QLabel *>(QStringLiteral("calendarLabel"));
+    QVERIFY(label);
+    // 13 Feb 2026 + 5 working days: 14 Feb (make-up Saturday), then 24–27 Feb.
+    QVERIFY2(label->text().contains(QStringLiteral("working day")), qPrintable(label->text()));
+    QVERIFY2(
+        label->text().contains(QLocale().toString(QDate(2026, 2, 27), QLocale::LongFormat)), qPrintable(label->text()));
+}
+
+void TestMainWindow::statusBarShowsDemoMode()
+{
+    MainWindow w(m_context);
+    QStringList texts;
+    const auto labels = w.statusBar()->findChildren<QLabel *>();
+    for (QLabel *l : labels)
+        texts << l->text();
+    QVERIFY2(texts.join(u'|').contains(QStringLiteral("Demo mode")), qPrintable(texts.join(u'|')));
+    QVERIFY2(texts.join(u'|').contains(QStringLiteral("Window: 3")), qPrintable(texts.join(u'|')));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,96 @@
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/Language.h"
+#include "onewindow/ui/MainWindow.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QListWidget>
+#include <QTest>
+#include <QXmlStreamReader>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void chooseLanguage_data();
+    void chooseLanguage();
+    void zhCnIsComplete();
+    void mainWindowSpeaksChinese();
+};
+
+void TestTranslations::chooseLanguage_data()
+{
+    QTest::addColumn<QString>("requested");
+    QTest::addColumn<QString>("system");
+    QTest::addColumn<QString>("chosen");
+    QTest::newRow("--lang wins") << "en"
+                                 << "zh_CN"
+                                 << "en_US";
+    QTest::newRow("system zh_CN") << ""
+                                  << "zh_CN"
+                                  << "zh_CN";
+    QTest::newRow("system en_GB") << ""
+                                  << "en_GB"
+                                  << "en_GB";
+    QTest::newRow("C locale means zh_CN") << ""
+                                          << "C"
+                                          << "zh_CN";
+}
+
+void TestTranslations::chooseLanguage()
+{
+    QFETCH(QString, requested);
+    QFETCH(QString, system);
+    QFETCH(QString, chosen);
+    QCOMPARE(ow::ui::chooseLanguage(requested, QLocale(system)), chosen);
+}
+
+// zh_CN is the clerks' language: every message is translated and none is left unfinished.
+void TestTranslations::zhCnIsComplete()
+{
+    QFile ts(QStringLiteral(OW_TS_ZH_CN));
+    QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+    QXmlStreamReader xml(&ts);
+    int messages = 0;
+    QStringList unfinished;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            ++messages;
+            const QString type = xml.attributes().value(QLatin1String("type")).toString();
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (type == QLatin1String("unfinished") || type == QLatin1String("vanished") || text.trimmed().isEmpty())
+                unfinished << source;
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY2(messages > 50, "the zh_CN catalogue looks empty");
+    QVERIFY2(
+        unfinished.isEmpty(), qPrintable(QStringLiteral("untranslated: ") + unfinished.join(QStringLiteral(" | "))));
+}
+
+void TestTranslations::mainWindowSpeaksChinese()
+{
+    QVERIFY(ow::ui::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    ow::ui::ClientContext context;
+    ow::ui::MainWindow w(context);
+    auto *list = w.findChild<QListWidget *>(QStringLiteral("sectionList"));
+    QVERIFY(list);
+    for (int i = 0; i < list->count(); ++i) {
+        const QString t = list->item(i)->text();
+        bool han = false;
+        for (QChar c : t)
+            han = han || (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF);
+        QVERIFY2(han, qPrintable(t));
+    }
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

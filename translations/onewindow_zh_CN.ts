@@ -1,0 +1,398 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Case number, or scan the QR code on a receipt or notice</source>
+        <translation>输入案件编号，或扫描回执、告知书上的二维码</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>No cases accepted at this window yet.</source>
+        <translation>本窗口尚未受理案件。</translation>
+    </message>
+</context>
+<context>
+    <name>CreditCode</name>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has %1.</source>
+        <translation>统一社会信用代码应为 18 位，当前为 %1 位。</translation>
+    </message>
+    <message>
+        <source>Character %1 ("%2") cannot appear in a credit code (I, O, Z, S and V are never used).</source>
+        <translation>第 %1 位字符“%2”不能出现在统一社会信用代码中（不使用 I、O、Z、S、V）。</translation>
+    </message>
+    <message>
+        <source>Characters 3 to 8 of a credit code are the region code and must be digits.</source>
+        <translation>统一社会信用代码第 3 至 8 位为行政区划码，必须是数字。</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a character was probably mistyped (expected %1 at the end).</source>
+        <translation>校验码不符，可能有字符输错（末位应为 %1）。</translation>
+    </message>
+    <message>
+        <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
+        <translation>其中的组织机构代码 %1 校验位错误（应为 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumber</name>
+    <message>
+        <source>A 15-digit ID number may contain digits only.</source>
+        <translation>15 位身份号码只能由数字组成。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters (or 15 for old cards); this one has %1.</source>
+        <translation>身份号码应为 18 位（旧证 15 位），当前为 %1 位。</translation>
+    </message>
+    <message>
+        <source>The first 17 characters of an ID number must be digits.</source>
+        <translation>身份号码前 17 位必须是数字。</translation>
+    </message>
+    <message>
+        <source>The last character of an ID number must be a digit or X.</source>
+        <translation>身份号码最后一位必须是数字或 X。</translation>
+    </message>
+    <message>
+        <source>%1 is not a known region code.</source>
+        <translation>%1 不是有效的地址码。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in this ID number does not exist.</source>
+        <translation>身份号码中的出生日期 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
+        <translation>校验码不符，可能有数字输错（末位应为 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Applicant (person)</source>
+        <translation>申请人（个人）</translation>
+    </message>
+    <message>
+        <source>ID &amp;number</source>
+        <translation>身份号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Place the ID card on the reader, or type the 18-digit number</source>
+        <translation>请将身份证放在读卡器上，或输入 18 位身份号码</translation>
+    </message>
+    <message>
+        <source>Applicant (company)</source>
+        <translation>申请人（企业）</translation>
+    </message>
+    <message>
+        <source>&amp;Credit code</source>
+        <translation>信用代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Scan the business licence QR code, or type the unified social credit code</source>
+        <translation>扫描营业执照二维码，或输入统一社会信用代码</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>OneWindow — comprehensive acceptance window</source>
+        <translation>一窗受理 — 综合窗口</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About OneWindow</source>
+        <translation>关于一窗受理(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Queue</source>
+        <translation>排队叫号</translation>
+    </message>
+    <message>
+        <source>Tickets waiting at this window. Call the next applicant, recall, mark a no-show or transfer.</source>
+        <translation>本窗口的等候号票。可叫号、重呼、标记过号或转窗口。</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号票</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>No one is waiting at this window.</source>
+        <translation>本窗口当前无人等候。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <source>Near deadline</source>
+        <translation>临近时限</translation>
+    </message>
+    <message>
+        <source>Done in one visit</source>
+        <translation>一次办结率</translation>
+    </message>
+    <message>
+        <source>No windows are assigned to you yet.</source>
+        <translation>尚未给您分配督办窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCalendar</name>
+    <message>
+        <source>The calendar is not valid JSON at offset %1: %2</source>
+        <translation>工作日历不是有效的 JSON（偏移 %1）：%2</translation>
+    </message>
+    <message>
+        <source>The calendar must be a JSON object.</source>
+        <translation>工作日历必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The calendar has no valid "year".</source>
+        <translation>工作日历缺少有效的“year”年份。</translation>
+    </message>
+    <message>
+        <source>Holiday %1 of %2 needs a name and valid "from" ≤ "to" dates.</source>
+        <translation>%2 年第 %1 个节假日需要名称以及有效的起止日期（from ≤ to）。</translation>
+    </message>
+    <message>
+        <source>Holiday "%1" lies outside %2.</source>
+        <translation>节假日“%1”不在 %2 年内。</translation>
+    </message>
+    <message>
+        <source>Make-up workday %1 of %2 has no valid "date".</source>
+        <translation>%2 年第 %1 个调休上班日缺少有效日期。</translation>
+    </message>
+    <message>
+        <source>%1 is listed both as a holiday and as a make-up workday.</source>
+        <translation>%1 同时被列为节假日和调休上班日。</translation>
+    </message>
+    <message>
+        <source>No calendar tables found in %1.</source>
+        <translation>在 %1 中找不到工作日历表。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Comprehensive window 1 (demo)</source>
+        <translation>综合窗口 1（演示）</translation>
+    </message>
+    <message>
+        <source>Work calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>The work calendar could not be loaded; deadlines count weekends only.
+%1</source>
+        <translation>无法加载工作日历，办结时限将只扣除周末。
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::IntakePage</name>
+    <message>
+        <source>resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Hong Kong residence permit</source>
+        <translation>港澳台居民居住证（香港）</translation>
+    </message>
+    <message>
+        <source>Macao residence permit</source>
+        <translation>港澳台居民居住证（澳门）</translation>
+    </message>
+    <message>
+        <source>Taiwan residence permit</source>
+        <translation>港澳台居民居住证（台湾）</translation>
+    </message>
+    <message>
+        <source>foreigner permanent residence card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more character(s) to go.</source>
+        <translation><numerusform>还差 %n 位。</numerusform></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Valid %1 · born %2 · %3 · age %4 · region %5</source>
+        <translation>有效的%1 · 出生 %2 · %3 · %4 岁 · 地址码 %5</translation>
+    </message>
+    <message>
+        <source>(upgraded from the 15-digit number to %1)</source>
+        <translation>（已由 15 位号码升位为 %1）</translation>
+    </message>
+    <message>
+        <source>Valid credit code · region %1 · organisation code %2</source>
+        <translation>信用代码有效 · 行政区划 %1 · 组织机构代码 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::MainWindow</name>
+    <message>
+        <source>Queue</source>
+        <translation>排队叫号</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Demo mode: simulated devices, demo data</source>
+        <translation>演示模式：模拟设备、演示数据</translation>
+    </message>
+    <message>
+        <source>No window assigned</source>
+        <translation>未分配窗口</translation>
+    </message>
+    <message>
+        <source>Window: %1</source>
+        <translation>窗口：%1</translation>
+    </message>
+    <message>
+        <source>About OneWindow</source>
+        <translation>关于一窗受理</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;OneWindow %1&lt;/h3&gt;&lt;p&gt;The comprehensive acceptance window: one set of materials, one window, at most one visit.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;一窗受理 %1&lt;/h3&gt;&lt;p&gt;综合窗口受理：一套材料、一窗受理、最多跑一次。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::SupervisorPage</name>
+    <message>
+        <source>Today, %1, is a public holiday (%2).</source>
+        <translation>今天（%1）是法定节假日（%2）。</translation>
+    </message>
+    <message>
+        <source>Today, %1, is a working day.</source>
+        <translation>今天（%1）是工作日。</translation>
+    </message>
+    <message>
+        <source>Today, %1, is a rest day.</source>
+        <translation>今天（%1）是休息日。</translation>
+    </message>
+    <message>
+        <source>A case accepted today with a 5-working-day promise is due on %1.</source>
+        <translation>今天受理、承诺 5 个工作日办结的案件，应于 %1 前办结。</translation>
+    </message>
+    <message>
+        <source>Warning: there is no holiday table for %1; only weekends are counted.</source>
+        <translation>警告：没有 %1 年的节假日表，只扣除周末。</translation>
+    </message>
+    <message>
+        <source>Note: the %1 holiday table is provisional.</source>
+        <translation>注意：%1 年节假日表为暂定。</translation>
+    </message>
+</context>
+</TS>
