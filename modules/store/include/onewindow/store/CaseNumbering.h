@@ -1,0 +1,28 @@
+#pragma once
+
+#include "onewindow/core/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QString>
+
+namespace ow::store {
+
+class Store;
+
+// Case identity made at the window, with no server round trip:
+// - the id is a random UUID, unique everywhere;
+// - the number is region code + window code + date + a per-window daily sequence,
+//   e.g. 330106-W03-20261128-0007, unique per window because the sequence lives in the
+//   window's own store and is taken in a transaction.
+class CaseNumbering
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseNumbering)
+
+public:
+    static QString newCaseId();
+    static Result<QString> nextNumber(Store &store, const QString &regionCode, const QString &windowCode, QDate day);
+    static QString format(const QString &regionCode, const QString &windowCode, QDate day, int sequence);
+};
+
+} // namespace ow::store

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace ow::store {
+
+// The schema as an ordered list of steps; step i brings the store from version i to i + 1.
+class Migrations
+{
+public:
+    static int latestVersion();
+    static const QList<QStringList> &steps();
+    // Applies the steps after `from`, each in its own transaction. Returns an error message or "".
+    static QString apply(QSqlDatabase &db, int from);
+};
+
+} // namespace ow::store

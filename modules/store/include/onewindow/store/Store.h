@@ -1,0 +1,44 @@
+#pragma once
+
+#include "onewindow/core/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+
+namespace ow::store {
+
+// The local SQLite store. One Store per thread (QSqlDatabase connections are per thread).
+class Store
+{
+    Q_DECLARE_TR_FUNCTIONS(Store)
+
+public:
+    ~Store();
+    Store(Store &&other) noexcept;
+    Store &operator=(Store &&) = delete;
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    // Opens (creating if needed) the store in `dataDir`, migrating it to the current schema.
+    static Result<Store> open(const QString &dataDir);
+    // The standard per-user location (QStandardPaths::AppDataLocation).
+    static QString defaultDataDir();
+
+    QSqlDatabase database() const;
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    // Runs `work` in one transaction: committed if it returns an empty string, rolled back and
+    // the message returned otherwise (also when the commit itself fails).
+    QString transact(const std::function<QString(QSqlDatabase &)> &work);
+
+private:
+    Store(QString connectionName, QString path);
+    QString m_connection;
+    QString m_path;
+};
+
+} // namespace ow::store
