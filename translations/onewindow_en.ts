@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Writing the audit log failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaseNumbering</name>
+    <message>
+        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot take the next case number: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CaseRepository</name>
+    <message>
+        <source>Saving the case failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A case needs an id and a number before it is saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the case failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No case with id %1 in this store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No case numbered %1 at this window.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
@@ -60,6 +101,93 @@
     </message>
     <message>
         <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DocumentLayout</name>
+    <message>
+        <source>Accepted offline: provisional until confirmed by the back office.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promised completion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials still needed (all of them, listed at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bring the materials above to any comprehensive window; show this notice or its QR code and the case continues where it stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials to supplement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supplement by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The applicant may apply for administrative reconsideration or bring an administrative lawsuit according to law.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Collect the result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by courier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -126,6 +254,29 @@
     </message>
 </context>
 <context>
+    <name>KeyRing</name>
+    <message>
+        <source>The key list is not valid JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The public key of %1 is not a valid Ed25519 key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the key list %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature does not match: this receipt was altered or forged.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -153,6 +304,67 @@
     </message>
     <message>
         <source>&amp;About OneWindow</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfRenderer</name>
+    <message>
+        <source>Cannot start the PDF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applicant's signature:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(Office seal)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the PDF failed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QrMatrix</name>
+    <message>
+        <source>Nothing to put in the QR code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR code cannot hold this text: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QrPayload</name>
+    <message>
+        <source>This QR code is not a OneWindow receipt or notice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR code is incomplete or has extra fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field "%1" of the QR code is missing or malformed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown document kind "%1" in the QR code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date in the QR code is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The signature in the QR code is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR code is not in canonical form; it may have been altered.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -192,6 +404,64 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>Acceptance receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice of conditional acceptance (materials to supplement)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice of non-acceptance</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a OneWindow store or is damaged: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a OneWindow store or is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store %1 was written by a newer OneWindow (schema %2; this version knows up to %3). Update OneWindow; the store has not been changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot upgrade the store %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store is busy or read-only: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <source>Supervisor</source>
@@ -223,6 +493,37 @@
     </message>
     <message>
         <source>No windows are assigned to you yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowKey</name>
+    <message>
+        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot generate the window's signing key (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the window key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window key %1 is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the window key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing failed (OpenSSL).</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Writing the audit log failed: %1</source>
+        <translation>写入审计日志失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseNumbering</name>
+    <message>
+        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
+        <translation>本窗口尚未配置：生成案件编号需要 6 位行政区划码和不含“-”的窗口编码。</translation>
+    </message>
+    <message>
+        <source>Cannot take the next case number: %1</source>
+        <translation>无法取得下一个案件编号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRepository</name>
+    <message>
+        <source>Saving the case failed: %1</source>
+        <translation>保存案件失败：%1</translation>
+    </message>
+    <message>
+        <source>A case needs an id and a number before it is saved.</source>
+        <translation>案件保存前必须有标识和编号。</translation>
+    </message>
+    <message>
+        <source>Reading the case failed: %1</source>
+        <translation>读取案件失败：%1</translation>
+    </message>
+    <message>
+        <source>No case with id %1 in this store.</source>
+        <translation>本地库中没有标识为 %1 的案件。</translation>
+    </message>
+    <message>
+        <source>No case numbered %1 at this window.</source>
+        <translation>本窗口没有编号为 %1 的案件。</translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
@@ -61,6 +102,93 @@
     <message>
         <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
         <translation>其中的组织机构代码 %1 校验位错误（应为 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLayout</name>
+    <message>
+        <source>Accepted offline: provisional until confirmed by the back office.</source>
+        <translation>离线受理：经后台确认前为临时凭证。</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <source>Materials received</source>
+        <translation>已收材料</translation>
+    </message>
+    <message>
+        <source>Promised completion</source>
+        <translation>承诺办结日期</translation>
+    </message>
+    <message>
+        <source>Materials still needed (all of them, listed at once)</source>
+        <translation>尚需补齐的材料（一次性全部告知）</translation>
+    </message>
+    <message>
+        <source>Bring the materials above to any comprehensive window; show this notice or its QR code and the case continues where it stopped.</source>
+        <translation>请携带上述材料到任一综合窗口，出示本告知书或其二维码，即可接续办理。</translation>
+    </message>
+    <message>
+        <source>Materials to supplement</source>
+        <translation>需补交的材料</translation>
+    </message>
+    <message>
+        <source>Supplement by</source>
+        <translation>补交期限</translation>
+    </message>
+    <message>
+        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <translation>本申请依申请人承诺予以容缺受理。逾期未补交上述材料的，案件终止办理。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>The applicant may apply for administrative reconsideration or bring an administrative lawsuit according to law.</source>
+        <translation>申请人如不服，可依法申请行政复议或者提起行政诉讼。</translation>
+    </message>
+    <message>
+        <source>Collect the result</source>
+        <translation>领取方式</translation>
+    </message>
+    <message>
+        <source>by courier</source>
+        <translation>快递送达</translation>
+    </message>
+    <message>
+        <source>at the window</source>
+        <translation>窗口领取</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系电话</translation>
     </message>
 </context>
 <context>
@@ -126,6 +254,29 @@
     </message>
 </context>
 <context>
+    <name>KeyRing</name>
+    <message>
+        <source>The key list is not valid JSON.</source>
+        <translation>公钥列表不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The public key of %1 is not a valid Ed25519 key.</source>
+        <translation>%1 的公钥不是有效的 Ed25519 公钥。</translation>
+    </message>
+    <message>
+        <source>Cannot read the key list %1: %2</source>
+        <translation>无法读取公钥列表 %1：%2</translation>
+    </message>
+    <message>
+        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
+        <translation>未知的窗口密钥“%1”，无法核验该回执（请更新公钥列表）。</translation>
+    </message>
+    <message>
+        <source>The signature does not match: this receipt was altered or forged.</source>
+        <translation>签名不符：该回执已被篡改或系伪造。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -154,6 +305,67 @@
     <message>
         <source>&amp;About OneWindow</source>
         <translation>关于一窗受理(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PdfRenderer</name>
+    <message>
+        <source>Cannot start the PDF.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Applicant's signature:</source>
+        <translation>申请人签字：</translation>
+    </message>
+    <message>
+        <source>(Office seal)</source>
+        <translation>（受理单位盖章）</translation>
+    </message>
+    <message>
+        <source>Writing the PDF failed.</source>
+        <translation>写入 PDF 失败。</translation>
+    </message>
+</context>
+<context>
+    <name>QrMatrix</name>
+    <message>
+        <source>Nothing to put in the QR code.</source>
+        <translation>二维码内容为空。</translation>
+    </message>
+    <message>
+        <source>The QR code cannot hold this text: %1</source>
+        <translation>二维码无法容纳该内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QrPayload</name>
+    <message>
+        <source>This QR code is not a OneWindow receipt or notice.</source>
+        <translation>该二维码不是一窗受理的回执或告知书。</translation>
+    </message>
+    <message>
+        <source>The QR code is incomplete or has extra fields.</source>
+        <translation>二维码内容不完整或含多余字段。</translation>
+    </message>
+    <message>
+        <source>Field "%1" of the QR code is missing or malformed.</source>
+        <translation>二维码字段“%1”缺失或格式错误。</translation>
+    </message>
+    <message>
+        <source>Unknown document kind "%1" in the QR code.</source>
+        <translation>二维码中的文书类型“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>The date in the QR code is not valid.</source>
+        <translation>二维码中的日期无效。</translation>
+    </message>
+    <message>
+        <source>The signature in the QR code is damaged.</source>
+        <translation>二维码中的签名已损坏。</translation>
+    </message>
+    <message>
+        <source>The QR code is not in canonical form; it may have been altered.</source>
+        <translation>二维码格式不规范，可能已被篡改。</translation>
     </message>
 </context>
 <context>
@@ -192,6 +404,64 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDocument</name>
+    <message>
+        <source>Acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <source>Notice of conditional acceptance (materials to supplement)</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>Notice of non-acceptance</source>
+        <translation>不予受理通知书</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>无法创建数据目录 %1。</translation>
+    </message>
+    <message>
+        <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
+        <translation>缺少 Qt 的 SQLite 驱动（请安装 libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>无法打开本地库 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a OneWindow store or is damaged: %2</source>
+        <translation>%1 不是一窗受理的本地库或已损坏：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a OneWindow store or is damaged.</source>
+        <translation>%1 不是一窗受理的本地库或已损坏。</translation>
+    </message>
+    <message>
+        <source>The store %1 was written by a newer OneWindow (schema %2; this version knows up to %3). Update OneWindow; the store has not been changed.</source>
+        <translation>本地库 %1 由更新版本的一窗受理写入（结构版本 %2，本版本最高支持 %3）。请升级软件；本地库未被改动。</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the store %1: %2</source>
+        <translation>无法升级本地库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The store is busy or read-only: %1</source>
+        <translation>本地库忙或只读：%1</translation>
+    </message>
+    <message>
+        <source>Saving failed: %1</source>
+        <translation>保存失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <source>Supervisor</source>
@@ -224,6 +494,37 @@
     <message>
         <source>No windows are assigned to you yet.</source>
         <translation>尚未给您分配督办窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKey</name>
+    <message>
+        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
+        <translation>密钥标识只能包含字母、数字、“-”和“_”（最多 32 位）。</translation>
+    </message>
+    <message>
+        <source>Cannot generate the window's signing key (OpenSSL).</source>
+        <translation>无法生成窗口签名密钥（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the window key %1: %2</source>
+        <translation>无法读取窗口密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>The window key %1 is damaged.</source>
+        <translation>窗口密钥 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot create the key folder %1.</source>
+        <translation>无法创建密钥目录 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the window key %1: %2</source>
+        <translation>无法写入窗口密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Signing failed (OpenSSL).</source>
+        <translation>签名失败（OpenSSL）。</translation>
     </message>
 </context>
 <context>

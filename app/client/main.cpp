@@ -1,6 +1,6 @@
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/i18n/Language.h"
 #include "onewindow/ui/ClientContext.h"
-#include "onewindow/ui/Language.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
@@ -55,8 +55,8 @@ int main(int argc, char *argv[])
     parser.addOption(windowOption);
     parser.process(app);
 
-    const QString language = ow::ui::chooseLanguage(parser.value(langOption), QLocale::system());
-    if (!ow::ui::installTranslations(app, language))
+    const QString language = ow::i18n::chooseLanguage(parser.value(langOption), QLocale::system());
+    if (!ow::i18n::installTranslations(app, language))
         std::fprintf(stderr, "onewindow: no translation for %s; using English\n", qPrintable(language));
 
     ow::ui::ClientContext context;

@@ -1,7 +1,10 @@
 #include "Command.h"
 #include "CoreCommands.h"
+#include "ReceiptCommands.h"
 
-#include <QCoreApplication>
+#include "onewindow/i18n/Language.h"
+
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -12,6 +15,7 @@ CommandList allCommands()
 {
     CommandList commands;
     commands += coreCommands();
+    commands += receiptCommands();
     return commands;
 }
 
@@ -29,15 +33,34 @@ void printHelp(const CommandList &commands, QTextStream &out)
 
 } // namespace
 
+// Qt's own start-up chatter (e.g. about XDG_RUNTIME_DIR) is not for the person at the terminal.
+void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtDebugMsg || type == QtInfoMsg || message.startsWith(QLatin1String("QStandardPaths:")))
+        return;
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    qInstallMessageHandler(quietMessages);
+    // A command-line tool never opens a window; fonts (PDF, receipts) still need a GUI application.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onewindow-tool"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
+    // Messages stay English; documents the tool renders follow --lang (default: as the client).
+    QStringList args = app.arguments().mid(1);
+    QString language;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--lang")); i >= 0 && i + 1 < args.size()) {
+        language = args.at(i + 1);
+        args.remove(i, 2);
+    }
+    ow::i18n::installTranslations(app, ow::i18n::chooseLanguage(language, QLocale::system()));
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    const QStringList args = app.arguments().mid(1);
     const CommandList commands = allCommands();
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
         || args.first() == QLatin1String("help")) {

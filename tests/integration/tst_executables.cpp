@@ -85,9 +85,16 @@ void TestExecutables::toolIdNumberIsMaskedByDefault()
         QStringLiteral(OW_TOOL), {QStringLiteral("idnumber"), QStringLiteral("check"), id, QStringLiteral("--full")});
     QVERIFY(r.out.contains(id));
     r = run(QStringLiteral(OW_TOOL),
-        {QStringLiteral("idnumber"), QStringLiteral("check"), QStringLiteral("330106199001011231")});
+        {QStringLiteral("idnumber"), QStringLiteral("check"), QStringLiteral("330106199001011231"),
+            QStringLiteral("--lang"), QStringLiteral("en")});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("check digit")), qPrintable(r.err));
+    // The clerks' language by default: the same error in Chinese.
+    r = run(QStringLiteral(OW_TOOL),
+        {QStringLiteral("idnumber"), QStringLiteral("check"), QStringLiteral("330106199001011231"),
+            QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    QVERIFY2(r.err.contains(QStringLiteral("校验码不符")), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("XDG_RUNTIME_DIR")), qPrintable(r.err));
 }
 
 void TestExecutables::toolCalendarAdd()

@@ -1,6 +1,6 @@
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/i18n/Language.h"
 #include "onewindow/ui/ClientContext.h"
-#include "onewindow/ui/Language.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
@@ -34,7 +34,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QVERIFY(ow::ui::installTranslations(*qApp, QStringLiteral("en")));
+    QVERIFY(ow::i18n::installTranslations(*qApp, QStringLiteral("en")));
     const auto cal = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
     QVERIFY2(cal.ok(), qPrintable(cal.error()));
     m_context.calendar = cal.value();

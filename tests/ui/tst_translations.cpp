@@ -1,6 +1,6 @@
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/i18n/Language.h"
 #include "onewindow/ui/ClientContext.h"
-#include "onewindow/ui/Language.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
@@ -44,7 +44,7 @@ void TestTranslations::chooseLanguage()
     QFETCH(QString, requested);
     QFETCH(QString, system);
     QFETCH(QString, chosen);
-    QCOMPARE(ow::ui::chooseLanguage(requested, QLocale(system)), chosen);
+    QCOMPARE(ow::i18n::chooseLanguage(requested, QLocale(system)), chosen);
 }
 
 // zh_CN is the clerks' language: every message is translated and none is left unfinished.
@@ -78,7 +78,7 @@ void TestTranslations::zhCnIsComplete()
 
 void TestTranslations::mainWindowSpeaksChinese()
 {
-    QVERIFY(ow::ui::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QVERIFY(ow::i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
     ow::ui::ClientContext context;
     ow::ui::MainWindow w(context);
     auto *list = w.findChild<QListWidget *>(QStringLiteral("sectionList"));

@@ -50,7 +50,9 @@ Store::~Store()
 
 QString Store::defaultDataDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // Shared by the client and onewindow-tool: ~/.local/share/onewindow on Linux.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("onewindow"));
 }
 
 Result<Store> Store::open(const QString &dataDir)

@@ -24,7 +24,7 @@ public:
 
     // Opens (creating if needed) the store in `dataDir`, migrating it to the current schema.
     static Result<Store> open(const QString &dataDir);
-    // The standard per-user location (QStandardPaths::AppDataLocation).
+    // The standard per-user location shared by the client and the tool (~/.local/share/onewindow).
     static QString defaultDataDir();
 
     QSqlDatabase database() const;

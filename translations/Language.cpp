@@ -1,10 +1,10 @@
-#include "onewindow/ui/Language.h"
+#include "onewindow/i18n/Language.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QTranslator>
 
-namespace ow::ui {
+namespace ow::i18n {
 
 QString chooseLanguage(const QString &requested, const QLocale &system)
 {
@@ -36,4 +36,4 @@ bool installTranslations(QCoreApplication &app, const QString &language)
     return locale.language() == QLocale::English; // English is the source language
 }
 
-} // namespace ow::ui
+} // namespace ow::i18n

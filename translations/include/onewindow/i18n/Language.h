@@ -5,7 +5,7 @@
 
 class QCoreApplication;
 
-namespace ow::ui {
+namespace ow::i18n {
 
 // The UI language: an explicit --lang wins; otherwise the system locale, except that a
 // machine with no language set (the "C" locale) gets zh_CN, the clerks' language.
@@ -15,4 +15,4 @@ QString chooseLanguage(const QString &requested, const QLocale &system);
 // Returns false if OneWindow has no translation for it (the UI then stays in English).
 bool installTranslations(QCoreApplication &app, const QString &language);
 
-} // namespace ow::ui
+} // namespace ow::i18n

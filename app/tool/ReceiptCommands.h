@@ -1,0 +1,6 @@
+#pragma once
+
+#include "Command.h"
+
+// receipt sample, receipt verify.
+CommandList receiptCommands();

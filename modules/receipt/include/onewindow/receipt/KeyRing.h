@@ -1,0 +1,40 @@
+#pragma once
+
+#include "onewindow/core/Result.h"
+#include "onewindow/receipt/QrPayload.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+
+namespace ow::receipt {
+
+// The published public keys of the windows: {"keys": {"<key id>": "<base64 raw Ed25519>"}}.
+class KeyRing
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyRing)
+
+public:
+    static Result<KeyRing> fromJson(const QByteArray &json);
+    static Result<KeyRing> load(const QString &path);
+    // The keys a window knows: <dir>/trusted.json (published by the back office, optional) plus
+    // the public halves of the window's own keys (<dir>/*.key).
+    static Result<KeyRing> loadDirectory(const QString &dir);
+    QByteArray toJson() const;
+
+    void add(const QString &keyId, const QByteArray &publicKey);
+    bool contains(const QString &keyId) const { return m_keys.contains(keyId); }
+    qsizetype size() const { return m_keys.size(); }
+
+    // Parses and checks a scanned payload: genuine → the payload; otherwise why not.
+    Result<QrPayload> verify(const QString &payloadText) const;
+
+    // The raw Ed25519 check.
+    static bool verifySignature(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature);
+
+private:
+    QHash<QString, QByteArray> m_keys;
+};
+
+} // namespace ow::receipt

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace ow::receipt {
+
+enum class DocumentKind { Receipt, OneTimeNotice, ToleratedNotice, RefusalNotice };
+
+struct MatterLine
+{
+    QString name;
+    QString department;
+};
+
+struct ReceivedLine
+{
+    QString material;
+    QString how; // e.g. "original verified and returned; 1 copy kept"
+};
+
+struct MissingLine
+{
+    QString material;
+    QString why; // which item needs it and why
+    QString howToSupply;
+    bool tolerable = false;
+};
+
+// One model for the four documents of the window; rendered to ESC/POS and to A4 PDF.
+// Personal data in it is already masked by whoever fills it in.
+struct ReceiptDocument
+{
+    Q_DECLARE_TR_FUNCTIONS(ReceiptDocument)
+
+public:
+    DocumentKind kind = DocumentKind::Receipt;
+    QString office; // e.g. 杭州市西湖区行政服务中心
+    QString caseNumber;
+    QString caseId;
+    QString applicantName;
+    QString applicantId;
+    QString agentName;
+    QString agentId;
+    QList<MatterLine> matters;
+    QList<ReceivedLine> received;
+    QList<MissingLine> missing;
+    QDate promisedDate;
+    QDate supplementDeadline; // 容缺 only
+    QString refusalReason; // refusal only
+    QString window;
+    QString clerk;
+    QDateTime issuedAt;
+    bool courier = false;
+    QString contact;
+    QString qrPayload;
+    bool provisional = false; // accepted offline, not yet confirmed by the back office
+
+    QString title() const;
+    static QChar kindCode(DocumentKind kind);
+    static QString kindName(DocumentKind kind); // receipt, notice, tolerated, refusal
+};
+
+} // namespace ow::receipt

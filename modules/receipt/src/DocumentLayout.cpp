@@ -1,0 +1,89 @@
+#include "onewindow/receipt/DocumentLayout.h"
+
+#include <QLocale>
+
+namespace ow::receipt {
+
+namespace {
+
+QString longDate(QDate d)
+{
+    return QLocale().toString(d, QLocale::LongFormat);
+}
+
+} // namespace
+
+QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
+{
+    using T = Block::Type;
+    QList<Block> b;
+    if (!doc.office.isEmpty())
+        b << Block {T::Note, {}, doc.office, {}};
+    b << Block {T::Title, {}, doc.title(), {}};
+    if (doc.provisional)
+        b << Block {T::Note, {}, tr("Accepted offline: provisional until confirmed by the back office."), {}};
+    b << Block {T::Field, tr("Case number"), doc.caseNumber, {}};
+    b << Block {
+        T::Field, tr("Applicant"), QStringLiteral("%1  %2").arg(doc.applicantName, doc.applicantId).trimmed(), {}};
+    if (!doc.agentName.isEmpty())
+        b << Block {T::Field, tr("Agent"), QStringLiteral("%1  %2").arg(doc.agentName, doc.agentId).trimmed(), {}};
+
+    b << Block {T::Heading, {}, tr("Matters"), {}};
+    for (const MatterLine &m : doc.matters)
+        b << Block {T::Item, m.name, m.department, {}};
+
+    if (!doc.received.isEmpty()) {
+        b << Block {T::Heading, {}, tr("Materials received"), {}};
+        for (const ReceivedLine &r : doc.received)
+            b << Block {T::Item, r.material, r.how, {}};
+    }
+
+    switch (doc.kind) {
+    case DocumentKind::Receipt:
+        if (doc.promisedDate.isValid())
+            b << Block {T::Field, tr("Promised completion"), longDate(doc.promisedDate), {}};
+        break;
+    case DocumentKind::OneTimeNotice:
+        b << Block {T::Heading, {}, tr("Materials still needed (all of them, listed at once)"), {}};
+        for (const MissingLine &m : doc.missing)
+            b << Block {T::Item, m.material, m.why, m.howToSupply};
+        b << Block {T::Note, {},
+            tr("Bring the materials above to any comprehensive window; show this notice or its QR code "
+               "and the case continues where it stopped."),
+            {}};
+        break;
+    case DocumentKind::ToleratedNotice:
+        b << Block {T::Heading, {}, tr("Materials to supplement"), {}};
+        for (const MissingLine &m : doc.missing)
+            b << Block {T::Item, m.material, m.why, m.howToSupply};
+        if (doc.supplementDeadline.isValid())
+            b << Block {T::Field, tr("Supplement by"), longDate(doc.supplementDeadline), {}};
+        if (doc.promisedDate.isValid())
+            b << Block {T::Field, tr("Promised completion"), longDate(doc.promisedDate), {}};
+        b << Block {T::Note, {},
+            tr("The application is accepted on the applicant's commitment. If the materials are not "
+               "supplemented by the date above, the case is closed without a decision."),
+            {}};
+        break;
+    case DocumentKind::RefusalNotice:
+        b << Block {T::Field, tr("Reason"), doc.refusalReason, {}};
+        b << Block {T::Note, {},
+            tr("The applicant may apply for administrative reconsideration or bring an administrative "
+               "lawsuit according to law."),
+            {}};
+        break;
+    }
+
+    b << Block {T::Rule, {}, {}, {}};
+    b << Block {T::Field, tr("Collect the result"), doc.courier ? tr("by courier") : tr("at the window"), {}};
+    b << Block {T::Field, tr("Window"), doc.window, {}};
+    b << Block {T::Field, tr("Clerk"), doc.clerk, {}};
+    b << Block {T::Field, tr("Date"), QLocale().toString(doc.issuedAt, QLocale::ShortFormat), {}};
+    if (!doc.contact.isEmpty())
+        b << Block {T::Field, tr("Contact"), doc.contact, {}};
+    if (!doc.qrPayload.isEmpty())
+        b << Block {T::Qr, {}, doc.qrPayload, {}};
+    return b;
+}
+
+} // namespace ow::receipt

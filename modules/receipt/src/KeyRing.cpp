@@ -1,0 +1,105 @@
+#include "onewindow/receipt/KeyRing.h"
+
+#include "onewindow/receipt/WindowKey.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <openssl/evp.h>
+
+#include <memory>
+
+namespace ow::receipt {
+
+Result<KeyRing> KeyRing::fromJson(const QByteArray &json)
+{
+    QJsonParseError err {};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return Result<KeyRing>::failure(tr("The key list is not valid JSON."));
+    const QJsonObject keys = doc.object().value(QLatin1String("keys")).toObject();
+    KeyRing ring;
+    for (auto it = keys.begin(); it != keys.end(); ++it) {
+        const QByteArray pub = QByteArray::fromBase64(it.value().toString().toLatin1());
+        if (pub.size() != 32)
+            return Result<KeyRing>::failure(tr("The public key of %1 is not a valid Ed25519 key.").arg(it.key()));
+        ring.add(it.key(), pub);
+    }
+    return ring;
+}
+
+Result<KeyRing> KeyRing::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Result<KeyRing>::failure(tr("Cannot read the key list %1: %2").arg(path, f.errorString()));
+    return fromJson(f.readAll());
+}
+
+Result<KeyRing> KeyRing::loadDirectory(const QString &dir)
+{
+    const QDir d(dir);
+    KeyRing ring;
+    if (d.exists(QStringLiteral("trusted.json"))) {
+        auto published = load(d.filePath(QStringLiteral("trusted.json")));
+        if (!published)
+            return published;
+        ring = published.value();
+    }
+    const QStringList own = d.entryList({QStringLiteral("*.key")}, QDir::Files);
+    for (const QString &file : own) {
+        auto key = WindowKey::loadOrCreate(dir, QFileInfo(file).completeBaseName());
+        if (!key)
+            return Result<KeyRing>::failure(key.error());
+        ring.add(key->keyId(), key->publicKey());
+    }
+    return ring;
+}
+
+QByteArray KeyRing::toJson() const
+{
+    QJsonObject keys;
+    for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it)
+        keys.insert(it.key(), QString::fromLatin1(it.value().toBase64()));
+    return QJsonDocument(QJsonObject {{QStringLiteral("keys"), keys}}).toJson();
+}
+
+void KeyRing::add(const QString &keyId, const QByteArray &publicKey)
+{
+    m_keys.insert(keyId, publicKey);
+}
+
+bool KeyRing::verifySignature(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature)
+{
+    if (publicKey.size() != 32 || signature.size() != 64)
+        return false;
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        EVP_PKEY_new_raw_public_key(
+            EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(publicKey.constData()), 32),
+        &EVP_PKEY_free);
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    return key && ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) == 1
+        && EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()), 64,
+               reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size()))
+        == 1;
+}
+
+Result<QrPayload> KeyRing::verify(const QString &payloadText) const
+{
+    auto payload = QrPayload::parse(payloadText);
+    if (!payload)
+        return payload;
+    const auto it = m_keys.constFind(payload->keyId);
+    if (it == m_keys.constEnd())
+        return Result<QrPayload>::failure(
+            tr("Window key \"%1\" is unknown here: the receipt cannot be checked (update the key list).")
+                .arg(payload->keyId));
+    if (!verifySignature(*it, payload->signedPart(), payload->signature))
+        return Result<QrPayload>::failure(tr("The signature does not match: this receipt was altered or forged."));
+    return payload;
+}
+
+} // namespace ow::receipt
