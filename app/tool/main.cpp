@@ -1,3 +1,4 @@
+#include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
 
@@ -12,6 +13,7 @@ CommandList allCommands()
 {
     CommandList commands;
     commands += coreCommands();
+    commands += catalogCommands();
     return commands;
 }
 
