@@ -1,3 +1,4 @@
+#include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
 #include "ReceiptCommands.h"
@@ -16,6 +17,7 @@ CommandList allCommands()
     CommandList commands;
     commands += coreCommands();
     commands += receiptCommands();
+    commands += catalogCommands();
     return commands;
 }
 

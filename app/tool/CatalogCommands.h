@@ -1,0 +1,6 @@
+#pragma once
+
+#include "Command.h"
+
+// catalog validate, catalog stats, catalog search, checklist.
+CommandList catalogCommands();

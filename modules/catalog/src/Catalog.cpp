@@ -1,0 +1,621 @@
+#include "onewindow/catalog/Catalog.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cmath>
+#include <utility>
+
+namespace ow {
+
+QString acceptanceModeKey(AcceptanceMode mode)
+{
+    switch (mode) {
+    case AcceptanceMode::KeepOriginal: return QStringLiteral("keep-original");
+    case AcceptanceMode::TakeCopy: return QStringLiteral("copy");
+    case AcceptanceMode::VerifyOriginalTakeCopy: return QStringLiteral("verify-original-keep-copy");
+    case AcceptanceMode::KeepOriginalAndCopy: return QStringLiteral("original-and-copy");
+    }
+    return {};
+}
+
+namespace {
+
+template<typename E>
+struct EnumName
+{
+    const char *key;
+    E value;
+};
+
+const EnumName<MaterialDef::Source> kSources[] = {{"applicant", MaterialDef::Source::Applicant},
+    {"government", MaterialDef::Source::Government}, {"other", MaterialDef::Source::Other}};
+const EnumName<MaterialDef::Form> kForms[] = {{"paper", MaterialDef::Form::Paper},
+    {"electronic", MaterialDef::Form::Electronic}, {"paper-or-electronic", MaterialDef::Form::PaperOrElectronic}};
+const EnumName<MatterMaterial::Necessity> kNecessities[] = {{"required", MatterMaterial::Necessity::Required},
+    {"conditional", MatterMaterial::Necessity::Conditional}, {"tolerable", MatterMaterial::Necessity::Tolerable}};
+const EnumName<AcceptanceMode> kModes[] = {{"keep-original", AcceptanceMode::KeepOriginal},
+    {"copy", AcceptanceMode::TakeCopy}, {"verify-original-keep-copy", AcceptanceMode::VerifyOriginalTakeCopy},
+    {"original-and-copy", AcceptanceMode::KeepOriginalAndCopy}};
+const EnumName<Matter::Type> kMatterTypes[] = {{"licence", Matter::Type::Licence},
+    {"confirmation", Matter::Type::Confirmation}, {"payment", Matter::Type::Payment}, {"levy", Matter::Type::Levy},
+    {"public-service", Matter::Type::PublicService}, {"other", Matter::Type::Other}};
+const EnumName<Matter::ResultType> kResultTypes[] = {{"licence", Matter::ResultType::Licence},
+    {"certificate", Matter::ResultType::Certificate}, {"approval", Matter::ResultType::Approval},
+    {"filing", Matter::ResultType::Filing}, {"other", Matter::ResultType::Other}};
+const EnumName<Question::Type> kQuestionTypes[] = {
+    {"number", Question::Type::Number}, {"choice", Question::Type::Choice}, {"yesno", Question::Type::YesNo}};
+
+const QRegularExpression &idPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
+    return re;
+}
+
+const QRegularExpression &questionIdPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    return re;
+}
+
+} // namespace
+
+// Reads one catalogue document, collecting every problem instead of stopping at the first.
+class CatalogReader
+{
+    Q_DECLARE_TR_FUNCTIONS(Catalog)
+
+public:
+    explicit CatalogReader(QString fileName)
+        : m_file(std::move(fileName))
+    { }
+
+    QStringList read(const QByteArray &json, Catalog &c)
+    {
+        QJsonParseError parseError {};
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < parseError.offset && i < json.size(); ++i) {
+                if (json.at(i) == '\n') {
+                    ++line;
+                    column = 1;
+                } else if ((json.at(i) & 0xC0) != 0x80) {
+                    ++column;
+                }
+            }
+            m_errors.append(QStringLiteral("%1:%2:%3: %4")
+                                .arg(m_file)
+                                .arg(line)
+                                .arg(column)
+                                .arg(tr("not valid JSON: %1").arg(parseError.errorString())));
+            return m_errors;
+        }
+        if (!doc.isObject()) {
+            error(QStringLiteral("(top level)"), tr("the catalogue must be a JSON object"));
+            return m_errors;
+        }
+        const QJsonObject root = doc.object();
+        const QString top = QStringLiteral("(top level)");
+        keys(root, top,
+            {"format", "formatVersion", "version", "region", "departments", "questions", "materials", "matters",
+                "bundles"});
+        if (root.value(QLatin1String("format")).toString() != QLatin1String("onewindow-catalogue"))
+            error(top, tr("\"format\" must be \"onewindow-catalogue\""));
+        if (root.value(QLatin1String("formatVersion")).toInt(-1) != 1)
+            error(top, tr("\"formatVersion\" must be 1 (this program reads version 1 only)"));
+        c.m_version = text(root, "version", top, true);
+        c.m_region = text(root, "region", top, false);
+
+        readDepartments(array(root, "departments", top), c);
+        readQuestions(array(root, "questions", top), c);
+        readMaterials(array(root, "materials", top), c);
+        readMatters(array(root, "matters", top), c);
+        readBundles(array(root, "bundles", top), c);
+        if (c.m_matters.isEmpty() && m_errors.isEmpty())
+            error(top, tr("the catalogue has no matters"));
+        return m_errors;
+    }
+
+private:
+    void error(const QString &entry, const QString &message)
+    {
+        m_errors.append(QStringLiteral("%1: %2: %3").arg(m_file, entry, message));
+    }
+
+    void keys(const QJsonObject &o, const QString &entry, std::initializer_list<const char *> allowed)
+    {
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            bool known = false;
+            for (const char *k : allowed)
+                known = known || it.key() == QLatin1String(k);
+            if (!known)
+                error(entry, tr("unknown field \"%1\"").arg(it.key()));
+        }
+    }
+
+    QJsonArray array(const QJsonObject &o, const char *key, const QString &entry, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isArray()) {
+            error(entry, tr("\"%1\" must be an array").arg(QLatin1String(key)));
+            return {};
+        }
+        return v.toArray();
+    }
+
+    QString text(const QJsonObject &o, const char *key, const QString &entry, bool required)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isString() || (required && v.toString().trimmed().isEmpty())) {
+            error(entry,
+                required ? tr("\"%1\" is required and must be a non-empty string").arg(QLatin1String(key))
+                         : tr("\"%1\" must be a string").arg(QLatin1String(key)));
+            return {};
+        }
+        return v.toString();
+    }
+
+    QStringList texts(const QJsonObject &o, const char *key, const QString &entry)
+    {
+        QStringList out;
+        const QJsonArray a = array(o, key, entry, false);
+        for (const QJsonValue &v : a) {
+            if (!v.isString() || v.toString().isEmpty())
+                error(entry, tr("\"%1\" must hold non-empty strings").arg(QLatin1String(key)));
+            else
+                out.append(v.toString());
+        }
+        return out;
+    }
+
+    int integer(
+        const QJsonObject &o, const char *key, const QString &entry, int min, int max, int fallback, bool required)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return fallback;
+        const double d = v.toDouble(std::nan(""));
+        if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
+            error(entry, tr("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
+            return fallback;
+        }
+        return int(d);
+    }
+
+    bool boolean(const QJsonObject &o, const char *key, const QString &entry)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return false;
+        if (!v.isBool())
+            error(entry, tr("\"%1\" must be true or false").arg(QLatin1String(key)));
+        return v.toBool();
+    }
+
+    template<typename E, size_t N>
+    E enumeration(const QJsonObject &o, const char *key, const QString &entry, const EnumName<E> (&names)[N],
+        E fallback, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return fallback;
+        QStringList allowed;
+        for (const auto &n : names) {
+            if (v.toString() == QLatin1String(n.key))
+                return n.value;
+            allowed.append(QLatin1String(n.key));
+        }
+        error(entry,
+            tr("\"%1\" must be one of %2, not %3")
+                .arg(QLatin1String(key), allowed.join(QStringLiteral(", ")),
+                    v.isUndefined() ? tr("missing") : u'"' + v.toVariant().toString() + u'"'));
+        return fallback;
+    }
+
+    Condition condition(const QJsonObject &o, const char *key, const QString &entry, const Condition::Questions &scope)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        if (!v.isString()) {
+            error(entry, tr("\"%1\" must be a condition string").arg(QLatin1String(key)));
+            return {};
+        }
+        const auto parsed = Condition::parse(v.toString(), scope);
+        if (!parsed) {
+            error(entry + u'.' + QLatin1String(key), tr("%1 in \"%2\"").arg(parsed.error(), v.toString()));
+            return {};
+        }
+        return parsed.value();
+    }
+
+    static QString label(const char *list, qsizetype i, const QString &id)
+    {
+        return id.isEmpty() ? QStringLiteral("%1[%2]").arg(QLatin1String(list)).arg(i)
+                            : QStringLiteral("%1[%2] \"%3\"").arg(QLatin1String(list)).arg(i).arg(id);
+    }
+
+    QJsonObject object(const QJsonValue &v, const QString &entry)
+    {
+        if (!v.isObject())
+            error(entry, tr("must be a JSON object"));
+        return v.toObject();
+    }
+
+    void readDepartments(const QJsonArray &a, Catalog &c)
+    {
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject o = object(a.at(i), label("departments", i, {}));
+            Department d;
+            d.id = o.value(QLatin1String("id")).toString();
+            const QString entry = label("departments", i, d.id);
+            keys(o, entry, {"id", "name"});
+            if (!idPattern().match(d.id).hasMatch())
+                error(entry, tr("\"id\" must be lower-case letters, digits and '-'"));
+            d.name = text(o, "name", entry, true);
+            if (c.m_departmentIndex.contains(d.id))
+                error(entry, tr("duplicate department id \"%1\"").arg(d.id));
+            c.m_departmentIndex.insert(d.id, c.m_departments.size());
+            c.m_departments.append(d);
+        }
+    }
+
+    void readQuestions(const QJsonArray &a, Catalog &c)
+    {
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject o = object(a.at(i), label("questions", i, {}));
+            Question q;
+            q.id = o.value(QLatin1String("id")).toString();
+            const QString entry = label("questions", i, q.id);
+            keys(o, entry, {"id", "text", "type", "unit", "options"});
+            if (!questionIdPattern().match(q.id).hasMatch())
+                error(entry, tr("\"id\" must be letters, digits and '_', not starting with a digit"));
+            static const QStringList reserved = {QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not"),
+                QStringLiteral("in"), QStringLiteral("true"), QStringLiteral("false")};
+            if (reserved.contains(q.id))
+                error(entry, tr("\"%1\" is a reserved word of the condition language").arg(q.id));
+            q.text = text(o, "text", entry, true);
+            q.type = enumeration(o, "type", entry, kQuestionTypes, Question::Type::YesNo);
+            q.unit = text(o, "unit", entry, false);
+            const QJsonArray options = array(o, "options", entry, false);
+            for (qsizetype k = 0; k < options.size(); ++k) {
+                const QJsonObject opt = options.at(k).toObject();
+                const QString optEntry = entry + QStringLiteral(".options[%1]").arg(k);
+                const Question::Option option {text(opt, "value", optEntry, true), text(opt, "label", optEntry, true)};
+                if (q.hasOption(option.value))
+                    error(optEntry, tr("duplicate option \"%1\"").arg(option.value));
+                q.options.append(option);
+            }
+            if (q.type == Question::Type::Choice && q.options.size() < 2)
+                error(entry, tr("a choice question needs at least two options"));
+            if (q.type != Question::Type::Choice && !q.options.isEmpty())
+                error(entry, tr("only choice questions have options"));
+            if (c.m_questions.contains(q.id))
+                error(entry, tr("duplicate question id \"%1\"").arg(q.id));
+            c.m_questions.insert(q.id, q);
+            c.m_questionList.append(q);
+        }
+    }
+
+    void readMaterials(const QJsonArray &a, Catalog &c)
+    {
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject o = object(a.at(i), label("materials", i, {}));
+            MaterialDef m;
+            m.id = o.value(QLatin1String("id")).toString();
+            const QString entry = label("materials", i, m.id);
+            keys(o, entry, {"id", "name", "source", "form", "eLicence", "blankForm", "sample", "howToSupply"});
+            if (!idPattern().match(m.id).hasMatch())
+                error(entry, tr("\"id\" must be lower-case letters, digits and '-'"));
+            m.name = text(o, "name", entry, true);
+            m.source = enumeration(o, "source", entry, kSources, MaterialDef::Source::Applicant);
+            m.form = enumeration(o, "form", entry, kForms, MaterialDef::Form::Paper, false);
+            m.eLicence = text(o, "eLicence", entry, false);
+            m.blankForm = text(o, "blankForm", entry, false);
+            m.sample = text(o, "sample", entry, false);
+            m.howToSupply = text(o, "howToSupply", entry, false);
+            if (c.m_materialIndex.contains(m.id))
+                error(entry, tr("duplicate material id \"%1\"").arg(m.id));
+            c.m_materialIndex.insert(m.id, c.m_materials.size());
+            c.m_materials.append(m);
+        }
+    }
+
+    void readMatters(const QJsonArray &a, Catalog &c)
+    {
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject o = object(a.at(i), label("matters", i, {}));
+            Matter m;
+            m.code = o.value(QLatin1String("code")).toString();
+            const QString entry = label("matters", i, m.code);
+            keys(o, entry,
+                {"code", "name", "department", "type", "version", "aliases", "acceptanceConditions", "statutoryDays",
+                    "promisedDays", "fee", "visits", "result", "courier", "township", "materials"});
+            if (m.code.trimmed().isEmpty())
+                error(entry, tr("\"code\" is required and must be a non-empty string"));
+            m.name = text(o, "name", entry, true);
+            m.department = text(o, "department", entry, true);
+            if (!m.department.isEmpty() && !c.m_departmentIndex.contains(m.department))
+                error(entry, tr("unknown department \"%1\"").arg(m.department));
+            m.type = enumeration(o, "type", entry, kMatterTypes, Matter::Type::Other);
+            m.version = text(o, "version", entry, true);
+            m.aliases = texts(o, "aliases", entry);
+            m.statutoryDays = integer(o, "statutoryDays", entry, 0, 3650, 0, true);
+            m.promisedDays = integer(o, "promisedDays", entry, 0, 3650, 0, true);
+            if (m.promisedDays > m.statutoryDays)
+                error(entry,
+                    tr("the promised limit (%1 working days) exceeds the statutory limit (%2)")
+                        .arg(m.promisedDays)
+                        .arg(m.statutoryDays));
+            const QJsonValue fee = o.value(QLatin1String("fee"));
+            if (!fee.isUndefined() && (!fee.isDouble() || fee.toDouble() < 0))
+                error(entry, tr("\"fee\" must be a number of yuan, 0 or more"));
+            m.fee = fee.toDouble();
+            m.visits = integer(o, "visits", entry, 0, 5, 0, true);
+            const QJsonObject result = o.value(QLatin1String("result")).toObject();
+            if (!o.value(QLatin1String("result")).isObject()) {
+                error(entry, tr("\"result\" must be an object with \"type\" and \"name\""));
+            } else {
+                keys(result, entry + QStringLiteral(".result"), {"type", "name"});
+                m.resultType = enumeration(
+                    result, "type", entry + QStringLiteral(".result"), kResultTypes, Matter::ResultType::Other);
+                m.resultName = text(result, "name", entry + QStringLiteral(".result"), true);
+            }
+            m.courier = boolean(o, "courier", entry);
+            m.township = boolean(o, "township", entry);
+
+            const QJsonArray conditions = array(o, "acceptanceConditions", entry, false);
+            for (qsizetype k = 0; k < conditions.size(); ++k) {
+                const QString ce = entry + QStringLiteral(".acceptanceConditions[%1]").arg(k);
+                const QJsonObject co = object(conditions.at(k), ce);
+                keys(co, ce, {"text", "requires"});
+                AcceptanceCondition ac;
+                ac.text = text(co, "text", ce, true);
+                ac.check = condition(co, "requires", ce, c.m_questions);
+                m.acceptanceConditions.append(ac);
+            }
+
+            const QJsonArray materials = array(o, "materials", entry);
+            QSet<QString> seen;
+            for (qsizetype k = 0; k < materials.size(); ++k) {
+                const QJsonObject mo = object(materials.at(k), entry + QStringLiteral(".materials[%1]").arg(k));
+                MatterMaterial mm;
+                mm.material = mo.value(QLatin1String("material")).toString();
+                const QString me = entry + QStringLiteral(".materials[%1] \"%2\"").arg(k).arg(mm.material);
+                keys(mo, me, {"material", "necessity", "when", "originals", "copies", "mode", "supplementDays"});
+                if (!c.m_materialIndex.contains(mm.material))
+                    error(me, tr("unknown material \"%1\"").arg(mm.material));
+                if (seen.contains(mm.material))
+                    error(me, tr("the material is listed twice in this matter"));
+                seen.insert(mm.material);
+                mm.necessity = enumeration(mo, "necessity", me, kNecessities, MatterMaterial::Necessity::Required);
+                mm.when = condition(mo, "when", me, c.m_questions);
+                mm.originals = integer(mo, "originals", me, 0, 20, 0, true);
+                mm.copies = integer(mo, "copies", me, 0, 20, 0, true);
+                mm.mode = enumeration(mo, "mode", me, kModes, AcceptanceMode::KeepOriginal);
+                mm.supplementDays =
+                    integer(mo, "supplementDays", me, 1, 365, 0, mm.necessity == MatterMaterial::Necessity::Tolerable);
+                checkCounts(mm, me);
+                if (mm.necessity == MatterMaterial::Necessity::Conditional
+                    && mo.value(QLatin1String("when")).isUndefined())
+                    error(me, tr("a conditional material needs a \"when\" condition"));
+                if (mm.necessity == MatterMaterial::Necessity::Required
+                    && !mo.value(QLatin1String("when")).isUndefined())
+                    error(me, tr("a required material has no \"when\"; make it conditional"));
+                if (mm.necessity != MatterMaterial::Necessity::Tolerable
+                    && mo.contains(QLatin1String("supplementDays")))
+                    error(me, tr("only tolerable materials have \"supplementDays\""));
+                if (mm.necessity == MatterMaterial::Necessity::Tolerable && m.promisedDays == 0)
+                    error(me, tr("a matter done on the spot (promisedDays 0) cannot accept a missing material"));
+                m.materials.append(mm);
+            }
+            if (c.m_matterIndex.contains(m.code))
+                error(entry, tr("duplicate matter code \"%1\"").arg(m.code));
+            c.m_matterIndex.insert(m.code, c.m_matters.size());
+            c.m_matters.append(m);
+        }
+    }
+
+    void checkCounts(const MatterMaterial &mm, const QString &me)
+    {
+        switch (mm.mode) {
+        case AcceptanceMode::KeepOriginal:
+            if (mm.originals < 1 || mm.copies != 0)
+                error(me, tr("mode keep-original needs originals ≥ 1 and copies 0"));
+            break;
+        case AcceptanceMode::TakeCopy:
+        case AcceptanceMode::VerifyOriginalTakeCopy:
+            if (mm.copies < 1 || mm.originals != 0)
+                error(me,
+                    tr("mode %1 needs copies ≥ 1 and originals 0 (a verified original is returned)")
+                        .arg(acceptanceModeKey(mm.mode)));
+            break;
+        case AcceptanceMode::KeepOriginalAndCopy:
+            if (mm.originals < 1 || mm.copies < 1)
+                error(me, tr("mode original-and-copy needs originals ≥ 1 and copies ≥ 1"));
+            break;
+        }
+    }
+
+    void readBundles(const QJsonArray &a, Catalog &c)
+    {
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject o = object(a.at(i), label("bundles", i, {}));
+            Bundle b;
+            b.id = o.value(QLatin1String("id")).toString();
+            const QString entry = label("bundles", i, b.id);
+            keys(o, entry, {"id", "name", "aliases", "questions", "items", "shared"});
+            if (!idPattern().match(b.id).hasMatch())
+                error(entry, tr("\"id\" must be lower-case letters, digits and '-'"));
+            b.name = text(o, "name", entry, true);
+            b.aliases = texts(o, "aliases", entry);
+            b.questions = texts(o, "questions", entry);
+            Condition::Questions scope;
+            for (const QString &q : std::as_const(b.questions)) {
+                if (!c.m_questions.contains(q))
+                    error(entry, tr("unknown question \"%1\" in \"questions\"").arg(q));
+                else
+                    scope.insert(q, c.m_questions.value(q));
+            }
+            const QJsonArray items = array(o, "items", entry);
+            if (items.isEmpty())
+                error(entry, tr("a bundle needs at least one item"));
+            QSet<QString> usedMaterials;
+            for (qsizetype k = 0; k < items.size(); ++k) {
+                const QString ie = entry + QStringLiteral(".items[%1]").arg(k);
+                const QJsonObject io = object(items.at(k), ie);
+                keys(io, ie, {"matter", "when", "why"});
+                BundleItem item;
+                item.matter = text(io, "matter", ie, true);
+                item.when = condition(io, "when", ie, scope);
+                item.why = text(io, "why", ie, false);
+                const Matter *m = c.m_matterIndex.contains(item.matter)
+                    ? &c.m_matters.at(c.m_matterIndex.value(item.matter))
+                    : nullptr;
+                if (!m) {
+                    error(ie, tr("unknown matter \"%1\"").arg(item.matter));
+                } else {
+                    // Everything the matter asks must be asked by the bundle too.
+                    QStringList used;
+                    for (const AcceptanceCondition &ac : m->acceptanceConditions)
+                        used += ac.check.questions();
+                    for (const MatterMaterial &mm : m->materials) {
+                        used += mm.when.questions();
+                        usedMaterials.insert(mm.material);
+                    }
+                    for (const QString &q : std::as_const(used)) {
+                        if (!scope.contains(q))
+                            error(ie,
+                                tr("matter \"%1\" depends on question \"%2\", which the bundle does not ask")
+                                    .arg(item.matter, q));
+                    }
+                }
+                for (const BundleItem &other : std::as_const(b.items)) {
+                    if (other.matter == item.matter)
+                        error(ie, tr("matter \"%1\" appears twice in the bundle").arg(item.matter));
+                }
+                b.items.append(item);
+            }
+            b.shared = texts(o, "shared", entry);
+            for (const QString &s : std::as_const(b.shared)) {
+                if (!c.m_materialIndex.contains(s))
+                    error(entry, tr("unknown shared material \"%1\"").arg(s));
+                else if (!usedMaterials.contains(s))
+                    error(entry, tr("shared material \"%1\" is not needed by any item").arg(s));
+            }
+            if (c.m_bundleIndex.contains(b.id))
+                error(entry, tr("duplicate bundle id \"%1\"").arg(b.id));
+            c.m_bundleIndex.insert(b.id, c.m_bundles.size());
+            c.m_bundles.append(b);
+        }
+    }
+
+    QString m_file;
+    QStringList m_errors;
+};
+
+Result<Catalog> Catalog::fromJson(const QByteArray &json, const QString &fileName)
+{
+    Catalog c;
+    CatalogReader reader(fileName);
+    const QStringList errors = reader.read(json, c);
+    if (!errors.isEmpty())
+        return Result<Catalog>::failure(errors.join(u'\n'));
+    return c;
+}
+
+QStringList Catalog::validate(const QByteArray &json, const QString &fileName)
+{
+    Catalog c;
+    CatalogReader reader(fileName);
+    return reader.read(json, c);
+}
+
+Result<Catalog> Catalog::load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Result<Catalog>::failure(tr("%1: cannot read the catalogue: %2").arg(path, f.errorString()));
+    return fromJson(f.readAll(), path);
+}
+
+const Department *Catalog::department(const QString &id) const
+{
+    const auto it = m_departmentIndex.constFind(id);
+    return it == m_departmentIndex.constEnd() ? nullptr : &m_departments.at(it.value());
+}
+
+const MaterialDef *Catalog::material(const QString &id) const
+{
+    const auto it = m_materialIndex.constFind(id);
+    return it == m_materialIndex.constEnd() ? nullptr : &m_materials.at(it.value());
+}
+
+const Matter *Catalog::matter(const QString &code) const
+{
+    const auto it = m_matterIndex.constFind(code);
+    return it == m_matterIndex.constEnd() ? nullptr : &m_matters.at(it.value());
+}
+
+const Bundle *Catalog::bundle(const QString &id) const
+{
+    const auto it = m_bundleIndex.constFind(id);
+    return it == m_bundleIndex.constEnd() ? nullptr : &m_bundles.at(it.value());
+}
+
+const Question *Catalog::question(const QString &id) const
+{
+    const auto it = m_questions.constFind(id);
+    return it == m_questions.constEnd() ? nullptr : &it.value();
+}
+
+Result<QVariant> Catalog::parseAnswer(const QString &questionId, const QString &text) const
+{
+    using R = Result<QVariant>;
+    const Question *q = question(questionId);
+    if (!q)
+        return R::failure(tr("unknown question \"%1\"").arg(questionId));
+    const QString t = text.trimmed();
+    switch (q->type) {
+    case Question::Type::Number: {
+        bool ok = false;
+        const double v = t.toDouble(&ok);
+        if (!ok || !std::isfinite(v))
+            return R::failure(tr("question \"%1\" needs a number, not \"%2\"").arg(questionId, text));
+        return QVariant(v);
+    }
+    case Question::Type::YesNo: {
+        static const QStringList yes = {QStringLiteral("yes"), QStringLiteral("true"), QStringLiteral("y"),
+            QStringLiteral("1"), QStringLiteral("是")};
+        static const QStringList no = {QStringLiteral("no"), QStringLiteral("false"), QStringLiteral("n"),
+            QStringLiteral("0"), QStringLiteral("否")};
+        if (yes.contains(t.toLower()))
+            return QVariant(true);
+        if (no.contains(t.toLower()))
+            return QVariant(false);
+        return R::failure(tr("question \"%1\" needs yes or no, not \"%2\"").arg(questionId, text));
+    }
+    case Question::Type::Choice:
+        if (!q->hasOption(t)) {
+            QStringList values;
+            for (const Question::Option &o : q->options)
+                values.append(o.value);
+            return R::failure(tr("question \"%1\" needs one of %2, not \"%3\"")
+                                  .arg(questionId, values.join(QStringLiteral(", ")), text));
+        }
+        return QVariant(t);
+    }
+    return R::failure(tr("unknown question type"));
+}
+
+} // namespace ow

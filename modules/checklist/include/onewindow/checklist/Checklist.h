@@ -1,0 +1,98 @@
+#pragma once
+
+#include "onewindow/catalog/Matter.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ow::checklist {
+
+// What the applicant came for: one bundle, or a set of single matters.
+struct Selection
+{
+    QString bundle;
+    QStringList matters;
+
+    static Selection ofBundle(const QString &id) { return {id, {}}; }
+    static Selection ofMatters(const QStringList &codes) { return {{}, codes}; }
+};
+
+// How a material was handed in so far.
+enum class Received { Original, Copy, ELicence };
+// Material id → what was received.
+using Collected = QHash<QString, Received>;
+
+enum class Verdict { Complete, Tolerated, Incomplete, NotAcceptable, NeedsAnswers };
+
+// One item (matter) of the selection.
+struct ItemLine
+{
+    enum class Inclusion { Included, Excluded, Undecided };
+    QString matter; // implementation code
+    QString name;
+    QString department; // department name
+    Inclusion included = Inclusion::Included;
+    QString why; // why it is in, out or undecided
+};
+
+// One item's need for a material.
+struct Need
+{
+    QString matter;
+    QString matterName;
+    QString why; // "required", or the condition in words
+    bool tolerable = false;
+};
+
+// One line of the merged checklist: each material appears once.
+struct MaterialLine
+{
+    enum class Status { Received, Missing, Waived, Tolerated };
+    QString id;
+    QString name;
+    Status status = Status::Missing;
+    QList<Need> neededBy;
+    int originals = 0; // originals the window keeps
+    int copies = 0; // photocopies the window keeps
+    bool verifyOriginal = false; // an original must be shown (and is returned)
+    AcceptanceMode mode = AcceptanceMode::KeepOriginal; // merged over the items
+    bool shared = false; // the bundle shares one set across its items
+    QString eLicence; // e-licence type that can replace it
+    bool waivedByELicence = false;
+    bool tolerable = false; // every item that needs it accepts it later (容缺)
+    QString howToSupply; // for missing lines: where and how to get it
+    QString shortfall; // e.g. "the original is needed; only a copy was received"
+};
+
+// An acceptance condition that does not hold.
+struct FailedCondition
+{
+    QString matter;
+    QString matterName;
+    QString text; // the condition as the catalogue words it
+    QString expression; // the checked expression in words
+};
+
+struct Checklist
+{
+    Verdict verdict = Verdict::Complete;
+    QString title; // bundle name, or the matter names
+    QList<ItemLine> items;
+    QList<MaterialLine> materials;
+    QStringList missing; // ids of missing required materials (every item's, at once)
+    QStringList tolerated; // ids of missing tolerable materials
+    QStringList unanswered; // question ids that decide something and have no answer
+    QList<FailedCondition> failed;
+    int supplementDays = 0; // tolerated: working days to hand the missing ones in
+    QDate supplementDeadline; // tolerated: today + supplementDays working days
+};
+
+QString verdictKey(Verdict v); // "complete", "tolerated", "incomplete", "not_acceptable", "needs_answers"
+QString statusKey(MaterialLine::Status s); // "received", "missing", "waived", "tolerated"
+QString receivedKey(Received r); // "original", "copy", "elicence"
+bool parseReceived(const QString &key, Received *out);
+
+} // namespace ow::checklist

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/checklist/Checklist.h"
+#include "onewindow/core/Result.h"
+#include "onewindow/core/WorkCalendar.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace ow::checklist {
+
+// The completeness engine: a pure function of the catalogue, the selection, the answers, what
+// was collected and the day. Cheap enough to run on every click.
+class ChecklistEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(ChecklistEngine)
+
+public:
+    // Fails only when the selection names an unknown bundle or matter (or none at all).
+    static Result<Checklist> evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
+        const Collected &collected, const WorkCalendar &calendar, QDate today);
+};
+
+} // namespace ow::checklist
