@@ -1,0 +1,47 @@
+#pragma once
+
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/checklist/Checklist.h"
+#include "onewindow/core/Result.h"
+#include "onewindow/intake/Party.h"
+#include "onewindow/intake/WindowConfig.h"
+#include "onewindow/receipt/ReceiptDocument.h"
+#include "onewindow/receipt/WindowKey.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace ow::intake {
+
+// Turns a decided case into the document handed to the applicant: masked personal data, every
+// received and missing material with why and how, dates, and the signed QR payload.
+class DocumentBuilder
+{
+    Q_DECLARE_TR_FUNCTIONS(DocumentBuilder)
+
+public:
+    struct Input
+    {
+        receipt::DocumentKind kind = receipt::DocumentKind::Receipt;
+        QString caseId;
+        QString caseNumber;
+        const Party *applicant = nullptr;
+        const Party *agent = nullptr;
+        const checklist::Checklist *checklist = nullptr;
+        QDate promisedDate;
+        QString refusalReason;
+        bool courier = false;
+        QDateTime issuedAt;
+        bool provisional = true;
+    };
+
+    static Result<receipt::ReceiptDocument> build(
+        const Input &in, const WindowConfig &config, const receipt::WindowKey &key);
+    // "original kept", "original verified and returned; 2 copies kept", …
+    static QString receivedText(const checklist::MaterialLine &line);
+    // What the window will accept for a missing line: originals / copies and where to get it.
+    static QString supplyText(const checklist::MaterialLine &line);
+};
+
+} // namespace ow::intake

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "onewindow/core/Result.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+namespace ow::intake {
+
+// An applicant or an agent: a person (ID number) or a company (unified social credit code).
+struct Party
+{
+    Q_DECLARE_TR_FUNCTIONS(Party)
+
+public:
+    enum class Kind { Person, Company };
+    Kind kind = Kind::Person;
+    QString number; // validated, normalised
+    QString name;
+    QJsonObject details; // address, card type, validity, legal representative …
+
+    // Validates the number (GB 11643 / GB 32100) and the name.
+    static Result<Party> person(const QString &idNumber, const QString &name, const QJsonObject &details = {});
+    static Result<Party> company(const QString &creditCode, const QString &name, const QJsonObject &details = {});
+
+    QString maskedNumber() const;
+    QString maskedName() const;
+    QJsonObject toJson() const;
+    static Result<Party> fromJson(const QJsonObject &o);
+};
+
+} // namespace ow::intake
