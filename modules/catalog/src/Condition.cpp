@@ -72,6 +72,10 @@ public:
         const int root = parseOr(0);
         if (root < 0)
             return m_error;
+        if (m_token.kind == Token::Kind::Error) {
+            badToken();
+            return m_error;
+        }
         if (m_token.kind != Token::Kind::End) {
             fail(tr("unexpected '%1' after the end of the condition").arg(m_token.text));
             return m_error;
@@ -117,6 +121,8 @@ private:
             bool ok = false;
             t.number = t.text.toDouble(&ok);
             t.kind = ok && std::isfinite(t.number) ? Token::Kind::Number : Token::Kind::Error;
+            if (t.kind == Token::Kind::Error)
+                t.text = tr("'%1' is not a number").arg(t.text);
             m_pos = end;
         } else if (c == u'\'' || c == u'"') {
             const qsizetype close = m_text.indexOf(c, m_pos + 1);
@@ -225,8 +231,7 @@ private:
     {
         switch (m_token.kind) {
         case Token::Kind::End: return fail(tr("the condition ends too early"));
-        case Token::Kind::Error:
-            return fail(m_token.text.size() > 1 ? m_token.text : tr("unexpected character '%1'").arg(m_token.text));
+        case Token::Kind::Error: return badToken();
         case Token::Kind::LParen: {
             const qsizetype open = m_token.pos;
             next();
@@ -321,8 +326,22 @@ private:
         return add(n);
     }
 
+    int badToken()
+    {
+        // Error tokens carry either the offending character or a message.
+        return fail(m_token.text.size() > 1 ? m_token.text : tr("unexpected character '%1'").arg(m_token.text));
+    }
+
     bool literal(const Question &q, QVariant *out)
     {
+        if (m_token.kind == Token::Kind::Error) {
+            badToken();
+            return false;
+        }
+        if (m_token.kind == Token::Kind::End) {
+            fail(tr("the condition ends too early"));
+            return false;
+        }
         switch (q.type) {
         case Question::Type::Number:
             if (m_token.kind != Token::Kind::Number) {
