@@ -1,10 +1,14 @@
 #include "Command.h"
 #include "CoreCommands.h"
+#include "EscPosCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -12,6 +16,7 @@ CommandList allCommands()
 {
     CommandList commands;
     commands += coreCommands();
+    commands += escposCommands();
     return commands;
 }
 
@@ -27,11 +32,29 @@ void printHelp(const CommandList &commands, QTextStream &out)
         out << "  " << c.words << ' ' << c.usage << "\n      " << c.summary << '\n';
 }
 
+// Commands that draw text (receipt rendering) need fonts, hence a QGuiApplication. Without a
+// display it uses the offscreen platform.
+bool needsGui(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    return std::strcmp(argv[1], "escpos") == 0 || std::strcmp(argv[1], "printer") == 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("onewindow-tool"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
     QTextStream out(stdout);

@@ -8,6 +8,15 @@ MonoBitmap::MonoBitmap(int width, int height)
     , m_data(qsizetype(bytesPerRow()) * m_height, '\0')
 { }
 
+MonoBitmap MonoBitmap::fromPacked(int width, int height, const QByteArray &packed)
+{
+    MonoBitmap b(width, height);
+    if (b.isNull() || packed.size() != b.m_data.size())
+        return {};
+    b.m_data = packed;
+    return b;
+}
+
 bool MonoBitmap::pixel(int x, int y) const
 {
     if (x < 0 || y < 0 || x >= m_width || y >= m_height)

@@ -12,6 +12,9 @@ public:
     MonoBitmap() = default;
     MonoBitmap(int width, int height);
 
+    // From packed rows (bytesPerRow() bytes each); a null bitmap when the size does not match.
+    static MonoBitmap fromPacked(int width, int height, const QByteArray &packed);
+
     int width() const { return m_width; }
     int height() const { return m_height; }
     int bytesPerRow() const { return (m_width + 7) / 8; }
