@@ -1,6 +1,7 @@
 #include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
+#include "EscPosCommands.h"
 #include "ReceiptCommands.h"
 
 #include "onewindow/i18n/Language.h"
@@ -9,6 +10,8 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -18,6 +21,7 @@ CommandList allCommands()
     commands += coreCommands();
     commands += receiptCommands();
     commands += catalogCommands();
+    commands += escposCommands();
     return commands;
 }
 
