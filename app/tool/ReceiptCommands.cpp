@@ -1,6 +1,8 @@
 #include "ReceiptCommands.h"
 
 #include "onewindow/core/Masking.h"
+#include "onewindow/printer/PrinterProfile.h"
+#include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/receipt/QrPayload.h"
@@ -75,16 +77,26 @@ ReceiptDocument demoDocument(DocumentKind kind)
 int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QHash<QString, QString> o;
-    if (!parseOptions(args, {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--data-dir")}, o, err))
+    if (!parseOptions(args,
+                      {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--escpos"),
+                       QStringLiteral("--printer"), QStringLiteral("--data-dir")},
+                      o, err))
         return 2;
     const QHash<QString, DocumentKind> kinds = {{QStringLiteral("receipt"), DocumentKind::Receipt},
         {QStringLiteral("notice"), DocumentKind::OneTimeNotice},
         {QStringLiteral("tolerated"), DocumentKind::ToleratedNotice},
         {QStringLiteral("refusal"), DocumentKind::RefusalNotice}};
     const QString kindName = o.value(QStringLiteral("--kind"), QStringLiteral("receipt"));
-    if (!kinds.contains(kindName) || !o.contains(QStringLiteral("--pdf"))) {
-        err << "usage: onewindow-tool receipt sample --kind receipt|notice|tolerated|refusal --pdf OUT.pdf"
-               " [--data-dir DIR]\n";
+    if (!kinds.contains(kindName) || (!o.contains(QStringLiteral("--pdf")) && !o.contains(QStringLiteral("--escpos")))) {
+        err << "usage: onewindow-tool receipt sample --kind receipt|notice|tolerated|refusal"
+               " [--escpos OUT.bin [--printer PROFILE]] [--pdf OUT.pdf] [--data-dir DIR]\n";
+        return 2;
+    }
+    bool knownProfile = true;
+    const auto profile = ow::printer::PrinterProfile::byId(o.value(QStringLiteral("--printer"), QStringLiteral("generic-58")),
+                                                           &knownProfile);
+    if (!knownProfile) {
+        err << "unknown printer profile " << o.value(QStringLiteral("--printer")) << '\n';
         return 2;
     }
     ReceiptDocument doc = demoDocument(kinds.value(kindName));
@@ -102,18 +114,36 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
     payload.signature = key->sign(payload.signedPart()).value();
     doc.qrPayload = payload.encode();
 
-    const auto pdf = PdfRenderer::render(doc);
-    if (!pdf) {
-        err << pdf.error() << '\n';
-        return 1;
+    auto write = [&err](const QString &path, const QByteArray &bytes) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) {
+            err << "cannot write " << path << ": " << f.errorString() << '\n';
+            return false;
+        }
+        return true;
+    };
+    if (o.contains(QStringLiteral("--escpos"))) {
+        const auto escpos = EscPosReceipt::bytes(doc, profile);
+        if (!escpos) {
+            err << escpos.error() << '\n';
+            return 1;
+        }
+        if (!write(o.value(QStringLiteral("--escpos")), escpos.value()))
+            return 1;
+        out << "wrote " << o.value(QStringLiteral("--escpos")) << " (" << escpos->size() << " bytes, " << profile.name
+            << ")\n";
     }
-    QFile f(o.value(QStringLiteral("--pdf")));
-    if (!f.open(QIODevice::WriteOnly) || f.write(pdf.value()) != pdf->size()) {
-        err << "cannot write " << f.fileName() << ": " << f.errorString() << '\n';
-        return 1;
+    if (o.contains(QStringLiteral("--pdf"))) {
+        const auto pdf = PdfRenderer::render(doc);
+        if (!pdf) {
+            err << pdf.error() << '\n';
+            return 1;
+        }
+        if (!write(o.value(QStringLiteral("--pdf")), pdf.value()))
+            return 1;
+        out << "wrote " << o.value(QStringLiteral("--pdf")) << " (" << pdf->size() << " bytes)\n";
     }
-    out << "wrote " << f.fileName() << " (" << pdf->size() << " bytes)\n"
-        << "qr: " << doc.qrPayload << '\n';
+    out << "qr: " << doc.qrPayload << '\n';
     return 0;
 }
 
@@ -170,7 +200,7 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
 CommandList receiptCommands()
 {
     return {
-        {QStringLiteral("receipt sample"), QStringLiteral("--kind receipt|notice|tolerated|refusal --pdf OUT.pdf"),
+        {QStringLiteral("receipt sample"), QStringLiteral("--kind receipt|notice|tolerated|refusal [--escpos OUT.bin] [--pdf OUT.pdf]"),
             QStringLiteral("Write a document of the built-in demo case, signed with this window's key."),
             receiptSample},
         {QStringLiteral("receipt verify"), QStringLiteral("(--payload TEXT | --png IMAGE) [--keys KEYS.json]"),

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "onewindow/core/Result.h"
+#include "onewindow/printer/PrinterProfile.h"
+#include "onewindow/receipt/ReceiptDocument.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+
+namespace ow::receipt {
+
+// Renders a document for the receipt printer: the same blocks as the PDF (DocumentLayout),
+// laid out for 58 or 80 mm paper, with the signed QR (native or raster, as the profile says).
+class EscPosReceipt
+{
+    Q_DECLARE_TR_FUNCTIONS(EscPosReceipt)
+
+public:
+    // Blocks that must each reach the printer whole (see printer::EscPosDocument::blocks).
+    static Result<QList<QByteArray>> blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile);
+    static Result<QByteArray> bytes(const ReceiptDocument &doc, const printer::PrinterProfile &profile);
+};
+
+} // namespace ow::receipt
