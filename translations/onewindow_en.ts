@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ApplicantPanel</name>
+    <message>
+        <source>Applicant (F2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reveal (F9)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the full identity; every reveal is recorded in the audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person (ID card or ID number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company (unified social credit code)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID &amp;number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applied for by an a&amp;gent (代办)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent's ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this applicant (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Writing the audit log failed: %1</source>
@@ -82,6 +129,442 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the catalogue must be a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"format" must be "onewindow-catalogue"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the catalogue has no matters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown field "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be an array</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is required and must be a non-empty string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must hold non-empty strings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a whole number from %2 to %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be one of %2, not %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a condition string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"id" must be lower-case letters, digits and '-'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate department id "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"id" must be letters, digits and '_', not starting with a digit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is a reserved word of the condition language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate option "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a choice question needs at least two options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only choice questions have options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate question id "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate material id "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"code" is required and must be a non-empty string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown department "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the promised limit (%1 working days) exceeds the statutory limit (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"fee" must be a number of yuan, 0 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"result" must be an object with "type" and "name"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown material "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the material is listed twice in this matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a conditional material needs a "when" condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a required material has no "when"; make it conditional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only tolerable materials have "supplementDays"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a matter done on the spot (promisedDays 0) cannot accept a missing material</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate matter code "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mode keep-original needs originals ≥ 1 and copies 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mode %1 needs copies ≥ 1 and originals 0 (a verified original is returned)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mode original-and-copy needs originals ≥ 1 and copies ≥ 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown question "%1" in "questions"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a bundle needs at least one item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown matter "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>matter "%1" appears twice in the bundle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown shared material "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shared material "%1" is not needed by any item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>duplicate bundle id "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: cannot read the catalogue: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown question "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>question "%1" needs a number, not "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>question "%1" needs yes or no, not "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>question "%1" needs one of %2, not "%3"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown question type</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChecklistEngine</name>
+    <message>
+        <source>The catalogue has no bundle "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a bundle or at least one matter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The catalogue has no matter "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>always part of this matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needed because %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not needed: %1 does not hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>depends on: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>may be handed in later (容缺), within %1 working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>needed because %1; may be handed in later (容缺), within %2 working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the original is needed; only a copy was received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no e-licence replaces this material</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <source>Merged checklist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Material</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Originals / copies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needed by, and why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark the selected line: O original · C copy · E e-licence · Del not received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Condition</name>
+    <message>
+        <source>column 1: the condition is longer than %1 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected '%1' after the end of the condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unterminated text literal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the condition is nested more than %1 levels deep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the condition ends too early</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing ')' for the '(' at column %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a question, 'not' or '(' but found '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a question but found the keyword '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown question '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected 'in' after 'not'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'in' does not apply to the yes-no question '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected '[' after 'in'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected ',' or ']' in the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' needs a number question, but '%2' is a %3 question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a yes-no question; compare it with an operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected character '%1'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not an option of the question '%2'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>always</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is none of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is one of %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CreditCode</name>
     <message>
         <source>A unified social credit code has 18 characters; this one has %1.</source>
@@ -101,6 +584,57 @@
     </message>
     <message>
         <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DocumentBuilder</name>
+    <message>
+        <source>e-licence (%1) pulled; no paper needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n original(s) kept</source>
+        <translation><numerusform>%n original kept</numerusform><numerusform>%n originals kept</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) kept</source>
+        <translation><numerusform>%n copy kept</numerusform><numerusform>%n copies kept</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>original verified and returned; %n copy(ies) kept</source>
+        <translation><numerusform>original verified and returned; %n copy kept</numerusform><numerusform>original verified and returned; %n copies kept</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 original(s) and %2 copy(ies) kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>bring %n original(s)</source>
+        <translation><numerusform>bring %n original</numerusform><numerusform>bring %n originals</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>bring %n copy(ies)</source>
+        <translation><numerusform>bring %n copy</numerusform><numerusform>bring %n copies</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>bring the original (it is returned) and %n copy(ies)</source>
+        <translation><numerusform>bring the original (it is returned) and %n copy</numerusform><numerusform>bring the original (it is returned) and %n copies</numerusform></translation>
+    </message>
+    <message>
+        <source>bring %1 original(s) and %2 copy(ies)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>or allow the window to pull the e-licence (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case has no applicant or no checklist yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A refusal needs its reason.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -192,6 +726,44 @@
     </message>
 </context>
 <context>
+    <name>DocumentView</name>
+    <message>
+        <source>Receipt as printed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A4 document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print receipt (F10)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print A4…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done, next applicant (F12)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EscPosReceipt</name>
+    <message>
+        <source>Scan to check this document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applicant's signature:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -225,31 +797,39 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <source>Intake</source>
+        <source>Place demo card (F11)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Applicant (person)</source>
+        <source>Continue a case (Ctrl+O)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>ID &amp;number</source>
+        <source>Scan or paste the QR code of a one-time notice to continue the same case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Place the ID card on the reader, or type the 18-digit number</source>
+        <source>New case (Ctrl+N)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Applicant (company)</source>
+        <source>Send the result by courier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Credit code</source>
+        <source>Accept (F5)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Scan the business licence QR code, or type the unified social credit code</source>
+        <source>Accept with 容缺 (F6)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time notice (F7)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refuse (F8)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -308,6 +888,32 @@
     </message>
 </context>
 <context>
+    <name>MatterSearchPanel</name>
+    <message>
+        <source>Matter (F3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name, pinyin initials (kcg = 开餐馆), pinyin or code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Party</name>
+    <message>
+        <source>The applicant's name is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The company's name is missing.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PdfRenderer</name>
     <message>
         <source>Cannot start the PDF.</source>
@@ -323,6 +929,25 @@
     </message>
     <message>
         <source>Writing the PDF failed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PinyinTable</name>
+    <message>
+        <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pinyin word list line %1: expected the word and one syllable per character</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the embedded pinyin table is missing</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -365,6 +990,17 @@
     </message>
     <message>
         <source>The QR code is not in canonical form; it may have been altered.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuestionsPanel</name>
+    <message>
+        <source>Situation questions (F4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No questions: the matter applies as it is.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -581,9 +1217,222 @@
 %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Demo clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Xihu District Administrative Service Centre (demo)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OneWindow cannot start</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
-    <name>ow::ui::IntakePage</name>
+    <name>ow::intake::IntakeWorkflow</name>
+    <message>
+        <source>Power of attorney (授权委托书)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>signed by the applicant (sealed by the company), with the agent's identity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an agent applies on the applicant's behalf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the original is needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no unfinished case at this window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1 was not closed with a one-time notice; it cannot be continued here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case is already decided.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The agent and the applicant are the same person.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The catalogue has no question "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not on this case's checklist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identify the applicant first: read the ID card or type the ID number or credit code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a matter or a one-matter bundle first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer these questions first: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what to do with the case: accept, notice or refuse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The case is done. Start a new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no step to go back to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing and finishing follow a decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Some questions are still unanswered; nothing can be decided yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The verdict does not allow this decision.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decide the case before finishing it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::printer::EscPosDocument</name>
+    <message>
+        <source>The QR code is too large for %1-dot paper.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An empty image cannot be printed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::printer::PrintJob</name>
+    <message>
+        <source>Sent %1 of %2 parts (%3 of %4 bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer did not answer the status request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the printer status: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing stopped part-way: %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The receipt was sent, but the printer status afterwards is unknown: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::printer::PrinterStatus</name>
+    <message>
+        <source>The printer answered DLE EOT %1 with 0x%2, which is not a status byte.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer cover is open. Close it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer is out of paper. Load a new roll.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer reports an error (cutter jam or overheating). Check it and switch it off and on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer is offline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The paper roll is nearly used up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::printer::QrRaster</name>
+    <message>
+        <source>A QR code needs content.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR content has %1 bytes; at most %2 fit at this error correction level.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR code could not be drawn: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR code could not be drawn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The QR module size must be 1 to 16 dots, not %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::scanner::HidPosReportDecoder</name>
+    <message>
+        <source>An empty HID POS report.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A HID POS scanned-data report has %1 bytes, expected %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A HID POS report claims %1 data bytes; at most %2 fit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A scan is longer than %1 bytes; dropped.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::scanner::KeyboardReportDecoder</name>
+    <message>
+        <source>A keyboard report has %1 bytes, expected %2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::ApplicantPanel</name>
     <message>
         <source>resident ID card</source>
         <translation type="unfinished" />
@@ -609,6 +1458,14 @@
         <translation><numerusform>%n more character to go.</numerusform><numerusform>%n more characters to go.</numerusform></translation>
     </message>
     <message>
+        <source>Valid credit code · region %1 · organisation code %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid %1 · born %2 · %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>male</source>
         <translation type="unfinished" />
     </message>
@@ -617,15 +1474,224 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Valid %1 · born %2 · %3 · age %4 · region %5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>(upgraded from the 15-digit number to %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Valid credit code · region %1 · organisation code %2</source>
+        <source>Credit &amp;code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID &amp;number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Company n&amp;ame</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan the business licence QR code, or type the code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place the ID card on the reader, or type the number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No applicant yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::ChecklistPanel</name>
+    <message>
+        <source>✔ received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✔ e-licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… later (容缺)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✘ missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n original(s)</source>
+        <translation><numerusform>%n original</numerusform><numerusform>%n originals</numerusform></translation>
+    </message>
+    <message>
+        <source>show original</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation><numerusform>%n copy</numerusform><numerusform>%n copies</numerusform></translation>
+    </message>
+    <message>
+        <source>e-licence: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a matter to see its checklist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How to get it: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complete: every material is here. Accept the case (F5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acceptable with 容缺: %1 may follow by %2. Accept with 容缺 (F6) or issue a notice (F7).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
+        <translation><numerusform>Incomplete: %n material missing (%1). Issue the one-time notice (F7).</numerusform><numerusform>Incomplete: %n materials missing (%1). Issue the one-time notice (F7).</numerusform></translation>
+    </message>
+    <message>
+        <source>Not acceptable: %1. Refuse with the reason (F8).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer first: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::DocumentView</name>
+    <message>
+        <source>Save the document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::IntakePage</name>
+    <message>
+        <source>Identify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continued the unfinished case %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available: intake is disabled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1 is done. Next applicant, please.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New case %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This %1 has expired: ask for a valid document before accepting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo card placed on the reader: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>full identity of the applicant shown on screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason for not accepting:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A refusal needs its reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No receipt printer: hand over the A4 document instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue a case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan the QR code of the notice (or paste its text):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1 continues (visit %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No case open</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -656,15 +1722,49 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Window: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>About OneWindow</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;h3&gt;OneWindow %1&lt;/h3&gt;&lt;p&gt;The comprehensive acceptance window: one set of materials, one window, at most one visit.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window: %1 · clerk %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::MatterSearchPanel</name>
+    <message>
+        <source>Chosen: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1  (one-matter bundle)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::QuestionsPanel</name>
+    <message>
+        <source>number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>number, in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— not answered —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,11 +1,19 @@
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/catalog/CatalogSearch.h"
+#include "onewindow/catalog/PinyinTable.h"
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/escpossim/ReceiptRenderer.h"
+#include "onewindow/store/Store.h"
+#include "onewindow/ui/CounterDevices.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
+#include <QInputDialog>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -48,11 +56,28 @@ int main(int argc, char *argv[])
         QStringLiteral("UI language, e.g. zh_CN or en (default: the system's)."), QStringLiteral("language"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"), QStringLiteral("Demo mode: demo data and simulated devices."));
-    const QCommandLineOption windowOption(
-        QStringLiteral("window"), QStringLiteral("The window's name."), QStringLiteral("name"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Folder of the local store and the window key."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption regionOption(QStringLiteral("region"), QStringLiteral("6-digit region code."),
+                                          QStringLiteral("code"), QStringLiteral("330106"));
+    const QCommandLineOption windowOption(QStringLiteral("window"), QStringLiteral("The window's code, e.g. W03."),
+                                          QStringLiteral("code"), QStringLiteral("W01"));
+    const QCommandLineOption windowNameOption(QStringLiteral("window-name"), QStringLiteral("The window's name."),
+                                              QStringLiteral("name"));
+    const QCommandLineOption clerkOption(QStringLiteral("clerk"), QStringLiteral("The signed-in clerk."),
+                                         QStringLiteral("name"));
+    const QCommandLineOption catalogOption(QStringLiteral("catalog"),
+                                           QStringLiteral("The matter catalogue (default: the built-in demo one)."),
+                                           QStringLiteral("file"));
     parser.addOption(langOption);
     parser.addOption(demoOption);
+    parser.addOption(dataDirOption);
+    parser.addOption(regionOption);
     parser.addOption(windowOption);
+    parser.addOption(windowNameOption);
+    parser.addOption(clerkOption);
+    parser.addOption(catalogOption);
     parser.process(app);
 
     const QString language = ow::i18n::chooseLanguage(parser.value(langOption), QLocale::system());
@@ -61,9 +86,65 @@ int main(int argc, char *argv[])
 
     ow::ui::ClientContext context;
     context.demoMode = parser.isSet(demoOption);
-    context.windowName = parser.value(windowOption);
-    if (context.windowName.isEmpty() && context.demoMode)
-        context.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
+    context.window.regionCode = parser.value(regionOption);
+    context.window.windowCode = parser.value(windowOption);
+    context.window.windowName = parser.value(windowNameOption);
+    context.window.clerk = parser.value(clerkOption);
+    if (context.demoMode) {
+        if (context.window.windowName.isEmpty())
+            context.window.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
+        if (context.window.clerk.isEmpty())
+            context.window.clerk = QCoreApplication::translate("main", "Demo clerk");
+        context.window.office = QCoreApplication::translate("main", "Xihu District Administrative Service Centre (demo)");
+        context.window.contact = QStringLiteral("0571-12345");
+    }
+    auto fail = [](const QString &what) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "OneWindow cannot start"), what);
+        return 1;
+    };
+
+    // The local store: demo data never mixes with a real window's cases.
+    QString dataDir = parser.value(dataDirOption);
+    if (dataDir.isEmpty())
+        dataDir = context.demoMode ? QDir(ow::store::Store::defaultDataDir()).filePath(QStringLiteral("demo"))
+                                   : ow::store::Store::defaultDataDir();
+    auto store = ow::store::Store::open(dataDir);
+    if (!store)
+        return fail(store.error());
+    context.store = &store.value();
+
+    const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
+    auto key = ow::receipt::WindowKey::loadOrCreate(keysDir, context.window.keyId());
+    if (!key)
+        return fail(key.error());
+    context.key = key.value();
+    auto keys = ow::receipt::KeyRing::loadDirectory(keysDir);
+    if (keys)
+        context.keys = keys.value();
+
+    auto catalog = ow::Catalog::load(parser.isSet(catalogOption) ? parser.value(catalogOption)
+                                                                 : ow::Catalog::builtinPath());
+    if (!catalog)
+        return fail(catalog.error());
+    context.catalog = &catalog.value();
+    const auto &pinyin = ow::PinyinTable::builtin();
+    if (!pinyin)
+        return fail(pinyin.error());
+    const ow::CatalogSearch search(catalog.value(), pinyin.value());
+    context.search = &search;
+
+    ow::ui::CounterDevices devices;
+    context.devices = &devices;
+    const int dots = context.printerProfile.dotsPerLine;
+    context.renderReceipt = [dots](const QByteArray &escpos) {
+        auto image = ow::escpossim::ReceiptRenderer::renderStream(escpos, dots);
+        return image ? image.value() : QImage();
+    };
+    context.askText = [](const QString &title, const QString &label) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getText(nullptr, title, label, QLineEdit::Normal, QString(), &ok);
+        return ok ? std::optional<QString>(text) : std::nullopt;
+    };
 
     auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
     if (calendar) {

@@ -4,6 +4,7 @@
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -40,7 +41,8 @@ void TestMainWindow::initTestCase()
     m_context.calendar = cal.value();
     m_context.clock = &m_clock;
     m_context.demoMode = true;
-    m_context.windowName = QStringLiteral("3");
+    m_context.window.windowName = QStringLiteral("3");
+    m_context.window.clerk = QStringLiteral("李");
 }
 
 void TestMainWindow::hasFourSections()
@@ -81,7 +83,7 @@ void TestMainWindow::idNumberValidatedAsTyped_data()
     QTest::newRow("partial") << "330106"
                              << "12 more characters";
     QTest::newRow("valid") << "33010619900101123X"
-                           << "age 36";
+                           << "Valid resident ID card";
     QTest::newRow("typo") << "330106199001011231"
                           << "check digit";
     QTest::newRow("legacy") << "330106900101123"
@@ -93,8 +95,8 @@ void TestMainWindow::idNumberValidatedAsTyped()
     QFETCH(QString, typed);
     QFETCH(QString, statusContains);
     MainWindow w(m_context);
-    auto *edit = w.findChild<QLineEdit *>(QStringLiteral("idNumberEdit"));
-    auto *status = w.findChild<QLabel *>(QStringLiteral("idStatusLabel"));
+    auto *edit = w.findChild<QLineEdit *>(QStringLiteral("numberEdit"));
+    auto *status = w.findChild<QLabel *>(QStringLiteral("numberStatusLabel"));
     QVERIFY(edit && status);
     QTest::keyClicks(edit, typed);
     QVERIFY2(status->text().contains(statusContains), qPrintable(status->text()));
@@ -103,8 +105,11 @@ void TestMainWindow::idNumberValidatedAsTyped()
 void TestMainWindow::creditCodeValidated()
 {
     MainWindow w(m_context);
-    auto *edit = w.findChild<QLineEdit *>(QStringLiteral("creditCodeEdit"));
-    auto *status = w.findChild<QLabel *>(QStringLiteral("creditStatusLabel"));
+    auto *kind = w.findChild<QComboBox *>(QStringLiteral("kindCombo"));
+    auto *edit = w.findChild<QLineEdit *>(QStringLiteral("numberEdit"));
+    auto *status = w.findChild<QLabel *>(QStringLiteral("numberStatusLabel"));
+    QVERIFY(kind && edit && status);
+    kind->setCurrentIndex(1);
     QTest::keyClicks(edit, QStringLiteral("91310110666007217T"));
     QVERIFY2(status->text().contains(QStringLiteral("666007217")), qPrintable(status->text()));
     edit->clear();
@@ -131,7 +136,7 @@ void TestMainWindow::statusBarShowsDemoMode()
     for (QLabel *l : labels)
         texts << l->text();
     QVERIFY2(texts.join(u'|').contains(QStringLiteral("Demo mode")), qPrintable(texts.join(u'|')));
-    QVERIFY2(texts.join(u'|').contains(QStringLiteral("Window: 3")), qPrintable(texts.join(u'|')));
+    QVERIFY2(texts.join(u'|').contains(QStringLiteral("Window: 3 · clerk 李")), qPrintable(texts.join(u'|')));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -236,6 +236,15 @@ QString IntakeWorkflow::start()
     return err;
 }
 
+void IntakeWorkflow::close()
+{
+    m_caseId.clear();
+    m_caseNumber.clear();
+    m_createdAt = {};
+    restore(Snapshot{Step::Identify, {}, {}, {}, {}, {}, false, Decision::None, {}, 1, {}});
+    Q_EMIT changed();
+}
+
 QString IntakeWorkflow::load(const QString &caseId)
 {
     store::CaseRepository repo(m_store);

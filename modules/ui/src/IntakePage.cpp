@@ -1,33 +1,35 @@
 #include "onewindow/ui/IntakePage.h"
 
-#include "onewindow/core/CreditCode.h"
-#include "onewindow/core/IdNumber.h"
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/receipt/EscPosReceipt.h"
+#include "onewindow/receipt/PdfRenderer.h"
+#include "onewindow/store/AuditLog.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
 #include "ui_IntakePage.h"
 
 #include <QEvent>
-#include <QLocale>
+#include <QShortcut>
 
 namespace ow::ui {
 
+using Decision = intake::IntakeWorkflow::Decision;
+using Step = intake::IntakeWorkflow::Step;
+
 namespace {
 
-QString kindText(IdNumber::Kind kind)
+QString stepName(Step s)
 {
-    switch (kind) {
-    case IdNumber::Kind::Resident: return IntakePage::tr("resident ID card");
-    case IdNumber::Kind::HongKongPermit: return IntakePage::tr("Hong Kong residence permit");
-    case IdNumber::Kind::MacaoPermit: return IntakePage::tr("Macao residence permit");
-    case IdNumber::Kind::TaiwanPermit: return IntakePage::tr("Taiwan residence permit");
-    case IdNumber::Kind::ForeignerPermanent: return IntakePage::tr("foreigner permanent residence card");
+    switch (s) {
+    case Step::Identify: return IntakePage::tr("Identify");
+    case Step::Choose: return IntakePage::tr("Choose");
+    case Step::Situations: return IntakePage::tr("Situation");
+    case Step::Materials: return IntakePage::tr("Materials");
+    case Step::Verdict: return IntakePage::tr("Verdict");
+    case Step::Print: return IntakePage::tr("Print");
+    case Step::Done: return IntakePage::tr("Done");
     }
     return {};
-}
-
-void showVerdict(QLabel *label, bool ok, const QString &text)
-{
-    label->setText(text);
-    label->setStyleSheet(ok ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b00020;"));
 }
 
 } // namespace
@@ -38,12 +40,321 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::IntakePage>())
 {
     m_ui->setupUi(this);
-    connect(m_ui->idNumberEdit, &QLineEdit::textChanged, this, &IntakePage::refresh);
-    connect(m_ui->creditCodeEdit, &QLineEdit::textChanged, this, &IntakePage::refresh);
+    m_ui->splitter->setStretchFactor(1, 1);
+    m_ui->demoCardButton->setVisible(context.devices && !context.devices->demoCards().isEmpty());
+    m_ui->searchPanel->setSearch(context.search);
+
+    if (context.catalog && context.store && context.key) {
+        m_workflow = std::make_unique<intake::IntakeWorkflow>(*context.catalog, context.calendar, *context.clock,
+                                                              *context.store, *context.key, context.window);
+        connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
+        // Whatever the clerk was doing before a crash or restart comes back as it was.
+        if (m_workflow->resumeLatest().isEmpty())
+            report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
+    } else {
+        report(tr("The catalogue or the local store is not available: intake is disabled."));
+    }
+
+    connect(m_ui->applicantPanel, &ApplicantPanel::applicantEntered, this,
+            [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
+                ensureCase();
+                QString err = m_workflow->setApplicant(applicant);
+                if (err.isEmpty())
+                    err = m_workflow->setAgent(agent);
+                m_ui->applicantPanel->setError(err);
+                report(err);
+                if (err.isEmpty()) {
+                    if (m_workflow->step() == Step::Identify)
+                        m_workflow->next();
+                    m_ui->searchPanel->focusSearch();
+                }
+            });
+    connect(m_ui->applicantPanel, &ApplicantPanel::revealRequested, this, &IntakePage::reveal);
+    connect(m_ui->searchPanel, &MatterSearchPanel::chosen, this, [this](const checklist::Selection &selection) {
+        ensureCase();
+        const QString err = m_workflow->choose(selection);
+        report(err);
+        if (!err.isEmpty())
+            return;
+        if (m_workflow->step() < Step::Situations && m_workflow->applicant())
+            m_workflow->goTo(Step::Situations);
+        m_ui->questionsPanel->focusFirstUnanswered();
+    });
+    connect(m_ui->questionsPanel, &QuestionsPanel::answered, this, [this](const QString &id, const QString &value) {
+        if (!m_workflow)
+            return;
+        report(m_workflow->answer(id, value.isEmpty() ? QVariant() : QVariant(value)));
+        if (m_workflow->step() == Step::Situations && m_workflow->checklist().unanswered.isEmpty())
+            m_workflow->next();
+    });
+    connect(m_ui->checklistPanel, &ChecklistPanel::markRequested, this,
+            [this](const QString &id, std::optional<checklist::Received> how) {
+                if (!m_workflow)
+                    return;
+                if (m_workflow->step() < Step::Materials && m_workflow->hasChecklist() && m_workflow->applicant())
+                    m_workflow->goTo(Step::Materials);
+                report(m_workflow->mark(id, how));
+            });
+    connect(m_ui->courierCheck, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_workflow && m_workflow->hasCase() && on != m_workflow->courier())
+            report(m_workflow->setCourier(on));
+    });
+    connect(m_ui->acceptButton, &QPushButton::clicked, this, [this] { decide(Decision::Accept); });
+    connect(m_ui->tolerateButton, &QPushButton::clicked, this, [this] { decide(Decision::AcceptTolerated); });
+    connect(m_ui->noticeButton, &QPushButton::clicked, this, [this] { decide(Decision::Notice); });
+    connect(m_ui->refuseButton, &QPushButton::clicked, this, [this] { decide(Decision::Refuse); });
+    connect(m_ui->newCaseButton, &QPushButton::clicked, this, &IntakePage::newCase);
+    connect(m_ui->continueButton, &QPushButton::clicked, this, &IntakePage::askContinue);
+    connect(m_ui->demoCardButton, &QPushButton::clicked, this, &IntakePage::placeDemoCard);
+    connect(m_ui->documentView, &DocumentView::printReceiptRequested, this, &IntakePage::printReceipt);
+    connect(m_ui->documentView, &DocumentView::finishRequested, this, [this] {
+        if (!m_workflow)
+            return;
+        const QString err = m_workflow->finish();
+        report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
+        if (err.isEmpty()) {
+            m_receiptBlocks.clear();
+            m_workflow->close();
+            m_ui->applicantPanel->focusEntry();
+        }
+    });
+
+    if (CounterDevices *devices = context.devices) {
+        connect(devices, &CounterDevices::cardRead, this, &IntakePage::takeCard);
+        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
+            if (text.startsWith(QLatin1String("OW1;")))
+                continueFromQr(text);
+        });
+        connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
+            m_ui->documentView->setPrinterStatus(message, ok);
+            report(ok ? QString() : message, ok ? message : QString());
+        });
+    }
+    setupShortcuts();
     refresh();
 }
 
 IntakePage::~IntakePage() = default;
+
+void IntakePage::setupShortcuts()
+{
+    const QList<QPair<QKeySequence, std::function<void()>>> keys = {
+        {QKeySequence(Qt::Key_F2), [this] { m_ui->applicantPanel->focusEntry(); }},
+        {QKeySequence(Qt::Key_F3), [this] { m_ui->searchPanel->focusSearch(); }},
+        {QKeySequence(Qt::Key_F4), [this] { m_ui->questionsPanel->focusFirstUnanswered(); }},
+        {QKeySequence(Qt::Key_F5), [this] { decide(Decision::Accept); }},
+        {QKeySequence(Qt::Key_F6), [this] { decide(Decision::AcceptTolerated); }},
+        {QKeySequence(Qt::Key_F7), [this] { decide(Decision::Notice); }},
+        {QKeySequence(Qt::Key_F8), [this] { decide(Decision::Refuse); }},
+        {QKeySequence(Qt::Key_F9), [this] { reveal(!m_ui->applicantPanel->isRevealed()); }},
+        {QKeySequence(Qt::Key_F10), [this] { printReceipt(); }},
+        {QKeySequence(Qt::Key_F11), [this] { placeDemoCard(); }},
+        {QKeySequence(Qt::Key_F12), [this] { Q_EMIT m_ui->documentView->finishRequested(); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newCase(); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_O), [this] { askContinue(); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+             m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
+             m_ui->checklistPanel->setFocus();
+         }},
+    };
+    for (const auto &k : keys) {
+        auto *shortcut = new QShortcut(k.first, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, k.second);
+    }
+}
+
+QString IntakePage::message() const
+{
+    return m_ui->messageLabel->text();
+}
+
+void IntakePage::report(const QString &error, const QString &success)
+{
+    if (!error.isEmpty()) {
+        m_ui->messageLabel->setText(error);
+        m_ui->messageLabel->setStyleSheet(QStringLiteral("color:#b00020; font-weight:bold;"));
+    } else if (!success.isEmpty()) {
+        m_ui->messageLabel->setText(success);
+        m_ui->messageLabel->setStyleSheet(QStringLiteral("color:#1b7f3b;"));
+    }
+}
+
+void IntakePage::ensureCase()
+{
+    if (m_workflow && (!m_workflow->hasCase() || m_workflow->step() >= Step::Done))
+        report(m_workflow->start());
+}
+
+void IntakePage::newCase()
+{
+    if (!m_workflow)
+        return;
+    const QString err = m_workflow->start();
+    report(err, tr("New case %1.").arg(m_workflow->caseNumber()));
+    m_receiptBlocks.clear();
+    m_ui->applicantPanel->focusEntry();
+}
+
+void IntakePage::takeCard(const intake::Party &person, const QString &cardType, bool expired)
+{
+    if (!m_workflow)
+        return;
+    m_ui->applicantPanel->takeFromCard(person);
+    if (expired)
+        report(tr("This %1 has expired: ask for a valid document before accepting.").arg(cardType));
+    else
+        report({}, tr("%1 read.").arg(cardType));
+}
+
+void IntakePage::placeDemoCard()
+{
+    if (!m_context.devices || m_context.devices->demoCards().isEmpty())
+        return;
+    const QStringList cards = m_context.devices->demoCards();
+    m_context.devices->requestDemoCard(m_demoCardIndex % int(cards.size()));
+    report({}, tr("Demo card placed on the reader: %1").arg(cards.at(m_demoCardIndex % int(cards.size()))));
+    ++m_demoCardIndex;
+}
+
+void IntakePage::reveal(bool on)
+{
+    if (!m_workflow || !m_workflow->applicant())
+        return;
+    if (on) {
+        // PIPL: the reveal is written first; no audit entry, no reveal.
+        store::AuditLog log(*m_context.store);
+        const QString err = log.record({m_context.clock->now(), m_context.window.clerk, QStringLiteral("reveal"),
+                                        m_workflow->caseId(), tr("full identity of the applicant shown on screen")});
+        if (!err.isEmpty()) {
+            report(err);
+            return;
+        }
+    }
+    m_ui->applicantPanel->setRevealed(on);
+}
+
+void IntakePage::decide(Decision decision)
+{
+    if (!m_workflow || !m_workflow->hasCase())
+        return;
+    QString reason;
+    if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()) {
+        // Refusing a case whose conditions hold needs the clerk's written reason.
+        const auto answer = m_context.askText ? m_context.askText(tr("Refuse"), tr("Reason for not accepting:"))
+                                              : std::nullopt;
+        if (!answer || answer->trimmed().isEmpty()) {
+            report(tr("A refusal needs its reason."));
+            return;
+        }
+        reason = answer->trimmed();
+    }
+    const QString err = m_workflow->decide(decision, reason);
+    report(err);
+    if (err.isEmpty()) {
+        showDocument();
+        printReceipt();
+    }
+}
+
+void IntakePage::showDocument()
+{
+    const receipt::ReceiptDocument &doc = m_workflow->document();
+    const auto blocks = receipt::EscPosReceipt::blocks(doc, m_context.printerProfile);
+    m_receiptBlocks = blocks ? blocks.value() : QList<QByteArray>();
+    QByteArray stream;
+    for (const QByteArray &b : std::as_const(m_receiptBlocks))
+        stream += b;
+    const QImage slip = m_context.renderReceipt && !stream.isEmpty() ? m_context.renderReceipt(stream) : QImage();
+    const auto pdf = receipt::PdfRenderer::render(doc);
+    if (!blocks || !pdf)
+        report(!blocks ? blocks.error() : pdf.error());
+    m_ui->documentView->setDocument(QStringLiteral("%1 · %2").arg(doc.title(), doc.caseNumber), slip,
+                                    pdf ? pdf.value() : QByteArray());
+    m_ui->rightStack->setCurrentWidget(m_ui->documentView);
+}
+
+void IntakePage::printReceipt()
+{
+    if (m_receiptBlocks.isEmpty())
+        return;
+    if (!m_context.devices || !m_context.devices->canPrint()) {
+        m_ui->documentView->setPrinterStatus(tr("No receipt printer: hand over the A4 document instead."), false);
+        return;
+    }
+    m_ui->documentView->setPrinterStatus(tr("Printing…"), true);
+    m_context.devices->requestPrint(m_receiptBlocks);
+}
+
+void IntakePage::askContinue()
+{
+    if (!m_context.askText)
+        return;
+    const auto text = m_context.askText(tr("Continue a case"), tr("Scan the QR code of the notice (or paste its text):"));
+    if (text && !text->trimmed().isEmpty())
+        continueFromQr(text->trimmed());
+}
+
+void IntakePage::continueFromQr(const QString &payload)
+{
+    if (!m_workflow)
+        return;
+    const auto verified = m_context.keys.verify(payload);
+    if (!verified) {
+        report(verified.error());
+        return;
+    }
+    const QString err = m_workflow->reopen(verified->caseId);
+    report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
+}
+
+void IntakePage::refresh()
+{
+    const intake::IntakeWorkflow *w = m_workflow.get();
+    const bool hasCase = w && w->hasCase();
+    m_ui->caseLabel->setText(hasCase ? tr("Case %1").arg(w->caseNumber()) : tr("No case open"));
+    QStringList steps;
+    for (Step s : {Step::Identify, Step::Choose, Step::Situations, Step::Materials, Step::Verdict, Step::Print,
+                   Step::Done}) {
+        const QString name = stepName(s).toHtmlEscaped();
+        steps << ((hasCase && s == w->step()) ? QStringLiteral("<b><u>%1</u></b>").arg(name)
+                                              : QStringLiteral("<span style='color:#888'>%1</span>").arg(name));
+    }
+    m_ui->stepLabel->setText(steps.join(QStringLiteral(" → ")));
+    if (!w)
+        return;
+    m_ui->applicantPanel->setParties(hasCase ? w->applicant() : std::nullopt, hasCase ? w->agent() : std::nullopt);
+    m_ui->searchPanel->setChosen(w->hasChecklist() ? w->checklist().title : QString());
+    QStringList questionTexts;
+    if (w->hasChecklist()) {
+        for (const QString &q : w->checklist().unanswered) {
+            const Question *question = w->catalog().question(q);
+            questionTexts << (question ? question->text : q);
+        }
+        m_ui->questionsPanel->setQuestions(w->catalog(), w->questions(), w->answers(), w->checklist().unanswered);
+        m_ui->checklistPanel->setChecklist(w->checklist(), questionTexts);
+    } else {
+        m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {});
+        m_ui->checklistPanel->clear();
+    }
+    {
+        const QSignalBlocker block(m_ui->courierCheck);
+        m_ui->courierCheck->setChecked(w->courier());
+    }
+    const QList<Decision> allowed = w->allowedDecisions();
+    m_ui->acceptButton->setEnabled(allowed.contains(Decision::Accept));
+    m_ui->tolerateButton->setEnabled(allowed.contains(Decision::AcceptTolerated));
+    m_ui->noticeButton->setEnabled(allowed.contains(Decision::Notice));
+    m_ui->refuseButton->setEnabled(allowed.contains(Decision::Refuse));
+    if (w->step() >= Step::Print) {
+        if (m_receiptBlocks.isEmpty() && w->step() == Step::Print)
+            showDocument(); // resumed at Print: show what was decided
+        m_ui->rightStack->setCurrentWidget(w->step() == Step::Print ? static_cast<QWidget *>(m_ui->documentView)
+                                                                    : m_ui->checklistPanel);
+    } else {
+        m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
+    }
+}
 
 void IntakePage::changeEvent(QEvent *event)
 {
@@ -52,47 +363,6 @@ void IntakePage::changeEvent(QEvent *event)
         refresh();
     }
     QWidget::changeEvent(event);
-}
-
-void IntakePage::refresh()
-{
-    // Validated as it is typed: a partial number is "keep typing", a full one is checked.
-    const QString id = m_ui->idNumberEdit->text().trimmed();
-    if (id.isEmpty()) {
-        m_ui->idStatusLabel->clear();
-    } else if (id.size() < 15 || id.size() == 16 || id.size() == 17) {
-        showVerdict(m_ui->idStatusLabel, true, tr("%n more character(s) to go.", nullptr, int(18 - id.size())));
-    } else {
-        const auto parsed = IdNumber::parse(id);
-        if (!parsed) {
-            showVerdict(m_ui->idStatusLabel, false, parsed.error());
-        } else {
-            const QString gender = parsed->gender() == IdNumber::Gender::Male ? tr("male") : tr("female");
-            QString text = tr("Valid %1 · born %2 · %3 · age %4 · region %5")
-                               .arg(kindText(parsed->kind()),
-                                   QLocale().toString(parsed->birthDate(), QLocale::ShortFormat), gender)
-                               .arg(parsed->ageOn(m_context.clock->today()))
-                               .arg(parsed->regionCode());
-            if (parsed->wasUpgradedFrom15())
-                text += QLatin1Char(' ') + tr("(upgraded from the 15-digit number to %1)").arg(parsed->number());
-            showVerdict(m_ui->idStatusLabel, true, text);
-        }
-    }
-
-    const QString code = m_ui->creditCodeEdit->text().trimmed();
-    if (code.isEmpty()) {
-        m_ui->creditStatusLabel->clear();
-    } else if (code.size() < 18) {
-        showVerdict(m_ui->creditStatusLabel, true, tr("%n more character(s) to go.", nullptr, int(18 - code.size())));
-    } else {
-        const auto parsed = CreditCode::parse(code);
-        if (!parsed)
-            showVerdict(m_ui->creditStatusLabel, false, parsed.error());
-        else
-            showVerdict(m_ui->creditStatusLabel, true,
-                tr("Valid credit code · region %1 · organisation code %2")
-                    .arg(parsed->regionCode(), parsed->organisationCode()));
-    }
 }
 
 } // namespace ow::ui

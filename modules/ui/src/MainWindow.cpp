@@ -83,7 +83,9 @@ void MainWindow::retranslate()
     }
     m_modeLabel->setText(m_context.demoMode ? tr("Demo mode: simulated devices, demo data") : QString());
     m_windowLabel->setText(
-        m_context.windowName.isEmpty() ? tr("No window assigned") : tr("Window: %1").arg(m_context.windowName));
+        m_context.window.windowName.isEmpty()
+            ? tr("No window assigned")
+            : tr("Window: %1 · clerk %2").arg(m_context.window.windowName, m_context.window.clerk));
 }
 
 void MainWindow::showAbout()

@@ -40,6 +40,8 @@ public:
 
     // A new case (id and number made here) at the Identify step.
     QString start();
+    // Forgets the case in memory (it stays in the store as it is); the screen shows no case.
+    void close();
     // The newest unfinished case of this window, if any: resumes it where it stopped.
     QString resumeLatest();
     QString resume(const QString &caseId);

@@ -2,18 +2,49 @@
 
 #include "onewindow/core/Clock.h"
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/WindowConfig.h"
+#include "onewindow/printer/PrinterProfile.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/WindowKey.h"
 
+#include <QImage>
 #include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace ow {
+class Catalog;
+class CatalogSearch;
+namespace store {
+class Store;
+}
+} // namespace ow
 
 namespace ow::ui {
 
-// What the composition root (app/client) hands to the widgets. Tests build their own.
+class CounterDevices;
+
+// What the composition root (app/client, or a test) hands to the widgets.
 struct ClientContext
 {
     const Clock *clock = &Clock::system();
     WorkCalendar calendar;
-    QString windowName; // e.g. "综合窗口 3"
+    intake::WindowConfig window;
     bool demoMode = false;
+
+    const Catalog *catalog = nullptr;
+    const CatalogSearch *search = nullptr;
+    store::Store *store = nullptr;
+    std::optional<receipt::WindowKey> key;
+    receipt::KeyRing keys; // published window keys, to check scanned receipts
+    printer::PrinterProfile printerProfile = printer::PrinterProfile::defaultProfile();
+    CounterDevices *devices = nullptr;
+
+    // Draws ESC/POS bytes as the paper will look (the printer simulator's renderer).
+    std::function<QImage(const QByteArray &)> renderReceipt;
+    // Asks the clerk for one line of text; nullopt when cancelled. Tests replace it.
+    std::function<std::optional<QString>(const QString &title, const QString &label)> askText;
 };
 
 } // namespace ow::ui

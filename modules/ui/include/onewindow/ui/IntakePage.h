@@ -1,5 +1,7 @@
 #pragma once
 
+#include "onewindow/intake/IntakeWorkflow.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -12,6 +14,10 @@ namespace ow::ui {
 
 struct ClientContext;
 
+// The clerk's main screen: identify → choose → situations → materials → verdict → document.
+// Keyboard first: F2 applicant, F3 matter, F4 questions, F5 accept, F6 accept with 容缺,
+// F7 one-time notice, F8 refuse, F9 reveal, F10 print the receipt, F11 demo card, F12 done,
+// Ctrl+N new case, Ctrl+O continue a case from its notice. Enter moves on inside each panel.
 class IntakePage : public QWidget
 {
     Q_OBJECT
@@ -20,14 +26,33 @@ public:
     explicit IntakePage(const ClientContext &context, QWidget *parent = nullptr);
     ~IntakePage() override;
 
+    intake::IntakeWorkflow *workflow() const { return m_workflow.get(); }
+    // Continues the case a scanned QR payload names (a one-time notice brought back).
+    void continueFromQr(const QString &payload);
+    QString message() const;
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void setupShortcuts();
     void refresh();
+    void report(const QString &error, const QString &success = {});
+    void ensureCase();
+    void decide(intake::IntakeWorkflow::Decision decision);
+    void showDocument();
+    void printReceipt();
+    void takeCard(const intake::Party &person, const QString &cardType, bool expired);
+    void reveal(bool on);
+    void newCase();
+    void placeDemoCard();
+    void askContinue();
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;
+    std::unique_ptr<intake::IntakeWorkflow> m_workflow;
+    QList<QByteArray> m_receiptBlocks;
+    int m_demoCardIndex = 0;
 };
 
 } // namespace ow::ui

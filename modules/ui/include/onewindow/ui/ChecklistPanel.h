@@ -1,0 +1,49 @@
+#pragma once
+
+#include "onewindow/checklist/Checklist.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class ChecklistPanel;
+}
+
+namespace ow::ui {
+
+// The merged checklist of a case: one line per material with its status, the originals and
+// copies to take, which items need it and why; and the live verdict bar. One key marks a line.
+class ChecklistPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ChecklistPanel(QWidget *parent = nullptr);
+    ~ChecklistPanel() override;
+
+    void setChecklist(const checklist::Checklist &checklist, const QStringList &questionTexts);
+    void clear();
+    // The id of the selected line ("" if none).
+    QString currentMaterial() const;
+    void selectMaterial(const QString &id);
+    // Marks the selected line, as the keys do.
+    void markCurrent(std::optional<checklist::Received> how);
+
+Q_SIGNALS:
+    void markRequested(const QString &materialId, std::optional<ow::checklist::Received> how);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    static QString verdictText(const checklist::Checklist &c, const QStringList &questionTexts);
+
+    std::unique_ptr<Ui::ChecklistPanel> m_ui;
+    std::optional<checklist::Checklist> m_checklist;
+    QStringList m_questionTexts;
+};
+
+} // namespace ow::ui

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+class QBuffer;
+class QPdfDocument;
+
+namespace Ui {
+class DocumentView;
+}
+
+namespace ow::ui {
+
+// The decided document, as the applicant will get it: the receipt slip as the printer prints it
+// (rendered from the ESC/POS bytes) and the A4 PDF in a QPdfView, with print and save actions.
+class DocumentView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DocumentView(QWidget *parent = nullptr);
+    ~DocumentView() override;
+
+    void setDocument(const QString &title, const QImage &receipt, const QByteArray &pdf);
+    void setPrinterStatus(const QString &text, bool ok);
+    QByteArray pdf() const { return m_pdf; }
+    const QImage &receiptImage() const { return m_receipt; }
+    int pdfPageCount() const;
+
+Q_SIGNALS:
+    void printReceiptRequested();
+    void finishRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void printA4();
+    void savePdf();
+
+    std::unique_ptr<Ui::DocumentView> m_ui;
+    QPdfDocument *m_document = nullptr;
+    QBuffer *m_buffer = nullptr;
+    QByteArray m_pdf;
+    QImage m_receipt;
+};
+
+} // namespace ow::ui

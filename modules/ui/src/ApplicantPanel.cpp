@@ -1,0 +1,225 @@
+#include "onewindow/ui/ApplicantPanel.h"
+
+#include "onewindow/core/CreditCode.h"
+#include "onewindow/core/IdNumber.h"
+#include "ui_ApplicantPanel.h"
+
+#include <QEvent>
+#include <QKeyEvent>
+#include <QLocale>
+
+namespace ow::ui {
+
+namespace {
+
+QString kindText(IdNumber::Kind kind)
+{
+    switch (kind) {
+    case IdNumber::Kind::Resident: return ApplicantPanel::tr("resident ID card");
+    case IdNumber::Kind::HongKongPermit: return ApplicantPanel::tr("Hong Kong residence permit");
+    case IdNumber::Kind::MacaoPermit: return ApplicantPanel::tr("Macao residence permit");
+    case IdNumber::Kind::TaiwanPermit: return ApplicantPanel::tr("Taiwan residence permit");
+    case IdNumber::Kind::ForeignerPermanent: return ApplicantPanel::tr("foreigner permanent residence card");
+    }
+    return {};
+}
+
+void showVerdict(QLabel *label, bool ok, const QString &text)
+{
+    label->setText(text);
+    label->setStyleSheet(ok ? QStringLiteral("color: #1b7f3b;") : QStringLiteral("color: #b00020;"));
+}
+
+// Live feedback while a number is typed: "keep typing" until it is long enough, then checked.
+void checkNumber(QLabel *label, const QString &typed, bool company)
+{
+    const QString s = typed.trimmed();
+    if (s.isEmpty()) {
+        label->clear();
+        return;
+    }
+    if (company) {
+        if (s.size() < 18) {
+            showVerdict(label, true, ApplicantPanel::tr("%n more character(s) to go.", nullptr, int(18 - s.size())));
+            return;
+        }
+        const auto code = CreditCode::parse(s);
+        showVerdict(label, code.ok(),
+                    code ? ApplicantPanel::tr("Valid credit code · region %1 · organisation code %2")
+                               .arg(code->regionCode(), code->organisationCode())
+                         : code.error());
+        return;
+    }
+    if (s.size() < 15 || s.size() == 16 || s.size() == 17) {
+        showVerdict(label, true, ApplicantPanel::tr("%n more character(s) to go.", nullptr, int(18 - s.size())));
+        return;
+    }
+    const auto id = IdNumber::parse(s);
+    if (!id) {
+        showVerdict(label, false, id.error());
+        return;
+    }
+    QString text = ApplicantPanel::tr("Valid %1 · born %2 · %3")
+                       .arg(kindText(id->kind()), QLocale().toString(id->birthDate(), QLocale::ShortFormat),
+                            id->gender() == IdNumber::Gender::Male ? ApplicantPanel::tr("male")
+                                                                   : ApplicantPanel::tr("female"));
+    if (id->wasUpgradedFrom15())
+        text += QLatin1Char(' ') + ApplicantPanel::tr("(upgraded from the 15-digit number to %1)").arg(id->number());
+    showVerdict(label, true, text);
+}
+
+} // namespace
+
+ApplicantPanel::ApplicantPanel(QWidget *parent)
+    : QGroupBox(parent)
+    , m_ui(std::make_unique<Ui::ApplicantPanel>())
+{
+    m_ui->setupUi(this);
+    m_ui->agentBox->setVisible(false);
+    for (QLineEdit *e : {m_ui->numberEdit, m_ui->nameEdit, m_ui->agentNumberEdit, m_ui->agentNameEdit})
+        e->installEventFilter(this);
+    connect(m_ui->numberEdit, &QLineEdit::textChanged, this, &ApplicantPanel::validateAsTyped);
+    connect(m_ui->agentNumberEdit, &QLineEdit::textChanged, this, &ApplicantPanel::validateAsTyped);
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &ApplicantPanel::validateAsTyped);
+    connect(m_ui->agentCheck, &QCheckBox::toggled, m_ui->agentBox, &QWidget::setVisible);
+    connect(m_ui->applyButton, &QPushButton::clicked, this, &ApplicantPanel::apply);
+    connect(m_ui->revealButton, &QPushButton::clicked, this, [this](bool checked) {
+        m_ui->revealButton->setChecked(m_revealed); // the caller decides, after the audit entry is written
+        Q_EMIT revealRequested(checked);
+    });
+    validateAsTyped();
+    updateSummary();
+}
+
+ApplicantPanel::~ApplicantPanel() = default;
+
+void ApplicantPanel::validateAsTyped()
+{
+    const bool company = m_ui->kindCombo->currentIndex() == 1;
+    m_ui->numberLabel->setText(company ? tr("Credit &code") : tr("ID &number"));
+    m_ui->nameLabel->setText(company ? tr("Company n&ame") : tr("N&ame"));
+    m_ui->numberEdit->setPlaceholderText(company ? tr("Scan the business licence QR code, or type the code")
+                                                 : tr("Place the ID card on the reader, or type the number"));
+    checkNumber(m_ui->numberStatusLabel, m_ui->numberEdit->text(), company);
+    checkNumber(m_ui->agentStatusLabel, m_ui->agentNumberEdit->text(), false);
+}
+
+void ApplicantPanel::apply()
+{
+    const bool company = m_ui->kindCombo->currentIndex() == 1;
+    const auto applicant = company ? intake::Party::company(m_ui->numberEdit->text(), m_ui->nameEdit->text())
+                                   : intake::Party::person(m_ui->numberEdit->text(), m_ui->nameEdit->text());
+    if (!applicant) {
+        setError(applicant.error());
+        return;
+    }
+    std::optional<intake::Party> agent;
+    if (m_ui->agentCheck->isChecked()) {
+        const auto a = intake::Party::person(m_ui->agentNumberEdit->text(), m_ui->agentNameEdit->text());
+        if (!a) {
+            setError(tr("Agent: %1").arg(a.error()));
+            return;
+        }
+        agent = a.value();
+    }
+    setError({});
+    Q_EMIT applicantEntered(applicant.value(), agent);
+}
+
+void ApplicantPanel::takeFromCard(const intake::Party &person)
+{
+    // A card read while an agent is being entered fills the agent; otherwise the applicant.
+    if (m_ui->agentCheck->isChecked() && m_applicant) {
+        m_ui->agentNumberEdit->setText(person.number);
+        m_ui->agentNameEdit->setText(person.name);
+        Q_EMIT applicantEntered(*m_applicant, person);
+        return;
+    }
+    m_ui->kindCombo->setCurrentIndex(0);
+    setError({});
+    Q_EMIT applicantEntered(person, m_agent);
+}
+
+void ApplicantPanel::setParties(const std::optional<intake::Party> &applicant, const std::optional<intake::Party> &agent)
+{
+    const bool changedPerson = !applicant || !m_applicant || applicant->number != m_applicant->number;
+    m_applicant = applicant;
+    m_agent = agent;
+    if (changedPerson)
+        m_revealed = false;
+    if (applicant) {
+        // The typed numbers leave the screen once taken; the masked summary stays.
+        for (QLineEdit *e : {m_ui->numberEdit, m_ui->nameEdit, m_ui->agentNumberEdit, m_ui->agentNameEdit})
+            e->clear();
+    }
+    m_ui->agentCheck->setChecked(agent.has_value());
+    updateSummary();
+}
+
+void ApplicantPanel::setError(const QString &message)
+{
+    m_ui->errorLabel->setText(message);
+    m_ui->errorLabel->setVisible(!message.isEmpty());
+}
+
+void ApplicantPanel::setRevealed(bool revealed)
+{
+    m_revealed = revealed;
+    updateSummary();
+}
+
+void ApplicantPanel::updateSummary()
+{
+    m_ui->revealButton->setEnabled(m_applicant.has_value());
+    m_ui->revealButton->setChecked(m_revealed);
+    if (!m_applicant) {
+        m_ui->summaryLabel->setText(tr("No applicant yet."));
+        return;
+    }
+    auto line = [this](const intake::Party &p) {
+        return m_revealed ? QStringLiteral("%1  %2").arg(p.name, p.number)
+                          : QStringLiteral("%1  %2").arg(p.maskedName(), p.maskedNumber());
+    };
+    QString text = QStringLiteral("<b>%1</b>").arg(line(*m_applicant).toHtmlEscaped());
+    if (m_agent)
+        text += QStringLiteral("<br>") + tr("Agent: %1").arg(line(*m_agent).toHtmlEscaped());
+    m_ui->summaryLabel->setText(text);
+}
+
+void ApplicantPanel::focusEntry()
+{
+    m_ui->numberEdit->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool ApplicantPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            // Enter moves on: number → name → (agent) → take the applicant.
+            if (watched == m_ui->numberEdit) {
+                m_ui->nameEdit->setFocus();
+            } else if (watched == m_ui->nameEdit && m_ui->agentCheck->isChecked()) {
+                m_ui->agentNumberEdit->setFocus();
+            } else if (watched == m_ui->agentNumberEdit) {
+                m_ui->agentNameEdit->setFocus();
+            } else {
+                apply();
+            }
+            return true;
+        }
+    }
+    return QGroupBox::eventFilter(watched, event);
+}
+
+void ApplicantPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        validateAsTyped();
+        updateSummary();
+    }
+    QGroupBox::changeEvent(event);
+}
+
+} // namespace ow::ui

@@ -1,0 +1,235 @@
+#include "onewindow/ui/ChecklistPanel.h"
+
+#include "ui_ChecklistPanel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLocale>
+
+namespace ow::ui {
+
+using checklist::MaterialLine;
+using checklist::Verdict;
+
+namespace {
+
+QString statusText(const MaterialLine &l)
+{
+    switch (l.status) {
+    case MaterialLine::Status::Received: return ChecklistPanel::tr("✔ received");
+    case MaterialLine::Status::Waived: return ChecklistPanel::tr("✔ e-licence");
+    case MaterialLine::Status::Tolerated: return ChecklistPanel::tr("… later (容缺)");
+    case MaterialLine::Status::Missing: return ChecklistPanel::tr("✘ missing");
+    }
+    return {};
+}
+
+QColor statusColour(const MaterialLine &l)
+{
+    switch (l.status) {
+    case MaterialLine::Status::Received:
+    case MaterialLine::Status::Waived: return QColor(0xdf, 0xf3, 0xe4);
+    case MaterialLine::Status::Tolerated: return QColor(0xff, 0xf4, 0xce);
+    case MaterialLine::Status::Missing: return QColor(0xfd, 0xe2, 0xe1);
+    }
+    return {};
+}
+
+QString countsText(const MaterialLine &l)
+{
+    QStringList parts;
+    if (l.originals > 0)
+        parts << ChecklistPanel::tr("%n original(s)", nullptr, l.originals);
+    if (l.verifyOriginal)
+        parts << ChecklistPanel::tr("show original");
+    if (l.copies > 0)
+        parts << ChecklistPanel::tr("%n copy(ies)", nullptr, l.copies);
+    if (!l.eLicence.isEmpty())
+        parts << ChecklistPanel::tr("e-licence: %1").arg(l.eLicence);
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+ChecklistPanel::ChecklistPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ChecklistPanel>())
+{
+    m_ui->setupUi(this);
+    m_ui->materialTable->installEventFilter(this);
+    QHeaderView *h = m_ui->materialTable->horizontalHeader();
+    h->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(1, QHeaderView::Interactive);
+    h->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_ui->materialTable->setColumnWidth(1, 220);
+    m_ui->materialTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_ui->materialTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        // A click cycles: missing → original → copy → missing.
+        if (!m_checklist || row < 0 || row >= m_checklist->materials.size())
+            return;
+        const MaterialLine &l = m_checklist->materials.at(row);
+        if (l.status == MaterialLine::Status::Received || l.status == MaterialLine::Status::Waived)
+            Q_EMIT markRequested(l.id, std::nullopt);
+        else
+            Q_EMIT markRequested(l.id, checklist::Received::Original);
+    });
+    clear();
+}
+
+ChecklistPanel::~ChecklistPanel() = default;
+
+void ChecklistPanel::clear()
+{
+    m_checklist.reset();
+    m_ui->materialTable->setRowCount(0);
+    m_ui->itemsLabel->setText(tr("Choose a matter to see its checklist."));
+    m_ui->verdictLabel->clear();
+    m_ui->verdictLabel->setStyleSheet(QString());
+}
+
+void ChecklistPanel::setChecklist(const checklist::Checklist &c, const QStringList &questionTexts)
+{
+    const QString selected = currentMaterial();
+    m_checklist = c;
+    m_questionTexts = questionTexts;
+
+    QStringList items;
+    for (const checklist::ItemLine &i : c.items) {
+        const QString name = i.name.toHtmlEscaped() + QStringLiteral(" <small>(") + i.department.toHtmlEscaped()
+            + QStringLiteral(")</small>");
+        switch (i.included) {
+        case checklist::ItemLine::Inclusion::Included: items << QStringLiteral("<b>✔ %1</b>").arg(name); break;
+        case checklist::ItemLine::Inclusion::Undecided: items << QStringLiteral("<i>? %1</i>").arg(name); break;
+        case checklist::ItemLine::Inclusion::Excluded:
+            items << QStringLiteral("<span style='color:#888'>✘ %1</span>").arg(name);
+            break;
+        }
+    }
+    m_ui->itemsLabel->setText(tr("<b>%1</b>: %2").arg(c.title.toHtmlEscaped(), items.join(QStringLiteral(" · "))));
+
+    QTableWidget *t = m_ui->materialTable;
+    t->setRowCount(int(c.materials.size()));
+    for (int row = 0; row < c.materials.size(); ++row) {
+        const MaterialLine &l = c.materials.at(row);
+        QStringList why;
+        for (const checklist::Need &n : l.neededBy)
+            why << QStringLiteral("%1: %2").arg(n.matterName, n.why);
+        if (!l.shortfall.isEmpty())
+            why.prepend(l.shortfall);
+        if (l.status == MaterialLine::Status::Missing && !l.howToSupply.isEmpty())
+            why << tr("How to get it: %1").arg(l.howToSupply);
+        const QStringList cells = {statusText(l), l.name, countsText(l), why.join(QLatin1Char('\n'))};
+        for (int col = 0; col < cells.size(); ++col) {
+            auto *item = new QTableWidgetItem(cells.at(col));
+            item->setBackground(statusColour(l));
+            item->setData(Qt::UserRole, l.id);
+            item->setToolTip(cells.at(3));
+            t->setItem(row, col, item);
+        }
+    }
+    m_ui->verdictLabel->setText(verdictText(c, questionTexts));
+    QString style;
+    switch (c.verdict) {
+    case Verdict::Complete: style = QStringLiteral("background:#1b7f3b; color:white; font-weight:bold;"); break;
+    case Verdict::Tolerated: style = QStringLiteral("background:#c98a00; color:white; font-weight:bold;"); break;
+    case Verdict::Incomplete: style = QStringLiteral("background:#b00020; color:white; font-weight:bold;"); break;
+    case Verdict::NotAcceptable: style = QStringLiteral("background:#5a0010; color:white; font-weight:bold;"); break;
+    case Verdict::NeedsAnswers: style = QStringLiteral("background:#35506b; color:white; font-weight:bold;"); break;
+    }
+    m_ui->verdictLabel->setStyleSheet(style);
+    if (!selected.isEmpty())
+        selectMaterial(selected);
+    else if (t->rowCount() > 0 && t->currentRow() < 0)
+        t->setCurrentCell(0, 1);
+}
+
+QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QStringList &questionTexts)
+{
+    auto names = [&c](const QStringList &ids) {
+        QStringList out;
+        for (const MaterialLine &l : c.materials) {
+            if (ids.contains(l.id))
+                out << l.name;
+        }
+        return out.join(QStringLiteral("、"));
+    };
+    switch (c.verdict) {
+    case Verdict::Complete: return tr("Complete: every material is here. Accept the case (F5).");
+    case Verdict::Tolerated:
+        return tr("Acceptable with 容缺: %1 may follow by %2. Accept with 容缺 (F6) or issue a notice (F7).")
+            .arg(names(c.tolerated), QLocale().toString(c.supplementDeadline, QLocale::ShortFormat));
+    case Verdict::Incomplete:
+        return tr("Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).", nullptr,
+                  int(c.missing.size() + c.tolerated.size()))
+            .arg(names(c.missing + c.tolerated));
+    case Verdict::NotAcceptable: {
+        QStringList why;
+        for (const checklist::FailedCondition &f : c.failed)
+            why << QStringLiteral("%1: %2").arg(f.matterName, f.text);
+        return tr("Not acceptable: %1. Refuse with the reason (F8).").arg(why.join(QStringLiteral("; ")));
+    }
+    case Verdict::NeedsAnswers:
+        return tr("Answer first: %1").arg(questionTexts.join(QStringLiteral("; ")));
+    }
+    return {};
+}
+
+QString ChecklistPanel::currentMaterial() const
+{
+    const QTableWidgetItem *item = m_ui->materialTable->item(m_ui->materialTable->currentRow(), 0);
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void ChecklistPanel::selectMaterial(const QString &id)
+{
+    for (int row = 0; row < m_ui->materialTable->rowCount(); ++row) {
+        if (m_ui->materialTable->item(row, 0)->data(Qt::UserRole).toString() == id) {
+            m_ui->materialTable->setCurrentCell(row, 1);
+            return;
+        }
+    }
+}
+
+void ChecklistPanel::markCurrent(std::optional<checklist::Received> how)
+{
+    const QString id = currentMaterial();
+    if (!id.isEmpty())
+        Q_EMIT markRequested(id, how);
+}
+
+bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->materialTable && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier))
+            return QWidget::eventFilter(watched, event);
+        const int row = m_ui->materialTable->currentRow();
+        auto markAndAdvance = [this, row](std::optional<checklist::Received> how) {
+            markCurrent(how);
+            if (row + 1 < m_ui->materialTable->rowCount())
+                m_ui->materialTable->setCurrentCell(row + 1, 1);
+        };
+        switch (key->key()) {
+        case Qt::Key_O: markAndAdvance(checklist::Received::Original); return true;
+        case Qt::Key_C: markAndAdvance(checklist::Received::Copy); return true;
+        case Qt::Key_E: markAndAdvance(checklist::Received::ELicence); return true;
+        case Qt::Key_Delete:
+        case Qt::Key_Backspace: markAndAdvance(std::nullopt); return true;
+        default: break;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChecklistPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        if (m_checklist)
+            setChecklist(*m_checklist, m_questionTexts);
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace ow::ui

@@ -1,0 +1,127 @@
+#include "onewindow/ui/QuestionsPanel.h"
+
+#include "onewindow/catalog/Catalog.h"
+#include "ui_QuestionsPanel.h"
+
+#include <QComboBox>
+#include <QDoubleValidator>
+#include <QEvent>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace ow::ui {
+
+QuestionsPanel::QuestionsPanel(QWidget *parent)
+    : QGroupBox(parent)
+    , m_ui(std::make_unique<Ui::QuestionsPanel>())
+{
+    m_ui->setupUi(this);
+}
+
+QuestionsPanel::~QuestionsPanel() = default;
+
+QWidget *QuestionsPanel::editor(const QString &questionId) const
+{
+    return m_editors.value(questionId);
+}
+
+void QuestionsPanel::rebuild(const Catalog &catalog)
+{
+    while (m_ui->questionsLayout->rowCount() > 1)
+        m_ui->questionsLayout->removeRow(1);
+    m_editors.clear();
+    m_ui->emptyLabel->setVisible(m_ids.isEmpty());
+    QWidget *previous = nullptr;
+    for (const QString &id : std::as_const(m_ids)) {
+        const Question *q = catalog.question(id);
+        if (!q)
+            continue;
+        QWidget *editor = nullptr;
+        if (q->type == Question::Type::Number) {
+            auto *edit = new QLineEdit(this);
+            auto *validator = new QDoubleValidator(0, 1e9, 2, edit);
+            validator->setNotation(QDoubleValidator::StandardNotation);
+            edit->setValidator(validator);
+            edit->setPlaceholderText(q->unit.isEmpty() ? tr("number") : tr("number, in %1").arg(q->unit));
+            connect(edit, &QLineEdit::editingFinished, this, [this, id, edit] {
+                Q_EMIT answered(id, edit->text().trimmed());
+            });
+            editor = edit;
+        } else {
+            auto *box = new QComboBox(this);
+            box->addItem(tr("— not answered —"), QString());
+            if (q->type == Question::Type::YesNo) {
+                box->addItem(tr("yes"), QStringLiteral("yes"));
+                box->addItem(tr("no"), QStringLiteral("no"));
+            } else {
+                for (const Question::Option &o : q->options)
+                    box->addItem(o.label, o.value);
+            }
+            connect(box, &QComboBox::activated, this, [this, id, box](int index) {
+                Q_EMIT answered(id, box->itemData(index).toString());
+            });
+            editor = box;
+        }
+        editor->setObjectName(QStringLiteral("answer_") + id);
+        editor->setAccessibleName(q->text);
+        auto *label = new QLabel(q->text, this);
+        label->setObjectName(QStringLiteral("question_") + id);
+        label->setBuddy(editor);
+        m_ui->questionsLayout->addRow(label, editor);
+        m_editors.insert(id, editor);
+        if (previous)
+            setTabOrder(previous, editor);
+        previous = editor;
+    }
+}
+
+void QuestionsPanel::setQuestions(const Catalog &catalog, const QStringList &questionIds, const Answers &answers,
+                                  const QStringList &unanswered)
+{
+    if (questionIds != m_ids) {
+        m_ids = questionIds;
+        rebuild(catalog);
+    }
+    m_unanswered = unanswered;
+    for (auto it = m_editors.cbegin(); it != m_editors.cend(); ++it) {
+        const QVariant value = answers.value(it.key());
+        if (auto *edit = qobject_cast<QLineEdit *>(it.value())) {
+            if (!edit->hasFocus())
+                edit->setText(value.isValid() ? QLocale::c().toString(value.toDouble(), 'g', 12) : QString());
+        } else if (auto *box = qobject_cast<QComboBox *>(it.value())) {
+            QString key;
+            if (value.typeId() == QMetaType::Bool)
+                key = value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+            else if (value.isValid())
+                key = value.toString();
+            box->setCurrentIndex(std::max(0, box->findData(key)));
+        }
+        if (auto *label = qobject_cast<QLabel *>(m_ui->questionsLayout->labelForField(it.value()))) {
+            QFont f = label->font();
+            f.setBold(unanswered.contains(it.key()));
+            label->setFont(f);
+            label->setStyleSheet(unanswered.contains(it.key()) ? QStringLiteral("color:#35506b;") : QString());
+        }
+    }
+}
+
+void QuestionsPanel::focusFirstUnanswered()
+{
+    for (const QString &id : std::as_const(m_ids)) {
+        if (m_unanswered.contains(id) || m_unanswered.isEmpty()) {
+            if (QWidget *e = m_editors.value(id)) {
+                e->setFocus(Qt::ShortcutFocusReason);
+                return;
+            }
+        }
+    }
+}
+
+void QuestionsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        m_ui->retranslateUi(this);
+    QGroupBox::changeEvent(event);
+}
+
+} // namespace ow::ui
