@@ -61,8 +61,9 @@ ChecklistPanel::ChecklistPanel(QWidget *parent)
     QHeaderView *h = m_ui->materialTable->horizontalHeader();
     h->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     h->setSectionResizeMode(1, QHeaderView::Interactive);
-    h->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_ui->materialTable->setColumnWidth(1, 220);
+    h->setSectionResizeMode(2, QHeaderView::Interactive);
+    m_ui->materialTable->setColumnWidth(1, 200);
+    m_ui->materialTable->setColumnWidth(2, 140);
     m_ui->materialTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_ui->materialTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         // A click cycles: missing → original → copy → missing.

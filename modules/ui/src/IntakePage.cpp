@@ -159,7 +159,7 @@ void IntakePage::setupShortcuts()
     };
     for (const auto &k : keys) {
         auto *shortcut = new QShortcut(k.first, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        shortcut->setContext(Qt::WindowShortcut); // only while the Intake section is shown
         connect(shortcut, &QShortcut::activated, this, k.second);
     }
 }

@@ -1,0 +1,349 @@
+#include "ReceiptCheck.h"
+
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/catalog/CatalogSearch.h"
+#include "onewindow/catalog/PinyinTable.h"
+#include "onewindow/escpossim/ReceiptRenderer.h"
+#include "onewindow/i18n/Language.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/store/AuditLog.h"
+#include "onewindow/store/Store.h"
+#include "onewindow/ui/ChecklistPanel.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DocumentView.h"
+#include "onewindow/ui/IntakePage.h"
+#include "onewindow/ui/MainWindow.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QInputMethodEvent>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ow;
+using Step = intake::IntakeWorkflow::Step;
+
+// Drives the real main window offscreen through acceptances at the window, with the keyboard,
+// as a clerk would. Screenshots go to build/<preset>/screenshots.
+class TestIntakeScreen : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fullAcceptanceOfOpenRestaurant();
+    void oneTimeNoticeAcrossTwoDepartments();
+    void restartResumesTheDraft();
+    void revealIsAudited();
+
+private:
+    ui::IntakePage *page() const { return m_window->findChild<ui::IntakePage *>(); }
+    template <typename T>
+    T *child(const char *name) const
+    {
+        T *w = m_window->findChild<T *>(QString::fromLatin1(name));
+        if (!w)
+            qWarning("no widget %s", name);
+        return w;
+    }
+    void openWindow();
+    void identify(const QString &id, const QString &name);
+    void chooseByPinyin(const QString &query);
+    void answer(const QString &question, const QString &value);
+    void markAllWithKeyboard(QChar key = u'O');
+    void screenshot(const QString &name);
+
+    std::optional<Catalog> m_catalog;
+    std::unique_ptr<CatalogSearch> m_search;
+    FixedClock m_clock{QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<store::Store> m_store;
+    ui::CounterDevices m_devices;
+    ui::ClientContext m_context;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QList<QList<QByteArray>> m_printed;
+};
+
+void TestIntakeScreen::initTestCase()
+{
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    m_catalog = Catalog::load(Catalog::builtinPath()).value();
+    m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
+    m_context.clock = &m_clock;
+    m_context.calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
+    m_context.window.windowCode = QStringLiteral("W03");
+    m_context.window.windowName = QStringLiteral("综合窗口 3");
+    m_context.window.clerk = QStringLiteral("李建华");
+    m_context.window.office = QStringLiteral("杭州市西湖区行政服务中心");
+    m_context.catalog = &*m_catalog;
+    m_context.search = m_search.get();
+    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
+    m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
+    m_context.devices = &m_devices;
+    m_context.renderReceipt = [](const QByteArray &bytes) {
+        return escpossim::ReceiptRenderer::renderStream(bytes, 384).value();
+    };
+    m_context.askText = [](const QString &, const QString &) { return std::optional<QString>(); };
+    // The receipt printer: what the page sends is kept and acknowledged.
+    m_devices.setCanPrint(true);
+    connect(&m_devices, &ui::CounterDevices::printRequested, this, [this](const QList<QByteArray> &blocks) {
+        m_printed << blocks;
+        m_devices.reportPrinted(true, QStringLiteral("Printed."));
+    });
+    QDir().mkpath(QStringLiteral(OW_SCREENSHOT_DIR));
+}
+
+void TestIntakeScreen::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto opened = store::Store::open(m_dir->path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    m_store.emplace(std::move(opened.value()));
+    m_context.store = &*m_store;
+    m_printed.clear();
+    openWindow();
+}
+
+void TestIntakeScreen::cleanup()
+{
+    m_window.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestIntakeScreen::openWindow()
+{
+    m_window = std::make_unique<ui::MainWindow>(m_context);
+    m_window->resize(1280, 860);
+    m_window->show();
+    m_window->showSection(ui::MainWindow::Section::Intake);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestIntakeScreen::identify(const QString &id, const QString &name)
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F2);
+    auto *number = child<QLineEdit>("numberEdit");
+    QTRY_VERIFY(number->hasFocus());
+    QTest::keyClicks(number, id);
+    QTest::keyClick(number, Qt::Key_Return);
+    auto *nameEdit = child<QLineEdit>("nameEdit");
+    QVERIFY(nameEdit->hasFocus());
+    // Chinese comes through the input method, as it does at the window.
+    QInputMethodEvent typed;
+    typed.setCommitString(name);
+    QApplication::sendEvent(nameEdit, &typed);
+    QCOMPARE(nameEdit->text(), name);
+    QTest::keyClick(nameEdit, Qt::Key_Return);
+}
+
+void TestIntakeScreen::chooseByPinyin(const QString &query)
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F3);
+    auto *search = child<QLineEdit>("searchEdit");
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, query);
+    QVERIFY(child<QListWidget>("resultList")->count() > 0);
+    QTest::keyClick(search, Qt::Key_Return);
+}
+
+void TestIntakeScreen::answer(const QString &question, const QString &value)
+{
+    QWidget *editor = m_window->findChild<QWidget *>(QStringLiteral("answer_") + question);
+    QVERIFY2(editor, qPrintable(question));
+    QTRY_VERIFY2(editor->isVisible(), qPrintable(question));
+    if (auto *box = qobject_cast<QComboBox *>(editor)) {
+        const int index = box->findData(value);
+        QVERIFY2(index > 0, qPrintable(value));
+        box->setFocus();
+        // The keyboard way: Down through the items until the wanted one, as a clerk would.
+        box->setCurrentIndex(0);
+        for (int i = 0; i < index; ++i)
+            QTest::keyClick(box, Qt::Key_Down);
+        QCOMPARE(box->currentIndex(), index);
+    } else if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        edit->setFocus();
+        QTest::keyClicks(edit, value);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+}
+
+void TestIntakeScreen::markAllWithKeyboard(QChar key)
+{
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    auto *table = child<QTableWidget>("materialTable");
+    table->setFocus();
+    table->setCurrentCell(0, 1);
+    const int rows = table->rowCount();
+    QVERIFY(rows > 0);
+    for (int i = 0; i < rows; ++i)
+        QTest::keyClick(table, key.toLatin1());
+}
+
+void TestIntakeScreen::screenshot(const QString &name)
+{
+    QTest::qWait(400); // let queued layout, show requests and the PDF page rendering run
+    QVERIFY(m_window->grab().save(QStringLiteral(OW_SCREENSHOT_DIR "/") + name + QStringLiteral(".png")));
+}
+
+void TestIntakeScreen::fullAcceptanceOfOpenRestaurant()
+{
+    identify(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
+    intake::IntakeWorkflow *w = page()->workflow();
+    QVERIFY(w->applicant().has_value());
+    QCOMPARE(child<QLineEdit>("numberEdit")->text(), QString()); // the number left the screen
+    QVERIFY(child<QLabel>("summaryLabel")->text().contains(QStringLiteral("330106********123X")));
+
+    chooseByPinyin(QStringLiteral("kcg"));
+    QCOMPARE(w->selection().bundle, QStringLiteral("open-restaurant"));
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::NeedsAnswers);
+    QVERIFY(!child<QPushButton>("acceptButton")->isEnabled());
+    answer(QStringLiteral("entity"), QStringLiteral("individual"));
+    answer(QStringLiteral("area"), QStringLiteral("120"));
+    answer(QStringLiteral("fumes"), QStringLiteral("yes"));
+    answer(QStringLiteral("signboard"), QStringLiteral("no"));
+    QVERIFY2(w->checklist().unanswered.isEmpty(), qPrintable(w->checklist().unanswered.join(u',')));
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Incomplete);
+    screenshot(QStringLiteral("intake-1-checklist"));
+
+    markAllWithKeyboard();
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Complete);
+    QVERIFY(child<QPushButton>("acceptButton")->isEnabled());
+    QVERIFY(child<QLabel>("verdictLabel")->text().startsWith(QStringLiteral("Complete")));
+    screenshot(QStringLiteral("intake-2-complete"));
+
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QCOMPARE(w->step(), Step::Print);
+    auto *view = m_window->findChild<ui::DocumentView *>();
+    QVERIFY(view->isVisible());
+    QVERIFY(view->pdf().startsWith("%PDF"));
+    QTRY_COMPARE(view->pdfPageCount(), 1);
+
+    // The receipt went to the printer; what was printed scans back to a genuine, signed case.
+    QCOMPARE(m_printed.size(), 1);
+    QByteArray stream;
+    for (const QByteArray &b : std::as_const(m_printed.first()))
+        stream += b;
+    const auto paper = escpossim::ReceiptRenderer::renderStream(stream, 384);
+    QVERIFY2(paper.ok(), qPrintable(paper.error()));
+    const auto codes = receiptcheck::decodeQrCodes(paper.value());
+    QCOMPARE(codes.size(), 1);
+    const auto verified = m_context.keys.verify(QString::fromUtf8(codes.first()));
+    QVERIFY2(verified.ok(), qPrintable(verified.error()));
+    QCOMPARE(verified->caseId, w->caseId());
+    QCOMPARE(verified->caseNumber, w->caseNumber());
+    QCOMPARE(verified->kind, QChar(u'R'));
+    screenshot(QStringLiteral("intake-3-receipt"));
+
+    QTest::keyClick(m_window.get(), Qt::Key_F12);
+    QVERIFY(!w->hasCase());
+    QVERIFY(page()->message().contains(QStringLiteral("is done")));
+}
+
+void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()
+{
+    identify(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
+    chooseByPinyin(QStringLiteral("kcg"));
+    answer(QStringLiteral("entity"), QStringLiteral("company"));
+    answer(QStringLiteral("area"), QStringLiteral("120"));
+    answer(QStringLiteral("fumes"), QStringLiteral("yes"));
+    answer(QStringLiteral("signboard"), QStringLiteral("no"));
+    intake::IntakeWorkflow *w = page()->workflow();
+    // Only the ID card is here.
+    auto *table = child<QTableWidget>("materialTable");
+    QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+    ui::ChecklistPanel *panel = m_window->findChild<ui::ChecklistPanel *>();
+    panel->selectMaterial(QStringLiteral("id-card"));
+    QTest::keyClick(table, 'O');
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Incomplete);
+    QVERIFY(!child<QPushButton>("acceptButton")->isEnabled());
+
+    QTest::keyClick(m_window.get(), Qt::Key_F7);
+    QCOMPARE(w->step(), Step::Print);
+    const receipt::ReceiptDocument &doc = w->document();
+    QCOMPARE(doc.kind, receipt::DocumentKind::OneTimeNotice);
+    // Exactly the missing materials, every one of them, from items of two or more departments.
+    QStringList expected;
+    QSet<QString> departments;
+    for (const auto &l : w->checklist().materials) {
+        if (l.status == checklist::MaterialLine::Status::Missing || l.status == checklist::MaterialLine::Status::Tolerated) {
+            expected << l.name;
+            for (const auto &n : l.neededBy)
+                departments.insert(m_catalog->matter(n.matter)->department);
+        }
+    }
+    QStringList listed;
+    for (const auto &m : doc.missing)
+        listed << m.material;
+    QCOMPARE(listed, expected);
+    QVERIFY(!listed.contains(m_catalog->material(QStringLiteral("id-card"))->name));
+    QVERIFY(departments.size() >= 2);
+    screenshot(QStringLiteral("intake-4-notice"));
+
+    // The notice's QR brings the same case back on the next visit.
+    const QString payload = doc.qrPayload;
+    const QString number = doc.caseNumber;
+    QTest::keyClick(m_window.get(), Qt::Key_F12);
+    QVERIFY(!w->hasCase());
+    page()->continueFromQr(payload);
+    QVERIFY2(page()->message().contains(QStringLiteral("continues")), qPrintable(page()->message()));
+    QCOMPARE(w->caseNumber(), number);
+    QCOMPARE(w->visits(), 2);
+    QCOMPARE(w->step(), Step::Materials);
+}
+
+void TestIntakeScreen::restartResumesTheDraft()
+{
+    identify(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
+    chooseByPinyin(QStringLiteral("kcg"));
+    answer(QStringLiteral("entity"), QStringLiteral("individual"));
+    answer(QStringLiteral("area"), QStringLiteral("45"));
+    const QString number = page()->workflow()->caseNumber();
+
+    m_window.reset(); // the client is closed (or crashes) mid-way
+    openWindow();
+    intake::IntakeWorkflow *w = page()->workflow();
+    QCOMPARE(w->caseNumber(), number);
+    QCOMPARE(w->answers().value(QStringLiteral("area")).toInt(), 45);
+    QVERIFY(page()->message().contains(number));
+    // The screen shows the resumed case: the answers and the checklist are back.
+    auto *area = qobject_cast<QLineEdit *>(m_window->findChild<QWidget *>(QStringLiteral("answer_area")));
+    QVERIFY(area);
+    QCOMPARE(area->text(), QStringLiteral("45"));
+    QVERIFY(child<QTableWidget>("materialTable")->rowCount() > 0);
+    answer(QStringLiteral("fumes"), QStringLiteral("no"));
+    answer(QStringLiteral("signboard"), QStringLiteral("no"));
+    QVERIFY(w->checklist().unanswered.isEmpty());
+}
+
+void TestIntakeScreen::revealIsAudited()
+{
+    identify(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
+    auto *summary = child<QLabel>("summaryLabel");
+    QVERIFY(!summary->text().contains(QStringLiteral("33010619900101123X")));
+    QTest::keyClick(m_window.get(), Qt::Key_F9);
+    QVERIFY(summary->text().contains(QStringLiteral("33010619900101123X")));
+    QVERIFY(summary->text().contains(QStringLiteral("王小明")));
+    store::AuditLog log(*m_store);
+    const auto entries = log.entries(page()->workflow()->caseId());
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().action, QStringLiteral("reveal"));
+    QCOMPARE(entries.first().clerk, QStringLiteral("李建华"));
+    QTest::keyClick(m_window.get(), Qt::Key_F9);
+    QVERIFY(!summary->text().contains(QStringLiteral("33010619900101123X")));
+    QCOMPARE(log.entries().size(), 1); // hiding again is not a reveal
+}
+
+QTEST_MAIN(TestIntakeScreen)
+#include "tst_intakescreen.moc"
