@@ -17,11 +17,12 @@ namespace {
 gboolean onHandleIoctl(UMockdevIoctlBase *, UMockdevIoctlClient *client, gpointer userData)
 {
     auto *plug = static_cast<UsbPlug *>(userData);
-    if (!plug->device) {
+    SimulatedUsbDevice *device = plug->device.load();
+    if (!device) {
         umockdev_ioctl_client_complete(client, -1, ENODEV);
         return TRUE;
     }
-    return plug->device->handleIoctl(plug, client) ? TRUE : FALSE;
+    return device->handleIoctl(plug, client) ? TRUE : FALSE;
 }
 
 QByteArray hex(const QByteArray &bytes)
@@ -178,6 +179,7 @@ void UsbTestbed::unplug(SimulatedUsbDevice *device)
         return;
     device->detachPlug(); // pending transfers fail with ENODEV
     d->current.remove(device);
+    plug->device = nullptr; // from now on the node only answers ENODEV
     // The kernel announces the removal while the sysfs entry still exists, then drops it.
     umockdev_testbed_uevent(d->testbed, plug->syspath.toUtf8().constData(), "remove");
     umockdev_testbed_remove_device(d->testbed, plug->syspath.toUtf8().constData());
