@@ -10,6 +10,8 @@
 
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace ow::devicesim {
 
 namespace {
@@ -183,6 +185,15 @@ void UsbTestbed::unplug(SimulatedUsbDevice *device)
     // The kernel announces the removal while the sysfs entry still exists, then drops it.
     umockdev_testbed_uevent(d->testbed, plug->syspath.toUtf8().constData(), "remove");
     umockdev_testbed_remove_device(d->testbed, plug->syspath.toUtf8().constData());
+}
+
+bool UsbTestbed::setAccessDenied(SimulatedUsbDevice *device, bool denied)
+{
+    UsbPlug *plug = d->current.value(device);
+    if (!plug)
+        return false;
+    const QByteArray path = (rootDirectory() + plug->devnode).toLocal8Bit();
+    return ::chmod(path.constData(), denied ? 0 : 0666) == 0;
 }
 
 void UsbTestbed::requestUnplug(SimulatedUsbDevice *device)
