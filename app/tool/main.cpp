@@ -1,5 +1,6 @@
 #include "Command.h"
 #include "CoreCommands.h"
+#include "DeviceCommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -12,6 +13,7 @@ CommandList allCommands()
 {
     CommandList commands;
     commands += coreCommands();
+    commands += deviceCommands();
     return commands;
 }
 
