@@ -588,6 +588,17 @@
     </message>
 </context>
 <context>
+    <name>DeviceStatusWidget</name>
+    <message>
+        <source>Demo card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put a demo card on the simulated card reader</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DocumentBuilder</name>
     <message>
         <source>e-licence (%1) pulled; no paper needed</source>
@@ -795,6 +806,53 @@
     </message>
 </context>
 <context>
+    <name>IdentityPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nation / nationality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show &amp;full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Place demo card (F11)</source>
@@ -910,6 +968,10 @@
     </message>
     <message>
         <source>The company's name is missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1227,6 +1289,181 @@
     </message>
     <message>
         <source>OneWindow cannot start</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::CardDecoder</name>
+    <message>
+        <source>The text block has %1 bytes; a card's text block has %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown card type mark U+%1 at offset 248.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's text block holds no ID number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The read answer is too short (%1 bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The photo has %1 bytes instead of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fingerprint block has %1 bytes instead of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader answered SW3 0x%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::IdCardReader</name>
+    <message>
+        <source>No card reader is connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>card reader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card reader sent an incomplete answer. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card reader's answer was damaged. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card could not be decoded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::SamCodec</name>
+    <message numerus="yes">
+        <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The frame does not start with the preamble AA AA AA 96 69.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The length field (%1) is too small for a frame.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The frame is truncated: the length field announces %1 bytes, %2 arrived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The frame has %1 byte(s) after its end (the length field announces %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bad checksum: the frame says %1, the bytes give %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card has no such item (e.g. no appended address or fingerprint).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader received a frame with a bad checksum.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader received a frame with a bad length.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader did not accept the command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader refused an unauthorised operation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader reported an unknown error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card could not authenticate the reader's security module.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's security module could not authenticate the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's information failed verification.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card type is not recognised. Is it a second-generation ID card?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the card failed. Hold the card still on the reader and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader could not get a random number from the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's security module failed its self-test; the reader needs service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's security module is not authorised; the reader needs service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No card on the reader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selecting the card failed. Place the card flat on the reader and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader answered with unknown status %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::WltDecoder</name>
+    <message>
+        <source>No licensed photo decoder is installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's photo was not read.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1578,6 +1815,49 @@
     </message>
 </context>
 <context>
+    <name>ow::ui::DeviceStatusWidget</name>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2017)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2023)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit (expired)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the card off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: reading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: not connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ow::ui::DocumentView</name>
     <message>
         <source>Save the document</source>
@@ -1589,6 +1869,85 @@
     </message>
     <message>
         <source>Saving %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::IdentityPanel</name>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2017)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2023)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place the ID card on the reader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>card taken off the reader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appended address: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 – long-term</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass number %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued %1 time(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card expired on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo (needs the licensed decoder)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1639,18 +1998,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>This %1 has expired: ask for a valid document before accepting.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 read.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo card placed on the reader: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>full identity of the applicant shown on screen</source>
         <translation type="unfinished" />
     </message>
@@ -1692,6 +2039,22 @@
     </message>
     <message>
         <source>No case open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card was read, but its number is not valid: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card expired on %1: ask for a valid document before accepting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID card read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A demo card was placed on the simulated reader.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1792,6 +2155,49 @@
     </message>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::usb::UsbError</name>
+    <message>
+        <source>The %1 was disconnected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No permission to use the %1: install the udev rules.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 is in use by another program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 refused the command. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 was not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This %1 is not supported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Out of memory while talking to the %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Communication with the %1 failed. Check the cable and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>device</source>
         <translation type="unfinished" />
     </message>
 </context>

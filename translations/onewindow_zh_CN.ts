@@ -5,23 +5,23 @@
     <name>ApplicantPanel</name>
     <message>
         <source>Applicant (F2)</source>
-        <translation type="unfinished" />
+        <translation>申请人(F2)</translation>
     </message>
     <message>
         <source>Reveal (F9)</source>
-        <translation type="unfinished" />
+        <translation>显示完整信息(F9)</translation>
     </message>
     <message>
         <source>Show the full identity; every reveal is recorded in the audit log</source>
-        <translation type="unfinished" />
+        <translation>显示完整身份信息；每次查看都会记入审计日志</translation>
     </message>
     <message>
         <source>Person (ID card or ID number)</source>
-        <translation type="unfinished" />
+        <translation>个人（身份证或身份号码）</translation>
     </message>
     <message>
         <source>Company (unified social credit code)</source>
-        <translation type="unfinished" />
+        <translation>企业（统一社会信用代码）</translation>
     </message>
     <message>
         <source>ID &amp;number</source>
@@ -29,23 +29,23 @@
     </message>
     <message>
         <source>N&amp;ame</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;A)</translation>
     </message>
     <message>
         <source>Applied for by an a&amp;gent (代办)</source>
-        <translation type="unfinished" />
+        <translation>由代理人代办(&amp;G)</translation>
     </message>
     <message>
         <source>Agent's ID number</source>
-        <translation type="unfinished" />
+        <translation>代办人身份号码</translation>
     </message>
     <message>
         <source>Agent's name</source>
-        <translation type="unfinished" />
+        <translation>代办人姓名</translation>
     </message>
     <message>
         <source>Use this applicant (Enter)</source>
-        <translation type="unfinished" />
+        <translation>确认申请人(Enter)</translation>
     </message>
 </context>
 <context>
@@ -132,281 +132,281 @@
     <name>Catalog</name>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished" />
+        <translation>不是有效的 JSON：%1</translation>
     </message>
     <message>
         <source>the catalogue must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>事项目录必须是 JSON 对象</translation>
     </message>
     <message>
         <source>"format" must be "onewindow-catalogue"</source>
-        <translation type="unfinished" />
+        <translation>“format”必须为“onewindow-catalogue”</translation>
     </message>
     <message>
         <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
-        <translation type="unfinished" />
+        <translation>“formatVersion”必须为 1（本程序只能读取第 1 版）</translation>
     </message>
     <message>
         <source>the catalogue has no matters</source>
-        <translation type="unfinished" />
+        <translation>事项目录中没有任何事项</translation>
     </message>
     <message>
         <source>unknown field "%1"</source>
-        <translation type="unfinished" />
+        <translation>未知字段“%1”</translation>
     </message>
     <message>
         <source>"%1" must be an array</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是数组</translation>
     </message>
     <message>
         <source>"%1" is required and must be a non-empty string</source>
-        <translation type="unfinished" />
+        <translation>“%1”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
         <source>"%1" must be a string</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是字符串</translation>
     </message>
     <message>
         <source>"%1" must hold non-empty strings</source>
-        <translation type="unfinished" />
+        <translation>“%1”只能包含非空字符串</translation>
     </message>
     <message>
         <source>"%1" must be a whole number from %2 to %3</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
         <source>"%1" must be true or false</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须为 true 或 false</translation>
     </message>
     <message>
         <source>"%1" must be one of %2, not %3</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是 %2 之一，而不是 %3</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>缺</translation>
     </message>
     <message>
         <source>"%1" must be a condition string</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是条件字符串</translation>
     </message>
     <message>
         <source>%1 in "%2"</source>
-        <translation type="unfinished" />
+        <translation>%1（位于“%2”）</translation>
     </message>
     <message>
         <source>must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>必须是 JSON 对象</translation>
     </message>
     <message>
         <source>"id" must be lower-case letters, digits and '-'</source>
-        <translation type="unfinished" />
+        <translation>“id”只能由小写字母、数字和“-”组成</translation>
     </message>
     <message>
         <source>duplicate department id "%1"</source>
-        <translation type="unfinished" />
+        <translation>部门 id“%1”重复</translation>
     </message>
     <message>
         <source>"id" must be letters, digits and '_', not starting with a digit</source>
-        <translation type="unfinished" />
+        <translation>“id”只能由字母、数字和“_”组成，且不能以数字开头</translation>
     </message>
     <message>
         <source>"%1" is a reserved word of the condition language</source>
-        <translation type="unfinished" />
+        <translation>“%1”是条件语言的保留字</translation>
     </message>
     <message>
         <source>duplicate option "%1"</source>
-        <translation type="unfinished" />
+        <translation>选项“%1”重复</translation>
     </message>
     <message>
         <source>a choice question needs at least two options</source>
-        <translation type="unfinished" />
+        <translation>选择题至少需要两个选项</translation>
     </message>
     <message>
         <source>only choice questions have options</source>
-        <translation type="unfinished" />
+        <translation>只有选择题才能设置选项</translation>
     </message>
     <message>
         <source>duplicate question id "%1"</source>
-        <translation type="unfinished" />
+        <translation>问题 id“%1”重复</translation>
     </message>
     <message>
         <source>duplicate material id "%1"</source>
-        <translation type="unfinished" />
+        <translation>材料 id“%1”重复</translation>
     </message>
     <message>
         <source>"code" is required and must be a non-empty string</source>
-        <translation type="unfinished" />
+        <translation>“code”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
         <source>unknown department "%1"</source>
-        <translation type="unfinished" />
+        <translation>未知部门“%1”</translation>
     </message>
     <message>
         <source>the promised limit (%1 working days) exceeds the statutory limit (%2)</source>
-        <translation type="unfinished" />
+        <translation>承诺时限（%1 个工作日）超过法定时限（%2）</translation>
     </message>
     <message>
         <source>"fee" must be a number of yuan, 0 or more</source>
-        <translation type="unfinished" />
+        <translation>“fee”必须是以元为单位、不小于 0 的数值</translation>
     </message>
     <message>
         <source>"result" must be an object with "type" and "name"</source>
-        <translation type="unfinished" />
+        <translation>“result”必须是包含“type”和“name”的对象</translation>
     </message>
     <message>
         <source>unknown material "%1"</source>
-        <translation type="unfinished" />
+        <translation>未知材料“%1”</translation>
     </message>
     <message>
         <source>the material is listed twice in this matter</source>
-        <translation type="unfinished" />
+        <translation>该材料在本事项中重复列出</translation>
     </message>
     <message>
         <source>a conditional material needs a "when" condition</source>
-        <translation type="unfinished" />
+        <translation>条件材料必须设置“when”条件</translation>
     </message>
     <message>
         <source>a required material has no "when"; make it conditional</source>
-        <translation type="unfinished" />
+        <translation>必需材料不能设置“when”；如有条件，请改为条件材料</translation>
     </message>
     <message>
         <source>only tolerable materials have "supplementDays"</source>
-        <translation type="unfinished" />
+        <translation>只有可容缺材料才能设置“supplementDays”</translation>
     </message>
     <message>
         <source>a matter done on the spot (promisedDays 0) cannot accept a missing material</source>
-        <translation type="unfinished" />
+        <translation>即办事项（promisedDays 为 0）不能容缺受理材料</translation>
     </message>
     <message>
         <source>duplicate matter code "%1"</source>
-        <translation type="unfinished" />
+        <translation>事项编码“%1”重复</translation>
     </message>
     <message>
         <source>mode keep-original needs originals ≥ 1 and copies 0</source>
-        <translation type="unfinished" />
+        <translation>mode 为 keep-original 时，要求 originals ≥ 1 且 copies 为 0</translation>
     </message>
     <message>
         <source>mode %1 needs copies ≥ 1 and originals 0 (a verified original is returned)</source>
-        <translation type="unfinished" />
+        <translation>mode 为 %1 时，要求 copies ≥ 1 且 originals 为 0（原件验后退还）</translation>
     </message>
     <message>
         <source>mode original-and-copy needs originals ≥ 1 and copies ≥ 1</source>
-        <translation type="unfinished" />
+        <translation>mode 为 original-and-copy 时，要求 originals ≥ 1 且 copies ≥ 1</translation>
     </message>
     <message>
         <source>unknown question "%1" in "questions"</source>
-        <translation type="unfinished" />
+        <translation>“questions”中有未知问题“%1”</translation>
     </message>
     <message>
         <source>a bundle needs at least one item</source>
-        <translation type="unfinished" />
+        <translation>一件事至少需要包含一个事项</translation>
     </message>
     <message>
         <source>unknown matter "%1"</source>
-        <translation type="unfinished" />
+        <translation>未知事项“%1”</translation>
     </message>
     <message>
         <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
-        <translation type="unfinished" />
+        <translation>事项“%1”依赖问题“%2”，但该一件事未设置此问题</translation>
     </message>
     <message>
         <source>matter "%1" appears twice in the bundle</source>
-        <translation type="unfinished" />
+        <translation>事项“%1”在该一件事中重复出现</translation>
     </message>
     <message>
         <source>unknown shared material "%1"</source>
-        <translation type="unfinished" />
+        <translation>未知共享材料“%1”</translation>
     </message>
     <message>
         <source>shared material "%1" is not needed by any item</source>
-        <translation type="unfinished" />
+        <translation>共享材料“%1”未被任何事项使用</translation>
     </message>
     <message>
         <source>duplicate bundle id "%1"</source>
-        <translation type="unfinished" />
+        <translation>一件事 id“%1”重复</translation>
     </message>
     <message>
         <source>%1: cannot read the catalogue: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：无法读取事项目录：%2</translation>
     </message>
     <message>
         <source>unknown question "%1"</source>
-        <translation type="unfinished" />
+        <translation>未知问题“%1”</translation>
     </message>
     <message>
         <source>question "%1" needs a number, not "%2"</source>
-        <translation type="unfinished" />
+        <translation>问题“%1”应填数字，而不是“%2”</translation>
     </message>
     <message>
         <source>question "%1" needs yes or no, not "%2"</source>
-        <translation type="unfinished" />
+        <translation>问题“%1”应填 yes 或 no，而不是“%2”</translation>
     </message>
     <message>
         <source>question "%1" needs one of %2, not "%3"</source>
-        <translation type="unfinished" />
+        <translation>问题“%1”应填 %2 之一，而不是“%3”</translation>
     </message>
     <message>
         <source>unknown question type</source>
-        <translation type="unfinished" />
+        <translation>未知问题类型</translation>
     </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
     <message>
         <source>The catalogue has no bundle "%1".</source>
-        <translation type="unfinished" />
+        <translation>事项目录中没有一件事“%1”。</translation>
     </message>
     <message>
         <source>Choose a bundle or at least one matter.</source>
-        <translation type="unfinished" />
+        <translation>请选择一件事或至少一个事项。</translation>
     </message>
     <message>
         <source>The catalogue has no matter "%1".</source>
-        <translation type="unfinished" />
+        <translation>事项目录中没有事项“%1”。</translation>
     </message>
     <message>
         <source>always part of this matter</source>
-        <translation type="unfinished" />
+        <translation>本事项固定所需</translation>
     </message>
     <message>
         <source>needed because %1</source>
-        <translation type="unfinished" />
+        <translation>需要，因为%1</translation>
     </message>
     <message>
         <source>not needed: %1 does not hold</source>
-        <translation type="unfinished" />
+        <translation>不需要：%1 不成立</translation>
     </message>
     <message>
         <source>depends on: %1</source>
-        <translation type="unfinished" />
+        <translation>取决于：%1</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished" />
+        <translation>必需</translation>
     </message>
     <message>
         <source>may be handed in later (容缺), within %1 working days</source>
-        <translation type="unfinished" />
+        <translation>可容缺后补，%1 个工作日内补交</translation>
     </message>
     <message>
         <source>needed because %1; may be handed in later (容缺), within %2 working days</source>
-        <translation type="unfinished" />
+        <translation>需要，因为%1；可容缺后补，%2 个工作日内补交</translation>
     </message>
     <message>
         <source>the original is needed; only a copy was received</source>
-        <translation type="unfinished" />
+        <translation>需要原件，目前只收到复印件</translation>
     </message>
     <message>
         <source>no e-licence replaces this material</source>
-        <translation type="unfinished" />
+        <translation>无电子证照可替代此材料</translation>
     </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
         <source>Merged checklist</source>
-        <translation type="unfinished" />
+        <translation>合并材料清单</translation>
     </message>
     <message>
         <source>Status</source>
@@ -414,154 +414,154 @@
     </message>
     <message>
         <source>Material</source>
-        <translation type="unfinished" />
+        <translation>材料</translation>
     </message>
     <message>
         <source>Originals / copies</source>
-        <translation type="unfinished" />
+        <translation>原件 / 复印件</translation>
     </message>
     <message>
         <source>Needed by, and why</source>
-        <translation type="unfinished" />
+        <translation>所需事项及原因</translation>
     </message>
     <message>
         <source>Mark the selected line: O original · C copy · E e-licence · Del not received</source>
-        <translation type="unfinished" />
+        <translation>标记所选行：O 原件 · C 复印件 · E 电子证照 · Del 未收</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation>审查结论</translation>
     </message>
 </context>
 <context>
     <name>Condition</name>
     <message>
         <source>column 1: the condition is longer than %1 characters</source>
-        <translation type="unfinished" />
+        <translation>第 1 列：条件超过 %1 个字符</translation>
     </message>
     <message>
         <source>unexpected '%1' after the end of the condition</source>
-        <translation type="unfinished" />
+        <translation>条件结束后出现多余的“%1”</translation>
     </message>
     <message>
         <source>column %1: %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 列：%2</translation>
     </message>
     <message>
         <source>'%1' is not a number</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是数字</translation>
     </message>
     <message>
         <source>unterminated text literal</source>
-        <translation type="unfinished" />
+        <translation>文本常量缺少结束引号</translation>
     </message>
     <message>
         <source>the condition is nested more than %1 levels deep</source>
-        <translation type="unfinished" />
+        <translation>条件嵌套超过 %1 层</translation>
     </message>
     <message>
         <source>the condition ends too early</source>
-        <translation type="unfinished" />
+        <translation>条件不完整，提前结束</translation>
     </message>
     <message>
         <source>missing ')' for the '(' at column %1</source>
-        <translation type="unfinished" />
+        <translation>第 %1 列的“(”缺少对应的“)”</translation>
     </message>
     <message>
         <source>expected a question, 'not' or '(' but found '%1'</source>
-        <translation type="unfinished" />
+        <translation>此处应为问题、“not”或“(”，但遇到的是“%1”</translation>
     </message>
     <message>
         <source>expected a question but found the keyword '%1'</source>
-        <translation type="unfinished" />
+        <translation>此处应为问题，但遇到的是关键字“%1”</translation>
     </message>
     <message>
         <source>unknown question '%1'</source>
-        <translation type="unfinished" />
+        <translation>未知问题“%1”</translation>
     </message>
     <message>
         <source>expected 'in' after 'not'</source>
-        <translation type="unfinished" />
+        <translation>“not”之后应为“in”</translation>
     </message>
     <message>
         <source>'in' does not apply to the yes-no question '%1'</source>
-        <translation type="unfinished" />
+        <translation>“in”不能用于是非题“%1”</translation>
     </message>
     <message>
         <source>expected '[' after 'in'</source>
-        <translation type="unfinished" />
+        <translation>“in”之后应为“[”</translation>
     </message>
     <message>
         <source>expected ',' or ']' in the list</source>
-        <translation type="unfinished" />
+        <translation>列表中此处应为“,”或“]”</translation>
     </message>
     <message>
         <source>'%1' needs a number question, but '%2' is a %3 question</source>
-        <translation type="unfinished" />
+        <translation>“%1”只能用于数值问题，但“%2”是 %3 类型的问题</translation>
     </message>
     <message>
         <source>'%1' is not a yes-no question; compare it with an operator</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是是非题，请用运算符进行比较</translation>
     </message>
     <message>
         <source>unexpected character '%1'</source>
-        <translation type="unfinished" />
+        <translation>无法识别的字符“%1”</translation>
     </message>
     <message>
         <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
-        <translation type="unfinished" />
+        <translation>类型不匹配：“%1”是数值问题，但“%2”不是数字</translation>
     </message>
     <message>
         <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
-        <translation type="unfinished" />
+        <translation>类型不匹配：“%1”是选择题，请使用带引号的选项值，而不是“%2”</translation>
     </message>
     <message>
         <source>'%1' is not an option of the question '%2'</source>
-        <translation type="unfinished" />
+        <translation>“%1”不是问题“%2”的选项</translation>
     </message>
     <message>
         <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
-        <translation type="unfinished" />
+        <translation>类型不匹配：“%1”是是非题，请与 true 或 false 比较</translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished" />
+        <translation>始终</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>从不</translation>
     </message>
     <message>
         <source>%1: yes</source>
-        <translation type="unfinished" />
+        <translation>%1：是</translation>
     </message>
     <message>
         <source>not (%1)</source>
-        <translation type="unfinished" />
+        <translation>非（%1）</translation>
     </message>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished" />
+        <translation>%1 且 %2</translation>
     </message>
     <message>
         <source>%1 or %2</source>
-        <translation type="unfinished" />
+        <translation>%1 或 %2</translation>
     </message>
     <message>
         <source>%1 is none of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 不属于 %2 中任何一项</translation>
     </message>
     <message>
         <source>%1 is one of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 为 %2 之一</translation>
     </message>
 </context>
 <context>
@@ -588,66 +588,65 @@
     </message>
 </context>
 <context>
+    <name>DeviceStatusWidget</name>
+    <message>
+        <source>Demo card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put a demo card on the simulated card reader</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DocumentBuilder</name>
     <message>
         <source>e-licence (%1) pulled; no paper needed</source>
-        <translation type="unfinished" />
+        <translation>已调取电子证照（%1），无需纸质材料</translation>
     </message>
     <message numerus="yes">
         <source>%n original(s) kept</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>收原件 %n 份</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies) kept</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>收复印件 %n 份</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>原件已验并退还，收复印件 %n 份</numerusform></translation>
     </message>
     <message>
         <source>%1 original(s) and %2 copy(ies) kept</source>
-        <translation type="unfinished" />
+        <translation>收原件 %1 份、复印件 %2 份</translation>
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>携带原件 %n 份</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>bring %n copy(ies)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>携带复印件 %n 份</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>bring the original (it is returned) and %n copy(ies)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>携带原件（验后退还）及复印件 %n 份</numerusform></translation>
     </message>
     <message>
         <source>bring %1 original(s) and %2 copy(ies)</source>
-        <translation type="unfinished" />
+        <translation>携带原件 %1 份、复印件 %2 份</translation>
     </message>
     <message>
         <source>or allow the window to pull the e-licence (%1)</source>
-        <translation type="unfinished" />
+        <translation>或授权窗口调取电子证照（%1）</translation>
     </message>
     <message>
         <source>The case has no applicant or no checklist yet.</source>
-        <translation type="unfinished" />
+        <translation>该案件尚无申请人或材料清单。</translation>
     </message>
     <message>
         <source>A refusal needs its reason.</source>
-        <translation type="unfinished" />
+        <translation>不予受理须填写理由。</translation>
     </message>
 </context>
 <context>
@@ -741,34 +740,34 @@
     <name>DocumentView</name>
     <message>
         <source>Receipt as printed</source>
-        <translation type="unfinished" />
+        <translation>小票预览</translation>
     </message>
     <message>
         <source>A4 document</source>
-        <translation type="unfinished" />
+        <translation>A4 文书</translation>
     </message>
     <message>
         <source>Print receipt (F10)</source>
-        <translation type="unfinished" />
+        <translation>打印小票(F10)</translation>
     </message>
     <message>
         <source>Print A4…</source>
-        <translation type="unfinished" />
+        <translation>打印 A4…</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished" />
+        <translation>保存 PDF…</translation>
     </message>
     <message>
         <source>Done, next applicant (F12)</source>
-        <translation type="unfinished" />
+        <translation>完成，下一位(F12)</translation>
     </message>
 </context>
 <context>
     <name>EscPosReceipt</name>
     <message>
         <source>Scan to check this document</source>
-        <translation type="unfinished" />
+        <translation>扫码核验本文书</translation>
     </message>
     <message>
         <source>Applicant's signature:</source>
@@ -807,42 +806,89 @@
     </message>
 </context>
 <context>
+    <name>IdentityPanel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nation / nationality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show &amp;full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <source>Place demo card (F11)</source>
-        <translation type="unfinished" />
+        <translation>放置演示身份证(F11)</translation>
     </message>
     <message>
         <source>Continue a case (Ctrl+O)</source>
-        <translation type="unfinished" />
+        <translation>接续办理(Ctrl+O)</translation>
     </message>
     <message>
         <source>Scan or paste the QR code of a one-time notice to continue the same case</source>
-        <translation type="unfinished" />
+        <translation>扫描或粘贴一次性告知书上的二维码，接续办理原案件</translation>
     </message>
     <message>
         <source>New case (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>新建案件(Ctrl+N)</translation>
     </message>
     <message>
         <source>Send the result by courier</source>
-        <translation type="unfinished" />
+        <translation>办理结果快递送达</translation>
     </message>
     <message>
         <source>Accept (F5)</source>
-        <translation type="unfinished" />
+        <translation>受理(F5)</translation>
     </message>
     <message>
         <source>Accept with 容缺 (F6)</source>
-        <translation type="unfinished" />
+        <translation>容缺受理(F6)</translation>
     </message>
     <message>
         <source>One-time notice (F7)</source>
-        <translation type="unfinished" />
+        <translation>一次性告知(F7)</translation>
     </message>
     <message>
         <source>Refuse (F8)</source>
-        <translation type="unfinished" />
+        <translation>不予受理(F8)</translation>
     </message>
 </context>
 <context>
@@ -903,25 +949,29 @@
     <name>MatterSearchPanel</name>
     <message>
         <source>Matter (F3)</source>
-        <translation type="unfinished" />
+        <translation>事项(F3)</translation>
     </message>
     <message>
         <source>Name, pinyin initials (kcg = 开餐馆), pinyin or code</source>
-        <translation type="unfinished" />
+        <translation>名称、拼音首字母（kcg = 开餐馆）、全拼或事项编码</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished" />
+        <translation>搜索结果</translation>
     </message>
 </context>
 <context>
     <name>Party</name>
     <message>
         <source>The applicant's name is missing.</source>
-        <translation type="unfinished" />
+        <translation>缺少申请人姓名。</translation>
     </message>
     <message>
         <source>The company's name is missing.</source>
+        <translation>缺少企业名称。</translation>
+    </message>
+    <message>
+        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -948,19 +998,19 @@
     <name>PinyinTable</name>
     <message>
         <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
-        <translation type="unfinished" />
+        <translation>拼音表第 %1 行：格式应为“音节&lt;TAB&gt;汉字”</translation>
     </message>
     <message>
         <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
-        <translation type="unfinished" />
+        <translation>拼音表第 %1 行：“%2”不是 CJK 统一汉字</translation>
     </message>
     <message>
         <source>pinyin word list line %1: expected the word and one syllable per character</source>
-        <translation type="unfinished" />
+        <translation>拼音词表第 %1 行：应为词语及其每个字对应的一个音节</translation>
     </message>
     <message>
         <source>the embedded pinyin table is missing</source>
-        <translation type="unfinished" />
+        <translation>缺少内置拼音表</translation>
     </message>
 </context>
 <context>
@@ -1009,11 +1059,11 @@
     <name>QuestionsPanel</name>
     <message>
         <source>Situation questions (F4)</source>
-        <translation type="unfinished" />
+        <translation>情形问题(F4)</translation>
     </message>
     <message>
         <source>No questions: the matter applies as it is.</source>
-        <translation type="unfinished" />
+        <translation>无情形问题：按事项标准情形办理。</translation>
     </message>
 </context>
 <context>
@@ -1232,14 +1282,188 @@
     </message>
     <message>
         <source>Demo clerk</source>
-        <translation type="unfinished" />
+        <translation>演示工作人员</translation>
     </message>
     <message>
         <source>Xihu District Administrative Service Centre (demo)</source>
-        <translation type="unfinished" />
+        <translation>西湖区行政服务中心（演示）</translation>
     </message>
     <message>
         <source>OneWindow cannot start</source>
+        <translation>一窗受理无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>ow::idcard::CardDecoder</name>
+    <message>
+        <source>The text block has %1 bytes; a card's text block has %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown card type mark U+%1 at offset 248.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's text block holds no ID number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The read answer is too short (%1 bytes).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The photo has %1 bytes instead of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fingerprint block has %1 bytes instead of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader answered SW3 0x%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::IdCardReader</name>
+    <message>
+        <source>No card reader is connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>card reader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card reader sent an incomplete answer. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card reader's answer was damaged. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card could not be decoded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::SamCodec</name>
+    <message numerus="yes">
+        <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The frame does not start with the preamble AA AA AA 96 69.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The length field (%1) is too small for a frame.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The frame is truncated: the length field announces %1 bytes, %2 arrived.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The frame has %1 byte(s) after its end (the length field announces %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bad checksum: the frame says %1, the bytes give %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card has no such item (e.g. no appended address or fingerprint).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader received a frame with a bad checksum.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader received a frame with a bad length.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader did not accept the command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader refused an unauthorised operation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader reported an unknown error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card could not authenticate the reader's security module.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's security module could not authenticate the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's information failed verification.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card type is not recognised. Is it a second-generation ID card?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the card failed. Hold the card still on the reader and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader could not get a random number from the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's security module failed its self-test; the reader needs service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader's security module is not authorised; the reader needs service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No card on the reader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Selecting the card failed. Place the card flat on the reader and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reader answered with unknown status %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::idcard::WltDecoder</name>
+    <message>
+        <source>No licensed photo decoder is installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The card's photo was not read.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1247,201 +1471,201 @@
     <name>ow::intake::IntakeWorkflow</name>
     <message>
         <source>Power of attorney (授权委托书)</source>
-        <translation type="unfinished" />
+        <translation>授权委托书</translation>
     </message>
     <message>
         <source>signed by the applicant (sealed by the company), with the agent's identity</source>
-        <translation type="unfinished" />
+        <translation>由申请人签字（企业加盖公章），并载明代理人身份信息</translation>
     </message>
     <message>
         <source>an agent applies on the applicant's behalf</source>
-        <translation type="unfinished" />
+        <translation>由代理人代为申请</translation>
     </message>
     <message>
         <source>the original is needed</source>
-        <translation type="unfinished" />
+        <translation>需要原件</translation>
     </message>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished" />
+        <translation>当前没有打开的案件。</translation>
     </message>
     <message>
         <source>There is no unfinished case at this window.</source>
-        <translation type="unfinished" />
+        <translation>本窗口没有未办结的案件。</translation>
     </message>
     <message>
         <source>Case %1 was not closed with a one-time notice; it cannot be continued here.</source>
-        <translation type="unfinished" />
+        <translation>案件 %1 并非以一次性告知结束，不能在此接续办理。</translation>
     </message>
     <message>
         <source>The case is already decided.</source>
-        <translation type="unfinished" />
+        <translation>该案件已作出处理决定。</translation>
     </message>
     <message>
         <source>The agent and the applicant are the same person.</source>
-        <translation type="unfinished" />
+        <translation>代理人与申请人为同一人。</translation>
     </message>
     <message>
         <source>The catalogue has no question "%1".</source>
-        <translation type="unfinished" />
+        <translation>事项目录中没有问题“%1”。</translation>
     </message>
     <message>
         <source>"%1" is not on this case's checklist.</source>
-        <translation type="unfinished" />
+        <translation>“%1”不在本案件的材料清单中。</translation>
     </message>
     <message>
         <source>Identify the applicant first: read the ID card or type the ID number or credit code.</source>
-        <translation type="unfinished" />
+        <translation>请先确认申请人身份：读取身份证，或输入身份号码或统一社会信用代码。</translation>
     </message>
     <message>
         <source>Choose a matter or a one-matter bundle first.</source>
-        <translation type="unfinished" />
+        <translation>请先选择事项或一件事。</translation>
     </message>
     <message>
         <source>Answer these questions first: %1</source>
-        <translation type="unfinished" />
+        <translation>请先回答以下问题：%1</translation>
     </message>
     <message>
         <source>Choose what to do with the case: accept, notice or refuse.</source>
-        <translation type="unfinished" />
+        <translation>请选择处理方式：受理、一次性告知或不予受理。</translation>
     </message>
     <message>
         <source>The case is done. Start a new one.</source>
-        <translation type="unfinished" />
+        <translation>本案件已完成，请新建案件。</translation>
     </message>
     <message>
         <source>There is no step to go back to.</source>
-        <translation type="unfinished" />
+        <translation>没有可返回的上一步。</translation>
     </message>
     <message>
         <source>Printing and finishing follow a decision.</source>
-        <translation type="unfinished" />
+        <translation>须先作出处理决定，才能打印和完成。</translation>
     </message>
     <message>
         <source>Some questions are still unanswered; nothing can be decided yet.</source>
-        <translation type="unfinished" />
+        <translation>尚有问题未回答，暂不能作出处理决定。</translation>
     </message>
     <message>
         <source>The verdict does not allow this decision.</source>
-        <translation type="unfinished" />
+        <translation>审查结论不允许作出此决定。</translation>
     </message>
     <message>
         <source>Decide the case before finishing it.</source>
-        <translation type="unfinished" />
+        <translation>请先作出处理决定，再完成案件。</translation>
     </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
     <message>
         <source>The QR code is too large for %1-dot paper.</source>
-        <translation type="unfinished" />
+        <translation>二维码过大，%1 点宽的纸张无法打印。</translation>
     </message>
     <message>
         <source>An empty image cannot be printed.</source>
-        <translation type="unfinished" />
+        <translation>无法打印空白图像。</translation>
     </message>
 </context>
 <context>
     <name>ow::printer::PrintJob</name>
     <message>
         <source>Sent %1 of %2 parts (%3 of %4 bytes).</source>
-        <translation type="unfinished" />
+        <translation>已发送 %1/%2 部分（%3/%4 字节）。</translation>
     </message>
     <message>
         <source>The printer did not answer the status request.</source>
-        <translation type="unfinished" />
+        <translation>打印机未响应状态查询。</translation>
     </message>
     <message>
         <source>Cannot read the printer status: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取打印机状态：%1</translation>
     </message>
     <message>
         <source>Printing stopped part-way: %1 %2</source>
-        <translation type="unfinished" />
+        <translation>打印中途停止：%1 %2</translation>
     </message>
     <message>
         <source>The receipt was sent, but the printer status afterwards is unknown: %1</source>
-        <translation type="unfinished" />
+        <translation>小票已发送，但无法确认打印机随后的状态：%1</translation>
     </message>
 </context>
 <context>
     <name>ow::printer::PrinterStatus</name>
     <message>
         <source>The printer answered DLE EOT %1 with 0x%2, which is not a status byte.</source>
-        <translation type="unfinished" />
+        <translation>打印机对 DLE EOT %1 返回 0x%2，不是有效的状态字节。</translation>
     </message>
     <message>
         <source>The printer cover is open. Close it.</source>
-        <translation type="unfinished" />
+        <translation>打印机盖未关，请合上。</translation>
     </message>
     <message>
         <source>The printer is out of paper. Load a new roll.</source>
-        <translation type="unfinished" />
+        <translation>打印机缺纸，请装入新纸卷。</translation>
     </message>
     <message>
         <source>The printer reports an error (cutter jam or overheating). Check it and switch it off and on.</source>
-        <translation type="unfinished" />
+        <translation>打印机报错（切刀卡住或过热），请检查后关机再开机。</translation>
     </message>
     <message>
         <source>The printer is offline.</source>
-        <translation type="unfinished" />
+        <translation>打印机离线。</translation>
     </message>
     <message>
         <source>The paper roll is nearly used up.</source>
-        <translation type="unfinished" />
+        <translation>纸卷即将用完。</translation>
     </message>
     <message>
         <source>Ready.</source>
-        <translation type="unfinished" />
+        <translation>就绪。</translation>
     </message>
 </context>
 <context>
     <name>ow::printer::QrRaster</name>
     <message>
         <source>A QR code needs content.</source>
-        <translation type="unfinished" />
+        <translation>二维码内容不能为空。</translation>
     </message>
     <message>
         <source>The QR content has %1 bytes; at most %2 fit at this error correction level.</source>
-        <translation type="unfinished" />
+        <translation>二维码内容为 %1 字节，当前纠错级别下最多容纳 %2 字节。</translation>
     </message>
     <message>
         <source>The QR code could not be drawn: %1</source>
-        <translation type="unfinished" />
+        <translation>无法生成二维码：%1</translation>
     </message>
     <message>
         <source>The QR code could not be drawn.</source>
-        <translation type="unfinished" />
+        <translation>无法生成二维码。</translation>
     </message>
     <message>
         <source>The QR module size must be 1 to 16 dots, not %1.</source>
-        <translation type="unfinished" />
+        <translation>二维码模块大小必须为 1 至 16 点，当前为 %1。</translation>
     </message>
 </context>
 <context>
     <name>ow::scanner::HidPosReportDecoder</name>
     <message>
         <source>An empty HID POS report.</source>
-        <translation type="unfinished" />
+        <translation>HID POS 报告为空。</translation>
     </message>
     <message>
         <source>A HID POS scanned-data report has %1 bytes, expected %2.</source>
-        <translation type="unfinished" />
+        <translation>HID POS 扫描数据报告长度为 %1 字节，应为 %2 字节。</translation>
     </message>
     <message>
         <source>A HID POS report claims %1 data bytes; at most %2 fit.</source>
-        <translation type="unfinished" />
+        <translation>HID POS 报告声明含 %1 个数据字节，最多只能容纳 %2 个。</translation>
     </message>
     <message>
         <source>A scan is longer than %1 bytes; dropped.</source>
-        <translation type="unfinished" />
+        <translation>扫码内容超过 %1 字节，已丢弃。</translation>
     </message>
 </context>
 <context>
     <name>ow::scanner::KeyboardReportDecoder</name>
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
-        <translation type="unfinished" />
+        <translation>键盘报告长度为 %1 字节，应为 %2 字节。</translation>
     </message>
 </context>
 <context>
@@ -1476,7 +1700,7 @@
     </message>
     <message>
         <source>Valid %1 · born %2 · %3</source>
-        <translation type="unfinished" />
+        <translation>有效的%1 · 出生 %2 · %3</translation>
     </message>
     <message>
         <source>male</source>
@@ -1492,7 +1716,7 @@
     </message>
     <message>
         <source>Credit &amp;code</source>
-        <translation type="unfinished" />
+        <translation>信用代码(&amp;C)</translation>
     </message>
     <message>
         <source>ID &amp;number</source>
@@ -1500,99 +1724,136 @@
     </message>
     <message>
         <source>Company n&amp;ame</source>
-        <translation type="unfinished" />
+        <translation>企业名称(&amp;A)</translation>
     </message>
     <message>
         <source>N&amp;ame</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;A)</translation>
     </message>
     <message>
         <source>Scan the business licence QR code, or type the code</source>
-        <translation type="unfinished" />
+        <translation>扫描营业执照二维码，或输入信用代码</translation>
     </message>
     <message>
         <source>Place the ID card on the reader, or type the number</source>
-        <translation type="unfinished" />
+        <translation>请将身份证放在读卡器上，或输入身份号码</translation>
     </message>
     <message>
         <source>Agent: %1</source>
-        <translation type="unfinished" />
+        <translation>代办人：%1</translation>
     </message>
     <message>
         <source>No applicant yet.</source>
-        <translation type="unfinished" />
+        <translation>尚未确定申请人。</translation>
     </message>
 </context>
 <context>
     <name>ow::ui::ChecklistPanel</name>
     <message>
         <source>✔ received</source>
-        <translation type="unfinished" />
+        <translation>✔ 已收</translation>
     </message>
     <message>
         <source>✔ e-licence</source>
-        <translation type="unfinished" />
+        <translation>✔ 电子证照</translation>
     </message>
     <message>
         <source>… later (容缺)</source>
-        <translation type="unfinished" />
+        <translation>… 容缺后补</translation>
     </message>
     <message>
         <source>✘ missing</source>
-        <translation type="unfinished" />
+        <translation>✘ 缺</translation>
     </message>
     <message numerus="yes">
         <source>%n original(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>原件 %n 份</numerusform></translation>
     </message>
     <message>
         <source>show original</source>
-        <translation type="unfinished" />
+        <translation>验原件</translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>复印件 %n 份</numerusform></translation>
     </message>
     <message>
         <source>e-licence: %1</source>
-        <translation type="unfinished" />
+        <translation>电子证照：%1</translation>
     </message>
     <message>
         <source>Choose a matter to see its checklist.</source>
-        <translation type="unfinished" />
+        <translation>请选择事项以查看材料清单。</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
     </message>
     <message>
         <source>How to get it: %1</source>
-        <translation type="unfinished" />
+        <translation>获取方式：%1</translation>
     </message>
     <message>
         <source>Complete: every material is here. Accept the case (F5).</source>
-        <translation type="unfinished" />
+        <translation>材料齐全：所有材料均已收齐，请受理(F5)。</translation>
     </message>
     <message>
         <source>Acceptable with 容缺: %1 may follow by %2. Accept with 容缺 (F6) or issue a notice (F7).</source>
-        <translation type="unfinished" />
+        <translation>可容缺受理：%1 可于 %2 前补交。请容缺受理(F6)或出具一次性告知书(F7)。</translation>
     </message>
     <message numerus="yes">
         <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform></translation>
     </message>
     <message>
         <source>Not acceptable: %1. Refuse with the reason (F8).</source>
-        <translation type="unfinished" />
+        <translation>不符合受理条件：%1。请说明理由并不予受理(F8)。</translation>
     </message>
     <message>
         <source>Answer first: %1</source>
+        <translation>请先回答：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::DeviceStatusWidget</name>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2017)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2023)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit (expired)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the card off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: reading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: not connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card reader: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1600,14 +1861,93 @@
     <name>ow::ui::DocumentView</name>
     <message>
         <source>Save the document</source>
-        <translation type="unfinished" />
+        <translation>保存文书</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Saving %1 failed: %2</source>
+        <translation>保存 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::IdentityPanel</name>
+    <message>
+        <source>Resident ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2017)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2023)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place the ID card on the reader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>card taken off the reader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Appended address: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 – long-term</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass number %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued %1 time(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card expired on %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Photo (needs the licensed decoder)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1615,102 +1955,106 @@
     <name>ow::ui::IntakePage</name>
     <message>
         <source>Identify</source>
-        <translation type="unfinished" />
+        <translation>核验身份</translation>
     </message>
     <message>
         <source>Choose</source>
-        <translation type="unfinished" />
+        <translation>选择事项</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished" />
+        <translation>情形问题</translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished" />
+        <translation>收取材料</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation>审查结论</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished" />
+        <translation>打印</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>完成</translation>
     </message>
     <message>
         <source>Continued the unfinished case %1.</source>
-        <translation type="unfinished" />
+        <translation>已接续未办结案件 %1。</translation>
     </message>
     <message>
         <source>The catalogue or the local store is not available: intake is disabled.</source>
-        <translation type="unfinished" />
+        <translation>事项目录或本地库不可用，暂停受理。</translation>
     </message>
     <message>
         <source>Case %1 is done. Next applicant, please.</source>
-        <translation type="unfinished" />
+        <translation>案件 %1 已完成，请下一位。</translation>
     </message>
     <message>
         <source>New case %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This %1 has expired: ask for a valid document before accepting.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 read.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo card placed on the reader: %1</source>
-        <translation type="unfinished" />
+        <translation>新案件 %1。</translation>
     </message>
     <message>
         <source>full identity of the applicant shown on screen</source>
-        <translation type="unfinished" />
+        <translation>屏幕显示了申请人完整身份信息</translation>
     </message>
     <message>
         <source>Refuse</source>
-        <translation type="unfinished" />
+        <translation>不予受理</translation>
     </message>
     <message>
         <source>Reason for not accepting:</source>
-        <translation type="unfinished" />
+        <translation>不予受理理由：</translation>
     </message>
     <message>
         <source>A refusal needs its reason.</source>
-        <translation type="unfinished" />
+        <translation>不予受理须填写理由。</translation>
     </message>
     <message>
         <source>No receipt printer: hand over the A4 document instead.</source>
-        <translation type="unfinished" />
+        <translation>未连接小票打印机：请改为交付 A4 文书。</translation>
     </message>
     <message>
         <source>Printing…</source>
-        <translation type="unfinished" />
+        <translation>正在打印…</translation>
     </message>
     <message>
         <source>Continue a case</source>
-        <translation type="unfinished" />
+        <translation>接续办理</translation>
     </message>
     <message>
         <source>Scan the QR code of the notice (or paste its text):</source>
-        <translation type="unfinished" />
+        <translation>扫描告知书上的二维码（或粘贴其内容）：</translation>
     </message>
     <message>
         <source>Case %1 continues (visit %2).</source>
-        <translation type="unfinished" />
+        <translation>案件 %1 接续办理（第 %2 次到窗）。</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished" />
+        <translation>案件 %1</translation>
     </message>
     <message>
         <source>No case open</source>
+        <translation>未打开案件</translation>
+    </message>
+    <message>
+        <source>The card was read, but its number is not valid: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card expired on %1: ask for a valid document before accepting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID card read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A demo card was placed on the simulated reader.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1750,41 +2094,41 @@
     </message>
     <message>
         <source>Window: %1 · clerk %2</source>
-        <translation type="unfinished" />
+        <translation>窗口：%1 · 工作人员 %2</translation>
     </message>
 </context>
 <context>
     <name>ow::ui::MatterSearchPanel</name>
     <message>
         <source>Chosen: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>已选：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>%1  (one-matter bundle)</source>
-        <translation type="unfinished" />
+        <translation>%1（一件事）</translation>
     </message>
 </context>
 <context>
     <name>ow::ui::QuestionsPanel</name>
     <message>
         <source>number</source>
-        <translation type="unfinished" />
+        <translation>数字</translation>
     </message>
     <message>
         <source>number, in %1</source>
-        <translation type="unfinished" />
+        <translation>数字，范围 %1</translation>
     </message>
     <message>
         <source>— not answered —</source>
-        <translation type="unfinished" />
+        <translation>— 未回答 —</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1812,6 +2156,49 @@
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
         <translation>注意：%1 年节假日表为暂定。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::usb::UsbError</name>
+    <message>
+        <source>The %1 was disconnected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No permission to use the %1: install the udev rules.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 is in use by another program.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 refused the command. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 was not found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This %1 is not supported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Out of memory while talking to the %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Communication with the %1 failed. Check the cable and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>device</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

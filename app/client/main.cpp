@@ -1,13 +1,18 @@
+#include "DemoDevices.h"
+
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/catalog/PinyinTable.h"
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/devicesim/Preload.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
-#include "onewindow/store/Store.h"
-#include "onewindow/ui/CounterDevices.h"
 #include "onewindow/i18n/Language.h"
+#include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/usb/DeviceManager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,6 +34,15 @@ bool displayAvailable()
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+bool wantsDemo(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--demo") == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -39,6 +53,14 @@ int main(int argc, char *argv[])
             "  Run it under a virtual display:  xvfb-run -a onewindow --demo\n"
             "  or from the source tree:         ./ow run --xvfb\n");
         return 3;
+    }
+
+    // Demo mode simulates the devices with umockdev, which needs its preload library: re-execute
+    // once under it (see tests/support/README.md). Without umockdev the demo runs on the real bus.
+    if (wantsDemo(argc, argv)) {
+        QString preloadError;
+        if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError))
+            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(preloadError));
     }
 
     QApplication app(argc, argv);
@@ -57,19 +79,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption(
         QStringLiteral("demo"), QStringLiteral("Demo mode: demo data and simulated devices."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Folder of the local store and the window key."),
-                                           QStringLiteral("dir"));
+        QStringLiteral("Folder of the local store and the window key."), QStringLiteral("dir"));
     const QCommandLineOption regionOption(QStringLiteral("region"), QStringLiteral("6-digit region code."),
-                                          QStringLiteral("code"), QStringLiteral("330106"));
+        QStringLiteral("code"), QStringLiteral("330106"));
     const QCommandLineOption windowOption(QStringLiteral("window"), QStringLiteral("The window's code, e.g. W03."),
-                                          QStringLiteral("code"), QStringLiteral("W01"));
-    const QCommandLineOption windowNameOption(QStringLiteral("window-name"), QStringLiteral("The window's name."),
-                                              QStringLiteral("name"));
-    const QCommandLineOption clerkOption(QStringLiteral("clerk"), QStringLiteral("The signed-in clerk."),
-                                         QStringLiteral("name"));
+        QStringLiteral("code"), QStringLiteral("W01"));
+    const QCommandLineOption windowNameOption(
+        QStringLiteral("window-name"), QStringLiteral("The window's name."), QStringLiteral("name"));
+    const QCommandLineOption clerkOption(
+        QStringLiteral("clerk"), QStringLiteral("The signed-in clerk."), QStringLiteral("name"));
     const QCommandLineOption catalogOption(QStringLiteral("catalog"),
-                                           QStringLiteral("The matter catalogue (default: the built-in demo one)."),
-                                           QStringLiteral("file"));
+        QStringLiteral("The matter catalogue (default: the built-in demo one)."), QStringLiteral("file"));
     parser.addOption(langOption);
     parser.addOption(demoOption);
     parser.addOption(dataDirOption);
@@ -95,7 +115,8 @@ int main(int argc, char *argv[])
             context.window.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
         if (context.window.clerk.isEmpty())
             context.window.clerk = QCoreApplication::translate("main", "Demo clerk");
-        context.window.office = QCoreApplication::translate("main", "Xihu District Administrative Service Centre (demo)");
+        context.window.office =
+            QCoreApplication::translate("main", "Xihu District Administrative Service Centre (demo)");
         context.window.contact = QStringLiteral("0571-12345");
     }
     auto fail = [](const QString &what) {
@@ -122,8 +143,8 @@ int main(int argc, char *argv[])
     if (keys)
         context.keys = keys.value();
 
-    auto catalog = ow::Catalog::load(parser.isSet(catalogOption) ? parser.value(catalogOption)
-                                                                 : ow::Catalog::builtinPath());
+    auto catalog =
+        ow::Catalog::load(parser.isSet(catalogOption) ? parser.value(catalogOption) : ow::Catalog::builtinPath());
     if (!catalog)
         return fail(catalog.error());
     context.catalog = &catalog.value();
@@ -133,8 +154,8 @@ int main(int argc, char *argv[])
     const ow::CatalogSearch search(catalog.value(), pinyin.value());
     context.search = &search;
 
-    ow::ui::CounterDevices devices;
-    context.devices = &devices;
+    ow::ui::CounterDevices counterDevices;
+    context.devices = &counterDevices;
     const int dots = context.printerProfile.dotsPerLine;
     context.renderReceipt = [dots](const QByteArray &escpos) {
         auto image = ow::escpossim::ReceiptRenderer::renderStream(escpos, dots);
@@ -156,6 +177,21 @@ int main(int argc, char *argv[])
                 "deadlines count weekends only.\n%1")
                 .arg(calendar.error()));
     }
+
+    // Devices: the simulated ones first (before libusb starts), then the device manager with its
+    // worker thread. Destroyed in reverse order after the window.
+    std::unique_ptr<DemoDevices> demoDevices;
+    if (context.demoMode && ow::devicesim::umockdevPreloadActive()) {
+        demoDevices = std::make_unique<DemoDevices>();
+        if (!demoDevices->isValid()) {
+            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(demoDevices->error()));
+            demoDevices.reset();
+        }
+    }
+    ow::usb::DeviceManager usb;
+    context.cardReader = usb.addDriver(std::make_unique<ow::idcard::IdCardReader>());
+    context.demoCards = demoDevices.get();
+    usb.start();
 
     ow::ui::MainWindow window(context);
     window.show();

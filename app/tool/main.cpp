@@ -1,6 +1,7 @@
 #include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
+#include "DeviceCommands.h"
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
 
@@ -22,6 +23,7 @@ CommandList allCommands()
     commands += receiptCommands();
     commands += catalogCommands();
     commands += escposCommands();
+    commands += deviceCommands();
     return commands;
 }
 

@@ -16,6 +16,22 @@ Result<Party> Party::person(const QString &idNumber, const QString &name, const 
     return Party {Kind::Person, id->number(), name.trimmed(), details};
 }
 
+Result<Party> Party::foreigner(const QString &permitNumber, const QString &name, const QJsonObject &details)
+{
+    const QString n = permitNumber.trimmed().toUpper();
+    bool ok = n.size() == 15;
+    for (int i = 0; ok && i < n.size(); ++i)
+        ok = i < 3 ? (n.at(i) >= u'A' && n.at(i) <= u'Z') : n.at(i).isDigit();
+    if (!ok)
+        return Result<Party>::failure(
+            tr("A permanent residence permit number has 3 letters and 12 digits; \"%1\" does not.").arg(n));
+    if (name.trimmed().isEmpty())
+        return Result<Party>::failure(tr("The applicant's name is missing."));
+    QJsonObject d = details;
+    d.insert(QStringLiteral("document"), QStringLiteral("foreigner-permit"));
+    return Party {Kind::Person, n, name.trimmed(), d};
+}
+
 Result<Party> Party::company(const QString &creditCode, const QString &name, const QJsonObject &details)
 {
     const auto code = CreditCode::parse(creditCode);
@@ -51,6 +67,8 @@ Result<Party> Party::fromJson(const QJsonObject &o)
     const QJsonObject details = o.value(QLatin1String("details")).toObject();
     if (kind == QLatin1String("company"))
         return company(number, name, details);
+    if (details.value(QLatin1String("document")).toString() == QLatin1String("foreigner-permit"))
+        return foreigner(number, name, details);
     return person(number, name, details);
 }
 

@@ -6,9 +6,13 @@
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DemoCardSlot.h"
+#include "onewindow/ui/IdentityPanel.h"
 #include "ui_IntakePage.h"
 
 #include <QEvent>
+#include <QJsonObject>
+#include <QLocale>
 #include <QShortcut>
 
 namespace ow::ui {
@@ -41,12 +45,19 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->splitter->setStretchFactor(1, 1);
-    m_ui->demoCardButton->setVisible(context.devices && !context.devices->demoCards().isEmpty());
+    m_ui->demoCardButton->setVisible(context.demoCards != nullptr);
+    // What the reader reads: shown (masked) above the applicant, and taken as the applicant.
+    m_identity = new IdentityPanel(context.clock, this);
+    m_identity->setObjectName(QStringLiteral("identityPanel"));
+    m_identity->attachReader(context.cardReader);
+    m_ui->leftLayout->insertWidget(0, m_identity);
+    connect(m_identity, &IdentityPanel::cardShown, this, &IntakePage::takeCard);
+    connect(m_identity, &IdentityPanel::revealed, this, [this](const idcard::IdCardData &) { reveal(true); });
     m_ui->searchPanel->setSearch(context.search);
 
     if (context.catalog && context.store && context.key) {
-        m_workflow = std::make_unique<intake::IntakeWorkflow>(*context.catalog, context.calendar, *context.clock,
-                                                              *context.store, *context.key, context.window);
+        m_workflow = std::make_unique<intake::IntakeWorkflow>(
+            *context.catalog, context.calendar, *context.clock, *context.store, *context.key, context.window);
         connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
         // Whatever the clerk was doing before a crash or restart comes back as it was.
         if (m_workflow->resumeLatest().isEmpty())
@@ -56,19 +67,19 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     }
 
     connect(m_ui->applicantPanel, &ApplicantPanel::applicantEntered, this,
-            [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
-                ensureCase();
-                QString err = m_workflow->setApplicant(applicant);
-                if (err.isEmpty())
-                    err = m_workflow->setAgent(agent);
-                m_ui->applicantPanel->setError(err);
-                report(err);
-                if (err.isEmpty()) {
-                    if (m_workflow->step() == Step::Identify)
-                        m_workflow->next();
-                    m_ui->searchPanel->focusSearch();
-                }
-            });
+        [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
+            ensureCase();
+            QString err = m_workflow->setApplicant(applicant);
+            if (err.isEmpty())
+                err = m_workflow->setAgent(agent);
+            m_ui->applicantPanel->setError(err);
+            report(err);
+            if (err.isEmpty()) {
+                if (m_workflow->step() == Step::Identify)
+                    m_workflow->next();
+                m_ui->searchPanel->focusSearch();
+            }
+        });
     connect(m_ui->applicantPanel, &ApplicantPanel::revealRequested, this, &IntakePage::reveal);
     connect(m_ui->searchPanel, &MatterSearchPanel::chosen, this, [this](const checklist::Selection &selection) {
         ensureCase();
@@ -88,13 +99,13 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
             m_workflow->next();
     });
     connect(m_ui->checklistPanel, &ChecklistPanel::markRequested, this,
-            [this](const QString &id, std::optional<checklist::Received> how) {
-                if (!m_workflow)
-                    return;
-                if (m_workflow->step() < Step::Materials && m_workflow->hasChecklist() && m_workflow->applicant())
-                    m_workflow->goTo(Step::Materials);
-                report(m_workflow->mark(id, how));
-            });
+        [this](const QString &id, std::optional<checklist::Received> how) {
+            if (!m_workflow)
+                return;
+            if (m_workflow->step() < Step::Materials && m_workflow->hasChecklist() && m_workflow->applicant())
+                m_workflow->goTo(Step::Materials);
+            report(m_workflow->mark(id, how));
+        });
     connect(m_ui->courierCheck, &QCheckBox::toggled, this, [this](bool on) {
         if (m_workflow && m_workflow->hasCase() && on != m_workflow->courier())
             report(m_workflow->setCourier(on));
@@ -120,7 +131,6 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     });
 
     if (CounterDevices *devices = context.devices) {
-        connect(devices, &CounterDevices::cardRead, this, &IntakePage::takeCard);
         connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
             if (text.startsWith(QLatin1String("OW1;")))
                 continueFromQr(text);
@@ -152,10 +162,11 @@ void IntakePage::setupShortcuts()
         {QKeySequence(Qt::Key_F12), [this] { Q_EMIT m_ui->documentView->finishRequested(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newCase(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_O), [this] { askContinue(); }},
-        {QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
-             m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
-             m_ui->checklistPanel->setFocus();
-         }},
+        {QKeySequence(Qt::CTRL | Qt::Key_L),
+            [this] {
+                m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
+                m_ui->checklistPanel->setFocus();
+            }},
     };
     for (const auto &k : keys) {
         auto *shortcut = new QShortcut(k.first, this);
@@ -196,25 +207,39 @@ void IntakePage::newCase()
     m_ui->applicantPanel->focusEntry();
 }
 
-void IntakePage::takeCard(const intake::Party &person, const QString &cardType, bool expired)
+void IntakePage::takeCard(const idcard::IdCardData &card)
 {
     if (!m_workflow)
         return;
-    m_ui->applicantPanel->takeFromCard(person);
-    if (expired)
-        report(tr("This %1 has expired: ask for a valid document before accepting.").arg(cardType));
+    QJsonObject details {{QStringLiteral("card"), card.typeCode()}, {QStringLiteral("address"), card.address},
+        {QStringLiteral("validUntil"),
+            card.longTerm ? QStringLiteral("long-term") : card.validUntil.toString(Qt::ISODate)}};
+    const QString name = card.name.isEmpty() ? card.englishName : card.name;
+    const auto person = card.type == idcard::CardType::ForeignPermanent
+        ? intake::Party::foreigner(card.idNumber, name, details)
+        : intake::Party::person(card.idNumber, name, details);
+    if (!person) {
+        report(tr("The card was read, but its number is not valid: %1").arg(person.error()));
+        return;
+    }
+    m_ui->applicantPanel->takeFromCard(person.value());
+    if (card.isExpired(m_context.clock->today()))
+        report(tr("This card expired on %1: ask for a valid document before accepting.")
+                   .arg(QLocale().toString(card.validUntil, QLocale::ShortFormat)));
     else
-        report({}, tr("%1 read.").arg(cardType));
+        report({}, tr("ID card read."));
 }
 
 void IntakePage::placeDemoCard()
 {
-    if (!m_context.devices || m_context.devices->demoCards().isEmpty())
+    if (!m_context.demoCards)
         return;
-    const QStringList cards = m_context.devices->demoCards();
-    m_context.devices->requestDemoCard(m_demoCardIndex % int(cards.size()));
-    report({}, tr("Demo card placed on the reader: %1").arg(cards.at(m_demoCardIndex % int(cards.size()))));
-    ++m_demoCardIndex;
+    static const idcard::CardType kTypes[] = {idcard::CardType::Resident, idcard::CardType::ForeignPermanent,
+        idcard::CardType::ForeignPermanent2023, idcard::CardType::HkMacaoTaiwan};
+    const idcard::CardType type = kTypes[m_demoCardIndex++ % 4];
+    m_context.demoCards->removeCard();
+    m_context.demoCards->putDemoCard(type);
+    report({}, tr("A demo card was placed on the simulated reader."));
 }
 
 void IntakePage::reveal(bool on)
@@ -225,7 +250,7 @@ void IntakePage::reveal(bool on)
         // PIPL: the reveal is written first; no audit entry, no reveal.
         store::AuditLog log(*m_context.store);
         const QString err = log.record({m_context.clock->now(), m_context.window.clerk, QStringLiteral("reveal"),
-                                        m_workflow->caseId(), tr("full identity of the applicant shown on screen")});
+            m_workflow->caseId(), tr("full identity of the applicant shown on screen")});
         if (!err.isEmpty()) {
             report(err);
             return;
@@ -241,8 +266,8 @@ void IntakePage::decide(Decision decision)
     QString reason;
     if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()) {
         // Refusing a case whose conditions hold needs the clerk's written reason.
-        const auto answer = m_context.askText ? m_context.askText(tr("Refuse"), tr("Reason for not accepting:"))
-                                              : std::nullopt;
+        const auto answer =
+            m_context.askText ? m_context.askText(tr("Refuse"), tr("Reason for not accepting:")) : std::nullopt;
         if (!answer || answer->trimmed().isEmpty()) {
             report(tr("A refusal needs its reason."));
             return;
@@ -269,8 +294,8 @@ void IntakePage::showDocument()
     const auto pdf = receipt::PdfRenderer::render(doc);
     if (!blocks || !pdf)
         report(!blocks ? blocks.error() : pdf.error());
-    m_ui->documentView->setDocument(QStringLiteral("%1 · %2").arg(doc.title(), doc.caseNumber), slip,
-                                    pdf ? pdf.value() : QByteArray());
+    m_ui->documentView->setDocument(
+        QStringLiteral("%1 · %2").arg(doc.title(), doc.caseNumber), slip, pdf ? pdf.value() : QByteArray());
     m_ui->rightStack->setCurrentWidget(m_ui->documentView);
 }
 
@@ -290,7 +315,8 @@ void IntakePage::askContinue()
 {
     if (!m_context.askText)
         return;
-    const auto text = m_context.askText(tr("Continue a case"), tr("Scan the QR code of the notice (or paste its text):"));
+    const auto text =
+        m_context.askText(tr("Continue a case"), tr("Scan the QR code of the notice (or paste its text):"));
     if (text && !text->trimmed().isEmpty())
         continueFromQr(text->trimmed());
 }
@@ -314,8 +340,8 @@ void IntakePage::refresh()
     const bool hasCase = w && w->hasCase();
     m_ui->caseLabel->setText(hasCase ? tr("Case %1").arg(w->caseNumber()) : tr("No case open"));
     QStringList steps;
-    for (Step s : {Step::Identify, Step::Choose, Step::Situations, Step::Materials, Step::Verdict, Step::Print,
-                   Step::Done}) {
+    for (Step s :
+        {Step::Identify, Step::Choose, Step::Situations, Step::Materials, Step::Verdict, Step::Print, Step::Done}) {
         const QString name = stepName(s).toHtmlEscaped();
         steps << ((hasCase && s == w->step()) ? QStringLiteral("<b><u>%1</u></b>").arg(name)
                                               : QStringLiteral("<span style='color:#888'>%1</span>").arg(name));
@@ -349,8 +375,8 @@ void IntakePage::refresh()
     if (w->step() >= Step::Print) {
         if (m_receiptBlocks.isEmpty() && w->step() == Step::Print)
             showDocument(); // resumed at Print: show what was decided
-        m_ui->rightStack->setCurrentWidget(w->step() == Step::Print ? static_cast<QWidget *>(m_ui->documentView)
-                                                                    : m_ui->checklistPanel);
+        m_ui->rightStack->setCurrentWidget(
+            w->step() == Step::Print ? static_cast<QWidget *>(m_ui->documentView) : m_ui->checklistPanel);
     } else {
         m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
     }

@@ -22,6 +22,9 @@ public:
 
     // Validates the number (GB 11643 / GB 32100) and the name.
     static Result<Party> person(const QString &idNumber, const QString &name, const QJsonObject &details = {});
+    // The 15-character number of a foreigner's permanent residence card (2017 format, 'I'):
+    // a 3-letter nationality code and 12 digits.
+    static Result<Party> foreigner(const QString &permitNumber, const QString &name, const QJsonObject &details = {});
     static Result<Party> company(const QString &creditCode, const QString &name, const QJsonObject &details = {});
 
     QString maskedNumber() const;

@@ -19,11 +19,15 @@ class CatalogSearch;
 namespace store {
 class Store;
 }
+namespace idcard {
+class IdCardReader;
+}
 } // namespace ow
 
 namespace ow::ui {
 
 class CounterDevices;
+class DemoCardSlot;
 
 // What the composition root (app/client, or a test) hands to the widgets.
 struct ClientContext
@@ -39,6 +43,12 @@ struct ClientContext
     std::optional<receipt::WindowKey> key;
     receipt::KeyRing keys; // published window keys, to check scanned receipts
     printer::PrinterProfile printerProfile = printer::PrinterProfile::defaultProfile();
+
+    // The ID card reader: lives on the USB worker thread, so connect to its signals and call
+    // only its thread-safe methods (see drivers/idcard). Null when devices are off (tests).
+    idcard::IdCardReader *cardReader = nullptr;
+    DemoCardSlot *demoCards = nullptr; // demo mode only: the simulated reader's card slot
+    // The receipt printer and the scanner, as the widgets see them (GUI thread).
     CounterDevices *devices = nullptr;
 
     // Draws ESC/POS bytes as the paper will look (the printer simulator's renderer).

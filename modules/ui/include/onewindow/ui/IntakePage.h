@@ -10,6 +10,10 @@ namespace Ui {
 class IntakePage;
 }
 
+namespace ow::idcard {
+struct IdCardData;
+}
+
 namespace ow::ui {
 
 struct ClientContext;
@@ -42,7 +46,7 @@ private:
     void decide(intake::IntakeWorkflow::Decision decision);
     void showDocument();
     void printReceipt();
-    void takeCard(const intake::Party &person, const QString &cardType, bool expired);
+    void takeCard(const idcard::IdCardData &card);
     void reveal(bool on);
     void newCase();
     void placeDemoCard();
@@ -53,6 +57,7 @@ private:
     std::unique_ptr<intake::IntakeWorkflow> m_workflow;
     QList<QByteArray> m_receiptBlocks;
     int m_demoCardIndex = 0;
+    class IdentityPanel *m_identity = nullptr;
 };
 
 } // namespace ow::ui
