@@ -591,11 +591,11 @@
     <name>DeviceStatusWidget</name>
     <message>
         <source>Demo card</source>
-        <translation type="unfinished" />
+        <translation>演示证件</translation>
     </message>
     <message>
         <source>Put a demo card on the simulated card reader</source>
-        <translation type="unfinished" />
+        <translation>在模拟读卡器上放置演示证件</translation>
     </message>
 </context>
 <context>
@@ -809,47 +809,47 @@
     <name>IdentityPanel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished" />
+        <translation>英文姓名</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>性别</translation>
     </message>
     <message>
         <source>Nation / nationality</source>
-        <translation type="unfinished" />
+        <translation>民族 / 国籍</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished" />
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished" />
+        <translation>身份号码</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>住址</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished" />
+        <translation>有效期限</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <source>Show &amp;full</source>
-        <translation type="unfinished" />
+        <translation>显示完整(&amp;F)</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished" />
+        <translation>清除(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -972,7 +972,7 @@
     </message>
     <message>
         <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
-        <translation type="unfinished" />
+        <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
     </message>
 </context>
 <context>
@@ -1297,174 +1297,172 @@
     <name>ow::idcard::CardDecoder</name>
     <message>
         <source>The text block has %1 bytes; a card's text block has %2.</source>
-        <translation type="unfinished" />
+        <translation>文字信息为 %1 字节，证件文字信息应为 %2 字节。</translation>
     </message>
     <message>
         <source>Unknown card type mark U+%1 at offset 248.</source>
-        <translation type="unfinished" />
+        <translation>偏移 248 处的证件类型标识 U+%1 无法识别。</translation>
     </message>
     <message>
         <source>The card's text block holds no ID number.</source>
-        <translation type="unfinished" />
+        <translation>证件文字信息中没有身份号码。</translation>
     </message>
     <message>
         <source>The read answer is too short (%1 bytes).</source>
-        <translation type="unfinished" />
+        <translation>读卡返回数据过短（%1 字节）。</translation>
     </message>
     <message>
         <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
-        <translation type="unfinished" />
+        <translation>读卡返回数据中的长度（文字 %1，照片 %2）与总长 %3 字节不符。</translation>
     </message>
     <message>
         <source>The photo has %1 bytes instead of %2.</source>
-        <translation type="unfinished" />
+        <translation>照片为 %1 字节，应为 %2 字节。</translation>
     </message>
     <message>
         <source>The fingerprint block has %1 bytes instead of %2.</source>
-        <translation type="unfinished" />
+        <translation>指纹信息为 %1 字节，应为 %2 字节。</translation>
     </message>
     <message>
         <source>The reader answered SW3 0x%1: %2</source>
-        <translation type="unfinished" />
+        <translation>读卡器返回 SW3 0x%1：%2</translation>
     </message>
 </context>
 <context>
     <name>ow::idcard::IdCardReader</name>
     <message>
         <source>No card reader is connected.</source>
-        <translation type="unfinished" />
+        <translation>未连接读卡器。</translation>
     </message>
     <message>
         <source>card reader</source>
-        <translation type="unfinished" />
+        <translation>读卡器</translation>
     </message>
     <message>
         <source>The card reader sent an incomplete answer. Try again.</source>
-        <translation type="unfinished" />
+        <translation>读卡器返回的数据不完整，请重试。</translation>
     </message>
     <message>
         <source>The card reader's answer was damaged. Try again.</source>
-        <translation type="unfinished" />
+        <translation>读卡器返回的数据已损坏，请重试。</translation>
     </message>
     <message>
         <source>The card could not be decoded.</source>
-        <translation type="unfinished" />
+        <translation>无法解析证件信息。</translation>
     </message>
 </context>
 <context>
     <name>ow::idcard::SamCodec</name>
     <message numerus="yes">
         <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform></translation>
     </message>
     <message>
         <source>The frame does not start with the preamble AA AA AA 96 69.</source>
-        <translation type="unfinished" />
+        <translation>数据帧未以前导码 AA AA AA 96 69 开头。</translation>
     </message>
     <message>
         <source>The length field (%1) is too small for a frame.</source>
-        <translation type="unfinished" />
+        <translation>长度字段（%1）过小，不足以构成数据帧。</translation>
     </message>
     <message>
         <source>The frame is truncated: the length field announces %1 bytes, %2 arrived.</source>
-        <translation type="unfinished" />
+        <translation>数据帧不完整：长度字段为 %1 字节，实际收到 %2 字节。</translation>
     </message>
     <message>
         <source>The frame has %1 byte(s) after its end (the length field announces %2).</source>
-        <translation type="unfinished" />
+        <translation>数据帧末尾多出 %1 字节（长度字段为 %2）。</translation>
     </message>
     <message>
         <source>Bad checksum: the frame says %1, the bytes give %2.</source>
-        <translation type="unfinished" />
+        <translation>校验和错误：帧中为 %1，按数据计算为 %2。</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished" />
+        <translation>操作成功。</translation>
     </message>
     <message>
         <source>The card has no such item (e.g. no appended address or fingerprint).</source>
-        <translation type="unfinished" />
+        <translation>证件中无此项信息（如无追加住址或指纹）。</translation>
     </message>
     <message>
         <source>Card found.</source>
-        <translation type="unfinished" />
+        <translation>已找到证件。</translation>
     </message>
     <message>
         <source>The reader received a frame with a bad checksum.</source>
-        <translation type="unfinished" />
+        <translation>读卡器收到的数据帧校验和错误。</translation>
     </message>
     <message>
         <source>The reader received a frame with a bad length.</source>
-        <translation type="unfinished" />
+        <translation>读卡器收到的数据帧长度错误。</translation>
     </message>
     <message>
         <source>The reader did not accept the command.</source>
-        <translation type="unfinished" />
+        <translation>读卡器不接受该命令。</translation>
     </message>
     <message>
         <source>The reader refused an unauthorised operation.</source>
-        <translation type="unfinished" />
+        <translation>读卡器拒绝了越权操作。</translation>
     </message>
     <message>
         <source>The reader reported an unknown error.</source>
-        <translation type="unfinished" />
+        <translation>读卡器报告未知错误。</translation>
     </message>
     <message>
         <source>The card could not authenticate the reader's security module.</source>
-        <translation type="unfinished" />
+        <translation>证件认证读卡器安全模块失败。</translation>
     </message>
     <message>
         <source>The reader's security module could not authenticate the card.</source>
-        <translation type="unfinished" />
+        <translation>读卡器安全模块认证证件失败。</translation>
     </message>
     <message>
         <source>The card's information failed verification.</source>
-        <translation type="unfinished" />
+        <translation>证件信息验证失败。</translation>
     </message>
     <message>
         <source>This card type is not recognised. Is it a second-generation ID card?</source>
-        <translation type="unfinished" />
+        <translation>无法识别该证件类型，请确认是否为第二代居民身份证。</translation>
     </message>
     <message>
         <source>Reading the card failed. Hold the card still on the reader and try again.</source>
-        <translation type="unfinished" />
+        <translation>读卡失败，请将证件在读卡器上放稳后重试。</translation>
     </message>
     <message>
         <source>The reader could not get a random number from the card.</source>
-        <translation type="unfinished" />
+        <translation>读卡器无法从证件获取随机数。</translation>
     </message>
     <message>
         <source>The reader's security module failed its self-test; the reader needs service.</source>
-        <translation type="unfinished" />
+        <translation>读卡器安全模块自检失败，请报修读卡器。</translation>
     </message>
     <message>
         <source>The reader's security module is not authorised; the reader needs service.</source>
-        <translation type="unfinished" />
+        <translation>读卡器安全模块未授权，请报修读卡器。</translation>
     </message>
     <message>
         <source>No card on the reader.</source>
-        <translation type="unfinished" />
+        <translation>读卡器上没有证件。</translation>
     </message>
     <message>
         <source>Selecting the card failed. Place the card flat on the reader and try again.</source>
-        <translation type="unfinished" />
+        <translation>选卡失败，请将证件平放在读卡器上后重试。</translation>
     </message>
     <message>
         <source>The reader answered with unknown status %1.</source>
-        <translation type="unfinished" />
+        <translation>读卡器返回未知状态 %1。</translation>
     </message>
 </context>
 <context>
     <name>ow::idcard::WltDecoder</name>
     <message>
         <source>No licensed photo decoder is installed.</source>
-        <translation type="unfinished" />
+        <translation>未安装授权的照片解码模块。</translation>
     </message>
     <message>
         <source>The card's photo was not read.</source>
-        <translation type="unfinished" />
+        <translation>未读取证件照片。</translation>
     </message>
 </context>
 <context>
@@ -1818,43 +1816,43 @@
     <name>ow::ui::DeviceStatusWidget</name>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished" />
+        <translation>居民身份证</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
-        <translation type="unfinished" />
+        <translation>外国人永久居留身份证（2017 版）</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2023)</source>
-        <translation type="unfinished" />
+        <translation>外国人永久居留身份证（2023 版）</translation>
     </message>
     <message>
         <source>Hong Kong/Macao/Taiwan residence permit (expired)</source>
-        <translation type="unfinished" />
+        <translation>港澳台居民居住证（已过期）</translation>
     </message>
     <message>
         <source>Take the card off</source>
-        <translation type="unfinished" />
+        <translation>取走证件</translation>
     </message>
     <message>
         <source>Card reader: ready</source>
-        <translation type="unfinished" />
+        <translation>读卡器：就绪</translation>
     </message>
     <message>
         <source>Card reader: reading…</source>
-        <translation type="unfinished" />
+        <translation>读卡器：正在读卡…</translation>
     </message>
     <message>
         <source>Card reader: not connected</source>
-        <translation type="unfinished" />
+        <translation>读卡器：未连接</translation>
     </message>
     <message>
         <source>Card reader: %1</source>
-        <translation type="unfinished" />
+        <translation>读卡器：%1</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -1876,31 +1874,31 @@
     <name>ow::ui::IdentityPanel</name>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished" />
+        <translation>居民身份证</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
-        <translation type="unfinished" />
+        <translation>外国人永久居留身份证（2017 版）</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2023)</source>
-        <translation type="unfinished" />
+        <translation>外国人永久居留身份证（2023 版）</translation>
     </message>
     <message>
         <source>Hong Kong/Macao/Taiwan residence permit</source>
-        <translation type="unfinished" />
+        <translation>港澳台居民居住证</translation>
     </message>
     <message>
         <source>Place the ID card on the reader.</source>
-        <translation type="unfinished" />
+        <translation>请将身份证放在读卡器上。</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished" />
+        <translation>照片</translation>
     </message>
     <message>
         <source>card taken off the reader</source>
-        <translation type="unfinished" />
+        <translation>证件已从读卡器上取走</translation>
     </message>
     <message>
         <source>male</source>
@@ -1912,43 +1910,43 @@
     </message>
     <message>
         <source>Appended address: %1</source>
-        <translation type="unfinished" />
+        <translation>追加住址：%1</translation>
     </message>
     <message>
         <source>%1 – long-term</source>
-        <translation type="unfinished" />
+        <translation>%1 – 长期</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished" />
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Pass number %1</source>
-        <translation type="unfinished" />
+        <translation>通行证号码 %1</translation>
     </message>
     <message>
         <source>Issued %1 time(s)</source>
-        <translation type="unfinished" />
+        <translation>签发次数：%1</translation>
     </message>
     <message>
         <source>Issued by %1</source>
-        <translation type="unfinished" />
+        <translation>签发机关：%1</translation>
     </message>
     <message>
         <source>This card expired on %1.</source>
-        <translation type="unfinished" />
+        <translation>该证件已于 %1 过期。</translation>
     </message>
     <message>
         <source>No photo</source>
-        <translation type="unfinished" />
+        <translation>无照片</translation>
     </message>
     <message>
         <source>Photo hidden</source>
-        <translation type="unfinished" />
+        <translation>照片已隐藏</translation>
     </message>
     <message>
         <source>Photo (needs the licensed decoder)</source>
-        <translation type="unfinished" />
+        <translation>照片（需安装授权解码模块）</translation>
     </message>
 </context>
 <context>
@@ -2043,19 +2041,19 @@
     </message>
     <message>
         <source>The card was read, but its number is not valid: %1</source>
-        <translation type="unfinished" />
+        <translation>已读取证件，但证件号码无效：%1</translation>
     </message>
     <message>
         <source>This card expired on %1: ask for a valid document before accepting.</source>
-        <translation type="unfinished" />
+        <translation>该证件已于 %1 过期：请申请人提供有效证件后再受理。</translation>
     </message>
     <message>
         <source>ID card read.</source>
-        <translation type="unfinished" />
+        <translation>已读取身份证。</translation>
     </message>
     <message>
         <source>A demo card was placed on the simulated reader.</source>
-        <translation type="unfinished" />
+        <translation>演示证件已放上模拟读卡器。</translation>
     </message>
 </context>
 <context>
@@ -2162,43 +2160,43 @@
     <name>ow::usb::UsbError</name>
     <message>
         <source>The %1 was disconnected.</source>
-        <translation type="unfinished" />
+        <translation>%1已断开。</translation>
     </message>
     <message>
         <source>No permission to use the %1: install the udev rules.</source>
-        <translation type="unfinished" />
+        <translation>%1无访问权限：请安装 udev 规则。</translation>
     </message>
     <message>
         <source>The %1 is in use by another program.</source>
-        <translation type="unfinished" />
+        <translation>%1正被其他程序占用。</translation>
     </message>
     <message>
         <source>The %1 did not answer in time.</source>
-        <translation type="unfinished" />
+        <translation>%1响应超时。</translation>
     </message>
     <message>
         <source>The %1 refused the command. Try again.</source>
-        <translation type="unfinished" />
+        <translation>%1拒绝执行命令，请重试。</translation>
     </message>
     <message>
         <source>The %1 was not found.</source>
-        <translation type="unfinished" />
+        <translation>未找到%1。</translation>
     </message>
     <message>
         <source>This %1 is not supported.</source>
-        <translation type="unfinished" />
+        <translation>不支持此%1。</translation>
     </message>
     <message>
         <source>Out of memory while talking to the %1.</source>
-        <translation type="unfinished" />
+        <translation>与%1通信时内存不足。</translation>
     </message>
     <message>
         <source>Communication with the %1 failed. Check the cable and try again.</source>
-        <translation type="unfinished" />
+        <translation>与%1通信失败，请检查连接线后重试。</translation>
     </message>
     <message>
         <source>device</source>
-        <translation type="unfinished" />
+        <translation>设备</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,10 @@ int main(int argc, char *argv[])
     // Demo mode simulates the devices with umockdev, which needs its preload library: re-execute
     // once under it (see tests/support/README.md). Without umockdev the demo runs on the real bus.
     if (wantsDemo(argc, argv)) {
+        // Without a session bus, libdbus "autolaunches" one by forking from a Qt thread; under
+        // the preload that child can deadlock on umockdev's lock. Point it at no bus instead.
+        if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+            qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/onewindow-no-session-bus");
         QString preloadError;
         if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError))
             std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(preloadError));
