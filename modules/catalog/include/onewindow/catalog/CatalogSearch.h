@@ -37,19 +37,22 @@ public:
 private:
     struct Key
     {
-        QString text; // lower-cased name or alias
+        std::string text; // lower-cased name or alias, UTF-8
         std::string pinyin; // syllables concatenated
         std::vector<quint16> starts; // offset of each syllable in `pinyin`, plus the end
+        quint32 initials = 0; // bit (c - 'a') set when a syllable starts with c
     };
     struct Entry
     {
         Hit::Kind kind;
         QString id;
-        QString idLower;
         QString name;
+        std::string idText; // lower-cased id, UTF-8
         std::vector<Key> keys;
+        quint64 order = 0; // tie-break: kind, name length, id order
     };
 
+    static int textRank(const std::string &haystack, const std::string &needle);
     static int pinyinRank(const Key &key, const std::string &query);
     static int matchFrom(const Key &key, const std::string &query, size_t qi, size_t si);
 
