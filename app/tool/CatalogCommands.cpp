@@ -155,6 +155,8 @@ void printTable(const ow::Catalog &catalog, const ow::checklist::Checklist &c, Q
         out << '\n';
         for (const Need &n : m.neededBy)
             out << "      needed by " << n.matter << " " << n.matterName << ": " << n.why << '\n';
+        if (!m.producedBy.isEmpty())
+            out << "      issued within this bundle by " << m.producedBy << '\n';
         if (!m.shortfall.isEmpty())
             out << "      shortfall: " << m.shortfall << '\n';
         if ((m.status == MaterialLine::Status::Missing || m.status == MaterialLine::Status::Tolerated)

@@ -372,7 +372,7 @@ private:
             const Where where {nullptr, "matters", i, m.code};
             keys(o, where,
                 {"code", "name", "department", "type", "version", "aliases", "acceptanceConditions", "statutoryDays",
-                    "promisedDays", "fee", "visits", "result", "courier", "township", "materials"});
+                    "promisedDays", "fee", "visits", "result", "courier", "township", "materials", "produces"});
             if (m.code.trimmed().isEmpty())
                 error(where, tr("\"code\" is required and must be a non-empty string"));
             m.name = text(o, "name", where, true);
@@ -451,6 +451,15 @@ private:
                 if (tolerable && m.promisedDays == 0)
                     error(mw, tr("a matter done on the spot (promisedDays 0) cannot accept a missing material"));
                 m.materials.append(std::move(mm));
+            }
+            m.produces = texts(o, "produces", where);
+            for (const QString &p : std::as_const(m.produces)) {
+                if (!c.m_materialIndex.contains(p))
+                    error(where, tr("unknown material \"%1\" in \"produces\"").arg(p));
+                for (const MatterMaterial &mm : std::as_const(m.materials)) {
+                    if (mm.material == p)
+                        error(where, tr("the matter both needs and produces \"%1\"").arg(p));
+                }
             }
             if (c.m_matterIndex.contains(m.code))
                 error(where, tr("duplicate matter code \"%1\"").arg(m.code));
