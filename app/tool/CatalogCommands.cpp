@@ -20,6 +20,13 @@ QByteArray compact(const QJsonValue &v)
                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
+// A JSON string literal, for output whose key order is part of the documented shape.
+QByteArray jsonString(const QString &s)
+{
+    const QByteArray array = QJsonDocument(QJsonArray {s}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
 bool readFile(const QString &path, QByteArray *data, QTextStream &err)
 {
     QFile f(path);
@@ -78,11 +85,9 @@ int catalogStats(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!loadCatalog(rest.first(), &c, err))
         return 1;
     if (json) {
-        const QJsonObject o {{QStringLiteral("matters"), int(c.matters().size())},
-            {QStringLiteral("bundles"), int(c.bundles().size())},
-            {QStringLiteral("departments"), int(c.departments().size())},
-            {QStringLiteral("materials"), int(c.materials().size())}, {QStringLiteral("version"), c.version()}};
-        out << compact(o) << '\n';
+        out << "{\"matters\":" << c.matters().size() << ",\"bundles\":" << c.bundles().size()
+            << ",\"departments\":" << c.departments().size() << ",\"materials\":" << c.materials().size()
+            << ",\"version\":" << jsonString(c.version()) << "}\n";
         return 0;
     }
     out << "version:      " << c.version() << '\n'
@@ -112,18 +117,18 @@ int catalogSearch(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const ow::CatalogSearch search(c, pinyin.value());
     const auto hits = search.search(rest.join(u' '), 50);
-    QJsonArray array;
+    QByteArrayList objects;
     for (const auto &h : hits) {
         const QString kind =
             h.kind == ow::CatalogSearch::Hit::Kind::Bundle ? QStringLiteral("bundle") : QStringLiteral("matter");
         if (json)
-            array.append(QJsonObject {
-                {QStringLiteral("kind"), kind}, {QStringLiteral("id"), h.id}, {QStringLiteral("name"), h.name}});
+            objects.append("{\"kind\":" + jsonString(kind) + ",\"id\":" + jsonString(h.id)
+                + ",\"name\":" + jsonString(h.name) + '}');
         else
             out << kind << '\t' << h.id << '\t' << h.name << '\n';
     }
     if (json)
-        out << compact(array) << '\n';
+        out << '[' << objects.join(',') << "]\n";
     return 0;
 }
 

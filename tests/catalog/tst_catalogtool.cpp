@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,6 +89,10 @@ void TestCatalogTool::statsJson()
 {
     const Run r = tool({QStringLiteral("catalog"), QStringLiteral("stats"), demo(), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
+    // The documented order, not only the documented keys.
+    const QRegularExpression shape(QStringLiteral(
+        "^\\{\"matters\":\\d+,\"bundles\":\\d+,\"departments\":\\d+,\"materials\":\\d+,\"version\":\"[^\"]+\"\\}\n$"));
+    QVERIFY2(shape.match(r.out).hasMatch(), qPrintable(r.out));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(o.keys(),
         (QStringList {QStringLiteral("bundles"), QStringLiteral("departments"), QStringLiteral("materials"),
@@ -102,6 +107,8 @@ void TestCatalogTool::searchJson()
     const Run r = tool(
         {QStringLiteral("catalog"), QStringLiteral("search"), demo(), QStringLiteral("kcg"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("[{\"kind\":\"bundle\",\"id\":\"open-restaurant\",\"name\":\"开餐馆\"}")),
+        qPrintable(r.out));
     const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QVERIFY(!a.isEmpty());
     const QJsonObject first = a.first().toObject();
