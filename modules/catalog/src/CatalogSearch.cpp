@@ -1,37 +1,55 @@
 #include "onewindow/catalog/CatalogSearch.h"
 
 #include <algorithm>
+#include <cstring>
+#include <string_view>
 
 namespace ow {
 
 CatalogSearch::CatalogSearch(const Catalog &catalog, const PinyinTable &pinyin)
 {
-    const auto makeKey = [&](const QString &text) {
+    const auto addKey = [&](quint32 entry, const QString &text) {
         Key k;
-        k.text = text.toLower().toStdString();
-        for (const QString &s : pinyin.syllables(text)) {
-            k.starts.push_back(quint16(k.pinyin.size()));
-            k.pinyin += s.toStdString();
-            const char first = s.isEmpty() ? 0 : char(s.at(0).unicode());
-            if (first >= 'a' && first <= 'z')
-                k.initials |= 1u << (first - 'a');
+        k.entry = entry;
+        const std::string lower = text.toLower().toStdString();
+        k.textOffset = quint32(m_text.size());
+        k.textLength = quint32(lower.size());
+        m_text += lower;
+        for (char c : lower)
+            k.hasAscii = k.hasAscii || (static_cast<unsigned char>(c) < 0x80);
+        k.pinyinOffset = quint32(m_pinyin.size());
+        k.firstStart = quint32(m_starts.size());
+        quint32 offset = 0;
+        for (const QString &syllable : pinyin.syllables(text)) {
+            if (syllable.isEmpty() || offset + quint32(syllable.size()) > 0xFFFF)
+                continue;
+            m_starts.push_back(quint16(offset));
+            const std::string ascii = syllable.toStdString();
+            m_pinyin += ascii;
+            offset += quint32(ascii.size());
+            if (ascii[0] >= 'a' && ascii[0] <= 'z')
+                k.initials |= 1u << (ascii[0] - 'a');
+            ++k.syllables;
         }
-        k.starts.push_back(quint16(k.pinyin.size()));
-        return k;
+        m_starts.push_back(quint16(offset));
+        m_keys.push_back(k);
+    };
+    const auto addEntry = [&](Hit::Kind kind, const QString &id, const QString &name, const QStringList &aliases) {
+        const quint32 index = quint32(m_entries.size());
+        const std::string lowerId = id.toLower().toStdString();
+        Entry e {kind, id, name, quint32(m_text.size()), quint32(lowerId.size()), 0};
+        m_text += lowerId;
+        m_entries.push_back(e);
+        addKey(index, name);
+        for (const QString &a : aliases)
+            addKey(index, a);
     };
     m_entries.reserve(size_t(catalog.bundles().size() + catalog.matters().size()));
-    for (const Bundle &b : catalog.bundles()) {
-        Entry e {Hit::Kind::Bundle, b.id, b.name, b.id.toLower().toStdString(), {makeKey(b.name)}, 0};
-        for (const QString &a : b.aliases)
-            e.keys.push_back(makeKey(a));
-        m_entries.push_back(std::move(e));
-    }
-    for (const Matter &m : catalog.matters()) {
-        Entry e {Hit::Kind::Matter, m.code, m.name, m.code.toLower().toStdString(), {makeKey(m.name)}, 0};
-        for (const QString &a : m.aliases)
-            e.keys.push_back(makeKey(a));
-        m_entries.push_back(std::move(e));
-    }
+    for (const Bundle &b : catalog.bundles())
+        addEntry(Hit::Kind::Bundle, b.id, b.name, b.aliases);
+    for (const Matter &m : catalog.matters())
+        addEntry(Hit::Kind::Matter, m.code, m.name, m.aliases);
+
     // Precomputed tie-break within a rank: bundles first, then shorter names, then by id.
     std::vector<size_t> byId(m_entries.size());
     for (size_t i = 0; i < byId.size(); ++i)
@@ -46,25 +64,24 @@ CatalogSearch::CatalogSearch(const Catalog &catalog, const PinyinTable &pinyin)
 }
 
 // 0 exact, 1 prefix, 2 substring, 3 no match.
-int CatalogSearch::textRank(const std::string &haystack, const std::string &needle)
+int CatalogSearch::textRank(const char *haystack, size_t length, const std::string &needle)
 {
-    const size_t at = haystack.find(needle);
-    if (at == std::string::npos)
+    const size_t at = std::string_view(haystack, length).find(needle);
+    if (at == std::string_view::npos)
         return 3;
     if (at == 0)
-        return haystack.size() == needle.size() ? 0 : 1;
+        return length == needle.size() ? 0 : 1;
     return 2;
 }
 
 // The furthest syllable end reachable when the query from `qi` on is consumed starting at
 // syllable `si`, each syllable giving a non-empty prefix of itself; -1 when it cannot be.
-int CatalogSearch::matchFrom(const Key &key, const std::string &query, size_t qi, size_t si)
+int CatalogSearch::matchFrom(const PinyinView &key, const std::string &query, size_t qi, size_t si)
 {
-    const size_t syllables = key.starts.size() - 1;
-    if (si >= syllables)
+    if (si >= key.syllables)
         return -1;
-    const char *syllable = key.pinyin.data() + key.starts[si];
-    const size_t length = key.starts[si + 1] - key.starts[si];
+    const char *syllable = key.pinyin + key.starts[si];
+    const size_t length = size_t(key.starts[si + 1] - key.starts[si]);
     const char *q = query.data() + qi;
     const size_t remaining = query.size() - qi;
     // The longest common prefix bounds the useful lengths.
@@ -76,17 +93,16 @@ int CatalogSearch::matchFrom(const Key &key, const std::string &query, size_t qi
     for (size_t k = common; k >= 1; --k) {
         const int end = k == remaining ? int(si + 1) : matchFrom(key, query, qi + k, si + 1);
         best = std::max(best, end);
-        if (best == int(syllables))
+        if (best == int(key.syllables))
             break;
     }
     return best;
 }
 
-// 0 exact, 1 prefix, 2 substring, -1 no match.
-int CatalogSearch::pinyinRank(const Key &key, const std::string &query)
+// 0 exact, 1 prefix, 2 substring, 3 no match.
+int CatalogSearch::pinyinRank(const PinyinView &key, const std::string &query)
 {
-    const size_t syllables = key.starts.size() - 1;
-    for (size_t si = 0; si < syllables; ++si) {
+    for (size_t si = 0; si < key.syllables; ++si) {
         if (key.pinyin[key.starts[si]] != query[0])
             continue;
         const int end = matchFrom(key, query, 0, si);
@@ -94,9 +110,9 @@ int CatalogSearch::pinyinRank(const Key &key, const std::string &query)
             continue;
         if (si > 0)
             return 2;
-        return end == int(syllables) ? 0 : 1;
+        return end == int(key.syllables) ? 0 : 1;
     }
-    return -1;
+    return 3;
 }
 
 QList<CatalogSearch::Hit> CatalogSearch::search(const QString &query, qsizetype limit) const
@@ -120,23 +136,30 @@ QList<CatalogSearch::Hit> CatalogSearch::search(const QString &query, qsizetype 
     pinyinQuery = pinyinQuery && !letters.empty();
     const quint32 firstInitial = pinyinQuery ? 1u << (letters[0] - 'a') : 0;
 
+    // Best rank per entry: ids (codes) first, then every name and alias.
+    std::vector<quint8> best(m_entries.size(), 3);
+    if (asciiQuery) {
+        for (size_t i = 0; i < m_entries.size(); ++i)
+            best[i] = quint8(textRank(m_text.data() + m_entries[i].idOffset, m_entries[i].idLength, text));
+    }
+    const char *texts = m_text.data();
+    for (const Key &k : m_keys) {
+        quint8 &b = best[k.entry];
+        if (b == 0)
+            continue;
+        if (!asciiQuery || k.hasAscii)
+            b = std::min(b, quint8(textRank(texts + k.textOffset, k.textLength, text)));
+        if (pinyinQuery && b > 0 && (k.initials & firstInitial)) {
+            const PinyinView view {m_pinyin.data() + k.pinyinOffset, m_starts.data() + k.firstStart, k.syllables};
+            b = std::min(b, quint8(pinyinRank(view, letters)));
+        }
+    }
+
     // (rank << 60 | entry order) for every match; the order packs kind, name length and id.
     std::vector<std::pair<quint64, quint32>> found;
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        const Entry &e = m_entries[i];
-        int best = asciiQuery ? textRank(e.idText, text) : 3;
-        for (const Key &k : e.keys) {
-            if (best == 0)
-                break;
-            best = std::min(best, textRank(k.text, text));
-            if (pinyinQuery && best > 0 && (k.initials & firstInitial)) {
-                const int p = pinyinRank(k, letters);
-                if (p >= 0)
-                    best = std::min(best, p);
-            }
-        }
-        if (best < 3)
-            found.emplace_back((quint64(best) << 60) | e.order, quint32(i));
+    for (size_t i = 0; i < best.size(); ++i) {
+        if (best[i] < 3)
+            found.emplace_back((quint64(best[i]) << 60) | m_entries[i].order, quint32(i));
     }
     const auto less = [](const auto &a, const auto &b) { return a.first < b.first; };
     const size_t n = std::min(found.size(), size_t(limit));
