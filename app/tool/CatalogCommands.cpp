@@ -149,17 +149,25 @@ void printTable(const ow::Catalog &catalog, const ow::checklist::Checklist &c, Q
     for (const ItemLine &i : c.items)
         out << "  " << itemMark(i.included) << ' ' << i.matter << "  " << i.name << "  (" << i.department << ")\n"
             << "      " << i.why << '\n';
-    out << "\nMaterials:\n";
+    // The merged list as a table (one row per material), then what each row needs.
+    out << "\nMaterials (each once):\n  " << QStringLiteral("STATUS").leftJustified(10)
+        << QStringLiteral("ORIG").rightJustified(4) << QStringLiteral("COPY").rightJustified(6) << "  "
+        << QStringLiteral("MODE").leftJustified(27) << "MATERIAL\n";
     for (const MaterialLine &m : c.materials) {
-        out << "  " << statusKey(m.status).leftJustified(9) << ' ' << m.id << "  " << m.name << '\n'
-            << "      originals " << m.originals << ", copies " << m.copies << ", " << ow::acceptanceModeKey(m.mode);
+        out << "  " << statusKey(m.status).leftJustified(10) << QString::number(m.originals).rightJustified(4)
+            << QString::number(m.copies).rightJustified(6) << "  " << ow::acceptanceModeKey(m.mode).leftJustified(27)
+            << m.id << "  " << m.name << '\n';
+    }
+    out << "\nWhy each material is needed:\n";
+    for (const MaterialLine &m : c.materials) {
+        out << "  " << m.id;
         if (m.shared)
-            out << ", one set shared by all items";
+            out << " (one set shared by all items)";
         if (!m.eLicence.isEmpty())
-            out << ", e-licence: " << m.eLicence;
+            out << " (e-licence: " << m.eLicence << (m.waivedByELicence ? ", used" : "") << ')';
         out << '\n';
         for (const Need &n : m.neededBy)
-            out << "      needed by " << n.matter << " " << n.matterName << ": " << n.why << '\n';
+            out << "      " << n.matter << ' ' << n.matterName << ": " << n.why << '\n';
         if (!m.producedBy.isEmpty())
             out << "      issued within this bundle by " << m.producedBy << '\n';
         if (!m.shortfall.isEmpty())

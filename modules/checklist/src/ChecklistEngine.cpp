@@ -82,7 +82,7 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
             break;
         case Condition::Truth::False:
             line.included = ItemLine::Inclusion::Excluded;
-            line.why = tr("not needed: %1 does not hold").arg(because);
+            line.why = tr("not needed (condition not met: %1)").arg(because);
             break;
         case Condition::Truth::Unknown:
             line.included = ItemLine::Inclusion::Undecided;
