@@ -20,6 +20,13 @@ QByteArray compact(const QJsonValue &v)
                        : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact);
 }
 
+// A JSON string literal, for output whose key order is part of the documented shape.
+QByteArray jsonString(const QString &s)
+{
+    const QByteArray array = QJsonDocument(QJsonArray {s}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
 bool readFile(const QString &path, QByteArray *data, QTextStream &err)
 {
     QFile f(path);
@@ -78,11 +85,9 @@ int catalogStats(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!loadCatalog(rest.first(), &c, err))
         return 1;
     if (json) {
-        const QJsonObject o {{QStringLiteral("matters"), int(c.matters().size())},
-            {QStringLiteral("bundles"), int(c.bundles().size())},
-            {QStringLiteral("departments"), int(c.departments().size())},
-            {QStringLiteral("materials"), int(c.materials().size())}, {QStringLiteral("version"), c.version()}};
-        out << compact(o) << '\n';
+        out << "{\"matters\":" << c.matters().size() << ",\"bundles\":" << c.bundles().size()
+            << ",\"departments\":" << c.departments().size() << ",\"materials\":" << c.materials().size()
+            << ",\"version\":" << jsonString(c.version()) << "}\n";
         return 0;
     }
     out << "version:      " << c.version() << '\n'
@@ -112,18 +117,18 @@ int catalogSearch(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const ow::CatalogSearch search(c, pinyin.value());
     const auto hits = search.search(rest.join(u' '), 50);
-    QJsonArray array;
+    QByteArrayList objects;
     for (const auto &h : hits) {
         const QString kind =
             h.kind == ow::CatalogSearch::Hit::Kind::Bundle ? QStringLiteral("bundle") : QStringLiteral("matter");
         if (json)
-            array.append(QJsonObject {
-                {QStringLiteral("kind"), kind}, {QStringLiteral("id"), h.id}, {QStringLiteral("name"), h.name}});
+            objects.append("{\"kind\":" + jsonString(kind) + ",\"id\":" + jsonString(h.id)
+                + ",\"name\":" + jsonString(h.name) + '}');
         else
             out << kind << '\t' << h.id << '\t' << h.name << '\n';
     }
     if (json)
-        out << compact(array) << '\n';
+        out << '[' << objects.join(',') << "]\n";
     return 0;
 }
 
@@ -144,17 +149,27 @@ void printTable(const ow::Catalog &catalog, const ow::checklist::Checklist &c, Q
     for (const ItemLine &i : c.items)
         out << "  " << itemMark(i.included) << ' ' << i.matter << "  " << i.name << "  (" << i.department << ")\n"
             << "      " << i.why << '\n';
-    out << "\nMaterials:\n";
+    // The merged list as a table (one row per material), then what each row needs.
+    out << "\nMaterials (each once):\n  " << QStringLiteral("STATUS").leftJustified(10)
+        << QStringLiteral("ORIG").rightJustified(4) << QStringLiteral("COPY").rightJustified(6) << "  "
+        << QStringLiteral("MODE").leftJustified(27) << "MATERIAL\n";
     for (const MaterialLine &m : c.materials) {
-        out << "  " << statusKey(m.status).leftJustified(9) << ' ' << m.id << "  " << m.name << '\n'
-            << "      originals " << m.originals << ", copies " << m.copies << ", " << ow::acceptanceModeKey(m.mode);
+        out << "  " << statusKey(m.status).leftJustified(10) << QString::number(m.originals).rightJustified(4)
+            << QString::number(m.copies).rightJustified(6) << "  " << ow::acceptanceModeKey(m.mode).leftJustified(27)
+            << m.id << "  " << m.name << '\n';
+    }
+    out << "\nWhy each material is needed:\n";
+    for (const MaterialLine &m : c.materials) {
+        out << "  " << m.id;
         if (m.shared)
-            out << ", one set shared by all items";
+            out << " (one set shared by all items)";
         if (!m.eLicence.isEmpty())
-            out << ", e-licence: " << m.eLicence;
+            out << " (e-licence: " << m.eLicence << (m.waivedByELicence ? ", used" : "") << ')';
         out << '\n';
         for (const Need &n : m.neededBy)
-            out << "      needed by " << n.matter << " " << n.matterName << ": " << n.why << '\n';
+            out << "      " << n.matter << ' ' << n.matterName << ": " << n.why << '\n';
+        if (!m.producedBy.isEmpty())
+            out << "      issued within this bundle by " << m.producedBy << '\n';
         if (!m.shortfall.isEmpty())
             out << "      shortfall: " << m.shortfall << '\n';
         if ((m.status == MaterialLine::Status::Missing || m.status == MaterialLine::Status::Tolerated)

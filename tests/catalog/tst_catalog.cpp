@@ -180,6 +180,12 @@ void TestCatalog::malformed_data()
         << QStringLiteral("bundles[0] \"b1\": shared material \"rules\" is not needed by any item");
     QTest::newRow("reserved question id") << QStringLiteral("{ \"id\": \"flag\"") << QStringLiteral("{ \"id\": \"not\"")
                                           << QStringLiteral("questions[2] \"not\": \"not\" is a reserved word");
+    QTest::newRow("produces an unknown material")
+        << QStringLiteral("\"code\": \"M3\", ") << QStringLiteral("\"code\": \"M3\", \"produces\": [\"nope\"], ")
+        << QStringLiteral("matters[2] \"M3\": unknown material \"nope\" in \"produces\"");
+    QTest::newRow("needs what it produces")
+        << QStringLiteral("\"code\": \"M3\", ") << QStringLiteral("\"code\": \"M3\", \"produces\": [\"id-card\"], ")
+        << QStringLiteral("matters[2] \"M3\": the matter both needs and produces \"id-card\"");
     QTest::newRow("bad id") << QStringLiteral("{ \"id\": \"d1\"") << QStringLiteral("{ \"id\": \"D 1\"")
                             << QStringLiteral("departments[0] \"D 1\": \"id\" must be lower-case letters");
 }

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,13 +74,14 @@ void TestCatalogTool::validateReportsEveryError()
     out.close();
     const Run r = tool({QStringLiteral("catalog"), QStringLiteral("validate"), path});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains(path + QStringLiteral(": bundles[2] \"open-supermarket\".items[2].when: column 9: type mismatch")),
-             qPrintable(r.err));
+    QVERIFY2(r.err.contains(
+                 path + QStringLiteral(": bundles[2] \"open-supermarket\".items[2].when: column 9: type mismatch")),
+        qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("unknown department \"tobaco\"")), qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("2 errors")));
     QCOMPARE(tool({QStringLiteral("catalog"), QStringLiteral("validate"), dir.filePath(QStringLiteral("none.json"))})
                  .exitCode,
-             1);
+        1);
     QCOMPARE(tool({QStringLiteral("catalog"), QStringLiteral("validate")}).exitCode, 2);
 }
 
@@ -87,9 +89,14 @@ void TestCatalogTool::statsJson()
 {
     const Run r = tool({QStringLiteral("catalog"), QStringLiteral("stats"), demo(), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
+    // The documented order, not only the documented keys.
+    const QRegularExpression shape(QStringLiteral(
+        "^\\{\"matters\":\\d+,\"bundles\":\\d+,\"departments\":\\d+,\"materials\":\\d+,\"version\":\"[^\"]+\"\\}\n$"));
+    QVERIFY2(shape.match(r.out).hasMatch(), qPrintable(r.out));
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
-    QCOMPARE(o.keys(), (QStringList {QStringLiteral("bundles"), QStringLiteral("departments"), QStringLiteral("materials"),
-                                      QStringLiteral("matters"), QStringLiteral("version")}));
+    QCOMPARE(o.keys(),
+        (QStringList {QStringLiteral("bundles"), QStringLiteral("departments"), QStringLiteral("materials"),
+            QStringLiteral("matters"), QStringLiteral("version")}));
     QVERIFY(o.value(QStringLiteral("matters")).toInt() >= 40);
     QVERIFY(o.value(QStringLiteral("departments")).toInt() >= 8);
     QCOMPARE(o.value(QStringLiteral("version")).toString(), QStringLiteral("2026.11-demo"));
@@ -97,9 +104,11 @@ void TestCatalogTool::statsJson()
 
 void TestCatalogTool::searchJson()
 {
-    const Run r = tool({QStringLiteral("catalog"), QStringLiteral("search"), demo(), QStringLiteral("kcg"),
-                        QStringLiteral("--json")});
+    const Run r = tool(
+        {QStringLiteral("catalog"), QStringLiteral("search"), demo(), QStringLiteral("kcg"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("[{\"kind\":\"bundle\",\"id\":\"open-restaurant\",\"name\":\"开餐馆\"}")),
+        qPrintable(r.out));
     const QJsonArray a = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QVERIFY(!a.isEmpty());
     const QJsonObject first = a.first().toObject();
@@ -110,8 +119,8 @@ void TestCatalogTool::searchJson()
 
 void TestCatalogTool::searchPlain()
 {
-    const Run r = tool({QStringLiteral("catalog"), QStringLiteral("search"), demo(), QStringLiteral("kai"),
-                        QStringLiteral("can")});
+    const Run r = tool(
+        {QStringLiteral("catalog"), QStringLiteral("search"), demo(), QStringLiteral("kai"), QStringLiteral("can")});
     QCOMPARE(r.exitCode, 0);
     const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY(!lines.isEmpty());
@@ -120,11 +129,11 @@ void TestCatalogTool::searchPlain()
 
 void TestCatalogTool::checklistJson()
 {
-    const Run r = tool({QStringLiteral("checklist"), demo(), QStringLiteral("--bundle"), QStringLiteral("open-supermarket"),
-                        QStringLiteral("--answer"), QStringLiteral("area=500"), QStringLiteral("renovation=no"),
-                        QStringLiteral("fresh_processing=no"), QStringLiteral("tobacco=no"), QStringLiteral("--have"),
-                        QStringLiteral("id-card"), QStringLiteral("business-licence=elicence"), QStringLiteral("--json"),
-                        QStringLiteral("--today"), QStringLiteral("2026-09-29")});
+    const Run r = tool({QStringLiteral("checklist"), demo(), QStringLiteral("--bundle"),
+        QStringLiteral("open-supermarket"), QStringLiteral("--answer"), QStringLiteral("area=500"),
+        QStringLiteral("renovation=no"), QStringLiteral("fresh_processing=no"), QStringLiteral("tobacco=no"),
+        QStringLiteral("--have"), QStringLiteral("id-card"), QStringLiteral("business-licence=elicence"),
+        QStringLiteral("--json"), QStringLiteral("--today"), QStringLiteral("2026-09-29")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("incomplete"));
@@ -148,9 +157,9 @@ void TestCatalogTool::checklistJson()
 
 void TestCatalogTool::checklistTable()
 {
-    const Run r = tool({QStringLiteral("checklist"), demo(), QStringLiteral("--matter"), QStringLiteral("330106-QT-POLICE-001"),
-                        QStringLiteral("--have"), QStringLiteral("seal-application"), QStringLiteral("business-licence"),
-                        QStringLiteral("id-card=copy")});
+    const Run r = tool({QStringLiteral("checklist"), demo(), QStringLiteral("--matter"),
+        QStringLiteral("330106-QT-POLICE-001"), QStringLiteral("--have"), QStringLiteral("seal-application"),
+        QStringLiteral("business-licence"), QStringLiteral("id-card=copy")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Verdict: incomplete")), qPrintable(r.out));
     QVERIFY(r.out.contains(QStringLiteral("shortfall: the original is needed; only a copy was received")));
@@ -165,18 +174,18 @@ void TestCatalogTool::checklistErrors_data()
     const QString d = QStringLiteral(OW_DEMO_CATALOGUE);
     QTest::newRow("no selection") << QStringList {d} << 2 << QStringLiteral("usage:");
     QTest::newRow("both selections") << QStringList {d, QStringLiteral("--bundle"), QStringLiteral("retirement"),
-                                                     QStringLiteral("--matter"), QStringLiteral("x")}
+        QStringLiteral("--matter"), QStringLiteral("x")}
                                      << 2 << QStringLiteral("usage:");
     QTest::newRow("unknown bundle") << QStringList {d, QStringLiteral("--bundle"), QStringLiteral("open-zoo")} << 1
                                     << QStringLiteral("no bundle \"open-zoo\"");
     QTest::newRow("bad answer") << QStringList {d, QStringLiteral("--bundle"), QStringLiteral("open-supermarket"),
-                                                QStringLiteral("--answer"), QStringLiteral("area=large")}
+        QStringLiteral("--answer"), QStringLiteral("area=large")}
                                 << 1 << QStringLiteral("question \"area\" needs a number");
     QTest::newRow("unknown material") << QStringList {d, QStringLiteral("--bundle"), QStringLiteral("retirement"),
-                                                      QStringLiteral("--have"), QStringLiteral("passport")}
+        QStringLiteral("--have"), QStringLiteral("passport")}
                                       << 1 << QStringLiteral("no material \"passport\"");
     QTest::newRow("bad received form") << QStringList {d, QStringLiteral("--bundle"), QStringLiteral("retirement"),
-                                                       QStringLiteral("--have"), QStringLiteral("id-card=fax")}
+        QStringLiteral("--have"), QStringLiteral("id-card=fax")}
                                        << 2 << QStringLiteral("MATERIAL=original");
     QTest::newRow("unknown option") << QStringList {d, QStringLiteral("--bundel"), QStringLiteral("x")} << 2
                                     << QStringLiteral("unknown option --bundel");

@@ -162,7 +162,8 @@ void TestCondition::describe_data()
     QTest::newRow("choice label") << QStringLiteral("kind == 'b'") << QStringLiteral("类型 = 乙类");
     QTest::newRow("membership") << QStringLiteral("kind in ['a','b']") << QStringLiteral("类型 is one of 甲类, 乙类");
     QTest::newRow("compound") << QStringLiteral("flag and not area < 50")
-                              << QStringLiteral("是否另办: yes and not (面积 < 50 m²)");
+                              << QStringLiteral("是否另办 = yes and not (面积 < 50 m²)");
+    QTest::newRow("negated yes-no") << QStringLiteral("not flag") << QStringLiteral("是否另办 = no");
     QTest::newRow("always") << QString() << QStringLiteral("always");
 }
 

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void toleratedDeadline();
     void eLicenceWaivers_data();
     void eLicenceWaivers();
+    void producedWithinTheBundle();
     void unansweredQuestionsAreNeverGuessed();
     void failedConditionIsNamed();
     void badSelection();
@@ -316,6 +317,33 @@ void TestChecklist::eLicenceWaivers()
     QCOMPARE(c->missing.contains(id), status == QLatin1String("missing"));
     if (status == QLatin1String("missing"))
         QCOMPARE(m->shortfall, QStringLiteral("no e-licence replaces this material"));
+}
+
+void TestChecklist::producedWithinTheBundle()
+{
+    // Company registration issues the business licence; the other items of 开办企业 take it from there.
+    const auto c = ChecklistEngine::evaluate(m_demo, Selection::ofBundle(QStringLiteral("start-company")),
+        toAnswers({{QStringLiteral("employees"), 0.0}, {QStringLiteral("invoice"), false}}), {}, m_calendar, m_today);
+    QVERIFY2(c.ok(), qPrintable(c.error()));
+    const MaterialLine *licence = line(c.value(), QStringLiteral("business-licence"));
+    QVERIFY(licence);
+    QCOMPARE(statusKey(licence->status), QStringLiteral("waived"));
+    QCOMPARE(licence->producedBy, QStringLiteral("330106-XK-AMR-001"));
+    QVERIFY(!licence->waivedByELicence);
+    QVERIFY(!c->missing.contains(QStringLiteral("business-licence")));
+    QCOMPARE(ChecklistJson::toJson(c.value())
+                 .value(QStringLiteral("materials"))
+                 .toArray()
+                 .at(qsizetype(licence - c->materials.constData()))
+                 .toObject()
+                 .value(QStringLiteral("producedBy"))
+                 .toString(),
+        QStringLiteral("330106-XK-AMR-001"));
+    // Seal filing alone: nothing in the selection issues the licence, so the applicant brings it.
+    const auto seal = ChecklistEngine::evaluate(
+        m_demo, Selection::ofMatters({QStringLiteral("330106-QT-POLICE-001")}), {}, {}, m_calendar, m_today);
+    QVERIFY2(seal.ok(), qPrintable(seal.error()));
+    QVERIFY(seal->missing.contains(QStringLiteral("business-licence")));
 }
 
 void TestChecklist::unansweredQuestionsAreNeverGuessed()

@@ -64,6 +64,27 @@ const QRegularExpression &questionIdPattern()
 
 } // namespace
 
+// Where a problem is: "matters[3] \"330106-XK-AMR-003\".materials[1] \"plan\".when". Formatted only
+// when there is an error, so loading a large valid catalogue builds no strings.
+struct Where
+{
+    const Where *parent = nullptr;
+    const char *field = nullptr;
+    qsizetype index = -1;
+    QString id;
+
+    QString text() const
+    {
+        QString t = parent ? parent->text() + u'.' : QString();
+        t += QLatin1String(field);
+        if (index >= 0)
+            t += QStringLiteral("[%1]").arg(index);
+        if (!id.isEmpty())
+            t += QStringLiteral(" \"%1\"").arg(id);
+        return t;
+    }
+};
+
 // Reads one catalogue document, collecting every problem instead of stopping at the first.
 class CatalogReader
 {
@@ -96,12 +117,12 @@ public:
                                 .arg(tr("not valid JSON: %1").arg(parseError.errorString())));
             return m_errors;
         }
+        const Where top {nullptr, "(top level)", -1, {}};
         if (!doc.isObject()) {
-            error(QStringLiteral("(top level)"), tr("the catalogue must be a JSON object"));
+            error(top, tr("the catalogue must be a JSON object"));
             return m_errors;
         }
         const QJsonObject root = doc.object();
-        const QString top = QStringLiteral("(top level)");
         keys(root, top,
             {"format", "formatVersion", "version", "region", "departments", "questions", "materials", "matters",
                 "bundles"});
@@ -123,55 +144,67 @@ public:
     }
 
 private:
-    void error(const QString &entry, const QString &message)
+    void error(const Where &where, const QString &message)
     {
-        m_errors.append(QStringLiteral("%1: %2: %3").arg(m_file, entry, message));
+        m_errors.append(QStringLiteral("%1: %2: %3").arg(m_file, where.text(), message));
     }
 
-    void keys(const QJsonObject &o, const QString &entry, std::initializer_list<const char *> allowed)
+    void keys(const QJsonObject &o, const Where &where, std::initializer_list<const char *> allowed)
     {
+        // Cheap path first: count the known keys without materialising any key string.
+        qsizetype known = 0;
+        for (const char *k : allowed)
+            known += o.contains(QLatin1String(k)) ? 1 : 0;
+        if (known == o.size())
+            return;
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            bool known = false;
-            for (const char *k : allowed)
-                known = known || it.key() == QLatin1String(k);
-            if (!known)
-                error(entry, tr("unknown field \"%1\"").arg(it.key()));
+            const QString key = it.key();
+            bool isKnown = false;
+            for (const char *k : allowed) {
+                if (key == QLatin1String(k)) {
+                    isKnown = true;
+                    break;
+                }
+            }
+            if (!isKnown)
+                error(where, tr("unknown field \"%1\"").arg(key));
         }
     }
 
-    QJsonArray array(const QJsonObject &o, const char *key, const QString &entry, bool required = true)
+    QJsonArray array(const QJsonObject &o, const char *key, const Where &where, bool required = true)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() && !required)
             return {};
         if (!v.isArray()) {
-            error(entry, tr("\"%1\" must be an array").arg(QLatin1String(key)));
+            error(where, tr("\"%1\" must be an array").arg(QLatin1String(key)));
             return {};
         }
         return v.toArray();
     }
 
-    QString text(const QJsonObject &o, const char *key, const QString &entry, bool required)
+    QString text(const QJsonObject &o, const char *key, const Where &where, bool required)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() && !required)
             return {};
-        if (!v.isString() || (required && v.toString().trimmed().isEmpty())) {
-            error(entry,
+        QString s = v.toString();
+        if (!v.isString() || (required && s.trimmed().isEmpty())) {
+            error(where,
                 required ? tr("\"%1\" is required and must be a non-empty string").arg(QLatin1String(key))
                          : tr("\"%1\" must be a string").arg(QLatin1String(key)));
             return {};
         }
-        return v.toString();
+        return s;
     }
 
-    QStringList texts(const QJsonObject &o, const char *key, const QString &entry)
+    QStringList texts(const QJsonObject &o, const char *key, const Where &where)
     {
         QStringList out;
-        const QJsonArray a = array(o, key, entry, false);
+        const QJsonArray a = array(o, key, where, false);
         for (const QJsonValue &v : a) {
             if (!v.isString() || v.toString().isEmpty())
-                error(entry, tr("\"%1\" must hold non-empty strings").arg(QLatin1String(key)));
+                error(where, tr("\"%1\" must hold non-empty strings").arg(QLatin1String(key)));
             else
                 out.append(v.toString());
         }
@@ -179,92 +212,88 @@ private:
     }
 
     int integer(
-        const QJsonObject &o, const char *key, const QString &entry, int min, int max, int fallback, bool required)
+        const QJsonObject &o, const char *key, const Where &where, int min, int max, int fallback, bool required)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() && !required)
             return fallback;
         const double d = v.toDouble(std::nan(""));
         if (!v.isDouble() || d != std::floor(d) || d < min || d > max) {
-            error(entry, tr("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
+            error(where, tr("\"%1\" must be a whole number from %2 to %3").arg(QLatin1String(key)).arg(min).arg(max));
             return fallback;
         }
         return int(d);
     }
 
-    bool boolean(const QJsonObject &o, const char *key, const QString &entry)
+    bool boolean(const QJsonObject &o, const char *key, const Where &where)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             return false;
         if (!v.isBool())
-            error(entry, tr("\"%1\" must be true or false").arg(QLatin1String(key)));
+            error(where, tr("\"%1\" must be true or false").arg(QLatin1String(key)));
         return v.toBool();
     }
 
     template<typename E, size_t N>
-    E enumeration(const QJsonObject &o, const char *key, const QString &entry, const EnumName<E> (&names)[N],
-        E fallback, bool required = true)
+    E enumeration(const QJsonObject &o, const char *key, const Where &where, const EnumName<E> (&names)[N], E fallback,
+        bool required = true)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() && !required)
             return fallback;
-        QStringList allowed;
+        const QString value = v.toString();
         for (const auto &n : names) {
-            if (v.toString() == QLatin1String(n.key))
+            if (value == QLatin1String(n.key))
                 return n.value;
-            allowed.append(QLatin1String(n.key));
         }
-        error(entry,
+        QStringList allowed;
+        for (const auto &n : names)
+            allowed.append(QLatin1String(n.key));
+        error(where,
             tr("\"%1\" must be one of %2, not %3")
                 .arg(QLatin1String(key), allowed.join(QStringLiteral(", ")),
                     v.isUndefined() ? tr("missing") : u'"' + v.toVariant().toString() + u'"'));
         return fallback;
     }
 
-    Condition condition(const QJsonObject &o, const char *key, const QString &entry, const Condition::Questions &scope)
+    Condition condition(const QJsonObject &o, const char *key, const Where &where, const Condition::Questions &scope)
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             return {};
         if (!v.isString()) {
-            error(entry, tr("\"%1\" must be a condition string").arg(QLatin1String(key)));
+            error(where, tr("\"%1\" must be a condition string").arg(QLatin1String(key)));
             return {};
         }
         const auto parsed = Condition::parse(v.toString(), scope);
         if (!parsed) {
-            error(entry + u'.' + QLatin1String(key), tr("%1 in \"%2\"").arg(parsed.error(), v.toString()));
+            error(Where {&where, key, -1, {}}, tr("%1 in \"%2\"").arg(parsed.error(), v.toString()));
             return {};
         }
         return parsed.value();
     }
 
-    static QString label(const char *list, qsizetype i, const QString &id)
-    {
-        return id.isEmpty() ? QStringLiteral("%1[%2]").arg(QLatin1String(list)).arg(i)
-                            : QStringLiteral("%1[%2] \"%3\"").arg(QLatin1String(list)).arg(i).arg(id);
-    }
-
-    QJsonObject object(const QJsonValue &v, const QString &entry)
+    QJsonObject object(const QJsonValue &v, const Where &where)
     {
         if (!v.isObject())
-            error(entry, tr("must be a JSON object"));
+            error(where, tr("must be a JSON object"));
         return v.toObject();
     }
 
     void readDepartments(const QJsonArray &a, Catalog &c)
     {
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QJsonObject o = object(a.at(i), label("departments", i, {}));
+            const QJsonObject o = object(a.at(i), Where {nullptr, "departments", i, {}});
             Department d;
             d.id = o.value(QLatin1String("id")).toString();
-            const QString entry = label("departments", i, d.id);
-            keys(o, entry, {"id", "name"});
+            const Where where {nullptr, "departments", i, d.id};
+            keys(o, where, {"id", "name"});
             if (!idPattern().match(d.id).hasMatch())
-                error(entry, tr("\"id\" must be lower-case letters, digits and '-'"));
-            d.name = text(o, "name", entry, true);
+                error(where, tr("\"id\" must be lower-case letters, digits and '-'"));
+            d.name = text(o, "name", where, true);
             if (c.m_departmentIndex.contains(d.id))
-                error(entry, tr("duplicate department id \"%1\"").arg(d.id));
+                error(where, tr("duplicate department id \"%1\"").arg(d.id));
             c.m_departmentIndex.insert(d.id, c.m_departments.size());
             c.m_departments.append(d);
         }
@@ -273,35 +302,35 @@ private:
     void readQuestions(const QJsonArray &a, Catalog &c)
     {
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QJsonObject o = object(a.at(i), label("questions", i, {}));
+            const QJsonObject o = object(a.at(i), Where {nullptr, "questions", i, {}});
             Question q;
             q.id = o.value(QLatin1String("id")).toString();
-            const QString entry = label("questions", i, q.id);
-            keys(o, entry, {"id", "text", "type", "unit", "options"});
+            const Where where {nullptr, "questions", i, q.id};
+            keys(o, where, {"id", "text", "type", "unit", "options"});
             if (!questionIdPattern().match(q.id).hasMatch())
-                error(entry, tr("\"id\" must be letters, digits and '_', not starting with a digit"));
+                error(where, tr("\"id\" must be letters, digits and '_', not starting with a digit"));
             static const QStringList reserved = {QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not"),
                 QStringLiteral("in"), QStringLiteral("true"), QStringLiteral("false")};
             if (reserved.contains(q.id))
-                error(entry, tr("\"%1\" is a reserved word of the condition language").arg(q.id));
-            q.text = text(o, "text", entry, true);
-            q.type = enumeration(o, "type", entry, kQuestionTypes, Question::Type::YesNo);
-            q.unit = text(o, "unit", entry, false);
-            const QJsonArray options = array(o, "options", entry, false);
+                error(where, tr("\"%1\" is a reserved word of the condition language").arg(q.id));
+            q.text = text(o, "text", where, true);
+            q.type = enumeration(o, "type", where, kQuestionTypes, Question::Type::YesNo);
+            q.unit = text(o, "unit", where, false);
+            const QJsonArray options = array(o, "options", where, false);
             for (qsizetype k = 0; k < options.size(); ++k) {
-                const QJsonObject opt = options.at(k).toObject();
-                const QString optEntry = entry + QStringLiteral(".options[%1]").arg(k);
-                const Question::Option option {text(opt, "value", optEntry, true), text(opt, "label", optEntry, true)};
+                const Where ow {&where, "options", k, {}};
+                const QJsonObject opt = object(options.at(k), ow);
+                const Question::Option option {text(opt, "value", ow, true), text(opt, "label", ow, true)};
                 if (q.hasOption(option.value))
-                    error(optEntry, tr("duplicate option \"%1\"").arg(option.value));
+                    error(ow, tr("duplicate option \"%1\"").arg(option.value));
                 q.options.append(option);
             }
             if (q.type == Question::Type::Choice && q.options.size() < 2)
-                error(entry, tr("a choice question needs at least two options"));
+                error(where, tr("a choice question needs at least two options"));
             if (q.type != Question::Type::Choice && !q.options.isEmpty())
-                error(entry, tr("only choice questions have options"));
+                error(where, tr("only choice questions have options"));
             if (c.m_questions.contains(q.id))
-                error(entry, tr("duplicate question id \"%1\"").arg(q.id));
+                error(where, tr("duplicate question id \"%1\"").arg(q.id));
             c.m_questions.insert(q.id, q);
             c.m_questionList.append(q);
         }
@@ -309,23 +338,24 @@ private:
 
     void readMaterials(const QJsonArray &a, Catalog &c)
     {
+        c.m_materials.reserve(a.size());
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QJsonObject o = object(a.at(i), label("materials", i, {}));
+            const QJsonObject o = object(a.at(i), Where {nullptr, "materials", i, {}});
             MaterialDef m;
             m.id = o.value(QLatin1String("id")).toString();
-            const QString entry = label("materials", i, m.id);
-            keys(o, entry, {"id", "name", "source", "form", "eLicence", "blankForm", "sample", "howToSupply"});
+            const Where where {nullptr, "materials", i, m.id};
+            keys(o, where, {"id", "name", "source", "form", "eLicence", "blankForm", "sample", "howToSupply"});
             if (!idPattern().match(m.id).hasMatch())
-                error(entry, tr("\"id\" must be lower-case letters, digits and '-'"));
-            m.name = text(o, "name", entry, true);
-            m.source = enumeration(o, "source", entry, kSources, MaterialDef::Source::Applicant);
-            m.form = enumeration(o, "form", entry, kForms, MaterialDef::Form::Paper, false);
-            m.eLicence = text(o, "eLicence", entry, false);
-            m.blankForm = text(o, "blankForm", entry, false);
-            m.sample = text(o, "sample", entry, false);
-            m.howToSupply = text(o, "howToSupply", entry, false);
+                error(where, tr("\"id\" must be lower-case letters, digits and '-'"));
+            m.name = text(o, "name", where, true);
+            m.source = enumeration(o, "source", where, kSources, MaterialDef::Source::Applicant);
+            m.form = enumeration(o, "form", where, kForms, MaterialDef::Form::Paper, false);
+            m.eLicence = text(o, "eLicence", where, false);
+            m.blankForm = text(o, "blankForm", where, false);
+            m.sample = text(o, "sample", where, false);
+            m.howToSupply = text(o, "howToSupply", where, false);
             if (c.m_materialIndex.contains(m.id))
-                error(entry, tr("duplicate material id \"%1\"").arg(m.id));
+                error(where, tr("duplicate material id \"%1\"").arg(m.id));
             c.m_materialIndex.insert(m.id, c.m_materials.size());
             c.m_materials.append(m);
         }
@@ -333,116 +363,128 @@ private:
 
     void readMatters(const QJsonArray &a, Catalog &c)
     {
+        c.m_matters.reserve(a.size());
+        c.m_matterIndex.reserve(a.size());
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QJsonObject o = object(a.at(i), label("matters", i, {}));
+            const QJsonObject o = object(a.at(i), Where {nullptr, "matters", i, {}});
             Matter m;
             m.code = o.value(QLatin1String("code")).toString();
-            const QString entry = label("matters", i, m.code);
-            keys(o, entry,
+            const Where where {nullptr, "matters", i, m.code};
+            keys(o, where,
                 {"code", "name", "department", "type", "version", "aliases", "acceptanceConditions", "statutoryDays",
-                    "promisedDays", "fee", "visits", "result", "courier", "township", "materials"});
+                    "promisedDays", "fee", "visits", "result", "courier", "township", "materials", "produces"});
             if (m.code.trimmed().isEmpty())
-                error(entry, tr("\"code\" is required and must be a non-empty string"));
-            m.name = text(o, "name", entry, true);
-            m.department = text(o, "department", entry, true);
+                error(where, tr("\"code\" is required and must be a non-empty string"));
+            m.name = text(o, "name", where, true);
+            m.department = text(o, "department", where, true);
             if (!m.department.isEmpty() && !c.m_departmentIndex.contains(m.department))
-                error(entry, tr("unknown department \"%1\"").arg(m.department));
-            m.type = enumeration(o, "type", entry, kMatterTypes, Matter::Type::Other);
-            m.version = text(o, "version", entry, true);
-            m.aliases = texts(o, "aliases", entry);
-            m.statutoryDays = integer(o, "statutoryDays", entry, 0, 3650, 0, true);
-            m.promisedDays = integer(o, "promisedDays", entry, 0, 3650, 0, true);
+                error(where, tr("unknown department \"%1\"").arg(m.department));
+            m.type = enumeration(o, "type", where, kMatterTypes, Matter::Type::Other);
+            m.version = text(o, "version", where, true);
+            m.aliases = texts(o, "aliases", where);
+            m.statutoryDays = integer(o, "statutoryDays", where, 0, 3650, 0, true);
+            m.promisedDays = integer(o, "promisedDays", where, 0, 3650, 0, true);
             if (m.promisedDays > m.statutoryDays)
-                error(entry,
+                error(where,
                     tr("the promised limit (%1 working days) exceeds the statutory limit (%2)")
                         .arg(m.promisedDays)
                         .arg(m.statutoryDays));
             const QJsonValue fee = o.value(QLatin1String("fee"));
             if (!fee.isUndefined() && (!fee.isDouble() || fee.toDouble() < 0))
-                error(entry, tr("\"fee\" must be a number of yuan, 0 or more"));
+                error(where, tr("\"fee\" must be a number of yuan, 0 or more"));
             m.fee = fee.toDouble();
-            m.visits = integer(o, "visits", entry, 0, 5, 0, true);
-            const QJsonObject result = o.value(QLatin1String("result")).toObject();
-            if (!o.value(QLatin1String("result")).isObject()) {
-                error(entry, tr("\"result\" must be an object with \"type\" and \"name\""));
+            m.visits = integer(o, "visits", where, 0, 5, 0, true);
+            const QJsonValue resultValue = o.value(QLatin1String("result"));
+            if (!resultValue.isObject()) {
+                error(where, tr("\"result\" must be an object with \"type\" and \"name\""));
             } else {
-                keys(result, entry + QStringLiteral(".result"), {"type", "name"});
-                m.resultType = enumeration(
-                    result, "type", entry + QStringLiteral(".result"), kResultTypes, Matter::ResultType::Other);
-                m.resultName = text(result, "name", entry + QStringLiteral(".result"), true);
+                const QJsonObject result = resultValue.toObject();
+                const Where rw {&where, "result", -1, {}};
+                keys(result, rw, {"type", "name"});
+                m.resultType = enumeration(result, "type", rw, kResultTypes, Matter::ResultType::Other);
+                m.resultName = text(result, "name", rw, true);
             }
-            m.courier = boolean(o, "courier", entry);
-            m.township = boolean(o, "township", entry);
+            m.courier = boolean(o, "courier", where);
+            m.township = boolean(o, "township", where);
 
-            const QJsonArray conditions = array(o, "acceptanceConditions", entry, false);
+            const QJsonArray conditions = array(o, "acceptanceConditions", where, false);
             for (qsizetype k = 0; k < conditions.size(); ++k) {
-                const QString ce = entry + QStringLiteral(".acceptanceConditions[%1]").arg(k);
-                const QJsonObject co = object(conditions.at(k), ce);
-                keys(co, ce, {"text", "requires"});
+                const Where cw {&where, "acceptanceConditions", k, {}};
+                const QJsonObject co = object(conditions.at(k), cw);
+                keys(co, cw, {"text", "requires"});
                 AcceptanceCondition ac;
-                ac.text = text(co, "text", ce, true);
-                ac.check = condition(co, "requires", ce, c.m_questions);
+                ac.text = text(co, "text", cw, true);
+                ac.check = condition(co, "requires", cw, c.m_questions);
                 m.acceptanceConditions.append(ac);
             }
 
-            const QJsonArray materials = array(o, "materials", entry);
-            QSet<QString> seen;
+            const QJsonArray materials = array(o, "materials", where);
+            m.materials.reserve(materials.size());
             for (qsizetype k = 0; k < materials.size(); ++k) {
-                const QJsonObject mo = object(materials.at(k), entry + QStringLiteral(".materials[%1]").arg(k));
+                const QJsonObject mo = object(materials.at(k), Where {&where, "materials", k, {}});
                 MatterMaterial mm;
                 mm.material = mo.value(QLatin1String("material")).toString();
-                const QString me = entry + QStringLiteral(".materials[%1] \"%2\"").arg(k).arg(mm.material);
-                keys(mo, me, {"material", "necessity", "when", "originals", "copies", "mode", "supplementDays"});
+                const Where mw {&where, "materials", k, mm.material};
+                keys(mo, mw, {"material", "necessity", "when", "originals", "copies", "mode", "supplementDays"});
                 if (!c.m_materialIndex.contains(mm.material))
-                    error(me, tr("unknown material \"%1\"").arg(mm.material));
-                if (seen.contains(mm.material))
-                    error(me, tr("the material is listed twice in this matter"));
-                seen.insert(mm.material);
-                mm.necessity = enumeration(mo, "necessity", me, kNecessities, MatterMaterial::Necessity::Required);
-                mm.when = condition(mo, "when", me, c.m_questions);
-                mm.originals = integer(mo, "originals", me, 0, 20, 0, true);
-                mm.copies = integer(mo, "copies", me, 0, 20, 0, true);
-                mm.mode = enumeration(mo, "mode", me, kModes, AcceptanceMode::KeepOriginal);
-                mm.supplementDays =
-                    integer(mo, "supplementDays", me, 1, 365, 0, mm.necessity == MatterMaterial::Necessity::Tolerable);
-                checkCounts(mm, me);
-                if (mm.necessity == MatterMaterial::Necessity::Conditional
-                    && mo.value(QLatin1String("when")).isUndefined())
-                    error(me, tr("a conditional material needs a \"when\" condition"));
-                if (mm.necessity == MatterMaterial::Necessity::Required
-                    && !mo.value(QLatin1String("when")).isUndefined())
-                    error(me, tr("a required material has no \"when\"; make it conditional"));
-                if (mm.necessity != MatterMaterial::Necessity::Tolerable
-                    && mo.contains(QLatin1String("supplementDays")))
-                    error(me, tr("only tolerable materials have \"supplementDays\""));
-                if (mm.necessity == MatterMaterial::Necessity::Tolerable && m.promisedDays == 0)
-                    error(me, tr("a matter done on the spot (promisedDays 0) cannot accept a missing material"));
-                m.materials.append(mm);
+                    error(mw, tr("unknown material \"%1\"").arg(mm.material));
+                for (const MatterMaterial &earlier : std::as_const(m.materials)) {
+                    if (earlier.material == mm.material)
+                        error(mw, tr("the material is listed twice in this matter"));
+                }
+                mm.necessity = enumeration(mo, "necessity", mw, kNecessities, MatterMaterial::Necessity::Required);
+                const bool hasWhen = mo.contains(QLatin1String("when"));
+                if (hasWhen)
+                    mm.when = condition(mo, "when", mw, c.m_questions);
+                mm.originals = integer(mo, "originals", mw, 0, 20, 0, true);
+                mm.copies = integer(mo, "copies", mw, 0, 20, 0, true);
+                mm.mode = enumeration(mo, "mode", mw, kModes, AcceptanceMode::KeepOriginal);
+                const bool tolerable = mm.necessity == MatterMaterial::Necessity::Tolerable;
+                mm.supplementDays = integer(mo, "supplementDays", mw, 1, 365, 0, tolerable);
+                checkCounts(mm, mw);
+                if (mm.necessity == MatterMaterial::Necessity::Conditional && !hasWhen)
+                    error(mw, tr("a conditional material needs a \"when\" condition"));
+                if (mm.necessity == MatterMaterial::Necessity::Required && hasWhen)
+                    error(mw, tr("a required material has no \"when\"; make it conditional"));
+                if (!tolerable && mo.contains(QLatin1String("supplementDays")))
+                    error(mw, tr("only tolerable materials have \"supplementDays\""));
+                if (tolerable && m.promisedDays == 0)
+                    error(mw, tr("a matter done on the spot (promisedDays 0) cannot accept a missing material"));
+                m.materials.append(std::move(mm));
+            }
+            m.produces = texts(o, "produces", where);
+            for (const QString &p : std::as_const(m.produces)) {
+                if (!c.m_materialIndex.contains(p))
+                    error(where, tr("unknown material \"%1\" in \"produces\"").arg(p));
+                for (const MatterMaterial &mm : std::as_const(m.materials)) {
+                    if (mm.material == p)
+                        error(where, tr("the matter both needs and produces \"%1\"").arg(p));
+                }
             }
             if (c.m_matterIndex.contains(m.code))
-                error(entry, tr("duplicate matter code \"%1\"").arg(m.code));
+                error(where, tr("duplicate matter code \"%1\"").arg(m.code));
             c.m_matterIndex.insert(m.code, c.m_matters.size());
-            c.m_matters.append(m);
+            c.m_matters.append(std::move(m));
         }
     }
 
-    void checkCounts(const MatterMaterial &mm, const QString &me)
+    void checkCounts(const MatterMaterial &mm, const Where &mw)
     {
         switch (mm.mode) {
         case AcceptanceMode::KeepOriginal:
             if (mm.originals < 1 || mm.copies != 0)
-                error(me, tr("mode keep-original needs originals ≥ 1 and copies 0"));
+                error(mw, tr("mode keep-original needs originals ≥ 1 and copies 0"));
             break;
         case AcceptanceMode::TakeCopy:
         case AcceptanceMode::VerifyOriginalTakeCopy:
             if (mm.copies < 1 || mm.originals != 0)
-                error(me,
+                error(mw,
                     tr("mode %1 needs copies ≥ 1 and originals 0 (a verified original is returned)")
                         .arg(acceptanceModeKey(mm.mode)));
             break;
         case AcceptanceMode::KeepOriginalAndCopy:
             if (mm.originals < 1 || mm.copies < 1)
-                error(me, tr("mode original-and-copy needs originals ≥ 1 and copies ≥ 1"));
+                error(mw, tr("mode original-and-copy needs originals ≥ 1 and copies ≥ 1"));
             break;
         }
     }
@@ -450,40 +492,40 @@ private:
     void readBundles(const QJsonArray &a, Catalog &c)
     {
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QJsonObject o = object(a.at(i), label("bundles", i, {}));
+            const QJsonObject o = object(a.at(i), Where {nullptr, "bundles", i, {}});
             Bundle b;
             b.id = o.value(QLatin1String("id")).toString();
-            const QString entry = label("bundles", i, b.id);
-            keys(o, entry, {"id", "name", "aliases", "questions", "items", "shared"});
+            const Where where {nullptr, "bundles", i, b.id};
+            keys(o, where, {"id", "name", "aliases", "questions", "items", "shared"});
             if (!idPattern().match(b.id).hasMatch())
-                error(entry, tr("\"id\" must be lower-case letters, digits and '-'"));
-            b.name = text(o, "name", entry, true);
-            b.aliases = texts(o, "aliases", entry);
-            b.questions = texts(o, "questions", entry);
+                error(where, tr("\"id\" must be lower-case letters, digits and '-'"));
+            b.name = text(o, "name", where, true);
+            b.aliases = texts(o, "aliases", where);
+            b.questions = texts(o, "questions", where);
             Condition::Questions scope;
             for (const QString &q : std::as_const(b.questions)) {
                 if (!c.m_questions.contains(q))
-                    error(entry, tr("unknown question \"%1\" in \"questions\"").arg(q));
+                    error(where, tr("unknown question \"%1\" in \"questions\"").arg(q));
                 else
                     scope.insert(q, c.m_questions.value(q));
             }
-            const QJsonArray items = array(o, "items", entry);
+            const QJsonArray items = array(o, "items", where);
             if (items.isEmpty())
-                error(entry, tr("a bundle needs at least one item"));
+                error(where, tr("a bundle needs at least one item"));
             QSet<QString> usedMaterials;
             for (qsizetype k = 0; k < items.size(); ++k) {
-                const QString ie = entry + QStringLiteral(".items[%1]").arg(k);
-                const QJsonObject io = object(items.at(k), ie);
-                keys(io, ie, {"matter", "when", "why"});
+                const Where iw {&where, "items", k, {}};
+                const QJsonObject io = object(items.at(k), iw);
+                keys(io, iw, {"matter", "when", "why"});
                 BundleItem item;
-                item.matter = text(io, "matter", ie, true);
-                item.when = condition(io, "when", ie, scope);
-                item.why = text(io, "why", ie, false);
+                item.matter = text(io, "matter", iw, true);
+                item.when = condition(io, "when", iw, scope);
+                item.why = text(io, "why", iw, false);
                 const Matter *m = c.m_matterIndex.contains(item.matter)
                     ? &c.m_matters.at(c.m_matterIndex.value(item.matter))
                     : nullptr;
                 if (!m) {
-                    error(ie, tr("unknown matter \"%1\"").arg(item.matter));
+                    error(iw, tr("unknown matter \"%1\"").arg(item.matter));
                 } else {
                     // Everything the matter asks must be asked by the bundle too.
                     QStringList used;
@@ -493,28 +535,29 @@ private:
                         used += mm.when.questions();
                         usedMaterials.insert(mm.material);
                     }
+                    used.removeDuplicates();
                     for (const QString &q : std::as_const(used)) {
                         if (!scope.contains(q))
-                            error(ie,
+                            error(iw,
                                 tr("matter \"%1\" depends on question \"%2\", which the bundle does not ask")
                                     .arg(item.matter, q));
                     }
                 }
                 for (const BundleItem &other : std::as_const(b.items)) {
                     if (other.matter == item.matter)
-                        error(ie, tr("matter \"%1\" appears twice in the bundle").arg(item.matter));
+                        error(iw, tr("matter \"%1\" appears twice in the bundle").arg(item.matter));
                 }
                 b.items.append(item);
             }
-            b.shared = texts(o, "shared", entry);
+            b.shared = texts(o, "shared", where);
             for (const QString &s : std::as_const(b.shared)) {
                 if (!c.m_materialIndex.contains(s))
-                    error(entry, tr("unknown shared material \"%1\"").arg(s));
+                    error(where, tr("unknown shared material \"%1\"").arg(s));
                 else if (!usedMaterials.contains(s))
-                    error(entry, tr("shared material \"%1\" is not needed by any item").arg(s));
+                    error(where, tr("shared material \"%1\" is not needed by any item").arg(s));
             }
             if (c.m_bundleIndex.contains(b.id))
-                error(entry, tr("duplicate bundle id \"%1\"").arg(b.id));
+                error(where, tr("duplicate bundle id \"%1\"").arg(b.id));
             c.m_bundleIndex.insert(b.id, c.m_bundles.size());
             c.m_bundles.append(b);
         }

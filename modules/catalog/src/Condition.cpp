@@ -513,8 +513,15 @@ QString Condition::describe(int index, const Questions &questions, bool nested) 
     };
     switch (n.kind) {
     case Node::Kind::Constant: return n.constant ? tr("always") : tr("never");
-    case Node::Kind::IsYes: return tr("%1: yes").arg(name);
-    case Node::Kind::Not: return tr("not (%1)").arg(describe(n.left, questions, false));
+    case Node::Kind::IsYes: return tr("%1 = yes").arg(name);
+    case Node::Kind::Not: {
+        const Node &operand = m_nodes[size_t(n.left)];
+        if (operand.kind == Node::Kind::IsYes) {
+            const Question yesNo = questions.value(operand.question);
+            return tr("%1 = no").arg(yesNo.text.isEmpty() ? operand.question : yesNo.text);
+        }
+        return tr("not (%1)").arg(describe(n.left, questions, false));
+    }
     case Node::Kind::And:
     case Node::Kind::Or: {
         const QString text = (n.kind == Node::Kind::And ? tr("%1 and %2") : tr("%1 or %2"))

@@ -59,6 +59,7 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
 
     const Condition::Questions &questions = catalog.questions();
     QHash<QString, qsizetype> lineIndex;
+    QHash<QString, const Matter *> producedBy; // material → the included matter that issues it
     QList<Accumulator> acc;
     int shortestPromise = INT_MAX;
 
@@ -81,7 +82,7 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
             break;
         case Condition::Truth::False:
             line.included = ItemLine::Inclusion::Excluded;
-            line.why = tr("not needed: %1 does not hold").arg(because);
+            line.why = tr("not needed (condition not met: %1)").arg(because);
             break;
         case Condition::Truth::Unknown:
             line.included = ItemLine::Inclusion::Undecided;
@@ -93,6 +94,8 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
         out.items.append(line);
         if (t != Condition::Truth::True)
             continue;
+        for (const QString &p : m->produces)
+            producedBy.insert(p, m);
         if (m->promisedDays > 0)
             shortestPromise = std::min(shortestPromise, m->promisedDays);
 
@@ -164,6 +167,11 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
             : a.verify ? AcceptanceMode::VerifyOriginalTakeCopy
                        : AcceptanceMode::TakeCopy;
 
+        if (const Matter *producer = producedBy.value(ml.id)) {
+            ml.status = MaterialLine::Status::Waived;
+            ml.producedBy = producer->code;
+            continue;
+        }
         const auto got = collected.constFind(ml.id);
         bool satisfied = false;
         if (got != collected.constEnd()) {

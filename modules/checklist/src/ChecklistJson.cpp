@@ -48,6 +48,8 @@ QJsonObject ChecklistJson::toJson(const Checklist &c)
             o.insert(QStringLiteral("eLicence"), m.eLicence);
         if (m.waivedByELicence)
             o.insert(QStringLiteral("waivedByELicence"), true);
+        if (!m.producedBy.isEmpty())
+            o.insert(QStringLiteral("producedBy"), m.producedBy);
         if (m.status == MaterialLine::Status::Missing || m.status == MaterialLine::Status::Tolerated) {
             if (!m.howToSupply.isEmpty())
                 o.insert(QStringLiteral("howToSupply"), m.howToSupply);

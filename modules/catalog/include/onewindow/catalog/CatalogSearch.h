@@ -35,25 +35,43 @@ public:
     qsizetype size() const { return qsizetype(m_entries.size()); }
 
 private:
-    struct Key
-    {
-        QString text; // lower-cased name or alias
-        std::string pinyin; // syllables concatenated
-        std::vector<quint16> starts; // offset of each syllable in `pinyin`, plus the end
-    };
+    // Flat, contiguous tables: one scan per keystroke walks memory in order.
     struct Entry
     {
         Hit::Kind kind;
         QString id;
-        QString idLower;
         QString name;
-        std::vector<Key> keys;
+        quint32 idOffset = 0; // lower-cased id in m_text
+        quint32 idLength = 0;
+        quint64 order = 0; // tie-break within a rank: kind, name length, id order
+    };
+    struct Key // a name or an alias of an entry
+    {
+        quint32 entry = 0;
+        quint32 textOffset = 0; // lower-cased text (UTF-8) in m_text
+        quint32 textLength = 0;
+        quint32 pinyinOffset = 0; // syllables concatenated, in m_pinyin
+        quint32 firstStart = 0; // index in m_starts of the first syllable start
+        quint32 syllables = 0;
+        quint32 initials = 0; // bit (c - 'a') set when a syllable starts with c
+        bool hasAscii = false; // the text has an ASCII character (only then can an ASCII query match it)
+    };
+    struct PinyinView
+    {
+        const char *pinyin;
+        const quint16 *starts; // syllables + 1 offsets into pinyin
+        quint32 syllables;
     };
 
-    static int pinyinRank(const Key &key, const std::string &query);
-    static int matchFrom(const Key &key, const std::string &query, size_t qi, size_t si);
+    static int textRank(const char *haystack, size_t length, const std::string &needle);
+    static int pinyinRank(const PinyinView &key, const std::string &query);
+    static int matchFrom(const PinyinView &key, const std::string &query, size_t qi, size_t si);
 
     std::vector<Entry> m_entries;
+    std::vector<Key> m_keys;
+    std::string m_text;
+    std::string m_pinyin;
+    std::vector<quint16> m_starts;
 };
 
 } // namespace ow

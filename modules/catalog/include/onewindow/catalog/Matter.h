@@ -55,6 +55,9 @@ struct Matter
     bool courier = false; // the result may go by courier
     bool township = false; // offered at township/village level
     QList<MatterMaterial> materials;
+    // Materials this matter issues (营业执照, 出生医学证明, …): inside a bundle, the other items
+    // take them from this one instead of asking the applicant.
+    QStringList produces;
 };
 
 QString acceptanceModeKey(AcceptanceMode mode); // "keep-original", "copy", …

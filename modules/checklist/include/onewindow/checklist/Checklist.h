@@ -62,6 +62,7 @@ struct MaterialLine
     bool shared = false; // the bundle shares one set across its items
     QString eLicence; // e-licence type that can replace it
     bool waivedByELicence = false;
+    QString producedBy; // an included item issues it (waived): that matter's code
     bool tolerable = false; // every item that needs it accepts it later (容缺)
     QString howToSupply; // for missing lines: where and how to get it
     QString shortfall; // e.g. "the original is needed; only a copy was received"
