@@ -188,5 +188,5 @@ void TestCondition::deepNestingIsRejected()
     QVERIFY2(fine.ok(), qPrintable(fine.error()));
 }
 
-QTEST_APPLESS_MAIN(TestCondition)
+QTEST_GUILESS_MAIN(TestCondition)
 #include "tst_condition.moc"
