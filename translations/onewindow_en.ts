@@ -350,6 +350,14 @@
         <source>unknown question type</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>unknown material "%1" in "produces"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the matter both needs and produces "%1"</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
@@ -374,10 +382,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>not needed: %1 does not hold</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>depends on: %1</source>
         <translation type="unfinished" />
     </message>
@@ -399,6 +403,10 @@
     </message>
     <message>
         <source>no e-licence replaces this material</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not needed (condition not met: %1)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -540,10 +548,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: yes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>not (%1)</source>
         <translation type="unfinished" />
     </message>
@@ -561,6 +565,14 @@
     </message>
     <message>
         <source>%1 is one of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 = yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 = no</source>
         <translation type="unfinished" />
     </message>
 </context>

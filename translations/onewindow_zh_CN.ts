@@ -350,6 +350,14 @@
         <source>unknown question type</source>
         <translation>未知问题类型</translation>
     </message>
+    <message>
+        <source>unknown material "%1" in "produces"</source>
+        <translation>“produces”中的材料“%1”未定义</translation>
+    </message>
+    <message>
+        <source>the matter both needs and produces "%1"</source>
+        <translation>该事项既需要又产出“%1”</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
@@ -374,10 +382,6 @@
         <translation>需要，因为%1</translation>
     </message>
     <message>
-        <source>not needed: %1 does not hold</source>
-        <translation>不需要：%1 不成立</translation>
-    </message>
-    <message>
         <source>depends on: %1</source>
         <translation>取决于：%1</translation>
     </message>
@@ -400,6 +404,10 @@
     <message>
         <source>no e-licence replaces this material</source>
         <translation>无电子证照可替代此材料</translation>
+    </message>
+    <message>
+        <source>not needed (condition not met: %1)</source>
+        <translation>无需办理（条件不满足：%1）</translation>
     </message>
 </context>
 <context>
@@ -540,10 +548,6 @@
         <translation>从不</translation>
     </message>
     <message>
-        <source>%1: yes</source>
-        <translation>%1：是</translation>
-    </message>
-    <message>
         <source>not (%1)</source>
         <translation>非（%1）</translation>
     </message>
@@ -562,6 +566,14 @@
     <message>
         <source>%1 is one of %2</source>
         <translation>%1 为 %2 之一</translation>
+    </message>
+    <message>
+        <source>%1 = yes</source>
+        <translation>%1：是</translation>
+    </message>
+    <message>
+        <source>%1 = no</source>
+        <translation>%1：否</translation>
     </message>
 </context>
 <context>
