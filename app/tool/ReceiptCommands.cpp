@@ -1,6 +1,9 @@
 #include "ReceiptCommands.h"
 
-#include "onewindow/core/Masking.h"
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/checklist/ChecklistEngine.h"
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/printer/PrinterProfile.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
@@ -44,34 +47,57 @@ QString keysDir(const QHash<QString, QString> &opts)
     return QDir(dataDir).filePath(QStringLiteral("keys"));
 }
 
-ReceiptDocument demoDocument(DocumentKind kind)
+// The built-in demo case: 开餐馆 for an individual business of 120 m² with cooking fumes, from
+// the demo catalogue, through the same checklist engine and document builder as the window.
+ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key)
 {
-    ReceiptDocument d;
-    d.kind = kind;
-    d.office = QStringLiteral("杭州市西湖区行政服务中心");
-    d.caseId = QStringLiteral("0b8f3c1e-5a7d-4e2b-9c61-8d2f4a6b1c30");
-    d.caseNumber = QStringLiteral("330106-W03-20261127-0001");
-    d.applicantName = ow::masking::name(QStringLiteral("王小明"));
-    d.applicantId = ow::masking::idNumber(QStringLiteral("33010619900101123X"));
-    d.matters = {{QStringLiteral("设立登记（个体工商户）"), QStringLiteral("市场监督管理局")},
-        {QStringLiteral("食品经营许可"), QStringLiteral("市场监督管理局")},
-        {QStringLiteral("公众聚集场所投入使用、营业前消防安全检查"), QStringLiteral("消防救援大队")}};
-    d.received = {{QStringLiteral("申请人身份证明"), QStringLiteral("原件核验后退还，留存复印件 1 份")},
-        {QStringLiteral("食品经营许可申请书"), QStringLiteral("收原件 1 份")}};
-    if (kind != DocumentKind::Receipt)
-        d.missing = {
-            {QStringLiteral("经营场所使用证明（房屋租赁合同）"), QStringLiteral("设立登记、食品经营许可：证明经营场所"),
-                QStringLiteral("原件核验，留存复印件 2 份"), kind == DocumentKind::ToleratedNotice},
-            {QStringLiteral("消防设施平面图"), QStringLiteral("消防安全检查：场所面积 ≥ 50 m²"),
-                QStringLiteral("收原件 1 份，须加盖设计单位公章"), false}};
-    d.promisedDate = QDate(2026, 12, 11);
-    d.supplementDeadline = QDate(2026, 12, 4);
-    d.refusalReason = QStringLiteral("申请人不具备申请资格：经营场所位于居民住宅楼内，不符合食品经营许可条件。");
-    d.window = QStringLiteral("综合窗口 3");
-    d.clerk = ow::masking::name(QStringLiteral("李建华"));
-    d.issuedAt = QDateTime(QDate(2026, 11, 27), QTime(10, 15));
-    d.contact = QStringLiteral("0571-12345");
-    return d;
+    using R = ow::Result<ReceiptDocument>;
+    const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
+    if (!catalog)
+        return R::failure(catalog.error());
+    const auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
+    if (!calendar)
+        return R::failure(calendar.error());
+    const QDate today(2026, 11, 27);
+    const bool company = kind == DocumentKind::ToleratedNotice; // the company route has a 容缺 material
+    const ow::Answers answers = {{QStringLiteral("entity"), company ? QStringLiteral("company") : QStringLiteral("individual")},
+                                 {QStringLiteral("area"), 120.0},
+                                 {QStringLiteral("fumes"), true},
+                                 {QStringLiteral("signboard"), false}};
+    const auto selection = ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"));
+    auto first = ow::checklist::ChecklistEngine::evaluate(catalog.value(), selection, answers, {}, calendar.value(), today);
+    if (!first)
+        return R::failure(first.error());
+    ow::checklist::Collected collected;
+    for (const auto &line : first->materials) {
+        const bool bring = kind == DocumentKind::Receipt || kind == DocumentKind::RefusalNotice
+            || (kind == DocumentKind::ToleratedNotice && !line.tolerable)
+            || (kind == DocumentKind::OneTimeNotice && line.id == QLatin1String("id-card"));
+        if (bring)
+            collected.insert(line.id, ow::checklist::Received::Original);
+    }
+    const auto checklist = ow::checklist::ChecklistEngine::evaluate(catalog.value(), selection, answers, collected,
+                                                                    calendar.value(), today);
+    if (!checklist)
+        return R::failure(checklist.error());
+    const auto applicant = ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
+    ow::intake::WindowConfig window;
+    window.windowCode = QStringLiteral("W03");
+    window.windowName = QStringLiteral("综合窗口 3");
+    window.clerk = QStringLiteral("李建华");
+    window.office = QStringLiteral("杭州市西湖区行政服务中心");
+    window.contact = QStringLiteral("0571-12345");
+    ow::intake::DocumentBuilder::Input in;
+    in.kind = kind;
+    in.caseId = QStringLiteral("0b8f3c1e-5a7d-4e2b-9c61-8d2f4a6b1c30");
+    in.caseNumber = QStringLiteral("330106-W03-20261127-0001");
+    in.applicant = &applicant.value();
+    in.checklist = &checklist.value();
+    in.promisedDate = calendar->addWorkingDays(today, 5);
+    in.refusalReason = QStringLiteral("经营场所位于居民住宅楼内，不符合食品经营许可条件。");
+    in.issuedAt = QDateTime(today, QTime(10, 15));
+    in.provisional = false;
+    return ow::intake::DocumentBuilder::build(in, window, key);
 }
 
 int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -99,20 +125,17 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "unknown printer profile " << o.value(QStringLiteral("--printer")) << '\n';
         return 2;
     }
-    ReceiptDocument doc = demoDocument(kinds.value(kindName));
     auto key = WindowKey::loadOrCreate(keysDir(o), QStringLiteral("330106-W03"));
     if (!key) {
         err << key.error() << '\n';
         return 1;
     }
-    QrPayload payload;
-    payload.kind = ReceiptDocument::kindCode(doc.kind);
-    payload.caseId = doc.caseId;
-    payload.caseNumber = doc.caseNumber;
-    payload.issued = doc.issuedAt.date();
-    payload.keyId = key->keyId();
-    payload.signature = key->sign(payload.signedPart()).value();
-    doc.qrPayload = payload.encode();
+    const auto built = demoDocument(kinds.value(kindName), key.value());
+    if (!built) {
+        err << built.error() << '\n';
+        return 1;
+    }
+    const ReceiptDocument &doc = built.value();
 
     auto write = [&err](const QString &path, const QByteArray &bytes) {
         QFile f(path);

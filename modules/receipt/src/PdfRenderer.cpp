@@ -34,12 +34,24 @@ QFont cjkFont(qreal points, bool bold = false)
 class PageWriter
 {
 public:
-    PageWriter(QPdfWriter &writer, QPainter &painter)
+    PageWriter(QPdfWriter &writer, QPainter &painter, QString footer)
         : m_writer(writer)
         , m_painter(painter)
         , m_width(painter.viewport().width())
-        , m_height(painter.viewport().height())
+        , m_height(painter.viewport().height() - mm(8)) // the footer line below
+        , m_footer(std::move(footer))
     { }
+
+    // "Case … · page N" at the bottom of the current page, so loose pages find their case.
+    void footer()
+    {
+        m_painter.save();
+        m_painter.setFont(cjkFont(8));
+        m_painter.setPen(Qt::darkGray);
+        m_painter.drawText(QRectF(0, m_height + mm(3), m_width, mm(5)), Qt::AlignRight | Qt::AlignVCenter,
+                           PdfRenderer::tr("%1 · page %2").arg(m_footer).arg(m_page));
+        m_painter.restore();
+    }
 
     // Draws wrapped text in [x, x + w) at the current line (plus `dy`), breaking the page first
     // when it would not fit. Returns the height used.
@@ -55,7 +67,9 @@ public:
     void ensure(qreal h)
     {
         if (m_y + h > m_height) {
+            footer();
             m_writer.newPage();
+            ++m_page;
             m_y = 0;
         }
     }
@@ -68,6 +82,8 @@ private:
     QPainter &m_painter;
     qreal m_width;
     qreal m_height;
+    QString m_footer;
+    int m_page = 1;
     qreal m_y = 0;
 };
 
@@ -101,7 +117,7 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
     QPainter painter;
     if (!painter.begin(&writer))
         return Result<QByteArray>::failure(tr("Cannot start the PDF."));
-    PageWriter page(writer, painter);
+    PageWriter page(writer, painter, doc.title() + QStringLiteral(" ") + doc.caseNumber);
     const qreal w = page.width();
     const qreal qrSide = mm(34);
     const QList<Block> blocks = DocumentLayout::blocks(doc);
@@ -170,6 +186,7 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
     page.ensure(mm(12));
     page.text(tr("Applicant's signature:"), cjkFont(10.5), 0, w / 2);
     page.text(tr("(Office seal)"), cjkFont(10.5), w / 2, w / 2, Qt::AlignRight);
+    page.footer();
     if (!painter.end())
         return Result<QByteArray>::failure(tr("Writing the PDF failed."));
     buffer.close();
