@@ -241,7 +241,7 @@ void IntakeWorkflow::close()
     m_caseId.clear();
     m_caseNumber.clear();
     m_createdAt = {};
-    restore(Snapshot{Step::Identify, {}, {}, {}, {}, {}, false, Decision::None, {}, 1, {}});
+    restore(Snapshot {Step::Identify, {}, {}, {}, {}, {}, false, Decision::None, {}, 1, {}});
     Q_EMIT changed();
 }
 
@@ -385,7 +385,7 @@ QString IntakeWorkflow::answer(const QString &questionId, const QVariant &value)
     return commit(before);
 }
 
-QString IntakeWorkflow::mark(const QString &materialId, std::optional<checklist::Received> how)
+QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Received> how)
 {
     if (m_caseId.isEmpty())
         return tr("No case is open.");

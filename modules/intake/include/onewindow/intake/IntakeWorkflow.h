@@ -54,7 +54,8 @@ public:
     QString choose(const checklist::Selection &selection);
     QString answer(const QString &questionId, const QVariant &value);
     // Marks a material as received (original, copy, e-licence) or clears it (nullopt).
-    QString mark(const QString &materialId, std::optional<checklist::Received> how);
+    // Takes the id by value: callers often pass an id from checklist(), which this call replaces.
+    QString mark(QString materialId, std::optional<checklist::Received> how);
     QString setCourier(bool courier);
 
     // Moves to the next / previous step when the current one is complete enough.
