@@ -1005,6 +1005,10 @@
         <source>Writing the PDF failed.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 · page %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>PinyinTable</name>

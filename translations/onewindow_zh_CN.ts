@@ -1005,6 +1005,10 @@
         <source>Writing the PDF failed.</source>
         <translation>写入 PDF 失败。</translation>
     </message>
+    <message>
+        <source>%1 · page %2</source>
+        <translation>%1 · 第 %2 页</translation>
+    </message>
 </context>
 <context>
     <name>PinyinTable</name>

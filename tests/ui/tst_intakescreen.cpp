@@ -75,7 +75,11 @@ private:
 
 void TestIntakeScreen::initTestCase()
 {
-    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    // English by default; OW_TEST_LANG=zh_CN (./ow screenshots) shows the clerks' screens. The
+    // checks below read the workflow, not the wording, so they hold in every language.
+    const QString language = qEnvironmentVariableIsSet("OW_TEST_LANG") ? qEnvironmentVariable("OW_TEST_LANG")
+                                                                       : QStringLiteral("en");
+    QVERIFY(i18n::installTranslations(*qApp, language));
     m_catalog = Catalog::load(Catalog::builtinPath()).value();
     m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
     m_context.clock = &m_clock;
@@ -220,7 +224,7 @@ void TestIntakeScreen::fullAcceptanceOfOpenRestaurant()
     markAllWithKeyboard();
     QCOMPARE(w->checklist().verdict, checklist::Verdict::Complete);
     QVERIFY(child<QPushButton>("acceptButton")->isEnabled());
-    QVERIFY(child<QLabel>("verdictLabel")->text().startsWith(QStringLiteral("Complete")));
+    QVERIFY(!child<QLabel>("verdictLabel")->text().isEmpty());
     screenshot(QStringLiteral("intake-2-complete"));
 
     QTest::keyClick(m_window.get(), Qt::Key_F5);
@@ -248,7 +252,7 @@ void TestIntakeScreen::fullAcceptanceOfOpenRestaurant()
 
     QTest::keyClick(m_window.get(), Qt::Key_F12);
     QVERIFY(!w->hasCase());
-    QVERIFY(page()->message().contains(QStringLiteral("is done")));
+    QVERIFY(page()->message().contains(verified->caseNumber));
 }
 
 void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()
@@ -297,7 +301,7 @@ void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()
     QTest::keyClick(m_window.get(), Qt::Key_F12);
     QVERIFY(!w->hasCase());
     page()->continueFromQr(payload);
-    QVERIFY2(page()->message().contains(QStringLiteral("continues")), qPrintable(page()->message()));
+    QVERIFY2(page()->message().contains(number), qPrintable(page()->message()));
     QCOMPARE(w->caseNumber(), number);
     QCOMPARE(w->visits(), 2);
     QCOMPARE(w->step(), Step::Materials);
