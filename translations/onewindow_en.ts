@@ -1829,6 +1829,14 @@
         <source>Answer first: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>✔ original</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✔ copy</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ow::ui::DeviceStatusWidget</name>

@@ -1827,6 +1827,14 @@
         <source>Answer first: %1</source>
         <translation>请先回答：%1</translation>
     </message>
+    <message>
+        <source>✔ original</source>
+        <translation>✔ 原件</translation>
+    </message>
+    <message>
+        <source>✔ copy</source>
+        <translation>✔ 复印件</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::DeviceStatusWidget</name>

@@ -14,10 +14,16 @@ using checklist::Verdict;
 
 namespace {
 
-QString statusText(const MaterialLine &l)
+QString statusText(const MaterialLine &l, const checklist::Collected &collected)
 {
     switch (l.status) {
-    case MaterialLine::Status::Received: return ChecklistPanel::tr("✔ received");
+    case MaterialLine::Status::Received:
+        switch (collected.value(l.id, checklist::Received::Original)) {
+        case checklist::Received::Original: return ChecklistPanel::tr("✔ original");
+        case checklist::Received::Copy: return ChecklistPanel::tr("✔ copy");
+        case checklist::Received::ELicence: return ChecklistPanel::tr("✔ e-licence");
+        }
+        return ChecklistPanel::tr("✔ received");
     case MaterialLine::Status::Waived: return ChecklistPanel::tr("✔ e-licence");
     case MaterialLine::Status::Tolerated: return ChecklistPanel::tr("… later (容缺)");
     case MaterialLine::Status::Missing: return ChecklistPanel::tr("✘ missing");
@@ -89,10 +95,12 @@ void ChecklistPanel::clear()
     m_ui->verdictLabel->setStyleSheet(QString());
 }
 
-void ChecklistPanel::setChecklist(const checklist::Checklist &c, const QStringList &questionTexts)
+void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist::Collected &collected,
+                                  const QStringList &questionTexts)
 {
     const QString selected = currentMaterial();
     m_checklist = c;
+    m_collected = collected;
     m_questionTexts = questionTexts;
 
     QStringList items;
@@ -120,7 +128,7 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const QStringLi
             why.prepend(l.shortfall);
         if (l.status == MaterialLine::Status::Missing && !l.howToSupply.isEmpty())
             why << tr("How to get it: %1").arg(l.howToSupply);
-        const QStringList cells = {statusText(l), l.name, countsText(l), why.join(QLatin1Char('\n'))};
+        const QStringList cells = {statusText(l, collected), l.name, countsText(l), why.join(QLatin1Char('\n'))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
             item->setBackground(statusColour(l));
@@ -228,7 +236,7 @@ void ChecklistPanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         if (m_checklist)
-            setChecklist(*m_checklist, m_questionTexts);
+            setChecklist(*m_checklist, m_collected, m_questionTexts);
     }
     QWidget::changeEvent(event);
 }

@@ -358,7 +358,7 @@ void IntakePage::refresh()
             questionTexts << (question ? question->text : q);
         }
         m_ui->questionsPanel->setQuestions(w->catalog(), w->questions(), w->answers(), w->checklist().unanswered);
-        m_ui->checklistPanel->setChecklist(w->checklist(), questionTexts);
+        m_ui->checklistPanel->setChecklist(w->checklist(), w->collected(), questionTexts);
     } else {
         m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {});
         m_ui->checklistPanel->clear();

@@ -23,7 +23,9 @@ public:
     explicit ChecklistPanel(QWidget *parent = nullptr);
     ~ChecklistPanel() override;
 
-    void setChecklist(const checklist::Checklist &checklist, const QStringList &questionTexts);
+    // `collected` says how each received material came in (original, copy, e-licence).
+    void setChecklist(const checklist::Checklist &checklist, const checklist::Collected &collected,
+                      const QStringList &questionTexts);
     void clear();
     // The id of the selected line ("" if none).
     QString currentMaterial() const;
@@ -43,6 +45,7 @@ private:
 
     std::unique_ptr<Ui::ChecklistPanel> m_ui;
     std::optional<checklist::Checklist> m_checklist;
+    checklist::Collected m_collected;
     QStringList m_questionTexts;
 };
 
