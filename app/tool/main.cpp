@@ -1,5 +1,6 @@
 #include "Command.h"
 #include "CoreCommands.h"
+#include "DeviceCommands.h"
 #include "EscPosCommands.h"
 
 #include <QCoreApplication>
@@ -16,6 +17,7 @@ CommandList allCommands()
 {
     CommandList commands;
     commands += coreCommands();
+    commands += deviceCommands();
     commands += escposCommands();
     return commands;
 }

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
+
 namespace ow::devicesim {
 
 class SimulatedUsbDevice;
@@ -21,7 +23,7 @@ struct UsbUrb
 
 struct UsbPlug
 {
-    SimulatedUsbDevice *device = nullptr;
+    std::atomic<SimulatedUsbDevice *> device {nullptr}; // null once unplugged for good
     UMockdevIoctlBase *handler = nullptr;
     QString devnode;
     QString syspath;

@@ -10,6 +10,8 @@
 
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace ow::devicesim {
 
 namespace {
@@ -17,11 +19,12 @@ namespace {
 gboolean onHandleIoctl(UMockdevIoctlBase *, UMockdevIoctlClient *client, gpointer userData)
 {
     auto *plug = static_cast<UsbPlug *>(userData);
-    if (!plug->device) {
+    SimulatedUsbDevice *device = plug->device.load();
+    if (!device) {
         umockdev_ioctl_client_complete(client, -1, ENODEV);
         return TRUE;
     }
-    return plug->device->handleIoctl(plug, client) ? TRUE : FALSE;
+    return device->handleIoctl(plug, client) ? TRUE : FALSE;
 }
 
 QByteArray hex(const QByteArray &bytes)
@@ -178,9 +181,19 @@ void UsbTestbed::unplug(SimulatedUsbDevice *device)
         return;
     device->detachPlug(); // pending transfers fail with ENODEV
     d->current.remove(device);
+    plug->device = nullptr; // from now on the node only answers ENODEV
     // The kernel announces the removal while the sysfs entry still exists, then drops it.
     umockdev_testbed_uevent(d->testbed, plug->syspath.toUtf8().constData(), "remove");
     umockdev_testbed_remove_device(d->testbed, plug->syspath.toUtf8().constData());
+}
+
+bool UsbTestbed::setAccessDenied(SimulatedUsbDevice *device, bool denied)
+{
+    UsbPlug *plug = d->current.value(device);
+    if (!plug)
+        return false;
+    const QByteArray path = (rootDirectory() + plug->devnode).toLocal8Bit();
+    return ::chmod(path.constData(), denied ? 0 : 0666) == 0;
 }
 
 void UsbTestbed::requestUnplug(SimulatedUsbDevice *device)

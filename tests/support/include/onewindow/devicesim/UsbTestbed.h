@@ -35,6 +35,10 @@ public:
     QString plug(SimulatedUsbDevice *device);
     void unplug(SimulatedUsbDevice *device);
 
+    // Make the device node unreadable (mode 000) or give it back (0666), to test "no permission".
+    // Has no effect when the process runs as root. Returns false if the node is not there.
+    bool setAccessDenied(SimulatedUsbDevice *device, bool denied);
+
     // Used by SimulatedUsbDevice::unplug()/replug() from other threads.
     void requestUnplug(SimulatedUsbDevice *device);
     void requestReplug(SimulatedUsbDevice *device);

@@ -1,0 +1,6 @@
+#pragma once
+
+#include "Command.h"
+
+// devices list, idcard read, idcard decode.
+CommandList deviceCommands();

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "onewindow/core/Result.h"
+#include "onewindow/idcard/IdCardData.h"
+#include "onewindow/idcard/SamCodec.h"
+
+#include <QCoreApplication>
+
+namespace ow::idcard {
+
+// Decodes what the SAM module returns for a read: the text block (four layouts, chosen by the
+// UTF-16 character at offset 248), the photo, the fingerprint and the appended address. Pure.
+class CardDecoder
+{
+    Q_DECLARE_TR_FUNCTIONS(ow::idcard::CardDecoder)
+
+public:
+    static constexpr int TextSize = 256;
+    static constexpr int PhotoSize = 1024;
+    static constexpr int FingerprintSize = 1024;
+    static constexpr int AppendedAddressSize = 70;
+    static constexpr int TypeOffset = 248;
+
+    // The 256-byte UCS-2 text block.
+    static Result<IdCardData> decodeText(const QByteArray &text);
+    // The data of a 0x30 0x01 or 0x30 0x10 response (after SW3): 2 or 3 big-endian lengths, then
+    // text, photo (and fingerprint). Which one it is follows from the lengths.
+    static Result<IdCardData> decodeReadData(const QByteArray &data);
+    // A whole read-response frame (1295 bytes for text+photo, 2321 with fingerprint).
+    static Result<IdCardData> decodeReadFrame(const QByteArray &frame);
+    // The 70-byte appended address block (0x30 0x03).
+    static QString decodeAppendedAddress(const QByteArray &block);
+    // UCS-2 little endian, trailing spaces and NULs trimmed.
+    static QString ucs2(const QByteArray &bytes, int offset, int length);
+};
+
+} // namespace ow::idcard
