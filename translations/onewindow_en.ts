@@ -1659,6 +1659,40 @@
     </message>
 </context>
 <context>
+    <name>ow::printer::ReceiptPrinter</name>
+    <message>
+        <source>The receipt printer cannot report its status (no IN endpoint).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No receipt printer is connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>receipt printer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::scanner::BarcodeScanner</name>
+    <message>
+        <source>No barcode scanner is connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>barcode scanner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The barcode scanner did not switch to HID POS mode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The barcode scanner sent a report that could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ow::scanner::HidPosReportDecoder</name>
     <message>
         <source>An empty HID POS report.</source>
@@ -1835,6 +1869,13 @@
     </message>
     <message>
         <source>✔ copy</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::CounterDevices</name>
+    <message>
+        <source>The receipt was printed.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2079,6 +2120,10 @@
     </message>
     <message>
         <source>A demo card was placed on the simulated reader.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
         <translation type="unfinished" />
     </message>
 </context>

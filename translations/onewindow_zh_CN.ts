@@ -1657,6 +1657,40 @@
     </message>
 </context>
 <context>
+    <name>ow::printer::ReceiptPrinter</name>
+    <message>
+        <source>The receipt printer cannot report its status (no IN endpoint).</source>
+        <translation>回执打印机无法回报状态（没有 IN 端点）。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is connected.</source>
+        <translation>未连接回执打印机。</translation>
+    </message>
+    <message>
+        <source>receipt printer</source>
+        <translation>回执打印机</translation>
+    </message>
+</context>
+<context>
+    <name>ow::scanner::BarcodeScanner</name>
+    <message>
+        <source>No barcode scanner is connected.</source>
+        <translation>未连接扫码枪。</translation>
+    </message>
+    <message>
+        <source>barcode scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>The barcode scanner did not switch to HID POS mode.</source>
+        <translation>扫码枪未能切换到 HID POS 模式。</translation>
+    </message>
+    <message>
+        <source>The barcode scanner sent a report that could not be read.</source>
+        <translation>扫码枪发来的数据无法识别。</translation>
+    </message>
+</context>
+<context>
     <name>ow::scanner::HidPosReportDecoder</name>
     <message>
         <source>An empty HID POS report.</source>
@@ -1834,6 +1868,13 @@
     <message>
         <source>✔ copy</source>
         <translation>✔ 复印件</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::CounterDevices</name>
+    <message>
+        <source>The receipt was printed.</source>
+        <translation>回执已打印。</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2119,10 @@
     <message>
         <source>A demo card was placed on the simulated reader.</source>
         <translation>演示证件已放上模拟读卡器。</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
+        <translation>回执无法打印：%1 请交付 A4 文书，或处理后重新打印(F10)。</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,12 @@ using ow::devicesim::SimIdCard;
 
 DemoDevices::DemoDevices()
 {
-    m_valid = m_testbed.isValid() && !m_testbed.plug(&m_reader).isEmpty();
+    m_valid = m_testbed.isValid() && !m_testbed.plug(&m_reader).isEmpty() && !m_testbed.plug(&m_printer).isEmpty();
 }
 
 DemoDevices::~DemoDevices()
 {
+    m_testbed.unplug(&m_printer);
     m_testbed.unplug(&m_reader);
 }
 

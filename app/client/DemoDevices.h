@@ -1,13 +1,15 @@
 #pragma once
 
+#include "onewindow/devicesim/EscPosPrinterSim.h"
 #include "onewindow/devicesim/IdCardReaderSim.h"
 #include "onewindow/devicesim/UsbTestbed.h"
 #include "onewindow/ui/DemoCardSlot.h"
 
 #include <QString>
 
-// Demo mode's devices: a umockdev testbed with the simulated ID card reader (the same simulator
-// the driver tests use), plugged in before the device manager starts. The real libusb code path
+// Demo mode's devices: a umockdev testbed with the simulated ID card reader and the simulated
+// ESC/POS receipt printer (the same simulators the driver tests use), plugged in before the
+// device manager starts. The real libusb code path
 // runs against it. Only the simulated bus is visible while it exists.
 class DemoDevices : public ow::ui::DemoCardSlot
 {
@@ -25,5 +27,6 @@ public:
 private:
     ow::devicesim::UsbTestbed m_testbed;
     ow::devicesim::IdCardReaderSim m_reader;
+    ow::devicesim::EscPosPrinterSim m_printer;
     bool m_valid = false;
 };

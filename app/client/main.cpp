@@ -8,6 +8,7 @@
 #include "onewindow/escpossim/ReceiptRenderer.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/printer/ReceiptPrinter.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -194,6 +195,7 @@ int main(int argc, char *argv[])
     }
     ow::usb::DeviceManager usb;
     context.cardReader = usb.addDriver(std::make_unique<ow::idcard::IdCardReader>());
+    counterDevices.attachPrinter(usb.addDriver(std::make_unique<ow::printer::ReceiptPrinter>()));
     context.demoCards = demoDevices.get();
     usb.start();
 

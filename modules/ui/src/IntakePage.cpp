@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QShortcut>
+#include <QTimer>
 
 namespace ow::ui {
 
@@ -237,9 +238,16 @@ void IntakePage::placeDemoCard()
     static const idcard::CardType kTypes[] = {idcard::CardType::Resident, idcard::CardType::ForeignPermanent,
         idcard::CardType::ForeignPermanent2023, idcard::CardType::HkMacaoTaiwan};
     const idcard::CardType type = kTypes[m_demoCardIndex++ % 4];
-    m_context.demoCards->removeCard();
-    m_context.demoCards->putDemoCard(type);
+    DemoCardSlot *slot = m_context.demoCards;
     report({}, tr("A demo card was placed on the simulated reader."));
+    if (!slot->hasCard()) {
+        slot->putDemoCard(type);
+        return;
+    }
+    // Like a clerk swapping cards: the reader must see the slot empty (it polls about twice a
+    // second) before the next card, or it takes the new card for the one left lying there.
+    slot->removeCard();
+    QTimer::singleShot(1200, this, [slot, type] { slot->putDemoCard(type); });
 }
 
 void IntakePage::reveal(bool on)
@@ -304,7 +312,11 @@ void IntakePage::printReceipt()
     if (m_receiptBlocks.isEmpty())
         return;
     if (!m_context.devices || !m_context.devices->canPrint()) {
-        m_ui->documentView->setPrinterStatus(tr("No receipt printer: hand over the A4 document instead."), false);
+        const QString why = m_context.devices ? m_context.devices->printerProblem() : QString();
+        m_ui->documentView->setPrinterStatus(why.isEmpty()
+                ? tr("No receipt printer: hand over the A4 document instead.")
+                : tr("The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).").arg(why),
+            false);
         return;
     }
     m_ui->documentView->setPrinterStatus(tr("Printing…"), true);

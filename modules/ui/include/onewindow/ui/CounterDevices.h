@@ -3,13 +3,17 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+#include <QString>
+
+namespace ow::printer {
+class ReceiptPrinter;
+}
 
 namespace ow::ui {
 
-// The widgets' side of the receipt printer and the barcode scanner. The composition (app/client,
-// or a test) connects the real drivers — which live on the USB worker thread — to it with queued
-// connections; the widgets only ever talk to this object on the GUI thread. (The ID card reader
-// is attached directly: see ClientContext::cardReader and IdentityPanel.)
+// The widgets' side of the receipt printer and the barcode scanner. The drivers live on the USB
+// worker thread; this object lives on the GUI thread, and the widgets only ever talk to it.
+// (The ID card reader is attached directly: see ClientContext::cardReader and IdentityPanel.)
 class CounterDevices : public QObject
 {
     Q_OBJECT
@@ -17,15 +21,21 @@ class CounterDevices : public QObject
 public:
     using QObject::QObject;
 
+    // Connects a receipt printer driver: print requests go to it, its job results and its
+    // ready/absent state come back here (queued, across the threads).
+    void attachPrinter(printer::ReceiptPrinter *printer);
+
     // Widgets → devices.
     void requestPrint(const QList<QByteArray> &blocks) { Q_EMIT printRequested(blocks); }
 
-    // Devices → widgets (called by the composition).
+    // Devices → widgets (called by attachPrinter's connections, or by a test standing in).
     void reportPrinted(bool ok, const QString &message) { Q_EMIT printed(ok, message); }
     void reportScan(const QString &text) { Q_EMIT scanned(text); }
 
     bool canPrint() const { return m_canPrint; }
     void setCanPrint(bool can) { m_canPrint = can; }
+    // Why printing is not possible now ("" when it is).
+    QString printerProblem() const { return m_printerProblem; }
 
 Q_SIGNALS:
     void printRequested(const QList<QByteArray> &blocks);
@@ -34,6 +44,7 @@ Q_SIGNALS:
 
 private:
     bool m_canPrint = false;
+    QString m_printerProblem;
 };
 
 } // namespace ow::ui

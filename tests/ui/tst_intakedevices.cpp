@@ -1,0 +1,247 @@
+// The done-when of the intake issue, end to end with the real device stack: the clerk places the
+// demo card, searches "kcg", answers, marks the materials and accepts; the receipt goes to the
+// simulated printer through libusb; what the printer put on paper scans back to a genuine,
+// signed QR that names the case.
+#include "ReceiptCheck.h"
+
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/catalog/CatalogSearch.h"
+#include "onewindow/catalog/PinyinTable.h"
+#include "onewindow/devicesim/EscPosPrinterSim.h"
+#include "onewindow/devicesim/IdCardReaderSim.h"
+#include "onewindow/devicesim/Preload.h"
+#include "onewindow/devicesim/UsbTestbed.h"
+#include "onewindow/escpossim/ReceiptRenderer.h"
+#include "onewindow/i18n/Language.h"
+#include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/store/Store.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DemoCardSlot.h"
+#include "onewindow/ui/IntakePage.h"
+#include "onewindow/ui/MainWindow.h"
+#include "onewindow/usb/DeviceManager.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+
+using namespace ow;
+using Step = intake::IntakeWorkflow::Step;
+
+namespace {
+
+class Slot : public ui::DemoCardSlot
+{
+public:
+    explicit Slot(devicesim::IdCardReaderSim *sim)
+        : m_sim(sim)
+    { }
+    void putDemoCard(idcard::CardType) override { m_sim->putDemoCard(devicesim::SimIdCard::Type::Resident); }
+    void removeCard() override { m_sim->removeCard(); }
+    bool hasCard() const override { return m_sim->hasCard(); }
+
+private:
+    devicesim::IdCardReaderSim *m_sim;
+};
+
+} // namespace
+
+class TestIntakeDevices : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void acceptanceWithReaderAndPrinter();
+    void paperOutIsReportedAndNothingIsLost();
+    void cleanupTestCase();
+
+private:
+    void acceptOpenRestaurant(ui::MainWindow &window);
+
+    devicesim::UsbTestbed *m_testbed = nullptr;
+    devicesim::IdCardReaderSim m_reader;
+    devicesim::EscPosPrinterSim m_printer;
+    std::unique_ptr<usb::DeviceManager> m_usb;
+    std::optional<Catalog> m_catalog;
+    std::unique_ptr<CatalogSearch> m_search;
+    FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
+    QTemporaryDir m_dir;
+    std::optional<store::Store> m_store;
+    ui::CounterDevices m_devices;
+    std::unique_ptr<Slot> m_slot;
+    ui::ClientContext m_context;
+};
+
+void TestIntakeDevices::initTestCase()
+{
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    qRegisterMetaType<idcard::IdCardData>();
+    // The simulated devices are plugged in before libusb starts, as in demo mode.
+    m_testbed = new devicesim::UsbTestbed(this);
+    QVERIFY2(m_testbed->isValid(), qPrintable(m_testbed->error()));
+    QVERIFY(!m_testbed->plug(&m_reader).isEmpty());
+    QVERIFY(!m_testbed->plug(&m_printer).isEmpty());
+    m_usb = std::make_unique<usb::DeviceManager>();
+    m_context.cardReader = m_usb->addDriver(std::make_unique<idcard::IdCardReader>());
+    auto *printer = m_usb->addDriver(std::make_unique<printer::ReceiptPrinter>());
+    m_devices.attachPrinter(printer);
+    m_usb->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_devices.canPrint(), 10000);
+
+    m_catalog = Catalog::load(Catalog::builtinPath()).value();
+    m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
+    auto opened = store::Store::open(m_dir.path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    m_store.emplace(std::move(opened.value()));
+    m_slot = std::make_unique<Slot>(&m_reader);
+    m_context.clock = &m_clock;
+    m_context.calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
+    m_context.window.windowCode = QStringLiteral("W03");
+    m_context.window.windowName = QStringLiteral("综合窗口 3");
+    m_context.window.clerk = QStringLiteral("李建华");
+    m_context.catalog = &*m_catalog;
+    m_context.search = m_search.get();
+    m_context.store = &*m_store;
+    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
+    m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
+    m_context.printerProfile = printer->profile();
+    m_context.devices = &m_devices;
+    m_context.demoCards = m_slot.get();
+    const int dots = m_context.printerProfile.dotsPerLine;
+    m_context.renderReceipt = [dots](const QByteArray &b) {
+        return escpossim::ReceiptRenderer::renderStream(b, dots).value();
+    };
+}
+
+void TestIntakeDevices::cleanupTestCase()
+{
+    m_reader.removeCard();
+    m_usb.reset();
+    m_testbed->unplug(&m_printer);
+    m_testbed->unplug(&m_reader);
+}
+
+void TestIntakeDevices::acceptOpenRestaurant(ui::MainWindow &window)
+{
+    auto *page = window.findChild<ui::IntakePage *>();
+    intake::IntakeWorkflow *w = page->workflow();
+    // The demo card on the reader (F11): the driver reads it and the applicant is taken.
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTRY_VERIFY_WITH_TIMEOUT(w->applicant().has_value(), 15000);
+    QCOMPARE(w->applicant()->name, QStringLiteral("王小明"));
+
+    QTest::keyClick(&window, Qt::Key_F3);
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("kcg"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(w->selection().bundle, QStringLiteral("open-restaurant"));
+    const QList<QPair<QString, QString>> answers = {{QStringLiteral("entity"), QStringLiteral("individual")},
+        {QStringLiteral("fumes"), QStringLiteral("no")}, {QStringLiteral("signboard"), QStringLiteral("no")}};
+    for (const auto &a : answers) {
+        auto *box = window.findChild<QComboBox *>(QStringLiteral("answer_") + a.first);
+        QVERIFY2(box, qPrintable(a.first));
+        box->setFocus();
+        const int index = box->findData(a.second);
+        for (int i = 0; i < index; ++i)
+            QTest::keyClick(box, Qt::Key_Down);
+    }
+    auto *area = window.findChild<QLineEdit *>(QStringLiteral("answer_area"));
+    area->setFocus();
+    QTest::keyClicks(area, QStringLiteral("80"));
+    QTest::keyClick(area, Qt::Key_Return);
+    QVERIFY(w->checklist().unanswered.isEmpty());
+
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    auto *table = window.findChild<QTableWidget *>(QStringLiteral("materialTable"));
+    table->setFocus();
+    table->setCurrentCell(0, 1);
+    for (int i = 0; i < table->rowCount(); ++i)
+        QTest::keyClick(table, 'O');
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Complete);
+}
+
+void TestIntakeDevices::acceptanceWithReaderAndPrinter()
+{
+    ui::MainWindow window(m_context);
+    window.resize(1280, 860);
+    window.show();
+    window.showSection(ui::MainWindow::Section::Intake);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *page = window.findChild<ui::IntakePage *>();
+    intake::IntakeWorkflow *w = page->workflow();
+    acceptOpenRestaurant(window);
+
+    m_printer.clearPage();
+    QSignalSpy printed(&m_devices, &ui::CounterDevices::printed);
+    QTest::keyClick(&window, Qt::Key_F5);
+    QCOMPARE(w->step(), Step::Print);
+    QVERIFY(printed.wait(20000));
+    QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
+
+    // What the printer put on paper.
+    const QImage paper = m_printer.render();
+    const auto codes = receiptcheck::decodeQrCodes(paper);
+    QCOMPARE(codes.size(), 1);
+    const auto verified = m_context.keys.verify(QString::fromUtf8(codes.first()));
+    QVERIFY2(verified.ok(), qPrintable(verified.error()));
+    QCOMPARE(verified->caseId, w->caseId());
+    QCOMPARE(verified->caseNumber, w->caseNumber());
+    QVERIFY(receiptcheck::containsGlyph(paper, u'王'));
+    QTest::keyClick(&window, Qt::Key_F12);
+    QVERIFY(!w->hasCase());
+}
+
+void TestIntakeDevices::paperOutIsReportedAndNothingIsLost()
+{
+    ui::MainWindow window(m_context);
+    window.show();
+    window.showSection(ui::MainWindow::Section::Intake);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *page = window.findChild<ui::IntakePage *>();
+    intake::IntakeWorkflow *w = page->workflow();
+    acceptOpenRestaurant(window);
+
+    m_printer.setPaperOut(true);
+    QSignalSpy printed(&m_devices, &ui::CounterDevices::printed);
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(printed.wait(20000));
+    QVERIFY(!printed.first().at(0).toBool());
+    QVERIFY2(printed.first().at(1).toString().contains(QStringLiteral("paper")),
+        qPrintable(printed.first().at(1).toString()));
+    // The case is accepted and stored whatever the printer says; a new roll and F10 print it.
+    QCOMPARE(w->step(), Step::Print);
+    m_printer.setPaperOut(false);
+    m_printer.clearPage();
+    printed.clear();
+    QTest::keyClick(&window, Qt::Key_F10);
+    QVERIFY(printed.wait(20000));
+    QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
+    QCOMPARE(receiptcheck::decodeQrCodes(m_printer.render()).size(), 1);
+}
+
+int main(int argc, char *argv[])
+{
+    QString preloadError;
+    if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError)) {
+        std::fprintf(stderr, "%s\n", qPrintable(preloadError));
+        return 1;
+    }
+    QApplication app(argc, argv);
+    TestIntakeDevices test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_intakedevices.moc"
