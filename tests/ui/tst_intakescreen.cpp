@@ -253,6 +253,14 @@ void TestIntakeScreen::fullAcceptanceOfOpenRestaurant()
     QTest::keyClick(m_window.get(), Qt::Key_F12);
     QVERIFY(!w->hasCase());
     QVERIFY(page()->message().contains(verified->caseNumber));
+
+    // The Cases section lists it, masked.
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+    auto *cases = m_window->findChild<QTableWidget *>(QStringLiteral("caseTable"));
+    QCOMPARE(cases->rowCount(), 1);
+    QCOMPARE(cases->item(0, 0)->text(), verified->caseNumber);
+    QVERIFY(cases->item(0, 1)->text().contains(QStringLiteral("330106********123X")));
+    screenshot(QStringLiteral("cases"));
 }
 
 void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()

@@ -20,8 +20,11 @@ public:
     explicit CasesPage(const ClientContext &context, QWidget *parent = nullptr);
     ~CasesPage() override;
 
+    int caseCount() const;
+
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void refresh();
