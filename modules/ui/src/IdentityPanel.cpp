@@ -65,7 +65,6 @@ void IdentityPanel::attachReader(idcard::IdCardReader *reader)
         m_cardOnReader = false;
         refresh();
     });
-    connect(reader, &QObject::destroyed, this, [this] { m_reader = nullptr; });
     if (isVisible())
         reader->setCardExpected(true);
 }

@@ -2,6 +2,7 @@
 
 #include "onewindow/idcard/IdCardData.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -15,9 +16,7 @@ namespace ow {
 class Clock;
 }
 
-namespace ow::idcard {
-class IdCardReader;
-}
+#include "onewindow/idcard/IdCardReader.h"
 
 namespace ow::ui {
 
@@ -59,7 +58,7 @@ private:
     std::optional<idcard::IdCardData> m_card;
     QString m_failure;
     bool m_cardOnReader = false;
-    idcard::IdCardReader *m_reader = nullptr;
+    QPointer<idcard::IdCardReader> m_reader; // lives on the USB thread; only thread-safe calls
 };
 
 } // namespace ow::ui

@@ -91,6 +91,7 @@ public:
     // Used by UsbTestbed and the ioctl handler. Not for tests.
     void attachPlug(UsbTestbed *testbed, UsbPlug *plug);
     void detachPlug();
+    void forgetPlug(UsbPlug *plug); // the testbed goes away before the device
     bool handleIoctl(UsbPlug *plug, void *client);
 
 protected:
@@ -118,6 +119,7 @@ private:
     int m_submitted = 0;
     UsbTestbed *m_testbed = nullptr;
     UsbPlug *m_plug = nullptr; // the current plug, null while unplugged
+    QList<UsbPlug *> m_allPlugs; // every plug this device had (they outlive it in the testbed)
 };
 
 } // namespace ow::devicesim
