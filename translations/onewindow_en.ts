@@ -1798,6 +1798,33 @@
     </message>
 </context>
 <context>
+    <name>ow::ui::CasesPage</name>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accepted with 容缺</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one-time notice issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in progress (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ow::ui::ChecklistPanel</name>
     <message>
         <source>✔ received</source>

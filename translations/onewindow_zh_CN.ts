@@ -1796,6 +1796,33 @@
     </message>
 </context>
 <context>
+    <name>ow::ui::CasesPage</name>
+    <message>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>accepted with 容缺</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>one-time notice issued</source>
+        <translation>已出具一次性告知书</translation>
+    </message>
+    <message>
+        <source>not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>in progress (%1)</source>
+        <translation>办理中（%1）</translation>
+    </message>
+    <message>
+        <source>waiting to sync</source>
+        <translation>待同步</translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::ChecklistPanel</name>
     <message>
         <source>✔ received</source>
