@@ -335,6 +335,7 @@ void TestIntake::noticeQrReopensTheCase()
     // An accepted case cannot be reopened as if it were a notice.
     auto third = makeWorkflow();
     QVERIFY(!third->reopen(p->caseId).isEmpty());
+    QVERIFY(!third->hasCase()); // nothing was loaded
     m_clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
 }
 

@@ -308,11 +308,15 @@ QString IntakeWorkflow::resumeLatest()
 
 QString IntakeWorkflow::reopen(const QString &caseId)
 {
+    // Checked on the stored case first, so a refused reopen leaves the screen as it was.
+    const auto rec = store::CaseRepository(m_store).load(caseId);
+    if (!rec)
+        return rec.error();
+    if (rec->draft.value(QLatin1String("decision")).toString() != enumKey(Decision::Notice))
+        return tr("Case %1 was not closed with a one-time notice; it cannot be continued here.").arg(rec->number);
     const QString err = load(caseId);
     if (!err.isEmpty())
         return err;
-    if (m_decision != Decision::Notice)
-        return tr("Case %1 was not closed with a one-time notice; it cannot be continued here.").arg(m_caseNumber);
     const Snapshot before = snapshot();
     m_visits += 1;
     m_decision = Decision::None;
