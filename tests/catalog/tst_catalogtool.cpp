@@ -1,3 +1,5 @@
+#include "onewindow/testsupport/ProcessRun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,32 +26,10 @@ private Q_SLOTS:
     void checklistErrors();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Run tool(const QStringList &args);
+    using Run = ow::testsupport::ProcessRun;
+    static Run tool(const QStringList &args) { return ow::testsupport::runProcess(QStringLiteral(OW_TOOL), args); }
     static QString demo() { return QStringLiteral(OW_DEMO_CATALOGUE); }
 };
-
-TestCatalogTool::Run TestCatalogTool::tool(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(OW_TOOL), args);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 void TestCatalogTool::validateAcceptsTheDemo()
 {

@@ -1,5 +1,7 @@
+#include "onewindow/testsupport/ProcessRun.h"
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -23,34 +25,12 @@ private Q_SLOTS:
     void clientWithoutDisplayExplains();
 
 private:
-    struct Run
+    using Run = ow::testsupport::ProcessRun;
+    static Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {})
     {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Run run(const QString &program, const QStringList &args, const QProcessEnvironment &env = {});
-};
-
-TestExecutables::Run TestExecutables::run(
-    const QString &program, const QStringList &args, const QProcessEnvironment &env)
-{
-    QProcess p;
-    if (!env.isEmpty())
-        p.setProcessEnvironment(env);
-    p.start(program, args);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = QStringLiteral("timed out");
-        return r;
+        return ow::testsupport::runProcess(program, args, env);
     }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+};
 
 void TestExecutables::toolVersion()
 {

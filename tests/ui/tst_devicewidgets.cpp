@@ -3,6 +3,7 @@
 #include "onewindow/core/Clock.h"
 #include "onewindow/devicesim/IdCardReaderSim.h"
 #include "onewindow/devicesim/Preload.h"
+#include "onewindow/devicesim/TestMain.h"
 #include "onewindow/devicesim/UsbTestbed.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/idcard/IdCardReader.h"
@@ -258,16 +259,6 @@ void TestDeviceWidgets::demoCardThroughTheRealReader()
     m_testbed->unplug(&sim);
 }
 
-int main(int argc, char *argv[])
-{
-    QString preloadError;
-    if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError)) {
-        std::fprintf(stderr, "%s\n", qPrintable(preloadError));
-        return 1;
-    }
-    QApplication app(argc, argv);
-    TestDeviceWidgets test;
-    return QTest::qExec(&test, argc, argv);
-}
+OW_DEVICESIM_GUI_TEST_MAIN(TestDeviceWidgets)
 
 #include "tst_devicewidgets.moc"

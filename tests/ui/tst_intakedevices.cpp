@@ -10,6 +10,7 @@
 #include "onewindow/devicesim/EscPosPrinterSim.h"
 #include "onewindow/devicesim/IdCardReaderSim.h"
 #include "onewindow/devicesim/Preload.h"
+#include "onewindow/devicesim/TestMain.h"
 #include "onewindow/devicesim/UsbTestbed.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
 #include "onewindow/i18n/Language.h"
@@ -232,16 +233,6 @@ void TestIntakeDevices::paperOutIsReportedAndNothingIsLost()
     QCOMPARE(receiptcheck::decodeQrCodes(m_printer.render()).size(), 1);
 }
 
-int main(int argc, char *argv[])
-{
-    QString preloadError;
-    if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError)) {
-        std::fprintf(stderr, "%s\n", qPrintable(preloadError));
-        return 1;
-    }
-    QApplication app(argc, argv);
-    TestIntakeDevices test;
-    return QTest::qExec(&test, argc, argv);
-}
+OW_DEVICESIM_GUI_TEST_MAIN(TestIntakeDevices)
 
 #include "tst_intakedevices.moc"

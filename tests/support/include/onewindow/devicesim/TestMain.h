@@ -22,3 +22,19 @@
         QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
         return QTest::qExec(&test, argc, argv);                                                                        \
     }
+
+// The same for widget tests (QApplication). The macro only names QApplication, so this header
+// adds no link dependency; the test itself links Qt Widgets.
+#define OW_DEVICESIM_GUI_TEST_MAIN(TestClass)                                                                          \
+    int main(int argc, char *argv[])                                                                                   \
+    {                                                                                                                  \
+        QString preloadError;                                                                                          \
+        if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError)) {                                        \
+            std::fprintf(stderr, "%s\n", qPrintable(preloadError));                                                    \
+            return 1;                                                                                                  \
+        }                                                                                                              \
+        QApplication app(argc, argv);                                                                                  \
+        TestClass test;                                                                                                \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                     \
+        return QTest::qExec(&test, argc, argv);                                                                        \
+    }
