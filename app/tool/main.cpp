@@ -2,6 +2,7 @@
 #include "CoreCommands.h"
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
+#include "PosCommands.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -19,6 +20,7 @@ CommandList allCommands()
     commands += coreCommands();
     commands += deviceCommands();
     commands += escposCommands();
+    commands += posCommands();
     return commands;
 }
 
@@ -40,7 +42,7 @@ bool needsGui(int argc, char *argv[])
 {
     if (argc < 2)
         return false;
-    return std::strcmp(argv[1], "escpos") == 0 || std::strcmp(argv[1], "printer") == 0;
+    return std::strcmp(argv[1], "escpos") == 0;
 }
 
 } // namespace
