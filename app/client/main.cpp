@@ -1,7 +1,12 @@
+#include "DemoDevices.h"
+
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/devicesim/Preload.h"
+#include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/Language.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/usb/DeviceManager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +26,15 @@ bool displayAvailable()
     return qEnvironmentVariableIsSet("DISPLAY") || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+bool wantsDemo(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--demo") == 0)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -31,6 +45,14 @@ int main(int argc, char *argv[])
             "  Run it under a virtual display:  xvfb-run -a onewindow --demo\n"
             "  or from the source tree:         ./ow run --xvfb\n");
         return 3;
+    }
+
+    // Demo mode simulates the devices with umockdev, which needs its preload library: re-execute
+    // once under it (see tests/support/README.md). Without umockdev the demo runs on the real bus.
+    if (wantsDemo(argc, argv)) {
+        QString preloadError;
+        if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError))
+            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(preloadError));
     }
 
     QApplication app(argc, argv);
@@ -75,6 +97,21 @@ int main(int argc, char *argv[])
                 "deadlines count weekends only.\n%1")
                 .arg(calendar.error()));
     }
+
+    // Devices: the simulated ones first (before libusb starts), then the device manager with its
+    // worker thread. Destroyed in reverse order after the window.
+    std::unique_ptr<DemoDevices> demoDevices;
+    if (context.demoMode && ow::devicesim::umockdevPreloadActive()) {
+        demoDevices = std::make_unique<DemoDevices>();
+        if (!demoDevices->isValid()) {
+            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(demoDevices->error()));
+            demoDevices.reset();
+        }
+    }
+    ow::usb::DeviceManager devices;
+    context.cardReader = devices.addDriver(std::make_unique<ow::idcard::IdCardReader>());
+    context.demoCards = demoDevices.get();
+    devices.start();
 
     ow::ui::MainWindow window(context);
     window.show();

@@ -1,65 +1,44 @@
-#include "FuzzTargets.h"
+// Replays the fuzz targets' input functions over their seed corpora (and a few edge inputs), so
+// that a gcc build exercises them too.
+#include "SamFrameFuzz.h"
 
 #include <QDir>
 #include <QFile>
-#include <QRandomGenerator>
 #include <QTest>
 
-// Runs the fuzz targets' bodies over the checked-in corpus and over seeded random mutations of
-// it, so that builds without libFuzzer (gcc) exercise them too.
 class TestFuzzCorpus : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void corpus_data();
-    void corpus();
+    void samFrame_data();
+    void samFrame();
 };
 
-void TestFuzzCorpus::corpus_data()
+void TestFuzzCorpus::samFrame_data()
 {
-    QTest::addColumn<QString>("target");
-    QTest::addColumn<QString>("file");
-    for (const QString &target : {QStringLiteral("hidreport"), QStringLiteral("escpos")}) {
-        const QDir dir(QStringLiteral(OW_FUZZ_CORPUS_DIR "/") + target);
-        const QStringList files = dir.entryList(QDir::Files, QDir::Name);
-        for (const QString &f : files)
-            QTest::addRow("%s/%s", qPrintable(target), qPrintable(f)) << target << dir.filePath(f);
+    QTest::addColumn<QByteArray>("input");
+    const QDir corpus(QStringLiteral(OW_FUZZ_CORPUS "/samframe"));
+    const QStringList files = corpus.entryList(QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 5, "the seed corpus is missing");
+    for (const QString &name : files) {
+        QFile f(corpus.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QTest::newRow(qPrintable(name)) << f.readAll();
     }
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("preamble only") << QByteArray::fromHex("aaaaaa9669");
+    QTest::newRow("max length field") << QByteArray::fromHex("aaaaaa9669ffff000090");
+    QTest::newRow("text block of NULs") << QByteArray(256, '\0');
+    QTest::newRow("text block of FF") << QByteArray(256, '\xff');
 }
 
-void TestFuzzCorpus::corpus()
+void TestFuzzCorpus::samFrame()
 {
-    QFETCH(QString, target);
-    QFETCH(QString, file);
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray seed = f.readAll();
-    QVERIFY(!seed.isEmpty());
-    const auto run = [&](const QByteArray &input) {
-        const auto *data = reinterpret_cast<const uint8_t *>(input.constData());
-        return target == QLatin1String("hidreport") ? owfuzz::hidReports(data, size_t(input.size()))
-                                                    : owfuzz::escPosStream(data, size_t(input.size()));
-    };
-    QCOMPARE(run(seed), 0);
-    QRandomGenerator rng(0x5eed ^ quint32(qHash(file)));
-    for (int i = 0; i < 200; ++i) {
-        QByteArray m = seed;
-        const int edits = 1 + int(rng.bounded(4));
-        for (int e = 0; e < edits; ++e) {
-            const int pos = int(rng.bounded(int(m.size()) + 1));
-            switch (rng.bounded(3)) {
-            case 0:
-                if (pos < m.size())
-                    m[pos] = char(rng.bounded(256));
-                break;
-            case 1: m.insert(pos, char(rng.bounded(256))); break;
-            default: m.truncate(pos); break;
-            }
-        }
-        QCOMPARE(run(m), 0);
-    }
+    QFETCH(QByteArray, input);
+    QCOMPARE(owFuzzSamFrame(reinterpret_cast<const uint8_t *>(input.constData()), size_t(input.size())), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFuzzCorpus)
+
 #include "tst_fuzzcorpus.moc"

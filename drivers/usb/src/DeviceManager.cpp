@@ -77,29 +77,19 @@ QList<UsbDeviceInfo> DeviceManager::listDevices(bool probeAccess)
     UsbWorker *worker = m_worker;
     const QList<UsbDriver *> drivers = m_drivers;
     QMetaObject::invokeMethod(
-        worker, [worker, &result, probeAccess] { result = worker->listDevices(probeAccess); },
+        worker, [worker, &result, probeAccess, drivers] { result = worker->listDevices(probeAccess, drivers); },
         Qt::BlockingQueuedConnection);
-    // Before start() the worker does not know the drivers yet: name them here.
-    for (UsbDeviceInfo &info : result) {
-        if (!info.driver.isEmpty())
-            continue;
-        for (UsbDriver *driver : drivers) {
-            if (driver->matches(info)) {
-                info.driver = driver->driverName();
-                break;
-            }
-        }
-    }
     return result;
 }
 
 void DeviceManager::requestDeviceList(bool probeAccess)
 {
     UsbWorker *worker = m_worker;
+    const QList<UsbDriver *> drivers = m_drivers;
     QMetaObject::invokeMethod(
         worker,
-        [this, worker, probeAccess] {
-            const QList<UsbDeviceInfo> devices = worker->listDevices(probeAccess);
+        [this, worker, probeAccess, drivers] {
+            const QList<UsbDeviceInfo> devices = worker->listDevices(probeAccess, drivers);
             QMetaObject::invokeMethod(
                 this, [this, devices] { Q_EMIT deviceListReady(devices); }, Qt::QueuedConnection);
         },

@@ -178,7 +178,7 @@ int LIBUSB_CALL UsbWorker::onHotplug(libusb_context *, libusb_device *device, li
     return 0;
 }
 
-UsbDeviceInfo UsbWorker::describe(libusb_device *device) const
+UsbDeviceInfo UsbWorker::describe(libusb_device *device, const QList<UsbDriver *> &drivers) const
 {
     UsbDeviceInfo info;
     info.bus = libusb_get_bus_number(device);
@@ -196,7 +196,7 @@ UsbDeviceInfo UsbWorker::describe(libusb_device *device) const
         info.interfaces = UsbDeviceInfo::interfacesFrom(config);
         libusb_free_config_descriptor(config);
     }
-    for (UsbDriver *driver : m_drivers) {
+    for (UsbDriver *driver : drivers) {
         if (driver->matches(info)) {
             info.driver = driver->driverName();
             break;
@@ -214,7 +214,7 @@ void UsbWorker::arrived(libusb_device *device)
         return;
     libusb_ref_device(device);
     m_known.insert(key, device);
-    const UsbDeviceInfo info = describe(device);
+    const UsbDeviceInfo info = describe(device, m_drivers);
     m_knownInfo.insert(key, info);
     for (UsbDriver *driver : std::as_const(m_drivers)) {
         if (m_bindings.contains(driver) || !driver->matches(info))
@@ -274,7 +274,7 @@ void UsbWorker::rescan()
     libusb_free_device_list(list, 1);
 }
 
-QList<UsbDeviceInfo> UsbWorker::listDevices(bool probeAccess)
+QList<UsbDeviceInfo> UsbWorker::listDevices(bool probeAccess, const QList<UsbDriver *> &drivers)
 {
     QList<UsbDeviceInfo> result;
     if (!initialise())
@@ -282,7 +282,7 @@ QList<UsbDeviceInfo> UsbWorker::listDevices(bool probeAccess)
     libusb_device **list = nullptr;
     const ssize_t n = libusb_get_device_list(m_ctx, &list);
     for (ssize_t i = 0; i < n; ++i) {
-        UsbDeviceInfo info = describe(list[i]);
+        UsbDeviceInfo info = describe(list[i], drivers);
         if (info.isHub())
             continue;
         const quint32 key = keyOf(list[i]);
@@ -291,7 +291,7 @@ QList<UsbDeviceInfo> UsbWorker::listDevices(bool probeAccess)
             const DeviceStatus status = owner->status();
             if (status.state == DeviceState::Error)
                 info.accessProblem = status.message;
-        } else if (probeAccess) {
+        } else if (probeAccess && !info.driver.isEmpty()) {
             libusb_device_handle *handle = nullptr;
             const int r = libusb_open(list[i], &handle);
             if (r == 0)

@@ -31,7 +31,9 @@ public:
     bool hotplugActive() const { return m_hotplug; }
     void startDrivers(const QList<UsbDriver *> &drivers);
     void shutdown();
-    QList<UsbDeviceInfo> listDevices(bool probeAccess);
+    // Devices other than hubs; probes opening only those a driver takes (the others are none of
+    // our business and usually root-only).
+    QList<UsbDeviceInfo> listDevices(bool probeAccess, const QList<UsbDriver *> &drivers);
 
 private:
     static int LIBUSB_CALL onHotplug(
@@ -44,7 +46,7 @@ private:
     void rescan();
     void arrived(libusb_device *device);
     void left(quint32 key);
-    UsbDeviceInfo describe(libusb_device *device) const;
+    UsbDeviceInfo describe(libusb_device *device, const QList<UsbDriver *> &drivers) const;
     static quint32 keyOf(libusb_device *device);
 
     DeviceManager::Options m_options;

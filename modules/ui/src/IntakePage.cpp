@@ -3,6 +3,7 @@
 #include "onewindow/core/CreditCode.h"
 #include "onewindow/core/IdNumber.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/IdentityPanel.h"
 #include "ui_IntakePage.h"
 
 #include <QEvent>
@@ -38,6 +39,10 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::IntakePage>())
 {
     m_ui->setupUi(this);
+    auto *identity = new IdentityPanel(context.clock, this);
+    identity->setObjectName(QStringLiteral("identityPanel"));
+    identity->attachReader(context.cardReader);
+    m_ui->pageLayout->insertWidget(1, identity);
     connect(m_ui->idNumberEdit, &QLineEdit::textChanged, this, &IntakePage::refresh);
     connect(m_ui->creditCodeEdit, &QLineEdit::textChanged, this, &IntakePage::refresh);
     refresh();

@@ -2,6 +2,7 @@
 
 #include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/DeviceStatusWidget.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/QueuePage.h"
 #include "onewindow/ui/SupervisorPage.h"
@@ -40,6 +41,13 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     m_windowLabel = new QLabel(this);
     statusBar()->addWidget(m_windowLabel);
     statusBar()->addPermanentWidget(m_modeLabel);
+    if (context.cardReader) {
+        auto *readerStatus = new DeviceStatusWidget(this);
+        readerStatus->setObjectName(QStringLiteral("cardReaderStatus"));
+        readerStatus->attachReader(context.cardReader);
+        readerStatus->setDemoCardSlot(context.demoCards);
+        statusBar()->addPermanentWidget(readerStatus);
+    }
 
     retranslate();
     showSection(Section::Intake);

@@ -45,8 +45,9 @@ SimulatedUsbDevice::~SimulatedUsbDevice()
     if (m_plug) {
         m_plug->gone = true;
         failAllPending(m_plug, -ENODEV);
-        m_plug->device = nullptr;
     }
+    for (UsbPlug *plug : std::as_const(m_allPlugs))
+        plug->device = nullptr;
 }
 
 void SimulatedUsbDevice::setStrings(const QString &manufacturer, const QString &product)
@@ -170,6 +171,8 @@ void SimulatedUsbDevice::attachPlug(UsbTestbed *testbed, UsbPlug *plug)
     QMutexLocker lock(&m_mutex);
     m_testbed = testbed;
     m_plug = plug;
+    if (!m_allPlugs.contains(plug))
+        m_allPlugs.append(plug);
     m_inQueue.clear();
     m_stalls.clear();
     onPlugged();
@@ -404,12 +407,9 @@ bool SimulatedUsbDevice::handleIoctl(UsbPlug *plug, void *clientPtr)
     case USBDEVFS_REAPURBNDELAY: {
         if (plug->reapable.isEmpty()) {
             lock.unlock();
-            if (gone) {
-                umockdev_ioctl_client_complete(client, -1, ENODEV);
-            } else {
-                g_usleep(NothingToReapDelayUs);
-                umockdev_ioctl_client_complete(client, -1, EAGAIN);
-            }
+            // Also pause before "gone": libusb polls the node again at once either way.
+            g_usleep(NothingToReapDelayUs);
+            umockdev_ioctl_client_complete(client, -1, gone ? ENODEV : EAGAIN);
             return TRUE;
         }
         UsbUrb urb = plug->reapable.takeFirst();

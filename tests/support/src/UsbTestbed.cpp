@@ -181,7 +181,8 @@ void UsbTestbed::unplug(SimulatedUsbDevice *device)
         return;
     device->detachPlug(); // pending transfers fail with ENODEV
     d->current.remove(device);
-    plug->device = nullptr; // from now on the node only answers ENODEV
+    // plug->device stays: the device still hands the host the transfers it failed with ENODEV
+    // (losing one would leave libusb waiting for it forever), and answers ENODEV to the rest.
     // The kernel announces the removal while the sysfs entry still exists, then drops it.
     umockdev_testbed_uevent(d->testbed, plug->syspath.toUtf8().constData(), "remove");
     umockdev_testbed_remove_device(d->testbed, plug->syspath.toUtf8().constData());

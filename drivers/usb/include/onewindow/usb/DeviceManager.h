@@ -60,7 +60,7 @@ public:
     bool hotplugActive() const;
 
     // What is attached (hubs left out), which driver takes each device, and, when probeAccess
-    // is set, whether it can be opened. Blocks the caller until the worker answered: for the
+    // is set, whether the devices a driver takes can be opened. Blocks the caller until the worker answered: for the
     // command-line tool, never call it from the worker thread. The GUI uses requestDeviceList().
     QList<UsbDeviceInfo> listDevices(bool probeAccess);
     void requestDeviceList(bool probeAccess);

@@ -118,6 +118,7 @@ private:
     int m_submitted = 0;
     UsbTestbed *m_testbed = nullptr;
     UsbPlug *m_plug = nullptr; // the current plug, null while unplugged
+    QList<UsbPlug *> m_allPlugs; // every plug this device had (they outlive it in the testbed)
 };
 
 } // namespace ow::devicesim

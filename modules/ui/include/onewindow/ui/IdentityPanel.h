@@ -1,0 +1,64 @@
+#pragma once
+
+#include "onewindow/idcard/IdCardData.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace Ui {
+class IdentityPanel;
+}
+
+namespace ow {
+class Clock;
+}
+
+#include "onewindow/idcard/IdCardReader.h"
+
+namespace ow::ui {
+
+// The identity read from an ID card: type, names, gender, nation/nationality, birth, number,
+// address, validity (an expired card is flagged), appended address and the photo (a placeholder
+// unless a licensed WLT decoder is installed). Masked by default; "Show full" reveals it and
+// emits revealed() so the reveal can be audited.
+class IdentityPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit IdentityPanel(const Clock *clock, QWidget *parent = nullptr);
+    ~IdentityPanel() override;
+
+    // Shows the reader's cards and failures; while the panel is visible the reader polls for a card.
+    void attachReader(idcard::IdCardReader *reader);
+    void showCard(const ow::idcard::IdCardData &card);
+    void showFailure(const QString &message);
+    void clear();
+    std::optional<idcard::IdCardData> card() const { return m_card; }
+    bool isRevealed() const;
+    void setRevealed(bool revealed);
+
+Q_SIGNALS:
+    void cardShown(const ow::idcard::IdCardData &card);
+    void revealed(const ow::idcard::IdCardData &card);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
+private:
+    void refresh();
+
+    const Clock *m_clock;
+    std::unique_ptr<Ui::IdentityPanel> m_ui;
+    std::optional<idcard::IdCardData> m_card;
+    QString m_failure;
+    bool m_cardOnReader = false;
+    QPointer<idcard::IdCardReader> m_reader; // lives on the USB thread; only thread-safe calls
+};
+
+} // namespace ow::ui

@@ -1,0 +1,119 @@
+#include "onewindow/ui/DeviceStatusWidget.h"
+
+#include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/ui/DemoCardSlot.h"
+#include "ui_DeviceStatusWidget.h"
+
+#include <QEvent>
+#include <QMenu>
+
+namespace ow::ui {
+
+DeviceStatusWidget::DeviceStatusWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::DeviceStatusWidget>())
+{
+    m_ui->setupUi(this);
+    m_ui->demoButton->setVisible(false);
+    refresh();
+}
+
+DeviceStatusWidget::~DeviceStatusWidget() = default;
+
+void DeviceStatusWidget::attachReader(idcard::IdCardReader *reader)
+{
+    if (!reader)
+        return;
+    connect(reader, &idcard::IdCardReader::statusChanged, this, &DeviceStatusWidget::setStatus);
+    setStatus(reader->status());
+}
+
+void DeviceStatusWidget::setDemoCardSlot(DemoCardSlot *demo)
+{
+    m_demo = demo;
+    m_ui->demoButton->setVisible(demo != nullptr);
+    buildDemoMenu();
+}
+
+void DeviceStatusWidget::buildDemoMenu()
+{
+    delete m_ui->demoButton->menu();
+    if (!m_demo)
+        return;
+    auto *menu = new QMenu(m_ui->demoButton);
+    const QList<QPair<QString, idcard::CardType>> cards = {
+        {tr("Resident ID card"), idcard::CardType::Resident},
+        {tr("Foreigner permanent residence card (2017)"), idcard::CardType::ForeignPermanent},
+        {tr("Foreigner permanent residence card (2023)"), idcard::CardType::ForeignPermanent2023},
+        {tr("Hong Kong/Macao/Taiwan residence permit (expired)"), idcard::CardType::HkMacaoTaiwan},
+    };
+    for (const auto &card : cards) {
+        QAction *action = menu->addAction(card.first);
+        const idcard::CardType type = card.second;
+        connect(action, &QAction::triggered, this, [this, type] {
+            if (m_demo)
+                m_demo->putDemoCard(type);
+        });
+    }
+    menu->addSeparator();
+    QAction *remove = menu->addAction(tr("Take the card off"));
+    connect(remove, &QAction::triggered, this, [this] {
+        if (m_demo)
+            m_demo->removeCard();
+    });
+    m_ui->demoButton->setMenu(menu);
+}
+
+void DeviceStatusWidget::setStatus(const ow::usb::DeviceStatus &status)
+{
+    m_status = status;
+    refresh();
+}
+
+QString DeviceStatusWidget::text() const
+{
+    return m_ui->textLabel->text();
+}
+
+void DeviceStatusWidget::refresh()
+{
+    QString line;
+    QString colour;
+    switch (m_status.state) {
+    case usb::DeviceState::Ready:
+        line = tr("Card reader: ready");
+        colour = QStringLiteral("#1b7f3b");
+        break;
+    case usb::DeviceState::Busy:
+        line = tr("Card reader: reading…");
+        colour = QStringLiteral("#1b7f3b");
+        break;
+    case usb::DeviceState::Absent:
+        line = tr("Card reader: not connected");
+        colour = QStringLiteral("#808080");
+        break;
+    case usb::DeviceState::Unplugged:
+    case usb::DeviceState::Error:
+        line = tr("Card reader: %1").arg(m_status.message.isEmpty() ? tr("error") : m_status.message);
+        colour = QStringLiteral("#b00020");
+        break;
+    }
+    m_ui->textLabel->setText(line);
+    m_ui->markLabel->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+    QString tip = m_status.detail;
+    if (!m_status.device.isEmpty())
+        tip = m_status.device + (tip.isEmpty() ? QString() : QStringLiteral(" · ") + tip);
+    setToolTip(tip);
+}
+
+void DeviceStatusWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        buildDemoMenu();
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace ow::ui
