@@ -188,6 +188,16 @@ void SimulatedUsbDevice::detachPlug()
     m_plug = nullptr;
 }
 
+void SimulatedUsbDevice::forgetPlug(UsbPlug *plug)
+{
+    QMutexLocker lock(&m_mutex);
+    m_allPlugs.removeAll(plug);
+    if (m_plug == plug)
+        m_plug = nullptr;
+    if (m_allPlugs.isEmpty())
+        m_testbed = nullptr;
+}
+
 SimulatedUsbDevice::ControlReply SimulatedUsbDevice::onControl(const ControlSetup &setup, const QByteArray &)
 {
     ControlReply reply;

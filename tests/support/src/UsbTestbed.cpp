@@ -89,6 +89,8 @@ UsbTestbed::~UsbTestbed()
         it.key()->detachPlug();
     if (d->testbed) {
         for (const auto &plug : d->plugs) {
+            if (SimulatedUsbDevice *device = plug->device.exchange(nullptr))
+                device->forgetPlug(plug.get());
             if (plug->handler) {
                 umockdev_testbed_detach_ioctl(d->testbed, plug->devnode.toUtf8().constData(), nullptr);
                 g_object_unref(plug->handler);

@@ -91,6 +91,7 @@ public:
     // Used by UsbTestbed and the ioctl handler. Not for tests.
     void attachPlug(UsbTestbed *testbed, UsbPlug *plug);
     void detachPlug();
+    void forgetPlug(UsbPlug *plug); // the testbed goes away before the device
     bool handleIoctl(UsbPlug *plug, void *client);
 
 protected:
