@@ -134,7 +134,10 @@ void TestPosTool::printerTestPageAndStatus()
 {
     EscPosPrinterSim sim;
     QVERIFY(!m_testbed->plug(&sim).isEmpty());
-    Run r = run({QStringLiteral("printer"), QStringLiteral("test-page"), QStringLiteral("--raster")});
+    Run r = run({QStringLiteral("devices"), QStringLiteral("list")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("0416:5011  printer")), qPrintable(r.out));
+    r = run({QStringLiteral("printer"), QStringLiteral("test-page"), QStringLiteral("--raster")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("printed the test page")));
     QVERIFY2(sim.parseError().isEmpty(), qPrintable(sim.parseError()));
