@@ -2,6 +2,12 @@
 //   build/dev/tests/bench/bench_escpos [runs]
 // document build (test page, raster QR), QR raster drawing, stream parse, render to an image,
 // and the HID POS decoder's throughput.
+//
+// Release build, 2026-11-28 (build/release/tests/bench/bench_escpos 51), medians:
+//   generic-58 test page 7037 bytes: build 0.69 ms, parse 0.03 ms, render 1.61 ms (384x878)
+//   generic-80 test page 14944 bytes: build 0.91 ms, parse 0.04 ms, render 2.17 ms (576x878)
+//   QR raster, 71 bytes, module 6, EC M: 0.40 ms
+//   HID POS decode, 100 scans of 1000 bytes (18 reports each): 0.07 ms
 #include "onewindow/escpossim/EscPosParser.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
 #include "onewindow/printer/QrRaster.h"
