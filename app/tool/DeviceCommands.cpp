@@ -4,6 +4,8 @@
 #include "onewindow/idcard/CardDecoder.h"
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/idcard/IdCardText.h"
+#include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/scanner/BarcodeScanner.h"
 #include "onewindow/usb/DeviceManager.h"
 #include "onewindow/usb/UsbDeviceInfo.h"
 
@@ -44,6 +46,8 @@ int devicesList(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     ow::usb::DeviceManager manager;
     manager.addDriver(std::make_unique<ow::idcard::IdCardReader>());
+    manager.addDriver(std::make_unique<ow::scanner::BarcodeScanner>());
+    manager.addDriver(std::make_unique<ow::printer::ReceiptPrinter>());
     const QList<ow::usb::UsbDeviceInfo> devices = manager.listDevices(true);
     const QString initError = manager.initError();
     if (!initError.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "ReceiptCommands.h"
 
 #include "onewindow/i18n/Language.h"
+#include "PosCommands.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -24,6 +25,7 @@ CommandList allCommands()
     commands += catalogCommands();
     commands += escposCommands();
     commands += deviceCommands();
+    commands += posCommands();
     return commands;
 }
 

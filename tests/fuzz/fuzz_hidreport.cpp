@@ -1,6 +1,6 @@
-#include "FuzzTargets.h"
+#include "PosFuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    return owfuzz::hidReports(data, size);
+    return owFuzzHidReports(data, size);
 }

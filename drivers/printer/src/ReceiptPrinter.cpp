@@ -138,6 +138,8 @@ void ReceiptPrinter::deviceArrived(libusb_device *device, const usb::UsbDeviceIn
         return;
     PrinterProfile profile = m_options.profileId.isEmpty() ? PrinterProfile::forUsbId(info.vendorId, info.productId)
                                                            : PrinterProfile::byId(m_options.profileId);
+    if (m_options.receiveBufferBytes > 0)
+        profile.receiveBufferBytes = m_options.receiveBufferBytes;
     const auto ins = iface->endpointsOf(usb::TransferType::Bulk, true);
     const quint8 out = iface->endpointsOf(usb::TransferType::Bulk, false).first().address;
     const quint8 in = ins.isEmpty() ? 0 : ins.first().address;

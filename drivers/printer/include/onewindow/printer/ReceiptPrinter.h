@@ -15,6 +15,7 @@ namespace ow::printer {
 struct ReceiptPrinterOptions
 {
     QString profileId; // force a profile (PrinterProfile::byId); empty: by USB id
+    int receiveBufferBytes = 0; // override the profile's receive buffer (a printer set up differently); 0: keep
     int statusTimeoutMs = 1000;
     int transferTimeoutMs = 5000;
 };

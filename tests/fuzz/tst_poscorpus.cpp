@@ -1,4 +1,4 @@
-#include "FuzzTargets.h"
+#include "PosFuzz.h"
 
 #include <QDir>
 #include <QFile>
@@ -7,7 +7,7 @@
 
 // Runs the fuzz targets' bodies over the checked-in corpus and over seeded random mutations of
 // it, so that builds without libFuzzer (gcc) exercise them too.
-class TestFuzzPos : public QObject
+class TestPosCorpus : public QObject
 {
     Q_OBJECT
 
@@ -16,7 +16,7 @@ private Q_SLOTS:
     void corpus();
 };
 
-void TestFuzzPos::corpus_data()
+void TestPosCorpus::corpus_data()
 {
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("file");
@@ -28,7 +28,7 @@ void TestFuzzPos::corpus_data()
     }
 }
 
-void TestFuzzPos::corpus()
+void TestPosCorpus::corpus()
 {
     QFETCH(QString, target);
     QFETCH(QString, file);
@@ -38,8 +38,8 @@ void TestFuzzPos::corpus()
     QVERIFY(!seed.isEmpty());
     const auto run = [&](const QByteArray &input) {
         const auto *data = reinterpret_cast<const uint8_t *>(input.constData());
-        return target == QLatin1String("hidreport") ? owfuzz::hidReports(data, size_t(input.size()))
-                                                    : owfuzz::escPosStream(data, size_t(input.size()));
+        return target == QLatin1String("hidreport") ? owFuzzHidReports(data, size_t(input.size()))
+                                                    : owFuzzEscPosStream(data, size_t(input.size()));
     };
     QCOMPARE(run(seed), 0);
     QRandomGenerator rng(0x5eed ^ quint32(qHash(file)));
@@ -61,5 +61,5 @@ void TestFuzzPos::corpus()
     }
 }
 
-QTEST_GUILESS_MAIN(TestFuzzPos)
-#include "tst_fuzzpos.moc"
+QTEST_GUILESS_MAIN(TestPosCorpus)
+#include "tst_poscorpus.moc"

@@ -1,14 +1,11 @@
-#include "FuzzTargets.h"
+#include "PosFuzz.h"
 
-#include "onewindow/escpossim/EscPosParser.h"
 #include "onewindow/scanner/HidPosReportDecoder.h"
 #include "onewindow/scanner/KeyboardReportDecoder.h"
 
 #include <QByteArrayView>
 
-namespace owfuzz {
-
-int hidReports(const uint8_t *data, size_t size)
+int owFuzzHidReports(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
@@ -35,21 +32,3 @@ int hidReports(const uint8_t *data, size_t size)
     }
     return 0;
 }
-
-int escPosStream(const uint8_t *data, size_t size)
-{
-    const QByteArrayView all(reinterpret_cast<const char *>(data), qsizetype(size));
-    // Keep each input cheap: a raster header may announce megabytes that never come.
-    ow::escpossim::EscPosParser whole(384);
-    whole.feed(all);
-    whole.finish();
-    (void)whole.page().text();
-    ow::escpossim::EscPosParser pieces(576);
-    qsizetype step = 1;
-    for (qsizetype i = 0; i < all.size(); i += step, step = step % 13 + 1)
-        pieces.feed(all.sliced(i, qMin(step, all.size() - i)));
-    pieces.finish();
-    return 0;
-}
-
-} // namespace owfuzz
