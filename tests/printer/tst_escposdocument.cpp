@@ -42,13 +42,17 @@ void TestEscPosDocument::commands_data()
     QTest::newRow("feed") << 4 << QByteArray::fromHex("1b6403");
     QTest::newRow("cut partial") << 5 << QByteArray::fromHex("1d564204");
     QTest::newRow("ascii line") << 6 << QByteArray("Hi\n");
+    QTest::newRow("initialize, code page 16") << 7 << QByteArray::fromHex("1b401c2e1b7410");
 }
 
 void TestEscPosDocument::commands()
 {
     QFETCH(int, which);
     QFETCH(QByteArray, expected);
-    EscPosDocument doc;
+    PrinterProfile profile;
+    if (which == 7)
+        profile.codePage = 16;
+    EscPosDocument doc(profile);
     switch (which) {
     case 0: doc.initialize(); break;
     case 1: doc.align(EscPosDocument::Align::Center); break;
@@ -57,6 +61,7 @@ void TestEscPosDocument::commands()
     case 4: doc.feed(3); break;
     case 5: doc.cut(); break;
     case 6: doc.line(QStringLiteral("Hi")); break;
+    case 7: doc.initialize(); break;
     }
     QCOMPARE(doc.bytes().toHex(), expected.toHex());
 }

@@ -112,8 +112,8 @@ EscPosDocument &EscPosDocument::initialize()
     m_align = Align::Left;
     m_column = 0;
     // ESC @ resets the printer; FS . makes sure a double-byte mode left on by someone else is
-    // off; ESC t 0 selects code page 437 for the single-byte half.
-    append(cmd({ESC, '@', FS, '.', ESC, 't', 0}));
+    // off; ESC t n selects the profile's code page for the single-byte half (0 = PC437).
+    append(cmd({ESC, '@', FS, '.', ESC, 't', qBound(0, m_profile.codePage, 255)}));
     return *this;
 }
 

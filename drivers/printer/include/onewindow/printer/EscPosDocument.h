@@ -42,7 +42,7 @@ public:
 
     const PrinterProfile &profile() const { return m_profile; }
 
-    EscPosDocument &initialize(); // ESC @, leaves double-byte mode, selects code page 0
+    EscPosDocument &initialize(); // ESC @, leaves double-byte mode, ESC t with the profile's code page
     EscPosDocument &align(Align align); // ESC a n
     EscPosDocument &bold(bool on); // ESC E n
     EscPosDocument &doubleSize(bool on); // GS ! 0x11 and FS ! 0x0C (Chinese)

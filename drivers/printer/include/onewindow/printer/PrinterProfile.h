@@ -27,6 +27,7 @@ struct PrinterProfile
     int dotsPerLine = 384; // 58 mm paper: 384, 80 mm paper: 576
     bool nativeQr = false; // GS ( k understood; else the QR is sent as a GS v 0 raster
     Chinese chinese = Chinese::Gb18030DoubleByte;
+    int codePage = 0; // ESC t n for the single-byte half: 0 = PC437 (all models here)
     Cut cut = Cut::FeedAndPartial;
     int cutFeedLines = 4;
     int receiveBufferBytes = 4096; // the printer's input buffer: one transfer never exceeds it
