@@ -9,6 +9,7 @@
 #include "onewindow/i18n/Language.h"
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/scanner/BarcodeScanner.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -196,6 +197,8 @@ int main(int argc, char *argv[])
     ow::usb::DeviceManager usb;
     context.cardReader = usb.addDriver(std::make_unique<ow::idcard::IdCardReader>());
     counterDevices.attachPrinter(usb.addDriver(std::make_unique<ow::printer::ReceiptPrinter>()));
+    // A notice's QR scanned at the window continues its case (IntakePage listens).
+    counterDevices.attachScanner(usb.addDriver(std::make_unique<ow::scanner::BarcodeScanner>()));
     context.demoCards = demoDevices.get();
     usb.start();
 

@@ -1,6 +1,7 @@
 #include "onewindow/ui/CounterDevices.h"
 
 #include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/scanner/BarcodeScanner.h"
 
 namespace ow::ui {
 
@@ -28,6 +29,13 @@ void CounterDevices::attachPrinter(printer::ReceiptPrinter *printer)
                 text += QLatin1Char(' ') + result.statusAfter->messages().join(QLatin1Char(' '));
             reportPrinted(result.ok(), text);
         },
+        Qt::QueuedConnection);
+}
+
+void CounterDevices::attachScanner(scanner::BarcodeScanner *scanner)
+{
+    connect(
+        scanner, &scanner::BarcodeScanner::scanned, this, [this](const scanner::Scan &scan) { reportScan(scan.text); },
         Qt::QueuedConnection);
 }
 

@@ -8,6 +8,9 @@
 namespace ow::printer {
 class ReceiptPrinter;
 }
+namespace ow::scanner {
+class BarcodeScanner;
+}
 
 namespace ow::ui {
 
@@ -24,6 +27,8 @@ public:
     // Connects a receipt printer driver: print requests go to it, its job results and its
     // ready/absent state come back here (queued, across the threads).
     void attachPrinter(printer::ReceiptPrinter *printer);
+    // Connects a barcode scanner driver: every scan arrives here as scanned(text).
+    void attachScanner(scanner::BarcodeScanner *scanner);
 
     // Widgets → devices.
     void requestPrint(const QList<QByteArray> &blocks) { Q_EMIT printRequested(blocks); }
