@@ -5,6 +5,7 @@
 #include "onewindow/devicesim/HidPosScannerSim.h"
 #include "onewindow/devicesim/Preload.h"
 #include "onewindow/devicesim/UsbTestbed.h"
+#include "onewindow/testsupport/ProcessRun.h"
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -20,12 +21,7 @@ using ow::devicesim::HidPosScannerSim;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ow::testsupport::ProcessRun;
 
 } // namespace
 
@@ -58,20 +54,7 @@ void TestPosTool::initTestCase()
 
 Run TestPosTool::run(const QStringList &args, const std::function<void()> &whileRunning)
 {
-    QProcess p;
-    p.start(QStringLiteral(OW_TOOL), args);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    while (!p.waitForFinished(20)) {
-        QCoreApplication::processEvents();
-        if (whileRunning)
-            whileRunning();
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return ow::testsupport::runProcessServingEvents(QStringLiteral(OW_TOOL), args, whileRunning);
 }
 
 QString TestPosTool::file(const QString &name, const QByteArray &bytes)
@@ -111,7 +94,7 @@ void TestPosTool::render()
     const QString png = m_dir.filePath(QStringLiteral("%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
     const Run r =
         run(QStringList {QStringLiteral("escpos"), QStringLiteral("render"), in, QStringLiteral("--png"), png} + extra);
-    QCOMPARE(r.code, code);
+    QCOMPARE(r.exitCode, code);
     QVERIFY2(r.err.contains(errContains), qPrintable(r.err));
     if (code == 0) {
         const QImage image(png);
@@ -126,7 +109,7 @@ void TestPosTool::printerAbsent()
 {
     const Run r =
         run({QStringLiteral("printer"), QStringLiteral("status"), QStringLiteral("--timeout"), QStringLiteral("500")});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("no receipt printer found")), qPrintable(r.err));
 }
 
@@ -135,26 +118,26 @@ void TestPosTool::printerTestPageAndStatus()
     EscPosPrinterSim sim;
     QVERIFY(!m_testbed->plug(&sim).isEmpty());
     Run r = run({QStringLiteral("devices"), QStringLiteral("list")});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("0416:5011  printer")), qPrintable(r.out));
     r = run({QStringLiteral("printer"), QStringLiteral("test-page"), QStringLiteral("--raster")});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("printed the test page")));
     QVERIFY2(sim.parseError().isEmpty(), qPrintable(sim.parseError()));
     QVERIFY(sim.page().text().contains(QStringLiteral("一窗受理")));
     QCOMPARE(sim.page().count(ow::escpossim::EscPosItem::Kind::Cut), 1);
 
     r = run({QStringLiteral("printer"), QStringLiteral("status")});
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("state:    ready")));
 
     sim.setPaperOut(true);
     r = run({QStringLiteral("printer"), QStringLiteral("status")});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains(QStringLiteral("out of paper")), qPrintable(r.out));
     sim.clearPage();
     r = run({QStringLiteral("printer"), QStringLiteral("test-page")});
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("out of paper")), qPrintable(r.err));
     QCOMPARE(sim.bytesReceived(), 0);
     m_testbed->unplug(&sim);
@@ -172,7 +155,7 @@ void TestPosTool::scannerListen()
             if (!scanned && sim.hidPosMode())
                 scanned = sim.scan(content);
         });
-    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("QR Code\tutf-8\t") + QString::fromUtf8(content) + u'\n');
     m_testbed->unplug(&sim);
 }

@@ -4,6 +4,7 @@
 #include "onewindow/devicesim/TestMain.h"
 #include "onewindow/devicesim/UsbTestbed.h"
 #include "onewindow/idcard/SamCodec.h"
+#include "onewindow/testsupport/ProcessRun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,12 +18,7 @@ using ow::devicesim::SimIdCard;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = ow::testsupport::ProcessRun;
 
 } // namespace
 
@@ -56,19 +52,7 @@ void TestIdCardTool::initTestCase()
 
 Run TestIdCardTool::run(const QStringList &args)
 {
-    // The child's USB requests are answered on umockdev's thread in this process; keep this
-    // thread's event loop turning meanwhile (unplug/replug requests land here).
-    QProcess p;
-    p.start(QStringLiteral(OW_TOOL), args);
-    Run r;
-    if (!p.waitForStarted())
-        return r;
-    while (!p.waitForFinished(20))
-        QCoreApplication::processEvents();
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return ow::testsupport::runProcessServingEvents(QStringLiteral(OW_TOOL), args);
 }
 
 QString TestIdCardTool::frameFile(const QString &name, const QByteArray &bytes)
@@ -83,12 +67,12 @@ QString TestIdCardTool::frameFile(const QString &name, const QByteArray &bytes)
 void TestIdCardTool::devicesListEmpty()
 {
     const Run r = run({QStringLiteral("devices"), QStringLiteral("list"), QStringLiteral("--json")});
-    QCOMPARE(r.code, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QVERIFY(root.contains(QStringLiteral("devices")));
     QCOMPARE(root.value(QStringLiteral("devices")).toArray().size(), 0);
     const Run text = run({QStringLiteral("devices"), QStringLiteral("list")});
-    QCOMPARE(text.code, 0);
+    QCOMPARE(text.exitCode, 0);
     QCOMPARE(text.out, QStringLiteral("no USB devices attached\n"));
 }
 
@@ -98,7 +82,7 @@ void TestIdCardTool::devicesListJson()
     QVERIFY(!m_testbed->plug(&reader).isEmpty());
     const Run r = run({QStringLiteral("devices"), QStringLiteral("list"), QStringLiteral("--json")});
     m_testbed->unplug(&reader);
-    QCOMPARE(r.code, 0);
+    QCOMPARE(r.exitCode, 0);
     const QJsonArray devices =
         QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("devices")).toArray();
     QCOMPARE(devices.size(), 1);
@@ -121,12 +105,12 @@ void TestIdCardTool::readMaskedAndFull()
     const Run full = run(
         {QStringLiteral("idcard"), QStringLiteral("read"), QStringLiteral("--full"), QStringLiteral("--fingerprint")});
     m_testbed->unplug(&reader);
-    QCOMPARE(masked.code, 0);
+    QCOMPARE(masked.exitCode, 0);
     QVERIFY2(
         masked.out.contains(number.left(6) + QStringLiteral("********") + number.right(4)), qPrintable(masked.out));
     QVERIFY(!masked.out.contains(number));
     QVERIFY(masked.out.contains(QStringLiteral("(masked")));
-    QCOMPARE(full.code, 0);
+    QCOMPARE(full.exitCode, 0);
     QVERIFY2(full.out.contains(number), qPrintable(full.out));
     QVERIFY(full.out.contains(QStringLiteral("王小明")));
     QVERIFY(full.out.contains(QStringLiteral("fingerprint:      1024 bytes")));
@@ -138,11 +122,11 @@ void TestIdCardTool::readWithoutCard()
     QVERIFY(!m_testbed->plug(&reader).isEmpty());
     const Run r = run({QStringLiteral("idcard"), QStringLiteral("read")});
     m_testbed->unplug(&reader);
-    QCOMPARE(r.code, 1);
+    QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("no card on the reader")), qPrintable(r.err));
     const Run none =
         run({QStringLiteral("idcard"), QStringLiteral("read"), QStringLiteral("--timeout"), QStringLiteral("300")});
-    QCOMPARE(none.code, 1);
+    QCOMPARE(none.exitCode, 1);
     QVERIFY2(none.err.contains(QStringLiteral("no ID card reader found")), qPrintable(none.err));
 }
 
@@ -183,7 +167,7 @@ void TestIdCardTool::decode()
     QFETCH(QString, absent);
     const QString file = frameFile(QStringLiteral("frame.bin"), frame);
     const Run r = run(QStringList {QStringLiteral("idcard"), QStringLiteral("decode"), file} + options);
-    QCOMPARE(r.code, code);
+    QCOMPARE(r.exitCode, code);
     const QString all = r.out + r.err;
     QVERIFY2(all.contains(expected), qPrintable(all));
     if (!absent.isEmpty())

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace ow::testsupport {
 
@@ -28,6 +31,28 @@ inline ProcessRun runProcess(const QString &program, const QStringList &args,
         p.waitForFinished();
         r.err = QStringLiteral("timed out");
         return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// The same for a program that talks to devices simulated in this process: the simulators answer
+// from umockdev's thread and need this thread's event loop turning (unplug and replug requests land
+// here), so the wait keeps processing events, calling `whileRunning` between slices.
+inline ProcessRun runProcessServingEvents(
+    const QString &program, const QStringList &args, const std::function<void()> &whileRunning = {})
+{
+    QProcess p;
+    p.start(program, args);
+    ProcessRun r;
+    if (!p.waitForStarted())
+        return r;
+    while (!p.waitForFinished(20)) {
+        QCoreApplication::processEvents();
+        if (whileRunning)
+            whileRunning();
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromUtf8(p.readAllStandardOutput());
