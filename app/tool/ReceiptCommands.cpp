@@ -60,12 +60,13 @@ ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key
         return R::failure(calendar.error());
     const QDate today(2026, 11, 27);
     const bool company = kind == DocumentKind::ToleratedNotice; // the company route has a 容缺 material
-    const ow::Answers answers = {{QStringLiteral("entity"), company ? QStringLiteral("company") : QStringLiteral("individual")},
-                                 {QStringLiteral("area"), 120.0},
-                                 {QStringLiteral("fumes"), true},
-                                 {QStringLiteral("signboard"), false}};
+    const ow::Answers answers = {
+        {QStringLiteral("entity"), company ? QStringLiteral("company") : QStringLiteral("individual")},
+        {QStringLiteral("area"), 120.0}, {QStringLiteral("renovation"), false}, {QStringLiteral("fumes"), true},
+        {QStringLiteral("signboard"), false}};
     const auto selection = ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"));
-    auto first = ow::checklist::ChecklistEngine::evaluate(catalog.value(), selection, answers, {}, calendar.value(), today);
+    auto first =
+        ow::checklist::ChecklistEngine::evaluate(catalog.value(), selection, answers, {}, calendar.value(), today);
     if (!first)
         return R::failure(first.error());
     ow::checklist::Collected collected;
@@ -76,8 +77,8 @@ ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key
         if (bring)
             collected.insert(line.id, ow::checklist::Received::Original);
     }
-    const auto checklist = ow::checklist::ChecklistEngine::evaluate(catalog.value(), selection, answers, collected,
-                                                                    calendar.value(), today);
+    const auto checklist = ow::checklist::ChecklistEngine::evaluate(
+        catalog.value(), selection, answers, collected, calendar.value(), today);
     if (!checklist)
         return R::failure(checklist.error());
     const auto applicant = ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
@@ -104,23 +105,24 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QHash<QString, QString> o;
     if (!parseOptions(args,
-                      {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--escpos"),
-                       QStringLiteral("--printer"), QStringLiteral("--data-dir")},
-                      o, err))
+            {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--escpos"), QStringLiteral("--printer"),
+                QStringLiteral("--data-dir")},
+            o, err))
         return 2;
     const QHash<QString, DocumentKind> kinds = {{QStringLiteral("receipt"), DocumentKind::Receipt},
         {QStringLiteral("notice"), DocumentKind::OneTimeNotice},
         {QStringLiteral("tolerated"), DocumentKind::ToleratedNotice},
         {QStringLiteral("refusal"), DocumentKind::RefusalNotice}};
     const QString kindName = o.value(QStringLiteral("--kind"), QStringLiteral("receipt"));
-    if (!kinds.contains(kindName) || (!o.contains(QStringLiteral("--pdf")) && !o.contains(QStringLiteral("--escpos")))) {
+    if (!kinds.contains(kindName)
+        || (!o.contains(QStringLiteral("--pdf")) && !o.contains(QStringLiteral("--escpos")))) {
         err << "usage: onewindow-tool receipt sample --kind receipt|notice|tolerated|refusal"
                " [--escpos OUT.bin [--printer PROFILE]] [--pdf OUT.pdf] [--data-dir DIR]\n";
         return 2;
     }
     bool knownProfile = true;
-    const auto profile = ow::printer::PrinterProfile::byId(o.value(QStringLiteral("--printer"), QStringLiteral("generic-58")),
-                                                           &knownProfile);
+    const auto profile = ow::printer::PrinterProfile::byId(
+        o.value(QStringLiteral("--printer"), QStringLiteral("generic-58")), &knownProfile);
     if (!knownProfile) {
         err << "unknown printer profile " << o.value(QStringLiteral("--printer")) << '\n';
         return 2;
@@ -223,7 +225,8 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
 CommandList receiptCommands()
 {
     return {
-        {QStringLiteral("receipt sample"), QStringLiteral("--kind receipt|notice|tolerated|refusal [--escpos OUT.bin] [--pdf OUT.pdf]"),
+        {QStringLiteral("receipt sample"),
+            QStringLiteral("--kind receipt|notice|tolerated|refusal [--escpos OUT.bin] [--pdf OUT.pdf]"),
             QStringLiteral("Write a document of the built-in demo case, signed with this window's key."),
             receiptSample},
         {QStringLiteral("receipt verify"), QStringLiteral("(--payload TEXT | --png IMAGE) [--keys KEYS.json]"),

@@ -72,6 +72,7 @@ int main(int argc, char *argv[])
         w.choose(checklist::Selection::ofBundle(QStringLiteral("open-restaurant")));
         w.answer(QStringLiteral("entity"), QStringLiteral("individual"));
         w.answer(QStringLiteral("area"), QStringLiteral("120"));
+        w.answer(QStringLiteral("renovation"), QStringLiteral("no"));
         w.answer(QStringLiteral("fumes"), QStringLiteral("yes"));
         w.answer(QStringLiteral("signboard"), QStringLiteral("no"));
         const auto lines = w.checklist().materials; // a copy: every mark recomputes the checklist

@@ -82,6 +82,7 @@ void TestIntake::answerRestaurant(IntakeWorkflow &w, const QString &entity, int 
 {
     QCOMPARE(w.answer(QStringLiteral("entity"), entity), QString());
     QCOMPARE(w.answer(QStringLiteral("area"), QString::number(area)), QString());
+    QCOMPARE(w.answer(QStringLiteral("renovation"), QStringLiteral("no")), QString());
     QCOMPARE(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")), QString());
     QCOMPARE(w.answer(QStringLiteral("signboard"), QStringLiteral("no")), QString());
 }

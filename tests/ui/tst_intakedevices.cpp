@@ -148,7 +148,8 @@ void TestIntakeDevices::acceptOpenRestaurant(ui::MainWindow &window)
     QTest::keyClick(search, Qt::Key_Return);
     QCOMPARE(w->selection().bundle, QStringLiteral("open-restaurant"));
     const QList<QPair<QString, QString>> answers = {{QStringLiteral("entity"), QStringLiteral("individual")},
-        {QStringLiteral("fumes"), QStringLiteral("no")}, {QStringLiteral("signboard"), QStringLiteral("no")}};
+        {QStringLiteral("renovation"), QStringLiteral("no")}, {QStringLiteral("fumes"), QStringLiteral("no")},
+        {QStringLiteral("signboard"), QStringLiteral("no")}};
     for (const auto &a : answers) {
         auto *box = window.findChild<QComboBox *>(QStringLiteral("answer_") + a.first);
         QVERIFY2(box, qPrintable(a.first));

