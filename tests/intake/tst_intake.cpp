@@ -1,9 +1,14 @@
 #include "onewindow/checklist/Checklist.h"
 #include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/printer/PrinterProfile.h"
+#include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
+#include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,8 +36,18 @@ private Q_SLOTS:
     void agentAddsAuthorisationLetter();
     void noticeQrReopensTheCase();
     void toleratedAcceptance();
+    void logOfAWholeAcceptance();
+    void logOfNoticeReturnAccept();
+    void logOfARefusal();
+    void replayGivesTheStoredState();
+    void reprintAWeekLaterIsIdentical();
+    void pinnedCatalogueIsKept();
+    void emptyDraftsAreAbandoned();
+    void decidedCaseDoesNotDrift();
 
 private:
+    QStringList kinds(const QString &caseId);
+    void verifyReplayMatches(const IntakeWorkflow &w);
     std::unique_ptr<IntakeWorkflow> makeWorkflow();
     // A new case for 王小明 with 开餐馆 chosen; null (and a failed check) if any step fails.
     std::unique_ptr<IntakeWorkflow> restaurantCase();
@@ -156,7 +171,7 @@ void TestIntake::fullAcceptance()
     QCOMPARE(rec->verdict, QStringLiteral("complete"));
     QCOMPARE(rec->catalogVersion, m_catalog->version());
     QCOMPARE(repo.notices(w->caseId()).size(), 1);
-    QCOMPARE(repo.pendingOutbox(), 1);
+    QCOMPARE(repo.pendingOutbox(), store::CaseLog(*m_store).entries(w->caseId())->size());
     QVERIFY(!w->mark(QStringLiteral("id-card"), std::nullopt).isEmpty()); // decided cases stay as they are
 }
 
@@ -370,6 +385,285 @@ void TestIntake::toleratedAcceptance()
     QCOMPARE(w->document().missing.size(), tolerable.size());
     QVERIFY(w->document().supplementDeadline.isValid());
     QVERIFY(w->document().supplementDeadline <= w->document().promisedDate);
+}
+
+QStringList TestIntake::kinds(const QString &caseId)
+{
+    QStringList out;
+    const auto entries = store::CaseLog(*m_store).entries(caseId);
+    if (!entries)
+        return {entries.error()};
+    for (const store::LogEntry &e : entries.value())
+        out << e.kind;
+    return out;
+}
+
+void TestIntake::verifyReplayMatches(const IntakeWorkflow &w)
+{
+    const auto stored = store::CaseRepository(*m_store).load(w.caseId());
+    QVERIFY2(stored.ok(), qPrintable(stored.error()));
+    const auto entries = store::CaseLog(*m_store).entries(w.caseId());
+    QVERIFY2(entries.ok(), qPrintable(entries.error()));
+    const auto replayed = intake::CaseState::replay(entries.value());
+    QVERIFY2(replayed.ok(), qPrintable(replayed.error()));
+    store::CaseRecord fromLog = w.projection(replayed.value(), w.step());
+    const store::CaseRecord &r = stored.value();
+    QCOMPARE(fromLog.number, r.number);
+    QCOMPARE(fromLog.state, r.state);
+    QCOMPARE(fromLog.verdict, r.verdict);
+    QCOMPARE(fromLog.parties, r.parties);
+    QCOMPARE(fromLog.applicantMasked, r.applicantMasked);
+    QCOMPARE(fromLog.selection, r.selection);
+    QCOMPARE(fromLog.answers, r.answers);
+    QCOMPARE(fromLog.materials, r.materials);
+    QCOMPARE(fromLog.pickup, r.pickup);
+    QCOMPARE(fromLog.decision, r.decision);
+    QCOMPARE(fromLog.document, r.document);
+    QCOMPARE(fromLog.promisedDate, r.promisedDate);
+    QCOMPARE(fromLog.visits, r.visits);
+    QCOMPARE(fromLog.catalogVersion, r.catalogVersion);
+    QCOMPARE(fromLog.catalogSha256, r.catalogSha256);
+    QCOMPARE(fromLog.hasContent, r.hasContent);
+    QCOMPARE(fromLog.logSeq, r.logSeq);
+    // And the workflow's own state is that replay.
+    QCOMPARE(replayed->seq, w.state().seq);
+    QCOMPARE(replayed->partiesJson(), w.state().partiesJson());
+}
+
+void TestIntake::logOfAWholeAcceptance()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    answerRestaurant(*w, QStringLiteral("individual"), 120);
+    const int materials = int(w->checklist().materials.size());
+    markAll(*w);
+    QCOMPARE(w->setCourier(true), QString());
+    QCOMPARE(w->goTo(Step::Verdict), QString());
+    QCOMPARE(w->decide(Decision::Accept), QString());
+    QCOMPARE(w->recordPrinted(QStringLiteral("receipt-printer")), QString());
+    QCOMPARE(w->finish(), QString());
+    QStringList expected {QStringLiteral("started"), QStringLiteral("parties"), QStringLiteral("chosen")};
+    for (int i = 0; i < 5; ++i)
+        expected << QStringLiteral("answered");
+    for (int i = 0; i < materials; ++i)
+        expected << QStringLiteral("marked");
+    expected << QStringLiteral("pickup") << QStringLiteral("decided") << QStringLiteral("printed")
+             << QStringLiteral("finished");
+    QCOMPARE(kinds(w->caseId()), expected);
+    verifyReplayMatches(*w);
+
+    const auto entries = store::CaseLog(*m_store).entries(w->caseId()).value();
+    QCOMPARE(entries.first().payload.value(QStringLiteral("number")).toString(), w->caseNumber());
+    const QJsonObject chosen = entries.at(2).payload;
+    QCOMPARE(chosen.value(QStringLiteral("catalog")).toObject().value(QStringLiteral("sha256")).toString(),
+        m_catalog->sha256());
+    const QJsonObject decided = entries.at(entries.size() - 3).payload;
+    QCOMPARE(decided.value(QStringLiteral("document")).toObject(), w->document().toJson());
+    QCOMPARE(decided.value(QStringLiteral("digest")).toString(), QString::fromLatin1(w->document().digest().toHex()));
+    for (const store::LogEntry &e : entries) {
+        QCOMPARE(e.window, m_config.keyId());
+        QCOMPARE(e.clerk, m_config.clerk);
+        QVERIFY(e.at.isValid());
+    }
+    // Nothing changes a decided case but later entries.
+    QVERIFY(!w->setCourier(false).isEmpty());
+    QVERIFY(!w->answer(QStringLiteral("area"), QStringLiteral("30")).isEmpty());
+}
+
+void TestIntake::logOfNoticeReturnAccept()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    answerRestaurant(*w, QStringLiteral("individual"), 120);
+    QCOMPARE(w->mark(QStringLiteral("id-card"), checklist::Received::Original), QString());
+    QCOMPARE(w->goTo(Step::Verdict), QString());
+    QCOMPARE(w->decide(Decision::Notice), QString());
+    const QJsonObject notice = w->document().toJson();
+    QCOMPARE(w->finish(), QString());
+    auto back = makeWorkflow();
+    QCOMPARE(back->reopen(w->caseId()), QString());
+    markAll(*back);
+    QCOMPARE(back->goTo(Step::Verdict), QString());
+    QCOMPARE(back->decide(Decision::Accept), QString());
+    QCOMPARE(back->finish(), QString());
+    const QStringList k = kinds(w->caseId());
+    QCOMPARE(k.count(QStringLiteral("decided")), 2);
+    QCOMPARE(k.count(QStringLiteral("reopened")), 1);
+    QCOMPARE(k.count(QStringLiteral("finished")), 2);
+    QVERIFY(k.indexOf(QStringLiteral("reopened")) > k.indexOf(QStringLiteral("decided")));
+    verifyReplayMatches(*back);
+    QCOMPARE(back->visits(), 2);
+    // The notice stays in the log exactly as it was printed, whatever came after.
+    const auto entries = store::CaseLog(*m_store).entries(w->caseId()).value();
+    const auto first = std::find_if(
+        entries.cbegin(), entries.cend(), [](const store::LogEntry &e) { return e.kind == QLatin1String("decided"); });
+    QCOMPARE(first->payload.value(QStringLiteral("document")).toObject(), notice);
+    QVERIFY(!notice.value(QStringLiteral("missing")).toArray().isEmpty());
+    QCOMPARE(store::CaseRepository(*m_store).notices(w->caseId()).size(), 2);
+    QCOMPARE(store::CaseRepository(*m_store).notices(w->caseId()).first().content, notice);
+}
+
+void TestIntake::logOfARefusal()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    answerRestaurant(*w, QStringLiteral("individual"), 120);
+    QCOMPARE(w->goTo(Step::Verdict), QString());
+    QCOMPARE(w->decide(Decision::Refuse, QStringLiteral("经营场所位于居民楼内")), QString());
+    QCOMPARE(w->finish(), QString());
+    const QStringList k = kinds(w->caseId());
+    QCOMPARE(k.first(), QStringLiteral("started"));
+    QCOMPARE(k.mid(k.size() - 2), (QStringList {QStringLiteral("decided"), QStringLiteral("finished")}));
+    const auto entries = store::CaseLog(*m_store).entries(w->caseId()).value();
+    const QJsonObject decided = entries.at(entries.size() - 2).payload;
+    QCOMPARE(decided.value(QStringLiteral("decision")).toString(), QStringLiteral("refuse"));
+    QCOMPARE(decided.value(QStringLiteral("refusalReason")).toString(), QStringLiteral("经营场所位于居民楼内"));
+    verifyReplayMatches(*w);
+}
+
+void TestIntake::replayGivesTheStoredState()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    verifyReplayMatches(*w);
+    answerRestaurant(*w, QStringLiteral("company"), 60);
+    QCOMPARE(w->answer(QStringLiteral("area"), QVariant()), QString()); // a correction: a new entry
+    QCOMPARE(w->answer(QStringLiteral("area"), QStringLiteral("80")), QString());
+    QCOMPARE(
+        w->setAgent(Party::person(QStringLiteral("330106199202021231"), QStringLiteral("赵六")).value()), QString());
+    QCOMPARE(w->goTo(Step::Materials), QString());
+    QCOMPARE(w->mark(QStringLiteral("id-card"), checklist::Received::Copy), QString());
+    QCOMPARE(w->mark(QStringLiteral("id-card"), std::nullopt), QString());
+    verifyReplayMatches(*w);
+    // A fresh workflow reads the same case back from its log.
+    auto again = makeWorkflow();
+    QCOMPARE(again->resume(w->caseId()), QString());
+    QCOMPARE(again->state().partiesJson(), w->state().partiesJson());
+    QCOMPARE(again->answers(), w->answers());
+    QCOMPARE(again->collected(), w->collected());
+    QCOMPARE(again->step(), Step::Materials);
+}
+
+void TestIntake::reprintAWeekLaterIsIdentical()
+{
+    QString caseId;
+    QByteArray slip, pdfText;
+    QByteArray canonical;
+    QString qr;
+    const auto profile = printer::PrinterProfile::defaultProfile();
+    {
+        auto w = restaurantCase();
+        QVERIFY(w);
+        answerRestaurant(*w, QStringLiteral("individual"), 120);
+        markAll(*w);
+        QCOMPARE(w->goTo(Step::Verdict), QString());
+        QCOMPARE(w->decide(Decision::Accept), QString());
+        caseId = w->caseId();
+        canonical = w->document().canonicalBytes();
+        qr = w->document().qrPayload;
+        slip = receipt::EscPosReceipt::bytes(w->document(), profile).value();
+    }
+    // A week later, after a restart, with another day on the clock.
+    m_clock.set(QDateTime(QDate(2026, 12, 4), QTime(16, 45)));
+    auto w = makeWorkflow();
+    QCOMPARE(w->resumeLatest(), QString());
+    QCOMPARE(w->caseId(), caseId);
+    QCOMPARE(w->step(), Step::Print);
+    QCOMPARE(w->document().canonicalBytes(), canonical);
+    QCOMPARE(w->document().qrPayload, qr);
+    QCOMPARE(w->document().issuedAt.date(), QDate(2026, 11, 27));
+    QCOMPARE(receipt::EscPosReceipt::bytes(w->document(), profile).value(), slip);
+    QCOMPARE(w->promisedDate(), w->document().promisedDate);
+    m_clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
+}
+
+void TestIntake::decidedCaseDoesNotDrift()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    answerRestaurant(*w, QStringLiteral("individual"), 120);
+    markAll(*w);
+    QCOMPARE(w->goTo(Step::Verdict), QString());
+    QCOMPARE(w->decide(Decision::Accept), QString());
+    const QDate promised = w->document().promisedDate;
+    const auto stored = store::CaseRepository(*m_store).load(w->caseId());
+    QCOMPARE(stored->promisedDate, promised);
+    m_clock.set(QDateTime(QDate(2026, 12, 10), QTime(9, 0)));
+    QCOMPARE(w->promisedDate(), promised);
+    QCOMPARE(w->recordPrinted(QStringLiteral("pdf")), QString()); // a save on another day
+    QCOMPARE(store::CaseRepository(*m_store).load(w->caseId())->promisedDate, promised);
+    QCOMPARE(store::CaseRepository(*m_store).load(w->caseId())->document, w->document().toJson());
+    m_clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
+}
+
+void TestIntake::pinnedCatalogueIsKept()
+{
+    QString caseId;
+    QString oldName;
+    {
+        auto w = restaurantCase();
+        QVERIFY(w);
+        caseId = w->caseId();
+        oldName = w->checklist().materials.first().name;
+    }
+    // A new catalogue version renames that material.
+    QJsonDocument doc = QJsonDocument::fromJson(m_catalog->source());
+    QJsonObject root = doc.object();
+    root.insert(QStringLiteral("version"), QStringLiteral("2099.1"));
+    QJsonArray materials = root.value(QStringLiteral("materials")).toArray();
+    for (qsizetype i = 0; i < materials.size(); ++i) {
+        QJsonObject m = materials.at(i).toObject();
+        if (m.value(QStringLiteral("name")).toString() == oldName) {
+            m.insert(QStringLiteral("name"), oldName + QStringLiteral("（新版）"));
+            materials.replace(i, m);
+        }
+    }
+    root.insert(QStringLiteral("materials"), materials);
+    const auto updated = Catalog::fromJson(QJsonDocument(root).toJson(), QStringLiteral("updated"));
+    QVERIFY2(updated.ok(), qPrintable(updated.error()));
+
+    IntakeWorkflow w(updated.value(), m_calendar, m_clock, *m_store, *m_key, m_config);
+    QCOMPARE(w.resume(caseId), QString());
+    QCOMPARE(w.catalog().version(), m_catalog->version());
+    QCOMPARE(w.checklist().materials.first().name, oldName); // not changed silently
+    QVERIFY(w.catalogueUpdateAvailable());
+    QCOMPARE(w.adoptCurrentCatalogue(), QString()); // the clerk chose to move it
+    QVERIFY(!w.catalogueUpdateAvailable());
+    QCOMPARE(w.catalog().version(), QStringLiteral("2099.1"));
+    QCOMPARE(w.checklist().materials.first().name, oldName + QStringLiteral("（新版）"));
+    QCOMPARE(kinds(caseId).last(), QStringLiteral("catalogue"));
+    // New cases take the loaded version.
+    QCOMPARE(w.start(), QString());
+    QCOMPARE(w.catalog().version(), QStringLiteral("2099.1"));
+}
+
+void TestIntake::emptyDraftsAreAbandoned()
+{
+    QString crashed;
+    {
+        auto w = makeWorkflow();
+        QCOMPARE(w->start(), QString());
+        const QString first = w->caseId();
+        QCOMPARE(w->start(), QString()); // Ctrl+N on an empty case
+        QCOMPARE(kinds(first), (QStringList {QStringLiteral("started"), QStringLiteral("abandoned")}));
+        QCOMPARE(store::CaseRepository(*m_store).load(first)->state, QStringLiteral("abandoned"));
+        crashed = w->caseId();
+    } // crash with an empty case open
+    auto w = makeWorkflow();
+    QVERIFY(!w->resumeLatest().isEmpty()); // nothing to resume
+    QVERIFY(!w->hasCase());
+    QCOMPARE(kinds(crashed), (QStringList {QStringLiteral("started"), QStringLiteral("abandoned")}));
+    // Numbers still have no gaps: 0001 and 0002 were both taken by logged cases.
+    QCOMPARE(store::CaseRepository(*m_store).load(crashed)->number, QStringLiteral("330106-W03-20261127-0002"));
+    // A case with content is resumed, an empty one after it is not.
+    auto real = restaurantCase();
+    QVERIFY(real);
+    auto empty = makeWorkflow();
+    QCOMPARE(empty->start(), QString());
+    empty.reset();
+    auto again = makeWorkflow();
+    QCOMPARE(again->resumeLatest(), QString());
+    QCOMPARE(again->caseId(), real->caseId());
 }
 
 QTEST_GUILESS_MAIN(TestIntake)

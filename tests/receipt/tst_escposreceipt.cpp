@@ -48,12 +48,7 @@ void TestEscPosReceipt::printsAndScansBack()
     d.refusalReason = QStringLiteral("不属于本机关职权范围");
     d.window = QStringLiteral("综合窗口 3");
     d.issuedAt = QDateTime(QDate(2026, 11, 28), QTime(10, 15));
-    QrPayload p;
-    p.kind = ReceiptDocument::kindCode(d.kind);
-    p.caseId = d.caseId;
-    p.caseNumber = d.caseNumber;
-    p.issued = d.issuedAt.date();
-    p.keyId = key.keyId();
+    QrPayload p = QrPayload::forDocument(d, key.keyId());
     p.signature = key.sign(p.signedPart()).value();
     d.qrPayload = p.encode();
 
@@ -71,7 +66,9 @@ void TestEscPosReceipt::printsAndScansBack()
     QCOMPARE(QString::fromUtf8(codes.first()), d.qrPayload);
     KeyRing ring;
     ring.add(key.keyId(), key.publicKey());
-    QVERIFY(ring.verify(QString::fromUtf8(codes.first())).ok());
+    const auto verified = ring.verify(QString::fromUtf8(codes.first()));
+    QVERIFY2(verified.ok(), qPrintable(verified.error()));
+    QVERIFY(verified->vouchesFor(d)); // the slip's QR vouches for the whole document
     // Chinese prints in the printer's own font (the office line, normal size).
     QVERIFY(receiptcheck::containsGlyph(image.value(), d.office.at(0)));
     QVERIFY(receiptcheck::containsGlyph(image.value(), d.matters.first().name.at(0)));

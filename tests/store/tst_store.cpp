@@ -1,16 +1,20 @@
 #include "onewindow/store/AuditLog.h"
+#include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Migrations.h"
 #include "onewindow/store/Store.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace ow::store;
+using ow::Result;
 
 namespace {
 
@@ -25,9 +29,13 @@ CaseRecord sampleCase(const QString &id, const QString &number)
     r.catalogVersion = QStringLiteral("2026.11");
     r.selection = QJsonObject {{QStringLiteral("bundle"), QStringLiteral("open-restaurant")}};
     r.answers = QJsonObject {{QStringLiteral("area"), 120}};
-    r.applicant =
-        ApplicantRecord {QStringLiteral("p-1"), QStringLiteral("person"), QStringLiteral("33010619900101123X"),
-            QStringLiteral("张三"), QJsonObject {{QStringLiteral("address"), QStringLiteral("杭州市")}}};
+    r.parties = QJsonArray {QJsonObject {{QStringLiteral("applicant"),
+        QJsonObject {{QStringLiteral("kind"), QStringLiteral("person")},
+            {QStringLiteral("number"), QStringLiteral("33010619900101123X")},
+            {QStringLiteral("name"), QStringLiteral("张三")},
+            {QStringLiteral("details"), QJsonObject {{QStringLiteral("address"), QStringLiteral("杭州市")}}}}}}};
+    r.applicantMasked = QStringLiteral("张* 330106********123X");
+    r.hasContent = true;
     r.promisedDate = QDate(2026, 12, 4);
     r.pickup = QStringLiteral("courier");
     r.materials = {
@@ -35,6 +43,26 @@ CaseRecord sampleCase(const QString &id, const QString &number)
     r.createdAt = QDateTime(QDate(2026, 11, 27), QTime(9, 0), Qt::UTC);
     r.updatedAt = QDateTime(QDate(2026, 11, 27), QTime(9, 5), Qt::UTC);
     return r;
+}
+
+LogEntry logEntry(const QString &caseId, int seq, const QString &kind, const QJsonObject &payload = {})
+{
+    return LogEntry {caseId, seq, QDateTime(QDate(2026, 11, 27), QTime(9, seq), Qt::UTC), QStringLiteral("330106-W03"),
+        QStringLiteral("clerk-7"), kind, payload, {}};
+}
+
+CaseWrite caseWrite(const CaseRecord &r, const QList<LogEntry> &entries = {})
+{
+    CaseWrite w;
+    w.record = r;
+    w.entries = entries;
+    return w;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // Executes SQL on a raw connection to the store file, outside the Store class.
@@ -70,6 +98,11 @@ private Q_SLOTS:
     void caseNumbers();
     void caseNumbersUniqueAcrossConnections();
     void auditLog();
+    void logIsAppendOnly();
+    void logHasNoGaps();
+    void logAndPartiesAreSealed();
+    void outboxIsUnacknowledgedEntries();
+    void catalogsAreKeptByHash();
 };
 
 void TestStore::freshStoreIsCurrentAndWal()
@@ -90,7 +123,7 @@ void TestStore::roundTrip()
     QVERIFY(store.ok());
     CaseRepository repo(store.value());
     const CaseRecord r = sampleCase(QStringLiteral("c-1"), QStringLiteral("330106-W03-20261127-0001"));
-    QCOMPARE(repo.save(r), QString());
+    QVERIFY(repo.write({caseWrite(r)}).ok());
 
     const auto loaded = repo.load(QStringLiteral("c-1"));
     QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
@@ -98,9 +131,11 @@ void TestStore::roundTrip()
     QCOMPARE(loaded->catalogVersion, QStringLiteral("2026.11"));
     QCOMPARE(loaded->answers, r.answers);
     QCOMPARE(loaded->selection, r.selection);
-    QVERIFY(loaded->applicant.has_value());
-    QVERIFY(*loaded->applicant == *r.applicant);
-    QVERIFY(!loaded->agent.has_value());
+    QVERIFY(loaded->applicant().has_value());
+    QVERIFY(*loaded->applicant() == *r.applicant());
+    QCOMPARE(loaded->applicant()->name, QStringLiteral("张三"));
+    QVERIFY(!loaded->agent().has_value());
+    QCOMPARE(loaded->parties, r.parties);
     QCOMPARE(loaded->materials, r.materials);
     QCOMPARE(loaded->promisedDate, r.promisedDate);
     QCOMPARE(loaded->pickup, QStringLiteral("courier"));
@@ -110,10 +145,12 @@ void TestStore::roundTrip()
     CaseRecord r2 = r;
     r2.materials.remove(QStringLiteral("lease"));
     r2.state = QStringLiteral("verdict");
-    QCOMPARE(repo.save(r2), QString());
+    QVERIFY(repo.write({caseWrite(r2)}).ok());
     QCOMPARE(repo.findByNumber(r.number)->materials.size(), 1);
     QCOMPARE(repo.findByNumber(r.number)->state, QStringLiteral("verdict"));
     QCOMPARE(repo.list(QStringLiteral("W03")).size(), 1);
+    QCOMPARE(repo.findByIdNumber(QStringLiteral("W03"), QStringLiteral(" 33010619900101123x")).size(), 1);
+    QCOMPARE(repo.findByIdNumber(QStringLiteral("W03"), QStringLiteral("330106199001011234")).size(), 0);
     QVERIFY(!repo.load(QStringLiteral("nope")).ok());
     QVERIFY(repo.load(QStringLiteral("nope")).error().contains(QStringLiteral("No case")));
 }
@@ -123,16 +160,20 @@ void TestStore::failedSaveWritesNothing()
     QTemporaryDir dir;
     auto store = Store::open(dir.path());
     CaseRepository repo(store.value());
-    QCOMPARE(repo.save(sampleCase(QStringLiteral("c-1"), QStringLiteral("N-1"))), QString());
-    // A second case with the same number fails at the cases insert, after its applicant was
-    // written in the same transaction: the applicant update must be rolled back too.
-    CaseRecord dup = sampleCase(QStringLiteral("c-2"), QStringLiteral("N-1"));
-    dup.applicant->name = QStringLiteral("李四");
-    const QString err = repo.save(dup, QStringLiteral("case.accepted"));
-    QVERIFY(!err.isEmpty());
-    QCOMPARE(repo.load(QStringLiteral("c-1"))->applicant->name, QStringLiteral("张三"));
+    QVERIFY(repo.write({caseWrite(sampleCase(QStringLiteral("c-1"), QStringLiteral("N-1")),
+                           {logEntry(QStringLiteral("c-1"), 1, QStringLiteral("started"))})})
+                .ok());
+    // Two changes in one transaction: the second fails (a duplicate number) after the first was
+    // written: neither is kept, log entries included.
+    CaseRecord other = sampleCase(QStringLiteral("c-2"), QStringLiteral("N-2"));
+    CaseRecord dup = sampleCase(QStringLiteral("c-3"), QStringLiteral("N-1"));
+    const auto written = repo.write({caseWrite(other, {logEntry(QStringLiteral("c-2"), 1, QStringLiteral("started"))}),
+        caseWrite(dup, {logEntry(QStringLiteral("c-3"), 1, QStringLiteral("started"))})});
+    QVERIFY(!written.ok());
     QVERIFY(!repo.load(QStringLiteral("c-2")).ok());
-    QCOMPARE(repo.pendingOutbox(), 0);
+    QVERIFY(!repo.load(QStringLiteral("c-3")).ok());
+    QCOMPARE(CaseLog(store.value()).entries(QStringLiteral("c-2"))->size(), 0);
+    QCOMPARE(repo.pendingOutbox(), 1);
 }
 
 void TestStore::noticeAndOutboxInOneTransaction()
@@ -141,18 +182,23 @@ void TestStore::noticeAndOutboxInOneTransaction()
     auto store = Store::open(dir.path());
     CaseRepository repo(store.value());
     CaseRecord r = sampleCase(QStringLiteral("c-1"), QStringLiteral("N-1"));
-    r.state = QStringLiteral("done");
-    NoticeRecord n {QStringLiteral("n-1"), r.id, QStringLiteral("receipt"), QStringLiteral("OW1|payload"),
+    r.state = QStringLiteral("print");
+    CaseWrite w =
+        caseWrite(r, {logEntry(r.id, 1, QStringLiteral("started")), logEntry(r.id, 2, QStringLiteral("decided"))});
+    w.notice = NoticeRecord {QStringLiteral("n-1"), r.id, QStringLiteral("receipt"), QStringLiteral("OW2;payload"),
         QJsonObject {{QStringLiteral("title"), QStringLiteral("受理回执")}}, r.updatedAt};
-    QCOMPARE(repo.saveWithNotice(r, n, QStringLiteral("case.accepted")), QString());
+    QVERIFY(repo.write({w}).ok());
     QCOMPARE(repo.notices(r.id).size(), 1);
-    QCOMPARE(repo.notices(r.id).first().qrPayload, QStringLiteral("OW1|payload"));
-    QCOMPARE(repo.pendingOutbox(), 1);
-    // The same notice id again fails, and the case state change with it is not kept.
-    r.state = QStringLiteral("reopened");
-    QVERIFY(!repo.saveWithNotice(r, n, QStringLiteral("case.accepted")).isEmpty());
-    QCOMPARE(repo.load(r.id)->state, QStringLiteral("done"));
-    QCOMPARE(repo.pendingOutbox(), 1);
+    QCOMPARE(repo.notices(r.id).first().qrPayload, QStringLiteral("OW2;payload"));
+    QCOMPARE(repo.pendingOutbox(), 2);
+    QCOMPARE(repo.load(r.id)->logSeq, 2);
+    // The same notice id again fails, and the entry and state change with it are not kept.
+    r.state = QStringLiteral("done");
+    w = caseWrite(r, {logEntry(r.id, 3, QStringLiteral("finished"))});
+    w.notice = NoticeRecord {QStringLiteral("n-1"), r.id, QStringLiteral("receipt"), {}, {}, r.updatedAt};
+    QVERIFY(!repo.write({w}).ok());
+    QCOMPARE(repo.load(r.id)->state, QStringLiteral("print"));
+    QCOMPARE(repo.pendingOutbox(), 2);
 }
 
 void TestStore::newerStoreIsRefused()
@@ -236,15 +282,22 @@ void TestStore::caseNumbers()
     QTemporaryDir dir;
     auto store = Store::open(dir.path());
     const QDate day(2026, 11, 28);
-    const auto first = CaseNumbering::nextNumber(store.value(), region, window, day);
+    auto take = [&](QDate d) {
+        Result<QString> out = Result<QString>::failure(QStringLiteral("not run"));
+        const QString err = store.value().transact([&](QSqlDatabase &db) {
+            out = CaseNumbering::takeNumber(db, region, window, d);
+            return out.ok() ? QString() : out.error();
+        });
+        Q_UNUSED(err);
+        return out;
+    };
+    const auto first = take(day);
     QCOMPARE(first.ok(), ok);
     if (!ok)
         return;
     QCOMPARE(first.value(), QStringLiteral("330106-W03-20261128-0001"));
-    QCOMPARE(CaseNumbering::nextNumber(store.value(), region, window, day).value(),
-        QStringLiteral("330106-W03-20261128-0002"));
-    QCOMPARE(CaseNumbering::nextNumber(store.value(), region, window, day.addDays(1)).value(),
-        QStringLiteral("330106-W03-20261129-0001"));
+    QCOMPARE(take(day).value(), QStringLiteral("330106-W03-20261128-0002"));
+    QCOMPARE(take(day.addDays(1)).value(), QStringLiteral("330106-W03-20261129-0001"));
     QVERIFY(CaseNumbering::newCaseId() != CaseNumbering::newCaseId());
     QCOMPARE(CaseNumbering::newCaseId().size(), 36);
 }
@@ -258,9 +311,12 @@ void TestStore::caseNumbersUniqueAcrossConnections()
     QSet<QString> seen;
     for (int i = 0; i < 50; ++i) {
         Store &s = (i % 2) ? b.value() : a.value();
-        const auto n =
-            CaseNumbering::nextNumber(s, QStringLiteral("330106"), QStringLiteral("W03"), QDate(2026, 11, 28));
-        QVERIFY2(n.ok(), qPrintable(n.error()));
+        Result<QString> n = Result<QString>::failure(QString());
+        const QString err = s.transact([&](QSqlDatabase &db) {
+            n = CaseNumbering::takeNumber(db, QStringLiteral("330106"), QStringLiteral("W03"), QDate(2026, 11, 28));
+            return n.ok() ? QString() : n.error();
+        });
+        QVERIFY2(err.isEmpty() && n.ok(), qPrintable(err));
         QVERIFY2(!seen.contains(n.value()), qPrintable(n.value()));
         seen.insert(n.value());
     }
@@ -284,6 +340,110 @@ void TestStore::auditLog()
     QCOMPARE(p1.size(), 1);
     QCOMPARE(p1.first().at, at);
     QCOMPARE(p1.first().detail, QStringLiteral("id number"));
+}
+
+void TestStore::logIsAppendOnly()
+{
+    QTemporaryDir dir;
+    auto store = Store::open(dir.path());
+    CaseRepository repo(store.value());
+    const CaseRecord r = sampleCase(QStringLiteral("c-1"), QStringLiteral("N-1"));
+    QVERIFY(repo.write({caseWrite(r, {logEntry(r.id, 1, QStringLiteral("started"))})}).ok());
+    QSqlQuery q(store->database());
+    QVERIFY(!q.exec(QStringLiteral("UPDATE case_log SET kind = 'finished'")));
+    QVERIFY2(q.lastError().text().contains(QStringLiteral("never changed")), qPrintable(q.lastError().text()));
+    QVERIFY(!q.exec(QStringLiteral("DELETE FROM case_log")));
+    QVERIFY(q.lastError().text().contains(QStringLiteral("never deleted")));
+    // Acknowledging is the one change allowed, once.
+    QCOMPARE(CaseLog(store.value()).acknowledge(r.id, 1, r.updatedAt), QString());
+    QVERIFY(!q.exec(QStringLiteral("UPDATE case_log SET acked_at = NULL")));
+    QCOMPARE(CaseLog(store.value()).entries(r.id)->size(), 1);
+}
+
+void TestStore::logHasNoGaps()
+{
+    QTemporaryDir dir;
+    auto store = Store::open(dir.path());
+    CaseRepository repo(store.value());
+    const CaseRecord r = sampleCase(QStringLiteral("c-1"), QStringLiteral("N-1"));
+    QVERIFY(repo.write({caseWrite(r, {logEntry(r.id, 1, QStringLiteral("started"))})}).ok());
+    // A writer that missed entry 2 (another client, a stale screen) is refused.
+    const auto gap = repo.write({caseWrite(r, {logEntry(r.id, 3, QStringLiteral("answered"))})});
+    QVERIFY(!gap.ok());
+    QVERIFY2(gap.error().contains(QStringLiteral("changed elsewhere")), qPrintable(gap.error()));
+    const auto again = repo.write({caseWrite(r, {logEntry(r.id, 1, QStringLiteral("started"))})});
+    QVERIFY(!again.ok());
+    QVERIFY(repo.write({caseWrite(r, {logEntry(r.id, 2, QStringLiteral("answered"))})}).ok());
+    const auto entries = CaseLog(store.value()).entries(r.id);
+    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->at(1).kind, QStringLiteral("answered"));
+}
+
+void TestStore::logAndPartiesAreSealed()
+{
+    QTemporaryDir dir;
+    QString path;
+    {
+        auto store = Store::open(dir.path());
+        path = store->path();
+        CaseRepository repo(store.value());
+        const CaseRecord r = sampleCase(QStringLiteral("c-1"), QStringLiteral("N-1"));
+        const QJsonObject parties {{QStringLiteral("parties"), r.parties}};
+        QVERIFY(repo.write({caseWrite(r,
+                               {logEntry(r.id, 1, QStringLiteral("started")),
+                                   logEntry(r.id, 2, QStringLiteral("parties"), parties)})})
+                    .ok());
+        const auto entries = CaseLog(store.value()).entries(r.id);
+        QVERIFY2(entries.ok(), qPrintable(entries.error()));
+        QCOMPARE(entries->at(1).payload, parties);
+        // A sealed payload copied to another entry does not open there.
+        QSqlQuery q(store->database());
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER case_log_never_changed")));
+        QVERIFY(q.exec(QStringLiteral(
+            "UPDATE case_log SET payload = (SELECT payload FROM case_log WHERE seq = 2) WHERE seq = 1")));
+        QVERIFY(!CaseLog(store.value()).entries(r.id).ok());
+    }
+    QSqlDatabase::removeDatabase(QString());
+    QByteArray all = fileBytes(path) + fileBytes(path + QStringLiteral("-wal"));
+    QVERIFY(!all.isEmpty());
+    QVERIFY(!all.contains("33010619900101123X"));
+    QVERIFY(!all.contains(QStringLiteral("张三").toUtf8()));
+    QVERIFY(!all.contains(QStringLiteral("杭州市").toUtf8()));
+}
+
+void TestStore::outboxIsUnacknowledgedEntries()
+{
+    QTemporaryDir dir;
+    auto store = Store::open(dir.path());
+    CaseRepository repo(store.value());
+    const CaseRecord a = sampleCase(QStringLiteral("c-a"), QStringLiteral("N-1"));
+    const CaseRecord b = sampleCase(QStringLiteral("c-b"), QStringLiteral("N-2"));
+    QVERIFY(repo.write({caseWrite(a, {logEntry(a.id, 1, QStringLiteral("started"))})}).ok());
+    QVERIFY(repo.write({caseWrite(b, {logEntry(b.id, 1, QStringLiteral("started"))})}).ok());
+    QVERIFY(repo.write({caseWrite(a, {logEntry(a.id, 2, QStringLiteral("finished"))})}).ok());
+    CaseLog log(store.value());
+    auto pending = log.pending();
+    QCOMPARE(pending->size(), 3);
+    QCOMPARE(pending->at(0).caseId, a.id);
+    QCOMPARE(pending->at(1).caseId, b.id);
+    QCOMPARE(pending->at(2).seq, 2);
+    QCOMPARE(log.acknowledge(a.id, 1, a.updatedAt), QString());
+    pending = log.pending();
+    QCOMPARE(pending->size(), 2);
+    QCOMPARE(log.pendingCount(), 2);
+    QVERIFY(log.entries(a.id)->first().ackedAt.isValid());
+    QCOMPARE(pending->first().toJson().value(QStringLiteral("kind")).toString(), QStringLiteral("started"));
+}
+
+void TestStore::catalogsAreKeptByHash()
+{
+    QTemporaryDir dir;
+    auto store = Store::open(dir.path());
+    CaseRepository repo(store.value());
+    QCOMPARE(repo.storeCatalog(QStringLiteral("abc"), QStringLiteral("2026.11"), "{\"v\":1}"), QString());
+    QCOMPARE(repo.storeCatalog(QStringLiteral("abc"), QStringLiteral("2026.11"), "{\"v\":1}"), QString());
+    QCOMPARE(repo.catalog(QStringLiteral("abc")).value(), QByteArray("{\"v\":1}"));
+    QVERIFY(!repo.catalog(QStringLiteral("def")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestStore)

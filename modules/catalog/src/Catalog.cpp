@@ -1,5 +1,6 @@
 #include "onewindow/catalog/Catalog.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -574,6 +575,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json, const QString &fileNam
     const QStringList errors = reader.read(json, c);
     if (!errors.isEmpty())
         return Result<Catalog>::failure(errors.join(u'\n'));
+    c.m_source = json;
+    c.m_sha256 = QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
     return c;
 }
 

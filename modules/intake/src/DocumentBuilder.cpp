@@ -106,12 +106,13 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
     d.contact = config.contact;
     d.provisional = in.provisional;
 
-    receipt::QrPayload payload;
-    payload.kind = receipt::ReceiptDocument::kindCode(in.kind);
-    payload.caseId = in.caseId;
-    payload.caseNumber = in.caseNumber;
-    payload.issued = in.issuedAt.date();
-    payload.keyId = key.keyId();
+    // Freeze first: the document is signed in exactly the form the case log keeps, so the first
+    // print and every reprint render the same bytes.
+    auto frozen = receipt::ReceiptDocument::fromJson(d.toJson(false));
+    if (!frozen)
+        return R::failure(frozen.error());
+    d = frozen.value();
+    receipt::QrPayload payload = receipt::QrPayload::forDocument(d, key.keyId());
     const auto signature = key.sign(payload.signedPart());
     if (!signature)
         return R::failure(signature.error());

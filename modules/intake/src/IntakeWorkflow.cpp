@@ -2,6 +2,8 @@
 
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/intake/DocumentBuilder.h"
+#include "onewindow/store/AuditLog.h"
+#include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
@@ -15,21 +17,6 @@ namespace ow::intake {
 using checklist::Checklist;
 using checklist::MaterialLine;
 using checklist::Verdict;
-
-struct IntakeWorkflow::Snapshot
-{
-    Step step;
-    std::optional<Party> applicant;
-    std::optional<Party> agent;
-    checklist::Selection selection;
-    Answers answers;
-    checklist::Collected collected;
-    bool courier;
-    Decision decision;
-    QString refusalReason;
-    int visits;
-    receipt::ReceiptDocument document;
-};
 
 namespace {
 
@@ -62,6 +49,17 @@ receipt::DocumentKind kindOf(IntakeWorkflow::Decision d)
     return receipt::DocumentKind::Receipt;
 }
 
+QJsonObject catalogRef(const Catalog &c)
+{
+    return QJsonObject {{QStringLiteral("version"), c.version()}, {QStringLiteral("sha256"), c.sha256()}};
+}
+
+const receipt::ReceiptDocument &noDocument()
+{
+    static const receipt::ReceiptDocument empty;
+    return empty;
+}
+
 } // namespace
 
 IntakeWorkflow::IntakeWorkflow(const Catalog &catalog, const WorkCalendar &calendar, const Clock &clock,
@@ -80,168 +78,236 @@ QString IntakeWorkflow::stepKey(Step step)
     return enumKey(step);
 }
 
-IntakeWorkflow::Snapshot IntakeWorkflow::snapshot() const
+QString IntakeWorkflow::decisionKey(Decision decision)
 {
-    return Snapshot {m_step, m_applicant, m_agent, m_selection, m_answers, m_collected, m_courier, m_decision,
-        m_refusalReason, m_visits, m_document};
+    return enumKey(decision);
 }
 
-void IntakeWorkflow::restore(const Snapshot &s)
+IntakeWorkflow::Decision IntakeWorkflow::decision() const
 {
-    m_step = s.step;
-    m_applicant = s.applicant;
-    m_agent = s.agent;
-    m_selection = s.selection;
-    m_answers = s.answers;
-    m_collected = s.collected;
-    m_courier = s.courier;
-    m_decision = s.decision;
-    m_refusalReason = s.refusalReason;
-    m_visits = s.visits;
-    m_document = s.document;
-    recompute();
+    return enumFromKey(m_state.decision, Decision::None);
 }
 
-QString IntakeWorkflow::commit(const Snapshot &before, bool withNotice)
+const receipt::ReceiptDocument &IntakeWorkflow::document() const
 {
-    recompute();
-    const QString err = save(withNotice);
-    if (!err.isEmpty()) {
-        restore(before);
-        return err;
-    }
-    Q_EMIT changed();
-    return {};
+    return m_state.document ? *m_state.document : noDocument();
 }
 
-void IntakeWorkflow::recompute()
+void IntakeWorkflow::evaluate(const CaseState &state, Checklist *out, bool *has) const
 {
-    m_hasChecklist = false;
-    if (m_selection.bundle.isEmpty() && m_selection.matters.isEmpty())
+    *has = false;
+    if (state.selection.bundle.isEmpty() && state.selection.matters.isEmpty())
         return;
+    const Catalog &cat = catalog();
     auto result = checklist::ChecklistEngine::evaluate(
-        m_catalog, m_selection, m_answers, m_collected, m_calendar, m_clock.today());
+        cat, state.selection, state.answers, state.collected, m_calendar, m_clock.today());
     if (!result)
         return;
-    m_checklist = result.value();
-    m_hasChecklist = true;
+    *out = result.value();
+    *has = true;
 
-    if (m_agent) {
+    if (state.agent) {
         // 代办: the applicant's written authorisation joins the checklist, needed by every item.
         MaterialLine letter;
         letter.id = authorisationLetterId();
-        const MaterialDef *def = m_catalog.material(letter.id);
+        const MaterialDef *def = cat.material(letter.id);
         letter.name = def ? def->name : tr("Power of attorney (授权委托书)");
         letter.howToSupply =
             def ? def->howToSupply : tr("signed by the applicant (sealed by the company), with the agent's identity");
         letter.originals = 1;
         letter.mode = AcceptanceMode::KeepOriginal;
-        for (const checklist::ItemLine &item : std::as_const(m_checklist.items)) {
+        for (const checklist::ItemLine &item : std::as_const(out->items)) {
             if (item.included == checklist::ItemLine::Inclusion::Included)
                 letter.neededBy.append(
                     {item.matter, item.name, tr("an agent applies on the applicant's behalf"), false});
         }
-        const auto got = m_collected.constFind(letter.id);
-        if (got != m_collected.constEnd() && got.value() == checklist::Received::Original) {
+        const auto got = state.collected.constFind(letter.id);
+        if (got != state.collected.constEnd() && got.value() == checklist::Received::Original) {
             letter.status = MaterialLine::Status::Received;
         } else {
             letter.status = MaterialLine::Status::Missing;
-            if (got != m_collected.constEnd())
+            if (got != state.collected.constEnd())
                 letter.shortfall = tr("the original is needed");
-            m_checklist.missing.prepend(letter.id);
-            if (m_checklist.verdict == Verdict::Complete || m_checklist.verdict == Verdict::Tolerated)
-                m_checklist.verdict = Verdict::Incomplete;
+            out->missing.prepend(letter.id);
+            if (out->verdict == Verdict::Complete || out->verdict == Verdict::Tolerated)
+                out->verdict = Verdict::Incomplete;
         }
-        m_checklist.materials.prepend(letter);
+        out->materials.prepend(letter);
     }
 }
 
-QString IntakeWorkflow::save(bool withNotice)
+void IntakeWorkflow::recompute()
 {
-    if (m_caseId.isEmpty())
-        return tr("No case is open.");
-    store::CaseRecord r;
-    r.id = m_caseId;
-    r.number = m_caseNumber;
-    r.windowCode = m_config.windowCode;
-    r.clerk = m_config.clerk;
-    r.state = stepKey(m_step);
-    r.verdict = m_hasChecklist ? checklist::verdictKey(m_checklist.verdict) : QString();
-    r.catalogVersion = m_catalog.version();
-    r.selection = QJsonObject {{QStringLiteral("bundle"), m_selection.bundle},
-        {QStringLiteral("matters"), QJsonArray::fromStringList(m_selection.matters)}};
-    r.answers = QJsonObject::fromVariantHash(m_answers);
-    auto record = [](const Party &p) {
-        return store::ApplicantRecord {QUuid::createUuidV5(QUuid(), p.number).toString(QUuid::WithoutBraces),
-            p.kind == Party::Kind::Company ? QStringLiteral("company") : QStringLiteral("person"), p.number, p.name,
-            p.details};
-    };
-    if (m_applicant)
-        r.applicant = record(*m_applicant);
-    if (m_agent)
-        r.agent = record(*m_agent);
-    r.promisedDate =
-        (m_decision == Decision::Accept || m_decision == Decision::AcceptTolerated) ? promisedDate() : QDate();
-    r.pickup = m_courier ? QStringLiteral("courier") : QStringLiteral("window");
-    for (auto it = m_collected.cbegin(); it != m_collected.cend(); ++it)
-        r.materials.insert(it.key(), checklist::receivedKey(it.value()));
-    r.draft = QJsonObject {
-        {QStringLiteral("step"), stepKey(m_step)},
-        {QStringLiteral("applicant"), m_applicant ? QJsonValue(m_applicant->toJson()) : QJsonValue()},
-        {QStringLiteral("agent"), m_agent ? QJsonValue(m_agent->toJson()) : QJsonValue()},
-        {QStringLiteral("courier"), m_courier},
-        {QStringLiteral("decision"), enumKey(m_decision)},
-        {QStringLiteral("refusalReason"), m_refusalReason},
-        {QStringLiteral("visits"), m_visits},
-    };
-    r.createdAt = m_createdAt;
-    r.updatedAt = m_clock.now();
+    evaluate(m_state, &m_checklist, &m_hasChecklist);
+}
 
-    store::CaseRepository repo(m_store);
-    if (withNotice) {
+store::CaseRecord IntakeWorkflow::projection(const CaseState &s, Step step) const
+{
+    Checklist list;
+    bool has = false;
+    evaluate(s, &list, &has);
+    store::CaseRecord r;
+    r.id = s.caseId;
+    r.number = s.number;
+    r.windowCode = s.windowCode.isEmpty() ? m_config.windowCode : s.windowCode;
+    r.clerk = m_config.clerk;
+    r.state = s.abandoned ? QStringLiteral("abandoned") : s.finished ? QStringLiteral("done") : stepKey(step);
+    r.verdict = has ? checklist::verdictKey(list.verdict) : QString();
+    r.catalogVersion = s.catalogVersion.isEmpty() ? m_catalog.version() : s.catalogVersion;
+    r.catalogSha256 = s.catalogSha256;
+    r.selection = QJsonObject {{QStringLiteral("bundle"), s.selection.bundle},
+        {QStringLiteral("matters"), QJsonArray::fromStringList(s.selection.matters)}};
+    for (auto it = s.answers.cbegin(); it != s.answers.cend(); ++it)
+        r.answers.insert(it.key(), CaseState::answerJson(it.value()));
+    r.parties = s.partiesJson();
+    if (s.applicant)
+        r.applicantMasked = s.applicant->maskedName() + QLatin1Char(' ') + s.applicant->maskedNumber();
+    r.promisedDate = s.promisedDate;
+    r.pickup = s.courier ? QStringLiteral("courier") : QStringLiteral("window");
+    r.decision = s.decision;
+    if (s.document)
+        r.document = s.document->toJson();
+    r.visits = s.visits;
+    r.hasContent = s.hasContent();
+    r.logSeq = s.seq;
+    r.draft = QJsonObject {{QStringLiteral("step"), stepKey(step)}};
+    for (auto it = s.collected.cbegin(); it != s.collected.cend(); ++it)
+        r.materials.insert(it.key(), checklist::receivedKey(it.value()));
+    r.createdAt = s.createdAt;
+    r.updatedAt = m_clock.now();
+    return r;
+}
+
+store::LogEntry IntakeWorkflow::entry(const CaseState &state, int offset, const Change &change) const
+{
+    store::LogEntry e;
+    e.caseId = state.caseId;
+    e.seq = state.seq + 1 + offset;
+    e.at = m_clock.now().toUTC();
+    e.window = m_config.keyId();
+    e.clerk = m_config.clerk;
+    e.kind = change.kind;
+    e.payload = change.payload;
+    return e;
+}
+
+QString IntakeWorkflow::commit(const QList<Change> &changes, std::optional<Step> step, bool withNotice)
+{
+    if (m_state.caseId.isEmpty())
+        return tr("No case is open.");
+    CaseState next = m_state;
+    store::CaseWrite write;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const store::LogEntry e = entry(m_state, int(i), changes.at(i));
+        const QString err = next.apply(e);
+        if (!err.isEmpty())
+            return err;
+        write.entries << e;
+    }
+    const Step nextStep = step.value_or(m_step);
+    write.record = projection(next, nextStep);
+    if (withNotice && next.document) {
         store::NoticeRecord n;
         n.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        n.caseId = m_caseId;
-        n.kind = receipt::ReceiptDocument::kindName(m_document.kind);
-        n.qrPayload = m_document.qrPayload;
-        n.content = QJsonObject {{QStringLiteral("title"), m_document.title()},
-            {QStringLiteral("missing"), m_document.missing.size()},
-            {QStringLiteral("received"), m_document.received.size()}};
-        n.createdAt = r.updatedAt;
-        return repo.saveWithNotice(r, n, QStringLiteral("case.") + n.kind);
+        n.caseId = next.caseId;
+        n.kind = receipt::ReceiptDocument::kindName(next.document->kind);
+        n.qrPayload = next.document->qrPayload;
+        n.content = next.document->toJson();
+        n.createdAt = m_clock.now();
+        write.notice = n;
     }
-    return repo.save(r);
+    const auto written = store::CaseRepository(m_store).write({write});
+    if (!written)
+        return written.error();
+    m_state = next;
+    m_step = nextStep;
+    recompute();
+    Q_EMIT changed();
+    return {};
+}
+
+QString IntakeWorkflow::storeCatalog(const Catalog &c)
+{
+    if (c.sha256().isEmpty() || m_storedCatalogs.contains(c.sha256()))
+        return {};
+    const QString err = store::CaseRepository(m_store).storeCatalog(c.sha256(), c.version(), c.source());
+    if (err.isEmpty())
+        m_storedCatalogs << c.sha256();
+    return err;
+}
+
+void IntakeWorkflow::reset()
+{
+    m_state = CaseState();
+    m_pinned.reset();
+    m_step = Step::Identify;
+    recompute();
+}
+
+QString IntakeWorkflow::abandonIfEmpty()
+{
+    if (!hasCase() || m_state.hasContent() || m_state.abandoned || m_state.finished || m_state.decided())
+        return {};
+    return commit({{QStringLiteral("abandoned"), {{QStringLiteral("reason"), QStringLiteral("empty")}}}});
 }
 
 QString IntakeWorkflow::start()
 {
     const QDateTime now = m_clock.now();
-    const auto number = store::CaseNumbering::nextNumber(m_store, m_config.regionCode, m_config.windowCode, now.date());
+    QList<store::CaseWrite> writes;
+    // A case left open with nothing in it does not stay behind as a draft.
+    CaseState abandoned = m_state;
+    if (hasCase() && !m_state.hasContent() && !m_state.abandoned && !m_state.finished && !m_state.decided()) {
+        store::CaseWrite w;
+        const store::LogEntry e =
+            entry(m_state, 0, {QStringLiteral("abandoned"), {{QStringLiteral("reason"), QStringLiteral("empty")}}});
+        const QString err = abandoned.apply(e);
+        if (!err.isEmpty())
+            return err;
+        w.entries << e;
+        w.record = projection(abandoned, m_step);
+        writes << w;
+    }
+    CaseState fresh;
+    fresh.caseId = store::CaseNumbering::newCaseId();
+    store::CaseWrite w;
+    store::LogEntry started = entry(fresh, 0,
+        {QStringLiteral("started"),
+            {{QStringLiteral("region"), m_config.regionCode}, {QStringLiteral("window"), m_config.windowCode},
+                {QStringLiteral("windowName"), m_config.windowName},
+                {QStringLiteral("catalogVersion"), m_catalog.version()}}});
+    started.payload.insert(QStringLiteral("number"), QString()); // taken in the transaction
+    w.entries << started;
+    w.takeNumber = true;
+    w.regionCode = m_config.regionCode;
+    w.day = now.date();
+    CaseState placeholder = fresh;
+    placeholder.windowCode = m_config.windowCode;
+    placeholder.createdAt = now;
+    w.record = projection(placeholder, Step::Identify);
+    writes << w;
+    const auto number = store::CaseRepository(m_store).write(writes);
     if (!number)
         return number.error();
-    const Snapshot empty {Step::Identify, {}, {}, {}, {}, {}, false, Decision::None, {}, 1, {}};
-    const QString oldId = m_caseId, oldNumber = m_caseNumber;
-    const QDateTime oldCreated = m_createdAt;
-    const Snapshot before = snapshot();
-    m_caseId = store::CaseNumbering::newCaseId();
-    m_caseNumber = number.value();
-    m_createdAt = now;
-    restore(empty);
-    const QString err = commit(before);
-    if (!err.isEmpty()) {
-        m_caseId = oldId;
-        m_caseNumber = oldNumber;
-        m_createdAt = oldCreated;
-    }
-    return err;
+    started.payload.insert(QStringLiteral("number"), number.value());
+    const QString err = fresh.apply(started);
+    if (!err.isEmpty())
+        return err;
+    m_state = fresh;
+    m_pinned.reset();
+    m_step = Step::Identify;
+    recompute();
+    Q_EMIT changed();
+    return {};
 }
 
 void IntakeWorkflow::close()
 {
-    m_caseId.clear();
-    m_caseNumber.clear();
-    m_createdAt = {};
-    restore(Snapshot {Step::Identify, {}, {}, {}, {}, {}, false, Decision::None, {}, 1, {}});
+    // An empty case is abandoned; if even that cannot be written it stays an empty draft, which
+    // the next start abandons.
+    const QString err = abandonIfEmpty();
+    Q_UNUSED(err);
+    reset();
     Q_EMIT changed();
 }
 
@@ -251,43 +317,34 @@ QString IntakeWorkflow::load(const QString &caseId)
     const auto rec = repo.load(caseId);
     if (!rec)
         return rec.error();
-    const QJsonObject d = rec->draft;
-    Snapshot s {enumFromKey(d.value(QLatin1String("step")).toString(), Step::Identify), {}, {}, {},
-        rec->answers.toVariantHash(), {}, d.value(QLatin1String("courier")).toBool(),
-        enumFromKey(d.value(QLatin1String("decision")).toString(), Decision::None),
-        d.value(QLatin1String("refusalReason")).toString(), std::max(1, d.value(QLatin1String("visits")).toInt()), {}};
-    if (d.value(QLatin1String("applicant")).isObject()) {
-        auto p = Party::fromJson(d.value(QLatin1String("applicant")).toObject());
-        if (p)
-            s.applicant = p.value();
+    const auto entries = store::CaseLog(m_store).entries(caseId);
+    if (!entries)
+        return entries.error();
+    const auto state = CaseState::replay(entries.value());
+    if (!state)
+        return tr("Case %1 cannot be read back from its log: %2").arg(rec->number, state.error());
+    std::shared_ptr<const Catalog> pinned;
+    if (!state->catalogSha256.isEmpty() && state->catalogSha256 != m_catalog.sha256()) {
+        const auto source = repo.catalog(state->catalogSha256);
+        if (!source)
+            return source.error();
+        auto c =
+            Catalog::fromJson(source.value(), tr("catalogue %1 of case %2").arg(state->catalogVersion, rec->number));
+        if (!c)
+            return c.error();
+        pinned = std::make_shared<const Catalog>(c.value());
     }
-    if (d.value(QLatin1String("agent")).isObject()) {
-        auto p = Party::fromJson(d.value(QLatin1String("agent")).toObject());
-        if (p)
-            s.agent = p.value();
-    }
-    s.selection.bundle = rec->selection.value(QLatin1String("bundle")).toString();
-    const QJsonArray matters = rec->selection.value(QLatin1String("matters")).toArray();
-    for (const QJsonValue &m : matters)
-        s.selection.matters << m.toString();
-    for (auto it = rec->materials.cbegin(); it != rec->materials.cend(); ++it) {
-        checklist::Received how;
-        if (checklist::parseReceived(it.value(), &how))
-            s.collected.insert(it.key(), how);
-    }
-    m_caseId = rec->id;
-    m_caseNumber = rec->number;
-    m_createdAt = rec->createdAt;
-    restore(s);
-    if (m_step == Step::Print && m_decision != Decision::None) {
-        // Rebuild the document exactly as decided (same kind, same data) for a reprint.
-        DocumentBuilder::Input in {kindOf(m_decision), m_caseId, m_caseNumber, m_applicant ? &*m_applicant : nullptr,
-            m_agent ? &*m_agent : nullptr, &m_checklist, promisedDate(), m_refusalReason, m_courier, rec->updatedAt,
-            true};
-        auto doc = DocumentBuilder::build(in, m_config, m_key);
-        if (doc)
-            m_document = doc.value();
-    }
+    m_state = state.value();
+    m_pinned = pinned;
+    Step step = enumFromKey(rec->draft.value(QLatin1String("step")).toString(), Step::Identify);
+    if (m_state.finished)
+        step = Step::Done;
+    else if (m_state.decided())
+        step = Step::Print;
+    else if (step >= Step::Print)
+        step = Step::Materials;
+    m_step = step;
+    recompute();
     Q_EMIT changed();
     return {};
 }
@@ -300,10 +357,22 @@ QString IntakeWorkflow::resume(const QString &caseId)
 QString IntakeWorkflow::resumeLatest()
 {
     store::CaseRepository repo(m_store);
-    const QList<store::CaseRecord> open = repo.list(m_config.windowCode, true, 1);
-    if (open.isEmpty())
+    // Drafts a crash left with nothing in them are abandoned, logged, and never resumed.
+    const QList<store::CaseRecord> empty = repo.emptyDrafts(m_config.windowCode);
+    for (const store::CaseRecord &r : empty) {
+        if (load(r.id).isEmpty()) {
+            const QString err = abandonIfEmpty();
+            if (!err.isEmpty())
+                return err;
+        }
+    }
+    reset();
+    const auto open = repo.latestOpen(m_config.windowCode);
+    if (!open) {
+        Q_EMIT changed();
         return tr("There is no unfinished case at this window.");
-    return load(open.first().id);
+    }
+    return load(open->id);
 }
 
 QString IntakeWorkflow::reopen(const QString &caseId)
@@ -312,86 +381,147 @@ QString IntakeWorkflow::reopen(const QString &caseId)
     const auto rec = store::CaseRepository(m_store).load(caseId);
     if (!rec)
         return rec.error();
-    if (rec->draft.value(QLatin1String("decision")).toString() != enumKey(Decision::Notice))
+    if (rec->decision != decisionKey(Decision::Notice))
         return tr("Case %1 was not closed with a one-time notice; it cannot be continued here.").arg(rec->number);
+    const CaseState keepState = m_state;
+    const auto keepPinned = m_pinned;
+    const Step keepStep = m_step;
     const QString err = load(caseId);
     if (!err.isEmpty())
         return err;
-    const Snapshot before = snapshot();
-    m_visits += 1;
-    m_decision = Decision::None;
-    m_document = {};
-    m_step = Step::Materials;
-    return commit(before);
+    const QString reopenErr =
+        commit({{QStringLiteral("reopened"), {{QStringLiteral("visit"), m_state.visits + 1}}}}, Step::Materials);
+    if (!reopenErr.isEmpty()) {
+        m_state = keepState;
+        m_pinned = keepPinned;
+        m_step = keepStep;
+        recompute();
+        Q_EMIT changed();
+    }
+    return reopenErr;
+}
+
+QString IntakeWorkflow::recordPrinted(const QString &target)
+{
+    if (!m_state.decided())
+        return tr("Decide the case before printing its document.");
+    return commit({{QStringLiteral("printed"),
+        {{QStringLiteral("target"), target}, {QStringLiteral("copy"), m_state.prints + 1},
+            {QStringLiteral("kind"), receipt::ReceiptDocument::kindName(m_state.document->kind)}}}});
+}
+
+QString IntakeWorkflow::recordReveal(const QString &what, const QString &why)
+{
+    if (!hasCase())
+        return tr("No case is open.");
+    // The audit row is written first, in its own transaction, then the log entry: either failing
+    // means no reveal.
+    store::AuditLog audit(m_store);
+    QString err = audit.record({m_clock.now(), m_config.clerk, QStringLiteral("reveal"), m_state.caseId, what});
+    if (err.isEmpty())
+        err = commit({{QStringLiteral("revealed"),
+            {{QStringLiteral("who"), m_config.clerk}, {QStringLiteral("what"), what}, {QStringLiteral("why"), why}}}});
+    return err;
+}
+
+bool IntakeWorkflow::catalogueUpdateAvailable() const
+{
+    return hasCase() && m_pinned && !m_state.decided() && !m_state.finished;
+}
+
+QString IntakeWorkflow::adoptCurrentCatalogue()
+{
+    if (!catalogueUpdateAvailable())
+        return tr("The case already uses the loaded catalogue.");
+    QString err = storeCatalog(m_catalog);
+    if (!err.isEmpty())
+        return err;
+    auto keep = m_pinned;
+    m_pinned.reset();
+    err = commit({{QStringLiteral("catalogue"),
+        {{QStringLiteral("from"),
+             QJsonObject {{QStringLiteral("version"), m_state.catalogVersion},
+                 {QStringLiteral("sha256"), m_state.catalogSha256}}},
+            {QStringLiteral("to"), catalogRef(m_catalog)}}}});
+    if (!err.isEmpty()) {
+        m_pinned = keep;
+        recompute();
+    }
+    return err;
 }
 
 QString IntakeWorkflow::setApplicant(const Party &applicant)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
-    const Snapshot before = snapshot();
-    m_applicant = applicant;
-    return commit(before);
+    if (m_state.agent && m_state.agent->number == applicant.number)
+        return tr("The agent and the applicant are the same person.");
+    CaseState s = m_state;
+    s.applicant = applicant;
+    return commit({{QStringLiteral("parties"), {{QStringLiteral("parties"), s.partiesJson()}}}});
 }
 
 QString IntakeWorkflow::setAgent(const std::optional<Party> &agent)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
-    if (agent && m_applicant && agent->number == m_applicant->number)
+    if (agent && m_state.applicant && agent->number == m_state.applicant->number)
         return tr("The agent and the applicant are the same person.");
-    const Snapshot before = snapshot();
-    m_agent = agent;
-    if (!agent)
-        m_collected.remove(authorisationLetterId());
-    return commit(before);
+    if (!m_state.applicant && agent)
+        return tr("Identify the applicant before the agent.");
+    CaseState s = m_state;
+    s.agent = agent;
+    return commit({{QStringLiteral("parties"), {{QStringLiteral("parties"), s.partiesJson()}}}});
 }
 
 QString IntakeWorkflow::choose(const checklist::Selection &selection)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
-    auto check =
-        checklist::ChecklistEngine::evaluate(m_catalog, selection, m_answers, m_collected, m_calendar, m_clock.today());
+    const Catalog &cat = catalog();
+    auto check = checklist::ChecklistEngine::evaluate(
+        cat, selection, m_state.answers, m_state.collected, m_calendar, m_clock.today());
     if (!check)
         return check.error();
-    const Snapshot before = snapshot();
-    m_selection = selection;
-    return commit(before);
+    const QString err = storeCatalog(cat);
+    if (!err.isEmpty())
+        return err;
+    return commit({{QStringLiteral("chosen"),
+        {{QStringLiteral("bundle"), selection.bundle},
+            {QStringLiteral("matters"), QJsonArray::fromStringList(selection.matters)},
+            {QStringLiteral("catalog"), catalogRef(cat)}}}});
 }
 
 QString IntakeWorkflow::answer(const QString &questionId, const QVariant &value)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
-    if (!m_catalog.question(questionId))
+    if (!catalog().question(questionId))
         return tr("The catalogue has no question \"%1\".").arg(questionId);
     QVariant v = value;
     if (value.isValid() && value.typeId() == QMetaType::QString) {
-        auto parsed = m_catalog.parseAnswer(questionId, value.toString());
+        auto parsed = catalog().parseAnswer(questionId, value.toString());
         if (!parsed)
             return parsed.error();
         v = parsed.value();
     }
-    const Snapshot before = snapshot();
-    if (v.isValid())
-        m_answers.insert(questionId, v);
-    else
-        m_answers.remove(questionId);
-    return commit(before);
+    if (m_state.answers.value(questionId) == v && m_state.answers.contains(questionId) == v.isValid())
+        return {};
+    return commit({{QStringLiteral("answered"),
+        {{QStringLiteral("question"), questionId}, {QStringLiteral("value"), CaseState::answerJson(v)}}}});
 }
 
 QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Received> how)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
@@ -400,30 +530,34 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
         known = known || l.id == materialId;
     if (!known)
         return tr("\"%1\" is not on this case's checklist.").arg(materialId);
-    const Snapshot before = snapshot();
-    if (how)
-        m_collected.insert(materialId, *how);
-    else
-        m_collected.remove(materialId);
-    return commit(before);
+    const auto current = m_state.collected.constFind(materialId);
+    const bool unchanged = how ? (current != m_state.collected.constEnd() && current.value() == *how)
+                               : current == m_state.collected.constEnd();
+    if (unchanged)
+        return {};
+    return commit({{QStringLiteral("marked"),
+        {{QStringLiteral("material"), materialId},
+            {QStringLiteral("how"), how ? QJsonValue(checklist::receivedKey(*how)) : QJsonValue()}}}});
 }
 
 QString IntakeWorkflow::setCourier(bool courier)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
-    const Snapshot before = snapshot();
-    m_courier = courier;
-    return commit(before);
+    if (m_state.decided())
+        return tr("The pickup is printed on the decided document; it cannot change now.");
+    if (m_state.courier == courier)
+        return {};
+    return commit({{QStringLiteral("pickup"), {{QStringLiteral("courier"), courier}}}});
 }
 
 QStringList IntakeWorkflow::questions() const
 {
-    if (const Bundle *b = m_catalog.bundle(m_selection.bundle))
+    if (const Bundle *b = catalog().bundle(m_state.selection.bundle))
         return b->questions;
     // Single matters: the questions their conditions ask.
     QStringList out = m_hasChecklist ? m_checklist.unanswered : QStringList();
-    for (auto it = m_answers.cbegin(); it != m_answers.cend(); ++it) {
+    for (auto it = m_state.answers.cbegin(); it != m_state.answers.cend(); ++it) {
         if (!out.contains(it.key()))
             out << it.key();
     }
@@ -432,13 +566,16 @@ QStringList IntakeWorkflow::questions() const
 
 QDate IntakeWorkflow::promisedDate() const
 {
+    // A decided case keeps the date it was given.
+    if (m_state.decided())
+        return m_state.promisedDate;
     if (!m_hasChecklist)
         return {};
     int days = 0;
     for (const checklist::ItemLine &item : m_checklist.items) {
         if (item.included != checklist::ItemLine::Inclusion::Included)
             continue;
-        if (const Matter *m = m_catalog.matter(item.matter))
+        if (const Matter *m = catalog().matter(item.matter))
             days = std::max(days, m->promisedDays);
     }
     return m_calendar.addWorkingDays(m_clock.today(), days);
@@ -446,11 +583,11 @@ QDate IntakeWorkflow::promisedDate() const
 
 QString IntakeWorkflow::next()
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     switch (m_step) {
     case Step::Identify:
-        if (!m_applicant)
+        if (!m_state.applicant)
             return tr("Identify the applicant first: read the ID card or type the ID number or credit code.");
         return goTo(Step::Choose);
     case Step::Choose:
@@ -461,7 +598,7 @@ QString IntakeWorkflow::next()
         if (!m_checklist.unanswered.isEmpty()) {
             QStringList texts;
             for (const QString &q : std::as_const(m_checklist.unanswered)) {
-                const Question *question = m_catalog.question(q);
+                const Question *question = catalog().question(q);
                 texts << (question ? question->text : q);
             }
             return tr("Answer these questions first: %1").arg(texts.join(QStringLiteral("; ")));
@@ -484,22 +621,21 @@ QString IntakeWorkflow::back()
 
 QString IntakeWorkflow::goTo(Step step)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (step >= Step::Print || m_step >= Step::Print)
         return tr("Printing and finishing follow a decision.");
-    if (step > Step::Identify && !m_applicant)
+    if (step > Step::Identify && !m_state.applicant)
         return tr("Identify the applicant first: read the ID card or type the ID number or credit code.");
     if (step > Step::Choose && !m_hasChecklist)
         return tr("Choose a matter or a one-matter bundle first.");
-    const Snapshot before = snapshot();
-    m_step = step;
-    return commit(before);
+    // Moving between steps changes the screen, not the case: the projection only, no entry.
+    return commit({}, step);
 }
 
 QList<IntakeWorkflow::Decision> IntakeWorkflow::allowedDecisions() const
 {
-    if (!m_hasChecklist || !m_applicant || m_step >= Step::Print)
+    if (!m_hasChecklist || !m_state.applicant || m_step >= Step::Print)
         return {};
     switch (m_checklist.verdict) {
     case Verdict::Complete: return {Decision::Accept, Decision::Refuse};
@@ -513,7 +649,7 @@ QList<IntakeWorkflow::Decision> IntakeWorkflow::allowedDecisions() const
 
 QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
 {
-    if (m_caseId.isEmpty())
+    if (!hasCase())
         return tr("No case is open.");
     if (!allowedDecisions().contains(decision)) {
         if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers)
@@ -521,26 +657,25 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
         return tr("The verdict does not allow this decision.");
     }
     const QDateTime now = m_clock.now();
-    DocumentBuilder::Input in {kindOf(decision), m_caseId, m_caseNumber, &*m_applicant, m_agent ? &*m_agent : nullptr,
-        &m_checklist, promisedDate(), refusalReason, m_courier, now, true};
+    DocumentBuilder::Input in {kindOf(decision), m_state.caseId, m_state.number, &*m_state.applicant,
+        m_state.agent ? &*m_state.agent : nullptr, &m_checklist, promisedDate(), refusalReason, m_state.courier, now,
+        true};
     auto doc = DocumentBuilder::build(in, m_config, m_key);
     if (!doc)
         return doc.error();
-    const Snapshot before = snapshot();
-    m_decision = decision;
-    m_refusalReason = refusalReason;
-    m_document = doc.value();
-    m_step = Step::Print;
-    return commit(before, true);
+    return commit(
+        {{QStringLiteral("decided"),
+            {{QStringLiteral("decision"), decisionKey(decision)}, {QStringLiteral("refusalReason"), doc->refusalReason},
+                {QStringLiteral("digest"), QString::fromLatin1(doc->digest().toHex())},
+                {QStringLiteral("document"), doc->toJson()}}}},
+        Step::Print, true);
 }
 
 QString IntakeWorkflow::finish()
 {
     if (m_step != Step::Print)
         return tr("Decide the case before finishing it.");
-    const Snapshot before = snapshot();
-    m_step = Step::Done;
-    return commit(before);
+    return commit({{QStringLiteral("finished"), {}}}, Step::Done);
 }
 
 } // namespace ow::intake

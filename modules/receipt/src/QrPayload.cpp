@@ -1,12 +1,14 @@
 #include "onewindow/receipt/QrPayload.h"
 
+#include "onewindow/receipt/ReceiptDocument.h"
+
 #include <QStringList>
 
 namespace ow::receipt {
 
 namespace {
 
-constexpr QLatin1String kMagic("OW1");
+constexpr QLatin1String kMagic("OW2");
 constexpr QLatin1String kKinds("RNTF");
 
 bool cleanField(const QString &s)
@@ -14,29 +16,64 @@ bool cleanField(const QString &s)
     return !s.isEmpty() && !s.contains(u';') && !s.contains(u'=');
 }
 
+QString b64url(const QByteArray &raw)
+{
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<QByteArray> unb64url(const QString &text, qsizetype size)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != size)
+        return std::nullopt;
+    return decoded.decoded;
+}
+
 } // namespace
+
+QrPayload QrPayload::forDocument(const ReceiptDocument &doc, const QString &keyId)
+{
+    QrPayload p;
+    p.kind = ReceiptDocument::kindCode(doc.kind);
+    p.caseId = doc.caseId;
+    p.caseNumber = doc.caseNumber;
+    p.issued = doc.issuedAt.date();
+    p.keyId = keyId;
+    p.digest = doc.digest();
+    return p;
+}
+
+bool QrPayload::vouchesFor(const ReceiptDocument &doc) const
+{
+    return kind == ReceiptDocument::kindCode(doc.kind) && caseId == doc.caseId && caseNumber == doc.caseNumber
+        && issued == doc.issuedAt.date() && digest == doc.digest();
+}
 
 QByteArray QrPayload::signedPart() const
 {
-    return QStringLiteral("%1;k=%2;c=%3;n=%4;d=%5;w=%6")
-        .arg(kMagic, QString(kind), caseId, caseNumber, issued.toString(QStringLiteral("yyyyMMdd")), keyId)
+    return QStringLiteral("%1;k=%2;c=%3;n=%4;d=%5;w=%6;h=%7")
+        .arg(kMagic, QString(kind), caseId, caseNumber, issued.toString(QStringLiteral("yyyyMMdd")), keyId,
+            b64url(digest))
         .toUtf8();
 }
 
 QString QrPayload::encode() const
 {
-    return QString::fromUtf8(
-        signedPart() + ";s=" + signature.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromUtf8(signedPart()) + QStringLiteral(";s=") + b64url(signature);
 }
 
 Result<QrPayload> QrPayload::parse(const QString &text)
 {
     using R = Result<QrPayload>;
     const QStringList parts = text.trimmed().split(u';');
+    if (!parts.isEmpty() && parts.first() == QLatin1String("OW1"))
+        return R::failure(tr("This QR code is of the first OneWindow format, which does not cover the whole "
+                             "document; look the case up by its number instead."));
     if (parts.isEmpty() || parts.first() != kMagic)
         return R::failure(tr("This QR code is not a OneWindow receipt or notice."));
     const QStringList keys = {QStringLiteral("k"), QStringLiteral("c"), QStringLiteral("n"), QStringLiteral("d"),
-        QStringLiteral("w"), QStringLiteral("s")};
+        QStringLiteral("w"), QStringLiteral("h"), QStringLiteral("s")};
     if (parts.size() != keys.size() + 1)
         return R::failure(tr("The QR code is incomplete or has extra fields."));
     QStringList values;
@@ -57,11 +94,14 @@ Result<QrPayload> QrPayload::parse(const QString &text)
     if (!pl.issued.isValid())
         return R::failure(tr("The date in the QR code is not valid."));
     pl.keyId = values.at(4);
-    const auto decoded = QByteArray::fromBase64Encoding(
-        values.at(5).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() != 64)
+    const auto digest = unb64url(values.at(5), 32);
+    if (!digest)
+        return R::failure(tr("The document digest in the QR code is damaged."));
+    pl.digest = *digest;
+    const auto signature = unb64url(values.at(6), 64);
+    if (!signature)
         return R::failure(tr("The signature in the QR code is damaged."));
-    pl.signature = decoded.decoded;
+    pl.signature = *signature;
     // Re-encoding must give back the same text: anything else was altered in transit.
     if (pl.encode() != text.trimmed())
         return R::failure(tr("The QR code is not in canonical form; it may have been altered."));

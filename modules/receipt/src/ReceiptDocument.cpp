@@ -1,6 +1,139 @@
 #include "onewindow/receipt/ReceiptDocument.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace ow::receipt {
+
+namespace {
+
+QString isoDate(QDate d)
+{
+    return d.isValid() ? d.toString(Qt::ISODate) : QString();
+}
+
+// Keeps the wall time and the offset it was issued with, so a reprint shows the same clock time.
+QString isoTime(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs);
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+std::optional<DocumentKind> ReceiptDocument::kindFromName(const QString &name)
+{
+    for (DocumentKind k : {DocumentKind::Receipt, DocumentKind::OneTimeNotice, DocumentKind::ToleratedNotice,
+             DocumentKind::RefusalNotice}) {
+        if (kindName(k) == name)
+            return k;
+    }
+    return std::nullopt;
+}
+
+QJsonObject ReceiptDocument::toJson(bool withQr) const
+{
+    QJsonArray matterArray;
+    for (const MatterLine &m : matters)
+        matterArray.append(
+            QJsonObject {{QStringLiteral("name"), m.name}, {QStringLiteral("department"), m.department}});
+    QJsonArray receivedArray;
+    for (const ReceivedLine &r : received)
+        receivedArray.append(QJsonObject {{QStringLiteral("material"), r.material}, {QStringLiteral("how"), r.how}});
+    QJsonArray missingArray;
+    for (const MissingLine &m : missing)
+        missingArray.append(QJsonObject {{QStringLiteral("material"), m.material}, {QStringLiteral("why"), m.why},
+            {QStringLiteral("howToSupply"), m.howToSupply}, {QStringLiteral("tolerable"), m.tolerable}});
+    QJsonObject o {
+        {QStringLiteral("format"), 1},
+        {QStringLiteral("kind"), kindName(kind)},
+        {QStringLiteral("office"), office},
+        {QStringLiteral("caseNumber"), caseNumber},
+        {QStringLiteral("caseId"), caseId},
+        {QStringLiteral("applicantName"), applicantName},
+        {QStringLiteral("applicantId"), applicantId},
+        {QStringLiteral("agentName"), agentName},
+        {QStringLiteral("agentId"), agentId},
+        {QStringLiteral("matters"), matterArray},
+        {QStringLiteral("received"), receivedArray},
+        {QStringLiteral("missing"), missingArray},
+        {QStringLiteral("promisedDate"), isoDate(promisedDate)},
+        {QStringLiteral("supplementDeadline"), isoDate(supplementDeadline)},
+        {QStringLiteral("refusalReason"), refusalReason},
+        {QStringLiteral("window"), window},
+        {QStringLiteral("clerk"), clerk},
+        {QStringLiteral("issuedAt"), isoTime(issuedAt)},
+        {QStringLiteral("courier"), courier},
+        {QStringLiteral("contact"), contact},
+        {QStringLiteral("provisional"), provisional},
+    };
+    if (withQr)
+        o.insert(QStringLiteral("qrPayload"), qrPayload);
+    return o;
+}
+
+Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
+{
+    using R = Result<ReceiptDocument>;
+    if (o.value(QLatin1String("format")).toInt() != 1)
+        return R::failure(tr("The stored document has an unknown format."));
+    const auto k = kindFromName(str(o, "kind"));
+    if (!k)
+        return R::failure(tr("The stored document has an unknown kind \"%1\".").arg(str(o, "kind")));
+    ReceiptDocument d;
+    d.kind = *k;
+    d.office = str(o, "office");
+    d.caseNumber = str(o, "caseNumber");
+    d.caseId = str(o, "caseId");
+    d.applicantName = str(o, "applicantName");
+    d.applicantId = str(o, "applicantId");
+    d.agentName = str(o, "agentName");
+    d.agentId = str(o, "agentId");
+    for (const QJsonValue &v : o.value(QLatin1String("matters")).toArray()) {
+        const QJsonObject m = v.toObject();
+        d.matters.append({str(m, "name"), str(m, "department")});
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("received")).toArray()) {
+        const QJsonObject r = v.toObject();
+        d.received.append({str(r, "material"), str(r, "how")});
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("missing")).toArray()) {
+        const QJsonObject m = v.toObject();
+        d.missing.append(
+            {str(m, "material"), str(m, "why"), str(m, "howToSupply"), m.value(QLatin1String("tolerable")).toBool()});
+    }
+    d.promisedDate = QDate::fromString(str(o, "promisedDate"), Qt::ISODate);
+    d.supplementDeadline = QDate::fromString(str(o, "supplementDeadline"), Qt::ISODate);
+    d.refusalReason = str(o, "refusalReason");
+    d.window = str(o, "window");
+    d.clerk = str(o, "clerk");
+    d.issuedAt = QDateTime::fromString(str(o, "issuedAt"), Qt::ISODateWithMs);
+    d.courier = o.value(QLatin1String("courier")).toBool();
+    d.contact = str(o, "contact");
+    d.provisional = o.value(QLatin1String("provisional")).toBool();
+    d.qrPayload = str(o, "qrPayload");
+    if (d.caseId.isEmpty() || d.caseNumber.isEmpty() || !d.issuedAt.isValid())
+        return R::failure(tr("The stored document is incomplete (case or issue time missing)."));
+    return d;
+}
+
+QByteArray ReceiptDocument::canonicalBytes() const
+{
+    // QJsonObject keeps its keys sorted, so the compact form is canonical.
+    return QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray ReceiptDocument::digest() const
+{
+    return QCryptographicHash::hash(canonicalBytes(), QCryptographicHash::Sha256);
+}
 
 QString ReceiptDocument::title() const
 {

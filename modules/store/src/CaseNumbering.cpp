@@ -1,7 +1,5 @@
 #include "onewindow/store/CaseNumbering.h"
 
-#include "onewindow/store/Store.h"
-
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -20,27 +18,21 @@ QString CaseNumbering::format(const QString &regionCode, const QString &windowCo
         .arg(sequence, 4, 10, QLatin1Char('0'));
 }
 
-Result<QString> CaseNumbering::nextNumber(Store &store, const QString &regionCode, const QString &windowCode, QDate day)
+Result<QString> CaseNumbering::takeNumber(
+    QSqlDatabase &db, const QString &regionCode, const QString &windowCode, QDate day)
 {
     if (regionCode.size() != 6 || windowCode.isEmpty() || windowCode.contains(u'-'))
         return Result<QString>::failure(tr("This window is not configured: a 6-digit region code and a window code "
                                            "without '-' are needed for case numbers."));
-    int sequence = 0;
-    const QString err = store.transact([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT INTO case_sequences (window_code, day, last) VALUES (?, ?, 1)"
-                                 " ON CONFLICT(window_code, day) DO UPDATE SET last = last + 1"
-                                 " RETURNING last"));
-        q.addBindValue(windowCode);
-        q.addBindValue(day.toString(Qt::ISODate));
-        if (!q.exec() || !q.next())
-            return tr("Cannot take the next case number: %1").arg(q.lastError().text());
-        sequence = q.value(0).toInt();
-        return QString();
-    });
-    if (!err.isEmpty())
-        return Result<QString>::failure(err);
-    return format(regionCode, windowCode, day, sequence);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO case_sequences (window_code, day, last) VALUES (?, ?, 1)"
+                             " ON CONFLICT(window_code, day) DO UPDATE SET last = last + 1"
+                             " RETURNING last"));
+    q.addBindValue(windowCode);
+    q.addBindValue(day.toString(Qt::ISODate));
+    if (!q.exec() || !q.next())
+        return Result<QString>::failure(tr("Cannot take the next case number: %1").arg(q.lastError().text()));
+    return format(regionCode, windowCode, day, q.value(0).toInt());
 }
 
 } // namespace ow::store

@@ -1,5 +1,8 @@
 #include "onewindow/store/CaseRepository.h"
 
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/CaseNumbering.h"
+#include "onewindow/store/Sealer.h"
 #include "onewindow/store/Store.h"
 
 #include <QJsonDocument>
@@ -30,43 +33,43 @@ QString failed(const QSqlQuery &q)
     return CaseRepository::tr("Saving the case failed: %1").arg(q.lastError().text());
 }
 
-QString saveApplicant(QSqlDatabase &db, const ApplicantRecord &a, const QDateTime &now)
+QByteArray partiesAad(const QString &caseId)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO applicants (id, kind, id_number, name, details, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?)"
-                             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, id_number = excluded.id_number,"
-                             " name = excluded.name, details = excluded.details, updated_at = excluded.updated_at"));
-    q.addBindValue(a.id);
-    q.addBindValue(a.kind);
-    q.addBindValue(a.idNumber);
-    q.addBindValue(a.name);
-    q.addBindValue(json(a.details));
-    q.addBindValue(iso(now));
-    return q.exec() ? QString() : failed(q);
+    return "parties#" + caseId.toUtf8();
 }
 
-QString saveCase(QSqlDatabase &db, const CaseRecord &r)
+QString firstApplicantNumber(const CaseRecord &r)
+{
+    const auto a = r.applicant();
+    return a ? a->idNumber : QString();
+}
+
+QString saveCase(QSqlDatabase &db, const Sealer &sealer, const CaseRecord &r)
 {
     if (r.id.isEmpty() || r.number.isEmpty())
         return CaseRepository::tr("A case needs an id and a number before it is saved.");
     const QDateTime now = r.updatedAt.isValid() ? r.updatedAt : QDateTime::currentDateTimeUtc();
-    for (const auto *a : {&r.applicant, &r.agent}) {
-        if (a->has_value()) {
-            const QString err = saveApplicant(db, **a, now);
-            if (!err.isEmpty())
-                return err;
-        }
+    QVariant parties;
+    if (!r.parties.isEmpty()) {
+        const auto sealed = sealer.seal(QJsonDocument(r.parties).toJson(QJsonDocument::Compact), partiesAad(r.id));
+        if (!sealed)
+            return sealed.error();
+        parties = sealed.value();
     }
+    const QString number = firstApplicantNumber(r);
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
-        "INSERT INTO cases (id, number, window_code, clerk, state, verdict, catalog_version, selection, answers,"
-        " applicant_id, agent_id, promised_date, draft, created_at, updated_at, pickup)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict,"
-        " selection = excluded.selection, answers = excluded.answers, applicant_id = excluded.applicant_id,"
-        " agent_id = excluded.agent_id, promised_date = excluded.promised_date, draft = excluded.draft,"
-        " clerk = excluded.clerk, updated_at = excluded.updated_at, pickup = excluded.pickup"));
+        "INSERT INTO cases (id, number, window_code, clerk, state, verdict, catalog_version, catalog_sha256,"
+        " selection, answers, parties, applicant_masked, applicant_blind, promised_date, pickup, decision, document,"
+        " visits, has_content, log_seq, draft, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(id) DO UPDATE SET clerk = excluded.clerk, state = excluded.state, verdict = excluded.verdict,"
+        " catalog_version = excluded.catalog_version, catalog_sha256 = excluded.catalog_sha256,"
+        " selection = excluded.selection, answers = excluded.answers, parties = excluded.parties,"
+        " applicant_masked = excluded.applicant_masked, applicant_blind = excluded.applicant_blind,"
+        " promised_date = excluded.promised_date, pickup = excluded.pickup, decision = excluded.decision,"
+        " document = excluded.document, visits = excluded.visits, has_content = excluded.has_content,"
+        " log_seq = excluded.log_seq, draft = excluded.draft, updated_at = excluded.updated_at"));
     q.addBindValue(r.id);
     q.addBindValue(r.number);
     q.addBindValue(r.windowCode);
@@ -74,15 +77,22 @@ QString saveCase(QSqlDatabase &db, const CaseRecord &r)
     q.addBindValue(r.state);
     q.addBindValue(r.verdict);
     q.addBindValue(r.catalogVersion);
+    q.addBindValue(r.catalogSha256.isEmpty() ? QVariant() : QVariant(r.catalogSha256));
     q.addBindValue(json(r.selection));
     q.addBindValue(json(r.answers));
-    q.addBindValue(r.applicant ? QVariant(r.applicant->id) : QVariant());
-    q.addBindValue(r.agent ? QVariant(r.agent->id) : QVariant());
+    q.addBindValue(parties);
+    q.addBindValue(r.applicantMasked.isEmpty() ? QVariant() : QVariant(r.applicantMasked));
+    q.addBindValue(number.isEmpty() ? QVariant() : QVariant(sealer.blindIndex(number)));
     q.addBindValue(r.promisedDate.isValid() ? QVariant(r.promisedDate.toString(Qt::ISODate)) : QVariant());
+    q.addBindValue(r.pickup);
+    q.addBindValue(r.decision);
+    q.addBindValue(r.document.isEmpty() ? QVariant() : QVariant(json(r.document)));
+    q.addBindValue(r.visits);
+    q.addBindValue(r.hasContent ? 1 : 0);
+    q.addBindValue(r.logSeq);
     q.addBindValue(json(r.draft));
     q.addBindValue(iso(r.createdAt.isValid() ? r.createdAt : now));
     q.addBindValue(iso(now));
-    q.addBindValue(r.pickup);
     if (!q.exec())
         return failed(q);
 
@@ -105,37 +115,27 @@ QString saveCase(QSqlDatabase &db, const CaseRecord &r)
     return {};
 }
 
-QString addOutbox(QSqlDatabase &db, const CaseRecord &r, const QString &kind)
+QString saveNotice(QSqlDatabase &db, const NoticeRecord &notice, const CaseRecord &record)
 {
-    if (kind.isEmpty())
-        return {};
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO outbox (case_id, kind, payload, created_at) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(r.id);
-    q.addBindValue(kind);
-    q.addBindValue(json(QJsonObject {
-        {QStringLiteral("case"), r.id}, {QStringLiteral("number"), r.number}, {QStringLiteral("state"), r.state}}));
-    q.addBindValue(iso(r.updatedAt.isValid() ? r.updatedAt : QDateTime::currentDateTimeUtc()));
+    q.prepare(QStringLiteral(
+        "INSERT INTO notices (id, case_id, kind, qr_payload, content, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(notice.id);
+    q.addBindValue(record.id);
+    q.addBindValue(notice.kind);
+    q.addBindValue(notice.qrPayload);
+    q.addBindValue(json(notice.content));
+    q.addBindValue(iso(notice.createdAt.isValid() ? notice.createdAt : record.updatedAt));
     return q.exec() ? QString() : failed(q);
 }
 
-std::optional<ApplicantRecord> loadApplicant(const QSqlDatabase &db, const QVariant &id)
-{
-    if (id.isNull() || id.toString().isEmpty())
-        return std::nullopt;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id, kind, id_number, name, details FROM applicants WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return ApplicantRecord {
-        q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), object(q.value(4))};
-}
+const QLatin1String kCaseColumns(
+    "id, number, window_code, clerk, state, verdict, catalog_version, catalog_sha256, selection, answers, parties,"
+    " applicant_masked, promised_date, pickup, decision, document, visits, has_content, log_seq, draft, created_at,"
+    " updated_at");
 
-const QLatin1String kCaseColumns("id, number, window_code, clerk, state, verdict, catalog_version, selection, answers,"
-                                 " applicant_id, agent_id, promised_date, draft, created_at, updated_at, pickup");
-
-CaseRecord readCase(const QSqlDatabase &db, const QSqlQuery &q)
+// `full`: with the sealed parties opened and the collected materials (lists need neither).
+CaseRecord readCase(const QSqlDatabase &db, const Sealer &sealer, const QSqlQuery &q, bool full = true)
 {
     CaseRecord r;
     r.id = q.value(0).toString();
@@ -145,56 +145,97 @@ CaseRecord readCase(const QSqlDatabase &db, const QSqlQuery &q)
     r.state = q.value(4).toString();
     r.verdict = q.value(5).toString();
     r.catalogVersion = q.value(6).toString();
-    r.selection = object(q.value(7));
-    r.answers = object(q.value(8));
-    r.applicant = loadApplicant(db, q.value(9));
-    r.agent = loadApplicant(db, q.value(10));
-    r.promisedDate = QDate::fromString(q.value(11).toString(), Qt::ISODate);
-    r.draft = object(q.value(12));
-    r.createdAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
-    r.updatedAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
-    r.pickup = q.value(15).toString();
-    QSqlQuery m(db);
-    m.prepare(QStringLiteral("SELECT material_id, status FROM collected_materials WHERE case_id = ?"));
-    m.addBindValue(r.id);
-    if (m.exec()) {
-        while (m.next())
-            r.materials.insert(m.value(0).toString(), m.value(1).toString());
+    r.catalogSha256 = q.value(7).toString();
+    r.selection = object(q.value(8));
+    r.answers = object(q.value(9));
+    if (full && !q.value(10).isNull()) {
+        const auto plain = sealer.open(q.value(10).toByteArray(), partiesAad(r.id));
+        if (plain)
+            r.parties = QJsonDocument::fromJson(plain.value()).array();
+    }
+    r.applicantMasked = q.value(11).toString();
+    r.promisedDate = QDate::fromString(q.value(12).toString(), Qt::ISODate);
+    r.pickup = q.value(13).toString();
+    r.decision = q.value(14).toString();
+    r.document = object(q.value(15));
+    r.visits = q.value(16).toInt();
+    r.hasContent = q.value(17).toInt() != 0;
+    r.logSeq = q.value(18).toInt();
+    r.draft = object(q.value(19));
+    r.createdAt = QDateTime::fromString(q.value(20).toString(), Qt::ISODateWithMs);
+    r.updatedAt = QDateTime::fromString(q.value(21).toString(), Qt::ISODateWithMs);
+    if (full) {
+        QSqlQuery m(db);
+        m.prepare(QStringLiteral("SELECT material_id, status FROM collected_materials WHERE case_id = ?"));
+        m.addBindValue(r.id);
+        if (m.exec()) {
+            while (m.next())
+                r.materials.insert(m.value(0).toString(), m.value(1).toString());
+        }
     }
     return r;
 }
 
 } // namespace
 
-QString CaseRepository::save(const CaseRecord &record, const QString &outboxKind)
+Result<QString> CaseRepository::write(const QList<CaseWrite> &writes)
+{
+    QString taken;
+    const Sealer &sealer = m_store.sealer();
+    const QString err = m_store.transact([&](QSqlDatabase &db) {
+        for (CaseWrite w : writes) {
+            if (w.takeNumber) {
+                const auto number = CaseNumbering::takeNumber(db, w.regionCode, w.record.windowCode, w.day);
+                if (!number)
+                    return number.error();
+                taken = number.value();
+                w.record.number = taken;
+                if (!w.entries.isEmpty())
+                    w.entries.first().payload.insert(QStringLiteral("number"), taken);
+            }
+            for (const LogEntry &e : std::as_const(w.entries)) {
+                const QString appendErr = CaseLog::append(db, sealer, e);
+                if (!appendErr.isEmpty())
+                    return appendErr;
+            }
+            if (!w.entries.isEmpty())
+                w.record.logSeq = w.entries.last().seq;
+            QString saveErr = saveCase(db, sealer, w.record);
+            if (saveErr.isEmpty() && w.notice)
+                saveErr = saveNotice(db, *w.notice, w.record);
+            if (!saveErr.isEmpty())
+                return saveErr;
+        }
+        return QString();
+    });
+    if (!err.isEmpty())
+        return Result<QString>::failure(err);
+    return taken;
+}
+
+QString CaseRepository::storeCatalog(const QString &sha256, const QString &version, const QByteArray &content)
 {
     return m_store.transact([&](QSqlDatabase &db) {
-        QString err = saveCase(db, record);
-        if (err.isEmpty())
-            err = addOutbox(db, record, outboxKind);
-        return err;
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO catalogs (sha256, version, content, stored_at) VALUES (?, ?, ?, ?)"
+                                 " ON CONFLICT(sha256) DO NOTHING"));
+        q.addBindValue(sha256);
+        q.addBindValue(version);
+        q.addBindValue(content);
+        q.addBindValue(iso(QDateTime::currentDateTimeUtc()));
+        return q.exec() ? QString() : tr("Keeping catalogue %1 failed: %2").arg(version, q.lastError().text());
     });
 }
 
-QString CaseRepository::saveWithNotice(const CaseRecord &record, const NoticeRecord &notice, const QString &outboxKind)
+Result<QByteArray> CaseRepository::catalog(const QString &sha256) const
 {
-    return m_store.transact([&](QSqlDatabase &db) {
-        QString err = saveCase(db, record);
-        if (!err.isEmpty())
-            return err;
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral(
-            "INSERT INTO notices (id, case_id, kind, qr_payload, content, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(notice.id);
-        q.addBindValue(record.id);
-        q.addBindValue(notice.kind);
-        q.addBindValue(notice.qrPayload);
-        q.addBindValue(json(notice.content));
-        q.addBindValue(iso(notice.createdAt.isValid() ? notice.createdAt : record.updatedAt));
-        if (!q.exec())
-            return failed(q);
-        return addOutbox(db, record, outboxKind);
-    });
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT content FROM catalogs WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (!q.exec() || !q.next())
+        return Result<QByteArray>::failure(
+            tr("The catalogue %1 this case was started with is not in the store.").arg(sha256.left(12)));
+    return q.value(0).toByteArray();
 }
 
 Result<CaseRecord> CaseRepository::load(const QString &id) const
@@ -207,7 +248,7 @@ Result<CaseRecord> CaseRepository::load(const QString &id) const
         return Result<CaseRecord>::failure(tr("Reading the case failed: %1").arg(q.lastError().text()));
     if (!q.next())
         return Result<CaseRecord>::failure(tr("No case with id %1 in this store.").arg(id));
-    return readCase(db, q);
+    return readCase(db, m_store.sealer(), q);
 }
 
 Result<CaseRecord> CaseRepository::findByNumber(const QString &number) const
@@ -215,26 +256,74 @@ Result<CaseRecord> CaseRepository::findByNumber(const QString &number) const
     const QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE number = ?").arg(kCaseColumns));
-    q.addBindValue(number);
+    q.addBindValue(number.trimmed().toUpper());
     if (!q.exec())
         return Result<CaseRecord>::failure(tr("Reading the case failed: %1").arg(q.lastError().text()));
     if (!q.next())
         return Result<CaseRecord>::failure(tr("No case numbered %1 at this window.").arg(number));
-    return readCase(db, q);
+    return readCase(db, m_store.sealer(), q);
 }
 
-QList<CaseRecord> CaseRepository::list(const QString &windowCode, bool openOnly, int limit) const
+QList<CaseRecord> CaseRepository::findByIdNumber(const QString &windowCode, const QString &idNumber, int limit) const
 {
     const QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE window_code = ? %2 ORDER BY updated_at DESC LIMIT ?")
-                  .arg(kCaseColumns, openOnly ? QStringLiteral("AND state NOT IN ('done', 'abandoned')") : QString()));
+    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE applicant_blind = ? AND window_code = ?"
+                             " ORDER BY updated_at DESC LIMIT ?")
+                  .arg(kCaseColumns));
+    q.addBindValue(m_store.sealer().blindIndex(idNumber));
     q.addBindValue(windowCode);
     q.addBindValue(limit);
     QList<CaseRecord> out;
     if (q.exec()) {
         while (q.next())
-            out << readCase(db, q);
+            out << readCase(db, m_store.sealer(), q, false);
+    }
+    return out;
+}
+
+QList<CaseRecord> CaseRepository::list(const QString &windowCode, bool openOnly, int limit, int offset) const
+{
+    const QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE window_code = ? %2 ORDER BY updated_at DESC LIMIT ? OFFSET ?")
+                  .arg(kCaseColumns, openOnly ? QStringLiteral("AND state NOT IN ('done', 'abandoned')") : QString()));
+    q.addBindValue(windowCode);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    QList<CaseRecord> out;
+    if (q.exec()) {
+        while (q.next())
+            out << readCase(db, m_store.sealer(), q, false);
+    }
+    return out;
+}
+
+std::optional<CaseRecord> CaseRepository::latestOpen(const QString &windowCode) const
+{
+    const QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM cases INDEXED BY cases_open WHERE window_code = ? AND has_content = 1"
+                             " AND state NOT IN ('done', 'abandoned') ORDER BY updated_at DESC LIMIT 1")
+                  .arg(kCaseColumns));
+    q.addBindValue(windowCode);
+    if (q.exec() && q.next())
+        return readCase(db, m_store.sealer(), q);
+    return std::nullopt;
+}
+
+QList<CaseRecord> CaseRepository::emptyDrafts(const QString &windowCode) const
+{
+    const QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM cases INDEXED BY cases_open WHERE window_code = ? AND has_content = 0"
+                             " AND state NOT IN ('done', 'abandoned') ORDER BY updated_at LIMIT 100")
+                  .arg(kCaseColumns));
+    q.addBindValue(windowCode);
+    QList<CaseRecord> out;
+    if (q.exec()) {
+        while (q.next())
+            out << readCase(db, m_store.sealer(), q);
     }
     return out;
 }
@@ -257,10 +346,7 @@ QList<NoticeRecord> CaseRepository::notices(const QString &caseId) const
 
 int CaseRepository::pendingOutbox() const
 {
-    QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")) && q.next())
-        return q.value(0).toInt();
-    return -1;
+    return CaseLog(m_store).pendingCount();
 }
 
 } // namespace ow::store

@@ -72,6 +72,46 @@ const QList<QStringList> &Migrations::steps()
             QStringLiteral("ALTER TABLE cases ADD COLUMN pickup TEXT NOT NULL DEFAULT 'window'"
                            " CHECK (pickup IN ('window','courier'))"),
         },
+        // 2 → 3: the case log (append-only, sealed payloads; the outbox is its unacknowledged
+        // entries), pinned catalogues, frozen decided documents, sealed parties with a blind index.
+        {
+            QStringLiteral("CREATE TABLE case_log ("
+                           " case_id TEXT NOT NULL,"
+                           " seq INTEGER NOT NULL CHECK (seq >= 1),"
+                           " at TEXT NOT NULL,"
+                           " window TEXT NOT NULL,"
+                           " clerk TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " payload BLOB NOT NULL,"
+                           " acked_at TEXT,"
+                           " PRIMARY KEY (case_id, seq))"),
+            QStringLiteral("CREATE INDEX case_log_pending ON case_log(acked_at) WHERE acked_at IS NULL"),
+            QStringLiteral("CREATE TRIGGER case_log_never_changed BEFORE UPDATE ON case_log"
+                           " WHEN NEW.case_id IS NOT OLD.case_id OR NEW.seq IS NOT OLD.seq OR NEW.at IS NOT OLD.at"
+                           " OR NEW.window IS NOT OLD.window OR NEW.clerk IS NOT OLD.clerk OR NEW.kind IS NOT OLD.kind"
+                           " OR NEW.payload IS NOT OLD.payload OR OLD.acked_at IS NOT NULL"
+                           " BEGIN SELECT RAISE(ABORT, 'case log entries are never changed'); END"),
+            QStringLiteral("CREATE TRIGGER case_log_never_deleted BEFORE DELETE ON case_log"
+                           " BEGIN SELECT RAISE(ABORT, 'case log entries are never deleted'); END"),
+            QStringLiteral("CREATE TABLE catalogs ("
+                           " sha256 TEXT PRIMARY KEY,"
+                           " version TEXT NOT NULL,"
+                           " content BLOB NOT NULL,"
+                           " stored_at TEXT NOT NULL)"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN catalog_sha256 TEXT"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN decision TEXT"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN document TEXT"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN visits INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN parties BLOB"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN applicant_masked TEXT"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN applicant_blind TEXT"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN has_content INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN log_seq INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX cases_window_updated ON cases(window_code, updated_at)"),
+            QStringLiteral("CREATE INDEX cases_open ON cases(window_code, has_content, updated_at)"
+                           " WHERE state NOT IN ('done', 'abandoned')"),
+            QStringLiteral("CREATE INDEX cases_applicant_blind ON cases(applicant_blind)"),
+        },
     };
     return s;
 }

@@ -16,7 +16,7 @@ namespace {
 
 QString stateText(const store::CaseRecord &r)
 {
-    const QString decision = r.draft.value(QLatin1String("decision")).toString();
+    const QString &decision = r.decision;
     if (r.state == QLatin1String("done") || r.state == QLatin1String("print")) {
         if (decision == QLatin1String("accept"))
             return CasesPage::tr("accepted");
@@ -83,21 +83,12 @@ void CasesPage::refresh()
             if (const Bundle *b = m_context.catalog->bundle(matter))
                 matter = b->name;
         }
-        QString applicant;
-        if (r.applicant && r.applicant->kind == QLatin1String("company"))
-            applicant = QStringLiteral("%1 %2").arg(r.applicant->name, r.applicant->idNumber); // public data
-        else if (r.applicant)
-            applicant = QStringLiteral("%1 %2").arg(masking::name(r.applicant->name),
-                                                    masking::idNumber(r.applicant->idNumber));
+        const QString applicant = r.applicantMasked; // masked when it was stored
         const int row = t->rowCount();
         t->insertRow(row);
-        const QStringList cells = {r.number,
-                                   applicant,
-                                   matter,
-                                   stateText(r),
-                                   r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat)
-                                                            : QString(),
-                                   tr("waiting to sync")};
+        const QStringList cells = {r.number, applicant, matter, stateText(r),
+            r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString(),
+            tr("waiting to sync")};
         for (int col = 0; col < cells.size(); ++col)
             t->setItem(row, col, new QTableWidgetItem(cells.at(col)));
     }

@@ -37,6 +37,9 @@ public:
     static QString builtinPath() { return QStringLiteral(":/onewindow/catalog/demo.json"); }
 
     const QString &version() const { return m_version; }
+    // The exact bytes the catalogue was read from and their SHA-256 (hex): what a case pins.
+    const QByteArray &source() const { return m_source; }
+    const QString &sha256() const { return m_sha256; }
     const QString &region() const { return m_region; }
     const QList<Department> &departments() const { return m_departments; }
     const QList<Question> &questionList() const { return m_questionList; }
@@ -58,6 +61,8 @@ private:
     friend class CatalogReader;
 
     QString m_version;
+    QByteArray m_source;
+    QString m_sha256;
     QString m_region;
     QList<Department> m_departments;
     QList<Question> m_questionList;

@@ -5,6 +5,7 @@
 #include "onewindow/core/Clock.h"
 #include "onewindow/core/Result.h"
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/CaseState.h"
 #include "onewindow/intake/Party.h"
 #include "onewindow/intake/WindowConfig.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -12,15 +13,20 @@
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 namespace ow::store {
 class Store;
-}
+struct CaseRecord;
+struct CaseWrite;
+} // namespace ow::store
 
 namespace ow::intake {
 
-// The acceptance at the window as a state machine. Every mutating call returns "" on success
+// The acceptance at the window as a state machine. Every change of the case is a log entry
+// (modules/store/README.md) appended in the same transaction as the case's projection; the state
+// in memory is the fold of those entries (CaseState). Every mutating call returns "" on success
 // or a message for the clerk; on failure nothing changed, in memory or in the store.
 class IntakeWorkflow : public QObject
 {
@@ -38,16 +44,29 @@ public:
     IntakeWorkflow(const Catalog &catalog, const WorkCalendar &calendar, const Clock &clock, store::Store &store,
         receipt::WindowKey key, WindowConfig config, QObject *parent = nullptr);
 
-    // A new case (id and number made here) at the Identify step.
+    // A new case (id and number made here, in the same transaction as its first entry) at the
+    // Identify step. A case left open with nothing in it is abandoned (logged) first.
     QString start();
-    // Forgets the case in memory (it stays in the store as it is); the screen shows no case.
+    // Forgets the case in memory (it stays in the store as it is; an empty one is abandoned);
+    // the screen shows no case.
     void close();
-    // The newest unfinished case of this window, if any: resumes it where it stopped.
+    // The newest unfinished case of this window that has content: resumes it where it stopped.
+    // Empty drafts left by a crash are abandoned (logged) first.
     QString resumeLatest();
     QString resume(const QString &caseId);
     // The applicant is back (a notice's QR was scanned): the same case continues at Materials
     // and the visit is counted. Fails for cases that are already accepted or refused.
     QString reopen(const QString &caseId);
+    // The decided document went to the printer or was handed over as PDF ("printed" entry).
+    QString recordPrinted(const QString &target);
+    // A reveal of the full personal data, recorded in the case log (and the audit table) before
+    // anything is unmasked. No entry, no reveal: show nothing when this fails.
+    QString recordReveal(const QString &what, const QString &why);
+
+    // The open case was started with another catalogue version than the one loaded now. It stays
+    // on its own version until the clerk chooses to move it (adoptCurrentCatalogue).
+    bool catalogueUpdateAvailable() const;
+    QString adoptCurrentCatalogue();
 
     QString setApplicant(const Party &applicant);
     QString setAgent(const std::optional<Party> &agent);
@@ -65,74 +84,75 @@ public:
 
     // Which decisions the verdict allows now.
     QList<Decision> allowedDecisions() const;
-    // Decides, builds and signs the document, and saves it with the case (and the outbox row for
-    // sync) in one transaction. Moves to Print.
+    // Decides, builds and signs the document, and freezes it in the case log ("decided", with
+    // the whole document) in one transaction. Moves to Print. The document is never rebuilt.
     QString decide(Decision decision, const QString &refusalReason = {});
-    // The document of the decision (valid from Print on).
-    const receipt::ReceiptDocument &document() const { return m_document; }
+    // The document of the decision (valid from Print on), exactly as decided.
+    const receipt::ReceiptDocument &document() const;
     // The document went to the printer (or the PDF was handed over): the case is done.
     QString finish();
 
-    bool hasCase() const { return !m_caseId.isEmpty(); }
+    bool hasCase() const { return !m_state.caseId.isEmpty(); }
     Step step() const { return m_step; }
-    QString caseId() const { return m_caseId; }
-    QString caseNumber() const { return m_caseNumber; }
-    int visits() const { return m_visits; }
-    const std::optional<Party> &applicant() const { return m_applicant; }
-    const std::optional<Party> &agent() const { return m_agent; }
-    const checklist::Selection &selection() const { return m_selection; }
-    const Answers &answers() const { return m_answers; }
-    const checklist::Collected &collected() const { return m_collected; }
+    QString caseId() const { return m_state.caseId; }
+    QString caseNumber() const { return m_state.number; }
+    int visits() const { return m_state.visits; }
+    const std::optional<Party> &applicant() const { return m_state.applicant; }
+    const std::optional<Party> &agent() const { return m_state.agent; }
+    const checklist::Selection &selection() const { return m_state.selection; }
+    const Answers &answers() const { return m_state.answers; }
+    const checklist::Collected &collected() const { return m_state.collected; }
+    const CaseState &state() const { return m_state; }
     // The merged checklist and verdict for the current inputs (recomputed on every change).
     const checklist::Checklist &checklist() const { return m_checklist; }
     bool hasChecklist() const { return m_hasChecklist; }
     // The questions the chosen bundle asks (ids), in order.
     QStringList questions() const;
     QDate promisedDate() const;
-    Decision decision() const { return m_decision; }
-    bool courier() const { return m_courier; }
-    const Catalog &catalog() const { return m_catalog; }
+    Decision decision() const;
+    bool courier() const { return m_state.courier; }
+    // The catalogue the open case is evaluated against: its pinned version.
+    const Catalog &catalog() const { return m_pinned ? *m_pinned : m_catalog; }
     const WindowConfig &config() const { return m_config; }
 
     static QString stepKey(Step step);
+    static QString decisionKey(Decision decision);
+    // The projection a state gives (what the store keeps beside the log).
+    store::CaseRecord projection(const CaseState &state, Step step) const;
 
 Q_SIGNALS:
     void changed();
 
 private:
-    struct Snapshot;
-    Snapshot snapshot() const;
-    void restore(const Snapshot &s);
-    // Recomputes the checklist, saves, and emits changed(); rolls the snapshot back on failure.
-    // With `withNotice`, the decided document is stored with the case and queued for sync.
-    QString commit(const Snapshot &before, bool withNotice = false);
-    QString save(bool withNotice);
+    struct Change
+    {
+        QString kind;
+        QJsonObject payload;
+    };
+    // Applies `changes` to a copy of the state, writes their entries and the new projection in
+    // one transaction, and only then takes the new state. `step` moves the screen as well.
+    QString commit(const QList<Change> &changes, std::optional<Step> step = std::nullopt, bool withNotice = false);
+    store::LogEntry entry(const CaseState &state, int offset, const Change &change) const;
+    void evaluate(const CaseState &state, checklist::Checklist *out, bool *has) const;
     void recompute();
     QString load(const QString &caseId);
+    QString abandonIfEmpty();
+    QString storeCatalog(const Catalog &catalog);
+    void reset();
 
     const Catalog &m_catalog;
+    std::shared_ptr<const Catalog> m_pinned; // the open case's own version, when not the loaded one
     const WorkCalendar &m_calendar;
     const Clock &m_clock;
     store::Store &m_store;
     receipt::WindowKey m_key;
     WindowConfig m_config;
 
-    QString m_caseId;
-    QString m_caseNumber;
-    QDateTime m_createdAt;
+    CaseState m_state;
     Step m_step = Step::Identify;
-    std::optional<Party> m_applicant;
-    std::optional<Party> m_agent;
-    checklist::Selection m_selection;
-    Answers m_answers;
-    checklist::Collected m_collected;
-    bool m_courier = false;
-    Decision m_decision = Decision::None;
-    QString m_refusalReason;
-    int m_visits = 1;
     checklist::Checklist m_checklist;
     bool m_hasChecklist = false;
-    receipt::ReceiptDocument m_document;
+    QStringList m_storedCatalogs;
 };
 
 } // namespace ow::intake

@@ -9,10 +9,14 @@
 
 namespace ow::receipt {
 
+struct ReceiptDocument;
+
 // The text inside the QR code of every receipt and notice, signed by the window's key:
-//   OW1;k=R;c=<case uuid>;n=<case number>;d=<yyyyMMdd>;w=<window key id>;s=<base64url Ed25519>
+//   OW2;k=R;c=<case uuid>;n=<case number>;d=<yyyyMMdd>;w=<window key id>;h=<digest>;s=<signature>
 // k: R acceptance receipt, N one-time notice, T 容缺 notice, F refusal notice.
-// The signature covers every byte before ";s=". Pure codec: no keys, no I/O.
+// h: base64url SHA-256 of the decided document's canonical bytes (ReceiptDocument::digest), so the
+// signature vouches for every field printed on the paper, not only the ids.
+// s: base64url Ed25519 over every byte before ";s=". Pure codec: no keys, no I/O.
 struct QrPayload
 {
     Q_DECLARE_TR_FUNCTIONS(QrPayload)
@@ -23,7 +27,14 @@ public:
     QString caseNumber;
     QDate issued;
     QString keyId;
+    QByteArray digest; // raw, 32 bytes
     QByteArray signature; // raw, 64 bytes for Ed25519
+
+    // The payload for a document (the signature is still to be added).
+    static QrPayload forDocument(const ReceiptDocument &doc, const QString &keyId);
+    // True when `doc` is exactly the document this payload was made for: same kind, case, number,
+    // date and digest. A genuine QR on an altered paper (or an altered stored copy) fails here.
+    bool vouchesFor(const ReceiptDocument &doc) const;
 
     // The signed part (everything up to, not including, ";s=").
     QByteArray signedPart() const;

@@ -1,10 +1,16 @@
 #pragma once
 
+#include "onewindow/core/Result.h"
+
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace ow::receipt {
 
@@ -62,6 +68,19 @@ public:
     QString title() const;
     static QChar kindCode(DocumentKind kind);
     static QString kindName(DocumentKind kind); // receipt, notice, tolerated, refusal
+    static std::optional<DocumentKind> kindFromName(const QString &name);
+
+    // The canonical form of the decided document: every field (the QR payload included when
+    // `withQr`), keys sorted, dates ISO. What the case log freezes and what a reprint renders.
+    QJsonObject toJson(bool withQr = true) const;
+    static Result<ReceiptDocument> fromJson(const QJsonObject &o);
+    // The canonical bytes that the QR's digest covers: toJson(false) as compact UTF-8 JSON.
+    QByteArray canonicalBytes() const;
+    // SHA-256 of canonicalBytes(): any change to any field printed on the paper changes it.
+    QByteArray digest() const;
+
+    bool operator==(const ReceiptDocument &o) const { return toJson() == o.toJson(); }
+    bool operator!=(const ReceiptDocument &o) const { return !(*this == o); }
 };
 
 } // namespace ow::receipt

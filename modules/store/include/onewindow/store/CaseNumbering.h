@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QSqlDatabase>
 #include <QString>
 
 namespace ow::store {
@@ -21,7 +22,9 @@ class CaseNumbering
 
 public:
     static QString newCaseId();
-    static Result<QString> nextNumber(Store &store, const QString &regionCode, const QString &windowCode, QDate day);
+    // Inside the caller's transaction, so the number and the case row commit together (no gaps).
+    static Result<QString> takeNumber(
+        QSqlDatabase &db, const QString &regionCode, const QString &windowCode, QDate day);
     static QString format(const QString &regionCode, const QString &windowCode, QDate day, int sequence);
 };
 

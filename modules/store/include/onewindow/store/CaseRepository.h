@@ -2,9 +2,12 @@
 
 #include "onewindow/core/Result.h"
 #include "onewindow/store/CaseRecord.h"
+#include "onewindow/store/LogEntry.h"
 
 #include <QCoreApplication>
 #include <QList>
+
+#include <optional>
 
 namespace ow::store {
 
@@ -16,8 +19,22 @@ struct NoticeRecord
     QString caseId;
     QString kind; // receipt, notice, tolerated, refusal
     QString qrPayload;
-    QJsonObject content;
+    QJsonObject content; // the whole decided document, frozen
     QDateTime createdAt;
+};
+
+// One change of one case: its new projection, the log entries that say what changed, and the
+// printed document if the change decided the case. Several writes go in one transaction.
+struct CaseWrite
+{
+    CaseRecord record;
+    QList<LogEntry> entries;
+    std::optional<NoticeRecord> notice;
+    // Takes the window's next case number inside the same transaction (a new case): it is set on
+    // the record and on the "number" of the first entry's payload.
+    bool takeNumber = false;
+    QString regionCode;
+    QDate day;
 };
 
 class CaseRepository
@@ -29,18 +46,27 @@ public:
         : m_store(store)
     { }
 
-    // Saves the case, its applicant(s) and its collected materials in one transaction. With an
-    // outbox kind, the row that sync will push is written in the same transaction.
-    // Returns "" or the error message; on error nothing is written.
-    QString save(const CaseRecord &record, const QString &outboxKind = {});
-    // Saves a printed document together with the case state it belongs to.
-    QString saveWithNotice(const CaseRecord &record, const NoticeRecord &notice, const QString &outboxKind);
+    // Writes every change in one transaction: the log entries (each the next seq of its case),
+    // the projections and any notice; on error nothing is written. Returns the case number taken
+    // (empty when none was).
+    [[nodiscard]] Result<QString> write(const QList<CaseWrite> &writes);
+    // Stores a catalogue's source once (by SHA-256), so a case can always be evaluated against
+    // the version pinned on it.
+    [[nodiscard]] QString storeCatalog(const QString &sha256, const QString &version, const QByteArray &content);
+    Result<QByteArray> catalog(const QString &sha256) const;
 
     Result<CaseRecord> load(const QString &id) const;
     Result<CaseRecord> findByNumber(const QString &number) const;
-    // Cases of a window, newest first; `openOnly` keeps the unfinished drafts.
-    QList<CaseRecord> list(const QString &windowCode, bool openOnly = false, int limit = 200) const;
+    // Cases whose first applicant has this ID number or credit code (exact, by the blind index).
+    QList<CaseRecord> findByIdNumber(const QString &windowCode, const QString &idNumber, int limit = 50) const;
+    // Cases of a window, newest first; `openOnly` keeps the unfinished ones.
+    QList<CaseRecord> list(const QString &windowCode, bool openOnly = false, int limit = 200, int offset = 0) const;
+    // The newest unfinished case of the window that has content (a party or a matter).
+    std::optional<CaseRecord> latestOpen(const QString &windowCode) const;
+    // Unfinished cases of the window with nothing in them (left by a crash).
+    QList<CaseRecord> emptyDrafts(const QString &windowCode) const;
     QList<NoticeRecord> notices(const QString &caseId) const;
+    // Log entries the back office has not acknowledged.
     int pendingOutbox() const;
 
 private:

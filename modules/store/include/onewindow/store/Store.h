@@ -1,6 +1,7 @@
 #pragma once
 
 #include "onewindow/core/Result.h"
+#include "onewindow/store/Sealer.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -30,15 +31,18 @@ public:
     QSqlDatabase database() const;
     QString path() const { return m_path; }
     int schemaVersion() const;
+    // Seals and opens the personal data of this store (the data key of <dataDir>/keys).
+    const Sealer &sealer() const { return m_sealer; }
 
     // Runs `work` in one transaction: committed if it returns an empty string, rolled back and
     // the message returned otherwise (also when the commit itself fails).
     QString transact(const std::function<QString(QSqlDatabase &)> &work);
 
 private:
-    Store(QString connectionName, QString path);
+    Store(QString connectionName, QString path, Sealer sealer);
     QString m_connection;
     QString m_path;
+    Sealer m_sealer;
 };
 
 } // namespace ow::store

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "onewindow/catalog/Condition.h"
+#include "onewindow/checklist/Checklist.h"
+#include "onewindow/core/Result.h"
+#include "onewindow/intake/Party.h"
+#include "onewindow/receipt/ReceiptDocument.h"
+#include "onewindow/store/LogEntry.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <optional>
+
+namespace ow::intake {
+
+// What a case is, as its log says: the fold of its entries (kinds in modules/store/README.md).
+// IntakeWorkflow changes a case only by appending entries and applying them here, so the state
+// on screen, the projection in the store and a replay of the log can never disagree.
+struct CaseState
+{
+    Q_DECLARE_TR_FUNCTIONS(CaseState)
+
+public:
+    QString caseId;
+    QString number;
+    QString regionCode;
+    QString windowCode;
+    QDateTime createdAt;
+    std::optional<Party> applicant;
+    std::optional<Party> agent;
+    checklist::Selection selection;
+    QString catalogVersion; // pinned by the "chosen" entry (or a later "catalogue" entry)
+    QString catalogSha256;
+    Answers answers;
+    checklist::Collected collected;
+    bool courier = false;
+    QString decision = QStringLiteral("none"); // none, accept, accepttolerated, notice, refuse
+    QString refusalReason;
+    QDate promisedDate;
+    std::optional<receipt::ReceiptDocument> document; // frozen by "decided"
+    int visits = 1;
+    int prints = 0;
+    int reveals = 0;
+    bool finished = false;
+    bool abandoned = false;
+    int seq = 0; // the last entry applied
+
+    bool hasContent() const
+    {
+        return applicant.has_value() || !selection.bundle.isEmpty() || !selection.matters.isEmpty();
+    }
+    bool decided() const { return document.has_value(); }
+
+    // Applies the case's next entry; on error (wrong case, a gap, an unknown kind, a bad payload)
+    // the state is unchanged.
+    [[nodiscard]] QString apply(const store::LogEntry &entry);
+    static Result<CaseState> replay(const QList<store::LogEntry> &entries);
+
+    // Payload helpers shared by the workflow and the replay.
+    QJsonArray partiesJson() const;
+    static QJsonValue answerJson(const QVariant &value);
+    static QVariant answerValue(const QJsonValue &value);
+};
+
+} // namespace ow::intake

@@ -1,0 +1,167 @@
+#include "onewindow/intake/CaseState.h"
+
+namespace ow::intake {
+
+namespace {
+
+QString text(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+std::optional<Party> partyFrom(const QJsonValue &v, QString *error)
+{
+    if (!v.isObject())
+        return std::nullopt;
+    auto p = Party::fromJson(v.toObject());
+    if (!p) {
+        *error = p.error();
+        return std::nullopt;
+    }
+    return p.value();
+}
+
+} // namespace
+
+QJsonArray CaseState::partiesJson() const
+{
+    if (!applicant)
+        return {};
+    return QJsonArray {QJsonObject {{QStringLiteral("applicant"), applicant->toJson()},
+        {QStringLiteral("agent"), agent ? QJsonValue(agent->toJson()) : QJsonValue()}}};
+}
+
+QJsonValue CaseState::answerJson(const QVariant &value)
+{
+    if (!value.isValid())
+        return QJsonValue::Null;
+    return QJsonValue::fromVariant(value);
+}
+
+QVariant CaseState::answerValue(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool();
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString())
+        return value.toString();
+    return {};
+}
+
+QString CaseState::apply(const store::LogEntry &e)
+{
+    if (!caseId.isEmpty() && e.caseId != caseId)
+        return tr("Entry %1 belongs to another case.").arg(e.seq);
+    if (e.seq != seq + 1)
+        return tr("Entry %1 of case %2 follows entry %3: the log has a gap.").arg(e.seq).arg(e.caseId).arg(seq);
+    CaseState next = *this;
+    const QJsonObject &p = e.payload;
+    const QString &k = e.kind;
+    QString error;
+    if (seq == 0 && k != QLatin1String("started"))
+        return tr("Case %1 does not begin with \"started\".").arg(e.caseId);
+    if (k == QLatin1String("started")) {
+        if (seq != 0)
+            return tr("Case %1 is started twice.").arg(e.caseId);
+        next.caseId = e.caseId;
+        next.number = text(p, "number");
+        next.regionCode = text(p, "region");
+        next.windowCode = text(p, "window");
+        next.catalogVersion = text(p, "catalogVersion");
+        next.createdAt = e.at;
+        if (next.number.isEmpty())
+            return tr("The start of case %1 has no number.").arg(e.caseId);
+    } else if (k == QLatin1String("parties")) {
+        const QJsonArray parties = p.value(QLatin1String("parties")).toArray();
+        next.applicant.reset();
+        next.agent.reset();
+        if (!parties.isEmpty()) {
+            const QJsonObject first = parties.first().toObject();
+            next.applicant = partyFrom(first.value(QLatin1String("applicant")), &error);
+            next.agent = partyFrom(first.value(QLatin1String("agent")), &error);
+        }
+        if (!next.agent)
+            next.collected.remove(QStringLiteral("agent-authorisation"));
+    } else if (k == QLatin1String("chosen")) {
+        next.selection.bundle = text(p, "bundle");
+        next.selection.matters.clear();
+        for (const QJsonValue &m : p.value(QLatin1String("matters")).toArray())
+            next.selection.matters << m.toString();
+        const QJsonObject catalog = p.value(QLatin1String("catalog")).toObject();
+        next.catalogVersion = text(catalog, "version");
+        next.catalogSha256 = text(catalog, "sha256");
+    } else if (k == QLatin1String("catalogue")) {
+        const QJsonObject to = p.value(QLatin1String("to")).toObject();
+        next.catalogVersion = text(to, "version");
+        next.catalogSha256 = text(to, "sha256");
+    } else if (k == QLatin1String("answered")) {
+        const QVariant v = answerValue(p.value(QLatin1String("value")));
+        const QString q = text(p, "question");
+        if (q.isEmpty())
+            return tr("An answer without its question in case %1.").arg(e.caseId);
+        if (v.isValid())
+            next.answers.insert(q, v);
+        else
+            next.answers.remove(q);
+    } else if (k == QLatin1String("marked")) {
+        const QString material = text(p, "material");
+        const QJsonValue how = p.value(QLatin1String("how"));
+        if (material.isEmpty())
+            return tr("A mark without its material in case %1.").arg(e.caseId);
+        checklist::Received r;
+        if (how.isString() && checklist::parseReceived(how.toString(), &r))
+            next.collected.insert(material, r);
+        else if (how.isNull())
+            next.collected.remove(material);
+        else
+            return tr("Unknown mark \"%1\" in case %2.").arg(how.toString(), e.caseId);
+    } else if (k == QLatin1String("pickup")) {
+        next.courier = p.value(QLatin1String("courier")).toBool();
+    } else if (k == QLatin1String("decided")) {
+        auto doc = receipt::ReceiptDocument::fromJson(p.value(QLatin1String("document")).toObject());
+        if (!doc)
+            return doc.error();
+        next.decision = text(p, "decision");
+        next.refusalReason = text(p, "refusalReason");
+        next.promisedDate = doc->promisedDate;
+        next.document = doc.value();
+    } else if (k == QLatin1String("printed")) {
+        next.prints += 1;
+    } else if (k == QLatin1String("finished")) {
+        next.finished = true;
+    } else if (k == QLatin1String("reopened")) {
+        next.visits = std::max(next.visits + 1, p.value(QLatin1String("visit")).toInt());
+        next.decision = QStringLiteral("none");
+        next.refusalReason.clear();
+        next.promisedDate = {};
+        next.document.reset();
+        next.finished = false;
+    } else if (k == QLatin1String("revealed")) {
+        next.reveals += 1;
+    } else if (k == QLatin1String("abandoned")) {
+        next.abandoned = true;
+    } else {
+        return tr("Unknown entry kind \"%1\" in case %2.").arg(k, e.caseId);
+    }
+    if (!error.isEmpty())
+        return error;
+    next.seq = e.seq;
+    *this = next;
+    return {};
+}
+
+Result<CaseState> CaseState::replay(const QList<store::LogEntry> &entries)
+{
+    CaseState s;
+    for (const store::LogEntry &e : entries) {
+        const QString err = s.apply(e);
+        if (!err.isEmpty())
+            return Result<CaseState>::failure(err);
+    }
+    if (s.seq == 0)
+        return Result<CaseState>::failure(tr("The case has no log."));
+    return s;
+}
+
+} // namespace ow::intake
