@@ -49,7 +49,20 @@ private Q_SLOTS:
     void layoutPerKind();
     void pdfEmbedsTheCjkFont_data();
     void pdfEmbedsTheCjkFont();
+    void reprintIsByteIdentical();
 };
+
+void TestReceiptPdf::reprintIsByteIdentical()
+{
+    const ReceiptDocument d = sample(DocumentKind::Receipt);
+    const auto first = PdfRenderer::render(d);
+    QVERIFY(first.ok());
+    // The stamp is the document's issue time, not the time of rendering.
+    const QByteArray stamp =
+        "/CreationDate (D:" + d.issuedAt.toUTC().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() + "Z)";
+    QVERIFY2(first->contains(stamp), first->left(400).constData());
+    QCOMPARE(PdfRenderer::render(d).value(), first.value());
+}
 
 void TestReceiptPdf::qrMatrixDecodesBack_data()
 {

@@ -100,6 +100,21 @@ void drawQr(QPainter &p, const QrMatrix &qr, const QRectF &area)
     }
 }
 
+// QPdfWriter stamps the time of rendering as /CreationDate; a decided document is the same
+// voucher on any day, so the stamp is its issue time instead (same length: offsets stay valid).
+void pinCreationDate(QByteArray &pdf, const QDateTime &issuedAt)
+{
+    static const QByteArray key("/CreationDate (D:");
+    const qsizetype at = pdf.indexOf(key);
+    if (at < 0 || !issuedAt.isValid())
+        return;
+    const qsizetype start = at + key.size();
+    const qsizetype end = pdf.indexOf(')', start);
+    const QByteArray stamp = issuedAt.toUTC().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() + 'Z';
+    if (end - start == stamp.size())
+        pdf.replace(start, stamp.size(), stamp);
+}
+
 } // namespace
 
 Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
@@ -190,6 +205,7 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
     if (!painter.end())
         return Result<QByteArray>::failure(tr("Writing the PDF failed."));
     buffer.close();
+    pinCreationDate(bytes, doc.issuedAt);
     return bytes;
 }
 
