@@ -7,7 +7,10 @@
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -465,6 +468,21 @@ void TestIntake::logOfAWholeAcceptance()
         QCOMPARE(e.clerk, m_config.clerk);
         QVERIFY(e.at.isValid());
     }
+    // The store holds the applicant's ID number and name sealed only (store, WAL, everything).
+    QSqlQuery checkpoint(m_store->database());
+    QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")));
+    const QDir dir(m_dir->path());
+    QByteArray all;
+    const QStringList files = dir.entryList(QDir::Files);
+    for (const QString &f : files) {
+        QFile file(dir.filePath(f));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        all += file.readAll();
+    }
+    QVERIFY(all.size() > 10000);
+    QVERIFY(!all.contains("33010619900101123X"));
+    QVERIFY(!all.contains(QStringLiteral("王小明").toUtf8()));
+
     // Nothing changes a decided case but later entries.
     QVERIFY(!w->setCourier(false).isEmpty());
     QVERIFY(!w->answer(QStringLiteral("area"), QStringLiteral("30")).isEmpty());

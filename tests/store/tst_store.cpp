@@ -229,22 +229,45 @@ void TestStore::olderStoreIsMigrated()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("onewindow.sqlite"));
-    // A store as version 1 wrote it, with one case in it.
+    // A store as version 1 wrote it: one accepted case, one in progress, the applicant in the clear.
     QStringList v1 = Migrations::steps().at(0);
-    v1 << QStringLiteral(
-        "INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, created_at, "
-        "updated_at) VALUES ('old', 'N-OLD', 'W03', 'c', 'done', '2026.01', '2026-01-05', '2026-01-05')")
+    v1 << QStringLiteral("INSERT INTO applicants (id, kind, id_number, name, details, updated_at) VALUES"
+                         " ('p1', 'person', '33010619900101123X', '王小明', '{\"address\":\"杭州市文三路\"}', '2026-01-05')")
+       << QStringLiteral(
+              "INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, applicant_id, draft,"
+              " created_at, updated_at) VALUES ('old', 'N-OLD', 'W03', 'c', 'done', '2026.01', 'p1',"
+              " '{\"decision\":\"accept\",\"visits\":2,\"applicant\":{\"name\":\"王小明\"}}', '2026-01-05', '2026-01-05')")
+       << QStringLiteral(
+              "INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, applicant_id,"
+              " created_at, updated_at) VALUES ('wip', 'N-WIP', 'W03', 'c', 'materials', '2026.01', 'p1',"
+              " '2026-01-06', '2026-01-06')")
        << QStringLiteral("PRAGMA user_version = 1");
     rawExec(path, v1);
 
-    auto store = Store::open(dir.path());
-    QVERIFY2(store.ok(), qPrintable(store.error()));
-    QCOMPARE(store->schemaVersion(), Migrations::latestVersion());
-    CaseRepository repo(store.value());
-    const auto old = repo.findByNumber(QStringLiteral("N-OLD"));
-    QVERIFY2(old.ok(), qPrintable(old.error()));
-    QCOMPARE(old->pickup, QStringLiteral("window"));
-    QCOMPARE(old->catalogVersion, QStringLiteral("2026.01"));
+    {
+        auto store = Store::open(dir.path());
+        QVERIFY2(store.ok(), qPrintable(store.error()));
+        QCOMPARE(store->schemaVersion(), Migrations::latestVersion());
+        CaseRepository repo(store.value());
+        const auto old = repo.findByNumber(QStringLiteral("N-OLD"));
+        QVERIFY2(old.ok(), qPrintable(old.error()));
+        QCOMPARE(old->pickup, QStringLiteral("window"));
+        QCOMPARE(old->catalogVersion, QStringLiteral("2026.01"));
+        QCOMPARE(old->applicant()->name, QStringLiteral("王小明"));
+        QCOMPARE(old->applicantMasked, QStringLiteral("王** 330106********123X"));
+        QCOMPARE(old->decision, QStringLiteral("accept"));
+        QCOMPARE(old->visits, 2);
+        QCOMPARE(repo.findByIdNumber(QStringLiteral("W03"), QStringLiteral("33010619900101123X")).size(), 2);
+        // The unfinished one has no log to resume from: it is closed, not resumed half-read.
+        QCOMPARE(repo.findByNumber(QStringLiteral("N-WIP"))->state, QStringLiteral("abandoned"));
+        QVERIFY(!repo.latestOpen(QStringLiteral("W03")).has_value());
+        QSqlQuery q(store->database());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+    }
+    const QByteArray all = fileBytes(path) + fileBytes(path + QStringLiteral("-wal"));
+    QVERIFY(!all.contains("33010619900101123X"));
+    QVERIFY(!all.contains(QStringLiteral("王小明").toUtf8()));
+    QVERIFY(!all.contains(QStringLiteral("文三路").toUtf8()));
 }
 
 void TestStore::damagedFileIsReported()

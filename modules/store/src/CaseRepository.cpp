@@ -1,5 +1,7 @@
 #include "onewindow/store/CaseRepository.h"
 
+#include "onewindow/core/Masking.h"
+
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/Sealer.h"
@@ -342,6 +344,66 @@ QList<NoticeRecord> CaseRepository::notices(const QString &caseId) const
                 QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs)};
     }
     return out;
+}
+
+QString CaseRepository::sealLegacy(QSqlDatabase &db, const Sealer &sealer)
+{
+    QSqlQuery pragma(db);
+    pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT c.id, a.kind, a.id_number, a.name, a.details, g.kind, g.id_number, g.name,"
+                               " g.details FROM cases c LEFT JOIN applicants a ON a.id = c.applicant_id"
+                               " LEFT JOIN applicants g ON g.id = c.agent_id WHERE c.applicant_id IS NOT NULL")))
+        return q.lastError().text();
+    struct Row
+    {
+        QString id;
+        QJsonArray parties;
+        QString masked;
+        QString blind;
+    };
+    QList<Row> rows;
+    while (q.next()) {
+        auto party = [&](int at) -> QJsonValue {
+            if (q.value(at).isNull())
+                return QJsonValue();
+            return QJsonObject {{QStringLiteral("kind"), q.value(at).toString()},
+                {QStringLiteral("number"), q.value(at + 1).toString()}, {QStringLiteral("name"), q.value(at + 2).toString()},
+                {QStringLiteral("details"), object(q.value(at + 3))}};
+        };
+        const bool company = q.value(1).toString() == QLatin1String("company");
+        const QString number = q.value(2).toString();
+        const QString name = q.value(3).toString();
+        rows << Row {q.value(0).toString(),
+            QJsonArray {QJsonObject {{QStringLiteral("applicant"), party(1)}, {QStringLiteral("agent"), party(5)}}},
+            company ? name + u' ' + number : masking::name(name) + u' ' + masking::idNumber(number),
+            sealer.blindIndex(number)};
+    }
+    for (const Row &r : std::as_const(rows)) {
+        const auto sealed = sealer.seal(QJsonDocument(r.parties).toJson(QJsonDocument::Compact), partiesAad(r.id));
+        if (!sealed)
+            return sealed.error();
+        QSqlQuery u(db);
+        u.prepare(QStringLiteral(
+            "UPDATE cases SET parties = ?, applicant_masked = ?, applicant_blind = ?, has_content = 1 WHERE id = ?"));
+        u.addBindValue(sealed.value());
+        u.addBindValue(r.masked);
+        u.addBindValue(r.blind);
+        u.addBindValue(r.id);
+        if (!u.exec())
+            return u.lastError().text();
+    }
+    for (const QLatin1String sql :
+        {QLatin1String("UPDATE cases SET decision = json_extract(draft, '$.decision') WHERE decision IS NULL"),
+            QLatin1String("UPDATE cases SET visits = COALESCE(json_extract(draft, '$.visits'), 1)"),
+            QLatin1String("UPDATE cases SET state = 'abandoned' WHERE state NOT IN ('done', 'print', 'abandoned')"),
+            QLatin1String("UPDATE cases SET applicant_id = NULL, agent_id = NULL, draft = '{}'"),
+            QLatin1String("DELETE FROM applicants"), QLatin1String("DROP TABLE outbox")}) {
+        QSqlQuery u(db);
+        if (!u.exec(sql))
+            return u.lastError().text();
+    }
+    return {};
 }
 
 int CaseRepository::pendingOutbox() const

@@ -1,5 +1,7 @@
 #include "onewindow/store/Migrations.h"
 
+#include "onewindow/store/CaseRepository.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -121,7 +123,7 @@ int Migrations::latestVersion()
     return int(steps().size());
 }
 
-QString Migrations::apply(QSqlDatabase &db, int from)
+QString Migrations::apply(QSqlDatabase &db, int from, const Sealer &sealer)
 {
     for (int v = from; v < latestVersion(); ++v) {
         if (!db.transaction())
@@ -132,6 +134,13 @@ QString Migrations::apply(QSqlDatabase &db, int from)
                 const QString err = q.lastError().text();
                 db.rollback();
                 return QStringLiteral("migration %1→%2: %3").arg(v).arg(v + 1).arg(err);
+            }
+        }
+        if (v == 2) {
+            const QString err = CaseRepository::sealLegacy(db, sealer);
+            if (!err.isEmpty()) {
+                db.rollback();
+                return QStringLiteral("migration 2→3: %1").arg(err);
             }
         }
         if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)) || !db.commit()) {

@@ -93,7 +93,7 @@ Result<Store> Store::open(const QString &dataDir)
                                   .arg(path)
                                   .arg(version)
                                   .arg(Migrations::latestVersion()));
-        const QString err = Migrations::apply(db, version);
+        const QString err = Migrations::apply(db, version, store.m_sealer);
         if (!err.isEmpty())
             return R::failure(tr("Cannot upgrade the store %1: %2").arg(path, err));
     }

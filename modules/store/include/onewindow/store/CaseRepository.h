@@ -6,11 +6,13 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <optional>
 
 namespace ow::store {
 
+class Sealer;
 class Store;
 
 struct NoticeRecord
@@ -68,6 +70,11 @@ public:
     QList<NoticeRecord> notices(const QString &caseId) const;
     // Log entries the back office has not acknowledged.
     int pendingOutbox() const;
+
+    // Stores written before the case log (schema ≤ 2) kept applicants and drafts in the clear:
+    // seals them into the cases' parties, erases the clear text (secure_delete), and closes the
+    // unfinished ones, which have no log to resume from. Decided cases stay listed as they were.
+    static QString sealLegacy(QSqlDatabase &db, const Sealer &sealer);
 
 private:
     Store &m_store;

@@ -6,6 +6,8 @@
 
 namespace ow::store {
 
+class Sealer;
+
 // The schema as an ordered list of steps; step i brings the store from version i to i + 1.
 class Migrations
 {
@@ -13,7 +15,8 @@ public:
     static int latestVersion();
     static const QList<QStringList> &steps();
     // Applies the steps after `from`, each in its own transaction. Returns an error message or "".
-    static QString apply(QSqlDatabase &db, int from);
+    // Step 2 → 3 also seals the clear-text personal data of older stores (CaseRepository::sealLegacy).
+    static QString apply(QSqlDatabase &db, int from, const Sealer &sealer);
 };
 
 } // namespace ow::store
