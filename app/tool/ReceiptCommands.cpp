@@ -11,11 +11,13 @@
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/ReceiptDocument.h"
 #include "onewindow/receipt/WindowKey.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
 
 #include <ZXing/ReadBarcode.h>
 
@@ -105,8 +107,8 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QHash<QString, QString> o;
     if (!parseOptions(args,
-            {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--escpos"), QStringLiteral("--printer"),
-                QStringLiteral("--data-dir")},
+            {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--json"), QStringLiteral("--escpos"),
+                QStringLiteral("--printer"), QStringLiteral("--data-dir")},
             o, err))
         return 2;
     const QHash<QString, DocumentKind> kinds = {{QStringLiteral("receipt"), DocumentKind::Receipt},
@@ -115,9 +117,10 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
         {QStringLiteral("refusal"), DocumentKind::RefusalNotice}};
     const QString kindName = o.value(QStringLiteral("--kind"), QStringLiteral("receipt"));
     if (!kinds.contains(kindName)
-        || (!o.contains(QStringLiteral("--pdf")) && !o.contains(QStringLiteral("--escpos")))) {
+        || (!o.contains(QStringLiteral("--pdf")) && !o.contains(QStringLiteral("--escpos"))
+            && !o.contains(QStringLiteral("--json")))) {
         err << "usage: onewindow-tool receipt sample --kind receipt|notice|tolerated|refusal"
-               " [--escpos OUT.bin [--printer PROFILE]] [--pdf OUT.pdf] [--data-dir DIR]\n";
+               " [--escpos OUT.bin [--printer PROFILE]] [--pdf OUT.pdf] [--json OUT.json] [--data-dir DIR]\n";
         return 2;
     }
     bool knownProfile = true;
@@ -168,6 +171,11 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
             return 1;
         out << "wrote " << o.value(QStringLiteral("--pdf")) << " (" << pdf->size() << " bytes)\n";
     }
+    if (o.contains(QStringLiteral("--json"))) {
+        if (!write(o.value(QStringLiteral("--json")), QJsonDocument(doc.toJson()).toJson()))
+            return 1;
+        out << "wrote " << o.value(QStringLiteral("--json")) << " (the decided document)\n";
+    }
     out << "qr: " << doc.qrPayload << '\n';
     return 0;
 }
@@ -177,12 +185,12 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
     QHash<QString, QString> o;
     if (!parseOptions(args,
             {QStringLiteral("--payload"), QStringLiteral("--png"), QStringLiteral("--keys"),
-                QStringLiteral("--data-dir")},
+                QStringLiteral("--data-dir"), QStringLiteral("--document")},
             o, err))
         return 2;
     if (o.contains(QStringLiteral("--payload")) == o.contains(QStringLiteral("--png"))) {
         err << "usage: onewindow-tool receipt verify (--payload TEXT | --png IMAGE) [--keys KEYS.json] [--data-dir "
-               "DIR]\n";
+               "DIR] [--document DOC.json]\n";
         return 2;
     }
     QString text = o.value(QStringLiteral("--payload"));
@@ -217,6 +225,62 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     out << "genuine: case " << payload->caseNumber << " (" << payload->caseId << "), issued "
         << payload->issued.toString(Qt::ISODate) << " by window key " << payload->keyId << '\n';
+    out << "it vouches for the document with SHA-256 " << payload->digest.toHex() << '\n';
+
+    // What that document says: from a file, or the decided document kept in this window's store.
+    std::optional<ReceiptDocument> doc;
+    QString source;
+    if (o.contains(QStringLiteral("--document"))) {
+        QFile f(o.value(QStringLiteral("--document")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            err << "cannot read " << f.fileName() << ": " << f.errorString() << '\n';
+            return 1;
+        }
+        auto parsed = ReceiptDocument::fromJson(QJsonDocument::fromJson(f.readAll()).object());
+        if (!parsed) {
+            err << f.fileName() << ": " << parsed.error() << '\n';
+            return 1;
+        }
+        doc = parsed.value();
+        source = f.fileName();
+    } else if (o.contains(QStringLiteral("--data-dir"))) {
+        auto store = ow::store::Store::open(o.value(QStringLiteral("--data-dir")));
+        if (store) {
+            const auto notices = ow::store::CaseRepository(store.value()).notices(payload->caseId);
+            for (const auto &n : notices) {
+                if (n.qrPayload == text.trimmed()) {
+                    auto parsed = ReceiptDocument::fromJson(n.content);
+                    if (parsed) {
+                        doc = parsed.value();
+                        source = QStringLiteral("the store");
+                    }
+                }
+            }
+        }
+    }
+    if (!doc) {
+        out << "(give --document, or --data-dir of the window that issued it, to see what it says)\n";
+        return 0;
+    }
+    if (!payload->vouchesFor(*doc)) {
+        err << "rejected: the document from " << source
+            << " is not the one this QR was signed for (a field was changed)\n";
+        return 1;
+    }
+    out << "document (" << source << "): " << doc->title() << ", " << doc->applicantName << ' ' << doc->applicantId
+        << '\n';
+    for (const auto &m : doc->matters)
+        out << "  matter: " << m.name << " (" << m.department << ")\n";
+    for (const auto &r : doc->received)
+        out << "  received: " << r.material << " - " << r.how << '\n';
+    for (const auto &m : doc->missing)
+        out << "  missing: " << m.material << " - " << m.why << '\n';
+    if (doc->promisedDate.isValid())
+        out << "  promised by: " << doc->promisedDate.toString(Qt::ISODate) << '\n';
+    if (doc->supplementDeadline.isValid())
+        out << "  supplement by: " << doc->supplementDeadline.toString(Qt::ISODate) << '\n';
+    if (!doc->refusalReason.isEmpty())
+        out << "  reason: " << doc->refusalReason << '\n';
     return 0;
 }
 
@@ -229,7 +293,10 @@ CommandList receiptCommands()
             QStringLiteral("--kind receipt|notice|tolerated|refusal [--escpos OUT.bin] [--pdf OUT.pdf]"),
             QStringLiteral("Write a document of the built-in demo case, signed with this window's key."),
             receiptSample},
-        {QStringLiteral("receipt verify"), QStringLiteral("(--payload TEXT | --png IMAGE) [--keys KEYS.json]"),
-            QStringLiteral("Check a receipt's QR code offline against the known window keys."), receiptVerify},
+        {QStringLiteral("receipt verify"),
+            QStringLiteral("(--payload TEXT | --png IMAGE) [--keys KEYS.json] [--data-dir DIR] [--document DOC.json]"),
+            QStringLiteral("Check a receipt's QR code offline against the known window keys, and show what it "
+                           "vouches for."),
+            receiptVerify},
     };
 }
