@@ -5,1365 +5,1555 @@
     <name>ApplicantPanel</name>
     <message>
         <source>Applicant (F2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reveal (F9)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the full identity; every reveal is recorded in the audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Person (ID card or ID number)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Company (unified social credit code)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID &amp;number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N&amp;ame</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Applied for by an a&amp;gent (代办)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent's ID number</source>
-        <translation type="unfinished" />
+        <source>Agent&apos;s ID number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Agent's name</source>
-        <translation type="unfinished" />
+        <source>Agent&apos;s name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Use this applicant (Enter)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AuditLog</name>
     <message>
         <source>Writing the audit log failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLog</name>
+    <message>
+        <source>Entry %1 of case %2 cannot be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A log entry needs a case, a kind and a sequence number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case log cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was changed elsewhere (entry %2 exists); open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the case log failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the case log failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the outbox failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgement failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CaseNumbering</name>
     <message>
-        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
-        <translation type="unfinished" />
+        <source>This window is not configured: a 6-digit region code and a window code without &apos;-&apos; are needed for case numbers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot take the next case number: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CaseRepository</name>
     <message>
         <source>Saving the case failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A case needs an id and a number before it is saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading the case failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No case with id %1 in this store.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No case numbered %1 at this window.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping catalogue %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue %1 this case was started with is not in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <source>Entry %1 belongs to another case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry %1 of case %2 follows entry %3: the log has a gap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 does not begin with &quot;started&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is started twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of case %1 has no number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An answer without its question in case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mark without its material in case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown mark &quot;%1&quot; in case %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown entry kind &quot;%1&quot; in case %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no log.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case number, or scan the QR code on a receipt or notice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Promised by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No cases accepted at this window yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Catalog</name>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the catalogue must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"format" must be "onewindow-catalogue"</source>
-        <translation type="unfinished" />
+        <source>&quot;format&quot; must be &quot;onewindow-catalogue&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
-        <translation type="unfinished" />
+        <source>&quot;formatVersion&quot; must be 1 (this program reads version 1 only)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the catalogue has no matters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown field "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown field &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must be an array</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must be an array</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" is required and must be a non-empty string</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is required and must be a non-empty string</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must be a string</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must be a string</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must hold non-empty strings</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must hold non-empty strings</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must be a whole number from %2 to %3</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must be true or false</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must be one of %2, not %3</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must be one of %2, not %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" must be a condition string</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; must be a condition string</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 in "%2"</source>
-        <translation type="unfinished" />
+        <source>%1 in &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"id" must be lower-case letters, digits and '-'</source>
-        <translation type="unfinished" />
+        <source>&quot;id&quot; must be lower-case letters, digits and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate department id "%1"</source>
-        <translation type="unfinished" />
+        <source>duplicate department id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"id" must be letters, digits and '_', not starting with a digit</source>
-        <translation type="unfinished" />
+        <source>&quot;id&quot; must be letters, digits and &apos;_&apos;, not starting with a digit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" is a reserved word of the condition language</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is a reserved word of the condition language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate option "%1"</source>
-        <translation type="unfinished" />
+        <source>duplicate option &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a choice question needs at least two options</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>only choice questions have options</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate question id "%1"</source>
-        <translation type="unfinished" />
+        <source>duplicate question id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate material id "%1"</source>
-        <translation type="unfinished" />
+        <source>duplicate material id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"code" is required and must be a non-empty string</source>
-        <translation type="unfinished" />
+        <source>&quot;code&quot; is required and must be a non-empty string</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown department "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown department &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the promised limit (%1 working days) exceeds the statutory limit (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"fee" must be a number of yuan, 0 or more</source>
-        <translation type="unfinished" />
+        <source>&quot;fee&quot; must be a number of yuan, 0 or more</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"result" must be an object with "type" and "name"</source>
-        <translation type="unfinished" />
+        <source>&quot;result&quot; must be an object with &quot;type&quot; and &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown material "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown material &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the material is listed twice in this matter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a conditional material needs a "when" condition</source>
-        <translation type="unfinished" />
+        <source>a conditional material needs a &quot;when&quot; condition</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a required material has no "when"; make it conditional</source>
-        <translation type="unfinished" />
+        <source>a required material has no &quot;when&quot;; make it conditional</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>only tolerable materials have "supplementDays"</source>
-        <translation type="unfinished" />
+        <source>only tolerable materials have &quot;supplementDays&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a matter done on the spot (promisedDays 0) cannot accept a missing material</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate matter code "%1"</source>
-        <translation type="unfinished" />
+        <source>duplicate matter code &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mode keep-original needs originals ≥ 1 and copies 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mode %1 needs copies ≥ 1 and originals 0 (a verified original is returned)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mode original-and-copy needs originals ≥ 1 and copies ≥ 1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown question "%1" in "questions"</source>
-        <translation type="unfinished" />
+        <source>unknown question &quot;%1&quot; in &quot;questions&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a bundle needs at least one item</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown matter "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown matter &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
-        <translation type="unfinished" />
+        <source>matter &quot;%1&quot; depends on question &quot;%2&quot;, which the bundle does not ask</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>matter "%1" appears twice in the bundle</source>
-        <translation type="unfinished" />
+        <source>matter &quot;%1&quot; appears twice in the bundle</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown shared material "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown shared material &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>shared material "%1" is not needed by any item</source>
-        <translation type="unfinished" />
+        <source>shared material &quot;%1&quot; is not needed by any item</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>duplicate bundle id "%1"</source>
-        <translation type="unfinished" />
+        <source>duplicate bundle id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: cannot read the catalogue: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown question "%1"</source>
-        <translation type="unfinished" />
+        <source>unknown question &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>question "%1" needs a number, not "%2"</source>
-        <translation type="unfinished" />
+        <source>question &quot;%1&quot; needs a number, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>question "%1" needs yes or no, not "%2"</source>
-        <translation type="unfinished" />
+        <source>question &quot;%1&quot; needs yes or no, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>question "%1" needs one of %2, not "%3"</source>
-        <translation type="unfinished" />
+        <source>question &quot;%1&quot; needs one of %2, not &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown question type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown material "%1" in "produces"</source>
-        <translation type="unfinished" />
+        <source>unknown material &quot;%1&quot; in &quot;produces&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the matter both needs and produces "%1"</source>
-        <translation type="unfinished" />
+        <source>the matter both needs and produces &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
     <message>
-        <source>The catalogue has no bundle "%1".</source>
-        <translation type="unfinished" />
+        <source>The catalogue has no bundle &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a bundle or at least one matter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The catalogue has no matter "%1".</source>
-        <translation type="unfinished" />
+        <source>The catalogue has no matter &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>always part of this matter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>needed because %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>depends on: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>may be handed in later (容缺), within %1 working days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>needed because %1; may be handed in later (容缺), within %2 working days</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the original is needed; only a copy was received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no e-licence replaces this material</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not needed (condition not met: %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
         <source>Merged checklist</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Material</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Originals / copies</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Needed by, and why</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mark the selected line: O original · C copy · E e-licence · Del not received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Condition</name>
     <message>
         <source>column 1: the condition is longer than %1 characters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unexpected '%1' after the end of the condition</source>
-        <translation type="unfinished" />
+        <source>unexpected &apos;%1&apos; after the end of the condition</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>column %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>'%1' is not a number</source>
-        <translation type="unfinished" />
+        <source>&apos;%1&apos; is not a number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unterminated text literal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the condition is nested more than %1 levels deep</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the condition ends too early</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>missing ')' for the '(' at column %1</source>
-        <translation type="unfinished" />
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected a question, 'not' or '(' but found '%1'</source>
-        <translation type="unfinished" />
+        <source>expected a question, &apos;not&apos; or &apos;(&apos; but found &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected a question but found the keyword '%1'</source>
-        <translation type="unfinished" />
+        <source>expected a question but found the keyword &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown question '%1'</source>
-        <translation type="unfinished" />
+        <source>unknown question &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected 'in' after 'not'</source>
-        <translation type="unfinished" />
+        <source>expected &apos;in&apos; after &apos;not&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>'in' does not apply to the yes-no question '%1'</source>
-        <translation type="unfinished" />
+        <source>&apos;in&apos; does not apply to the yes-no question &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected '[' after 'in'</source>
-        <translation type="unfinished" />
+        <source>expected &apos;[&apos; after &apos;in&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>expected ',' or ']' in the list</source>
-        <translation type="unfinished" />
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>'%1' needs a number question, but '%2' is a %3 question</source>
-        <translation type="unfinished" />
+        <source>&apos;%1&apos; needs a number question, but &apos;%2&apos; is a %3 question</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>'%1' is not a yes-no question; compare it with an operator</source>
-        <translation type="unfinished" />
+        <source>&apos;%1&apos; is not a yes-no question; compare it with an operator</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
-        <translation type="unfinished" />
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
-        <translation type="unfinished" />
+        <source>type mismatch: &apos;%1&apos; is a number question but &apos;%2&apos; is not a number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
-        <translation type="unfinished" />
+        <source>type mismatch: &apos;%1&apos; is a choice question; quote an option value instead of &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>'%1' is not an option of the question '%2'</source>
-        <translation type="unfinished" />
+        <source>&apos;%1&apos; is not an option of the question &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
-        <translation type="unfinished" />
+        <source>type mismatch: &apos;%1&apos; is a yes-no question; compare it with true or false</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 or %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is none of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is one of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 = yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 = no</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreditCode</name>
     <message>
         <source>A unified social credit code has 18 characters; this one has %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Character %1 ("%2") cannot appear in a credit code (I, O, Z, S and V are never used).</source>
-        <translation type="unfinished" />
+        <source>Character %1 (&quot;%2&quot;) cannot appear in a credit code (I, O, Z, S and V are never used).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Characters 3 to 8 of a credit code are the region code and must be digits.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The check character does not match: a character was probably mistyped (expected %1 at the end).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DeviceStatusWidget</name>
     <message>
         <source>Demo card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Put a demo card on the simulated card reader</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentBuilder</name>
     <message>
         <source>e-licence (%1) pulled; no paper needed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n original(s) kept</source>
-        <translation><numerusform>%n original kept</numerusform><numerusform>%n originals kept</numerusform></translation>
+        <translation>
+            <numerusform>%n original kept</numerusform>
+            <numerusform>%n originals kept</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies) kept</source>
-        <translation><numerusform>%n copy kept</numerusform><numerusform>%n copies kept</numerusform></translation>
+        <translation>
+            <numerusform>%n copy kept</numerusform>
+            <numerusform>%n copies kept</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
-        <translation><numerusform>original verified and returned; %n copy kept</numerusform><numerusform>original verified and returned; %n copies kept</numerusform></translation>
+        <translation>
+            <numerusform>original verified and returned; %n copy kept</numerusform>
+            <numerusform>original verified and returned; %n copies kept</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 original(s) and %2 copy(ies) kept</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
-        <translation><numerusform>bring %n original</numerusform><numerusform>bring %n originals</numerusform></translation>
+        <translation>
+            <numerusform>bring %n original</numerusform>
+            <numerusform>bring %n originals</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n copy(ies)</source>
-        <translation><numerusform>bring %n copy</numerusform><numerusform>bring %n copies</numerusform></translation>
+        <translation>
+            <numerusform>bring %n copy</numerusform>
+            <numerusform>bring %n copies</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring the original (it is returned) and %n copy(ies)</source>
-        <translation><numerusform>bring the original (it is returned) and %n copy</numerusform><numerusform>bring the original (it is returned) and %n copies</numerusform></translation>
+        <translation>
+            <numerusform>bring the original (it is returned) and %n copy</numerusform>
+            <numerusform>bring the original (it is returned) and %n copies</numerusform>
+        </translation>
     </message>
     <message>
         <source>bring %1 original(s) and %2 copy(ies)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>or allow the window to pull the e-licence (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The case has no applicant or no checklist yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A refusal needs its reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentLayout</name>
     <message>
         <source>Accepted offline: provisional until confirmed by the back office.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Materials received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Promised completion</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Materials still needed (all of them, listed at once)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bring the materials above to any comprehensive window; show this notice or its QR code and the case continues where it stopped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Materials to supplement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Supplement by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
-        <translation type="unfinished" />
+        <source>The application is accepted on the applicant&apos;s commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The applicant may apply for administrative reconsideration or bring an administrative lawsuit according to law.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Collect the result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>by courier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>at the window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DocumentView</name>
     <message>
         <source>Receipt as printed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A4 document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print receipt (F10)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print A4…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done, next applicant (F12)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EscPosReceipt</name>
     <message>
         <source>Scan to check this document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
-        <translation type="unfinished" />
+        <source>Applicant&apos;s signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileModes</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private (mode 0700).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the file %1 private (mode 0600).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An ID number has 18 characters (or 15 for old cards); this one has %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The first 17 characters of an ID number must be digits.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The last character of an ID number must be a digit or X.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not a known region code.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The birth date %1 in this ID number does not exist.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IdentityPanel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nation / nationality</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show &amp;full</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
         <source>Place demo card (F11)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continue a case (Ctrl+O)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scan or paste the QR code of a one-time notice to continue the same case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New case (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Send the result by courier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accept (F5)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accept with 容缺 (F6)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One-time notice (F7)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refuse (F8)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KeyRing</name>
     <message>
         <source>The key list is not valid JSON.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The public key of %1 is not a valid Ed25519 key.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the key list %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
-        <translation type="unfinished" />
+        <source>Window key &quot;%1&quot; is unknown here: the receipt cannot be checked (update the key list).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The signature does not match: this receipt was altered or forged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About OneWindow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MatterSearchPanel</name>
     <message>
         <source>Matter (F3)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name, pinyin initials (kcg = 开餐馆), pinyin or code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Party</name>
     <message>
-        <source>The applicant's name is missing.</source>
-        <translation type="unfinished" />
+        <source>The applicant&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The company's name is missing.</source>
-        <translation type="unfinished" />
+        <source>The company&apos;s name is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
-        <translation type="unfinished" />
+        <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PdfRenderer</name>
     <message>
         <source>Cannot start the PDF.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
-        <translation type="unfinished" />
+        <source>Applicant&apos;s signature:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(Office seal)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Writing the PDF failed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 · page %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PinyinTable</name>
     <message>
-        <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
-        <translation type="unfinished" />
+        <source>pinyin table line %1: expected &quot;syllable&lt;TAB&gt;characters&quot;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
-        <translation type="unfinished" />
+        <source>pinyin table line %1: &apos;%2&apos; is not a CJK unified ideograph</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>pinyin word list line %1: expected the word and one syllable per character</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the embedded pinyin table is missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QrMatrix</name>
     <message>
         <source>Nothing to put in the QR code.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR code cannot hold this text: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QrPayload</name>
     <message>
         <source>This QR code is not a OneWindow receipt or notice.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR code is incomplete or has extra fields.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Field "%1" of the QR code is missing or malformed.</source>
-        <translation type="unfinished" />
+        <source>Field &quot;%1&quot; of the QR code is missing or malformed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown document kind "%1" in the QR code.</source>
-        <translation type="unfinished" />
+        <source>Unknown document kind &quot;%1&quot; in the QR code.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The date in the QR code is not valid.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The signature in the QR code is damaged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR code is not in canonical form; it may have been altered.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This QR code is of the first OneWindow format, which does not cover the whole document; look the case up by its number instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document digest in the QR code is damaged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QuestionsPanel</name>
     <message>
         <source>Situation questions (F4)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No questions: the matter applies as it is.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QueuePage</name>
     <message>
         <source>Queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tickets waiting at this window. Call the next applicant, recall, mark a no-show or transfer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Taken at</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No one is waiting at this window.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReceiptDocument</name>
     <message>
         <source>Acceptance receipt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One-time notice of missing materials</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notice of conditional acceptance (materials to supplement)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notice of non-acceptance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored document has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored document has an unknown kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored document is incomplete (case or issue time missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sealer</name>
+    <message>
+        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the data key: the system&apos;s random source failed (OpenSSL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the data key in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the data key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data key is not usable (wrong size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealing failed (OpenSSL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed value has an unknown format (version %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening a sealed value failed (OpenSSL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Store</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open the store %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not a OneWindow store or is damaged: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is not a OneWindow store or is damaged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The store %1 was written by a newer OneWindow (schema %2; this version knows up to %3). Update OneWindow; the store has not been changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot upgrade the store %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The store is busy or read-only: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SupervisorPage</name>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clerk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Longest wait</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Near deadline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done in one visit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No windows are assigned to you yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WindowKey</name>
     <message>
-        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
-        <translation type="unfinished" />
+        <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot generate the window's signing key (OpenSSL).</source>
-        <translation type="unfinished" />
+        <source>Cannot generate the window&apos;s signing key (OpenSSL).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the window key %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The window key %1 is damaged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot create the key folder %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write the window key %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Signing failed (OpenSSL).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WorkCalendar</name>
     <message>
         <source>The calendar is not valid JSON at offset %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The calendar must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The calendar has no valid "year".</source>
-        <translation type="unfinished" />
+        <source>The calendar has no valid &quot;year&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Holiday %1 of %2 needs a name and valid "from" ≤ "to" dates.</source>
-        <translation type="unfinished" />
+        <source>Holiday %1 of %2 needs a name and valid &quot;from&quot; ≤ &quot;to&quot; dates.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Holiday "%1" lies outside %2.</source>
-        <translation type="unfinished" />
+        <source>Holiday &quot;%1&quot; lies outside %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Make-up workday %1 of %2 has no valid "date".</source>
-        <translation type="unfinished" />
+        <source>Make-up workday %1 of %2 has no valid &quot;date&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is listed both as a holiday and as a make-up workday.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No calendar tables found in %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Comprehensive window 1 (demo)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Work calendar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The work calendar could not be loaded; deadlines count weekends only.
 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demo clerk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Xihu District Administrative Service Centre (demo)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>OneWindow cannot start</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::idcard::CardDecoder</name>
     <message>
-        <source>The text block has %1 bytes; a card's text block has %2.</source>
-        <translation type="unfinished" />
+        <source>The text block has %1 bytes; a card&apos;s text block has %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown card type mark U+%1 at offset 248.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card's text block holds no ID number.</source>
-        <translation type="unfinished" />
+        <source>The card&apos;s text block holds no ID number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The read answer is too short (%1 bytes).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
-        <translation type="unfinished" />
+        <source>The read answer&apos;s lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The photo has %1 bytes instead of %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The fingerprint block has %1 bytes instead of %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader answered SW3 0x%1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::idcard::IdCardReader</name>
     <message>
         <source>No card reader is connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>card reader</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The card reader sent an incomplete answer. Try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card reader's answer was damaged. Try again.</source>
-        <translation type="unfinished" />
+        <source>The card reader&apos;s answer was damaged. Try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The card could not be decoded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1371,930 +1561,978 @@
     <message numerus="yes">
         <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
         <source>The frame does not start with the preamble AA AA AA 96 69.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The length field (%1) is too small for a frame.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The frame is truncated: the length field announces %1 bytes, %2 arrived.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The frame has %1 byte(s) after its end (the length field announces %2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bad checksum: the frame says %1, the bytes give %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The card has no such item (e.g. no appended address or fingerprint).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Card found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader received a frame with a bad checksum.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader received a frame with a bad length.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader did not accept the command.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader refused an unauthorised operation.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader reported an unknown error.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card could not authenticate the reader's security module.</source>
-        <translation type="unfinished" />
+        <source>The card could not authenticate the reader&apos;s security module.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reader's security module could not authenticate the card.</source>
-        <translation type="unfinished" />
+        <source>The reader&apos;s security module could not authenticate the card.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card's information failed verification.</source>
-        <translation type="unfinished" />
+        <source>The card&apos;s information failed verification.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This card type is not recognised. Is it a second-generation ID card?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading the card failed. Hold the card still on the reader and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader could not get a random number from the card.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reader's security module failed its self-test; the reader needs service.</source>
-        <translation type="unfinished" />
+        <source>The reader&apos;s security module failed its self-test; the reader needs service.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reader's security module is not authorised; the reader needs service.</source>
-        <translation type="unfinished" />
+        <source>The reader&apos;s security module is not authorised; the reader needs service.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No card on the reader.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Selecting the card failed. Place the card flat on the reader and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The reader answered with unknown status %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::idcard::WltDecoder</name>
     <message>
         <source>No licensed photo decoder is installed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The card's photo was not read.</source>
-        <translation type="unfinished" />
+        <source>The card&apos;s photo was not read.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::intake::IntakeWorkflow</name>
     <message>
         <source>Power of attorney (授权委托书)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>signed by the applicant (sealed by the company), with the agent's identity</source>
-        <translation type="unfinished" />
+        <source>signed by the applicant (sealed by the company), with the agent&apos;s identity</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>an agent applies on the applicant's behalf</source>
-        <translation type="unfinished" />
+        <source>an agent applies on the applicant&apos;s behalf</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the original is needed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No case is open.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no unfinished case at this window.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case %1 was not closed with a one-time notice; it cannot be continued here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The case is already decided.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agent and the applicant are the same person.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The catalogue has no question "%1".</source>
-        <translation type="unfinished" />
+        <source>The catalogue has no question &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>"%1" is not on this case's checklist.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not on this case&apos;s checklist.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Identify the applicant first: read the ID card or type the ID number or credit code.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a matter or a one-matter bundle first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Answer these questions first: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose what to do with the case: accept, notice or refuse.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The case is done. Start a new one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no step to go back to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Printing and finishing follow a decision.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Some questions are still unanswered; nothing can be decided yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The verdict does not allow this decision.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decide the case before finishing it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 cannot be read back from its log: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catalogue %1 of case %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide the case before printing its document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case already uses the loaded catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify the applicant before the agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pickup is printed on the decided document; it cannot change now.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
     <message>
         <source>The QR code is too large for %1-dot paper.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An empty image cannot be printed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::printer::PrintJob</name>
     <message>
         <source>Sent %1 of %2 parts (%3 of %4 bytes).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer did not answer the status request.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the printer status: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Printing stopped part-way: %1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The receipt was sent, but the printer status afterwards is unknown: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::printer::PrinterStatus</name>
     <message>
         <source>The printer answered DLE EOT %1 with 0x%2, which is not a status byte.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer cover is open. Close it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer is out of paper. Load a new roll.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer reports an error (cutter jam or overheating). Check it and switch it off and on.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer is offline.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The paper roll is nearly used up.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ready.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::printer::QrRaster</name>
     <message>
         <source>A QR code needs content.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR content has %1 bytes; at most %2 fit at this error correction level.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR code could not be drawn: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR code could not be drawn.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The QR module size must be 1 to 16 dots, not %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::printer::ReceiptPrinter</name>
     <message>
         <source>The receipt printer cannot report its status (no IN endpoint).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No receipt printer is connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>receipt printer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::scanner::BarcodeScanner</name>
     <message>
         <source>No barcode scanner is connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>barcode scanner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The barcode scanner did not switch to HID POS mode.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The barcode scanner sent a report that could not be read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::scanner::HidPosReportDecoder</name>
     <message>
         <source>An empty HID POS report.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A HID POS scanned-data report has %1 bytes, expected %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A HID POS report claims %1 data bytes; at most %2 fit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A scan is longer than %1 bytes; dropped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::scanner::KeyboardReportDecoder</name>
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::ApplicantPanel</name>
     <message>
         <source>resident ID card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hong Kong residence permit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Macao residence permit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Taiwan residence permit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>foreigner permanent residence card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n more character(s) to go.</source>
-        <translation><numerusform>%n more character to go.</numerusform><numerusform>%n more characters to go.</numerusform></translation>
+        <translation>
+            <numerusform>%n more character to go.</numerusform>
+            <numerusform>%n more characters to go.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Valid credit code · region %1 · organisation code %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Valid %1 · born %2 · %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(upgraded from the 15-digit number to %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Credit &amp;code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID &amp;number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Company n&amp;ame</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N&amp;ame</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scan the business licence QR code, or type the code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place the ID card on the reader, or type the number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Agent: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No applicant yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>
     <message>
         <source>accepted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>accepted with 容缺</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>one-time notice issued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>not accepted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>in progress (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>waiting to sync</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::ChecklistPanel</name>
     <message>
         <source>✔ received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✔ e-licence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>… later (容缺)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✘ missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n original(s)</source>
-        <translation><numerusform>%n original</numerusform><numerusform>%n originals</numerusform></translation>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
     </message>
     <message>
         <source>show original</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies)</source>
-        <translation><numerusform>%n copy</numerusform><numerusform>%n copies</numerusform></translation>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-licence: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a matter to see its checklist.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How to get it: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Complete: every material is here. Accept the case (F5).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Acceptable with 容缺: %1 may follow by %2. Accept with 容缺 (F6) or issue a notice (F7).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
-        <translation><numerusform>Incomplete: %n material missing (%1). Issue the one-time notice (F7).</numerusform><numerusform>Incomplete: %n materials missing (%1). Issue the one-time notice (F7).</numerusform></translation>
+        <translation>
+            <numerusform>Incomplete: %n material missing (%1). Issue the one-time notice (F7).</numerusform>
+            <numerusform>Incomplete: %n materials missing (%1). Issue the one-time notice (F7).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not acceptable: %1. Refuse with the reason (F8).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Answer first: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✔ original</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>✔ copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>
     <message>
         <source>The receipt was printed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::DeviceStatusWidget</name>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2023)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hong Kong/Macao/Taiwan residence permit (expired)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Take the card off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Card reader: ready</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Card reader: reading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Card reader: not connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Card reader: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::DocumentView</name>
     <message>
         <source>Save the document</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::IdentityPanel</name>
     <message>
         <source>Resident ID card</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2023)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hong Kong/Macao/Taiwan residence permit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Place the ID card on the reader.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>card taken off the reader</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Appended address: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 – long-term</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Pass number %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Issued %1 time(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Issued by %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This card expired on %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photo hidden</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photo (needs the licensed decoder)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
     <message>
         <source>Identify</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continued the unfinished case %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The catalogue or the local store is not available: intake is disabled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case %1 is done. Next applicant, please.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New case %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>full identity of the applicant shown on screen</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Refuse</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reason for not accepting:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A refusal needs its reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No receipt printer: hand over the A4 document instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Printing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Continue a case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scan the QR code of the notice (or paste its text):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case %1 continues (visit %2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No case open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The card was read, but its number is not valid: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This card expired on %1: ask for a valid document before accepting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID card read.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A demo card was placed on the simulated reader.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 now follows catalogue %2; check its checklist again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 follows catalogue %2; catalogue %3 is loaded now. Ctrl+U moves the case to it (its checklist may change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clerk pressed F9 to check the identity</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
     <message>
         <source>Queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Intake</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demo mode: simulated devices, demo data</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No window assigned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About OneWindow</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;h3&gt;OneWindow %1&lt;/h3&gt;&lt;p&gt;The comprehensive acceptance window: one set of materials, one window, at most one visit.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Window: %1 · clerk %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::MatterSearchPanel</name>
     <message>
         <source>Chosen: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1  (one-matter bundle)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::QuestionsPanel</name>
     <message>
         <source>number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>number, in %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>— not answered —</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::ui::SupervisorPage</name>
     <message>
         <source>Today, %1, is a public holiday (%2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Today, %1, is a working day.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Today, %1, is a rest day.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A case accepted today with a 5-working-day promise is due on %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Warning: there is no holiday table for %1; only weekends are counted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ow::usb::UsbError</name>
     <message>
         <source>The %1 was disconnected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No permission to use the %1: install the udev rules.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The %1 is in use by another program.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The %1 did not answer in time.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The %1 refused the command. Try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The %1 was not found.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This %1 is not supported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Out of memory while talking to the %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Communication with the %1 failed. Check the cable and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

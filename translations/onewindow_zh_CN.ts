@@ -36,11 +36,11 @@
         <translation>由代理人代办(&amp;G)</translation>
     </message>
     <message>
-        <source>Agent's ID number</source>
+        <source>Agent&apos;s ID number</source>
         <translation>代办人身份号码</translation>
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation>代办人姓名</translation>
     </message>
     <message>
@@ -56,9 +56,44 @@
     </message>
 </context>
 <context>
+    <name>CaseLog</name>
+    <message>
+        <source>Entry %1 of case %2 cannot be read: %3</source>
+        <translation>案件 %2 的第 %1 条记录无法读取：%3</translation>
+    </message>
+    <message>
+        <source>A log entry needs a case, a kind and a sequence number.</source>
+        <translation>案件记录须有案件、类别和序号。</translation>
+    </message>
+    <message>
+        <source>The case log cannot be read.</source>
+        <translation>无法读取案件记录。</translation>
+    </message>
+    <message>
+        <source>Case %1 was changed elsewhere (entry %2 exists); open it again.</source>
+        <translation>案件 %1 已在别处修改（已有第 %2 条记录），请重新打开该案件。</translation>
+    </message>
+    <message>
+        <source>Writing the case log failed: %1</source>
+        <translation>写入案件记录失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading the case log failed: %1</source>
+        <translation>读取案件记录失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading the outbox failed: %1</source>
+        <translation>读取待同步记录失败：%1</translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgement failed: %1</source>
+        <translation>登记后台确认失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CaseNumbering</name>
     <message>
-        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
+        <source>This window is not configured: a 6-digit region code and a window code without &apos;-&apos; are needed for case numbers.</source>
         <translation>本窗口尚未配置：生成案件编号需要 6 位行政区划码和不含“-”的窗口编码。</translation>
     </message>
     <message>
@@ -87,6 +122,57 @@
     <message>
         <source>No case numbered %1 at this window.</source>
         <translation>本窗口没有编号为 %1 的案件。</translation>
+    </message>
+    <message>
+        <source>Keeping catalogue %1 failed: %2</source>
+        <translation>保存事项目录 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The catalogue %1 this case was started with is not in the store.</source>
+        <translation>本地库中没有本案受理时所用的事项目录（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseState</name>
+    <message>
+        <source>Entry %1 belongs to another case.</source>
+        <translation>第 %1 条记录属于其他案件。</translation>
+    </message>
+    <message>
+        <source>Entry %1 of case %2 follows entry %3: the log has a gap.</source>
+        <translation>案件 %2 的第 %1 条记录接在第 %3 条之后：记录有缺失。</translation>
+    </message>
+    <message>
+        <source>Case %1 does not begin with &quot;started&quot;.</source>
+        <translation>案件 %1 的记录不是从“受理开始”起头。</translation>
+    </message>
+    <message>
+        <source>Case %1 is started twice.</source>
+        <translation>案件 %1 被重复开始。</translation>
+    </message>
+    <message>
+        <source>The start of case %1 has no number.</source>
+        <translation>案件 %1 的开始记录没有案件编号。</translation>
+    </message>
+    <message>
+        <source>An answer without its question in case %1.</source>
+        <translation>案件 %1 中有一条回答缺少对应问题。</translation>
+    </message>
+    <message>
+        <source>A mark without its material in case %1.</source>
+        <translation>案件 %1 中有一条收件登记缺少对应材料。</translation>
+    </message>
+    <message>
+        <source>Unknown mark &quot;%1&quot; in case %2.</source>
+        <translation>案件 %2 中有未知的收件方式“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown entry kind &quot;%1&quot; in case %2.</source>
+        <translation>案件 %2 中有未知的记录类别“%1”。</translation>
+    </message>
+    <message>
+        <source>The case has no log.</source>
+        <translation>该案件没有记录。</translation>
     </message>
 </context>
 <context>
@@ -139,11 +225,11 @@
         <translation>事项目录必须是 JSON 对象</translation>
     </message>
     <message>
-        <source>"format" must be "onewindow-catalogue"</source>
+        <source>&quot;format&quot; must be &quot;onewindow-catalogue&quot;</source>
         <translation>“format”必须为“onewindow-catalogue”</translation>
     </message>
     <message>
-        <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
+        <source>&quot;formatVersion&quot; must be 1 (this program reads version 1 only)</source>
         <translation>“formatVersion”必须为 1（本程序只能读取第 1 版）</translation>
     </message>
     <message>
@@ -151,35 +237,35 @@
         <translation>事项目录中没有任何事项</translation>
     </message>
     <message>
-        <source>unknown field "%1"</source>
+        <source>unknown field &quot;%1&quot;</source>
         <translation>未知字段“%1”</translation>
     </message>
     <message>
-        <source>"%1" must be an array</source>
+        <source>&quot;%1&quot; must be an array</source>
         <translation>“%1”必须是数组</translation>
     </message>
     <message>
-        <source>"%1" is required and must be a non-empty string</source>
+        <source>&quot;%1&quot; is required and must be a non-empty string</source>
         <translation>“%1”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
-        <source>"%1" must be a string</source>
+        <source>&quot;%1&quot; must be a string</source>
         <translation>“%1”必须是字符串</translation>
     </message>
     <message>
-        <source>"%1" must hold non-empty strings</source>
+        <source>&quot;%1&quot; must hold non-empty strings</source>
         <translation>“%1”只能包含非空字符串</translation>
     </message>
     <message>
-        <source>"%1" must be a whole number from %2 to %3</source>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
         <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <source>"%1" must be true or false</source>
+        <source>&quot;%1&quot; must be true or false</source>
         <translation>“%1”必须为 true 或 false</translation>
     </message>
     <message>
-        <source>"%1" must be one of %2, not %3</source>
+        <source>&quot;%1&quot; must be one of %2, not %3</source>
         <translation>“%1”必须是 %2 之一，而不是 %3</translation>
     </message>
     <message>
@@ -187,11 +273,11 @@
         <translation>缺</translation>
     </message>
     <message>
-        <source>"%1" must be a condition string</source>
+        <source>&quot;%1&quot; must be a condition string</source>
         <translation>“%1”必须是条件字符串</translation>
     </message>
     <message>
-        <source>%1 in "%2"</source>
+        <source>%1 in &quot;%2&quot;</source>
         <translation>%1（位于“%2”）</translation>
     </message>
     <message>
@@ -199,23 +285,23 @@
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <source>"id" must be lower-case letters, digits and '-'</source>
+        <source>&quot;id&quot; must be lower-case letters, digits and &apos;-&apos;</source>
         <translation>“id”只能由小写字母、数字和“-”组成</translation>
     </message>
     <message>
-        <source>duplicate department id "%1"</source>
+        <source>duplicate department id &quot;%1&quot;</source>
         <translation>部门 id“%1”重复</translation>
     </message>
     <message>
-        <source>"id" must be letters, digits and '_', not starting with a digit</source>
+        <source>&quot;id&quot; must be letters, digits and &apos;_&apos;, not starting with a digit</source>
         <translation>“id”只能由字母、数字和“_”组成，且不能以数字开头</translation>
     </message>
     <message>
-        <source>"%1" is a reserved word of the condition language</source>
+        <source>&quot;%1&quot; is a reserved word of the condition language</source>
         <translation>“%1”是条件语言的保留字</translation>
     </message>
     <message>
-        <source>duplicate option "%1"</source>
+        <source>duplicate option &quot;%1&quot;</source>
         <translation>选项“%1”重复</translation>
     </message>
     <message>
@@ -227,19 +313,19 @@
         <translation>只有选择题才能设置选项</translation>
     </message>
     <message>
-        <source>duplicate question id "%1"</source>
+        <source>duplicate question id &quot;%1&quot;</source>
         <translation>问题 id“%1”重复</translation>
     </message>
     <message>
-        <source>duplicate material id "%1"</source>
+        <source>duplicate material id &quot;%1&quot;</source>
         <translation>材料 id“%1”重复</translation>
     </message>
     <message>
-        <source>"code" is required and must be a non-empty string</source>
+        <source>&quot;code&quot; is required and must be a non-empty string</source>
         <translation>“code”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
-        <source>unknown department "%1"</source>
+        <source>unknown department &quot;%1&quot;</source>
         <translation>未知部门“%1”</translation>
     </message>
     <message>
@@ -247,15 +333,15 @@
         <translation>承诺时限（%1 个工作日）超过法定时限（%2）</translation>
     </message>
     <message>
-        <source>"fee" must be a number of yuan, 0 or more</source>
+        <source>&quot;fee&quot; must be a number of yuan, 0 or more</source>
         <translation>“fee”必须是以元为单位、不小于 0 的数值</translation>
     </message>
     <message>
-        <source>"result" must be an object with "type" and "name"</source>
+        <source>&quot;result&quot; must be an object with &quot;type&quot; and &quot;name&quot;</source>
         <translation>“result”必须是包含“type”和“name”的对象</translation>
     </message>
     <message>
-        <source>unknown material "%1"</source>
+        <source>unknown material &quot;%1&quot;</source>
         <translation>未知材料“%1”</translation>
     </message>
     <message>
@@ -263,15 +349,15 @@
         <translation>该材料在本事项中重复列出</translation>
     </message>
     <message>
-        <source>a conditional material needs a "when" condition</source>
+        <source>a conditional material needs a &quot;when&quot; condition</source>
         <translation>条件材料必须设置“when”条件</translation>
     </message>
     <message>
-        <source>a required material has no "when"; make it conditional</source>
+        <source>a required material has no &quot;when&quot;; make it conditional</source>
         <translation>必需材料不能设置“when”；如有条件，请改为条件材料</translation>
     </message>
     <message>
-        <source>only tolerable materials have "supplementDays"</source>
+        <source>only tolerable materials have &quot;supplementDays&quot;</source>
         <translation>只有可容缺材料才能设置“supplementDays”</translation>
     </message>
     <message>
@@ -279,7 +365,7 @@
         <translation>即办事项（promisedDays 为 0）不能容缺受理材料</translation>
     </message>
     <message>
-        <source>duplicate matter code "%1"</source>
+        <source>duplicate matter code &quot;%1&quot;</source>
         <translation>事项编码“%1”重复</translation>
     </message>
     <message>
@@ -295,7 +381,7 @@
         <translation>mode 为 original-and-copy 时，要求 originals ≥ 1 且 copies ≥ 1</translation>
     </message>
     <message>
-        <source>unknown question "%1" in "questions"</source>
+        <source>unknown question &quot;%1&quot; in &quot;questions&quot;</source>
         <translation>“questions”中有未知问题“%1”</translation>
     </message>
     <message>
@@ -303,27 +389,27 @@
         <translation>一件事至少需要包含一个事项</translation>
     </message>
     <message>
-        <source>unknown matter "%1"</source>
+        <source>unknown matter &quot;%1&quot;</source>
         <translation>未知事项“%1”</translation>
     </message>
     <message>
-        <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
+        <source>matter &quot;%1&quot; depends on question &quot;%2&quot;, which the bundle does not ask</source>
         <translation>事项“%1”依赖问题“%2”，但该一件事未设置此问题</translation>
     </message>
     <message>
-        <source>matter "%1" appears twice in the bundle</source>
+        <source>matter &quot;%1&quot; appears twice in the bundle</source>
         <translation>事项“%1”在该一件事中重复出现</translation>
     </message>
     <message>
-        <source>unknown shared material "%1"</source>
+        <source>unknown shared material &quot;%1&quot;</source>
         <translation>未知共享材料“%1”</translation>
     </message>
     <message>
-        <source>shared material "%1" is not needed by any item</source>
+        <source>shared material &quot;%1&quot; is not needed by any item</source>
         <translation>共享材料“%1”未被任何事项使用</translation>
     </message>
     <message>
-        <source>duplicate bundle id "%1"</source>
+        <source>duplicate bundle id &quot;%1&quot;</source>
         <translation>一件事 id“%1”重复</translation>
     </message>
     <message>
@@ -331,19 +417,19 @@
         <translation>%1：无法读取事项目录：%2</translation>
     </message>
     <message>
-        <source>unknown question "%1"</source>
+        <source>unknown question &quot;%1&quot;</source>
         <translation>未知问题“%1”</translation>
     </message>
     <message>
-        <source>question "%1" needs a number, not "%2"</source>
+        <source>question &quot;%1&quot; needs a number, not &quot;%2&quot;</source>
         <translation>问题“%1”应填数字，而不是“%2”</translation>
     </message>
     <message>
-        <source>question "%1" needs yes or no, not "%2"</source>
+        <source>question &quot;%1&quot; needs yes or no, not &quot;%2&quot;</source>
         <translation>问题“%1”应填 yes 或 no，而不是“%2”</translation>
     </message>
     <message>
-        <source>question "%1" needs one of %2, not "%3"</source>
+        <source>question &quot;%1&quot; needs one of %2, not &quot;%3&quot;</source>
         <translation>问题“%1”应填 %2 之一，而不是“%3”</translation>
     </message>
     <message>
@@ -351,18 +437,18 @@
         <translation>未知问题类型</translation>
     </message>
     <message>
-        <source>unknown material "%1" in "produces"</source>
+        <source>unknown material &quot;%1&quot; in &quot;produces&quot;</source>
         <translation>“produces”中的材料“%1”未定义</translation>
     </message>
     <message>
-        <source>the matter both needs and produces "%1"</source>
+        <source>the matter both needs and produces &quot;%1&quot;</source>
         <translation>该事项既需要又产出“%1”</translation>
     </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
     <message>
-        <source>The catalogue has no bundle "%1".</source>
+        <source>The catalogue has no bundle &quot;%1&quot;.</source>
         <translation>事项目录中没有一件事“%1”。</translation>
     </message>
     <message>
@@ -370,7 +456,7 @@
         <translation>请选择一件事或至少一个事项。</translation>
     </message>
     <message>
-        <source>The catalogue has no matter "%1".</source>
+        <source>The catalogue has no matter &quot;%1&quot;.</source>
         <translation>事项目录中没有事项“%1”。</translation>
     </message>
     <message>
@@ -448,7 +534,7 @@
         <translation>第 1 列：条件超过 %1 个字符</translation>
     </message>
     <message>
-        <source>unexpected '%1' after the end of the condition</source>
+        <source>unexpected &apos;%1&apos; after the end of the condition</source>
         <translation>条件结束后出现多余的“%1”</translation>
     </message>
     <message>
@@ -456,7 +542,7 @@
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <source>'%1' is not a number</source>
+        <source>&apos;%1&apos; is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
@@ -472,63 +558,63 @@
         <translation>条件不完整，提前结束</translation>
     </message>
     <message>
-        <source>missing ')' for the '(' at column %1</source>
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column %1</source>
         <translation>第 %1 列的“(”缺少对应的“)”</translation>
     </message>
     <message>
-        <source>expected a question, 'not' or '(' but found '%1'</source>
+        <source>expected a question, &apos;not&apos; or &apos;(&apos; but found &apos;%1&apos;</source>
         <translation>此处应为问题、“not”或“(”，但遇到的是“%1”</translation>
     </message>
     <message>
-        <source>expected a question but found the keyword '%1'</source>
+        <source>expected a question but found the keyword &apos;%1&apos;</source>
         <translation>此处应为问题，但遇到的是关键字“%1”</translation>
     </message>
     <message>
-        <source>unknown question '%1'</source>
+        <source>unknown question &apos;%1&apos;</source>
         <translation>未知问题“%1”</translation>
     </message>
     <message>
-        <source>expected 'in' after 'not'</source>
+        <source>expected &apos;in&apos; after &apos;not&apos;</source>
         <translation>“not”之后应为“in”</translation>
     </message>
     <message>
-        <source>'in' does not apply to the yes-no question '%1'</source>
+        <source>&apos;in&apos; does not apply to the yes-no question &apos;%1&apos;</source>
         <translation>“in”不能用于是非题“%1”</translation>
     </message>
     <message>
-        <source>expected '[' after 'in'</source>
+        <source>expected &apos;[&apos; after &apos;in&apos;</source>
         <translation>“in”之后应为“[”</translation>
     </message>
     <message>
-        <source>expected ',' or ']' in the list</source>
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list</source>
         <translation>列表中此处应为“,”或“]”</translation>
     </message>
     <message>
-        <source>'%1' needs a number question, but '%2' is a %3 question</source>
+        <source>&apos;%1&apos; needs a number question, but &apos;%2&apos; is a %3 question</source>
         <translation>“%1”只能用于数值问题，但“%2”是 %3 类型的问题</translation>
     </message>
     <message>
-        <source>'%1' is not a yes-no question; compare it with an operator</source>
+        <source>&apos;%1&apos; is not a yes-no question; compare it with an operator</source>
         <translation>“%1”不是是非题，请用运算符进行比较</translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
+        <source>unexpected character &apos;%1&apos;</source>
         <translation>无法识别的字符“%1”</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
+        <source>type mismatch: &apos;%1&apos; is a number question but &apos;%2&apos; is not a number</source>
         <translation>类型不匹配：“%1”是数值问题，但“%2”不是数字</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
+        <source>type mismatch: &apos;%1&apos; is a choice question; quote an option value instead of &apos;%2&apos;</source>
         <translation>类型不匹配：“%1”是选择题，请使用带引号的选项值，而不是“%2”</translation>
     </message>
     <message>
-        <source>'%1' is not an option of the question '%2'</source>
+        <source>&apos;%1&apos; is not an option of the question &apos;%2&apos;</source>
         <translation>“%1”不是问题“%2”的选项</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
+        <source>type mismatch: &apos;%1&apos; is a yes-no question; compare it with true or false</source>
         <translation>类型不匹配：“%1”是是非题，请与 true 或 false 比较</translation>
     </message>
     <message>
@@ -583,7 +669,7 @@
         <translation>统一社会信用代码应为 18 位，当前为 %1 位。</translation>
     </message>
     <message>
-        <source>Character %1 ("%2") cannot appear in a credit code (I, O, Z, S and V are never used).</source>
+        <source>Character %1 (&quot;%2&quot;) cannot appear in a credit code (I, O, Z, S and V are never used).</source>
         <translation>第 %1 位字符“%2”不能出现在统一社会信用代码中（不使用 I、O、Z、S、V）。</translation>
     </message>
     <message>
@@ -618,15 +704,21 @@
     </message>
     <message numerus="yes">
         <source>%n original(s) kept</source>
-        <translation><numerusform>收原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>收原件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies) kept</source>
-        <translation><numerusform>收复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>收复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
-        <translation><numerusform>原件已验并退还，收复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>原件已验并退还，收复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 original(s) and %2 copy(ies) kept</source>
@@ -634,15 +726,21 @@
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
-        <translation><numerusform>携带原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带原件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n copy(ies)</source>
-        <translation><numerusform>携带复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring the original (it is returned) and %n copy(ies)</source>
-        <translation><numerusform>携带原件（验后退还）及复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带原件（验后退还）及复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>bring %1 original(s) and %2 copy(ies)</source>
@@ -708,7 +806,7 @@
         <translation>补交期限</translation>
     </message>
     <message>
-        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <source>The application is accepted on the applicant&apos;s commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
         <translation>本申请依申请人承诺予以容缺受理。逾期未补交上述材料的，案件终止办理。</translation>
     </message>
     <message>
@@ -782,8 +880,23 @@
         <translation>扫码核验本文书</translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
+    </message>
+</context>
+<context>
+    <name>FileModes</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private (mode 0700).</source>
+        <translation>无法将文件夹 %1 设为仅本人可访问（权限 0700）。</translation>
+    </message>
+    <message>
+        <source>Cannot make the file %1 private (mode 0600).</source>
+        <translation>无法将文件 %1 设为仅本人可读写（权限 0600）。</translation>
     </message>
 </context>
 <context>
@@ -918,7 +1031,7 @@
         <translation>无法读取公钥列表 %1：%2</translation>
     </message>
     <message>
-        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
+        <source>Window key &quot;%1&quot; is unknown here: the receipt cannot be checked (update the key list).</source>
         <translation>未知的窗口密钥“%1”，无法核验该回执（请更新公钥列表）。</translation>
     </message>
     <message>
@@ -975,15 +1088,15 @@
 <context>
     <name>Party</name>
     <message>
-        <source>The applicant's name is missing.</source>
+        <source>The applicant&apos;s name is missing.</source>
         <translation>缺少申请人姓名。</translation>
     </message>
     <message>
-        <source>The company's name is missing.</source>
+        <source>The company&apos;s name is missing.</source>
         <translation>缺少企业名称。</translation>
     </message>
     <message>
-        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
+        <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
     </message>
 </context>
@@ -994,7 +1107,7 @@
         <translation>无法生成 PDF。</translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
     </message>
     <message>
@@ -1013,11 +1126,11 @@
 <context>
     <name>PinyinTable</name>
     <message>
-        <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
+        <source>pinyin table line %1: expected &quot;syllable&lt;TAB&gt;characters&quot;</source>
         <translation>拼音表第 %1 行：格式应为“音节&lt;TAB&gt;汉字”</translation>
     </message>
     <message>
-        <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
+        <source>pinyin table line %1: &apos;%2&apos; is not a CJK unified ideograph</source>
         <translation>拼音表第 %1 行：“%2”不是 CJK 统一汉字</translation>
     </message>
     <message>
@@ -1051,11 +1164,11 @@
         <translation>二维码内容不完整或含多余字段。</translation>
     </message>
     <message>
-        <source>Field "%1" of the QR code is missing or malformed.</source>
+        <source>Field &quot;%1&quot; of the QR code is missing or malformed.</source>
         <translation>二维码字段“%1”缺失或格式错误。</translation>
     </message>
     <message>
-        <source>Unknown document kind "%1" in the QR code.</source>
+        <source>Unknown document kind &quot;%1&quot; in the QR code.</source>
         <translation>二维码中的文书类型“%1”无法识别。</translation>
     </message>
     <message>
@@ -1069,6 +1182,14 @@
     <message>
         <source>The QR code is not in canonical form; it may have been altered.</source>
         <translation>二维码格式不规范，可能已被篡改。</translation>
+    </message>
+    <message>
+        <source>This QR code is of the first OneWindow format, which does not cover the whole document; look the case up by its number instead.</source>
+        <translation>此二维码为一窗受理早期格式，不能校验整份文书；请按案件编号查询。</translation>
+    </message>
+    <message>
+        <source>The document digest in the QR code is damaged.</source>
+        <translation>二维码中的文书摘要已损坏。</translation>
     </message>
 </context>
 <context>
@@ -1134,6 +1255,69 @@
     <message>
         <source>Notice of non-acceptance</source>
         <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>The stored document has an unknown format.</source>
+        <translation>保存的文书格式无法识别。</translation>
+    </message>
+    <message>
+        <source>The stored document has an unknown kind &quot;%1&quot;.</source>
+        <translation>保存的文书类别“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>The stored document is incomplete (case or issue time missing).</source>
+        <translation>保存的文书不完整（缺少案件或出具时间）。</translation>
+    </message>
+</context>
+<context>
+    <name>Sealer</name>
+    <message>
+        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
+        <translation>数据密钥 %1 已损坏（应为 %2 字节，实为 %3 字节）。请从备份恢复；没有它，本地库中的个人信息无法读取。</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1: %2</source>
+        <translation>无法读取数据密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the data key: the system&apos;s random source failed (OpenSSL).</source>
+        <translation>无法生成数据密钥：系统随机数源出错（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key in %1: %2</source>
+        <translation>无法在 %1 中写入数据密钥：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key %1: %2</source>
+        <translation>无法写入数据密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1.</source>
+        <translation>无法读取数据密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The data key is not usable (wrong size).</source>
+        <translation>数据密钥不可用（长度不对）。</translation>
+    </message>
+    <message>
+        <source>Sealing failed (OpenSSL).</source>
+        <translation>加密失败（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
+        <translation>加密数据过短（%1 字节，至少应有 %2 字节）：本地库已损坏。</translation>
+    </message>
+    <message>
+        <source>A sealed value has an unknown format (version %1).</source>
+        <translation>加密数据格式无法识别（版本 %1）。</translation>
+    </message>
+    <message>
+        <source>Opening a sealed value failed (OpenSSL).</source>
+        <translation>解密失败（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
+        <translation>加密数据无法解开：数据被改动、不属于此处，或数据密钥不是加密时所用的那一把。</translation>
     </message>
 </context>
 <context>
@@ -1213,11 +1397,11 @@
 <context>
     <name>WindowKey</name>
     <message>
-        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
+        <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
         <translation>密钥标识只能包含字母、数字、“-”和“_”（最多 32 位）。</translation>
     </message>
     <message>
-        <source>Cannot generate the window's signing key (OpenSSL).</source>
+        <source>Cannot generate the window&apos;s signing key (OpenSSL).</source>
         <translation>无法生成窗口签名密钥（OpenSSL）。</translation>
     </message>
     <message>
@@ -1252,19 +1436,19 @@
         <translation>工作日历必须是一个 JSON 对象。</translation>
     </message>
     <message>
-        <source>The calendar has no valid "year".</source>
+        <source>The calendar has no valid &quot;year&quot;.</source>
         <translation>工作日历缺少有效的“year”年份。</translation>
     </message>
     <message>
-        <source>Holiday %1 of %2 needs a name and valid "from" ≤ "to" dates.</source>
+        <source>Holiday %1 of %2 needs a name and valid &quot;from&quot; ≤ &quot;to&quot; dates.</source>
         <translation>%2 年第 %1 个节假日需要名称以及有效的起止日期（from ≤ to）。</translation>
     </message>
     <message>
-        <source>Holiday "%1" lies outside %2.</source>
+        <source>Holiday &quot;%1&quot; lies outside %2.</source>
         <translation>节假日“%1”不在 %2 年内。</translation>
     </message>
     <message>
-        <source>Make-up workday %1 of %2 has no valid "date".</source>
+        <source>Make-up workday %1 of %2 has no valid &quot;date&quot;.</source>
         <translation>%2 年第 %1 个调休上班日缺少有效日期。</translation>
     </message>
     <message>
@@ -1312,7 +1496,7 @@
 <context>
     <name>ow::idcard::CardDecoder</name>
     <message>
-        <source>The text block has %1 bytes; a card's text block has %2.</source>
+        <source>The text block has %1 bytes; a card&apos;s text block has %2.</source>
         <translation>文字信息为 %1 字节，证件文字信息应为 %2 字节。</translation>
     </message>
     <message>
@@ -1320,7 +1504,7 @@
         <translation>偏移 248 处的证件类型标识 U+%1 无法识别。</translation>
     </message>
     <message>
-        <source>The card's text block holds no ID number.</source>
+        <source>The card&apos;s text block holds no ID number.</source>
         <translation>证件文字信息中没有身份号码。</translation>
     </message>
     <message>
@@ -1328,7 +1512,7 @@
         <translation>读卡返回数据过短（%1 字节）。</translation>
     </message>
     <message>
-        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <source>The read answer&apos;s lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
         <translation>读卡返回数据中的长度（文字 %1，照片 %2）与总长 %3 字节不符。</translation>
     </message>
     <message>
@@ -1359,7 +1543,7 @@
         <translation>读卡器返回的数据不完整，请重试。</translation>
     </message>
     <message>
-        <source>The card reader's answer was damaged. Try again.</source>
+        <source>The card reader&apos;s answer was damaged. Try again.</source>
         <translation>读卡器返回的数据已损坏，请重试。</translation>
     </message>
     <message>
@@ -1371,7 +1555,9 @@
     <name>ow::idcard::SamCodec</name>
     <message numerus="yes">
         <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
-        <translation><numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform></translation>
+        <translation>
+            <numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The frame does not start with the preamble AA AA AA 96 69.</source>
@@ -1426,15 +1612,15 @@
         <translation>读卡器报告未知错误。</translation>
     </message>
     <message>
-        <source>The card could not authenticate the reader's security module.</source>
+        <source>The card could not authenticate the reader&apos;s security module.</source>
         <translation>证件认证读卡器安全模块失败。</translation>
     </message>
     <message>
-        <source>The reader's security module could not authenticate the card.</source>
+        <source>The reader&apos;s security module could not authenticate the card.</source>
         <translation>读卡器安全模块认证证件失败。</translation>
     </message>
     <message>
-        <source>The card's information failed verification.</source>
+        <source>The card&apos;s information failed verification.</source>
         <translation>证件信息验证失败。</translation>
     </message>
     <message>
@@ -1450,11 +1636,11 @@
         <translation>读卡器无法从证件获取随机数。</translation>
     </message>
     <message>
-        <source>The reader's security module failed its self-test; the reader needs service.</source>
+        <source>The reader&apos;s security module failed its self-test; the reader needs service.</source>
         <translation>读卡器安全模块自检失败，请报修读卡器。</translation>
     </message>
     <message>
-        <source>The reader's security module is not authorised; the reader needs service.</source>
+        <source>The reader&apos;s security module is not authorised; the reader needs service.</source>
         <translation>读卡器安全模块未授权，请报修读卡器。</translation>
     </message>
     <message>
@@ -1477,7 +1663,7 @@
         <translation>未安装授权的照片解码模块。</translation>
     </message>
     <message>
-        <source>The card's photo was not read.</source>
+        <source>The card&apos;s photo was not read.</source>
         <translation>未读取证件照片。</translation>
     </message>
 </context>
@@ -1488,11 +1674,11 @@
         <translation>授权委托书</translation>
     </message>
     <message>
-        <source>signed by the applicant (sealed by the company), with the agent's identity</source>
+        <source>signed by the applicant (sealed by the company), with the agent&apos;s identity</source>
         <translation>由申请人签字（企业加盖公章），并载明代理人身份信息</translation>
     </message>
     <message>
-        <source>an agent applies on the applicant's behalf</source>
+        <source>an agent applies on the applicant&apos;s behalf</source>
         <translation>由代理人代为申请</translation>
     </message>
     <message>
@@ -1520,11 +1706,11 @@
         <translation>代理人与申请人为同一人。</translation>
     </message>
     <message>
-        <source>The catalogue has no question "%1".</source>
+        <source>The catalogue has no question &quot;%1&quot;.</source>
         <translation>事项目录中没有问题“%1”。</translation>
     </message>
     <message>
-        <source>"%1" is not on this case's checklist.</source>
+        <source>&quot;%1&quot; is not on this case&apos;s checklist.</source>
         <translation>“%1”不在本案件的材料清单中。</translation>
     </message>
     <message>
@@ -1566,6 +1752,30 @@
     <message>
         <source>Decide the case before finishing it.</source>
         <translation>请先作出处理决定，再完成案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 cannot be read back from its log: %2</source>
+        <translation>无法根据记录还原案件 %1：%2</translation>
+    </message>
+    <message>
+        <source>catalogue %1 of case %2</source>
+        <translation>案件 %2 所用事项目录 %1</translation>
+    </message>
+    <message>
+        <source>Decide the case before printing its document.</source>
+        <translation>请先作出处理决定，再打印文书。</translation>
+    </message>
+    <message>
+        <source>The case already uses the loaded catalogue.</source>
+        <translation>本案已使用当前加载的事项目录。</translation>
+    </message>
+    <message>
+        <source>Identify the applicant before the agent.</source>
+        <translation>请先录入申请人，再录入代办人。</translation>
+    </message>
+    <message>
+        <source>The pickup is printed on the decided document; it cannot change now.</source>
+        <translation>领取方式已印在出具的文书上，现在不能更改。</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1950,9 @@
     </message>
     <message numerus="yes">
         <source>%n more character(s) to go.</source>
-        <translation><numerusform>还差 %n 位。</numerusform></translation>
+        <translation>
+            <numerusform>还差 %n 位。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Valid credit code · region %1 · organisation code %2</source>
@@ -1842,7 +2054,9 @@
     </message>
     <message numerus="yes">
         <source>%n original(s)</source>
-        <translation><numerusform>原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>原件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>show original</source>
@@ -1850,7 +2064,9 @@
     </message>
     <message numerus="yes">
         <source>%n copy(ies)</source>
-        <translation><numerusform>复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-licence: %1</source>
@@ -1878,7 +2094,9 @@
     </message>
     <message numerus="yes">
         <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
-        <translation><numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform></translation>
+        <translation>
+            <numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not acceptable: %1. Refuse with the reason (F8).</source>
@@ -2089,7 +2307,7 @@
     </message>
     <message>
         <source>full identity of the applicant shown on screen</source>
-        <translation>屏幕显示了申请人完整身份信息</translation>
+        <translation>在屏幕上显示申请人完整身份信息</translation>
     </message>
     <message>
         <source>Refuse</source>
@@ -2150,6 +2368,18 @@
     <message>
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
         <translation>回执无法打印：%1 请交付 A4 文书，或处理后重新打印(F10)。</translation>
+    </message>
+    <message>
+        <source>Case %1 now follows catalogue %2; check its checklist again.</source>
+        <translation>案件 %1 已改用事项目录 %2，请重新核对材料清单。</translation>
+    </message>
+    <message>
+        <source>Case %1 follows catalogue %2; catalogue %3 is loaded now. Ctrl+U moves the case to it (its checklist may change).</source>
+        <translation>案件 %1 按事项目录 %2 受理，当前已加载目录 %3。按 Ctrl+U 改用新目录（材料清单可能随之变化）。</translation>
+    </message>
+    <message>
+        <source>the clerk pressed F9 to check the identity</source>
+        <translation>窗口人员按 F9 核对身份</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,7 @@ void DocumentView::printA4()
         const QSize pixels = points.scaled(page.size(), Qt::KeepAspectRatio).toSize();
         painter.drawImage(QRect(page.topLeft(), pixels), m_document->render(i, pixels));
     }
+    Q_EMIT handedOver(QStringLiteral("a4-printer"));
 }
 
 void DocumentView::savePdf()
@@ -81,6 +82,8 @@ void DocumentView::savePdf()
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(m_pdf) != m_pdf.size() || !f.commit())
         setPrinterStatus(tr("Saving %1 failed: %2").arg(path, f.errorString()), false);
+    else
+        Q_EMIT handedOver(QStringLiteral("pdf"));
 }
 
 void DocumentView::changeEvent(QEvent *event)

@@ -63,6 +63,7 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         // Whatever the clerk was doing before a crash or restart comes back as it was.
         if (m_workflow->resumeLatest().isEmpty())
             report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
+        tellCatalogueUpdate();
     } else {
         report(tr("The catalogue or the local store is not available: intake is disabled."));
     }
@@ -119,6 +120,10 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     connect(m_ui->continueButton, &QPushButton::clicked, this, &IntakePage::askContinue);
     connect(m_ui->demoCardButton, &QPushButton::clicked, this, &IntakePage::placeDemoCard);
     connect(m_ui->documentView, &DocumentView::printReceiptRequested, this, &IntakePage::printReceipt);
+    connect(m_ui->documentView, &DocumentView::handedOver, this, [this](const QString &target) {
+        if (m_workflow && m_workflow->step() == Step::Print)
+            report(m_workflow->recordPrinted(target));
+    });
     connect(m_ui->documentView, &DocumentView::finishRequested, this, [this] {
         if (!m_workflow)
             return;
@@ -133,12 +138,14 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
 
     if (CounterDevices *devices = context.devices) {
         connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
-            if (text.startsWith(QLatin1String("OW1;")))
+            if (text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;")))
                 continueFromQr(text);
         });
         connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
             m_ui->documentView->setPrinterStatus(message, ok);
             report(ok ? QString() : message, ok ? message : QString());
+            if (ok && m_workflow && m_workflow->step() == Step::Print)
+                report(m_workflow->recordPrinted(QStringLiteral("receipt-printer")));
         });
     }
     setupShortcuts();
@@ -163,6 +170,13 @@ void IntakePage::setupShortcuts()
         {QKeySequence(Qt::Key_F12), [this] { Q_EMIT m_ui->documentView->finishRequested(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newCase(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_O), [this] { askContinue(); }},
+        {QKeySequence(Qt::CTRL | Qt::Key_U),
+            [this] {
+                if (m_workflow && m_workflow->catalogueUpdateAvailable())
+                    report(m_workflow->adoptCurrentCatalogue(),
+                        tr("Case %1 now follows catalogue %2; check its checklist again.")
+                            .arg(m_workflow->caseNumber(), m_workflow->catalog().version()));
+            }},
         {QKeySequence(Qt::CTRL | Qt::Key_L),
             [this] {
                 m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
@@ -190,6 +204,15 @@ void IntakePage::report(const QString &error, const QString &success)
         m_ui->messageLabel->setText(success);
         m_ui->messageLabel->setStyleSheet(QStringLiteral("color:#1b7f3b;"));
     }
+}
+
+void IntakePage::tellCatalogueUpdate()
+{
+    // A case keeps the catalogue it was started with; a newer one applies only when the clerk says so.
+    if (m_workflow && m_workflow->catalogueUpdateAvailable())
+        report(tr("Case %1 follows catalogue %2; catalogue %3 is loaded now. Ctrl+U moves the case to it "
+                  "(its checklist may change).")
+                   .arg(m_workflow->caseNumber(), m_workflow->catalog().version(), m_context.catalog->version()));
 }
 
 void IntakePage::ensureCase()
@@ -255,10 +278,9 @@ void IntakePage::reveal(bool on)
     if (!m_workflow || !m_workflow->applicant())
         return;
     if (on) {
-        // PIPL: the reveal is written first; no audit entry, no reveal.
-        store::AuditLog log(*m_context.store);
-        const QString err = log.record({m_context.clock->now(), m_context.window.clerk, QStringLiteral("reveal"),
-            m_workflow->caseId(), tr("full identity of the applicant shown on screen")});
+        // PIPL: the reveal is written first (audit table and case log); no entry, no reveal.
+        const QString err = m_workflow->recordReveal(
+            tr("full identity of the applicant shown on screen"), tr("the clerk pressed F9 to check the identity"));
         if (!err.isEmpty()) {
             report(err);
             return;
@@ -344,6 +366,8 @@ void IntakePage::continueFromQr(const QString &payload)
     }
     const QString err = m_workflow->reopen(verified->caseId);
     report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
+    if (err.isEmpty())
+        tellCatalogueUpdate();
 }
 
 void IntakePage::refresh()

@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     void printReceiptRequested();
     void finishRequested();
+    // The A4 document went out: "a4-printer" or "pdf" (saved to a file).
+    void handedOver(const QString &target);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -43,6 +43,7 @@ private:
     void refresh();
     void report(const QString &error, const QString &success = {});
     void ensureCase();
+    void tellCatalogueUpdate();
     void decide(intake::IntakeWorkflow::Decision decision);
     void showDocument();
     void printReceipt();
