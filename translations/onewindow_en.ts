@@ -787,6 +787,21 @@
     </message>
 </context>
 <context>
+    <name>FileModes</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private (mode 0700).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the file %1 private (mode 0600).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -1133,6 +1148,57 @@
     </message>
     <message>
         <source>Notice of non-acceptance</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Sealer</name>
+    <message>
+        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the data key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the data key in %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the data key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the data key %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data key is not usable (wrong size).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sealing failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sealed value has an unknown format (version %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening a sealed value failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -787,6 +787,21 @@
     </message>
 </context>
 <context>
+    <name>FileModes</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private (mode 0700).</source>
+        <translation>无法将文件夹 %1 设为仅本人可访问（权限 0700）。</translation>
+    </message>
+    <message>
+        <source>Cannot make the file %1 private (mode 0600).</source>
+        <translation>无法将文件 %1 设为仅本人可读写（权限 0600）。</translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -1134,6 +1149,57 @@
     <message>
         <source>Notice of non-acceptance</source>
         <translation>不予受理通知书</translation>
+    </message>
+</context>
+<context>
+    <name>Sealer</name>
+    <message>
+        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
+        <translation>数据密钥 %1 已损坏（应为 %2 字节，实际 %3 字节）。请从备份恢复；没有它，库中的个人信息将无法读取。</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1: %2</source>
+        <translation>无法读取数据密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
+        <translation>无法生成数据密钥：系统随机数源出错（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key in %1: %2</source>
+        <translation>无法在 %1 中写入数据密钥：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key %1: %2</source>
+        <translation>无法写入数据密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1.</source>
+        <translation>无法读取数据密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The data key is not usable (wrong size).</source>
+        <translation>数据密钥不可用（长度不对）。</translation>
+    </message>
+    <message>
+        <source>Sealing failed (OpenSSL).</source>
+        <translation>加密失败（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
+        <translation>一条加密数据太短（%1 字节，至少应有 %2 字节）：本地库已损坏。</translation>
+    </message>
+    <message>
+        <source>A sealed value has an unknown format (version %1).</source>
+        <translation>一条加密数据的格式无法识别（版本 %1）。</translation>
+    </message>
+    <message>
+        <source>Opening a sealed value failed (OpenSSL).</source>
+        <translation>解密失败（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
+        <translation>加密数据无法解开：数据被改动过、不属于此处，或数据密钥不是加密时所用的那一个。</translation>
     </message>
 </context>
 <context>

@@ -24,14 +24,16 @@ int userVersion(const QSqlDatabase &db)
 
 } // namespace
 
-Store::Store(QString connectionName, QString path)
+Store::Store(QString connectionName, QString path, Sealer sealer)
     : m_connection(std::move(connectionName))
     , m_path(std::move(path))
+    , m_sealer(std::move(sealer))
 { }
 
 Store::Store(Store &&other) noexcept
     : m_connection(std::move(other.m_connection))
     , m_path(std::move(other.m_path))
+    , m_sealer(other.m_sealer)
 {
     other.m_connection.clear();
 }
@@ -60,9 +62,12 @@ Result<Store> Store::open(const QString &dataDir)
     using R = Result<Store>;
     if (!QDir().mkpath(dataDir))
         return R::failure(tr("Cannot create the data folder %1.").arg(dataDir));
+    auto sealer = Sealer::loadOrCreate(QDir(dataDir).filePath(QStringLiteral("keys")));
+    if (!sealer)
+        return R::failure(sealer.error());
     const QString path = QDir(dataDir).filePath(QStringLiteral("onewindow.sqlite"));
     const QString name = QStringLiteral("ow-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
-    Store store(name, path);
+    Store store(name, path, sealer.value());
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid())

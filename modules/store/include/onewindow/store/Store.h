@@ -1,6 +1,7 @@
 #pragma once
 
 #include "onewindow/core/Result.h"
+#include "onewindow/store/Sealer.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -22,7 +23,8 @@ public:
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
-    // Opens (creating if needed) the store in `dataDir`, migrating it to the current schema.
+    // Opens (creating if needed) the store in `dataDir`, migrating it to the current schema, with
+    // the data key of <dataDir>/keys (made on first use).
     static Result<Store> open(const QString &dataDir);
     // The standard per-user location shared by the client and the tool (~/.local/share/onewindow).
     static QString defaultDataDir();
@@ -30,15 +32,18 @@ public:
     QSqlDatabase database() const;
     QString path() const { return m_path; }
     int schemaVersion() const;
+    // Seals and opens the personal data of this store (the data key of <dataDir>/keys).
+    const Sealer &sealer() const { return m_sealer; }
 
     // Runs `work` in one transaction: committed if it returns an empty string, rolled back and
     // the message returned otherwise (also when the commit itself fails).
     QString transact(const std::function<QString(QSqlDatabase &)> &work);
 
 private:
-    Store(QString connectionName, QString path);
+    Store(QString connectionName, QString path, Sealer sealer);
     QString m_connection;
     QString m_path;
+    Sealer m_sealer;
 };
 
 } // namespace ow::store
