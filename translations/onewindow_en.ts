@@ -1240,6 +1240,33 @@
         <source>Saving failed: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Cannot create the store %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown synchronous mode %1 (FULL, NORMAL or EXTRA).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store %1 is busy (another program holds it): %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StoreLock</name>
+    <message>
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another OneWindow is already using the store in %1 (lock file %2). Close that one first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SupervisorPage</name>

@@ -1240,6 +1240,33 @@
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
     </message>
+    <message>
+        <source>Cannot create the store %1: %2</source>
+        <translation>无法创建本地库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unknown synchronous mode %1 (FULL, NORMAL or EXTRA).</source>
+        <translation>未知的同步模式 %1（应为 FULL、NORMAL 或 EXTRA）。</translation>
+    </message>
+    <message>
+        <source>The store %1 is busy (another program holds it): %2</source>
+        <translation>本地库 %1 正被其他程序占用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLock</name>
+    <message>
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
+        <translation>另一个一窗受理客户端正在使用 %1 中的本地库：%4 上的进程 %2（%3）。请先关闭它；两个客户端共用一个本地库会互相覆盖案件。</translation>
+    </message>
+    <message>
+        <source>Another OneWindow is already using the store in %1 (lock file %2). Close that one first.</source>
+        <translation>另一个一窗受理客户端正在使用 %1 中的本地库（锁文件 %2）。请先关闭它。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
+        <translation>无法锁定 %1 中的本地库（%2）：请检查该文件夹的权限。</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorPage</name>

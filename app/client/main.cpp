@@ -11,6 +11,7 @@
 #include "onewindow/printer/ReceiptPrinter.h"
 #include "onewindow/scanner/BarcodeScanner.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/store/StoreLock.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/MainWindow.h"
@@ -126,7 +127,10 @@ int main(int argc, char *argv[])
         context.window.contact = QStringLiteral("0571-12345");
     }
     auto fail = [](const QString &what) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "OneWindow cannot start"), what);
+        std::fprintf(stderr, "onewindow: %s\n", qPrintable(what));
+        // Without a screen (offscreen: tests, scripts) a message box would only wait forever.
+        if (QGuiApplication::platformName() != QLatin1String("offscreen"))
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "OneWindow cannot start"), what);
         return 1;
     };
 
@@ -135,6 +139,10 @@ int main(int argc, char *argv[])
     if (dataDir.isEmpty())
         dataDir = context.demoMode ? QDir(ow::store::Store::defaultDataDir()).filePath(QStringLiteral("demo"))
                                    : ow::store::Store::defaultDataDir();
+    // One client per store: a second one would overwrite the first one's cases.
+    auto storeLock = ow::store::StoreLock::acquire(dataDir);
+    if (!storeLock)
+        return fail(storeLock.error());
     auto store = ow::store::Store::open(dataDir);
     if (!store)
         return fail(store.error());
