@@ -1304,6 +1304,37 @@
     </message>
 </context>
 <context>
+    <name>WindowIdentityDialog</name>
+    <message>
+        <source>Set up this window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer is not set up as a window yet. Case numbers and the receipt key are made from the region code and the window code, so enter them as your service centre assigned them. They are set once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Region code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>6 digits, e.g. 330106</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Window code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. W03</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window &amp;name</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WindowKey</name>
     <message>
         <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
@@ -1331,6 +1362,49 @@
     </message>
     <message>
         <source>Signing failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window codes starting with DEMO are reserved for demo and sample receipts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window needs a name (e.g. 综合窗口 3); it is printed on every receipt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window name is too long (at most 40 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the window identity %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window identity %1 is damaged; set it again with onewindow-tool window set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window identity %1 is not valid: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This window is already %1-%2 (%3). Its case numbers and receipt key depend on it; change it only on purpose (--replace).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the window identity %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1398,6 +1472,12 @@
     </message>
     <message>
         <source>OneWindow cannot start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This window has no identity yet (region code, window code, name): set it once with
+  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
+or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1304,6 +1304,37 @@
     </message>
 </context>
 <context>
+    <name>WindowIdentityDialog</name>
+    <message>
+        <source>Set up this window</source>
+        <translation>设置本窗口</translation>
+    </message>
+    <message>
+        <source>This computer is not set up as a window yet. Case numbers and the receipt key are made from the region code and the window code, so enter them as your service centre assigned them. They are set once.</source>
+        <translation>这台电脑还没有设置为受理窗口。案件编号和回执签名密钥都由区划代码和窗口编号生成，请按服务中心分配的填写。设置后不再更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Region code</source>
+        <translation>区划代码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>6 digits, e.g. 330106</source>
+        <translation>6 位数字，如 330106</translation>
+    </message>
+    <message>
+        <source>&amp;Window code</source>
+        <translation>窗口编号(&amp;W)</translation>
+    </message>
+    <message>
+        <source>e.g. W03</source>
+        <translation>如 W03</translation>
+    </message>
+    <message>
+        <source>Window &amp;name</source>
+        <translation>窗口名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>WindowKey</name>
     <message>
         <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
@@ -1332,6 +1363,49 @@
     <message>
         <source>Signing failed (OpenSSL).</source>
         <translation>签名失败（OpenSSL）。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
+        <translation>区划代码应为服务中心所在地的 6 位行政区划代码（如 330106），“%1”不对。</translation>
+    </message>
+    <message>
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
+        <translation>窗口编号应为 1 至 8 位字母或数字，以字母开头（如 W03），“%1”不对。</translation>
+    </message>
+    <message>
+        <source>Window codes starting with DEMO are reserved for demo and sample receipts.</source>
+        <translation>以 DEMO 开头的窗口编号留给演示和样本回执使用。</translation>
+    </message>
+    <message>
+        <source>The window needs a name (e.g. 综合窗口 3); it is printed on every receipt.</source>
+        <translation>请填写窗口名称（如“综合窗口 3”），每张回执上都会印出。</translation>
+    </message>
+    <message>
+        <source>The window name is too long (at most 40 characters).</source>
+        <translation>窗口名称太长（最多 40 个字）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the window identity %1: %2</source>
+        <translation>无法读取窗口信息 %1：%2</translation>
+    </message>
+    <message>
+        <source>The window identity %1 is damaged; set it again with onewindow-tool window set.</source>
+        <translation>窗口信息 %1 已损坏，请用 onewindow-tool window set 重新设置。</translation>
+    </message>
+    <message>
+        <source>The window identity %1 is not valid: %2</source>
+        <translation>窗口信息 %1 无效：%2</translation>
+    </message>
+    <message>
+        <source>This window is already %1-%2 (%3). Its case numbers and receipt key depend on it; change it only on purpose (--replace).</source>
+        <translation>本窗口已设置为 %1-%2（%3）。案件编号和回执密钥都依赖它，确需更改时请加 --replace。</translation>
+    </message>
+    <message>
+        <source>Cannot write the window identity %1: %2</source>
+        <translation>无法写入窗口信息 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1474,14 @@
     <message>
         <source>OneWindow cannot start</source>
         <translation>一窗受理无法启动</translation>
+    </message>
+    <message>
+        <source>This window has no identity yet (region code, window code, name): set it once with
+  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
+or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
+        <translation>本窗口尚未设置（区划代码、窗口编号、窗口名称）。请执行一次
+  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
+或在有显示器的电脑上启动一窗受理后填写。（onewindow --demo 演示模式无需设置。）</translation>
     </message>
 </context>
 <context>
