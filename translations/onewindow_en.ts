@@ -906,6 +906,21 @@
     </message>
 </context>
 <context>
+    <name>FileModes</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the folder %1 private (mode 0700).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the file %1 private (mode 0600).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -1327,6 +1342,57 @@
     </message>
 </context>
 <context>
+    <name>Sealer</name>
+    <message>
+        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the data key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the data key in %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the data key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the data key %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data key is not usable (wrong size).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sealing failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sealed value has an unknown format (version %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening a sealed value failed (OpenSSL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Cannot create the data folder %1.</source>
@@ -1363,6 +1429,33 @@
     <message>
         <source>Saving failed: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the store %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown synchronous mode %1 (FULL, NORMAL or EXTRA).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The store %1 is busy (another program holds it): %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StoreLock</name>
+    <message>
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another OneWindow is already using the store in %1 (lock file %2). Close that one first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1401,6 +1494,37 @@
     </message>
 </context>
 <context>
+    <name>WindowIdentityDialog</name>
+    <message>
+        <source>Set up this window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This computer is not set up as a window yet. Case numbers and the receipt key are made from the region code and the window code, so enter them as your service centre assigned them. They are set once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Region code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>6 digits, e.g. 330106</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Window code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. W03</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window &amp;name</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WindowKey</name>
     <message>
         <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
@@ -1429,6 +1553,49 @@
     <message>
         <source>Signing failed (OpenSSL).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window codes starting with DEMO are reserved for demo and sample receipts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window needs a name (e.g. 综合窗口 3); it is printed on every receipt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window name is too long (at most 40 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the window identity %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window identity %1 is damaged; set it again with onewindow-tool window set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window identity %1 is not valid: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This window is already %1-%2 (%3). Its case numbers and receipt key depend on it; change it only on purpose (--replace).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the window identity %1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1496,6 +1663,12 @@
     <message>
         <source>OneWindow cannot start</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no identity yet (region code, window code, name): set it once with
+  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
+or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

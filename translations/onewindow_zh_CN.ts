@@ -1321,6 +1321,57 @@
     </message>
 </context>
 <context>
+    <name>Sealer</name>
+    <message>
+        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
+        <translation>数据密钥 %1 已损坏（应为 %2 字节，实际 %3 字节）。请从备份恢复；没有它，库中的个人信息将无法读取。</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1: %2</source>
+        <translation>无法读取数据密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
+        <translation>无法生成数据密钥：系统随机数源出错（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key in %1: %2</source>
+        <translation>无法在 %1 中写入数据密钥：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the data key %1: %2</source>
+        <translation>无法写入数据密钥 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the data key %1.</source>
+        <translation>无法读取数据密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The data key is not usable (wrong size).</source>
+        <translation>数据密钥不可用（长度不对）。</translation>
+    </message>
+    <message>
+        <source>Sealing failed (OpenSSL).</source>
+        <translation>加密失败（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
+        <translation>一条加密数据太短（%1 字节，至少应有 %2 字节）：本地库已损坏。</translation>
+    </message>
+    <message>
+        <source>A sealed value has an unknown format (version %1).</source>
+        <translation>一条加密数据的格式无法识别（版本 %1）。</translation>
+    </message>
+    <message>
+        <source>Opening a sealed value failed (OpenSSL).</source>
+        <translation>解密失败（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
+        <translation>加密数据无法解开：数据被改动过、不属于此处，或数据密钥不是加密时所用的那一个。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Cannot create the data folder %1.</source>
@@ -1357,6 +1408,33 @@
     <message>
         <source>Saving failed: %1</source>
         <translation>保存失败：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create the store %1: %2</source>
+        <translation>无法创建本地库 %1：%2</translation>
+    </message>
+    <message>
+        <source>Unknown synchronous mode %1 (FULL, NORMAL or EXTRA).</source>
+        <translation>未知的同步模式 %1（应为 FULL、NORMAL 或 EXTRA）。</translation>
+    </message>
+    <message>
+        <source>The store %1 is busy (another program holds it): %2</source>
+        <translation>本地库 %1 正被其他程序占用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLock</name>
+    <message>
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
+        <translation>另一个一窗受理客户端正在使用 %1 中的本地库：%4 上的进程 %2（%3）。请先关闭它；两个客户端共用一个本地库会互相覆盖案件。</translation>
+    </message>
+    <message>
+        <source>Another OneWindow is already using the store in %1 (lock file %2). Close that one first.</source>
+        <translation>另一个一窗受理客户端正在使用 %1 中的本地库（锁文件 %2）。请先关闭它。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
+        <translation>无法锁定 %1 中的本地库（%2）：请检查该文件夹的权限。</translation>
     </message>
 </context>
 <context>
@@ -1395,6 +1473,37 @@
     </message>
 </context>
 <context>
+    <name>WindowIdentityDialog</name>
+    <message>
+        <source>Set up this window</source>
+        <translation>设置本窗口</translation>
+    </message>
+    <message>
+        <source>This computer is not set up as a window yet. Case numbers and the receipt key are made from the region code and the window code, so enter them as your service centre assigned them. They are set once.</source>
+        <translation>这台电脑还没有设置为受理窗口。案件编号和回执签名密钥都由区划代码和窗口编号生成，请按服务中心分配的填写。设置后不再更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Region code</source>
+        <translation>区划代码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>6 digits, e.g. 330106</source>
+        <translation>6 位数字，如 330106</translation>
+    </message>
+    <message>
+        <source>&amp;Window code</source>
+        <translation>窗口编号(&amp;W)</translation>
+    </message>
+    <message>
+        <source>e.g. W03</source>
+        <translation>如 W03</translation>
+    </message>
+    <message>
+        <source>Window &amp;name</source>
+        <translation>窗口名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>WindowKey</name>
     <message>
         <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
@@ -1423,6 +1532,49 @@
     <message>
         <source>Signing failed (OpenSSL).</source>
         <translation>签名失败（OpenSSL）。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSettings</name>
+    <message>
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
+        <translation>区划代码应为服务中心所在地的 6 位行政区划代码（如 330106），“%1”不对。</translation>
+    </message>
+    <message>
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
+        <translation>窗口编号应为 1 至 8 位字母或数字，以字母开头（如 W03），“%1”不对。</translation>
+    </message>
+    <message>
+        <source>Window codes starting with DEMO are reserved for demo and sample receipts.</source>
+        <translation>以 DEMO 开头的窗口编号留给演示和样本回执使用。</translation>
+    </message>
+    <message>
+        <source>The window needs a name (e.g. 综合窗口 3); it is printed on every receipt.</source>
+        <translation>请填写窗口名称（如“综合窗口 3”），每张回执上都会印出。</translation>
+    </message>
+    <message>
+        <source>The window name is too long (at most 40 characters).</source>
+        <translation>窗口名称太长（最多 40 个字）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the window identity %1: %2</source>
+        <translation>无法读取窗口信息 %1：%2</translation>
+    </message>
+    <message>
+        <source>The window identity %1 is damaged; set it again with onewindow-tool window set.</source>
+        <translation>窗口信息 %1 已损坏，请用 onewindow-tool window set 重新设置。</translation>
+    </message>
+    <message>
+        <source>The window identity %1 is not valid: %2</source>
+        <translation>窗口信息 %1 无效：%2</translation>
+    </message>
+    <message>
+        <source>This window is already %1-%2 (%3). Its case numbers and receipt key depend on it; change it only on purpose (--replace).</source>
+        <translation>本窗口已设置为 %1-%2（%3）。案件编号和回执密钥都依赖它，确需更改时请加 --replace。</translation>
+    </message>
+    <message>
+        <source>Cannot write the window identity %1: %2</source>
+        <translation>无法写入窗口信息 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1643,14 @@
     <message>
         <source>OneWindow cannot start</source>
         <translation>一窗受理无法启动</translation>
+    </message>
+    <message>
+        <source>This window has no identity yet (region code, window code, name): set it once with
+  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
+or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
+        <translation>本窗口尚未设置（区划代码、窗口编号、窗口名称）。请执行一次
+  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
+或在有显示器的电脑上启动一窗受理后填写。（onewindow --demo 演示模式无需设置。）</translation>
     </message>
 </context>
 <context>

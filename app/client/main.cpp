@@ -11,9 +11,12 @@
 #include "onewindow/printer/ReceiptPrinter.h"
 #include "onewindow/scanner/BarcodeScanner.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/store/StoreLock.h"
+#include "onewindow/store/WindowSettings.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/WindowIdentityDialog.h"
 #include "onewindow/usb/DeviceManager.h"
 
 #include <QApplication>
@@ -43,6 +46,36 @@ bool wantsDemo(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+bool interactive()
+{
+    return QGuiApplication::platformName() != QLatin1String("offscreen");
+}
+
+// The stored window identity, or (first start, with a screen) the one the admin enters now.
+ow::Result<ow::store::WindowIdentity> identityOf(const QString &dataDir)
+{
+    using R = ow::Result<ow::store::WindowIdentity>;
+    const auto stored = ow::store::WindowSettings::load(dataDir);
+    if (!stored)
+        return R::failure(stored.error());
+    if (stored.value())
+        return R(*stored.value());
+    const QString howTo = QCoreApplication::translate("main",
+        "This window has no identity yet (region code, window code, name): set it once with\n"
+        "  onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1\n"
+        "or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)")
+                              .arg(dataDir);
+    if (!interactive())
+        return R::failure(howTo); // no one to ask: never a dialog that waits forever
+    ow::ui::WindowIdentityDialog dialog;
+    if (dialog.exec() != QDialog::Accepted)
+        return R::failure(howTo);
+    const QString err = ow::store::WindowSettings::save(dataDir, dialog.identity());
+    if (!err.isEmpty())
+        return R::failure(err);
+    return R(dialog.identity());
 }
 
 } // namespace
@@ -86,12 +119,6 @@ int main(int argc, char *argv[])
         QStringLiteral("demo"), QStringLiteral("Demo mode: demo data and simulated devices."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
         QStringLiteral("Folder of the local store and the window key."), QStringLiteral("dir"));
-    const QCommandLineOption regionOption(QStringLiteral("region"), QStringLiteral("6-digit region code."),
-        QStringLiteral("code"), QStringLiteral("330106"));
-    const QCommandLineOption windowOption(QStringLiteral("window"), QStringLiteral("The window's code, e.g. W03."),
-        QStringLiteral("code"), QStringLiteral("W01"));
-    const QCommandLineOption windowNameOption(
-        QStringLiteral("window-name"), QStringLiteral("The window's name."), QStringLiteral("name"));
     const QCommandLineOption clerkOption(
         QStringLiteral("clerk"), QStringLiteral("The signed-in clerk."), QStringLiteral("name"));
     const QCommandLineOption catalogOption(QStringLiteral("catalog"),
@@ -99,9 +126,6 @@ int main(int argc, char *argv[])
     parser.addOption(langOption);
     parser.addOption(demoOption);
     parser.addOption(dataDirOption);
-    parser.addOption(regionOption);
-    parser.addOption(windowOption);
-    parser.addOption(windowNameOption);
     parser.addOption(clerkOption);
     parser.addOption(catalogOption);
     parser.process(app);
@@ -112,13 +136,12 @@ int main(int argc, char *argv[])
 
     ow::ui::ClientContext context;
     context.demoMode = parser.isSet(demoOption);
-    context.window.regionCode = parser.value(regionOption);
-    context.window.windowCode = parser.value(windowOption);
-    context.window.windowName = parser.value(windowNameOption);
     context.window.clerk = parser.value(clerkOption);
     if (context.demoMode) {
-        if (context.window.windowName.isEmpty())
-            context.window.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
+        // Demo receipts are signed by a DEMO- key that no real window trusts, and say 演示.
+        context.window.regionCode = QStringLiteral("330106");
+        context.window.windowCode = QStringLiteral("W01");
+        context.window.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
         if (context.window.clerk.isEmpty())
             context.window.clerk = QCoreApplication::translate("main", "Demo clerk");
         context.window.office =
@@ -126,7 +149,10 @@ int main(int argc, char *argv[])
         context.window.contact = QStringLiteral("0571-12345");
     }
     auto fail = [](const QString &what) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "OneWindow cannot start"), what);
+        std::fprintf(stderr, "onewindow: %s\n", qPrintable(what));
+        // Without a screen (offscreen: tests, scripts) a message box would only wait forever.
+        if (interactive())
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "OneWindow cannot start"), what);
         return 1;
     };
 
@@ -135,17 +161,32 @@ int main(int argc, char *argv[])
     if (dataDir.isEmpty())
         dataDir = context.demoMode ? QDir(ow::store::Store::defaultDataDir()).filePath(QStringLiteral("demo"))
                                    : ow::store::Store::defaultDataDir();
+    // One client per store: a second one would overwrite the first one's cases.
+    auto storeLock = ow::store::StoreLock::acquire(dataDir);
+    if (!storeLock)
+        return fail(storeLock.error());
+    // Outside demo mode the window is who it was set up to be (never an invented W01).
+    if (!context.demoMode) {
+        const auto identity = identityOf(dataDir);
+        if (!identity)
+            return fail(identity.error());
+        context.window.regionCode = identity->region;
+        context.window.windowCode = identity->code;
+        context.window.windowName = identity->name;
+    }
     auto store = ow::store::Store::open(dataDir);
     if (!store)
         return fail(store.error());
     context.store = &store.value();
 
     const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
-    auto key = ow::receipt::WindowKey::loadOrCreate(keysDir, context.window.keyId());
+    const QString keyId =
+        context.demoMode ? ow::receipt::KeyRing::demoKeyId(context.window.keyId()) : context.window.keyId();
+    auto key = ow::receipt::WindowKey::loadOrCreate(keysDir, keyId);
     if (!key)
         return fail(key.error());
     context.key = key.value();
-    auto keys = ow::receipt::KeyRing::loadDirectory(keysDir);
+    auto keys = ow::receipt::KeyRing::loadDirectory(keysDir, keyId);
     if (keys)
         context.keys = keys.value();
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -19,3 +20,8 @@ struct Command
 };
 
 using CommandList = QList<Command>;
+
+// Options of the form --name VALUE (`known`) and flags without a value (`flags`, stored as "1").
+// Returns false, with the reason on `err`, on an unknown option or a missing value.
+bool parseOptions(const QStringList &args, const QStringList &known, QHash<QString, QString> &values, QTextStream &err,
+    const QStringList &flags = {});

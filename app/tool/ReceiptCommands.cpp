@@ -13,6 +13,7 @@
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/store/WindowSettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,29 +26,18 @@ using namespace ow::receipt;
 
 namespace {
 
-// Options of the form --name VALUE; returns false on an unknown option or a missing value.
-bool parseOptions(const QStringList &args, const QStringList &known, QHash<QString, QString> &values, QTextStream &err)
+QString dataDirOf(const QHash<QString, QString> &opts)
 {
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args.at(i);
-        if (!known.contains(a)) {
-            err << "unknown option " << a << '\n';
-            return false;
-        }
-        if (i + 1 >= args.size()) {
-            err << a << " needs a value\n";
-            return false;
-        }
-        values.insert(a, args.at(++i));
-    }
-    return true;
+    return opts.value(QStringLiteral("--data-dir"), ow::store::Store::defaultDataDir());
 }
 
-QString keysDir(const QHash<QString, QString> &opts)
+// Samples are signed by a demo key in a folder of their own, never the window's keys folder.
+QString samplesKeysDir(const QHash<QString, QString> &opts)
 {
-    const QString dataDir = opts.value(QStringLiteral("--data-dir"), ow::store::Store::defaultDataDir());
-    return QDir(dataDir).filePath(QStringLiteral("keys"));
+    return QDir(dataDirOf(opts)).filePath(QStringLiteral("samples/keys"));
 }
+
+const QString kSampleKeyId = QStringLiteral("DEMO-330106-W03");
 
 // The built-in demo case: 开餐馆 for an individual business of 120 m² with cooking fumes, from
 // the demo catalogue, through the same checklist engine and document builder as the window.
@@ -130,7 +120,7 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "unknown printer profile " << o.value(QStringLiteral("--printer")) << '\n';
         return 2;
     }
-    auto key = WindowKey::loadOrCreate(keysDir(o), QStringLiteral("330106-W03"));
+    auto key = WindowKey::loadOrCreate(samplesKeysDir(o), kSampleKeyId);
     if (!key) {
         err << key.error() << '\n';
         return 1;
@@ -186,11 +176,11 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!parseOptions(args,
             {QStringLiteral("--payload"), QStringLiteral("--png"), QStringLiteral("--keys"),
                 QStringLiteral("--data-dir"), QStringLiteral("--document")},
-            o, err))
+            o, err, {QStringLiteral("--samples")}))
         return 2;
     if (o.contains(QStringLiteral("--payload")) == o.contains(QStringLiteral("--png"))) {
-        err << "usage: onewindow-tool receipt verify (--payload TEXT | --png IMAGE) [--keys KEYS.json] [--data-dir "
-               "DIR] [--document DOC.json]\n";
+        err << "usage: onewindow-tool receipt verify (--payload TEXT | --png IMAGE) [--keys KEYS.json | --samples] "
+               "[--data-dir DIR] [--document DOC.json]\n";
         return 2;
     }
     QString text = o.value(QStringLiteral("--payload"));
@@ -212,16 +202,37 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         text = QString::fromStdString(result.text());
     }
-    auto ring = o.contains(QStringLiteral("--keys")) ? KeyRing::load(o.value(QStringLiteral("--keys")))
-                                                     : KeyRing::loadDirectory(keysDir(o));
+    // What this window trusts: the published ring and its own key (or a given ring file). With
+    // --samples, the sample key instead: a sample checks out as a sample, never as genuine.
+    ow::Result<KeyRing> ring = KeyRing();
+    if (o.contains(QStringLiteral("--samples"))) {
+        ring = KeyRing::loadDirectory(samplesKeysDir(o), kSampleKeyId);
+    } else if (o.contains(QStringLiteral("--keys"))) {
+        ring = KeyRing::load(o.value(QStringLiteral("--keys")));
+    } else {
+        const auto identity = ow::store::WindowSettings::load(dataDirOf(o));
+        const QString ownKeyId =
+            identity && identity.value() ? identity.value()->region + u'-' + identity.value()->code : QString();
+        ring = KeyRing::loadDirectory(QDir(dataDirOf(o)).filePath(QStringLiteral("keys")), ownKeyId);
+    }
     if (!ring) {
         err << ring.error() << '\n';
+        return 1;
+    }
+    if (const auto parsed = QrPayload::parse(text);
+        parsed && KeyRing::isDemoKeyId(parsed->keyId) && !o.contains(QStringLiteral("--samples"))) {
+        err << "rejected: this is a sample or demo receipt (key " << parsed->keyId << "), not a genuine one\n";
         return 1;
     }
     const auto payload = ring->verify(text);
     if (!payload) {
         err << "rejected: " << payload.error() << '\n';
         return 1;
+    }
+    if (KeyRing::isDemoKeyId(payload->keyId)) {
+        out << "sample (not genuine): case " << payload->caseNumber << ", signed by the sample key " << payload->keyId
+            << '\n';
+        return 0;
     }
     out << "genuine: case " << payload->caseNumber << " (" << payload->caseId << "), issued "
         << payload->issued.toString(Qt::ISODate) << " by window key " << payload->keyId << '\n';
@@ -291,12 +302,14 @@ CommandList receiptCommands()
     return {
         {QStringLiteral("receipt sample"),
             QStringLiteral("--kind receipt|notice|tolerated|refusal [--escpos OUT.bin] [--pdf OUT.pdf]"),
-            QStringLiteral("Write a document of the built-in demo case, signed with this window's key."),
+            QStringLiteral("Write a document of the built-in demo case, marked 样本 and signed with the sample key "
+                           "(DEMO-…, in <data-dir>/samples/keys; never trusted as genuine)."),
             receiptSample},
         {QStringLiteral("receipt verify"),
-            QStringLiteral("(--payload TEXT | --png IMAGE) [--keys KEYS.json] [--data-dir DIR] [--document DOC.json]"),
-            QStringLiteral("Check a receipt's QR code offline against the known window keys, and show what it "
-                           "vouches for."),
+            QStringLiteral("(--payload TEXT | --png IMAGE) [--keys KEYS.json | --samples] [--data-dir DIR] "
+                           "[--document DOC.json]"),
+            QStringLiteral("Check a receipt's QR code offline against the published keys and this window's own key "
+                           "(--samples: against the sample key), and show what it vouches for."),
             receiptVerify},
     };
 }

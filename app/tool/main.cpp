@@ -4,9 +4,10 @@
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
+#include "WindowCommands.h"
 
-#include "onewindow/i18n/Language.h"
 #include "PosCommands.h"
+#include "onewindow/i18n/Language.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -26,6 +27,7 @@ CommandList allCommands()
     commands += escposCommands();
     commands += deviceCommands();
     commands += posCommands();
+    commands += windowCommands();
     return commands;
 }
 

@@ -1,3 +1,4 @@
+#include "FuzzMutation.h"
 #include "PosFuzz.h"
 
 #include <QDir>
@@ -43,22 +44,8 @@ void TestPosCorpus::corpus()
     };
     QCOMPARE(run(seed), 0);
     QRandomGenerator rng(0x5eed ^ quint32(qHash(file)));
-    for (int i = 0; i < 200; ++i) {
-        QByteArray m = seed;
-        const int edits = 1 + int(rng.bounded(4));
-        for (int e = 0; e < edits; ++e) {
-            const int pos = int(rng.bounded(int(m.size()) + 1));
-            switch (rng.bounded(3)) {
-            case 0:
-                if (pos < m.size())
-                    m[pos] = char(rng.bounded(256));
-                break;
-            case 1: m.insert(pos, char(rng.bounded(256))); break;
-            default: m.truncate(pos); break;
-            }
-        }
-        QCOMPARE(run(m), 0);
-    }
+    for (int i = 0; i < 200; ++i)
+        QCOMPARE(run(mutateFuzzSeed(seed, rng)), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPosCorpus)

@@ -35,7 +35,7 @@ void TestIntakeCrash::killedAtFiftyRandomPoints()
         QVERIFY2(worker.waitForStarted(10000), qPrintable(worker.errorString()));
         QVERIFY2(worker.waitForReadyRead(20000), "the worker did not start");
         QVERIFY(worker.readAll().contains("ready"));
-        QTest::qSleep(int(rng.bounded(5, 120)));
+        QTest::qSleep(int(rng.bounded(10, 400)));
         QVERIFY2(worker.state() == QProcess::Running, "the worker stopped by itself (see its error above)");
         worker.kill(); // SIGKILL, mid-write somewhere
         QVERIFY(worker.waitForFinished(10000));
@@ -66,7 +66,7 @@ void TestIntakeCrash::killedAtFiftyRandomPoints()
         total += last;
     }
     QVERIFY(days >= 1);
-    QVERIFY2(total > 50, "the worker got too little done to test anything");
+    QVERIFY2(total > 25, "the worker got too little done to test anything");
 
     // Every case is whole: its log replays, and the projection is the log's last entry.
     auto catalog = Catalog::load(Catalog::builtinPath());

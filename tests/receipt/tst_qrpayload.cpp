@@ -144,7 +144,7 @@ void TestQrPayload::keyPersistsWithPrivatePermissions()
     const QFile::Permissions perms = QFile::permissions(dir.filePath(QStringLiteral("W03.key")));
     QVERIFY(perms & QFile::ReadOwner);
     QVERIFY(!(perms & (QFile::ReadGroup | QFile::ReadOther)));
-    auto ring = KeyRing::loadDirectory(dir.path());
+    auto ring = KeyRing::loadDirectory(dir.path(), QStringLiteral("W03"));
     QVERIFY(ring.ok());
     QVERIFY(ring->verify(signedPayload(first.value())).ok());
 

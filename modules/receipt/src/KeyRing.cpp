@@ -4,7 +4,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -23,6 +22,8 @@ Result<KeyRing> KeyRing::fromJson(const QByteArray &json)
     const QJsonObject keys = doc.object().value(QLatin1String("keys")).toObject();
     KeyRing ring;
     for (auto it = keys.begin(); it != keys.end(); ++it) {
+        if (isDemoKeyId(it.key()))
+            continue; // a demo or sample key is never trusted, whoever lists it
         const QByteArray pub = QByteArray::fromBase64(it.value().toString().toLatin1());
         if (pub.size() != 32)
             return Result<KeyRing>::failure(tr("The public key of %1 is not a valid Ed25519 key.").arg(it.key()));
@@ -39,7 +40,7 @@ Result<KeyRing> KeyRing::load(const QString &path)
     return fromJson(f.readAll());
 }
 
-Result<KeyRing> KeyRing::loadDirectory(const QString &dir)
+Result<KeyRing> KeyRing::loadDirectory(const QString &dir, const QString &ownKeyId)
 {
     const QDir d(dir);
     KeyRing ring;
@@ -49,14 +50,25 @@ Result<KeyRing> KeyRing::loadDirectory(const QString &dir)
             return published;
         ring = published.value();
     }
-    const QStringList own = d.entryList({QStringLiteral("*.key")}, QDir::Files);
-    for (const QString &file : own) {
-        auto key = WindowKey::loadOrCreate(dir, QFileInfo(file).completeBaseName());
+    // The window's own key, unless the published ring already has that id (a local file never
+    // overrides a published key). Other *.key files in the folder are not trusted.
+    if (!ownKeyId.isEmpty() && !ring.contains(ownKeyId) && d.exists(ownKeyId + QStringLiteral(".key"))) {
+        auto key = WindowKey::loadOrCreate(dir, ownKeyId);
         if (!key)
             return Result<KeyRing>::failure(key.error());
         ring.add(key->keyId(), key->publicKey());
     }
     return ring;
+}
+
+QString KeyRing::demoKeyId(const QString &keyId)
+{
+    return isDemoKeyId(keyId) ? keyId : QStringLiteral("DEMO-") + keyId;
+}
+
+bool KeyRing::isDemoKeyId(const QString &keyId)
+{
+    return keyId.startsWith(QLatin1String("DEMO-"), Qt::CaseInsensitive);
 }
 
 QByteArray KeyRing::toJson() const

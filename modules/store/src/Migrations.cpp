@@ -125,30 +125,21 @@ int Migrations::latestVersion()
 
 QString Migrations::apply(QSqlDatabase &db, int from, const Sealer &sealer)
 {
+    // The caller (Store::open) holds one exclusive transaction around all the steps.
+    QSqlQuery q(db);
     for (int v = from; v < latestVersion(); ++v) {
-        if (!db.transaction())
-            return db.lastError().text();
-        QSqlQuery q(db);
         for (const QString &sql : steps().at(v)) {
-            if (!q.exec(sql)) {
-                const QString err = q.lastError().text();
-                db.rollback();
-                return QStringLiteral("migration %1→%2: %3").arg(v).arg(v + 1).arg(err);
-            }
+            if (!q.exec(sql))
+                return QStringLiteral("migration %1→%2: %3").arg(v).arg(v + 1).arg(q.lastError().text());
         }
         if (v == 2) {
             const QString err = CaseRepository::sealLegacy(db, sealer);
-            if (!err.isEmpty()) {
-                db.rollback();
+            if (!err.isEmpty())
                 return QStringLiteral("migration 2→3: %1").arg(err);
-            }
-        }
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)) || !db.commit()) {
-            const QString err = db.lastError().text();
-            db.rollback();
-            return QStringLiteral("migration %1→%2: %3").arg(v).arg(v + 1).arg(err);
         }
     }
+    if (from < latestVersion() && !q.exec(QStringLiteral("PRAGMA user_version = %1").arg(latestVersion())))
+        return QStringLiteral("migration %1→%2: %3").arg(from).arg(latestVersion()).arg(q.lastError().text());
     return {};
 }
 

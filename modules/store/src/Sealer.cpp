@@ -110,7 +110,8 @@ Result<Sealer> Sealer::loadOrCreate(const QString &keysDir)
         if (::link(from.constData(), to.constData()) == 0)
             return fromKeys(aes, hmac);
         if (errno != EEXIST)
-            return R::failure(tr("Cannot write the data key %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
+            return R::failure(
+                tr("Cannot write the data key %1: %2").arg(path, QString::fromLocal8Bit(strerror(errno))));
         // Another process was first: read its key.
     }
     return R::failure(tr("Cannot read the data key %1.").arg(path));
@@ -168,7 +169,8 @@ Result<QByteArray> Sealer::open(const QByteArray &sealed, const QByteArray &aad)
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) != 1
         || EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(m_aesKey), bytes(nonce)) != 1
         || (!aad.isEmpty() && EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1)
-        || (!cipher.isEmpty() && EVP_DecryptUpdate(ctx.get(), bytes(plain), &len, bytes(cipher), int(cipher.size())) != 1)
+        || (!cipher.isEmpty()
+            && EVP_DecryptUpdate(ctx.get(), bytes(plain), &len, bytes(cipher), int(cipher.size())) != 1)
         || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, tag.data()) != 1)
         return R::failure(tr("Opening a sealed value failed (OpenSSL)."));
     if (EVP_DecryptFinal_ex(ctx.get(), bytes(plain) + (cipher.isEmpty() ? 0 : len), &finalLen) != 1)

@@ -18,9 +18,16 @@ class KeyRing
 public:
     static Result<KeyRing> fromJson(const QByteArray &json);
     static Result<KeyRing> load(const QString &path);
-    // The keys a window knows: <dir>/trusted.json (published by the back office, optional) plus
-    // the public halves of the window's own keys (<dir>/*.key).
-    static Result<KeyRing> loadDirectory(const QString &dir);
+    // The keys a window trusts: <dir>/trusted.json (published by the back office, optional) and
+    // its own key <dir>/<ownKeyId>.key — nothing else in the folder, and a published key of the
+    // same id wins over the local file. Demo and sample keys (DEMO-…) are never taken from the
+    // published list; a demo window trusts its own demo key only. `ownKeyId` may be empty.
+    static Result<KeyRing> loadDirectory(const QString &dir, const QString &ownKeyId);
+
+    // Demo mode and `onewindow-tool receipt sample` sign with "DEMO-<key id>": a real key id
+    // starts with the 6-digit region code, so no real window can have it.
+    static QString demoKeyId(const QString &keyId);
+    static bool isDemoKeyId(const QString &keyId);
     QByteArray toJson() const;
 
     void add(const QString &keyId, const QByteArray &publicKey);
