@@ -29,6 +29,7 @@ struct IntakeWorkflow::Snapshot
     QString refusalReason;
     int visits;
     receipt::ReceiptDocument document;
+    checklist::Recorded recorded = {}; // last, so the existing initialisers stay valid
 };
 
 namespace {
@@ -83,7 +84,7 @@ QString IntakeWorkflow::stepKey(Step step)
 IntakeWorkflow::Snapshot IntakeWorkflow::snapshot() const
 {
     return Snapshot {m_step, m_applicant, m_agent, m_selection, m_answers, m_collected, m_courier, m_decision,
-        m_refusalReason, m_visits, m_document};
+        m_refusalReason, m_visits, m_document, m_recorded};
 }
 
 void IntakeWorkflow::restore(const Snapshot &s)
@@ -99,6 +100,7 @@ void IntakeWorkflow::restore(const Snapshot &s)
     m_refusalReason = s.refusalReason;
     m_visits = s.visits;
     m_document = s.document;
+    m_recorded = s.recorded;
     recompute();
 }
 
@@ -120,7 +122,7 @@ void IntakeWorkflow::recompute()
     if (m_selection.bundle.isEmpty() && m_selection.matters.isEmpty())
         return;
     auto result = checklist::ChecklistEngine::evaluate(
-        m_catalog, m_selection, m_answers, m_collected, m_calendar, m_clock.today());
+        m_catalog, m_selection, m_answers, m_collected, m_recorded, m_calendar, m_clock.today());
     if (!result)
         return;
     m_checklist = result.value();
@@ -194,6 +196,18 @@ QString IntakeWorkflow::save(bool withNotice)
         {QStringLiteral("refusalReason"), m_refusalReason},
         {QStringLiteral("visits"), m_visits},
     };
+    if (!m_recorded.counts.isEmpty()) {
+        QJsonObject counts;
+        for (auto it = m_recorded.counts.cbegin(); it != m_recorded.counts.cend(); ++it)
+            counts.insert(it.key(), it.value());
+        r.draft.insert(QStringLiteral("counts"), counts);
+    }
+    if (!m_recorded.confirmations.isEmpty()) {
+        QJsonObject confirmations;
+        for (auto it = m_recorded.confirmations.cbegin(); it != m_recorded.confirmations.cend(); ++it)
+            confirmations.insert(it.key(), it.value());
+        r.draft.insert(QStringLiteral("confirmations"), confirmations);
+    }
     r.createdAt = m_createdAt;
     r.updatedAt = m_clock.now();
 
@@ -275,6 +289,12 @@ QString IntakeWorkflow::load(const QString &caseId)
         if (checklist::parseReceived(it.value(), &how))
             s.collected.insert(it.key(), how);
     }
+    const QJsonObject counts = d.value(QLatin1String("counts")).toObject();
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        s.recorded.counts.insert(it.key(), it.value().toInt(1));
+    const QJsonObject confirmations = d.value(QLatin1String("confirmations")).toObject();
+    for (auto it = confirmations.constBegin(); it != confirmations.constEnd(); ++it)
+        s.recorded.confirmations.insert(it.key(), it.value().toBool());
     m_caseId = rec->id;
     m_caseNumber = rec->number;
     m_createdAt = rec->createdAt;
@@ -401,10 +421,50 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
     if (!known)
         return tr("\"%1\" is not on this case's checklist.").arg(materialId);
     const Snapshot before = snapshot();
-    if (how)
+    if (how && m_collected.value(materialId, *how) == *how) {
         m_collected.insert(materialId, *how);
+    } else {
+        // Another mark (or none): the count recorded with the old one no longer holds.
+        if (how)
+            m_collected.insert(materialId, *how);
+        else
+            m_collected.remove(materialId);
+        m_recorded.counts.remove(materialId);
+    }
+    return commit(before);
+}
+
+QString IntakeWorkflow::setCount(QString materialId, int pieces)
+{
+    if (m_caseId.isEmpty())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    if (!m_collected.contains(materialId))
+        return tr("Mark \"%1\" as received before recording how many pieces came.").arg(materialId);
+    if (pieces < 1 || pieces > 99)
+        return tr("The number of pieces must be between 1 and 99.");
+    const Snapshot before = snapshot();
+    m_recorded.counts.insert(materialId, pieces);
+    return commit(before);
+}
+
+QString IntakeWorkflow::confirmCondition(QString key, std::optional<bool> holds)
+{
+    if (m_caseId.isEmpty())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    bool known = false;
+    for (const checklist::TextCondition &tc : std::as_const(m_checklist.textConditions))
+        known = known || tc.key == key;
+    if (!known)
+        return tr("\"%1\" is not an acceptance condition of this case.").arg(key);
+    const Snapshot before = snapshot();
+    if (holds)
+        m_recorded.confirmations.insert(key, *holds);
     else
-        m_collected.remove(materialId);
+        m_recorded.confirmations.remove(key);
     return commit(before);
 }
 
@@ -466,6 +526,10 @@ QString IntakeWorkflow::next()
             }
             return tr("Answer these questions first: %1").arg(texts.join(QStringLiteral("; ")));
         }
+        for (const checklist::TextCondition &tc : std::as_const(m_checklist.textConditions)) {
+            if (!tc.confirmed)
+                return tr("Confirm this acceptance condition first: %1").arg(tc.text);
+        }
         return goTo(Step::Materials);
     case Step::Materials: return goTo(Step::Verdict);
     case Step::Verdict: return tr("Choose what to do with the case: accept, notice or refuse.");
@@ -516,8 +580,11 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     if (m_caseId.isEmpty())
         return tr("No case is open.");
     if (!allowedDecisions().contains(decision)) {
-        if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers)
+        if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers) {
+            if (m_checklist.unanswered.isEmpty())
+                return tr("An acceptance condition is not confirmed yet; nothing can be decided yet.");
             return tr("Some questions are still unanswered; nothing can be decided yet.");
+        }
         return tr("The verdict does not allow this decision.");
     }
     const QDateTime now = m_clock.now();
