@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 #include <QRawFont>
 
+#include <algorithm>
 #include <optional>
 
 namespace ow::receipt {
@@ -189,6 +190,20 @@ Result<Rendered> renderWith(
     const qreal labelWidth = mm(34);
     bool beforeFirstHeading = true;
     bool afterRule = false;
+    qreal itemRight = mm(68);
+    // The closing fields' labels on one line each (a label broken over two lines would read
+    // back interleaved with its neighbour's value).
+    qreal closingLabelWidth = mm(20);
+    {
+        const QFontMetricsF fm(page.font(10.5, true), &writer);
+        bool seenRule = false;
+        for (const Block &b : blocks) {
+            seenRule = seenRule || b.type == Block::Type::Rule;
+            if (seenRule && b.type == Block::Type::Field)
+                closingLabelWidth = std::max(closingLabelWidth, fm.horizontalAdvance(b.label) + mm(3));
+        }
+        closingLabelWidth = std::min(closingLabelWidth, w / 4);
+    }
 
     for (qsizetype i = 0; i < blocks.size(); ++i) {
         const Block &b = blocks.at(i);
@@ -205,7 +220,7 @@ Result<Rendered> renderWith(
                 // The closing fields (window, clerk, date…) two to a row.
                 const Block &b2 = blocks.at(++i);
                 const qreal half = w / 2;
-                const qreal small = mm(24);
+                const qreal small = closingLabelWidth;
                 page.ensure(mm(6));
                 const qreal h1 = page.text(b.label, page.font(10.5, true), 0, small);
                 const qreal h2 = page.text(b.text, page.font(10.5), small, half - small);
@@ -215,7 +230,7 @@ Result<Rendered> renderWith(
                 break;
             }
             page.ensure(mm(6));
-            const qreal lw = afterRule ? mm(24) : labelWidth;
+            const qreal lw = afterRule ? closingLabelWidth : labelWidth;
             const qreal h1 = page.text(b.label, page.font(10.5, true), 0, lw);
             const qreal h2 = page.text(b.text, page.font(10.5), lw, (afterRule ? w / 2 : textWidth) - lw);
             page.advance(std::max(h1, h2) + page.gap(mm(1.2)));
@@ -233,7 +248,17 @@ Result<Rendered> renderWith(
             page.advance(page.gap(mm(1.5)) + mm(0.5));
             break;
         case Block::Type::Item: {
-            const qreal right = mm(68);
+            // The right column as narrow as this section's texts allow (short "received" notes
+            // leave the material names room for one line), never narrower than 38 % of the page.
+            if (i == 0 || blocks.at(i - 1).type != Block::Type::Item) {
+                const QFontMetricsF fm(page.font(10), &writer);
+                qreal widest = 0;
+                for (qsizetype k = i; k < blocks.size() && blocks.at(k).type == Block::Type::Item; ++k)
+                    widest = std::max(
+                        {widest, fm.horizontalAdvance(blocks.at(k).text), fm.horizontalAdvance(blocks.at(k).detail)});
+                itemRight = std::clamp(w - widest - mm(2), mm(68), w * 0.62);
+            }
+            const qreal right = itemRight;
             page.ensure(mm(6));
             const qreal h1 = page.text(QStringLiteral("• ") + b.label, page.font(10.5, true), mm(2), right - mm(4));
             qreal h2 = page.text(b.text, page.font(10), right, w - right);
