@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -19,3 +20,10 @@ struct Command
 };
 
 using CommandList = QList<Command>;
+
+// The tool's own words, translated like the rest (the tool follows the locale: English under
+// C/POSIX, Chinese under zh_CN, or --lang), so that its output is never half one language.
+struct Tool
+{
+    Q_DECLARE_TR_FUNCTIONS(Tool)
+};

@@ -527,7 +527,7 @@ private:
                         const QString needs = k + 1 < path.size() ? path.at(k + 1) : material;
                         cycle << tr("\"%1\" needs \"%2\", issued by \"%3\"").arg(path.at(k), needs, next);
                     }
-                    const QString text = cycle.join(QStringLiteral("; "));
+                    const QString text = cycle.join(tr("; "));
                     if (!reported.contains(text)) {
                         reported.insert(text);
                         error(Where {nullptr, "matters", -1, producer},

@@ -97,7 +97,7 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
             break;
         }
         if (t == Condition::Truth::True && !item.why.isEmpty() && !item.when.isEmpty())
-            line.why = item.why + QStringLiteral("; ") + line.why;
+            line.why = tr("%1; %2").arg(item.why, line.why);
         out.items.append(line);
         if (t != Condition::Truth::True)
             continue;
@@ -198,7 +198,9 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
         const auto got = collected.constFind(ml.id);
         if (got != collected.constEnd()) {
             const int pieces = std::max(1, recorded.counts.value(ml.id, 1));
-            if (got.value() == Received::Original)
+            if (got.value() == Received::Original && ml.mode == AcceptanceMode::VerifyOriginalTakeCopy)
+                ml.recordedCopies = pieces; // the original shown and returned, the copies kept
+            else if (got.value() == Received::Original)
                 ml.recordedOriginals = pieces;
             else if (got.value() == Received::Copy)
                 ml.recordedCopies = pieces;

@@ -16,11 +16,10 @@ QString DocumentBuilder::receivedText(const MaterialLine &line)
             .arg(line.producedByName.isEmpty() ? line.producedBy : line.producedByName);
     if (line.waivedByELicence)
         return tr("e-licence %1 pulled; no paper needed").arg(line.eLicence);
-    if (line.recordedOriginals > 0) {
-        if (line.mode == AcceptanceMode::VerifyOriginalTakeCopy)
-            return tr("original verified and returned");
+    if (line.mode == AcceptanceMode::VerifyOriginalTakeCopy && line.status == MaterialLine::Status::Received)
+        return tr("original verified and returned; %n copy(ies) kept", nullptr, std::max(1, line.recordedCopies));
+    if (line.recordedOriginals > 0)
         return tr("%n original(s) received", nullptr, line.recordedOriginals);
-    }
     if (line.recordedCopies > 0)
         return tr("%n copy(ies) received", nullptr, line.recordedCopies);
     return tr("received");

@@ -524,7 +524,7 @@ QString IntakeWorkflow::next()
                 const Question *question = m_catalog.question(q);
                 texts << (question ? question->text : q);
             }
-            return tr("Answer these questions first: %1").arg(texts.join(QStringLiteral("; ")));
+            return tr("Answer these questions first: %1").arg(texts.join(tr("; ")));
         }
         for (const checklist::TextCondition &tc : std::as_const(m_checklist.textConditions)) {
             if (!tc.confirmed)

@@ -13,6 +13,11 @@ QString longDate(QDate d)
 
 } // namespace
 
+QString DocumentLayout::handInBy(QDate day)
+{
+    return tr("Hand in by %1.").arg(longDate(day));
+}
+
 QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
 {
     using T = Block::Type;
@@ -61,8 +66,7 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
     case DocumentKind::ToleratedNotice:
         b << Block {T::Heading, {}, tr("Materials to supplement"), {}};
         for (const MissingLine &m : doc.missing) {
-            const QString by =
-                m.supplementBy.isValid() ? tr("Hand in by %1.").arg(longDate(m.supplementBy)) : QString();
+            const QString by = m.supplementBy.isValid() ? handInBy(m.supplementBy) : QString();
             b << Block {T::Item, m.material, m.why, by.isEmpty() ? m.howToSupply : tr("%1 %2").arg(by, m.howToSupply)};
         }
         if (doc.supplementDeadline.isValid())

@@ -29,7 +29,8 @@ using Collected = QHash<QString, Received>;
 struct Recorded
 {
     // Material id → pieces received with its mark (originals for an original, copies for a
-    // copy); a marked material without an entry counts one.
+    // copy, the copies kept when an original is verified and returned); a marked material
+    // without an entry counts one.
     QHash<QString, int> counts;
     // Text-only acceptance conditions (conditionKey()) → the clerk confirmed it holds (true) or
     // found it does not (false). Absent: not confirmed yet.
