@@ -6,12 +6,12 @@
 
 namespace ow::i18n {
 
-QString chooseLanguage(const QString &requested, const QLocale &system)
+QString chooseLanguage(const QString &requested, const QLocale &system, const QString &unset)
 {
     if (!requested.isEmpty())
         return QLocale(requested).name();
     if (system.language() == QLocale::C)
-        return QStringLiteral("zh_CN");
+        return unset;
     return system.name();
 }
 

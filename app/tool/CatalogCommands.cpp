@@ -66,10 +66,10 @@ int catalogValidate(const QStringList &args, QTextStream &out, QTextStream &err)
     for (const QString &e : errors)
         err << e << '\n';
     if (!errors.isEmpty()) {
-        err << errors.size() << (errors.size() == 1 ? " error" : " errors") << '\n';
+        err << Tool::tr("%n error(s)", nullptr, int(errors.size())) << '\n';
         return 1;
     }
-    out << args.first() << ": valid\n";
+    out << Tool::tr("%1: valid").arg(args.first()) << '\n';
     return 0;
 }
 
@@ -145,12 +145,14 @@ QString itemMark(ow::checklist::ItemLine::Inclusion i)
 void printTable(const ow::Catalog &catalog, const ow::checklist::Checklist &c, QTextStream &out)
 {
     using namespace ow::checklist;
-    out << c.title << "\n\nItems:\n";
+    out << c.title << "\n\n" << Tool::tr("Items:") << '\n';
     for (const ItemLine &i : c.items)
         out << "  " << itemMark(i.included) << ' ' << i.matter << "  " << i.name << "  (" << i.department << ")\n"
             << "      " << i.why << '\n';
-    // The merged list as a table (one row per material), then what each row needs.
-    out << "\nMaterials (each once):\n  " << QStringLiteral("STATUS").leftJustified(10)
+    // The merged list as a table (one row per material), then what each row needs. The column
+    // keys stay as in --json.
+    out << '\n'
+        << Tool::tr("Materials (each once):") << "\n  " << QStringLiteral("STATUS").leftJustified(10)
         << QStringLiteral("ORIG").rightJustified(4) << QStringLiteral("COPY").rightJustified(6) << "  "
         << QStringLiteral("MODE").leftJustified(27) << "MATERIAL\n";
     for (const MaterialLine &m : c.materials) {
@@ -158,38 +160,58 @@ void printTable(const ow::Catalog &catalog, const ow::checklist::Checklist &c, Q
             << QString::number(m.copies).rightJustified(6) << "  " << ow::acceptanceModeKey(m.mode).leftJustified(27)
             << m.id << "  " << m.name << '\n';
     }
-    out << "\nWhy each material is needed:\n";
+    out << '\n' << Tool::tr("Why each material is needed:") << '\n';
     for (const MaterialLine &m : c.materials) {
         out << "  " << m.id;
         if (m.shared)
-            out << " (one set shared by all items)";
+            out << ' ' << Tool::tr("(one set shared by all items)");
         if (!m.eLicence.isEmpty())
-            out << " (e-licence: " << m.eLicence << (m.waivedByELicence ? ", used" : "") << ')';
+            out << ' '
+                << (m.waivedByELicence ? Tool::tr("(e-licence: %1, used)") : Tool::tr("(e-licence: %1)"))
+                       .arg(m.eLicence);
         out << '\n';
         for (const Need &n : m.neededBy)
             out << "      " << n.matter << ' ' << n.matterName << ": " << n.why << '\n';
         if (!m.producedBy.isEmpty())
-            out << "      issued within this bundle by " << m.producedBy << '\n';
+            out << "      " << Tool::tr("issued within this bundle by %1 %2").arg(m.producedBy, m.producedByName)
+                << '\n';
         if (!m.shortfall.isEmpty())
-            out << "      shortfall: " << m.shortfall << '\n';
+            out << "      " << Tool::tr("shortfall: %1").arg(m.shortfall) << '\n';
         if ((m.status == MaterialLine::Status::Missing || m.status == MaterialLine::Status::Tolerated)
             && !m.howToSupply.isEmpty())
-            out << "      how to supply: " << m.howToSupply << '\n';
+            out << "      " << Tool::tr("how to supply: %1").arg(m.howToSupply) << '\n';
+        if (m.status == MaterialLine::Status::Tolerated && m.supplementDeadline.isValid())
+            out << "      "
+                << (m.deadlineCapped
+                           ? Tool::tr("supplement by %1 (%2 working days allowed, capped by the promised time)")
+                           : Tool::tr("supplement by %1 (%2 working days allowed)"))
+                       .arg(m.supplementDeadline.toString(Qt::ISODate))
+                       .arg(m.supplementDays)
+                << '\n';
     }
-    out << "\nVerdict: " << verdictKey(c.verdict) << '\n';
+    for (const TextCondition &tc : c.textConditions) {
+        const QString state = !tc.confirmed ? Tool::tr("not confirmed yet")
+            : tc.holds                      ? Tool::tr("confirmed")
+                                            : Tool::tr("does not hold");
+        out << Tool::tr("To confirm: %1 %2: %3 [%4]").arg(tc.matter, tc.matterName, tc.text, state) << '\n';
+    }
+    out << '\n' << Tool::tr("Verdict: %1").arg(verdictKey(c.verdict)) << '\n';
     if (!c.missing.isEmpty())
-        out << "Missing: " << c.missing.join(QStringLiteral(", ")) << '\n';
+        out << Tool::tr("Missing: %1").arg(c.missing.join(QStringLiteral(", "))) << '\n';
     if (!c.tolerated.isEmpty())
-        out << "Tolerated (容缺): " << c.tolerated.join(QStringLiteral(", ")) << '\n';
+        out << Tool::tr("Tolerated (容缺): %1").arg(c.tolerated.join(QStringLiteral(", "))) << '\n';
     if (c.verdict == Verdict::Tolerated)
-        out << "Supplement within " << c.supplementDays << " working days, by "
-            << c.supplementDeadline.toString(Qt::ISODate) << '\n';
+        out << Tool::tr("Supplement within %1 working days, by %2")
+                   .arg(c.supplementDays)
+                   .arg(c.supplementDeadline.toString(Qt::ISODate))
+            << '\n';
     for (const QString &q : c.unanswered) {
         const ow::Question *question = catalog.question(q);
-        out << "Unanswered: " << q << (question ? QStringLiteral(" (%1)").arg(question->text) : QString()) << '\n';
+        out << Tool::tr("Unanswered: %1").arg(q) << (question ? QStringLiteral(" (%1)").arg(question->text) : QString())
+            << '\n';
     }
     for (const FailedCondition &f : c.failed)
-        out << "Not acceptable: " << f.matter << ' ' << f.matterName << ": " << f.text << " [" << f.expression << "]\n";
+        out << Tool::tr("Not acceptable: %1 %2: %3 [%4]").arg(f.matter, f.matterName, f.text, f.expression) << '\n';
 }
 
 int checklistCommand(const QStringList &args, QTextStream &out, QTextStream &err)

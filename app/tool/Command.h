@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,3 +26,9 @@ using CommandList = QList<Command>;
 // Returns false, with the reason on `err`, on an unknown option or a missing value.
 bool parseOptions(const QStringList &args, const QStringList &known, QHash<QString, QString> &values, QTextStream &err,
     const QStringList &flags = {});
+// The tool's own words, translated like the rest (the tool follows the locale: English under
+// C/POSIX, Chinese under zh_CN, or --lang), so that its output is never half one language.
+struct Tool
+{
+    Q_DECLARE_TR_FUNCTIONS(Tool)
+};

@@ -61,16 +61,24 @@ ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key
         ow::checklist::ChecklistEngine::evaluate(catalog.value(), selection, answers, {}, calendar.value(), today);
     if (!first)
         return R::failure(first.error());
+    // The clerk marks each material as it comes (an original, or a copy where copies are kept)
+    // and records the pieces where the catalogue asks for more than one.
     ow::checklist::Collected collected;
+    ow::checklist::Recorded recorded;
     for (const auto &line : first->materials) {
         const bool bring = kind == DocumentKind::Receipt || kind == DocumentKind::RefusalNotice
             || (kind == DocumentKind::ToleratedNotice && !line.tolerable)
             || (kind == DocumentKind::OneTimeNotice && line.id == QLatin1String("id-card"));
-        if (bring)
-            collected.insert(line.id, ow::checklist::Received::Original);
+        if (!bring || !line.producedBy.isEmpty())
+            continue;
+        const bool copy = line.mode == ow::AcceptanceMode::TakeCopy;
+        collected.insert(line.id, copy ? ow::checklist::Received::Copy : ow::checklist::Received::Original);
+        const int pieces = copy ? line.copies : line.originals;
+        if (pieces > 1)
+            recorded.counts.insert(line.id, pieces);
     }
     const auto checklist = ow::checklist::ChecklistEngine::evaluate(
-        catalog.value(), selection, answers, collected, calendar.value(), today);
+        catalog.value(), selection, answers, collected, recorded, calendar.value(), today);
     if (!checklist)
         return R::failure(checklist.error());
     const auto applicant = ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));

@@ -62,14 +62,14 @@ int main(int argc, char *argv[])
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onewindow-tool"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
-    // Messages stay English; documents the tool renders follow --lang (default: as the client).
+    // Messages and documents follow --lang, else the locale (C/POSIX: English).
     QStringList args = app.arguments().mid(1);
     QString language;
     if (const qsizetype i = args.indexOf(QStringLiteral("--lang")); i >= 0 && i + 1 < args.size()) {
         language = args.at(i + 1);
         args.remove(i, 2);
     }
-    ow::i18n::installTranslations(app, ow::i18n::chooseLanguage(language, QLocale::system()));
+    ow::i18n::installTranslations(app, ow::i18n::chooseLanguage(language, QLocale::system(), QStringLiteral("en")));
     QTextStream out(stdout);
     QTextStream err(stderr);
 

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void malformed_data();
     void malformed();
     void everyProblemIsReported();
+    void producesCycle_data();
+    void producesCycle();
     void unreadableFile();
     void parseAnswer_data();
     void parseAnswer();
@@ -209,6 +211,45 @@ void TestCatalog::malformed()
     // Every line names the file first.
     for (const QString &line : c.error().split(u'\n'))
         QVERIFY2(line.startsWith(QLatin1String("mini.json")), qPrintable(line));
+}
+
+void TestCatalog::producesCycle_data()
+{
+    QTest::addColumn<QString>("m1Produces");
+    QTest::addColumn<QString>("m2Produces");
+    QTest::addColumn<QString>("expected"); // empty: accepted
+    // M1 needs form-a, M2 needs form-b: issuing each other's input is a cycle.
+    QTest::newRow("two matters")
+        << "form-b"
+        << "form-a"
+        << "\"produces\" forms a cycle (\"M1\" needs \"form-a\", issued by \"M2\"; \"M2\" needs "
+           "\"form-b\", issued by \"M1\")";
+    QTest::newRow("one way is fine") << QString() << "form-a" << QString();
+}
+
+void TestCatalog::producesCycle()
+{
+    QFETCH(QString, m1Produces);
+    QFETCH(QString, m2Produces);
+    QFETCH(QString, expected);
+    QString text = QString::fromUtf8(fixture());
+    const auto produce = [&text](const QString &code, const QString &material) {
+        if (material.isEmpty())
+            return;
+        const QString from = QStringLiteral("\"code\": \"%1\", ").arg(code);
+        QCOMPARE(text.count(from), 1);
+        text.replace(from, from + QStringLiteral("\"produces\": [\"%1\"], ").arg(material));
+    };
+    produce(QStringLiteral("M1"), m1Produces);
+    produce(QStringLiteral("M2"), m2Produces);
+    const auto c = ow::Catalog::fromJson(text.toUtf8(), QStringLiteral("mini.json"));
+    if (expected.isEmpty()) {
+        QVERIFY2(c.ok(), qPrintable(c.error()));
+        return;
+    }
+    QVERIFY(!c.ok());
+    QVERIFY2(c.error().contains(expected), qPrintable(c.error()));
+    QCOMPARE(c.error().count(QStringLiteral("cycle")), 1); // reported once, not once per matter
 }
 
 void TestCatalog::everyProblemIsReported()

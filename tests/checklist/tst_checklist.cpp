@@ -62,6 +62,9 @@ private Q_SLOTS:
     void eLicenceWaivers_data();
     void eLicenceWaivers();
     void producedWithinTheBundle();
+    void textConditionsAreConfirmed_data();
+    void textConditionsAreConfirmed();
+    void countsAreAsRecorded();
     void unansweredQuestionsAreNeverGuessed();
     void failedConditionIsNamed();
     void badSelection();
@@ -272,11 +275,20 @@ void TestChecklist::toleratedDeadline()
     QCOMPARE(statusKey(rules->status), QStringLiteral("tolerated"));
     QVERIFY(rules->tolerable);
     QCOMPARE(rules->howToSupply, QStringLiteral("参照示范文本"));
-    // With M2 (promised 3) included, the shortest promised limit wins.
+    // The line says so: the catalogue's 10 days, capped at M1's promise of 5.
+    QCOMPARE(rules->supplementDays, 10);
+    QVERIFY(rules->deadlineCapped);
+    QCOMPARE(rules->supplementDeadline, QDate(2026, 10, 12));
+    QCOMPARE(c->promiseCapDays, 5);
+    QCOMPARE(c->promiseCapMatter, QStringLiteral("甲事项"));
+    // With M2 (promised 3) included, the shortest promised limit wins (M2's text-only condition
+    // confirmed, so that the verdict can be tolerated).
+    Recorded confirmed;
+    confirmed.confirmations.insert(conditionKey(QStringLiteral("M2"), 1), true);
     c = ChecklistEngine::evaluate(m_mini, Selection::ofBundle(QStringLiteral("b1")),
         toAnswers({{QStringLiteral("area"), 1.0}, {QStringLiteral("flag"), true}, {QStringLiteral("age"), 40.0},
             {QStringLiteral("kind"), QStringLiteral("a")}}),
-        toCollected(allButRules), m_calendar, m_today);
+        toCollected(allButRules), confirmed, m_calendar, m_today);
     QVERIFY2(c.ok(), qPrintable(c.error()));
     QCOMPARE(verdictKey(c->verdict), QStringLiteral("tolerated"));
     QCOMPARE(c->supplementDays, 3);
@@ -329,6 +341,7 @@ void TestChecklist::producedWithinTheBundle()
     QVERIFY(licence);
     QCOMPARE(statusKey(licence->status), QStringLiteral("waived"));
     QCOMPARE(licence->producedBy, QStringLiteral("330106-XK-AMR-001"));
+    QCOMPARE(licence->producedByName, QStringLiteral("有限责任公司设立登记"));
     QVERIFY(!licence->waivedByELicence);
     QVERIFY(!c->missing.contains(QStringLiteral("business-licence")));
     QCOMPARE(ChecklistJson::toJson(c.value())
@@ -344,6 +357,70 @@ void TestChecklist::producedWithinTheBundle()
         m_demo, Selection::ofMatters({QStringLiteral("330106-QT-POLICE-001")}), {}, {}, m_calendar, m_today);
     QVERIFY2(seal.ok(), qPrintable(seal.error()));
     QVERIFY(seal->missing.contains(QStringLiteral("business-licence")));
+}
+
+void TestChecklist::textConditionsAreConfirmed_data()
+{
+    QTest::addColumn<QVariant>("holds"); // invalid: not confirmed
+    QTest::addColumn<QStringList>("have");
+    QTest::addColumn<QString>("verdict");
+    const QStringList all {QStringLiteral("form-a"), QStringLiteral("id-card"), QStringLiteral("licence"),
+        QStringLiteral("rules"), QStringLiteral("form-b")};
+    QTest::newRow("not confirmed: nothing can be accepted") << QVariant() << all << "needs_answers";
+    QTest::newRow("confirmed") << QVariant(true) << all << "complete";
+    QTest::newRow("found not to hold") << QVariant(false) << all << "not_acceptable";
+    QTest::newRow("not confirmed, materials missing: the notice is still possible")
+        << QVariant() << QStringList {QStringLiteral("id-card")} << "incomplete";
+}
+
+void TestChecklist::textConditionsAreConfirmed()
+{
+    QFETCH(QVariant, holds);
+    QFETCH(QStringList, have);
+    QFETCH(QString, verdict);
+    // M2 has "材料真实有效" without an expression: the clerk confirms it.
+    Recorded recorded;
+    const QString key = conditionKey(QStringLiteral("M2"), 1);
+    if (holds.isValid())
+        recorded.confirmations.insert(key, holds.toBool());
+    const auto c = ChecklistEngine::evaluate(m_mini, Selection::ofBundle(QStringLiteral("b1")),
+        toAnswers({{QStringLiteral("area"), 1.0}, {QStringLiteral("flag"), true}, {QStringLiteral("age"), 40.0},
+            {QStringLiteral("kind"), QStringLiteral("a")}}),
+        toCollected(have), recorded, m_calendar, m_today);
+    QVERIFY2(c.ok(), qPrintable(c.error()));
+    QCOMPARE(verdictKey(c->verdict), verdict);
+    QCOMPARE(c->textConditions.size(), 1);
+    const TextCondition &tc = c->textConditions.first();
+    QCOMPARE(tc.key, key);
+    QCOMPARE(tc.text, QStringLiteral("材料真实有效"));
+    QCOMPARE(tc.confirmed, holds.isValid());
+    QCOMPARE(c->failed.size(), holds.isValid() && !holds.toBool() ? 1 : 0);
+    if (!c->failed.isEmpty())
+        QCOMPARE(c->failed.first().text, QStringLiteral("材料真实有效"));
+    const QJsonArray json = ChecklistJson::toJson(c.value()).value(QStringLiteral("toConfirm")).toArray();
+    QCOMPARE(json.size(), 1);
+    QCOMPARE(json.at(0).toObject().value(QStringLiteral("confirmed")).toBool(), holds.isValid());
+}
+
+void TestChecklist::countsAreAsRecorded()
+{
+    // M2 asks for 2 copies of the ID card; the clerk marked a copy and recorded 2, then the
+    // licence as an original without a count: one.
+    Recorded recorded;
+    recorded.counts.insert(QStringLiteral("id-card"), 2);
+    recorded.confirmations.insert(conditionKey(QStringLiteral("M2"), 1), true);
+    const auto c = ChecklistEngine::evaluate(m_mini, Selection::ofBundle(QStringLiteral("b1")),
+        toAnswers({{QStringLiteral("area"), 1.0}, {QStringLiteral("flag"), true}, {QStringLiteral("age"), 40.0},
+            {QStringLiteral("kind"), QStringLiteral("a")}}),
+        toCollected({QStringLiteral("id-card=copy"), QStringLiteral("licence")}), recorded, m_calendar, m_today);
+    QVERIFY2(c.ok(), qPrintable(c.error()));
+    const MaterialLine *id = line(c.value(), QStringLiteral("id-card"));
+    QCOMPARE(id->recordedCopies, 2);
+    QCOMPARE(id->recordedOriginals, 0);
+    const MaterialLine *licence = line(c.value(), QStringLiteral("licence"));
+    QCOMPARE(licence->recordedOriginals, 1);
+    QCOMPARE(licence->recordedCopies, 0);
+    QCOMPARE(line(c.value(), QStringLiteral("form-a"))->recordedOriginals, 0); // not marked
 }
 
 void TestChecklist::unansweredQuestionsAreNeverGuessed()

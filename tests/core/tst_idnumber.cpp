@@ -16,6 +16,8 @@ private Q_SLOTS:
     void checkCharacter_data();
     void checkCharacter();
     void ageOn();
+    void futureBirthDate_data();
+    void futureBirthDate();
 };
 
 void TestIdNumber::valid_data()
@@ -156,6 +158,29 @@ void TestIdNumber::ageOn()
     QVERIFY(id.ok());
     QCOMPARE(id->ageOn(QDate(2026, 3, 6)), 35);
     QCOMPARE(id->ageOn(QDate(2026, 3, 7)), 36);
+}
+
+void TestIdNumber::futureBirthDate_data()
+{
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<bool>("ok");
+    // Born 2026-12-02: the day before, refused; on the day and later, accepted.
+    QTest::newRow("day before") << QDate(2026, 12, 1) << false;
+    QTest::newRow("birthday") << QDate(2026, 12, 2) << true;
+    QTest::newRow("later") << QDate(2027, 1, 1) << true;
+}
+
+void TestIdNumber::futureBirthDate()
+{
+    QFETCH(QDate, today);
+    QFETCH(bool, ok);
+    const QString first17 = QStringLiteral("33010620261202001");
+    const QString number = first17 + IdNumber::checkCharacter(first17);
+    const ow::FixedClock clock(QDateTime(today, QTime(9, 0)));
+    const auto id = IdNumber::parse(number, clock);
+    QCOMPARE(id.ok(), ok);
+    if (!ok)
+        QVERIFY2(id.error().contains(QStringLiteral("future")), qPrintable(id.error()));
 }
 
 QTEST_APPLESS_MAIN(TestIdNumber)

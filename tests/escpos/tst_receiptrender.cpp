@@ -5,6 +5,8 @@
 #include "onewindow/printer/TestPage.h"
 #include "onewindow/scanner/ScanText.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using ow::escpossim::ReceiptRenderer;
@@ -22,6 +24,9 @@ private Q_SLOTS:
     void widths_data();
     void widths();
     void malformedStream();
+    void nativeQrBytesAsReceived_data();
+    void nativeQrBytesAsReceived();
+    void feedsAreBounded();
 };
 
 void TestReceiptRender::fontHasChinese()
@@ -106,6 +111,61 @@ void TestReceiptRender::malformedStream()
     const auto image = ReceiptRenderer::renderStream(QByteArray("ok\x1b\xfe", 4));
     QVERIFY(!image.ok());
     QVERIFY(image.error().contains(QStringLiteral("Byte offset 2")));
+}
+
+void TestReceiptRender::nativeQrBytesAsReceived_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("UTF-8 Chinese") << QString::fromUtf8("一窗受理 最多跑一次").toUtf8();
+    QTest::newRow("GB18030 bytes") << QByteArray("\xd2\xbb\xb4\xb0\xca\xdc\xc0\xed");
+    QTest::newRow("ASCII") << QByteArray("OW1;k=R;n=330106-W03-20261127-0001");
+}
+
+void TestReceiptRender::nativeQrBytesAsReceived()
+{
+    // A printer stores the GS ( k bytes and prints them in one byte-mode segment, with no ECI:
+    // an independent reader (zbar) gets the very bytes back.
+    QFETCH(QByteArray, bytes);
+    EscPosDocument::QrOptions qr;
+    qr.mode = EscPosDocument::QrMode::Native;
+    qr.moduleSize = 6;
+    EscPosDocument doc(PrinterProfile::byId(QStringLiteral("generic-80")));
+    doc.initialize().qrBytes(bytes, qr).cut();
+    const auto image = ReceiptRenderer::renderStream(doc.bytes(), 576);
+    QVERIFY2(image.ok(), qPrintable(image.error()));
+    const QList<QByteArray> codes = receiptcheck::decodeQrCodes(*image);
+    QCOMPARE(codes.size(), 1);
+    QCOMPARE(codes.first(), bytes);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("qr.png"));
+    QVERIFY(image->save(png));
+    QProcess zbar;
+    zbar.start(
+        QStringLiteral("zbarimg"), {QStringLiteral("-q"), QStringLiteral("--raw"), QStringLiteral("-Sbinary"), png});
+    QVERIFY2(zbar.waitForStarted(10000), "zbarimg (zbar-tools) is not installed");
+    QVERIFY(zbar.waitForFinished(20000));
+    QByteArray read = zbar.readAllStandardOutput();
+    if (read.endsWith('\n') && !bytes.endsWith('\n'))
+        read.chop(1);
+    QCOMPARE(read, bytes);
+}
+
+void TestReceiptRender::feedsAreBounded()
+{
+    // 1,000 x ESC d 255 is 3 KB asking for 7.6 million dots (950 m) of paper: refused, saying so,
+    // without drawing it.
+    QByteArray stream("\x1b@");
+    for (int i = 0; i < 1000; ++i)
+        stream += QByteArray("\x1b\x64\xff", 3);
+    const auto image = ReceiptRenderer::renderStream(stream, 384);
+    QVERIFY(!image.ok());
+    QVERIFY2(image.error().contains(QStringLiteral("7650032 dots")), qPrintable(image.error()));
+    QVERIFY2(image.error().contains(QStringLiteral("m of paper")), qPrintable(image.error()));
+    // A long receipt within the bound still renders.
+    QByteArray longer("\x1b@");
+    for (int i = 0; i < 4; ++i)
+        longer += QByteArray("\x1b\x64\xff", 3);
+    QVERIFY(ReceiptRenderer::renderStream(longer, 384).ok());
 }
 
 QTEST_MAIN(TestReceiptRender)

@@ -1,7 +1,9 @@
 #include "onewindow/checklist/Checklist.h"
+#include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/printer/PrinterProfile.h"
 #include "onewindow/receipt/EscPosReceipt.h"
+#include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseRepository.h"
@@ -47,6 +49,10 @@ private Q_SLOTS:
     void pinnedCatalogueIsKept();
     void emptyDraftsAreAbandoned();
     void decidedCaseDoesNotDrift();
+    void receivedWording_data();
+    void receivedWording();
+    void receiptStatesWhatWasRecorded();
+    void textConditionsAreConfirmed();
 
 private:
     QStringList kinds(const QString &caseId);
@@ -388,6 +394,140 @@ void TestIntake::toleratedAcceptance()
     QCOMPARE(w->document().missing.size(), tolerable.size());
     QVERIFY(w->document().supplementDeadline.isValid());
     QVERIFY(w->document().supplementDeadline <= w->document().promisedDate);
+    // Each line gives its own day, never after the case is due, and the earliest is the one
+    // printed as the deadline; a day brought forward by the promised time says why.
+    bool capped = false;
+    for (const auto &l : w->checklist().materials)
+        capped = capped || (l.status == checklist::MaterialLine::Status::Tolerated && l.deadlineCapped);
+    QDate earliest;
+    for (const receipt::MissingLine &m : w->document().missing) {
+        QVERIFY(m.supplementBy.isValid());
+        QVERIFY(m.supplementBy <= w->document().promisedDate);
+        if (!earliest.isValid() || m.supplementBy < earliest)
+            earliest = m.supplementBy;
+    }
+    QCOMPARE(earliest, w->document().supplementDeadline);
+    QCOMPARE(!w->document().deadlineNote.isEmpty(), capped);
+    if (capped)
+        QVERIFY(w->document().deadlineNote.contains(w->checklist().promiseCapMatter));
+}
+
+void TestIntake::receivedWording_data()
+{
+    using checklist::MaterialLine;
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("producedBy");
+    QTest::addColumn<bool>("eLicence");
+    QTest::addColumn<int>("originals");
+    QTest::addColumn<int>("copies");
+    QTest::addColumn<QString>("expected");
+    const int received = int(MaterialLine::Status::Received);
+    const int waived = int(MaterialLine::Status::Waived);
+    QTest::newRow("issued within the matter") << waived << int(AcceptanceMode::TakeCopy) << "个体工商户设立登记"
+                                              << false << 0 << 0 << "issued within this matter by 个体工商户设立登记";
+    QTest::newRow("e-licence with its name") << waived << int(AcceptanceMode::VerifyOriginalTakeCopy) << QString()
+                                             << true << 0 << 0 << "e-licence 居民身份证电子证照 pulled";
+    QTest::newRow("one original as marked")
+        << received << int(AcceptanceMode::KeepOriginal) << QString() << false << 1 << 0 << "1 original(s) received";
+    QTest::newRow("copies as counted, not as catalogued")
+        << received << int(AcceptanceMode::TakeCopy) << QString() << false << 0 << 3 << "3 copy(ies) received";
+    QTest::newRow("verified original") << received << int(AcceptanceMode::VerifyOriginalTakeCopy) << QString() << false
+                                       << 0 << 1 << "original verified and returned; 1 copy(ies) kept";
+}
+
+void TestIntake::receivedWording()
+{
+    QFETCH(int, status);
+    QFETCH(int, mode);
+    QFETCH(QString, producedBy);
+    QFETCH(bool, eLicence);
+    QFETCH(int, originals);
+    QFETCH(int, copies);
+    QFETCH(QString, expected);
+    checklist::MaterialLine l;
+    l.name = QStringLiteral("材料");
+    l.status = checklist::MaterialLine::Status(status);
+    l.mode = AcceptanceMode(mode);
+    l.originals = 4; // the catalogue's counts never reach the receipt
+    l.copies = 4;
+    if (!producedBy.isEmpty()) {
+        l.producedBy = QStringLiteral("330106-XK-AMR-002");
+        l.producedByName = producedBy;
+    }
+    l.eLicence = QStringLiteral("居民身份证电子证照");
+    l.waivedByELicence = eLicence;
+    l.recordedOriginals = originals;
+    l.recordedCopies = copies;
+    const QString text = intake::DocumentBuilder::receivedText(l);
+    QVERIFY2(text.startsWith(expected), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("()")), qPrintable(text));
+    QVERIFY2(!text.contains(u'4'), qPrintable(text));
+}
+
+void TestIntake::receiptStatesWhatWasRecorded()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    answerRestaurant(*w, QStringLiteral("individual"), 120);
+    markAll(*w);
+    // The floor plan came as 3 copies: recorded, and kept across a restart.
+    QCOMPARE(w->mark(QStringLiteral("floor-plan"), checklist::Received::Copy), QString());
+    QCOMPARE(w->setCount(QStringLiteral("floor-plan"), 3), QString());
+    QVERIFY(!w->setCount(QStringLiteral("floor-plan"), 0).isEmpty());
+    const QString id = w->caseId();
+    w = makeWorkflow();
+    QCOMPARE(w->resume(id), QString());
+    QCOMPARE(w->recorded().counts.value(QStringLiteral("floor-plan")), 3);
+    QCOMPARE(w->goTo(Step::Verdict), QString());
+    QCOMPARE(w->decide(Decision::Accept), QString());
+    QHash<QString, QString> how;
+    for (const receipt::ReceivedLine &r : w->document().received)
+        how.insert(r.material, r.how);
+    QCOMPARE(how.value(QStringLiteral("营业执照")), QStringLiteral("issued within this matter by 个体工商户设立登记"));
+    QCOMPARE(how.value(QStringLiteral("经营场所平面布局图")), QStringLiteral("3 copy(ies) received"));
+    QCOMPARE(how.value(QStringLiteral("食品经营许可申请书")), QStringLiteral("1 original(s) received"));
+}
+
+void TestIntake::textConditionsAreConfirmed()
+{
+    // The fixture catalogue's M2 has a condition in words only ("材料真实有效").
+    QFile f(QStringLiteral(OW_TEST_DATA "/mini.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto mini = Catalog::fromJson(f.readAll(), QStringLiteral("mini.json"));
+    QVERIFY2(mini.ok(), qPrintable(mini.error()));
+    IntakeWorkflow w(mini.value(), m_calendar, m_clock, *m_store, *m_key, m_config);
+    QCOMPARE(w.start(), QString());
+    QCOMPARE(w.setApplicant(Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()),
+        QString());
+    QCOMPARE(w.choose(checklist::Selection::ofBundle(QStringLiteral("b1"))), QString());
+    for (const auto &[q, v] : {std::pair {"area", "1"}, {"flag", "yes"}, {"age", "40"}, {"kind", "a"}})
+        QCOMPARE(w.answer(QString::fromLatin1(q), QString::fromLatin1(v)), QString());
+    const auto lines = w.checklist().materials; // mark() replaces the checklist
+    for (const auto &l : lines)
+        QCOMPARE(w.mark(l.id, checklist::Received::Original), QString());
+    QCOMPARE(w.checklist().textConditions.size(), 1);
+    const QString key = w.checklist().textConditions.first().key;
+    // Not confirmed: the Situations step does not move on and nothing can be accepted.
+    QCOMPARE(w.goTo(Step::Situations), QString());
+    QVERIFY(w.next().contains(QStringLiteral("材料真实有效")));
+    QVERIFY(!w.allowedDecisions().contains(Decision::Accept));
+    QVERIFY(!w.decide(Decision::Accept).isEmpty());
+    QVERIFY(!w.confirmCondition(QStringLiteral("M9#0"), true).isEmpty());
+    // Found not to hold: a refusal, with the condition as the reason.
+    QCOMPARE(w.confirmCondition(key, false), QString());
+    QCOMPARE(w.allowedDecisions(), QList<Decision> {Decision::Refuse});
+    // Confirmed: accepted, and the receipt says the clerk confirmed it.
+    QCOMPARE(w.confirmCondition(key, true), QString());
+    QCOMPARE(w.next(), QString());
+    QVERIFY(w.allowedDecisions().contains(Decision::Accept));
+    QCOMPARE(w.decide(Decision::Accept), QString());
+    QCOMPARE(w.document().confirmedConditions.size(), 1);
+    QVERIFY(w.document().confirmedConditions.first().contains(QStringLiteral("材料真实有效")));
+    bool shown = false;
+    for (const receipt::Block &b : receipt::DocumentLayout::blocks(w.document()))
+        shown = shown || b.text.contains(QStringLiteral("材料真实有效"));
+    QVERIFY(shown);
 }
 
 QStringList TestIntake::kinds(const QString &caseId)

@@ -188,6 +188,8 @@ ReceiptDocument sampleDocument()
         {QStringLiteral("健康证明"), QStringLiteral("食品经营许可：从业人员"), QStringLiteral("带原件"), true}};
     d.promisedDate = QDate(2026, 12, 7);
     d.supplementDeadline = QDate(2026, 12, 2);
+    d.deadlineNote = QStringLiteral("因承诺时限提前");
+    d.confirmedConditions = {QStringLiteral("经营场所不在居民住宅楼内")};
     d.window = QStringLiteral("综合窗口 3");
     d.clerk = QStringLiteral("王小明");
     d.issuedAt = QDateTime(QDate(2026, 11, 28), QTime(9, 30, 15, 120), QTimeZone(8 * 3600));
@@ -220,7 +222,7 @@ void TestQrPayload::anyAlteredFieldFailsVerification_data()
         if (k != QLatin1String("format"))
             QTest::newRow(qPrintable(k)) << k;
     }
-    QCOMPARE(keys.size(), 21);
+    QCOMPARE(keys.size(), 23);
 }
 
 void TestQrPayload::anyAlteredFieldFailsVerification()
@@ -240,9 +242,13 @@ void TestQrPayload::anyAlteredFieldFailsVerification()
         o.insert(field, !v.toBool());
     else if (v.isArray()) {
         QJsonArray a = v.toArray();
-        QJsonObject first = a.first().toObject();
-        first.insert(first.keys().first(), QStringLiteral("改"));
-        a.replace(0, first);
+        if (a.first().isString()) {
+            a.replace(0, a.first().toString() + QStringLiteral("改"));
+        } else {
+            QJsonObject first = a.first().toObject();
+            first.insert(first.keys().first(), QStringLiteral("改"));
+            a.replace(0, first);
+        }
         o.insert(field, a);
     } else if (field == QLatin1String("kind"))
         o.insert(field, QStringLiteral("receipt"));

@@ -58,7 +58,10 @@ Result<MonoBitmap> QrRaster::modules(QByteArrayView payload, QrErrorCorrection e
     for (char c : payload)
         latin1.push_back(wchar_t(static_cast<unsigned char>(c)));
     ZXing::MultiFormatWriter writer(ZXing::BarcodeFormat::QRCode);
-    writer.setEncoding(ZXing::CharacterSet::ISO8859_1).setMargin(0).setEccLevel(zxingLevel(ec));
+    // No setEncoding(): with a character set named, ZXing puts an ECI designator (ECI 3,
+    // ISO-8859-1) before the bytes, and readers then take UTF-8 payload bytes for Latin-1
+    // letters and re-encode them. A printer's GS ( k stores the bytes alone; so does this.
+    writer.setMargin(0).setEccLevel(zxingLevel(ec));
     ZXing::BitMatrix matrix;
     try {
         matrix = writer.encode(latin1, 0, 0);

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <functional>
 #include <utility>
 
 namespace ow {
@@ -138,6 +139,7 @@ public:
         readQuestions(array(root, "questions", top), c);
         readMaterials(array(root, "materials", top), c);
         readMatters(array(root, "matters", top), c);
+        checkProducesCycles(c);
         readBundles(array(root, "bundles", top), c);
         if (c.m_matters.isEmpty() && m_errors.isEmpty())
             error(top, tr("the catalogue has no matters"));
@@ -487,6 +489,66 @@ private:
             if (mm.originals < 1 || mm.copies < 1)
                 error(mw, tr("mode original-and-copy needs originals ≥ 1 and copies ≥ 1"));
             break;
+        }
+    }
+
+    // A matter that needs what another issues takes it from that one. When matters issue each
+    // other's inputs (A needs what B issues, B needs what A issues), inside a bundle both
+    // materials would be waived and nobody would hand either in: refuse the cycle, named.
+    void checkProducesCycles(const Catalog &c)
+    {
+        QHash<QString, QStringList> producers; // material → matters issuing it
+        for (const Matter &m : c.m_matters) {
+            for (const QString &p : m.produces)
+                producers[p].append(m.code);
+        }
+        // Edges matter → (producer, material) in catalogue order, for stable messages.
+        const auto edges = [&](const Matter &m) {
+            QList<QPair<QString, QString>> out;
+            for (const MatterMaterial &mm : m.materials) {
+                for (const QString &producer : producers.value(mm.material))
+                    out.append({producer, mm.material});
+            }
+            return out;
+        };
+        enum class Mark { None, Open, Done };
+        QHash<QString, Mark> mark;
+        QStringList path; // "matter", then alternately material, matter
+        QSet<QString> reported;
+        std::function<void(const Matter &)> visit = [&](const Matter &m) {
+            mark.insert(m.code, Mark::Open);
+            path.append(m.code);
+            for (const auto &[producer, material] : edges(m)) {
+                const Mark state = mark.value(producer, Mark::None);
+                if (state == Mark::Open) {
+                    const qsizetype start = path.indexOf(producer);
+                    QStringList cycle;
+                    for (qsizetype k = start; k < path.size(); k += 2) {
+                        const QString next = k + 2 < path.size() ? path.at(k + 2) : producer;
+                        const QString needs = k + 1 < path.size() ? path.at(k + 1) : material;
+                        cycle << tr("\"%1\" needs \"%2\", issued by \"%3\"").arg(path.at(k), needs, next);
+                    }
+                    const QString text = cycle.join(tr("; "));
+                    if (!reported.contains(text)) {
+                        reported.insert(text);
+                        error(Where {nullptr, "matters", -1, producer},
+                            tr("\"produces\" forms a cycle (%1): each matter would wait for the other").arg(text));
+                    }
+                } else if (state == Mark::None) {
+                    const auto it = c.m_matterIndex.constFind(producer);
+                    if (it != c.m_matterIndex.constEnd()) {
+                        path.append(material);
+                        visit(c.m_matters.at(it.value()));
+                        path.removeLast();
+                    }
+                }
+            }
+            path.removeLast();
+            mark.insert(m.code, Mark::Done);
+        };
+        for (const Matter &m : c.m_matters) {
+            if (mark.value(m.code, Mark::None) == Mark::None)
+                visit(m);
         }
     }
 

@@ -2,6 +2,11 @@
 
 namespace ow::checklist {
 
+QString conditionKey(const QString &matter, qsizetype index)
+{
+    return QStringLiteral("%1#%2").arg(matter).arg(index);
+}
+
 QString verdictKey(Verdict v)
 {
     switch (v) {

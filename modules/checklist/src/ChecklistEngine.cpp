@@ -30,6 +30,12 @@ void addUnique(QStringList &list, const QStringList &more)
 Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
     const Collected &collected, const WorkCalendar &calendar, QDate today)
 {
+    return evaluate(catalog, selection, answers, collected, Recorded {}, calendar, today);
+}
+
+Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
+    const Collected &collected, const Recorded &recorded, const WorkCalendar &calendar, QDate today)
+{
     using R = Result<Checklist>;
     Checklist out;
     QList<BundleItem> items;
@@ -62,6 +68,7 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
     QHash<QString, const Matter *> producedBy; // material → the included matter that issues it
     QList<Accumulator> acc;
     int shortestPromise = INT_MAX;
+    QString shortestPromiseMatter;
 
     for (const BundleItem &item : std::as_const(items)) {
         const Matter *m = catalog.matter(item.matter);
@@ -90,18 +97,33 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
             break;
         }
         if (t == Condition::Truth::True && !item.why.isEmpty() && !item.when.isEmpty())
-            line.why = item.why + QStringLiteral("; ") + line.why;
+            line.why = tr("%1; %2").arg(item.why, line.why);
         out.items.append(line);
         if (t != Condition::Truth::True)
             continue;
         for (const QString &p : m->produces)
             producedBy.insert(p, m);
-        if (m->promisedDays > 0)
-            shortestPromise = std::min(shortestPromise, m->promisedDays);
+        if (m->promisedDays > 0 && m->promisedDays < shortestPromise) {
+            shortestPromise = m->promisedDays;
+            shortestPromiseMatter = m->name;
+        }
 
-        for (const AcceptanceCondition &ac : m->acceptanceConditions) {
-            if (ac.check.isEmpty())
+        for (qsizetype k = 0; k < m->acceptanceConditions.size(); ++k) {
+            const AcceptanceCondition &ac = m->acceptanceConditions.at(k);
+            if (ac.check.isEmpty()) {
+                // Text only: the clerk confirms it; one found not to hold fails like a checked one.
+                TextCondition tc {conditionKey(m->code, k), m->code, m->name, ac.text, false, false};
+                const auto got = recorded.confirmations.constFind(tc.key);
+                if (got != recorded.confirmations.constEnd()) {
+                    tc.confirmed = true;
+                    tc.holds = got.value();
+                    if (!tc.holds)
+                        out.failed.append(
+                            FailedCondition {m->code, m->name, ac.text, tr("confirmed by the clerk not to hold")});
+                }
+                out.textConditions.append(tc);
                 continue;
+            }
             if (ac.check.evaluate(answers, &out.unanswered) == Condition::Truth::False)
                 out.failed.append(FailedCondition {m->code, m->name, ac.text, ac.check.describe(questions)});
         }
@@ -170,9 +192,19 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
         if (const Matter *producer = producedBy.value(ml.id)) {
             ml.status = MaterialLine::Status::Waived;
             ml.producedBy = producer->code;
+            ml.producedByName = producer->name;
             continue;
         }
         const auto got = collected.constFind(ml.id);
+        if (got != collected.constEnd()) {
+            const int pieces = std::max(1, recorded.counts.value(ml.id, 1));
+            if (got.value() == Received::Original && ml.mode == AcceptanceMode::VerifyOriginalTakeCopy)
+                ml.recordedCopies = pieces; // the original shown and returned, the copies kept
+            else if (got.value() == Received::Original)
+                ml.recordedOriginals = pieces;
+            else if (got.value() == Received::Copy)
+                ml.recordedCopies = pieces;
+        }
         bool satisfied = false;
         if (got != collected.constEnd()) {
             switch (got.value()) {
@@ -205,6 +237,11 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
             ml.status = MaterialLine::Status::Tolerated;
             out.tolerated.append(ml.id);
             supplementDays = std::min(supplementDays, a.supplementDays);
+            // Due as the catalogue says, but never after the case itself is due: the items are
+            // decided within the shortest promised time, so the material must be in by then.
+            ml.supplementDays = a.supplementDays;
+            ml.deadlineCapped = shortestPromise < a.supplementDays;
+            ml.supplementDeadline = calendar.addWorkingDays(today, std::min(a.supplementDays, shortestPromise));
         } else {
             ml.status = MaterialLine::Status::Missing;
             out.missing.append(ml.id);
@@ -215,9 +252,18 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
     addUnique(unanswered, out.unanswered);
     out.unanswered = unanswered;
 
+    if (shortestPromise != INT_MAX) {
+        out.promiseCapDays = shortestPromise;
+        out.promiseCapMatter = shortestPromiseMatter;
+    }
+    const bool unconfirmed = std::any_of(
+        out.textConditions.cbegin(), out.textConditions.cend(), [](const TextCondition &tc) { return !tc.confirmed; });
+
+    // An unconfirmed text-only condition blocks acceptance (like an unanswered question), not
+    // the one-time notice of what is missing.
     if (!out.failed.isEmpty()) {
         out.verdict = Verdict::NotAcceptable;
-    } else if (!out.unanswered.isEmpty()) {
+    } else if (!out.unanswered.isEmpty() || (unconfirmed && out.missing.isEmpty())) {
         out.verdict = Verdict::NeedsAnswers;
     } else if (!out.missing.isEmpty()) {
         out.verdict = Verdict::Incomplete;

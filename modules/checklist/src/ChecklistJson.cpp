@@ -56,6 +56,12 @@ QJsonObject ChecklistJson::toJson(const Checklist &c)
         }
         if (!m.shortfall.isEmpty())
             o.insert(QStringLiteral("shortfall"), m.shortfall);
+        if (m.status == MaterialLine::Status::Tolerated && m.supplementDeadline.isValid()) {
+            o.insert(QStringLiteral("supplementDays"), m.supplementDays);
+            o.insert(QStringLiteral("supplementDeadline"), m.supplementDeadline.toString(Qt::ISODate));
+            if (m.deadlineCapped)
+                o.insert(QStringLiteral("deadlineCapped"), true);
+        }
         materials.append(o);
     }
     QJsonArray failed;
@@ -67,6 +73,17 @@ QJsonObject ChecklistJson::toJson(const Checklist &c)
         {QStringLiteral("items"), items}, {QStringLiteral("materials"), materials},
         {QStringLiteral("missing"), strings(c.missing)}, {QStringLiteral("tolerated"), strings(c.tolerated)},
         {QStringLiteral("unanswered"), strings(c.unanswered)}, {QStringLiteral("failed"), failed}};
+    if (!c.textConditions.isEmpty()) {
+        QJsonArray conditions;
+        for (const TextCondition &tc : c.textConditions) {
+            QJsonObject t {{QStringLiteral("key"), tc.key}, {QStringLiteral("matter"), tc.matter},
+                {QStringLiteral("text"), tc.text}, {QStringLiteral("confirmed"), tc.confirmed}};
+            if (tc.confirmed)
+                t.insert(QStringLiteral("holds"), tc.holds);
+            conditions.append(t);
+        }
+        o.insert(QStringLiteral("toConfirm"), conditions);
+    }
     if (c.verdict == Verdict::Tolerated) {
         o.insert(QStringLiteral("supplementDays"), c.supplementDays);
         o.insert(QStringLiteral("supplementDeadline"), c.supplementDeadline.toString(Qt::ISODate));

@@ -73,7 +73,7 @@ QChar IdNumber::checkCharacter(QStringView first17)
     return QLatin1Char(kCheckChars[sum % 11]);
 }
 
-Result<IdNumber> IdNumber::parse(const QString &text)
+Result<IdNumber> IdNumber::parse(const QString &text, const Clock &clock)
 {
     QString s = text.trimmed().toUpper();
     bool upgraded = false;
@@ -115,6 +115,8 @@ Result<IdNumber> IdNumber::parse(const QString &text)
     const QDate birth(year, month, day);
     if (!birth.isValid() || year < 1880)
         return Result<IdNumber>::failure(tr("The birth date %1 in this ID number does not exist.").arg(s.mid(6, 8)));
+    if (birth > clock.today())
+        return Result<IdNumber>::failure(tr("The birth date %1 in this ID number is in the future.").arg(s.mid(6, 8)));
 
     const QChar expected = checkCharacter(QStringView(s).left(17));
     if (expected != last)

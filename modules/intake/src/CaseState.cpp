@@ -110,12 +110,33 @@ QString CaseState::apply(const store::LogEntry &e)
         if (material.isEmpty())
             return tr("A mark without its material in case %1.").arg(e.caseId);
         checklist::Received r;
-        if (how.isString() && checklist::parseReceived(how.toString(), &r))
+        const auto old = next.collected.constFind(material);
+        if (how.isString() && checklist::parseReceived(how.toString(), &r)) {
+            // Another mark: the count recorded with the old one no longer holds.
+            if (old == next.collected.constEnd() || old.value() != r)
+                next.recorded.counts.remove(material);
             next.collected.insert(material, r);
-        else if (how.isNull())
+        } else if (how.isNull()) {
             next.collected.remove(material);
-        else
+            next.recorded.counts.remove(material);
+        } else {
             return tr("Unknown mark \"%1\" in case %2.").arg(how.toString(), e.caseId);
+        }
+    } else if (k == QLatin1String("counted")) {
+        const QString material = text(p, "material");
+        const int pieces = p.value(QLatin1String("pieces")).toInt();
+        if (material.isEmpty() || pieces < 1)
+            return tr("A count without its material or pieces in case %1.").arg(e.caseId);
+        next.recorded.counts.insert(material, pieces);
+    } else if (k == QLatin1String("confirmed")) {
+        const QString condition = text(p, "condition");
+        const QJsonValue holds = p.value(QLatin1String("holds"));
+        if (condition.isEmpty())
+            return tr("A confirmation without its condition in case %1.").arg(e.caseId);
+        if (holds.isBool())
+            next.recorded.confirmations.insert(condition, holds.toBool());
+        else
+            next.recorded.confirmations.remove(condition);
     } else if (k == QLatin1String("pickup")) {
         next.courier = p.value(QLatin1String("courier")).toBool();
     } else if (k == QLatin1String("decided")) {

@@ -11,17 +11,34 @@ using receipt::DocumentKind;
 
 QString DocumentBuilder::receivedText(const MaterialLine &line)
 {
-    if (line.status == MaterialLine::Status::Waived)
-        return tr("e-licence (%1) pulled; no paper needed").arg(line.eLicence);
-    switch (line.mode) {
-    case AcceptanceMode::KeepOriginal: return tr("%n original(s) kept", nullptr, std::max(line.originals, 1));
-    case AcceptanceMode::TakeCopy: return tr("%n copy(ies) kept", nullptr, std::max(line.copies, 1));
-    case AcceptanceMode::VerifyOriginalTakeCopy:
-        return tr("original verified and returned; %n copy(ies) kept", nullptr, std::max(line.copies, 1));
-    case AcceptanceMode::KeepOriginalAndCopy:
-        return tr("%1 original(s) and %2 copy(ies) kept").arg(line.originals).arg(line.copies);
+    if (!line.producedBy.isEmpty())
+        return tr("issued within this matter by %1")
+            .arg(line.producedByName.isEmpty() ? line.producedBy : line.producedByName);
+    if (line.waivedByELicence)
+        return tr("e-licence %1 pulled; no paper needed").arg(line.eLicence);
+    if (line.mode == AcceptanceMode::VerifyOriginalTakeCopy && line.status == MaterialLine::Status::Received)
+        return tr("original verified and returned; %n copy(ies) kept", nullptr, std::max(1, line.recordedCopies));
+    if (line.recordedOriginals > 0)
+        return tr("%n original(s) received", nullptr, line.recordedOriginals);
+    if (line.recordedCopies > 0)
+        return tr("%n copy(ies) received", nullptr, line.recordedCopies);
+    return tr("received");
+}
+
+QString DocumentBuilder::deadlineNote(const checklist::Checklist &checklist)
+{
+    int allowed = 0;
+    for (const MaterialLine &line : checklist.materials) {
+        if (line.status == MaterialLine::Status::Tolerated && line.deadlineCapped)
+            allowed = std::max(allowed, line.supplementDays);
     }
-    return {};
+    if (allowed == 0)
+        return {};
+    return tr("The catalogue allows up to %1 working days; the deadline is brought forward to %2 working "
+              "day(s) because %3 promises its result within that time and the materials must be in first.")
+        .arg(allowed)
+        .arg(checklist.promiseCapDays)
+        .arg(checklist.promiseCapMatter);
 }
 
 QString DocumentBuilder::supplyText(const MaterialLine &line)
@@ -37,12 +54,13 @@ QString DocumentBuilder::supplyText(const MaterialLine &line)
         what = tr("bring %1 original(s) and %2 copy(ies)").arg(line.originals).arg(line.copies);
         break;
     }
+    // The separators are translated too: Chinese text takes Chinese punctuation.
     if (!line.eLicence.isEmpty())
-        what += QStringLiteral("; ") + tr("or allow the window to pull the e-licence (%1)").arg(line.eLicence);
+        what = tr("%1; %2").arg(what, tr("or allow the window to pull the e-licence %1").arg(line.eLicence));
     if (!line.shortfall.isEmpty())
-        what += QStringLiteral(" (") + line.shortfall + QLatin1Char(')');
+        what = tr("%1 (%2)").arg(what, line.shortfall);
     if (!line.howToSupply.isEmpty())
-        what = line.howToSupply + QStringLiteral("; ") + what;
+        what = tr("%1; %2").arg(line.howToSupply, what);
     return what;
 }
 
@@ -77,24 +95,31 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
             if (listMissing) {
                 QStringList why;
                 for (const checklist::Need &n : line.neededBy)
-                    why << QStringLiteral("%1：%2").arg(n.matterName, n.why);
-                d.missing.append({line.name, why.join(QStringLiteral("；")), supplyText(line),
-                    line.status == MaterialLine::Status::Tolerated});
+                    why << tr("%1: %2").arg(n.matterName, n.why);
+                const bool tolerated = line.status == MaterialLine::Status::Tolerated;
+                d.missing.append({line.name, why.join(tr("; ")), supplyText(line), tolerated,
+                    tolerated ? line.supplementDeadline : QDate()});
             }
             break;
         }
     }
     if (in.kind == DocumentKind::Receipt || in.kind == DocumentKind::ToleratedNotice)
         d.promisedDate = in.promisedDate;
-    if (in.kind == DocumentKind::ToleratedNotice)
+    if (in.kind == DocumentKind::ToleratedNotice) {
         d.supplementDeadline = in.checklist->supplementDeadline;
+        d.deadlineNote = deadlineNote(*in.checklist);
+    }
+    for (const checklist::TextCondition &tc : in.checklist->textConditions) {
+        if (tc.confirmed && tc.holds)
+            d.confirmedConditions.append(tr("%1: %2").arg(tc.matterName, tc.text));
+    }
     if (in.kind == DocumentKind::RefusalNotice) {
         d.refusalReason = in.refusalReason;
         if (d.refusalReason.isEmpty()) {
             QStringList reasons;
             for (const checklist::FailedCondition &f : in.checklist->failed)
-                reasons << QStringLiteral("%1：%2").arg(f.matterName, f.text);
-            d.refusalReason = reasons.join(QStringLiteral("；"));
+                reasons << tr("%1: %2").arg(f.matterName, f.text);
+            d.refusalReason = reasons.join(tr("; "));
         }
         if (d.refusalReason.isEmpty())
             return R::failure(tr("A refusal needs its reason."));

@@ -100,7 +100,7 @@ void IntakeWorkflow::evaluate(const CaseState &state, Checklist *out, bool *has)
         return;
     const Catalog &cat = catalog();
     auto result = checklist::ChecklistEngine::evaluate(
-        cat, state.selection, state.answers, state.collected, m_calendar, m_clock.today());
+        cat, state.selection, state.answers, state.collected, state.recorded, m_calendar, m_clock.today());
     if (!result)
         return;
     *out = result.value();
@@ -540,6 +540,37 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
             {QStringLiteral("how"), how ? QJsonValue(checklist::receivedKey(*how)) : QJsonValue()}}}});
 }
 
+QString IntakeWorkflow::setCount(QString materialId, int pieces)
+{
+    if (!hasCase())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    if (!m_state.collected.contains(materialId))
+        return tr("Mark \"%1\" as received before recording how many pieces came.").arg(materialId);
+    if (pieces < 1 || pieces > 99)
+        return tr("The number of pieces must be between 1 and 99.");
+    if (m_state.recorded.counts.value(materialId, 1) == pieces)
+        return {};
+    return commit({{QStringLiteral("counted"),
+        {{QStringLiteral("material"), materialId}, {QStringLiteral("pieces"), pieces}}}});
+}
+
+QString IntakeWorkflow::confirmCondition(QString key, std::optional<bool> holds)
+{
+    if (!hasCase())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    bool known = false;
+    for (const checklist::TextCondition &tc : std::as_const(m_checklist.textConditions))
+        known = known || tc.key == key;
+    if (!known)
+        return tr("\"%1\" is not an acceptance condition of this case.").arg(key);
+    return commit({{QStringLiteral("confirmed"),
+        {{QStringLiteral("condition"), key}, {QStringLiteral("holds"), holds ? QJsonValue(*holds) : QJsonValue()}}}});
+}
+
 QString IntakeWorkflow::setCourier(bool courier)
 {
     if (!hasCase())
@@ -601,7 +632,11 @@ QString IntakeWorkflow::next()
                 const Question *question = catalog().question(q);
                 texts << (question ? question->text : q);
             }
-            return tr("Answer these questions first: %1").arg(texts.join(QStringLiteral("; ")));
+            return tr("Answer these questions first: %1").arg(texts.join(tr("; ")));
+        }
+        for (const checklist::TextCondition &tc : std::as_const(m_checklist.textConditions)) {
+            if (!tc.confirmed)
+                return tr("Confirm this acceptance condition first: %1").arg(tc.text);
         }
         return goTo(Step::Materials);
     case Step::Materials: return goTo(Step::Verdict);
@@ -652,8 +687,11 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     if (!hasCase())
         return tr("No case is open.");
     if (!allowedDecisions().contains(decision)) {
-        if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers)
+        if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers) {
+            if (m_checklist.unanswered.isEmpty())
+                return tr("An acceptance condition is not confirmed yet; nothing can be decided yet.");
             return tr("Some questions are still unanswered; nothing can be decided yet.");
+        }
         return tr("The verdict does not allow this decision.");
     }
     const QDateTime now = m_clock.now();

@@ -13,6 +13,11 @@ QString longDate(QDate d)
 
 } // namespace
 
+QString DocumentLayout::handInBy(QDate day)
+{
+    return tr("Hand in by %1.").arg(longDate(day));
+}
+
 QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
 {
     using T = Block::Type;
@@ -38,6 +43,12 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
             b << Block {T::Item, r.material, r.how, {}};
     }
 
+    if (!doc.confirmedConditions.isEmpty()) {
+        b << Block {T::Heading, {}, tr("Acceptance conditions confirmed by the clerk"), {}};
+        for (const QString &c : doc.confirmedConditions)
+            b << Block {T::Note, {}, c, {}};
+    }
+
     switch (doc.kind) {
     case DocumentKind::Receipt:
         if (doc.promisedDate.isValid())
@@ -54,10 +65,14 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
         break;
     case DocumentKind::ToleratedNotice:
         b << Block {T::Heading, {}, tr("Materials to supplement"), {}};
-        for (const MissingLine &m : doc.missing)
-            b << Block {T::Item, m.material, m.why, m.howToSupply};
+        for (const MissingLine &m : doc.missing) {
+            const QString by = m.supplementBy.isValid() ? handInBy(m.supplementBy) : QString();
+            b << Block {T::Item, m.material, m.why, by.isEmpty() ? m.howToSupply : tr("%1 %2").arg(by, m.howToSupply)};
+        }
         if (doc.supplementDeadline.isValid())
             b << Block {T::Field, tr("Supplement by"), longDate(doc.supplementDeadline), {}};
+        if (!doc.deadlineNote.isEmpty())
+            b << Block {T::Note, {}, doc.deadlineNote, {}};
         if (doc.promisedDate.isValid())
             b << Block {T::Field, tr("Promised completion"), longDate(doc.promisedDate), {}};
         b << Block {T::Note, {},

@@ -2,35 +2,84 @@
 
 #include "onewindow/printer/EscPosDocument.h"
 #include "onewindow/receipt/DocumentLayout.h"
+#include "onewindow/receipt/TextWrap.h"
 
 namespace ow::receipt {
 
 using printer::EscPosDocument;
 
+namespace {
+
+qreal columns(const QString &s)
+{
+    qreal n = 0;
+    for (const QChar c : s) {
+        if (!c.isLowSurrogate())
+            n += EscPosDocument::columnsOf(c);
+    }
+    return n;
+}
+
+// "案件编号：" in Chinese, "Case number: " otherwise.
+QString labelled(const QString &label)
+{
+    return label + (!label.isEmpty() && label.back().unicode() >= 0x2E80 ? QStringLiteral("：") : QStringLiteral(": "));
+}
+
+// Lines of `text` for a slip `width` columns wide, `used` of them taken on the first line,
+// each continuation line starting with `indent`.
+QStringList slipLines(const QString &text, int used, int width, const QString &indent = {})
+{
+    const int in = int(columns(indent));
+    QStringList lines = TextWrap::wrap(text, width - used, width - in, columns);
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        lines[i].prepend(indent);
+    return lines;
+}
+
+void put(EscPosDocument &out, const QStringList &lines)
+{
+    for (const QString &l : lines)
+        out.line(l);
+}
+
+} // namespace
+
 Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile)
 {
     EscPosDocument out(profile);
     out.initialize();
+    const int width = profile.columns();
+    const QString indent = QStringLiteral("  ");
     for (const Block &b : DocumentLayout::blocks(doc)) {
         switch (b.type) {
         case Block::Type::Title:
-            out.align(EscPosDocument::Align::Center)
-                .bold(true)
-                .doubleSize(true)
-                .line(b.text)
-                .doubleSize(false)
-                .bold(false);
+            out.align(EscPosDocument::Align::Center).bold(true).doubleSize(true);
+            put(out, slipLines(b.text, 0, width / 2));
+            out.doubleSize(false).bold(false);
             out.align(EscPosDocument::Align::Left).feed(1);
             break;
-        case Block::Type::Note: out.line(b.text); break;
-        case Block::Type::Field: out.bold(true).text(b.label + QStringLiteral("：")).bold(false).line(b.text); break;
-        case Block::Type::Heading: out.feed(1).bold(true).line(b.text).bold(false).rule(); break;
+        case Block::Type::Note: put(out, slipLines(b.text, 0, width)); break;
+        case Block::Type::Field: {
+            const QString label = labelled(b.label);
+            out.bold(true).text(label).bold(false);
+            put(out, slipLines(b.text, int(columns(label)), width));
+            break;
+        }
+        case Block::Type::Heading:
+            out.feed(1).bold(true);
+            put(out, slipLines(b.text, 0, width));
+            out.bold(false).rule();
+            break;
         case Block::Type::Item:
-            out.line(QStringLiteral("· ") + b.label);
-            if (!b.text.isEmpty())
-                out.line(QStringLiteral("  ") + b.text);
-            if (!b.detail.isEmpty())
-                out.line(QStringLiteral("  ") + b.detail);
+            put(out, slipLines(QStringLiteral("· ") + b.label, 0, width, indent));
+            for (const QString &more : {b.text, b.detail}) {
+                if (more.isEmpty())
+                    continue;
+                QStringList lines = slipLines(more, int(columns(indent)), width, indent);
+                lines.first().prepend(indent);
+                put(out, lines);
+            }
             break;
         case Block::Type::Rule: out.rule(u'='); break;
         case Block::Type::Qr: {
@@ -44,7 +93,9 @@ Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, cons
         }
         }
     }
-    out.feed(1).line(tr("Applicant's signature:")).feed(2).cut();
+    out.feed(1);
+    put(out, slipLines(tr("Applicant's signature:"), 0, width));
+    out.feed(2).cut();
     return out.blocks();
 }
 

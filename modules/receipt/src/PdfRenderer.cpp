@@ -1,14 +1,18 @@
 #include "onewindow/receipt/PdfRenderer.h"
 
 #include "onewindow/receipt/DocumentLayout.h"
+#include "onewindow/receipt/PdfTextLayer.h"
 #include "onewindow/receipt/QrMatrix.h"
+#include "onewindow/receipt/TextWrap.h"
 
 #include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRawFont>
 
+#include <algorithm>
 #include <optional>
 
 namespace ow::receipt {
@@ -28,64 +32,12 @@ QFont cjkFont(qreal points, bool bold = false)
     f.setFamilies({QStringLiteral("Noto Serif CJK SC"), QStringLiteral("Noto Sans CJK SC")});
     f.setPointSizeF(points);
     f.setBold(bold);
+    // Each character drawn with the glyph the font's cmap gives it: shaping would swap in
+    // glyphs (Noto CJK's digits in a Latin run) that no code point maps to, and the PDF's text
+    // layer would lose those characters.
+    f.setStyleStrategy(QFont::PreferNoShaping);
     return f;
 }
-
-class PageWriter
-{
-public:
-    PageWriter(QPdfWriter &writer, QPainter &painter, QString footer)
-        : m_writer(writer)
-        , m_painter(painter)
-        , m_width(painter.viewport().width())
-        , m_height(painter.viewport().height() - mm(8)) // the footer line below
-        , m_footer(std::move(footer))
-    { }
-
-    // "Case … · page N" at the bottom of the current page, so loose pages find their case.
-    void footer()
-    {
-        m_painter.save();
-        m_painter.setFont(cjkFont(8));
-        m_painter.setPen(Qt::darkGray);
-        m_painter.drawText(QRectF(0, m_height + mm(3), m_width, mm(5)), Qt::AlignRight | Qt::AlignVCenter,
-                           PdfRenderer::tr("%1 · page %2").arg(m_footer).arg(m_page));
-        m_painter.restore();
-    }
-
-    // Draws wrapped text in [x, x + w) at the current line (plus `dy`), breaking the page first
-    // when it would not fit. Returns the height used.
-    qreal text(const QString &s, const QFont &font, qreal x, qreal w, int flags = Qt::AlignLeft, qreal dy = 0)
-    {
-        m_painter.setFont(font);
-        const QRectF bound = m_painter.boundingRect(QRectF(x, 0, w, 1e6), flags | Qt::TextWordWrap, s);
-        ensure(dy + bound.height());
-        m_painter.drawText(QRectF(x, m_y + dy, w, bound.height()), flags | Qt::TextWordWrap, s);
-        return bound.height();
-    }
-    void advance(qreal h) { m_y += h; }
-    void ensure(qreal h)
-    {
-        if (m_y + h > m_height) {
-            footer();
-            m_writer.newPage();
-            ++m_page;
-            m_y = 0;
-        }
-    }
-    qreal y() const { return m_y; }
-    qreal width() const { return m_width; }
-    QPainter &painter() { return m_painter; }
-
-private:
-    QPdfWriter &m_writer;
-    QPainter &m_painter;
-    qreal m_width;
-    qreal m_height;
-    QString m_footer;
-    int m_page = 1;
-    qreal m_y = 0;
-};
 
 void drawQr(QPainter &p, const QrMatrix &qr, const QRectF &area)
 {
@@ -115,12 +67,125 @@ void pinCreationDate(QByteArray &pdf, const QDateTime &issuedAt)
         pdf.replace(start, stamp.size(), stamp);
 }
 
-} // namespace
+// How tightly a document is set: the first that fits one page wins.
+struct Density
+{
+    qreal gap; // factor on the space between blocks
+    qreal size; // factor on the point sizes
+};
+constexpr Density kDensities[] = {{1.0, 1.0}, {0.55, 1.0}, {0.3, 0.92}};
 
-Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
+class PageWriter
+{
+public:
+    PageWriter(QPdfWriter &writer, QPainter &painter, const ReceiptDocument &doc, const std::optional<QrMatrix> &qr,
+        Density density)
+        : m_writer(writer)
+        , m_painter(painter)
+        , m_doc(doc)
+        , m_qr(qr)
+        , m_density(density)
+        , m_width(painter.viewport().width())
+        , m_height(painter.viewport().height() - mm(8)) // the footer line below
+    { }
+
+    QFont font(qreal points, bool bold = false) const { return cjkFont(points * m_density.size, bold); }
+    qreal gap(qreal v) const { return v * m_density.gap; }
+
+    // The first page's QR: in the corner, beside the title block.
+    void firstPage()
+    {
+        if (m_qr)
+            drawQr(m_painter, *m_qr, QRectF(m_width - kQrSide, 0, kQrSide, kQrSide));
+    }
+
+    // "Receipt 330106-W03-… · page N" at the bottom of the current page, so loose pages find
+    // their case.
+    void footer()
+    {
+        const QString s =
+            PdfRenderer::tr("%1 · page %2").arg(m_doc.title() + QStringLiteral(" ") + m_doc.caseNumber).arg(m_page);
+        line(s, cjkFont(8), 0, m_height + mm(3), m_width, Qt::AlignRight, Qt::darkGray);
+    }
+
+    // Draws `s` wrapped into [x, x + w) at the current line (plus `dy`), breaking the page first
+    // when it would not fit. Returns the height used.
+    qreal text(const QString &s, const QFont &f, qreal x, qreal w, Qt::Alignment align = Qt::AlignLeft, qreal dy = 0)
+    {
+        const QFontMetricsF fm(f, &m_writer);
+        const QStringList lines = TextWrap::wrap(s, w, w, [&fm](const QString &t) { return fm.horizontalAdvance(t); });
+        const qreal h = fm.lineSpacing() * qreal(lines.size());
+        ensure(dy + h);
+        qreal y = m_y + dy;
+        for (const QString &l : lines) {
+            line(l, f, x, y, w, align, Qt::black);
+            y += fm.lineSpacing();
+        }
+        return h;
+    }
+
+    void advance(qreal h) { m_y += h; }
+    void ensure(qreal h)
+    {
+        if (m_y + h <= m_height)
+            return;
+        footer();
+        m_writer.newPage();
+        ++m_page;
+        m_y = 0;
+        // Every page carries the case number and the QR, so a loose page still leads to its case.
+        if (m_qr)
+            drawQr(m_painter, *m_qr, QRectF(m_width - kQrSmall, 0, kQrSmall, kQrSmall));
+        line(m_doc.title() + QStringLiteral("  ") + m_doc.caseNumber, cjkFont(10.5, true), 0, mm(2), m_width - kQrSmall,
+            Qt::AlignLeft, Qt::black);
+        m_y = kQrSmall + mm(2);
+    }
+    qreal y() const { return m_y; }
+    qreal width() const { return m_width; }
+    int pages() const { return m_page; }
+    QPainter &painter() { return m_painter; }
+    // Everything drawn as text, for the PDF's text layer.
+    const QString &drawn() const { return m_drawn; }
+
+    static constexpr qreal kQrSide = mm(34);
+    static constexpr qreal kQrSmall = mm(22);
+
+private:
+    void line(const QString &s, const QFont &f, qreal x, qreal y, qreal w, Qt::Alignment align, const QColor &colour)
+    {
+        m_painter.save();
+        m_painter.setFont(f);
+        m_painter.setPen(colour);
+        m_painter.drawText(QRectF(x, y, w, QFontMetricsF(f, &m_writer).lineSpacing()), int(align | Qt::AlignTop), s);
+        m_painter.restore();
+        m_drawn += s;
+    }
+
+    QPdfWriter &m_writer;
+    QPainter &m_painter;
+    const ReceiptDocument &m_doc;
+    const std::optional<QrMatrix> &m_qr;
+    Density m_density;
+    qreal m_width;
+    qreal m_height;
+    int m_page = 1;
+    qreal m_y = 0;
+    QString m_drawn;
+};
+
+struct Rendered
 {
     QByteArray bytes;
-    QBuffer buffer(&bytes);
+    int pages = 0;
+    QString drawn;
+};
+
+Result<Rendered> renderWith(
+    const ReceiptDocument &doc, const QList<Block> &blocks, const std::optional<QrMatrix> &qr, Density density)
+{
+    using R = Result<Rendered>;
+    Rendered out;
+    QBuffer buffer(&out.bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setPageSize(QPageSize(QPageSize::A4));
@@ -131,80 +196,155 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
 
     QPainter painter;
     if (!painter.begin(&writer))
-        return Result<QByteArray>::failure(tr("Cannot start the PDF."));
-    PageWriter page(writer, painter, doc.title() + QStringLiteral(" ") + doc.caseNumber);
+        return R::failure(PdfRenderer::tr("Cannot start the PDF."));
+    PageWriter page(writer, painter, doc, qr, density);
+    page.firstPage();
     const qreal w = page.width();
-    const qreal qrSide = mm(34);
-    const QList<Block> blocks = DocumentLayout::blocks(doc);
+    const qreal qrSide = PageWriter::kQrSide;
+    const qreal headWidth = qr ? w - qrSide - mm(4) : w;
+    const qreal labelWidth = mm(34);
+    bool beforeFirstHeading = true;
+    bool afterRule = false;
+    qreal itemRight = mm(68);
+    // The closing fields' labels on one line each (a label broken over two lines would read
+    // back interleaved with its neighbour's value).
+    qreal closingLabelWidth = mm(20);
+    {
+        const QFontMetricsF fm(page.font(10.5, true), &writer);
+        bool seenRule = false;
+        for (const Block &b : blocks) {
+            seenRule = seenRule || b.type == Block::Type::Rule;
+            if (seenRule && b.type == Block::Type::Field)
+                closingLabelWidth = std::max(closingLabelWidth, fm.horizontalAdvance(b.label) + mm(3));
+        }
+        closingLabelWidth = std::min(closingLabelWidth, w / 4);
+    }
 
-    // The QR code sits in the top-right corner of the first page, beside the title block.
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        const Block &b = blocks.at(i);
+        const qreal textWidth = (beforeFirstHeading && page.y() < qrSide) ? headWidth : w;
+        switch (b.type) {
+        case Block::Type::Title:
+            page.advance(page.text(b.text, page.font(18, true), 0, textWidth) + page.gap(mm(3)));
+            break;
+        case Block::Type::Note:
+            page.advance(page.text(b.text, page.font(9.5), 0, textWidth) + page.gap(mm(1.5)));
+            break;
+        case Block::Type::Field: {
+            if (afterRule && i + 1 < blocks.size() && blocks.at(i + 1).type == Block::Type::Field) {
+                // The closing fields (window, clerk, date…) two to a row.
+                const Block &b2 = blocks.at(++i);
+                const qreal half = w / 2;
+                const qreal small = closingLabelWidth;
+                page.ensure(mm(6));
+                const qreal h1 = page.text(b.label, page.font(10.5, true), 0, small);
+                const qreal h2 = page.text(b.text, page.font(10.5), small, half - small);
+                const qreal h3 = page.text(b2.label, page.font(10.5, true), half, small);
+                const qreal h4 = page.text(b2.text, page.font(10.5), half + small, half - small);
+                page.advance(std::max({h1, h2, h3, h4}) + page.gap(mm(1.2)));
+                break;
+            }
+            page.ensure(mm(6));
+            const qreal lw = afterRule ? closingLabelWidth : labelWidth;
+            const qreal h1 = page.text(b.label, page.font(10.5, true), 0, lw);
+            const qreal h2 = page.text(b.text, page.font(10.5), lw, (afterRule ? w / 2 : textWidth) - lw);
+            page.advance(std::max(h1, h2) + page.gap(mm(1.2)));
+            break;
+        }
+        case Block::Type::Heading:
+            beforeFirstHeading = false;
+            page.advance(page.gap(mm(3)));
+            if (page.pages() == 1 && page.y() < qrSide + mm(2))
+                page.advance(qrSide + mm(2) - page.y());
+            page.ensure(mm(16));
+            page.advance(page.text(b.text, page.font(12, true), 0, w) + mm(1));
+            painter.setPen(QPen(Qt::black, mm(0.25)));
+            painter.drawLine(QPointF(0, page.y()), QPointF(w, page.y()));
+            page.advance(page.gap(mm(1.5)) + mm(0.5));
+            break;
+        case Block::Type::Item: {
+            // The right column as narrow as this section's texts allow (short "received" notes
+            // leave the material names room for one line), never narrower than 38 % of the page.
+            if (i == 0 || blocks.at(i - 1).type != Block::Type::Item) {
+                const QFontMetricsF fm(page.font(10), &writer);
+                qreal widest = 0;
+                for (qsizetype k = i; k < blocks.size() && blocks.at(k).type == Block::Type::Item; ++k)
+                    widest = std::max(
+                        {widest, fm.horizontalAdvance(blocks.at(k).text), fm.horizontalAdvance(blocks.at(k).detail)});
+                itemRight = std::clamp(w - widest - mm(2), mm(68), w * 0.62);
+            }
+            const qreal right = itemRight;
+            page.ensure(mm(6));
+            const qreal h1 = page.text(QStringLiteral("• ") + b.label, page.font(10.5, true), mm(2), right - mm(4));
+            qreal h2 = page.text(b.text, page.font(10), right, w - right);
+            if (!b.detail.isEmpty())
+                h2 += page.text(b.detail, page.font(9.5), right, w - right, Qt::AlignLeft, h2);
+            page.advance(std::max(h1, h2) + page.gap(mm(1.2)));
+            break;
+        }
+        case Block::Type::Rule:
+            afterRule = true;
+            page.advance(page.gap(mm(3)) + mm(1));
+            page.ensure(mm(2));
+            painter.setPen(QPen(Qt::black, mm(0.2), Qt::DashLine));
+            painter.drawLine(QPointF(0, page.y()), QPointF(w, page.y()));
+            page.advance(page.gap(mm(3)) + mm(1));
+            break;
+        case Block::Type::Qr: break; // drawn in the corner of every page
+        }
+    }
+    // Signature line for the applicant and the office seal.
+    page.advance(page.gap(mm(10)) + mm(3));
+    page.ensure(mm(8));
+    page.text(PdfRenderer::tr("Applicant's signature:"), page.font(10.5), 0, w / 2);
+    page.text(PdfRenderer::tr("(Office seal)"), page.font(10.5), w / 2, w / 2, Qt::AlignRight);
+    page.footer();
+    if (!painter.end())
+        return R::failure(PdfRenderer::tr("Writing the PDF failed."));
+    buffer.close();
+    out.pages = page.pages();
+    out.drawn = page.drawn();
+    return out;
+}
+
+} // namespace
+
+Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
+{
+    using R = Result<QByteArray>;
+    const QList<Block> blocks = DocumentLayout::blocks(doc);
     std::optional<QrMatrix> qr;
     for (const Block &b : blocks) {
         if (b.type == Block::Type::Qr) {
             auto m = QrMatrix::encode(b.text);
             if (!m)
-                return Result<QByteArray>::failure(m.error());
+                return R::failure(m.error());
             qr = m.value();
         }
     }
-    if (qr)
-        drawQr(painter, *qr, QRectF(w - qrSide, 0, qrSide, qrSide));
-    const qreal headWidth = qr ? w - qrSide - mm(4) : w;
-    const qreal labelWidth = mm(34);
-    bool beforeFirstHeading = true;
-
-    for (const Block &b : blocks) {
-        const qreal textWidth = (beforeFirstHeading && page.y() < qrSide) ? headWidth : w;
-        switch (b.type) {
-        case Block::Type::Title:
-            page.advance(page.text(b.text, cjkFont(18, true), 0, textWidth, Qt::AlignLeft) + mm(3));
+    // The loosest setting that fits one page; a document that cannot fit stays loose.
+    std::optional<Rendered> chosen;
+    for (const Density &d : kDensities) {
+        auto r = renderWith(doc, blocks, qr, d);
+        if (!r)
+            return R::failure(r.error());
+        if (!chosen)
+            chosen = r.value();
+        if (r->pages == 1) {
+            chosen = r.value();
             break;
-        case Block::Type::Note: page.advance(page.text(b.text, cjkFont(9.5), 0, textWidth) + mm(1.5)); break;
-        case Block::Type::Field: {
-            const qreal h1 = page.text(b.label, cjkFont(10.5, true), 0, labelWidth);
-            const qreal h2 = page.text(b.text, cjkFont(10.5), labelWidth, textWidth - labelWidth);
-            page.advance(std::max(h1, h2) + mm(1.2));
-            break;
-        }
-        case Block::Type::Heading:
-            beforeFirstHeading = false;
-            page.advance(mm(3));
-            if (page.y() < qrSide + mm(2))
-                page.advance(qrSide + mm(2) - page.y());
-            page.advance(page.text(b.text, cjkFont(12, true), 0, w) + mm(1));
-            painter.setPen(QPen(Qt::black, mm(0.25)));
-            painter.drawLine(QPointF(0, page.y()), QPointF(w, page.y()));
-            page.advance(mm(1.5));
-            break;
-        case Block::Type::Item: {
-            const qreal right = mm(68);
-            page.ensure(mm(12));
-            const qreal h1 = page.text(QStringLiteral("• ") + b.label, cjkFont(10.5, true), mm(2), right - mm(4));
-            qreal h2 = page.text(b.text, cjkFont(10), right, w - right);
-            if (!b.detail.isEmpty())
-                h2 += page.text(b.detail, cjkFont(9.5), right, w - right, Qt::AlignLeft, h2);
-            page.advance(std::max(h1, h2) + mm(1.2));
-            break;
-        }
-        case Block::Type::Rule:
-            page.advance(mm(3));
-            page.ensure(mm(2));
-            painter.setPen(QPen(Qt::black, mm(0.2), Qt::DashLine));
-            painter.drawLine(QPointF(0, page.y()), QPointF(w, page.y()));
-            page.advance(mm(3));
-            break;
-        case Block::Type::Qr: break; // drawn in the corner above
         }
     }
-    // Signature line for the applicant and the office seal.
-    page.advance(mm(10));
-    page.ensure(mm(12));
-    page.text(tr("Applicant's signature:"), cjkFont(10.5), 0, w / 2);
-    page.text(tr("(Office seal)"), cjkFont(10.5), w / 2, w / 2, Qt::AlignRight);
-    page.footer();
-    if (!painter.end())
-        return Result<QByteArray>::failure(tr("Writing the PDF failed."));
-    buffer.close();
+    PdfTextLayer::Substitutions subs;
+    for (const bool bold : {false, true}) {
+        const auto more = PdfTextLayer::substitutions(QRawFont::fromFont(cjkFont(10, bold)), chosen->drawn);
+        for (auto it = more.cbegin(); it != more.cend(); ++it)
+            subs.insert(it.key(), it.value());
+    }
+    auto fixed = PdfTextLayer::remapToUnicode(chosen->bytes, subs);
+    if (!fixed)
+        return R::failure(fixed.error());
+    QByteArray bytes = fixed.value();
     pinCreationDate(bytes, doc.issuedAt);
     return bytes;
 }

@@ -50,7 +50,8 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
     QJsonArray missingArray;
     for (const MissingLine &m : missing)
         missingArray.append(QJsonObject {{QStringLiteral("material"), m.material}, {QStringLiteral("why"), m.why},
-            {QStringLiteral("howToSupply"), m.howToSupply}, {QStringLiteral("tolerable"), m.tolerable}});
+            {QStringLiteral("howToSupply"), m.howToSupply}, {QStringLiteral("tolerable"), m.tolerable},
+            {QStringLiteral("supplementBy"), isoDate(m.supplementBy)}});
     QJsonObject o {
         {QStringLiteral("format"), 1},
         {QStringLiteral("kind"), kindName(kind)},
@@ -66,6 +67,8 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
         {QStringLiteral("missing"), missingArray},
         {QStringLiteral("promisedDate"), isoDate(promisedDate)},
         {QStringLiteral("supplementDeadline"), isoDate(supplementDeadline)},
+        {QStringLiteral("deadlineNote"), deadlineNote},
+        {QStringLiteral("confirmedConditions"), QJsonArray::fromStringList(confirmedConditions)},
         {QStringLiteral("refusalReason"), refusalReason},
         {QStringLiteral("window"), window},
         {QStringLiteral("clerk"), clerk},
@@ -107,10 +110,14 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QLatin1String("missing")).toArray()) {
         const QJsonObject m = v.toObject();
         d.missing.append(
-            {str(m, "material"), str(m, "why"), str(m, "howToSupply"), m.value(QLatin1String("tolerable")).toBool()});
+            {str(m, "material"), str(m, "why"), str(m, "howToSupply"), m.value(QLatin1String("tolerable")).toBool(),
+                QDate::fromString(str(m, "supplementBy"), Qt::ISODate)});
     }
     d.promisedDate = QDate::fromString(str(o, "promisedDate"), Qt::ISODate);
     d.supplementDeadline = QDate::fromString(str(o, "supplementDeadline"), Qt::ISODate);
+    d.deadlineNote = str(o, "deadlineNote");
+    for (const QJsonValue &v : o.value(QLatin1String("confirmedConditions")).toArray())
+        d.confirmedConditions << v.toString();
     d.refusalReason = str(o, "refusalReason");
     d.window = str(o, "window");
     d.clerk = str(o, "clerk");

@@ -1,5 +1,7 @@
 #include "onewindow/ui/ChecklistPanel.h"
 
+#include "onewindow/intake/DocumentBuilder.h"
+#include "onewindow/receipt/DocumentLayout.h"
 #include "ui_ChecklistPanel.h"
 
 #include <QEvent>
@@ -95,8 +97,8 @@ void ChecklistPanel::clear()
     m_ui->verdictLabel->setStyleSheet(QString());
 }
 
-void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist::Collected &collected,
-                                  const QStringList &questionTexts)
+void ChecklistPanel::setChecklist(
+    const checklist::Checklist &c, const checklist::Collected &collected, const QStringList &questionTexts)
 {
     const QString selected = currentMaterial();
     m_checklist = c;
@@ -128,6 +130,8 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist
             why.prepend(l.shortfall);
         if (l.status == MaterialLine::Status::Missing && !l.howToSupply.isEmpty())
             why << tr("How to get it: %1").arg(l.howToSupply);
+        if (l.status == MaterialLine::Status::Tolerated && l.supplementDeadline.isValid())
+            why << receipt::DocumentLayout::handInBy(l.supplementDeadline); // as the notice says
         const QStringList cells = {statusText(l, collected), l.name, countsText(l), why.join(QLatin1Char('\n'))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
@@ -166,11 +170,13 @@ QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QString
     switch (c.verdict) {
     case Verdict::Complete: return tr("Complete: every material is here. Accept the case (F5).");
     case Verdict::Tolerated:
-        return tr("Acceptable with 容缺: %1 may follow by %2. Accept with 容缺 (F6) or issue a notice (F7).")
-            .arg(names(c.tolerated), QLocale().toString(c.supplementDeadline, QLocale::ShortFormat));
+        return (tr("Acceptable with 容缺: %1 may follow by %2. Accept with 容缺 (F6) or issue a notice (F7).")
+                    .arg(names(c.tolerated), QLocale().toString(c.supplementDeadline, QLocale::ShortFormat))
+            + QLatin1Char(' ') + intake::DocumentBuilder::deadlineNote(c))
+            .trimmed();
     case Verdict::Incomplete:
         return tr("Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).", nullptr,
-                  int(c.missing.size() + c.tolerated.size()))
+            int(c.missing.size() + c.tolerated.size()))
             .arg(names(c.missing + c.tolerated));
     case Verdict::NotAcceptable: {
         QStringList why;
@@ -178,8 +184,7 @@ QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QString
             why << QStringLiteral("%1: %2").arg(f.matterName, f.text);
         return tr("Not acceptable: %1. Refuse with the reason (F8).").arg(why.join(QStringLiteral("; ")));
     }
-    case Verdict::NeedsAnswers:
-        return tr("Answer first: %1").arg(questionTexts.join(QStringLiteral("; ")));
+    case Verdict::NeedsAnswers: return tr("Answer first: %1").arg(questionTexts.join(QStringLiteral("; ")));
     }
     return {};
 }

@@ -100,6 +100,14 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         if (m_workflow->step() == Step::Situations && m_workflow->checklist().unanswered.isEmpty())
             m_workflow->next();
     });
+    connect(m_ui->questionsPanel, &QuestionsPanel::conditionConfirmed, this,
+        [this](const QString &key, std::optional<bool> holds) {
+            if (!m_workflow)
+                return;
+            report(m_workflow->confirmCondition(key, holds));
+            if (m_workflow->step() == Step::Situations && m_workflow->checklist().unanswered.isEmpty())
+                m_workflow->next();
+        });
     connect(m_ui->checklistPanel, &ChecklistPanel::markRequested, this,
         [this](const QString &id, std::optional<checklist::Received> how) {
             if (!m_workflow)
@@ -393,10 +401,16 @@ void IntakePage::refresh()
             const Question *question = w->catalog().question(q);
             questionTexts << (question ? question->text : q);
         }
+        for (const checklist::TextCondition &tc : w->checklist().textConditions) {
+            if (!tc.confirmed)
+                questionTexts << tr("confirm \"%1\"").arg(tc.text);
+        }
         m_ui->questionsPanel->setQuestions(w->catalog(), w->questions(), w->answers(), w->checklist().unanswered);
+        m_ui->questionsPanel->setConditions(w->checklist().textConditions);
         m_ui->checklistPanel->setChecklist(w->checklist(), w->collected(), questionTexts);
     } else {
         m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {});
+        m_ui->questionsPanel->setConditions({});
         m_ui->checklistPanel->clear();
     }
     {

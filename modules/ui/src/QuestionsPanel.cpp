@@ -30,7 +30,8 @@ void QuestionsPanel::rebuild(const Catalog &catalog)
     while (m_ui->questionsLayout->rowCount() > 1)
         m_ui->questionsLayout->removeRow(1);
     m_editors.clear();
-    m_ui->emptyLabel->setVisible(m_ids.isEmpty());
+    m_conditionEditors.clear();
+    m_ui->emptyLabel->setVisible(m_ids.isEmpty() && m_conditions.isEmpty());
     QWidget *previous = nullptr;
     for (const QString &id : std::as_const(m_ids)) {
         const Question *q = catalog.question(id);
@@ -43,9 +44,8 @@ void QuestionsPanel::rebuild(const Catalog &catalog)
             validator->setNotation(QDoubleValidator::StandardNotation);
             edit->setValidator(validator);
             edit->setPlaceholderText(q->unit.isEmpty() ? tr("number") : tr("number, in %1").arg(q->unit));
-            connect(edit, &QLineEdit::editingFinished, this, [this, id, edit] {
-                Q_EMIT answered(id, edit->text().trimmed());
-            });
+            connect(edit, &QLineEdit::editingFinished, this,
+                [this, id, edit] { Q_EMIT answered(id, edit->text().trimmed()); });
             editor = edit;
         } else {
             auto *box = new QComboBox(this);
@@ -57,9 +57,8 @@ void QuestionsPanel::rebuild(const Catalog &catalog)
                 for (const Question::Option &o : q->options)
                     box->addItem(o.label, o.value);
             }
-            connect(box, &QComboBox::activated, this, [this, id, box](int index) {
-                Q_EMIT answered(id, box->itemData(index).toString());
-            });
+            connect(box, &QComboBox::activated, this,
+                [this, id, box](int index) { Q_EMIT answered(id, box->itemData(index).toString()); });
             editor = box;
         }
         editor->setObjectName(QStringLiteral("answer_") + id);
@@ -73,10 +72,62 @@ void QuestionsPanel::rebuild(const Catalog &catalog)
             setTabOrder(previous, editor);
         previous = editor;
     }
+    rebuildConditions();
 }
 
-void QuestionsPanel::setQuestions(const Catalog &catalog, const QStringList &questionIds, const Answers &answers,
-                                  const QStringList &unanswered)
+void QuestionsPanel::rebuildConditions()
+{
+    for (QWidget *editor : std::as_const(m_conditionEditors))
+        m_ui->questionsLayout->removeRow(editor);
+    m_conditionEditors.clear();
+    m_ui->emptyLabel->setVisible(m_ids.isEmpty() && m_conditions.isEmpty());
+    for (const checklist::TextCondition &c : std::as_const(m_conditions)) {
+        auto *box = new QComboBox(this);
+        box->addItem(tr("— to confirm —"));
+        box->addItem(tr("confirmed: it holds"));
+        box->addItem(tr("it does not hold"));
+        const QString key = c.key;
+        connect(box, &QComboBox::activated, this, [this, key](int index) {
+            Q_EMIT conditionConfirmed(key, index == 0 ? std::nullopt : std::optional<bool>(index == 1));
+        });
+        box->setObjectName(QStringLiteral("confirm_") + c.key);
+        box->setAccessibleName(c.text);
+        auto *label = new QLabel(tr("Condition (%1): %2").arg(c.matterName, c.text), this);
+        label->setObjectName(QStringLiteral("condition_") + c.key);
+        label->setWordWrap(true);
+        label->setBuddy(box);
+        m_ui->questionsLayout->addRow(label, box);
+        m_conditionEditors.insert(c.key, box);
+    }
+}
+
+void QuestionsPanel::setConditions(const QList<checklist::TextCondition> &conditions)
+{
+    QStringList before;
+    for (const checklist::TextCondition &c : std::as_const(m_conditions))
+        before << c.key;
+    QStringList now;
+    for (const checklist::TextCondition &c : conditions)
+        now << c.key;
+    m_conditions = conditions;
+    if (before != now)
+        rebuildConditions();
+    for (const checklist::TextCondition &c : conditions) {
+        auto *box = qobject_cast<QComboBox *>(m_conditionEditors.value(c.key));
+        if (!box)
+            continue;
+        box->setCurrentIndex(!c.confirmed ? 0 : c.holds ? 1 : 2);
+        if (auto *label = qobject_cast<QLabel *>(m_ui->questionsLayout->labelForField(box))) {
+            QFont f = label->font();
+            f.setBold(!c.confirmed);
+            label->setFont(f);
+            label->setStyleSheet(!c.confirmed ? QStringLiteral("color:#35506b;") : QString());
+        }
+    }
+}
+
+void QuestionsPanel::setQuestions(
+    const Catalog &catalog, const QStringList &questionIds, const Answers &answers, const QStringList &unanswered)
 {
     if (questionIds != m_ids) {
         m_ids = questionIds;
@@ -107,6 +158,16 @@ void QuestionsPanel::setQuestions(const Catalog &catalog, const QStringList &que
 
 void QuestionsPanel::focusFirstUnanswered()
 {
+    if (m_unanswered.isEmpty()) {
+        for (const checklist::TextCondition &c : std::as_const(m_conditions)) {
+            if (!c.confirmed) {
+                if (QWidget *e = m_conditionEditors.value(c.key)) {
+                    e->setFocus(Qt::ShortcutFocusReason);
+                    return;
+                }
+            }
+        }
+    }
     for (const QString &id : std::as_const(m_ids)) {
         if (m_unanswered.contains(id) || m_unanswered.isEmpty()) {
             if (QWidget *e = m_editors.value(id)) {

@@ -68,13 +68,21 @@ void drawBitmap(QImage &image, const ow::printer::MonoBitmap &bitmap, int x0, in
 
 } // namespace
 
+qint64 ReceiptRenderer::heightOf(const EscPosPage &page, const Options &options)
+{
+    qint64 height = 2 * qint64(options.marginDots);
+    for (const EscPosItem &item : page.items)
+        height += itemHeight(item);
+    return height;
+}
+
 QImage ReceiptRenderer::render(const EscPosPage &page, const Options &options)
 {
     const int width = page.dotsPerLine;
-    int height = 2 * options.marginDots;
-    for (const EscPosItem &item : page.items)
-        height += itemHeight(item);
-    QImage image(width, qMax(1, height), QImage::Format_Grayscale8);
+    const qint64 height = heightOf(page, options);
+    if (height > kMaxHeightDots)
+        return {};
+    QImage image(width, int(qMax<qint64>(1, height)), QImage::Format_Grayscale8);
     image.fill(255);
 
     int y = options.marginDots;
@@ -141,7 +149,21 @@ Result<QImage> ReceiptRenderer::renderStream(QByteArrayView stream, int dotsPerL
     const auto page = EscPosParser::parse(stream, dotsPerLine);
     if (!page)
         return Result<QImage>::failure(page.error());
-    return render(page.value());
+    const qint64 height = heightOf(page.value(), Options());
+    if (height > kMaxHeightDots) {
+        // 203 dpi: 8 dots a millimetre.
+        return Result<QImage>::failure(tr("The receipt would be %1 dots (%2 m of paper) long; at most %3 dots (%4 m) "
+                                          "are rendered. The stream feeds far more paper than any receipt.")
+                                           .arg(height)
+                                           .arg(double(height) / 8000.0, 0, 'f', 1)
+                                           .arg(kMaxHeightDots)
+                                           .arg(double(kMaxHeightDots) / 8000.0, 0, 'f', 1));
+    }
+    QImage image = render(page.value());
+    if (image.isNull())
+        return Result<QImage>::failure(
+            tr("There is not enough memory for a %1 x %2 dot image.").arg(dotsPerLine).arg(height));
+    return image;
 }
 
 } // namespace ow::escpossim

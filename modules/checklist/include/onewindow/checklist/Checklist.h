@@ -25,6 +25,21 @@ enum class Received { Original, Copy, ELicence };
 // Material id → what was received.
 using Collected = QHash<QString, Received>;
 
+// What the clerk recorded beyond the marks.
+struct Recorded
+{
+    // Material id → pieces received with its mark (originals for an original, copies for a
+    // copy, the copies kept when an original is verified and returned); a marked material
+    // without an entry counts one.
+    QHash<QString, int> counts;
+    // Text-only acceptance conditions (conditionKey()) → the clerk confirmed it holds (true) or
+    // found it does not (false). Absent: not confirmed yet.
+    QHash<QString, bool> confirmations;
+};
+
+// The key of a matter's n-th acceptance condition ("330106-XK-AMR-001#0").
+QString conditionKey(const QString &matter, qsizetype index);
+
 enum class Verdict { Complete, Tolerated, Incomplete, NotAcceptable, NeedsAnswers };
 
 // One item (matter) of the selection.
@@ -66,6 +81,25 @@ struct MaterialLine
     bool tolerable = false; // every item that needs it accepts it later (容缺)
     QString howToSupply; // for missing lines: where and how to get it
     QString shortfall; // e.g. "the original is needed; only a copy was received"
+    QString producedByName; // the name of the producedBy matter
+    int recordedOriginals = 0; // as the clerk recorded them (not the catalogue's counts)
+    int recordedCopies = 0;
+    // Tolerated lines: the working days the catalogue allows (the shortest over the items), and
+    // the day it is due, capped by the shortest promised time of the included items.
+    int supplementDays = 0;
+    QDate supplementDeadline;
+    bool deadlineCapped = false; // the cap made the deadline earlier than the catalogue's days
+};
+
+// An acceptance condition that is text only: the clerk confirms it.
+struct TextCondition
+{
+    QString key; // conditionKey()
+    QString matter;
+    QString matterName;
+    QString text;
+    bool confirmed = false; // the clerk has answered it
+    bool holds = false; // … and found that it holds
 };
 
 // An acceptance condition that does not hold.
@@ -89,6 +123,10 @@ struct Checklist
     QList<FailedCondition> failed;
     int supplementDays = 0; // tolerated: working days to hand the missing ones in
     QDate supplementDeadline; // tolerated: today + supplementDays working days
+    QList<TextCondition> textConditions; // of the included items; unconfirmed ones: NeedsAnswers
+    // The cap on 容缺 deadlines: the shortest promised time of the included items, and whose.
+    int promiseCapDays = 0;
+    QString promiseCapMatter; // its name
 };
 
 QString verdictKey(Verdict v); // "complete", "tolerated", "incomplete", "not_acceptable", "needs_answers"

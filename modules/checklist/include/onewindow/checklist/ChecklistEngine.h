@@ -20,6 +20,9 @@ public:
     // Fails only when the selection names an unknown bundle or matter (or none at all).
     static Result<Checklist> evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
         const Collected &collected, const WorkCalendar &calendar, QDate today);
+    // The same with what the clerk recorded beyond the marks (counts, confirmed conditions).
+    static Result<Checklist> evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
+        const Collected &collected, const Recorded &recorded, const WorkCalendar &calendar, QDate today);
 };
 
 } // namespace ow::checklist

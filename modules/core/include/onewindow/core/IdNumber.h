@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/core/Clock.h"
 #include "onewindow/core/Result.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,8 @@ public:
     enum class Kind { Resident, HongKongPermit, MacaoPermit, TaiwanPermit, ForeignerPermanent };
     enum class Gender { Male, Female };
 
-    static Result<IdNumber> parse(const QString &text);
+    // Refuses a birth date after `clock`'s today (a mistyped year).
+    static Result<IdNumber> parse(const QString &text, const Clock &clock = Clock::system());
     // The check character ('0'-'9' or 'X') for the first 17 digits; QChar() if they are not digits.
     static QChar checkCharacter(QStringView first17);
 

@@ -34,6 +34,7 @@ public:
     QString catalogSha256;
     Answers answers;
     checklist::Collected collected;
+    checklist::Recorded recorded; // piece counts and confirmed text-only conditions
     bool courier = false;
     QString decision = QStringLiteral("none"); // none, accept, accepttolerated, notice, refuse
     QString refusalReason;

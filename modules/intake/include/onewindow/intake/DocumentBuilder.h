@@ -38,8 +38,12 @@ public:
 
     static Result<receipt::ReceiptDocument> build(
         const Input &in, const WindowConfig &config, const receipt::WindowKey &key);
-    // "original kept", "original verified and returned; 2 copies kept", …
+    // What the clerk recorded: "2 copies received", "issued within this matter by 个体工商户设立登记",
+    // "e-licence 电子营业执照 pulled; no paper needed", … (never the catalogue's counts).
     static QString receivedText(const checklist::MaterialLine &line);
+    // Why a 容缺 deadline is earlier than the catalogue allows (empty when it is not): the
+    // same words on the notice and on screen.
+    static QString deadlineNote(const checklist::Checklist &checklist);
     // What the window will accept for a missing line: originals / copies and where to get it.
     static QString supplyText(const checklist::MaterialLine &line);
 };

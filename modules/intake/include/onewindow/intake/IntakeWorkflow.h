@@ -75,6 +75,12 @@ public:
     // Marks a material as received (original, copy, e-licence) or clears it (nullopt).
     // Takes the id by value: callers often pass an id from checklist(), which this call replaces.
     QString mark(QString materialId, std::optional<checklist::Received> how);
+    // How many pieces came with a marked material (where the catalogue asks for more than one);
+    // the receipt states this count. A new mark resets it to one.
+    QString setCount(QString materialId, int pieces);
+    // The clerk's answer to a text-only acceptance condition (checklist().textConditions):
+    // holds, does not hold (fails like an unmet condition), or not confirmed (nullopt).
+    QString confirmCondition(QString key, std::optional<bool> holds);
     QString setCourier(bool courier);
 
     // Moves to the next / previous step when the current one is complete enough.
@@ -102,6 +108,7 @@ public:
     const checklist::Selection &selection() const { return m_state.selection; }
     const Answers &answers() const { return m_state.answers; }
     const checklist::Collected &collected() const { return m_state.collected; }
+    const checklist::Recorded &recorded() const { return m_state.recorded; }
     const CaseState &state() const { return m_state; }
     // The merged checklist and verdict for the current inputs (recomputed on every change).
     const checklist::Checklist &checklist() const { return m_checklist; }

@@ -24,6 +24,8 @@ class DocumentLayout
 
 public:
     static QList<Block> blocks(const ReceiptDocument &doc);
+    // "Hand in by 2026年12月2日星期三." for a 容缺 line: the same words on paper and on screen.
+    static QString handInBy(QDate day);
 };
 
 } // namespace ow::receipt

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -34,6 +35,7 @@ struct MissingLine
     QString why; // which item needs it and why
     QString howToSupply;
     bool tolerable = false;
+    QDate supplementBy = {}; // 容缺 lines: the day it is due
 };
 
 // One model for the four documents of the window; rendered to ESC/POS and to A4 PDF.
@@ -56,6 +58,8 @@ public:
     QList<MissingLine> missing;
     QDate promisedDate;
     QDate supplementDeadline; // 容缺 only
+    QString deadlineNote; // 容缺 only: why a deadline is earlier than the catalogue allows
+    QStringList confirmedConditions; // text-only acceptance conditions the clerk confirmed
     QString refusalReason; // refusal only
     QString window;
     QString clerk;

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "onewindow/catalog/Condition.h"
+#include "onewindow/checklist/Checklist.h"
 
 #include <QGroupBox>
 #include <QHash>
 
 #include <memory>
+#include <optional>
 
 namespace Ui {
 class QuestionsPanel;
@@ -29,8 +31,11 @@ public:
 
     // Shows `questionIds` with the current answers; rebuilds only when the list changes, so focus
     // and half-typed numbers survive updates. Unanswered questions that decide something are marked.
-    void setQuestions(const Catalog &catalog, const QStringList &questionIds, const Answers &answers,
-                      const QStringList &unanswered);
+    void setQuestions(
+        const Catalog &catalog, const QStringList &questionIds, const Answers &answers, const QStringList &unanswered);
+    // The acceptance conditions that are text only, below the questions: the clerk confirms
+    // each (holds / does not hold); an unconfirmed one is marked like an unanswered question.
+    void setConditions(const QList<checklist::TextCondition> &conditions);
     void focusFirstUnanswered();
     // The editor of a question (for tests and keyboard navigation).
     QWidget *editor(const QString &questionId) const;
@@ -38,17 +43,22 @@ public:
 Q_SIGNALS:
     // `value` is what the clerk picked or typed, as text ("company", "yes", "120"); empty clears.
     void answered(const QString &questionId, const QString &value);
+    // The clerk's answer to a text-only condition; nullopt takes the confirmation back.
+    void conditionConfirmed(const QString &key, std::optional<bool> holds);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void rebuild(const Catalog &catalog);
+    void rebuildConditions();
 
     std::unique_ptr<Ui::QuestionsPanel> m_ui;
     QStringList m_ids;
     QHash<QString, QWidget *> m_editors;
     QStringList m_unanswered;
+    QList<checklist::TextCondition> m_conditions;
+    QHash<QString, QWidget *> m_conditionEditors;
 };
 
 } // namespace ow::ui

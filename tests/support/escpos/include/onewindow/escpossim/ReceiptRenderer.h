@@ -28,10 +28,17 @@ public:
         QString fontFamily = QStringLiteral("Noto Sans Mono CJK SC");
     };
 
-    // A Format_Grayscale8 image, page.dotsPerLine wide.
+    // The longest paper the renderer draws: 40,000 dots, about 5 m at 203 dpi (a long notice
+    // is under 0.5 m). Past it, a stream of feeds (1,000 × ESC d 255 is 7.6 million dots) would
+    // need gigabytes of image.
+    static constexpr qint64 kMaxHeightDots = 40000;
+    // The height of the rendered page in dots, margins included.
+    static qint64 heightOf(const EscPosPage &page, const Options &options);
+    // A Format_Grayscale8 image, page.dotsPerLine wide; a null image past kMaxHeightDots.
     static QImage render(const EscPosPage &page, const Options &options);
     static QImage render(const EscPosPage &page) { return render(page, Options()); }
-    // Parses and renders a stream; a malformed stream gives the parser's error (with the offset).
+    // Parses and renders a stream; a malformed stream gives the parser's error (with the offset),
+    // a page longer than kMaxHeightDots says how long it would be.
     static Result<QImage> renderStream(QByteArrayView stream, int dotsPerLine = 384);
 };
 
