@@ -36,11 +36,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Agent's ID number</source>
+        <source>Agent&apos;s ID number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -58,7 +58,7 @@
 <context>
     <name>CaseNumbering</name>
     <message>
-        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
+        <source>This window is not configured: a 6-digit region code and a window code without &apos;-&apos; are needed for case numbers.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -139,11 +139,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"format" must be "onewindow-catalogue"</source>
+        <source>&quot;format&quot; must be &quot;onewindow-catalogue&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
+        <source>&quot;formatVersion&quot; must be 1 (this program reads version 1 only)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -151,35 +151,35 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown field "%1"</source>
+        <source>unknown field &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must be an array</source>
+        <source>&quot;%1&quot; must be an array</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" is required and must be a non-empty string</source>
+        <source>&quot;%1&quot; is required and must be a non-empty string</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must be a string</source>
+        <source>&quot;%1&quot; must be a string</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must hold non-empty strings</source>
+        <source>&quot;%1&quot; must hold non-empty strings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must be a whole number from %2 to %3</source>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must be true or false</source>
+        <source>&quot;%1&quot; must be true or false</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must be one of %2, not %3</source>
+        <source>&quot;%1&quot; must be one of %2, not %3</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -187,11 +187,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" must be a condition string</source>
+        <source>&quot;%1&quot; must be a condition string</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 in "%2"</source>
+        <source>%1 in &quot;%2&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -199,23 +199,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"id" must be lower-case letters, digits and '-'</source>
+        <source>&quot;id&quot; must be lower-case letters, digits and &apos;-&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>duplicate department id "%1"</source>
+        <source>duplicate department id &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"id" must be letters, digits and '_', not starting with a digit</source>
+        <source>&quot;id&quot; must be letters, digits and &apos;_&apos;, not starting with a digit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" is a reserved word of the condition language</source>
+        <source>&quot;%1&quot; is a reserved word of the condition language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>duplicate option "%1"</source>
+        <source>duplicate option &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -227,19 +227,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>duplicate question id "%1"</source>
+        <source>duplicate question id &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>duplicate material id "%1"</source>
+        <source>duplicate material id &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"code" is required and must be a non-empty string</source>
+        <source>&quot;code&quot; is required and must be a non-empty string</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown department "%1"</source>
+        <source>unknown department &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -247,15 +247,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"fee" must be a number of yuan, 0 or more</source>
+        <source>&quot;fee&quot; must be a number of yuan, 0 or more</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"result" must be an object with "type" and "name"</source>
+        <source>&quot;result&quot; must be an object with &quot;type&quot; and &quot;name&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown material "%1"</source>
+        <source>unknown material &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -263,15 +263,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>a conditional material needs a "when" condition</source>
+        <source>a conditional material needs a &quot;when&quot; condition</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>a required material has no "when"; make it conditional</source>
+        <source>a required material has no &quot;when&quot;; make it conditional</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>only tolerable materials have "supplementDays"</source>
+        <source>only tolerable materials have &quot;supplementDays&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -279,7 +279,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>duplicate matter code "%1"</source>
+        <source>duplicate matter code &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -295,7 +295,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown question "%1" in "questions"</source>
+        <source>unknown question &quot;%1&quot; in &quot;questions&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -303,27 +303,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown matter "%1"</source>
+        <source>unknown matter &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
+        <source>matter &quot;%1&quot; depends on question &quot;%2&quot;, which the bundle does not ask</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>matter "%1" appears twice in the bundle</source>
+        <source>matter &quot;%1&quot; appears twice in the bundle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown shared material "%1"</source>
+        <source>unknown shared material &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>shared material "%1" is not needed by any item</source>
+        <source>shared material &quot;%1&quot; is not needed by any item</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>duplicate bundle id "%1"</source>
+        <source>duplicate bundle id &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -331,19 +331,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown question "%1"</source>
+        <source>unknown question &quot;%1&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>question "%1" needs a number, not "%2"</source>
+        <source>question &quot;%1&quot; needs a number, not &quot;%2&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>question "%1" needs yes or no, not "%2"</source>
+        <source>question &quot;%1&quot; needs yes or no, not &quot;%2&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>question "%1" needs one of %2, not "%3"</source>
+        <source>question &quot;%1&quot; needs one of %2, not &quot;%3&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -351,18 +351,30 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown material "%1" in "produces"</source>
+        <source>unknown material &quot;%1&quot; in &quot;produces&quot;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>the matter both needs and produces "%1"</source>
+        <source>the matter both needs and produces &quot;%1&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;%2&quot;, issued by &quot;%3&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
     <message>
-        <source>The catalogue has no bundle "%1".</source>
+        <source>The catalogue has no bundle &quot;%1&quot;.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -370,7 +382,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The catalogue has no matter "%1".</source>
+        <source>The catalogue has no matter &quot;%1&quot;.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -407,6 +419,14 @@
     </message>
     <message>
         <source>not needed (condition not met: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>confirmed by the clerk not to hold</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -448,7 +468,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unexpected '%1' after the end of the condition</source>
+        <source>unexpected &apos;%1&apos; after the end of the condition</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -456,7 +476,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>'%1' is not a number</source>
+        <source>&apos;%1&apos; is not a number</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -472,63 +492,63 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>missing ')' for the '(' at column %1</source>
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>expected a question, 'not' or '(' but found '%1'</source>
+        <source>expected a question, &apos;not&apos; or &apos;(&apos; but found &apos;%1&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>expected a question but found the keyword '%1'</source>
+        <source>expected a question but found the keyword &apos;%1&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unknown question '%1'</source>
+        <source>unknown question &apos;%1&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>expected 'in' after 'not'</source>
+        <source>expected &apos;in&apos; after &apos;not&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>'in' does not apply to the yes-no question '%1'</source>
+        <source>&apos;in&apos; does not apply to the yes-no question &apos;%1&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>expected '[' after 'in'</source>
+        <source>expected &apos;[&apos; after &apos;in&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>expected ',' or ']' in the list</source>
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>'%1' needs a number question, but '%2' is a %3 question</source>
+        <source>&apos;%1&apos; needs a number question, but &apos;%2&apos; is a %3 question</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>'%1' is not a yes-no question; compare it with an operator</source>
+        <source>&apos;%1&apos; is not a yes-no question; compare it with an operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>unexpected character '%1'</source>
+        <source>unexpected character &apos;%1&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
+        <source>type mismatch: &apos;%1&apos; is a number question but &apos;%2&apos; is not a number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
+        <source>type mismatch: &apos;%1&apos; is a choice question; quote an option value instead of &apos;%2&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>'%1' is not an option of the question '%2'</source>
+        <source>&apos;%1&apos; is not an option of the question &apos;%2&apos;</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
+        <source>type mismatch: &apos;%1&apos; is a yes-no question; compare it with true or false</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -583,7 +603,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Character %1 ("%2") cannot appear in a credit code (I, O, Z, S and V are never used).</source>
+        <source>Character %1 (&quot;%2&quot;) cannot appear in a credit code (I, O, Z, S and V are never used).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -612,44 +632,36 @@
 </context>
 <context>
     <name>DocumentBuilder</name>
-    <message>
-        <source>e-licence (%1) pulled; no paper needed</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n original(s) kept</source>
-        <translation><numerusform>%n original kept</numerusform><numerusform>%n originals kept</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n copy(ies) kept</source>
-        <translation><numerusform>%n copy kept</numerusform><numerusform>%n copies kept</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
-        <translation><numerusform>original verified and returned; %n copy kept</numerusform><numerusform>original verified and returned; %n copies kept</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 original(s) and %2 copy(ies) kept</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>original verified and returned; %n copy kept</numerusform>
+            <numerusform>original verified and returned; %n copies kept</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
-        <translation><numerusform>bring %n original</numerusform><numerusform>bring %n originals</numerusform></translation>
+        <translation>
+            <numerusform>bring %n original</numerusform>
+            <numerusform>bring %n originals</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n copy(ies)</source>
-        <translation><numerusform>bring %n copy</numerusform><numerusform>bring %n copies</numerusform></translation>
+        <translation>
+            <numerusform>bring %n copy</numerusform>
+            <numerusform>bring %n copies</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring the original (it is returned) and %n copy(ies)</source>
-        <translation><numerusform>bring the original (it is returned) and %n copy</numerusform><numerusform>bring the original (it is returned) and %n copies</numerusform></translation>
+        <translation>
+            <numerusform>bring the original (it is returned) and %n copy</numerusform>
+            <numerusform>bring the original (it is returned) and %n copies</numerusform>
+        </translation>
     </message>
     <message>
         <source>bring %1 original(s) and %2 copy(ies)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>or allow the window to pull the e-licence (%1)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -658,6 +670,56 @@
     </message>
     <message>
         <source>A refusal needs its reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>issued within this matter by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e-licence %1 pulled; no paper needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n original(s) received</source>
+        <translation>
+            <numerusform>%n original received</numerusform>
+            <numerusform>%n originals received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) received</source>
+        <translation>
+            <numerusform>%n copy received</numerusform>
+            <numerusform>%n copies received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The catalogue allows up to %1 working days; the deadline is brought forward to %2 working day(s) because %3 promises its result within that time and the materials must be in first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>or allow the window to pull the e-licence %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -708,7 +770,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <source>The application is accepted on the applicant&apos;s commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -747,6 +809,18 @@
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Hand in by %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acceptance conditions confirmed by the clerk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DocumentView</name>
@@ -782,7 +856,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -814,6 +888,10 @@
     </message>
     <message>
         <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The birth date %1 in this ID number is in the future.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -918,7 +996,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
+        <source>Window key &quot;%1&quot; is unknown here: the receipt cannot be checked (update the key list).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -975,15 +1053,15 @@
 <context>
     <name>Party</name>
     <message>
-        <source>The applicant's name is missing.</source>
+        <source>The applicant&apos;s name is missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The company's name is missing.</source>
+        <source>The company&apos;s name is missing.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
+        <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -994,7 +1072,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1011,13 +1089,32 @@
     </message>
 </context>
 <context>
-    <name>PinyinTable</name>
+    <name>PdfTextLayer</name>
     <message>
-        <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
+        <source>A ToUnicode map of the PDF is not closed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
+        <source>A ToUnicode map of the PDF has a code that is not 4 hex digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF is not as expected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ToUnicode range of the PDF cannot be corrected in place.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PinyinTable</name>
+    <message>
+        <source>pinyin table line %1: expected &quot;syllable&lt;TAB&gt;characters&quot;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pinyin table line %1: &apos;%2&apos; is not a CJK unified ideograph</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1051,11 +1148,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Field "%1" of the QR code is missing or malformed.</source>
+        <source>Field &quot;%1&quot; of the QR code is missing or malformed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Unknown document kind "%1" in the QR code.</source>
+        <source>Unknown document kind &quot;%1&quot; in the QR code.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1211,13 +1308,111 @@
     </message>
 </context>
 <context>
-    <name>WindowKey</name>
+    <name>Tool</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
+        <source>%1: valid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cannot generate the window's signing key (OpenSSL).</source>
+        <source>Items:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials (each once):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why each material is needed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(one set shared by all items)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(e-licence: %1, used)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(e-licence: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>issued within this bundle by %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shortfall: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>how to supply: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed, capped by the promised time)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>does not hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To confirm: %1 %2: %3 [%4]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tolerated (容缺): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supplement within %1 working days, by %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unanswered: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not acceptable: %1 %2: %3 [%4]</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowKey</name>
+    <message>
+        <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot generate the window&apos;s signing key (OpenSSL).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1252,19 +1447,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The calendar has no valid "year".</source>
+        <source>The calendar has no valid &quot;year&quot;.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Holiday %1 of %2 needs a name and valid "from" ≤ "to" dates.</source>
+        <source>Holiday %1 of %2 needs a name and valid &quot;from&quot; ≤ &quot;to&quot; dates.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Holiday "%1" lies outside %2.</source>
+        <source>Holiday &quot;%1&quot; lies outside %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Make-up workday %1 of %2 has no valid "date".</source>
+        <source>Make-up workday %1 of %2 has no valid &quot;date&quot;.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1311,7 +1506,7 @@
 <context>
     <name>ow::idcard::CardDecoder</name>
     <message>
-        <source>The text block has %1 bytes; a card's text block has %2.</source>
+        <source>The text block has %1 bytes; a card&apos;s text block has %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1319,7 +1514,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The card's text block holds no ID number.</source>
+        <source>The card&apos;s text block holds no ID number.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1327,7 +1522,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <source>The read answer&apos;s lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1358,7 +1553,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The card reader's answer was damaged. Try again.</source>
+        <source>The card reader&apos;s answer was damaged. Try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1371,8 +1566,8 @@
     <message numerus="yes">
         <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
         <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1428,15 +1623,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The card could not authenticate the reader's security module.</source>
+        <source>The card could not authenticate the reader&apos;s security module.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The reader's security module could not authenticate the card.</source>
+        <source>The reader&apos;s security module could not authenticate the card.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The card's information failed verification.</source>
+        <source>The card&apos;s information failed verification.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1452,11 +1647,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The reader's security module failed its self-test; the reader needs service.</source>
+        <source>The reader&apos;s security module failed its self-test; the reader needs service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The reader's security module is not authorised; the reader needs service.</source>
+        <source>The reader&apos;s security module is not authorised; the reader needs service.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1479,7 +1674,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The card's photo was not read.</source>
+        <source>The card&apos;s photo was not read.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1490,11 +1685,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>signed by the applicant (sealed by the company), with the agent's identity</source>
+        <source>signed by the applicant (sealed by the company), with the agent&apos;s identity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>an agent applies on the applicant's behalf</source>
+        <source>an agent applies on the applicant&apos;s behalf</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1522,11 +1717,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The catalogue has no question "%1".</source>
+        <source>The catalogue has no question &quot;%1&quot;.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>"%1" is not on this case's checklist.</source>
+        <source>&quot;%1&quot; is not on this case&apos;s checklist.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1567,6 +1762,30 @@
     </message>
     <message>
         <source>Decide the case before finishing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark &quot;%1&quot; as received before recording how many pieces came.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The number of pieces must be between 1 and 99.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an acceptance condition of this case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm this acceptance condition first: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An acceptance condition is not confirmed yet; nothing can be decided yet.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1742,7 +1961,10 @@
     </message>
     <message numerus="yes">
         <source>%n more character(s) to go.</source>
-        <translation><numerusform>%n more character to go.</numerusform><numerusform>%n more characters to go.</numerusform></translation>
+        <translation>
+            <numerusform>%n more character to go.</numerusform>
+            <numerusform>%n more characters to go.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Valid credit code · region %1 · organisation code %2</source>
@@ -1844,7 +2066,10 @@
     </message>
     <message numerus="yes">
         <source>%n original(s)</source>
-        <translation><numerusform>%n original</numerusform><numerusform>%n originals</numerusform></translation>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
     </message>
     <message>
         <source>show original</source>
@@ -1852,7 +2077,10 @@
     </message>
     <message numerus="yes">
         <source>%n copy(ies)</source>
-        <translation><numerusform>%n copy</numerusform><numerusform>%n copies</numerusform></translation>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-licence: %1</source>
@@ -1880,7 +2108,10 @@
     </message>
     <message numerus="yes">
         <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
-        <translation><numerusform>Incomplete: %n material missing (%1). Issue the one-time notice (F7).</numerusform><numerusform>Incomplete: %n materials missing (%1). Issue the one-time notice (F7).</numerusform></translation>
+        <translation>
+            <numerusform>Incomplete: %n material missing (%1). Issue the one-time notice (F7).</numerusform>
+            <numerusform>Incomplete: %n materials missing (%1). Issue the one-time notice (F7).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not acceptable: %1. Refuse with the reason (F8).</source>
@@ -2153,6 +2384,10 @@
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>confirm &quot;%1&quot;</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -2224,6 +2459,22 @@
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— to confirm —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>confirmed: it holds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it does not hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Condition (%1): %2</source>
         <translation type="unfinished" />
     </message>
 </context>

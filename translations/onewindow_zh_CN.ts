@@ -36,11 +36,11 @@
         <translation>由代理人代办(&amp;G)</translation>
     </message>
     <message>
-        <source>Agent's ID number</source>
+        <source>Agent&apos;s ID number</source>
         <translation>代办人身份号码</translation>
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation>代办人姓名</translation>
     </message>
     <message>
@@ -58,7 +58,7 @@
 <context>
     <name>CaseNumbering</name>
     <message>
-        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
+        <source>This window is not configured: a 6-digit region code and a window code without &apos;-&apos; are needed for case numbers.</source>
         <translation>本窗口尚未配置：生成案件编号需要 6 位行政区划码和不含“-”的窗口编码。</translation>
     </message>
     <message>
@@ -139,11 +139,11 @@
         <translation>事项目录必须是 JSON 对象</translation>
     </message>
     <message>
-        <source>"format" must be "onewindow-catalogue"</source>
+        <source>&quot;format&quot; must be &quot;onewindow-catalogue&quot;</source>
         <translation>“format”必须为“onewindow-catalogue”</translation>
     </message>
     <message>
-        <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
+        <source>&quot;formatVersion&quot; must be 1 (this program reads version 1 only)</source>
         <translation>“formatVersion”必须为 1（本程序只能读取第 1 版）</translation>
     </message>
     <message>
@@ -151,35 +151,35 @@
         <translation>事项目录中没有任何事项</translation>
     </message>
     <message>
-        <source>unknown field "%1"</source>
+        <source>unknown field &quot;%1&quot;</source>
         <translation>未知字段“%1”</translation>
     </message>
     <message>
-        <source>"%1" must be an array</source>
+        <source>&quot;%1&quot; must be an array</source>
         <translation>“%1”必须是数组</translation>
     </message>
     <message>
-        <source>"%1" is required and must be a non-empty string</source>
+        <source>&quot;%1&quot; is required and must be a non-empty string</source>
         <translation>“%1”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
-        <source>"%1" must be a string</source>
+        <source>&quot;%1&quot; must be a string</source>
         <translation>“%1”必须是字符串</translation>
     </message>
     <message>
-        <source>"%1" must hold non-empty strings</source>
+        <source>&quot;%1&quot; must hold non-empty strings</source>
         <translation>“%1”只能包含非空字符串</translation>
     </message>
     <message>
-        <source>"%1" must be a whole number from %2 to %3</source>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
         <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <source>"%1" must be true or false</source>
+        <source>&quot;%1&quot; must be true or false</source>
         <translation>“%1”必须为 true 或 false</translation>
     </message>
     <message>
-        <source>"%1" must be one of %2, not %3</source>
+        <source>&quot;%1&quot; must be one of %2, not %3</source>
         <translation>“%1”必须是 %2 之一，而不是 %3</translation>
     </message>
     <message>
@@ -187,11 +187,11 @@
         <translation>缺</translation>
     </message>
     <message>
-        <source>"%1" must be a condition string</source>
+        <source>&quot;%1&quot; must be a condition string</source>
         <translation>“%1”必须是条件字符串</translation>
     </message>
     <message>
-        <source>%1 in "%2"</source>
+        <source>%1 in &quot;%2&quot;</source>
         <translation>%1（位于“%2”）</translation>
     </message>
     <message>
@@ -199,23 +199,23 @@
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <source>"id" must be lower-case letters, digits and '-'</source>
+        <source>&quot;id&quot; must be lower-case letters, digits and &apos;-&apos;</source>
         <translation>“id”只能由小写字母、数字和“-”组成</translation>
     </message>
     <message>
-        <source>duplicate department id "%1"</source>
+        <source>duplicate department id &quot;%1&quot;</source>
         <translation>部门 id“%1”重复</translation>
     </message>
     <message>
-        <source>"id" must be letters, digits and '_', not starting with a digit</source>
+        <source>&quot;id&quot; must be letters, digits and &apos;_&apos;, not starting with a digit</source>
         <translation>“id”只能由字母、数字和“_”组成，且不能以数字开头</translation>
     </message>
     <message>
-        <source>"%1" is a reserved word of the condition language</source>
+        <source>&quot;%1&quot; is a reserved word of the condition language</source>
         <translation>“%1”是条件语言的保留字</translation>
     </message>
     <message>
-        <source>duplicate option "%1"</source>
+        <source>duplicate option &quot;%1&quot;</source>
         <translation>选项“%1”重复</translation>
     </message>
     <message>
@@ -227,19 +227,19 @@
         <translation>只有选择题才能设置选项</translation>
     </message>
     <message>
-        <source>duplicate question id "%1"</source>
+        <source>duplicate question id &quot;%1&quot;</source>
         <translation>问题 id“%1”重复</translation>
     </message>
     <message>
-        <source>duplicate material id "%1"</source>
+        <source>duplicate material id &quot;%1&quot;</source>
         <translation>材料 id“%1”重复</translation>
     </message>
     <message>
-        <source>"code" is required and must be a non-empty string</source>
+        <source>&quot;code&quot; is required and must be a non-empty string</source>
         <translation>“code”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
-        <source>unknown department "%1"</source>
+        <source>unknown department &quot;%1&quot;</source>
         <translation>未知部门“%1”</translation>
     </message>
     <message>
@@ -247,15 +247,15 @@
         <translation>承诺时限（%1 个工作日）超过法定时限（%2）</translation>
     </message>
     <message>
-        <source>"fee" must be a number of yuan, 0 or more</source>
+        <source>&quot;fee&quot; must be a number of yuan, 0 or more</source>
         <translation>“fee”必须是以元为单位、不小于 0 的数值</translation>
     </message>
     <message>
-        <source>"result" must be an object with "type" and "name"</source>
+        <source>&quot;result&quot; must be an object with &quot;type&quot; and &quot;name&quot;</source>
         <translation>“result”必须是包含“type”和“name”的对象</translation>
     </message>
     <message>
-        <source>unknown material "%1"</source>
+        <source>unknown material &quot;%1&quot;</source>
         <translation>未知材料“%1”</translation>
     </message>
     <message>
@@ -263,15 +263,15 @@
         <translation>该材料在本事项中重复列出</translation>
     </message>
     <message>
-        <source>a conditional material needs a "when" condition</source>
+        <source>a conditional material needs a &quot;when&quot; condition</source>
         <translation>条件材料必须设置“when”条件</translation>
     </message>
     <message>
-        <source>a required material has no "when"; make it conditional</source>
+        <source>a required material has no &quot;when&quot;; make it conditional</source>
         <translation>必需材料不能设置“when”；如有条件，请改为条件材料</translation>
     </message>
     <message>
-        <source>only tolerable materials have "supplementDays"</source>
+        <source>only tolerable materials have &quot;supplementDays&quot;</source>
         <translation>只有可容缺材料才能设置“supplementDays”</translation>
     </message>
     <message>
@@ -279,7 +279,7 @@
         <translation>即办事项（promisedDays 为 0）不能容缺受理材料</translation>
     </message>
     <message>
-        <source>duplicate matter code "%1"</source>
+        <source>duplicate matter code &quot;%1&quot;</source>
         <translation>事项编码“%1”重复</translation>
     </message>
     <message>
@@ -295,7 +295,7 @@
         <translation>mode 为 original-and-copy 时，要求 originals ≥ 1 且 copies ≥ 1</translation>
     </message>
     <message>
-        <source>unknown question "%1" in "questions"</source>
+        <source>unknown question &quot;%1&quot; in &quot;questions&quot;</source>
         <translation>“questions”中有未知问题“%1”</translation>
     </message>
     <message>
@@ -303,27 +303,27 @@
         <translation>一件事至少需要包含一个事项</translation>
     </message>
     <message>
-        <source>unknown matter "%1"</source>
+        <source>unknown matter &quot;%1&quot;</source>
         <translation>未知事项“%1”</translation>
     </message>
     <message>
-        <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
+        <source>matter &quot;%1&quot; depends on question &quot;%2&quot;, which the bundle does not ask</source>
         <translation>事项“%1”依赖问题“%2”，但该一件事未设置此问题</translation>
     </message>
     <message>
-        <source>matter "%1" appears twice in the bundle</source>
+        <source>matter &quot;%1&quot; appears twice in the bundle</source>
         <translation>事项“%1”在该一件事中重复出现</translation>
     </message>
     <message>
-        <source>unknown shared material "%1"</source>
+        <source>unknown shared material &quot;%1&quot;</source>
         <translation>未知共享材料“%1”</translation>
     </message>
     <message>
-        <source>shared material "%1" is not needed by any item</source>
+        <source>shared material &quot;%1&quot; is not needed by any item</source>
         <translation>共享材料“%1”未被任何事项使用</translation>
     </message>
     <message>
-        <source>duplicate bundle id "%1"</source>
+        <source>duplicate bundle id &quot;%1&quot;</source>
         <translation>一件事 id“%1”重复</translation>
     </message>
     <message>
@@ -331,19 +331,19 @@
         <translation>%1：无法读取事项目录：%2</translation>
     </message>
     <message>
-        <source>unknown question "%1"</source>
+        <source>unknown question &quot;%1&quot;</source>
         <translation>未知问题“%1”</translation>
     </message>
     <message>
-        <source>question "%1" needs a number, not "%2"</source>
+        <source>question &quot;%1&quot; needs a number, not &quot;%2&quot;</source>
         <translation>问题“%1”应填数字，而不是“%2”</translation>
     </message>
     <message>
-        <source>question "%1" needs yes or no, not "%2"</source>
+        <source>question &quot;%1&quot; needs yes or no, not &quot;%2&quot;</source>
         <translation>问题“%1”应填 yes 或 no，而不是“%2”</translation>
     </message>
     <message>
-        <source>question "%1" needs one of %2, not "%3"</source>
+        <source>question &quot;%1&quot; needs one of %2, not &quot;%3&quot;</source>
         <translation>问题“%1”应填 %2 之一，而不是“%3”</translation>
     </message>
     <message>
@@ -351,18 +351,30 @@
         <translation>未知问题类型</translation>
     </message>
     <message>
-        <source>unknown material "%1" in "produces"</source>
+        <source>unknown material &quot;%1&quot; in &quot;produces&quot;</source>
         <translation>“produces”中的材料“%1”未定义</translation>
     </message>
     <message>
-        <source>the matter both needs and produces "%1"</source>
+        <source>the matter both needs and produces &quot;%1&quot;</source>
         <translation>该事项既需要又产出“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;%2&quot;, issued by &quot;%3&quot;</source>
+        <translation>“%1”需要“%2”，该材料由“%3”出具</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
+        <translation>“produces”构成循环（%1）：各事项将互相等待对方出具的材料</translation>
     </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
     <message>
-        <source>The catalogue has no bundle "%1".</source>
+        <source>The catalogue has no bundle &quot;%1&quot;.</source>
         <translation>事项目录中没有一件事“%1”。</translation>
     </message>
     <message>
@@ -370,7 +382,7 @@
         <translation>请选择一件事或至少一个事项。</translation>
     </message>
     <message>
-        <source>The catalogue has no matter "%1".</source>
+        <source>The catalogue has no matter &quot;%1&quot;.</source>
         <translation>事项目录中没有事项“%1”。</translation>
     </message>
     <message>
@@ -408,6 +420,14 @@
     <message>
         <source>not needed (condition not met: %1)</source>
         <translation>无需办理（条件不满足：%1）</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>confirmed by the clerk not to hold</source>
+        <translation>经窗口人员确认不符合</translation>
     </message>
 </context>
 <context>
@@ -448,7 +468,7 @@
         <translation>第 1 列：条件超过 %1 个字符</translation>
     </message>
     <message>
-        <source>unexpected '%1' after the end of the condition</source>
+        <source>unexpected &apos;%1&apos; after the end of the condition</source>
         <translation>条件结束后出现多余的“%1”</translation>
     </message>
     <message>
@@ -456,7 +476,7 @@
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <source>'%1' is not a number</source>
+        <source>&apos;%1&apos; is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
@@ -472,63 +492,63 @@
         <translation>条件不完整，提前结束</translation>
     </message>
     <message>
-        <source>missing ')' for the '(' at column %1</source>
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column %1</source>
         <translation>第 %1 列的“(”缺少对应的“)”</translation>
     </message>
     <message>
-        <source>expected a question, 'not' or '(' but found '%1'</source>
+        <source>expected a question, &apos;not&apos; or &apos;(&apos; but found &apos;%1&apos;</source>
         <translation>此处应为问题、“not”或“(”，但遇到的是“%1”</translation>
     </message>
     <message>
-        <source>expected a question but found the keyword '%1'</source>
+        <source>expected a question but found the keyword &apos;%1&apos;</source>
         <translation>此处应为问题，但遇到的是关键字“%1”</translation>
     </message>
     <message>
-        <source>unknown question '%1'</source>
+        <source>unknown question &apos;%1&apos;</source>
         <translation>未知问题“%1”</translation>
     </message>
     <message>
-        <source>expected 'in' after 'not'</source>
+        <source>expected &apos;in&apos; after &apos;not&apos;</source>
         <translation>“not”之后应为“in”</translation>
     </message>
     <message>
-        <source>'in' does not apply to the yes-no question '%1'</source>
+        <source>&apos;in&apos; does not apply to the yes-no question &apos;%1&apos;</source>
         <translation>“in”不能用于是非题“%1”</translation>
     </message>
     <message>
-        <source>expected '[' after 'in'</source>
+        <source>expected &apos;[&apos; after &apos;in&apos;</source>
         <translation>“in”之后应为“[”</translation>
     </message>
     <message>
-        <source>expected ',' or ']' in the list</source>
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list</source>
         <translation>列表中此处应为“,”或“]”</translation>
     </message>
     <message>
-        <source>'%1' needs a number question, but '%2' is a %3 question</source>
+        <source>&apos;%1&apos; needs a number question, but &apos;%2&apos; is a %3 question</source>
         <translation>“%1”只能用于数值问题，但“%2”是 %3 类型的问题</translation>
     </message>
     <message>
-        <source>'%1' is not a yes-no question; compare it with an operator</source>
+        <source>&apos;%1&apos; is not a yes-no question; compare it with an operator</source>
         <translation>“%1”不是是非题，请用运算符进行比较</translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
+        <source>unexpected character &apos;%1&apos;</source>
         <translation>无法识别的字符“%1”</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
+        <source>type mismatch: &apos;%1&apos; is a number question but &apos;%2&apos; is not a number</source>
         <translation>类型不匹配：“%1”是数值问题，但“%2”不是数字</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
+        <source>type mismatch: &apos;%1&apos; is a choice question; quote an option value instead of &apos;%2&apos;</source>
         <translation>类型不匹配：“%1”是选择题，请使用带引号的选项值，而不是“%2”</translation>
     </message>
     <message>
-        <source>'%1' is not an option of the question '%2'</source>
+        <source>&apos;%1&apos; is not an option of the question &apos;%2&apos;</source>
         <translation>“%1”不是问题“%2”的选项</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
+        <source>type mismatch: &apos;%1&apos; is a yes-no question; compare it with true or false</source>
         <translation>类型不匹配：“%1”是是非题，请与 true 或 false 比较</translation>
     </message>
     <message>
@@ -583,7 +603,7 @@
         <translation>统一社会信用代码应为 18 位，当前为 %1 位。</translation>
     </message>
     <message>
-        <source>Character %1 ("%2") cannot appear in a credit code (I, O, Z, S and V are never used).</source>
+        <source>Character %1 (&quot;%2&quot;) cannot appear in a credit code (I, O, Z, S and V are never used).</source>
         <translation>第 %1 位字符“%2”不能出现在统一社会信用代码中（不使用 I、O、Z、S、V）。</translation>
     </message>
     <message>
@@ -612,45 +632,33 @@
 </context>
 <context>
     <name>DocumentBuilder</name>
-    <message>
-        <source>e-licence (%1) pulled; no paper needed</source>
-        <translation>已调取电子证照（%1），无需纸质材料</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n original(s) kept</source>
-        <translation><numerusform>收原件 %n 份</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n copy(ies) kept</source>
-        <translation><numerusform>收复印件 %n 份</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
-        <translation><numerusform>原件已验并退还，收复印件 %n 份</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 original(s) and %2 copy(ies) kept</source>
-        <translation>收原件 %1 份、复印件 %2 份</translation>
+        <translation>
+            <numerusform>原件已验并退还，收复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
-        <translation><numerusform>携带原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带原件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n copy(ies)</source>
-        <translation><numerusform>携带复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring the original (it is returned) and %n copy(ies)</source>
-        <translation><numerusform>携带原件（验后退还）及复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带原件（验后退还）及复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>bring %1 original(s) and %2 copy(ies)</source>
         <translation>携带原件 %1 份、复印件 %2 份</translation>
-    </message>
-    <message>
-        <source>or allow the window to pull the e-licence (%1)</source>
-        <translation>或授权窗口调取电子证照（%1）</translation>
     </message>
     <message>
         <source>The case has no applicant or no checklist yet.</source>
@@ -659,6 +667,54 @@
     <message>
         <source>A refusal needs its reason.</source>
         <translation>不予受理须填写理由。</translation>
+    </message>
+    <message>
+        <source>issued within this matter by %1</source>
+        <translation>由本次一并办理的“%1”核发，无需另交</translation>
+    </message>
+    <message>
+        <source>e-licence %1 pulled; no paper needed</source>
+        <translation>已调取电子证照（%1），无需纸质材料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n original(s) received</source>
+        <translation>
+            <numerusform>收原件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) received</source>
+        <translation>
+            <numerusform>收复印件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>The catalogue allows up to %1 working days; the deadline is brought forward to %2 working day(s) because %3 promises its result within that time and the materials must be in first.</source>
+        <translation>目录规定最长可在 %1 个工作日内补交；因“%3”承诺 %2 个工作日内办结，材料须在办结前补齐，故补交期限提前至 %2 个工作日。</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>or allow the window to pull the e-licence %1</source>
+        <translation>或授权窗口调取电子证照（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -708,7 +764,7 @@
         <translation>补交期限</translation>
     </message>
     <message>
-        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <source>The application is accepted on the applicant&apos;s commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
         <translation>本申请依申请人承诺予以容缺受理。逾期未补交上述材料的，案件终止办理。</translation>
     </message>
     <message>
@@ -747,6 +803,18 @@
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
+    <message>
+        <source>Hand in by %1.</source>
+        <translation>请于%1前补交。</translation>
+    </message>
+    <message>
+        <source>Acceptance conditions confirmed by the clerk</source>
+        <translation>经窗口人员确认的受理条件</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>DocumentView</name>
@@ -782,7 +850,7 @@
         <translation>扫码核验本文书</translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
     </message>
 </context>
@@ -815,6 +883,10 @@
     <message>
         <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
         <translation>校验码不符，可能有数字输错（末位应为 %1）。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in this ID number is in the future.</source>
+        <translation>身份号码中的出生日期 %1 晚于今天。</translation>
     </message>
 </context>
 <context>
@@ -918,7 +990,7 @@
         <translation>无法读取公钥列表 %1：%2</translation>
     </message>
     <message>
-        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
+        <source>Window key &quot;%1&quot; is unknown here: the receipt cannot be checked (update the key list).</source>
         <translation>未知的窗口密钥“%1”，无法核验该回执（请更新公钥列表）。</translation>
     </message>
     <message>
@@ -975,15 +1047,15 @@
 <context>
     <name>Party</name>
     <message>
-        <source>The applicant's name is missing.</source>
+        <source>The applicant&apos;s name is missing.</source>
         <translation>缺少申请人姓名。</translation>
     </message>
     <message>
-        <source>The company's name is missing.</source>
+        <source>The company&apos;s name is missing.</source>
         <translation>缺少企业名称。</translation>
     </message>
     <message>
-        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
+        <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
     </message>
 </context>
@@ -994,7 +1066,7 @@
         <translation>无法生成 PDF。</translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
     </message>
     <message>
@@ -1011,13 +1083,32 @@
     </message>
 </context>
 <context>
+    <name>PdfTextLayer</name>
+    <message>
+        <source>A ToUnicode map of the PDF is not closed.</source>
+        <translation>PDF 的 ToUnicode 映射表没有结束标记。</translation>
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF has a code that is not 4 hex digits.</source>
+        <translation>PDF 的 ToUnicode 映射表中有不是 4 位十六进制数的编码。</translation>
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF is not as expected.</source>
+        <translation>PDF 的 ToUnicode 映射表格式与预期不符。</translation>
+    </message>
+    <message>
+        <source>A ToUnicode range of the PDF cannot be corrected in place.</source>
+        <translation>PDF 的 ToUnicode 连续区间无法原位修正。</translation>
+    </message>
+</context>
+<context>
     <name>PinyinTable</name>
     <message>
-        <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
+        <source>pinyin table line %1: expected &quot;syllable&lt;TAB&gt;characters&quot;</source>
         <translation>拼音表第 %1 行：格式应为“音节&lt;TAB&gt;汉字”</translation>
     </message>
     <message>
-        <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
+        <source>pinyin table line %1: &apos;%2&apos; is not a CJK unified ideograph</source>
         <translation>拼音表第 %1 行：“%2”不是 CJK 统一汉字</translation>
     </message>
     <message>
@@ -1051,11 +1142,11 @@
         <translation>二维码内容不完整或含多余字段。</translation>
     </message>
     <message>
-        <source>Field "%1" of the QR code is missing or malformed.</source>
+        <source>Field &quot;%1&quot; of the QR code is missing or malformed.</source>
         <translation>二维码字段“%1”缺失或格式错误。</translation>
     </message>
     <message>
-        <source>Unknown document kind "%1" in the QR code.</source>
+        <source>Unknown document kind &quot;%1&quot; in the QR code.</source>
         <translation>二维码中的文书类型“%1”无法识别。</translation>
     </message>
     <message>
@@ -1211,13 +1302,110 @@
     </message>
 </context>
 <context>
+    <name>Tool</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 处错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation>%1：有效</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Materials (each once):</source>
+        <translation>材料（每种只列一次）：</translation>
+    </message>
+    <message>
+        <source>Why each material is needed:</source>
+        <translation>各材料的需要原因：</translation>
+    </message>
+    <message>
+        <source>(one set shared by all items)</source>
+        <translation>（各事项共用一套）</translation>
+    </message>
+    <message>
+        <source>(e-licence: %1, used)</source>
+        <translation>（电子证照：%1，已调取）</translation>
+    </message>
+    <message>
+        <source>(e-licence: %1)</source>
+        <translation>（电子证照：%1）</translation>
+    </message>
+    <message>
+        <source>issued within this bundle by %1 %2</source>
+        <translation>由本一件事中的 %1 %2 核发</translation>
+    </message>
+    <message>
+        <source>shortfall: %1</source>
+        <translation>不足：%1</translation>
+    </message>
+    <message>
+        <source>how to supply: %1</source>
+        <translation>获取方式：%1</translation>
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed, capped by the promised time)</source>
+        <translation>%1 前补交（目录允许 %2 个工作日，因承诺时限提前）</translation>
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed)</source>
+        <translation>%1 前补交（目录允许 %2 个工作日）</translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>does not hold</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>To confirm: %1 %2: %3 [%4]</source>
+        <translation>待确认：%1 %2：%3 [%4]</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>Tolerated (容缺): %1</source>
+        <translation>容缺：%1</translation>
+    </message>
+    <message>
+        <source>Supplement within %1 working days, by %2</source>
+        <translation>%1 个工作日内补交，截止 %2</translation>
+    </message>
+    <message>
+        <source>Unanswered: %1</source>
+        <translation>未回答：%1</translation>
+    </message>
+    <message>
+        <source>Not acceptable: %1 %2: %3 [%4]</source>
+        <translation>不予受理：%1 %2：%3 [%4]</translation>
+    </message>
+</context>
+<context>
     <name>WindowKey</name>
     <message>
-        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
+        <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
         <translation>密钥标识只能包含字母、数字、“-”和“_”（最多 32 位）。</translation>
     </message>
     <message>
-        <source>Cannot generate the window's signing key (OpenSSL).</source>
+        <source>Cannot generate the window&apos;s signing key (OpenSSL).</source>
         <translation>无法生成窗口签名密钥（OpenSSL）。</translation>
     </message>
     <message>
@@ -1252,19 +1440,19 @@
         <translation>工作日历必须是一个 JSON 对象。</translation>
     </message>
     <message>
-        <source>The calendar has no valid "year".</source>
+        <source>The calendar has no valid &quot;year&quot;.</source>
         <translation>工作日历缺少有效的“year”年份。</translation>
     </message>
     <message>
-        <source>Holiday %1 of %2 needs a name and valid "from" ≤ "to" dates.</source>
+        <source>Holiday %1 of %2 needs a name and valid &quot;from&quot; ≤ &quot;to&quot; dates.</source>
         <translation>%2 年第 %1 个节假日需要名称以及有效的起止日期（from ≤ to）。</translation>
     </message>
     <message>
-        <source>Holiday "%1" lies outside %2.</source>
+        <source>Holiday &quot;%1&quot; lies outside %2.</source>
         <translation>节假日“%1”不在 %2 年内。</translation>
     </message>
     <message>
-        <source>Make-up workday %1 of %2 has no valid "date".</source>
+        <source>Make-up workday %1 of %2 has no valid &quot;date&quot;.</source>
         <translation>%2 年第 %1 个调休上班日缺少有效日期。</translation>
     </message>
     <message>
@@ -1312,7 +1500,7 @@
 <context>
     <name>ow::idcard::CardDecoder</name>
     <message>
-        <source>The text block has %1 bytes; a card's text block has %2.</source>
+        <source>The text block has %1 bytes; a card&apos;s text block has %2.</source>
         <translation>文字信息为 %1 字节，证件文字信息应为 %2 字节。</translation>
     </message>
     <message>
@@ -1320,7 +1508,7 @@
         <translation>偏移 248 处的证件类型标识 U+%1 无法识别。</translation>
     </message>
     <message>
-        <source>The card's text block holds no ID number.</source>
+        <source>The card&apos;s text block holds no ID number.</source>
         <translation>证件文字信息中没有身份号码。</translation>
     </message>
     <message>
@@ -1328,7 +1516,7 @@
         <translation>读卡返回数据过短（%1 字节）。</translation>
     </message>
     <message>
-        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <source>The read answer&apos;s lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
         <translation>读卡返回数据中的长度（文字 %1，照片 %2）与总长 %3 字节不符。</translation>
     </message>
     <message>
@@ -1359,7 +1547,7 @@
         <translation>读卡器返回的数据不完整，请重试。</translation>
     </message>
     <message>
-        <source>The card reader's answer was damaged. Try again.</source>
+        <source>The card reader&apos;s answer was damaged. Try again.</source>
         <translation>读卡器返回的数据已损坏，请重试。</translation>
     </message>
     <message>
@@ -1371,7 +1559,9 @@
     <name>ow::idcard::SamCodec</name>
     <message numerus="yes">
         <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
-        <translation><numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform></translation>
+        <translation>
+            <numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The frame does not start with the preamble AA AA AA 96 69.</source>
@@ -1426,15 +1616,15 @@
         <translation>读卡器报告未知错误。</translation>
     </message>
     <message>
-        <source>The card could not authenticate the reader's security module.</source>
+        <source>The card could not authenticate the reader&apos;s security module.</source>
         <translation>证件认证读卡器安全模块失败。</translation>
     </message>
     <message>
-        <source>The reader's security module could not authenticate the card.</source>
+        <source>The reader&apos;s security module could not authenticate the card.</source>
         <translation>读卡器安全模块认证证件失败。</translation>
     </message>
     <message>
-        <source>The card's information failed verification.</source>
+        <source>The card&apos;s information failed verification.</source>
         <translation>证件信息验证失败。</translation>
     </message>
     <message>
@@ -1450,11 +1640,11 @@
         <translation>读卡器无法从证件获取随机数。</translation>
     </message>
     <message>
-        <source>The reader's security module failed its self-test; the reader needs service.</source>
+        <source>The reader&apos;s security module failed its self-test; the reader needs service.</source>
         <translation>读卡器安全模块自检失败，请报修读卡器。</translation>
     </message>
     <message>
-        <source>The reader's security module is not authorised; the reader needs service.</source>
+        <source>The reader&apos;s security module is not authorised; the reader needs service.</source>
         <translation>读卡器安全模块未授权，请报修读卡器。</translation>
     </message>
     <message>
@@ -1477,7 +1667,7 @@
         <translation>未安装授权的照片解码模块。</translation>
     </message>
     <message>
-        <source>The card's photo was not read.</source>
+        <source>The card&apos;s photo was not read.</source>
         <translation>未读取证件照片。</translation>
     </message>
 </context>
@@ -1488,11 +1678,11 @@
         <translation>授权委托书</translation>
     </message>
     <message>
-        <source>signed by the applicant (sealed by the company), with the agent's identity</source>
+        <source>signed by the applicant (sealed by the company), with the agent&apos;s identity</source>
         <translation>由申请人签字（企业加盖公章），并载明代理人身份信息</translation>
     </message>
     <message>
-        <source>an agent applies on the applicant's behalf</source>
+        <source>an agent applies on the applicant&apos;s behalf</source>
         <translation>由代理人代为申请</translation>
     </message>
     <message>
@@ -1520,11 +1710,11 @@
         <translation>代理人与申请人为同一人。</translation>
     </message>
     <message>
-        <source>The catalogue has no question "%1".</source>
+        <source>The catalogue has no question &quot;%1&quot;.</source>
         <translation>事项目录中没有问题“%1”。</translation>
     </message>
     <message>
-        <source>"%1" is not on this case's checklist.</source>
+        <source>&quot;%1&quot; is not on this case&apos;s checklist.</source>
         <translation>“%1”不在本案件的材料清单中。</translation>
     </message>
     <message>
@@ -1566,6 +1756,30 @@
     <message>
         <source>Decide the case before finishing it.</source>
         <translation>请先作出处理决定，再完成案件。</translation>
+    </message>
+    <message>
+        <source>Mark &quot;%1&quot; as received before recording how many pieces came.</source>
+        <translation>请先将“%1”标记为已收，再登记份数。</translation>
+    </message>
+    <message>
+        <source>The number of pieces must be between 1 and 99.</source>
+        <translation>份数须在 1 到 99 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an acceptance condition of this case.</source>
+        <translation>“%1”不是本案件的受理条件。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Confirm this acceptance condition first: %1</source>
+        <translation>请先确认受理条件：%1</translation>
+    </message>
+    <message>
+        <source>An acceptance condition is not confirmed yet; nothing can be decided yet.</source>
+        <translation>尚有受理条件未确认，暂不能作出处理决定。</translation>
     </message>
 </context>
 <context>
@@ -1740,7 +1954,9 @@
     </message>
     <message numerus="yes">
         <source>%n more character(s) to go.</source>
-        <translation><numerusform>还差 %n 位。</numerusform></translation>
+        <translation>
+            <numerusform>还差 %n 位。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Valid credit code · region %1 · organisation code %2</source>
@@ -1842,7 +2058,9 @@
     </message>
     <message numerus="yes">
         <source>%n original(s)</source>
-        <translation><numerusform>原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>原件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>show original</source>
@@ -1850,7 +2068,9 @@
     </message>
     <message numerus="yes">
         <source>%n copy(ies)</source>
-        <translation><numerusform>复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-licence: %1</source>
@@ -1878,7 +2098,9 @@
     </message>
     <message numerus="yes">
         <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
-        <translation><numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform></translation>
+        <translation>
+            <numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not acceptable: %1. Refuse with the reason (F8).</source>
@@ -2151,6 +2373,10 @@
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
         <translation>回执无法打印：%1 请交付 A4 文书，或处理后重新打印(F10)。</translation>
     </message>
+    <message>
+        <source>confirm &quot;%1&quot;</source>
+        <translation>确认“%1”</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -2223,6 +2449,22 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>— to confirm —</source>
+        <translation>— 待确认 —</translation>
+    </message>
+    <message>
+        <source>confirmed: it holds</source>
+        <translation>已确认：符合</translation>
+    </message>
+    <message>
+        <source>it does not hold</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Condition (%1): %2</source>
+        <translation>受理条件（%1）：%2</translation>
     </message>
 </context>
 <context>
