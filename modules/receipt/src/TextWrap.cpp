@@ -118,7 +118,7 @@ QList<Atom> atoms(const QString &text)
 
 bool TextWrap::isClosing(QChar c)
 {
-    static const QString closing = QStringLiteral("，。、；：？！）》」』】〕〉…％·．,.;:!?)]}%");
+    static const QString closing = QStringLiteral("，。、；：？！）》」』】〕〉…％．,.;:!?)]}%");
     return closing.contains(c);
 }
 
