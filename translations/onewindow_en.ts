@@ -174,6 +174,14 @@
         <source>The case has no log.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A count without its material or pieces in case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A confirmation without its condition in case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -444,6 +452,18 @@
         <source>the matter both needs and produces &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;%2&quot;, issued by &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
@@ -493,6 +513,14 @@
     </message>
     <message>
         <source>not needed (condition not met: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed by the clerk not to hold</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -698,34 +726,12 @@
 </context>
 <context>
     <name>DocumentBuilder</name>
-    <message>
-        <source>e-licence (%1) pulled; no paper needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n original(s) kept</source>
-        <translation>
-            <numerusform>%n original kept</numerusform>
-            <numerusform>%n originals kept</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n copy(ies) kept</source>
-        <translation>
-            <numerusform>%n copy kept</numerusform>
-            <numerusform>%n copies kept</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
         <translation>
             <numerusform>original verified and returned; %n copy kept</numerusform>
             <numerusform>original verified and returned; %n copies kept</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 original(s) and %2 copy(ies) kept</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
@@ -753,15 +759,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>or allow the window to pull the e-licence (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The case has no applicant or no checklist yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A refusal needs its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issued within this matter by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-licence %1 pulled; no paper needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n original(s) received</source>
+        <translation>
+            <numerusform>%n original received</numerusform>
+            <numerusform>%n originals received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) received</source>
+        <translation>
+            <numerusform>%n copy received</numerusform>
+            <numerusform>%n copies received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue allows up to %1 working days; the deadline is brought forward to %2 working day(s) because %3 promises its result within that time and the materials must be in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or allow the window to pull the e-licence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -851,6 +903,18 @@
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hand in by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance conditions confirmed by the clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentView</name>
@@ -906,21 +970,6 @@
     </message>
 </context>
 <context>
-    <name>FileModes</name>
-    <message>
-        <source>Cannot create the folder %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot make the folder %1 private (mode 0700).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot make the file %1 private (mode 0600).</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -948,6 +997,10 @@
     </message>
     <message>
         <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date %1 in this ID number is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1141,6 +1194,25 @@
     </message>
     <message>
         <source>%1 · page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfTextLayer</name>
+    <message>
+        <source>A ToUnicode map of the PDF is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF has a code that is not 4 hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF is not as expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ToUnicode range of the PDF cannot be corrected in place.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1342,62 +1414,7 @@
     </message>
 </context>
 <context>
-    <name>Sealer</name>
-    <message>
-        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot read the data key %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot write the data key in %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot write the data key %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot read the data key %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The data key is not usable (wrong size).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sealing failed (OpenSSL).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A sealed value has an unknown format (version %1).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Opening a sealed value failed (OpenSSL).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Store</name>
-    <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
         <translation type="unfinished"></translation>
@@ -1432,30 +1449,30 @@
     </message>
     <message>
         <source>Cannot create the store %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unknown synchronous mode %1 (FULL, NORMAL or EXTRA).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The store %1 is busy (another program holds it): %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StoreLock</name>
     <message>
-        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
-        <translation type="unfinished" />
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other&apos;s cases.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Another OneWindow is already using the store in %1 (lock file %2). Close that one first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
-        <translation type="unfinished" />
+        <source>Cannot lock the store in %1 (%2): check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1494,34 +1511,132 @@
     </message>
 </context>
 <context>
+    <name>Tool</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials (each once):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why each material is needed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(one set shared by all items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(e-licence: %1, used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(e-licence: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issued within this bundle by %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shortfall: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how to supply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed, capped by the promised time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm: %1 %2: %3 [%4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolerated (容缺): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplement within %1 working days, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not acceptable: %1 %2: %3 [%4]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WindowIdentityDialog</name>
     <message>
         <source>Set up this window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This computer is not set up as a window yet. Case numbers and the receipt key are made from the region code and the window code, so enter them as your service centre assigned them. They are set once.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Region code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>6 digits, e.g. 330106</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Window code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. W03</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Window &amp;name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1558,44 +1673,44 @@
 <context>
     <name>WindowSettings</name>
     <message>
-        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
-        <translation type="unfinished" />
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
-        <translation type="unfinished" />
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Window codes starting with DEMO are reserved for demo and sample receipts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The window needs a name (e.g. 综合窗口 3); it is printed on every receipt.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The window name is too long (at most 40 characters).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read the window identity %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The window identity %1 is damaged; set it again with onewindow-tool window set.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The window identity %1 is not valid: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This window is already %1-%2 (%3). Its case numbers and receipt key depend on it; change it only on purpose (--replace).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write the window identity %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1668,7 +1783,7 @@
         <source>This window has no identity yet (region code, window code, name): set it once with
   onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
 or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2069,30 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The pickup is printed on the decided document; it cannot change now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &quot;%1&quot; as received before recording how many pieces came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of pieces must be between 1 and 99.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an acceptance condition of this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm this acceptance condition first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An acceptance condition is not confirmed yet; nothing can be decided yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2564,6 +2703,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>the clerk pressed F9 to check the identity</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>confirm &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -2635,6 +2778,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— to confirm —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed: it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -174,6 +174,14 @@
         <source>The case has no log.</source>
         <translation>该案件没有记录。</translation>
     </message>
+    <message>
+        <source>A count without its material or pieces in case %1.</source>
+        <translation>案件 %1 中有一条份数登记缺少对应材料或份数。</translation>
+    </message>
+    <message>
+        <source>A confirmation without its condition in case %1.</source>
+        <translation>案件 %1 中有一条确认记录缺少对应的受理条件。</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -444,6 +452,18 @@
         <source>the matter both needs and produces &quot;%1&quot;</source>
         <translation>该事项既需要又产出“%1”</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;%2&quot;, issued by &quot;%3&quot;</source>
+        <translation>“%1”需要“%2”，该材料由“%3”出具</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
+        <translation>“produces”构成循环（%1）：各事项将互相等待对方出具的材料</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
@@ -494,6 +514,14 @@
     <message>
         <source>not needed (condition not met: %1)</source>
         <translation>无需办理（条件不满足：%1）</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>confirmed by the clerk not to hold</source>
+        <translation>经窗口人员确认不符合</translation>
     </message>
 </context>
 <context>
@@ -698,31 +726,11 @@
 </context>
 <context>
     <name>DocumentBuilder</name>
-    <message>
-        <source>e-licence (%1) pulled; no paper needed</source>
-        <translation>已调取电子证照（%1），无需纸质材料</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n original(s) kept</source>
-        <translation>
-            <numerusform>收原件 %n 份</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n copy(ies) kept</source>
-        <translation>
-            <numerusform>收复印件 %n 份</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
         <translation>
             <numerusform>原件已验并退还，收复印件 %n 份</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 original(s) and %2 copy(ies) kept</source>
-        <translation>收原件 %1 份、复印件 %2 份</translation>
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
@@ -747,16 +755,60 @@
         <translation>携带原件 %1 份、复印件 %2 份</translation>
     </message>
     <message>
-        <source>or allow the window to pull the e-licence (%1)</source>
-        <translation>或授权窗口调取电子证照（%1）</translation>
-    </message>
-    <message>
         <source>The case has no applicant or no checklist yet.</source>
         <translation>该案件尚无申请人或材料清单。</translation>
     </message>
     <message>
         <source>A refusal needs its reason.</source>
         <translation>不予受理须填写理由。</translation>
+    </message>
+    <message>
+        <source>issued within this matter by %1</source>
+        <translation>由本次一并办理的“%1”核发，无需另交</translation>
+    </message>
+    <message>
+        <source>e-licence %1 pulled; no paper needed</source>
+        <translation>已调取电子证照（%1），无需纸质材料</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n original(s) received</source>
+        <translation>
+            <numerusform>收原件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies) received</source>
+        <translation>
+            <numerusform>收复印件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>The catalogue allows up to %1 working days; the deadline is brought forward to %2 working day(s) because %3 promises its result within that time and the materials must be in first.</source>
+        <translation>目录规定最长可在 %1 个工作日内补交；因“%3”承诺 %2 个工作日内办结，材料须在办结前补齐，故补交期限提前至 %2 个工作日。</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>or allow the window to pull the e-licence %1</source>
+        <translation>或授权窗口调取电子证照（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -845,6 +897,18 @@
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
+    <message>
+        <source>Hand in by %1.</source>
+        <translation>请于%1前补交。</translation>
+    </message>
+    <message>
+        <source>Acceptance conditions confirmed by the clerk</source>
+        <translation>经窗口人员确认的受理条件</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>DocumentView</name>
@@ -928,6 +992,10 @@
     <message>
         <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
         <translation>校验码不符，可能有数字输错（末位应为 %1）。</translation>
+    </message>
+    <message>
+        <source>The birth date %1 in this ID number is in the future.</source>
+        <translation>身份号码中的出生日期 %1 晚于今天。</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1189,25 @@
     <message>
         <source>%1 · page %2</source>
         <translation>%1 · 第 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>PdfTextLayer</name>
+    <message>
+        <source>A ToUnicode map of the PDF is not closed.</source>
+        <translation>PDF 的 ToUnicode 映射表没有结束标记。</translation>
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF has a code that is not 4 hex digits.</source>
+        <translation>PDF 的 ToUnicode 映射表中有不是 4 位十六进制数的编码。</translation>
+    </message>
+    <message>
+        <source>A ToUnicode map of the PDF is not as expected.</source>
+        <translation>PDF 的 ToUnicode 映射表格式与预期不符。</translation>
+    </message>
+    <message>
+        <source>A ToUnicode range of the PDF cannot be corrected in place.</source>
+        <translation>PDF 的 ToUnicode 连续区间无法原位修正。</translation>
     </message>
 </context>
 <context>
@@ -1321,62 +1408,7 @@
     </message>
 </context>
 <context>
-    <name>Sealer</name>
-    <message>
-        <source>The data key %1 is damaged (expected %2 bytes, found %3). Restore it from the backup; without it the personal data in the store cannot be read.</source>
-        <translation>数据密钥 %1 已损坏（应为 %2 字节，实际 %3 字节）。请从备份恢复；没有它，库中的个人信息将无法读取。</translation>
-    </message>
-    <message>
-        <source>Cannot read the data key %1: %2</source>
-        <translation>无法读取数据密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
-        <translation>无法生成数据密钥：系统随机数源出错（OpenSSL）。</translation>
-    </message>
-    <message>
-        <source>Cannot write the data key in %1: %2</source>
-        <translation>无法在 %1 中写入数据密钥：%2</translation>
-    </message>
-    <message>
-        <source>Cannot write the data key %1: %2</source>
-        <translation>无法写入数据密钥 %1：%2</translation>
-    </message>
-    <message>
-        <source>Cannot read the data key %1.</source>
-        <translation>无法读取数据密钥 %1。</translation>
-    </message>
-    <message>
-        <source>The data key is not usable (wrong size).</source>
-        <translation>数据密钥不可用（长度不对）。</translation>
-    </message>
-    <message>
-        <source>Sealing failed (OpenSSL).</source>
-        <translation>加密失败（OpenSSL）。</translation>
-    </message>
-    <message>
-        <source>A sealed value is too short (%1 bytes, at least %2): the store is damaged.</source>
-        <translation>一条加密数据太短（%1 字节，至少应有 %2 字节）：本地库已损坏。</translation>
-    </message>
-    <message>
-        <source>A sealed value has an unknown format (version %1).</source>
-        <translation>一条加密数据的格式无法识别（版本 %1）。</translation>
-    </message>
-    <message>
-        <source>Opening a sealed value failed (OpenSSL).</source>
-        <translation>解密失败（OpenSSL）。</translation>
-    </message>
-    <message>
-        <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
-        <translation>加密数据无法解开：数据被改动过、不属于此处，或数据密钥不是加密时所用的那一个。</translation>
-    </message>
-</context>
-<context>
     <name>Store</name>
-    <message>
-        <source>Cannot create the data folder %1.</source>
-        <translation>无法创建数据目录 %1。</translation>
-    </message>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
         <translation>缺少 Qt 的 SQLite 驱动（请安装 libqt6sql6-sqlite）。</translation>
@@ -1425,7 +1457,7 @@
 <context>
     <name>StoreLock</name>
     <message>
-        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other&apos;s cases.</source>
         <translation>另一个一窗受理客户端正在使用 %1 中的本地库：%4 上的进程 %2（%3）。请先关闭它；两个客户端共用一个本地库会互相覆盖案件。</translation>
     </message>
     <message>
@@ -1433,7 +1465,7 @@
         <translation>另一个一窗受理客户端正在使用 %1 中的本地库（锁文件 %2）。请先关闭它。</translation>
     </message>
     <message>
-        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
+        <source>Cannot lock the store in %1 (%2): check the folder&apos;s permissions.</source>
         <translation>无法锁定 %1 中的本地库（%2）：请检查该文件夹的权限。</translation>
     </message>
 </context>
@@ -1470,6 +1502,103 @@
     <message>
         <source>No windows are assigned to you yet.</source>
         <translation>尚未给您分配督办窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>Tool</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 处错误</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation>%1：有效</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Materials (each once):</source>
+        <translation>材料（每种只列一次）：</translation>
+    </message>
+    <message>
+        <source>Why each material is needed:</source>
+        <translation>各材料的需要原因：</translation>
+    </message>
+    <message>
+        <source>(one set shared by all items)</source>
+        <translation>（各事项共用一套）</translation>
+    </message>
+    <message>
+        <source>(e-licence: %1, used)</source>
+        <translation>（电子证照：%1，已调取）</translation>
+    </message>
+    <message>
+        <source>(e-licence: %1)</source>
+        <translation>（电子证照：%1）</translation>
+    </message>
+    <message>
+        <source>issued within this bundle by %1 %2</source>
+        <translation>由本一件事中的 %1 %2 核发</translation>
+    </message>
+    <message>
+        <source>shortfall: %1</source>
+        <translation>不足：%1</translation>
+    </message>
+    <message>
+        <source>how to supply: %1</source>
+        <translation>获取方式：%1</translation>
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed, capped by the promised time)</source>
+        <translation>%1 前补交（目录允许 %2 个工作日，因承诺时限提前）</translation>
+    </message>
+    <message>
+        <source>supplement by %1 (%2 working days allowed)</source>
+        <translation>%1 前补交（目录允许 %2 个工作日）</translation>
+    </message>
+    <message>
+        <source>not confirmed yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>does not hold</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>To confirm: %1 %2: %3 [%4]</source>
+        <translation>待确认：%1 %2：%3 [%4]</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <source>Missing: %1</source>
+        <translation>缺少：%1</translation>
+    </message>
+    <message>
+        <source>Tolerated (容缺): %1</source>
+        <translation>容缺：%1</translation>
+    </message>
+    <message>
+        <source>Supplement within %1 working days, by %2</source>
+        <translation>%1 个工作日内补交，截止 %2</translation>
+    </message>
+    <message>
+        <source>Unanswered: %1</source>
+        <translation>未回答：%1</translation>
+    </message>
+    <message>
+        <source>Not acceptable: %1 %2: %3 [%4]</source>
+        <translation>不予受理：%1 %2：%3 [%4]</translation>
     </message>
 </context>
 <context>
@@ -1537,11 +1666,11 @@
 <context>
     <name>WindowSettings</name>
     <message>
-        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not &quot;%1&quot;.</source>
         <translation>区划代码应为服务中心所在地的 6 位行政区划代码（如 330106），“%1”不对。</translation>
     </message>
     <message>
-        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not &quot;%1&quot;.</source>
         <translation>窗口编号应为 1 至 8 位字母或数字，以字母开头（如 W03），“%1”不对。</translation>
     </message>
     <message>
@@ -1936,6 +2065,30 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The pickup is printed on the decided document; it cannot change now.</source>
         <translation>领取方式已印在出具的文书上，现在不能更改。</translation>
+    </message>
+    <message>
+        <source>Mark &quot;%1&quot; as received before recording how many pieces came.</source>
+        <translation>请先将“%1”标记为已收，再登记份数。</translation>
+    </message>
+    <message>
+        <source>The number of pieces must be between 1 and 99.</source>
+        <translation>份数须在 1 到 99 之间。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an acceptance condition of this case.</source>
+        <translation>“%1”不是本案件的受理条件。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Confirm this acceptance condition first: %1</source>
+        <translation>请先确认受理条件：%1</translation>
+    </message>
+    <message>
+        <source>An acceptance condition is not confirmed yet; nothing can be decided yet.</source>
+        <translation>尚有受理条件未确认，暂不能作出处理决定。</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +2694,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>the clerk pressed F9 to check the identity</source>
         <translation>窗口人员按 F9 核对身份</translation>
     </message>
+    <message>
+        <source>confirm &quot;%1&quot;</source>
+        <translation>确认“%1”</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -2613,6 +2770,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>— to confirm —</source>
+        <translation>— 待确认 —</translation>
+    </message>
+    <message>
+        <source>confirmed: it holds</source>
+        <translation>已确认：符合</translation>
+    </message>
+    <message>
+        <source>it does not hold</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Condition (%1): %2</source>
+        <translation>受理条件（%1）：%2</translation>
     </message>
 </context>
 <context>

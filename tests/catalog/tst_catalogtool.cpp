@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,6 +25,9 @@ private Q_SLOTS:
     void checklistTable();
     void checklistErrors_data();
     void checklistErrors();
+    void languageFollowsTheLocale_data();
+    void languageFollowsTheLocale();
+    void futureBirthDateIsRefused();
 
 private:
     using Run = ow::testsupport::ProcessRun;
@@ -63,6 +67,69 @@ void TestCatalogTool::validateReportsEveryError()
                  .exitCode,
         1);
     QCOMPARE(tool({QStringLiteral("catalog"), QStringLiteral("validate")}).exitCode, 2);
+}
+
+void TestCatalogTool::languageFollowsTheLocale_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<bool>("chinese");
+    QTest::newRow("C.UTF-8: English") << "C.UTF-8" << QStringList() << false;
+    QTest::newRow("POSIX: English") << "POSIX" << QStringList() << false;
+    QTest::newRow("zh_CN.UTF-8: Chinese") << "zh_CN.UTF-8" << QStringList() << true;
+    QTest::newRow("--lang en wins") << "zh_CN.UTF-8" << QStringList {QStringLiteral("--lang"), QStringLiteral("en")}
+                                    << false;
+    QTest::newRow("--lang zh_CN wins") << "C.UTF-8" << QStringList {QStringLiteral("--lang"), QStringLiteral("zh_CN")}
+                                       << true;
+}
+
+void TestCatalogTool::languageFollowsTheLocale()
+{
+    QFETCH(QString, lang);
+    QFETCH(QStringList, extra);
+    QFETCH(bool, chinese);
+    QFile f(demo());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(f.readAll());
+    text.replace(QStringLiteral("\"department\": \"tobacco\""), QStringLiteral("\"department\": \"tobaco\""));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile out(path);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text.toUtf8());
+    out.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *v : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+        env.remove(QString::fromLatin1(v));
+    env.insert(QStringLiteral("LANG"), lang);
+    const Run r = ow::testsupport::runProcess(QStringLiteral(OW_TOOL),
+        extra + QStringList {QStringLiteral("catalog"), QStringLiteral("validate"), path}, env);
+    QCOMPARE(r.exitCode, 1);
+    // One language throughout: the library's message and the tool's own count.
+    static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    if (chinese) {
+        QVERIFY2(r.err.contains(QStringLiteral("未知部门“tobaco”")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("1 处错误")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("error")), qPrintable(r.err));
+    } else {
+        QVERIFY2(r.err.contains(QStringLiteral("unknown department \"tobaco\"")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("1 error")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(han), qPrintable(r.err));
+    }
+}
+
+void TestCatalogTool::futureBirthDateIsRefused()
+{
+    // Born 2090-01-01: the check digit is right, the date is not yet.
+    const QString first17 = QStringLiteral("33010620900101001");
+    int sum = 0;
+    static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    for (int i = 0; i < 17; ++i)
+        sum += (first17.at(i).unicode() - '0') * weights[i];
+    const QString number = first17 + QStringLiteral("10X98765432").at(sum % 11);
+    const Run r = tool({QStringLiteral("idnumber"), QStringLiteral("check"), number});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2((r.out + r.err).contains(QStringLiteral("in the future")), qPrintable(r.out + r.err));
 }
 
 void TestCatalogTool::statsJson()

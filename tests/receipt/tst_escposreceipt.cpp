@@ -1,6 +1,9 @@
 #include "ReceiptCheck.h"
 
+#include "onewindow/escpossim/EscPosParser.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
+#include "onewindow/printer/EscPosDocument.h"
+#include "onewindow/receipt/TextWrap.h"
 #include "onewindow/printer/PrinterProfile.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
@@ -19,6 +22,8 @@ class TestEscPosReceipt : public QObject
 private Q_SLOTS:
     void printsAndScansBack_data();
     void printsAndScansBack();
+    void slipLinesFollowChineseRules_data();
+    void slipLinesFollowChineseRules();
 };
 
 void TestEscPosReceipt::printsAndScansBack_data()
@@ -72,6 +77,70 @@ void TestEscPosReceipt::printsAndScansBack()
     // Chinese prints in the printer's own font (the office line, normal size).
     QVERIFY(receiptcheck::containsGlyph(image.value(), d.office.at(0)));
     QVERIFY(receiptcheck::containsGlyph(image.value(), d.matters.first().name.at(0)));
+}
+
+void TestEscPosReceipt::slipLinesFollowChineseRules_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<int>("kind");
+    for (const char *profile : {"generic-58", "generic-80"}) {
+        QTest::addRow("%s notice", profile) << profile << int(DocumentKind::OneTimeNotice);
+        QTest::addRow("%s tolerated", profile) << profile << int(DocumentKind::ToleratedNotice);
+    }
+}
+
+void TestEscPosReceipt::slipLinesFollowChineseRules()
+{
+    // Read back by the simulator's own parser, as the printer would print it.
+    QFETCH(QString, profile);
+    QFETCH(int, kind);
+    ReceiptDocument d;
+    d.kind = DocumentKind(kind);
+    d.office = QStringLiteral("杭州市西湖区行政服务中心");
+    d.caseNumber = QStringLiteral("330106-W03-20261127-0001");
+    d.applicantName = QStringLiteral("王**");
+    d.applicantId = QStringLiteral("330106********123X");
+    d.matters = {{QStringLiteral("公众聚集场所投入使用、营业前消防安全检查"), QStringLiteral("杭州市西湖区消防救援大队")}};
+    d.missing = {{QStringLiteral("住所（经营场所）使用证明"),
+        QStringLiteral("有限责任公司设立登记：可容缺后补，5 个工作日内补交；食品经营许可（新办）：必需"),
+        QStringLiteral("提供房产证或租赁合同，携带原件（验后退还）及复印件 1 份"), true, QDate(2026, 12, 4)}};
+    d.supplementDeadline = QDate(2026, 12, 4);
+    d.promisedDate = QDate(2026, 12, 4);
+    d.window = QStringLiteral("综合窗口 3");
+    d.issuedAt = QDateTime(QDate(2026, 11, 27), QTime(10, 15));
+    d.qrPayload = QStringLiteral("OW1;k=N;n=330106-W03-20261127-0001");
+    bool found = false;
+    const auto printer = ow::printer::PrinterProfile::byId(profile, &found);
+    QVERIFY(found);
+    const auto bytes = EscPosReceipt::bytes(d, printer);
+    QVERIFY2(bytes.ok(), qPrintable(bytes.error()));
+    const auto page = ow::escpossim::EscPosParser::parse(bytes.value(), printer.dotsPerLine);
+    QVERIFY2(page.ok(), qPrintable(page.error()));
+    QStringList lines;
+    for (const auto &item : page->items) {
+        if (item.kind == ow::escpossim::EscPosItem::Kind::TextLine)
+            lines << item.text();
+    }
+    QVERIFY(lines.size() > 10);
+    const auto onOneLine = [&lines](const QString &token) {
+        return std::any_of(lines.cbegin(), lines.cend(), [&](const QString &l) { return l.contains(token); });
+    };
+    QVERIFY2(onOneLine(d.caseNumber), qPrintable(lines.join(u'\n')));
+    QVERIFY2(onOneLine(d.applicantId), qPrintable(lines.join(u'\n')));
+    QVERIFY2(onOneLine(QStringLiteral("1 份")), qPrintable(lines.join(u'\n')));
+    QVERIFY2(onOneLine(QStringLiteral("5 个")), qPrintable(lines.join(u'\n')));
+    for (const QString &l : std::as_const(lines)) {
+        const QString t = l.trimmed();
+        if (t.isEmpty())
+            continue;
+        QVERIFY2(!TextWrap::isClosing(t.front()), qPrintable(l));
+        QVERIFY2(!t.startsWith(QStringLiteral("份")), qPrintable(l));
+        QVERIFY2(!TextWrap::isOpening(t.back()), qPrintable(l));
+        int columns = 0;
+        for (const QChar c : l)
+            columns += c.isLowSurrogate() ? 0 : ow::printer::EscPosDocument::columnsOf(c);
+        QVERIFY2(columns <= printer.columns(), qPrintable(l)); // never wrapped by the printer
+    }
 }
 
 QTEST_MAIN(TestEscPosReceipt)

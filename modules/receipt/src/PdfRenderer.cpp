@@ -124,6 +124,16 @@ public:
         return h;
     }
 
+    // The height `s` takes wrapped into `w`, without drawing it.
+    qreal height(const QString &s, const QFont &f, qreal w) const
+    {
+        if (s.isEmpty())
+            return 0;
+        const QFontMetricsF fm(f, &m_writer);
+        return fm.lineSpacing()
+            * qreal(TextWrap::wrap(s, w, w, [&fm](const QString &t) { return fm.horizontalAdvance(t); }).size());
+    }
+
     void advance(qreal h) { m_y += h; }
     void ensure(qreal h)
     {
@@ -274,7 +284,10 @@ Result<Rendered> renderWith(
                 itemRight = std::clamp(w - widest - mm(2), mm(68), w * 0.62);
             }
             const qreal right = itemRight;
-            page.ensure(mm(6));
+            // An item stays on one page: its name, why and how to supply it together.
+            const QString bullet = QStringLiteral("• ") + b.label;
+            page.ensure(std::max(page.height(bullet, page.font(10.5, true), right - mm(4)),
+                page.height(b.text, page.font(10), w - right) + page.height(b.detail, page.font(9.5), w - right)));
             const qreal h1 = page.text(QStringLiteral("• ") + b.label, page.font(10.5, true), mm(2), right - mm(4));
             qreal h2 = page.text(b.text, page.font(10), right, w - right);
             if (!b.detail.isEmpty())

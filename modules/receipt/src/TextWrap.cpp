@@ -32,7 +32,7 @@ bool isCjk(QChar c)
 
 QList<Atom> atoms(const QString &text)
 {
-    static const QRegularExpression date(QStringLiteral("^\\d{1,4}年\\d{1,2}月(\\d{1,2}日)?"));
+    static const QRegularExpression date(QStringLiteral("^\\d{1,4}年\\d{1,2}月(\\d{1,2}日)?(星期[一二三四五六日天])?"));
     QList<Atom> out;
     bool space = false;
     bool glueNext = false; // the previous atom ends with opening punctuation
@@ -118,7 +118,7 @@ QList<Atom> atoms(const QString &text)
 
 bool TextWrap::isClosing(QChar c)
 {
-    static const QString closing = QStringLiteral("，。、；：？！）》」』】〕〉…％·．,.;:!?)]}%");
+    static const QString closing = QStringLiteral("，。、；：？！）》」』】〕〉…％．,.;:!?)]}%");
     return closing.contains(c);
 }
 
