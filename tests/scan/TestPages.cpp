@@ -91,7 +91,8 @@ QList<Symbol> mixedSymbols()
 {
     return {{ZXing::BarcodeFormat::QRCode, QStringLiteral("OW-MATERIAL:lease"), {20, 20}, 0.5},
         {ZXing::BarcodeFormat::Code128, QStringLiteral("ZJ2026-000123"), {90, 25}, 0.33, 12},
-        {ZXing::BarcodeFormat::DataMatrix, QStringLiteral("DM 330106 样本"), {160, 20}, 0.5},
+        // A square DataMatrix (ZXing 1.4 picks a rectangle for some lengths and reads those poorly).
+        {ZXing::BarcodeFormat::DataMatrix, QStringLiteral("dm-sample-330106-abc"), {160, 20}, 0.5},
         {ZXing::BarcodeFormat::PDF417, QStringLiteral("PDF417 sample 2026-12-01"), {20, 230}, 0.33}};
 }
 
@@ -99,8 +100,8 @@ QImage rotated(const QImage &page, double degrees)
 {
     // QImage::transformed (not the normaliser's own rotation): a larger picture with transparent
     // corners, laid on white paper and cut back to the page around its centre.
-    const QImage turned = page.convertToFormat(QImage::Format_ARGB32)
-                              .transformed(QTransform().rotate(degrees), Qt::SmoothTransformation);
+    const QImage turned =
+        page.convertToFormat(QImage::Format_ARGB32).transformed(QTransform().rotate(degrees), Qt::SmoothTransformation);
     QImage canvas(page.size(), QImage::Format_ARGB32);
     canvas.fill(Qt::white);
     QPainter p(&canvas);
