@@ -18,3 +18,6 @@ struct Page
 using Pages = QList<Page>;
 
 } // namespace ow::scan
+
+#include <QMetaType>
+Q_DECLARE_METATYPE(ow::scan::Page)
