@@ -4,9 +4,10 @@
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
+#include "ScanCommands.h"
 
-#include "onewindow/i18n/Language.h"
 #include "PosCommands.h"
+#include "onewindow/i18n/Language.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -26,6 +27,7 @@ CommandList allCommands()
     commands += escposCommands();
     commands += deviceCommands();
     commands += posCommands();
+    commands += scanCommands();
     return commands;
 }
 
