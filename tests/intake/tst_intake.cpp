@@ -31,6 +31,7 @@ private Q_SLOTS:
     void agentAddsAuthorisationLetter();
     void noticeQrReopensTheCase();
     void toleratedAcceptance();
+    void scannedDocumentIsKeptWithTheCase();
 
 private:
     std::unique_ptr<IntakeWorkflow> makeWorkflow();
@@ -370,6 +371,30 @@ void TestIntake::toleratedAcceptance()
     QCOMPARE(w->document().missing.size(), tolerable.size());
     QVERIFY(w->document().supplementDeadline.isValid());
     QVERIFY(w->document().supplementDeadline <= w->document().promisedDate);
+}
+
+void TestIntake::scannedDocumentIsKeptWithTheCase()
+{
+    const QString sha(64, u'a'), other(64, u'b');
+    QString caseId;
+    {
+        auto w = restaurantCase();
+        QVERIFY(w);
+        caseId = w->caseId();
+        QCOMPARE(w->attachDocument(QStringLiteral("id-card"), sha, 2), QString());
+        QCOMPARE(w->attachDocument(QStringLiteral("id-card"), other, 3), QString()); // scanned again
+        QVERIFY(!w->attachDocument(QStringLiteral("no-such-material"), sha, 1).isEmpty());
+        QVERIFY(!w->attachDocument(QStringLiteral("id-card"), QStringLiteral("not-a-hash"), 1).isEmpty());
+        QVERIFY(!w->attachDocument(QStringLiteral("id-card"), sha, 0).isEmpty());
+    }
+    auto w = makeWorkflow();
+    QCOMPARE(w->resume(caseId), QString());
+    QCOMPARE(w->documents().size(), 1);
+    QCOMPARE(w->documents().value(QStringLiteral("id-card")).sha256, other);
+    QCOMPARE(w->documents().value(QStringLiteral("id-card")).pageCount, 3);
+    // A new case starts without them.
+    QCOMPARE(w->start(), QString());
+    QVERIFY(w->documents().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestIntake)

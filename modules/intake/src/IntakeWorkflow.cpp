@@ -2,6 +2,7 @@
 
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/intake/DocumentBuilder.h"
+#include "onewindow/store/BlobStore.h"
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
@@ -32,6 +33,27 @@ struct IntakeWorkflow::Snapshot
 };
 
 namespace {
+
+// Scanned documents in the draft: {"material-id": {"sha256": "…", "pages": N}}.
+QJsonObject documentsJson(const QHash<QString, IntakeWorkflow::DocumentRef> &documents)
+{
+    QJsonObject o;
+    for (auto it = documents.cbegin(); it != documents.cend(); ++it)
+        o.insert(it.key(), QJsonObject {{QStringLiteral("sha256"), it->sha256}, {QStringLiteral("pages"), it->pageCount}});
+    return o;
+}
+
+QHash<QString, IntakeWorkflow::DocumentRef> documentsFromJson(const QJsonObject &o)
+{
+    QHash<QString, IntakeWorkflow::DocumentRef> documents;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QJsonObject d = it.value().toObject();
+        const QString sha = d.value(QLatin1String("sha256")).toString();
+        if (store::BlobStore::isValidName(sha))
+            documents.insert(it.key(), {sha, d.value(QLatin1String("pages")).toInt()});
+    }
+    return documents;
+}
 
 template<typename E>
 QString enumKey(E value)
@@ -193,6 +215,7 @@ QString IntakeWorkflow::save(bool withNotice)
         {QStringLiteral("decision"), enumKey(m_decision)},
         {QStringLiteral("refusalReason"), m_refusalReason},
         {QStringLiteral("visits"), m_visits},
+        {QStringLiteral("documents"), documentsJson(m_documents)},
     };
     r.createdAt = m_createdAt;
     r.updatedAt = m_clock.now();
@@ -226,12 +249,14 @@ QString IntakeWorkflow::start()
     m_caseId = store::CaseNumbering::newCaseId();
     m_caseNumber = number.value();
     m_createdAt = now;
+    const auto oldDocuments = std::exchange(m_documents, {});
     restore(empty);
     const QString err = commit(before);
     if (!err.isEmpty()) {
         m_caseId = oldId;
         m_caseNumber = oldNumber;
         m_createdAt = oldCreated;
+        m_documents = oldDocuments;
     }
     return err;
 }
@@ -241,6 +266,7 @@ void IntakeWorkflow::close()
     m_caseId.clear();
     m_caseNumber.clear();
     m_createdAt = {};
+    m_documents.clear();
     restore(Snapshot {Step::Identify, {}, {}, {}, {}, {}, false, Decision::None, {}, 1, {}});
     Q_EMIT changed();
 }
@@ -278,6 +304,7 @@ QString IntakeWorkflow::load(const QString &caseId)
     m_caseId = rec->id;
     m_caseNumber = rec->number;
     m_createdAt = rec->createdAt;
+    m_documents = documentsFromJson(d.value(QLatin1String("documents")).toObject());
     restore(s);
     if (m_step == Step::Print && m_decision != Decision::None) {
         // Rebuild the document exactly as decided (same kind, same data) for a reprint.
@@ -406,6 +433,28 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
     else
         m_collected.remove(materialId);
     return commit(before);
+}
+
+QString IntakeWorkflow::attachDocument(const QString &materialId, const QString &sha256, int pageCount)
+{
+    if (m_caseId.isEmpty())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    bool known = false;
+    for (const MaterialLine &l : std::as_const(m_checklist.materials))
+        known = known || l.id == materialId;
+    if (!known)
+        return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    if (!store::BlobStore::isValidName(sha256) || pageCount <= 0)
+        return tr("The scanned document reference is not valid.");
+    const Snapshot before = snapshot();
+    const auto oldDocuments = m_documents;
+    m_documents.insert(materialId, DocumentRef {sha256, pageCount});
+    const QString err = commit(before);
+    if (!err.isEmpty())
+        m_documents = oldDocuments;
+    return err;
 }
 
 QString IntakeWorkflow::setCourier(bool courier)

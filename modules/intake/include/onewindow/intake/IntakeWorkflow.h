@@ -57,6 +57,15 @@ public:
     // Takes the id by value: callers often pass an id from checklist(), which this call replaces.
     QString mark(QString materialId, std::optional<checklist::Received> how);
     QString setCourier(bool courier);
+    // The scanned pages of a material, stored as one PDF in the blob store (store::BlobStore),
+    // are recorded with the case; a later scan of the same material replaces the reference.
+    struct DocumentRef
+    {
+        QString sha256;
+        int pageCount = 0;
+    };
+    QString attachDocument(const QString &materialId, const QString &sha256, int pageCount);
+    const QHash<QString, DocumentRef> &documents() const { return m_documents; }
 
     // Moves to the next / previous step when the current one is complete enough.
     QString next();
@@ -133,6 +142,7 @@ private:
     checklist::Checklist m_checklist;
     bool m_hasChecklist = false;
     receipt::ReceiptDocument m_document;
+    QHash<QString, DocumentRef> m_documents; // material id → its scanned PDF
 };
 
 } // namespace ow::intake
