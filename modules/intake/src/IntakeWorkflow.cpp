@@ -39,7 +39,8 @@ QJsonObject documentsJson(const QHash<QString, IntakeWorkflow::DocumentRef> &doc
 {
     QJsonObject o;
     for (auto it = documents.cbegin(); it != documents.cend(); ++it)
-        o.insert(it.key(), QJsonObject {{QStringLiteral("sha256"), it->sha256}, {QStringLiteral("pages"), it->pageCount}});
+        o.insert(
+            it.key(), QJsonObject {{QStringLiteral("sha256"), it->sha256}, {QStringLiteral("pages"), it->pageCount}});
     return o;
 }
 
