@@ -4,6 +4,8 @@
 
 #include <QTransform>
 
+#include <future>
+
 #include <ZXing/ReadBarcode.h>
 
 namespace ow::scan {
@@ -95,6 +97,12 @@ QList<Barcode> BarcodeReader::read(const QImage &image, int page)
         return {};
     QImage gray =
         image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
+    // Light-on-dark symbols: the inverted page, read at the same time on another thread.
+    auto inverted = std::async(std::launch::async, [gray, page] {
+        QImage negative = gray;
+        negative.invertPixels();
+        return readOnce(negative, page);
+    });
     QList<Barcode> found = readOnce(gray, page);
     const auto add = [&](const QList<Barcode> &more) {
         for (const Barcode &b : more) {
@@ -116,8 +124,7 @@ QList<Barcode> BarcodeReader::read(const QImage &image, int page)
             b.position = back.map(b.position);
         add(more);
     }
-    gray.invertPixels();
-    add(readOnce(gray, page));
+    add(inverted.get());
     return found;
 }
 
