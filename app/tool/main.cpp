@@ -5,6 +5,7 @@
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
 #include "WindowCommands.h"
+#include "ScanCommands.h"
 
 #include "PosCommands.h"
 #include "onewindow/i18n/Language.h"
@@ -28,6 +29,7 @@ CommandList allCommands()
     commands += deviceCommands();
     commands += posCommands();
     commands += windowCommands();
+    commands += scanCommands();
     return commands;
 }
 

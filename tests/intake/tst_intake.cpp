@@ -53,6 +53,7 @@ private Q_SLOTS:
     void receivedWording();
     void receiptStatesWhatWasRecorded();
     void textConditionsAreConfirmed();
+    void scannedDocumentIsKeptWithTheCase();
 
 private:
     QStringList kinds(const QString &caseId);
@@ -822,6 +823,33 @@ void TestIntake::emptyDraftsAreAbandoned()
     auto again = makeWorkflow();
     QCOMPARE(again->resumeLatest(), QString());
     QCOMPARE(again->caseId(), real->caseId());
+}
+
+void TestIntake::scannedDocumentIsKeptWithTheCase()
+{
+    const QString sha(64, u'a'), other(64, u'b');
+    QString caseId;
+    {
+        auto w = restaurantCase();
+        QVERIFY(w);
+        caseId = w->caseId();
+        QCOMPARE(w->attachDocument(QStringLiteral("id-card"), sha, 2), QString());
+        QCOMPARE(w->attachDocument(QStringLiteral("id-card"), other, 3), QString()); // scanned again
+        QVERIFY(!w->attachDocument(QStringLiteral("no-such-material"), sha, 1).isEmpty());
+        QVERIFY(!w->attachDocument(QStringLiteral("id-card"), QStringLiteral("not-a-hash"), 1).isEmpty());
+        QVERIFY(!w->attachDocument(QStringLiteral("id-card"), sha, 0).isEmpty());
+    }
+    auto w = makeWorkflow();
+    QCOMPARE(w->resume(caseId), QString());
+    QCOMPARE(w->documents().size(), 1);
+    QCOMPARE(w->documents().value(QStringLiteral("id-card")).sha256, other);
+    QCOMPARE(w->documents().value(QStringLiteral("id-card")).pageCount, 3);
+    // Each scan is an entry in the case log; the last one counts.
+    QCOMPARE(kinds(caseId).count(QStringLiteral("attached")), 2);
+    verifyReplayMatches(*w);
+    // A new case starts without them.
+    QCOMPARE(w->start(), QString());
+    QVERIFY(w->documents().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestIntake)

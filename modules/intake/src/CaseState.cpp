@@ -137,6 +137,13 @@ QString CaseState::apply(const store::LogEntry &e)
             next.recorded.confirmations.insert(condition, holds.toBool());
         else
             next.recorded.confirmations.remove(condition);
+    } else if (k == QLatin1String("attached")) {
+        const QString material = text(p, "material");
+        const QString sha = text(p, "sha256");
+        const int pages = p.value(QLatin1String("pages")).toInt();
+        if (material.isEmpty() || sha.size() != 64 || pages < 1)
+            return tr("A scanned document without its material, hash or pages in case %1.").arg(e.caseId);
+        next.documents.insert(material, {sha, pages});
     } else if (k == QLatin1String("pickup")) {
         next.courier = p.value(QLatin1String("courier")).toBool();
     } else if (k == QLatin1String("decided")) {

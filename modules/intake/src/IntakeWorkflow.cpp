@@ -3,6 +3,7 @@
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/store/AuditLog.h"
+#include "onewindow/store/BlobStore.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
@@ -569,6 +570,24 @@ QString IntakeWorkflow::confirmCondition(QString key, std::optional<bool> holds)
         return tr("\"%1\" is not an acceptance condition of this case.").arg(key);
     return commit({{QStringLiteral("confirmed"),
         {{QStringLiteral("condition"), key}, {QStringLiteral("holds"), holds ? QJsonValue(*holds) : QJsonValue()}}}});
+}
+
+QString IntakeWorkflow::attachDocument(const QString &materialId, const QString &sha256, int pageCount)
+{
+    if (!hasCase())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    bool known = false;
+    for (const MaterialLine &l : std::as_const(m_checklist.materials))
+        known = known || l.id == materialId;
+    if (!known)
+        return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    if (!store::BlobStore::isValidName(sha256) || pageCount <= 0)
+        return tr("The scanned document reference is not valid.");
+    return commit({{QStringLiteral("attached"),
+        {{QStringLiteral("material"), materialId}, {QStringLiteral("sha256"), sha256},
+            {QStringLiteral("pages"), pageCount}}}});
 }
 
 QString IntakeWorkflow::setCourier(bool courier)

@@ -22,6 +22,13 @@ struct CaseState
     Q_DECLARE_TR_FUNCTIONS(CaseState)
 
 public:
+    // A material's scanned pages, one PDF in the blob store (store::BlobStore), by SHA-256.
+    struct DocumentRef
+    {
+        QString sha256;
+        int pageCount = 0;
+    };
+
     QString caseId;
     QString number;
     QString regionCode;
@@ -35,6 +42,7 @@ public:
     Answers answers;
     checklist::Collected collected;
     checklist::Recorded recorded; // piece counts and confirmed text-only conditions
+    QHash<QString, DocumentRef> documents; // material id → its scanned PDF (the latest scan)
     bool courier = false;
     QString decision = QStringLiteral("none"); // none, accept, accepttolerated, notice, refuse
     QString refusalReason;

@@ -82,6 +82,11 @@ public:
     // holds, does not hold (fails like an unmet condition), or not confirmed (nullopt).
     QString confirmCondition(QString key, std::optional<bool> holds);
     QString setCourier(bool courier);
+    // The scanned pages of a material, stored as one PDF in the blob store (store::BlobStore),
+    // are recorded with the case ("attached"); a later scan of the same material replaces it.
+    using DocumentRef = CaseState::DocumentRef;
+    QString attachDocument(const QString &materialId, const QString &sha256, int pageCount);
+    const QHash<QString, DocumentRef> &documents() const { return m_state.documents; }
 
     // Moves to the next / previous step when the current one is complete enough.
     QString next();

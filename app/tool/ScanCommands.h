@@ -1,0 +1,6 @@
+#pragma once
+
+#include "Command.h"
+
+// scan devices | batch | import | barcodes
+CommandList scanCommands();

@@ -1,0 +1,171 @@
+#include "onewindow/scan/PageImporter.h"
+
+#include "onewindow/scan/JpegStructure.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QPainter>
+#include <QPdfDocument>
+#include <QTemporaryFile>
+
+#include <cmath>
+
+namespace ow::scan {
+
+namespace {
+
+// The resolution a page claims, or an A4 guess from its size when it claims none that is sane.
+double pageDpi(const QImage &img)
+{
+    const double claimed = img.dotsPerMeterX() * 0.0254;
+    if (claimed >= 50 && claimed <= 1200)
+        return std::round(claimed);
+    const double longSide = std::max(img.width(), img.height());
+    return std::clamp(std::round(longSide / 11.69), 50.0, 1200.0);
+}
+
+} // namespace
+
+QStringList PageImporter::nameFilters()
+{
+    return {QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png"), QStringLiteral("*.tif"),
+        QStringLiteral("*.tiff"), QStringLiteral("*.pdf")};
+}
+
+PageImporter::Kind PageImporter::sniff(const QByteArray &head)
+{
+    if (head.startsWith("\xFF\xD8\xFF"))
+        return Kind::Jpeg;
+    if (head.startsWith("\x89PNG\r\n\x1A\n"))
+        return Kind::Png;
+    if (head.startsWith(QByteArrayLiteral("II*\0")) || head.startsWith(QByteArrayLiteral("MM\0*")))
+        return Kind::Tiff;
+    if (head.left(1024).contains("%PDF-"))
+        return Kind::Pdf;
+    return Kind::Unknown;
+}
+
+Result<Pages> PageImporter::importFile(const QString &path, const ImportLimits &limits)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Result<Pages>::failure(tr("%1 cannot be opened: %2").arg(name, file.errorString()));
+    if (file.size() > limits.maxFileBytes)
+        return Result<Pages>::failure(tr("%1 is too large (%2 MB) to import.").arg(name).arg(file.size() >> 20));
+    if (sniff(file.peek(1024)) == Kind::Pdf) {
+        if (file.size() == 0)
+            return Result<Pages>::failure(tr("%1 is empty (0 bytes).").arg(name));
+        return importPdf(path, name, limits);
+    }
+    return importBytes(file.readAll(), name, limits);
+}
+
+Result<Pages> PageImporter::importBytes(const QByteArray &bytes, const QString &name, const ImportLimits &limits)
+{
+    if (bytes.isEmpty())
+        return Result<Pages>::failure(tr("%1 is empty (0 bytes).").arg(name));
+    if (bytes.size() > limits.maxFileBytes)
+        return Result<Pages>::failure(tr("%1 is too large (%2 MB) to import.").arg(name).arg(bytes.size() >> 20));
+    const Kind kind = sniff(bytes.left(1024));
+    if (kind == Kind::Unknown)
+        return Result<Pages>::failure(
+            tr("%1 is not a supported file (JPEG, PNG, TIFF or PDF are accepted).").arg(name));
+    if (kind != Kind::Pdf)
+        return importImage(bytes, kind, name, limits);
+    // QtPdf reads from a file synchronously; a private temporary copy keeps it so.
+    QTemporaryFile tmp;
+    if (!tmp.open() || tmp.write(bytes) != bytes.size() || !tmp.flush())
+        return Result<Pages>::failure(tr("%1 cannot be imported: no room for a temporary copy.").arg(name));
+    return importPdf(tmp.fileName(), name, limits);
+}
+
+Result<Pages> PageImporter::importImage(
+    const QByteArray &bytes, Kind kind, const QString &name, const ImportLimits &limits)
+{
+    if (kind == Kind::Jpeg) {
+        const JpegStructure s = JpegStructure::inspect(bytes);
+        if (!s.valid)
+            return Result<Pages>::failure(tr("%1 is a damaged JPEG file.").arg(name));
+        if (!s.complete)
+            return Result<Pages>::failure(tr("%1 is cut short (an incomplete JPEG file).").arg(name));
+    }
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    const QByteArray format = kind == Kind::Jpeg ? QByteArrayLiteral("jpeg")
+        : kind == Kind::Png                      ? QByteArrayLiteral("png")
+                                                 : QByteArrayLiteral("tiff");
+    QImageReader reader(&buffer, format);
+    reader.setAutoTransform(true); // EXIF orientation
+    if (!reader.canRead())
+        return Result<Pages>::failure(tr("%1 is damaged or not a readable image.").arg(name));
+    Pages pages;
+    const int count = kind == Kind::Tiff ? std::max(1, reader.imageCount()) : 1;
+    if (count > limits.maxPages)
+        return Result<Pages>::failure(tr("%1 has more than %2 pages.").arg(name).arg(limits.maxPages));
+    for (int index = 1; index <= count; ++index) {
+        if (index > 1 && !reader.jumpToImage(index - 1))
+            return Result<Pages>::failure(tr("Page %1 of %2 cannot be read.").arg(index).arg(name));
+        const QSize size = reader.size();
+        if (!size.isValid() || size.isEmpty())
+            return Result<Pages>::failure(tr("%1 is damaged or not a readable image.").arg(name));
+        if (size.width() > limits.maxSide || size.height() > limits.maxSide
+            || qint64(size.width()) * size.height() > limits.maxPixels)
+            return Result<Pages>::failure(
+                tr("%1 is too large to import (%2 × %3 pixels).").arg(name).arg(size.width()).arg(size.height()));
+        QImage img;
+        if (!reader.read(&img) || img.isNull())
+            return Result<Pages>::failure(
+                tr("%1 is damaged or not a readable image (%2).").arg(name, reader.errorString()));
+        pages.append(Page {img, pageDpi(img), name, index});
+    }
+    return pages;
+}
+
+Result<Pages> PageImporter::importPdf(const QString &path, const QString &name, const ImportLimits &limits)
+{
+    QPdfDocument doc;
+    if (doc.load(path) != QPdfDocument::Error::None || doc.status() != QPdfDocument::Status::Ready)
+        return Result<Pages>::failure(tr("%1 is a damaged PDF file.").arg(name));
+    const int count = doc.pageCount();
+    if (count <= 0)
+        return Result<Pages>::failure(tr("%1 is a PDF file without pages.").arg(name));
+    if (count > limits.maxPages)
+        return Result<Pages>::failure(tr("%1 has more than %2 pages.").arg(name).arg(limits.maxPages));
+    Pages pages;
+    for (int i = 0; i < count; ++i) {
+        const QSizeF points = doc.pagePointSize(i);
+        if (points.isEmpty())
+            return Result<Pages>::failure(tr("Page %1 of %2 cannot be read.").arg(i + 1).arg(name));
+        // Render at the import resolution, smaller when a page is unusually large.
+        double dpi = limits.pdfDpi;
+        const auto fits = [&](double d) {
+            const double w = points.width() / 72.0 * d, h = points.height() / 72.0 * d;
+            return w <= limits.maxSide && h <= limits.maxSide && w * h <= double(limits.maxPixels);
+        };
+        while (!fits(dpi) && dpi > 10)
+            dpi /= 2;
+        if (!fits(dpi))
+            return Result<Pages>::failure(tr("Page %1 of %2 is too large to import.").arg(i + 1).arg(name));
+        const QSize px(std::max(1, int(points.width() / 72.0 * dpi)), std::max(1, int(points.height() / 72.0 * dpi)));
+        QImage img = doc.render(i, px);
+        if (img.isNull())
+            return Result<Pages>::failure(tr("Page %1 of %2 cannot be read.").arg(i + 1).arg(name));
+        // Transparent PDF backgrounds are paper: white.
+        QImage flat(img.size(), QImage::Format_RGB32);
+        flat.fill(Qt::white);
+        {
+            QPainter p(&flat);
+            p.drawImage(0, 0, img);
+        }
+        flat.setDotsPerMeterX(int(std::round(dpi / 0.0254)));
+        flat.setDotsPerMeterY(int(std::round(dpi / 0.0254)));
+        pages.append(Page {flat, dpi, name, i + 1});
+    }
+    return pages;
+}
+
+} // namespace ow::scan
