@@ -27,6 +27,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QSqlQuery>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void initTestCase();
     void acceptanceWithReaderAndPrinter();
     void paperOutIsReportedAndNothingIsLost();
+    void noCardDataInTheClear();
     void cleanupTestCase();
 
 private:
@@ -87,6 +91,8 @@ void TestIntakeDevices::initTestCase()
 {
     QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
     qRegisterMetaType<idcard::IdCardData>();
+    // The raw USB traffic log, as a field bug report would switch it on.
+    qputenv("OW_USB_TRAFFIC_LOG", QFile::encodeName(m_dir.filePath(QStringLiteral("usb-traffic.log"))));
     // The simulated devices are plugged in before libusb starts, as in demo mode.
     m_testbed = new devicesim::UsbTestbed(this);
     QVERIFY2(m_testbed->isValid(), qPrintable(m_testbed->error()));
@@ -122,6 +128,42 @@ void TestIntakeDevices::initTestCase()
     m_context.renderReceipt = [dots](const QByteArray &b) {
         return escpossim::ReceiptRenderer::renderStream(b, dots).value();
     };
+}
+
+void TestIntakeDevices::noCardDataInTheClear()
+{
+    // After whole acceptances with the demo card: the store, its WAL, the keys and the USB
+    // traffic log hold the card's number, name and address sealed or masked only.
+    QSqlQuery checkpoint(m_store->database());
+    QVERIFY(checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")));
+    const devicesim::SimIdCard card = devicesim::SimIdCard::demo(devicesim::SimIdCard::Type::Resident);
+    QStringList secrets;
+    for (const auto &f : card.fields) {
+        if (f.offset == 0 || f.offset == 52 || f.offset == 122)
+            secrets << f.text; // name, address, ID number
+    }
+    QCOMPARE(secrets.size(), 3);
+    QByteArray all;
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QStringList files;
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        all += f.readAll();
+        files << it.fileName();
+    }
+    QVERIFY2(files.contains(QStringLiteral("usb-traffic.log")), qPrintable(files.join(u' ')));
+    QVERIFY(all.size() > 10000);
+    for (const QString &secret : std::as_const(secrets)) {
+        QVERIFY2(!all.contains(secret.toUtf8()), qPrintable(secret));
+        // The card itself carries UCS-2: not that either.
+        QByteArray ucs2;
+        for (const QChar c : secret) {
+            ucs2.append(char(c.unicode() & 0xff));
+            ucs2.append(char(c.unicode() >> 8));
+        }
+        QVERIFY2(!all.contains(ucs2), qPrintable(secret + QStringLiteral(" (UCS-2)")));
+    }
 }
 
 void TestIntakeDevices::cleanupTestCase()
