@@ -24,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "SaneTestBackend.h"
+
 using namespace ow;
 
 // The intake screen's scanning view: pages scanned through SANE's test backend and imported from
@@ -46,10 +48,7 @@ class TestScanScreen : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QFile dll(m_config.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(dll.open(QIODevice::WriteOnly));
-        dll.write("test\n");
-        dll.close();
+        QVERIFY(writeSaneTestConfig(m_config));
         qputenv("SANE_CONFIG_DIR", m_config.path().toLocal8Bit());
         const QString language =
             qEnvironmentVariableIsSet("OW_TEST_LANG") ? qEnvironmentVariable("OW_TEST_LANG") : QStringLiteral("zh_CN");

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "SaneTestBackend.h"
+
 using ow::testsupport::runProcess;
 
 // onewindow-tool scan …, run as a clerk or admin would.
@@ -100,10 +102,7 @@ private Q_SLOTS:
     void devicesAndBatchThroughSane()
     {
         QTemporaryDir config;
-        QFile dll(config.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(dll.open(QIODevice::WriteOnly));
-        dll.write("test\n");
-        dll.close();
+        QVERIFY(writeSaneTestConfig(config));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SANE_CONFIG_DIR"), config.path());
         const auto devices = runProcess(tool(), {QStringLiteral("scan"), QStringLiteral("devices")}, env);
@@ -121,9 +120,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out + QStringLiteral("/batch.pdf")));
 
         // No scanner configured at all.
-        QFile none(config.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(none.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        none.close();
+        QVERIFY(writeSaneTestConfig(config, false));
         const auto missing = runProcess(tool(),
             {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("scan"), QStringLiteral("devices")}, env);
         QCOMPARE(missing.exitCode, 1);

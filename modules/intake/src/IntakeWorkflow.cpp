@@ -417,7 +417,7 @@ QString IntakeWorkflow::answer(const QString &questionId, const QVariant &value)
     return commit(before);
 }
 
-QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Received> how)
+QString IntakeWorkflow::materialEditable(const QString &materialId) const
 {
     if (m_caseId.isEmpty())
         return tr("No case is open.");
@@ -428,6 +428,13 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
         known = known || l.id == materialId;
     if (!known)
         return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    return {};
+}
+
+QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Received> how)
+{
+    if (const QString err = materialEditable(materialId); !err.isEmpty())
+        return err;
     const Snapshot before = snapshot();
     if (how)
         m_collected.insert(materialId, *how);
@@ -438,15 +445,8 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
 
 QString IntakeWorkflow::attachDocument(const QString &materialId, const QString &sha256, int pageCount)
 {
-    if (m_caseId.isEmpty())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
-    bool known = false;
-    for (const MaterialLine &l : std::as_const(m_checklist.materials))
-        known = known || l.id == materialId;
-    if (!known)
-        return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    if (const QString err = materialEditable(materialId); !err.isEmpty())
+        return err;
     if (!store::BlobStore::isValidName(sha256) || pageCount <= 0)
         return tr("The scanned document reference is not valid.");
     const Snapshot before = snapshot();

@@ -118,6 +118,8 @@ private:
     QString save(bool withNotice);
     void recompute();
     QString load(const QString &caseId);
+    // "" when a case is open, undecided, and `materialId` is on its checklist; else why not.
+    QString materialEditable(const QString &materialId) const;
 
     const Catalog &m_catalog;
     const WorkCalendar &m_calendar;
