@@ -162,6 +162,30 @@ private Q_SLOTS:
         QVERIFY(blobs.get(ref.sha256).ok());
     }
 
+    void hotFolderFilesLandOnTheSelectedLine()
+    {
+        QTemporaryDir hot;
+        m_context.hotFolder = hot.path();
+        ui::IntakePage page(m_context);
+        m_context.hotFolder.clear();
+        intake::IntakeWorkflow *w = page.workflow();
+        QCOMPARE(w->start(), QString());
+        QCOMPARE(w->choose(checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))), QString());
+        auto *panel = page.findChild<ui::ScanPanel *>(QStringLiteral("scanPanel"));
+        panel->selectMaterial(QStringLiteral("business-licence"));
+        // The camera software writes under a temporary name, then renames the finished file.
+        const QString part = hot.filePath(QStringLiteral("IMG_0001.jpg.part"));
+        QVERIFY(testpages::licencePage(
+            200, QStringLiteral("91310110666007217T"), QStringLiteral("浙江一窗示范餐饮有限公司"))
+                    .save(part, "JPEG", 85));
+        QVERIFY(QFile::rename(part, hot.filePath(QStringLiteral("IMG_0001.jpg"))));
+        QTRY_COMPARE_WITH_TIMEOUT(panel->pages().count(QStringLiteral("business-licence")), 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(hot.filePath(QStringLiteral("imported/IMG_0001.jpg"))), 60000);
+        // The licence's QR on the page made the company the applicant (the case was at Identify).
+        QTRY_VERIFY_WITH_TIMEOUT(w->applicant().has_value(), 60000);
+        QCOMPARE(w->applicant()->number, QStringLiteral("91310110666007217T"));
+    }
+
     void licenceQrFromTheBarcodeScannerMakesTheApplicant()
     {
         ui::IntakePage page(m_context);

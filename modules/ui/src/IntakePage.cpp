@@ -154,6 +154,7 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     // Scanned pages per checklist line; a licence QR on a page fills in the company (issue 14).
     if (m_workflow)
         m_ui->scanPanel->setWorkflow(m_workflow.get(), QFileInfo(context.store->path()).absolutePath());
+    m_ui->scanPanel->setHotFolder(context.hotFolder);
     connect(m_ui->scanPanel, &ScanPanel::reported, this, &IntakePage::report);
     connect(m_ui->scanPanel, &ScanPanel::barcodeRead, this, [this](const QString &text) {
         // A receipt or notice among the pages opens its case only when no other case is under way.
