@@ -56,6 +56,29 @@
     </message>
 </context>
 <context>
+    <name>BlobStore</name>
+    <message>
+        <source>Cannot create the folder %1 for scanned documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a document reference (SHA-256).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned document %1 is missing from the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned document %1 is damaged in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseLog</name>
     <message>
         <source>Entry %1 of case %2 cannot be read: %3</source>
@@ -180,6 +203,10 @@
     </message>
     <message>
         <source>A confirmation without its condition in case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scanned document without its material, hash or pages in case %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -691,6 +718,21 @@
     </message>
 </context>
 <context>
+    <name>CoverSheets</name>
+    <message>
+        <source>The cover-sheet rules are not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cover-sheet &quot;prefix&quot; must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cover-sheet code &quot;%1&quot; names no valid material.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreditCode</name>
     <message>
         <source>A unified social credit code has 18 characters; this one has %1.</source>
@@ -1114,6 +1156,17 @@
     </message>
 </context>
 <context>
+    <name>LicenceQr</name>
+    <message>
+        <source>This is not a business licence code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code holds no valid unified social credit code (GB 32100).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -1145,6 +1198,13 @@
     </message>
 </context>
 <context>
+    <name>MaterialPages</name>
+    <message>
+        <source>No pages have been scanned for this material.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MatterSearchPanel</name>
     <message>
         <source>Matter (F3)</source>
@@ -1160,6 +1220,69 @@
     </message>
 </context>
 <context>
+    <name>PageImporter</name>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 MB) to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a supported file (JPEG, PNG, TIFF or PDF are accepted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: no room for a temporary copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a damaged JPEG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is cut short (an incomplete JPEG file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a readable image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to import (%2 × %3 pixels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a readable image (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a damaged PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a PDF file without pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 is too large to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Party</name>
     <message>
         <source>The applicant&apos;s name is missing.</source>
@@ -1171,6 +1294,25 @@
     </message>
     <message>
         <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfAssembler</name>
+    <message>
+        <source>There are no pages to put into a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first page has a size a PDF cannot hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 has no picture.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1359,6 +1501,188 @@
     </message>
     <message>
         <source>The stored document is incomplete (case or issue time missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaneSession</name>
+    <message>
+        <source>the scanner has no setting &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number for &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be set to &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no paper in the document feeder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper jam in the scanner. Clear it, then scan the remaining pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s cover is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner is busy (another program may be using it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to the scanner was denied (check the udev rule or sign in again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner stopped answering (unplugged or switched off?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory to scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner library (SANE) cannot be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner found. Check that it is plugged in and switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner &quot;%1&quot; found. Check that it is plugged in and switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scanner has no document feeder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner cannot be set up: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner stopped sending data (timed out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner sent a page this program cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is too large to scan at %1 dpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner sent an empty page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Pages of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material the pages belong to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flatbed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the page earlier (Ctrl+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the page later (Ctrl+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⟲ Turn left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the left ([)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn right ⟳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the right (])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the page (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attach to the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: + / − zoom · 0 fit the width · Page Up / Page Down turn the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the material&apos;s PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2095,6 +2419,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>An acceptance condition is not confirmed yet; nothing can be decided yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The scanned document reference is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -2707,6 +3035,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>confirm &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Company applicant %1 taken from the business licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -2795,6 +3127,96 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Condition (%1): %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::ScanPanel</name>
+    <message>
+        <source>Import scanned pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned pages (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be watched for scanned pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s), attached)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (attached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1: %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (the %n page(s) scanned before are kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) scanned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a material on the checklist first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no store for scanned documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) attached to the case (%1 KB).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,29 @@
     </message>
 </context>
 <context>
+    <name>BlobStore</name>
+    <message>
+        <source>Cannot create the folder %1 for scanned documents.</source>
+        <translation>无法创建存放扫描材料的文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a document reference (SHA-256).</source>
+        <translation>“%1”不是有效的材料文件标识（SHA-256）。</translation>
+    </message>
+    <message>
+        <source>The scanned document %1 is missing from the store.</source>
+        <translation>本地库中缺少扫描材料 %1。</translation>
+    </message>
+    <message>
+        <source>The scanned document %1 is damaged in the store.</source>
+        <translation>本地库中的扫描材料 %1 已损坏。</translation>
+    </message>
+</context>
+<context>
     <name>CaseLog</name>
     <message>
         <source>Entry %1 of case %2 cannot be read: %3</source>
@@ -181,6 +204,10 @@
     <message>
         <source>A confirmation without its condition in case %1.</source>
         <translation>案件 %1 中有一条确认记录缺少对应的受理条件。</translation>
+    </message>
+    <message>
+        <source>A scanned document without its material, hash or pages in case %1.</source>
+        <translation>案件 %1 中有一份扫描件缺少对应材料、摘要或页数。</translation>
     </message>
 </context>
 <context>
@@ -691,6 +718,21 @@
     </message>
 </context>
 <context>
+    <name>CoverSheets</name>
+    <message>
+        <source>The cover-sheet rules are not valid JSON: %1</source>
+        <translation>分隔页规则不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The cover-sheet &quot;prefix&quot; must be text.</source>
+        <translation>分隔页规则中的“prefix”必须是文本。</translation>
+    </message>
+    <message>
+        <source>The cover-sheet code &quot;%1&quot; names no valid material.</source>
+        <translation>分隔页条码“%1”没有对应有效的材料。</translation>
+    </message>
+</context>
+<context>
     <name>CreditCode</name>
     <message>
         <source>A unified social credit code has 18 characters; this one has %1.</source>
@@ -1108,6 +1150,17 @@
     </message>
 </context>
 <context>
+    <name>LicenceQr</name>
+    <message>
+        <source>This is not a business licence code.</source>
+        <translation>这不是营业执照上的二维码。</translation>
+    </message>
+    <message>
+        <source>This code holds no valid unified social credit code (GB 32100).</source>
+        <translation>该码中没有有效的统一社会信用代码（GB 32100）。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -1139,6 +1192,13 @@
     </message>
 </context>
 <context>
+    <name>MaterialPages</name>
+    <message>
+        <source>No pages have been scanned for this material.</source>
+        <translation>该材料尚未扫描任何页面。</translation>
+    </message>
+</context>
+<context>
     <name>MatterSearchPanel</name>
     <message>
         <source>Matter (F3)</source>
@@ -1154,6 +1214,69 @@
     </message>
 </context>
 <context>
+    <name>PageImporter</name>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large (%2 MB) to import.</source>
+        <translation>%1 过大（%2 MB），无法导入。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes).</source>
+        <translation>%1 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a supported file (JPEG, PNG, TIFF or PDF are accepted).</source>
+        <translation>%1 的文件格式不受支持（仅接受 JPEG、PNG、TIFF 或 PDF）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: no room for a temporary copy.</source>
+        <translation>%1 无法导入：没有空间存放临时副本。</translation>
+    </message>
+    <message>
+        <source>%1 is a damaged JPEG file.</source>
+        <translation>%1 是已损坏的 JPEG 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is cut short (an incomplete JPEG file).</source>
+        <translation>%1 不完整（JPEG 文件被截断）。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a readable image.</source>
+        <translation>%1 已损坏，或不是可读取的图片。</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 pages.</source>
+        <translation>%1 超过 %2 页。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 cannot be read.</source>
+        <translation>无法读取 %2 的第 %1 页。</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import (%2 × %3 pixels).</source>
+        <translation>%1 过大（%2 × %3 像素），无法导入。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or not a readable image (%2).</source>
+        <translation>%1 已损坏，或不是可读取的图片（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is a damaged PDF file.</source>
+        <translation>%1 是已损坏的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a PDF file without pages.</source>
+        <translation>%1 是没有页面的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2 is too large to import.</source>
+        <translation>%2 的第 %1 页过大，无法导入。</translation>
+    </message>
+</context>
+<context>
     <name>Party</name>
     <message>
         <source>The applicant&apos;s name is missing.</source>
@@ -1166,6 +1289,25 @@
     <message>
         <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfAssembler</name>
+    <message>
+        <source>There are no pages to put into a PDF.</source>
+        <translation>没有可生成 PDF 的页面。</translation>
+    </message>
+    <message>
+        <source>The first page has a size a PDF cannot hold.</source>
+        <translation>第一页的尺寸无法写入 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF cannot be written.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Page %1 has no picture.</source>
+        <translation>第 %1 页没有图像。</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1496,188 @@
     <message>
         <source>The stored document is incomplete (case or issue time missing).</source>
         <translation>保存的文书不完整（缺少案件或出具时间）。</translation>
+    </message>
+</context>
+<context>
+    <name>SaneSession</name>
+    <message>
+        <source>the scanner has no setting &quot;%1&quot;</source>
+        <translation>扫描仪没有“%1”这项设置</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number for &quot;%2&quot;</source>
+        <translation>“%1”不是“%2”可用的数值</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be set to &quot;%2&quot;</source>
+        <translation>“%1”不能设为“%2”</translation>
+    </message>
+    <message>
+        <source>There is no paper in the document feeder.</source>
+        <translation>自动进纸器中没有纸张。</translation>
+    </message>
+    <message>
+        <source>Paper jam in the scanner. Clear it, then scan the remaining pages.</source>
+        <translation>扫描仪卡纸。请取出卡住的纸张，再扫描剩余页面。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s cover is open.</source>
+        <translation>扫描仪盖板未合上。</translation>
+    </message>
+    <message>
+        <source>The scanner is busy (another program may be using it).</source>
+        <translation>扫描仪正忙（可能有其他程序正在使用）。</translation>
+    </message>
+    <message>
+        <source>Access to the scanner was denied (check the udev rule or sign in again).</source>
+        <translation>无权使用扫描仪（请检查 udev 规则，或重新登录）。</translation>
+    </message>
+    <message>
+        <source>The scanner stopped answering (unplugged or switched off?).</source>
+        <translation>扫描仪无响应（是否已拔出或关机？）。</translation>
+    </message>
+    <message>
+        <source>Not enough memory to scan.</source>
+        <translation>内存不足，无法扫描。</translation>
+    </message>
+    <message>
+        <source>The scan was cancelled.</source>
+        <translation>扫描已取消。</translation>
+    </message>
+    <message>
+        <source>The scanner reported an error: %1</source>
+        <translation>扫描仪报告错误：%1</translation>
+    </message>
+    <message>
+        <source>The scanner library (SANE) cannot be started.</source>
+        <translation>无法启动扫描仪驱动库（SANE）。</translation>
+    </message>
+    <message>
+        <source>No scanner found. Check that it is plugged in and switched on.</source>
+        <translation>未找到扫描仪。请检查是否已连接并开机。</translation>
+    </message>
+    <message>
+        <source>No scanner &quot;%1&quot; found. Check that it is plugged in and switched on.</source>
+        <translation>未找到扫描仪“%1”。请检查是否已连接并开机。</translation>
+    </message>
+    <message>
+        <source>This scanner has no document feeder.</source>
+        <translation>该扫描仪没有自动进纸器。</translation>
+    </message>
+    <message>
+        <source>The scanner cannot be set up: %1.</source>
+        <translation>无法设置扫描仪：%1。</translation>
+    </message>
+    <message>
+        <source>The scanner stopped sending data (timed out).</source>
+        <translation>扫描仪停止传送数据（已超时）。</translation>
+    </message>
+    <message>
+        <source>The scanner sent a page this program cannot read.</source>
+        <translation>扫描仪传来的页面无法读取。</translation>
+    </message>
+    <message>
+        <source>The page is too large to scan at %1 dpi.</source>
+        <translation>页面过大，无法以 %1 dpi 扫描。</translation>
+    </message>
+    <message>
+        <source>The scanner sent an empty page.</source>
+        <translation>扫描仪传来的是空白页。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <source>Pages of</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Material the pages belong to</source>
+        <translation>页面所属材料</translation>
+    </message>
+    <message>
+        <source>Scanner source</source>
+        <translation>扫描方式</translation>
+    </message>
+    <message>
+        <source>Flatbed</source>
+        <translation>平板</translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation>自动进纸</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Scanned pages</source>
+        <translation>已扫描页面</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ 前移</translation>
+    </message>
+    <message>
+        <source>Move the page earlier (Ctrl+Left)</source>
+        <translation>将本页前移（Ctrl+←）</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>后移 ▶</translation>
+    </message>
+    <message>
+        <source>Move the page later (Ctrl+Right)</source>
+        <translation>将本页后移（Ctrl+→）</translation>
+    </message>
+    <message>
+        <source>⟲ Turn left</source>
+        <translation>⟲ 左转</translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the left ([)</source>
+        <translation>将本页向左旋转 90°（[）</translation>
+    </message>
+    <message>
+        <source>Turn right ⟳</source>
+        <translation>右转 ⟳</translation>
+    </message>
+    <message>
+        <source>Turn the page a quarter to the right (])</source>
+        <translation>将本页向右旋转 90°（]）</translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation>删除本页</translation>
+    </message>
+    <message>
+        <source>Delete the page (Delete)</source>
+        <translation>删除本页（Delete）</translation>
+    </message>
+    <message>
+        <source>&amp;Attach to the case</source>
+        <translation>归入案件(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>扫描进度</translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation>扫描状态</translation>
+    </message>
+    <message>
+        <source>Preview: + / − zoom · 0 fit the width · Page Up / Page Down turn the page</source>
+        <translation>预览：+ / − 缩放 · 0 适合宽度 · Page Up / Page Down 翻页</translation>
+    </message>
+    <message>
+        <source>Preview of the material&apos;s PDF</source>
+        <translation>材料 PDF 预览</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2414,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>An acceptance condition is not confirmed yet; nothing can be decided yet.</source>
         <translation>尚有受理条件未确认，暂不能作出处理决定。</translation>
     </message>
+    <message>
+        <source>The scanned document reference is not valid.</source>
+        <translation>扫描材料的文件标识无效。</translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -2698,6 +3026,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>confirm &quot;%1&quot;</source>
         <translation>确认“%1”</translation>
     </message>
+    <message>
+        <source>Company applicant %1 taken from the business licence.</source>
+        <translation>已从营业执照读取企业申请人 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -2786,6 +3118,91 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Condition (%1): %2</source>
         <translation>受理条件（%1）：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::ScanPanel</name>
+    <message>
+        <source>Import scanned pages</source>
+        <translation>导入扫描页面</translation>
+    </message>
+    <message>
+        <source>Scanned pages (%1)</source>
+        <translation>扫描页面（%1）</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be watched for scanned pages.</source>
+        <translation>无法监视文件夹 %1 中的扫描页面。</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s), attached)</source>
+        <translation>
+            <numerusform>（%n 页，已归入）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n page(s))</source>
+        <translation>
+            <numerusform>（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (attached)</source>
+        <translation>（已归入）</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1，第 %2 页</translation>
+    </message>
+    <message>
+        <source>Page %1 deleted.</source>
+        <translation>已删除第 %1 页。</translation>
+    </message>
+    <message>
+        <source>Page %1: %p%</source>
+        <translation>第 %1 页：%p%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (the %n page(s) scanned before are kept)</source>
+        <translation>
+            <numerusform>%1（此前已扫描的 %n 页均已保留）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) scanned.</source>
+        <translation>
+            <numerusform>已扫描 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Choose a material on the checklist first.</source>
+        <translation>请先在材料清单中选择一项材料。</translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>第 %v 个，共 %m 个文件</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>当前没有打开的案件。</translation>
+    </message>
+    <message>
+        <source>There is no store for scanned documents.</source>
+        <translation>没有存放扫描材料的本地库。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) attached to the case (%1 KB).</source>
+        <translation>
+            <numerusform>已将 %n 页归入案件（%1 KB）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,12 @@
 // Figures for scanned pages (not a ctest):  build/release/tests/bench/bench_scan [runs]
 // bytes per normalised A4 page in the material's PDF, and the median time to find every barcode
 // on an A4 page at 300 dpi (QR, Code 128, DataMatrix, PDF417, text around them).
+//
+// Release build, 2026-12-01, 2 cores shared with four other builds (load average 4.1), 15 runs:
+//   A4 text, 200 dpi, clean        16005 bytes per page, normalise + PDF 36.8 ms
+//   A4 text, 200 dpi, scanned      18693 bytes per page, normalise + PDF 82.1 ms
+//   A4 text, 300 dpi, scanned      17962 bytes per page, normalise + PDF 134.7 ms
+//   barcodes, A4 at 300 dpi: 4 of 4 found, median 185.6 ms (min 172.3, max 279.9)
 #include "TestPages.h"
 
 #include "onewindow/scan/BarcodeReader.h"

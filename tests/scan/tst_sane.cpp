@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "SaneTestBackend.h"
+
 using namespace ow::scan;
 
 // Through the real libsane, with SANE's own "test" backend enabled in a private configuration
@@ -53,10 +55,7 @@ class TestSane : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QFile dll(m_config.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(dll.open(QIODevice::WriteOnly));
-        dll.write("test\n");
-        dll.close();
+        QVERIFY(writeSaneTestConfig(m_config));
         // Before the first sane_init: the backends read their configuration once.
         qputenv("SANE_CONFIG_DIR", m_config.path().toLocal8Bit());
     }

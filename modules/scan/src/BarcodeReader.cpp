@@ -5,6 +5,7 @@
 #include <QTransform>
 
 #include <future>
+#include <vector>
 
 #include <ZXing/ReadBarcode.h>
 
@@ -16,6 +17,76 @@ bool sameSymbol(const Barcode &a, const Barcode &b)
 {
     return a.format == b.format && a.text == b.text
         && a.position.boundingRect().intersects(b.position.boundingRect().adjusted(-4, -4, 4, 4));
+}
+
+// Regions that may hold a 2-D symbol: on a ~1 mm grid of cells, the cells with strong contrast,
+// grouped into connected blobs; square blobs 4–60 mm wide, mostly filled, become crops with a
+// margin. Lines of text form long, thin blobs and are left out.
+QList<QRect> dataMatrixCandidates(const QImage &gray)
+{
+    const int longSide = std::max(gray.width(), gray.height());
+    const int cell = std::max(2, longSide / 300); // ~1 mm on an A4 page
+    const int cw = gray.width() / cell, ch = gray.height() / cell;
+    if (cw < 4 || ch < 4)
+        return {QRect(QPoint(0, 0), gray.size())};
+    std::vector<uchar> active(size_t(cw) * ch, 0);
+    for (int cy = 0; cy < ch; ++cy) {
+        for (int cx = 0; cx < cw; ++cx) {
+            int lo = 255, hi = 0;
+            for (int y = cy * cell; y < (cy + 1) * cell; y += 1) {
+                const uchar *row = gray.constScanLine(y) + cx * cell;
+                for (int x = 0; x < cell; ++x) {
+                    lo = std::min(lo, int(row[x]));
+                    hi = std::max(hi, int(row[x]));
+                }
+            }
+            active[size_t(cy) * cw + cx] = hi - lo > 60;
+        }
+    }
+    QList<QRect> out;
+    std::vector<int> stack;
+    std::vector<uchar> seen(active.size(), 0);
+    const double mm = longSide / 297.0;
+    for (int start = 0; start < cw * ch; ++start) {
+        if (!active[size_t(start)] || seen[size_t(start)])
+            continue;
+        int x0 = cw, y0 = ch, x1 = -1, y1 = -1, count = 0;
+        stack.assign(1, start);
+        seen[size_t(start)] = 1;
+        while (!stack.empty()) {
+            const int i = stack.back();
+            stack.pop_back();
+            const int x = i % cw, y = i / cw;
+            x0 = std::min(x0, x);
+            y0 = std::min(y0, y);
+            x1 = std::max(x1, x);
+            y1 = std::max(y1, y);
+            ++count;
+            for (int dy = -1; dy <= 1; ++dy) {
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const int nx = x + dx, ny = y + dy;
+                    if (nx < 0 || ny < 0 || nx >= cw || ny >= ch)
+                        continue;
+                    const int n = ny * cw + nx;
+                    if (active[size_t(n)] && !seen[size_t(n)]) {
+                        seen[size_t(n)] = 1;
+                        stack.push_back(n);
+                    }
+                }
+            }
+        }
+        const int w = (x1 - x0 + 1) * cell, h = (y1 - y0 + 1) * cell;
+        const double aspect = double(std::max(w, h)) / std::max(1, std::min(w, h));
+        const double fill = double(count) / ((x1 - x0 + 1) * (y1 - y0 + 1));
+        if (std::min(w, h) < 4 * mm || std::max(w, h) > 60 * mm || aspect > 2.2 || fill < 0.5)
+            continue;
+        const int margin = std::max(w, h) / 2 + 2 * cell;
+        out.append(QRect(x0 * cell - margin, y0 * cell - margin, w + 2 * margin, h + 2 * margin)
+                       .intersected(QRect(QPoint(0, 0), gray.size())));
+        if (out.size() >= 40)
+            break;
+    }
+    return out;
 }
 
 QList<Barcode> readOnce(const QImage &gray, int page)
@@ -35,7 +106,8 @@ QList<Barcode> readOnce(const QImage &gray, int page)
     linear.setTryDownscale(false);
     QList<Barcode> found;
     // `columnWidth` > 0: the results come from the picture turned 90° clockwise.
-    const auto take = [&](const ZXing::Results &results, double scale, int dx, int dy, int columnWidth = 0) {
+    const auto take = [&](const ZXing::Results &results, double scale, int dx, int dy, int columnWidth = 0,
+                          QPoint offset = {}) {
         for (const ZXing::Result &r : results) {
             if (!r.isValid())
                 continue;
@@ -47,7 +119,7 @@ QList<Barcode> readOnce(const QImage &gray, int page)
             const auto at = [&](const ZXing::PointI &p) {
                 if (columnWidth > 0) // (x, y) on the turned picture is (y, W - 1 - x) on the page
                     return QPoint(int((p.y + dx) * scale), int((columnWidth - 1 - p.x) * scale));
-                return QPoint(int(p.x * scale), int((p.y + dy) * scale));
+                return QPoint(int(p.x * scale), int((p.y + dy) * scale)) + offset;
             };
             b.position = QPolygon({at(pos.topLeft()), at(pos.topRight()), at(pos.bottomRight()), at(pos.bottomLeft())});
             if (std::none_of(found.cbegin(), found.cend(), [&](const Barcode &k) { return sameSymbol(k, b); }))
@@ -57,34 +129,16 @@ QList<Barcode> readOnce(const QImage &gray, int page)
     take(ZXing::ReadBarcodes(view, matrix), 1, 0, 0);
     take(ZXing::ReadBarcodes(view, linear), 1, 0, 0);
 
-    // ZXing 1.4 looks for a DataMatrix only along the centre lines of the picture; walk
-    // overlapping strips of a ~150 dpi copy so that every symbol lies on some strip's centre.
-    const double f = std::min(1.0, 1240.0 / std::min(gray.width(), gray.height()));
-    const QImage small = f < 1
-        ? gray.scaled(int(gray.width() * f), int(gray.height() * f), Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
-        : gray;
+    // ZXing 1.4 looks for a DataMatrix only along the centre lines of the picture: each
+    // candidate region (dense, square, symbol-sized) is read on its own, centred crop.
     ZXing::DecodeHints dm;
     dm.setFormats(ZXing::BarcodeFormat::DataMatrix);
     dm.setTryRotate(true);
     dm.setTryDownscale(false);
-    constexpr int kStrip = 160, kStep = 40;
-    for (int y = 0; y < small.height(); y += kStep) {
-        const int h = std::min(kStrip, small.height() - y);
-        if (h < 24)
-            break;
-        const ZXing::ImageView strip(small.constBits() + qsizetype(y) * small.bytesPerLine(), small.width(), h,
-            ZXing::ImageFormat::Lum, int(small.bytesPerLine()));
-        take(ZXing::ReadBarcodes(strip, dm), 1 / f, 0, y);
-    }
-    // Columns as well: a strip's centre line can meet text before the symbol.
-    const QImage column = small.transformed(QTransform().rotate(90));
-    for (int y = 0; y < column.height(); y += kStep) {
-        const int h = std::min(kStrip, column.height() - y);
-        if (h < 24)
-            break;
-        const ZXing::ImageView strip(column.constBits() + qsizetype(y) * column.bytesPerLine(), column.width(), h,
-            ZXing::ImageFormat::Lum, int(column.bytesPerLine()));
-        take(ZXing::ReadBarcodes(strip, dm), 1 / f, y, 0, column.width());
+    for (const QRect &r : dataMatrixCandidates(gray)) {
+        const ZXing::ImageView crop(gray.constBits() + qsizetype(r.top()) * gray.bytesPerLine() + r.left(), r.width(),
+            r.height(), ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
+        take(ZXing::ReadBarcodes(crop, dm), 1, 0, 0, 0, r.topLeft());
     }
     return found;
 }

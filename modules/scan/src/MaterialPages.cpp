@@ -9,13 +9,19 @@ namespace ow::scan {
 
 void MaterialPages::add(const QString &materialId, const Pages &pages, const PageNormaliser::Options &options)
 {
+    Pages normalised;
+    for (const Page &p : pages)
+        normalised.append(PageNormaliser::normalise(p, options));
+    append(materialId, normalised);
+}
+
+void MaterialPages::append(const QString &materialId, const Pages &pages)
+{
     if (pages.isEmpty())
         return;
     if (!m_order.contains(materialId))
         m_order.append(materialId);
-    Pages &list = m_pages[materialId];
-    for (const Page &p : pages)
-        list.append(PageNormaliser::normalise(p, options));
+    m_pages[materialId].append(pages);
 }
 
 const Pages &MaterialPages::pages(const QString &materialId) const

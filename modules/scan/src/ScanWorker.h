@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/scan/BarcodeReader.h"
 #include "onewindow/scan/Page.h"
 #include "onewindow/scan/SaneSession.h"
 #include "onewindow/scan/ScanSettings.h"
@@ -24,6 +25,8 @@ Q_SIGNALS:
     void devicesListed(const QList<ow::scan::ScanDevice> &devices, const QString &error);
     void progress(int page, int percent);
     void pageScanned(const ow::scan::Page &page);
+    void barcodesFound(const QList<ow::scan::Barcode> &barcodes);
+    void coverSheet(const QString &materialId);
     void finished(int pages, const QString &error);
 
 private:

@@ -11,12 +11,15 @@ Scanner::Scanner(QObject *parent)
 {
     qRegisterMetaType<ow::scan::Page>();
     qRegisterMetaType<QList<ow::scan::ScanDevice>>();
+    qRegisterMetaType<QList<ow::scan::Barcode>>();
     m_thread.setObjectName(QStringLiteral("scanner"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &ScanWorker::devicesListed, this, &Scanner::devicesListed);
     connect(m_worker, &ScanWorker::progress, this, &Scanner::progress);
     connect(m_worker, &ScanWorker::pageScanned, this, &Scanner::pageScanned);
+    connect(m_worker, &ScanWorker::barcodesFound, this, &Scanner::barcodesFound);
+    connect(m_worker, &ScanWorker::coverSheet, this, &Scanner::coverSheet);
     connect(m_worker, &ScanWorker::finished, this, [this](int pages, const QString &error) {
         m_busy = false;
         Q_EMIT finished(pages, error);

@@ -4,13 +4,18 @@
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/store/AuditLog.h"
+#include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
 #include "onewindow/ui/IdentityPanel.h"
 #include "ui_IntakePage.h"
 
+#include "onewindow/scan/LicenceQr.h"
+#include "onewindow/ui/ScanPanel.h"
+
 #include <QEvent>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLocale>
 #include <QShortcut>
@@ -114,7 +119,10 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
                 return;
             if (m_workflow->step() < Step::Materials && m_workflow->hasChecklist() && m_workflow->applicant())
                 m_workflow->goTo(Step::Materials);
-            report(m_workflow->mark(id, how));
+            const QString err = m_workflow->mark(id, how);
+            report(err);
+            if (err.isEmpty() && how) // scanned pages of the line go with it (issue 14)
+                m_ui->scanPanel->materialReceived(id);
         });
     connect(m_ui->courierCheck, &QCheckBox::toggled, this, [this](bool on) {
         if (m_workflow && m_workflow->hasCase() && on != m_workflow->courier())
@@ -148,6 +156,8 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
             if (text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;")))
                 continueFromQr(text);
+            else
+                takeLicence(text);
         });
         connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
             m_ui->documentView->setPrinterStatus(message, ok);
@@ -156,11 +166,40 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
                 report(m_workflow->recordPrinted(QStringLiteral("receipt-printer")));
         });
     }
+    // Scanned pages per checklist line; a licence QR on a page fills in the company (issue 14).
+    if (m_workflow)
+        m_ui->scanPanel->setWorkflow(m_workflow.get(), QFileInfo(context.store->path()).absolutePath());
+    m_ui->scanPanel->setHotFolder(context.hotFolder);
+    connect(m_ui->scanPanel, &ScanPanel::reported, this, &IntakePage::report);
+    connect(m_ui->scanPanel, &ScanPanel::barcodeRead, this, [this](const QString &text) {
+        // A receipt or notice among the pages opens its case only when no other case is under way.
+        const bool idle = m_workflow && (!m_workflow->hasCase() || m_workflow->step() == Step::Identify);
+        if (text.startsWith(QLatin1String("OW1;")) && idle)
+            continueFromQr(text);
+        else
+            takeLicence(text);
+    });
     setupShortcuts();
     refresh();
 }
 
 IntakePage::~IntakePage() = default;
+
+void IntakePage::takeLicence(const QString &text)
+{
+    const auto licence = scan::LicenceQr::parse(text);
+    if (!m_workflow || !licence || (m_workflow->hasCase() && m_workflow->step() != Step::Identify))
+        return; // not a licence, or past the Applicant step
+    const auto company =
+        intake::Party::company(licence->creditCode, licence->name.isEmpty() ? licence->creditCode : licence->name);
+    if (!company) {
+        report(company.error());
+        return;
+    }
+    ensureCase();
+    const QString err = m_workflow->setApplicant(company.value());
+    report(err, tr("Company applicant %1 taken from the business licence.").arg(licence->creditCode));
+}
 
 void IntakePage::setupShortcuts()
 {

@@ -25,3 +25,6 @@ public:
 };
 
 } // namespace ow::scan
+
+#include <QMetaType>
+Q_DECLARE_METATYPE(ow::scan::Barcode)

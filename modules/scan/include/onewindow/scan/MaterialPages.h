@@ -30,6 +30,8 @@ public:
 
     // Normalises and appends pages to a material.
     void add(const QString &materialId, const Pages &pages, const PageNormaliser::Options &options = {});
+    // Appends pages as they are (already normalised, e.g. on a worker thread).
+    void append(const QString &materialId, const Pages &pages);
     const Pages &pages(const QString &materialId) const;
     QStringList materials() const;
     int count(const QString &materialId) const { return int(pages(materialId).size()); }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -25,6 +26,11 @@ struct ScanSettings
     int dpi = 200;
     int maxPages = 100; // a feeder batch stops here at the latest
     int stallTimeoutMs = 30000; // no data for this long: the scan is cancelled
+    // Pages come out normalised (PageNormaliser, on the worker thread) and their barcodes read:
+    // cover sheets (CoverSheets rules) start a material and are not kept as pages.
+    bool normalise = true;
+    bool readBarcodes = true;
+    QByteArray coverSheetRules; // JSON; empty: the default prefix only
     // Further backend options by name (e.g. a vendor's "swdeskew"=yes), set as given.
     QList<QPair<QString, QString>> extraOptions;
 };

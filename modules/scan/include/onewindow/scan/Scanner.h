@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/scan/BarcodeReader.h"
 #include "onewindow/scan/Page.h"
 #include "onewindow/scan/ScanSettings.h"
 
@@ -33,6 +34,10 @@ Q_SIGNALS:
     void devicesListed(const QList<ow::scan::ScanDevice> &devices, const QString &error);
     void progress(int page, int percent);
     void pageScanned(const ow::scan::Page &page);
+    // Barcodes on a kept page (settings.readBarcodes), e.g. a business licence's QR.
+    void barcodesFound(const QList<ow::scan::Barcode> &barcodes);
+    // A cover sheet naming a material: the pages that follow belong to it.
+    void coverSheet(const QString &materialId);
     // pages: how many were scanned; error: "" when the batch ended normally.
     void finished(int pages, const QString &error);
 

@@ -51,6 +51,10 @@ struct ClientContext
     // The receipt printer and the scanner, as the widgets see them (GUI thread).
     CounterDevices *devices = nullptr;
 
+    // A folder a document camera's software drops page files into ("" = none): finished files
+    // are imported onto the selected checklist line (issue 14).
+    QString hotFolder;
+
     // Draws ESC/POS bytes as the paper will look (the printer simulator's renderer).
     std::function<QImage(const QByteArray &)> renderReceipt;
     // Asks the clerk for one line of text; nullopt when cancelled. Tests replace it.

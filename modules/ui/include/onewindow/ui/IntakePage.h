@@ -52,6 +52,7 @@ private:
     void newCase();
     void placeDemoCard();
     void askContinue();
+    void takeLicence(const QString &text);
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;
