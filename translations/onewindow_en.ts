@@ -2129,6 +2129,24 @@
         <source>✔ copy</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>✔ %n originals</source>
+        <translation>
+            <numerusform>✔ %n original</numerusform>
+            <numerusform>✔ %n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n copies</source>
+        <translation>
+            <numerusform>✔ %n copy</numerusform>
+            <numerusform>✔ %n copies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ issued by %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>

@@ -2118,6 +2118,22 @@
         <source>✔ copy</source>
         <translation>✔ 复印件</translation>
     </message>
+    <message numerus="yes">
+        <source>✔ %n originals</source>
+        <translation>
+            <numerusform>✔ 原件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n copies</source>
+        <translation>
+            <numerusform>✔ 复印件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ issued by %1</source>
+        <translation>✔ 由“%1”核发</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>

@@ -87,17 +87,13 @@ void CasesPage::refresh()
         if (r.applicant && r.applicant->kind == QLatin1String("company"))
             applicant = QStringLiteral("%1 %2").arg(r.applicant->name, r.applicant->idNumber); // public data
         else if (r.applicant)
-            applicant = QStringLiteral("%1 %2").arg(masking::name(r.applicant->name),
-                                                    masking::idNumber(r.applicant->idNumber));
+            applicant =
+                QStringLiteral("%1 %2").arg(masking::name(r.applicant->name), masking::idNumber(r.applicant->idNumber));
         const int row = t->rowCount();
         t->insertRow(row);
-        const QStringList cells = {r.number,
-                                   applicant,
-                                   matter,
-                                   stateText(r),
-                                   r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat)
-                                                            : QString(),
-                                   tr("waiting to sync")};
+        const QStringList cells = {r.number, applicant, matter, stateText(r),
+            r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString(),
+            tr("waiting to sync")};
         for (int col = 0; col < cells.size(); ++col)
             t->setItem(row, col, new QTableWidgetItem(cells.at(col)));
     }
