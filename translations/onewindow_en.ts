@@ -1404,6 +1404,18 @@
         <source>Not acceptable: %1 %2: %3 [%4]</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot render %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>WindowKey</name>

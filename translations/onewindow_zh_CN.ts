@@ -1397,6 +1397,18 @@
         <source>Not acceptable: %1 %2: %3 [%4]</source>
         <translation>不予受理：%1 %2：%3 [%4]</translation>
     </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>cannot render %1: %2</source>
+        <translation>无法绘制 %1：%2</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>验证未通过：%1</translation>
+    </message>
 </context>
 <context>
     <name>WindowKey</name>
