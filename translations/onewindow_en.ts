@@ -1931,6 +1931,18 @@
         <source>Not acceptable: %1 %2: %3 [%4]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot render %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowIdentityDialog</name>
@@ -2762,6 +2774,24 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>✔ copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n originals</source>
+        <translation>
+            <numerusform>✔ %n original</numerusform>
+            <numerusform>✔ %n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n copies</source>
+        <translation>
+            <numerusform>✔ %n copy</numerusform>
+            <numerusform>✔ %n copies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ issued by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1924,6 +1924,18 @@
         <source>Not acceptable: %1 %2: %3 [%4]</source>
         <translation>不予受理：%1 %2：%3 [%4]</translation>
     </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>cannot render %1: %2</source>
+        <translation>无法绘制 %1：%2</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>验证未通过：%1</translation>
+    </message>
 </context>
 <context>
     <name>WindowIdentityDialog</name>
@@ -2754,6 +2766,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>✔ copy</source>
         <translation>✔ 复印件</translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n originals</source>
+        <translation>
+            <numerusform>✔ 原件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %n copies</source>
+        <translation>
+            <numerusform>✔ 复印件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✔ issued by %1</source>
+        <translation>✔ 由“%1”核发</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ int idNumberCheck(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const auto id = ow::IdNumber::parse(numbers.first());
     if (!id) {
-        err << "invalid: " << id.error() << '\n';
+        err << Tool::tr("invalid: %1").arg(id.error()) << '\n';
         return 1;
     }
     out << "number:  " << (full ? id->number() : ow::masking::idNumber(id->number())) << '\n'
@@ -51,7 +51,7 @@ int creditCodeCheck(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const auto code = ow::CreditCode::parse(args.first());
     if (!code) {
-        err << "invalid: " << code.error() << '\n';
+        err << Tool::tr("invalid: %1").arg(code.error()) << '\n';
         return 1;
     }
     out << "code:          " << code->code() << '\n'

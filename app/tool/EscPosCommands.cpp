@@ -50,7 +50,8 @@ int escposRender(const QStringList &argsIn, QTextStream &out, QTextStream &err)
     }
     const auto image = ow::escpossim::ReceiptRenderer::renderStream(in.readAll(), width);
     if (!image) {
-        err << "malformed ESC/POS stream: " << image.error() << '\n';
+        // A malformed stream (the parser names the byte offset) or one that feeds too much paper.
+        err << Tool::tr("cannot render %1: %2").arg(args.first(), image.error()) << '\n';
         return 1;
     }
     if (!image->save(png, "PNG")) {

@@ -234,7 +234,7 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const auto payload = ring->verify(text);
     if (!payload) {
-        err << "rejected: " << payload.error() << '\n';
+        err << Tool::tr("rejected: %1").arg(payload.error()) << '\n';
         return 1;
     }
     if (KeyRing::isDemoKeyId(payload->keyId)) {

@@ -3,11 +3,11 @@
 #include "onewindow/escpossim/EscPosParser.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
 #include "onewindow/printer/EscPosDocument.h"
-#include "onewindow/receipt/TextWrap.h"
 #include "onewindow/printer/PrinterProfile.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/QrPayload.h"
+#include "onewindow/receipt/TextWrap.h"
 #include "onewindow/receipt/WindowKey.h"
 
 #include <QGuiApplication>
@@ -100,7 +100,8 @@ void TestEscPosReceipt::slipLinesFollowChineseRules()
     d.caseNumber = QStringLiteral("330106-W03-20261127-0001");
     d.applicantName = QStringLiteral("王**");
     d.applicantId = QStringLiteral("330106********123X");
-    d.matters = {{QStringLiteral("公众聚集场所投入使用、营业前消防安全检查"), QStringLiteral("杭州市西湖区消防救援大队")}};
+    d.matters = {
+        {QStringLiteral("公众聚集场所投入使用、营业前消防安全检查"), QStringLiteral("杭州市西湖区消防救援大队")}};
     d.missing = {{QStringLiteral("住所（经营场所）使用证明"),
         QStringLiteral("有限责任公司设立登记：可容缺后补，5 个工作日内补交；食品经营许可（新办）：必需"),
         QStringLiteral("提供房产证或租赁合同，携带原件（验后退还）及复印件 1 份"), true, QDate(2026, 12, 4)}};

@@ -156,6 +156,8 @@ public:
     QPainter &painter() { return m_painter; }
     // Everything drawn as text, for the PDF's text layer.
     const QString &drawn() const { return m_drawn; }
+    // The same, with the font of each piece (0 regular, 1 bold), in drawing order.
+    const QList<PdfTextLayer::Run> &runs() const { return m_runs; }
 
     static constexpr qreal kQrSide = mm(34);
     static constexpr qreal kQrSmall = mm(22);
@@ -169,6 +171,7 @@ private:
         m_painter.drawText(QRectF(x, y, w, QFontMetricsF(f, &m_writer).lineSpacing()), int(align | Qt::AlignTop), s);
         m_painter.restore();
         m_drawn += s;
+        m_runs.append({f.bold() ? 1 : 0, s});
     }
 
     QPdfWriter &m_writer;
@@ -181,6 +184,7 @@ private:
     int m_page = 1;
     qreal m_y = 0;
     QString m_drawn;
+    QList<PdfTextLayer::Run> m_runs;
 };
 
 struct Rendered
@@ -188,6 +192,7 @@ struct Rendered
     QByteArray bytes;
     int pages = 0;
     QString drawn;
+    QList<PdfTextLayer::Run> runs;
 };
 
 Result<Rendered> renderWith(
@@ -317,6 +322,7 @@ Result<Rendered> renderWith(
     buffer.close();
     out.pages = page.pages();
     out.drawn = page.drawn();
+    out.runs = page.runs();
     return out;
 }
 
@@ -357,7 +363,8 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
     auto fixed = PdfTextLayer::remapToUnicode(chosen->bytes, subs);
     if (!fixed)
         return R::failure(fixed.error());
-    QByteArray bytes = fixed.value();
+    const QList<QRawFont> fonts = {QRawFont::fromFont(cjkFont(10, false)), QRawFont::fromFont(cjkFont(10, true))};
+    QByteArray bytes = PdfTextLayer::completeSupplementary(fixed.value(), fonts, chosen->runs);
     pinCreationDate(bytes, doc.issuedAt);
     return bytes;
 }

@@ -45,9 +45,9 @@ void checkNumber(QLabel *label, const QString &typed, bool company)
         }
         const auto code = CreditCode::parse(s);
         showVerdict(label, code.ok(),
-                    code ? ApplicantPanel::tr("Valid credit code · region %1 · organisation code %2")
-                               .arg(code->regionCode(), code->organisationCode())
-                         : code.error());
+            code ? ApplicantPanel::tr("Valid credit code · region %1 · organisation code %2")
+                       .arg(code->regionCode(), code->organisationCode())
+                 : code.error());
         return;
     }
     if (s.size() < 15 || s.size() == 16 || s.size() == 17) {
@@ -59,10 +59,10 @@ void checkNumber(QLabel *label, const QString &typed, bool company)
         showVerdict(label, false, id.error());
         return;
     }
-    QString text = ApplicantPanel::tr("Valid %1 · born %2 · %3")
-                       .arg(kindText(id->kind()), QLocale().toString(id->birthDate(), QLocale::ShortFormat),
-                            id->gender() == IdNumber::Gender::Male ? ApplicantPanel::tr("male")
-                                                                   : ApplicantPanel::tr("female"));
+    QString text =
+        ApplicantPanel::tr("Valid %1 · born %2 · %3")
+            .arg(kindText(id->kind()), QLocale().toString(id->birthDate(), QLocale::ShortFormat),
+                id->gender() == IdNumber::Gender::Male ? ApplicantPanel::tr("male") : ApplicantPanel::tr("female"));
     if (id->wasUpgradedFrom15())
         text += QLatin1Char(' ') + ApplicantPanel::tr("(upgraded from the 15-digit number to %1)").arg(id->number());
     showVerdict(label, true, text);
@@ -140,7 +140,8 @@ void ApplicantPanel::takeFromCard(const intake::Party &person)
     Q_EMIT applicantEntered(person, m_agent);
 }
 
-void ApplicantPanel::setParties(const std::optional<intake::Party> &applicant, const std::optional<intake::Party> &agent)
+void ApplicantPanel::setParties(
+    const std::optional<intake::Party> &applicant, const std::optional<intake::Party> &agent)
 {
     const bool changedPerson = !applicant || !m_applicant || applicant->number != m_applicant->number;
     m_applicant = applicant;

@@ -21,12 +21,20 @@ QString statusText(const MaterialLine &l, const checklist::Collected &collected)
     switch (l.status) {
     case MaterialLine::Status::Received:
         switch (collected.value(l.id, checklist::Received::Original)) {
-        case checklist::Received::Original: return ChecklistPanel::tr("✔ original");
-        case checklist::Received::Copy: return ChecklistPanel::tr("✔ copy");
+        case checklist::Received::Original:
+            return l.recordedOriginals > 1 ? ChecklistPanel::tr("✔ %n originals", nullptr, l.recordedOriginals)
+                                           : ChecklistPanel::tr("✔ original");
+        case checklist::Received::Copy:
+            return l.recordedCopies > 1 ? ChecklistPanel::tr("✔ %n copies", nullptr, l.recordedCopies)
+                                        : ChecklistPanel::tr("✔ copy");
         case checklist::Received::ELicence: return ChecklistPanel::tr("✔ e-licence");
         }
         return ChecklistPanel::tr("✔ received");
-    case MaterialLine::Status::Waived: return ChecklistPanel::tr("✔ e-licence");
+    case MaterialLine::Status::Waived:
+        // Issued by another item of the selection: no e-licence was pulled.
+        if (!l.producedBy.isEmpty())
+            return ChecklistPanel::tr("✔ issued by %1").arg(l.producedByName);
+        return ChecklistPanel::tr("✔ e-licence");
     case MaterialLine::Status::Tolerated: return ChecklistPanel::tr("… later (容缺)");
     case MaterialLine::Status::Missing: return ChecklistPanel::tr("✘ missing");
     }
@@ -231,6 +239,12 @@ bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
         case Qt::Key_Delete:
         case Qt::Key_Backspace: markAndAdvance(std::nullopt); return true;
         default: break;
+        }
+        if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9) {
+            const QString id = currentMaterial();
+            if (!id.isEmpty() && m_collected.contains(id))
+                Q_EMIT countRequested(id, key->key() - Qt::Key_0);
+            return true;
         }
     }
     return QWidget::eventFilter(watched, event);

@@ -113,6 +113,10 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
             if (m_workflow->step() == Step::Situations && m_workflow->checklist().unanswered.isEmpty())
                 m_workflow->next();
         });
+    connect(m_ui->checklistPanel, &ChecklistPanel::countRequested, this, [this](const QString &id, int pieces) {
+        if (m_workflow)
+            report(m_workflow->setCount(id, pieces));
+    });
     connect(m_ui->checklistPanel, &ChecklistPanel::markRequested, this,
         [this](const QString &id, std::optional<checklist::Received> how) {
             if (!m_workflow)

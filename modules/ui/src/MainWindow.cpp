@@ -90,8 +90,7 @@ void MainWindow::retranslate()
         item->setToolTip(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText));
     }
     m_modeLabel->setText(m_context.demoMode ? tr("Demo mode: simulated devices, demo data") : QString());
-    m_windowLabel->setText(
-        m_context.window.windowName.isEmpty()
+    m_windowLabel->setText(m_context.window.windowName.isEmpty()
             ? tr("No window assigned")
             : tr("Window: %1 · clerk %2").arg(m_context.window.windowName, m_context.window.clerk));
 }

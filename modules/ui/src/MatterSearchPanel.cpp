@@ -21,7 +21,7 @@ MatterSearchPanel::MatterSearchPanel(QWidget *parent)
     m_ui->searchEdit->installEventFilter(this);
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, &MatterSearchPanel::runQuery);
     connect(m_ui->resultList, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem *item) { pick(m_ui->resultList->row(item)); });
+        [this](QListWidgetItem *item) { pick(m_ui->resultList->row(item)); });
 }
 
 MatterSearchPanel::~MatterSearchPanel() = default;
@@ -55,9 +55,9 @@ void MatterSearchPanel::runQuery(const QString &text)
     const auto hits = m_search->search(text, 12);
     for (const CatalogSearch::Hit &hit : hits) {
         const bool bundle = hit.kind == CatalogSearch::Hit::Kind::Bundle;
-        auto *item = new QListWidgetItem(bundle ? tr("%1  (one-matter bundle)").arg(hit.name)
-                                                : QStringLiteral("%1  %2").arg(hit.name, hit.id),
-                                         m_ui->resultList);
+        auto *item = new QListWidgetItem(
+            bundle ? tr("%1  (one-matter bundle)").arg(hit.name) : QStringLiteral("%1  %2").arg(hit.name, hit.id),
+            m_ui->resultList);
         item->setData(kKindRole, bundle);
         item->setData(kIdRole, hit.id);
         if (bundle) {
@@ -76,8 +76,8 @@ void MatterSearchPanel::pick(int row)
     if (!item)
         return;
     const QString id = item->data(kIdRole).toString();
-    Q_EMIT chosen(item->data(kKindRole).toBool() ? checklist::Selection::ofBundle(id)
-                                                 : checklist::Selection::ofMatters({id}));
+    Q_EMIT chosen(
+        item->data(kKindRole).toBool() ? checklist::Selection::ofBundle(id) : checklist::Selection::ofMatters({id}));
 }
 
 bool MatterSearchPanel::eventFilter(QObject *watched, QEvent *event)
@@ -86,12 +86,8 @@ bool MatterSearchPanel::eventFilter(QObject *watched, QEvent *event)
         const auto *key = static_cast<QKeyEvent *>(event);
         QListWidget *list = m_ui->resultList;
         switch (key->key()) {
-        case Qt::Key_Down:
-            list->setCurrentRow(std::min(list->currentRow() + 1, list->count() - 1));
-            return true;
-        case Qt::Key_Up:
-            list->setCurrentRow(std::max(list->currentRow() - 1, 0));
-            return true;
+        case Qt::Key_Down: list->setCurrentRow(std::min(list->currentRow() + 1, list->count() - 1)); return true;
+        case Qt::Key_Up: list->setCurrentRow(std::max(list->currentRow() - 1, 0)); return true;
         case Qt::Key_Return:
         case Qt::Key_Enter:
             if (list->count() > 0) {

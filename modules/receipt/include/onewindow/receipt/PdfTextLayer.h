@@ -35,6 +35,21 @@ public:
     // on a CMap that is not as QPdfWriter writes it, or on a code that needs replacing inside a
     // linear range (which cannot be edited in place).
     static Result<QByteArray> remapToUnicode(QByteArray pdf, const Substitutions &subs, int *replaced = nullptr);
+
+    // Text drawn with one of the renderer's fonts, in drawing order.
+    struct Run
+    {
+        int font = 0; // index into the fonts given to completeSupplementary()
+        QString text;
+    };
+    // QPdfWriter leaves characters beyond U+FFFF (rare hanzi of names, 𠮷) out of the ToUnicode
+    // maps: it only looks below U+10000. Its subset numbers glyphs in the order they are first
+    // drawn, per font; replaying `runs` with the fonts' cmaps gives each glyph's character, which
+    // is checked against every entry the maps already have before the missing ones are added
+    // (as an incremental update at the end of the file: nothing before it moves). Returns the
+    // PDF unchanged when nothing is missing or the replay does not match.
+    static QByteArray completeSupplementary(
+        const QByteArray &pdf, const QList<QRawFont> &fonts, const QList<Run> &runs, int *added = nullptr);
 };
 
 } // namespace ow::receipt

@@ -24,8 +24,8 @@ public:
     ~ChecklistPanel() override;
 
     // `collected` says how each received material came in (original, copy, e-licence).
-    void setChecklist(const checklist::Checklist &checklist, const checklist::Collected &collected,
-                      const QStringList &questionTexts);
+    void setChecklist(
+        const checklist::Checklist &checklist, const checklist::Collected &collected, const QStringList &questionTexts);
     void clear();
     // The id of the selected line ("" if none).
     QString currentMaterial() const;
@@ -35,6 +35,8 @@ public:
 
 Q_SIGNALS:
     void markRequested(const QString &materialId, std::optional<ow::checklist::Received> how);
+    // Keys 1–9 on a marked line: that many pieces came (where the catalogue asks for more than one).
+    void countRequested(const QString &materialId, int pieces);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
