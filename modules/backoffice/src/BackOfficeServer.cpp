@@ -171,13 +171,16 @@ ApiResult<QJsonValue> BackOfficeServer::jsonBody(const Request &r) const
     return QJsonValue(doc.object());
 }
 
-ApiResult<QString> BackOfficeServer::caseIdOf(const Request &r) const
+ApiResult<BackOfficeServer::CaseCall> BackOfficeServer::caseCall(const Request &r)
 {
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
     const QString id = r.params.value(QStringLiteral("caseId"));
     if (!CaseLedger::validCaseId(id))
         return ApiReply::error(
             400, QStringLiteral("bad-case-id"), QStringLiteral("A case id is 1–64 letters, digits, '.', '_' or '-'."));
-    return id;
+    return CaseCall {*who.value, id};
 }
 
 ApiReply BackOfficeServer::health(const Request &)
@@ -244,27 +247,21 @@ ApiReply BackOfficeServer::signOut(const Request &r)
 
 ApiReply BackOfficeServer::appendEntries(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
-    if (!who)
-        return who.error;
-    auto id = caseIdOf(r);
-    if (!id)
-        return id.error;
+    auto call = caseCall(r);
+    if (!call)
+        return call.error;
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    return m_cases->append(*id.value, *body.value, *who.value);
+    return m_cases->append(call.value->caseId, *body.value, call.value->who);
 }
 
 ApiReply BackOfficeServer::readCase(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
-    if (!who)
-        return who.error;
-    auto id = caseIdOf(r);
-    if (!id)
-        return id.error;
-    return m_cases->read(*id.value, *who.value);
+    auto call = caseCall(r);
+    if (!call)
+        return call.error;
+    return m_cases->read(call.value->caseId, call.value->who);
 }
 
 } // namespace ow::backoffice

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
 #include "onewindow/core/Result.h"
@@ -15,7 +16,6 @@ class QHttpServerRequest;
 
 namespace ow::backoffice {
 
-class Accounts;
 class CaseLedger;
 class Database;
 class WindowRegistry;
@@ -76,7 +76,13 @@ private:
     ApiReply readCase(const Request &r);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
-    ApiResult<QString> caseIdOf(const Request &r) const;
+    // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
+    struct CaseCall
+    {
+        Principal who;
+        QString caseId;
+    };
+    ApiResult<CaseCall> caseCall(const Request &r);
 
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<Database> m_db;
