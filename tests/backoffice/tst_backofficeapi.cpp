@@ -101,6 +101,7 @@ private Q_SLOTS:
     void badEntriesAreRefused();
     void windowRulesForWriting();
     void roleRulesForReading();
+    void storageFailureAnswers503();
     void casesSurviveRestart();
     void everyOperationWasExercised();
     void cleanupTestCase();
@@ -794,6 +795,33 @@ void TestBackOfficeApi::roleRulesForReading()
         "GET", QStringLiteral("/v1/cases/no-such-case"), QJsonValue::Undefined, bearer(token(QStringLiteral("sup"))));
     API_OK(r);
     QCOMPARE(r.status, 404);
+}
+
+void TestBackOfficeApi::storageFailureAnswers503()
+{
+    // Another writer holds the database past the server's busy timeout: the server answers 503
+    // in the one error shape, keeps nothing half-done, and the retry goes through.
+    const QString t = token(QStringLiteral("c1"));
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString path = QStringLiteral("/v1/cases/%1/entries").arg(id);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("data/backoffice.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        const ApiResponse r = m_api->call("POST", path, QJsonArray {started(id, kW1)}, bearer(t));
+        API_OK(r);
+        QCOMPARE(r.status, 503);
+        QCOMPARE(r.object().value(QLatin1String("error")).toString(), QStringLiteral("storage-unavailable"));
+        QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    const ApiResponse r = m_api->call("POST", path, QJsonArray {started(id, kW1)}, bearer(t));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(ints(r.object().value(QLatin1String("acknowledged"))), QList<int> {1});
 }
 
 void TestBackOfficeApi::casesSurviveRestart()
