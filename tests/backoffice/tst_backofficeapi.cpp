@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -101,8 +103,11 @@ private Q_SLOTS:
     void badEntriesAreRefused();
     void windowRulesForWriting();
     void roleRulesForReading();
+    void concurrentDuplicatesAreAppliedOnce();
     void storageFailureAnswers503();
     void casesSurviveRestart();
+    void badOptionsStopTheServer_data();
+    void badOptionsStopTheServer();
     void everyOperationWasExercised();
     void cleanupTestCase();
 
@@ -797,6 +802,43 @@ void TestBackOfficeApi::roleRulesForReading()
     QCOMPARE(r.status, 404);
 }
 
+void TestBackOfficeApi::concurrentDuplicatesAreAppliedOnce()
+{
+    // Twenty clients at once send the same entries, in both orders: every answer is 200 or 202,
+    // and the case holds each entry once.
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonArray forward {
+        started(id, kW1), marked(id, 2, kW1, QStringLiteral("copy")), marked(id, 3, kW1, QStringLiteral("original"))};
+    const QJsonArray backward {forward.at(2), forward.at(1)};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(m_server->port());
+    url.setPath(QStringLiteral("/v1/cases/%1/entries").arg(id));
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Authorization"), bearer(token(QStringLiteral("c1"))).at(0).second);
+    QNetworkAccessManager nam;
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 20; ++i)
+        replies.append(nam.post(request, QJsonDocument(i % 2 ? backward : forward).toJson(QJsonDocument::Compact)));
+    for (QNetworkReply *reply : replies) {
+        if (!reply->isFinished()) {
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            QVERIFY(done.wait(30000));
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        QVERIFY2(
+            status == 200 || status == 202, qPrintable(QString::number(status) + QString::fromUtf8(reply->readAll())));
+        reply->deleteLater();
+    }
+    const ApiResponse r = m_api->call(
+        "GET", QStringLiteral("/v1/cases/") + id, QJsonValue::Undefined, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.object().value(QLatin1String("entries")).toArray(), forward);
+    QCOMPARE(r.object().value(QLatin1String("applied")).toInt(), 3);
+}
+
 void TestBackOfficeApi::storageFailureAnswers503()
 {
     // Another writer holds the database past the server's busy timeout: the server answers 503
@@ -833,6 +875,26 @@ void TestBackOfficeApi::casesSurviveRestart()
     API_OK(r);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(QLatin1String("entries")).toArray().size(), 5);
+}
+
+void TestBackOfficeApi::badOptionsStopTheServer_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("token minutes 0") << QStringList {QStringLiteral("--token-minutes"), QStringLiteral("0")};
+    QTest::newRow("token minutes text") << QStringList {QStringLiteral("--token-minutes"), QStringLiteral("soon")};
+    QTest::newRow("port too big") << QStringList {QStringLiteral("--port"), QStringLiteral("70000")};
+    QTest::newRow("bind not an address") << QStringList {QStringLiteral("--bind"), QStringLiteral("localhost:1")};
+}
+
+void TestBackOfficeApi::badOptionsStopTheServer()
+{
+    QFETCH(QStringList, args);
+    QProcess p;
+    p.start(QStringLiteral(OW_BACKOFFICE),
+        QStringList {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("other"))} + args);
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(!p.readAllStandardError().isEmpty());
 }
 
 void TestBackOfficeApi::everyOperationWasExercised()
