@@ -1,10 +1,30 @@
+#include "onewindow/backoffice/AdminCommand.h"
 #include "onewindow/backoffice/BackOfficeServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QStandardPaths>
+#include <QTextStream>
 
 #include <cstdio>
+
+namespace {
+
+// systemd's StateDirectory= sets STATE_DIRECTORY; otherwise the user's data folder.
+QString defaultDataDir()
+{
+    const QString state = qEnvironmentVariable("STATE_DIRECTORY");
+    return state.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : state;
+}
+
+// Test seam: OW_BACKOFFICE_CLOCK_SHIFT=<seconds> moves the server's "now" (token and code expiry).
+ow::backoffice::Clock clockFromEnvironment()
+{
+    return ow::backoffice::systemClock(qEnvironmentVariableIntValue("OW_BACKOFFICE_CLOCK_SHIFT"));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -13,8 +33,23 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("OneWindow"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
 
+    const QStringList args = app.arguments();
+    if (args.size() >= 2 && args.at(1) == QLatin1String("admin")) {
+        QTextStream in(stdin);
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return ow::backoffice::AdminCommand::run(args.mid(2), defaultDataDir(), in, out, err, clockFromEnvironment());
+    }
+    if (args.size() == 2 && args.at(1) == QLatin1String("routes")) {
+        for (const auto &route : ow::backoffice::BackOfficeServer::routes())
+            std::printf("%s %s\n", route.method.constData(), qPrintable(route.path));
+        return 0;
+    }
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("OneWindow reference back office"));
+    parser.setApplicationDescription(QStringLiteral("OneWindow reference back office.\n"
+                                                    "Also: onewindow-backoffice admin COMMAND … (windows, users),\n"
+                                                    "      onewindow-backoffice routes (the API's route table)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(QStringLiteral("port"),
@@ -22,8 +57,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption bindOption(QStringLiteral("bind"),
         QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("address"),
         QStringLiteral("127.0.0.1"));
-    parser.addOption(portOption);
-    parser.addOption(bindOption);
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+        QStringLiteral("Folder of the database (created on first start)."), QStringLiteral("dir"), defaultDataDir());
+    const QCommandLineOption tokenOption(QStringLiteral("token-minutes"),
+        QStringLiteral("How long a sign-in token lives (default 60)."), QStringLiteral("minutes"),
+        QStringLiteral("60"));
+    parser.addOptions({portOption, bindOption, dataDirOption, tokenOption});
     parser.process(app);
 
     bool portOk = false;
@@ -37,8 +76,23 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "onewindow-backoffice: --bind needs an IP address\n");
         return 2;
     }
+    bool minutesOk = false;
+    const int tokenMinutes = parser.value(tokenOption).toInt(&minutesOk);
+    if (!minutesOk || tokenMinutes < 1 || tokenMinutes > 24 * 60) {
+        std::fprintf(stderr, "onewindow-backoffice: --token-minutes needs a number from 1 to 1440\n");
+        return 2;
+    }
 
-    ow::BackOfficeServer server;
+    ow::backoffice::ServerOptions options;
+    options.dataDir = parser.value(dataDirOption);
+    options.tokenMinutes = tokenMinutes;
+    options.clock = clockFromEnvironment();
+    ow::backoffice::BackOfficeServer server;
+    const auto opened = server.open(options);
+    if (!opened) {
+        std::fprintf(stderr, "onewindow-backoffice: %s\n", qPrintable(opened.error()));
+        return 1;
+    }
     const auto bound = server.listen(address, quint16(port));
     if (!bound) {
         std::fprintf(stderr, "onewindow-backoffice: %s\n", qPrintable(bound.error()));

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 // The three executables as a person runs them.
@@ -87,8 +88,11 @@ void TestExecutables::toolCalendarAdd()
 
 void TestExecutables::backofficeHealth()
 {
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
     QProcess server;
-    server.start(QStringLiteral(OW_BACKOFFICE), {QStringLiteral("--port"), QStringLiteral("0")});
+    server.start(QStringLiteral(OW_BACKOFFICE),
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), data.path()});
     QVERIFY(server.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
     const QString first = QString::fromUtf8(server.readLine()).trimmed();

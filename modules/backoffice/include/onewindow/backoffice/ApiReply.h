@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace ow::backoffice {
+
+// One HTTP answer of the API: a status, a JSON body (or none) and extra headers. Every error has
+// the one shape {"error": code, "message": text} (plus "details" where the code says more).
+struct ApiReply
+{
+    int status = 200;
+    QJsonValue body; // Undefined: no body
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static ApiReply json(int status, const QJsonValue &body);
+    static ApiReply empty(int status);
+    static ApiReply error(
+        int status, const QString &code, const QString &message, const QJsonObject &details = QJsonObject());
+    // 503: the database failed; the message is for the operator's log, not the client.
+    static ApiReply storage(const QString &what);
+    bool isError() const { return status >= 400; }
+};
+
+// A value or the error reply that says why there is none.
+template<typename T>
+struct ApiResult
+{
+    ApiResult(T v)
+        : value(std::move(v))
+    { }
+    ApiResult(ApiReply e)
+        : error(std::move(e))
+    { }
+    explicit operator bool() const { return value.has_value(); }
+    std::optional<T> value;
+    ApiReply error;
+};
+
+} // namespace ow::backoffice

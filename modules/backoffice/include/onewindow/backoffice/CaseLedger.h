@@ -1,0 +1,37 @@
+#pragma once
+
+#include "onewindow/backoffice/ApiReply.h"
+#include "onewindow/backoffice/Clock.h"
+
+#include <QJsonValue>
+#include <QString>
+
+namespace ow::backoffice {
+
+class Database;
+struct Principal;
+
+// The cases as their windows' logs say: entries in store::LogEntry::toJson() form, kept by
+// (case, seq). An entry is applied when every earlier seq of its case is there; until then it is
+// held. The same entry again is acknowledged again; other content under a known (case, seq) is a
+// conflict. The primary key (case_id, seq) means nothing is ever stored, or applied, twice.
+class CaseLedger
+{
+public:
+    static constexpr int kMaxEntriesPerRequest = 1000;
+
+    CaseLedger(Database &db, Clock clock);
+
+    static bool validCaseId(const QString &caseId);
+    // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
+    // held, 202 when some entries wait for a gap; 409 (nothing stored) naming the differing fields.
+    ApiReply append(const QString &caseId, const QJsonValue &body, const Principal &who);
+    // GET /v1/cases/{caseId}: the applied entries and the held seqs.
+    ApiReply read(const QString &caseId, const Principal &who);
+
+private:
+    Database &m_db;
+    Clock m_clock;
+};
+
+} // namespace ow::backoffice

@@ -1,0 +1,38 @@
+#include "onewindow/backoffice/ApiReply.h"
+
+#include <cstdio>
+
+namespace ow::backoffice {
+
+ApiReply ApiReply::json(int status, const QJsonValue &body)
+{
+    ApiReply r;
+    r.status = status;
+    r.body = body;
+    return r;
+}
+
+ApiReply ApiReply::empty(int status)
+{
+    ApiReply r;
+    r.status = status;
+    return r;
+}
+
+ApiReply ApiReply::error(int status, const QString &code, const QString &message, const QJsonObject &details)
+{
+    QJsonObject body {{QStringLiteral("error"), code}, {QStringLiteral("message"), message}};
+    if (!details.isEmpty())
+        body.insert(QStringLiteral("details"), details);
+    return json(status, body);
+}
+
+ApiReply ApiReply::storage(const QString &what)
+{
+    std::fprintf(stderr, "onewindow-backoffice: storage error: %s\n", qPrintable(what));
+    std::fflush(stderr);
+    return error(503, QStringLiteral("storage-unavailable"),
+        QStringLiteral("The back office cannot reach its database; try again shortly."));
+}
+
+} // namespace ow::backoffice

@@ -1,0 +1,262 @@
+#include "onewindow/backoffice/CaseLedger.h"
+
+#include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace ow::backoffice {
+
+namespace {
+
+// The kinds of modules/store/README.md ("The case log").
+const QStringList &kinds()
+{
+    static const QStringList all {QStringLiteral("started"), QStringLiteral("parties"), QStringLiteral("chosen"),
+        QStringLiteral("catalogue"), QStringLiteral("answered"), QStringLiteral("marked"), QStringLiteral("pickup"),
+        QStringLiteral("decided"), QStringLiteral("printed"), QStringLiteral("finished"), QStringLiteral("reopened"),
+        QStringLiteral("revealed"), QStringLiteral("abandoned")};
+    return all;
+}
+
+ApiReply badEntry(int index, const QString &why)
+{
+    return ApiReply::error(400, QStringLiteral("bad-entry"), QStringLiteral("Entry %1: %2").arg(index).arg(why),
+        QJsonObject {{QStringLiteral("index"), index}});
+}
+
+// "" or why the entry is not a log entry of this case.
+QString checkEntry(const QJsonObject &e, const QString &caseId)
+{
+    static const QStringList fields {QStringLiteral("case"), QStringLiteral("seq"), QStringLiteral("at"),
+        QStringLiteral("window"), QStringLiteral("clerk"), QStringLiteral("kind"), QStringLiteral("payload")};
+    for (const QString &f : fields) {
+        if (!e.contains(f))
+            return QStringLiteral("\"%1\" is missing.").arg(f);
+    }
+    for (auto it = e.begin(); it != e.end(); ++it) {
+        if (!fields.contains(it.key()))
+            return QStringLiteral("unknown field \"%1\".").arg(it.key());
+    }
+    if (e.value(QLatin1String("case")).toString() != caseId)
+        return QStringLiteral("\"case\" is not %1.").arg(caseId);
+    const QJsonValue seq = e.value(QLatin1String("seq"));
+    if (!seq.isDouble() || seq.toDouble() != double(seq.toInt()) || seq.toInt() < 1)
+        return QStringLiteral("\"seq\" is a whole number from 1.");
+    const QDateTime at = QDateTime::fromString(e.value(QLatin1String("at")).toString(), Qt::ISODateWithMs);
+    if (!at.isValid())
+        return QStringLiteral("\"at\" is an ISO 8601 time.");
+    if (!e.value(QLatin1String("window")).isString() || e.value(QLatin1String("window")).toString().isEmpty())
+        return QStringLiteral("\"window\" is the window's key id.");
+    if (!e.value(QLatin1String("clerk")).isString())
+        return QStringLiteral("\"clerk\" is a string.");
+    const QString kind = e.value(QLatin1String("kind")).toString();
+    if (!kinds().contains(kind))
+        return QStringLiteral("unknown kind \"%1\".").arg(kind);
+    if ((seq.toInt() == 1) != (kind == QLatin1String("started")))
+        return QStringLiteral("a case starts with a \"started\" entry at seq 1, and only there.");
+    if (!e.value(QLatin1String("payload")).isObject())
+        return QStringLiteral("\"payload\" is an object.");
+    return QString();
+}
+
+// The fields in which two entries differ; payload keys as "payload.<key>".
+QJsonArray differences(const QJsonObject &stored, const QJsonObject &sent)
+{
+    QJsonArray out;
+    for (const QString &f :
+        {QStringLiteral("at"), QStringLiteral("window"), QStringLiteral("clerk"), QStringLiteral("kind")}) {
+        if (stored.value(f) != sent.value(f))
+            out.append(f);
+    }
+    const QJsonObject a = stored.value(QLatin1String("payload")).toObject();
+    const QJsonObject b = sent.value(QLatin1String("payload")).toObject();
+    QStringList keys = a.keys() + b.keys();
+    keys.removeDuplicates();
+    std::sort(keys.begin(), keys.end());
+    for (const QString &k : keys) {
+        if (a.value(k) != b.value(k))
+            out.append(QStringLiteral("payload.") + k);
+    }
+    return out;
+}
+
+QString canonical(const QJsonObject &e)
+{
+    return QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
+}
+
+bool mayRead(const Principal &who, const QString &caseWindow)
+{
+    if (who.role == QLatin1String("admin") || who.role == QLatin1String("supervisor"))
+        return true;
+    return who.isWindowRole() && who.window == caseWindow;
+}
+
+} // namespace
+
+CaseLedger::CaseLedger(Database &db, Clock clock)
+    : m_db(db)
+    , m_clock(std::move(clock))
+{ }
+
+bool CaseLedger::validCaseId(const QString &caseId)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    return re.match(caseId).hasMatch();
+}
+
+ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const Principal &who)
+{
+    if (!who.isWindowRole())
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Only a window's clerk or station writes case entries, not a %1.").arg(who.role));
+    if (!body.isArray() || body.toArray().isEmpty())
+        return ApiReply::error(
+            400, QStringLiteral("bad-request"), QStringLiteral("The body is a non-empty array of log entries."));
+    const QJsonArray entries = body.toArray();
+    if (entries.size() > kMaxEntriesPerRequest)
+        return ApiReply::error(413, QStringLiteral("too-many-entries"),
+            QStringLiteral("At most %1 entries per request.").arg(kMaxEntriesPerRequest));
+    for (int i = 0; i < entries.size(); ++i) {
+        if (!entries.at(i).isObject())
+            return badEntry(i, QStringLiteral("not an object."));
+        const QJsonObject e = entries.at(i).toObject();
+        const QString why = checkEntry(e, caseId);
+        if (!why.isEmpty())
+            return badEntry(i, why);
+        if (e.value(QLatin1String("window")).toString() != who.window)
+            return ApiReply::error(403, QStringLiteral("forbidden"),
+                QStringLiteral("Entry %1 is from window %2; this token belongs to window %3.")
+                    .arg(i)
+                    .arg(e.value(QLatin1String("window")).toString(), who.window));
+    }
+
+    if (!m_db.begin())
+        return ApiReply::storage(m_db.lastError());
+    auto fail = [this](ApiReply reply) {
+        m_db.rollback();
+        return reply;
+    };
+    const QString now = isoUtc(m_clock());
+    auto found = m_db.exec(QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?"), {caseId});
+    if (!found)
+        return fail(ApiReply::storage(found.error()));
+    int applied = 0;
+    if (found.value().next()) {
+        if (found.value().value(0).toString() != who.window)
+            return fail(ApiReply::error(
+                403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId)));
+        applied = found.value().value(1).toInt();
+    } else {
+        auto made = m_db.exec(QStringLiteral("INSERT INTO cases (case_id, window_key_id, applied_seq, created_at,"
+                                             " updated_at) VALUES (?, ?, 0, ?, ?)"),
+            {caseId, who.window, now, now});
+        if (!made)
+            return fail(ApiReply::storage(made.error()));
+    }
+
+    QJsonArray conflicts;
+    QList<int> seqs;
+    for (const QJsonValue &v : entries) {
+        const QJsonObject e = v.toObject();
+        const int seq = e.value(QLatin1String("seq")).toInt();
+        seqs.append(seq);
+        auto have =
+            m_db.exec(QStringLiteral("SELECT content FROM case_entries WHERE case_id = ? AND seq = ?"), {caseId, seq});
+        if (!have)
+            return fail(ApiReply::storage(have.error()));
+        if (have.value().next()) {
+            const QJsonObject stored = QJsonDocument::fromJson(have.value().value(0).toString().toUtf8()).object();
+            if (stored != e)
+                conflicts.append(
+                    QJsonObject {{QStringLiteral("seq"), seq}, {QStringLiteral("fields"), differences(stored, e)}});
+            continue;
+        }
+        auto put = m_db.exec(QStringLiteral("INSERT INTO case_entries (case_id, seq, kind, content, received_at)"
+                                            " VALUES (?, ?, ?, ?, ?)"),
+            {caseId, seq, e.value(QLatin1String("kind")).toString(), canonical(e), now});
+        if (!put)
+            return fail(ApiReply::storage(put.error()));
+    }
+    if (!conflicts.isEmpty())
+        return fail(ApiReply::error(409, QStringLiteral("entry-conflict"),
+            QStringLiteral("Case %1 already has other content at the same seq; nothing was stored.").arg(caseId),
+            QJsonObject {{QStringLiteral("conflicts"), conflicts}}));
+
+    // Apply what is now contiguous: the held entries that the new ones make whole are applied too.
+    const int before = applied;
+    for (;;) {
+        auto next = m_db.exec(
+            QStringLiteral("SELECT 1 FROM case_entries WHERE case_id = ? AND seq = ?"), {caseId, applied + 1});
+        if (!next)
+            return fail(ApiReply::storage(next.error()));
+        if (!next.value().next())
+            break;
+        ++applied;
+    }
+    if (applied != before) {
+        auto mark = m_db.exec(QStringLiteral("UPDATE case_entries SET applied_at = ? WHERE case_id = ? AND seq > ?"
+                                             " AND seq <= ? AND applied_at IS NULL"),
+            {now, caseId, before, applied});
+        auto moved = m_db.exec(
+            QStringLiteral("UPDATE cases SET applied_seq = ?, updated_at = ? WHERE case_id = ? AND applied_seq = ?"),
+            {applied, now, caseId, before});
+        if (!mark || !moved)
+            return fail(ApiReply::storage(m_db.lastError()));
+        if (moved.value().numRowsAffected() != 1)
+            return fail(ApiReply::error(503, QStringLiteral("storage-unavailable"),
+                QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId)));
+    }
+    if (!m_db.commit())
+        return ApiReply::storage(m_db.lastError());
+
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    QJsonArray acknowledged;
+    QJsonArray held;
+    for (int s : seqs)
+        (s <= applied ? acknowledged : held).append(s);
+    return ApiReply::json(held.isEmpty() ? 200 : 202,
+        QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("applied"), applied},
+            {QStringLiteral("acknowledged"), acknowledged}, {QStringLiteral("held"), held}});
+}
+
+ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
+{
+    auto found = m_db.exec(QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?"), {caseId});
+    if (!found)
+        return ApiReply::storage(found.error());
+    if (!found.value().next())
+        return ApiReply::error(404, QStringLiteral("not-found"), QStringLiteral("There is no case %1.").arg(caseId));
+    const QString window = found.value().value(0).toString();
+    const int applied = found.value().value(1).toInt();
+    if (!mayRead(who, window))
+        return ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+    auto rows =
+        m_db.exec(QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? ORDER BY seq"), {caseId});
+    if (!rows)
+        return ApiReply::storage(rows.error());
+    QJsonArray entries;
+    QJsonArray held;
+    while (rows.value().next()) {
+        if (rows.value().value(0).toInt() <= applied)
+            entries.append(QJsonDocument::fromJson(rows.value().value(1).toString().toUtf8()).object());
+        else
+            held.append(rows.value().value(0).toInt());
+    }
+    return ApiReply::json(200,
+        QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("window"), window},
+            {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries},
+            {QStringLiteral("held"), held}});
+}
+
+} // namespace ow::backoffice

@@ -1,0 +1,189 @@
+#include "onewindow/backoffice/WindowRegistry.h"
+
+#include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Secrets.h"
+#include "onewindow/store/WindowSettings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ow::backoffice {
+
+WindowRegistry::WindowRegistry(Database &db, Clock clock)
+    : m_db(db)
+    , m_clock(std::move(clock))
+{ }
+
+Result<QString> WindowRegistry::addWindow(
+    const QString &region, const QString &code, const QString &name, const QString &kind, int validHours)
+{
+    const store::WindowIdentity id = store::WindowSettings::normalised({region, code, name});
+    const QString invalid = store::WindowSettings::validate(id);
+    if (!invalid.isEmpty())
+        return Result<QString>::failure(invalid);
+    if (kind != QLatin1String("window") && kind != QLatin1String("station"))
+        return Result<QString>::failure(QStringLiteral("--kind is window or station, not \"%1\".").arg(kind));
+    const QString keyId = id.region + QLatin1Char('-') + id.code;
+    if (windowExists(keyId))
+        return Result<QString>::failure(QStringLiteral("Window %1 already exists.").arg(keyId));
+    auto q = m_db.exec(QStringLiteral("INSERT INTO windows (key_id, region, code, name, kind, created_at)"
+                                      " VALUES (?, ?, ?, ?, ?, ?)"),
+        {keyId, id.region, id.code, id.name, kind, isoUtc(m_clock())});
+    if (!q)
+        return Result<QString>::failure(q.error());
+    (void)m_db.audit(QStringLiteral("admin"), QStringLiteral("add-window"), keyId);
+    return issueCode(keyId, validHours);
+}
+
+Result<QString> WindowRegistry::issueCode(const QString &keyId, int validHours)
+{
+    if (!windowExists(keyId))
+        return Result<QString>::failure(QStringLiteral("There is no window %1.").arg(keyId));
+    if (validHours < 1)
+        return Result<QString>::failure(QStringLiteral("A code is valid for at least one hour."));
+    auto code = Secrets::newEnrolmentCode();
+    if (!code)
+        return code;
+    const QDateTime now = m_clock();
+    auto q = m_db.exec(QStringLiteral("INSERT INTO enrolment_codes (code_hash, window_key_id, created_at, expires_at)"
+                                      " VALUES (?, ?, ?, ?)"),
+        {Secrets::sha256Hex(Secrets::normaliseCode(*code).toLatin1()), keyId, isoUtc(now),
+            isoUtc(now.addSecs(qint64(validHours) * 3600))});
+    if (!q)
+        return Result<QString>::failure(q.error());
+    return code;
+}
+
+Result<bool> WindowRegistry::revokeKey(const QString &keyId)
+{
+    auto q = m_db.exec(QStringLiteral("UPDATE window_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL"),
+        {isoUtc(m_clock()), keyId});
+    if (!q)
+        return Result<bool>::failure(q.error());
+    if (q.value().numRowsAffected() < 1)
+        return Result<bool>::failure(QStringLiteral("Window %1 has no current key.").arg(keyId));
+    (void)m_db.audit(QStringLiteral("admin"), QStringLiteral("revoke-key"), keyId);
+    return true;
+}
+
+bool WindowRegistry::windowExists(const QString &keyId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT 1 FROM windows WHERE key_id = ?"), {keyId});
+    return q && q.value().next();
+}
+
+ApiReply WindowRegistry::enrol(const QJsonObject &body)
+{
+    const QString code = Secrets::normaliseCode(body.value(QLatin1String("code")).toString());
+    const QString keyId = body.value(QLatin1String("keyId")).toString();
+    const QString publicKeyText = body.value(QLatin1String("publicKey")).toString();
+    if (code.isEmpty() || keyId.isEmpty() || publicKeyText.isEmpty())
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("An enrolment needs code, keyId and publicKey (strings)."));
+    const auto decoded =
+        QByteArray::fromBase64Encoding(publicKeyText.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 32)
+        return ApiReply::error(400, QStringLiteral("bad-public-key"),
+            QStringLiteral("publicKey must be a raw Ed25519 public key (32 bytes), base64."));
+
+    if (!m_db.begin())
+        return ApiReply::storage(m_db.lastError());
+    auto fail = [this](ApiReply reply) {
+        m_db.rollback();
+        return reply;
+    };
+    auto found = m_db.exec(QStringLiteral("SELECT c.window_key_id, c.expires_at, c.used_at, w.region, w.code, w.name,"
+                                          " w.kind FROM enrolment_codes c JOIN windows w ON w.key_id = c.window_key_id"
+                                          " WHERE c.code_hash = ?"),
+        {Secrets::sha256Hex(code.toLatin1())});
+    if (!found)
+        return fail(ApiReply::storage(found.error()));
+    if (!found.value().next())
+        return fail(ApiReply::error(
+            403, QStringLiteral("enrolment-code-invalid"), QStringLiteral("This enrolment code is not known.")));
+    const QString windowKeyId = found.value().value(0).toString();
+    const QString now = isoUtc(m_clock());
+    if (!found.value().value(2).isNull())
+        return fail(ApiReply::error(403, QStringLiteral("enrolment-code-used"),
+            QStringLiteral("This enrolment code was already used; ask the administrator for a new one.")));
+    if (found.value().value(1).toString() <= now)
+        return fail(ApiReply::error(403, QStringLiteral("enrolment-code-expired"),
+            QStringLiteral("This enrolment code has expired; ask the administrator for a new one.")));
+    if (keyId != windowKeyId)
+        return fail(ApiReply::error(400, QStringLiteral("key-id-mismatch"),
+            QStringLiteral("The code is for window %1, not for key id %2.").arg(windowKeyId, keyId)));
+    const QJsonObject window {
+        {QStringLiteral("region"), found.value().value(3).toString()},
+        {QStringLiteral("code"), found.value().value(4).toString()},
+        {QStringLiteral("name"), found.value().value(5).toString()},
+        {QStringLiteral("kind"), found.value().value(6).toString()},
+    };
+    auto current =
+        m_db.exec(QStringLiteral("SELECT 1 FROM window_keys WHERE key_id = ? AND revoked_at IS NULL"), {windowKeyId});
+    if (!current)
+        return fail(ApiReply::storage(current.error()));
+    if (current.value().next())
+        return fail(ApiReply::error(409, QStringLiteral("window-already-enrolled"),
+            QStringLiteral("Window %1 already has a key; the administrator revokes it before a new enrolment.")
+                .arg(windowKeyId)));
+    const QString publicKey = QString::fromLatin1(decoded.decoded.toBase64());
+    auto used =
+        m_db.exec(QStringLiteral("UPDATE enrolment_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL"),
+            {now, Secrets::sha256Hex(code.toLatin1())});
+    if (!used)
+        return fail(ApiReply::storage(used.error()));
+    auto again = m_db.exec(
+        QStringLiteral("SELECT 1 FROM window_keys WHERE key_id = ? AND public_key = ?"), {windowKeyId, publicKey});
+    if (!again)
+        return fail(ApiReply::storage(again.error()));
+    if (again.value().next())
+        return fail(ApiReply::error(409, QStringLiteral("key-revoked"),
+            QStringLiteral("This public key was revoked; the window makes a new key pair.")));
+    auto bound = m_db.exec(QStringLiteral("INSERT INTO window_keys (key_id, public_key, enrolled_at) VALUES (?, ?, ?)"),
+        {windowKeyId, publicKey, now});
+    if (!bound)
+        return fail(ApiReply::storage(bound.error()));
+    (void)m_db.audit(windowKeyId, QStringLiteral("enrol"), publicKey);
+    if (!m_db.commit())
+        return ApiReply::storage(m_db.lastError());
+    return ApiReply::json(
+        201, QJsonObject {{QStringLiteral("keyId"), windowKeyId}, {QStringLiteral("window"), window}});
+}
+
+ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNoneMatch)
+{
+    // A null QString binds as NULL: the filter is only added for a given region.
+    const QString select = QStringLiteral("SELECT k.key_id, k.public_key, k.revoked_at FROM window_keys k"
+                                          " JOIN windows w ON w.key_id = k.key_id");
+    const QString order = QStringLiteral(" ORDER BY k.key_id, k.enrolled_at");
+    auto q = region.isEmpty() ? m_db.exec(select + order)
+                              : m_db.exec(select + QStringLiteral(" WHERE w.region = ?") + order, {region});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QJsonObject keys;
+    QJsonArray revoked;
+    while (q.value().next()) {
+        if (q.value().value(2).isNull()) {
+            keys.insert(q.value().value(0).toString(), q.value().value(1).toString());
+        } else {
+            revoked.append(QJsonObject {{QStringLiteral("keyId"), q.value().value(0).toString()},
+                {QStringLiteral("publicKey"), q.value().value(1).toString()},
+                {QStringLiteral("revokedAt"), q.value().value(2).toString()}});
+        }
+    }
+    const QJsonObject body {{QStringLiteral("keys"), keys}, {QStringLiteral("revoked"), revoked}};
+    const QByteArray etag =
+        '"' + Secrets::sha256Hex(QJsonDocument(body).toJson(QJsonDocument::Compact)).left(32).toLatin1() + '"';
+    bool match = false;
+    for (const QByteArray &candidate : ifNoneMatch.split(',')) {
+        const QByteArray c = candidate.trimmed();
+        if (c == "*" || c == etag || c == "W/" + etag)
+            match = true;
+    }
+    ApiReply reply = match ? ApiReply::empty(304) : ApiReply::json(200, body);
+    reply.headers.append({QByteArrayLiteral("ETag"), etag});
+    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
+    return reply;
+}
+
+} // namespace ow::backoffice

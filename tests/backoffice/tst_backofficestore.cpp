@@ -1,0 +1,182 @@
+#include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/CaseLedger.h"
+#include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Secrets.h"
+#include "onewindow/backoffice/WindowRegistry.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ow::backoffice;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
+
+QJsonObject validEntry(int seq)
+{
+    return QJsonObject {{QStringLiteral("case"), QStringLiteral("c-1")}, {QStringLiteral("seq"), seq},
+        {QStringLiteral("at"), QStringLiteral("2026-11-27T01:31:02.120Z")},
+        {QStringLiteral("window"), QStringLiteral("330106-W01")}, {QStringLiteral("clerk"), QStringLiteral("李建华")},
+        {QStringLiteral("kind"), seq == 1 ? QStringLiteral("started") : QStringLiteral("marked")},
+        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")}}}};
+}
+
+} // namespace
+
+// The back office's storage and checks without HTTP: secrets, migrations, entry validation.
+class TestBackOfficeStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void passwordHashIsSlowSaltedAndChecked();
+    void tokensAndCodesAreRandom();
+    void databaseIsCreatedPrivateAndMigratedOnce();
+    void newerSchemaIsRefused();
+    void entryChecks_data();
+    void entryChecks();
+};
+
+void TestBackOfficeStore::passwordHashIsSlowSaltedAndChecked()
+{
+    auto a = Secrets::hashPassword("s3cret-pass");
+    auto b = Secrets::hashPassword("s3cret-pass");
+    QVERIFY(a && b);
+    QVERIFY(*a != *b); // salted
+    const QStringList parts = a->split(QLatin1Char('$'));
+    QCOMPARE(parts.size(), 4);
+    QCOMPARE(parts.at(0), QStringLiteral("pbkdf2-sha256"));
+    QVERIFY(parts.at(1).toInt() >= 200000);
+    QCOMPARE(QByteArray::fromBase64(parts.at(2).toLatin1()).size(), 16);
+    QVERIFY(Secrets::verifyPassword("s3cret-pass", *a));
+    QVERIFY(Secrets::verifyPassword("s3cret-pass", *b));
+    QVERIFY(!Secrets::verifyPassword("s3cret-pasS", *a));
+    QVERIFY(!Secrets::verifyPassword("", *a));
+    QString tampered = *a;
+    tampered.replace(parts.at(3), QString::fromLatin1(QByteArray(32, 'x').toBase64()));
+    QVERIFY(!Secrets::verifyPassword("s3cret-pass", tampered));
+    QVERIFY(!Secrets::verifyPassword("s3cret-pass", QStringLiteral("plain$1$2$3")));
+    QVERIFY(!Secrets::verifyPassword("s3cret-pass", QStringLiteral("s3cret-pass")));
+}
+
+void TestBackOfficeStore::tokensAndCodesAreRandom()
+{
+    auto t1 = Secrets::newToken();
+    auto t2 = Secrets::newToken();
+    QVERIFY(t1 && t2);
+    QVERIFY(*t1 != *t2);
+    QCOMPARE(t1->size(), 43); // 32 bytes, base64url without padding
+    auto c = Secrets::newEnrolmentCode();
+    QVERIFY(c);
+    QVERIFY2(QRegularExpression(QStringLiteral("^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$"))
+                 .match(*c)
+                 .hasMatch(),
+        qPrintable(*c));
+    QCOMPARE(Secrets::normaliseCode(QStringLiteral(" ab2cd-efg3h ")), QStringLiteral("AB2CDEFG3H"));
+}
+
+void TestBackOfficeStore::databaseIsCreatedPrivateAndMigratedOnce()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("new/data"));
+    {
+        auto db = Database::open(dir);
+        QVERIFY2(db, qPrintable(db.error()));
+        QCOMPARE(db.value()->schemaVersion(), Database::latestSchemaVersion());
+    }
+    const QString file = dir + QLatin1Char('/') + Database::fileName();
+    QCOMPARE(QFile::permissions(file) & ~(QFile::ReadUser | QFile::WriteUser | QFile::ReadOwner | QFile::WriteOwner),
+        QFile::Permissions());
+    QCOMPARE(QFile::permissions(dir) & (QFile::ReadOther | QFile::ExeOther | QFile::ReadGroup), QFile::Permissions());
+    auto again = Database::open(dir); // migrations run once
+    QVERIFY2(again, qPrintable(again.error()));
+    auto q = again.value()->exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations"));
+    QVERIFY(q && q.value().next());
+    QCOMPARE(q.value().value(0).toInt(), Database::latestSchemaVersion());
+}
+
+void TestBackOfficeStore::newerSchemaIsRefused()
+{
+    QTemporaryDir tmp;
+    {
+        auto db = Database::open(tmp.path());
+        QVERIFY(db);
+        QVERIFY(
+            db.value()->exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 'x')")));
+    }
+    auto db = Database::open(tmp.path());
+    QVERIFY(!db);
+    QVERIFY2(db.error().contains(QLatin1String("newer")), qPrintable(db.error()));
+}
+
+void TestBackOfficeStore::entryChecks_data()
+{
+    QTest::addColumn<QJsonValue>("body");
+    QTest::addColumn<int>("status");
+    auto with = [](int seq, const QString &key, const QJsonValue &v) {
+        QJsonObject e = validEntry(seq);
+        if (v.isUndefined())
+            e.remove(key);
+        else
+            e.insert(key, v);
+        return QJsonValue(QJsonArray {e});
+    };
+    QTest::newRow("valid") << QJsonValue(QJsonArray {validEntry(1), validEntry(2)}) << 200;
+    QTest::newRow("held") << QJsonValue(QJsonArray {validEntry(3)}) << 202;
+    QTest::newRow("not an array") << QJsonValue(validEntry(1)) << 400;
+    QTest::newRow("empty") << QJsonValue(QJsonArray {}) << 400;
+    QTest::newRow("not an object") << QJsonValue(QJsonArray {QStringLiteral("x")}) << 400;
+    for (const char *field : {"case", "seq", "at", "window", "clerk", "kind", "payload"})
+        QTest::newRow(qPrintable(QStringLiteral("no %1").arg(QLatin1String(field))))
+            << with(2, QLatin1String(field), QJsonValue::Undefined) << 400;
+    QTest::newRow("extra field") << with(2, QStringLiteral("ackedAt"), QStringLiteral("x")) << 400;
+    QTest::newRow("other case") << with(2, QStringLiteral("case"), QStringLiteral("c-2")) << 400;
+    QTest::newRow("seq 0") << with(2, QStringLiteral("seq"), 0) << 400;
+    QTest::newRow("seq string") << with(2, QStringLiteral("seq"), QStringLiteral("2")) << 400;
+    QTest::newRow("seq fraction") << with(2, QStringLiteral("seq"), 2.5) << 400;
+    QTest::newRow("bad time") << with(2, QStringLiteral("at"), QStringLiteral("yesterday")) << 400;
+    QTest::newRow("empty window") << with(2, QStringLiteral("window"), QString()) << 400;
+    QTest::newRow("clerk number") << with(2, QStringLiteral("clerk"), 7) << 400;
+    QTest::newRow("unknown kind") << with(2, QStringLiteral("kind"), QStringLiteral("teleported")) << 400;
+    QTest::newRow("started later") << with(2, QStringLiteral("kind"), QStringLiteral("started")) << 400;
+    QTest::newRow("seq 1 not started") << with(1, QStringLiteral("kind"), QStringLiteral("marked")) << 400;
+    QTest::newRow("payload array") << with(2, QStringLiteral("payload"), QJsonArray {}) << 400;
+    QTest::newRow("other window") << with(2, QStringLiteral("window"), QStringLiteral("330106-W02")) << 403;
+}
+
+void TestBackOfficeStore::entryChecks()
+{
+    QFETCH(QJsonValue, body);
+    QFETCH(int, status);
+    QTemporaryDir tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    const Clock clock = [] { return kNow; };
+    WindowRegistry windows(**db, clock);
+    QVERIFY(windows.addWindow(
+        QStringLiteral("330106"), QStringLiteral("W01"), QStringLiteral("窗口"), QStringLiteral("window")));
+    CaseLedger ledger(**db, clock);
+    Principal clerk;
+    clerk.user = QStringLiteral("c1");
+    clerk.role = QStringLiteral("clerk");
+    clerk.window = QStringLiteral("330106-W01");
+    const ApiReply r = ledger.append(QStringLiteral("c-1"), body, clerk);
+    QVERIFY2(r.status == status,
+        qPrintable(QString::number(r.status) + QLatin1Char(' ')
+            + r.body.toObject().value(QLatin1String("message")).toString()));
+    if (status >= 400) {
+        QVERIFY(r.body.toObject().contains(QLatin1String("error")));
+        // Nothing is kept of a refused request.
+        auto q = db.value()->exec(QStringLiteral("SELECT COUNT(*) FROM case_entries"));
+        QVERIFY(q && q.value().next());
+        QCOMPARE(q.value().value(0).toInt(), 0);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestBackOfficeStore)
+#include "tst_backofficestore.moc"
