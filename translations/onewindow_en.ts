@@ -2215,6 +2215,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Photo (needs the licensed decoder)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Revealing is not available here: it cannot be recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not revealed: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -2324,6 +2332,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no local store to record the reveal in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>full identity on the ID card shown on screen</source>
         <translation type="unfinished" />
     </message>
 </context>

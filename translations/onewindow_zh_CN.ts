@@ -2215,6 +2215,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Photo (needs the licensed decoder)</source>
         <translation>照片（需安装授权解码模块）</translation>
     </message>
+    <message>
+        <source>Revealing is not available here: it cannot be recorded.</source>
+        <translation>此处无法查看完整信息：查看记录无法写入。</translation>
+    </message>
+    <message>
+        <source>Not revealed: %1</source>
+        <translation>未显示完整信息：%1</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -2325,6 +2333,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
         <translation>回执无法打印：%1 请交付 A4 文书，或处理后重新打印(F10)。</translation>
+    </message>
+    <message>
+        <source>there is no local store to record the reveal in.</source>
+        <translation>没有可记录此次查看的本地库。</translation>
+    </message>
+    <message>
+        <source>full identity on the ID card shown on screen</source>
+        <translation>在屏幕上显示了身份证上的完整信息</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,12 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     m_identity->attachReader(context.cardReader);
     m_ui->leftLayout->insertWidget(0, m_identity);
     connect(m_identity, &IdentityPanel::cardShown, this, &IntakePage::takeCard);
-    connect(m_identity, &IdentityPanel::revealed, this, [this](const idcard::IdCardData &) { reveal(true); });
+    // The card is unmasked only once its audit entry is written (IdentityPanel asks first).
+    m_identity->setRevealGate([this](const idcard::IdCardData &card) { return auditCardReveal(card); });
+    connect(m_identity, &IdentityPanel::revealed, this, [this](const idcard::IdCardData &) {
+        if (m_workflow && m_workflow->applicant())
+            m_ui->applicantPanel->setRevealed(true); // covered by the card's audit entry
+    });
     m_ui->searchPanel->setSearch(context.search);
 
     if (context.catalog && context.store && context.key) {
@@ -126,6 +131,7 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
         if (err.isEmpty()) {
             m_receiptBlocks.clear();
+            m_identity->clear(); // the next applicant must not find this card, revealable
             m_workflow->close();
             m_ui->applicantPanel->focusEntry();
         }
@@ -205,6 +211,7 @@ void IntakePage::newCase()
     const QString err = m_workflow->start();
     report(err, tr("New case %1.").arg(m_workflow->caseNumber()));
     m_receiptBlocks.clear();
+    m_identity->clear();
     m_ui->applicantPanel->focusEntry();
 }
 
@@ -265,6 +272,17 @@ void IntakePage::reveal(bool on)
         }
     }
     m_ui->applicantPanel->setRevealed(on);
+}
+
+QString IntakePage::auditCardReveal(const idcard::IdCardData &card)
+{
+    if (!m_context.store)
+        return tr("there is no local store to record the reveal in.");
+    const QString subject =
+        m_workflow && m_workflow->hasCase() ? m_workflow->caseId() : card.masked().idNumber; // never the full number
+    return store::AuditLog(*m_context.store)
+        .record({m_context.clock->now(), m_context.window.clerk, QStringLiteral("reveal"), subject,
+            tr("full identity on the ID card shown on screen")});
 }
 
 void IntakePage::decide(Decision decision)
@@ -343,6 +361,8 @@ void IntakePage::continueFromQr(const QString &payload)
         return;
     }
     const QString err = m_workflow->reopen(verified->caseId);
+    if (err.isEmpty())
+        m_identity->clear(); // another case: the previous card goes
     report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
 }
 

@@ -48,6 +48,7 @@ private:
     void printReceipt();
     void takeCard(const idcard::IdCardData &card);
     void reveal(bool on);
+    QString auditCardReveal(const idcard::IdCardData &card);
     void newCase();
     void placeDemoCard();
     void askContinue();
