@@ -27,7 +27,9 @@
 #include <QMessageBox>
 
 #include <cstdio>
+
 #include <cstdlib>
+#include <sys/stat.h>
 
 namespace {
 
@@ -82,6 +84,8 @@ ow::Result<ow::store::WindowIdentity> identityOf(const QString &dataDir)
 
 int main(int argc, char *argv[])
 {
+    // Everything this program writes (store, keys, logs, window identity) is its user's alone.
+    ::umask(077);
     if (!displayAvailable()) {
         std::fprintf(stderr,
             "onewindow: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"

@@ -13,8 +13,10 @@
 #include <QTextStream>
 
 #include <cstdio>
+
 #include <cstring>
 #include <memory>
+#include <sys/stat.h>
 
 namespace {
 
@@ -55,6 +57,8 @@ void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &me
 
 int main(int argc, char *argv[])
 {
+    // Everything this program writes (store, keys, logs, window identity) is its user's alone.
+    ::umask(077);
     qInstallMessageHandler(quietMessages);
     // A command-line tool never opens a window; fonts (PDF, receipts) still need a GUI application.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))

@@ -197,6 +197,10 @@ void TestWindowIdentity::sampleIsNotGenuineOnAConfiguredWindow()
     const QRegularExpressionMatch qr = QRegularExpression(QStringLiteral("qr: (\\S+)")).match(sample.out);
     QVERIFY2(qr.hasMatch(), qPrintable(sample.out));
     QVERIFY2(qr.captured(1).contains(QStringLiteral("w=DEMO-")), qPrintable(qr.captured(1)));
+    struct stat st
+    { };
+    QCOMPARE(::stat(QFile::encodeName(dir.filePath(QStringLiteral("samples/keys"))).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0700);
     // The sample key lives in its own folder, not among the window's keys.
     QCOMPARE(QDir(dir.filePath(QStringLiteral("keys"))).entryList({QStringLiteral("*.key")}, QDir::Files),
         QStringList {QStringLiteral("330106-W03.key")});
