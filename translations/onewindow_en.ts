@@ -1150,6 +1150,14 @@
         <source>Notice of non-acceptance</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>SAMPLE — not a valid document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DEMO — not a valid document</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Sealer</name>

@@ -1150,6 +1150,14 @@
         <source>Notice of non-acceptance</source>
         <translation>不予受理通知书</translation>
     </message>
+    <message>
+        <source>SAMPLE — not a valid document</source>
+        <translation>样本 · 无效凭证</translation>
+    </message>
+    <message>
+        <source>DEMO — not a valid document</source>
+        <translation>演示 · 无效凭证</translation>
+    </message>
 </context>
 <context>
     <name>Sealer</name>

@@ -1,5 +1,6 @@
 #include "onewindow/intake/DocumentBuilder.h"
 
+#include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/QrPayload.h"
 
 #include <algorithm>
@@ -105,6 +106,9 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
     d.courier = in.courier;
     d.contact = config.contact;
     d.provisional = in.provisional;
+    // Signed by a sample or demo key: marked so on the paper (and never trusted as genuine).
+    if (receipt::KeyRing::isDemoKeyId(key.keyId()))
+        d.specimen = receipt::KeyRing::isSampleKeyId(key.keyId()) ? receipt::Specimen::Sample : receipt::Specimen::Demo;
 
     receipt::QrPayload payload;
     payload.kind = receipt::ReceiptDocument::kindCode(in.kind);

@@ -13,6 +13,16 @@ QString ReceiptDocument::title() const
     return {};
 }
 
+QString ReceiptDocument::specimenMark() const
+{
+    switch (specimen) {
+    case Specimen::None: return {};
+    case Specimen::Sample: return tr("SAMPLE — not a valid document");
+    case Specimen::Demo: return tr("DEMO — not a valid document");
+    }
+    return {};
+}
+
 QChar ReceiptDocument::kindCode(DocumentKind kind)
 {
     switch (kind) {
