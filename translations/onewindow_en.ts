@@ -96,10 +96,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Case number, or scan the QR code on a receipt or notice</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Case number</source>
         <translation type="unfinished" />
     </message>
@@ -125,6 +121,18 @@
     </message>
     <message>
         <source>No cases accepted at this window yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case number (or its beginning), or scan the QR code on a receipt or notice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show and print again the document of the selected decided case</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1979,7 +1987,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::ui::CasesPage</name>
+    <name>ow::ui::CaseListModel</name>
     <message>
         <source>accepted</source>
         <translation type="unfinished" />
@@ -2002,6 +2010,65 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>waiting to sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::CasesPage</name>
+    <message>
+        <source>Select a case first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: there is no document to print again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprint · %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No receipt printer: print the A4 document instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case %1: the document is shown again.</source>
         <translation type="unfinished" />
     </message>
 </context>

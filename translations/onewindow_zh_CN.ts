@@ -96,10 +96,6 @@
         <translation>案件</translation>
     </message>
     <message>
-        <source>Case number, or scan the QR code on a receipt or notice</source>
-        <translation>输入案件编号，或扫描回执、告知书上的二维码</translation>
-    </message>
-    <message>
         <source>Case number</source>
         <translation>案件编号</translation>
     </message>
@@ -126,6 +122,18 @@
     <message>
         <source>No cases accepted at this window yet.</source>
         <translation>本窗口尚未受理案件。</translation>
+    </message>
+    <message>
+        <source>Case number (or its beginning), or scan the QR code on a receipt or notice</source>
+        <translation>输入案件编号（或其开头），或扫描回执、告知书上的二维码</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>重新打印(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show and print again the document of the selected decided case</source>
+        <translation>重新显示并打印所选已办结案件的文书</translation>
     </message>
 </context>
 <context>
@@ -1979,7 +1987,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::ui::CasesPage</name>
+    <name>ow::ui::CaseListModel</name>
     <message>
         <source>accepted</source>
         <translation>已受理</translation>
@@ -2003,6 +2011,65 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>waiting to sync</source>
         <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>跑动次数</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::CasesPage</name>
+    <message>
+        <source>Select a case first.</source>
+        <translation>请先选择一个案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: there is no document to print again.</source>
+        <translation>案件 %1 尚未作出受理决定，没有可重新打印的文书。</translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation>事项目录或本地库不可用。</translation>
+    </message>
+    <message>
+        <source>Reprint · %1</source>
+        <translation>重新打印 · %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>No receipt printer: print the A4 document instead.</source>
+        <translation>没有回执打印机：请打印 A4 文书。</translation>
+    </message>
+    <message>
+        <source>Case %1: the document is shown again.</source>
+        <translation>案件 %1：文书已重新显示。</translation>
     </message>
 </context>
 <context>

@@ -279,8 +279,9 @@ QString IntakeWorkflow::load(const QString &caseId)
     m_caseNumber = rec->number;
     m_createdAt = rec->createdAt;
     restore(s);
-    if (m_step == Step::Print && m_decision != Decision::None) {
-        // Rebuild the document exactly as decided (same kind, same data) for a reprint.
+    if ((m_step == Step::Print || m_step == Step::Done) && m_decision != Decision::None) {
+        // Rebuild the document exactly as decided (same kind, same data) for a reprint (also of a
+        // finished case, from the 案件 section).
         DocumentBuilder::Input in {kindOf(m_decision), m_caseId, m_caseNumber, m_applicant ? &*m_applicant : nullptr,
             m_agent ? &*m_agent : nullptr, &m_checklist, promisedDate(), m_refusalReason, m_courier, rec->updatedAt,
             true};

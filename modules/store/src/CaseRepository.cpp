@@ -239,6 +239,36 @@ QList<CaseRecord> CaseRepository::list(const QString &windowCode, bool openOnly,
     return out;
 }
 
+QList<CaseRecord> CaseRepository::page(
+    const QString &windowCode, const CaseRecord *after, int limit, const QString &numberPrefix) const
+{
+    const QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    QString where = QStringLiteral("window_code = ?");
+    if (after)
+        where += QStringLiteral(" AND (updated_at, id) < (?, ?)");
+    if (!numberPrefix.isEmpty())
+        where += QStringLiteral(" AND number >= ? AND number < ?");
+    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE %2 ORDER BY updated_at DESC, id DESC LIMIT ?")
+                  .arg(kCaseColumns, where));
+    q.addBindValue(windowCode);
+    if (after) {
+        q.addBindValue(iso(after->updatedAt));
+        q.addBindValue(after->id);
+    }
+    if (!numberPrefix.isEmpty()) {
+        q.addBindValue(numberPrefix);
+        q.addBindValue(numberPrefix + QChar(0xFFFF));
+    }
+    q.addBindValue(limit);
+    QList<CaseRecord> out;
+    if (q.exec()) {
+        while (q.next())
+            out << readCase(db, q);
+    }
+    return out;
+}
+
 QList<NoticeRecord> CaseRepository::notices(const QString &caseId) const
 {
     QSqlQuery q(m_store.database());

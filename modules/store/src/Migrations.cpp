@@ -72,6 +72,15 @@ const QList<QStringList> &Migrations::steps()
             QStringLiteral("ALTER TABLE cases ADD COLUMN pickup TEXT NOT NULL DEFAULT 'window'"
                            " CHECK (pickup IN ('window','courier'))"),
         },
+        // 2 → 3 (issue 10, item 11): an index for every query the client runs on cases. The
+        // Cases page pages by (window, updated_at, id) newest first; resumeLatest finds the newest
+        // open case through a partial index of the open ones (a few rows, not the whole window).
+        // Case numbers are UNIQUE (an index already); states have cases_state.
+        {
+            QStringLiteral("CREATE INDEX cases_window_updated ON cases(window_code, updated_at, id)"),
+            QStringLiteral("CREATE INDEX cases_open ON cases(window_code, updated_at)"
+                           " WHERE state NOT IN ('done', 'abandoned')"),
+        },
     };
     return s;
 }

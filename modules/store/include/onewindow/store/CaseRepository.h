@@ -40,6 +40,11 @@ public:
     Result<CaseRecord> findByNumber(const QString &number) const;
     // Cases of a window, newest first; `openOnly` keeps the unfinished drafts.
     QList<CaseRecord> list(const QString &windowCode, bool openOnly = false, int limit = 200) const;
+    // One page of a window's cases, newest first, after `after` (the last case of the previous
+    // page; none for the first page), optionally only numbers starting with `numberPrefix`.
+    // Served by an index: as fast with a million cases as with ten.
+    QList<CaseRecord> page(
+        const QString &windowCode, const CaseRecord *after, int limit, const QString &numberPrefix = {}) const;
     QList<NoticeRecord> notices(const QString &caseId) const;
     int pendingOutbox() const;
 
