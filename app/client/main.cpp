@@ -15,6 +15,7 @@
 #include "onewindow/store/WindowSettings.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/FirstPaintProbe.h"
 #include "onewindow/ui/MainWindow.h"
 #include "onewindow/ui/WindowIdentityDialog.h"
 #include "onewindow/usb/DeviceManager.h"
@@ -248,6 +249,7 @@ int main(int argc, char *argv[])
     usb.start();
 
     ow::ui::MainWindow window(context);
+    ow::ui::FirstPaintProbe::installIfRequested(&window); // tests/bench/bench_startup only
     window.show();
     return app.exec();
 }

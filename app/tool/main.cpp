@@ -1,6 +1,7 @@
 #include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
+#include "DevCommands.h"
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
@@ -30,6 +31,7 @@ CommandList allCommands()
     commands += deviceCommands();
     commands += posCommands();
     commands += windowCommands();
+    commands += devCommands();
     return commands;
 }
 
