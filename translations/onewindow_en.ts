@@ -1496,6 +1496,10 @@
 or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The catalogue %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ow::idcard::CardDecoder</name>
@@ -2415,6 +2419,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>full identity on the ID card shown on screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready.</source>
         <translation type="unfinished" />
     </message>
 </context>

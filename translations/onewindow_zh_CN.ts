@@ -1499,6 +1499,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
   onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
 或在有显示器的电脑上启动一窗受理后填写。（onewindow --demo 演示模式无需设置。）</translation>
     </message>
+    <message>
+        <source>The catalogue %1 does not exist.</source>
+        <translation>事项目录 %1 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>ow::idcard::CardDecoder</name>
@@ -2416,6 +2420,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>full identity on the ID card shown on screen</source>
         <translation>在屏幕上显示了身份证上的完整信息</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>正在加载事项目录…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
     </message>
 </context>
 <context>

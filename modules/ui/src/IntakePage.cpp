@@ -59,18 +59,12 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         if (m_workflow && m_workflow->applicant())
             m_ui->applicantPanel->setRevealed(true); // covered by the card's audit entry
     });
-    m_ui->searchPanel->setSearch(context.search);
-
-    if (context.catalog && context.store && context.key) {
-        m_workflow = std::make_unique<intake::IntakeWorkflow>(
-            *context.catalog, context.calendar, *context.clock, *context.store, *context.key, context.window);
-        connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
-        // Whatever the clerk was doing before a crash or restart comes back as it was.
-        if (m_workflow->resumeLatest().isEmpty())
-            report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
-    } else {
+    if (context.catalog)
+        catalogueReady();
+    else if (context.catalogueLoading)
+        report({}, tr("Loading the catalogue…"));
+    else
         report(tr("The catalogue or the local store is not available: intake is disabled."));
-    }
 
     connect(m_ui->applicantPanel, &ApplicantPanel::applicantEntered, this,
         [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
@@ -152,6 +146,26 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
 }
 
 IntakePage::~IntakePage() = default;
+
+void IntakePage::catalogueReady()
+{
+    m_ui->searchPanel->setSearch(m_context.search);
+    if (m_workflow || !m_context.catalog)
+        return;
+    if (!m_context.store || !m_context.key) {
+        report(tr("The catalogue or the local store is not available: intake is disabled."));
+        return;
+    }
+    m_workflow = std::make_unique<intake::IntakeWorkflow>(
+        *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
+    connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
+    // Whatever the clerk was doing before a crash or restart comes back as it was.
+    if (m_workflow->resumeLatest().isEmpty())
+        report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
+    else
+        report({}, tr("Ready."));
+    refresh();
+}
 
 void IntakePage::setupShortcuts()
 {

@@ -24,7 +24,8 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
 
     addSection(new QueuePage(context, this), QStringLiteral("view-list-details"));
-    addSection(new IntakePage(context, this), QStringLiteral("document-new"));
+    m_intake = new IntakePage(context, this);
+    addSection(m_intake, QStringLiteral("document-new"));
     addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
     addSection(new SupervisorPage(context, this), QStringLiteral("view-statistics"));
 
@@ -54,6 +55,11 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::catalogueReady()
+{
+    m_intake->catalogueReady();
+}
 
 void MainWindow::addSection(QWidget *page, const QString &iconName)
 {
@@ -90,8 +96,7 @@ void MainWindow::retranslate()
         item->setToolTip(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText));
     }
     m_modeLabel->setText(m_context.demoMode ? tr("Demo mode: simulated devices, demo data") : QString());
-    m_windowLabel->setText(
-        m_context.window.windowName.isEmpty()
+    m_windowLabel->setText(m_context.window.windowName.isEmpty()
             ? tr("No window assigned")
             : tr("Window: %1 · clerk %2").arg(m_context.window.windowName, m_context.window.clerk));
 }
