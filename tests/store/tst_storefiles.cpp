@@ -40,6 +40,8 @@ private Q_SLOTS:
     void looseStoreIsTightened();
     void lockFileIsPrivate();
     void commitsAreFullySynchronous();
+    void clientQueriesUseIndexes_data();
+    void clientQueriesUseIndexes();
 };
 
 void TestStoreFiles::freshStoreIsPrivate_data()
@@ -115,6 +117,43 @@ void TestStoreFiles::commitsAreFullySynchronous()
     QVERIFY(bench.ok());
     QCOMPARE(bench->synchronousMode(), QStringLiteral("NORMAL"));
     QVERIFY(!Store::open(dir.filePath(QStringLiteral("c")), Store::Options {QStringLiteral("OFF")}).ok());
+}
+
+void TestStoreFiles::clientQueriesUseIndexes_data()
+{
+    // The shapes of the queries the client runs on cases (CaseRepository list/page/find).
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("resume latest open case")
+        << QStringLiteral("SELECT id FROM cases WHERE window_code = 'W01' AND state NOT IN ('done', 'abandoned') "
+                          "ORDER BY updated_at DESC LIMIT 1");
+    QTest::newRow("Cases page, first page")
+        << QStringLiteral("SELECT id FROM cases WHERE window_code = 'W01' ORDER BY updated_at DESC, id DESC LIMIT 100");
+    QTest::newRow("Cases page, next page")
+        << QStringLiteral("SELECT id FROM cases WHERE window_code = 'W01' AND (updated_at, id) < ('t', 'i') "
+                          "ORDER BY updated_at DESC, id DESC LIMIT 100");
+    QTest::newRow("Cases page, number prefix")
+        << QStringLiteral("SELECT id FROM cases WHERE +window_code = 'W01' AND number >= 'a' AND number < 'b' "
+                          "ORDER BY number DESC LIMIT 100");
+    QTest::newRow("find by number") << QStringLiteral("SELECT id FROM cases WHERE number = 'n'");
+    QTest::newRow("by state") << QStringLiteral("SELECT id FROM cases WHERE state = 'materials'");
+}
+
+void TestStoreFiles::clientQueriesUseIndexes()
+{
+    QFETCH(QString, sql);
+    QTemporaryDir dir;
+    auto store = Store::open(dir.path());
+    QVERIFY(store.ok());
+    QSqlQuery q(store->database());
+    QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql));
+    QStringList plan;
+    while (q.next())
+        plan << q.value(3).toString();
+    QVERIFY(!plan.isEmpty());
+    for (const QString &step : std::as_const(plan)) {
+        QVERIFY2(!step.startsWith(QLatin1String("SCAN")), qPrintable(plan.join(QStringLiteral("; "))));
+        QVERIFY2(!step.contains(QLatin1String("TEMP B-TREE")), qPrintable(plan.join(QStringLiteral("; "))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStoreFiles)

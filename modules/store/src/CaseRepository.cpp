@@ -244,21 +244,29 @@ QList<CaseRecord> CaseRepository::page(
 {
     const QSqlDatabase db = m_store.database();
     QSqlQuery q(db);
-    QString where = QStringLiteral("window_code = ?");
-    if (after)
-        where += QStringLiteral(" AND (updated_at, id) < (?, ?)");
-    if (!numberPrefix.isEmpty())
+    // Without a prefix: newest first over cases_window_updated. With one: over the numbers' own
+    // index, newest number first (a number holds its day and sequence), so a search never walks
+    // the window's other cases.
+    const bool byNumber = !numberPrefix.isEmpty();
+    // (+window_code: not by the window index, which would walk every case of the window.)
+    QString where = byNumber ? QStringLiteral("+window_code = ?") : QStringLiteral("window_code = ?");
+    if (byNumber)
         where += QStringLiteral(" AND number >= ? AND number < ?");
-    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE %2 ORDER BY updated_at DESC, id DESC LIMIT ?")
-                  .arg(kCaseColumns, where));
+    if (after)
+        where += byNumber ? QStringLiteral(" AND number < ?") : QStringLiteral(" AND (updated_at, id) < (?, ?)");
+    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE %2 ORDER BY %3 LIMIT ?")
+                  .arg(kCaseColumns, where,
+                      byNumber ? QStringLiteral("number DESC") : QStringLiteral("updated_at DESC, id DESC")));
     q.addBindValue(windowCode);
-    if (after) {
-        q.addBindValue(iso(after->updatedAt));
-        q.addBindValue(after->id);
-    }
-    if (!numberPrefix.isEmpty()) {
+    if (byNumber) {
         q.addBindValue(numberPrefix);
         q.addBindValue(numberPrefix + QChar(0xFFFF));
+    }
+    if (after && byNumber) {
+        q.addBindValue(after->number);
+    } else if (after) {
+        q.addBindValue(iso(after->updatedAt));
+        q.addBindValue(after->id);
     }
     q.addBindValue(limit);
     QList<CaseRecord> out;

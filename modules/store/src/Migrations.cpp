@@ -77,8 +77,8 @@ const QList<QStringList> &Migrations::steps()
         // open case through a partial index of the open ones (a few rows, not the whole window).
         // Case numbers are UNIQUE (an index already); states have cases_state.
         {
-            QStringLiteral("CREATE INDEX cases_window_updated ON cases(window_code, updated_at, id)"),
-            QStringLiteral("CREATE INDEX cases_open ON cases(window_code, updated_at)"
+            QStringLiteral("CREATE INDEX IF NOT EXISTS cases_window_updated ON cases(window_code, updated_at, id)"),
+            QStringLiteral("CREATE INDEX IF NOT EXISTS cases_open ON cases(window_code, updated_at)"
                            " WHERE state NOT IN ('done', 'abandoned')"),
         },
     };

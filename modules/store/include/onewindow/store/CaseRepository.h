@@ -41,7 +41,8 @@ public:
     // Cases of a window, newest first; `openOnly` keeps the unfinished drafts.
     QList<CaseRecord> list(const QString &windowCode, bool openOnly = false, int limit = 200) const;
     // One page of a window's cases, newest first, after `after` (the last case of the previous
-    // page; none for the first page), optionally only numbers starting with `numberPrefix`.
+    // page; none for the first page); with `numberPrefix`, only numbers starting with it, the
+    // highest number first.
     // Served by an index: as fast with a million cases as with ten.
     QList<CaseRecord> page(
         const QString &windowCode, const CaseRecord *after, int limit, const QString &numberPrefix = {}) const;
