@@ -217,35 +217,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Case number, or scan the QR code on a receipt or notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Matter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Promised by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No cases accepted at this window yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number (or its beginning), or scan the QR code on a receipt or notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show and print again the document of the selected decided case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1503,6 +1487,14 @@
         <source>The stored document is incomplete (case or issue time missing).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>SAMPLE — not a valid document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — not a valid document</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SaneSession</name>
@@ -2121,6 +2113,10 @@
 or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The catalogue %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::idcard::CardDecoder</name>
@@ -2667,7 +2663,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::ui::CasesPage</name>
+    <name>ow::ui::CaseListModel</name>
     <message>
         <source>accepted</source>
         <translation type="unfinished"></translation>
@@ -2690,6 +2686,65 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::CasesPage</name>
+    <message>
+        <source>Select a case first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: there is no document to print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt printer: print the A4 document instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1: the document is shown again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2938,6 +2993,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Photo (needs the licensed decoder)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Revealing is not available here: it cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not revealed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -3067,6 +3130,26 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Company applicant %1 taken from the business licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no local store to record the reveal in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full identity on the ID card shown on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clerk asked to see the card</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

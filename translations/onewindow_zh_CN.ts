@@ -217,36 +217,20 @@
         <translation>案件</translation>
     </message>
     <message>
-        <source>Case number, or scan the QR code on a receipt or notice</source>
-        <translation>输入案件编号，或扫描回执、告知书上的二维码</translation>
-    </message>
-    <message>
-        <source>Case number</source>
-        <translation>案件编号</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>Matter</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Promised by</source>
-        <translation>承诺办结日</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
         <source>No cases accepted at this window yet.</source>
         <translation>本窗口尚未受理案件。</translation>
+    </message>
+    <message>
+        <source>Case number (or its beginning), or scan the QR code on a receipt or notice</source>
+        <translation>输入案件编号（或其开头），或扫描回执、告知书上的二维码</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>重新打印(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show and print again the document of the selected decided case</source>
+        <translation>重新显示并打印所选已办结案件的文书</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1481,14 @@
         <source>The stored document is incomplete (case or issue time missing).</source>
         <translation>保存的文书不完整（缺少案件或出具时间）。</translation>
     </message>
+    <message>
+        <source>SAMPLE — not a valid document</source>
+        <translation>样本 · 无效凭证</translation>
+    </message>
+    <message>
+        <source>DEMO — not a valid document</source>
+        <translation>演示 · 无效凭证</translation>
+    </message>
 </context>
 <context>
     <name>SaneSession</name>
@@ -2117,6 +2109,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
   onewindow-tool window set --region NNNNNN --code CODE --name NAME --data-dir %1
 或在有显示器的电脑上启动一窗受理后填写。（onewindow --demo 演示模式无需设置。）</translation>
     </message>
+    <message>
+        <source>The catalogue %1 does not exist.</source>
+        <translation>事项目录 %1 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>ow::idcard::CardDecoder</name>
@@ -2661,7 +2657,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::ui::CasesPage</name>
+    <name>ow::ui::CaseListModel</name>
     <message>
         <source>accepted</source>
         <translation>已受理</translation>
@@ -2685,6 +2681,65 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>waiting to sync</source>
         <translation>待同步</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>跑动次数</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>承诺办结日</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::CasesPage</name>
+    <message>
+        <source>Select a case first.</source>
+        <translation>请先选择一个案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: there is no document to print again.</source>
+        <translation>案件 %1 尚未作出受理决定，没有可重新打印的文书。</translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation>事项目录或本地库不可用。</translation>
+    </message>
+    <message>
+        <source>Reprint · %1</source>
+        <translation>重新打印 · %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>No receipt printer: print the A4 document instead.</source>
+        <translation>没有回执打印机：请打印 A4 文书。</translation>
+    </message>
+    <message>
+        <source>Case %1: the document is shown again.</source>
+        <translation>案件 %1：文书已重新显示。</translation>
     </message>
 </context>
 <context>
@@ -2927,6 +2982,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Photo (needs the licensed decoder)</source>
         <translation>照片（需安装授权解码模块）</translation>
     </message>
+    <message>
+        <source>Revealing is not available here: it cannot be recorded.</source>
+        <translation>此处无法查看完整信息：查看记录无法写入。</translation>
+    </message>
+    <message>
+        <source>Not revealed: %1</source>
+        <translation>未显示完整信息：%1</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -3057,6 +3120,26 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Company applicant %1 taken from the business licence.</source>
         <translation>已从营业执照读取企业申请人 %1。</translation>
+    </message>
+    <message>
+        <source>Loading the catalogue…</source>
+        <translation>正在加载事项目录…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>there is no local store to record the reveal in.</source>
+        <translation>没有可记录此次查看的本地库。</translation>
+    </message>
+    <message>
+        <source>full identity on the ID card shown on screen</source>
+        <translation>在屏幕上显示了身份证上的完整信息</translation>
+    </message>
+    <message>
+        <source>the clerk asked to see the card</source>
+        <translation>窗口人员要求查看身份证</translation>
     </message>
 </context>
 <context>

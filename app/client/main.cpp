@@ -15,6 +15,7 @@
 #include "onewindow/store/WindowSettings.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/FirstPaintProbe.h"
 #include "onewindow/ui/MainWindow.h"
 #include "onewindow/ui/WindowIdentityDialog.h"
 #include "onewindow/usb/DeviceManager.h"
@@ -22,12 +23,16 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QIcon>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QThread>
 
 #include <cstdio>
+
 #include <cstdlib>
+#include <sys/stat.h>
 
 namespace {
 
@@ -82,6 +87,8 @@ ow::Result<ow::store::WindowIdentity> identityOf(const QString &dataDir)
 
 int main(int argc, char *argv[])
 {
+    // Everything this program writes (store, keys, logs, window identity) is its user's alone.
+    ::umask(077);
     if (!displayAvailable()) {
         std::fprintf(stderr,
             "onewindow: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
@@ -190,16 +197,46 @@ int main(int argc, char *argv[])
     if (keys)
         context.keys = keys.value();
 
-    auto catalog =
-        ow::Catalog::load(parser.isSet(catalogOption) ? parser.value(catalogOption) : ow::Catalog::builtinPath());
-    if (!catalog)
-        return fail(catalog.error());
-    context.catalog = &catalog.value();
-    const auto &pinyin = ow::PinyinTable::builtin();
-    if (!pinyin)
-        return fail(pinyin.error());
-    const ow::CatalogSearch search(catalog.value(), pinyin.value());
-    context.search = &search;
+    // The catalogue (10,000 matters: parsing and the search index take most of a start-up) loads
+    // on a thread while the window comes up; intake starts when it is there.
+    const QString catalogPath = parser.isSet(catalogOption) ? parser.value(catalogOption) : ow::Catalog::builtinPath();
+    if (!QFile::exists(catalogPath))
+        return fail(QCoreApplication::translate("main", "The catalogue %1 does not exist.").arg(catalogPath));
+    std::optional<ow::Catalog> catalog;
+    std::unique_ptr<ow::CatalogSearch> search;
+    QString catalogError;
+    std::unique_ptr<QThread> catalogLoader(QThread::create([&] {
+        auto loaded = ow::Catalog::load(catalogPath);
+        const auto &pinyin = ow::PinyinTable::builtin();
+        if (!loaded || !pinyin) {
+            catalogError = !loaded ? loaded.error() : pinyin.error();
+            return;
+        }
+        catalog.emplace(std::move(loaded.value()));
+        search = std::make_unique<ow::CatalogSearch>(*catalog, pinyin.value());
+    }));
+    context.catalogueLoading = true;
+    ow::ui::MainWindow *mainWindow = nullptr;
+    bool catalogLoaded = false;
+    // Runs once both the window exists and the catalogue thread has finished, in either order.
+    const auto deliverCatalogue = [&] {
+        if (!mainWindow || !catalogLoaded || !context.catalogueLoading)
+            return;
+        context.catalogueLoading = false;
+        if (!catalogError.isEmpty()) {
+            fail(catalogError);
+            QCoreApplication::exit(1);
+            return;
+        }
+        context.catalog = &*catalog;
+        context.search = search.get();
+        mainWindow->catalogueReady();
+    };
+    QObject::connect(catalogLoader.get(), &QThread::finished, &app, [&] {
+        catalogLoaded = true;
+        deliverCatalogue();
+    });
+    catalogLoader->start();
 
     ow::ui::CounterDevices counterDevices;
     context.devices = &counterDevices;
@@ -244,6 +281,11 @@ int main(int argc, char *argv[])
     usb.start();
 
     ow::ui::MainWindow window(context);
+    ow::ui::FirstPaintProbe::installIfRequested(&window); // tests/bench/bench_startup only
+    mainWindow = &window;
+    deliverCatalogue();
     window.show();
-    return app.exec();
+    const int rc = app.exec();
+    catalogLoader->wait();
+    return rc;
 }

@@ -37,7 +37,7 @@ QString samplesKeysDir(const QHash<QString, QString> &opts)
     return QDir(dataDirOf(opts)).filePath(QStringLiteral("samples/keys"));
 }
 
-const QString kSampleKeyId = QStringLiteral("DEMO-330106-W03");
+const QString kSampleKeyId = KeyRing::sampleKeyId(QStringLiteral("330106-W03"));
 
 // The built-in demo case: 开餐馆 for an individual business of 120 m² with cooking fumes, from
 // the demo catalogue, through the same checklist engine and document builder as the window.

@@ -1,6 +1,7 @@
 #include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
+#include "DevCommands.h"
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
@@ -14,8 +15,10 @@
 #include <QTextStream>
 
 #include <cstdio>
+
 #include <cstring>
 #include <memory>
+#include <sys/stat.h>
 
 namespace {
 
@@ -30,6 +33,7 @@ CommandList allCommands()
     commands += posCommands();
     commands += windowCommands();
     commands += scanCommands();
+    commands += devCommands();
     return commands;
 }
 
@@ -57,6 +61,8 @@ void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &me
 
 int main(int argc, char *argv[])
 {
+    // Everything this program writes (store, keys, logs, window identity) is its user's alone.
+    ::umask(077);
     qInstallMessageHandler(quietMessages);
     // A command-line tool never opens a window; fonts (PDF, receipts) still need a GUI application.
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))

@@ -12,7 +12,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QThread>
+#include <sys/stat.h>
 
 #include <libusb.h>
 
@@ -71,6 +73,8 @@ private Q_SLOTS:
     void cardLeftOnReaderIsReportedOnce();
     void absentUntilPlugged();
     void trafficLogRecordsFrames();
+    void trafficLogHoldsNoPersonalData_data();
+    void trafficLogHoldsNoPersonalData();
 
 private:
     bool start(Transport transport, bool plugged = true, bool hotplug = true,
@@ -455,6 +459,47 @@ void TestIdCardReader::trafficLogRecordsFrames()
     QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z "))
                 .match(text)
                 .hasMatch());
+}
+
+void TestIdCardReader::trafficLogHoldsNoPersonalData_data()
+{
+    QTest::addColumn<Transport>("transport");
+    QTest::newRow("single-pipe") << Transport::SinglePipe;
+    QTest::newRow("split-pipe") << Transport::SplitPipe;
+}
+
+void TestIdCardReader::trafficLogHoldsNoPersonalData()
+{
+    QFETCH(Transport, transport);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("usb.log"));
+    QVERIFY(start(transport, true, true, ow::idcard::ReadMode::TextPhotoFingerprint, path));
+    QVERIFY(waitForState(DeviceState::Ready));
+    m_rig.sim->putCard(SimIdCard::demo(SimIdCard::Type::Resident));
+    m_rig.reader->readOnce();
+    QTRY_COMPARE_WITH_TIMEOUT(m_rig.read->count(), 1, Wait);
+    const auto got = m_rig.read->first().first().value<IdCardData>();
+    m_rig.manager.reset();
+
+    struct stat st
+    { };
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0600);
+    QFile log(path);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(log.readAll());
+    QVERIFY2(text.contains(QStringLiteral("bytes withheld]")), qPrintable(text));
+    // Neither the number, the name nor the address, in any form they travel or are shown in.
+    const auto wire = [](const QString &s) {
+        return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(s.utf16()), s.size() * 2).toHex(' '));
+    };
+    for (const QString &personal : {got.idNumber, got.name, got.address.left(6)}) {
+        QVERIFY(!personal.isEmpty());
+        QVERIFY2(!text.contains(wire(personal)), qPrintable(personal));
+        QVERIFY2(!text.contains(personal), qPrintable(personal));
+    }
+    // The photo's first bytes are not there either.
+    QVERIFY(!text.contains(QString::fromLatin1(got.photoWlt.left(12).toHex(' '))));
 }
 
 OW_DEVICESIM_TEST_MAIN(TestIdCardReader)

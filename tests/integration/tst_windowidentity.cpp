@@ -195,9 +195,18 @@ void TestWindowIdentity::sampleIsNotGenuineOnAConfiguredWindow()
         tool({QStringLiteral("receipt"), QStringLiteral("sample"), QStringLiteral("--kind"), QStringLiteral("receipt"),
             QStringLiteral("--pdf"), dir.filePath(QStringLiteral("s.pdf")), QStringLiteral("--data-dir"), dir.path()});
     QCOMPARE(sample.exitCode, 0);
+    // Marked on the paper, in the largest type, before anything else.
+    const ProcessRun text = ow::testsupport::runProcess(
+        QStringLiteral("pdftotext"), {dir.filePath(QStringLiteral("s.pdf")), QStringLiteral("-")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.trimmed().startsWith(QStringLiteral("SAMPLE — not a valid document")), qPrintable(text.out));
     const QRegularExpressionMatch qr = QRegularExpression(QStringLiteral("qr: (\\S+)")).match(sample.out);
     QVERIFY2(qr.hasMatch(), qPrintable(sample.out));
     QVERIFY2(qr.captured(1).contains(QStringLiteral("w=DEMO-")), qPrintable(qr.captured(1)));
+    struct stat st
+    { };
+    QCOMPARE(::stat(QFile::encodeName(dir.filePath(QStringLiteral("samples/keys"))).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 0777), 0700);
     // The sample key lives in its own folder, not among the window's keys.
     QCOMPARE(QDir(dir.filePath(QStringLiteral("keys"))).entryList({QStringLiteral("*.key")}, QDir::Files),
         QStringList {QStringLiteral("330106-W03.key")});
@@ -209,8 +218,8 @@ void TestWindowIdentity::sampleIsNotGenuineOnAConfiguredWindow()
     QVERIFY(!verify.out.contains(QStringLiteral("genuine")));
 
     // Even a local file named after the sample key in the window's keys folder is not trusted.
-    QVERIFY(QFile::copy(dir.filePath(QStringLiteral("samples/keys/DEMO-330106-W03.key")),
-        dir.filePath(QStringLiteral("keys/DEMO-330106-W03.key"))));
+    QVERIFY(QFile::copy(dir.filePath(QStringLiteral("samples/keys/DEMO-SAMPLE-330106-W03.key")),
+        dir.filePath(QStringLiteral("keys/DEMO-SAMPLE-330106-W03.key"))));
     const ProcessRun again = tool({QStringLiteral("receipt"), QStringLiteral("verify"), QStringLiteral("--payload"),
         qr.captured(1), QStringLiteral("--data-dir"), dir.path()});
     QCOMPARE(again.exitCode, 1);

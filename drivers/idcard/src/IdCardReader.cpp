@@ -1,6 +1,7 @@
 #include "onewindow/idcard/IdCardReader.h"
 
 #include "onewindow/idcard/CardDecoder.h"
+#include "onewindow/idcard/SamTrafficRedactor.h"
 #include "onewindow/usb/UsbError.h"
 
 #include <QThread>
@@ -102,7 +103,8 @@ void IdCardReader::updatePolling()
 void IdCardReader::deviceArrived(libusb_device *device, const usb::UsbDeviceInfo &info)
 {
     closeDevice();
-    m_handle.setTrafficLog(trafficLog(), info.id());
+    // The card's text, photo and fingerprint never reach the traffic log (SamTrafficRedactor).
+    m_handle.setTrafficLog(trafficLog(), info.id(), SamTrafficRedactor());
     int r = m_handle.open(device);
     if (r != 0) {
         setStatus(usb::DeviceState::Error, usb::UsbError::message(r, deviceNoun()),

@@ -18,6 +18,7 @@ UsbHandle::UsbHandle(UsbHandle &&other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr))
     , m_log(other.m_log)
     , m_deviceId(std::move(other.m_deviceId))
+    , m_redactor(std::move(other.m_redactor))
 { }
 
 UsbHandle &UsbHandle::operator=(UsbHandle &&other) noexcept
@@ -27,6 +28,7 @@ UsbHandle &UsbHandle::operator=(UsbHandle &&other) noexcept
         m_handle = std::exchange(other.m_handle, nullptr);
         m_log = other.m_log;
         m_deviceId = std::move(other.m_deviceId);
+        m_redactor = std::move(other.m_redactor);
     }
     return *this;
 }
@@ -45,16 +47,18 @@ void UsbHandle::close()
     }
 }
 
-void UsbHandle::setTrafficLog(TrafficLog *log, const QString &deviceId)
+void UsbHandle::setTrafficLog(TrafficLog *log, const QString &deviceId, TrafficLog::Redactor redactor)
 {
     m_log = log;
     m_deviceId = deviceId;
+    m_redactor = std::move(redactor);
 }
 
 void UsbHandle::log(bool in, quint8 endpoint, const Transfer &t, const QByteArray &bytes)
 {
     if (m_log)
-        m_log->record(m_deviceId, in, endpoint, bytes, t.ok() ? QStringLiteral("ok") : UsbError::name(t.code));
+        m_log->record(
+            m_deviceId, in, endpoint, bytes, t.ok() ? QStringLiteral("ok") : UsbError::name(t.code), m_redactor);
 }
 
 Transfer UsbHandle::transfer(bool interrupt, quint8 endpoint, QByteArray data, int maxLength, int timeoutMs)

@@ -1,5 +1,6 @@
 #include "onewindow/intake/DocumentBuilder.h"
 
+#include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/QrPayload.h"
 
 #include <algorithm>
@@ -130,6 +131,9 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
     d.courier = in.courier;
     d.contact = config.contact;
     d.provisional = in.provisional;
+    // Signed by a sample or demo key: marked so on the paper (and never trusted as genuine).
+    if (receipt::KeyRing::isDemoKeyId(key.keyId()))
+        d.specimen = receipt::KeyRing::isSampleKeyId(key.keyId()) ? receipt::Specimen::Sample : receipt::Specimen::Demo;
 
     // Freeze first: the document is signed in exactly the form the case log keeps, so the first
     // print and every reprint render the same bytes.

@@ -22,6 +22,9 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
 {
     using T = Block::Type;
     QList<Block> b;
+    // A sample or demo paper says so first, in the largest type, and again beside the QR code.
+    if (doc.specimen != Specimen::None)
+        b << Block {T::Title, {}, doc.specimenMark(), {}};
     if (!doc.office.isEmpty())
         b << Block {T::Note, {}, doc.office, {}};
     b << Block {T::Title, {}, doc.title(), {}};
@@ -96,6 +99,8 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
     b << Block {T::Field, tr("Date"), QLocale().toString(doc.issuedAt, QLocale::ShortFormat), {}};
     if (!doc.contact.isEmpty())
         b << Block {T::Field, tr("Contact"), doc.contact, {}};
+    if (doc.specimen != Specimen::None)
+        b << Block {T::Title, {}, doc.specimenMark(), {}};
     if (!doc.qrPayload.isEmpty())
         b << Block {T::Qr, {}, doc.qrPayload, {}};
     return b;

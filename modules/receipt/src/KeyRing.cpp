@@ -71,6 +71,16 @@ bool KeyRing::isDemoKeyId(const QString &keyId)
     return keyId.startsWith(QLatin1String("DEMO-"), Qt::CaseInsensitive);
 }
 
+QString KeyRing::sampleKeyId(const QString &keyId)
+{
+    return QStringLiteral("DEMO-SAMPLE-") + keyId;
+}
+
+bool KeyRing::isSampleKeyId(const QString &keyId)
+{
+    return keyId.startsWith(QLatin1String("DEMO-SAMPLE-"), Qt::CaseInsensitive);
+}
+
 QByteArray KeyRing::toJson() const
 {
     QJsonObject keys;

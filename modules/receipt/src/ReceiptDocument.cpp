@@ -21,6 +21,16 @@ QString isoTime(const QDateTime &t)
     return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs);
 }
 
+QString specimenName(Specimen s)
+{
+    switch (s) {
+    case Specimen::None: return QStringLiteral("none");
+    case Specimen::Sample: return QStringLiteral("sample");
+    case Specimen::Demo: return QStringLiteral("demo");
+    }
+    return {};
+}
+
 QString str(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
@@ -76,6 +86,7 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
         {QStringLiteral("courier"), courier},
         {QStringLiteral("contact"), contact},
         {QStringLiteral("provisional"), provisional},
+        {QStringLiteral("specimen"), specimenName(specimen)},
     };
     if (withQr)
         o.insert(QStringLiteral("qrPayload"), qrPayload);
@@ -125,6 +136,13 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
     d.courier = o.value(QLatin1String("courier")).toBool();
     d.contact = str(o, "contact");
     d.provisional = o.value(QLatin1String("provisional")).toBool();
+    const QString specimen = str(o, "specimen");
+    if (specimen == QLatin1String("sample"))
+        d.specimen = Specimen::Sample;
+    else if (specimen == QLatin1String("demo"))
+        d.specimen = Specimen::Demo;
+    else if (!specimen.isEmpty() && specimen != QLatin1String("none"))
+        return R::failure(tr("The stored document has an unknown specimen mark \"%1\".").arg(specimen));
     d.qrPayload = str(o, "qrPayload");
     if (d.caseId.isEmpty() || d.caseNumber.isEmpty() || !d.issuedAt.isValid())
         return R::failure(tr("The stored document is incomplete (case or issue time missing)."));
@@ -149,6 +167,16 @@ QString ReceiptDocument::title() const
     case DocumentKind::OneTimeNotice: return tr("One-time notice of missing materials");
     case DocumentKind::ToleratedNotice: return tr("Notice of conditional acceptance (materials to supplement)");
     case DocumentKind::RefusalNotice: return tr("Notice of non-acceptance");
+    }
+    return {};
+}
+
+QString ReceiptDocument::specimenMark() const
+{
+    switch (specimen) {
+    case Specimen::None: return {};
+    case Specimen::Sample: return tr("SAMPLE — not a valid document");
+    case Specimen::Demo: return tr("DEMO — not a valid document");
     }
     return {};
 }

@@ -92,7 +92,8 @@ Result<WindowKey> WindowKey::loadOrCreate(const QString &dir, const QString &key
     auto k = generate(keyId);
     if (!k)
         return k;
-    if (!QDir().mkpath(dir))
+    if (!QDir().mkpath(dir)
+        || !QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
         return Result<WindowKey>::failure(tr("Cannot create the key folder %1.").arg(dir));
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))

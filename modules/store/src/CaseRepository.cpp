@@ -330,6 +330,44 @@ QList<CaseRecord> CaseRepository::emptyDrafts(const QString &windowCode) const
     return out;
 }
 
+QList<CaseRecord> CaseRepository::page(
+    const QString &windowCode, const CaseRecord *after, int limit, const QString &numberPrefix) const
+{
+    const QSqlDatabase db = m_store.database();
+    QSqlQuery q(db);
+    // Without a prefix: newest first over cases_window_updated. With one: over the numbers' own
+    // index, newest number first (a number holds its day and sequence), so a search never walks
+    // the window's other cases.
+    const bool byNumber = !numberPrefix.isEmpty();
+    // (+window_code: not by the window index, which would walk every case of the window.)
+    QString where = byNumber ? QStringLiteral("+window_code = ?") : QStringLiteral("window_code = ?");
+    if (byNumber)
+        where += QStringLiteral(" AND number >= ? AND number < ?");
+    if (after)
+        where += byNumber ? QStringLiteral(" AND number < ?") : QStringLiteral(" AND (updated_at, id) < (?, ?)");
+    q.prepare(QStringLiteral("SELECT %1 FROM cases WHERE %2 ORDER BY %3 LIMIT ?")
+                  .arg(kCaseColumns, where,
+                      byNumber ? QStringLiteral("number DESC") : QStringLiteral("updated_at DESC, id DESC")));
+    q.addBindValue(windowCode);
+    if (byNumber) {
+        q.addBindValue(numberPrefix);
+        q.addBindValue(numberPrefix + QChar(0xFFFF));
+    }
+    if (after && byNumber) {
+        q.addBindValue(after->number);
+    } else if (after) {
+        q.addBindValue(iso(after->updatedAt));
+        q.addBindValue(after->id);
+    }
+    q.addBindValue(limit);
+    QList<CaseRecord> out;
+    if (q.exec()) {
+        while (q.next())
+            out << readCase(db, m_store.sealer(), q, false);
+    }
+    return out;
+}
+
 QList<NoticeRecord> CaseRepository::notices(const QString &caseId) const
 {
     QSqlQuery q(m_store.database());

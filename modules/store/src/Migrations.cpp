@@ -109,7 +109,11 @@ const QList<QStringList> &Migrations::steps()
             QStringLiteral("ALTER TABLE cases ADD COLUMN applicant_blind TEXT"),
             QStringLiteral("ALTER TABLE cases ADD COLUMN has_content INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE cases ADD COLUMN log_seq INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("CREATE INDEX cases_window_updated ON cases(window_code, updated_at)"),
+            // An index for every query the client runs on cases: the Cases page pages by (window,
+            // updated_at, id) newest first; resumeLatest and the empty-draft sweep go through a partial
+            // index of the open ones; numbers are UNIQUE (their own index); the blind index for
+            // exact ID search.
+            QStringLiteral("CREATE INDEX cases_window_updated ON cases(window_code, updated_at, id)"),
             QStringLiteral("CREATE INDEX cases_open ON cases(window_code, has_content, updated_at)"
                            " WHERE state NOT IN ('done', 'abandoned')"),
             QStringLiteral("CREATE INDEX cases_applicant_blind ON cases(applicant_blind)"),

@@ -56,6 +56,7 @@ Store::Store(Store &&other) noexcept
     : m_connection(std::move(other.m_connection))
     , m_path(std::move(other.m_path))
     , m_sealer(other.m_sealer)
+    , m_writeFault(std::move(other.m_writeFault))
 {
     other.m_connection.clear();
 }
@@ -189,6 +190,8 @@ int Store::schemaVersion() const
 
 QString Store::transact(const std::function<QString(QSqlDatabase &)> &work)
 {
+    if (!m_writeFault.isEmpty())
+        return tr("Saving failed: %1").arg(m_writeFault);
     QSqlDatabase db = database();
     if (!db.transaction())
         return tr("The store is busy or read-only: %1").arg(db.lastError().text());

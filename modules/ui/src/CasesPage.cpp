@@ -1,33 +1,35 @@
 #include "onewindow/ui/CasesPage.h"
 
-#include "onewindow/catalog/Catalog.h"
-#include "onewindow/core/Masking.h"
-#include "onewindow/store/CaseRepository.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/EscPosReceipt.h"
+#include "onewindow/receipt/PdfRenderer.h"
+#include "onewindow/receipt/QrPayload.h"
+#include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DocumentView.h"
 #include "ui_CasesPage.h"
 
+#include <QDialog>
 #include <QEvent>
 #include <QHeaderView>
-#include <QLocale>
+#include <QVBoxLayout>
 
 namespace ow::ui {
 
 namespace {
 
-QString stateText(const store::CaseRecord &r)
+// What the clerk typed or scanned: a receipt's QR code stands for its case number.
+QString numberPrefixOf(const QString &text)
 {
-    const QString &decision = r.decision;
-    if (r.state == QLatin1String("done") || r.state == QLatin1String("print")) {
-        if (decision == QLatin1String("accept"))
-            return CasesPage::tr("accepted");
-        if (decision == QLatin1String("accepttolerated"))
-            return CasesPage::tr("accepted with 容缺");
-        if (decision == QLatin1String("notice"))
-            return CasesPage::tr("one-time notice issued");
-        if (decision == QLatin1String("refuse"))
-            return CasesPage::tr("not accepted");
+    const QString t = text.trimmed();
+    if (t.startsWith(QLatin1String("OW2;")) || t.startsWith(QLatin1String("OW1;"))) {
+        for (const QString &part : t.split(u';')) {
+            if (part.startsWith(QLatin1String("n=")))
+                return part.mid(2);
+        }
     }
-    return CasesPage::tr("in progress (%1)").arg(r.state);
+    return t.toUpper();
 }
 
 } // namespace
@@ -36,63 +38,132 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_ui(std::make_unique<Ui::CasesPage>())
+    , m_model(new CaseListModel(this))
 {
     m_ui->setupUi(this);
-    m_ui->caseTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->caseTable->setModel(m_model);
+    m_ui->caseTable->verticalHeader()->hide();
     m_ui->caseTable->horizontalHeader()->setStretchLastSection(true);
-    connect(m_ui->caseSearchEdit, &QLineEdit::textChanged, this, &CasesPage::refresh);
-    refresh();
+    m_ui->caseTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Number, 240);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Applicant, 220);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Matter, 200);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Status, 160);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Visits, 60);
+    m_ui->emptyLabel->hide();
+    // Nothing is read from the store until the section is shown (see showEvent).
+    connect(m_ui->caseSearchEdit, &QLineEdit::textChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(m_ui->caseTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &CasesPage::updateButtons);
+    const auto reprint = [this] {
+        const QString err = reprintSelected();
+        if (!err.isEmpty())
+            report(err);
+    };
+    connect(m_ui->reprintButton, &QPushButton::clicked, this, reprint);
+    connect(m_ui->caseTable, &QAbstractItemView::activated, this, reprint);
 }
 
 CasesPage::~CasesPage() = default;
 
 int CasesPage::caseCount() const
 {
-    return m_ui->caseTable->rowCount();
+    return m_model->rowCount();
 }
 
 void CasesPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
-        refresh();
+        if (isVisible())
+            refresh();
     }
     QWidget::changeEvent(event);
 }
 
 void CasesPage::showEvent(QShowEvent *event)
 {
-    refresh(); // the intake screen may have accepted cases since
     QWidget::showEvent(event);
+    refresh(); // the first page only; the intake screen may have changed cases since
 }
 
 void CasesPage::refresh()
 {
-    // The window's cases from the local store, newest first; personal data masked.
-    QList<store::CaseRecord> cases;
-    if (m_context.store)
-        cases = store::CaseRepository(*m_context.store).list(m_context.window.windowCode);
-    const QString filter = m_ui->caseSearchEdit->text().trimmed();
-    QTableWidget *t = m_ui->caseTable;
-    t->setRowCount(0);
-    for (const store::CaseRecord &r : std::as_const(cases)) {
-        if (!filter.isEmpty() && !r.number.contains(filter, Qt::CaseInsensitive) && !filter.contains(r.number))
-            continue;
-        QString matter = r.selection.value(QLatin1String("bundle")).toString();
-        if (m_context.catalog) {
-            if (const Bundle *b = m_context.catalog->bundle(matter))
-                matter = b->name;
-        }
-        const QString applicant = r.applicantMasked; // masked when it was stored
-        const int row = t->rowCount();
-        t->insertRow(row);
-        const QStringList cells = {r.number, applicant, matter, stateText(r),
-            r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString(),
-            tr("waiting to sync")};
-        for (int col = 0; col < cells.size(); ++col)
-            t->setItem(row, col, new QTableWidgetItem(cells.at(col)));
+    m_model->reset(
+        m_context.store, m_context.catalog, m_context.window.windowCode, numberPrefixOf(m_ui->caseSearchEdit->text()));
+    m_ui->emptyLabel->setVisible(m_model->rowCount() == 0);
+}
+
+void CasesPage::updateButtons()
+{
+    const QModelIndexList rows = m_ui->caseTable->selectionModel()->selectedRows();
+    const store::CaseRecord *r = rows.isEmpty() ? nullptr : m_model->caseAt(rows.first().row());
+    m_ui->reprintButton->setEnabled(r && CaseListModel::isDecided(*r));
+}
+
+void CasesPage::report(const QString &error, const QString &success)
+{
+    m_ui->messageLabel->setText(error.isEmpty() ? success : error);
+    m_ui->messageLabel->setStyleSheet(
+        error.isEmpty() ? QStringLiteral("color:#1b7f3b;") : QStringLiteral("color:#b00020; font-weight:bold;"));
+}
+
+QString CasesPage::reprintSelected()
+{
+    const QModelIndexList rows = m_ui->caseTable->selectionModel()->selectedRows();
+    const store::CaseRecord *r = rows.isEmpty() ? nullptr : m_model->caseAt(rows.first().row());
+    if (!r)
+        return tr("Select a case first.");
+    if (!CaseListModel::isDecided(*r))
+        return tr("Case %1 is not decided yet: there is no document to print again.").arg(r->number);
+    if (!m_context.catalog || !m_context.store || !m_context.key)
+        return tr("The catalogue or the local store is not available.");
+    // The same path as the intake screen: the case's document from the workflow, shown in a
+    // DocumentView (A4 preview and the slip) and sent to the receipt printer.
+    intake::IntakeWorkflow workflow(
+        *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
+    const QString err = workflow.resume(r->id);
+    if (!err.isEmpty())
+        return err;
+    const receipt::ReceiptDocument doc = workflow.document();
+    const auto blocks = receipt::EscPosReceipt::blocks(doc, m_context.printerProfile);
+    const auto pdf = receipt::PdfRenderer::render(doc);
+    if (!blocks || !pdf)
+        return !blocks ? blocks.error() : pdf.error();
+    m_reprintBlocks = blocks.value();
+    QByteArray stream;
+    for (const QByteArray &b : std::as_const(m_reprintBlocks))
+        stream += b;
+    if (!m_reprintView) {
+        auto *dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("reprintDialog"));
+        dialog->resize(900, 700);
+        auto *layout = new QVBoxLayout(dialog);
+        m_reprintView = new DocumentView(dialog);
+        m_reprintView->setObjectName(QStringLiteral("reprintView"));
+        layout->addWidget(m_reprintView);
+        connect(m_reprintView, &DocumentView::printReceiptRequested, this, [this] {
+            if (m_context.devices && m_context.devices->canPrint())
+                m_context.devices->requestPrint(m_reprintBlocks);
+        });
+        connect(m_reprintView, &DocumentView::finishRequested, dialog, &QDialog::close);
     }
-    m_ui->emptyLabel->setVisible(t->rowCount() == 0);
+    m_reprintView->window()->setWindowTitle(tr("Reprint · %1").arg(r->number));
+    m_reprintView->setDocument(QStringLiteral("%1 · %2").arg(doc.title(), doc.caseNumber),
+        m_context.renderReceipt ? m_context.renderReceipt(stream) : QImage(), pdf.value());
+    if (m_context.devices && m_context.devices->canPrint()) {
+        m_reprintView->setPrinterStatus(tr("Printing…"), true);
+        m_context.devices->requestPrint(m_reprintBlocks);
+    } else {
+        m_reprintView->setPrinterStatus(tr("No receipt printer: print the A4 document instead."), false);
+    }
+    m_reprintView->window()->show(); // not modal: nothing waits on it
+    m_reprintView->window()->raise();
+    report({}, tr("Case %1: the document is shown again.").arg(r->number));
+    return {};
 }
 
 } // namespace ow::ui

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QLocale>
 #include <QPixmap>
+#include <QSignalBlocker>
 
 namespace ow::ui {
 
@@ -39,11 +40,7 @@ IdentityPanel::IdentityPanel(const Clock *clock, QWidget *parent)
     , m_ui(std::make_unique<Ui::IdentityPanel>())
 {
     m_ui->setupUi(this);
-    connect(m_ui->revealButton, &QPushButton::toggled, this, [this](bool on) {
-        refresh();
-        if (on && m_card)
-            Q_EMIT revealed(*m_card);
-    });
+    connect(m_ui->revealButton, &QPushButton::toggled, this, &IdentityPanel::requestReveal);
     connect(m_ui->clearButton, &QPushButton::clicked, this, &IdentityPanel::clear);
     refresh();
 }
@@ -88,7 +85,8 @@ void IdentityPanel::showCard(const idcard::IdCardData &card)
     m_card = card;
     m_failure.clear();
     m_cardOnReader = true;
-    m_ui->revealButton->setChecked(false); // a new person starts masked
+    m_revealed = false; // a new person starts masked
+    setChecked(false);
     refresh();
     Q_EMIT cardShown(card);
 }
@@ -103,18 +101,59 @@ void IdentityPanel::clear()
 {
     m_card.reset();
     m_failure.clear();
-    m_ui->revealButton->setChecked(false);
+    m_cardOnReader = false;
+    m_revealed = false;
+    setChecked(false);
     refresh();
 }
 
 bool IdentityPanel::isRevealed() const
 {
-    return m_ui->revealButton->isChecked();
+    return m_revealed;
 }
 
 void IdentityPanel::setRevealed(bool revealed)
 {
-    m_ui->revealButton->setChecked(revealed);
+    requestReveal(revealed);
+}
+
+void IdentityPanel::setRevealGate(RevealGate gate)
+{
+    m_gate = std::move(gate);
+}
+
+void IdentityPanel::setChecked(bool on)
+{
+    const QSignalBlocker block(m_ui->revealButton);
+    m_ui->revealButton->setChecked(on);
+}
+
+void IdentityPanel::requestReveal(bool on)
+{
+    if (!on || !m_card) {
+        m_revealed = false;
+        setChecked(false);
+        refresh();
+        return;
+    }
+    if (m_revealed) {
+        setChecked(true);
+        return;
+    }
+    // PIPL: the audit entry is written first; no entry, no reveal.
+    const QString denied = m_gate ? m_gate(*m_card) : tr("Revealing is not available here: it cannot be recorded.");
+    if (!denied.isEmpty()) {
+        m_revealed = false;
+        setChecked(false);
+        m_failure = tr("Not revealed: %1").arg(denied);
+        refresh();
+        return;
+    }
+    m_failure.clear();
+    m_revealed = true;
+    setChecked(true);
+    refresh();
+    Q_EMIT revealed(*m_card);
 }
 
 void IdentityPanel::refresh()

@@ -58,20 +58,18 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     m_identity->attachReader(context.cardReader);
     m_ui->leftLayout->insertWidget(0, m_identity);
     connect(m_identity, &IdentityPanel::cardShown, this, &IntakePage::takeCard);
-    connect(m_identity, &IdentityPanel::revealed, this, [this](const idcard::IdCardData &) { reveal(true); });
-    m_ui->searchPanel->setSearch(context.search);
-
-    if (context.catalog && context.store && context.key) {
-        m_workflow = std::make_unique<intake::IntakeWorkflow>(
-            *context.catalog, context.calendar, *context.clock, *context.store, *context.key, context.window);
-        connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
-        // Whatever the clerk was doing before a crash or restart comes back as it was.
-        if (m_workflow->resumeLatest().isEmpty())
-            report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
-        tellCatalogueUpdate();
-    } else {
+    // The card is unmasked only once its audit entry is written (IdentityPanel asks first).
+    m_identity->setRevealGate([this](const idcard::IdCardData &card) { return auditCardReveal(card); });
+    connect(m_identity, &IdentityPanel::revealed, this, [this](const idcard::IdCardData &) {
+        if (m_workflow && m_workflow->applicant())
+            m_ui->applicantPanel->setRevealed(true); // covered by the card's audit entry
+    });
+    if (context.catalog)
+        catalogueReady();
+    else if (context.catalogueLoading)
+        report({}, tr("Loading the catalogue…"));
+    else
         report(tr("The catalogue or the local store is not available: intake is disabled."));
-    }
 
     connect(m_ui->applicantPanel, &ApplicantPanel::applicantEntered, this,
         [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
@@ -151,6 +149,7 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
         if (err.isEmpty()) {
             m_receiptBlocks.clear();
+            m_identity->clear(); // the next applicant must not find this card, revealable
             m_workflow->close();
             m_ui->applicantPanel->focusEntry();
         }
@@ -203,6 +202,27 @@ void IntakePage::takeLicence(const QString &text)
     ensureCase();
     const QString err = m_workflow->setApplicant(company.value());
     report(err, tr("Company applicant %1 taken from the business licence.").arg(licence->creditCode));
+}
+
+void IntakePage::catalogueReady()
+{
+    m_ui->searchPanel->setSearch(m_context.search);
+    if (m_workflow || !m_context.catalog)
+        return;
+    if (!m_context.store || !m_context.key) {
+        report(tr("The catalogue or the local store is not available: intake is disabled."));
+        return;
+    }
+    m_workflow = std::make_unique<intake::IntakeWorkflow>(
+        *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
+    connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
+    // Whatever the clerk was doing before a crash or restart comes back as it was.
+    if (m_workflow->resumeLatest().isEmpty())
+        report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
+    else
+        report({}, tr("Ready."));
+    tellCatalogueUpdate();
+    refresh();
 }
 
 void IntakePage::setupShortcuts()
@@ -279,6 +299,7 @@ void IntakePage::newCase()
     const QString err = m_workflow->start();
     report(err, tr("New case %1.").arg(m_workflow->caseNumber()));
     m_receiptBlocks.clear();
+    m_identity->clear();
     m_ui->applicantPanel->focusEntry();
 }
 
@@ -338,6 +359,21 @@ void IntakePage::reveal(bool on)
         }
     }
     m_ui->applicantPanel->setRevealed(on);
+}
+
+QString IntakePage::auditCardReveal(const idcard::IdCardData &card)
+{
+    if (!m_context.store)
+        return tr("there is no local store to record the reveal in.");
+    // With a case open the reveal is also an entry of its log (after the audit row).
+    if (m_workflow && m_workflow->hasCase())
+        return m_workflow->recordReveal(
+            tr("full identity on the ID card shown on screen"), tr("the clerk asked to see the card"));
+    const QString subject =
+        m_workflow && m_workflow->hasCase() ? m_workflow->caseId() : card.masked().idNumber; // never the full number
+    return store::AuditLog(*m_context.store)
+        .record({m_context.clock->now(), m_context.window.clerk, QStringLiteral("reveal"), subject,
+            tr("full identity on the ID card shown on screen")});
 }
 
 void IntakePage::decide(Decision decision)
@@ -416,6 +452,8 @@ void IntakePage::continueFromQr(const QString &payload)
         return;
     }
     const QString err = m_workflow->reopen(verified->caseId);
+    if (err.isEmpty())
+        m_identity->clear(); // another case: the previous card goes
     report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
     if (err.isEmpty())
         tellCatalogueUpdate();

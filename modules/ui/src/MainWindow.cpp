@@ -24,7 +24,8 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
 
     addSection(new QueuePage(context, this), QStringLiteral("view-list-details"));
-    addSection(new IntakePage(context, this), QStringLiteral("document-new"));
+    m_intake = new IntakePage(context, this);
+    addSection(m_intake, QStringLiteral("document-new"));
     addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
     addSection(new SupervisorPage(context, this), QStringLiteral("view-statistics"));
 
@@ -54,6 +55,11 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::catalogueReady()
+{
+    m_intake->catalogueReady();
+}
 
 void MainWindow::addSection(QWidget *page, const QString &iconName)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "onewindow/usb/TrafficLog.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -7,8 +9,6 @@ struct libusb_device;
 struct libusb_device_handle;
 
 namespace ow::usb {
-
-class TrafficLog;
 
 // The outcome of one transfer: libusb's code (0 = success), the bytes, and where it happened.
 struct Transfer
@@ -39,7 +39,8 @@ public:
     bool isOpen() const { return m_handle != nullptr; }
     libusb_device_handle *native() const { return m_handle; }
 
-    void setTrafficLog(TrafficLog *log, const QString &deviceId);
+    // Every transfer goes to `log` (if any), through `redactor` when the device sends personal data.
+    void setTrafficLog(TrafficLog *log, const QString &deviceId, TrafficLog::Redactor redactor = {});
 
     Transfer bulkWrite(quint8 endpoint, const QByteArray &data, int timeoutMs);
     Transfer bulkRead(quint8 endpoint, int maxLength, int timeoutMs);
@@ -57,6 +58,7 @@ private:
     libusb_device_handle *m_handle = nullptr;
     TrafficLog *m_log = nullptr;
     QString m_deviceId;
+    TrafficLog::Redactor m_redactor;
 };
 
 // A claimed interface (RAII: released on destruction, and a kernel driver that was detached for

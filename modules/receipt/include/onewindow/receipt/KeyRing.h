@@ -28,6 +28,9 @@ public:
     // starts with the 6-digit region code, so no real window can have it.
     static QString demoKeyId(const QString &keyId);
     static bool isDemoKeyId(const QString &keyId);
+    // The key of `onewindow-tool receipt sample` (a demo key too): DEMO-SAMPLE-….
+    static QString sampleKeyId(const QString &keyId);
+    static bool isSampleKeyId(const QString &keyId);
     QByteArray toJson() const;
 
     void add(const QString &keyId, const QByteArray &publicKey);

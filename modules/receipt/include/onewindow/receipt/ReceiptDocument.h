@@ -16,6 +16,8 @@
 namespace ow::receipt {
 
 enum class DocumentKind { Receipt, OneTimeNotice, ToleratedNotice, RefusalNotice };
+// A document signed by a sample or demo key (never trusted as genuine), marked so on the paper.
+enum class Specimen { None, Sample, Demo };
 
 struct MatterLine
 {
@@ -68,8 +70,11 @@ public:
     QString contact;
     QString qrPayload;
     bool provisional = false; // accepted offline, not yet confirmed by the back office
+    Specimen specimen = Specimen::None; // 样本 (onewindow-tool receipt sample), 演示 (demo mode)
 
     QString title() const;
+    // "SAMPLE — not valid" / "DEMO — not valid" (样本 / 演示), empty for a real document.
+    QString specimenMark() const;
     static QChar kindCode(DocumentKind kind);
     static QString kindName(DocumentKind kind); // receipt, notice, tolerated, refusal
     static std::optional<DocumentKind> kindFromName(const QString &name);

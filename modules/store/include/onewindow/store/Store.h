@@ -48,12 +48,17 @@ public:
     // the message returned otherwise (also when the commit itself fails).
     QString transact(const std::function<QString(QSqlDatabase &)> &work);
 
+    // Test seam for failing writes (a full disk, a store gone read-only): while set, every
+    // transact() fails with this message and writes nothing. Empty clears it.
+    void setWriteFault(const QString &message) { m_writeFault = message; }
+
 private:
     Store(QString connectionName, QString path, Sealer sealer);
     static QString migrate(QSqlDatabase &db, const QString &path, const Sealer &sealer);
     QString m_connection;
     QString m_path;
     Sealer m_sealer;
+    QString m_writeFault;
 };
 
 } // namespace ow::store

@@ -39,6 +39,7 @@ struct ClientContext
 
     const Catalog *catalog = nullptr;
     const CatalogSearch *search = nullptr;
+    bool catalogueLoading = false; // catalog/search arrive later: MainWindow::catalogueReady()
     store::Store *store = nullptr;
     std::optional<receipt::WindowKey> key;
     receipt::KeyRing keys; // published window keys, to check scanned receipts

@@ -31,6 +31,8 @@ public:
     ~IntakePage() override;
 
     intake::IntakeWorkflow *workflow() const { return m_workflow.get(); }
+    // Starts intake once the catalogue is there (the client loads it after the first paint).
+    void catalogueReady();
     // Continues the case a scanned QR payload names (a one-time notice brought back).
     void continueFromQr(const QString &payload);
     QString message() const;
@@ -49,6 +51,7 @@ private:
     void printReceipt();
     void takeCard(const idcard::IdCardData &card);
     void reveal(bool on);
+    QString auditCardReveal(const idcard::IdCardData &card);
     void newCase();
     void placeDemoCard();
     void askContinue();

@@ -13,6 +13,7 @@ class MainWindow;
 namespace ow::ui {
 
 struct ClientContext;
+class IntakePage;
 
 // Wires the sections together and nothing else: each section is its own widget class.
 class MainWindow : public QMainWindow
@@ -27,6 +28,8 @@ public:
 
     void showSection(Section section);
     Section currentSection() const;
+    // The catalogue (ClientContext::catalog/search) has arrived: intake starts.
+    void catalogueReady();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -40,6 +43,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     QLabel *m_modeLabel = nullptr;
     QLabel *m_windowLabel = nullptr;
+    IntakePage *m_intake = nullptr;
 };
 
 } // namespace ow::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "onewindow/store/CaseRecord.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace ow {
+class Catalog;
+namespace store {
+class Store;
+}
+} // namespace ow
+
+namespace ow::ui {
+
+// A window's cases for the 案件 section, newest first, read one page at a time as the view
+// scrolls (canFetchMore/fetchMore over an index: start-up and scrolling cost the same with a
+// million cases as with ten). Personal data masked.
+class CaseListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Number, Applicant, Matter, Status, Visits, Promised, Sync, ColumnCount };
+    static constexpr int PageSize = 100;
+
+    explicit CaseListModel(QObject *parent = nullptr);
+
+    // Starts over with the first page of `windowCode` (numbers starting with `numberPrefix`).
+    void reset(store::Store *store, const Catalog *catalog, const QString &windowCode, const QString &numberPrefix);
+    const store::CaseRecord *caseAt(int row) const;
+    // Decided (receipt, notice or refusal printed): a reprint is possible.
+    static bool isDecided(const store::CaseRecord &r);
+    static int visits(const store::CaseRecord &r);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+private:
+    QString cell(const store::CaseRecord &r, int column) const;
+
+    store::Store *m_store = nullptr;
+    const Catalog *m_catalog = nullptr;
+    QString m_windowCode;
+    QString m_prefix;
+    QList<store::CaseRecord> m_rows;
+    bool m_atEnd = true;
+};
+
+} // namespace ow::ui

@@ -1,0 +1,146 @@
+#include "onewindow/ui/CaseListModel.h"
+
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/store/CaseRepository.h"
+
+#include <QLocale>
+
+namespace ow::ui {
+
+namespace {
+
+QString stateText(const store::CaseRecord &r)
+{
+    const QString &decision = r.decision;
+    if (r.state == QLatin1String("done") || r.state == QLatin1String("print")) {
+        if (decision == QLatin1String("accept"))
+            return CaseListModel::tr("accepted");
+        if (decision == QLatin1String("accepttolerated"))
+            return CaseListModel::tr("accepted with 容缺");
+        if (decision == QLatin1String("notice"))
+            return CaseListModel::tr("one-time notice issued");
+        if (decision == QLatin1String("refuse"))
+            return CaseListModel::tr("not accepted");
+    }
+    return CaseListModel::tr("in progress (%1)").arg(r.state);
+}
+
+} // namespace
+
+CaseListModel::CaseListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void CaseListModel::reset(
+    store::Store *store, const Catalog *catalog, const QString &windowCode, const QString &numberPrefix)
+{
+    beginResetModel();
+    m_store = store;
+    m_catalog = catalog;
+    m_windowCode = windowCode;
+    m_prefix = numberPrefix;
+    m_rows.clear();
+    m_atEnd = store == nullptr;
+    endResetModel();
+    if (!m_atEnd)
+        fetchMore({});
+}
+
+const store::CaseRecord *CaseListModel::caseAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+bool CaseListModel::isDecided(const store::CaseRecord &r)
+{
+    const QString &decision = r.decision;
+    return (r.state == QLatin1String("done") || r.state == QLatin1String("print")) && !decision.isEmpty()
+        && decision != QLatin1String("none");
+}
+
+int CaseListModel::visits(const store::CaseRecord &r)
+{
+    return std::max(1, r.visits);
+}
+
+int CaseListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CaseListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool CaseListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void CaseListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_atEnd || !m_store)
+        return;
+    const QList<store::CaseRecord> more = store::CaseRepository(*m_store).page(
+        m_windowCode, m_rows.isEmpty() ? nullptr : &m_rows.last(), PageSize, m_prefix);
+    m_atEnd = more.size() < PageSize;
+    if (more.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    m_rows += more;
+    endInsertRows();
+}
+
+QString CaseListModel::cell(const store::CaseRecord &r, int column) const
+{
+    switch (column) {
+    case Number: return r.number;
+    case Applicant:
+        return r.applicantMasked; // masked when it was stored (the parties are sealed)
+    case Matter: {
+        const QString bundle = r.selection.value(QLatin1String("bundle")).toString();
+        if (m_catalog) {
+            if (const Bundle *b = m_catalog->bundle(bundle))
+                return b->name;
+        }
+        return bundle;
+    }
+    case Status: return stateText(r);
+    case Visits: return QString::number(visits(r));
+    case Promised:
+        return r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString();
+    case Sync: return tr("waiting to sync");
+    }
+    return {};
+}
+
+QVariant CaseListModel::data(const QModelIndex &index, int role) const
+{
+    const store::CaseRecord *r = caseAt(index.row());
+    if (!r || index.column() < 0 || index.column() >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole)
+        return cell(*r, index.column());
+    if (role == Qt::TextAlignmentRole && index.column() == Visits)
+        return int(Qt::AlignCenter);
+    return {};
+}
+
+QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Number: return tr("Case number");
+    case Applicant: return tr("Applicant");
+    case Matter: return tr("Matter");
+    case Status: return tr("Status");
+    case Visits: return tr("Visits");
+    case Promised: return tr("Promised by");
+    case Sync: return tr("Sync");
+    }
+    return {};
+}
+
+} // namespace ow::ui

@@ -1,0 +1,201 @@
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/core/Clock.h"
+#include "onewindow/i18n/Language.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/store/Store.h"
+#include "onewindow/ui/CaseListModel.h"
+#include "onewindow/ui/CasesPage.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DocumentView.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ow;
+
+// The 案件 section: loaded when first shown, a page at a time; visits; reprint of a decided case.
+class TestCasesPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void loadsOnlyWhenShown();
+    void pagesAsTheListScrolls();
+    void numberPrefixFinds();
+    void visitsAndReprint();
+
+private:
+    // `n` finished cases of this window, inserted as raw rows (one transaction).
+    void insertCases(int n);
+    // A notice, the applicant's return, an acceptance: a decided case with two visits.
+    QString decidedCase();
+    QTableView *table() const { return m_page->findChild<QTableView *>(QStringLiteral("caseTable")); }
+
+    std::optional<Catalog> m_catalog;
+    FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<store::Store> m_store;
+    ui::CounterDevices m_devices;
+    ui::ClientContext m_context;
+    std::unique_ptr<ui::CasesPage> m_page;
+    QList<QList<QByteArray>> m_printed;
+};
+
+void TestCasesPage::initTestCase()
+{
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    m_catalog = Catalog::load(Catalog::builtinPath()).value();
+    m_context.clock = &m_clock;
+    m_context.calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
+    m_context.window.windowCode = QStringLiteral("W07");
+    m_context.window.clerk = QStringLiteral("clerk-7");
+    m_context.catalog = &*m_catalog;
+    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
+    m_context.devices = &m_devices;
+    m_devices.setCanPrint(true);
+    connect(&m_devices, &ui::CounterDevices::printRequested, this,
+        [this](const QList<QByteArray> &blocks) { m_printed << blocks; });
+}
+
+void TestCasesPage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto opened = store::Store::open(m_dir->path());
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    m_store.emplace(std::move(opened.value()));
+    m_context.store = &*m_store;
+    m_printed.clear();
+    m_page = std::make_unique<ui::CasesPage>(m_context);
+    m_page->resize(1000, 600);
+}
+
+void TestCasesPage::cleanup()
+{
+    m_page.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestCasesPage::insertCases(int n)
+{
+    const QString err = m_store->transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, "
+                                 "draft, created_at, updated_at) VALUES (?, ?, 'W07', 'c', 'done', 'v', ?, ?, ?)"));
+        for (int i = 0; i < n; ++i) {
+            const QString at =
+                QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC).addSecs(i).toString(Qt::ISODateWithMs);
+            q.addBindValue(QStringLiteral("id-%1").arg(i, 6, 10, QLatin1Char('0')));
+            q.addBindValue(QStringLiteral("330106-W07-20260101-%1").arg(i, 4, 10, QLatin1Char('0')));
+            q.addBindValue(QStringLiteral("{\"decision\":\"accept\",\"visits\":%1}").arg(1 + i % 3));
+            q.addBindValue(at);
+            q.addBindValue(at);
+            if (!q.exec())
+                return q.lastQuery();
+        }
+        return QString();
+    });
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+}
+
+void TestCasesPage::loadsOnlyWhenShown()
+{
+    insertCases(5);
+    QCOMPARE(m_page->caseCount(), 0); // built, not shown: nothing read
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(m_page->caseCount(), 5);
+    // Newest first.
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Number).data().toString(),
+        QStringLiteral("330106-W07-20260101-0004"));
+}
+
+void TestCasesPage::pagesAsTheListScrolls()
+{
+    insertCases(3 * ui::CaseListModel::PageSize + 10);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(m_page->caseCount(), ui::CaseListModel::PageSize); // one page
+    // Scrolled to the end, the view asks for more, a page each time, until the last.
+    for (int i = 0; i < 10 && m_page->model()->canFetchMore({}); ++i) {
+        table()->scrollToBottom();
+        QCoreApplication::processEvents();
+    }
+    QCOMPARE(m_page->caseCount(), 3 * ui::CaseListModel::PageSize + 10);
+    QVERIFY(!m_page->model()->canFetchMore({}));
+    // No case twice, none missing, in order.
+    QString previous = QStringLiteral("~");
+    for (int row = 0; row < m_page->caseCount(); ++row) {
+        const QString number = m_page->model()->index(row, ui::CaseListModel::Number).data().toString();
+        QVERIFY2(number < previous, qPrintable(number));
+        previous = number;
+    }
+}
+
+void TestCasesPage::numberPrefixFinds()
+{
+    insertCases(150);
+    m_page->show();
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("caseSearchEdit"));
+    search->setText(QStringLiteral("330106-w07-20260101-012"));
+    QCOMPARE(m_page->caseCount(), 10); // 0120 … 0129
+    // A scanned QR code finds its case.
+    search->setText(QStringLiteral("OW1;k=R;c=x;n=330106-W07-20260101-0042;d=20260101;w=k;s=x"));
+    QCOMPARE(m_page->caseCount(), 1);
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Number).data().toString(),
+        QStringLiteral("330106-W07-20260101-0042"));
+}
+
+QString TestCasesPage::decidedCase()
+{
+    intake::IntakeWorkflow w(*m_catalog, m_context.calendar, m_clock, *m_store, *m_context.key, m_context.window);
+    QStringList errors;
+    errors << w.start()
+           << w.setApplicant(
+                  intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value())
+           << w.choose(checklist::Selection::ofMatters({QStringLiteral("330106-QR-POLICE-003")}))
+           << w.decide(intake::IntakeWorkflow::Decision::Notice) << w.finish() << w.reopen(w.caseId());
+    const auto lines = w.checklist().materials;
+    for (const auto &line : lines)
+        errors << w.mark(line.id, checklist::Received::Original);
+    errors << w.goTo(intake::IntakeWorkflow::Step::Verdict) << w.decide(intake::IntakeWorkflow::Decision::Accept)
+           << w.finish();
+    errors.removeAll(QString());
+    return errors.isEmpty() ? w.caseNumber() : QStringLiteral("failed: ") + errors.first();
+}
+
+void TestCasesPage::visitsAndReprint()
+{
+    const QString number = decidedCase();
+    QVERIFY2(!number.startsWith(QLatin1String("failed")), qPrintable(number));
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(m_page->caseCount(), 1);
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Number).data().toString(), number);
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Visits).data().toString(), QStringLiteral("2"));
+
+    auto *reprint = m_page->findChild<QPushButton *>(QStringLiteral("reprintButton"));
+    QVERIFY(!reprint->isEnabled()); // nothing selected
+    table()->selectRow(0);
+    QVERIFY(reprint->isEnabled());
+    QTest::mouseClick(reprint, Qt::LeftButton);
+    QVERIFY(m_page->reprintView());
+    QTRY_VERIFY(m_page->reprintView()->isVisible());
+    QCOMPARE(m_printed.size(), 1); // sent to the receipt printer again
+    QByteArray bytes;
+    for (const QByteArray &b : std::as_const(m_printed.first()))
+        bytes += b;
+    QVERIFY(bytes.contains(number.left(16).toLatin1())); // the number (the slip may wrap its tail)
+}
+
+QTEST_MAIN(TestCasesPage)
+#include "tst_casespage.moc"
