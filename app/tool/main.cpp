@@ -14,9 +14,9 @@
 #include <QTextStream>
 
 #include <cstdio>
-
 #include <cstring>
 #include <memory>
+
 #include <sys/stat.h>
 
 namespace {
