@@ -30,8 +30,8 @@
 #include <QThread>
 
 #include <cstdio>
-
 #include <cstdlib>
+
 #include <sys/stat.h>
 
 namespace {

@@ -15,9 +15,9 @@
 #include <QTextStream>
 
 #include <cstdio>
-
 #include <cstring>
 #include <memory>
+
 #include <sys/stat.h>
 
 namespace {
