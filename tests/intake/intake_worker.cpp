@@ -49,7 +49,8 @@ int main(int argc, char *argv[])
             continue;
         }
         if (!w.applicant())
-            must(w.setApplicant(intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
+            must(w.setApplicant(
+                intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
         if (w.selection().bundle.isEmpty())
             must(w.choose(checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
         if (w.step() < IntakeWorkflow::Step::Print) {

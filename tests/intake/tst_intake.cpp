@@ -2,8 +2,8 @@
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/printer/PrinterProfile.h"
-#include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/DocumentLayout.h"
+#include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseRepository.h"
@@ -12,9 +12,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QSqlQuery>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 

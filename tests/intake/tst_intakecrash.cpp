@@ -59,7 +59,8 @@ void TestIntakeCrash::killedAtFiftyRandomPoints()
         QVERIFY(c.exec());
         int expected = 1;
         while (c.next()) {
-            QCOMPARE(c.value(0).toString(), QStringLiteral("330106-W07-%1-%2").arg(day).arg(expected, 4, 10, QLatin1Char('0')));
+            QCOMPARE(c.value(0).toString(),
+                QStringLiteral("330106-W07-%1-%2").arg(day).arg(expected, 4, 10, QLatin1Char('0')));
             ++expected;
         }
         QCOMPARE(expected - 1, last);

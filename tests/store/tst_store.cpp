@@ -231,16 +231,17 @@ void TestStore::olderStoreIsMigrated()
     const QString path = dir.filePath(QStringLiteral("onewindow.sqlite"));
     // A store as version 1 wrote it: one accepted case, one in progress, the applicant in the clear.
     QStringList v1 = Migrations::steps().at(0);
-    v1 << QStringLiteral("INSERT INTO applicants (id, kind, id_number, name, details, updated_at) VALUES"
-                         " ('p1', 'person', '33010619900101123X', '王小明', '{\"address\":\"杭州市文三路\"}', '2026-01-05')")
+    v1 << QStringLiteral(
+        "INSERT INTO applicants (id, kind, id_number, name, details, updated_at) VALUES"
+        " ('p1', 'person', '33010619900101123X', '王小明', '{\"address\":\"杭州市文三路\"}', '2026-01-05')")
        << QStringLiteral(
               "INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, applicant_id, draft,"
               " created_at, updated_at) VALUES ('old', 'N-OLD', 'W03', 'c', 'done', '2026.01', 'p1',"
-              " '{\"decision\":\"accept\",\"visits\":2,\"applicant\":{\"name\":\"王小明\"}}', '2026-01-05', '2026-01-05')")
-       << QStringLiteral(
-              "INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, applicant_id,"
-              " created_at, updated_at) VALUES ('wip', 'N-WIP', 'W03', 'c', 'materials', '2026.01', 'p1',"
-              " '2026-01-06', '2026-01-06')")
+              " '{\"decision\":\"accept\",\"visits\":2,\"applicant\":{\"name\":\"王小明\"}}', '2026-01-05', "
+              "'2026-01-05')")
+       << QStringLiteral("INSERT INTO cases (id, number, window_code, clerk, state, catalog_version, applicant_id,"
+                         " created_at, updated_at) VALUES ('wip', 'N-WIP', 'W03', 'c', 'materials', '2026.01', 'p1',"
+                         " '2026-01-06', '2026-01-06')")
        << QStringLiteral("PRAGMA user_version = 1");
     rawExec(path, v1);
 

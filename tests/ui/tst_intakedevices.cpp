@@ -29,9 +29,9 @@
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
-#include <QSqlQuery>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>

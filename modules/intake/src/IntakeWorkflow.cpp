@@ -453,10 +453,8 @@ QString IntakeWorkflow::adoptCurrentCatalogue()
 
 QString IntakeWorkflow::setApplicant(const Party &applicant)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
     if (m_state.agent && m_state.agent->number == applicant.number)
         return tr("The agent and the applicant are the same person.");
     CaseState s = m_state;
@@ -466,10 +464,8 @@ QString IntakeWorkflow::setApplicant(const Party &applicant)
 
 QString IntakeWorkflow::setAgent(const std::optional<Party> &agent)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
     if (agent && m_state.applicant && agent->number == m_state.applicant->number)
         return tr("The agent and the applicant are the same person.");
     if (!m_state.applicant && agent)
@@ -481,10 +477,8 @@ QString IntakeWorkflow::setAgent(const std::optional<Party> &agent)
 
 QString IntakeWorkflow::choose(const checklist::Selection &selection)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
     const Catalog &cat = catalog();
     auto check = checklist::ChecklistEngine::evaluate(
         cat, selection, m_state.answers, m_state.collected, m_calendar, m_clock.today());
@@ -501,10 +495,8 @@ QString IntakeWorkflow::choose(const checklist::Selection &selection)
 
 QString IntakeWorkflow::answer(const QString &questionId, const QVariant &value)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
     if (!catalog().question(questionId))
         return tr("The catalogue has no question \"%1\".").arg(questionId);
     QVariant v = value;
@@ -520,17 +512,30 @@ QString IntakeWorkflow::answer(const QString &questionId, const QVariant &value)
         {{QStringLiteral("question"), questionId}, {QStringLiteral("value"), CaseState::answerJson(v)}}}});
 }
 
-QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Received> how)
+QString IntakeWorkflow::editable() const
 {
     if (!hasCase())
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
-    bool known = false;
-    for (const MaterialLine &l : std::as_const(m_checklist.materials))
-        known = known || l.id == materialId;
-    if (!known)
-        return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    return {};
+}
+
+QString IntakeWorkflow::materialEditable(const QString &materialId) const
+{
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
+    for (const MaterialLine &l : std::as_const(m_checklist.materials)) {
+        if (l.id == materialId)
+            return {};
+    }
+    return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+}
+
+QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Received> how)
+{
+    if (const QString err = materialEditable(materialId); !err.isEmpty())
+        return err;
     const auto current = m_state.collected.constFind(materialId);
     const bool unchanged = how ? (current != m_state.collected.constEnd() && current.value() == *how)
                                : current == m_state.collected.constEnd();
@@ -543,26 +548,22 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
 
 QString IntakeWorkflow::setCount(QString materialId, int pieces)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
     if (!m_state.collected.contains(materialId))
         return tr("Mark \"%1\" as received before recording how many pieces came.").arg(materialId);
     if (pieces < 1 || pieces > 99)
         return tr("The number of pieces must be between 1 and 99.");
     if (m_state.recorded.counts.value(materialId, 1) == pieces)
         return {};
-    return commit({{QStringLiteral("counted"),
-        {{QStringLiteral("material"), materialId}, {QStringLiteral("pieces"), pieces}}}});
+    return commit(
+        {{QStringLiteral("counted"), {{QStringLiteral("material"), materialId}, {QStringLiteral("pieces"), pieces}}}});
 }
 
 QString IntakeWorkflow::confirmCondition(QString key, std::optional<bool> holds)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
     bool known = false;
     for (const checklist::TextCondition &tc : std::as_const(m_checklist.textConditions))
         known = known || tc.key == key;
@@ -574,15 +575,8 @@ QString IntakeWorkflow::confirmCondition(QString key, std::optional<bool> holds)
 
 QString IntakeWorkflow::attachDocument(const QString &materialId, const QString &sha256, int pageCount)
 {
-    if (!hasCase())
-        return tr("No case is open.");
-    if (m_step >= Step::Print)
-        return tr("The case is already decided.");
-    bool known = false;
-    for (const MaterialLine &l : std::as_const(m_checklist.materials))
-        known = known || l.id == materialId;
-    if (!known)
-        return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    if (const QString err = materialEditable(materialId); !err.isEmpty())
+        return err;
     if (!store::BlobStore::isValidName(sha256) || pageCount <= 0)
         return tr("The scanned document reference is not valid.");
     return commit({{QStringLiteral("attached"),

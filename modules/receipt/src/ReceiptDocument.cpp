@@ -120,9 +120,8 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
     }
     for (const QJsonValue &v : o.value(QLatin1String("missing")).toArray()) {
         const QJsonObject m = v.toObject();
-        d.missing.append(
-            {str(m, "material"), str(m, "why"), str(m, "howToSupply"), m.value(QLatin1String("tolerable")).toBool(),
-                QDate::fromString(str(m, "supplementBy"), Qt::ISODate)});
+        d.missing.append({str(m, "material"), str(m, "why"), str(m, "howToSupply"),
+            m.value(QLatin1String("tolerable")).toBool(), QDate::fromString(str(m, "supplementBy"), Qt::ISODate)});
     }
     d.promisedDate = QDate::fromString(str(o, "promisedDate"), Qt::ISODate);
     d.supplementDeadline = QDate::fromString(str(o, "supplementDeadline"), Qt::ISODate);

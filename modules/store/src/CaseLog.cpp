@@ -42,6 +42,18 @@ Result<LogEntry> read(const Sealer &sealer, const QSqlQuery &q)
     return e;
 }
 
+Result<QList<LogEntry>> readAll(const Sealer &sealer, QSqlQuery &q)
+{
+    QList<LogEntry> out;
+    while (q.next()) {
+        auto e = read(sealer, q);
+        if (!e)
+            return Result<QList<LogEntry>>::failure(e.error());
+        out << e.value();
+    }
+    return out;
+}
+
 } // namespace
 
 int CaseLog::lastSeq(const QSqlDatabase &db, const QString &caseId)
@@ -90,14 +102,7 @@ Result<QList<LogEntry>> CaseLog::entries(const QString &caseId) const
     q.addBindValue(caseId);
     if (!q.exec())
         return R::failure(tr("Reading the case log failed: %1").arg(q.lastError().text()));
-    QList<LogEntry> out;
-    while (q.next()) {
-        auto e = read(m_store.sealer(), q);
-        if (!e)
-            return R::failure(e.error());
-        out << e.value();
-    }
-    return out;
+    return readAll(m_store.sealer(), q);
 }
 
 Result<QList<LogEntry>> CaseLog::pending(int limit) const
@@ -108,14 +113,7 @@ Result<QList<LogEntry>> CaseLog::pending(int limit) const
     q.addBindValue(limit);
     if (!q.exec())
         return R::failure(tr("Reading the outbox failed: %1").arg(q.lastError().text()));
-    QList<LogEntry> out;
-    while (q.next()) {
-        auto e = read(m_store.sealer(), q);
-        if (!e)
-            return R::failure(e.error());
-        out << e.value();
-    }
-    return out;
+    return readAll(m_store.sealer(), q);
 }
 
 int CaseLog::pendingCount() const

@@ -406,7 +406,8 @@ QString CaseRepository::sealLegacy(QSqlDatabase &db, const Sealer &sealer)
             if (q.value(at).isNull())
                 return QJsonValue();
             return QJsonObject {{QStringLiteral("kind"), q.value(at).toString()},
-                {QStringLiteral("number"), q.value(at + 1).toString()}, {QStringLiteral("name"), q.value(at + 2).toString()},
+                {QStringLiteral("number"), q.value(at + 1).toString()},
+                {QStringLiteral("name"), q.value(at + 2).toString()},
                 {QStringLiteral("details"), object(q.value(at + 3))}};
         };
         const bool company = q.value(1).toString() == QLatin1String("company");

@@ -96,8 +96,7 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
 {
     switch (column) {
     case Number: return r.number;
-    case Applicant:
-        return r.applicantMasked; // masked when it was stored (the parties are sealed)
+    case Applicant: return r.applicantMasked; // masked when it was stored (the parties are sealed)
     case Matter: {
         const QString bundle = r.selection.value(QLatin1String("bundle")).toString();
         if (m_catalog) {

@@ -146,6 +146,9 @@ private:
     QString commit(const QList<Change> &changes, std::optional<Step> step = std::nullopt, bool withNotice = false);
     store::LogEntry entry(const CaseState &state, int offset, const Change &change) const;
     void evaluate(const CaseState &state, checklist::Checklist *out, bool *has) const;
+    // "" when the open case may still change (it is not decided), or why not.
+    QString editable() const;
+    QString materialEditable(const QString &materialId) const;
     void recompute();
     QString load(const QString &caseId);
     QString abandonIfEmpty();
