@@ -358,6 +358,14 @@
         <source>the matter both needs and produces "%1"</source>
         <translation>该事项既需要又产出“%1”</translation>
     </message>
+    <message>
+        <source>"fromParty" must be age, gender or entityType</source>
+        <translation>“fromParty”只能是 age、gender 或 entityType</translation>
+    </message>
+    <message>
+        <source>"perParty" must be true or false</source>
+        <translation>“perParty”必须为 true 或 false</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistEngine</name>
@@ -618,15 +626,21 @@
     </message>
     <message numerus="yes">
         <source>%n original(s) kept</source>
-        <translation><numerusform>收原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>收原件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n copy(ies) kept</source>
-        <translation><numerusform>收复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>收复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>original verified and returned; %n copy(ies) kept</source>
-        <translation><numerusform>原件已验并退还，收复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>原件已验并退还，收复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 original(s) and %2 copy(ies) kept</source>
@@ -634,15 +648,21 @@
     </message>
     <message numerus="yes">
         <source>bring %n original(s)</source>
-        <translation><numerusform>携带原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带原件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring %n copy(ies)</source>
-        <translation><numerusform>携带复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>bring the original (it is returned) and %n copy(ies)</source>
-        <translation><numerusform>携带原件（验后退还）及复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>携带原件（验后退还）及复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>bring %1 original(s) and %2 copy(ies)</source>
@@ -985,6 +1005,14 @@
     <message>
         <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
+    </message>
+    <message>
+        <source>the card of %1 expired on %2</source>
+        <translation>%1 的证件已于 %2 过期</translation>
+    </message>
+    <message>
+        <source>the card of %1 is valid only from %2</source>
+        <translation>%1 的证件自 %2 起才生效</translation>
     </message>
 </context>
 <context>
@@ -1371,7 +1399,9 @@
     <name>ow::idcard::SamCodec</name>
     <message numerus="yes">
         <source>The frame is too short: %n byte(s), the header alone needs 7.</source>
-        <translation><numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform></translation>
+        <translation>
+            <numerusform>数据帧过短：仅 %n 字节，而帧头就需要 7 字节。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The frame does not start with the preamble AA AA AA 96 69.</source>
@@ -1567,6 +1597,30 @@
         <source>Decide the case before finishing it.</source>
         <translation>请先作出处理决定，再完成案件。</translation>
     </message>
+    <message>
+        <source>Identify the first applicant first.</source>
+        <translation>请先确定第一位申请人。</translation>
+    </message>
+    <message>
+        <source>There is no applicant %1.</source>
+        <translation>没有第 %1 位申请人。</translation>
+    </message>
+    <message>
+        <source>%1 is already an applicant of this case.</source>
+        <translation>%1 已是本案申请人。</translation>
+    </message>
+    <message>
+        <source>The first applicant cannot be removed; change it instead.</source>
+        <translation>第一位申请人不能删除，只能更换。</translation>
+    </message>
+    <message>
+        <source>%1 has no e-licence: mark the original (O) or a copy (C).</source>
+        <translation>%1 没有电子证照：请标记原件(O)或复印件(C)。</translation>
+    </message>
+    <message>
+        <source>Cannot accept: %1.</source>
+        <translation>不能受理：%1。</translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -1740,7 +1794,9 @@
     </message>
     <message numerus="yes">
         <source>%n more character(s) to go.</source>
-        <translation><numerusform>还差 %n 位。</numerusform></translation>
+        <translation>
+            <numerusform>还差 %n 位。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Valid credit code · region %1 · organisation code %2</source>
@@ -1794,6 +1850,10 @@
         <source>No applicant yet.</source>
         <translation>尚未确定申请人。</translation>
     </message>
+    <message>
+        <source>The agent's card was read. Now type the applicant's ID number and name.</source>
+        <translation>已读取代办人证件。请输入申请人的身份号码和姓名。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>
@@ -1842,7 +1902,9 @@
     </message>
     <message numerus="yes">
         <source>%n original(s)</source>
-        <translation><numerusform>原件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>原件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>show original</source>
@@ -1850,7 +1912,9 @@
     </message>
     <message numerus="yes">
         <source>%n copy(ies)</source>
-        <translation><numerusform>复印件 %n 份</numerusform></translation>
+        <translation>
+            <numerusform>复印件 %n 份</numerusform>
+        </translation>
     </message>
     <message>
         <source>e-licence: %1</source>
@@ -1878,7 +1942,9 @@
     </message>
     <message numerus="yes">
         <source>Incomplete: %n material(s) missing (%1). Issue the one-time notice (F7).</source>
-        <translation><numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform></translation>
+        <translation>
+            <numerusform>材料不全：缺 %n 项材料（%1），请出具一次性告知书(F7)。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not acceptable: %1. Refuse with the reason (F8).</source>
@@ -1895,6 +1961,10 @@
     <message>
         <source>✔ copy</source>
         <translation>✔ 复印件</translation>
+    </message>
+    <message>
+        <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
+        <translation>不能受理：%1。请申请人提供有效证件；可出具一次性告知书(F7)或不予受理(F8)。</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2015,22 @@
     <message>
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Receipt printer: ready</source>
+        <translation>小票打印机：就绪</translation>
+    </message>
+    <message>
+        <source>Receipt printer: printing…</source>
+        <translation>小票打印机：正在打印…</translation>
+    </message>
+    <message>
+        <source>Receipt printer: not connected</source>
+        <translation>小票打印机：未连接</translation>
+    </message>
+    <message>
+        <source>Receipt printer: %1</source>
+        <translation>小票打印机：%1</translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2126,70 @@
         <source>Photo (needs the licensed decoder)</source>
         <translation>照片（需安装授权解码模块）</translation>
     </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>加拿大</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>澳大利亚</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法国</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>俄罗斯</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>马来西亚</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>意大利</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>新西兰</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>巴基斯坦</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>印度</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>巴西</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -2116,10 +2266,6 @@
         <translation>接续办理</translation>
     </message>
     <message>
-        <source>Scan the QR code of the notice (or paste its text):</source>
-        <translation>扫描告知书上的二维码（或粘贴其内容）：</translation>
-    </message>
-    <message>
         <source>Case %1 continues (visit %2).</source>
         <translation>案件 %1 接续办理（第 %2 次到窗）。</translation>
     </message>
@@ -2150,6 +2296,26 @@
     <message>
         <source>The receipt cannot be printed: %1 Hand over the A4 document, or print again (F10).</source>
         <translation>回执无法打印：%1 请交付 A4 文书，或处理后重新打印(F10)。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: decide it (F5–F8) before finishing.</source>
+        <translation>案件 %1 尚未作出处理决定：请先处理(F5–F8)再办结。</translation>
+    </message>
+    <message>
+        <source>This card is valid only from %1: ask for a valid document before accepting.</source>
+        <translation>该证件自 %1 起才生效：请申请人提供有效证件后再受理。</translation>
+    </message>
+    <message>
+        <source>Scan the QR code of the notice, or type the case number from the slip:</source>
+        <translation>扫描告知书上的二维码，或输入回执上的案件编号：</translation>
+    </message>
+    <message>
+        <source>Business licence scanned.</source>
+        <translation>已扫描营业执照。</translation>
+    </message>
+    <message>
+        <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
+        <translation>扫描的码不是告知书、回执或营业执照：%1</translation>
     </message>
 </context>
 <context>
@@ -2210,7 +2376,7 @@
     </message>
     <message>
         <source>number, in %1</source>
-        <translation>数字，范围 %1</translation>
+        <translation>数字，单位：%1</translation>
     </message>
     <message>
         <source>— not answered —</source>
@@ -2223,6 +2389,14 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 (from the document)</source>
+        <translation>%1（来自证件）</translation>
+    </message>
+    <message>
+        <source>Filled in from the applicant's ID card or credit code; change it if it is wrong.</source>
+        <translation>根据申请人的身份证或信用代码自动填写；如有误可修改。</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,7 @@ IdCardData IdCardData::masked() const
     IdCardData m = *this;
     m.name = masking::name(name);
     m.englishName = masking::middle(englishName, 1, 0);
-    m.idNumber = idNumber.size() == 18 ? masking::idNumber(idNumber) : masking::middle(idNumber, 3, 4);
+    m.idNumber = masking::idNumber(idNumber); // the same rule as everywhere else
     m.address = masking::middle(address, 6, 0);
     m.appendedAddress = masking::middle(appendedAddress, 6, 0);
     m.passNumber = masking::middle(passNumber, 1, 2);

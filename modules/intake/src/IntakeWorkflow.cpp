@@ -29,6 +29,7 @@ struct IntakeWorkflow::Snapshot
     QString refusalReason;
     int visits;
     receipt::ReceiptDocument document;
+    QList<CaseParty> moreParties = {};
 };
 
 namespace {
@@ -62,6 +63,12 @@ receipt::DocumentKind kindOf(IntakeWorkflow::Decision d)
     return receipt::DocumentKind::Receipt;
 }
 
+QJsonObject casePartyJson(const CaseParty &p)
+{
+    return {{QStringLiteral("applicant"), p.applicant.toJson()},
+        {QStringLiteral("agent"), p.agent ? QJsonValue(p.agent->toJson()) : QJsonValue()}};
+}
+
 } // namespace
 
 IntakeWorkflow::IntakeWorkflow(const Catalog &catalog, const WorkCalendar &calendar, const Clock &clock,
@@ -83,7 +90,7 @@ QString IntakeWorkflow::stepKey(Step step)
 IntakeWorkflow::Snapshot IntakeWorkflow::snapshot() const
 {
     return Snapshot {m_step, m_applicant, m_agent, m_selection, m_answers, m_collected, m_courier, m_decision,
-        m_refusalReason, m_visits, m_document};
+        m_refusalReason, m_visits, m_document, m_moreParties};
 }
 
 void IntakeWorkflow::restore(const Snapshot &s)
@@ -99,6 +106,7 @@ void IntakeWorkflow::restore(const Snapshot &s)
     m_refusalReason = s.refusalReason;
     m_visits = s.visits;
     m_document = s.document;
+    m_moreParties = s.moreParties;
     recompute();
 }
 
@@ -114,13 +122,67 @@ QString IntakeWorkflow::commit(const Snapshot &before, bool withNotice)
     return {};
 }
 
+void IntakeWorkflow::applyPartyRules()
+{
+    const QDate today = m_clock.today();
+    m_blockers.clear();
+    QList<const Party *> everyone;
+    for (const std::optional<Party> *p : {&m_applicant, &m_agent}) {
+        if (*p)
+            everyone << &**p;
+    }
+    for (const CaseParty &p : std::as_const(m_moreParties)) {
+        everyone << &p.applicant;
+        if (p.agent)
+            everyone << &*p.agent;
+    }
+    for (const Party *p : std::as_const(everyone)) {
+        const QString problem = p->validityProblem(today);
+        if (!problem.isEmpty())
+            m_blockers << problem;
+    }
+    m_partyAnswers.clear();
+    m_fromParty.clear();
+    if (!m_applicant)
+        return;
+    for (const QString &id : questions()) {
+        const Question *q = m_catalog.question(id);
+        if (!q || q->fromParty.isEmpty() || m_answers.contains(id))
+            continue;
+        QVariant value;
+        if (q->fromParty == QLatin1String("age")) {
+            if (const auto age = m_applicant->ageOn(today))
+                value = double(*age);
+        } else if (q->fromParty == QLatin1String("gender")) {
+            if (!m_applicant->genderKey().isEmpty())
+                value = m_applicant->genderKey();
+        } else if (q->fromParty == QLatin1String("entityType")) {
+            if (!m_applicant->entityType().isEmpty())
+                value = m_applicant->entityType();
+        }
+        if (value.isValid() && (q->type != Question::Type::Choice || q->hasOption(value.toString()))) {
+            m_partyAnswers.insert(id, value);
+            m_fromParty << id;
+        }
+    }
+}
+
+Answers IntakeWorkflow::effectiveAnswers() const
+{
+    Answers all = m_partyAnswers;
+    for (auto it = m_answers.cbegin(); it != m_answers.cend(); ++it)
+        all.insert(it.key(), it.value());
+    return all;
+}
+
 void IntakeWorkflow::recompute()
 {
     m_hasChecklist = false;
+    applyPartyRules();
     if (m_selection.bundle.isEmpty() && m_selection.matters.isEmpty())
         return;
     auto result = checklist::ChecklistEngine::evaluate(
-        m_catalog, m_selection, m_answers, m_collected, m_calendar, m_clock.today());
+        m_catalog, m_selection, effectiveAnswers(), m_collected, m_calendar, m_clock.today());
     if (!result)
         return;
     m_checklist = result.value();
@@ -154,6 +216,81 @@ void IntakeWorkflow::recompute()
         }
         m_checklist.materials.prepend(letter);
     }
+    addPerPartyMaterials();
+}
+
+QString IntakeWorkflow::perPartyMaterialId(const QString &materialId, int index)
+{
+    return QStringLiteral("%1@%2").arg(materialId).arg(index + 1);
+}
+
+void IntakeWorkflow::addPerPartyMaterials()
+{
+    if (m_moreParties.isEmpty())
+        return;
+    // Each further applicant brings their own copy of what the catalogue marks per party (their
+    // ID card), and their agent their own power of attorney. The lines say whose they are.
+    const QList<MaterialLine> base = m_checklist.materials;
+    QList<MaterialLine> lines;
+    auto suffix = [](const Party &p) { return QStringLiteral("（%1）").arg(p.maskedName()); };
+    for (const MaterialLine &l : base) {
+        const MaterialDef *def = m_catalog.material(l.id);
+        const bool perParty = (def && def->perParty) || l.id == authorisationLetterId();
+        if (!perParty) {
+            lines << l;
+            continue;
+        }
+        MaterialLine first = l;
+        if (m_applicant)
+            first.name += suffix(*m_applicant);
+        lines << first;
+        for (int i = 0; i < m_moreParties.size(); ++i) {
+            const CaseParty &p = m_moreParties.at(i);
+            if (l.id == authorisationLetterId() && !p.agent)
+                continue;
+            MaterialLine copy = l;
+            copy.id = perPartyMaterialId(l.id, i + 1);
+            copy.name = l.name + suffix(p.applicant);
+            copy.shortfall.clear();
+            const auto got = m_collected.constFind(copy.id);
+            const bool received = got != m_collected.constEnd()
+                && (l.id != authorisationLetterId() || got.value() == checklist::Received::Original);
+            if (received) {
+                copy.status = MaterialLine::Status::Received;
+            } else {
+                copy.status = MaterialLine::Status::Missing;
+                m_checklist.missing << copy.id;
+                if (m_checklist.verdict == Verdict::Complete || m_checklist.verdict == Verdict::Tolerated)
+                    m_checklist.verdict = Verdict::Incomplete;
+            }
+            lines << copy;
+        }
+    }
+    // A further applicant's agent, when the first applicant has none, still needs a letter.
+    if (!m_agent) {
+        for (int i = 0; i < m_moreParties.size(); ++i) {
+            if (!m_moreParties.at(i).agent)
+                continue;
+            MaterialLine letter;
+            letter.id = perPartyMaterialId(authorisationLetterId(), i + 1);
+            const MaterialDef *def = m_catalog.material(authorisationLetterId());
+            letter.name =
+                (def ? def->name : tr("Power of attorney (授权委托书)")) + suffix(m_moreParties.at(i).applicant);
+            letter.originals = 1;
+            letter.mode = AcceptanceMode::KeepOriginal;
+            const auto got = m_collected.constFind(letter.id);
+            if (got != m_collected.constEnd() && got.value() == checklist::Received::Original) {
+                letter.status = MaterialLine::Status::Received;
+            } else {
+                letter.status = MaterialLine::Status::Missing;
+                m_checklist.missing.prepend(letter.id);
+                if (m_checklist.verdict == Verdict::Complete || m_checklist.verdict == Verdict::Tolerated)
+                    m_checklist.verdict = Verdict::Incomplete;
+            }
+            lines.prepend(letter);
+        }
+    }
+    m_checklist.materials = lines;
 }
 
 QString IntakeWorkflow::save(bool withNotice)
@@ -193,6 +330,13 @@ QString IntakeWorkflow::save(bool withNotice)
         {QStringLiteral("decision"), enumKey(m_decision)},
         {QStringLiteral("refusalReason"), m_refusalReason},
         {QStringLiteral("visits"), m_visits},
+        {QStringLiteral("parties"),
+            [this] {
+                QJsonArray all;
+                for (const CaseParty &p : parties())
+                    all.append(casePartyJson(p));
+                return all;
+            }()},
     };
     r.createdAt = m_createdAt;
     r.updatedAt = m_clock.now();
@@ -265,6 +409,21 @@ QString IntakeWorkflow::load(const QString &caseId)
         auto p = Party::fromJson(d.value(QLatin1String("agent")).toObject());
         if (p)
             s.agent = p.value();
+    }
+    // Applicants 2, 3 …; the first is also under the old "applicant"/"agent" keys.
+    const QJsonArray parties = d.value(QLatin1String("parties")).toArray();
+    for (qsizetype i = 1; i < parties.size(); ++i) {
+        const QJsonObject o = parties.at(i).toObject();
+        auto applicant = Party::fromJson(o.value(QLatin1String("applicant")).toObject());
+        if (!applicant)
+            continue;
+        CaseParty p {applicant.value(), std::nullopt};
+        if (o.value(QLatin1String("agent")).isObject()) {
+            auto agent = Party::fromJson(o.value(QLatin1String("agent")).toObject());
+            if (agent)
+                p.agent = agent.value();
+        }
+        s.moreParties << p;
     }
     s.selection.bundle = rec->selection.value(QLatin1String("bundle")).toString();
     const QJsonArray matters = rec->selection.value(QLatin1String("matters")).toArray();
@@ -351,6 +510,82 @@ QString IntakeWorkflow::setAgent(const std::optional<Party> &agent)
     return commit(before);
 }
 
+QList<CaseParty> IntakeWorkflow::parties() const
+{
+    QList<CaseParty> all;
+    if (m_applicant)
+        all << CaseParty {*m_applicant, m_agent};
+    all += m_moreParties;
+    return all;
+}
+
+QString IntakeWorkflow::setParty(int index, const Party &applicant)
+{
+    if (index == 0)
+        return setApplicant(applicant);
+    if (m_caseId.isEmpty())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    if (!m_applicant)
+        return tr("Identify the first applicant first.");
+    if (index < 1 || index > m_moreParties.size() + 1)
+        return tr("There is no applicant %1.").arg(index + 1);
+    const QList<CaseParty> all = parties();
+    for (int j = 0; j < all.size(); ++j) {
+        if (j != index && all.at(j).applicant.number == applicant.number)
+            return tr("%1 is already an applicant of this case.").arg(applicant.maskedName());
+    }
+    const Snapshot before = snapshot();
+    if (index == m_moreParties.size() + 1)
+        m_moreParties << CaseParty {applicant, std::nullopt};
+    else
+        m_moreParties[index - 1].applicant = applicant;
+    return commit(before);
+}
+
+QString IntakeWorkflow::setAgent(int index, const std::optional<Party> &agent)
+{
+    if (index == 0)
+        return setAgent(agent);
+    if (m_caseId.isEmpty())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    if (index < 1 || index > m_moreParties.size())
+        return tr("There is no applicant %1.").arg(index + 1);
+    if (agent && agent->number == m_moreParties.at(index - 1).applicant.number)
+        return tr("The agent and the applicant are the same person.");
+    const Snapshot before = snapshot();
+    m_moreParties[index - 1].agent = agent;
+    if (!agent)
+        m_collected.remove(perPartyMaterialId(authorisationLetterId(), index));
+    return commit(before);
+}
+
+QString IntakeWorkflow::removeParty(int index)
+{
+    if (m_caseId.isEmpty())
+        return tr("No case is open.");
+    if (m_step >= Step::Print)
+        return tr("The case is already decided.");
+    if (index < 1 || index > m_moreParties.size())
+        return tr("The first applicant cannot be removed; change it instead.");
+    const Snapshot before = snapshot();
+    m_moreParties.removeAt(index - 1);
+    // Their lines go; the lines of the applicants after them move up one place.
+    checklist::Collected kept;
+    for (auto it = m_collected.cbegin(); it != m_collected.cend(); ++it) {
+        const int at = it.key().lastIndexOf(u'@');
+        const int n = at < 0 ? 0 : it.key().mid(at + 1).toInt() - 1;
+        if (n == index)
+            continue;
+        kept.insert(n > index ? perPartyMaterialId(it.key().left(at), n - 1) : it.key(), it.value());
+    }
+    m_collected = kept;
+    return commit(before);
+}
+
 QString IntakeWorkflow::choose(const checklist::Selection &selection)
 {
     if (m_caseId.isEmpty())
@@ -395,11 +630,16 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
         return tr("No case is open.");
     if (m_step >= Step::Print)
         return tr("The case is already decided.");
-    bool known = false;
-    for (const MaterialLine &l : std::as_const(m_checklist.materials))
-        known = known || l.id == materialId;
-    if (!known)
+    const MaterialLine *line = nullptr;
+    for (const MaterialLine &l : std::as_const(m_checklist.materials)) {
+        if (l.id == materialId)
+            line = &l;
+    }
+    if (!line)
         return tr("\"%1\" is not on this case's checklist.").arg(materialId);
+    // An e-licence only counts for a material that has one; the line stays as it was.
+    if (how == checklist::Received::ELicence && line->eLicence.isEmpty())
+        return tr("%1 has no e-licence: mark the original (O) or a copy (C).").arg(line->name);
     const Snapshot before = snapshot();
     if (how)
         m_collected.insert(materialId, *how);
@@ -501,6 +741,16 @@ QList<IntakeWorkflow::Decision> IntakeWorkflow::allowedDecisions() const
 {
     if (!m_hasChecklist || !m_applicant || m_step >= Step::Print)
         return {};
+    if (!m_blockers.isEmpty()) {
+        // No acceptance on an invalid card; the notice names what is missing, the refusal why.
+        switch (m_checklist.verdict) {
+        case Verdict::Complete:
+        case Verdict::Tolerated:
+        case Verdict::Incomplete: return {Decision::Notice, Decision::Refuse};
+        case Verdict::NotAcceptable: return {Decision::Refuse};
+        case Verdict::NeedsAnswers: return {};
+        }
+    }
     switch (m_checklist.verdict) {
     case Verdict::Complete: return {Decision::Accept, Decision::Refuse};
     case Verdict::Tolerated: return {Decision::AcceptTolerated, Decision::Notice, Decision::Refuse};
@@ -516,6 +766,8 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     if (m_caseId.isEmpty())
         return tr("No case is open.");
     if (!allowedDecisions().contains(decision)) {
+        if (!m_blockers.isEmpty() && (decision == Decision::Accept || decision == Decision::AcceptTolerated))
+            return tr("Cannot accept: %1.").arg(m_blockers.join(QStringLiteral("; ")));
         if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers)
             return tr("Some questions are still unanswered; nothing can be decided yet.");
         return tr("The verdict does not allow this decision.");

@@ -7,6 +7,9 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLocale>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace ow::ui {
 
@@ -104,23 +107,33 @@ void ApplicantPanel::validateAsTyped()
     checkNumber(m_ui->agentStatusLabel, m_ui->agentNumberEdit->text(), false);
 }
 
-void ApplicantPanel::apply()
+Result<intake::Party> ApplicantPanel::typedApplicant() const
 {
     const bool company = m_ui->kindCombo->currentIndex() == 1;
-    const auto applicant = company ? intake::Party::company(m_ui->numberEdit->text(), m_ui->nameEdit->text())
-                                   : intake::Party::person(m_ui->numberEdit->text(), m_ui->nameEdit->text());
+    return company ? intake::Party::company(m_ui->numberEdit->text(), m_ui->nameEdit->text())
+                   : intake::Party::person(m_ui->numberEdit->text(), m_ui->nameEdit->text());
+}
+
+void ApplicantPanel::apply()
+{
+    const auto applicant = typedApplicant();
     if (!applicant) {
         setError(applicant.error());
         return;
     }
     std::optional<intake::Party> agent;
     if (m_ui->agentCheck->isChecked()) {
-        const auto a = intake::Party::person(m_ui->agentNumberEdit->text(), m_ui->agentNameEdit->text());
-        if (!a) {
-            setError(tr("Agent: %1").arg(a.error()));
-            return;
+        // The agent's card, when it was read, keeps what the card says (validity, address).
+        if (m_cardAgent && m_cardAgent->number == m_ui->agentNumberEdit->text().trimmed().toUpper()) {
+            agent = m_cardAgent;
+        } else {
+            const auto a = intake::Party::person(m_ui->agentNumberEdit->text(), m_ui->agentNameEdit->text());
+            if (!a) {
+                setError(tr("Agent: %1").arg(a.error()));
+                return;
+            }
+            agent = a.value();
         }
-        agent = a.value();
     }
     setError({});
     Q_EMIT applicantEntered(applicant.value(), agent);
@@ -128,16 +141,62 @@ void ApplicantPanel::apply()
 
 void ApplicantPanel::takeFromCard(const intake::Party &person)
 {
-    // A card read while an agent is being entered fills the agent; otherwise the applicant.
-    if (m_ui->agentCheck->isChecked() && m_applicant) {
+    if (m_ui->agentCheck->isChecked()) {
+        // 代办: the card on the reader is the agent's. The principal is the one already taken
+        // or the one typed; a card never replaces it.
+        std::optional<intake::Party> principal = m_applicant;
+        if (!m_ui->numberEdit->text().trimmed().isEmpty()) {
+            const auto typed = typedApplicant();
+            if (typed)
+                principal = typed.value();
+        }
+        m_cardAgent = person;
         m_ui->agentNumberEdit->setText(person.number);
         m_ui->agentNameEdit->setText(person.name);
-        Q_EMIT applicantEntered(*m_applicant, person);
+        if (principal) {
+            setError({});
+            Q_EMIT applicantEntered(*principal, person);
+            return;
+        }
+        setError(tr("The agent's card was read. Now type the applicant's ID number and name."));
+        focusEntry();
         return;
     }
     m_ui->kindCombo->setCurrentIndex(0);
     setError({});
     Q_EMIT applicantEntered(person, m_agent);
+}
+
+bool ApplicantPanel::takeLicence(const QString &scan)
+{
+    // The business licence QR: a link to the national enterprise credit system carrying the
+    // credit code (uniscid) and often the name (entname); or the bare code.
+    QString code;
+    QString name;
+    const QUrl url(scan.trimmed());
+    if (url.isValid() && !url.scheme().isEmpty()) {
+        const QUrlQuery query(url);
+        code = query.queryItemValue(QStringLiteral("uniscid"), QUrl::FullyDecoded);
+        name = query.queryItemValue(QStringLiteral("entname"), QUrl::FullyDecoded);
+    }
+    if (code.isEmpty()) {
+        static const QRegularExpression pattern(
+            QStringLiteral("[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}"));
+        const QRegularExpressionMatch m = pattern.match(scan.toUpper());
+        if (m.hasMatch())
+            code = m.captured(0);
+    }
+    if (code.isEmpty() || !CreditCode::parse(code))
+        return false;
+    m_ui->kindCombo->setCurrentIndex(1);
+    m_ui->numberEdit->setText(code.toUpper());
+    m_ui->nameEdit->setText(name);
+    if (name.isEmpty()) {
+        m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
+        return true;
+    }
+    apply();
+    return true;
 }
 
 void ApplicantPanel::setParties(const std::optional<intake::Party> &applicant, const std::optional<intake::Party> &agent)
@@ -152,7 +211,14 @@ void ApplicantPanel::setParties(const std::optional<intake::Party> &applicant, c
         for (QLineEdit *e : {m_ui->numberEdit, m_ui->nameEdit, m_ui->agentNumberEdit, m_ui->agentNameEdit})
             e->clear();
     }
-    m_ui->agentCheck->setChecked(agent.has_value());
+    if (applicant) {
+        m_ui->agentCheck->setChecked(agent.has_value());
+        m_cardAgent.reset();
+    } else if (!agent && !m_ui->numberEdit->text().trimmed().isEmpty()) {
+        // Nothing taken yet but something typed: the clerk's work stays on screen.
+    } else {
+        m_ui->agentCheck->setChecked(false);
+    }
     updateSummary();
 }
 

@@ -96,12 +96,13 @@ void ChecklistPanel::clear()
 }
 
 void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist::Collected &collected,
-                                  const QStringList &questionTexts)
+    const QStringList &questionTexts, const QStringList &blockers)
 {
     const QString selected = currentMaterial();
     m_checklist = c;
     m_collected = collected;
     m_questionTexts = questionTexts;
+    m_blockers = blockers;
 
     QStringList items;
     for (const checklist::ItemLine &i : c.items) {
@@ -137,7 +138,7 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist
             t->setItem(row, col, item);
         }
     }
-    m_ui->verdictLabel->setText(verdictText(c, questionTexts));
+    m_ui->verdictLabel->setText(verdictText(c, questionTexts, blockers));
     QString style;
     switch (c.verdict) {
     case Verdict::Complete: style = QStringLiteral("background:#1b7f3b; color:white; font-weight:bold;"); break;
@@ -146,6 +147,8 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist
     case Verdict::NotAcceptable: style = QStringLiteral("background:#5a0010; color:white; font-weight:bold;"); break;
     case Verdict::NeedsAnswers: style = QStringLiteral("background:#35506b; color:white; font-weight:bold;"); break;
     }
+    if (blocked(c, blockers))
+        style = QStringLiteral("background:#5a0010; color:white; font-weight:bold;");
     m_ui->verdictLabel->setStyleSheet(style);
     if (!selected.isEmpty())
         selectMaterial(selected);
@@ -153,8 +156,18 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist
         t->setCurrentCell(0, 1);
 }
 
-QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QStringList &questionTexts)
+bool ChecklistPanel::blocked(const checklist::Checklist &c, const QStringList &blockers)
 {
+    return !blockers.isEmpty()
+        && (c.verdict == Verdict::Complete || c.verdict == Verdict::Tolerated || c.verdict == Verdict::Incomplete);
+}
+
+QString ChecklistPanel::verdictText(
+    const checklist::Checklist &c, const QStringList &questionTexts, const QStringList &blockers)
+{
+    if (blocked(c, blockers))
+        return tr("Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).")
+            .arg(blockers.join(QStringLiteral("; ")));
     auto names = [&c](const QStringList &ids) {
         QStringList out;
         for (const MaterialLine &l : c.materials) {
@@ -182,6 +195,19 @@ QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QString
         return tr("Answer first: %1").arg(questionTexts.join(QStringLiteral("; ")));
     }
     return {};
+}
+
+QString ChecklistPanel::verdictBarText() const
+{
+    return m_ui->verdictLabel->text();
+}
+
+void ChecklistPanel::focusTable()
+{
+    QTableWidget *t = m_ui->materialTable;
+    t->setFocus(Qt::ShortcutFocusReason);
+    if (t->rowCount() > 0 && t->currentRow() < 0)
+        t->setCurrentCell(0, 1);
 }
 
 QString ChecklistPanel::currentMaterial() const
@@ -236,7 +262,7 @@ void ChecklistPanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         if (m_checklist)
-            setChecklist(*m_checklist, m_collected, m_questionTexts);
+            setChecklist(*m_checklist, m_collected, m_questionTexts, m_blockers);
     }
     QWidget::changeEvent(event);
 }

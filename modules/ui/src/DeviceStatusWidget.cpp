@@ -1,6 +1,7 @@
 #include "onewindow/ui/DeviceStatusWidget.h"
 
 #include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
 #include "ui_DeviceStatusWidget.h"
 
@@ -26,6 +27,15 @@ void DeviceStatusWidget::attachReader(idcard::IdCardReader *reader)
         return;
     connect(reader, &idcard::IdCardReader::statusChanged, this, &DeviceStatusWidget::setStatus);
     setStatus(reader->status());
+}
+
+void DeviceStatusWidget::attachPrinter(CounterDevices *devices)
+{
+    if (!devices)
+        return;
+    m_printer = true;
+    connect(devices, &CounterDevices::printerStatusChanged, this, &DeviceStatusWidget::setStatus);
+    setStatus(devices->printerStatus());
 }
 
 void DeviceStatusWidget::setDemoCardSlot(DemoCardSlot *demo)
@@ -81,22 +91,24 @@ void DeviceStatusWidget::refresh()
     QString colour;
     switch (m_status.state) {
     case usb::DeviceState::Ready:
-        line = tr("Card reader: ready");
+        line = m_printer ? tr("Receipt printer: ready") : tr("Card reader: ready");
         colour = QStringLiteral("#1b7f3b");
         break;
     case usb::DeviceState::Busy:
-        line = tr("Card reader: reading…");
+        line = m_printer ? tr("Receipt printer: printing…") : tr("Card reader: reading…");
         colour = QStringLiteral("#1b7f3b");
         break;
     case usb::DeviceState::Absent:
-        line = tr("Card reader: not connected");
+        line = m_printer ? tr("Receipt printer: not connected") : tr("Card reader: not connected");
         colour = QStringLiteral("#808080");
         break;
     case usb::DeviceState::Unplugged:
-    case usb::DeviceState::Error:
-        line = tr("Card reader: %1").arg(m_status.message.isEmpty() ? tr("error") : m_status.message);
+    case usb::DeviceState::Error: {
+        const QString why = m_status.message.isEmpty() ? tr("error") : m_status.message;
+        line = m_printer ? tr("Receipt printer: %1").arg(why) : tr("Card reader: %1").arg(why);
         colour = QStringLiteral("#b00020");
         break;
+    }
     }
     m_ui->textLabel->setText(line);
     m_ui->markLabel->setStyleSheet(QStringLiteral("color: %1;").arg(colour));

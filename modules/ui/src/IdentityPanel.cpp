@@ -26,6 +26,38 @@ QString typeText(idcard::CardType type)
     return {};
 }
 
+} // namespace
+
+QString IdentityPanel::nationalityName(const QString &alpha3)
+{
+    // GB/T 2659 alpha-3 codes as a clerk reads them; the code itself for the rest.
+    static const QList<QPair<QLatin1String, const char *>> names = {
+        {QLatin1String("USA"), QT_TR_NOOP("United States")},
+        {QLatin1String("GBR"), QT_TR_NOOP("United Kingdom")},
+        {QLatin1String("CAN"), QT_TR_NOOP("Canada")},
+        {QLatin1String("AUS"), QT_TR_NOOP("Australia")},
+        {QLatin1String("DEU"), QT_TR_NOOP("Germany")},
+        {QLatin1String("FRA"), QT_TR_NOOP("France")},
+        {QLatin1String("JPN"), QT_TR_NOOP("Japan")},
+        {QLatin1String("KOR"), QT_TR_NOOP("South Korea")},
+        {QLatin1String("RUS"), QT_TR_NOOP("Russia")},
+        {QLatin1String("SGP"), QT_TR_NOOP("Singapore")},
+        {QLatin1String("MYS"), QT_TR_NOOP("Malaysia")},
+        {QLatin1String("ITA"), QT_TR_NOOP("Italy")},
+        {QLatin1String("NZL"), QT_TR_NOOP("New Zealand")},
+        {QLatin1String("PAK"), QT_TR_NOOP("Pakistan")},
+        {QLatin1String("IND"), QT_TR_NOOP("India")},
+        {QLatin1String("BRA"), QT_TR_NOOP("Brazil")},
+    };
+    for (const auto &n : names) {
+        if (alpha3 == n.first)
+            return tr(n.second);
+    }
+    return alpha3;
+}
+
+namespace {
+
 QString dateText(const QDate &date)
 {
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
@@ -150,7 +182,7 @@ void IdentityPanel::refresh()
     if (!full.nationCode.isEmpty())
         m_ui->originValue->setText(full.nationName().isEmpty() ? full.nationCode : full.nationName());
     else
-        m_ui->originValue->setText(full.nationality);
+        m_ui->originValue->setText(nationalityName(full.nationality));
     m_ui->birthValue->setText(isRevealed() ? dateText(full.birthDate) : QStringLiteral("****-**-**"));
     m_ui->numberValue->setText(shown.idNumber);
     QString address = shown.address;

@@ -4,12 +4,14 @@
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/store/AuditLog.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
 #include "onewindow/ui/IdentityPanel.h"
 #include "ui_IntakePage.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QJsonObject>
 #include <QLocale>
@@ -119,23 +121,15 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     connect(m_ui->continueButton, &QPushButton::clicked, this, &IntakePage::askContinue);
     connect(m_ui->demoCardButton, &QPushButton::clicked, this, &IntakePage::placeDemoCard);
     connect(m_ui->documentView, &DocumentView::printReceiptRequested, this, &IntakePage::printReceipt);
-    connect(m_ui->documentView, &DocumentView::finishRequested, this, [this] {
-        if (!m_workflow)
-            return;
-        const QString err = m_workflow->finish();
-        report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
-        if (err.isEmpty()) {
-            m_receiptBlocks.clear();
-            m_workflow->close();
-            m_ui->applicantPanel->focusEntry();
-        }
+    connect(m_ui->documentView, &DocumentView::finishRequested, this, &IntakePage::finishCase);
+    // A field that takes the focus is scrolled into view, so the clerk never types blind.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && m_ui->leftColumn->isAncestorOf(now))
+            m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
     });
 
     if (CounterDevices *devices = context.devices) {
-        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
-            if (text.startsWith(QLatin1String("OW1;")))
-                continueFromQr(text);
-        });
+        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) { takeScan(text); });
         connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
             m_ui->documentView->setPrinterStatus(message, ok);
             report(ok ? QString() : message, ok ? message : QString());
@@ -146,6 +140,24 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
 }
 
 IntakePage::~IntakePage() = default;
+
+void IntakePage::finishCase()
+{
+    if (!m_workflow || !m_workflow->hasCase())
+        return; // F12 with nothing open: nothing to finish, nothing to say
+    if (m_workflow->step() != Step::Print) {
+        report(tr("Case %1 is not decided yet: decide it (F5–F8) before finishing.").arg(m_workflow->caseNumber()));
+        return;
+    }
+    const QString err = m_workflow->finish();
+    report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
+    if (err.isEmpty()) {
+        m_receiptBlocks.clear();
+        m_workflow->close();
+        m_ui->searchPanel->clear();
+        m_ui->applicantPanel->focusEntry();
+    }
+}
 
 void IntakePage::setupShortcuts()
 {
@@ -160,13 +172,13 @@ void IntakePage::setupShortcuts()
         {QKeySequence(Qt::Key_F9), [this] { reveal(!m_ui->applicantPanel->isRevealed()); }},
         {QKeySequence(Qt::Key_F10), [this] { printReceipt(); }},
         {QKeySequence(Qt::Key_F11), [this] { placeDemoCard(); }},
-        {QKeySequence(Qt::Key_F12), [this] { Q_EMIT m_ui->documentView->finishRequested(); }},
+        {QKeySequence(Qt::Key_F12), [this] { finishCase(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newCase(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_O), [this] { askContinue(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_L),
             [this] {
                 m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
-                m_ui->checklistPanel->setFocus();
+                m_ui->checklistPanel->focusTable();
             }},
     };
     for (const auto &k : keys) {
@@ -212,9 +224,17 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
 {
     if (!m_workflow)
         return;
+    // What the card says that rules and answers use: validity, birth date and gender.
     QJsonObject details {{QStringLiteral("card"), card.typeCode()}, {QStringLiteral("address"), card.address},
         {QStringLiteral("validUntil"),
-            card.longTerm ? QStringLiteral("long-term") : card.validUntil.toString(Qt::ISODate)}};
+            card.longTerm ? QStringLiteral("long-term") : card.validUntil.toString(Qt::ISODate)},
+        {QStringLiteral("validFrom"), card.validFrom.toString(Qt::ISODate)},
+        {QStringLiteral("birthDate"), card.birthDate.toString(Qt::ISODate)}};
+    if (card.gender != idcard::Gender::Unknown)
+        details.insert(QStringLiteral("gender"),
+            card.gender == idcard::Gender::Male ? QStringLiteral("male") : QStringLiteral("female"));
+    if (!card.nationality.isEmpty())
+        details.insert(QStringLiteral("nationality"), card.nationality);
     const QString name = card.name.isEmpty() ? card.englishName : card.name;
     const auto person = card.type == idcard::CardType::ForeignPermanent
         ? intake::Party::foreigner(card.idNumber, name, details)
@@ -227,6 +247,9 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
     if (card.isExpired(m_context.clock->today()))
         report(tr("This card expired on %1: ask for a valid document before accepting.")
                    .arg(QLocale().toString(card.validUntil, QLocale::ShortFormat)));
+    else if (card.validFrom.isValid() && card.validFrom > m_context.clock->today())
+        report(tr("This card is valid only from %1: ask for a valid document before accepting.")
+                   .arg(QLocale().toString(card.validFrom, QLocale::ShortFormat)));
     else
         report({}, tr("ID card read."));
 }
@@ -272,7 +295,10 @@ void IntakePage::decide(Decision decision)
     if (!m_workflow || !m_workflow->hasCase())
         return;
     QString reason;
-    if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()) {
+    if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()
+        && !m_workflow->acceptanceBlockers().isEmpty()) {
+        reason = m_workflow->acceptanceBlockers().join(QStringLiteral("; "));
+    } else if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()) {
         // Refusing a case whose conditions hold needs the clerk's written reason.
         const auto answer =
             m_context.askText ? m_context.askText(tr("Refuse"), tr("Reason for not accepting:")) : std::nullopt;
@@ -293,7 +319,10 @@ void IntakePage::decide(Decision decision)
 void IntakePage::showDocument()
 {
     const receipt::ReceiptDocument &doc = m_workflow->document();
-    const auto blocks = receipt::EscPosReceipt::blocks(doc, m_context.printerProfile);
+    // Laid out for the printer that is connected: no command larger than its receive buffer.
+    const printer::PrinterProfile &profile =
+        m_context.devices ? m_context.devices->printerProfile() : m_context.printerProfile;
+    const auto blocks = receipt::EscPosReceipt::blocks(doc, profile);
     m_receiptBlocks = blocks ? blocks.value() : QList<QByteArray>();
     QByteArray stream;
     for (const QByteArray &b : std::as_const(m_receiptBlocks))
@@ -327,10 +356,47 @@ void IntakePage::askContinue()
 {
     if (!m_context.askText)
         return;
-    const auto text =
-        m_context.askText(tr("Continue a case"), tr("Scan the QR code of the notice (or paste its text):"));
+    const auto text = m_context.askText(
+        tr("Continue a case"), tr("Scan the QR code of the notice, or type the case number from the slip:"));
     if (text && !text->trimmed().isEmpty())
-        continueFromQr(text->trimmed());
+        continueFrom(text->trimmed());
+}
+
+void IntakePage::takeScan(const QString &text)
+{
+    if (text.startsWith(QLatin1String("OW1;"))) {
+        continueFromQr(text);
+        return;
+    }
+    if (m_ui->applicantPanel->takeLicence(text)) {
+        report({}, tr("Business licence scanned."));
+        return;
+    }
+    if (m_context.store && store::CaseRepository(*m_context.store).findByNumber(text.trimmed().toUpper())) {
+        continueFrom(text.trimmed());
+        return;
+    }
+    report(tr("The scanned code is not a notice, a receipt or a business licence: %1").arg(text.left(60)));
+}
+
+void IntakePage::continueFrom(const QString &text)
+{
+    if (text.startsWith(QLatin1String("OW1;"))) {
+        continueFromQr(text);
+        return;
+    }
+    if (!m_workflow || !m_context.store)
+        return;
+    // A case number, typed or scanned from the slip: the case must be this window's.
+    const auto found = store::CaseRepository(*m_context.store).findByNumber(text.toUpper());
+    if (!found) {
+        report(found.error());
+        return;
+    }
+    const QString err = m_workflow->reopen(found->id);
+    report(err, tr("Case %1 continues (visit %2).").arg(found->number).arg(m_workflow->visits()));
+    if (err.isEmpty())
+        m_ui->checklistPanel->focusTable();
 }
 
 void IntakePage::continueFromQr(const QString &payload)
@@ -344,6 +410,8 @@ void IntakePage::continueFromQr(const QString &payload)
     }
     const QString err = m_workflow->reopen(verified->caseId);
     report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
+    if (err.isEmpty())
+        m_ui->checklistPanel->focusTable();
 }
 
 void IntakePage::refresh()
@@ -369,10 +437,11 @@ void IntakePage::refresh()
             const Question *question = w->catalog().question(q);
             questionTexts << (question ? question->text : q);
         }
-        m_ui->questionsPanel->setQuestions(w->catalog(), w->questions(), w->answers(), w->checklist().unanswered);
-        m_ui->checklistPanel->setChecklist(w->checklist(), w->collected(), questionTexts);
+        m_ui->questionsPanel->setQuestions(
+            w->catalog(), w->questions(), w->effectiveAnswers(), w->checklist().unanswered, w->answersFromParty());
+        m_ui->checklistPanel->setChecklist(w->checklist(), w->collected(), questionTexts, w->acceptanceBlockers());
     } else {
-        m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {});
+        m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {}, {});
         m_ui->checklistPanel->clear();
     }
     {

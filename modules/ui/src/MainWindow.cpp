@@ -48,6 +48,12 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
         readerStatus->setDemoCardSlot(context.demoCards);
         statusBar()->addPermanentWidget(readerStatus);
     }
+    if (context.devices) {
+        auto *printerStatus = new DeviceStatusWidget(this);
+        printerStatus->setObjectName(QStringLiteral("printerStatus"));
+        printerStatus->attachPrinter(context.devices);
+        statusBar()->addPermanentWidget(printerStatus);
+    }
 
     retranslate();
     showSection(Section::Intake);

@@ -42,6 +42,13 @@ void MatterSearchPanel::focusSearch()
     m_ui->searchEdit->selectAll();
 }
 
+void MatterSearchPanel::clear()
+{
+    m_ui->searchEdit->clear();
+    m_ui->resultList->clear();
+    m_ui->chosenLabel->clear();
+}
+
 int MatterSearchPanel::resultCount() const
 {
     return m_ui->resultList->count();

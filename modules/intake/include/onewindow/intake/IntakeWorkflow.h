@@ -5,6 +5,7 @@
 #include "onewindow/core/Clock.h"
 #include "onewindow/core/Result.h"
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/CaseParty.h"
 #include "onewindow/intake/Party.h"
 #include "onewindow/intake/WindowConfig.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -51,6 +52,15 @@ public:
 
     QString setApplicant(const Party &applicant);
     QString setAgent(const std::optional<Party> &agent);
+    // Several applicants (buyer and seller, both parents), each with an optional agent. Index 0
+    // is applicant()/agent(); setParty(parties().size(), …) adds one.
+    QList<CaseParty> parties() const;
+    QString setParty(int index, const Party &applicant);
+    QString setAgent(int index, const std::optional<Party> &agent);
+    // Removes applicant `index` (not the first) with their agent and their materials.
+    QString removeParty(int index);
+    // The checklist line of applicant `index` (≥ 1) for a material each applicant brings.
+    static QString perPartyMaterialId(const QString &materialId, int index);
     QString choose(const checklist::Selection &selection);
     QString answer(const QString &questionId, const QVariant &value);
     // Marks a material as received (original, copy, e-licence) or clears it (nullopt).
@@ -65,6 +75,15 @@ public:
 
     // Which decisions the verdict allows now.
     QList<Decision> allowedDecisions() const;
+    // Why the case cannot be accepted whatever the materials say (a party's card expired or not
+    // yet valid); empty when nothing blocks. A notice or a refusal stays possible.
+    const QStringList &acceptanceBlockers() const { return m_blockers; }
+    // The answers the checklist uses: the clerk's, and for questions the catalogue fills from the
+    // applicant (age, gender, entity type) what the applicant's card or code says, unless the
+    // clerk answered otherwise.
+    Answers effectiveAnswers() const;
+    // The questions whose answer now comes from the applicant's document (来自证件).
+    const QStringList &answersFromParty() const { return m_fromParty; }
     // Decides, builds and signs the document, and saves it with the case (and the outbox row for
     // sync) in one transaction. Moves to Print.
     QString decide(Decision decision, const QString &refusalReason = {});
@@ -108,6 +127,8 @@ private:
     QString commit(const Snapshot &before, bool withNotice = false);
     QString save(bool withNotice);
     void recompute();
+    void applyPartyRules();
+    void addPerPartyMaterials();
     QString load(const QString &caseId);
 
     const Catalog &m_catalog;
@@ -123,6 +144,7 @@ private:
     Step m_step = Step::Identify;
     std::optional<Party> m_applicant;
     std::optional<Party> m_agent;
+    QList<CaseParty> m_moreParties; // applicants 2, 3 … with their agents
     checklist::Selection m_selection;
     Answers m_answers;
     checklist::Collected m_collected;
@@ -132,6 +154,9 @@ private:
     int m_visits = 1;
     checklist::Checklist m_checklist;
     bool m_hasChecklist = false;
+    QStringList m_blockers;
+    QStringList m_fromParty;
+    Answers m_partyAnswers;
     receipt::ReceiptDocument m_document;
 };
 

@@ -31,8 +31,12 @@ public:
     void setRevealed(bool revealed);
     bool isRevealed() const { return m_revealed; }
     void focusEntry();
-    // Fills the person fields from a card and applies them.
+    // Fills the person fields from a card and applies them. With 代办 ticked the card is the
+    // agent's, and the principal already typed (or taken) stays the applicant.
     void takeFromCard(const intake::Party &person);
+    // A scanned business licence QR (or a bare credit code): the company as the applicant.
+    // False when the scan holds no valid credit code.
+    bool takeLicence(const QString &scan);
 
 Q_SIGNALS:
     void applicantEntered(const ow::intake::Party &applicant, const std::optional<ow::intake::Party> &agent);
@@ -44,12 +48,14 @@ protected:
 
 private:
     void validateAsTyped();
+    Result<intake::Party> typedApplicant() const;
     void apply();
     void updateSummary();
 
     std::unique_ptr<Ui::ApplicantPanel> m_ui;
     std::optional<intake::Party> m_applicant;
     std::optional<intake::Party> m_agent;
+    std::optional<intake::Party> m_cardAgent; // the agent as read from the card, until taken
     bool m_revealed = false;
 };
 

@@ -33,6 +33,11 @@ public:
     intake::IntakeWorkflow *workflow() const { return m_workflow.get(); }
     // Continues the case a scanned QR payload names (a one-time notice brought back).
     void continueFromQr(const QString &payload);
+    // Continues a case from a notice's QR payload or from its case number.
+    void continueFrom(const QString &text);
+    // What the barcode scanner read: a notice or receipt QR continues its case; a business
+    // licence QR (its credit code and name) fills in the company applicant.
+    void takeScan(const QString &text);
     QString message() const;
 
 protected:
@@ -51,6 +56,7 @@ private:
     void newCase();
     void placeDemoCard();
     void askContinue();
+    void finishCase();
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;

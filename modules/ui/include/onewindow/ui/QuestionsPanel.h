@@ -28,9 +28,12 @@ public:
     ~QuestionsPanel() override;
 
     // Shows `questionIds` with the current answers; rebuilds only when the list changes, so focus
-    // and half-typed numbers survive updates. Unanswered questions that decide something are marked.
+    // and half-typed numbers survive updates. Unanswered questions that decide something are marked;
+    // answers taken from the applicant's document (`fromParty`) say so (来自证件) and stay editable.
     void setQuestions(const Catalog &catalog, const QStringList &questionIds, const Answers &answers,
-                      const QStringList &unanswered);
+        const QStringList &unanswered, const QStringList &fromParty = {});
+    // The label a question shows (for tests).
+    QString labelText(const QString &questionId) const;
     void focusFirstUnanswered();
     // The editor of a question (for tests and keyboard navigation).
     QWidget *editor(const QString &questionId) const;
@@ -49,6 +52,7 @@ private:
     QStringList m_ids;
     QHash<QString, QWidget *> m_editors;
     QStringList m_unanswered;
+    QHash<QString, QString> m_texts;
 };
 
 } // namespace ow::ui
