@@ -169,7 +169,9 @@ int main(int argc, char *argv[])
     };
     context.askText = [](const QString &title, const QString &label) -> std::optional<QString> {
         bool ok = false;
-        const QString text = QInputDialog::getText(nullptr, title, label, QLineEdit::Normal, QString(), &ok);
+        // Over the window that asks, so that it comes back to it when closed.
+        const QString text =
+            QInputDialog::getText(QApplication::activeWindow(), title, label, QLineEdit::Normal, QString(), &ok);
         return ok ? std::optional<QString>(text) : std::nullopt;
     };
 

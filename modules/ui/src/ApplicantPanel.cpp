@@ -84,7 +84,16 @@ ApplicantPanel::ApplicantPanel(QWidget *parent)
     connect(m_ui->numberEdit, &QLineEdit::textChanged, this, &ApplicantPanel::validateAsTyped);
     connect(m_ui->agentNumberEdit, &QLineEdit::textChanged, this, &ApplicantPanel::validateAsTyped);
     connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &ApplicantPanel::validateAsTyped);
-    connect(m_ui->agentCheck, &QCheckBox::toggled, m_ui->agentBox, &QWidget::setVisible);
+    connect(m_ui->agentCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_ui->agentBox->setVisible(on);
+        if (!on || !m_ui->agentCheck->hasFocus())
+            return;
+        // Ticked from the keyboard (Alt+G): on to the next thing to type, the principal first.
+        if (!m_applicant && m_ui->numberEdit->text().trimmed().isEmpty())
+            m_ui->numberEdit->setFocus(Qt::OtherFocusReason);
+        else
+            m_ui->agentNumberEdit->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_ui->applyButton, &QPushButton::clicked, this, &ApplicantPanel::apply);
     connect(m_ui->revealButton, &QPushButton::clicked, this, [this](bool checked) {
         m_ui->revealButton->setChecked(m_revealed); // the caller decides, after the audit entry is written

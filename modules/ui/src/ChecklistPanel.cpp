@@ -206,6 +206,16 @@ void ChecklistPanel::focusTable()
 {
     QTableWidget *t = m_ui->materialTable;
     t->setFocus(Qt::ShortcutFocusReason);
+    // On the first line still to collect, so that the keys mark it at once.
+    if (m_checklist) {
+        for (int row = 0; row < m_checklist->materials.size() && row < t->rowCount(); ++row) {
+            const MaterialLine::Status s = m_checklist->materials.at(row).status;
+            if (s == MaterialLine::Status::Missing || s == MaterialLine::Status::Tolerated) {
+                t->setCurrentCell(row, 1);
+                return;
+            }
+        }
+    }
     if (t->rowCount() > 0 && t->currentRow() < 0)
         t->setCurrentCell(0, 1);
 }

@@ -31,7 +31,7 @@ public:
     // What the verdict bar says.
     QString verdictBarText() const;
     void clear();
-    // Ctrl+L: the keyboard goes to the materials table, on its first line if none is selected.
+    // Ctrl+L: the keyboard goes to the materials table, on the first line still to collect.
     void focusTable();
     // The id of the selected line ("" if none).
     QString currentMaterial() const;
