@@ -241,6 +241,7 @@ void TestMorning::cleanupTestCase()
 void TestMorning::key(Qt::Key k, Qt::KeyboardModifiers mods)
 {
     ++m_keys;
+    m_watchdog.setWhere(QStringLiteral("%1, key %2").arg(m_case, QKeySequence(int(mods) | k).toString()));
     QWidget *target = QApplication::focusWidget();
     QTest::keyClick(target ? target : m_window, k, mods);
     settle();
@@ -577,6 +578,28 @@ void TestMorning::morning()
     QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(m_window));
     QVERIFY(markAll());
     QCOMPARE(m_workflow->checklist().verdict, checklist::Verdict::Complete);
+    QVERIFY(decideAndPrint(Qt::Key_F5));
+    QVERIFY(finish());
+
+    // The longest name of the demo cards: the column keeps its width, nothing is cut off.
+    beginCase(QStringLiteral("%1 standard, long foreign name").arg(++n, 2));
+    const SimIdCard longName = SimIdCard::demo(SimIdCard::Type::Foreign2023);
+    QVERIFY(placeCard(longName, longName.field(122)));
+    QVERIFY(chooseMatter(QStringLiteral("sbk"), QStringLiteral("社会保障卡申领")));
+    QVERIFY(markAll());
+    for (const char *name : {"revealButton", "applicantPanel"}) {
+        auto *w = m_window->findChild<QWidget *>(QString::fromLatin1(name));
+        const QRect inView(w->mapTo(leftScroll->viewport(), QPoint(0, 0)), w->size());
+        QVERIFY2(leftScroll->viewport()->rect().contains(inView),
+            qPrintable(QStringLiteral("%1 is cut off: %2,%3 %4x%5 in a %6 px wide column")
+                           .arg(QString::fromLatin1(name))
+                           .arg(inView.x())
+                           .arg(inView.y())
+                           .arg(inView.width())
+                           .arg(inView.height())
+                           .arg(leftScroll->viewport()->width())));
+    }
+    screenshot(QStringLiteral("long-name"));
     QVERIFY(decideAndPrint(Qt::Key_F5));
     QVERIFY(finish());
 

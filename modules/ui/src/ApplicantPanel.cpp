@@ -4,6 +4,7 @@
 #include "onewindow/core/IdNumber.h"
 #include "ui_ApplicantPanel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLocale>
@@ -223,11 +224,16 @@ void ApplicantPanel::setParties(const std::optional<intake::Party> &applicant, c
     if (applicant) {
         m_ui->agentCheck->setChecked(agent.has_value());
         m_cardAgent.reset();
+        // Taken: the form folds away (F2 brings it back to change or add someone).
+        if (!m_ui->entryBox->isAncestorOf(QApplication::focusWidget()))
+            m_ui->entryBox->setVisible(false);
     } else if (!agent && !m_ui->numberEdit->text().trimmed().isEmpty()) {
         // Nothing taken yet but something typed: the clerk's work stays on screen.
     } else {
         m_ui->agentCheck->setChecked(false);
     }
+    if (!applicant)
+        m_ui->entryBox->setVisible(true);
     updateSummary();
 }
 
@@ -263,6 +269,7 @@ void ApplicantPanel::updateSummary()
 
 void ApplicantPanel::focusEntry()
 {
+    m_ui->entryBox->setVisible(true);
     m_ui->numberEdit->setFocus(Qt::ShortcutFocusReason);
 }
 

@@ -165,6 +165,7 @@ void IdentityPanel::refresh()
         m_ui->headlineLabel->setText(tr("Place the ID card on the reader."));
         m_ui->photoLabel->setPixmap(QPixmap());
         m_ui->photoLabel->setText(tr("Photo"));
+        m_ui->photoLabel->setVisible(false);
         return;
     }
     const idcard::IdCardData &full = *m_card;
@@ -218,13 +219,19 @@ void IdentityPanel::refresh()
     QImage photo;
     if (image && isRevealed())
         photo = QImage::fromData(image.value());
+    // Without a photo to show, its frame gives the room back to the fields (a narrow screen
+    // needs it); why there is none is said in the headline's tooltip.
+    m_ui->photoLabel->setVisible(!photo.isNull());
     if (!photo.isNull()) {
         m_ui->photoLabel->setPixmap(QPixmap::fromImage(photo.scaled(102, 126, Qt::KeepAspectRatio)));
+        m_ui->headlineLabel->setToolTip(QString());
     } else {
         m_ui->photoLabel->setPixmap(QPixmap());
-        m_ui->photoLabel->setText(full.photoWlt.isEmpty()
-                ? tr("No photo")
-                : (image ? tr("Photo hidden") : tr("Photo (needs the licensed decoder)")));
+        const QString why = full.photoWlt.isEmpty()
+            ? tr("No photo")
+            : (image ? tr("Photo hidden") : tr("Photo (needs the licensed decoder)"));
+        m_ui->photoLabel->setText(why);
+        m_ui->headlineLabel->setToolTip(why);
     }
 }
 

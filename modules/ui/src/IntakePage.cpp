@@ -311,7 +311,10 @@ void IntakePage::decide(Decision decision)
     const QString err = m_workflow->decide(decision, reason);
     report(err);
     if (err.isEmpty()) {
-        showDocument();
+        // The decision's changed() has shown the document already (refresh at Print): laying
+        // out and rendering it twice kept the window from answering for a quarter second.
+        if (m_receiptBlocks.isEmpty())
+            showDocument();
         printReceipt();
     }
 }
