@@ -47,6 +47,14 @@
         <source>Use this applicant (Enter)</source>
         <translation>确认申请人(Enter)</translation>
     </message>
+    <message>
+        <source>Another applicant (Ctrl+Shift+A)</source>
+        <translation>增加申请人(Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Several applicants: buyer and seller, both parents; each may have an agent</source>
+        <translation>多个申请人：买方和卖方、父母双方；每人均可由代理人代办</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -1854,6 +1862,14 @@
         <source>The agent's card was read. Now type the applicant's ID number and name.</source>
         <translation>已读取代办人证件。请输入申请人的身份号码和姓名。</translation>
     </message>
+    <message>
+        <source>Another applicant: read their card or type their number and name.</source>
+        <translation>增加申请人：请读取其证件，或输入其身份号码和姓名。</translation>
+    </message>
+    <message>
+        <source>Applicant %1: %2</source>
+        <translation>申请人 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>
@@ -2316,6 +2332,10 @@
     <message>
         <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
         <translation>扫描的码不是告知书、回执或营业执照：%1</translation>
+    </message>
+    <message>
+        <source>Applicant %1 added.</source>
+        <translation>已增加第 %1 位申请人。</translation>
     </message>
 </context>
 <context>

@@ -546,6 +546,29 @@ void TestMorning::morning()
     QVERIFY(decideAndPrint(Qt::Key_F5));
     QVERIFY(finish());
 
+    // Two principals: a second-hand home, the buyer's card, then the seller's (Ctrl+Shift+A).
+    const SimIdCard buyer = resident(
+        QStringLiteral("何家欣"), QStringLiteral("33010619920202017"), QStringLiteral("2"), QStringLiteral("19920202"));
+    const SimIdCard seller = resident(
+        QStringLiteral("罗建军"), QStringLiteral("33010619600606018"), QStringLiteral("1"), QStringLiteral("19600606"));
+    beginCase(QStringLiteral("%1 two principals").arg(++n, 2));
+    QVERIFY(placeCard(buyer, buyer.field(122)));
+    key(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    m_slot->next = seller;
+    key(Qt::Key_F11);
+    QTRY_COMPARE_WITH_TIMEOUT(m_workflow->parties().size(), 2, 15000);
+    QCOMPARE(m_workflow->parties().at(1).applicant.number, seller.field(122));
+    QVERIFY(chooseMatter(QStringLiteral("esfmm"), QStringLiteral("二手房买卖")));
+    QVERIFY(answer(QStringLiteral("mortgage"), QStringLiteral("no")));
+    QVERIFY(answer(QStringLiteral("only_home_5y"), QStringLiteral("no")));
+    QVERIFY(answer(QStringLiteral("buyer_married"), QStringLiteral("no")));
+    QVERIFY(materialIds().contains(intake::IntakeWorkflow::perPartyMaterialId(QStringLiteral("id-card"), 1)));
+    QVERIFY(markAll());
+    QCOMPARE(m_workflow->checklist().verdict, checklist::Verdict::Complete);
+    screenshot(QStringLiteral("two-principals"));
+    QVERIFY(decideAndPrint(Qt::Key_F5));
+    QVERIFY(finish());
+
     // An expired card: everything is there, but no acceptance; a notice is possible.
     beginCase(QStringLiteral("%1 expired card").arg(++n, 2));
     const SimIdCard expired = SimIdCard::demo(SimIdCard::Type::HkMacaoTaiwan);

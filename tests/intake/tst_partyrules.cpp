@@ -27,6 +27,7 @@ private Q_SLOTS:
     void retirementAgeFromTheCardDecides();
     void entityTypeFromTheCreditCode();
     void eLicenceOnlyWhereThereIsOne();
+    void twoPrincipalsEachBringTheirCard();
 
 private:
     std::unique_ptr<IntakeWorkflow> caseFor(const Party &applicant, const QString &bundle);
@@ -193,6 +194,60 @@ void TestPartyRules::eLicenceOnlyWhereThereIsOne()
     QVERIFY2(err.contains(QStringLiteral("no e-licence")), qPrintable(err));
     // The line stays received.
     QCOMPARE(w->collected().value(id), checklist::Received::Original);
+}
+
+void TestPartyRules::twoPrincipalsEachBringTheirCard()
+{
+    // A second-hand home: the buyer applies, the seller joins with an agent.
+    auto w = caseFor(Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value(),
+        QStringLiteral("buy-second-hand-home"));
+    QVERIFY(w);
+    const Party seller = Party::person(QStringLiteral("330106196403051230"), QStringLiteral("张建国")).value();
+    const Party agent = Party::person(QStringLiteral("330106198106011223"), QStringLiteral("李芳")).value();
+    QCOMPARE(w->setParty(1, seller), QString());
+    QVERIFY(!w->setParty(2, seller).isEmpty()); // the same person twice
+    QCOMPARE(w->setAgent(1, agent), QString());
+    QCOMPARE(w->parties().size(), 2);
+    const QStringList ids = [&] {
+        QStringList out;
+        for (const checklist::MaterialLine &l : w->checklist().materials)
+            out << l.id;
+        return out;
+    }();
+    // The catalogue asks the ID card of each applicant, and the seller's agent brings a letter.
+    QVERIFY2(ids.contains(QStringLiteral("id-card")), qPrintable(ids.join(u' ')));
+    QVERIFY2(
+        ids.contains(IntakeWorkflow::perPartyMaterialId(QStringLiteral("id-card"), 1)), qPrintable(ids.join(u' ')));
+    QVERIFY(ids.contains(IntakeWorkflow::perPartyMaterialId(IntakeWorkflow::authorisationLetterId(), 1)));
+    QVERIFY(!ids.contains(IntakeWorkflow::authorisationLetterId()));
+    const QStringList questions = w->checklist().unanswered; // answering replaces the checklist
+    for (const QString &q : questions)
+        QCOMPARE(w->answer(q, QStringLiteral("no")), QString());
+    const QList<checklist::MaterialLine> lines = w->checklist().materials; // after the answers
+    for (const checklist::MaterialLine &l : lines)
+        QCOMPARE(w->mark(l.id, checklist::Received::Original), QString());
+    QVERIFY2(w->checklist().verdict == checklist::Verdict::Complete, qPrintable(w->checklist().missing.join(u' ')));
+    // The seller's card missing: the case is incomplete, and the notice would say whose.
+    QCOMPARE(w->mark(IntakeWorkflow::perPartyMaterialId(QStringLiteral("id-card"), 1), std::nullopt), QString());
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Incomplete);
+
+    // Saved with the case: a restart brings both back.
+    auto again = std::make_unique<IntakeWorkflow>(*m_catalog, m_calendar, m_clock, *m_store, *m_key, m_config);
+    QCOMPARE(again->resume(w->caseId()), QString());
+    QCOMPARE(again->parties().size(), 2);
+    QCOMPARE(again->parties().at(1).applicant.number, seller.number);
+    QCOMPARE(again->parties().at(1).agent->number, agent.number);
+
+    // An expired card of any applicant blocks acceptance.
+    const Party expired = Party::person(QStringLiteral("330106196403051230"), QStringLiteral("张建国"),
+        {{QStringLiteral("validUntil"), QStringLiteral("2020-01-01")}})
+                              .value();
+    QCOMPARE(w->setParty(1, expired), QString());
+    QVERIFY(!w->acceptanceBlockers().isEmpty());
+    QCOMPARE(w->removeParty(1), QString());
+    QCOMPARE(w->parties().size(), 1);
+    QVERIFY(w->acceptanceBlockers().isEmpty());
+    QVERIFY(!w->removeParty(0).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPartyRules)

@@ -4,6 +4,8 @@
 #include "onewindow/core/IdNumber.h"
 #include "onewindow/core/Masking.h"
 
+#include <QLocale>
+
 namespace ow::intake {
 
 Result<Party> Party::person(const QString &idNumber, const QString &name, const QJsonObject &details)
@@ -93,9 +95,9 @@ QString Party::validityProblem(const QDate &today) const
     const QDate to = QDate::fromString(until, Qt::ISODate);
     const QString who = maskedName();
     if (to.isValid() && to < today)
-        return tr("the card of %1 expired on %2").arg(who, to.toString(Qt::ISODate));
+        return tr("the card of %1 expired on %2").arg(who, QLocale().toString(to, QLocale::ShortFormat));
     if (from.isValid() && from > today)
-        return tr("the card of %1 is valid only from %2").arg(who, from.toString(Qt::ISODate));
+        return tr("the card of %1 is valid only from %2").arg(who, QLocale().toString(from, QLocale::ShortFormat));
     return {};
 }
 

@@ -96,6 +96,7 @@ ApplicantPanel::ApplicantPanel(QWidget *parent)
             m_ui->agentNumberEdit->setFocus(Qt::OtherFocusReason);
     });
     connect(m_ui->applyButton, &QPushButton::clicked, this, &ApplicantPanel::apply);
+    connect(m_ui->addPartyButton, &QPushButton::clicked, this, [this] { startAddingParty(); });
     connect(m_ui->revealButton, &QPushButton::clicked, this, [this](bool checked) {
         m_ui->revealButton->setChecked(m_revealed); // the caller decides, after the audit entry is written
         Q_EMIT revealRequested(checked);
@@ -146,7 +147,39 @@ void ApplicantPanel::apply()
         }
     }
     setError({});
-    Q_EMIT applicantEntered(applicant.value(), agent);
+    emitEntered(applicant.value(), agent);
+}
+
+void ApplicantPanel::emitEntered(const intake::Party &applicant, const std::optional<intake::Party> &agent)
+{
+    if (m_adding) {
+        m_adding = false;
+        m_ui->addPartyButton->setChecked(false);
+        Q_EMIT partyAdded(applicant, agent);
+        return;
+    }
+    Q_EMIT applicantEntered(applicant, agent);
+}
+
+void ApplicantPanel::startAddingParty()
+{
+    // The first applicant stays; the form takes the next one (their card, or typed).
+    m_adding = m_applicant.has_value();
+    m_ui->addPartyButton->setChecked(m_adding);
+    if (!m_adding)
+        return;
+    for (QLineEdit *e : {m_ui->numberEdit, m_ui->nameEdit, m_ui->agentNumberEdit, m_ui->agentNameEdit})
+        e->clear();
+    m_ui->agentCheck->setChecked(false);
+    m_cardAgent.reset();
+    setError(tr("Another applicant: read their card or type their number and name."));
+    focusEntry();
+}
+
+void ApplicantPanel::setMoreParties(const QList<intake::CaseParty> &more)
+{
+    m_more = more;
+    updateSummary();
 }
 
 void ApplicantPanel::takeFromCard(const intake::Party &person)
@@ -163,9 +196,11 @@ void ApplicantPanel::takeFromCard(const intake::Party &person)
         m_cardAgent = person;
         m_ui->agentNumberEdit->setText(person.number);
         m_ui->agentNameEdit->setText(person.name);
+        if (m_adding && principal && m_applicant && principal->number == m_applicant->number)
+            principal.reset(); // adding: the first applicant is not the one this agent acts for
         if (principal) {
             setError({});
-            Q_EMIT applicantEntered(*principal, person);
+            emitEntered(*principal, person);
             return;
         }
         setError(tr("The agent's card was read. Now type the applicant's ID number and name."));
@@ -174,6 +209,10 @@ void ApplicantPanel::takeFromCard(const intake::Party &person)
     }
     m_ui->kindCombo->setCurrentIndex(0);
     setError({});
+    if (m_adding) {
+        emitEntered(person, std::nullopt);
+        return;
+    }
     Q_EMIT applicantEntered(person, m_agent);
 }
 
@@ -264,7 +303,14 @@ void ApplicantPanel::updateSummary()
     QString text = QStringLiteral("<b>%1</b>").arg(line(*m_applicant).toHtmlEscaped());
     if (m_agent)
         text += QStringLiteral("<br>") + tr("Agent: %1").arg(line(*m_agent).toHtmlEscaped());
+    for (int i = 0; i < m_more.size(); ++i) {
+        text += QStringLiteral("<br><b>%1</b>")
+                    .arg(tr("Applicant %1: %2").arg(i + 2).arg(line(m_more.at(i).applicant)).toHtmlEscaped());
+        if (m_more.at(i).agent)
+            text += QStringLiteral("<br>") + tr("Agent: %1").arg(line(*m_more.at(i).agent).toHtmlEscaped());
+    }
     m_ui->summaryLabel->setText(text);
+    m_ui->addPartyButton->setEnabled(m_applicant.has_value());
 }
 
 void ApplicantPanel::focusEntry()

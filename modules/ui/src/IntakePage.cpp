@@ -83,6 +83,19 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
                 m_ui->searchPanel->focusSearch();
             }
         });
+    connect(m_ui->applicantPanel, &ApplicantPanel::partyAdded, this,
+        [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
+            if (!m_workflow)
+                return;
+            const int index = int(m_workflow->parties().size());
+            QString err = m_workflow->setParty(index, applicant);
+            if (err.isEmpty() && agent)
+                err = m_workflow->setAgent(index, agent);
+            m_ui->applicantPanel->setError(err);
+            report(err, err.isEmpty() ? tr("Applicant %1 added.").arg(index + 1) : QString());
+            if (err.isEmpty())
+                m_ui->searchPanel->focusSearch();
+        });
     connect(m_ui->applicantPanel, &ApplicantPanel::revealRequested, this, &IntakePage::reveal);
     connect(m_ui->searchPanel, &MatterSearchPanel::chosen, this, [this](const checklist::Selection &selection) {
         ensureCase();
@@ -174,6 +187,7 @@ void IntakePage::setupShortcuts()
         {QKeySequence(Qt::Key_F11), [this] { placeDemoCard(); }},
         {QKeySequence(Qt::Key_F12), [this] { finishCase(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newCase(); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] { m_ui->applicantPanel->startAddingParty(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_O), [this] { askContinue(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_L),
             [this] {
@@ -433,6 +447,7 @@ void IntakePage::refresh()
     if (!w)
         return;
     m_ui->applicantPanel->setParties(hasCase ? w->applicant() : std::nullopt, hasCase ? w->agent() : std::nullopt);
+    m_ui->applicantPanel->setMoreParties(hasCase ? w->parties().mid(1) : QList<intake::CaseParty>());
     m_ui->searchPanel->setChosen(w->hasChecklist() ? w->checklist().title : QString());
     QStringList questionTexts;
     if (w->hasChecklist()) {
