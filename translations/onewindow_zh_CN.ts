@@ -1991,7 +1991,39 @@
     </message>
 </context>
 <context>
-    <name>ow::ui::DeviceStatusWidget</name>
+    <name>ow::ui::DemoMenu</name>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Put a demo card on the reader</source>
+        <translation>在读卡器上放置演示证件</translation>
+    </message>
+    <message>
+        <source>Scan the demo business licence</source>
+        <translation>扫描演示营业执照</translation>
+    </message>
+    <message>
+        <source>Scan the QR of a notice or receipt</source>
+        <translation>扫描告知书或回执上的二维码</translation>
+    </message>
+    <message>
+        <source>Card reader plugged in</source>
+        <translation>读卡器已连接</translation>
+    </message>
+    <message>
+        <source>Receipt printer plugged in</source>
+        <translation>小票打印机已连接</translation>
+    </message>
+    <message>
+        <source>Paper in the printer</source>
+        <translation>打印机有纸</translation>
+    </message>
+    <message>
+        <source>Printer cover closed</source>
+        <translation>打印机盖已合上</translation>
+    </message>
     <message>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
@@ -2009,9 +2041,20 @@
         <translation>港澳台居民居住证（已过期）</translation>
     </message>
     <message>
-        <source>Take the card off</source>
-        <translation>取走证件</translation>
+        <source>Take the card off the reader</source>
+        <translation>从读卡器上取走证件</translation>
     </message>
+    <message>
+        <source>(no store)</source>
+        <translation>（无本地库）</translation>
+    </message>
+    <message>
+        <source>(no notice or receipt yet)</source>
+        <translation>（尚无告知书或回执）</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::DeviceStatusWidget</name>
     <message>
         <source>Card reader: ready</source>
         <translation>读卡器：就绪</translation>

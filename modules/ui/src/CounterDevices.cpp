@@ -42,6 +42,9 @@ void CounterDevices::attachPrinter(printer::ReceiptPrinter *printer)
         this, &CounterDevices::printRequested, printer,
         [printer](const QList<QByteArray> &blocks) { printer->printBlocks(blocks); }, Qt::DirectConnection);
     connect(
+        this, &CounterDevices::printerStatusRequested, printer, [printer] { printer->requestStatus(); },
+        Qt::DirectConnection);
+    connect(
         printer, &printer::ReceiptPrinter::jobFinished, this,
         [this](const printer::PrintJobResult &result) { reportPrinted(result.ok(), printMessage(result)); },
         Qt::QueuedConnection);

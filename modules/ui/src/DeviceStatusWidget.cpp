@@ -3,6 +3,7 @@
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
+#include "onewindow/ui/DemoMenu.h"
 #include "ui_DeviceStatusWidget.h"
 
 #include <QEvent>
@@ -51,26 +52,7 @@ void DeviceStatusWidget::buildDemoMenu()
     if (!m_demo)
         return;
     auto *menu = new QMenu(m_ui->demoButton);
-    const QList<QPair<QString, idcard::CardType>> cards = {
-        {tr("Resident ID card"), idcard::CardType::Resident},
-        {tr("Foreigner permanent residence card (2017)"), idcard::CardType::ForeignPermanent},
-        {tr("Foreigner permanent residence card (2023)"), idcard::CardType::ForeignPermanent2023},
-        {tr("Hong Kong/Macao/Taiwan residence permit (expired)"), idcard::CardType::HkMacaoTaiwan},
-    };
-    for (const auto &card : cards) {
-        QAction *action = menu->addAction(card.first);
-        const idcard::CardType type = card.second;
-        connect(action, &QAction::triggered, this, [this, type] {
-            if (m_demo)
-                m_demo->putDemoCard(type);
-        });
-    }
-    menu->addSeparator();
-    QAction *remove = menu->addAction(tr("Take the card off"));
-    connect(remove, &QAction::triggered, this, [this] {
-        if (m_demo)
-            m_demo->removeCard();
-    });
+    DemoMenu::addCardActions(menu, m_demo);
     m_ui->demoButton->setMenu(menu);
 }
 

@@ -36,6 +36,8 @@ public:
 
     // Widgets → devices.
     void requestPrint(const QList<QByteArray> &blocks) { Q_EMIT printRequested(blocks); }
+    // Asks the printer for its state now (e.g. after the paper was changed); printerStatusChanged follows.
+    void requestPrinterStatus() { Q_EMIT printerStatusRequested(); }
 
     // Devices → widgets (called by attachPrinter's connections, or by a test standing in).
     void reportPrinted(bool ok, const QString &message) { Q_EMIT printed(ok, message); }
@@ -57,6 +59,7 @@ public:
 
 Q_SIGNALS:
     void printRequested(const QList<QByteArray> &blocks);
+    void printerStatusRequested();
     void printed(bool ok, const QString &message);
     void scanned(const QString &text);
     void printerStatusChanged(const ow::usb::DeviceStatus &status);
