@@ -152,6 +152,7 @@ private:
     bool chooseMatter(const QString &query, const QString &expectTitle);
     bool answer(const QString &question, const QString &value);
     bool markAll(const QStringList &skip = {});
+    bool openRestaurant(const SimIdCard &card);
     bool decideAndPrint(Qt::Key decision, Step expect = Step::Print);
     bool finish();
     void screenshot(const QString &name);
@@ -348,6 +349,21 @@ QStringList TestMorning::materialIds() const
     return ids;
 }
 
+bool TestMorning::openRestaurant(const SimIdCard &card)
+{
+    // 开餐馆 for an individual business of 80 m², no renovation, no fumes, no signboard.
+    if (!placeCard(card, card.field(122)) || !chooseMatter(QStringLiteral("kcg"), QStringLiteral("开餐馆")))
+        return false;
+    const QList<QPair<QString, QString>> answers = {{QStringLiteral("entity"), QStringLiteral("individual")},
+        {QStringLiteral("area"), QStringLiteral("80")}, {QStringLiteral("renovation"), QStringLiteral("no")},
+        {QStringLiteral("fumes"), QStringLiteral("no")}, {QStringLiteral("signboard"), QStringLiteral("no")}};
+    for (const auto &a : answers) {
+        if (!answer(a.first, a.second))
+            return false;
+    }
+    return true;
+}
+
 bool TestMorning::markAll(const QStringList &skip)
 {
     key(Qt::Key_L, Qt::ControlModifier);
@@ -465,13 +481,7 @@ void TestMorning::morning()
     const SimIdCard restaurateur = resident(
         QStringLiteral("周大福"), QStringLiteral("33010619850505011"), QStringLiteral("1"), QStringLiteral("19850505"));
     beginCase(QStringLiteral("%1 notice").arg(++n, 2));
-    QVERIFY(placeCard(restaurateur, restaurateur.field(122)));
-    QVERIFY(chooseMatter(QStringLiteral("kcg"), QStringLiteral("开餐馆")));
-    QVERIFY(answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    QVERIFY(answer(QStringLiteral("area"), QStringLiteral("80")));
-    QVERIFY(answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    QVERIFY(answer(QStringLiteral("fumes"), QStringLiteral("no")));
-    QVERIFY(answer(QStringLiteral("signboard"), QStringLiteral("no")));
+    QVERIFY(openRestaurant(restaurateur));
     QStringList missing;
     for (const checklist::MaterialLine &l : m_workflow->checklist().materials) {
         if (!l.tolerable && missing.size() < 2)
@@ -489,13 +499,7 @@ void TestMorning::morning()
     const SimIdCard grocer = resident(
         QStringLiteral("吴晓燕"), QStringLiteral("33010619900606012"), QStringLiteral("2"), QStringLiteral("19900606"));
     beginCase(QStringLiteral("%1 tolerated").arg(++n, 2));
-    QVERIFY(placeCard(grocer, grocer.field(122)));
-    QVERIFY(chooseMatter(QStringLiteral("kcg"), QStringLiteral("开餐馆")));
-    QVERIFY(answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    QVERIFY(answer(QStringLiteral("area"), QStringLiteral("80")));
-    QVERIFY(answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    QVERIFY(answer(QStringLiteral("fumes"), QStringLiteral("no")));
-    QVERIFY(answer(QStringLiteral("signboard"), QStringLiteral("no")));
+    QVERIFY(openRestaurant(grocer));
     QStringList tolerable;
     for (const checklist::MaterialLine &l : m_workflow->checklist().materials) {
         if (l.tolerable)
