@@ -327,6 +327,13 @@ bool TestMorning::answer(const QString &question, const QString &value)
     [&] { QVERIFY2(editor->hasFocus(), qPrintable(question + QStringLiteral(" is not the first unanswered"))); }();
     if (!editor->hasFocus())
         return false;
+    // F4 brings the question into view: the clerk never types blind.
+    auto *leftScroll = m_window->findChild<QScrollArea *>(QStringLiteral("leftScroll"));
+    const QRect inView(editor->mapTo(leftScroll->viewport(), QPoint(0, 0)), editor->size());
+    [&] {
+        QVERIFY2(
+            leftScroll->viewport()->rect().contains(inView), qPrintable(question + QStringLiteral(" is out of view")));
+    }();
     if (auto *box = qobject_cast<QComboBox *>(editor)) {
         const int index = box->findData(value);
         while (box->currentIndex() < index)
@@ -402,6 +409,8 @@ bool TestMorning::finish()
     key(Qt::Key_F12);
     const bool done = !m_workflow->hasCase();
     [&] { QVERIFY2(done, "F12 finishes the case"); }();
+    // The next applicant starts from a clean screen: no search left over.
+    [&] { QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("searchEdit"))->text(), QString()); }();
     const QString line = QStringLiteral("%1: %2 keys card → printed receipt").arg(m_case).arg(keysToReceipt);
     m_report << line;
     qInfo("%s", qPrintable(line));
@@ -429,6 +438,10 @@ void TestMorning::morning()
     m_workflow = m_window->findChild<ui::IntakePage *>()->workflow();
     QVERIFY(m_workflow);
     m_watchdog.start();
+    // F12 with no case open does nothing and says nothing.
+    const QString before = m_window->findChild<ui::IntakePage *>()->message();
+    QTest::keyClick(m_window, Qt::Key_F12);
+    QCOMPARE(m_window->findChild<ui::IntakePage *>()->message(), before);
     auto *leftScroll = m_window->findChild<QScrollArea *>(QStringLiteral("leftScroll"));
     QVERIFY(leftScroll);
     int leftOverflow = -1;

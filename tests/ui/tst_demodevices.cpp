@@ -6,6 +6,7 @@
 
 #include "onewindow/devicesim/TestMain.h"
 #include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/printer/PrintJob.h"
 #include "onewindow/printer/ReceiptPrinter.h"
 #include "onewindow/scanner/BarcodeScanner.h"
 #include "onewindow/store/Store.h"
@@ -27,8 +28,26 @@ class TestDemoDevices : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void printerMessageSaysProgressOnce();
     void menuDrivesTheSimulatedDevices();
 };
+
+// What the clerk read after a job stopped part-way said the progress twice ("已发送 2/8 部分 … 已发送 2/8 部分").
+void TestDemoDevices::printerMessageSaysProgressOnce()
+{
+    printer::PrintJobResult r;
+    r.outcome = printer::PrintJobResult::Outcome::Interrupted;
+    r.transfersSent = 2;
+    r.transfersTotal = 8;
+    r.bytesSent = 4096;
+    r.bytesTotal = 9000;
+    r.error = QStringLiteral("Printing stopped part-way: timeout %1").arg(r.progressText());
+    const QString text = ui::CounterDevices::printMessage(r);
+    QCOMPARE(text.count(r.progressText()), 1);
+    // An error that does not say it (a transfer that failed before the first part) gets it once.
+    r.error = QStringLiteral("The printer was unplugged.");
+    QCOMPARE(ui::CounterDevices::printMessage(r).count(r.progressText()), 1);
+}
 
 void TestDemoDevices::menuDrivesTheSimulatedDevices()
 {

@@ -1,6 +1,7 @@
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/IdentityPanel.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
@@ -118,6 +119,8 @@ void TestTranslations::wordingAClerkWouldUse()
     QFETCH(QString, expected);
     QVERIFY(ow::i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
     QCOMPARE(QCoreApplication::translate(context.toLatin1().constData(), source.toUtf8().constData()), expected);
+    // The card panel shows a nationality by name, not by its code ("USA").
+    QCOMPARE(ow::ui::IdentityPanel::nationalityName(QStringLiteral("USA")), QStringLiteral("美国"));
 }
 
 QTEST_MAIN(TestTranslations)
