@@ -22,6 +22,7 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QScreen>
 
 #include <cstdio>
 #include <cstdlib>
@@ -205,6 +206,9 @@ int main(int argc, char *argv[])
     usb.start();
 
     ow::ui::MainWindow window(context);
-    window.show();
+    // The counter's screen is the clerk's whole desk (1366×768 at the least), with or without a
+    // window manager to maximise it.
+    window.resize(window.screen()->availableSize());
+    window.showMaximized();
     return app.exec();
 }

@@ -292,6 +292,7 @@ void ApplicantPanel::updateSummary()
 {
     m_ui->revealButton->setEnabled(m_applicant.has_value());
     m_ui->revealButton->setChecked(m_revealed);
+    m_ui->addPartyButton->setVisible(m_applicant.has_value()); // a further applicant needs a first
     if (!m_applicant) {
         m_ui->summaryLabel->setText(tr("No applicant yet."));
         return;
@@ -310,7 +311,6 @@ void ApplicantPanel::updateSummary()
             text += QStringLiteral("<br>") + tr("Agent: %1").arg(line(*m_more.at(i).agent).toHtmlEscaped());
     }
     m_ui->summaryLabel->setText(text);
-    m_ui->addPartyButton->setEnabled(m_applicant.has_value());
 }
 
 void ApplicantPanel::focusEntry()

@@ -161,7 +161,7 @@ void IdentityPanel::refresh()
     if (!have) {
         for (QLabel *value : {m_ui->nameValue, m_ui->englishNameValue, m_ui->genderValue, m_ui->originValue,
                  m_ui->birthValue, m_ui->numberValue, m_ui->addressValue, m_ui->validityValue, m_ui->extraValue})
-            m_ui->fieldsLayout->setRowVisible(value, true);
+            m_ui->fieldsLayout->setRowVisible(value, false); // empty rows only take room
         m_ui->headlineLabel->setText(tr("Place the ID card on the reader."));
         m_ui->photoLabel->setPixmap(QPixmap());
         m_ui->photoLabel->setText(tr("Photo"));
