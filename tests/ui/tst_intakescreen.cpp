@@ -11,9 +11,11 @@
 #include "onewindow/ui/ChecklistPanel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DemoMenu.h"
 #include "onewindow/ui/DocumentView.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/QuestionsPanel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void oneTimeNoticeAcrossTwoDepartments();
     void restartResumesTheDraft();
     void revealIsAudited();
+    void licenceScanTakesTheCompany();
 
 private:
     ui::IntakePage *page() const { return m_window->findChild<ui::IntakePage *>(); }
@@ -359,6 +362,27 @@ void TestIntakeScreen::revealIsAudited()
     QTest::keyClick(m_window.get(), Qt::Key_F9);
     QVERIFY(!summary->text().contains(QStringLiteral("33010619900101123X")));
     QCOMPARE(log.entries().size(), 1); // hiding again is not a reveal
+}
+
+// The business licence's QR through the scanner: the company is the applicant, and the bundle's
+// entity question is answered from its credit code (来自证件), still changeable.
+void TestIntakeScreen::licenceScanTakesTheCompany()
+{
+    intake::IntakeWorkflow *w = page()->workflow();
+    m_devices.reportScan(QString::fromUtf8(ui::DemoMenu::demoLicenceQr()));
+    QVERIFY(w->applicant().has_value());
+    QCOMPARE(w->applicant()->kind, intake::Party::Kind::Company);
+    QCOMPARE(w->applicant()->number, QStringLiteral("91310110666007217T"));
+    QCOMPARE(w->applicant()->name, QStringLiteral("杭州味道餐饮有限公司"));
+    chooseByPinyin(QStringLiteral("kcg"));
+    QVERIFY(w->answersFromParty().contains(QStringLiteral("entity")));
+    auto *questions = m_window->findChild<ui::QuestionsPanel *>();
+    QVERIFY(questions->labelText(QStringLiteral("entity")) != m_catalog->question(QStringLiteral("entity"))->text);
+    auto *box = qobject_cast<QComboBox *>(questions->editor(QStringLiteral("entity")));
+    QCOMPARE(box->currentData().toString(), QStringLiteral("company"));
+    // Not a notice, a receipt or a licence: said so, nothing changes.
+    m_devices.reportScan(QStringLiteral("hello"));
+    QCOMPARE(w->applicant()->number, QStringLiteral("91310110666007217T"));
 }
 
 QTEST_MAIN(TestIntakeScreen)
