@@ -4,6 +4,9 @@
 // a return visit. An event-loop watchdog (a 10 ms timer that records how late it fires) fails the
 // run on any stall over 250 ms. Every case prints the keys it took, card to printed receipt.
 // OW_TEST_LANG=zh_CN and OW_SCREENSHOT_DIR (./ow screenshots) save the screens of the morning.
+#include "IntakeTestContext.h"
+#include "SimulatedCounter.h"
+
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/catalog/PinyinTable.h"
@@ -160,12 +163,8 @@ private:
 
     ui::MainWindow *m_window = nullptr;
     intake::IntakeWorkflow *m_workflow = nullptr;
-    devicesim::UsbTestbed *m_testbed = nullptr;
-    devicesim::IdCardReaderSim m_reader;
-    devicesim::EscPosPrinterSim m_printer;
-    std::unique_ptr<usb::DeviceManager> m_usb;
-    std::optional<Catalog> m_catalog;
-    std::unique_ptr<CatalogSearch> m_search;
+    testsupport::SimulatedCounter m_counter;
+    testsupport::IntakeTestContext m_shared;
     FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 0))};
     QTemporaryDir m_dir;
     std::optional<store::Store> m_store;
@@ -186,34 +185,15 @@ void TestMorning::initTestCase()
         qEnvironmentVariableIsSet("OW_TEST_LANG") ? qEnvironmentVariable("OW_TEST_LANG") : QStringLiteral("en");
     QVERIFY(i18n::installTranslations(*qApp, language));
     qRegisterMetaType<idcard::IdCardData>();
-    m_testbed = new devicesim::UsbTestbed(this);
-    QVERIFY2(m_testbed->isValid(), qPrintable(m_testbed->error()));
-    QVERIFY(!m_testbed->plug(&m_reader).isEmpty());
-    QVERIFY(!m_testbed->plug(&m_printer).isEmpty());
-    m_usb = std::make_unique<usb::DeviceManager>();
-    m_context.cardReader = m_usb->addDriver(std::make_unique<idcard::IdCardReader>());
-    m_devices.attachPrinter(m_usb->addDriver(std::make_unique<printer::ReceiptPrinter>()));
-    m_usb->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_devices.canPrint(), 10000);
-
-    m_catalog = Catalog::load(Catalog::builtinPath()).value();
-    m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
+    const QString devices = m_counter.start(this, m_context, m_devices);
+    QVERIFY2(devices.isEmpty(), qPrintable(devices));
+    m_shared.fill(m_context, &m_clock);
     auto opened = store::Store::open(m_dir.path());
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     m_store.emplace(std::move(opened.value()));
-    m_slot = std::make_unique<MorningSlot>(&m_reader);
+    m_slot = std::make_unique<MorningSlot>(&m_counter.reader);
     m_context.demoMode = true;
-    m_context.clock = &m_clock;
-    m_context.calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
-    m_context.window.windowCode = QStringLiteral("W03");
-    m_context.window.windowName = QStringLiteral("综合窗口 3");
-    m_context.window.clerk = QStringLiteral("李建华");
-    m_context.window.office = QStringLiteral("杭州市西湖区行政服务中心");
-    m_context.catalog = &*m_catalog;
-    m_context.search = m_search.get();
     m_context.store = &*m_store;
-    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
-    m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
     m_context.devices = &m_devices;
     m_context.demoCards = m_slot.get();
     m_context.renderReceipt = [](const QByteArray &b) {
@@ -233,10 +213,7 @@ void TestMorning::initTestCase()
 void TestMorning::cleanupTestCase()
 {
     delete m_window;
-    m_reader.removeCard();
-    m_usb.reset();
-    m_testbed->unplug(&m_printer);
-    m_testbed->unplug(&m_reader);
+    m_counter.stop();
 }
 
 void TestMorning::key(Qt::Key k, Qt::KeyboardModifiers mods)
