@@ -258,7 +258,16 @@ bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
         switch (key->key()) {
         case Qt::Key_O: markAndAdvance(checklist::Received::Original); return true;
         case Qt::Key_C: markAndAdvance(checklist::Received::Copy); return true;
-        case Qt::Key_E: markAndAdvance(checklist::Received::ELicence); return true;
+        case Qt::Key_E:
+            // Only a material with an e-licence can come as one; the workflow says so, and the
+            // selection stays on the line so that O or C can follow.
+            if (m_checklist && row >= 0 && row < m_checklist->materials.size()
+                && m_checklist->materials.at(row).eLicence.isEmpty()) {
+                markCurrent(checklist::Received::ELicence);
+                return true;
+            }
+            markAndAdvance(checklist::Received::ELicence);
+            return true;
         case Qt::Key_Delete:
         case Qt::Key_Backspace: markAndAdvance(std::nullopt); return true;
         default: break;
