@@ -47,6 +47,14 @@
         <source>Use this applicant (Enter)</source>
         <translation>确认申请人(Enter)</translation>
     </message>
+    <message>
+        <source>Another applicant (Ctrl+Shift+A)</source>
+        <translation>增加申请人(Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Several applicants: buyer and seller, both parents; each may have an agent</source>
+        <translation>多个申请人：买方和卖方、父母双方；每人均可由代理人代办</translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -208,6 +216,10 @@
     <message>
         <source>A scanned document without its material, hash or pages in case %1.</source>
         <translation>案件 %1 中有一份扫描件缺少对应材料、摘要或页数。</translation>
+    </message>
+    <message>
+        <source>Applicant %1 of case %2 has no identity.</source>
+        <translation>案件 %2 的第 %1 位申请人没有身份信息。</translation>
     </message>
 </context>
 <context>
@@ -474,6 +486,14 @@
     <message>
         <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
         <translation>“produces”构成循环（%1）：各事项将互相等待对方出具的材料</translation>
+    </message>
+    <message>
+        <source>&quot;fromParty&quot; must be age, gender or entityType</source>
+        <translation>“fromParty”只能是 age、gender 或 entityType</translation>
+    </message>
+    <message>
+        <source>&quot;perParty&quot; must be true or false</source>
+        <translation>“perParty”必须为 true 或 false</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1294,14 @@
         <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
     </message>
+    <message>
+        <source>the card of %1 expired on %2</source>
+        <translation>%1 的证件已于 %2 过期</translation>
+    </message>
+    <message>
+        <source>the card of %1 is valid only from %2</source>
+        <translation>%1 的证件自 %2 起才生效</translation>
+    </message>
 </context>
 <context>
     <name>PdfAssembler</name>
@@ -1488,6 +1516,10 @@
     <message>
         <source>DEMO — not a valid document</source>
         <translation>演示 · 无效凭证</translation>
+    </message>
+    <message>
+        <source>The stored document has an unknown specimen mark &quot;%1&quot;.</source>
+        <translation>保存的文书带有无法识别的样本标记“%1”。</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2458,30 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The scanned document reference is not valid.</source>
         <translation>扫描材料的文件标识无效。</translation>
     </message>
+    <message>
+        <source>%1 is already an applicant of this case.</source>
+        <translation>%1 已是本案申请人。</translation>
+    </message>
+    <message>
+        <source>Identify the first applicant first.</source>
+        <translation>请先确定第一位申请人。</translation>
+    </message>
+    <message>
+        <source>There is no applicant %1.</source>
+        <translation>没有第 %1 位申请人。</translation>
+    </message>
+    <message>
+        <source>The first applicant cannot be removed; change it instead.</source>
+        <translation>第一位申请人不能删除，只能更换。</translation>
+    </message>
+    <message>
+        <source>%1 has no e-licence: mark the original (O) or a copy (C).</source>
+        <translation>%1 没有电子证照：请标记原件(O)或复印件(C)。</translation>
+    </message>
+    <message>
+        <source>Cannot accept: %1.</source>
+        <translation>不能受理：%1。</translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -2655,6 +2711,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>No applicant yet.</source>
         <translation>尚未确定申请人。</translation>
     </message>
+    <message>
+        <source>Another applicant: read their card or type their number and name.</source>
+        <translation>增加申请人：请读取其证件，或输入其身份号码和姓名。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s card was read. Now type the applicant&apos;s ID number and name.</source>
+        <translation>已读取代办人证件。请输入申请人的身份号码和姓名。</translation>
+    </message>
+    <message>
+        <source>Applicant %1: %2</source>
+        <translation>申请人 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CaseListModel</name>
@@ -2838,6 +2906,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>✔ issued by %1</source>
         <translation>✔ 由“%1”核发</translation>
     </message>
+    <message>
+        <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
+        <translation>不能受理：%1。请申请人提供有效证件；可出具一次性告知书(F7)或不予受理(F8)。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>
@@ -2847,7 +2919,39 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::ui::DeviceStatusWidget</name>
+    <name>ow::ui::DemoMenu</name>
+    <message>
+        <source>&amp;Demo</source>
+        <translation>演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Put a demo card on the reader</source>
+        <translation>在读卡器上放置演示证件</translation>
+    </message>
+    <message>
+        <source>Scan the demo business licence</source>
+        <translation>扫描演示营业执照</translation>
+    </message>
+    <message>
+        <source>Scan the QR of a notice or receipt</source>
+        <translation>扫描告知书或回执上的二维码</translation>
+    </message>
+    <message>
+        <source>Card reader plugged in</source>
+        <translation>读卡器已连接</translation>
+    </message>
+    <message>
+        <source>Receipt printer plugged in</source>
+        <translation>小票打印机已连接</translation>
+    </message>
+    <message>
+        <source>Paper in the printer</source>
+        <translation>打印机有纸</translation>
+    </message>
+    <message>
+        <source>Printer cover closed</source>
+        <translation>打印机盖已合上</translation>
+    </message>
     <message>
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
@@ -2865,9 +2969,20 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>港澳台居民居住证（已过期）</translation>
     </message>
     <message>
-        <source>Take the card off</source>
-        <translation>取走证件</translation>
+        <source>Take the card off the reader</source>
+        <translation>从读卡器上取走证件</translation>
     </message>
+    <message>
+        <source>(no store)</source>
+        <translation>（无本地库）</translation>
+    </message>
+    <message>
+        <source>(no notice or receipt yet)</source>
+        <translation>（尚无告知书或回执）</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::DeviceStatusWidget</name>
     <message>
         <source>Card reader: ready</source>
         <translation>读卡器：就绪</translation>
@@ -2887,6 +3002,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Receipt printer: ready</source>
+        <translation>小票打印机：就绪</translation>
+    </message>
+    <message>
+        <source>Receipt printer: printing…</source>
+        <translation>小票打印机：正在打印…</translation>
+    </message>
+    <message>
+        <source>Receipt printer: not connected</source>
+        <translation>小票打印机：未连接</translation>
+    </message>
+    <message>
+        <source>Receipt printer: %1</source>
+        <translation>小票打印机：%1</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3121,70 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Not revealed: %1</source>
         <translation>未显示完整信息：%1</translation>
     </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>加拿大</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>澳大利亚</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法国</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>俄罗斯</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation>马来西亚</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>意大利</translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation>新西兰</translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation>巴基斯坦</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>印度</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>巴西</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -3066,10 +3261,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>接续办理</translation>
     </message>
     <message>
-        <source>Scan the QR code of the notice (or paste its text):</source>
-        <translation>扫描告知书上的二维码（或粘贴其内容）：</translation>
-    </message>
-    <message>
         <source>Case %1 continues (visit %2).</source>
         <translation>案件 %1 接续办理（第 %2 次到窗）。</translation>
     </message>
@@ -3141,6 +3332,30 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>the clerk asked to see the card</source>
         <translation>窗口人员要求查看身份证</translation>
     </message>
+    <message>
+        <source>Applicant %1 added.</source>
+        <translation>已增加第 %1 位申请人。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: decide it (F5–F8) before finishing.</source>
+        <translation>案件 %1 尚未作出处理决定：请先处理(F5–F8)再办结。</translation>
+    </message>
+    <message>
+        <source>This card is valid only from %1: ask for a valid document before accepting.</source>
+        <translation>该证件自 %1 起才生效：请申请人提供有效证件后再受理。</translation>
+    </message>
+    <message>
+        <source>Scan the QR code of the notice, or type the case number from the slip:</source>
+        <translation>扫描告知书上的二维码，或输入回执上的案件编号：</translation>
+    </message>
+    <message>
+        <source>Business licence scanned.</source>
+        <translation>已扫描营业执照。</translation>
+    </message>
+    <message>
+        <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
+        <translation>扫描的码不是告知书、回执或营业执照：%1</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::MainWindow</name>
@@ -3200,7 +3415,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>number, in %1</source>
-        <translation>数字，范围 %1</translation>
+        <translation>数字，单位：%1</translation>
     </message>
     <message>
         <source>— not answered —</source>
@@ -3229,6 +3444,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Condition (%1): %2</source>
         <translation>受理条件（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 (from the document)</source>
+        <translation>%1（来自证件）</translation>
+    </message>
+    <message>
+        <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
+        <translation>根据申请人的身份证或信用代码自动填写；如有误可修改。</translation>
     </message>
 </context>
 <context>

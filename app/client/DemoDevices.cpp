@@ -4,11 +4,13 @@ using ow::devicesim::SimIdCard;
 
 DemoDevices::DemoDevices()
 {
-    m_valid = m_testbed.isValid() && !m_testbed.plug(&m_reader).isEmpty() && !m_testbed.plug(&m_printer).isEmpty();
+    m_valid = m_testbed.isValid() && !m_testbed.plug(&m_reader).isEmpty() && !m_testbed.plug(&m_printer).isEmpty()
+        && !m_testbed.plug(&m_scanner).isEmpty();
 }
 
 DemoDevices::~DemoDevices()
 {
+    m_testbed.unplug(&m_scanner);
     m_testbed.unplug(&m_printer);
     m_testbed.unplug(&m_reader);
 }
@@ -31,4 +33,37 @@ void DemoDevices::removeCard()
 bool DemoDevices::hasCard() const
 {
     return m_reader.hasCard();
+}
+
+bool DemoDevices::scan(const QByteArray &content)
+{
+    return m_scanner.scan(content);
+}
+
+bool DemoDevices::setReaderPlugged(bool plugged)
+{
+    if (plugged)
+        return !m_testbed.plug(&m_reader).isEmpty();
+    m_testbed.unplug(&m_reader);
+    return true;
+}
+
+bool DemoDevices::setPrinterPlugged(bool plugged)
+{
+    if (plugged)
+        return !m_testbed.plug(&m_printer).isEmpty();
+    m_testbed.unplug(&m_printer);
+    return true;
+}
+
+bool DemoDevices::setPaperOut(bool out)
+{
+    m_printer.setPaperOut(out);
+    return true;
+}
+
+bool DemoDevices::setCoverOpen(bool open)
+{
+    m_printer.setCoverOpen(open);
+    return true;
 }

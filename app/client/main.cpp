@@ -28,6 +28,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QThread>
+#include <QScreen>
 
 #include <cstdio>
 #include <cstdlib>
@@ -247,7 +248,9 @@ int main(int argc, char *argv[])
     };
     context.askText = [](const QString &title, const QString &label) -> std::optional<QString> {
         bool ok = false;
-        const QString text = QInputDialog::getText(nullptr, title, label, QLineEdit::Normal, QString(), &ok);
+        // Over the window that asks, so that it comes back to it when closed.
+        const QString text =
+            QInputDialog::getText(QApplication::activeWindow(), title, label, QLineEdit::Normal, QString(), &ok);
         return ok ? std::optional<QString>(text) : std::nullopt;
     };
 
@@ -284,7 +287,10 @@ int main(int argc, char *argv[])
     ow::ui::FirstPaintProbe::installIfRequested(&window); // tests/bench/bench_startup only
     mainWindow = &window;
     deliverCatalogue();
-    window.show();
+    // The counter's screen is the clerk's whole desk (1366×768 at the least), with or without a
+    // window manager to maximise it.
+    window.resize(window.screen()->availableSize());
+    window.showMaximized();
     const int rc = app.exec();
     catalogLoader->wait();
     return rc;

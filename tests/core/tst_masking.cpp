@@ -27,6 +27,9 @@ void TestMasking::idNumber_data()
                                   << "330106********123X";
     QTest::newRow("15 digits") << "330106900101123"
                                << "330106*****1123";
+    // The same mask on the card panel and in the applicant summary (they differed).
+    QTest::newRow("foreigner permit") << "USA310000005001"
+                                      << "USA********5001";
     QTest::newRow("passport-like") << "E12345678"
                                    << "E1*****78";
     QTest::newRow("short") << "123"

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void masking();
+    void maskingForeigner();
 };
 
 void TestCardDecoder::layouts_data()
@@ -247,6 +248,19 @@ void TestCardDecoder::masking()
     for (const auto &f : ow::idcard::IdCardText::fields(card.value(), true, QDate(2026, 1, 1)))
         sawFull = sawFull || f.second == QStringLiteral("330106199003070014");
     QVERIFY(sawFull);
+}
+
+// A foreigner's card is masked as everywhere else (the number once had two masks), and a long
+// English name stays in words, so that it wraps on a narrow screen.
+void TestCardDecoder::maskingForeigner()
+{
+    IdCardData c;
+    c.type = ow::idcard::CardType::ForeignPermanent;
+    c.englishName = QStringLiteral("MARTIN, MARIE CLAIRE");
+    c.idNumber = QStringLiteral("USA310080215001");
+    const IdCardData m = c.masked();
+    QCOMPARE(m.englishName, QStringLiteral("M****** M**** C*****"));
+    QCOMPARE(m.idNumber, QStringLiteral("USA********5001"));
 }
 
 QTEST_GUILESS_MAIN(TestCardDecoder)

@@ -17,10 +17,16 @@ public:
     int paperOutAfterDataWrite = -1;
     QList<QByteArray> dataWrites;
     QByteArray pending;
+    // Byte offsets where a command ends. A status request that arrives inside a command is taken
+    // for image data, as a printer does, and never answered. Empty: every offset is a boundary.
+    QList<qint64> commandEnds;
+    qint64 dataBytes = 0;
 
     bool write(const QByteArray &bytes, int, QString *error) override
     {
         if (bytes.size() == 3 && bytes.startsWith("\x10\x04")) {
+            if (!commandEnds.isEmpty() && dataBytes > 0 && !commandEnds.contains(dataBytes))
+                return true;
             const int n = bytes.at(2);
             pending.append(char(status[n == 1 ? 0 : n == 2 ? 1 : 2]));
             return true;
@@ -30,6 +36,7 @@ public:
             return false;
         }
         dataWrites.append(bytes);
+        dataBytes += bytes.size();
         if (int(dataWrites.size()) - 1 == paperOutAfterDataWrite) {
             status[0] = 0x1A;
             status[1] = 0x32;
@@ -68,6 +75,7 @@ private Q_SLOTS:
     void pack();
     void run_data();
     void run();
+    void statusOnlyBetweenCommands();
 };
 
 void TestPrintJob::pack_data()
@@ -152,6 +160,26 @@ void TestPrintJob::run()
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
     else
         QVERIFY2(r.error.contains(errorContains), qPrintable(r.error));
+}
+
+// A document laid out for a 4 KiB buffer printed on a 1 KiB printer: the big raster band goes in
+// pieces, and no status request may fall between two of them (it did: "Sent 2 of 5 parts").
+void TestPrintJob::statusOnlyBetweenCommands()
+{
+    PrinterProfile p;
+    p.receiveBufferBytes = 1024;
+    const QList<QByteArray> in = {QByteArray(100, 'a'), QByteArray(3000, 'b'), QByteArray(100, 'c')};
+    PrintJob job(p, in);
+    QCOMPARE(job.transfers().size(), 5);
+    FakeTransport t;
+    t.commandEnds = {100, 3100, 3200};
+    const PrintJobResult r = job.run(t);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.transfersSent, 5);
+    QCOMPARE(t.dataBytes, qint64(3200));
+    QList<bool> ends;
+    PrintJob::pack(in, 1024, &ends);
+    QCOMPARE(ends, QList<bool>({true, false, false, true, true}));
 }
 
 QTEST_APPLESS_MAIN(TestPrintJob)

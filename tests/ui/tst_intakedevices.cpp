@@ -2,7 +2,9 @@
 // demo card, searches "kcg", answers, marks the materials and accepts; the receipt goes to the
 // simulated printer through libusb; what the printer put on paper scans back to a genuine,
 // signed QR that names the case.
+#include "IntakeTestContext.h"
 #include "ReceiptCheck.h"
+#include "SimulatedCounter.h"
 
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogSearch.h"
@@ -73,12 +75,8 @@ private Q_SLOTS:
 private:
     void acceptOpenRestaurant(ui::MainWindow &window);
 
-    devicesim::UsbTestbed *m_testbed = nullptr;
-    devicesim::IdCardReaderSim m_reader;
-    devicesim::EscPosPrinterSim m_printer;
-    std::unique_ptr<usb::DeviceManager> m_usb;
-    std::optional<Catalog> m_catalog;
-    std::unique_ptr<CatalogSearch> m_search;
+    testsupport::SimulatedCounter m_counter;
+    testsupport::IntakeTestContext m_shared;
     FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
     QTemporaryDir m_dir;
     std::optional<store::Store> m_store;
@@ -94,34 +92,15 @@ void TestIntakeDevices::initTestCase()
     // The raw USB traffic log, as a field bug report would switch it on.
     qputenv("OW_USB_TRAFFIC_LOG", QFile::encodeName(m_dir.filePath(QStringLiteral("usb-traffic.log"))));
     // The simulated devices are plugged in before libusb starts, as in demo mode.
-    m_testbed = new devicesim::UsbTestbed(this);
-    QVERIFY2(m_testbed->isValid(), qPrintable(m_testbed->error()));
-    QVERIFY(!m_testbed->plug(&m_reader).isEmpty());
-    QVERIFY(!m_testbed->plug(&m_printer).isEmpty());
-    m_usb = std::make_unique<usb::DeviceManager>();
-    m_context.cardReader = m_usb->addDriver(std::make_unique<idcard::IdCardReader>());
-    auto *printer = m_usb->addDriver(std::make_unique<printer::ReceiptPrinter>());
-    m_devices.attachPrinter(printer);
-    m_usb->start();
-    QTRY_VERIFY_WITH_TIMEOUT(m_devices.canPrint(), 10000);
-
-    m_catalog = Catalog::load(Catalog::builtinPath()).value();
-    m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
+    const QString devices = m_counter.start(this, m_context, m_devices);
+    QVERIFY2(devices.isEmpty(), qPrintable(devices));
+    m_shared.fill(m_context, &m_clock);
     auto opened = store::Store::open(m_dir.path());
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     m_store.emplace(std::move(opened.value()));
-    m_slot = std::make_unique<Slot>(&m_reader);
-    m_context.clock = &m_clock;
-    m_context.calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
-    m_context.window.windowCode = QStringLiteral("W03");
-    m_context.window.windowName = QStringLiteral("综合窗口 3");
-    m_context.window.clerk = QStringLiteral("李建华");
-    m_context.catalog = &*m_catalog;
-    m_context.search = m_search.get();
+    m_slot = std::make_unique<Slot>(&m_counter.reader);
     m_context.store = &*m_store;
-    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
-    m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
-    m_context.printerProfile = printer->profile();
+    m_context.printerProfile = m_counter.printerDriver->profile();
     m_context.devices = &m_devices;
     m_context.demoCards = m_slot.get();
     const int dots = m_context.printerProfile.dotsPerLine;
@@ -168,10 +147,7 @@ void TestIntakeDevices::noCardDataInTheClear()
 
 void TestIntakeDevices::cleanupTestCase()
 {
-    m_reader.removeCard();
-    m_usb.reset();
-    m_testbed->unplug(&m_printer);
-    m_testbed->unplug(&m_reader);
+    m_counter.stop();
 }
 
 void TestIntakeDevices::acceptOpenRestaurant(ui::MainWindow &window)
@@ -227,7 +203,7 @@ void TestIntakeDevices::acceptanceWithReaderAndPrinter()
     intake::IntakeWorkflow *w = page->workflow();
     acceptOpenRestaurant(window);
 
-    m_printer.clearPage();
+    m_counter.printer.clearPage();
     QSignalSpy printed(&m_devices, &ui::CounterDevices::printed);
     QTest::keyClick(&window, Qt::Key_F5);
     QCOMPARE(w->step(), Step::Print);
@@ -235,7 +211,7 @@ void TestIntakeDevices::acceptanceWithReaderAndPrinter()
     QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
 
     // What the printer put on paper.
-    const QImage paper = m_printer.render();
+    const QImage paper = m_counter.printer.render();
     const auto codes = receiptcheck::decodeQrCodes(paper);
     QCOMPARE(codes.size(), 1);
     const auto verified = m_context.keys.verify(QString::fromUtf8(codes.first()));
@@ -258,7 +234,7 @@ void TestIntakeDevices::paperOutIsReportedAndNothingIsLost()
     intake::IntakeWorkflow *w = page->workflow();
     acceptOpenRestaurant(window);
 
-    m_printer.setPaperOut(true);
+    m_counter.printer.setPaperOut(true);
     QSignalSpy printed(&m_devices, &ui::CounterDevices::printed);
     QTest::keyClick(&window, Qt::Key_F5);
     QVERIFY(printed.wait(20000));
@@ -267,13 +243,13 @@ void TestIntakeDevices::paperOutIsReportedAndNothingIsLost()
         qPrintable(printed.first().at(1).toString()));
     // The case is accepted and stored whatever the printer says; a new roll and F10 print it.
     QCOMPARE(w->step(), Step::Print);
-    m_printer.setPaperOut(false);
-    m_printer.clearPage();
+    m_counter.printer.setPaperOut(false);
+    m_counter.printer.clearPage();
     printed.clear();
     QTest::keyClick(&window, Qt::Key_F10);
     QVERIFY(printed.wait(20000));
     QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
-    QCOMPARE(receiptcheck::decodeQrCodes(m_printer.render()).size(), 1);
+    QCOMPARE(receiptcheck::decodeQrCodes(m_counter.printer.render()).size(), 1);
 }
 
 OW_DEVICESIM_GUI_TEST_MAIN(TestIntakeDevices)

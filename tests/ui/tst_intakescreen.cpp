@@ -1,3 +1,4 @@
+#include "IntakeTestContext.h"
 #include "ReceiptCheck.h"
 
 #include "onewindow/catalog/Catalog.h"
@@ -11,9 +12,11 @@
 #include "onewindow/ui/ChecklistPanel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/DemoMenu.h"
 #include "onewindow/ui/DocumentView.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/QuestionsPanel.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void oneTimeNoticeAcrossTwoDepartments();
     void restartResumesTheDraft();
     void revealIsAudited();
+    void licenceScanTakesTheCompany();
 
 private:
     ui::IntakePage *page() const { return m_window->findChild<ui::IntakePage *>(); }
@@ -63,8 +67,7 @@ private:
     void markAllWithKeyboard(QChar key = u'O');
     void screenshot(const QString &name);
 
-    std::optional<Catalog> m_catalog;
-    std::unique_ptr<CatalogSearch> m_search;
+    testsupport::IntakeTestContext m_shared;
     FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
     std::unique_ptr<QTemporaryDir> m_dir;
     std::optional<store::Store> m_store;
@@ -81,18 +84,7 @@ void TestIntakeScreen::initTestCase()
     const QString language =
         qEnvironmentVariableIsSet("OW_TEST_LANG") ? qEnvironmentVariable("OW_TEST_LANG") : QStringLiteral("en");
     QVERIFY(i18n::installTranslations(*qApp, language));
-    m_catalog = Catalog::load(Catalog::builtinPath()).value();
-    m_search = std::make_unique<CatalogSearch>(*m_catalog, PinyinTable::builtin().value());
-    m_context.clock = &m_clock;
-    m_context.calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
-    m_context.window.windowCode = QStringLiteral("W03");
-    m_context.window.windowName = QStringLiteral("综合窗口 3");
-    m_context.window.clerk = QStringLiteral("李建华");
-    m_context.window.office = QStringLiteral("杭州市西湖区行政服务中心");
-    m_context.catalog = &*m_catalog;
-    m_context.search = m_search.get();
-    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
-    m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
+    m_shared.fill(m_context, &m_clock);
     m_context.devices = &m_devices;
     m_context.renderReceipt = [](const QByteArray &bytes) {
         return escpossim::ReceiptRenderer::renderStream(bytes, 384).value();
@@ -296,14 +288,14 @@ void TestIntakeScreen::oneTimeNoticeAcrossTwoDepartments()
             || l.status == checklist::MaterialLine::Status::Tolerated) {
             expected << l.name;
             for (const auto &n : l.neededBy)
-                departments.insert(m_catalog->matter(n.matter)->department);
+                departments.insert(m_shared.catalog->matter(n.matter)->department);
         }
     }
     QStringList listed;
     for (const auto &m : doc.missing)
         listed << m.material;
     QCOMPARE(listed, expected);
-    QVERIFY(!listed.contains(m_catalog->material(QStringLiteral("id-card"))->name));
+    QVERIFY(!listed.contains(m_shared.catalog->material(QStringLiteral("id-card"))->name));
     QVERIFY(departments.size() >= 2);
     screenshot(QStringLiteral("intake-4-notice"));
 
@@ -360,6 +352,28 @@ void TestIntakeScreen::revealIsAudited()
     QTest::keyClick(m_window.get(), Qt::Key_F9);
     QVERIFY(!summary->text().contains(QStringLiteral("33010619900101123X")));
     QCOMPARE(log.entries().size(), 1); // hiding again is not a reveal
+}
+
+// The business licence's QR through the scanner: the company is the applicant, and the bundle's
+// entity question is answered from its credit code (来自证件), still changeable.
+void TestIntakeScreen::licenceScanTakesTheCompany()
+{
+    intake::IntakeWorkflow *w = page()->workflow();
+    m_devices.reportScan(QString::fromUtf8(ui::DemoMenu::demoLicenceQr()));
+    QVERIFY(w->applicant().has_value());
+    QCOMPARE(w->applicant()->kind, intake::Party::Kind::Company);
+    QCOMPARE(w->applicant()->number, QStringLiteral("91310110666007217T"));
+    QCOMPARE(w->applicant()->name, QStringLiteral("杭州味道餐饮有限公司"));
+    chooseByPinyin(QStringLiteral("kcg"));
+    QVERIFY(w->answersFromParty().contains(QStringLiteral("entity")));
+    auto *questions = m_window->findChild<ui::QuestionsPanel *>();
+    QVERIFY(
+        questions->labelText(QStringLiteral("entity")) != m_shared.catalog->question(QStringLiteral("entity"))->text);
+    auto *box = qobject_cast<QComboBox *>(questions->editor(QStringLiteral("entity")));
+    QCOMPARE(box->currentData().toString(), QStringLiteral("company"));
+    // Not a notice, a receipt or a licence: said so, nothing changes.
+    m_devices.reportScan(QStringLiteral("hello"));
+    QCOMPARE(w->applicant()->number, QStringLiteral("91310110666007217T"));
 }
 
 QTEST_MAIN(TestIntakeScreen)

@@ -1,6 +1,7 @@
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/IdentityPanel.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
@@ -18,6 +19,8 @@ private Q_SLOTS:
     void chooseLanguage();
     void zhCnIsComplete();
     void mainWindowSpeaksChinese();
+    void wordingAClerkWouldUse_data();
+    void wordingAClerkWouldUse();
 };
 
 void TestTranslations::chooseLanguage_data()
@@ -90,6 +93,34 @@ void TestTranslations::mainWindowSpeaksChinese()
             han = han || (c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF);
         QVERIFY2(han, qPrintable(t));
     }
+}
+
+// Translations that once said something else than the English (a unit read as a range).
+void TestTranslations::wordingAClerkWouldUse_data()
+{
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("number with a unit") << "ow::ui::QuestionsPanel"
+                                        << "number, in %1"
+                                        << "数字，单位：%1";
+    QTest::newRow("answer from the card") << "ow::ui::QuestionsPanel"
+                                          << "%1 (from the document)"
+                                          << "%1（来自证件）";
+    QTest::newRow("nationality") << "ow::ui::IdentityPanel"
+                                 << "United States"
+                                 << "美国";
+}
+
+void TestTranslations::wordingAClerkWouldUse()
+{
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(QString, expected);
+    QVERIFY(ow::i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QCOMPARE(QCoreApplication::translate(context.toLatin1().constData(), source.toUtf8().constData()), expected);
+    // The card panel shows a nationality by name, not by its code ("USA").
+    QCOMPARE(ow::ui::IdentityPanel::nationalityName(QStringLiteral("USA")), QStringLiteral("美国"));
 }
 
 QTEST_MAIN(TestTranslations)

@@ -2,6 +2,8 @@
 
 #include "onewindow/core/Masking.h"
 
+#include <QStringList>
+
 namespace ow::idcard {
 
 bool IdCardData::isExpired(const QDate &today) const
@@ -52,8 +54,12 @@ IdCardData IdCardData::masked() const
 {
     IdCardData m = *this;
     m.name = masking::name(name);
-    m.englishName = masking::middle(englishName, 1, 0);
-    m.idNumber = idNumber.size() == 18 ? masking::idNumber(idNumber) : masking::middle(idNumber, 3, 4);
+    // Word by word, so that a long name still wraps on a narrow screen ("M***** M**** C*****").
+    QStringList words = englishName.split(u' ');
+    for (QString &w : words)
+        w = masking::middle(w, 1, 0);
+    m.englishName = words.join(u' ');
+    m.idNumber = masking::idNumber(idNumber); // the same rule as everywhere else
     m.address = masking::middle(address, 6, 0);
     m.appendedAddress = masking::middle(appendedAddress, 6, 0);
     m.passNumber = masking::middle(passNumber, 1, 2);

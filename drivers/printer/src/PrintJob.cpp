@@ -13,13 +13,14 @@ QString PrintJobResult::progressText() const
 
 PrintJob::PrintJob(PrinterProfile profile, QList<QByteArray> blocks)
     : m_profile(std::move(profile))
-    , m_transfers(pack(blocks, m_profile.receiveBufferBytes))
+    , m_transfers(pack(blocks, m_profile.receiveBufferBytes, &m_endsBlock))
 { }
 
-QList<QByteArray> PrintJob::pack(const QList<QByteArray> &blocks, int maxBytes)
+QList<QByteArray> PrintJob::pack(const QList<QByteArray> &blocks, int maxBytes, QList<bool> *endsBlock)
 {
     maxBytes = qMax(64, maxBytes);
     QList<QByteArray> out;
+    QList<bool> ends;
     QByteArray current;
     for (const QByteArray &block : blocks) {
         if (block.isEmpty())
@@ -28,18 +29,28 @@ QList<QByteArray> PrintJob::pack(const QList<QByteArray> &blocks, int maxBytes)
             current += block;
             continue;
         }
-        if (!current.isEmpty())
+        if (!current.isEmpty()) {
             out.append(current);
+            ends.append(true);
+        }
         current.clear();
         if (block.size() <= maxBytes) {
             current = block;
             continue;
         }
-        for (qsizetype i = 0; i < block.size(); i += maxBytes)
+        // A block larger than the buffer (one raster band of a document laid out for a larger
+        // buffer) goes in pieces; only its last piece ends at a command boundary.
+        for (qsizetype i = 0; i < block.size(); i += maxBytes) {
             out.append(block.mid(i, maxBytes));
+            ends.append(i + maxBytes >= block.size());
+        }
     }
-    if (!current.isEmpty())
+    if (!current.isEmpty()) {
         out.append(current);
+        ends.append(true);
+    }
+    if (endsBlock)
+        *endsBlock = ends;
     return out;
 }
 
@@ -88,7 +99,8 @@ PrintJobResult PrintJob::run(EscPosTransport &transport) const
             return r;
         }
     }
-    for (const QByteArray &transfer : m_transfers) {
+    for (qsizetype i = 0; i < m_transfers.size(); ++i) {
+        const QByteArray &transfer = m_transfers.at(i);
         QString error;
         if (!transport.write(transfer, TransferTimeoutMs, &error)) {
             r.outcome = PrintJobResult::Outcome::Interrupted;
@@ -97,7 +109,9 @@ PrintJobResult PrintJob::run(EscPosTransport &transport) const
         }
         ++r.transfersSent;
         r.bytesSent += transfer.size();
-        if (m_profile.hasStatus && r.transfersSent < r.transfersTotal) {
+        // The real-time status request goes between commands only: inside a split command the
+        // printer takes DLE EOT n for image data and never answers (the job would time out).
+        if (m_profile.hasStatus && r.transfersSent < r.transfersTotal && m_endsBlock.value(i, true)) {
             const auto mid = queryStatus(transport);
             if (!mid) {
                 r.outcome = PrintJobResult::Outcome::Interrupted;

@@ -309,7 +309,7 @@ private:
             Question q;
             q.id = o.value(QLatin1String("id")).toString();
             const Where where {nullptr, "questions", i, q.id};
-            keys(o, where, {"id", "text", "type", "unit", "options"});
+            keys(o, where, {"id", "text", "type", "unit", "options", "fromParty"});
             if (!questionIdPattern().match(q.id).hasMatch())
                 error(where, tr("\"id\" must be letters, digits and '_', not starting with a digit"));
             static const QStringList reserved = {QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not"),
@@ -319,6 +319,11 @@ private:
             q.text = text(o, "text", where, true);
             q.type = enumeration(o, "type", where, kQuestionTypes, Question::Type::YesNo);
             q.unit = text(o, "unit", where, false);
+            q.fromParty = o.value(QLatin1String("fromParty")).toString();
+            static const QStringList fromParty = {
+                QString(), QStringLiteral("age"), QStringLiteral("gender"), QStringLiteral("entityType")};
+            if (!fromParty.contains(q.fromParty))
+                error(where, tr("\"fromParty\" must be age, gender or entityType"));
             const QJsonArray options = array(o, "options", where, false);
             for (qsizetype k = 0; k < options.size(); ++k) {
                 const Where ow {&where, "options", k, {}};
@@ -347,7 +352,8 @@ private:
             MaterialDef m;
             m.id = o.value(QLatin1String("id")).toString();
             const Where where {nullptr, "materials", i, m.id};
-            keys(o, where, {"id", "name", "source", "form", "eLicence", "blankForm", "sample", "howToSupply"});
+            keys(o, where,
+                {"id", "name", "source", "form", "eLicence", "blankForm", "sample", "howToSupply", "perParty"});
             if (!idPattern().match(m.id).hasMatch())
                 error(where, tr("\"id\" must be lower-case letters, digits and '-'"));
             m.name = text(o, "name", where, true);
@@ -357,6 +363,10 @@ private:
             m.blankForm = text(o, "blankForm", where, false);
             m.sample = text(o, "sample", where, false);
             m.howToSupply = text(o, "howToSupply", where, false);
+            const QJsonValue perParty = o.value(QLatin1String("perParty"));
+            if (!perParty.isUndefined() && !perParty.isBool())
+                error(where, tr("\"perParty\" must be true or false"));
+            m.perParty = perParty.toBool(false);
             if (c.m_materialIndex.contains(m.id))
                 error(where, tr("duplicate material id \"%1\"").arg(m.id));
             c.m_materialIndex.insert(m.id, c.m_materials.size());

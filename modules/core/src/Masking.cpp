@@ -17,6 +17,10 @@ QString middle(const QString &text, int head, int tail)
 QString idNumber(const QString &number)
 {
     const QString s = number.trimmed();
+    // A foreigner's permit (3 letters of nationality and 12 digits) keeps only its nationality,
+    // wherever it is shown: on screen, on the card panel, on receipts.
+    if (s.size() == 15 && s.at(0).isLetter())
+        return middle(s, 3, 4);
     if (s.size() >= 15)
         return middle(s, 6, 4);
     return middle(s, 2, 2);

@@ -23,12 +23,27 @@ std::optional<Party> partyFrom(const QJsonValue &v, QString *error)
 
 } // namespace
 
+QList<CaseParty> CaseState::parties() const
+{
+    QList<CaseParty> all;
+    if (applicant)
+        all << CaseParty {*applicant, agent};
+    all += moreParties;
+    return all;
+}
+
+QString CaseState::perPartyMaterialId(const QString &materialId, int index)
+{
+    return QStringLiteral("%1@%2").arg(materialId).arg(index + 1);
+}
+
 QJsonArray CaseState::partiesJson() const
 {
-    if (!applicant)
-        return {};
-    return QJsonArray {QJsonObject {{QStringLiteral("applicant"), applicant->toJson()},
-        {QStringLiteral("agent"), agent ? QJsonValue(agent->toJson()) : QJsonValue()}}};
+    QJsonArray all;
+    for (const CaseParty &p : parties())
+        all.append(QJsonObject {{QStringLiteral("applicant"), p.applicant.toJson()},
+            {QStringLiteral("agent"), p.agent ? QJsonValue(p.agent->toJson()) : QJsonValue()}});
+    return all;
 }
 
 QJsonValue CaseState::answerJson(const QVariant &value)
@@ -76,13 +91,43 @@ QString CaseState::apply(const store::LogEntry &e)
         const QJsonArray parties = p.value(QLatin1String("parties")).toArray();
         next.applicant.reset();
         next.agent.reset();
-        if (!parties.isEmpty()) {
-            const QJsonObject first = parties.first().toObject();
-            next.applicant = partyFrom(first.value(QLatin1String("applicant")), &error);
-            next.agent = partyFrom(first.value(QLatin1String("agent")), &error);
+        next.moreParties.clear();
+        for (qsizetype i = 0; i < parties.size(); ++i) {
+            const QJsonObject o = parties.at(i).toObject();
+            const auto applicantParty = partyFrom(o.value(QLatin1String("applicant")), &error);
+            const auto agentParty = partyFrom(o.value(QLatin1String("agent")), &error);
+            if (!applicantParty) {
+                if (error.isEmpty())
+                    error = tr("Applicant %1 of case %2 has no identity.").arg(i + 1).arg(e.caseId);
+                break;
+            }
+            if (i == 0) {
+                next.applicant = applicantParty;
+                next.agent = agentParty;
+            } else {
+                next.moreParties << CaseParty {*applicantParty, agentParty};
+            }
         }
+        // Applicant `removed` left the case: their lines go, the lines of those after them move up.
+        const int removed = p.value(QLatin1String("removed")).toInt(-1);
+        if (removed >= 1) {
+            checklist::Collected kept;
+            for (auto it = next.collected.cbegin(); it != next.collected.cend(); ++it) {
+                const int at = int(it.key().lastIndexOf(u'@'));
+                const int n = at < 0 ? 0 : it.key().mid(at + 1).toInt() - 1;
+                if (n == removed)
+                    continue;
+                kept.insert(n > removed ? perPartyMaterialId(it.key().left(at), n - 1) : it.key(), it.value());
+            }
+            next.collected = kept;
+        }
+        // A power of attorney is only on the list while that applicant has an agent.
         if (!next.agent)
             next.collected.remove(QStringLiteral("agent-authorisation"));
+        for (int i = 0; i < next.moreParties.size(); ++i) {
+            if (!next.moreParties.at(i).agent)
+                next.collected.remove(perPartyMaterialId(QStringLiteral("agent-authorisation"), i + 1));
+        }
     } else if (k == QLatin1String("chosen")) {
         next.selection.bundle = text(p, "bundle");
         next.selection.matters.clear();

@@ -100,8 +100,11 @@ void IntakeWorkflow::evaluate(const CaseState &state, Checklist *out, bool *has)
     if (state.selection.bundle.isEmpty() && state.selection.matters.isEmpty())
         return;
     const Catalog &cat = catalog();
+    Answers answers = partyRules(state).answers;
+    for (auto it = state.answers.cbegin(); it != state.answers.cend(); ++it)
+        answers.insert(it.key(), it.value());
     auto result = checklist::ChecklistEngine::evaluate(
-        cat, state.selection, state.answers, state.collected, state.recorded, m_calendar, m_clock.today());
+        cat, state.selection, answers, state.collected, state.recorded, m_calendar, m_clock.today());
     if (!result)
         return;
     *out = result.value();
@@ -135,10 +138,140 @@ void IntakeWorkflow::evaluate(const CaseState &state, Checklist *out, bool *has)
         }
         out->materials.prepend(letter);
     }
+    addPerPartyMaterials(state, out);
+}
+
+IntakeWorkflow::PartyRules IntakeWorkflow::partyRules(const CaseState &state) const
+{
+    PartyRules rules;
+    const QDate today = m_clock.today();
+    QList<const Party *> everyone;
+    for (const std::optional<Party> *p : {&state.applicant, &state.agent}) {
+        if (*p)
+            everyone << &**p;
+    }
+    for (const CaseParty &p : std::as_const(state.moreParties)) {
+        everyone << &p.applicant;
+        if (p.agent)
+            everyone << &*p.agent;
+    }
+    for (const Party *p : std::as_const(everyone)) {
+        const QString problem = p->validityProblem(today);
+        if (!problem.isEmpty())
+            rules.blockers << problem;
+    }
+    if (!state.applicant)
+        return rules;
+    const Catalog &cat = catalog();
+    QStringList asked;
+    if (const Bundle *b = cat.bundle(state.selection.bundle))
+        asked = b->questions;
+    else
+        for (const Question &q : cat.questionList())
+            asked << q.id;
+    for (const QString &id : std::as_const(asked)) {
+        const Question *q = cat.question(id);
+        if (!q || q->fromParty.isEmpty() || state.answers.contains(id))
+            continue;
+        QVariant value;
+        if (q->fromParty == QLatin1String("age")) {
+            if (const auto age = state.applicant->ageOn(today))
+                value = double(*age);
+        } else if (q->fromParty == QLatin1String("gender")) {
+            if (!state.applicant->genderKey().isEmpty())
+                value = state.applicant->genderKey();
+        } else if (q->fromParty == QLatin1String("entityType")) {
+            if (!state.applicant->entityType().isEmpty())
+                value = state.applicant->entityType();
+        }
+        if (value.isValid() && (q->type != Question::Type::Choice || q->hasOption(value.toString()))) {
+            rules.answers.insert(id, value);
+            rules.fromParty << id;
+        }
+    }
+    return rules;
+}
+
+Answers IntakeWorkflow::effectiveAnswers() const
+{
+    Answers all = m_partyAnswers;
+    for (auto it = m_state.answers.cbegin(); it != m_state.answers.cend(); ++it)
+        all.insert(it.key(), it.value());
+    return all;
+}
+
+void IntakeWorkflow::addPerPartyMaterials(const CaseState &state, Checklist *out) const
+{
+    if (state.moreParties.isEmpty())
+        return;
+    // Each further applicant brings their own copy of what the catalogue marks per party (their
+    // ID card), and their agent their own power of attorney. The lines say whose they are.
+    const Catalog &cat = catalog();
+    const QList<MaterialLine> base = out->materials;
+    QList<MaterialLine> lines;
+    auto suffix = [](const Party &p) { return QStringLiteral("（%1）").arg(p.maskedName()); };
+    auto markMissing = [out](const QString &id) {
+        out->missing << id;
+        if (out->verdict == Verdict::Complete || out->verdict == Verdict::Tolerated)
+            out->verdict = Verdict::Incomplete;
+    };
+    for (const MaterialLine &l : base) {
+        const MaterialDef *def = cat.material(l.id);
+        const bool perParty = (def && def->perParty) || l.id == authorisationLetterId();
+        if (!perParty) {
+            lines << l;
+            continue;
+        }
+        MaterialLine first = l;
+        if (state.applicant)
+            first.name += suffix(*state.applicant);
+        lines << first;
+        for (int i = 0; i < state.moreParties.size(); ++i) {
+            const CaseParty &p = state.moreParties.at(i);
+            if (l.id == authorisationLetterId() && !p.agent)
+                continue;
+            MaterialLine copy = l;
+            copy.id = perPartyMaterialId(l.id, i + 1);
+            copy.name = l.name + suffix(p.applicant);
+            copy.shortfall.clear();
+            const auto got = state.collected.constFind(copy.id);
+            const bool received = got != state.collected.constEnd()
+                && (l.id != authorisationLetterId() || got.value() == checklist::Received::Original);
+            copy.status = received ? MaterialLine::Status::Received : MaterialLine::Status::Missing;
+            if (!received)
+                markMissing(copy.id);
+            lines << copy;
+        }
+    }
+    // A further applicant's agent, when the first applicant has none, still needs a letter.
+    if (!state.agent) {
+        for (int i = 0; i < state.moreParties.size(); ++i) {
+            if (!state.moreParties.at(i).agent)
+                continue;
+            MaterialLine letter;
+            letter.id = perPartyMaterialId(authorisationLetterId(), i + 1);
+            const MaterialDef *def = cat.material(authorisationLetterId());
+            letter.name =
+                (def ? def->name : tr("Power of attorney (授权委托书)")) + suffix(state.moreParties.at(i).applicant);
+            letter.originals = 1;
+            letter.mode = AcceptanceMode::KeepOriginal;
+            const auto got = state.collected.constFind(letter.id);
+            const bool received = got != state.collected.constEnd() && got.value() == checklist::Received::Original;
+            letter.status = received ? MaterialLine::Status::Received : MaterialLine::Status::Missing;
+            if (!received)
+                markMissing(letter.id);
+            lines.prepend(letter);
+        }
+    }
+    out->materials = lines;
 }
 
 void IntakeWorkflow::recompute()
 {
+    const PartyRules rules = partyRules(m_state);
+    m_blockers = rules.blockers;
+    m_fromParty = rules.fromParty;
+    m_partyAnswers = rules.answers;
     evaluate(m_state, &m_checklist, &m_hasChecklist);
 }
 
@@ -451,15 +584,27 @@ QString IntakeWorkflow::adoptCurrentCatalogue()
     return err;
 }
 
+QString IntakeWorkflow::partiesChange(CaseState changed, int removed)
+{
+    QJsonObject payload {{QStringLiteral("parties"), changed.partiesJson()}};
+    if (removed >= 1)
+        payload.insert(QStringLiteral("removed"), removed);
+    return commit({{QStringLiteral("parties"), payload}});
+}
+
 QString IntakeWorkflow::setApplicant(const Party &applicant)
 {
     if (const QString err = editable(); !err.isEmpty())
         return err;
     if (m_state.agent && m_state.agent->number == applicant.number)
         return tr("The agent and the applicant are the same person.");
+    for (const CaseParty &p : std::as_const(m_state.moreParties)) {
+        if (p.applicant.number == applicant.number)
+            return tr("%1 is already an applicant of this case.").arg(applicant.maskedName());
+    }
     CaseState s = m_state;
     s.applicant = applicant;
-    return commit({{QStringLiteral("parties"), {{QStringLiteral("parties"), s.partiesJson()}}}});
+    return partiesChange(s);
 }
 
 QString IntakeWorkflow::setAgent(const std::optional<Party> &agent)
@@ -472,7 +617,56 @@ QString IntakeWorkflow::setAgent(const std::optional<Party> &agent)
         return tr("Identify the applicant before the agent.");
     CaseState s = m_state;
     s.agent = agent;
-    return commit({{QStringLiteral("parties"), {{QStringLiteral("parties"), s.partiesJson()}}}});
+    return partiesChange(s);
+}
+
+QString IntakeWorkflow::setParty(int index, const Party &applicant)
+{
+    if (index == 0)
+        return setApplicant(applicant);
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
+    if (!m_state.applicant)
+        return tr("Identify the first applicant first.");
+    if (index < 1 || index > m_state.moreParties.size() + 1)
+        return tr("There is no applicant %1.").arg(index + 1);
+    const QList<CaseParty> all = m_state.parties();
+    for (int j = 0; j < all.size(); ++j) {
+        if (j != index && all.at(j).applicant.number == applicant.number)
+            return tr("%1 is already an applicant of this case.").arg(applicant.maskedName());
+    }
+    CaseState s = m_state;
+    if (index == s.moreParties.size() + 1)
+        s.moreParties << CaseParty {applicant, std::nullopt};
+    else
+        s.moreParties[index - 1].applicant = applicant;
+    return partiesChange(s);
+}
+
+QString IntakeWorkflow::setAgent(int index, const std::optional<Party> &agent)
+{
+    if (index == 0)
+        return setAgent(agent);
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
+    if (index < 1 || index > m_state.moreParties.size())
+        return tr("There is no applicant %1.").arg(index + 1);
+    if (agent && agent->number == m_state.moreParties.at(index - 1).applicant.number)
+        return tr("The agent and the applicant are the same person.");
+    CaseState s = m_state;
+    s.moreParties[index - 1].agent = agent;
+    return partiesChange(s);
+}
+
+QString IntakeWorkflow::removeParty(int index)
+{
+    if (const QString err = editable(); !err.isEmpty())
+        return err;
+    if (index < 1 || index > m_state.moreParties.size())
+        return tr("The first applicant cannot be removed; change it instead.");
+    CaseState s = m_state;
+    s.moreParties.removeAt(index - 1);
+    return partiesChange(s, index);
 }
 
 QString IntakeWorkflow::choose(const checklist::Selection &selection)
@@ -536,6 +730,11 @@ QString IntakeWorkflow::mark(QString materialId, std::optional<checklist::Receiv
 {
     if (const QString err = materialEditable(materialId); !err.isEmpty())
         return err;
+    // An e-licence only counts for a material that has one; the line stays as it was.
+    for (const MaterialLine &l : std::as_const(m_checklist.materials)) {
+        if (l.id == materialId && how == checklist::Received::ELicence && l.eLicence.isEmpty())
+            return tr("%1 has no e-licence: mark the original (O) or a copy (C).").arg(l.name);
+    }
     const auto current = m_state.collected.constFind(materialId);
     const bool unchanged = how ? (current != m_state.collected.constEnd() && current.value() == *how)
                                : current == m_state.collected.constEnd();
@@ -685,6 +884,16 @@ QList<IntakeWorkflow::Decision> IntakeWorkflow::allowedDecisions() const
 {
     if (!m_hasChecklist || !m_state.applicant || m_step >= Step::Print)
         return {};
+    if (!m_blockers.isEmpty()) {
+        // No acceptance on an invalid card; the notice names what is missing, the refusal why.
+        switch (m_checklist.verdict) {
+        case Verdict::Complete:
+        case Verdict::Tolerated:
+        case Verdict::Incomplete: return {Decision::Notice, Decision::Refuse};
+        case Verdict::NotAcceptable: return {Decision::Refuse};
+        case Verdict::NeedsAnswers: return {};
+        }
+    }
     switch (m_checklist.verdict) {
     case Verdict::Complete: return {Decision::Accept, Decision::Refuse};
     case Verdict::Tolerated: return {Decision::AcceptTolerated, Decision::Notice, Decision::Refuse};
@@ -700,6 +909,8 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     if (!hasCase())
         return tr("No case is open.");
     if (!allowedDecisions().contains(decision)) {
+        if (!m_blockers.isEmpty() && (decision == Decision::Accept || decision == Decision::AcceptTolerated))
+            return tr("Cannot accept: %1.").arg(m_blockers.join(tr("; ")));
         if (m_hasChecklist && m_checklist.verdict == Verdict::NeedsAnswers) {
             if (m_checklist.unanswered.isEmpty())
                 return tr("An acceptance condition is not confirmed yet; nothing can be decided yet.");

@@ -4,6 +4,8 @@
 #include "onewindow/core/IdNumber.h"
 #include "onewindow/core/Masking.h"
 
+#include <QLocale>
+
 namespace ow::intake {
 
 Result<Party> Party::person(const QString &idNumber, const QString &name, const QJsonObject &details)
@@ -40,6 +42,63 @@ Result<Party> Party::company(const QString &creditCode, const QString &name, con
     if (name.trimmed().isEmpty())
         return Result<Party>::failure(tr("The company's name is missing."));
     return Party {Kind::Company, code->code(), name.trimmed(), details};
+}
+
+std::optional<int> Party::ageOn(const QDate &day) const
+{
+    if (kind != Kind::Person)
+        return std::nullopt;
+    QDate born = QDate::fromString(details.value(QLatin1String("birthDate")).toString(), Qt::ISODate);
+    if (!born.isValid()) {
+        const auto id = IdNumber::parse(number);
+        if (!id)
+            return std::nullopt;
+        born = id->birthDate();
+    }
+    if (!born.isValid() || born > day)
+        return std::nullopt;
+    int age = day.year() - born.year();
+    if (day.month() < born.month() || (day.month() == born.month() && day.day() < born.day()))
+        --age;
+    return age;
+}
+
+QString Party::genderKey() const
+{
+    if (kind != Kind::Person)
+        return {};
+    const QString onCard = details.value(QLatin1String("gender")).toString();
+    if (onCard == QLatin1String("male") || onCard == QLatin1String("female"))
+        return onCard;
+    const auto id = IdNumber::parse(number);
+    if (!id)
+        return {};
+    return id->gender() == IdNumber::Gender::Male ? QStringLiteral("male") : QStringLiteral("female");
+}
+
+QString Party::entityType() const
+{
+    // GB 32100: registration department 9 (market regulation), type 1 enterprise, 2 individual.
+    if (kind != Kind::Company || number.size() < 2 || number.at(0) != u'9')
+        return {};
+    if (number.at(1) == u'1')
+        return QStringLiteral("company");
+    if (number.at(1) == u'2')
+        return QStringLiteral("individual");
+    return {};
+}
+
+QString Party::validityProblem(const QDate &today) const
+{
+    const QString until = details.value(QLatin1String("validUntil")).toString();
+    const QDate from = QDate::fromString(details.value(QLatin1String("validFrom")).toString(), Qt::ISODate);
+    const QDate to = QDate::fromString(until, Qt::ISODate);
+    const QString who = maskedName();
+    if (to.isValid() && to < today)
+        return tr("the card of %1 expired on %2").arg(who, QLocale().toString(to, QLocale::ShortFormat));
+    if (from.isValid() && from > today)
+        return tr("the card of %1 is valid only from %2").arg(who, QLocale().toString(from, QLocale::ShortFormat));
+    return {};
 }
 
 QString Party::maskedNumber() const

@@ -1,6 +1,7 @@
 #include "onewindow/scan/LicenceQr.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace ow::scan {
 
@@ -30,8 +31,13 @@ Result<LicenceQr> LicenceQr::parse(const QString &text)
         QStringLiteral("(?:企业名称|名称|名\\s*称|entname|name)\\s*[:：=]\\s*([^\\n\\r;；,，&|]+)"),
         QRegularExpression::CaseInsensitiveOption);
     const auto m = nameLine.match(text);
-    if (m.hasMatch())
-        qr.name = m.captured(1).trimmed().left(200);
+    if (m.hasMatch()) {
+        QString name = m.captured(1).trimmed();
+        // In a link (…?uniscid=…&entname=%E6%9D%AD…) the name is percent-encoded UTF-8.
+        if (name.contains(u'%'))
+            name = QUrl::fromPercentEncoding(name.toUtf8()).trimmed();
+        qr.name = name.left(200);
+    }
     return qr;
 }
 

@@ -105,13 +105,14 @@ void ChecklistPanel::clear()
     m_ui->verdictLabel->setStyleSheet(QString());
 }
 
-void ChecklistPanel::setChecklist(
-    const checklist::Checklist &c, const checklist::Collected &collected, const QStringList &questionTexts)
+void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist::Collected &collected,
+    const QStringList &questionTexts, const QStringList &blockers)
 {
     const QString selected = currentMaterial();
     m_checklist = c;
     m_collected = collected;
     m_questionTexts = questionTexts;
+    m_blockers = blockers;
 
     QStringList items;
     for (const checklist::ItemLine &i : c.items) {
@@ -149,7 +150,7 @@ void ChecklistPanel::setChecklist(
             t->setItem(row, col, item);
         }
     }
-    m_ui->verdictLabel->setText(verdictText(c, questionTexts));
+    m_ui->verdictLabel->setText(verdictText(c, questionTexts, blockers));
     QString style;
     switch (c.verdict) {
     case Verdict::Complete: style = QStringLiteral("background:#1b7f3b; color:white; font-weight:bold;"); break;
@@ -158,6 +159,8 @@ void ChecklistPanel::setChecklist(
     case Verdict::NotAcceptable: style = QStringLiteral("background:#5a0010; color:white; font-weight:bold;"); break;
     case Verdict::NeedsAnswers: style = QStringLiteral("background:#35506b; color:white; font-weight:bold;"); break;
     }
+    if (blocked(c, blockers))
+        style = QStringLiteral("background:#5a0010; color:white; font-weight:bold;");
     m_ui->verdictLabel->setStyleSheet(style);
     if (!selected.isEmpty())
         selectMaterial(selected);
@@ -165,8 +168,18 @@ void ChecklistPanel::setChecklist(
         t->setCurrentCell(0, 1);
 }
 
-QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QStringList &questionTexts)
+bool ChecklistPanel::blocked(const checklist::Checklist &c, const QStringList &blockers)
 {
+    return !blockers.isEmpty()
+        && (c.verdict == Verdict::Complete || c.verdict == Verdict::Tolerated || c.verdict == Verdict::Incomplete);
+}
+
+QString ChecklistPanel::verdictText(
+    const checklist::Checklist &c, const QStringList &questionTexts, const QStringList &blockers)
+{
+    if (blocked(c, blockers))
+        return tr("Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).")
+            .arg(blockers.join(QStringLiteral("; ")));
     auto names = [&c](const QStringList &ids) {
         QStringList out;
         for (const MaterialLine &l : c.materials) {
@@ -195,6 +208,29 @@ QString ChecklistPanel::verdictText(const checklist::Checklist &c, const QString
     case Verdict::NeedsAnswers: return tr("Answer first: %1").arg(questionTexts.join(QStringLiteral("; ")));
     }
     return {};
+}
+
+QString ChecklistPanel::verdictBarText() const
+{
+    return m_ui->verdictLabel->text();
+}
+
+void ChecklistPanel::focusTable()
+{
+    QTableWidget *t = m_ui->materialTable;
+    t->setFocus(Qt::ShortcutFocusReason);
+    // On the first line still to collect, so that the keys mark it at once.
+    if (m_checklist) {
+        for (int row = 0; row < m_checklist->materials.size() && row < t->rowCount(); ++row) {
+            const MaterialLine::Status s = m_checklist->materials.at(row).status;
+            if (s == MaterialLine::Status::Missing || s == MaterialLine::Status::Tolerated) {
+                t->setCurrentCell(row, 1);
+                return;
+            }
+        }
+    }
+    if (t->rowCount() > 0 && t->currentRow() < 0)
+        t->setCurrentCell(0, 1);
 }
 
 QString ChecklistPanel::currentMaterial() const
@@ -235,7 +271,16 @@ bool ChecklistPanel::eventFilter(QObject *watched, QEvent *event)
         switch (key->key()) {
         case Qt::Key_O: markAndAdvance(checklist::Received::Original); return true;
         case Qt::Key_C: markAndAdvance(checklist::Received::Copy); return true;
-        case Qt::Key_E: markAndAdvance(checklist::Received::ELicence); return true;
+        case Qt::Key_E:
+            // Only a material with an e-licence can come as one; the workflow says so, and the
+            // selection stays on the line so that O or C can follow.
+            if (m_checklist && row >= 0 && row < m_checklist->materials.size()
+                && m_checklist->materials.at(row).eLicence.isEmpty()) {
+                markCurrent(checklist::Received::ELicence);
+                return true;
+            }
+            markAndAdvance(checklist::Received::ELicence);
+            return true;
         case Qt::Key_Delete:
         case Qt::Key_Backspace: markAndAdvance(std::nullopt); return true;
         default: break;
@@ -255,7 +300,7 @@ void ChecklistPanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         if (m_checklist)
-            setChecklist(*m_checklist, m_collected, m_questionTexts);
+            setChecklist(*m_checklist, m_collected, m_questionTexts, m_blockers);
     }
     QWidget::changeEvent(event);
 }

@@ -1,7 +1,9 @@
 #include "onewindow/ui/DeviceStatusWidget.h"
 
 #include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
+#include "onewindow/ui/DemoMenu.h"
 #include "ui_DeviceStatusWidget.h"
 
 #include <QEvent>
@@ -28,6 +30,15 @@ void DeviceStatusWidget::attachReader(idcard::IdCardReader *reader)
     setStatus(reader->status());
 }
 
+void DeviceStatusWidget::attachPrinter(CounterDevices *devices)
+{
+    if (!devices)
+        return;
+    m_printer = true;
+    connect(devices, &CounterDevices::printerStatusChanged, this, &DeviceStatusWidget::setStatus);
+    setStatus(devices->printerStatus());
+}
+
 void DeviceStatusWidget::setDemoCardSlot(DemoCardSlot *demo)
 {
     m_demo = demo;
@@ -41,26 +52,7 @@ void DeviceStatusWidget::buildDemoMenu()
     if (!m_demo)
         return;
     auto *menu = new QMenu(m_ui->demoButton);
-    const QList<QPair<QString, idcard::CardType>> cards = {
-        {tr("Resident ID card"), idcard::CardType::Resident},
-        {tr("Foreigner permanent residence card (2017)"), idcard::CardType::ForeignPermanent},
-        {tr("Foreigner permanent residence card (2023)"), idcard::CardType::ForeignPermanent2023},
-        {tr("Hong Kong/Macao/Taiwan residence permit (expired)"), idcard::CardType::HkMacaoTaiwan},
-    };
-    for (const auto &card : cards) {
-        QAction *action = menu->addAction(card.first);
-        const idcard::CardType type = card.second;
-        connect(action, &QAction::triggered, this, [this, type] {
-            if (m_demo)
-                m_demo->putDemoCard(type);
-        });
-    }
-    menu->addSeparator();
-    QAction *remove = menu->addAction(tr("Take the card off"));
-    connect(remove, &QAction::triggered, this, [this] {
-        if (m_demo)
-            m_demo->removeCard();
-    });
+    DemoMenu::addCardActions(menu, m_demo);
     m_ui->demoButton->setMenu(menu);
 }
 
@@ -81,22 +73,24 @@ void DeviceStatusWidget::refresh()
     QString colour;
     switch (m_status.state) {
     case usb::DeviceState::Ready:
-        line = tr("Card reader: ready");
+        line = m_printer ? tr("Receipt printer: ready") : tr("Card reader: ready");
         colour = QStringLiteral("#1b7f3b");
         break;
     case usb::DeviceState::Busy:
-        line = tr("Card reader: reading…");
+        line = m_printer ? tr("Receipt printer: printing…") : tr("Card reader: reading…");
         colour = QStringLiteral("#1b7f3b");
         break;
     case usb::DeviceState::Absent:
-        line = tr("Card reader: not connected");
+        line = m_printer ? tr("Receipt printer: not connected") : tr("Card reader: not connected");
         colour = QStringLiteral("#808080");
         break;
     case usb::DeviceState::Unplugged:
-    case usb::DeviceState::Error:
-        line = tr("Card reader: %1").arg(m_status.message.isEmpty() ? tr("error") : m_status.message);
+    case usb::DeviceState::Error: {
+        const QString why = m_status.message.isEmpty() ? tr("error") : m_status.message;
+        line = m_printer ? tr("Receipt printer: %1").arg(why) : tr("Card reader: %1").arg(why);
         colour = QStringLiteral("#b00020");
         break;
+    }
     }
     m_ui->textLabel->setText(line);
     m_ui->markLabel->setStyleSheet(QStringLiteral("color: %1;").arg(colour));

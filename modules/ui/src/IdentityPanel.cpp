@@ -27,6 +27,38 @@ QString typeText(idcard::CardType type)
     return {};
 }
 
+} // namespace
+
+QString IdentityPanel::nationalityName(const QString &alpha3)
+{
+    // GB/T 2659 alpha-3 codes as a clerk reads them; the code itself for the rest.
+    static const QList<QPair<QLatin1String, const char *>> names = {
+        {QLatin1String("USA"), QT_TR_NOOP("United States")},
+        {QLatin1String("GBR"), QT_TR_NOOP("United Kingdom")},
+        {QLatin1String("CAN"), QT_TR_NOOP("Canada")},
+        {QLatin1String("AUS"), QT_TR_NOOP("Australia")},
+        {QLatin1String("DEU"), QT_TR_NOOP("Germany")},
+        {QLatin1String("FRA"), QT_TR_NOOP("France")},
+        {QLatin1String("JPN"), QT_TR_NOOP("Japan")},
+        {QLatin1String("KOR"), QT_TR_NOOP("South Korea")},
+        {QLatin1String("RUS"), QT_TR_NOOP("Russia")},
+        {QLatin1String("SGP"), QT_TR_NOOP("Singapore")},
+        {QLatin1String("MYS"), QT_TR_NOOP("Malaysia")},
+        {QLatin1String("ITA"), QT_TR_NOOP("Italy")},
+        {QLatin1String("NZL"), QT_TR_NOOP("New Zealand")},
+        {QLatin1String("PAK"), QT_TR_NOOP("Pakistan")},
+        {QLatin1String("IND"), QT_TR_NOOP("India")},
+        {QLatin1String("BRA"), QT_TR_NOOP("Brazil")},
+    };
+    for (const auto &n : names) {
+        if (alpha3 == n.first)
+            return tr(n.second);
+    }
+    return alpha3;
+}
+
+namespace {
+
 QString dateText(const QDate &date)
 {
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
@@ -168,10 +200,11 @@ void IdentityPanel::refresh()
     if (!have) {
         for (QLabel *value : {m_ui->nameValue, m_ui->englishNameValue, m_ui->genderValue, m_ui->originValue,
                  m_ui->birthValue, m_ui->numberValue, m_ui->addressValue, m_ui->validityValue, m_ui->extraValue})
-            m_ui->fieldsLayout->setRowVisible(value, true);
+            m_ui->fieldsLayout->setRowVisible(value, false); // empty rows only take room
         m_ui->headlineLabel->setText(tr("Place the ID card on the reader."));
         m_ui->photoLabel->setPixmap(QPixmap());
         m_ui->photoLabel->setText(tr("Photo"));
+        m_ui->photoLabel->setVisible(false);
         return;
     }
     const idcard::IdCardData &full = *m_card;
@@ -189,7 +222,7 @@ void IdentityPanel::refresh()
     if (!full.nationCode.isEmpty())
         m_ui->originValue->setText(full.nationName().isEmpty() ? full.nationCode : full.nationName());
     else
-        m_ui->originValue->setText(full.nationality);
+        m_ui->originValue->setText(nationalityName(full.nationality));
     m_ui->birthValue->setText(isRevealed() ? dateText(full.birthDate) : QStringLiteral("****-**-**"));
     m_ui->numberValue->setText(shown.idNumber);
     QString address = shown.address;
@@ -225,13 +258,19 @@ void IdentityPanel::refresh()
     QImage photo;
     if (image && isRevealed())
         photo = QImage::fromData(image.value());
+    // Without a photo to show, its frame gives the room back to the fields (a narrow screen
+    // needs it); why there is none is said in the headline's tooltip.
+    m_ui->photoLabel->setVisible(!photo.isNull());
     if (!photo.isNull()) {
         m_ui->photoLabel->setPixmap(QPixmap::fromImage(photo.scaled(102, 126, Qt::KeepAspectRatio)));
+        m_ui->headlineLabel->setToolTip(QString());
     } else {
         m_ui->photoLabel->setPixmap(QPixmap());
-        m_ui->photoLabel->setText(full.photoWlt.isEmpty()
-                ? tr("No photo")
-                : (image ? tr("Photo hidden") : tr("Photo (needs the licensed decoder)")));
+        const QString why = full.photoWlt.isEmpty()
+            ? tr("No photo")
+            : (image ? tr("Photo hidden") : tr("Photo (needs the licensed decoder)"));
+        m_ui->photoLabel->setText(why);
+        m_ui->headlineLabel->setToolTip(why);
     }
 }
 

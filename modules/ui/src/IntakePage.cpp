@@ -5,6 +5,7 @@
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
@@ -14,6 +15,7 @@
 #include "onewindow/scan/LicenceQr.h"
 #include "onewindow/ui/ScanPanel.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -85,6 +87,19 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
                 m_ui->searchPanel->focusSearch();
             }
         });
+    connect(m_ui->applicantPanel, &ApplicantPanel::partyAdded, this,
+        [this](const intake::Party &applicant, const std::optional<intake::Party> &agent) {
+            if (!m_workflow)
+                return;
+            const int index = int(m_workflow->parties().size());
+            QString err = m_workflow->setParty(index, applicant);
+            if (err.isEmpty() && agent)
+                err = m_workflow->setAgent(index, agent);
+            m_ui->applicantPanel->setError(err);
+            report(err, err.isEmpty() ? tr("Applicant %1 added.").arg(index + 1) : QString());
+            if (err.isEmpty())
+                m_ui->searchPanel->focusSearch();
+        });
     connect(m_ui->applicantPanel, &ApplicantPanel::revealRequested, this, &IntakePage::reveal);
     connect(m_ui->searchPanel, &MatterSearchPanel::chosen, this, [this](const checklist::Selection &selection) {
         ensureCase();
@@ -142,26 +157,15 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         if (m_workflow && m_workflow->step() == Step::Print)
             report(m_workflow->recordPrinted(target));
     });
-    connect(m_ui->documentView, &DocumentView::finishRequested, this, [this] {
-        if (!m_workflow)
-            return;
-        const QString err = m_workflow->finish();
-        report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
-        if (err.isEmpty()) {
-            m_receiptBlocks.clear();
-            m_identity->clear(); // the next applicant must not find this card, revealable
-            m_workflow->close();
-            m_ui->applicantPanel->focusEntry();
-        }
+    connect(m_ui->documentView, &DocumentView::finishRequested, this, &IntakePage::finishCase);
+    // A field that takes the focus is scrolled into view, so the clerk never types blind.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && m_ui->leftColumn->isAncestorOf(now))
+            m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
     });
 
     if (CounterDevices *devices = context.devices) {
-        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
-            if (text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;")))
-                continueFromQr(text);
-            else
-                takeLicence(text);
-        });
+        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) { takeScan(text); });
         connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
             m_ui->documentView->setPrinterStatus(message, ok);
             report(ok ? QString() : message, ok ? message : QString());
@@ -170,14 +174,13 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         });
     }
     // Scanned pages per checklist line; a licence QR on a page fills in the company (issue 14).
-    if (m_workflow)
-        m_ui->scanPanel->setWorkflow(m_workflow.get(), QFileInfo(context.store->path()).absolutePath());
+    // (catalogueReady() hands the workflow to the scan panel when it exists)
     m_ui->scanPanel->setHotFolder(context.hotFolder);
     connect(m_ui->scanPanel, &ScanPanel::reported, this, &IntakePage::report);
     connect(m_ui->scanPanel, &ScanPanel::barcodeRead, this, [this](const QString &text) {
         // A receipt or notice among the pages opens its case only when no other case is under way.
         const bool idle = m_workflow && (!m_workflow->hasCase() || m_workflow->step() == Step::Identify);
-        if (text.startsWith(QLatin1String("OW1;")) && idle)
+        if ((text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;"))) && idle)
             continueFromQr(text);
         else
             takeLicence(text);
@@ -216,6 +219,7 @@ void IntakePage::catalogueReady()
     m_workflow = std::make_unique<intake::IntakeWorkflow>(
         *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
     connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
+    m_ui->scanPanel->setWorkflow(m_workflow.get(), QFileInfo(m_context.store->path()).absolutePath());
     // Whatever the clerk was doing before a crash or restart comes back as it was.
     if (m_workflow->resumeLatest().isEmpty())
         report({}, tr("Continued the unfinished case %1.").arg(m_workflow->caseNumber()));
@@ -223,6 +227,25 @@ void IntakePage::catalogueReady()
         report({}, tr("Ready."));
     tellCatalogueUpdate();
     refresh();
+}
+
+void IntakePage::finishCase()
+{
+    if (!m_workflow || !m_workflow->hasCase())
+        return; // F12 with nothing open: nothing to finish, nothing to say
+    if (m_workflow->step() != Step::Print) {
+        report(tr("Case %1 is not decided yet: decide it (F5–F8) before finishing.").arg(m_workflow->caseNumber()));
+        return;
+    }
+    const QString err = m_workflow->finish();
+    report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
+    if (err.isEmpty()) {
+        m_receiptBlocks.clear();
+        m_identity->clear(); // the next applicant must not find this card, revealable
+        m_workflow->close();
+        m_ui->searchPanel->clear();
+        m_ui->applicantPanel->focusEntry();
+    }
 }
 
 void IntakePage::setupShortcuts()
@@ -238,8 +261,9 @@ void IntakePage::setupShortcuts()
         {QKeySequence(Qt::Key_F9), [this] { reveal(!m_ui->applicantPanel->isRevealed()); }},
         {QKeySequence(Qt::Key_F10), [this] { printReceipt(); }},
         {QKeySequence(Qt::Key_F11), [this] { placeDemoCard(); }},
-        {QKeySequence(Qt::Key_F12), [this] { Q_EMIT m_ui->documentView->finishRequested(); }},
+        {QKeySequence(Qt::Key_F12), [this] { finishCase(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_N), [this] { newCase(); }},
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] { m_ui->applicantPanel->startAddingParty(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_O), [this] { askContinue(); }},
         {QKeySequence(Qt::CTRL | Qt::Key_U),
             [this] {
@@ -251,7 +275,7 @@ void IntakePage::setupShortcuts()
         {QKeySequence(Qt::CTRL | Qt::Key_L),
             [this] {
                 m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
-                m_ui->checklistPanel->setFocus();
+                m_ui->checklistPanel->focusTable();
             }},
     };
     for (const auto &k : keys) {
@@ -307,9 +331,17 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
 {
     if (!m_workflow)
         return;
+    // What the card says that rules and answers use: validity, birth date and gender.
     QJsonObject details {{QStringLiteral("card"), card.typeCode()}, {QStringLiteral("address"), card.address},
         {QStringLiteral("validUntil"),
-            card.longTerm ? QStringLiteral("long-term") : card.validUntil.toString(Qt::ISODate)}};
+            card.longTerm ? QStringLiteral("long-term") : card.validUntil.toString(Qt::ISODate)},
+        {QStringLiteral("validFrom"), card.validFrom.toString(Qt::ISODate)},
+        {QStringLiteral("birthDate"), card.birthDate.toString(Qt::ISODate)}};
+    if (card.gender != idcard::Gender::Unknown)
+        details.insert(QStringLiteral("gender"),
+            card.gender == idcard::Gender::Male ? QStringLiteral("male") : QStringLiteral("female"));
+    if (!card.nationality.isEmpty())
+        details.insert(QStringLiteral("nationality"), card.nationality);
     const QString name = card.name.isEmpty() ? card.englishName : card.name;
     const auto person = card.type == idcard::CardType::ForeignPermanent
         ? intake::Party::foreigner(card.idNumber, name, details)
@@ -322,6 +354,9 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
     if (card.isExpired(m_context.clock->today()))
         report(tr("This card expired on %1: ask for a valid document before accepting.")
                    .arg(QLocale().toString(card.validUntil, QLocale::ShortFormat)));
+    else if (card.validFrom.isValid() && card.validFrom > m_context.clock->today())
+        report(tr("This card is valid only from %1: ask for a valid document before accepting.")
+                   .arg(QLocale().toString(card.validFrom, QLocale::ShortFormat)));
     else
         report({}, tr("ID card read."));
 }
@@ -381,7 +416,10 @@ void IntakePage::decide(Decision decision)
     if (!m_workflow || !m_workflow->hasCase())
         return;
     QString reason;
-    if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()) {
+    if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()
+        && !m_workflow->acceptanceBlockers().isEmpty()) {
+        reason = m_workflow->acceptanceBlockers().join(QStringLiteral("; "));
+    } else if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()) {
         // Refusing a case whose conditions hold needs the clerk's written reason.
         const auto answer =
             m_context.askText ? m_context.askText(tr("Refuse"), tr("Reason for not accepting:")) : std::nullopt;
@@ -394,7 +432,10 @@ void IntakePage::decide(Decision decision)
     const QString err = m_workflow->decide(decision, reason);
     report(err);
     if (err.isEmpty()) {
-        showDocument();
+        // The decision's changed() has shown the document already (refresh at Print): laying
+        // out and rendering it twice kept the window from answering for a quarter second.
+        if (m_receiptBlocks.isEmpty())
+            showDocument();
         printReceipt();
     }
 }
@@ -402,7 +443,10 @@ void IntakePage::decide(Decision decision)
 void IntakePage::showDocument()
 {
     const receipt::ReceiptDocument &doc = m_workflow->document();
-    const auto blocks = receipt::EscPosReceipt::blocks(doc, m_context.printerProfile);
+    // Laid out for the printer that is connected: no command larger than its receive buffer.
+    const printer::PrinterProfile &profile =
+        m_context.devices ? m_context.devices->printerProfile() : m_context.printerProfile;
+    const auto blocks = receipt::EscPosReceipt::blocks(doc, profile);
     m_receiptBlocks = blocks ? blocks.value() : QList<QByteArray>();
     QByteArray stream;
     for (const QByteArray &b : std::as_const(m_receiptBlocks))
@@ -436,10 +480,53 @@ void IntakePage::askContinue()
 {
     if (!m_context.askText)
         return;
-    const auto text =
-        m_context.askText(tr("Continue a case"), tr("Scan the QR code of the notice (or paste its text):"));
+    const auto text = m_context.askText(
+        tr("Continue a case"), tr("Scan the QR code of the notice, or type the case number from the slip:"));
     if (text && !text->trimmed().isEmpty())
-        continueFromQr(text->trimmed());
+        continueFrom(text->trimmed());
+}
+
+void IntakePage::takeScan(const QString &text)
+{
+    if (text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;"))) {
+        continueFromQr(text);
+        return;
+    }
+    // A licence QR that names the company makes it the applicant at once (modules/scan reads
+    // every layout); one with the code only fills the form and asks for the name.
+    if (const auto licence = scan::LicenceQr::parse(text); licence && !licence->name.isEmpty()) {
+        takeLicence(text);
+        return;
+    }
+    if (m_ui->applicantPanel->takeLicence(text)) {
+        report({}, tr("Business licence scanned."));
+        return;
+    }
+    if (m_context.store && store::CaseRepository(*m_context.store).findByNumber(text.trimmed().toUpper())) {
+        continueFrom(text.trimmed());
+        return;
+    }
+    report(tr("The scanned code is not a notice, a receipt or a business licence: %1").arg(text.left(60)));
+}
+
+void IntakePage::continueFrom(const QString &text)
+{
+    if (text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;"))) {
+        continueFromQr(text);
+        return;
+    }
+    if (!m_workflow || !m_context.store)
+        return;
+    // A case number, typed or scanned from the slip: the case must be this window's.
+    const auto found = store::CaseRepository(*m_context.store).findByNumber(text.toUpper());
+    if (!found) {
+        report(found.error());
+        return;
+    }
+    const QString err = m_workflow->reopen(found->id);
+    report(err, tr("Case %1 continues (visit %2).").arg(found->number).arg(m_workflow->visits()));
+    if (err.isEmpty())
+        m_ui->checklistPanel->focusTable();
 }
 
 void IntakePage::continueFromQr(const QString &payload)
@@ -455,8 +542,10 @@ void IntakePage::continueFromQr(const QString &payload)
     if (err.isEmpty())
         m_identity->clear(); // another case: the previous card goes
     report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
-    if (err.isEmpty())
+    if (err.isEmpty()) {
         tellCatalogueUpdate();
+        m_ui->checklistPanel->focusTable();
+    }
 }
 
 void IntakePage::refresh()
@@ -475,6 +564,7 @@ void IntakePage::refresh()
     if (!w)
         return;
     m_ui->applicantPanel->setParties(hasCase ? w->applicant() : std::nullopt, hasCase ? w->agent() : std::nullopt);
+    m_ui->applicantPanel->setMoreParties(hasCase ? w->parties().mid(1) : QList<intake::CaseParty>());
     m_ui->searchPanel->setChosen(w->hasChecklist() ? w->checklist().title : QString());
     QStringList questionTexts;
     if (w->hasChecklist()) {
@@ -486,11 +576,12 @@ void IntakePage::refresh()
             if (!tc.confirmed)
                 questionTexts << tr("confirm \"%1\"").arg(tc.text);
         }
-        m_ui->questionsPanel->setQuestions(w->catalog(), w->questions(), w->answers(), w->checklist().unanswered);
+        m_ui->questionsPanel->setQuestions(
+            w->catalog(), w->questions(), w->effectiveAnswers(), w->checklist().unanswered, w->answersFromParty());
         m_ui->questionsPanel->setConditions(w->checklist().textConditions);
-        m_ui->checklistPanel->setChecklist(w->checklist(), w->collected(), questionTexts);
+        m_ui->checklistPanel->setChecklist(w->checklist(), w->collected(), questionTexts, w->acceptanceBlockers());
     } else {
-        m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {});
+        m_ui->questionsPanel->setQuestions(w->catalog(), {}, {}, {}, {});
         m_ui->questionsPanel->setConditions({});
         m_ui->checklistPanel->clear();
     }

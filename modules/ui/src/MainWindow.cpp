@@ -2,6 +2,7 @@
 
 #include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/DemoMenu.h"
 #include "onewindow/ui/DeviceStatusWidget.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/QueuePage.h"
@@ -10,6 +11,7 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QShortcut>
 
@@ -49,6 +51,15 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
         readerStatus->setDemoCardSlot(context.demoCards);
         statusBar()->addPermanentWidget(readerStatus);
     }
+    if (context.devices) {
+        auto *printerStatus = new DeviceStatusWidget(this);
+        printerStatus->setObjectName(QStringLiteral("printerStatus"));
+        printerStatus->attachPrinter(context.devices);
+        statusBar()->addPermanentWidget(printerStatus);
+    }
+
+    if (context.demoCards)
+        menuBar()->insertMenu(m_ui->menuBar->actions().value(1), new DemoMenu(context, this));
 
     retranslate();
     showSection(Section::Intake);

@@ -18,6 +18,7 @@ MatterSearchPanel::MatterSearchPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::MatterSearchPanel>())
 {
     m_ui->setupUi(this);
+    m_ui->resultList->setVisible(false);
     m_ui->searchEdit->installEventFilter(this);
     connect(m_ui->searchEdit, &QLineEdit::textChanged, this, &MatterSearchPanel::runQuery);
     connect(m_ui->resultList, &QListWidget::itemActivated, this,
@@ -40,6 +41,14 @@ void MatterSearchPanel::focusSearch()
 {
     m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
     m_ui->searchEdit->selectAll();
+    m_ui->resultList->setVisible(m_ui->resultList->count() > 0);
+}
+
+void MatterSearchPanel::clear()
+{
+    m_ui->searchEdit->clear();
+    m_ui->resultList->clear();
+    m_ui->chosenLabel->clear();
 }
 
 int MatterSearchPanel::resultCount() const
@@ -50,6 +59,8 @@ int MatterSearchPanel::resultCount() const
 void MatterSearchPanel::runQuery(const QString &text)
 {
     m_ui->resultList->clear();
+    // The results show while searching only: after a pick the list folds away.
+    m_ui->resultList->setVisible(m_search && !text.trimmed().isEmpty());
     if (!m_search || text.trimmed().isEmpty())
         return;
     const auto hits = m_search->search(text, 12);
@@ -76,8 +87,9 @@ void MatterSearchPanel::pick(int row)
     if (!item)
         return;
     const QString id = item->data(kIdRole).toString();
-    Q_EMIT chosen(
-        item->data(kKindRole).toBool() ? checklist::Selection::ofBundle(id) : checklist::Selection::ofMatters({id}));
+    m_ui->resultList->setVisible(false);
+    Q_EMIT chosen(item->data(kKindRole).toBool() ? checklist::Selection::ofBundle(id)
+                                                 : checklist::Selection::ofMatters({id}));
 }
 
 bool MatterSearchPanel::eventFilter(QObject *watched, QEvent *event)

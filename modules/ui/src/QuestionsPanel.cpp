@@ -30,6 +30,7 @@ void QuestionsPanel::rebuild(const Catalog &catalog)
     while (m_ui->questionsLayout->rowCount() > 1)
         m_ui->questionsLayout->removeRow(1);
     m_editors.clear();
+    m_texts.clear();
     m_conditionEditors.clear();
     m_ui->emptyLabel->setVisible(m_ids.isEmpty() && m_conditions.isEmpty());
     QWidget *previous = nullptr;
@@ -63,6 +64,7 @@ void QuestionsPanel::rebuild(const Catalog &catalog)
         }
         editor->setObjectName(QStringLiteral("answer_") + id);
         editor->setAccessibleName(q->text);
+        m_texts.insert(id, q->text);
         auto *label = new QLabel(q->text, this);
         label->setObjectName(QStringLiteral("question_") + id);
         label->setBuddy(editor);
@@ -126,8 +128,14 @@ void QuestionsPanel::setConditions(const QList<checklist::TextCondition> &condit
     }
 }
 
-void QuestionsPanel::setQuestions(
-    const Catalog &catalog, const QStringList &questionIds, const Answers &answers, const QStringList &unanswered)
+QString QuestionsPanel::labelText(const QString &questionId) const
+{
+    const auto *label = qobject_cast<QLabel *>(m_ui->questionsLayout->labelForField(m_editors.value(questionId)));
+    return label ? label->text() : QString();
+}
+
+void QuestionsPanel::setQuestions(const Catalog &catalog, const QStringList &questionIds, const Answers &answers,
+    const QStringList &unanswered, const QStringList &fromParty)
 {
     if (questionIds != m_ids) {
         m_ids = questionIds;
@@ -152,6 +160,11 @@ void QuestionsPanel::setQuestions(
             f.setBold(unanswered.contains(it.key()));
             label->setFont(f);
             label->setStyleSheet(unanswered.contains(it.key()) ? QStringLiteral("color:#35506b;") : QString());
+            const QString text = m_texts.value(it.key());
+            label->setText(fromParty.contains(it.key()) ? tr("%1 (from the document)").arg(text) : text);
+            label->setToolTip(fromParty.contains(it.key())
+                    ? tr("Filled in from the applicant's ID card or credit code; change it if it is wrong.")
+                    : QString());
         }
     }
 }

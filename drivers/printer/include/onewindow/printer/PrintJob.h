@@ -59,10 +59,12 @@ public:
     static Result<PrinterStatus> queryStatus(EscPosTransport &transport);
 
     // Groups blocks into transfers of at most maxBytes; a longer block is split into pieces.
-    static QList<QByteArray> pack(const QList<QByteArray> &blocks, int maxBytes);
+    // endsBlock (optional) gets, per transfer, whether it ends at a block boundary.
+    static QList<QByteArray> pack(const QList<QByteArray> &blocks, int maxBytes, QList<bool> *endsBlock = nullptr);
 
 private:
     PrinterProfile m_profile;
+    QList<bool> m_endsBlock;
     QList<QByteArray> m_transfers;
 };
 

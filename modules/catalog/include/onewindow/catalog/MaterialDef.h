@@ -19,6 +19,9 @@ struct MaterialDef
     QString blankForm; // reference to a blank form, e.g. "forms/food-licence-application.pdf"
     QString sample; // reference to a filled-in sample
     QString howToSupply; // hint for the one-time notice: where and how to obtain it
+    // Each applicant of a case brings their own (an ID card): with several applicants the
+    // checklist asks for it once per applicant.
+    bool perParty = false;
 };
 
 } // namespace ow

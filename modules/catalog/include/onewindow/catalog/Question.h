@@ -21,6 +21,9 @@ struct Question
     Type type = Type::YesNo;
     QString unit; // numbers only, e.g. "m²"
     QList<Option> options; // choices only
+    // Answered from the applicant's document unless the clerk says otherwise: "age", "gender"
+    // (from the ID card or number), "entityType" (from a company's credit code); "" = asked.
+    QString fromParty = {};
 
     // The label of a choice value, or the value itself when there is none.
     QString optionLabel(const QString &value) const

@@ -3,6 +3,7 @@
 #include "onewindow/catalog/Condition.h"
 #include "onewindow/checklist/Checklist.h"
 #include "onewindow/core/Result.h"
+#include "onewindow/intake/CaseParty.h"
 #include "onewindow/intake/Party.h"
 #include "onewindow/receipt/ReceiptDocument.h"
 #include "onewindow/store/LogEntry.h"
@@ -36,6 +37,7 @@ public:
     QDateTime createdAt;
     std::optional<Party> applicant;
     std::optional<Party> agent;
+    QList<CaseParty> moreParties; // applicants 2, 3 … (buyer and seller, both parents) with their agents
     checklist::Selection selection;
     QString catalogVersion; // pinned by the "chosen" entry (or a later "catalogue" entry)
     QString catalogSha256;
@@ -65,6 +67,11 @@ public:
     // the state is unchanged.
     [[nodiscard]] QString apply(const store::LogEntry &entry);
     static Result<CaseState> replay(const QList<store::LogEntry> &entries);
+
+    // Every applicant with their agent, the first one first.
+    QList<CaseParty> parties() const;
+    // The checklist line of applicant `index` (≥ 1) for a material each applicant brings.
+    static QString perPartyMaterialId(const QString &materialId, int index);
 
     // Payload helpers shared by the workflow and the replay.
     QJsonArray partiesJson() const;

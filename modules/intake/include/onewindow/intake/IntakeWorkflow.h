@@ -70,6 +70,18 @@ public:
 
     QString setApplicant(const Party &applicant);
     QString setAgent(const std::optional<Party> &agent);
+    // Several applicants (buyer and seller, both parents), each with an optional agent. Index 0
+    // is applicant()/agent(); setParty(parties().size(), …) adds one.
+    QList<CaseParty> parties() const { return m_state.parties(); }
+    QString setParty(int index, const Party &applicant);
+    QString setAgent(int index, const std::optional<Party> &agent);
+    // Removes applicant `index` (not the first) with their agent and their materials.
+    QString removeParty(int index);
+    // The checklist line of applicant `index` (≥ 1) for a material each applicant brings.
+    static QString perPartyMaterialId(const QString &materialId, int index)
+    {
+        return CaseState::perPartyMaterialId(materialId, index);
+    }
     QString choose(const checklist::Selection &selection);
     QString answer(const QString &questionId, const QVariant &value);
     // Marks a material as received (original, copy, e-licence) or clears it (nullopt).
@@ -95,6 +107,15 @@ public:
 
     // Which decisions the verdict allows now.
     QList<Decision> allowedDecisions() const;
+    // Why the case cannot be accepted whatever the materials say (a party's card expired or not
+    // yet valid); empty when nothing blocks. A notice or a refusal stays possible.
+    const QStringList &acceptanceBlockers() const { return m_blockers; }
+    // The answers the checklist uses: the clerk's, and for questions the catalogue fills from the
+    // applicant (age, gender, entity type) what the applicant's card or code says, unless the
+    // clerk answered otherwise.
+    Answers effectiveAnswers() const;
+    // The questions whose answer now comes from the applicant's document (来自证件).
+    const QStringList &answersFromParty() const { return m_fromParty; }
     // Decides, builds and signs the document, and freezes it in the case log ("decided", with
     // the whole document) in one transaction. Moves to Print. The document is never rebuilt.
     QString decide(Decision decision, const QString &refusalReason = {});
@@ -146,6 +167,15 @@ private:
     QString commit(const QList<Change> &changes, std::optional<Step> step = std::nullopt, bool withNotice = false);
     store::LogEntry entry(const CaseState &state, int offset, const Change &change) const;
     void evaluate(const CaseState &state, checklist::Checklist *out, bool *has) const;
+    struct PartyRules
+    {
+        QStringList blockers; // expired / not yet valid cards
+        QStringList fromParty; // questions answered from the applicant's document
+        Answers answers; // those answers
+    };
+    PartyRules partyRules(const CaseState &state) const;
+    void addPerPartyMaterials(const CaseState &state, checklist::Checklist *out) const;
+    QString partiesChange(CaseState changed, int removed = -1);
     // "" when the open case may still change (it is not decided), or why not.
     QString editable() const;
     QString materialEditable(const QString &materialId) const;
@@ -167,6 +197,9 @@ private:
     Step m_step = Step::Identify;
     checklist::Checklist m_checklist;
     bool m_hasChecklist = false;
+    QStringList m_blockers;
+    QStringList m_fromParty;
+    Answers m_partyAnswers;
     QStringList m_storedCatalogs;
 };
 

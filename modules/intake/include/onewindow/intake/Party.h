@@ -3,8 +3,11 @@
 #include "onewindow/core/Result.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace ow::intake {
 
@@ -26,6 +29,16 @@ public:
     // a 3-letter nationality code and 12 digits.
     static Result<Party> foreigner(const QString &permitNumber, const QString &name, const QJsonObject &details = {});
     static Result<Party> company(const QString &creditCode, const QString &name, const QJsonObject &details = {});
+
+    // What the document itself says about its holder, for the answers a bundle asks (empty /
+    // nullopt when the party does not say): age in whole years on `day`, "male"/"female", and a
+    // company's entity type from its credit code ("company", "individual" for 个体工商户).
+    std::optional<int> ageOn(const QDate &day) const;
+    QString genderKey() const;
+    QString entityType() const;
+    // Why this party's card does not allow an acceptance today (expired, not yet valid); "" if
+    // it does or when the party was typed without a card.
+    QString validityProblem(const QDate &today) const;
 
     QString maskedNumber() const;
     QString maskedName() const;

@@ -24,9 +24,15 @@ public:
     ~ChecklistPanel() override;
 
     // `collected` says how each received material came in (original, copy, e-licence).
-    void setChecklist(
-        const checklist::Checklist &checklist, const checklist::Collected &collected, const QStringList &questionTexts);
+    // `blockers`: why the case cannot be accepted whatever the materials say (an expired card);
+    // the verdict bar then says so instead of inviting F5.
+    void setChecklist(const checklist::Checklist &checklist, const checklist::Collected &collected,
+        const QStringList &questionTexts, const QStringList &blockers = {});
+    // What the verdict bar says.
+    QString verdictBarText() const;
     void clear();
+    // Ctrl+L: the keyboard goes to the materials table, on the first line still to collect.
+    void focusTable();
     // The id of the selected line ("" if none).
     QString currentMaterial() const;
     void selectMaterial(const QString &id);
@@ -43,12 +49,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static QString verdictText(const checklist::Checklist &c, const QStringList &questionTexts);
+    static QString verdictText(
+        const checklist::Checklist &c, const QStringList &questionTexts, const QStringList &blockers);
+    static bool blocked(const checklist::Checklist &c, const QStringList &blockers);
 
     std::unique_ptr<Ui::ChecklistPanel> m_ui;
     std::optional<checklist::Checklist> m_checklist;
     checklist::Collected m_collected;
     QStringList m_questionTexts;
+    QStringList m_blockers;
 };
 
 } // namespace ow::ui

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "onewindow/printer/PrinterProfile.h"
+#include "onewindow/usb/DeviceStatus.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -7,7 +10,8 @@
 
 namespace ow::printer {
 class ReceiptPrinter;
-}
+struct PrintJobResult;
+} // namespace ow::printer
 namespace ow::scanner {
 class BarcodeScanner;
 }
@@ -32,6 +36,8 @@ public:
 
     // Widgets → devices.
     void requestPrint(const QList<QByteArray> &blocks) { Q_EMIT printRequested(blocks); }
+    // Asks the printer for its state now (e.g. after the paper was changed); printerStatusChanged follows.
+    void requestPrinterStatus() { Q_EMIT printerStatusRequested(); }
 
     // Devices → widgets (called by attachPrinter's connections, or by a test standing in).
     void reportPrinted(bool ok, const QString &message) { Q_EMIT printed(ok, message); }
@@ -41,15 +47,28 @@ public:
     void setCanPrint(bool can) { m_canPrint = can; }
     // Why printing is not possible now ("" when it is).
     QString printerProblem() const { return m_printerProblem; }
+    // The connected printer's profile (the default one until a printer has been seen): receipts
+    // are laid out for it, so no command is larger than its receive buffer.
+    const printer::PrinterProfile &printerProfile() const { return m_profile; }
+    void setPrinterProfile(const printer::PrinterProfile &profile) { m_profile = profile; }
+    // The printer's last state, for the status bar; a test may stand in for the driver.
+    const usb::DeviceStatus &printerStatus() const { return m_printerStatus; }
+    void setPrinterStatus(const usb::DeviceStatus &status);
+    // What the clerk reads after a job (the progress once, not twice).
+    static QString printMessage(const printer::PrintJobResult &result);
 
 Q_SIGNALS:
     void printRequested(const QList<QByteArray> &blocks);
+    void printerStatusRequested();
     void printed(bool ok, const QString &message);
     void scanned(const QString &text);
+    void printerStatusChanged(const ow::usb::DeviceStatus &status);
 
 private:
     bool m_canPrint = false;
     QString m_printerProblem;
+    printer::PrinterProfile m_profile = printer::PrinterProfile::defaultProfile();
+    usb::DeviceStatus m_printerStatus;
 };
 
 } // namespace ow::ui

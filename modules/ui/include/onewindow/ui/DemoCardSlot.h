@@ -2,6 +2,7 @@
 
 #include "onewindow/idcard/IdCardData.h"
 
+#include <QByteArray>
 #include <QList>
 
 namespace ow::ui {
@@ -17,6 +18,35 @@ public:
     virtual void putDemoCard(idcard::CardType type) = 0;
     virtual void removeCard() = 0;
     virtual bool hasCard() const = 0;
+
+    // The rest of the demo counter (each through its simulated USB device; a slot without one
+    // does nothing and says so with false): the barcode scanner scans these bytes; the reader
+    // and the printer are unplugged and plugged back; the printer's paper and cover.
+    virtual bool scan(const QByteArray &content)
+    {
+        Q_UNUSED(content);
+        return false;
+    }
+    virtual bool setReaderPlugged(bool plugged)
+    {
+        Q_UNUSED(plugged);
+        return false;
+    }
+    virtual bool setPrinterPlugged(bool plugged)
+    {
+        Q_UNUSED(plugged);
+        return false;
+    }
+    virtual bool setPaperOut(bool out)
+    {
+        Q_UNUSED(out);
+        return false;
+    }
+    virtual bool setCoverOpen(bool open)
+    {
+        Q_UNUSED(open);
+        return false;
+    }
 };
 
 } // namespace ow::ui

@@ -16,6 +16,7 @@ class IdCardReader;
 
 namespace ow::ui {
 
+class CounterDevices;
 class DemoCardSlot;
 
 // A device status indicator: a coloured mark and one line — present (ready / reading), absent,
@@ -31,6 +32,8 @@ public:
 
     // Follows the reader's statusChanged (queued: the reader lives on the USB thread).
     void attachReader(idcard::IdCardReader *reader);
+    // Follows the receipt printer instead (through the GUI-thread CounterDevices).
+    void attachPrinter(CounterDevices *devices);
     void setDemoCardSlot(DemoCardSlot *demo); // nullptr hides the demo button
     void setStatus(const ow::usb::DeviceStatus &status);
     ow::usb::DeviceStatus status() const { return m_status; }
@@ -46,6 +49,7 @@ private:
     std::unique_ptr<Ui::DeviceStatusWidget> m_ui;
     ow::usb::DeviceStatus m_status;
     DemoCardSlot *m_demo = nullptr;
+    bool m_printer = false;
 };
 
 } // namespace ow::ui

@@ -34,6 +34,9 @@ public:
     explicit IdentityPanel(const Clock *clock, QWidget *parent = nullptr);
     ~IdentityPanel() override;
 
+    // A nationality (GB/T 2659 alpha-3, as the card stores it) in the clerk's language: "美国".
+    static QString nationalityName(const QString &alpha3);
+
     // Shows the reader's cards and failures; while the panel is visible the reader polls for a card.
     void attachReader(idcard::IdCardReader *reader);
     void showCard(const ow::idcard::IdCardData &card);

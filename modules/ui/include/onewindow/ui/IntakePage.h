@@ -35,6 +35,11 @@ public:
     void catalogueReady();
     // Continues the case a scanned QR payload names (a one-time notice brought back).
     void continueFromQr(const QString &payload);
+    // Continues a case from a notice's QR payload or from its case number.
+    void continueFrom(const QString &text);
+    // What the barcode scanner read: a notice or receipt QR continues its case; a business
+    // licence QR (its credit code and name) fills in the company applicant.
+    void takeScan(const QString &text);
     QString message() const;
 
 protected:
@@ -56,6 +61,7 @@ private:
     void placeDemoCard();
     void askContinue();
     void takeLicence(const QString &text);
+    void finishCase();
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;

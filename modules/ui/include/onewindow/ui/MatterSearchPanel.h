@@ -29,6 +29,8 @@ public:
     void setSearch(const CatalogSearch *search);
     void setChosen(const QString &title);
     void focusSearch();
+    // The next applicant starts with an empty search.
+    void clear();
     int resultCount() const;
 
 Q_SIGNALS:

@@ -30,9 +30,12 @@ public:
     ~QuestionsPanel() override;
 
     // Shows `questionIds` with the current answers; rebuilds only when the list changes, so focus
-    // and half-typed numbers survive updates. Unanswered questions that decide something are marked.
-    void setQuestions(
-        const Catalog &catalog, const QStringList &questionIds, const Answers &answers, const QStringList &unanswered);
+    // and half-typed numbers survive updates. Unanswered questions that decide something are marked;
+    // answers taken from the applicant's document (`fromParty`) say so (来自证件) and stay editable.
+    void setQuestions(const Catalog &catalog, const QStringList &questionIds, const Answers &answers,
+        const QStringList &unanswered, const QStringList &fromParty = {});
+    // The label a question shows (for tests).
+    QString labelText(const QString &questionId) const;
     // The acceptance conditions that are text only, below the questions: the clerk confirms
     // each (holds / does not hold); an unconfirmed one is marked like an unanswered question.
     void setConditions(const QList<checklist::TextCondition> &conditions);
@@ -59,6 +62,7 @@ private:
     QStringList m_unanswered;
     QList<checklist::TextCondition> m_conditions;
     QHash<QString, QWidget *> m_conditionEditors;
+    QHash<QString, QString> m_texts;
 };
 
 } // namespace ow::ui

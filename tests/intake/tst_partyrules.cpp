@@ -1,0 +1,254 @@
+// The rules that follow from who applies: an expired or not-yet-valid card blocks acceptance (a
+// notice or a refusal stays possible), answers the card decides (age, gender, entity type) are
+// filled from it and can be changed, and an e-licence counts only where the material has one.
+#include "onewindow/checklist/Checklist.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/store/Store.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ow;
+using intake::IntakeWorkflow;
+using intake::Party;
+using Decision = IntakeWorkflow::Decision;
+
+class TestPartyRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cardValidityBlocksAcceptance_data();
+    void cardValidityBlocksAcceptance();
+    void answersFromTheCard();
+    void retirementAgeFromTheCardDecides();
+    void entityTypeFromTheCreditCode();
+    void eLicenceOnlyWhereThereIsOne();
+    void twoPrincipalsEachBringTheirCard();
+
+private:
+    std::unique_ptr<IntakeWorkflow> caseFor(const Party &applicant, const QString &bundle);
+    void completeRestaurant(IntakeWorkflow &w);
+
+    std::optional<Catalog> m_catalog;
+    WorkCalendar m_calendar;
+    FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<store::Store> m_store;
+    std::optional<receipt::WindowKey> m_key;
+    intake::WindowConfig m_config;
+};
+
+void TestPartyRules::initTestCase()
+{
+    auto catalog = Catalog::load(Catalog::builtinPath());
+    QVERIFY2(catalog.ok(), qPrintable(catalog.error()));
+    m_catalog = catalog.value();
+    m_calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
+    m_config.windowCode = QStringLiteral("W03");
+    m_config.clerk = QStringLiteral("李建华");
+    m_key = receipt::WindowKey::generate(m_config.keyId()).value();
+}
+
+void TestPartyRules::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto s = store::Store::open(m_dir->path());
+    QVERIFY2(s.ok(), qPrintable(s.error()));
+    m_store.emplace(std::move(s.value()));
+}
+
+void TestPartyRules::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<IntakeWorkflow> TestPartyRules::caseFor(const Party &applicant, const QString &bundle)
+{
+    auto w = std::make_unique<IntakeWorkflow>(*m_catalog, m_calendar, m_clock, *m_store, *m_key, m_config);
+    if (!w->start().isEmpty() || !w->setApplicant(applicant).isEmpty()
+        || !w->choose(checklist::Selection::ofBundle(bundle)).isEmpty())
+        return nullptr;
+    return w;
+}
+
+void TestPartyRules::completeRestaurant(IntakeWorkflow &w)
+{
+    QCOMPARE(w.answer(QStringLiteral("entity"), QStringLiteral("individual")), QString());
+    QCOMPARE(w.answer(QStringLiteral("area"), QStringLiteral("80")), QString());
+    QCOMPARE(w.answer(QStringLiteral("renovation"), QStringLiteral("no")), QString());
+    QCOMPARE(w.answer(QStringLiteral("fumes"), QStringLiteral("no")), QString());
+    QCOMPARE(w.answer(QStringLiteral("signboard"), QStringLiteral("no")), QString());
+    const auto lines = w.checklist().materials;
+    for (const checklist::MaterialLine &l : lines)
+        QCOMPARE(w.mark(l.id, checklist::Received::Original), QString());
+    QCOMPARE(w.checklist().verdict, checklist::Verdict::Complete);
+}
+
+void TestPartyRules::cardValidityBlocksAcceptance_data()
+{
+    QTest::addColumn<QString>("validFrom");
+    QTest::addColumn<QString>("validUntil");
+    QTest::addColumn<bool>("blocked");
+    QTest::newRow("valid") << "2016-01-01"
+                           << "2036-01-01" << false;
+    QTest::newRow("long-term") << "2016-01-01"
+                               << "long-term" << false;
+    QTest::newRow("expires today, still valid") << "2016-01-01"
+                                                << "2026-11-27" << false;
+    QTest::newRow("expired yesterday") << "2006-01-01"
+                                       << "2026-11-26" << true;
+    QTest::newRow("not yet valid") << "2026-12-01"
+                                   << "2046-12-01" << true;
+}
+
+void TestPartyRules::cardValidityBlocksAcceptance()
+{
+    QFETCH(QString, validFrom);
+    QFETCH(QString, validUntil);
+    QFETCH(bool, blocked);
+    const QJsonObject card {{QStringLiteral("validFrom"), validFrom}, {QStringLiteral("validUntil"), validUntil}};
+    auto w = caseFor(Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"), card).value(),
+        QStringLiteral("open-restaurant"));
+    QVERIFY(w);
+    completeRestaurant(*w);
+    QCOMPARE(w->acceptanceBlockers().isEmpty(), !blocked);
+    QCOMPARE(w->allowedDecisions().contains(Decision::Accept), !blocked);
+    if (!blocked) {
+        QCOMPARE(w->decide(Decision::Accept), QString());
+        return;
+    }
+    const QString err = w->decide(Decision::Accept);
+    QVERIFY2(err.contains(validFrom == QLatin1String("2026-12-01") ? QStringLiteral("valid only from")
+                                                                   : QStringLiteral("expired")),
+        qPrintable(err));
+    QCOMPARE(w->decision(), Decision::None);
+    // The clerk may still hand over a notice or refuse.
+    QVERIFY(w->allowedDecisions().contains(Decision::Notice));
+    QVERIFY(w->allowedDecisions().contains(Decision::Refuse));
+    QCOMPARE(w->decide(Decision::Notice), QString());
+}
+
+void TestPartyRules::answersFromTheCard()
+{
+    // Born 1964-03-05, male (17th digit odd): 62 on the day.
+    auto w = caseFor(Party::person(QStringLiteral("330106196403051230"), QStringLiteral("张建国")).value(),
+        QStringLiteral("retirement"));
+    QVERIFY(w);
+    QCOMPARE(w->answersFromParty(), QStringList({QStringLiteral("gender"), QStringLiteral("age")}));
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("age")).toDouble(), 62.0);
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("gender")).toString(), QStringLiteral("male"));
+    QVERIFY(!w->checklist().unanswered.contains(QStringLiteral("age")));
+    QVERIFY(!w->checklist().unanswered.contains(QStringLiteral("gender")));
+    // Changeable: the clerk's answer wins, and clearing it brings the card's back.
+    QCOMPARE(w->answer(QStringLiteral("age"), QStringLiteral("59")), QString());
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("age")).toDouble(), 59.0);
+    QCOMPARE(w->answersFromParty(), QStringList({QStringLiteral("gender")}));
+    QCOMPARE(w->answer(QStringLiteral("age"), QVariant()), QString());
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("age")).toDouble(), 62.0);
+    // The card's answers are not stored as the clerk's.
+    QVERIFY(!w->answers().contains(QStringLiteral("age")));
+}
+
+void TestPartyRules::retirementAgeFromTheCardDecides()
+{
+    // A woman of 45 (born 1981-06-01): the card alone says she has not reached retirement age.
+    auto w = caseFor(Party::person(QStringLiteral("330106198106011223"), QStringLiteral("李芳")).value(),
+        QStringLiteral("retirement"));
+    QVERIFY(w);
+    QCOMPARE(w->answer(QStringLiteral("contribution_years"), QStringLiteral("20")), QString());
+    QCOMPARE(w->answer(QStringLiteral("has_fund"), QStringLiteral("no")), QString());
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::NotAcceptable);
+    QVERIFY(!w->allowedDecisions().contains(Decision::Accept));
+    QVERIFY(w->allowedDecisions().contains(Decision::Refuse));
+}
+
+void TestPartyRules::entityTypeFromTheCreditCode()
+{
+    auto w =
+        caseFor(Party::company(QStringLiteral("91310110666007217T"), QStringLiteral("杭州示例餐饮有限公司")).value(),
+            QStringLiteral("open-restaurant"));
+    QVERIFY(w);
+    QVERIFY(w->answersFromParty().contains(QStringLiteral("entity")));
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("entity")).toString(), QStringLiteral("company"));
+}
+
+void TestPartyRules::eLicenceOnlyWhereThereIsOne()
+{
+    auto w = caseFor(Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value(),
+        QStringLiteral("open-restaurant"));
+    QVERIFY(w);
+    const checklist::MaterialLine *without = nullptr;
+    for (const checklist::MaterialLine &l : w->checklist().materials) {
+        if (l.eLicence.isEmpty() && !without)
+            without = &l;
+    }
+    QVERIFY(without);
+    const QString id = without->id;
+    QCOMPARE(w->mark(id, checklist::Received::Original), QString());
+    const QString err = w->mark(id, checklist::Received::ELicence);
+    QVERIFY2(err.contains(QStringLiteral("no e-licence")), qPrintable(err));
+    // The line stays received.
+    QCOMPARE(w->collected().value(id), checklist::Received::Original);
+}
+
+void TestPartyRules::twoPrincipalsEachBringTheirCard()
+{
+    // A second-hand home: the buyer applies, the seller joins with an agent.
+    auto w = caseFor(Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value(),
+        QStringLiteral("buy-second-hand-home"));
+    QVERIFY(w);
+    const Party seller = Party::person(QStringLiteral("330106196403051230"), QStringLiteral("张建国")).value();
+    const Party agent = Party::person(QStringLiteral("330106198106011223"), QStringLiteral("李芳")).value();
+    QCOMPARE(w->setParty(1, seller), QString());
+    QVERIFY(!w->setParty(2, seller).isEmpty()); // the same person twice
+    QCOMPARE(w->setAgent(1, agent), QString());
+    QCOMPARE(w->parties().size(), 2);
+    const QStringList ids = [&] {
+        QStringList out;
+        for (const checklist::MaterialLine &l : w->checklist().materials)
+            out << l.id;
+        return out;
+    }();
+    // The catalogue asks the ID card of each applicant, and the seller's agent brings a letter.
+    QVERIFY2(ids.contains(QStringLiteral("id-card")), qPrintable(ids.join(u' ')));
+    QVERIFY2(
+        ids.contains(IntakeWorkflow::perPartyMaterialId(QStringLiteral("id-card"), 1)), qPrintable(ids.join(u' ')));
+    QVERIFY(ids.contains(IntakeWorkflow::perPartyMaterialId(IntakeWorkflow::authorisationLetterId(), 1)));
+    QVERIFY(!ids.contains(IntakeWorkflow::authorisationLetterId()));
+    const QStringList questions = w->checklist().unanswered; // answering replaces the checklist
+    for (const QString &q : questions)
+        QCOMPARE(w->answer(q, QStringLiteral("no")), QString());
+    const QList<checklist::MaterialLine> lines = w->checklist().materials; // after the answers
+    for (const checklist::MaterialLine &l : lines)
+        QCOMPARE(w->mark(l.id, checklist::Received::Original), QString());
+    QVERIFY2(w->checklist().verdict == checklist::Verdict::Complete, qPrintable(w->checklist().missing.join(u' ')));
+    // The seller's card missing: the case is incomplete, and the notice would say whose.
+    QCOMPARE(w->mark(IntakeWorkflow::perPartyMaterialId(QStringLiteral("id-card"), 1), std::nullopt), QString());
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Incomplete);
+
+    // Saved with the case: a restart brings both back.
+    auto again = std::make_unique<IntakeWorkflow>(*m_catalog, m_calendar, m_clock, *m_store, *m_key, m_config);
+    QCOMPARE(again->resume(w->caseId()), QString());
+    QCOMPARE(again->parties().size(), 2);
+    QCOMPARE(again->parties().at(1).applicant.number, seller.number);
+    QCOMPARE(again->parties().at(1).agent->number, agent.number);
+
+    // An expired card of any applicant blocks acceptance.
+    const Party expired = Party::person(QStringLiteral("330106196403051230"), QStringLiteral("张建国"),
+        {{QStringLiteral("validUntil"), QStringLiteral("2020-01-01")}})
+                              .value();
+    QCOMPARE(w->setParty(1, expired), QString());
+    QVERIFY(!w->acceptanceBlockers().isEmpty());
+    QCOMPARE(w->removeParty(1), QString());
+    QCOMPARE(w->parties().size(), 1);
+    QVERIFY(w->acceptanceBlockers().isEmpty());
+    QVERIFY(!w->removeParty(0).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestPartyRules)
+#include "tst_partyrules.moc"
