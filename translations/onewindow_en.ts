@@ -47,6 +47,14 @@
         <source>Use this applicant (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another applicant (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several applicants: buyer and seller, both parents; each may have an agent</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditLog</name>
@@ -207,6 +215,10 @@
     </message>
     <message>
         <source>A scanned document without its material, hash or pages in case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant %1 of case %2 has no identity.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -473,6 +485,14 @@
     </message>
     <message>
         <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;fromParty&quot; must be age, gender or entityType</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;perParty&quot; must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1280,6 +1300,14 @@
         <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the card of %1 expired on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card of %1 is valid only from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PdfAssembler</name>
@@ -1493,6 +1521,10 @@
     </message>
     <message>
         <source>DEMO — not a valid document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored document has an unknown specimen mark &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2431,6 +2463,30 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The scanned document reference is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is already an applicant of this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identify the first applicant first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no applicant %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first applicant cannot be removed; change it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no e-licence: mark the original (O) or a copy (C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot accept: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -2661,6 +2717,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>No applicant yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Another applicant: read their card or type their number and name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s card was read. Now type the applicant&apos;s ID number and name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CaseListModel</name>
@@ -2849,6 +2917,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>✔ issued by %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>
@@ -2858,7 +2930,39 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::ui::DeviceStatusWidget</name>
+    <name>ow::ui::DemoMenu</name>
+    <message>
+        <source>&amp;Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a demo card on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the demo business licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR of a notice or receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card reader plugged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer plugged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper in the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer cover closed</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Resident ID card</source>
         <translation type="unfinished"></translation>
@@ -2876,9 +2980,20 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Take the card off</source>
+        <source>Take the card off the reader</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(no store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no notice or receipt yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::DeviceStatusWidget</name>
     <message>
         <source>Card reader: ready</source>
         <translation type="unfinished"></translation>
@@ -2897,6 +3012,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer: ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer: printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printer: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3001,6 +3132,70 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Not revealed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malaysia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Zealand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakistan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -3077,10 +3272,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan the QR code of the notice (or paste its text):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Case %1 continues (visit %2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3150,6 +3341,30 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>the clerk asked to see the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: decide it (F5–F8) before finishing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is valid only from %1: ask for a valid document before accepting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code of the notice, or type the case number from the slip:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business licence scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3239,6 +3454,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Condition (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from the document)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 // filled from it and can be changed, and an e-licence counts only where the material has one.
 #include "onewindow/checklist/Checklist.h"
 #include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/store/Store.h"
 
 #include <QTemporaryDir>
@@ -248,6 +249,24 @@ void TestPartyRules::twoPrincipalsEachBringTheirCard()
     QCOMPARE(w->parties().size(), 1);
     QVERIFY(w->acceptanceBlockers().isEmpty());
     QVERIFY(!w->removeParty(0).isEmpty());
+
+    // The seller comes back with the agent: both applicants are on the decided document (masked).
+    QCOMPARE(w->setParty(1, seller), QString());
+    QCOMPARE(w->setAgent(1, agent), QString());
+    for (const QString &id : {IntakeWorkflow::perPartyMaterialId(QStringLiteral("id-card"), 1),
+             IntakeWorkflow::perPartyMaterialId(IntakeWorkflow::authorisationLetterId(), 1)})
+        QCOMPARE(w->mark(id, checklist::Received::Original), QString());
+    QCOMPARE(w->goTo(IntakeWorkflow::Step::Verdict), QString());
+    QCOMPARE(w->decide(IntakeWorkflow::Decision::Accept), QString());
+    const receipt::ReceiptDocument &doc = w->document();
+    QCOMPARE(doc.otherParties.size(), 1);
+    QCOMPARE(doc.otherParties.first().name, seller.maskedName());
+    QCOMPARE(doc.otherParties.first().id, seller.maskedNumber());
+    QCOMPARE(doc.otherParties.first().agentName, agent.maskedName());
+    bool listed = false;
+    for (const receipt::Block &b : receipt::DocumentLayout::blocks(doc))
+        listed = listed || b.text.contains(seller.maskedNumber());
+    QVERIFY(listed);
 }
 
 QTEST_GUILESS_MAIN(TestPartyRules)

@@ -104,9 +104,9 @@ private Q_SLOTS:
                                    << QStringLiteral("91110000802100433B") << QString();
         QTest::newRow("lower case") << QStringLiteral("uniscid=91310110666007217t&entname=上海某某")
                                     << QStringLiteral("91310110666007217T") << QStringLiteral("上海某某");
-        QTest::newRow("percent-encoded name")
-            << QStringLiteral("https://www.gsxt.gov.cn/?uniscid=91310110666007217T&entname=%E6%9D%AD%E5%B7%9E%E5%91%B3%E9%81%93")
-            << QStringLiteral("91310110666007217T") << QStringLiteral("杭州味道");
+        QTest::newRow("percent-encoded name") << QStringLiteral(
+            "https://www.gsxt.gov.cn/?uniscid=91310110666007217T&entname=%E6%9D%AD%E5%B7%9E%E5%91%B3%E9%81%93")
+                                              << QStringLiteral("91310110666007217T") << QStringLiteral("杭州味道");
         QTest::newRow("bad check character")
             << QStringLiteral("统一社会信用代码：91310110666007217X") << QString() << QString();
         QTest::newRow("an ID number is not a code") << QStringLiteral("330106199001011234") << QString() << QString();

@@ -82,6 +82,9 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
         d.agentName = in.agent->maskedName();
         d.agentId = in.agent->maskedNumber();
     }
+    for (const CaseParty &p : in.moreParties)
+        d.otherParties.append({p.applicant.maskedName(), p.applicant.maskedNumber(),
+            p.agent ? p.agent->maskedName() : QString(), p.agent ? p.agent->maskedNumber() : QString()});
     for (const checklist::ItemLine &item : in.checklist->items) {
         if (item.included == checklist::ItemLine::Inclusion::Included)
             d.matters.append({item.name, item.department});

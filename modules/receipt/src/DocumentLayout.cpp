@@ -35,6 +35,11 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
         T::Field, tr("Applicant"), QStringLiteral("%1  %2").arg(doc.applicantName, doc.applicantId).trimmed(), {}};
     if (!doc.agentName.isEmpty())
         b << Block {T::Field, tr("Agent"), QStringLiteral("%1  %2").arg(doc.agentName, doc.agentId).trimmed(), {}};
+    for (const PartyLine &p : doc.otherParties) {
+        b << Block {T::Field, tr("Applicant"), QStringLiteral("%1  %2").arg(p.name, p.id).trimmed(), {}};
+        if (!p.agentName.isEmpty())
+            b << Block {T::Field, tr("Agent"), QStringLiteral("%1  %2").arg(p.agentName, p.agentId).trimmed(), {}};
+    }
 
     b << Block {T::Heading, {}, tr("Matters"), {}};
     for (const MatterLine &m : doc.matters)

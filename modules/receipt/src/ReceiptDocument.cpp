@@ -54,6 +54,10 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
     for (const MatterLine &m : matters)
         matterArray.append(
             QJsonObject {{QStringLiteral("name"), m.name}, {QStringLiteral("department"), m.department}});
+    QJsonArray partyArray;
+    for (const PartyLine &p : otherParties)
+        partyArray.append(QJsonObject {{QStringLiteral("name"), p.name}, {QStringLiteral("id"), p.id},
+            {QStringLiteral("agentName"), p.agentName}, {QStringLiteral("agentId"), p.agentId}});
     QJsonArray receivedArray;
     for (const ReceivedLine &r : received)
         receivedArray.append(QJsonObject {{QStringLiteral("material"), r.material}, {QStringLiteral("how"), r.how}});
@@ -72,6 +76,7 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
         {QStringLiteral("applicantId"), applicantId},
         {QStringLiteral("agentName"), agentName},
         {QStringLiteral("agentId"), agentId},
+        {QStringLiteral("otherParties"), partyArray},
         {QStringLiteral("matters"), matterArray},
         {QStringLiteral("received"), receivedArray},
         {QStringLiteral("missing"), missingArray},
@@ -113,6 +118,10 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QLatin1String("matters")).toArray()) {
         const QJsonObject m = v.toObject();
         d.matters.append({str(m, "name"), str(m, "department")});
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("otherParties")).toArray()) {
+        const QJsonObject p = v.toObject();
+        d.otherParties.append({str(p, "name"), str(p, "id"), str(p, "agentName"), str(p, "agentId")});
     }
     for (const QJsonValue &v : o.value(QLatin1String("received")).toArray()) {
         const QJsonObject r = v.toObject();

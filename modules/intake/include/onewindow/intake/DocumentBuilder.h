@@ -3,6 +3,7 @@
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/checklist/Checklist.h"
 #include "onewindow/core/Result.h"
+#include "onewindow/intake/CaseParty.h"
 #include "onewindow/intake/Party.h"
 #include "onewindow/intake/WindowConfig.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -28,6 +29,7 @@ public:
         QString caseNumber;
         const Party *applicant = nullptr;
         const Party *agent = nullptr;
+        QList<CaseParty> moreParties; // applicants 2, 3 … with their agents
         const checklist::Checklist *checklist = nullptr;
         QDate promisedDate;
         QString refusalReason;

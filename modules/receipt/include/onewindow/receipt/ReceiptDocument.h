@@ -25,6 +25,15 @@ struct MatterLine
     QString department;
 };
 
+// A further applicant (the seller beside the buyer, the second parent), masked, with their agent.
+struct PartyLine
+{
+    QString name;
+    QString id;
+    QString agentName;
+    QString agentId;
+};
+
 struct ReceivedLine
 {
     QString material;
@@ -55,6 +64,7 @@ public:
     QString applicantId;
     QString agentName;
     QString agentId;
+    QList<PartyLine> otherParties; // applicants 2, 3 …
     QList<MatterLine> matters;
     QList<ReceivedLine> received;
     QList<MissingLine> missing;
