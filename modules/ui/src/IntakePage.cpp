@@ -52,7 +52,9 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::IntakePage>())
 {
     m_ui->setupUi(this);
-    m_ui->splitter->setStretchFactor(1, 1);
+    // Extra room goes to the checklist rather than to the scanned pages beside it.
+    m_ui->splitter->setStretchFactor(1, 3);
+    m_ui->splitter->setStretchFactor(2, 1);
     m_ui->demoCardButton->setVisible(context.demoCards != nullptr);
     // What the reader reads: shown (masked) above the applicant, and taken as the applicant.
     m_identity = new IdentityPanel(context.clock, this);
