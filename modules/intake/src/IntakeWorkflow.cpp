@@ -94,13 +94,21 @@ const receipt::ReceiptDocument &IntakeWorkflow::document() const
     return m_state.document ? *m_state.document : noDocument();
 }
 
-void IntakeWorkflow::evaluate(const CaseState &state, Checklist *out, bool *has) const
+IntakeWorkflow::Evaluation IntakeWorkflow::evaluate(const CaseState &state) const
+{
+    Evaluation ev;
+    ev.rules = partyRules(state);
+    buildChecklist(state, ev.rules, &ev.checklist, &ev.has);
+    return ev;
+}
+
+void IntakeWorkflow::buildChecklist(const CaseState &state, const PartyRules &rules, Checklist *out, bool *has) const
 {
     *has = false;
     if (state.selection.bundle.isEmpty() && state.selection.matters.isEmpty())
         return;
     const Catalog &cat = catalog();
-    Answers answers = partyRules(state).answers;
+    Answers answers = rules.answers;
     for (auto it = state.answers.cbegin(); it != state.answers.cend(); ++it)
         answers.insert(it.key(), it.value());
     auto result = checklist::ChecklistEngine::evaluate(
@@ -266,20 +274,29 @@ void IntakeWorkflow::addPerPartyMaterials(const CaseState &state, Checklist *out
     out->materials = lines;
 }
 
+void IntakeWorkflow::take(const Evaluation &ev)
+{
+    m_blockers = ev.rules.blockers;
+    m_fromParty = ev.rules.fromParty;
+    m_partyAnswers = ev.rules.answers;
+    m_checklist = ev.checklist;
+    m_hasChecklist = ev.has;
+}
+
 void IntakeWorkflow::recompute()
 {
-    const PartyRules rules = partyRules(m_state);
-    m_blockers = rules.blockers;
-    m_fromParty = rules.fromParty;
-    m_partyAnswers = rules.answers;
-    evaluate(m_state, &m_checklist, &m_hasChecklist);
+    take(evaluate(m_state));
 }
 
 store::CaseRecord IntakeWorkflow::projection(const CaseState &s, Step step) const
 {
-    Checklist list;
-    bool has = false;
-    evaluate(s, &list, &has);
+    return projection(s, step, evaluate(s));
+}
+
+store::CaseRecord IntakeWorkflow::projection(const CaseState &s, Step step, const Evaluation &ev) const
+{
+    const Checklist &list = ev.checklist;
+    const bool has = ev.has;
     store::CaseRecord r;
     r.id = s.caseId;
     r.number = s.number;
@@ -339,7 +356,8 @@ QString IntakeWorkflow::commit(const QList<Change> &changes, std::optional<Step>
         write.entries << e;
     }
     const Step nextStep = step.value_or(m_step);
-    write.record = projection(next, nextStep);
+    const Evaluation ev = evaluate(next); // once: for the projection and then for the screen
+    write.record = projection(next, nextStep, ev);
     if (withNotice && next.document) {
         store::NoticeRecord n;
         n.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -355,7 +373,7 @@ QString IntakeWorkflow::commit(const QList<Change> &changes, std::optional<Step>
         return written.error();
     m_state = next;
     m_step = nextStep;
-    recompute();
+    take(ev);
     Q_EMIT changed();
     return {};
 }

@@ -166,13 +166,23 @@ private:
     // one transaction, and only then takes the new state. `step` moves the screen as well.
     QString commit(const QList<Change> &changes, std::optional<Step> step = std::nullopt, bool withNotice = false);
     store::LogEntry entry(const CaseState &state, int offset, const Change &change) const;
-    void evaluate(const CaseState &state, checklist::Checklist *out, bool *has) const;
     struct PartyRules
     {
         QStringList blockers; // expired / not yet valid cards
         QStringList fromParty; // questions answered from the applicant's document
         Answers answers; // those answers
     };
+    // What a state gives on screen: the card rules and the merged checklist with its verdict.
+    struct Evaluation
+    {
+        PartyRules rules;
+        checklist::Checklist checklist;
+        bool has = false;
+    };
+    Evaluation evaluate(const CaseState &state) const;
+    void buildChecklist(const CaseState &state, const PartyRules &rules, checklist::Checklist *out, bool *has) const;
+    store::CaseRecord projection(const CaseState &state, Step step, const Evaluation &ev) const;
+    void take(const Evaluation &ev);
     PartyRules partyRules(const CaseState &state) const;
     void addPerPartyMaterials(const CaseState &state, checklist::Checklist *out) const;
     QString partiesChange(CaseState changed, int removed = -1);
