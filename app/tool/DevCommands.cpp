@@ -42,8 +42,8 @@ QString writeCatalogue(int n, const QString &path)
     return {};
 }
 
-// `n` decided cases of the window, as raw rows in big transactions (a developer's store, not
-// what the client writes: no applicants, no log, no outbox).
+// `n` decided cases of the window, as raw projection rows in big transactions (a developer's
+// store, not what the client writes: no parties, no case log, so nothing to sync or reopen).
 QString writeCases(ow::store::Store &store, const ow::store::WindowIdentity &window, int n, QTextStream &out)
 {
     const int batch = 50000;
@@ -54,8 +54,9 @@ QString writeCases(ow::store::Store &store, const ow::store::WindowIdentity &win
             QSqlQuery q(db);
             q.prepare(QStringLiteral(
                 "INSERT INTO cases (id, number, window_code, clerk, state, verdict, catalog_version, selection, "
-                "draft, promised_date, created_at, updated_at) VALUES (?, ?, ?, 'seed', 'done', 'complete', "
-                "'seed', ?, ?, ?, ?, ?)"));
+                "draft, promised_date, created_at, updated_at, decision, visits, has_content, applicant_masked)"
+                " VALUES (?, ?, ?, 'seed', 'done', 'complete', 'seed', ?, ?, ?, ?, ?, ?, ?, 1, '王** "
+                "330106********123X')"));
             for (int i = from; i < std::min(n, from + batch); ++i) {
                 const QDate day = firstDay.addDays(i / perDay);
                 const QString at =
@@ -66,12 +67,14 @@ QString writeCases(ow::store::Store &store, const ow::store::WindowIdentity &win
                                    .arg(i % perDay + 1, 4, 10, QLatin1Char('0')));
                 q.addBindValue(window.code);
                 q.addBindValue(QStringLiteral("{\"bundle\":\"open-restaurant\"}"));
-                q.addBindValue(QStringLiteral("{\"decision\":\"%1\",\"visits\":%2}")
-                                   .arg(i % 7 == 0 ? QStringLiteral("notice") : QStringLiteral("accept"))
-                                   .arg(1 + (i % 11 == 0)));
+                const QString decision = i % 7 == 0 ? QStringLiteral("notice") : QStringLiteral("accept");
+                const int visits = 1 + (i % 11 == 0);
+                q.addBindValue(QStringLiteral("{}"));
                 q.addBindValue(day.addDays(7).toString(Qt::ISODate));
                 q.addBindValue(at);
                 q.addBindValue(at);
+                q.addBindValue(decision);
+                q.addBindValue(visits);
                 if (!q.exec())
                     return q.lastError().text();
             }
