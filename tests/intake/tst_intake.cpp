@@ -1,3 +1,5 @@
+#include "IntakeFixture.h"
+
 #include "onewindow/checklist/Checklist.h"
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/intake/IntakeWorkflow.h"
@@ -24,7 +26,7 @@ using intake::Party;
 using Step = IntakeWorkflow::Step;
 using Decision = IntakeWorkflow::Decision;
 
-class TestIntake : public QObject
+class TestIntake : public QObject, protected IntakeFixture
 {
     Q_OBJECT
 
@@ -58,51 +60,25 @@ private Q_SLOTS:
 private:
     QStringList kinds(const QString &caseId);
     void verifyReplayMatches(const IntakeWorkflow &w);
-    std::unique_ptr<IntakeWorkflow> makeWorkflow();
     // A new case for 王小明 with 开餐馆 chosen; null (and a failed check) if any step fails.
     std::unique_ptr<IntakeWorkflow> restaurantCase();
     void answerRestaurant(IntakeWorkflow &w, const QString &entity, int area);
     void markAll(IntakeWorkflow &w);
-
-    std::optional<Catalog> m_catalog;
-    WorkCalendar m_calendar;
-    FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::optional<store::Store> m_store;
-    std::optional<receipt::WindowKey> m_key;
-    intake::WindowConfig m_config;
 };
 
 void TestIntake::initTestCase()
 {
-    auto catalog = Catalog::load(Catalog::builtinPath());
-    QVERIFY2(catalog.ok(), qPrintable(catalog.error()));
-    m_catalog = catalog.value();
-    m_calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
-    m_config.windowCode = QStringLiteral("W03");
-    m_config.windowName = QStringLiteral("综合窗口 3");
-    m_config.clerk = QStringLiteral("李建华");
-    m_config.office = QStringLiteral("杭州市西湖区行政服务中心");
-    m_key = receipt::WindowKey::generate(m_config.keyId()).value();
+    loadOnce();
 }
 
 void TestIntake::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto s = store::Store::open(m_dir->path());
-    QVERIFY2(s.ok(), qPrintable(s.error()));
-    m_store.emplace(std::move(s.value()));
+    openStore();
 }
 
 void TestIntake::cleanup()
 {
-    m_store.reset();
-    m_dir.reset();
-}
-
-std::unique_ptr<IntakeWorkflow> TestIntake::makeWorkflow()
-{
-    return std::make_unique<IntakeWorkflow>(*m_catalog, m_calendar, m_clock, *m_store, *m_key, m_config);
+    closeStore();
 }
 
 std::unique_ptr<IntakeWorkflow> TestIntake::restaurantCase()

@@ -1,6 +1,8 @@
 // The rules that follow from who applies: an expired or not-yet-valid card blocks acceptance (a
 // notice or a refusal stays possible), answers the card decides (age, gender, entity type) are
 // filled from it and can be changed, and an e-licence counts only where the material has one.
+#include "IntakeFixture.h"
+
 #include "onewindow/checklist/Checklist.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/DocumentLayout.h"
@@ -14,7 +16,7 @@ using intake::IntakeWorkflow;
 using intake::Party;
 using Decision = IntakeWorkflow::Decision;
 
-class TestPartyRules : public QObject
+class TestPartyRules : public QObject, protected IntakeFixture
 {
     Q_OBJECT
 
@@ -33,39 +35,21 @@ private Q_SLOTS:
 private:
     std::unique_ptr<IntakeWorkflow> caseFor(const Party &applicant, const QString &bundle);
     void completeRestaurant(IntakeWorkflow &w);
-
-    std::optional<Catalog> m_catalog;
-    WorkCalendar m_calendar;
-    FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::optional<store::Store> m_store;
-    std::optional<receipt::WindowKey> m_key;
-    intake::WindowConfig m_config;
 };
 
 void TestPartyRules::initTestCase()
 {
-    auto catalog = Catalog::load(Catalog::builtinPath());
-    QVERIFY2(catalog.ok(), qPrintable(catalog.error()));
-    m_catalog = catalog.value();
-    m_calendar = WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar")).value();
-    m_config.windowCode = QStringLiteral("W03");
-    m_config.clerk = QStringLiteral("李建华");
-    m_key = receipt::WindowKey::generate(m_config.keyId()).value();
+    loadOnce();
 }
 
 void TestPartyRules::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    auto s = store::Store::open(m_dir->path());
-    QVERIFY2(s.ok(), qPrintable(s.error()));
-    m_store.emplace(std::move(s.value()));
+    openStore();
 }
 
 void TestPartyRules::cleanup()
 {
-    m_store.reset();
-    m_dir.reset();
+    closeStore();
 }
 
 std::unique_ptr<IntakeWorkflow> TestPartyRules::caseFor(const Party &applicant, const QString &bundle)
