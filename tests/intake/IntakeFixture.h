@@ -31,9 +31,11 @@ protected:
         m_config.office = QStringLiteral("杭州市西湖区行政服务中心");
         m_key = ow::receipt::WindowKey::generate(m_config.keyId()).value();
     }
-    // From init() and cleanup(): a new, empty store for each test function.
+    // From init() and cleanup(): a new, empty store and the clock back at its start, for each
+    // test function.
     void openStore()
     {
+        m_clock.set(kStart);
         m_dir = std::make_unique<QTemporaryDir>();
         auto s = ow::store::Store::open(m_dir->path());
         QVERIFY2(s.ok(), qPrintable(s.error()));
@@ -52,7 +54,8 @@ protected:
 
     std::optional<ow::Catalog> m_catalog;
     ow::WorkCalendar m_calendar;
-    ow::FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
+    inline static const QDateTime kStart {QDate(2026, 11, 27), QTime(9, 30)};
+    ow::FixedClock m_clock {kStart};
     std::unique_ptr<QTemporaryDir> m_dir;
     std::optional<ow::store::Store> m_store;
     std::optional<ow::receipt::WindowKey> m_key;

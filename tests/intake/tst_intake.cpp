@@ -345,7 +345,6 @@ void TestIntake::noticeQrReopensTheCase()
     auto third = makeWorkflow();
     QVERIFY(!third->reopen(p->caseId).isEmpty());
     QVERIFY(!third->hasCase()); // nothing was loaded
-    m_clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
 }
 
 void TestIntake::toleratedAcceptance()
@@ -709,7 +708,6 @@ void TestIntake::reprintAWeekLaterIsIdentical()
     QCOMPARE(w->document().issuedAt.date(), QDate(2026, 11, 27));
     QCOMPARE(receipt::EscPosReceipt::bytes(w->document(), profile).value(), slip);
     QCOMPARE(w->promisedDate(), w->document().promisedDate);
-    m_clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
 }
 
 void TestIntake::decidedCaseDoesNotDrift()
@@ -728,7 +726,6 @@ void TestIntake::decidedCaseDoesNotDrift()
     QCOMPARE(w->recordPrinted(QStringLiteral("pdf")), QString()); // a save on another day
     QCOMPARE(store::CaseRepository(*m_store).load(w->caseId())->promisedDate, promised);
     QCOMPARE(store::CaseRepository(*m_store).load(w->caseId())->document, w->document().toJson());
-    m_clock.set(QDateTime(QDate(2026, 11, 27), QTime(9, 30)));
 }
 
 void TestIntake::pinnedCatalogueIsKept()
