@@ -6,6 +6,7 @@
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include "onewindow/backoffice/HttpConnection.h"
+#include "onewindow/backoffice/UploadStore.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -19,6 +20,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace ow::backoffice {
 
@@ -70,6 +73,13 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"DELETE", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::signOut},
         {"POST", QStringLiteral("/v1/cases/{caseId}/entries"), &BackOfficeServer::appendEntries},
         {"GET", QStringLiteral("/v1/cases/{caseId}"), &BackOfficeServer::readCase},
+        {"OPTIONS", QStringLiteral("/v1/uploads"), &BackOfficeServer::tusOptions, 0},
+        {"POST", QStringLiteral("/v1/uploads"), &BackOfficeServer::createUpload, 0},
+        {"HEAD", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::headUpload, 0},
+        {"PATCH", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::patchUpload,
+            std::numeric_limits<qint64>::max(), &BackOfficeServer::patchUploadSink},
+        {"GET", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::getBlob, 0},
+        {"HEAD", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::headBlob, 0},
     };
     return all;
 }
@@ -89,6 +99,7 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_windows = std::make_unique<WindowRegistry>(*m_db, options.clock);
     m_accounts = std::make_unique<Accounts>(*m_db, *m_windows, options.clock, options.tokenMinutes);
     m_cases = std::make_unique<CaseLedger>(*m_db, options.clock);
+    m_uploads = std::make_unique<UploadStore>(*m_db, options.dataDir, options.clock, options.tusMaxBytes);
     m_limits = options.http;
     m_tlsCert = options.tlsCertFile;
     m_tlsKey = options.tlsKeyFile;
@@ -211,14 +222,18 @@ HttpService::BodyPlan BackOfficeServer::planBody(const HttpRequestParser &head, 
     ApiReply error;
     const Route *route = findRoute(&request, &error);
     if (!route) {
-        plan.refuse = error;
+        plan.refuse = withTusHeaders(request, error);
+        return plan;
+    }
+    if (auto refused = tusPrecondition(request)) {
+        plan.refuse = withTusHeaders(request, *refused);
         return plan;
     }
     plan.maxBytes = route->maxBody;
     if (route->sink && head.contentLength() <= route->maxBody) {
         auto sink = (this->*route->sink)(request);
         if (!sink)
-            plan.refuse = sink.error;
+            plan.refuse = withTusHeaders(request, sink.error);
         else
             plan.sink = *sink.value;
     }
@@ -242,11 +257,14 @@ ApiReply BackOfficeServer::dispatch(Request request)
     ApiReply error;
     const Route *route = findRoute(&request, &error);
     if (!route)
-        return error;
+        return withTusHeaders(request, error);
+    if (auto refused = tusPrecondition(request))
+        return withTusHeaders(request, *refused);
     if (request.m_body.size() > route->maxBody)
-        return ApiReply::error(413, QStringLiteral("body-too-large"),
-            QStringLiteral("A request body is at most %1 bytes.").arg(route->maxBody));
-    return (this->*route->handler)(request);
+        return withTusHeaders(request,
+            ApiReply::error(413, QStringLiteral("body-too-large"),
+                QStringLiteral("A request body is at most %1 bytes.").arg(route->maxBody)));
+    return withTusHeaders(request, (this->*route->handler)(request));
 }
 
 ApiResult<QJsonValue> BackOfficeServer::jsonBody(const Request &r) const
@@ -352,6 +370,89 @@ ApiReply BackOfficeServer::readCase(const Request &r)
     if (!call)
         return call.error;
     return m_cases->read(call.value->caseId, call.value->who);
+}
+
+bool BackOfficeServer::isTusPath(const QString &path)
+{
+    return path == QLatin1String("/v1/uploads") || path.startsWith(QLatin1String("/v1/uploads/"));
+}
+
+std::optional<ApiReply> BackOfficeServer::tusPrecondition(const Request &r)
+{
+    if (!isTusPath(r.path) || r.method == "OPTIONS" || r.header(QByteArrayLiteral("Tus-Resumable")) == "1.0.0")
+        return std::nullopt;
+    ApiReply refused = ApiReply::error(
+        412, QStringLiteral("tus-version"), QStringLiteral("Uploads speak tus 1.0.0: send Tus-Resumable: 1.0.0."));
+    refused.headers.append({QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0")});
+    return refused;
+}
+
+ApiReply BackOfficeServer::withTusHeaders(const Request &r, ApiReply reply)
+{
+    if (isTusPath(r.path) && !reply.deferred)
+        reply.headers.append({QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0")});
+    return reply;
+}
+
+ApiReply BackOfficeServer::tusOptions(const Request &)
+{
+    ApiReply r = ApiReply::empty(204);
+    r.headers.append({QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0")});
+    r.headers.append({QByteArrayLiteral("Tus-Extension"), QByteArrayLiteral("creation,checksum")});
+    r.headers.append({QByteArrayLiteral("Tus-Max-Size"), QByteArray::number(m_uploads->maxBytes())});
+    r.headers.append({QByteArrayLiteral("Tus-Checksum-Algorithm"), QByteArrayLiteral("sha1,sha256")});
+    return r;
+}
+
+ApiReply BackOfficeServer::createUpload(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->create(*who.value, r.header(QByteArrayLiteral("Upload-Length")),
+        r.header(QByteArrayLiteral("Upload-Metadata")), r.header(QByteArrayLiteral("Upload-Defer-Length")));
+}
+
+ApiReply BackOfficeServer::headUpload(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->head(*who.value, r.params.value(QStringLiteral("uploadId")));
+}
+
+ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->beginPatch(*who.value, r.params.value(QStringLiteral("uploadId")),
+        r.header(QByteArrayLiteral("Content-Type")), r.header(QByteArrayLiteral("Upload-Offset")),
+        r.header(QByteArrayLiteral("Upload-Checksum")), r.m_contentLength);
+}
+
+ApiReply BackOfficeServer::patchUpload(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->endPatch(*who.value, r.params.value(QStringLiteral("uploadId")), r.bodySink());
+}
+
+ApiReply BackOfficeServer::getBlob(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), false);
+}
+
+ApiReply BackOfficeServer::headBlob(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), true);
 }
 
 } // namespace ow::backoffice

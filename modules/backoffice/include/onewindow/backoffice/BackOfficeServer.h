@@ -21,6 +21,7 @@ namespace ow::backoffice {
 
 class CaseLedger;
 class Database;
+class UploadStore;
 class WindowRegistry;
 
 struct ServerOptions
@@ -31,6 +32,7 @@ struct ServerOptions
     HttpLimits http;
     QString tlsCertFile; // both set: HTTPS only (QSslServer)
     QString tlsKeyFile;
+    qint64 tusMaxBytes = 1024LL * 1024 * 1024; // Tus-Max-Size
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
@@ -115,6 +117,17 @@ private:
     ApiReply signOut(const Request &r);
     ApiReply appendEntries(const Request &r);
     ApiReply readCase(const Request &r);
+    ApiReply tusOptions(const Request &r);
+    ApiReply createUpload(const Request &r);
+    ApiReply headUpload(const Request &r);
+    ApiReply patchUpload(const Request &r);
+    ApiResult<std::shared_ptr<HttpBodySink>> patchUploadSink(const Request &r);
+    ApiReply getBlob(const Request &r);
+    ApiReply headBlob(const Request &r);
+    // tus: 412 without Tus-Resumable: 1.0.0; every /v1/uploads answer carries Tus-Resumable.
+    static bool isTusPath(const QString &path);
+    static std::optional<ApiReply> tusPrecondition(const Request &r);
+    static ApiReply withTusHeaders(const Request &r, ApiReply reply);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -134,6 +147,7 @@ private:
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;
+    std::unique_ptr<UploadStore> m_uploads;
     quint16 m_port = 0;
 };
 
