@@ -22,6 +22,7 @@ public:
     void stop();
     // SIGKILL: no shutdown code runs (a crash or power cut, as far as the data dir can tell).
     void kill();
+    qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
     QString stderrText();
 
