@@ -6,6 +6,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -114,6 +119,10 @@ private Q_SLOTS:
     void supervisorReadsOnlySupervisedWindows();
     void eventsNeitherSkipNorRepeatAcrossRestart();
     void badEventQueriesAreRefused();
+    void longPollWakesWithinTheWait();
+    void longPollAnswersEmptyWhenTheWaitIsOver();
+    void longPollSeesAnotherProcessWrite();
+    void toolPlaysADepartment();
     void cleanupTestCase();
 
 private:
@@ -122,10 +131,16 @@ private:
     ApiResponse post(const QString &user, const QString &path, const QJsonValue &body = QJsonValue::Undefined);
     ApiResponse get(const QString &user, const QString &path, const Headers &extra = {});
     QJsonArray allEvents(const QString &user, qint64 after = 0);
+    // Starts a long-poll of `user`'s window after `after`; the reply arrives later.
+    QNetworkReply *startPoll(const QString &user, qint64 after, int wait);
+    // The events of a finished long-poll (checked against the file).
+    QJsonObject pollResult(QNetworkReply *reply);
     // The item of `matter` in case `caseId` among a department's items.
     QString itemOf(const QString &user, const QString &department, const QString &caseId, const QString &matter);
 
     QTemporaryDir m_dir;
+    QJsonObject m_spec;
+    QNetworkAccessManager m_nam;
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<BackOfficeProcess> m_server;
     QHash<QString, QString> m_tokens;
@@ -134,9 +149,9 @@ private:
 
 void TestBackOfficeRouting::initTestCase()
 {
-    const QJsonObject spec = loadSpec();
-    QVERIFY(!spec.isEmpty());
-    m_api = std::make_unique<ApiClient>(spec);
+    m_spec = loadSpec();
+    QVERIFY(!m_spec.isEmpty());
+    m_api = std::make_unique<ApiClient>(m_spec);
     QVERIFY(m_dir.isValid());
     const QString data = m_dir.filePath(QStringLiteral("data"));
     for (const QString &code : {QStringLiteral("W01"), QStringLiteral("W02")}) {
@@ -602,6 +617,210 @@ void TestBackOfficeRouting::badEventQueriesAreRefused()
     const ApiResponse r = get(QString(), QStringLiteral("/v1/events"));
     API_OK(r);
     QCOMPARE(r.status, 401);
+}
+
+QNetworkReply *TestBackOfficeRouting::startPoll(const QString &user, qint64 after, int wait)
+{
+    QNetworkRequest request(QUrl(
+        QStringLiteral("http://127.0.0.1:%1/v1/events?after=%2&wait=%3").arg(m_server->port()).arg(after).arg(wait)));
+    request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token(user).toLatin1());
+    request.setTransferTimeout((wait + 10) * 1000);
+    return m_nam.get(request);
+}
+
+QJsonObject TestBackOfficeRouting::pollResult(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+        qWarning("long-poll: %s", qPrintable(reply->errorString()));
+        return QJsonObject();
+    }
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    const QStringList wrong = m_api->validate(body,
+        QJsonObject {{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/Events")}}, QStringLiteral("poll"));
+    if (!wrong.isEmpty())
+        qWarning("long-poll answer: %s", qPrintable(wrong.join(QLatin1Char(' '))));
+    return wrong.isEmpty() ? body : QJsonObject();
+}
+
+void TestBackOfficeRouting::longPollWakesWithinTheWait()
+{
+    const qint64 last = allEvents(QStringLiteral("c1")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    // The wait is 30 s; an expired wait answers with no events, so events prove the wake-up.
+    QNetworkReply *poll = startPoll(QStringLiteral("c1"), last, 30);
+    QTest::qWait(300); // the poll is held by now (the wake-up works either way)
+    QVERIFY(!poll->isFinished());
+    const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(post(QStringLiteral("c1"), QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+                 caseLog(caseId, kW1, demoSha(), {kHealth1}))
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(poll->isFinished(), 40000);
+    const QJsonObject page = pollResult(poll);
+    const QJsonArray events = page.value(QLatin1String("events")).toArray();
+    QVERIFY(!events.isEmpty());
+    QCOMPARE(events.at(0).toObject().value(QLatin1String("cursor")).toInteger(), last + 1);
+    QCOMPARE(events.at(0).toObject().value(QLatin1String("case")).toString(), caseId);
+    QCOMPARE(page.value(QLatin1String("cursor")).toInteger(),
+        events.last().toObject().value(QLatin1String("cursor")).toInteger());
+    // Window 2's long-poll is not woken by window 1's events.
+    const qint64 last2 = allEvents(QStringLiteral("c2")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    QNetworkReply *other = startPoll(QStringLiteral("c2"), last2, 2);
+    const QString more = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(post(QStringLiteral("c1"), QStringLiteral("/v1/cases/%1/entries").arg(more),
+                 caseLog(more, kW1, demoSha(), {kHealth1}))
+                 .status,
+        200);
+    QTRY_VERIFY_WITH_TIMEOUT(other->isFinished(), 15000);
+    const QJsonObject none = pollResult(other);
+    QCOMPARE(none.value(QLatin1String("events")).toArray().size(), 0);
+    QCOMPARE(none.value(QLatin1String("cursor")).toInteger(), last2);
+}
+
+void TestBackOfficeRouting::longPollAnswersEmptyWhenTheWaitIsOver()
+{
+    const qint64 last = allEvents(QStringLiteral("c1")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    QNetworkReply *poll = startPoll(QStringLiteral("c1"), last, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(poll->isFinished(), 15000);
+    const QJsonObject page = pollResult(poll);
+    QVERIFY(page.contains(QLatin1String("events")));
+    QCOMPARE(page.value(QLatin1String("events")).toArray().size(), 0);
+    QCOMPARE(page.value(QLatin1String("cursor")).toInteger(), last);
+    // A poll whose client went away is dropped; the server goes on answering.
+    QNetworkReply *gone = startPoll(QStringLiteral("c1"), last, 5);
+    QTest::qWait(200);
+    gone->abort();
+    gone->deleteLater();
+    const ApiResponse h = m_api->call("GET", QStringLiteral("/health"));
+    QCOMPARE(h.status, 200);
+}
+
+void TestBackOfficeRouting::longPollSeesAnotherProcessWrite()
+{
+    // Another catalogue version (the demo's bytes plus a newline: another sha256); a case pinning
+    // it is held, and the admin command (another process) routes it while window 1 waits.
+    QByteArray bytes = readAll(QStringLiteral(OW_DEMO_CATALOG));
+    bytes.append('\n');
+    const QString path = m_dir.filePath(QStringLiteral("demo-2.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(post(QStringLiteral("c1"), QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+                 caseLog(caseId, kW1, sha, {kAmr3}))
+                 .status,
+        200);
+    const qint64 last = allEvents(QStringLiteral("c1")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    QNetworkReply *poll = startPoll(QStringLiteral("c1"), last, 30);
+    QTest::qWait(300);
+    const AdminRun a = runAdmin(m_dir.filePath(QStringLiteral("data")), {QStringLiteral("add-catalogue"), path});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    QVERIFY(a.out.contains(QLatin1String("routed 1 held case(s)")));
+    QTRY_VERIFY_WITH_TIMEOUT(poll->isFinished(), 40000);
+    const QJsonArray events = pollResult(poll).value(QLatin1String("events")).toArray();
+    QCOMPARE(eventTypes(events), QStringList {QStringLiteral("routed")});
+    QCOMPARE(events.at(0).toObject().value(QLatin1String("case")).toString(), caseId);
+    QCOMPARE(events.at(0).toObject().value(QLatin1String("cursor")).toInteger(), last + 1);
+}
+
+namespace {
+
+struct ToolRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+ToolRun runTool(const QStringList &args, const QString &token = QString())
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (token.isEmpty())
+        env.remove(QStringLiteral("OW_BACKOFFICE_TOKEN"));
+    else
+        env.insert(QStringLiteral("OW_BACKOFFICE_TOKEN"), token);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(OW_TOOL), args);
+    ToolRun r;
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return r;
+    }
+    r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+void TestBackOfficeRouting::toolPlaysADepartment()
+{
+    const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QCOMPARE(post(QStringLiteral("c1"), QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+                 caseLog(caseId, kW1, demoSha(), {kAmr3, kHealth1}))
+                 .status,
+        200);
+    const qint64 last = allEvents(QStringLiteral("c1")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    const QString server = QStringLiteral("http://127.0.0.1:%1").arg(m_server->port());
+    const QStringList amr {QStringLiteral("--server"), server, QStringLiteral("--user"), QStringLiteral("amr1"),
+        QStringLiteral("--password"), kPassword};
+
+    ToolRun r = runTool(QStringList {QStringLiteral("dept"), QStringLiteral("list"), QStringLiteral("--state"),
+                            QStringLiteral("routed")}
+        + amr);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith(QLatin1String("department amr: ")), qPrintable(r.out));
+    QVERIFY(r.out.contains(caseId + QStringLiteral("  ") + kAmr3 + QStringLiteral("  routed")));
+    QVERIFY(!r.out.contains(kHealth1));
+
+    // Usage errors and another department's item.
+    r = runTool(QStringList {QStringLiteral("dept"), QStringLiteral("decide"), caseId, kAmr3,
+                    QStringLiteral("--approve"), QStringLiteral("--ready")}
+        + amr);
+    QCOMPARE(r.exitCode, 2);
+    r = runTool(
+        QStringList {QStringLiteral("dept"), QStringLiteral("decide"), caseId, kHealth1, QStringLiteral("--approve")}
+        + amr);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("has no item")), qPrintable(r.err));
+    r = runTool(
+        QStringList {QStringLiteral("dept"), QStringLiteral("decide"), caseId, kAmr3, QStringLiteral("--ready")} + amr);
+    QCOMPARE(r.exitCode, 1); // not approved yet: the server's message
+    QVERIFY2(r.err.contains(QLatin1String("approved")), qPrintable(r.err));
+    r = runTool({QStringLiteral("dept"), QStringLiteral("list"), QStringLiteral("--server"), server,
+        QStringLiteral("--user"), QStringLiteral("ghost"), QStringLiteral("--password"), QStringLiteral("wrong pw 1")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QLatin1String("sign-in failed")), qPrintable(r.err));
+
+    r = runTool(
+        QStringList {QStringLiteral("dept"), QStringLiteral("decide"), caseId, kAmr3, QStringLiteral("--approve")}
+        + amr);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("case %1 item %2: approved\n").arg(caseId, kAmr3));
+    r = runTool(
+        QStringList {QStringLiteral("dept"), QStringLiteral("decide"), caseId, kAmr3, QStringLiteral("--ready")} + amr);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("case %1 item %2: ready\n").arg(caseId, kAmr3));
+    // The health department by token, rejecting with a reason.
+    r = runTool({QStringLiteral("dept"), QStringLiteral("decide"), caseId, kHealth1, QStringLiteral("--reject"),
+                    QStringLiteral("场所不符合卫生要求"), QStringLiteral("--server"), server},
+        token(QStringLiteral("hl1")));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("case %1 item %2: rejected\n").arg(caseId, kHealth1));
+
+    const QJsonArray events = allEvents(QStringLiteral("c1"), last);
+    QCOMPARE(eventTypes(events),
+        (QStringList {
+            QStringLiteral("decided"), QStringLiteral("ready"), QStringLiteral("decided"), QStringLiteral("handout")}));
+    QCOMPARE(events.at(2).toObject().value(QLatin1String("data")).toObject().value(QLatin1String("reason")).toString(),
+        QStringLiteral("场所不符合卫生要求"));
 }
 
 void TestBackOfficeRouting::cleanupTestCase()

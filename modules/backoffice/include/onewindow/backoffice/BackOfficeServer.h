@@ -3,16 +3,19 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/HttpLimits.h"
+#include "onewindow/backoffice/HttpService.h"
+#include "onewindow/backoffice/ReplyHandle.h"
 #include "onewindow/core/Result.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QUrlQuery>
 
 #include <memory>
 
-class QHttpServer;
-class QHttpServerRequest;
+class QTcpServer;
 
 namespace ow::backoffice {
 
@@ -21,6 +24,7 @@ class Catalogues;
 class Database;
 class Departments;
 class EventLog;
+class EventWaiters;
 class Router;
 class WindowRegistry;
 
@@ -29,29 +33,56 @@ struct ServerOptions
     QString dataDir;
     int tokenMinutes = 60;
     Clock clock = systemClock();
+    HttpLimits http;
+    QString tlsCertFile; // both set: HTTPS only (QSslServer)
+    QString tlsKeyFile;
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
 // that `onewindow-backoffice routes` prints), and every route is described in openapi.json.
-class BackOfficeServer : public QObject
+class BackOfficeServer : public QObject, private HttpService
 {
     Q_OBJECT
 
 public:
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
 
+    // One request as a handler sees it (served by our own HTTP/1.1 layer, HttpConnection).
     struct Request
     {
-        const QHttpServerRequest &http;
+        QByteArray method; // GET, POST …
+        QString path; // percent-decoded, without the query
         QHash<QString, QString> params; // the {placeholders} of the route's path
         QByteArray header(const QByteArray &name) const;
+        QUrlQuery query() const { return m_query; }
+        QByteArray body() const { return m_body; } // empty for a streamed (sink) route
+        QHostAddress remoteAddress() const { return m_remote; }
+        // Answer later (long-poll): keep the handle, return ApiReply::later().
+        ReplyHandle later() const { return m_handle; }
+        // A route with a sink: what its body went to.
+        HttpBodySink *bodySink() const { return m_sink; }
+
+        // Filled by the dispatcher.
+        QByteArray m_rawPath;
+        QList<QPair<QByteArray, QByteArray>> m_headers;
+        QUrlQuery m_query;
+        QByteArray m_body;
+        QHostAddress m_remote;
+        ReplyHandle m_handle;
+        HttpBodySink *m_sink = nullptr;
+        qint64 m_contentLength = 0;
     };
     using Handler = ApiReply (BackOfficeServer::*)(const Request &);
+    // A streamed route: called when the head is there (params, headers; no body yet); an error
+    // answers at once without reading the body, a sink takes the body as it arrives.
+    using SinkFactory = ApiResult<std::shared_ptr<HttpBodySink>> (BackOfficeServer::*)(const Request &);
     struct Route
     {
         QByteArray method; // GET, POST, DELETE …
         QString path; // OpenAPI form: /v1/cases/{caseId}
         Handler handler;
+        qint64 maxBody = kMaxBodyBytes; // checked from Content-Length before reading (413)
+        SinkFactory sink = nullptr;
     };
     static const QList<Route> &routes();
 
@@ -65,10 +96,21 @@ public:
     quint16 port() const { return m_port; }
 
     // Dispatches one request through routes(): 404 for an unknown path, 405 for a known path
-    // with another method.
-    ApiReply dispatch(const QHttpServerRequest &request);
+    // with another method. request.method and m_rawPath must be set; params are filled here.
+    ApiReply dispatch(Request request);
+
+    // The number of open client connections.
+    int connectionCount() const { return m_connectionCount; }
 
 private:
+    BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer) override;
+    ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink, const QHostAddress &peer,
+        const ReplyHandle &handle) override;
+    Request requestFrom(const HttpRequestParser &head, const QHostAddress &peer) const;
+    // Finds the route; nullptr and an error reply (404/405) when none fits.
+    const Route *findRoute(Request *request, ApiReply *error) const;
+    void onPendingConnection();
+
     ApiReply health(const Request &r);
     ApiReply openApi(const Request &r);
     ApiReply enrol(const Request &r);
@@ -95,13 +137,18 @@ private:
     };
     ApiResult<CaseCall> caseCall(const Request &r);
 
-    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<QTcpServer> m_tcp;
+    HttpLimits m_limits;
+    QString m_tlsCert;
+    QString m_tlsKey;
+    int m_connectionCount = 0;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;
     std::unique_ptr<Catalogues> m_catalogues;
     std::unique_ptr<EventLog> m_events;
+    std::unique_ptr<EventWaiters> m_waiters;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Departments> m_departments;
     quint16 m_port = 0;
