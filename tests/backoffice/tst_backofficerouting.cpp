@@ -113,6 +113,7 @@ private Q_SLOTS:
     void referenceDataHasEtags();
     void caseWithAnUnknownCatalogueIsHeldThenRouted();
     void acceptedCaseIsRoutedToItsDepartments();
+    void bundleIsRoutedByItsAnswers();
     void departmentsSeeOnlyTheirItems();
     void decisionsAndReadyProduceEventsAndHandout();
     void clerkCannotDecide();
@@ -410,6 +411,72 @@ void TestBackOfficeRouting::acceptedCaseIsRoutedToItsDepartments()
     QCOMPARE(eventTypes(allEvents(QStringLiteral("c2"), 3)), QStringList {QStringLiteral("confirmed")});
 }
 
+void TestBackOfficeRouting::bundleIsRoutedByItsAnswers()
+{
+    // 开餐馆 as the client logs it: the bundle, then the answers that decide its items (a company,
+    // 120 m², fumes, no signboard). The back office folds them as the client does.
+    const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QJsonArray log = caseLog(caseId, kW2, demoSha(), {});
+    QJsonObject chosen = log.at(1).toObject();
+    QJsonObject payload = chosen.value(QLatin1String("payload")).toObject();
+    payload.insert(QStringLiteral("bundle"), QStringLiteral("open-restaurant"));
+    chosen.insert(QStringLiteral("payload"), payload);
+    QJsonObject decided = log.at(2).toObject();
+    QJsonArray entries {log.at(0), chosen};
+    const QList<QPair<QString, QJsonValue>> answers {{QStringLiteral("entity"), QStringLiteral("company")},
+        {QStringLiteral("area"), 120}, {QStringLiteral("renovation"), false}, {QStringLiteral("fumes"), true},
+        {QStringLiteral("signboard"), false}};
+    int seq = 3;
+    for (const auto &a : answers)
+        entries.append(entry(caseId, seq++, kW2, QStringLiteral("answered"),
+            {{QStringLiteral("question"), a.first}, {QStringLiteral("value"), a.second}}));
+    // An answer withdrawn and given again, and a mark: the fold keeps the last word.
+    entries.append(entry(caseId, seq++, kW2, QStringLiteral("answered"),
+        {{QStringLiteral("question"), QStringLiteral("area")}, {QStringLiteral("value"), QJsonValue::Null}}));
+    entries.append(entry(caseId, seq++, kW2, QStringLiteral("answered"),
+        {{QStringLiteral("question"), QStringLiteral("area")}, {QStringLiteral("value"), 120}}));
+    entries.append(entry(caseId, seq++, kW2, QStringLiteral("marked"),
+        {{QStringLiteral("material"), QStringLiteral("id-card")},
+            {QStringLiteral("how"), QStringLiteral("original")}}));
+    const QJsonObject d = decided;
+    entries.append(entry(caseId, seq, kW2, QStringLiteral("decided"), d.value(QLatin1String("payload")).toObject()));
+    // Sent in two parts, the later one first: routing waits for the whole log.
+    const qint64 last = allEvents(QStringLiteral("c2")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    ApiResponse r = post(QStringLiteral("c2"), QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+        QJsonArray {entries.at(entries.size() - 1), entries.at(entries.size() - 2)});
+    API_OK(r);
+    QCOMPARE(r.status, 202);
+    QCOMPARE(allEvents(QStringLiteral("c2"), last).size(), 0);
+    QJsonArray rest;
+    for (qsizetype i = 0; i + 2 < entries.size(); ++i)
+        rest.append(entries.at(i));
+    r = post(QStringLiteral("c2"), QStringLiteral("/v1/cases/%1/entries").arg(caseId), rest);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    const QJsonArray events = allEvents(QStringLiteral("c2"), last);
+    QStringList routedTo;
+    QStringList amrItems;
+    for (const QJsonValue &v : events) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("type")).toString() != QLatin1String("routed"))
+            continue;
+        const QJsonObject data = e.value(QLatin1String("data")).toObject();
+        routedTo << data.value(QLatin1String("department")).toString();
+        if (routedTo.last() == QLatin1String("amr"))
+            for (const QJsonValue &i : data.value(QLatin1String("items")).toArray())
+                amrItems << i.toString();
+    }
+    QCOMPARE(eventTypes(events).first(), QStringLiteral("confirmed"));
+    QCOMPARE(routedTo,
+        (QStringList {QStringLiteral("amr"), QStringLiteral("eco"), QStringLiteral("fire"), QStringLiteral("police"),
+            QStringLiteral("tax")}));
+    QCOMPARE(amrItems.size(), 2); // 公司设立登记 and 食品经营许可 (over 50 m²), not the small-catering one
+    QVERIFY(!itemOf(QStringLiteral("amr1"), QStringLiteral("amr"), caseId, kAmr1).isEmpty());
+    QVERIFY(!itemOf(QStringLiteral("amr1"), QStringLiteral("amr"), caseId, kAmr3).isEmpty());
+    QVERIFY(
+        itemOf(QStringLiteral("amr1"), QStringLiteral("amr"), caseId, QStringLiteral("330106-XK-AMR-006")).isEmpty());
+}
+
 void TestBackOfficeRouting::departmentsSeeOnlyTheirItems()
 {
     ApiResponse r = get(QStringLiteral("amr1"), QStringLiteral("/v1/departments/amr/items?state=routed"));
@@ -417,7 +484,8 @@ void TestBackOfficeRouting::departmentsSeeOnlyTheirItems()
     QCOMPARE(r.status, 200);
     for (const QJsonValue &v : r.object().value(QLatin1String("items")).toArray())
         QCOMPARE(v.toObject().value(QLatin1String("department")).toString(), QStringLiteral("amr"));
-    QCOMPARE(r.object().value(QLatin1String("items")).toArray().size(), 3); // two of case 1, one of case 2
+    // Two of case 1, one of case 2, two of the bundle.
+    QCOMPARE(r.object().value(QLatin1String("items")).toArray().size(), 5);
     r = get(QStringLiteral("amr1"), QStringLiteral("/v1/departments/health/items"));
     API_OK(r);
     QCOMPARE(r.status, 403);

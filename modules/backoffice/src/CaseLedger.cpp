@@ -22,7 +22,8 @@ namespace {
 const QStringList &kinds()
 {
     static const QStringList all {QStringLiteral("started"), QStringLiteral("parties"), QStringLiteral("chosen"),
-        QStringLiteral("catalogue"), QStringLiteral("answered"), QStringLiteral("marked"), QStringLiteral("pickup"),
+        QStringLiteral("catalogue"), QStringLiteral("answered"), QStringLiteral("marked"), QStringLiteral("counted"),
+        QStringLiteral("confirmed"), QStringLiteral("attached"), QStringLiteral("pickup"),
         QStringLiteral("decided"), QStringLiteral("printed"), QStringLiteral("finished"), QStringLiteral("reopened"),
         QStringLiteral("revealed"), QStringLiteral("abandoned")};
     return all;

@@ -143,6 +143,18 @@ ApiResult<Departments::Item> Departments::ownItem(const Principal &who, const QS
         q.value().value(3).toString()};
     if (item.department != who.department)
         return forbidden(QStringLiteral("Item %1 is routed to another department.").arg(itemId));
+    // Lock the case's routing row: two departments finishing a case's last items at once are
+    // ordered, so the second sees the first's item and the hand-out is not missed.
+    auto locked = m_db.exec(
+        QStringLiteral("UPDATE case_routing SET updated_at = ? WHERE case_id = ?"), {isoUtc(m_clock()), item.caseId});
+    if (!locked)
+        return ApiReply::storage(locked.error());
+    // Read the item again under the lock.
+    auto again = m_db.exec(QStringLiteral("SELECT state FROM items WHERE item_id = ?"), {itemId});
+    if (!again)
+        return ApiReply::storage(again.error());
+    if (again.value().next())
+        item.state = again.value().value(0).toString();
     return item;
 }
 

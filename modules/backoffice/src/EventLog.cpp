@@ -16,18 +16,17 @@ EventLog::EventLog(Database &db, Clock clock, QObject *parent)
 QString EventLog::append(
     const QString &window, const QString &type, const QString &caseId, const QString &itemId, const QJsonObject &data)
 {
+    // The window's counter row (made by its first event; ON CONFLICT DO NOTHING runs on SQLite
+    // and PostgreSQL alike, and waits for a concurrent first insert), then the guarded bump.
+    auto made = m_db.exec(QStringLiteral("INSERT INTO window_events (window_key_id, last_cursor) VALUES (?, 0)"
+                                         " ON CONFLICT (window_key_id) DO NOTHING"),
+        {window});
+    if (!made)
+        return made.error();
     auto bumped = m_db.exec(
         QStringLiteral("UPDATE window_events SET last_cursor = last_cursor + 1 WHERE window_key_id = ?"), {window});
     if (!bumped)
         return bumped.error();
-    if (bumped.value().numRowsAffected() == 0) {
-        // The window's first event; a concurrent first insert fails on the primary key and the
-        // caller's transaction is retried by its client.
-        auto made =
-            m_db.exec(QStringLiteral("INSERT INTO window_events (window_key_id, last_cursor) VALUES (?, 1)"), {window});
-        if (!made)
-            return made.error();
-    }
     auto last = m_db.exec(QStringLiteral("SELECT last_cursor FROM window_events WHERE window_key_id = ?"), {window});
     if (!last)
         return last.error();

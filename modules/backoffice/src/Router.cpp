@@ -75,13 +75,15 @@ QString Router::entriesApplied(const QString &caseId, const QString &window, int
             return routed.error();
         if (routed.value().next())
             return QString(); // routed (or held) at its first acceptance already
-        return route(caseId, window, d.first, false);
+        bool done = false;
+        return route(caseId, window, d.first, false, &done);
     }
     return QString();
 }
 
-QString Router::route(const QString &caseId, const QString &window, int decidedSeq, bool existing)
+QString Router::route(const QString &caseId, const QString &window, int decidedSeq, bool existing, bool *routed)
 {
+    *routed = false;
     const QString now = isoUtc(m_clock());
     auto rows =
         m_db.exec(QStringLiteral("SELECT content FROM case_entries WHERE case_id = ? AND seq <= ? ORDER BY seq"),
@@ -143,6 +145,7 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
         return made.error();
     if (existing && made.value().numRowsAffected() != 1)
         return QStringLiteral("Case %1 was routed meanwhile.").arg(caseId);
+    *routed = true;
     for (auto it = byDepartment.cbegin(); it != byDepartment.cend(); ++it) {
         const QString why = m_events.append(window, QStringLiteral("routed"), caseId, QString(),
             QJsonObject {{QStringLiteral("department"), it.key()}, {QStringLiteral("items"), it.value()}});
@@ -176,7 +179,8 @@ int Router::routeHeld(const QString &sha256, QString *error)
             *error = m_db.lastError();
             return -1;
         }
-        const QString why = route(h.caseId, h.window, h.seq, true);
+        bool done = false;
+        const QString why = route(h.caseId, h.window, h.seq, true, &done);
         if (!why.isEmpty()) {
             m_db.rollback();
             *error = why;
@@ -187,7 +191,7 @@ int Router::routeHeld(const QString &sha256, QString *error)
             return -1;
         }
         m_events.publish();
-        ++routed;
+        routed += done ? 1 : 0;
     }
     return routed;
 }

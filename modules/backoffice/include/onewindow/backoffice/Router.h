@@ -30,8 +30,8 @@ public:
 
 private:
     // Routes one case whose acceptance is entry `decidedSeq`; `existing` when a case_routing
-    // row (unroutable) is there already.
-    QString route(const QString &caseId, const QString &window, int decidedSeq, bool existing);
+    // row (unroutable) is there already. *routed says whether it was routed or held.
+    QString route(const QString &caseId, const QString &window, int decidedSeq, bool existing, bool *routed);
 
     Database &m_db;
     Catalogues &m_catalogues;
