@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <algorithm>
+
 #include <memory>
 
 #define API_OK(r) QVERIFY2((r).violations.isEmpty(), qPrintable((r).violations.join(QLatin1Char('\n'))))
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void longPollAnswersEmptyWhenTheWaitIsOver();
     void longPollSeesAnotherProcessWrite();
     void toolPlaysADepartment();
+    void twoInstancesShareOneCursorSequence();
     void cleanupTestCase();
 
 private:
@@ -889,6 +892,67 @@ void TestBackOfficeRouting::toolPlaysADepartment()
             QStringLiteral("decided"), QStringLiteral("ready"), QStringLiteral("decided"), QStringLiteral("handout")}));
     QCOMPARE(events.at(2).toObject().value(QLatin1String("data")).toObject().value(QLatin1String("reason")).toString(),
         QStringLiteral("场所不符合卫生要求"));
+}
+
+void TestBackOfficeRouting::twoInstancesShareOneCursorSequence()
+{
+    // A second back office on the same database: a long-poll on the first is answered when the
+    // second writes (the once-a-second recheck), and concurrent writes to both keep one gapless
+    // cursor sequence per window.
+    BackOfficeProcess second;
+    QVERIFY(second.start(m_dir.filePath(QStringLiteral("data"))));
+    const qint64 last = allEvents(QStringLiteral("c1")).last().toObject().value(QLatin1String("cursor")).toInteger();
+    QNetworkReply *poll = startPoll(QStringLiteral("c1"), last, 30);
+    QTest::qWait(300);
+    auto postTo = [this](quint16 port, const QString &caseId) {
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/cases/%2/entries").arg(port).arg(caseId)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader(
+            QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token(QStringLiteral("c1")).toLatin1());
+        request.setTransferTimeout(20000);
+        return m_nam.post(
+            request, QJsonDocument(caseLog(caseId, kW1, demoSha(), {kAmr3, kHealth1})).toJson(QJsonDocument::Compact));
+    };
+    QNetworkReply *first = postTo(second.port(), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QTRY_VERIFY_WITH_TIMEOUT(first->isFinished(), 20000);
+    QCOMPARE(first->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    first->deleteLater();
+    QTRY_VERIFY_WITH_TIMEOUT(poll->isFinished(), 40000);
+    const QJsonArray woken = pollResult(poll).value(QLatin1String("events")).toArray();
+    QVERIFY(!woken.isEmpty());
+    QCOMPARE(woken.at(0).toObject().value(QLatin1String("cursor")).toInteger(), last + 1);
+
+    // Eight cases at once, alternately to each instance; a 503 (SQLite's writer was busy) is
+    // sent again, as a window's sync would.
+    QHash<QString, quint16> pending;
+    for (int i = 0; i < 8; ++i)
+        pending.insert(QUuid::createUuid().toString(QUuid::WithoutBraces), i % 2 ? second.port() : m_server->port());
+    for (int round = 0; round < 20 && !pending.isEmpty(); ++round) {
+        QHash<QNetworkReply *, QString> inFlight;
+        for (auto it = pending.cbegin(); it != pending.cend(); ++it)
+            inFlight.insert(postTo(it.value(), it.key()), it.key());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(inFlight.keyBegin(), inFlight.keyEnd(), [](QNetworkReply *r) { return r->isFinished(); }),
+            30000);
+        for (auto it = inFlight.cbegin(); it != inFlight.cend(); ++it) {
+            const int status = it.key()->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            QVERIFY2(status == 200 || status == 503, qPrintable(QString::number(status)));
+            if (status == 200)
+                pending.remove(it.value());
+            it.key()->deleteLater();
+        }
+    }
+    QVERIFY(pending.isEmpty());
+    const QJsonArray events = allEvents(QStringLiteral("c1"));
+    QCOMPARE(events.last().toObject().value(QLatin1String("cursor")).toInteger(), last + 3 + 8 * 3);
+    QSet<QString> cases;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        QCOMPARE(events.at(i).toObject().value(QLatin1String("cursor")).toInteger(), i + 1);
+        if (i >= last)
+            cases.insert(events.at(i).toObject().value(QLatin1String("case")).toString());
+    }
+    QCOMPARE(cases.size(), 9); // each case confirmed and routed once
+    second.stop();
 }
 
 void TestBackOfficeRouting::cleanupTestCase()
