@@ -322,6 +322,13 @@ void TestBackOfficeRouting::referenceDataHasEtags()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(QLatin1String("years")).toArray().size(), 2);
     QVERIFY(r.headers.value("etag") != calTag);
+    // The same year again replaces it.
+    const QByteArray twoYears = r.headers.value("etag");
+    a = runAdmin(data, {QStringLiteral("set-calendar"), QStringLiteral(OW_CALENDAR_DIR "/2026.json")});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    r = get(QString(), QStringLiteral("/v1/calendar"), {{QByteArrayLiteral("If-None-Match"), twoYears}});
+    API_OK(r);
+    QCOMPARE(r.status, 304);
 
     r = get(QString(), QStringLiteral("/v1/catalogues/NOT-HEX"));
     API_OK(r);

@@ -47,11 +47,18 @@ Result<int> Catalogues::setCalendarYear(const QByteArray &json, const QString &f
     if (y < 1900 || y > 9999)
         return R::failure(QStringLiteral("%1: \"year\" is missing.").arg(fileName));
     const QString content = QString::fromUtf8(QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact));
-    auto gone = m_db.exec(QStringLiteral("DELETE FROM calendar_years WHERE year = ?"), {y});
-    auto put = m_db.exec(QStringLiteral("INSERT INTO calendar_years (year, content, updated_at) VALUES (?, ?, ?)"),
-        {y, content, isoUtc(m_clock())});
-    if (!gone || !put)
+    // One transaction: the year is replaced, never missing.
+    if (!m_db.begin())
         return R::failure(m_db.lastError());
+    auto gone = m_db.exec(QStringLiteral("DELETE FROM calendar_years WHERE year = ?"), {y});
+    const bool put = gone
+        && m_db.exec(QStringLiteral("INSERT INTO calendar_years (year, content, updated_at) VALUES (?, ?, ?)"),
+            {y, content, isoUtc(m_clock())});
+    if (!put || !m_db.commit()) {
+        const QString why = m_db.lastError();
+        m_db.rollback();
+        return R::failure(why);
+    }
     return y;
 }
 
