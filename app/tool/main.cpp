@@ -1,6 +1,7 @@
 #include "CatalogCommands.h"
 #include "Command.h"
 #include "CoreCommands.h"
+#include "DeptCommands.h"
 #include "DevCommands.h"
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
@@ -32,6 +33,7 @@ CommandList allCommands()
     commands += deviceCommands();
     commands += posCommands();
     commands += windowCommands();
+    commands += deptCommands();
     commands += scanCommands();
     commands += devCommands();
     return commands;

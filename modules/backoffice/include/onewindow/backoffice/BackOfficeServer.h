@@ -20,8 +20,13 @@ class QTcpServer;
 namespace ow::backoffice {
 
 class CaseLedger;
+class Catalogues;
 class Database;
 class UploadStore;
+class Departments;
+class EventLog;
+class EventWaiters;
+class Router;
 class WindowRegistry;
 
 struct ServerOptions
@@ -128,6 +133,13 @@ private:
     static bool isTusPath(const QString &path);
     static std::optional<ApiReply> tusPrecondition(const Request &r);
     static ApiReply withTusHeaders(const Request &r, ApiReply reply);
+    ApiReply listCatalogues(const Request &r);
+    ApiReply getCatalogue(const Request &r);
+    ApiReply getCalendar(const Request &r);
+    ApiReply departmentItems(const Request &r);
+    ApiReply decideItem(const Request &r);
+    ApiReply itemReady(const Request &r);
+    ApiReply readEvents(const Request &r);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -148,6 +160,11 @@ private:
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;
     std::unique_ptr<UploadStore> m_uploads;
+    std::unique_ptr<Catalogues> m_catalogues;
+    std::unique_ptr<EventLog> m_events;
+    std::unique_ptr<EventWaiters> m_waiters;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<Departments> m_departments;
     quint16 m_port = 0;
 };
 
