@@ -184,6 +184,11 @@ BackOfficeServer::Request BackOfficeServer::requestFrom(const HttpRequestParser 
     if (q >= 0)
         r.m_query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
     r.m_headers = head.headers();
+    // tus core: X-HTTP-Method-Override MUST be taken as the method (clients behind proxies that
+    // only pass GET and POST send PATCH and HEAD this way).
+    const QByteArray override = r.header(QByteArrayLiteral("X-HTTP-Method-Override")).trimmed().toUpper();
+    if (isTusPath(r.path) && !override.isEmpty())
+        r.method = override;
     r.m_remote = peer;
     r.m_contentLength = head.contentLength();
     return r;
