@@ -14,7 +14,6 @@ namespace {
 
 constexpr qint64 kReadChunk = 64 * 1024;
 constexpr int kLingerMs = 2000;
-constexpr qint64 kLingerMaxBytes = 1024 * 1024;
 
 bool hasHeader(const ApiReply &reply, const QByteArray &name)
 {
@@ -91,12 +90,9 @@ void HttpConnection::onReadyRead()
     if (m_gone)
         return;
     if (m_phase == Phase::Closing) {
-        // Lingering after an error answer: drop what the client still sends, up to a point.
-        m_lingerDiscarded += m_socket->read(kReadChunk).size();
-        while (m_socket->bytesAvailable() > 0 && m_lingerDiscarded <= kLingerMaxBytes)
-            m_lingerDiscarded += m_socket->read(kReadChunk).size();
-        if (m_lingerDiscarded > kLingerMaxBytes)
-            closeNow();
+        // Lingering after an answer that closes: read nothing more. The client's further bytes
+        // stay in the (bounded) buffers until the linger timer closes, so the client reads our
+        // answer instead of a reset that would discard it.
         return;
     }
     processInput();
@@ -301,7 +297,6 @@ void HttpConnection::lingerAndClose()
     }
     if (m_socket->bytesToWrite() == 0)
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    onReadyRead();
 }
 
 void HttpConnection::abortBody()
