@@ -137,6 +137,10 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
         auto ssl = std::make_unique<QSslServer>();
         ssl->setSslConfiguration(tls);
         ssl->setHandshakeTimeout(m_limits.tlsHandshakeTimeoutMs);
+        // A socket whose handshake fails (plain HTTP, an untrusting client, a timeout) never
+        // becomes a pending connection: drop it here.
+        connect(ssl.get(), &QSslServer::errorOccurred, this,
+            [](QSslSocket *socket, QAbstractSocket::SocketError) { socket->deleteLater(); });
         m_tcp = std::move(ssl);
     } else {
         m_tcp = std::make_unique<QTcpServer>();

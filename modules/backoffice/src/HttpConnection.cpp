@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/HttpConnection.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -369,6 +370,9 @@ QByteArray HttpConnection::serialize(const ApiReply &reply, bool headOnly, bool 
     QByteArray out;
     out.reserve(256 + (headOnly || noBody ? 0 : body.size()));
     out += "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
+    out += "Date: "
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1()
+        + "\r\n";
     for (const auto &h : reply.headers)
         out += h.first + ": " + h.second + "\r\n";
     if (!noBody) {
