@@ -998,6 +998,10 @@ void TestBackOfficeApi::tusUploadsAndBlobs()
     r = m_api->callRaw("GET", blobPath, {}, bearer(token(QStringLiteral("c2"))));
     API_OK(r);
     QCOMPARE(r.status, 404);
+    // A department reads blobs of cases routed to it only (this case is not routed).
+    r = m_api->callRaw("GET", blobPath, {}, bearer(token(QStringLiteral("dep"))));
+    API_OK(r);
+    QCOMPARE(r.status, 404);
     r = m_api->callRaw("GET", QStringLiteral("/v1/blobs/xyz"), {}, bearer(token(QStringLiteral("c1"))));
     API_OK(r);
     QCOMPARE(r.status, 400);
@@ -1061,6 +1065,27 @@ void TestBackOfficeApi::routingRoutesAnswer()
             item = v.toObject().value(QLatin1String("item")).toString();
     }
     QVERIFY(!item.isEmpty());
+
+    // A scan of the routed case: the department it is routed to reads it.
+    const QByteArray scan = QByteArray("routed scan ") + caseId.toUtf8();
+    const QByteArray scanSha = QCryptographicHash::hash(scan, QCryptographicHash::Sha256).toHex();
+    const Headers tus = bearer(token(QStringLiteral("c1"))) + Headers {{"Tus-Resumable", "1.0.0"}};
+    r = m_api->callRaw("POST", QStringLiteral("/v1/uploads"), {},
+        tus
+            + Headers {{"Upload-Length", QByteArray::number(scan.size())},
+                {"Upload-Metadata", "sha256 " + scanSha.toBase64() + ",case " + caseId.toUtf8().toBase64()}});
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    r = m_api->callRaw("PATCH", QString::fromLatin1(r.headers.value("location")), scan,
+        tus + Headers {{"Upload-Offset", "0"}, {"Content-Type", "application/offset+octet-stream"}});
+    API_OK(r);
+    QCOMPARE(r.status, 204);
+    r = m_api->callRaw(
+        "GET", QStringLiteral("/v1/blobs/") + QString::fromLatin1(scanSha), {}, bearer(token(QStringLiteral("dep"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.raw, scan);
+
     r = m_api->call("POST", QStringLiteral("/v1/items/%1/decision").arg(item),
         QJsonObject {{QStringLiteral("outcome"), QStringLiteral("approved")}}, bearer(token(QStringLiteral("dep"))));
     API_OK(r);

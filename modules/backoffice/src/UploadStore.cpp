@@ -392,7 +392,25 @@ ApiReply UploadStore::blob(const Principal &who, const QString &shaIn, bool head
     qint64 length = -1;
     if (!blobStored(sha, &length))
         return notFound;
-    bool allowed = who.role == QLatin1String("supervisor") || who.role == QLatin1String("admin");
+    bool allowed = who.role == QLatin1String("admin");
+    if (who.role == QLatin1String("supervisor")) {
+        // A supervisor: blobs of the cases of the windows they supervise.
+        auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u JOIN cases c ON c.case_id = u.case_id"
+                                          " JOIN supervised_windows s ON s.window_key_id = c.window_key_id"
+                                          " WHERE u.sha256 = ? AND u.state = 'complete' AND s.user_name = ?"),
+            {sha, who.user});
+        if (!q)
+            return ApiReply::storage(q.error());
+        allowed = q.value().next() && q.value().value(0).toLongLong() > 0;
+    } else if (who.role == QLatin1String("department")) {
+        // A department: blobs of the cases with an item routed to it.
+        auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u JOIN items i ON i.case_id = u.case_id"
+                                          " WHERE u.sha256 = ? AND u.state = 'complete' AND i.department = ?"),
+            {sha, who.department});
+        if (!q)
+            return ApiReply::storage(q.error());
+        allowed = q.value().next() && q.value().value(0).toLongLong() > 0;
+    }
     if (!allowed && who.isWindowRole()) {
         // The window that uploaded it, or the window of a case it was uploaded for.
         auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u LEFT JOIN cases c ON c.case_id = u.case_id"
