@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/AdminCommand.h"
 #include "onewindow/backoffice/BackOfficeServer.h"
+#include "onewindow/backoffice/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -59,10 +60,14 @@ int main(int argc, char *argv[])
         QStringLiteral("127.0.0.1"));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
         QStringLiteral("Folder of the database (created on first start)."), QStringLiteral("dir"), defaultDataDir());
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        QStringLiteral("PostgreSQL instead of SQLite: postgresql://user[:password]@host[:port]/dbname"
+                       " (libpq options as ?key=value; PGPASSWORD or ~/.pgpass work too)."),
+        QStringLiteral("url"));
     const QCommandLineOption tokenOption(QStringLiteral("token-minutes"),
         QStringLiteral("How long a sign-in token lives (default 60)."), QStringLiteral("minutes"),
         QStringLiteral("60"));
-    parser.addOptions({portOption, bindOption, dataDirOption, tokenOption});
+    parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption});
     parser.process(app);
 
     bool portOk = false;
@@ -83,8 +88,16 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const QString db = parser.value(dbOption);
+    if (parser.isSet(dbOption) && !ow::backoffice::Database::isPostgresUrl(db)) {
+        std::fprintf(
+            stderr, "onewindow-backoffice: --db needs a postgresql://user[:password]@host[:port]/dbname URL\n");
+        return 2;
+    }
+
     ow::backoffice::ServerOptions options;
     options.dataDir = parser.value(dataDirOption);
+    options.db = db;
     options.tokenMinutes = tokenMinutes;
     options.clock = clockFromEnvironment();
     ow::backoffice::BackOfficeServer server;

@@ -11,7 +11,7 @@ namespace ow::backoffice {
 
 namespace {
 
-const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR] …\n"
+const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR | --db postgresql://…] …\n"
                       "  add-window --region R --code C --name N --kind window|station [--valid-hours H]\n"
                       "  new-code --window KEYID [--valid-hours H]\n"
                       "  revoke-key --window KEYID\n"
@@ -36,6 +36,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QString command = args.first();
     QCommandLineParser p;
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"), defaultDataDir);
+    const QCommandLineOption dbUrl(QStringLiteral("db"), QString(), QStringLiteral("url"));
     const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("R"));
     const QCommandLineOption code(QStringLiteral("code"), QString(), QStringLiteral("C"));
     const QCommandLineOption name(QStringLiteral("name"), QString(), QStringLiteral("N"));
@@ -45,7 +46,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption window(QStringLiteral("window"), QString(), QStringLiteral("KEYID"));
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
     const QCommandLineOption department(QStringLiteral("department"), QString(), QStringLiteral("D"));
-    p.addOptions({dataDir, region, code, name, kind, hours, window, role, department});
+    p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department});
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1)) || !p.positionalArguments().isEmpty()) {
         err << p.errorText() << '\n' << kUsage;
         return 2;
@@ -57,7 +58,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         return 2;
     }
 
-    auto db = Database::open(p.value(dataDir));
+    auto db = Database::open(p.value(dataDir), p.value(dbUrl));
     if (!db) {
         err << db.error() << '\n';
         return 1;
