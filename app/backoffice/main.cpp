@@ -67,7 +67,24 @@ int main(int argc, char *argv[])
     const QCommandLineOption tokenOption(QStringLiteral("token-minutes"),
         QStringLiteral("How long a sign-in token lives (default 60)."), QStringLiteral("minutes"),
         QStringLiteral("60"));
-    parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption});
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+        QStringLiteral("PEM certificate (chain) file: serve HTTPS only (with --tls-key)."), QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+        QStringLiteral("PEM private key file (unencrypted RSA or EC) for --tls-cert."), QStringLiteral("file"));
+    const QCommandLineOption headerTimeoutOption(QStringLiteral("header-timeout-ms"),
+        QStringLiteral("Time a client has to send a request's headers (default 10000) before 408."),
+        QStringLiteral("ms"), QStringLiteral("10000"));
+    const QCommandLineOption bodyTimeoutOption(QStringLiteral("body-timeout-ms"),
+        QStringLiteral("Longest pause inside a request body (default 30000) before 408."), QStringLiteral("ms"),
+        QStringLiteral("30000"));
+    const QCommandLineOption maxConnectionsOption(QStringLiteral("max-connections"),
+        QStringLiteral("Open connections at most (default 2000); more get 503."), QStringLiteral("count"),
+        QStringLiteral("2000"));
+    const QCommandLineOption tusMaxOption(QStringLiteral("tus-max-size"),
+        QStringLiteral("Largest upload in bytes (Tus-Max-Size, default 1073741824)."), QStringLiteral("bytes"),
+        QStringLiteral("1073741824"));
+    parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
+        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, tusMaxOption});
     parser.process(app);
 
     bool portOk = false;
@@ -88,6 +105,28 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const auto number = [&parser](const QCommandLineOption &option, qint64 low, qint64 high, qint64 *out) {
+        bool ok = false;
+        *out = parser.value(option).toLongLong(&ok);
+        if (ok && *out >= low && *out <= high)
+            return true;
+        std::fprintf(stderr, "onewindow-backoffice: --%s needs a number from %lld to %lld\n",
+            qPrintable(option.names().constFirst()), static_cast<long long>(low), static_cast<long long>(high));
+        return false;
+    };
+    qint64 headerTimeout = 0;
+    qint64 bodyTimeout = 0;
+    qint64 maxConnections = 0;
+    qint64 tusMax = 0;
+    if (!number(headerTimeoutOption, 50, 600'000, &headerTimeout)
+        || !number(bodyTimeoutOption, 50, 3'600'000, &bodyTimeout)
+        || !number(maxConnectionsOption, 1, 100'000, &maxConnections)
+        || !number(tusMaxOption, 0, qint64(1) << 50, &tusMax))
+        return 2;
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
+        std::fprintf(stderr, "onewindow-backoffice: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
     const QString db = parser.value(dbOption);
     if (parser.isSet(dbOption) && !ow::backoffice::Database::isPostgresUrl(db)) {
         std::fprintf(
@@ -96,6 +135,12 @@ int main(int argc, char *argv[])
     }
 
     ow::backoffice::ServerOptions options;
+    options.http.headerTimeoutMs = int(headerTimeout);
+    options.http.bodyIdleTimeoutMs = int(bodyTimeout);
+    options.http.maxConnections = int(maxConnections);
+    options.tusMaxBytes = tusMax;
+    options.tlsCertFile = parser.value(tlsCertOption);
+    options.tlsKeyFile = parser.value(tlsKeyOption);
     options.dataDir = parser.value(dataDirOption);
     options.db = db;
     options.tokenMinutes = tokenMinutes;

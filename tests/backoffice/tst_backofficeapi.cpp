@@ -1,9 +1,11 @@
 #include "ApiClient.h"
 
+#include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/LogEntry.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -109,6 +111,7 @@ private Q_SLOTS:
     void casesSurviveRestart();
     void badOptionsStopTheServer_data();
     void badOptionsStopTheServer();
+    void tusUploadsAndBlobs();
     void everyOperationWasExercised();
     void cleanupTestCase();
 
@@ -287,7 +290,7 @@ void TestBackOfficeApi::storageIsMigratedSqliteInWal()
             QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         }
         QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(0).toInt(), ow::backoffice::Database::latestSchemaVersion());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && q.next());
         QCOMPARE(q.value(0).toInt(), 7);
         // Passwords are stored as slow salted hashes only.
@@ -303,7 +306,7 @@ void TestBackOfficeApi::storageIsMigratedSqliteInWal()
     QSqlDatabase::removeDatabase(QStringLiteral("peek"));
     const ApiResponse h = m_api->call("GET", QStringLiteral("/health"));
     API_OK(h);
-    QCOMPARE(h.object().value(QLatin1String("schema")).toInt(), 1);
+    QCOMPARE(h.object().value(QLatin1String("schema")).toInt(), ow::backoffice::Database::latestSchemaVersion());
 }
 
 void TestBackOfficeApi::enrolmentBindsKeyOnce()
@@ -903,6 +906,115 @@ void TestBackOfficeApi::badOptionsStopTheServer()
     QVERIFY(p.waitForFinished(10000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(!p.readAllStandardError().isEmpty());
+}
+
+void TestBackOfficeApi::tusUploadsAndBlobs()
+{
+    // The tus routes as the file describes them (tst_backofficetus does the protocol in depth).
+    const QByteArray blob = QByteArray("scanned page ") + QUuid::createUuid().toByteArray();
+    const QByteArray sha = QCryptographicHash::hash(blob, QCryptographicHash::Sha256).toHex();
+    const Headers tus {{QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0")}};
+    const Headers c1 = bearer(token(QStringLiteral("c1"))) + tus;
+    const QByteArray meta = "sha256 " + sha.toBase64() + ",filename " + QByteArray("page.jpg").toBase64() + ",case "
+        + m_case.toUtf8().toBase64();
+
+    ApiResponse r = m_api->callRaw("OPTIONS", QStringLiteral("/v1/uploads"), {});
+    API_OK(r);
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.headers.value("tus-version"), QByteArray("1.0.0"));
+    QCOMPARE(r.headers.value("tus-checksum-algorithm"), QByteArray("sha1,sha256"));
+    QVERIFY(r.headers.value("tus-max-size").toLongLong() > 0);
+
+    const auto create = [&](const Headers &extra) {
+        return m_api->callRaw("POST", QStringLiteral("/v1/uploads"), {}, c1 + extra);
+    };
+    r = m_api->callRaw("POST", QStringLiteral("/v1/uploads"), {}, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 412);
+    QCOMPARE(r.headers.value("tus-version"), QByteArray("1.0.0"));
+    r = create({{"Upload-Length", "1099511627776000"}, {"Upload-Metadata", meta}});
+    API_OK(r);
+    QCOMPARE(r.status, 413);
+    r = create({{"Upload-Length", QByteArray::number(blob.size())}, {"Upload-Metadata", "filename eA=="}});
+    API_OK(r);
+    QCOMPARE(r.status, 400);
+    r = m_api->callRaw("POST", QStringLiteral("/v1/uploads"), {},
+        bearer(token(QStringLiteral("sup"))) + tus + Headers {{"Upload-Length", "1"}, {"Upload-Metadata", meta}});
+    API_OK(r);
+    QCOMPARE(r.status, 403);
+    r = create({{"Upload-Length", QByteArray::number(blob.size())}, {"Upload-Metadata", meta}});
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.headers.value("tus-resumable"), QByteArray("1.0.0"));
+    QCOMPARE(r.headers.value("upload-offset"), QByteArray("0"));
+    const QString location = QString::fromLatin1(r.headers.value("location"));
+    QVERIFY(location.startsWith(QLatin1String("/v1/uploads/")));
+
+    r = m_api->callRaw("HEAD", location, {}, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.headers.value("upload-offset"), QByteArray("0"));
+    QCOMPARE(r.headers.value("upload-length"), QByteArray::number(blob.size()));
+    QCOMPARE(r.headers.value("cache-control"), QByteArray("no-store"));
+    r = m_api->callRaw("HEAD", QStringLiteral("/v1/uploads/nope"), {}, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 404);
+
+    const Headers octets {{"Content-Type", "application/offset+octet-stream"}};
+    const QByteArray first = blob.left(5);
+    r = m_api->callRaw("PATCH", location, first, c1 + Headers {{"Upload-Offset", "0"}});
+    API_OK(r);
+    QCOMPARE(r.status, 415);
+    r = m_api->callRaw("PATCH", location, first, c1 + octets + Headers {{"Upload-Offset", "3"}});
+    API_OK(r);
+    QCOMPARE(r.status, 409);
+    r = m_api->callRaw(
+        "PATCH", location, first, c1 + octets + Headers {{"Upload-Offset", "0"}, {"Upload-Checksum", "md5 AAAA"}});
+    API_OK(r);
+    QCOMPARE(r.status, 400);
+    r = m_api->callRaw("PATCH", location, first,
+        c1 + octets
+            + Headers {{"Upload-Offset", "0"},
+                {"Upload-Checksum", "sha1 " + QCryptographicHash::hash("other", QCryptographicHash::Sha1).toBase64()}});
+    API_OK(r);
+    QCOMPARE(r.status, 460);
+    r = m_api->callRaw("PATCH", location, first,
+        c1 + octets
+            + Headers {{"Upload-Offset", "0"},
+                {"Upload-Checksum", "sha1 " + QCryptographicHash::hash(first, QCryptographicHash::Sha1).toBase64()}});
+    API_OK(r);
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.headers.value("upload-offset"), QByteArray("5"));
+    r = m_api->callRaw("PATCH", location, blob.mid(5), c1 + octets + Headers {{"Upload-Offset", "5"}});
+    API_OK(r);
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.headers.value("upload-offset"), QByteArray::number(blob.size()));
+
+    const QString blobPath = QStringLiteral("/v1/blobs/") + QString::fromLatin1(sha);
+    r = m_api->callRaw("GET", blobPath, {}, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.raw, blob);
+    r = m_api->callRaw("HEAD", blobPath, {}, bearer(token(QStringLiteral("sup"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.headers.value("content-length"), QByteArray::number(blob.size()));
+    r = m_api->callRaw("GET", blobPath, {}, bearer(token(QStringLiteral("c2"))));
+    API_OK(r);
+    QCOMPARE(r.status, 404);
+    r = m_api->callRaw("GET", QStringLiteral("/v1/blobs/xyz"), {}, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 400);
+    r = m_api->callRaw("GET", blobPath, {});
+    API_OK(r);
+    QCOMPARE(r.status, 401);
+
+    // The same blob again: complete at once.
+    r = create({{"Upload-Length", QByteArray::number(blob.size())}, {"Upload-Metadata", meta}});
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.headers.value("upload-offset"), QByteArray::number(blob.size()));
+    QCOMPARE(r.object().value(QLatin1String("complete")).toBool(), true);
 }
 
 void TestBackOfficeApi::everyOperationWasExercised()

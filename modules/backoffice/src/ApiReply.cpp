@@ -35,4 +35,21 @@ ApiReply ApiReply::storage(const QString &what)
         QStringLiteral("The back office cannot reach its database; try again shortly."));
 }
 
+ApiReply ApiReply::bytes(int status, const QByteArray &data, const QByteArray &contentType)
+{
+    ApiReply r;
+    r.status = status;
+    r.raw = data.isNull() ? QByteArray("") : data;
+    r.contentType = contentType;
+    return r;
+}
+
+ApiReply ApiReply::later()
+{
+    ApiReply r;
+    r.status = 0;
+    r.deferred = true;
+    return r;
+}
+
 } // namespace ow::backoffice

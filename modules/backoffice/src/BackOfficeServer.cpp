@@ -5,49 +5,44 @@
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
+#include "onewindow/backoffice/HttpConnection.h"
+#include "onewindow/backoffice/UploadStore.h"
+
 #include <QFile>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QStringList>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace ow::backoffice {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get: return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QByteArrayLiteral("PATCH");
-    case QHttpServerRequest::Method::Connect: return QByteArrayLiteral("CONNECT");
-    case QHttpServerRequest::Method::Trace: return QByteArrayLiteral("TRACE");
-    default: return QByteArrayLiteral("UNKNOWN");
-    }
-}
-
-// Matches "/v1/cases/abc/entries" against "/v1/cases/{caseId}/entries".
-bool matchPath(const QString &pattern, const QString &path, QHash<QString, QString> *params)
+// Matches "/v1/cases/abc/entries" (raw, percent-encoded) against "/v1/cases/{caseId}/entries".
+bool matchPath(const QString &pattern, const QByteArray &path, QHash<QString, QString> *params)
 {
     const QStringList want = pattern.split(QLatin1Char('/'));
-    const QStringList have = path.split(QLatin1Char('/'));
+    const QList<QByteArray> have = path.split('/');
     if (want.size() != have.size())
         return false;
     QHash<QString, QString> found;
     for (qsizetype i = 0; i < want.size(); ++i) {
         const QString &w = want.at(i);
+        const QString segment = QString::fromUtf8(QByteArray::fromPercentEncoding(have.at(i)));
         if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}'))) {
-            if (have.at(i).isEmpty())
+            if (segment.isEmpty())
                 return false;
-            found.insert(w.mid(1, w.size() - 2), QUrl::fromPercentEncoding(have.at(i).toUtf8()));
-        } else if (w != have.at(i)) {
+            found.insert(w.mid(1, w.size() - 2), segment);
+        } else if (w != segment) {
             return false;
         }
     }
@@ -55,25 +50,11 @@ bool matchPath(const QString &pattern, const QString &path, QHash<QString, QStri
     return true;
 }
 
-QHttpServerResponse toResponse(const ApiReply &reply)
-{
-    const auto status = QHttpServerResponse::StatusCode(reply.status);
-    QHttpServerResponse response = reply.body.isUndefined()
-        ? QHttpServerResponse(status)
-        : QHttpServerResponse(QByteArrayLiteral("application/json"),
-            reply.body.isArray() ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
-                                 : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact),
-            status);
-    for (const auto &h : reply.headers)
-        response.setHeader(h.first, h.second);
-    return response;
-}
-
 } // namespace
 
 QByteArray BackOfficeServer::Request::header(const QByteArray &name) const
 {
-    for (const auto &h : http.headers()) {
+    for (const auto &h : m_headers) {
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
             return h.second;
     }
@@ -92,18 +73,20 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"DELETE", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::signOut},
         {"POST", QStringLiteral("/v1/cases/{caseId}/entries"), &BackOfficeServer::appendEntries},
         {"GET", QStringLiteral("/v1/cases/{caseId}"), &BackOfficeServer::readCase},
+        {"OPTIONS", QStringLiteral("/v1/uploads"), &BackOfficeServer::tusOptions, 0},
+        {"POST", QStringLiteral("/v1/uploads"), &BackOfficeServer::createUpload, 0},
+        {"HEAD", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::headUpload, 0},
+        {"PATCH", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::patchUpload,
+            std::numeric_limits<qint64>::max(), &BackOfficeServer::patchUploadSink},
+        {"GET", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::getBlob, 0},
+        {"HEAD", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::headBlob, 0},
     };
     return all;
 }
 
 BackOfficeServer::BackOfficeServer(QObject *parent)
     : QObject(parent)
-    , m_http(std::make_unique<QHttpServer>())
-{
-    m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        toResponse(dispatch(request)).write(std::move(responder));
-    });
-}
+{ }
 
 BackOfficeServer::~BackOfficeServer() = default;
 
@@ -116,6 +99,10 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_windows = std::make_unique<WindowRegistry>(*m_db, options.clock);
     m_accounts = std::make_unique<Accounts>(*m_db, *m_windows, options.clock, options.tokenMinutes);
     m_cases = std::make_unique<CaseLedger>(*m_db, options.clock);
+    m_uploads = std::make_unique<UploadStore>(*m_db, options.dataDir, options.clock, options.tusMaxBytes);
+    m_limits = options.http;
+    m_tlsCert = options.tlsCertFile;
+    m_tlsKey = options.tlsKeyFile;
     return true;
 }
 
@@ -123,46 +110,167 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
 {
     if (!m_db)
         return Result<quint16>::failure(QStringLiteral("The database is not open."));
-    const quint16 bound = m_http->listen(address, port);
-    if (bound == 0)
+    if (m_tlsCert.isEmpty() != m_tlsKey.isEmpty())
+        return Result<quint16>::failure(QStringLiteral("TLS needs both --tls-cert and --tls-key."));
+    if (!m_tlsCert.isEmpty()) {
+        QFile certFile(m_tlsCert);
+        QFile keyFile(m_tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly))
+            return Result<quint16>::failure(QStringLiteral("Cannot read the TLS certificate %1.").arg(m_tlsCert));
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return Result<quint16>::failure(QStringLiteral("Cannot read the TLS key %1.").arg(m_tlsKey));
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (chain.isEmpty() || chain.first().isNull())
+            return Result<quint16>::failure(QStringLiteral("%1 holds no PEM certificate.").arg(m_tlsCert));
+        if (key.isNull())
+            return Result<quint16>::failure(
+                QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key.").arg(m_tlsKey));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificateChain(chain);
+        tls.setPrivateKey(key);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        auto ssl = std::make_unique<QSslServer>();
+        ssl->setSslConfiguration(tls);
+        ssl->setHandshakeTimeout(m_limits.tlsHandshakeTimeoutMs);
+        m_tcp = std::move(ssl);
+    } else {
+        m_tcp = std::make_unique<QTcpServer>();
+    }
+    m_tcp->setMaxPendingConnections(256);
+    connect(m_tcp.get(), &QTcpServer::pendingConnectionAvailable, this, &BackOfficeServer::onPendingConnection);
+    if (!m_tcp->listen(address, port))
         return Result<quint16>::failure(
-            QStringLiteral("Cannot listen on %1:%2 (is the port in use?)").arg(address.toString()).arg(port));
-    m_port = bound;
-    return bound;
+            QStringLiteral("Cannot listen on %1:%2 (%3)").arg(address.toString()).arg(port).arg(m_tcp->errorString()));
+    m_port = m_tcp->serverPort();
+    return m_port;
 }
 
-ApiReply BackOfficeServer::dispatch(const QHttpServerRequest &request)
+void BackOfficeServer::onPendingConnection()
 {
-    const QString path = request.url().path();
-    const QByteArray method = methodName(request.method());
+    while (m_tcp->hasPendingConnections()) {
+        QTcpSocket *socket = m_tcp->nextPendingConnection();
+        if (!socket)
+            return;
+        if (m_connectionCount >= m_limits.maxConnections) {
+            // Over the cap: a short 503 and close, without a connection object.
+            socket->write(HttpConnection::serialize(ApiReply::error(503, QStringLiteral("too-many-connections"),
+                                                        QStringLiteral("The back office is at its connection "
+                                                                       "limit; try again shortly.")),
+                false, true));
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
+            socket->disconnectFromHost();
+            continue;
+        }
+        ++m_connectionCount;
+        auto *connection = new HttpConnection(socket, this, m_limits, this);
+        connect(connection, &HttpConnection::closed, this, [this] { --m_connectionCount; });
+    }
+}
+
+BackOfficeServer::Request BackOfficeServer::requestFrom(const HttpRequestParser &head, const QHostAddress &peer) const
+{
+    Request r;
+    r.method = head.method();
+    const QByteArray target = head.target();
+    const qsizetype q = target.indexOf('?');
+    r.m_rawPath = q < 0 ? target : target.left(q);
+    r.path = QString::fromUtf8(QByteArray::fromPercentEncoding(r.m_rawPath));
+    if (q >= 0)
+        r.m_query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
+    r.m_headers = head.headers();
+    r.m_remote = peer;
+    r.m_contentLength = head.contentLength();
+    return r;
+}
+
+const BackOfficeServer::Route *BackOfficeServer::findRoute(Request *request, ApiReply *error) const
+{
     QList<QByteArray> allowed;
     for (const Route &route : routes()) {
         QHash<QString, QString> params;
-        if (!matchPath(route.path, path, &params))
+        if (!matchPath(route.path, request->m_rawPath, &params))
             continue;
-        if (route.method != method) {
+        if (route.method != request->method) {
             allowed.append(route.method);
             continue;
         }
-        if (request.body().size() > kMaxBodyBytes)
-            return ApiReply::error(413, QStringLiteral("body-too-large"),
-                QStringLiteral("A request body is at most %1 bytes.").arg(kMaxBodyBytes));
-        return (this->*route.handler)(Request {request, params});
+        request->params = params;
+        return &route;
     }
     if (!allowed.isEmpty()) {
-        ApiReply r = ApiReply::error(405, QStringLiteral("method-not-allowed"),
+        *error = ApiReply::error(405, QStringLiteral("method-not-allowed"),
             QStringLiteral("%1 takes %2, not %3.")
-                .arg(path, QString::fromLatin1(allowed.join(", ")), QString::fromLatin1(method)));
-        r.headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
-        return r;
+                .arg(request->path, QString::fromLatin1(allowed.join(", ")), QString::fromLatin1(request->method)));
+        error->headers.append({QByteArrayLiteral("Allow"), allowed.join(", ")});
+        return nullptr;
     }
-    return ApiReply::error(404, QStringLiteral("not-found"), QStringLiteral("There is no %1 here.").arg(path));
+    *error =
+        ApiReply::error(404, QStringLiteral("not-found"), QStringLiteral("There is no %1 here.").arg(request->path));
+    return nullptr;
+}
+
+HttpService::BodyPlan BackOfficeServer::planBody(const HttpRequestParser &head, const QHostAddress &peer)
+{
+    BodyPlan plan;
+    Request request = requestFrom(head, peer);
+    ApiReply error;
+    const Route *route = findRoute(&request, &error);
+    if (!route) {
+        plan.refuse = withTusHeaders(request, error);
+        return plan;
+    }
+    if (auto refused = tusPrecondition(request)) {
+        plan.refuse = withTusHeaders(request, *refused);
+        return plan;
+    }
+    plan.maxBytes = route->maxBody;
+    if (route->sink && head.contentLength() <= route->maxBody) {
+        auto sink = (this->*route->sink)(request);
+        if (!sink)
+            plan.refuse = withTusHeaders(request, sink.error);
+        else
+            plan.sink = *sink.value;
+    }
+    return plan;
+}
+
+ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink,
+    const QHostAddress &peer, const ReplyHandle &handle)
+{
+    Request request = requestFrom(head, peer);
+    request.m_body = body;
+    request.m_sink = sink;
+    request.m_handle = handle;
+    return dispatch(std::move(request));
+}
+
+ApiReply BackOfficeServer::dispatch(Request request)
+{
+    if (request.m_rawPath.isEmpty())
+        request.m_rawPath = request.path.toUtf8();
+    ApiReply error;
+    const Route *route = findRoute(&request, &error);
+    if (!route)
+        return withTusHeaders(request, error);
+    if (auto refused = tusPrecondition(request))
+        return withTusHeaders(request, *refused);
+    if (request.m_body.size() > route->maxBody)
+        return withTusHeaders(request,
+            ApiReply::error(413, QStringLiteral("body-too-large"),
+                QStringLiteral("A request body is at most %1 bytes.").arg(route->maxBody)));
+    return withTusHeaders(request, (this->*route->handler)(request));
 }
 
 ApiResult<QJsonValue> BackOfficeServer::jsonBody(const Request &r) const
 {
     QJsonParseError err {};
-    const QJsonDocument doc = QJsonDocument::fromJson(r.http.body(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(r.body(), &err);
     if (err.error != QJsonParseError::NoError)
         return ApiReply::error(400, QStringLiteral("invalid-json"),
             QStringLiteral("The body is not valid JSON (%1 at offset %2).").arg(err.errorString()).arg(err.offset));
@@ -214,7 +322,7 @@ ApiReply BackOfficeServer::enrol(const Request &r)
 ApiReply BackOfficeServer::keyRing(const Request &r)
 {
     return m_windows->keyRing(
-        r.http.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")));
+        r.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")));
 }
 
 ApiReply BackOfficeServer::signIn(const Request &r)
@@ -224,7 +332,7 @@ ApiReply BackOfficeServer::signIn(const Request &r)
         return body.error;
     if (!body.value->isObject())
         return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("The body is a JSON object."));
-    return m_accounts->signIn(body.value->toObject(), r.http.remoteAddress());
+    return m_accounts->signIn(body.value->toObject(), r.remoteAddress());
 }
 
 ApiReply BackOfficeServer::currentSession(const Request &r)
@@ -262,6 +370,89 @@ ApiReply BackOfficeServer::readCase(const Request &r)
     if (!call)
         return call.error;
     return m_cases->read(call.value->caseId, call.value->who);
+}
+
+bool BackOfficeServer::isTusPath(const QString &path)
+{
+    return path == QLatin1String("/v1/uploads") || path.startsWith(QLatin1String("/v1/uploads/"));
+}
+
+std::optional<ApiReply> BackOfficeServer::tusPrecondition(const Request &r)
+{
+    if (!isTusPath(r.path) || r.method == "OPTIONS" || r.header(QByteArrayLiteral("Tus-Resumable")) == "1.0.0")
+        return std::nullopt;
+    ApiReply refused = ApiReply::error(
+        412, QStringLiteral("tus-version"), QStringLiteral("Uploads speak tus 1.0.0: send Tus-Resumable: 1.0.0."));
+    refused.headers.append({QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0")});
+    return refused;
+}
+
+ApiReply BackOfficeServer::withTusHeaders(const Request &r, ApiReply reply)
+{
+    if (isTusPath(r.path) && !reply.deferred)
+        reply.headers.append({QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0")});
+    return reply;
+}
+
+ApiReply BackOfficeServer::tusOptions(const Request &)
+{
+    ApiReply r = ApiReply::empty(204);
+    r.headers.append({QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0")});
+    r.headers.append({QByteArrayLiteral("Tus-Extension"), QByteArrayLiteral("creation,checksum")});
+    r.headers.append({QByteArrayLiteral("Tus-Max-Size"), QByteArray::number(m_uploads->maxBytes())});
+    r.headers.append({QByteArrayLiteral("Tus-Checksum-Algorithm"), QByteArrayLiteral("sha1,sha256")});
+    return r;
+}
+
+ApiReply BackOfficeServer::createUpload(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->create(*who.value, r.header(QByteArrayLiteral("Upload-Length")),
+        r.header(QByteArrayLiteral("Upload-Metadata")), r.header(QByteArrayLiteral("Upload-Defer-Length")));
+}
+
+ApiReply BackOfficeServer::headUpload(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->head(*who.value, r.params.value(QStringLiteral("uploadId")));
+}
+
+ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->beginPatch(*who.value, r.params.value(QStringLiteral("uploadId")),
+        r.header(QByteArrayLiteral("Content-Type")), r.header(QByteArrayLiteral("Upload-Offset")),
+        r.header(QByteArrayLiteral("Upload-Checksum")), r.m_contentLength);
+}
+
+ApiReply BackOfficeServer::patchUpload(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->endPatch(*who.value, r.params.value(QStringLiteral("uploadId")), r.bodySink());
+}
+
+ApiReply BackOfficeServer::getBlob(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), false);
+}
+
+ApiReply BackOfficeServer::headBlob(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), true);
 }
 
 } // namespace ow::backoffice

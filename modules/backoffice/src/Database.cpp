@@ -80,6 +80,31 @@ const QList<QStringList> &migrations()
                            " action VARCHAR(64) NOT NULL,"
                            " detail TEXT NOT NULL)"),
         },
+        // tus uploads and the content-addressed blob store (UploadStore). An upload's bytes are in
+        // <data dir>/uploads/<id>.part until complete, then in <data dir>/blobs/; offset_bytes is
+        // the last offset a PATCH ended at (the file's size is the truth after a crash).
+        {
+            QStringLiteral("CREATE TABLE uploads ("
+                           " upload_id VARCHAR(36) PRIMARY KEY,"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " uploaded_by VARCHAR(100) NOT NULL,"
+                           " case_id VARCHAR(64),"
+                           " material VARCHAR(200) NOT NULL,"
+                           " filename VARCHAR(255) NOT NULL,"
+                           " media_type VARCHAR(100) NOT NULL,"
+                           " sha256 VARCHAR(64) NOT NULL,"
+                           " length_bytes BIGINT NOT NULL CHECK (length_bytes >= 0),"
+                           " offset_bytes BIGINT NOT NULL CHECK (offset_bytes >= 0),"
+                           " state VARCHAR(16) NOT NULL CHECK (state IN ('open', 'complete', 'failed')),"
+                           " created_at VARCHAR(32) NOT NULL,"
+                           " updated_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE INDEX uploads_by_sha256 ON uploads (sha256)"),
+            QStringLiteral("CREATE TABLE blobs ("
+                           " sha256 VARCHAR(64) PRIMARY KEY,"
+                           " length_bytes BIGINT NOT NULL CHECK (length_bytes >= 0),"
+                           " media_type VARCHAR(100) NOT NULL,"
+                           " stored_at VARCHAR(32) NOT NULL)"),
+        },
     };
     return all;
 }

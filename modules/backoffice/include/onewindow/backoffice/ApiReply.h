@@ -18,6 +18,9 @@ struct ApiReply
     int status = 200;
     QJsonValue body; // Undefined: no body
     QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray raw; // not null: these bytes are the body (contentType, default application/octet-stream)
+    QByteArray contentType;
+    bool deferred = false; // see later()
 
     static ApiReply json(int status, const QJsonValue &body);
     static ApiReply empty(int status);
@@ -25,6 +28,10 @@ struct ApiReply
         int status, const QString &code, const QString &message, const QJsonObject &details = QJsonObject());
     // 503: the database failed; the message is for the operator's log, not the client.
     static ApiReply storage(const QString &what);
+    // Bytes instead of JSON (blobs).
+    static ApiReply bytes(int status, const QByteArray &data, const QByteArray &contentType);
+    // The handler kept Request::later() and answers through it (long-poll); nothing is sent now.
+    static ApiReply later();
     bool isError() const { return status >= 400; }
 };
 

@@ -3,21 +3,25 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/HttpLimits.h"
+#include "onewindow/backoffice/HttpService.h"
+#include "onewindow/backoffice/ReplyHandle.h"
 #include "onewindow/core/Result.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QUrlQuery>
 
 #include <memory>
 
-class QHttpServer;
-class QHttpServerRequest;
+class QTcpServer;
 
 namespace ow::backoffice {
 
 class CaseLedger;
 class Database;
+class UploadStore;
 class WindowRegistry;
 
 struct ServerOptions
@@ -26,29 +30,57 @@ struct ServerOptions
     QString db; // "" (SQLite in dataDir) or a postgresql:// URL
     int tokenMinutes = 60;
     Clock clock = systemClock();
+    HttpLimits http;
+    QString tlsCertFile; // both set: HTTPS only (QSslServer)
+    QString tlsKeyFile;
+    qint64 tusMaxBytes = 1024LL * 1024 * 1024; // Tus-Max-Size
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
 // that `onewindow-backoffice routes` prints), and every route is described in openapi.json.
-class BackOfficeServer : public QObject
+class BackOfficeServer : public QObject, private HttpService
 {
     Q_OBJECT
 
 public:
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
 
+    // One request as a handler sees it (served by our own HTTP/1.1 layer, HttpConnection).
     struct Request
     {
-        const QHttpServerRequest &http;
+        QByteArray method; // GET, POST …
+        QString path; // percent-decoded, without the query
         QHash<QString, QString> params; // the {placeholders} of the route's path
         QByteArray header(const QByteArray &name) const;
+        QUrlQuery query() const { return m_query; }
+        QByteArray body() const { return m_body; } // empty for a streamed (sink) route
+        QHostAddress remoteAddress() const { return m_remote; }
+        // Answer later (long-poll): keep the handle, return ApiReply::later().
+        ReplyHandle later() const { return m_handle; }
+        // A route with a sink: what its body went to.
+        HttpBodySink *bodySink() const { return m_sink; }
+
+        // Filled by the dispatcher.
+        QByteArray m_rawPath;
+        QList<QPair<QByteArray, QByteArray>> m_headers;
+        QUrlQuery m_query;
+        QByteArray m_body;
+        QHostAddress m_remote;
+        ReplyHandle m_handle;
+        HttpBodySink *m_sink = nullptr;
+        qint64 m_contentLength = 0;
     };
     using Handler = ApiReply (BackOfficeServer::*)(const Request &);
+    // A streamed route: called when the head is there (params, headers; no body yet); an error
+    // answers at once without reading the body, a sink takes the body as it arrives.
+    using SinkFactory = ApiResult<std::shared_ptr<HttpBodySink>> (BackOfficeServer::*)(const Request &);
     struct Route
     {
         QByteArray method; // GET, POST, DELETE …
         QString path; // OpenAPI form: /v1/cases/{caseId}
         Handler handler;
+        qint64 maxBody = kMaxBodyBytes; // checked from Content-Length before reading (413)
+        SinkFactory sink = nullptr;
     };
     static const QList<Route> &routes();
 
@@ -62,10 +94,21 @@ public:
     quint16 port() const { return m_port; }
 
     // Dispatches one request through routes(): 404 for an unknown path, 405 for a known path
-    // with another method.
-    ApiReply dispatch(const QHttpServerRequest &request);
+    // with another method. request.method and m_rawPath must be set; params are filled here.
+    ApiReply dispatch(Request request);
+
+    // The number of open client connections.
+    int connectionCount() const { return m_connectionCount; }
 
 private:
+    BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer) override;
+    ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink, const QHostAddress &peer,
+        const ReplyHandle &handle) override;
+    Request requestFrom(const HttpRequestParser &head, const QHostAddress &peer) const;
+    // Finds the route; nullptr and an error reply (404/405) when none fits.
+    const Route *findRoute(Request *request, ApiReply *error) const;
+    void onPendingConnection();
+
     ApiReply health(const Request &r);
     ApiReply openApi(const Request &r);
     ApiReply enrol(const Request &r);
@@ -75,6 +118,17 @@ private:
     ApiReply signOut(const Request &r);
     ApiReply appendEntries(const Request &r);
     ApiReply readCase(const Request &r);
+    ApiReply tusOptions(const Request &r);
+    ApiReply createUpload(const Request &r);
+    ApiReply headUpload(const Request &r);
+    ApiReply patchUpload(const Request &r);
+    ApiResult<std::shared_ptr<HttpBodySink>> patchUploadSink(const Request &r);
+    ApiReply getBlob(const Request &r);
+    ApiReply headBlob(const Request &r);
+    // tus: 412 without Tus-Resumable: 1.0.0; every /v1/uploads answer carries Tus-Resumable.
+    static bool isTusPath(const QString &path);
+    static std::optional<ApiReply> tusPrecondition(const Request &r);
+    static ApiReply withTusHeaders(const Request &r, ApiReply reply);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -85,11 +139,16 @@ private:
     };
     ApiResult<CaseCall> caseCall(const Request &r);
 
-    std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<QTcpServer> m_tcp;
+    HttpLimits m_limits;
+    QString m_tlsCert;
+    QString m_tlsKey;
+    int m_connectionCount = 0;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;
+    std::unique_ptr<UploadStore> m_uploads;
     quint16 m_port = 0;
 };
 

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "onewindow/backoffice/ApiReply.h"
+#include "onewindow/backoffice/HttpLimits.h"
+#include "onewindow/backoffice/HttpRequestParser.h"
+#include "onewindow/backoffice/HttpService.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QTcpSocket;
+
+namespace ow::backoffice {
+
+// One client socket (plain or TLS): reads requests with HttpRequestParser, one at a time
+// (keep-alive; a pipelined request waits for the answer before it), enforces the header deadline,
+// the body idle timeout and the body limit (from Content-Length, before reading), streams bodies
+// to a sink where the service asks, and writes answers with Content-Length. It deletes itself
+// (and its socket) when the connection ends.
+class HttpConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpConnection(QTcpSocket *socket, HttpService *service, const HttpLimits &limits, QObject *parent = nullptr);
+    ~HttpConnection() override;
+
+    bool isAwaiting(quint64 serial) const;
+    void sendDeferred(quint64 serial, const ApiReply &reply);
+
+    // The wire form of an answer (status line, headers, body); headOnly for HEAD requests.
+    static QByteArray serialize(const ApiReply &reply, bool headOnly, bool close);
+    static QByteArray reasonPhrase(int status);
+
+Q_SIGNALS:
+    void closed();
+
+private:
+    enum class Phase { Idle, Head, Body, Serving, Waiting, Closing };
+
+    void onReadyRead();
+    void processInput();
+    void onHeadComplete();
+    void finishRequest();
+    void respond(const ApiReply &reply, bool close);
+    void failAndClose(int status, const QString &code, const QString &message);
+    void onTimeout();
+    void startTimer(int ms);
+    void closeNow();
+    void lingerAndClose();
+    void abortBody();
+
+    QTcpSocket *m_socket;
+    HttpService *m_service;
+    HttpLimits m_limits;
+    HttpRequestParser m_parser;
+    QByteArray m_input; // read from the socket, not yet fed
+    QByteArray m_body;
+    std::shared_ptr<HttpBodySink> m_sink;
+    Phase m_phase = Phase::Idle;
+    QTimer m_timer;
+    quint64 m_serial = 0;
+    bool m_closeAfter = false;
+    bool m_gone = false;
+    qint64 m_lingerDiscarded = 0;
+};
+
+} // namespace ow::backoffice

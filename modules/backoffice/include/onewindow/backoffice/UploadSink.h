@@ -1,0 +1,51 @@
+#pragma once
+
+#include "onewindow/backoffice/HttpBodySink.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace ow::backoffice {
+
+// The body of one tus PATCH, written to disk as it arrives. Without Upload-Checksum the bytes go
+// straight onto the upload's file (flushed piece by piece, so bytes received before a dropped
+// connection or a killed process are kept, as tus wants). With a checksum they go to a side file
+// and are appended only when the whole PATCH body matches; otherwise nothing of it is kept.
+class UploadSink : public HttpBodySink
+{
+public:
+    UploadSink(QString uploadId, QString partPath, QString pendingPath,
+        std::optional<QCryptographicHash::Algorithm> algorithm, QByteArray expectedDigest,
+        std::function<void(const QString &)> release);
+    ~UploadSink() override;
+
+    bool open();
+    bool write(const QByteArray &bytes) override;
+    void finished() override;
+    void aborted() override;
+
+    QString uploadId() const { return m_uploadId; }
+    // After finished(): the checksum of the body did not match (nothing kept).
+    bool checksumFailed() const { return m_checksumFailed; }
+    // After finished(): the bytes could not be stored.
+    QString storageError() const { return m_storageError; }
+
+private:
+    QString m_uploadId;
+    QString m_partPath;
+    QString m_pendingPath;
+    std::optional<QCryptographicHash::Algorithm> m_algorithm;
+    QByteArray m_expected;
+    std::function<void(const QString &)> m_release;
+    QFile m_file;
+    std::optional<QCryptographicHash> m_hash;
+    bool m_done = false;
+    bool m_checksumFailed = false;
+    QString m_storageError;
+};
+
+} // namespace ow::backoffice

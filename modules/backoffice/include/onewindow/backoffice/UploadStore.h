@@ -1,0 +1,78 @@
+#pragma once
+
+#include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/ApiReply.h"
+#include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/HttpBodySink.h"
+
+#include <QSet>
+#include <QString>
+
+#include <memory>
+
+namespace ow::backoffice {
+
+class Database;
+class UploadSink;
+
+// tus 1.0 uploads (core, creation, checksum) and the content-addressed blob store they end in.
+// An upload is a row in `uploads` plus <data dir>/uploads/<id>.part; its offset is the size of
+// that file (bytes are kept as they arrive, so a crash loses nothing already received). On the
+// last byte the whole file's SHA-256 is compared with the `sha256` metadata: a match moves it to
+// <data dir>/blobs/<first two hex>/<sha256> with a `blobs` row; a mismatch discards the upload.
+class UploadStore
+{
+public:
+    static constexpr qint64 kDefaultMaxBytes = 1024LL * 1024 * 1024;
+
+    UploadStore(Database &db, const QString &dataDir, Clock clock, qint64 maxBytes);
+    ~UploadStore();
+
+    qint64 maxBytes() const { return m_maxBytes; }
+
+    // POST /v1/uploads: Upload-Length, Upload-Metadata → 201 Location, Upload-Offset.
+    ApiReply create(
+        const Principal &who, const QByteArray &length, const QByteArray &metadata, const QByteArray &deferLength);
+    // HEAD /v1/uploads/{id} → 200 Upload-Offset, Upload-Length, Cache-Control: no-store.
+    ApiReply head(const Principal &who, const QString &uploadId);
+    // PATCH, at head time: every header check (415, 400, 404, 409, 413) before the body is read;
+    // then a sink that takes the body.
+    ApiResult<std::shared_ptr<HttpBodySink>> beginPatch(const Principal &who, const QString &uploadId,
+        const QByteArray &contentType, const QByteArray &offset, const QByteArray &checksum, qint64 contentLength);
+    // PATCH, after the body: 204 with the new Upload-Offset, 460 on a checksum mismatch.
+    ApiReply endPatch(const Principal &who, const QString &uploadId, HttpBodySink *sink);
+    // GET/HEAD /v1/blobs/{sha256}.
+    ApiReply blob(const Principal &who, const QString &sha256, bool headOnly);
+
+    static bool validSha256(const QString &hex);
+
+private:
+    struct Upload
+    {
+        QString id;
+        QString window;
+        QString caseId;
+        QString sha256;
+        QString type;
+        qint64 length = 0;
+        QString state;
+    };
+    ApiResult<Upload> find(const Principal &who, const QString &uploadId);
+    qint64 offsetOf(const Upload &u) const;
+    ApiReply offsetReply(int status, qint64 offset, qint64 length) const;
+    // The last byte arrived: check the whole blob and store it.
+    ApiReply complete(const Upload &u);
+    QString partPath(const QString &id) const;
+    QString pendingPath(const QString &id) const;
+    QString blobPath(const QString &sha256) const;
+    bool blobStored(const QString &sha256, qint64 *length) const;
+
+    Database &m_db;
+    QString m_dataDir;
+    Clock m_clock;
+    qint64 m_maxBytes;
+    QSet<QString> m_busy; // uploads with a PATCH body in flight
+    std::shared_ptr<bool> m_alive;
+};
+
+} // namespace ow::backoffice

@@ -1,0 +1,341 @@
+#include "onewindow/backoffice/HttpConnection.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+
+namespace ow::backoffice {
+
+namespace {
+
+constexpr qint64 kReadChunk = 64 * 1024;
+constexpr int kLingerMs = 2000;
+constexpr qint64 kLingerMaxBytes = 1024 * 1024;
+
+bool hasHeader(const ApiReply &reply, const QByteArray &name)
+{
+    for (const auto &h : reply.headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, HttpService *service, const HttpLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_service(service)
+    , m_limits(limits)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(4 * kReadChunk);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        if (m_gone)
+            return;
+        abortBody();
+        m_gone = true;
+        m_timer.stop();
+        Q_EMIT closed();
+        deleteLater();
+    });
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_phase == Phase::Closing && m_socket->bytesToWrite() == 0 && !qobject_cast<QSslSocket *>(m_socket))
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    });
+    m_phase = Phase::Head;
+    startTimer(m_limits.headerTimeoutMs);
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection()
+{
+    abortBody();
+}
+
+bool HttpConnection::isAwaiting(quint64 serial) const
+{
+    return !m_gone && m_phase == Phase::Waiting && serial == m_serial
+        && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpConnection::sendDeferred(quint64 serial, const ApiReply &reply)
+{
+    if (!isAwaiting(serial) || reply.deferred)
+        return;
+    respond(reply, !m_parser.keepAlive());
+    if (m_phase == Phase::Idle)
+        QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+}
+
+void HttpConnection::startTimer(int ms)
+{
+    m_timer.start(ms);
+}
+
+void HttpConnection::onReadyRead()
+{
+    if (m_gone)
+        return;
+    if (m_phase == Phase::Closing) {
+        // Lingering after an error answer: drop what the client still sends, up to a point.
+        m_lingerDiscarded += m_socket->read(kReadChunk).size();
+        while (m_socket->bytesAvailable() > 0 && m_lingerDiscarded <= kLingerMaxBytes)
+            m_lingerDiscarded += m_socket->read(kReadChunk).size();
+        if (m_lingerDiscarded > kLingerMaxBytes)
+            closeNow();
+        return;
+    }
+    processInput();
+}
+
+void HttpConnection::processInput()
+{
+    while (!m_gone && (m_phase == Phase::Idle || m_phase == Phase::Head || m_phase == Phase::Body)) {
+        if (m_input.isEmpty()) {
+            m_input = m_socket->read(kReadChunk);
+            if (m_input.isEmpty())
+                return;
+        }
+        if (m_phase == Phase::Idle) {
+            m_phase = Phase::Head;
+            startTimer(m_limits.headerTimeoutMs);
+        }
+        const qsizetype used = m_parser.feed(m_input);
+        m_input.remove(0, used);
+        if (m_parser.state() == HttpRequestParser::State::Failed) {
+            const int status = m_parser.errorStatus();
+            const QString code = status == 431 ? QStringLiteral("headers-too-large")
+                : status == 411                ? QStringLiteral("length-required")
+                : status == 501                ? QStringLiteral("not-implemented")
+                : status == 505                ? QStringLiteral("http-version-not-supported")
+                                               : QStringLiteral("bad-request");
+            failAndClose(status, code, m_parser.errorMessage());
+            return;
+        }
+        if (m_phase == Phase::Head && m_parser.headComplete()) {
+            onHeadComplete();
+            if (m_phase != Phase::Body)
+                continue; // answered (or closing) at head time
+        }
+        if (m_phase == Phase::Body) {
+            const QByteArray piece = m_parser.takeBody();
+            if (!piece.isEmpty()) {
+                startTimer(m_limits.bodyIdleTimeoutMs);
+                if (m_sink) {
+                    if (!m_sink->write(piece)) {
+                        abortBody();
+                        failAndClose(500, QStringLiteral("storage-unavailable"),
+                            QStringLiteral("The back office cannot store the body; try again shortly."));
+                        return;
+                    }
+                } else {
+                    m_body.append(piece);
+                }
+            }
+            if (m_parser.state() == HttpRequestParser::State::Complete)
+                finishRequest();
+        }
+    }
+}
+
+void HttpConnection::onHeadComplete()
+{
+    HttpService::BodyPlan plan = m_service->planBody(m_parser, m_socket->peerAddress());
+    const bool bodyFollows = m_parser.contentLength() > 0;
+    if (plan.refuse) {
+        respond(*plan.refuse, bodyFollows || !m_parser.keepAlive());
+        return;
+    }
+    if (m_parser.contentLength() > plan.maxBytes) {
+        failAndClose(413, QStringLiteral("body-too-large"),
+            QStringLiteral("This request's body is at most %1 bytes; Content-Length says %2.")
+                .arg(plan.maxBytes)
+                .arg(m_parser.contentLength()));
+        return;
+    }
+    m_sink = std::move(plan.sink);
+    m_body.clear();
+    if (bodyFollows) {
+        if (m_parser.expectsContinue())
+            m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+        m_phase = Phase::Body;
+        startTimer(m_limits.bodyIdleTimeoutMs);
+        return;
+    }
+    m_phase = Phase::Body; // an empty body: complete at once
+    finishRequest();
+}
+
+void HttpConnection::finishRequest()
+{
+    m_phase = Phase::Serving;
+    m_timer.stop();
+    std::shared_ptr<HttpBodySink> sink = std::move(m_sink);
+    if (sink)
+        sink->finished();
+    const QByteArray body = std::exchange(m_body, QByteArray());
+    const ApiReply reply =
+        m_service->serve(m_parser, body, sink.get(), m_socket->peerAddress(), ReplyHandle(this, ++m_serial));
+    if (m_gone)
+        return;
+    if (reply.deferred) {
+        m_phase = Phase::Waiting;
+        return;
+    }
+    respond(reply, !m_parser.keepAlive());
+}
+
+void HttpConnection::respond(const ApiReply &reply, bool close)
+{
+    if (m_gone)
+        return;
+    const bool headOnly = m_parser.method() == "HEAD";
+    m_socket->write(serialize(reply, headOnly, close));
+    m_parser.reset();
+    m_body.clear();
+    m_sink.reset();
+    if (close) {
+        lingerAndClose();
+        return;
+    }
+    m_phase = Phase::Idle;
+    startTimer(m_limits.keepAliveMs);
+}
+
+void HttpConnection::failAndClose(int status, const QString &code, const QString &message)
+{
+    abortBody();
+    respond(ApiReply::error(status, code, message), true);
+}
+
+void HttpConnection::onTimeout()
+{
+    switch (m_phase) {
+    case Phase::Idle: closeNow(); return;
+    case Phase::Head:
+        if (!m_parser.headStarted() && m_input.isEmpty() && m_serial > 0) {
+            closeNow();
+            return;
+        }
+        failAndClose(408, QStringLiteral("request-timeout"),
+            QStringLiteral("The request's headers did not arrive within %1 ms.").arg(m_limits.headerTimeoutMs));
+        return;
+    case Phase::Body:
+        failAndClose(408, QStringLiteral("request-timeout"),
+            QStringLiteral("The request's body paused for more than %1 ms.").arg(m_limits.bodyIdleTimeoutMs));
+        return;
+    case Phase::Closing: closeNow(); return;
+    case Phase::Serving:
+    case Phase::Waiting: return;
+    }
+}
+
+void HttpConnection::lingerAndClose()
+{
+    m_phase = Phase::Closing;
+    m_input.clear();
+    startTimer(kLingerMs);
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
+        ssl->disconnectFromHost();
+        return;
+    }
+    if (m_socket->bytesToWrite() == 0)
+        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    onReadyRead();
+}
+
+void HttpConnection::abortBody()
+{
+    if (m_sink) {
+        std::shared_ptr<HttpBodySink> sink = std::move(m_sink);
+        sink->aborted();
+    }
+}
+
+void HttpConnection::closeNow()
+{
+    if (m_gone)
+        return;
+    abortBody();
+    m_gone = true;
+    m_timer.stop();
+    m_socket->abort();
+    Q_EMIT closed();
+    deleteLater();
+}
+
+QByteArray HttpConnection::reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return QByteArrayLiteral("Continue");
+    case 200: return QByteArrayLiteral("OK");
+    case 201: return QByteArrayLiteral("Created");
+    case 202: return QByteArrayLiteral("Accepted");
+    case 204: return QByteArrayLiteral("No Content");
+    case 304: return QByteArrayLiteral("Not Modified");
+    case 400: return QByteArrayLiteral("Bad Request");
+    case 401: return QByteArrayLiteral("Unauthorized");
+    case 403: return QByteArrayLiteral("Forbidden");
+    case 404: return QByteArrayLiteral("Not Found");
+    case 405: return QByteArrayLiteral("Method Not Allowed");
+    case 408: return QByteArrayLiteral("Request Timeout");
+    case 409: return QByteArrayLiteral("Conflict");
+    case 410: return QByteArrayLiteral("Gone");
+    case 411: return QByteArrayLiteral("Length Required");
+    case 412: return QByteArrayLiteral("Precondition Failed");
+    case 413: return QByteArrayLiteral("Content Too Large");
+    case 415: return QByteArrayLiteral("Unsupported Media Type");
+    case 429: return QByteArrayLiteral("Too Many Requests");
+    case 431: return QByteArrayLiteral("Request Header Fields Too Large");
+    case 460: return QByteArrayLiteral("Checksum Mismatch");
+    case 500: return QByteArrayLiteral("Internal Server Error");
+    case 501: return QByteArrayLiteral("Not Implemented");
+    case 503: return QByteArrayLiteral("Service Unavailable");
+    case 505: return QByteArrayLiteral("HTTP Version Not Supported");
+    default: return QByteArrayLiteral("Status");
+    }
+}
+
+QByteArray HttpConnection::serialize(const ApiReply &reply, bool headOnly, bool close)
+{
+    QByteArray body;
+    QByteArray type;
+    if (!reply.raw.isNull()) {
+        body = reply.raw;
+        type = reply.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : reply.contentType;
+    } else if (!reply.body.isUndefined()) {
+        body = reply.body.isArray() ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
+                                    : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact);
+        type = QByteArrayLiteral("application/json");
+    }
+    const bool noBody = reply.status == 204 || reply.status == 304 || reply.status < 200;
+    QByteArray out;
+    out.reserve(256 + (headOnly || noBody ? 0 : body.size()));
+    out += "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
+    for (const auto &h : reply.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    if (!noBody) {
+        if (!type.isEmpty() && !hasHeader(reply, QByteArrayLiteral("Content-Type")))
+            out += "Content-Type: " + type + "\r\n";
+        if (!hasHeader(reply, QByteArrayLiteral("Content-Length")))
+            out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!headOnly && !noBody)
+        out += body;
+    return out;
+}
+
+} // namespace ow::backoffice

@@ -1,0 +1,421 @@
+#include "onewindow/backoffice/UploadStore.h"
+
+#include "onewindow/backoffice/CaseLedger.h"
+#include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/UploadSink.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace ow::backoffice {
+
+namespace {
+
+ApiReply badRequest(const QString &message)
+{
+    return ApiReply::error(400, QStringLiteral("bad-request"), message);
+}
+
+// "1234" → 1234; anything else (sign, spaces, hex, empty, over 18 digits) → -1.
+qint64 decimal(const QByteArray &text)
+{
+    const QByteArray t = text.trimmed();
+    if (t.isEmpty() || t.size() > 18)
+        return -1;
+    for (char c : t) {
+        if (c < '0' || c > '9')
+            return -1;
+    }
+    return t.toLongLong();
+}
+
+bool strictBase64(const QByteArray &text, QByteArray *out)
+{
+    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return false;
+    *out = *decoded;
+    return true;
+}
+
+// NOT NULL text columns: "" instead of a null QString (which QtSql binds as NULL).
+QString orEmpty(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+} // namespace
+
+UploadStore::UploadStore(Database &db, const QString &dataDir, Clock clock, qint64 maxBytes)
+    : m_db(db)
+    , m_dataDir(dataDir)
+    , m_clock(std::move(clock))
+    , m_maxBytes(maxBytes)
+    , m_alive(std::make_shared<bool>(true))
+{
+    QDir().mkpath(m_dataDir + QStringLiteral("/uploads"));
+    QDir().mkpath(m_dataDir + QStringLiteral("/blobs"));
+}
+
+UploadStore::~UploadStore()
+{
+    *m_alive = false;
+}
+
+bool UploadStore::validSha256(const QString &hex)
+{
+    if (hex.size() != 64)
+        return false;
+    for (QChar c : hex) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
+QString UploadStore::partPath(const QString &id) const
+{
+    return m_dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".part");
+}
+
+QString UploadStore::pendingPath(const QString &id) const
+{
+    return m_dataDir + QStringLiteral("/uploads/") + id + QStringLiteral(".pending");
+}
+
+QString UploadStore::blobPath(const QString &sha256) const
+{
+    return m_dataDir + QStringLiteral("/blobs/") + sha256.left(2) + QLatin1Char('/') + sha256;
+}
+
+bool UploadStore::blobStored(const QString &sha256, qint64 *length) const
+{
+    auto q = m_db.exec(QStringLiteral("SELECT length_bytes FROM blobs WHERE sha256 = ?"), {sha256});
+    if (!q || !q.value().next())
+        return false;
+    const QFileInfo file(blobPath(sha256));
+    if (!file.exists() || file.size() != q.value().value(0).toLongLong())
+        return false;
+    *length = file.size();
+    return true;
+}
+
+ApiReply UploadStore::offsetReply(int status, qint64 offset, qint64 length) const
+{
+    ApiReply r = ApiReply::empty(status);
+    r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(offset)});
+    r.headers.append({QByteArrayLiteral("Upload-Length"), QByteArray::number(length)});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
+}
+
+ApiReply UploadStore::create(
+    const Principal &who, const QByteArray &lengthHeader, const QByteArray &metadata, const QByteArray &deferLength)
+{
+    if (!who.isWindowRole())
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Only a window's clerk or station uploads, not a %1.").arg(who.role));
+    if (!deferLength.isEmpty())
+        return badRequest(QStringLiteral("Upload-Defer-Length is not supported; send Upload-Length."));
+    if (lengthHeader.isEmpty())
+        return badRequest(QStringLiteral("Creating an upload needs Upload-Length."));
+    const qint64 length = decimal(lengthHeader);
+    if (length < 0)
+        return badRequest(QStringLiteral("Upload-Length is a decimal number of bytes."));
+    if (length > m_maxBytes)
+        return ApiReply::error(413, QStringLiteral("upload-too-large"),
+            QStringLiteral("An upload is at most %1 bytes (Tus-Max-Size); this one says %2.")
+                .arg(m_maxBytes)
+                .arg(length));
+
+    QHash<QString, QString> meta;
+    if (!metadata.trimmed().isEmpty()) {
+        for (const QByteArray &pair : metadata.split(',')) {
+            const QList<QByteArray> kv = pair.trimmed().split(' ');
+            if (kv.isEmpty() || kv.size() > 2 || kv.at(0).isEmpty())
+                return badRequest(QStringLiteral("Upload-Metadata is \"key base64value,key2 base64value\"."));
+            const QString key = QString::fromLatin1(kv.at(0));
+            if (meta.contains(key))
+                return badRequest(QStringLiteral("Upload-Metadata has key %1 twice.").arg(key));
+            QByteArray value;
+            if (kv.size() == 2 && !strictBase64(kv.at(1), &value))
+                return badRequest(QStringLiteral("The Upload-Metadata value of %1 is not base64.").arg(key));
+            meta.insert(key, QString::fromUtf8(value));
+        }
+    }
+    const QString sha = meta.value(QStringLiteral("sha256")).toLower();
+    if (!validSha256(sha))
+        return badRequest(QStringLiteral("Upload-Metadata needs sha256: the blob's SHA-256 as 64 hex digits."));
+    const QString caseId = meta.value(QStringLiteral("case"));
+    if (!caseId.isEmpty()) {
+        if (!CaseLedger::validCaseId(caseId))
+            return badRequest(QStringLiteral("The metadata case is not a valid case id."));
+        auto owner = m_db.exec(QStringLiteral("SELECT window_key_id FROM cases WHERE case_id = ?"), {caseId});
+        if (!owner)
+            return ApiReply::storage(owner.error());
+        if (owner.value().next() && owner.value().value(0).toString() != who.window)
+            return ApiReply::error(
+                403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+    }
+    const QString type = meta.value(QStringLiteral("type")).left(100);
+    qint64 storedLength = -1;
+    const bool present = blobStored(sha, &storedLength);
+    if (present && storedLength != length)
+        return badRequest(
+            QStringLiteral("Blob %1 is stored with %2 bytes, not %3.").arg(sha).arg(storedLength).arg(length));
+
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString now = isoUtc(m_clock());
+    if (!present) {
+        QFile part(partPath(id));
+        if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return ApiReply::storage(QStringLiteral("cannot create %1").arg(part.fileName()));
+    }
+    auto made =
+        m_db.exec(QStringLiteral("INSERT INTO uploads (upload_id, window_key_id, uploaded_by, case_id, material,"
+                                 " filename, media_type, sha256, length_bytes, offset_bytes, state, created_at,"
+                                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {id, who.window, who.user, caseId.isEmpty() ? QVariant() : QVariant(caseId),
+                orEmpty(meta.value(QStringLiteral("material")).left(200)),
+                orEmpty(meta.value(QStringLiteral("filename")).left(255)), orEmpty(type), sha, length,
+                present ? length : 0, present ? QStringLiteral("complete") : QStringLiteral("open"), now, now});
+    if (!made) {
+        QFile::remove(partPath(id));
+        return ApiReply::storage(made.error());
+    }
+    Upload u {id, who.window, caseId, sha, type, length, QStringLiteral("open")};
+    if (!present && length == 0) {
+        ApiReply done = complete(u);
+        if (done.isError())
+            return done;
+    }
+    ApiReply r = ApiReply::empty(201);
+    r.headers.append({QByteArrayLiteral("Location"), QByteArrayLiteral("/v1/uploads/") + id.toLatin1()});
+    r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(present ? length : 0)});
+    r.body = QJsonObject {{QStringLiteral("upload"), id}, {QStringLiteral("complete"), present || length == 0}};
+    return r;
+}
+
+ApiResult<UploadStore::Upload> UploadStore::find(const Principal &who, const QString &uploadId)
+{
+    if (!who.isWindowRole())
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Only a window's clerk or station uploads, not a %1.").arg(who.role));
+    auto q = m_db.exec(QStringLiteral("SELECT window_key_id, case_id, sha256, media_type, length_bytes, state"
+                                      " FROM uploads WHERE upload_id = ?"),
+        {uploadId});
+    if (!q)
+        return ApiReply::storage(q.error());
+    if (!q.value().next() || q.value().value(0).toString() != who.window)
+        return ApiReply::error(404, QStringLiteral("unknown-upload"),
+            QStringLiteral("There is no upload %1 of this window.").arg(uploadId));
+    Upload u;
+    u.id = uploadId;
+    u.window = q.value().value(0).toString();
+    u.caseId = q.value().value(1).toString();
+    u.sha256 = q.value().value(2).toString();
+    u.type = q.value().value(3).toString();
+    u.length = q.value().value(4).toLongLong();
+    u.state = q.value().value(5).toString();
+    if (u.state == QLatin1String("failed"))
+        return ApiReply::error(410, QStringLiteral("upload-discarded"),
+            QStringLiteral("Upload %1 was discarded (its bytes did not have the announced sha256); start a new one.")
+                .arg(uploadId));
+    return u;
+}
+
+qint64 UploadStore::offsetOf(const Upload &u) const
+{
+    if (u.state == QLatin1String("complete"))
+        return u.length;
+    return qMin(QFileInfo(partPath(u.id)).size(), u.length);
+}
+
+ApiReply UploadStore::head(const Principal &who, const QString &uploadId)
+{
+    auto u = find(who, uploadId);
+    if (!u)
+        return u.error;
+    return offsetReply(200, offsetOf(*u.value), u.value->length);
+}
+
+ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal &who, const QString &uploadId,
+    const QByteArray &contentType, const QByteArray &offsetHeader, const QByteArray &checksum, qint64 contentLength)
+{
+    if (contentType.trimmed().toLower() != "application/offset+octet-stream")
+        return ApiReply::error(415, QStringLiteral("unsupported-media-type"),
+            QStringLiteral("A PATCH body is Content-Type: application/offset+octet-stream."));
+    auto u = find(who, uploadId);
+    if (!u)
+        return u.error;
+    const qint64 offset = decimal(offsetHeader);
+    if (offset < 0)
+        return badRequest(QStringLiteral("A PATCH needs Upload-Offset, a decimal number of bytes."));
+    std::optional<QCryptographicHash::Algorithm> algorithm;
+    QByteArray digest;
+    if (!checksum.isEmpty()) {
+        const QList<QByteArray> parts = checksum.trimmed().split(' ');
+        if (parts.size() != 2)
+            return badRequest(QStringLiteral("Upload-Checksum is \"algorithm base64digest\"."));
+        const QByteArray name = parts.at(0).toLower();
+        if (name == "sha1")
+            algorithm = QCryptographicHash::Sha1;
+        else if (name == "sha256")
+            algorithm = QCryptographicHash::Sha256;
+        else
+            return ApiReply::error(400, QStringLiteral("unsupported-checksum"),
+                QStringLiteral("Upload-Checksum algorithm %1 is not supported (Tus-Checksum-Algorithm: sha1,sha256).")
+                    .arg(QString::fromLatin1(name)));
+        if (!strictBase64(parts.at(1), &digest) || digest.size() != QCryptographicHash::hashLength(*algorithm))
+            return badRequest(
+                QStringLiteral("The Upload-Checksum digest is not a base64 %1 digest.").arg(QString::fromLatin1(name)));
+    }
+    if (m_busy.contains(uploadId))
+        return ApiReply::error(409, QStringLiteral("upload-busy"),
+            QStringLiteral("Another PATCH of upload %1 is still receiving; HEAD again shortly.").arg(uploadId));
+    const qint64 current = offsetOf(*u.value);
+    if (offset != current) {
+        ApiReply r = ApiReply::error(409, QStringLiteral("offset-mismatch"),
+            QStringLiteral("Upload-Offset is %1 but upload %2 has %3 bytes; HEAD for the offset.")
+                .arg(offset)
+                .arg(uploadId)
+                .arg(current));
+        r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(current)});
+        return r;
+    }
+    if (contentLength > u.value->length - current)
+        return ApiReply::error(413, QStringLiteral("beyond-upload-length"),
+            QStringLiteral("This PATCH has %1 bytes; upload %2 takes only %3 more.")
+                .arg(contentLength)
+                .arg(uploadId)
+                .arg(u.value->length - current));
+    std::weak_ptr<bool> alive = m_alive;
+    auto sink = std::make_shared<UploadSink>(
+        uploadId, partPath(uploadId), pendingPath(uploadId), algorithm, digest, [this, alive](const QString &id) {
+            if (auto a = alive.lock(); a && *a)
+                m_busy.remove(id);
+        });
+    if (!sink->open())
+        return ApiReply::storage(QStringLiteral("cannot open the files of upload %1").arg(uploadId));
+    m_busy.insert(uploadId);
+    return std::shared_ptr<HttpBodySink>(sink);
+}
+
+ApiReply UploadStore::endPatch(const Principal &who, const QString &uploadId, HttpBodySink *body)
+{
+    auto *sink = dynamic_cast<UploadSink *>(body);
+    if (!sink || sink->uploadId() != uploadId)
+        return ApiReply::storage(QStringLiteral("PATCH %1 arrived without its sink").arg(uploadId));
+    if (!sink->storageError().isEmpty())
+        return ApiReply::storage(QStringLiteral("upload %1: %2").arg(uploadId, sink->storageError()));
+    if (sink->checksumFailed())
+        return ApiReply::error(460, QStringLiteral("checksum-mismatch"),
+            QStringLiteral("The PATCH body does not match its Upload-Checksum; nothing of it was kept."));
+    auto u = find(who, uploadId);
+    if (!u)
+        return u.error;
+    const qint64 offset = offsetOf(*u.value);
+    auto saved = m_db.exec(QStringLiteral("UPDATE uploads SET offset_bytes = ?, updated_at = ? WHERE upload_id = ?"),
+        {offset, isoUtc(m_clock()), uploadId});
+    if (!saved)
+        return ApiReply::storage(saved.error());
+    if (offset == u.value->length && u.value->state == QLatin1String("open")) {
+        ApiReply done = complete(*u.value);
+        if (done.isError())
+            return done;
+    }
+    ApiReply r = ApiReply::empty(204);
+    r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(offset)});
+    return r;
+}
+
+ApiReply UploadStore::complete(const Upload &u)
+{
+    QFile part(partPath(u.id));
+    if (!part.open(QIODevice::ReadOnly))
+        return ApiReply::storage(QStringLiteral("cannot read %1").arg(part.fileName()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&part))
+        return ApiReply::storage(QStringLiteral("cannot read %1").arg(part.fileName()));
+    part.close();
+    const QString now = isoUtc(m_clock());
+    const QString actual = QString::fromLatin1(hash.result().toHex());
+    if (actual != u.sha256) {
+        QFile::remove(partPath(u.id));
+        auto failed = m_db.exec(
+            QStringLiteral("UPDATE uploads SET state = 'failed', updated_at = ? WHERE upload_id = ?"), {now, u.id});
+        if (!failed)
+            return ApiReply::storage(failed.error());
+        return ApiReply::error(460, QStringLiteral("checksum-mismatch"),
+            QStringLiteral("The uploaded bytes have SHA-256 %1, not the announced %2; the upload is discarded.")
+                .arg(actual, u.sha256));
+    }
+    const QString target = blobPath(u.sha256);
+    QDir().mkpath(QFileInfo(target).path());
+    qint64 have = -1;
+    if (!blobStored(u.sha256, &have)) {
+        QFile::remove(target);
+        if (!QFile::rename(partPath(u.id), target))
+            return ApiReply::storage(QStringLiteral("cannot move upload %1 to %2").arg(u.id, target));
+        if (!m_db.begin())
+            return ApiReply::storage(m_db.lastError());
+        auto gone = m_db.exec(QStringLiteral("DELETE FROM blobs WHERE sha256 = ?"), {u.sha256});
+        auto added = m_db.exec(QStringLiteral("INSERT INTO blobs (sha256, length_bytes, media_type, stored_at)"
+                                              " VALUES (?, ?, ?, ?)"),
+            {u.sha256, u.length, orEmpty(u.type), now});
+        if (!gone || !added || !m_db.commit()) {
+            m_db.rollback();
+            return ApiReply::storage(m_db.lastError());
+        }
+    } else {
+        QFile::remove(partPath(u.id));
+    }
+    auto done = m_db.exec(
+        QStringLiteral(
+            "UPDATE uploads SET state = 'complete', offset_bytes = length_bytes, updated_at = ? WHERE upload_id = ?"),
+        {now, u.id});
+    if (!done)
+        return ApiReply::storage(done.error());
+    return ApiReply::empty(204);
+}
+
+ApiReply UploadStore::blob(const Principal &who, const QString &shaIn, bool headOnly)
+{
+    const QString sha = shaIn.toLower();
+    if (!validSha256(sha))
+        return badRequest(QStringLiteral("A blob is named by its SHA-256 as 64 hex digits."));
+    const ApiReply notFound =
+        ApiReply::error(404, QStringLiteral("unknown-blob"), QStringLiteral("There is no blob %1 for you.").arg(sha));
+    qint64 length = -1;
+    if (!blobStored(sha, &length))
+        return notFound;
+    bool allowed = who.role == QLatin1String("supervisor") || who.role == QLatin1String("admin");
+    if (!allowed && who.isWindowRole()) {
+        // The window that uploaded it, or the window of a case it was uploaded for.
+        auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u LEFT JOIN cases c ON c.case_id = u.case_id"
+                                          " WHERE u.sha256 = ? AND u.state = 'complete'"
+                                          " AND (u.window_key_id = ? OR c.window_key_id = ?)"),
+            {sha, who.window, who.window});
+        if (!q)
+            return ApiReply::storage(q.error());
+        allowed = q.value().next() && q.value().value(0).toLongLong() > 0;
+    }
+    if (!allowed)
+        return notFound;
+    const QByteArray mediaType = QByteArrayLiteral("application/octet-stream");
+    if (headOnly) {
+        ApiReply r = ApiReply::empty(200);
+        r.headers.append({QByteArrayLiteral("Content-Type"), mediaType});
+        r.headers.append({QByteArrayLiteral("Content-Length"), QByteArray::number(length)});
+        return r;
+    }
+    QFile f(blobPath(sha));
+    if (!f.open(QIODevice::ReadOnly))
+        return ApiReply::storage(QStringLiteral("cannot read %1").arg(f.fileName()));
+    return ApiReply::bytes(200, f.readAll(), mediaType);
+}
+
+} // namespace ow::backoffice
