@@ -7,6 +7,7 @@
 #include "onewindow/backoffice/Database.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -17,6 +18,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -176,6 +178,75 @@ int run(QNetworkAccessManager &nam, quint16 port, const QString &token, const QL
     return ok;
 }
 
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray location;
+    QByteArray offset;
+};
+
+Answer send(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url,
+    const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body = {})
+{
+    QNetworkRequest r(url);
+    for (const auto &h : headers)
+        r.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = nam.sendCustomRequest(r, method, body);
+    QEventLoop wait;
+    QObject::connect(reply, &QNetworkReply::finished, &wait, &QEventLoop::quit);
+    QTimer::singleShot(120000, &wait, &QEventLoop::quit);
+    wait.exec();
+    Answer a;
+    a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    a.body = reply->readAll();
+    a.location = reply->rawHeader("Location");
+    a.offset = reply->rawHeader("Upload-Offset");
+    reply->abort();
+    reply->deleteLater();
+    return a;
+}
+
+// tus 1.0: POST creates the upload, PATCHes of `chunk` bytes with their sha256 send it; MB/s of
+// the whole (hashing by the server on completion included). 0 when the server has no tus.
+double uploadRate(QNetworkAccessManager &nam, quint16 port, const QString &token, qint64 size, qint64 chunk)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator gen {quint32(chunk)}; // another blob each time (a known sha256 completes at once)
+    gen.fillRange(reinterpret_cast<quint32 *>(data.data()), data.size() / 4);
+    const QByteArray sha = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    const QByteArray bearer = QByteArrayLiteral("Bearer ") + token.toLatin1();
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    QElapsedTimer timer;
+    timer.start();
+    const Answer made = send(nam, "POST", base.resolved(QUrl(QStringLiteral("/v1/uploads"))),
+        {{"Authorization", bearer}, {"Tus-Resumable", "1.0.0"}, {"Upload-Length", QByteArray::number(size)},
+            {"Upload-Metadata",
+                "sha256 " + sha.toBase64() + ",material " + QByteArrayLiteral("bench").toBase64() + ",filename "
+                    + QByteArrayLiteral("bench.pdf").toBase64() + ",type "
+                    + QByteArrayLiteral("application/pdf").toBase64()}});
+    if (made.status != 201 || made.location.isEmpty()) {
+        std::fprintf(stderr, "POST /v1/uploads: %d %s\n", made.status, made.body.constData());
+        return 0;
+    }
+    const QUrl upload = base.resolved(QUrl(QString::fromLatin1(made.location)));
+    for (qint64 offset = 0; offset < size; offset += chunk) {
+        const QByteArray piece = data.mid(offset, chunk);
+        const Answer a = send(nam, "PATCH", upload,
+            {{"Authorization", bearer}, {"Tus-Resumable", "1.0.0"}, {"Content-Type", "application/offset+octet-stream"},
+                {"Upload-Offset", QByteArray::number(offset)},
+                {"Upload-Checksum",
+                    "sha256 " + QCryptographicHash::hash(piece, QCryptographicHash::Sha256).toBase64()}},
+            piece);
+        if (a.status != 204) {
+            std::fprintf(
+                stderr, "PATCH at %lld: %d %s\n", static_cast<long long>(offset), a.status, a.body.constData());
+            return 0;
+        }
+    }
+    return double(size) / (1024.0 * 1024.0) / (double(timer.nsecsElapsed()) / 1e9);
+}
+
 bool bench(const Target &t, int cases, int requests)
 {
     QElapsedTimer seeding;
@@ -226,6 +297,15 @@ bool bench(const Target &t, int cases, int requests)
                     " (%d of %d answered 200)\n",
             qPrintable(t.label), batch, batch == 1 ? "y  " : "ies", kInFlight, n, secs, double(ok) * batch / secs, ok,
             n);
+    }
+    const qint64 blob = 64 * 1024 * 1024;
+    for (const qint64 chunk : {qint64(1) << 20, qint64(8) << 20}) {
+        const double rate = uploadRate(nam, server.port, token, blob, chunk);
+        if (rate > 0)
+            std::printf("%-10s blob upload (tus, %lld MiB in %lld MiB PATCHes with sha256): %6.1f MB/s\n",
+                qPrintable(t.label), static_cast<long long>(blob >> 20), static_cast<long long>(chunk >> 20), rate);
+        else
+            std::printf("%-10s blob upload: not measured (no tus in this server)\n", qPrintable(t.label));
     }
     return true;
 }
