@@ -3,7 +3,10 @@
 // with tests/support/pg-cluster.sh, or --pg URL of a database to use). Prints figures; asserts
 // nothing.
 //
-//   bench_backoffice [--cases N] [--requests N] [--sqlite-only | --pg postgresql://…]
+// Also tus blob upload MB/s and the p99 latency of the events long-poll wake-up, when the server
+// has them.
+//
+//   bench_backoffice [--cases N] [--requests N] [--sqlite-only | --pg postgresql://…] [--server PATH]
 #include "onewindow/backoffice/Database.h"
 
 #include <QCoreApplication>
@@ -33,6 +36,13 @@ using ow::backoffice::Database;
 namespace {
 
 const QString kWindow = QStringLiteral("330106-W01");
+
+// --server PATH: measure another build of onewindow-backoffice (default: this tree's).
+QString &serverPath()
+{
+    static QString path = QStringLiteral(OW_BACKOFFICE);
+    return path;
+}
 const QString kPassword = QStringLiteral("bench password 1");
 constexpr int kInFlight = 8;
 
@@ -54,7 +64,7 @@ QStringList dbArgs(const Target &t)
 bool admin(const Target &t, const QStringList &args, const QByteArray &input = {})
 {
     QProcess p;
-    p.start(QStringLiteral(OW_BACKOFFICE), QStringList {QStringLiteral("admin")} + args + dbArgs(t));
+    p.start(serverPath(), QStringList {QStringLiteral("admin")} + args + dbArgs(t));
     p.write(input);
     p.closeWriteChannel();
     if (!p.waitForFinished(60000) || p.exitCode() != 0) {
@@ -131,8 +141,7 @@ struct Server
 
 bool start(Server &s, const Target &t)
 {
-    s.process.start(
-        QStringLiteral(OW_BACKOFFICE), QStringList {QStringLiteral("--port"), QStringLiteral("0")} + dbArgs(t));
+    s.process.start(serverPath(), QStringList {QStringLiteral("--port"), QStringLiteral("0")} + dbArgs(t));
     if (!s.process.waitForStarted(10000) || !s.process.waitForReadyRead(30000))
         return false;
     const auto m =
@@ -247,6 +256,98 @@ double uploadRate(QNetworkAccessManager &nam, quint16 port, const QString &token
     return double(size) / (1024.0 * 1024.0) / (double(timer.nsecsElapsed()) / 1e9);
 }
 
+// GET /v1/events long-poll wake-up: a poll (wait=30) is parked on `pollPort`, then a `decided`
+// entry (which makes a `confirmed` event) is sent to `writePort`; the time from sending it to the
+// poll's answer, `samples` times. Empty when the server has no events.
+QList<double> eventLatencies(QNetworkAccessManager &nam, quint16 pollPort, quint16 writePort, const QString &token,
+    const QString &prefix, int samples)
+{
+    QList<double> out;
+    const QByteArray bearer = QByteArrayLiteral("Bearer ") + token.toLatin1();
+    const QUrl pollBase(QStringLiteral("http://127.0.0.1:%1").arg(pollPort));
+    const QUrl writeBase(QStringLiteral("http://127.0.0.1:%1").arg(writePort));
+    const Answer first = send(nam, "GET",
+        pollBase.resolved(QUrl(QStringLiteral("/v1/events?after=0&wait=0&limit=500"))), {{"Authorization", bearer}});
+    if (first.status != 200)
+        return out;
+    qint64 cursor = 0;
+    for (;;) { // to the end of what is there
+        const Answer page = send(nam, "GET",
+            pollBase.resolved(QUrl(QStringLiteral("/v1/events?after=%1&wait=0&limit=500").arg(cursor))),
+            {{"Authorization", bearer}});
+        const qint64 next = QJsonDocument::fromJson(page.body).object().value(QLatin1String("cursor")).toInteger();
+        if (page.status != 200 || next == cursor)
+            break;
+        cursor = next;
+    }
+    for (int i = 0; i < samples; ++i) {
+        const QString id = QStringLiteral("%1-%2").arg(prefix).arg(i);
+        QJsonObject started = entry(id, 1);
+        started.insert(QStringLiteral("kind"), QStringLiteral("started"));
+        started.insert(QStringLiteral("payload"), QJsonObject {{QStringLiteral("number"), id}});
+        QJsonObject decided = entry(id, 2);
+        decided.insert(QStringLiteral("kind"), QStringLiteral("decided"));
+        decided.insert(QStringLiteral("payload"),
+            QJsonObject {{QStringLiteral("decision"), QStringLiteral("refuse")},
+                {QStringLiteral("digest"), QStringLiteral("bench")},
+                {QStringLiteral("document"), QJsonObject {{QStringLiteral("caseNumber"), id}}}});
+        const QUrl entries = writeBase.resolved(QUrl(QStringLiteral("/v1/cases/%1/entries").arg(id)));
+        const QList<QPair<QByteArray, QByteArray>> json {
+            {"Authorization", bearer}, {"Content-Type", "application/json"}};
+        if (send(nam, "POST", entries, json, QJsonDocument(QJsonArray {started}).toJson(QJsonDocument::Compact)).status
+            != 200)
+            return {};
+        QNetworkRequest poll(
+            pollBase.resolved(QUrl(QStringLiteral("/v1/events?after=%1&wait=30&limit=500").arg(cursor))));
+        poll.setRawHeader("Authorization", bearer);
+        QNetworkReply *held = nam.get(poll);
+        QEventLoop park; // let the poll reach the server and be parked
+        QTimer::singleShot(30, &park, &QEventLoop::quit);
+        park.exec();
+        QElapsedTimer timer;
+        timer.start();
+        QNetworkRequest write(entries);
+        write.setRawHeader("Authorization", bearer);
+        write.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *posted = nam.post(write, QJsonDocument(QJsonArray {decided}).toJson(QJsonDocument::Compact));
+        QEventLoop wait;
+        double latency = -1;
+        QObject::connect(held, &QNetworkReply::finished, &wait, [&] {
+            latency = double(timer.nsecsElapsed()) / 1e6;
+            if (posted->isFinished())
+                wait.quit();
+        });
+        QObject::connect(posted, &QNetworkReply::finished, &wait, [&] {
+            if (held->isFinished())
+                wait.quit();
+        });
+        QTimer::singleShot(40000, &wait, &QEventLoop::quit);
+        wait.exec();
+        const QJsonObject page = QJsonDocument::fromJson(held->readAll()).object();
+        held->deleteLater();
+        posted->deleteLater();
+        const QJsonArray events = page.value(QLatin1String("events")).toArray();
+        if (latency < 0 || events.isEmpty())
+            return {};
+        cursor = page.value(QLatin1String("cursor")).toInteger();
+        out.append(latency);
+    }
+    return out;
+}
+
+void printLatencies(const QString &label, const QString &what, QList<double> ms)
+{
+    if (ms.isEmpty()) {
+        std::printf("%-10s events long-poll wake-up (%s): not measured (no events in this server)\n", qPrintable(label),
+            qPrintable(what));
+        return;
+    }
+    std::sort(ms.begin(), ms.end());
+    auto at = [&ms](double p) { return ms.at(std::min(ms.size() - 1, qsizetype(p * double(ms.size())))); };
+    std::printf("%-10s events long-poll wake-up (%s, %lld samples): p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+        qPrintable(label), qPrintable(what), static_cast<long long>(ms.size()), at(0.5), at(0.99), ms.last());
+}
+
 bool bench(const Target &t, int cases, int requests)
 {
     QElapsedTimer seeding;
@@ -298,6 +399,15 @@ bool bench(const Target &t, int cases, int requests)
             qPrintable(t.label), batch, batch == 1 ? "y  " : "ies", kInFlight, n, secs, double(ok) * batch / secs, ok,
             n);
     }
+    printLatencies(t.label, QStringLiteral("poll and write on one instance"),
+        eventLatencies(nam, server.port, server.port, token, QStringLiteral("ev1"), 200));
+    if (!t.url.isEmpty()) {
+        Server second;
+        if (start(second, t))
+            printLatencies(t.label, QStringLiteral("poll on a second instance"),
+                eventLatencies(nam, second.port, server.port, token, QStringLiteral("ev2"), 50));
+    }
+
     const qint64 blob = 64 * 1024 * 1024;
     for (const qint64 chunk : {qint64(1) << 20, qint64(8) << 20}) {
         const double rate = uploadRate(nam, server.port, token, blob, chunk);
@@ -335,6 +445,7 @@ int main(int argc, char *argv[])
     const int cases = option("--cases", QStringLiteral("100000")).toInt();
     const int requests = option("--requests", QStringLiteral("3000")).toInt();
     QString pg = option("--pg", QString());
+    serverPath() = option("--server", serverPath());
     QTemporaryDir dir;
     if (!dir.isValid() || cases < 1000 || requests < 10)
         return 2;
