@@ -150,6 +150,14 @@ void BackOfficeProcess::stop()
     m_process.waitForFinished(10000);
 }
 
+void BackOfficeProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(10000);
+}
+
 QString BackOfficeProcess::stderrText()
 {
     m_err += QString::fromUtf8(m_process.readAllStandardError());

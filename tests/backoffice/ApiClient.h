@@ -34,6 +34,9 @@ public:
     // Starts the server on dataDir; `clockShift` seconds move its clock (OW_BACKOFFICE_CLOCK_SHIFT).
     bool start(const QString &dataDir, qint64 clockShift = 0, const QStringList &extra = {});
     void stop();
+    // SIGKILL: no shutdown code runs (a crash or power cut, as far as the data dir can tell).
+    void kill();
+    qint64 pid() const { return m_process.processId(); }
     quint16 port() const { return m_port; }
     QString stderrText();
 

@@ -44,6 +44,15 @@ ApiReply ApiReply::bytes(int status, const QByteArray &data, const QByteArray &c
     return r;
 }
 
+ApiReply ApiReply::file(int status, const QString &path, const QByteArray &contentType)
+{
+    ApiReply r;
+    r.status = status;
+    r.bodyFile = path;
+    r.contentType = contentType;
+    return r;
+}
+
 ApiReply ApiReply::later()
 {
     ApiReply r;

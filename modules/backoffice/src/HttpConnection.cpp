@@ -48,6 +48,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpService *service, const H
         deleteLater();
     });
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_phase == Phase::Sending) {
+            pumpFile();
+            return;
+        }
         if (m_phase == Phase::Closing && m_socket->bytesToWrite() == 0 && !qobject_cast<QSslSocket *>(m_socket))
             ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     });
@@ -200,16 +204,61 @@ void HttpConnection::respond(const ApiReply &reply, bool close)
     if (m_gone)
         return;
     const bool headOnly = m_parser.method() == "HEAD";
-    m_socket->write(serialize(reply, headOnly, close));
     m_parser.reset();
     m_body.clear();
     m_sink.reset();
+    if (!reply.bodyFile.isEmpty()) {
+        auto file = std::make_unique<QFile>(reply.bodyFile);
+        if (!file->open(QIODevice::ReadOnly)) {
+            m_socket->write(
+                serialize(ApiReply::storage(QStringLiteral("cannot read %1").arg(reply.bodyFile)), headOnly, close));
+            afterResponse(close);
+            return;
+        }
+        m_socket->write(serialize(reply, headOnly, close, file->size()));
+        if (!headOnly && file->size() > 0) {
+            m_file = std::move(file);
+            m_closeAfter = close;
+            m_phase = Phase::Sending;
+            pumpFile();
+            return;
+        }
+        afterResponse(close);
+        return;
+    }
+    m_socket->write(serialize(reply, headOnly, close));
+    afterResponse(close);
+}
+
+void HttpConnection::afterResponse(bool close)
+{
     if (close) {
         lingerAndClose();
         return;
     }
     m_phase = Phase::Idle;
     startTimer(m_limits.keepAliveMs);
+}
+
+void HttpConnection::pumpFile()
+{
+    // Keep about 256 KiB queued: the file is read as fast as the client takes it, no faster.
+    bool progressed = false;
+    while (m_file && m_socket->bytesToWrite() < 4 * kReadChunk && !m_file->atEnd()) {
+        const QByteArray chunk = m_file->read(kReadChunk);
+        if (chunk.isEmpty())
+            break;
+        m_socket->write(chunk);
+        progressed = true;
+    }
+    if (progressed)
+        startTimer(m_limits.bodyIdleTimeoutMs);
+    if (m_file && m_file->atEnd()) {
+        m_file.reset();
+        afterResponse(m_closeAfter);
+        if (m_phase == Phase::Idle)
+            QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+    }
 }
 
 void HttpConnection::failAndClose(int status, const QString &code, const QString &message)
@@ -234,7 +283,8 @@ void HttpConnection::onTimeout()
         failAndClose(408, QStringLiteral("request-timeout"),
             QStringLiteral("The request's body paused for more than %1 ms.").arg(m_limits.bodyIdleTimeoutMs));
         return;
-    case Phase::Closing: closeNow(); return;
+    case Phase::Closing:
+    case Phase::Sending: closeNow(); return; // a client that stopped reading
     case Phase::Serving:
     case Phase::Waiting: return;
     }
@@ -306,11 +356,13 @@ QByteArray HttpConnection::reasonPhrase(int status)
     }
 }
 
-QByteArray HttpConnection::serialize(const ApiReply &reply, bool headOnly, bool close)
+QByteArray HttpConnection::serialize(const ApiReply &reply, bool headOnly, bool close, qint64 fileLength)
 {
     QByteArray body;
     QByteArray type;
-    if (!reply.raw.isNull()) {
+    if (!reply.bodyFile.isEmpty()) {
+        type = reply.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : reply.contentType;
+    } else if (!reply.raw.isNull()) {
         body = reply.raw;
         type = reply.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream") : reply.contentType;
     } else if (!reply.body.isUndefined()) {
@@ -328,7 +380,8 @@ QByteArray HttpConnection::serialize(const ApiReply &reply, bool headOnly, bool 
         if (!type.isEmpty() && !hasHeader(reply, QByteArrayLiteral("Content-Type")))
             out += "Content-Type: " + type + "\r\n";
         if (!hasHeader(reply, QByteArrayLiteral("Content-Length")))
-            out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+            out += "Content-Length: "
+                + QByteArray::number(reply.bodyFile.isEmpty() ? body.size() : qMax<qint64>(0, fileLength)) + "\r\n";
     }
     if (close)
         out += "Connection: close\r\n";

@@ -412,10 +412,7 @@ ApiReply UploadStore::blob(const Principal &who, const QString &shaIn, bool head
         r.headers.append({QByteArrayLiteral("Content-Length"), QByteArray::number(length)});
         return r;
     }
-    QFile f(blobPath(sha));
-    if (!f.open(QIODevice::ReadOnly))
-        return ApiReply::storage(QStringLiteral("cannot read %1").arg(f.fileName()));
-    return ApiReply::bytes(200, f.readAll(), mediaType);
+    return ApiReply::file(200, blobPath(sha), mediaType);
 }
 
 } // namespace ow::backoffice

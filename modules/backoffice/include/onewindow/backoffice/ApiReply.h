@@ -20,6 +20,7 @@ struct ApiReply
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray raw; // not null: these bytes are the body (contentType, default application/octet-stream)
     QByteArray contentType;
+    QString bodyFile; // not empty: the body is this file, streamed (contentType as for raw)
     bool deferred = false; // see later()
 
     static ApiReply json(int status, const QJsonValue &body);
@@ -30,6 +31,8 @@ struct ApiReply
     static ApiReply storage(const QString &what);
     // Bytes instead of JSON (blobs).
     static ApiReply bytes(int status, const QByteArray &data, const QByteArray &contentType);
+    // A file's bytes, streamed from disk as the client reads (blobs).
+    static ApiReply file(int status, const QString &path, const QByteArray &contentType);
     // The handler kept Request::later() and answers through it (long-poll); nothing is sent now.
     static ApiReply later();
     bool isError() const { return status >= 400; }

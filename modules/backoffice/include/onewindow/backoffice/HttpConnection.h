@@ -5,6 +5,7 @@
 #include "onewindow/backoffice/HttpRequestParser.h"
 #include "onewindow/backoffice/HttpService.h"
 
+#include <QFile>
 #include <QObject>
 #include <QTimer>
 
@@ -31,20 +32,23 @@ public:
     void sendDeferred(quint64 serial, const ApiReply &reply);
 
     // The wire form of an answer (status line, headers, body); headOnly for HEAD requests.
-    static QByteArray serialize(const ApiReply &reply, bool headOnly, bool close);
+    // A bodyFile reply: fileLength is its size (the body itself is not included).
+    static QByteArray serialize(const ApiReply &reply, bool headOnly, bool close, qint64 fileLength = -1);
     static QByteArray reasonPhrase(int status);
 
 Q_SIGNALS:
     void closed();
 
 private:
-    enum class Phase { Idle, Head, Body, Serving, Waiting, Closing };
+    enum class Phase { Idle, Head, Body, Serving, Waiting, Sending, Closing };
 
     void onReadyRead();
     void processInput();
     void onHeadComplete();
     void finishRequest();
     void respond(const ApiReply &reply, bool close);
+    void afterResponse(bool close);
+    void pumpFile();
     void failAndClose(int status, const QString &code, const QString &message);
     void onTimeout();
     void startTimer(int ms);
@@ -59,6 +63,7 @@ private:
     QByteArray m_input; // read from the socket, not yet fed
     QByteArray m_body;
     std::shared_ptr<HttpBodySink> m_sink;
+    std::unique_ptr<QFile> m_file; // a bodyFile answer being sent
     Phase m_phase = Phase::Idle;
     QTimer m_timer;
     quint64 m_serial = 0;
