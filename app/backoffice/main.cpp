@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/AdminCommand.h"
 #include "onewindow/backoffice/BackOfficeServer.h"
+#include "onewindow/backoffice/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -59,6 +60,10 @@ int main(int argc, char *argv[])
         QStringLiteral("127.0.0.1"));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
         QStringLiteral("Folder of the database (created on first start)."), QStringLiteral("dir"), defaultDataDir());
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        QStringLiteral("PostgreSQL instead of SQLite: postgresql://user[:password]@host[:port]/dbname"
+                       " (libpq options as ?key=value; PGPASSWORD or ~/.pgpass work too)."),
+        QStringLiteral("url"));
     const QCommandLineOption tokenOption(QStringLiteral("token-minutes"),
         QStringLiteral("How long a sign-in token lives (default 60)."), QStringLiteral("minutes"),
         QStringLiteral("60"));
@@ -78,7 +83,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption tusMaxOption(QStringLiteral("tus-max-size"),
         QStringLiteral("Largest upload in bytes (Tus-Max-Size, default 1073741824)."), QStringLiteral("bytes"),
         QStringLiteral("1073741824"));
-    parser.addOptions({portOption, bindOption, dataDirOption, tokenOption, tlsCertOption, tlsKeyOption,
+    parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
         headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, tusMaxOption});
     parser.process(app);
 
@@ -122,6 +127,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "onewindow-backoffice: --tls-cert and --tls-key go together\n");
         return 2;
     }
+    const QString db = parser.value(dbOption);
+    if (parser.isSet(dbOption) && !ow::backoffice::Database::isPostgresUrl(db)) {
+        std::fprintf(
+            stderr, "onewindow-backoffice: --db needs a postgresql://user[:password]@host[:port]/dbname URL\n");
+        return 2;
+    }
 
     ow::backoffice::ServerOptions options;
     options.http.headerTimeoutMs = int(headerTimeout);
@@ -131,6 +142,7 @@ int main(int argc, char *argv[])
     options.tlsCertFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);
     options.dataDir = parser.value(dataDirOption);
+    options.db = db;
     options.tokenMinutes = tokenMinutes;
     options.clock = clockFromEnvironment();
     ow::backoffice::BackOfficeServer server;

@@ -1,12 +1,17 @@
 #include "ApiClient.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 #include <QUrl>
 
@@ -19,7 +24,92 @@ QProcessEnvironment environmentWithShift(qint64 clockShift)
     return env;
 }
 
+// The cluster's URL (its maintenance database), "" without OW_TEST_DB.
+QString clusterUrl()
+{
+    static const QString url = [] {
+        const QString v = qEnvironmentVariable("OW_TEST_DB").trimmed();
+        if (v.isEmpty() || v.startsWith(QLatin1String("postgresql://")))
+            return v;
+        QFile f(v);
+        if (!f.open(QIODevice::ReadOnly)) {
+            qWarning("OW_TEST_DB=%s: no such file (did the pg_cluster_start fixture run?)", qPrintable(v));
+            return QStringLiteral("postgresql://unreadable-OW_TEST_DB@127.0.0.1:1/none");
+        }
+        return QString::fromUtf8(f.readLine()).trimmed();
+    }();
+    return url;
+}
+
+QString databaseNameFor(const QString &dataDir)
+{
+    return QStringLiteral("ow_")
+        + QString::fromLatin1(
+            QCryptographicHash::hash(QDir(dataDir).absolutePath().toUtf8(), QCryptographicHash::Sha1).toHex().left(20));
+}
+
+QSqlDatabase connectTo(const QUrl &u, const QString &dbName, const QString &connection)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    db.setHostName(u.host());
+    db.setPort(u.port(5432));
+    db.setUserName(u.userName());
+    db.setPassword(u.password());
+    db.setDatabaseName(dbName);
+    db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!db.open())
+        qWarning("cannot open %s on the test cluster: %s", qPrintable(dbName), qPrintable(db.lastError().text()));
+    return db;
+}
+
 } // namespace
+
+bool testOnPostgres()
+{
+    return !clusterUrl().isEmpty();
+}
+
+QString testDatabaseFor(const QString &dataDir)
+{
+    if (!testOnPostgres())
+        return QString();
+    static QSet<QString> made;
+    const QString name = databaseNameFor(dataDir);
+    QUrl u(clusterUrl());
+    if (!made.contains(name)) {
+        made.insert(name);
+        const QString connection = QStringLiteral("ow-test-admin");
+        {
+            QSqlDatabase db = connectTo(u, u.path().mid(1), connection);
+            QSqlQuery q(db);
+            // A data folder of an earlier run of the same test on the same cluster starts afresh.
+            if (!q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name))
+                || !q.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+                qWarning("cannot create %s: %s", qPrintable(name), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    u.setPath(QLatin1Char('/') + name);
+    return u.toString();
+}
+
+QSqlDatabase openTestDatabase(const QString &dataDir, const QString &connection)
+{
+    if (!testOnPostgres()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("backoffice.sqlite")));
+        db.open();
+        return db;
+    }
+    return connectTo(QUrl(testDatabaseFor(dataDir)), databaseNameFor(dataDir), connection);
+}
+
+QStringList databaseArguments(const QString &dataDir)
+{
+    const QString url = testDatabaseFor(dataDir);
+    return url.isEmpty() ? QStringList() : QStringList {QStringLiteral("--db"), url};
+}
 
 BackOfficeProcess::~BackOfficeProcess()
 {
@@ -30,7 +120,8 @@ bool BackOfficeProcess::start(const QString &dataDir, qint64 clockShift, const Q
 {
     m_process.setProcessEnvironment(environmentWithShift(clockShift));
     m_process.start(QStringLiteral(OW_BACKOFFICE),
-        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir} + extra);
+        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir}
+            + databaseArguments(dataDir) + extra);
     if (!m_process.waitForStarted(10000))
         return false;
     QString line;
@@ -78,7 +169,8 @@ AdminRun runAdmin(const QString &dataDir, const QStringList &args, const QByteAr
     QProcess p;
     p.setProcessEnvironment(environmentWithShift(clockShift));
     p.start(QStringLiteral(OW_BACKOFFICE),
-        QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), dataDir});
+        QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), dataDir}
+            + databaseArguments(dataDir));
     AdminRun r;
     if (!p.waitForStarted(10000))
         return r;

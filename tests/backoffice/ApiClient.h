@@ -9,8 +9,22 @@
 #include <QPair>
 #include <QProcess>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+
+// The database the test servers use. Unset OW_TEST_DB: SQLite in each data folder. Set (ctest's
+// `…_pg` tests): a postgresql:// URL of a cluster, or a file holding one (tests/support/
+// pg-cluster.sh writes it); each data folder then gets its own fresh database on that cluster, so
+// every test that passes a data folder to BackOfficeProcess / runAdmin runs on PostgreSQL as is.
+bool testOnPostgres();
+// "" (SQLite) or the postgresql:// URL of the database that stands for `dataDir` (created on
+// first use).
+QString testDatabaseFor(const QString &dataDir);
+// Opens the database of `dataDir` directly (SQLite file or PostgreSQL) as `connection`.
+QSqlDatabase openTestDatabase(const QString &dataDir, const QString &connection);
+// Arguments after `--data-dir dataDir` that select the database ("--db URL" or nothing).
+QStringList databaseArguments(const QString &dataDir);
 
 // A running onewindow-backoffice on loopback, started with --port 0.
 class BackOfficeProcess

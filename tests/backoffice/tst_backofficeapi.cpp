@@ -6,6 +6,7 @@
 #include "onewindow/store/LogEntry.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -277,16 +278,21 @@ void TestBackOfficeApi::undescribedRoutesAreNotServed()
 
 void TestBackOfficeApi::storageIsMigratedSqliteInWal()
 {
-    const QString path = m_dir.filePath(QStringLiteral("data/backoffice.sqlite"));
-    QVERIFY(QFile::exists(path));
-    QCOMPARE(QFile::permissions(path) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    // On SQLite (the default) a private file in WAL mode; on PostgreSQL (OW_TEST_DB) the same
+    // migrations and rows in the test's own database.
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    const QString path = QDir(data).filePath(QStringLiteral("backoffice.sqlite"));
+    QCOMPARE(QFile::exists(path), !testOnPostgres());
+    if (!testOnPostgres())
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
+        QSqlDatabase db = openTestDatabase(data, QStringLiteral("peek"));
+        QVERIFY(db.isOpen());
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        if (!testOnPostgres()) {
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        }
         QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next());
         QCOMPARE(q.value(0).toInt(), ow::backoffice::Database::latestSchemaVersion());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && q.next());
@@ -582,9 +588,8 @@ void TestBackOfficeApi::wrongPasswordsAreSlowedAndLogged()
     API_OK(r);
     QCOMPARE(r.status, 201);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit"));
-        db.setDatabaseName(m_dir.filePath(QStringLiteral("data/backoffice.sqlite")));
-        QVERIFY(db.open());
+        QSqlDatabase db = openTestDatabase(m_dir.filePath(QStringLiteral("data")), QStringLiteral("audit"));
+        QVERIFY(db.isOpen());
         QSqlQuery q(db);
         QVERIFY(
             q.exec(QStringLiteral("SELECT COUNT(*) FROM audit WHERE actor = 'slow' AND action = 'sign-in-failed'")));
@@ -854,11 +859,14 @@ void TestBackOfficeApi::storageFailureAnswers503()
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString path = QStringLiteral("/v1/cases/%1/entries").arg(id);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
-        db.setDatabaseName(m_dir.filePath(QStringLiteral("data/backoffice.sqlite")));
-        QVERIFY(db.open());
+        QSqlDatabase db = openTestDatabase(m_dir.filePath(QStringLiteral("data")), QStringLiteral("lock"));
+        QVERIFY(db.isOpen());
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        if (testOnPostgres()) // past the server's lock_timeout
+            QVERIFY(
+                q.exec(QStringLiteral("BEGIN")) && q.exec(QStringLiteral("LOCK TABLE cases IN ACCESS EXCLUSIVE MODE")));
+        else // past the server's busy timeout
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
         const ApiResponse r = m_api->call("POST", path, QJsonArray {started(id, kW1)}, bearer(t));
         API_OK(r);
         QCOMPARE(r.status, 503);

@@ -16,7 +16,7 @@ namespace ow::backoffice {
 
 namespace {
 
-const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR] …\n"
+const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR | --db postgresql://…] …\n"
                       "  add-window --region R --code C --name N --kind window|station [--valid-hours H]\n"
                       "  new-code --window KEYID [--valid-hours H]\n"
                       "  revoke-key --window KEYID\n"
@@ -55,6 +55,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QString command = args.first();
     QCommandLineParser p;
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"), defaultDataDir);
+    const QCommandLineOption dbUrl(QStringLiteral("db"), QString(), QStringLiteral("url"));
     const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("R"));
     const QCommandLineOption code(QStringLiteral("code"), QString(), QStringLiteral("C"));
     const QCommandLineOption name(QStringLiteral("name"), QString(), QStringLiteral("N"));
@@ -65,7 +66,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
     const QCommandLineOption department(QStringLiteral("department"), QString(), QStringLiteral("D"));
     const QCommandLineOption supervised(QStringLiteral("windows"), QString(), QStringLiteral("W1,W2"));
-    p.addOptions({dataDir, region, code, name, kind, hours, window, role, department, supervised});
+    p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised});
     const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
         {QStringLiteral("set-calendar"), 1}};
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
@@ -84,7 +85,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         return 2;
     }
 
-    auto db = Database::open(p.value(dataDir));
+    auto db = Database::open(p.value(dataDir), p.value(dbUrl));
     if (!db) {
         err << db.error() << '\n';
         return 1;

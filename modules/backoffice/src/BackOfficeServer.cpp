@@ -105,7 +105,7 @@ BackOfficeServer::~BackOfficeServer() = default;
 
 Result<bool> BackOfficeServer::open(const ServerOptions &options)
 {
-    auto db = Database::open(options.dataDir);
+    auto db = Database::open(options.dataDir, options.db);
     if (!db)
         return Result<bool>::failure(db.error());
     m_db = std::move(db.value());

@@ -148,32 +148,64 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
                     .arg(e.value(QLatin1String("window")).toString(), who.window));
     }
 
-    if (!m_db.begin())
+    // One transaction; run again (a few times) when a concurrent writer on the same PostgreSQL
+    // made it fail in a way that a second run resolves (serialization, deadlock, unique key).
+    QList<int> seqs;
+    int applied = 0;
+    std::optional<ApiReply> failed;
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+        bool retry = false;
+        seqs.clear();
+        failed = store(caseId, entries, who, retry, seqs, applied);
+        if (!failed || !retry)
+            break;
+    }
+    if (failed)
+        return *failed;
+
+    std::sort(seqs.begin(), seqs.end());
+    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+    QJsonArray acknowledged;
+    QJsonArray held;
+    for (int s : seqs)
+        (s <= applied ? acknowledged : held).append(s);
+    return ApiReply::json(held.isEmpty() ? 200 : 202,
+        QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("applied"), applied},
+            {QStringLiteral("acknowledged"), acknowledged}, {QStringLiteral("held"), held}});
+}
+
+std::optional<ApiReply> CaseLedger::store(
+    const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry, QList<int> &seqs, int &applied)
+{
+    if (!m_db.begin()) {
+        retry = m_db.lastErrorRetryable();
         return ApiReply::storage(m_db.lastError());
-    auto fail = [this](ApiReply reply) {
+    }
+    auto fail = [this, &retry](ApiReply reply) {
+        retry = reply.status == 503 && m_db.lastErrorRetryable();
         m_db.rollback();
-        return reply;
+        return std::optional<ApiReply>(reply);
     };
     const QString now = isoUtc(m_clock());
-    auto found = m_db.exec(QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?"), {caseId});
+    // The first writer of a case id owns it. The case row is then locked (PostgreSQL: FOR UPDATE)
+    // until commit, so two back-office processes append to one case one after the other.
+    auto made = m_db.exec(QStringLiteral("INSERT INTO cases (case_id, window_key_id, applied_seq, created_at,"
+                                         " updated_at) VALUES (?, ?, 0, ?, ?) ON CONFLICT (case_id) DO NOTHING"),
+        {caseId, who.window, now, now});
+    if (!made)
+        return fail(ApiReply::storage(made.error()));
+    auto found = m_db.exec(
+        QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?") + m_db.forUpdate(), {caseId});
     if (!found)
         return fail(ApiReply::storage(found.error()));
-    int applied = 0;
-    if (found.value().next()) {
-        if (found.value().value(0).toString() != who.window)
-            return fail(ApiReply::error(
-                403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId)));
-        applied = found.value().value(1).toInt();
-    } else {
-        auto made = m_db.exec(QStringLiteral("INSERT INTO cases (case_id, window_key_id, applied_seq, created_at,"
-                                             " updated_at) VALUES (?, ?, 0, ?, ?)"),
-            {caseId, who.window, now, now});
-        if (!made)
-            return fail(ApiReply::storage(made.error()));
-    }
+    if (!found.value().next())
+        return fail(ApiReply::storage(QStringLiteral("case %1 vanished").arg(caseId)));
+    if (found.value().value(0).toString() != who.window)
+        return fail(ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId)));
+    applied = found.value().value(1).toInt();
 
     QJsonArray conflicts;
-    QList<int> seqs;
     for (const QJsonValue &v : entries) {
         const QJsonObject e = v.toObject();
         const int seq = e.value(QLatin1String("seq")).toInt();
@@ -220,27 +252,23 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
             {applied, now, caseId, before});
         if (!mark || !moved)
             return fail(ApiReply::storage(m_db.lastError()));
-        if (moved.value().numRowsAffected() != 1)
-            return fail(ApiReply::error(503, QStringLiteral("storage-unavailable"),
-                QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId)));
+        if (moved.value().numRowsAffected() != 1) {
+            m_db.rollback();
+            retry = true;
+            return ApiReply::error(503, QStringLiteral("storage-unavailable"),
+                QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId));
+        }
     }
     if (m_router && applied != before) {
         const QString why = m_router->entriesApplied(caseId, who.window, before, applied);
         if (!why.isEmpty())
             return fail(ApiReply::storage(why));
     }
-    if (!m_db.commit())
+    if (!m_db.commit()) {
+        retry = m_db.lastErrorRetryable();
         return ApiReply::storage(m_db.lastError());
-
-    std::sort(seqs.begin(), seqs.end());
-    seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
-    QJsonArray acknowledged;
-    QJsonArray held;
-    for (int s : seqs)
-        (s <= applied ? acknowledged : held).append(s);
-    return ApiReply::json(held.isEmpty() ? 200 : 202,
-        QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("applied"), applied},
-            {QStringLiteral("acknowledged"), acknowledged}, {QStringLiteral("held"), held}});
+    }
+    return std::nullopt;
 }
 
 ApiReply CaseLedger::read(const QString &caseId, const Principal &who)

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QSqlError>
 #include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace ow::backoffice {
@@ -165,10 +167,14 @@ const QList<QStringList> &migrations()
     return all;
 }
 
+// pg_advisory_xact_lock key of the migrations ("OWDB" in ASCII).
+constexpr qint64 kMigrationLock = 0x4F574442;
+
 } // namespace
 
-Database::Database(QString connection)
+Database::Database(QString connection, Dialect dialect)
     : m_connection(std::move(connection))
+    , m_dialect(dialect)
 { }
 
 Database::~Database()
@@ -185,9 +191,74 @@ int Database::latestSchemaVersion()
     return int(migrations().size());
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &dataDir)
+bool Database::isPostgresUrl(const QString &url)
+{
+    return url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"));
+}
+
+QString Database::displayUrl(const QString &url)
+{
+    return QUrl(url).toString(QUrl::RemovePassword);
+}
+
+QString Database::forUpdate() const
+{
+    return m_dialect == Dialect::Postgres ? QStringLiteral(" FOR UPDATE") : QString();
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const QString &url)
 {
     using R = Result<std::unique_ptr<Database>>;
+    const QString name = QStringLiteral("ow-backoffice-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!url.isEmpty()) {
+        if (!isPostgresUrl(url))
+            return R::failure(QStringLiteral("--db takes a postgresql://user[:password]@host[:port]/dbname URL, not %1")
+                                  .arg(displayUrl(url)));
+        const QUrl u(url, QUrl::StrictMode);
+        const QString dbName = u.path().mid(1);
+        if (!u.isValid() || u.host().isEmpty() || dbName.isEmpty() || dbName.contains(QLatin1Char('/')))
+            return R::failure(
+                QStringLiteral("%1 is not a postgresql://user[:password]@host[:port]/dbname URL").arg(displayUrl(url)));
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+            return R::failure(QStringLiteral("The Qt PostgreSQL driver (QPSQL, Debian package libqt6sql6-psql) is"
+                                             " not installed."));
+        std::unique_ptr<Database> self(new Database(name, Dialect::Postgres));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(u.host());
+            db.setPort(u.port(5432));
+            db.setDatabaseName(dbName);
+            db.setUserName(u.userName());
+            db.setPassword(u.password());
+            // libpq options from the URL's query; a connect timeout unless the URL names one.
+            QStringList options;
+            bool timeout = false;
+            for (const auto &item : QUrlQuery(u).queryItems(QUrl::FullyDecoded)) {
+                options << item.first + QLatin1Char('=') + item.second;
+                timeout = timeout || item.first == QLatin1String("connect_timeout");
+            }
+            if (!timeout)
+                options << QStringLiteral("connect_timeout=10");
+            options << QStringLiteral("application_name=onewindow-backoffice");
+            db.setConnectOptions(options.join(QLatin1Char(';')));
+            if (!db.open())
+                return R::failure(
+                    QStringLiteral("Cannot open %1: %2").arg(displayUrl(url), db.lastError().text().trimmed()));
+        }
+        // A lock held by another session fails after 5 s (503) like SQLite's busy timeout, instead
+        // of stalling the request; UTC so that nothing depends on the server's zone.
+        for (const QString &set : {QStringLiteral("SET lock_timeout = '5s'"), QStringLiteral("SET TIME ZONE 'UTC'"),
+                 QStringLiteral("SET client_min_messages = warning")}) {
+            auto q = self->exec(set);
+            if (!q)
+                return R::failure(q.error());
+        }
+        const QString migrated = self->migrate();
+        if (!migrated.isEmpty())
+            return R::failure(migrated);
+        return R(std::move(self));
+    }
+
     QDir dir(dataDir);
     if (!dir.exists() && !QDir().mkpath(dataDir))
         return R::failure(QStringLiteral("Cannot create the data folder %1").arg(dataDir));
@@ -195,8 +266,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir)
     const QString path = dir.filePath(fileName());
     const bool fresh = !QFile::exists(path);
 
-    const QString name = QStringLiteral("ow-backoffice-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    std::unique_ptr<Database> self(new Database(name));
+    std::unique_ptr<Database> self(new Database(name, Dialect::Sqlite));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
@@ -220,17 +290,37 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir)
     return R(std::move(self));
 }
 
+void Database::setError(const QSqlError &error, const QString &context)
+{
+    m_lastError = error.text().trimmed();
+    if (!context.isEmpty())
+        m_lastError += QStringLiteral(" in: ") + context;
+    // SQLSTATE (QPSQL): 40001 serialization_failure, 40P01 deadlock_detected, 23505 unique_violation.
+    const QString code = error.nativeErrorCode();
+    m_retryable = m_dialect == Dialect::Postgres
+        && (code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("23505"));
+}
+
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    // Without binds the statement runs as it is: QPSQL prepares with PREPARE, which PostgreSQL
+    // takes only for SELECT/INSERT/UPDATE/DELETE, not for CREATE TABLE or SET.
+    if (binds.isEmpty()) {
+        if (!q.exec(sql)) {
+            setError(q.lastError(), sql);
+            return Result<QSqlQuery>::failure(m_lastError);
+        }
+        return q;
+    }
     if (!q.prepare(sql)) {
-        m_lastError = q.lastError().text() + QStringLiteral(" in: ") + sql;
+        setError(q.lastError(), sql);
         return Result<QSqlQuery>::failure(m_lastError);
     }
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!q.exec()) {
-        m_lastError = q.lastError().text() + QStringLiteral(" in: ") + sql;
+        setError(q.lastError(), sql);
         return Result<QSqlQuery>::failure(m_lastError);
     }
     return q;
@@ -241,7 +331,7 @@ bool Database::begin()
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (db.transaction())
         return true;
-    m_lastError = db.lastError().text();
+    setError(db.lastError(), QStringLiteral("BEGIN"));
     return false;
 }
 
@@ -250,7 +340,7 @@ bool Database::commit()
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (db.commit())
         return true;
-    m_lastError = db.lastError().text();
+    setError(db.lastError(), QStringLiteral("COMMIT"));
     db.rollback();
     return false;
 }
@@ -281,19 +371,40 @@ int Database::schemaVersion()
 
 QString Database::migrate()
 {
-    auto made = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                    " version INTEGER PRIMARY KEY, applied_at VARCHAR(32) NOT NULL)"));
-    if (!made)
-        return made.error();
-    const int current = schemaVersion();
-    if (current > latestSchemaVersion())
-        return QStringLiteral("The database has schema %1, newer than this back office (%2).")
-            .arg(current)
-            .arg(latestSchemaVersion());
-    for (int v = current + 1; v <= latestSchemaVersion(); ++v) {
+    // One transaction per migration. On PostgreSQL each takes a transaction-scoped advisory lock
+    // first, so of two processes starting at once one migrates and the other then sees the new
+    // version (the lock also covers the CREATE TABLE IF NOT EXISTS, which races on PostgreSQL).
+    for (;;) {
         if (!begin())
             return m_lastError;
-        for (const QString &sql : migrations().at(v - 1)) {
+        if (m_dialect == Dialect::Postgres) {
+            auto locked = exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock));
+            if (!locked) {
+                rollback();
+                return locked.error();
+            }
+        }
+        auto made = exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                        " version INTEGER PRIMARY KEY, applied_at VARCHAR(32) NOT NULL)"));
+        if (!made) {
+            rollback();
+            return made.error();
+        }
+        auto version = exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+        if (!version) {
+            rollback();
+            return version.error();
+        }
+        const int current = version.value().next() ? version.value().value(0).toInt() : 0;
+        if (current > latestSchemaVersion()) {
+            rollback();
+            return QStringLiteral("The database has schema %1, newer than this back office (%2).")
+                .arg(current)
+                .arg(latestSchemaVersion());
+        }
+        if (current == latestSchemaVersion())
+            return commit() ? QString() : m_lastError;
+        for (const QString &sql : migrations().at(current)) {
             auto q = exec(sql);
             if (!q) {
                 rollback();
@@ -301,13 +412,14 @@ QString Database::migrate()
             }
         }
         auto q = exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
-            {v, isoUtc(QDateTime::currentDateTimeUtc())});
-        if (!q || !commit()) {
+            {current + 1, isoUtc(QDateTime::currentDateTimeUtc())});
+        if (!q) {
             rollback();
-            return m_lastError;
+            return q.error();
         }
+        if (!commit())
+            return m_lastError;
     }
-    return QString();
 }
 
 } // namespace ow::backoffice

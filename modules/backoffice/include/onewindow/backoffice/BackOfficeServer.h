@@ -32,6 +32,7 @@ class WindowRegistry;
 struct ServerOptions
 {
     QString dataDir;
+    QString db; // "" (SQLite in dataDir) or a postgresql:// URL
     int tokenMinutes = 60;
     Clock clock = systemClock();
     HttpLimits http;

@@ -3,8 +3,12 @@
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace ow::backoffice {
 
@@ -35,6 +39,12 @@ public:
     ApiReply read(const QString &caseId, const Principal &who);
 
 private:
+    static constexpr int kAttempts = 5;
+    // The request's one transaction: nullopt when committed (seqs and applied filled in), else the
+    // error reply; retry says whether running it again may succeed.
+    std::optional<ApiReply> store(const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry,
+        QList<int> &seqs, int &applied);
+
     Database &m_db;
     Clock m_clock;
     Router *m_router = nullptr;

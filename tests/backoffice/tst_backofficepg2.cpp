@@ -1,0 +1,366 @@
+// Two onewindow-backoffice processes on one PostgreSQL database (label pg), written to at once:
+// every entry is stored and applied exactly once, in order; the two instances give the same
+// answers; of two conflicting first writes exactly one wins and the other gets 409.
+#include "ApiClient.h"
+
+#include "onewindow/store/LogEntry.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse 9");
+const QString kW1 = QStringLiteral("330106-W01");
+const QString kW2 = QStringLiteral("330106-W02");
+constexpr int kCasesPerWindow = 12;
+constexpr int kSeqs = 8;
+constexpr int kConflictCases = 10;
+
+QJsonObject entry(const QString &caseId, int seq, const QString &window, const QString &how)
+{
+    ow::store::LogEntry e;
+    e.caseId = caseId;
+    e.seq = seq;
+    e.at = QDateTime(QDate(2026, 11, 27), QTime(2, 0, seq), Qt::UTC);
+    e.window = window;
+    e.clerk = QStringLiteral("王芳");
+    if (seq == 1) {
+        e.kind = QStringLiteral("started");
+        e.payload = {{QStringLiteral("number"), caseId}, {QStringLiteral("region"), QStringLiteral("330106")},
+            {QStringLiteral("window"), window}, {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
+    } else {
+        e.kind = QStringLiteral("marked");
+        e.payload = {{QStringLiteral("material"), QStringLiteral("m%1").arg(seq)}, {QStringLiteral("how"), how}};
+    }
+    return e.toJson();
+}
+
+struct Request
+{
+    Request(int toServer, QString id, QString bearer, QJsonArray sent)
+        : server(toServer)
+        , caseId(std::move(id))
+        , token(std::move(bearer))
+        , entries(std::move(sent))
+    { }
+    int server = 0; // 0 or 1
+    QString caseId;
+    QString token;
+    QJsonArray entries;
+    int status = 0;
+    QByteArray body;
+};
+
+} // namespace
+
+class TestBackOfficePg2 : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void concurrentWritesToTwoInstances();
+    void conflictingFirstWritesOneWins();
+    void concurrentFirstStartsMigrateOnce();
+    void cleanupTestCase();
+
+private:
+    QString signIn(const QString &user);
+    // Sends all requests at once (both servers, many connections) and waits for every answer.
+    bool sendAll(QList<Request> &requests);
+    QJsonObject get(int server, const QString &path, const QString &token, int *status);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<BackOfficeProcess> m_servers[2];
+    QNetworkAccessManager m_nam[4];
+    QString m_c1;
+    QString m_c2;
+};
+
+void TestBackOfficePg2::initTestCase()
+{
+    QVERIFY2(testOnPostgres(), "OW_TEST_DB is not set: this test runs on PostgreSQL only (ctest -L pg)");
+    QVERIFY(m_dir.isValid());
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    for (const QString &code : {QStringLiteral("W01"), QStringLiteral("W02")}) {
+        const AdminRun r = runAdmin(data,
+            {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
+                QStringLiteral("--code"), code, QStringLiteral("--name"), QStringLiteral("综合窗口"),
+                QStringLiteral("--kind"), QStringLiteral("window")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    for (const auto &[user, window] : {std::pair {QStringLiteral("c1"), kW1}, std::pair {QStringLiteral("c2"), kW2}}) {
+        const AdminRun r = runAdmin(data,
+            {QStringLiteral("add-user"), QStringLiteral("--name"), user, QStringLiteral("--role"),
+                QStringLiteral("clerk"), QStringLiteral("--window"), window},
+            kPassword.toUtf8() + '\n');
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    // Both processes start at once on the new database: the migration lock lets one migrate.
+    for (auto &s : m_servers)
+        s = std::make_unique<BackOfficeProcess>();
+    QVERIFY(m_servers[0]->start(data));
+    QVERIFY(m_servers[1]->start(data));
+    QVERIFY(m_servers[0]->port() != m_servers[1]->port());
+    m_c1 = signIn(QStringLiteral("c1"));
+    m_c2 = signIn(QStringLiteral("c2"));
+    QVERIFY(!m_c1.isEmpty() && !m_c2.isEmpty());
+}
+
+QString TestBackOfficePg2::signIn(const QString &user)
+{
+    ApiClient api {QJsonObject()};
+    api.setPort(m_servers[0]->port());
+    const ApiResponse r = api.call("POST", QStringLiteral("/v1/sessions"),
+        QJsonObject {{QStringLiteral("name"), user}, {QStringLiteral("password"), kPassword}});
+    return r.status == 201 ? r.object().value(QLatin1String("token")).toString() : QString();
+}
+
+bool TestBackOfficePg2::sendAll(QList<Request> &requests)
+{
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    int open = int(requests.size());
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        Request &r = requests[i];
+        QUrl url;
+        url.setScheme(QStringLiteral("http"));
+        url.setHost(QStringLiteral("127.0.0.1"));
+        url.setPort(m_servers[r.server]->port());
+        url.setPath(QStringLiteral("/v1/cases/%1/entries").arg(r.caseId));
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + r.token.toLatin1());
+        // Two managers per server: up to 12 connections to each at once.
+        QNetworkReply *reply =
+            m_nam[r.server * 2 + int(i % 2)].post(request, QJsonDocument(r.entries).toJson(QJsonDocument::Compact));
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&r, reply, &open, &loop] {
+            r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.body = reply->readAll();
+            reply->deleteLater();
+            if (--open == 0)
+                loop.quit();
+        });
+    }
+    timeout.start(180000);
+    if (open > 0)
+        loop.exec();
+    return open == 0;
+}
+
+QJsonObject TestBackOfficePg2::get(int server, const QString &path, const QString &token, int *status)
+{
+    ApiClient api {QJsonObject()};
+    api.setPort(m_servers[server]->port());
+    const ApiResponse r = api.call("GET", path, QJsonValue::Undefined,
+        {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token.toLatin1()}});
+    *status = r.status;
+    return r.object();
+}
+
+void TestBackOfficePg2::concurrentWritesToTwoInstances()
+{
+    // Cases of both windows. Each entry goes alone to both instances, and overlapping ranges of
+    // entries go to both too, all shuffled and in flight at once.
+    QList<Request> requests;
+    QHash<QString, QJsonArray> expected;
+    QHash<QString, QString> tokenOf;
+    for (int w = 0; w < 2; ++w) {
+        const QString window = w ? kW2 : kW1;
+        const QString token = w ? m_c2 : m_c1;
+        for (int c = 0; c < kCasesPerWindow; ++c) {
+            const QString id = QStringLiteral("pg2-%1-%2").arg(w).arg(c);
+            QJsonArray all;
+            for (int seq = 1; seq <= kSeqs; ++seq)
+                all.append(entry(id, seq, window, seq % 2 ? QStringLiteral("copy") : QStringLiteral("original")));
+            expected.insert(id, all);
+            tokenOf.insert(id, token);
+            auto range = [&all](int from, int to) {
+                QJsonArray out;
+                for (int s = from; s <= to; ++s)
+                    out.append(all.at(s - 1));
+                return out;
+            };
+            for (int server = 0; server < 2; ++server) {
+                for (int seq = 1; seq <= kSeqs; ++seq)
+                    requests.append(Request {server, id, token, range(seq, seq)});
+                requests.append(Request {server, id, token, range(1, 4)});
+                requests.append(Request {server, id, token, range(3, kSeqs)});
+                QJsonArray backwards;
+                for (int seq = 6; seq >= 2; --seq)
+                    backwards.append(all.at(seq - 1));
+                requests.append(Request {server, id, token, backwards});
+            }
+        }
+    }
+    std::shuffle(requests.begin(), requests.end(), *QRandomGenerator::global());
+    QVERIFY(sendAll(requests));
+    for (const Request &r : requests)
+        QVERIFY2(r.status == 200 || r.status == 202,
+            qPrintable(QStringLiteral("%1 on instance %2: %3 %4")
+                           .arg(r.caseId)
+                           .arg(r.server)
+                           .arg(r.status)
+                           .arg(QString::fromUtf8(r.body))));
+
+    // Every entry is there once, in order, applied, and both instances say the same.
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        int s0 = 0;
+        int s1 = 0;
+        const QJsonObject a = get(0, QStringLiteral("/v1/cases/") + it.key(), tokenOf.value(it.key()), &s0);
+        const QJsonObject b = get(1, QStringLiteral("/v1/cases/") + it.key(), tokenOf.value(it.key()), &s1);
+        QCOMPARE(s0, 200);
+        QCOMPARE(s1, 200);
+        QCOMPARE(a.value(QLatin1String("entries")).toArray(), it.value());
+        QCOMPARE(a.value(QLatin1String("applied")).toInt(), kSeqs);
+        QCOMPARE(a.value(QLatin1String("held")).toArray(), QJsonArray());
+        QCOMPARE(b, a);
+    }
+    // The same entry again gets the same answer from either instance.
+    QList<Request> again;
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        for (int server = 0; server < 2; ++server)
+            again.append(Request {server, it.key(), tokenOf.value(it.key()), QJsonArray {it.value().at(2)}});
+    }
+    QVERIFY(sendAll(again));
+    for (qsizetype i = 0; i < again.size(); i += 2) {
+        QCOMPARE(again.at(i).status, 200);
+        QCOMPARE(again.at(i + 1).status, again.at(i).status);
+        QCOMPARE(QJsonDocument::fromJson(again.at(i + 1).body), QJsonDocument::fromJson(again.at(i).body));
+    }
+
+    // Straight from the database: one row per (case, seq), all applied, applied_seq at the end.
+    const QString connection = QStringLiteral("pg2-peek");
+    {
+        QSqlDatabase db = openTestDatabase(m_dir.filePath(QStringLiteral("data")), connection);
+        QVERIFY(db.isOpen());
+        QSqlQuery q(db);
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT c.case_id, c.applied_seq, COUNT(e.seq), COUNT(e.applied_at),"
+                                  " MIN(e.seq), MAX(e.seq) FROM cases c JOIN case_entries e ON e.case_id = c.case_id"
+                                  " WHERE c.case_id LIKE 'pg2-%' GROUP BY c.case_id, c.applied_seq")));
+        int cases = 0;
+        while (q.next()) {
+            ++cases;
+            QCOMPARE(q.value(1).toInt(), kSeqs);
+            QCOMPARE(q.value(2).toInt(), kSeqs);
+            QCOMPARE(q.value(3).toInt(), kSeqs);
+            QCOMPARE(q.value(4).toInt(), 1);
+            QCOMPARE(q.value(5).toInt(), kSeqs);
+        }
+        QCOMPARE(cases, 2 * kCasesPerWindow);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+void TestBackOfficePg2::conflictingFirstWritesOneWins()
+{
+    // The same new case with different content at seq 2, one version to each instance at once:
+    // one is stored (200), the other gets 409 naming seq 2, and nothing of it is kept.
+    QList<Request> requests;
+    for (int c = 0; c < kConflictCases; ++c) {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        requests.append(Request {
+            0, id, m_c1, QJsonArray {entry(id, 1, kW1, QString()), entry(id, 2, kW1, QStringLiteral("copy"))}});
+        requests.append(Request {
+            1, id, m_c1, QJsonArray {entry(id, 1, kW1, QString()), entry(id, 2, kW1, QStringLiteral("original"))}});
+    }
+    QVERIFY(sendAll(requests));
+    for (qsizetype i = 0; i < requests.size(); i += 2) {
+        const Request &a = requests.at(i);
+        const Request &b = requests.at(i + 1);
+        QList<int> statuses {a.status, b.status};
+        std::sort(statuses.begin(), statuses.end());
+        QVERIFY2(statuses == (QList<int> {200, 409}),
+            qPrintable(QStringLiteral("%1 %2 / %3 %4")
+                           .arg(a.status)
+                           .arg(QString::fromUtf8(a.body))
+                           .arg(b.status)
+                           .arg(QString::fromUtf8(b.body))));
+        const Request &loser = a.status == 409 ? a : b;
+        const Request &winner = a.status == 409 ? b : a;
+        const QJsonObject err = QJsonDocument::fromJson(loser.body).object();
+        QCOMPARE(err.value(QLatin1String("error")).toString(), QStringLiteral("entry-conflict"));
+        const QJsonArray conflicts =
+            err.value(QLatin1String("details")).toObject().value(QLatin1String("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).toObject().value(QLatin1String("seq")).toInt(), 2);
+        for (int server = 0; server < 2; ++server) {
+            int status = 0;
+            const QJsonObject stored = get(server, QStringLiteral("/v1/cases/") + a.caseId, m_c1, &status);
+            QCOMPARE(status, 200);
+            QCOMPARE(stored.value(QLatin1String("entries")).toArray(), winner.entries);
+        }
+    }
+}
+
+void TestBackOfficePg2::concurrentFirstStartsMigrateOnce()
+{
+    // Four admin commands at once on a new database: each migrates or waits for the one that
+    // does (pg_advisory_xact_lock); all succeed and every migration is recorded once.
+    const QString fresh = m_dir.filePath(QStringLiteral("fresh"));
+    const QStringList db = databaseArguments(fresh);
+    QCOMPARE(db.size(), 2);
+    QList<QProcess *> runs;
+    for (int i = 0; i < 4; ++i) {
+        auto *p = new QProcess(this);
+        p->start(QStringLiteral(OW_BACKOFFICE),
+            QStringList {QStringLiteral("admin"), QStringLiteral("add-window"), QStringLiteral("--region"),
+                QStringLiteral("330106"), QStringLiteral("--code"), QStringLiteral("X%1").arg(i),
+                QStringLiteral("--name"), QStringLiteral("站点"), QStringLiteral("--kind"), QStringLiteral("station")}
+                + db);
+        runs.append(p);
+    }
+    for (QProcess *p : runs) {
+        QVERIFY(p->waitForFinished(60000));
+        QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        delete p;
+    }
+    const QString connection = QStringLiteral("pg2-fresh");
+    {
+        QSqlDatabase d = openTestDatabase(fresh, connection);
+        QVERIFY(d.isOpen());
+        QSqlQuery q(d);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT version), MIN(version), MAX(version)"
+                                      " FROM schema_migrations"))
+            && q.next());
+        QVERIFY(q.value(0).toInt() >= 1);
+        QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+        QCOMPARE(q.value(2).toInt(), 1);
+        QCOMPARE(q.value(3).toInt(), q.value(0).toInt());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM windows")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
+        d.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+void TestBackOfficePg2::cleanupTestCase()
+{
+    for (auto &s : m_servers) {
+        if (s)
+            s->stop();
+    }
+}
+
+QTEST_GUILESS_MAIN(TestBackOfficePg2)
+#include "tst_backofficepg2.moc"
