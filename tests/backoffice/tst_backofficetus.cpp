@@ -176,6 +176,13 @@ void TestBackOfficeTus::discoveryAndPreconditions()
     r = patch(path, 0, "abcd", "crc32 AAAAAA==");
     QCOMPARE(r.status, 400);
     QCOMPARE(offsetOf(path), 0);
+    // X-HTTP-Method-Override: a POST that is a PATCH.
+    r = RawHttp::request(m_server->port(), "POST", path,
+        tus({{"X-HTTP-Method-Override", "PATCH"}, {"Content-Type", "application/offset+octet-stream"},
+            {"Upload-Offset", "0"}}),
+        "abcd");
+    QCOMPARE(r.status, 204);
+    QCOMPARE(r.header("upload-offset"), QByteArray("4"));
 }
 
 void TestBackOfficeTus::resumesAfterTheServerIsKilledMidPatch()

@@ -137,6 +137,10 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
         auto ssl = std::make_unique<QSslServer>();
         ssl->setSslConfiguration(tls);
         ssl->setHandshakeTimeout(m_limits.tlsHandshakeTimeoutMs);
+        // A socket whose handshake fails (plain HTTP, an untrusting client, a timeout) never
+        // becomes a pending connection: drop it here.
+        connect(ssl.get(), &QSslServer::errorOccurred, this,
+            [](QSslSocket *socket, QAbstractSocket::SocketError) { socket->deleteLater(); });
         m_tcp = std::move(ssl);
     } else {
         m_tcp = std::make_unique<QTcpServer>();
@@ -184,6 +188,11 @@ BackOfficeServer::Request BackOfficeServer::requestFrom(const HttpRequestParser 
     if (q >= 0)
         r.m_query = QUrlQuery(QString::fromUtf8(target.mid(q + 1)));
     r.m_headers = head.headers();
+    // tus core: X-HTTP-Method-Override MUST be taken as the method (clients behind proxies that
+    // only pass GET and POST send PATCH and HEAD this way).
+    const QByteArray override = r.header(QByteArrayLiteral("X-HTTP-Method-Override")).trimmed().toUpper();
+    if (isTusPath(r.path) && !override.isEmpty())
+        r.method = override;
     r.m_remote = peer;
     r.m_contentLength = head.contentLength();
     return r;

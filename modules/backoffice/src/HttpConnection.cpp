@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/HttpConnection.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,7 +15,6 @@ namespace {
 
 constexpr qint64 kReadChunk = 64 * 1024;
 constexpr int kLingerMs = 2000;
-constexpr qint64 kLingerMaxBytes = 1024 * 1024;
 
 bool hasHeader(const ApiReply &reply, const QByteArray &name)
 {
@@ -91,12 +91,9 @@ void HttpConnection::onReadyRead()
     if (m_gone)
         return;
     if (m_phase == Phase::Closing) {
-        // Lingering after an error answer: drop what the client still sends, up to a point.
-        m_lingerDiscarded += m_socket->read(kReadChunk).size();
-        while (m_socket->bytesAvailable() > 0 && m_lingerDiscarded <= kLingerMaxBytes)
-            m_lingerDiscarded += m_socket->read(kReadChunk).size();
-        if (m_lingerDiscarded > kLingerMaxBytes)
-            closeNow();
+        // Lingering after an answer that closes: read nothing more. The client's further bytes
+        // stay in the (bounded) buffers until the linger timer closes, so the client reads our
+        // answer instead of a reset that would discard it.
         return;
     }
     processInput();
@@ -301,7 +298,6 @@ void HttpConnection::lingerAndClose()
     }
     if (m_socket->bytesToWrite() == 0)
         ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-    onReadyRead();
 }
 
 void HttpConnection::abortBody()
@@ -374,6 +370,9 @@ QByteArray HttpConnection::serialize(const ApiReply &reply, bool headOnly, bool 
     QByteArray out;
     out.reserve(256 + (headOnly || noBody ? 0 : body.size()));
     out += "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
+    out += "Date: "
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1()
+        + "\r\n";
     for (const auto &h : reply.headers)
         out += h.first + ": " + h.second + "\r\n";
     if (!noBody) {

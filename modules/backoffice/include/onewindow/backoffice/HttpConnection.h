@@ -69,7 +69,6 @@ private:
     quint64 m_serial = 0;
     bool m_closeAfter = false;
     bool m_gone = false;
-    qint64 m_lingerDiscarded = 0;
 };
 
 } // namespace ow::backoffice
