@@ -1113,6 +1113,19 @@ void TestBackOfficeApi::routingRoutesAnswer()
     QCOMPARE(types,
         (QStringList {QStringLiteral("confirmed"), QStringLiteral("routed"), QStringLiteral("decided"),
             QStringLiteral("ready"), QStringLiteral("handout")}));
+
+    // An acceptance whose log names no catalogue is kept (held as unroutable), not refused for ever.
+    const QString bare = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonArray bareLog {started(bare, kW1),
+        entry(bare, 2, kW1, QStringLiteral("decided"),
+            {{QStringLiteral("decision"), QStringLiteral("accept")}, {QStringLiteral("refusalReason"), QString()},
+                {QStringLiteral("digest"), QStringLiteral("ab").repeated(32)},
+                {QStringLiteral("document"), document}})};
+    r = m_api->call(
+        "POST", QStringLiteral("/v1/cases/%1/entries").arg(bare), bareLog, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QLatin1String("applied")).toInt(), 2);
 }
 
 void TestBackOfficeApi::everyOperationWasExercised()

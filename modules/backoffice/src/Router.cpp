@@ -95,7 +95,9 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
         entries.append(logEntry(QJsonDocument::fromJson(rows.value().value(0).toString().toUtf8()).object()));
     auto state = intake::CaseState::replay(entries);
 
-    auto hold = [&](const QString &sha, const QString &reason) {
+    auto hold = [&](const QString &shaIn, const QString &reason) {
+        // Never NULL (the column is NOT NULL): a log that does not fold has no catalogue at all.
+        const QString sha = shaIn.isNull() ? QStringLiteral("") : shaIn;
         auto q = existing
             ? m_db.exec(QStringLiteral("UPDATE case_routing SET reason = ?, updated_at = ? WHERE case_id = ?"),
                 {reason, now, caseId})
