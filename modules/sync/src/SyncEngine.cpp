@@ -164,7 +164,8 @@ QString SyncEngine::describe(QNetworkReply *reply)
             return tr("The back office did not answer in time.");
         return tr("The back office cannot be reached (%1).").arg(reply->errorString());
     }
-    const QString message = jsonOf(reply->peek(4096)).value(QLatin1String("message")).toString();
+    const QString message =
+        jsonOf(reply->isOpen() ? reply->peek(4096) : QByteArray()).value(QLatin1String("message")).toString();
     if (message.isEmpty())
         return tr("The back office answered %1.").arg(status);
     return tr("The back office answered %1: %2").arg(status).arg(message);
@@ -191,7 +192,10 @@ void SyncEngine::signIn(std::function<void()> then)
         const int status = statusOf(reply);
         const QList<std::function<void()>> waiting = std::exchange(m_afterSignIn, {});
         if (status == 201) {
-            m_token = jsonOf(reply->readAll()).value(QLatin1String("token")).toString().toUtf8();
+            m_token = jsonOf(reply->isOpen() ? reply->readAll() : QByteArray())
+                          .value(QLatin1String("token"))
+                          .toString()
+                          .toUtf8();
             if (!m_token.isEmpty()) {
                 for (const auto &f : waiting)
                     f();
@@ -346,7 +350,7 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
             return;
         m_pushReply = nullptr;
         const int status = statusOf(reply);
-        const QJsonObject answer = jsonOf(reply->readAll());
+        const QJsonObject answer = jsonOf(reply->isOpen() ? reply->readAll() : QByteArray());
         if (status == 200 || status == 202) {
             QList<int> acked;
             for (const QJsonValue &v : answer.value(QLatin1String("acknowledged")).toArray()) {
@@ -655,7 +659,7 @@ void SyncEngine::pullStep()
         m_pullReply = nullptr;
         const int status = statusOf(reply);
         if (status == 200) {
-            const QJsonObject page = jsonOf(reply->readAll());
+            const QJsonObject page = jsonOf(reply->isOpen() ? reply->readAll() : QByteArray());
             const QJsonArray events = page.value(QLatin1String("events")).toArray();
             const qint64 cursor = page.value(QLatin1String("cursor")).toInteger();
             const QString err = m_journal.applyEvents(events, cursor, now());
