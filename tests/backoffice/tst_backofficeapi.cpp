@@ -1,9 +1,11 @@
 #include "ApiClient.h"
 
+#include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/LogEntry.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -108,6 +110,7 @@ private Q_SLOTS:
     void casesSurviveRestart();
     void badOptionsStopTheServer_data();
     void badOptionsStopTheServer();
+    void routingRoutesAnswer();
     void everyOperationWasExercised();
     void cleanupTestCase();
 
@@ -139,12 +142,15 @@ void TestBackOfficeApi::initTestCase()
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!enrolmentCodeIn(r.out).isEmpty());
     }
+    const AdminRun dept =
+        runAdmin(data, {QStringLiteral("add-department"), QStringLiteral("amr"), QStringLiteral("市场监督管理局")});
+    QVERIFY2(dept.exitCode == 0, qPrintable(dept.err));
     const QList<QStringList> users {
         {QStringLiteral("c1"), QStringLiteral("clerk"), QStringLiteral("--window"), kW1},
         {QStringLiteral("st1"), QStringLiteral("station"), QStringLiteral("--window"), kW1},
         {QStringLiteral("c2"), QStringLiteral("clerk"), QStringLiteral("--window"), kW2},
-        {QStringLiteral("sup"), QStringLiteral("supervisor")},
-        {QStringLiteral("dep"), QStringLiteral("department"), QStringLiteral("--department"), QStringLiteral("market")},
+        {QStringLiteral("sup"), QStringLiteral("supervisor"), QStringLiteral("--windows"), kW1},
+        {QStringLiteral("dep"), QStringLiteral("department"), QStringLiteral("--department"), QStringLiteral("amr")},
         {QStringLiteral("adm"), QStringLiteral("admin")},
         {QStringLiteral("slow"), QStringLiteral("clerk"), QStringLiteral("--window"), kW1},
     };
@@ -241,7 +247,7 @@ void TestBackOfficeApi::undescribedRoutesAreNotServed()
     const QStringList probes {QStringLiteral("/"), QStringLiteral("/v1"), QStringLiteral("/v1/cases"),
         QStringLiteral("/v1/windows"), QStringLiteral("/v1/users"), QStringLiteral("/admin"),
         QStringLiteral("/metrics"), QStringLiteral("/v1/sessions/other"), QStringLiteral("/v1/cases/x/entries/1"),
-        QStringLiteral("/health/x"), QStringLiteral("/v1/events"), QStringLiteral("/files"),
+        QStringLiteral("/health/x"), QStringLiteral("/v1/events/x"), QStringLiteral("/files"),
         QStringLiteral("/v1/keyring/x")};
     for (const QString &path : probes) {
         for (const QByteArray &method : {QByteArrayLiteral("GET"), QByteArrayLiteral("POST")}) {
@@ -281,7 +287,7 @@ void TestBackOfficeApi::storageIsMigratedSqliteInWal()
         QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(q.value(0).toInt(), ow::backoffice::Database::latestSchemaVersion());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM users")) && q.next());
         QCOMPARE(q.value(0).toInt(), 7);
         // Passwords are stored as slow salted hashes only.
@@ -297,7 +303,7 @@ void TestBackOfficeApi::storageIsMigratedSqliteInWal()
     QSqlDatabase::removeDatabase(QStringLiteral("peek"));
     const ApiResponse h = m_api->call("GET", QStringLiteral("/health"));
     API_OK(h);
-    QCOMPARE(h.object().value(QLatin1String("schema")).toInt(), 1);
+    QCOMPARE(h.object().value(QLatin1String("schema")).toInt(), ow::backoffice::Database::latestSchemaVersion());
 }
 
 void TestBackOfficeApi::enrolmentBindsKeyOnce()
@@ -895,6 +901,75 @@ void TestBackOfficeApi::badOptionsStopTheServer()
     QVERIFY(p.waitForFinished(10000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(!p.readAllStandardError().isEmpty());
+}
+
+void TestBackOfficeApi::routingRoutesAnswer()
+{
+    // The routing routes in short (tst_backofficerouting tests them in depth): reference data, an
+    // accepted case routed to department amr, its decision and result, the window's events.
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    QFile demo(QStringLiteral(OW_DEMO_CATALOG));
+    QVERIFY(demo.open(QIODevice::ReadOnly));
+    const QString sha =
+        QString::fromLatin1(QCryptographicHash::hash(demo.readAll(), QCryptographicHash::Sha256).toHex());
+    AdminRun a = runAdmin(data, {QStringLiteral("add-catalogue"), QStringLiteral(OW_DEMO_CATALOG)});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    a = runAdmin(data, {QStringLiteral("set-calendar"), QStringLiteral(OW_CALENDAR_DIR "/2026.json")});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    for (const QString &path :
+        {QStringLiteral("/v1/catalogues"), QStringLiteral("/v1/catalogues/") + sha, QStringLiteral("/v1/calendar")}) {
+        const ApiResponse r = m_api->call("GET", path);
+        API_OK(r);
+        QCOMPARE(r.status, 200);
+    }
+    const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject document {{QStringLiteral("format"), 1}, {QStringLiteral("kind"), QStringLiteral("receipt")},
+        {QStringLiteral("caseId"), caseId}, {QStringLiteral("caseNumber"), QStringLiteral("330106-W01-20261127-0009")},
+        {QStringLiteral("issuedAt"), QStringLiteral("2026-11-27T01:31:03.000Z")}};
+    const QJsonArray log {started(caseId, kW1),
+        entry(caseId, 2, kW1, QStringLiteral("chosen"),
+            {{QStringLiteral("bundle"), QString()},
+                {QStringLiteral("matters"), QJsonArray {QStringLiteral("330106-XK-AMR-003")}},
+                {QStringLiteral("catalog"),
+                    QJsonObject {{QStringLiteral("version"), QStringLiteral("2026.11-demo")},
+                        {QStringLiteral("sha256"), sha}}}}),
+        entry(caseId, 3, kW1, QStringLiteral("decided"),
+            {{QStringLiteral("decision"), QStringLiteral("accept")}, {QStringLiteral("refusalReason"), QString()},
+                {QStringLiteral("digest"), QStringLiteral("cd").repeated(32)},
+                {QStringLiteral("document"), document}})};
+    ApiResponse r = m_api->call(
+        "POST", QStringLiteral("/v1/cases/%1/entries").arg(caseId), log, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("GET", QStringLiteral("/v1/departments/amr/items"), QJsonValue::Undefined,
+        bearer(token(QStringLiteral("dep"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QString item;
+    for (const QJsonValue &v : r.object().value(QLatin1String("items")).toArray()) {
+        if (v.toObject().value(QLatin1String("case")).toString() == caseId)
+            item = v.toObject().value(QLatin1String("item")).toString();
+    }
+    QVERIFY(!item.isEmpty());
+    r = m_api->call("POST", QStringLiteral("/v1/items/%1/decision").arg(item),
+        QJsonObject {{QStringLiteral("outcome"), QStringLiteral("approved")}}, bearer(token(QStringLiteral("dep"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("POST", QStringLiteral("/v1/items/%1/ready").arg(item), QJsonValue::Undefined,
+        bearer(token(QStringLiteral("dep"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("GET", QStringLiteral("/v1/events"), QJsonValue::Undefined, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QStringList types;
+    for (const QJsonValue &e : r.object().value(QLatin1String("events")).toArray()) {
+        if (e.toObject().value(QLatin1String("case")).toString() == caseId)
+            types << e.toObject().value(QLatin1String("type")).toString();
+    }
+    QCOMPARE(types,
+        (QStringList {QStringLiteral("confirmed"), QStringLiteral("routed"), QStringLiteral("decided"),
+            QStringLiteral("ready"), QStringLiteral("handout")}));
 }
 
 void TestBackOfficeApi::everyOperationWasExercised()

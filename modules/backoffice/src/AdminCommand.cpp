@@ -1,10 +1,15 @@
 #include "onewindow/backoffice/AdminCommand.h"
 
 #include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Departments.h"
+#include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QTextStream>
 
 namespace ow::backoffice {
@@ -16,7 +21,21 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  new-code --window KEYID [--valid-hours H]\n"
                       "  revoke-key --window KEYID\n"
                       "  add-user --name U --role clerk|station|supervisor|department|admin [--window KEYID]"
-                      " [--department D]  (password on stdin)\n";
+                      " [--department CODE] [--windows W1,W2]  (password on stdin)\n"
+                      "  add-department CODE NAME\n"
+                      "  add-catalogue FILE   (a catalogue JSON; held cases that pin it are routed)\n"
+                      "  set-calendar FILE    (one year of the work calendar)\n";
+
+// The file's bytes, or "" with *error.
+QByteArray readFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("Cannot read %1: %2").arg(path, f.errorString());
+        return QByteArray();
+    }
+    return f.readAll();
+}
 
 void printCode(QTextStream &out, const QString &keyId, const QString &code, int hours)
 {
@@ -45,11 +64,19 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption window(QStringLiteral("window"), QString(), QStringLiteral("KEYID"));
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
     const QCommandLineOption department(QStringLiteral("department"), QString(), QStringLiteral("D"));
-    p.addOptions({dataDir, region, code, name, kind, hours, window, role, department});
-    if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1)) || !p.positionalArguments().isEmpty()) {
-        err << p.errorText() << '\n' << kUsage;
+    const QCommandLineOption supervised(QStringLiteral("windows"), QString(), QStringLiteral("W1,W2"));
+    p.addOptions({dataDir, region, code, name, kind, hours, window, role, department, supervised});
+    const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
+        {QStringLiteral("set-calendar"), 1}};
+    if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
+        || p.positionalArguments().size() != positionals.value(command, 0)) {
+        err << (p.errorText().isEmpty() ? QStringLiteral("wrong number of arguments for %1").arg(command)
+                                        : p.errorText())
+            << '\n'
+            << kUsage;
         return 2;
     }
+    const QStringList positional = p.positionalArguments();
     bool hoursOk = false;
     const int validHours = p.value(hours).toInt(&hoursOk);
     if (!hoursOk) {
@@ -64,6 +91,9 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     }
     WindowRegistry windows(**db, clock);
     Accounts accounts(**db, windows, clock);
+    Catalogues catalogues(**db, clock);
+    EventLog events(**db, clock);
+    Departments departments(**db, events, clock);
 
     if (command == QLatin1String("add-window")) {
         auto made = windows.addWindow(p.value(region), p.value(code), p.value(name), p.value(kind), validHours);
@@ -95,13 +125,86 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     }
     if (command == QLatin1String("add-user")) {
         const QString password = in.readLine();
+        const bool isDepartment = p.value(role) == QLatin1String("department");
+        const bool isSupervisor = p.value(role) == QLatin1String("supervisor");
+        if (isDepartment && !p.value(department).trimmed().isEmpty() && !departments.exists(p.value(department))) {
+            err << "There is no department " << p.value(department).trimmed()
+                << " (add it with admin add-department).\n";
+            return 1;
+        }
+        QStringList watched;
+        for (const QString &w : p.value(supervised).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            watched.append(w.trimmed());
+        if (!watched.isEmpty() && !isSupervisor) {
+            err << "--windows is for a supervisor: the windows they supervise.\n";
+            return 2;
+        }
+        if (!(*db)->begin()) {
+            err << (*db)->lastError() << '\n';
+            return 1;
+        }
         auto done =
             accounts.addUser(p.value(name), p.value(role), p.value(window), p.value(department), password.toUtf8());
+        auto bound = done ? departments.supervise(p.value(name).trimmed(), watched) : Result<bool>(true);
+        if (!done || !bound || !(*db)->commit()) {
+            (*db)->rollback();
+            err << (!done ? done.error() : !bound ? bound.error() : (*db)->lastError()) << '\n';
+            return 1;
+        }
+        out << "added " << p.value(role) << ' ' << p.value(name).trimmed();
+        if (!p.value(window).isEmpty())
+            out << " window " << p.value(window);
+        if (isDepartment)
+            out << " department " << p.value(department).trimmed();
+        if (isSupervisor)
+            out << " supervising "
+                << (watched.isEmpty() ? QStringLiteral("no windows") : watched.join(QLatin1Char(',')));
+        out << '\n';
+        return 0;
+    }
+    if (command == QLatin1String("add-department")) {
+        auto done = departments.add(positional.at(0), positional.at(1));
         if (!done) {
             err << done.error() << '\n';
             return 1;
         }
-        out << "added " << p.value(role) << ' ' << p.value(name).trimmed() << '\n';
+        out << "added department " << positional.at(0).trimmed() << ' ' << positional.at(1).trimmed() << '\n';
+        return 0;
+    }
+    if (command == QLatin1String("add-catalogue")) {
+        QString why;
+        const QByteArray json = readFile(positional.at(0), &why);
+        if (!why.isEmpty()) {
+            err << why << '\n';
+            return 1;
+        }
+        auto sha = catalogues.add(json, positional.at(0));
+        if (!sha) {
+            err << sha.error() << '\n';
+            return 1;
+        }
+        Router router(**db, catalogues, events, clock);
+        const int routed = router.routeHeld(*sha, &why);
+        if (routed < 0) {
+            err << why << '\n';
+            return 1;
+        }
+        out << "catalogue " << *sha << '\n' << "routed " << routed << " held case(s)\n";
+        return 0;
+    }
+    if (command == QLatin1String("set-calendar")) {
+        QString why;
+        const QByteArray json = readFile(positional.at(0), &why);
+        if (!why.isEmpty()) {
+            err << why << '\n';
+            return 1;
+        }
+        auto year = catalogues.setCalendarYear(json, positional.at(0));
+        if (!year) {
+            err << year.error() << '\n';
+            return 1;
+        }
+        out << "calendar " << *year << '\n';
         return 0;
     }
     err << "unknown admin command \"" << command << "\"\n" << kUsage;

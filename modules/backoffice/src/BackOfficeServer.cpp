@@ -2,7 +2,11 @@
 
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/CaseLedger.h"
+#include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Departments.h"
+#include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include <QFile>
@@ -12,6 +16,8 @@
 #include <QJsonObject>
 #include <QStringList>
 #include <QUrlQuery>
+
+#include <limits>
 
 namespace ow::backoffice {
 
@@ -92,6 +98,13 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"DELETE", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::signOut},
         {"POST", QStringLiteral("/v1/cases/{caseId}/entries"), &BackOfficeServer::appendEntries},
         {"GET", QStringLiteral("/v1/cases/{caseId}"), &BackOfficeServer::readCase},
+        {"GET", QStringLiteral("/v1/catalogues"), &BackOfficeServer::listCatalogues},
+        {"GET", QStringLiteral("/v1/catalogues/{sha256}"), &BackOfficeServer::getCatalogue},
+        {"GET", QStringLiteral("/v1/calendar"), &BackOfficeServer::getCalendar},
+        {"GET", QStringLiteral("/v1/departments/{code}/items"), &BackOfficeServer::departmentItems},
+        {"POST", QStringLiteral("/v1/items/{itemId}/decision"), &BackOfficeServer::decideItem},
+        {"POST", QStringLiteral("/v1/items/{itemId}/ready"), &BackOfficeServer::itemReady},
+        {"GET", QStringLiteral("/v1/events"), &BackOfficeServer::readEvents},
     };
     return all;
 }
@@ -116,6 +129,11 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_windows = std::make_unique<WindowRegistry>(*m_db, options.clock);
     m_accounts = std::make_unique<Accounts>(*m_db, *m_windows, options.clock, options.tokenMinutes);
     m_cases = std::make_unique<CaseLedger>(*m_db, options.clock);
+    m_catalogues = std::make_unique<Catalogues>(*m_db, options.clock);
+    m_events = std::make_unique<EventLog>(*m_db, options.clock);
+    m_router = std::make_unique<Router>(*m_db, *m_catalogues, *m_events, options.clock);
+    m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
+    m_cases->setRouting(m_router.get(), m_departments.get());
     return true;
 }
 
@@ -253,7 +271,9 @@ ApiReply BackOfficeServer::appendEntries(const Request &r)
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    return m_cases->append(call.value->caseId, *body.value, call.value->who);
+    ApiReply reply = m_cases->append(call.value->caseId, *body.value, call.value->who);
+    m_events->publish();
+    return reply;
 }
 
 ApiReply BackOfficeServer::readCase(const Request &r)
@@ -262,6 +282,86 @@ ApiReply BackOfficeServer::readCase(const Request &r)
     if (!call)
         return call.error;
     return m_cases->read(call.value->caseId, call.value->who);
+}
+
+ApiReply BackOfficeServer::listCatalogues(const Request &r)
+{
+    return m_catalogues->list(r.header(QByteArrayLiteral("If-None-Match")));
+}
+
+ApiReply BackOfficeServer::getCatalogue(const Request &r)
+{
+    return m_catalogues->get(r.params.value(QStringLiteral("sha256")), r.header(QByteArrayLiteral("If-None-Match")));
+}
+
+ApiReply BackOfficeServer::getCalendar(const Request &r)
+{
+    return m_catalogues->calendar(r.header(QByteArrayLiteral("If-None-Match")));
+}
+
+ApiReply BackOfficeServer::departmentItems(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_departments->items(
+        *who.value, r.params.value(QStringLiteral("code")), r.http.query().queryItemValue(QStringLiteral("state")));
+}
+
+ApiReply BackOfficeServer::decideItem(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    auto body = jsonBody(r);
+    if (!body)
+        return body.error;
+    if (!body.value->isObject())
+        return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("The body is a JSON object."));
+    return m_departments->decide(*who.value, r.params.value(QStringLiteral("itemId")), body.value->toObject());
+}
+
+ApiReply BackOfficeServer::itemReady(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_departments->ready(*who.value, r.params.value(QStringLiteral("itemId")));
+}
+
+ApiReply BackOfficeServer::readEvents(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    if (!who.value->isWindowRole())
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Events are read by a window's clerk or station, not a %1.").arg(who.value->role));
+    const QUrlQuery query = r.http.query();
+    auto number = [&query](const char *name, qint64 fallback, qint64 lo, qint64 hi, qint64 *out) {
+        const QString text = query.queryItemValue(QLatin1String(name));
+        if (text.isEmpty()) {
+            *out = fallback;
+            return true;
+        }
+        bool ok = false;
+        *out = text.toLongLong(&ok);
+        return ok && *out >= lo && *out <= hi;
+    };
+    qint64 after = 0;
+    qint64 wait = 0;
+    qint64 limit = EventLog::kDefaultLimit;
+    if (!number("after", 0, 0, std::numeric_limits<qint64>::max(), &after)
+        || !number("wait", 0, 0, EventLog::kMaxWaitSeconds, &wait)
+        || !number("limit", EventLog::kDefaultLimit, 1, EventLog::kMaxLimit, &limit))
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("after is a cursor (a whole number from 0), wait 0–%1 seconds, limit 1–%2.")
+                .arg(EventLog::kMaxWaitSeconds)
+                .arg(EventLog::kMaxLimit));
+    auto page = m_events->read(who.value->window, after, int(limit));
+    if (!page)
+        return page.error;
+    return ApiReply::json(200, *page.value);
 }
 
 } // namespace ow::backoffice

@@ -2,6 +2,8 @@
 
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Departments.h"
+#include "onewindow/backoffice/Router.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -106,6 +108,12 @@ CaseLedger::CaseLedger(Database &db, Clock clock)
     : m_db(db)
     , m_clock(std::move(clock))
 { }
+
+void CaseLedger::setRouting(Router *router, Departments *departments)
+{
+    m_router = router;
+    m_departments = departments;
+}
 
 bool CaseLedger::validCaseId(const QString &caseId)
 {
@@ -215,6 +223,11 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
             return fail(ApiReply::error(503, QStringLiteral("storage-unavailable"),
                 QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId)));
     }
+    if (m_router && applied != before) {
+        const QString why = m_router->entriesApplied(caseId, who.window, before, applied);
+        if (!why.isEmpty())
+            return fail(ApiReply::storage(why));
+    }
     if (!m_db.commit())
         return ApiReply::storage(m_db.lastError());
 
@@ -238,7 +251,7 @@ ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
         return ApiReply::error(404, QStringLiteral("not-found"), QStringLiteral("There is no case %1.").arg(caseId));
     const QString window = found.value().value(0).toString();
     const int applied = found.value().value(1).toInt();
-    if (!mayRead(who, window))
+    if (m_departments ? !m_departments->mayReadWindow(who, window) : !mayRead(who, window))
         return ApiReply::error(
             403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
     auto rows =

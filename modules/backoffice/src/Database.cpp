@@ -78,6 +78,64 @@ const QList<QStringList> &migrations()
                            " action VARCHAR(64) NOT NULL,"
                            " detail TEXT NOT NULL)"),
         },
+        // Routing to departments, department decisions, window events, reference data.
+        {
+            QStringLiteral("CREATE TABLE catalogues ("
+                           " sha256 VARCHAR(64) PRIMARY KEY,"
+                           " version VARCHAR(100) NOT NULL,"
+                           " region VARCHAR(16) NOT NULL,"
+                           " content TEXT NOT NULL,"
+                           " added_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE TABLE calendar_years ("
+                           " year INTEGER PRIMARY KEY,"
+                           " content TEXT NOT NULL,"
+                           " updated_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE TABLE departments ("
+                           " code VARCHAR(64) PRIMARY KEY,"
+                           " name VARCHAR(200) NOT NULL,"
+                           " created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE TABLE supervised_windows ("
+                           " user_name VARCHAR(100) NOT NULL REFERENCES users (name),"
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
+                           " PRIMARY KEY (user_name, window_key_id))"),
+            // One row per case once its acceptance is applied: the primary key routes it once.
+            QStringLiteral("CREATE TABLE case_routing ("
+                           " case_id VARCHAR(64) PRIMARY KEY REFERENCES cases (case_id),"
+                           " state VARCHAR(16) NOT NULL CHECK (state IN ('unroutable', 'routed', 'handout')),"
+                           " catalog_sha256 VARCHAR(64) NOT NULL,"
+                           " decided_seq INTEGER NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " updated_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE TABLE items ("
+                           " item_id VARCHAR(36) PRIMARY KEY,"
+                           " case_id VARCHAR(64) NOT NULL REFERENCES cases (case_id),"
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
+                           " matter VARCHAR(64) NOT NULL,"
+                           " name VARCHAR(300) NOT NULL,"
+                           " department VARCHAR(64) NOT NULL,"
+                           " state VARCHAR(16) NOT NULL"
+                           "  CHECK (state IN ('routed', 'supplement', 'approved', 'rejected', 'ready')),"
+                           " reason TEXT,"
+                           " what TEXT,"
+                           " routed_at VARCHAR(32) NOT NULL,"
+                           " updated_at VARCHAR(32) NOT NULL,"
+                           " UNIQUE (case_id, matter))"),
+            // The per-window cursor counter: UPDATE … SET last_cursor = last_cursor + 1 takes the
+            // row lock that orders concurrent writers.
+            QStringLiteral("CREATE TABLE window_events ("
+                           " window_key_id VARCHAR(40) PRIMARY KEY REFERENCES windows (key_id),"
+                           " last_cursor INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE events ("
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
+                           " cursor_no INTEGER NOT NULL CHECK (cursor_no >= 1),"
+                           " type VARCHAR(16) NOT NULL"
+                           "  CHECK (type IN ('confirmed', 'routed', 'decided', 'ready', 'handout')),"
+                           " case_id VARCHAR(64) NOT NULL,"
+                           " item_id VARCHAR(36),"
+                           " at VARCHAR(32) NOT NULL,"
+                           " data TEXT NOT NULL,"
+                           " PRIMARY KEY (window_key_id, cursor_no))"),
+        },
     };
     return all;
 }

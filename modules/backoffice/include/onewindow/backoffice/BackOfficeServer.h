@@ -17,7 +17,11 @@ class QHttpServerRequest;
 namespace ow::backoffice {
 
 class CaseLedger;
+class Catalogues;
 class Database;
+class Departments;
+class EventLog;
+class Router;
 class WindowRegistry;
 
 struct ServerOptions
@@ -74,6 +78,13 @@ private:
     ApiReply signOut(const Request &r);
     ApiReply appendEntries(const Request &r);
     ApiReply readCase(const Request &r);
+    ApiReply listCatalogues(const Request &r);
+    ApiReply getCatalogue(const Request &r);
+    ApiReply getCalendar(const Request &r);
+    ApiReply departmentItems(const Request &r);
+    ApiReply decideItem(const Request &r);
+    ApiReply itemReady(const Request &r);
+    ApiReply readEvents(const Request &r);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -89,6 +100,10 @@ private:
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;
+    std::unique_ptr<Catalogues> m_catalogues;
+    std::unique_ptr<EventLog> m_events;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<Departments> m_departments;
     quint16 m_port = 0;
 };
 

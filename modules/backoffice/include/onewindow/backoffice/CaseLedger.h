@@ -9,6 +9,8 @@
 namespace ow::backoffice {
 
 class Database;
+class Departments;
+class Router;
 struct Principal;
 
 // The cases as their windows' logs say: entries in store::LogEntry::toJson() form, kept by
@@ -21,6 +23,9 @@ public:
     static constexpr int kMaxEntriesPerRequest = 1000;
 
     CaseLedger(Database &db, Clock clock);
+    // Routing runs in the transaction that applies entries; reading follows the departments'
+    // window rules (supervisors read only the windows they supervise).
+    void setRouting(Router *router, Departments *departments);
 
     static bool validCaseId(const QString &caseId);
     // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
@@ -32,6 +37,8 @@ public:
 private:
     Database &m_db;
     Clock m_clock;
+    Router *m_router = nullptr;
+    Departments *m_departments = nullptr;
 };
 
 } // namespace ow::backoffice

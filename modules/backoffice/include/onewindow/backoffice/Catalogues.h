@@ -1,0 +1,47 @@
+#pragma once
+
+#include "onewindow/backoffice/ApiReply.h"
+#include "onewindow/backoffice/Clock.h"
+#include "onewindow/core/Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace ow {
+class Catalog;
+}
+
+namespace ow::backoffice {
+
+class Database;
+
+// Reference data: the catalogue versions (each identified by the SHA-256 of its exact bytes, as
+// the client pins them) and the work calendar (one table per year), served with strong ETags.
+class Catalogues
+{
+public:
+    Catalogues(Database &db, Clock clock);
+
+    // Validates (ow::Catalog) and stores a catalogue; returns its sha256. Adding it again is fine.
+    [[nodiscard]] Result<QString> add(const QByteArray &json, const QString &fileName);
+    // Validates (WorkCalendar::parseYear) and stores a year table; returns its year.
+    [[nodiscard]] Result<int> setCalendarYear(const QByteArray &json, const QString &fileName);
+    // The stored catalogue of that sha256 (nullopt: not here; error: storage or damage).
+    [[nodiscard]] Result<std::optional<Catalog>> find(const QString &sha256);
+
+    // GET /v1/catalogues, GET /v1/catalogues/{sha256}, GET /v1/calendar.
+    ApiReply list(const QByteArray &ifNoneMatch);
+    ApiReply get(const QString &sha256, const QByteArray &ifNoneMatch);
+    ApiReply calendar(const QByteArray &ifNoneMatch);
+
+    // 200 with a strong ETag, or 304 when If-None-Match names it.
+    static ApiReply withETag(const QJsonObject &body, const QByteArray &etag, const QByteArray &ifNoneMatch);
+
+private:
+    Database &m_db;
+    Clock m_clock;
+};
+
+} // namespace ow::backoffice

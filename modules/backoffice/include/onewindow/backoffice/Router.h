@@ -1,0 +1,42 @@
+#pragma once
+
+#include "onewindow/backoffice/Clock.h"
+
+#include <QString>
+
+namespace ow::backoffice {
+
+class Catalogues;
+class Database;
+class EventLog;
+
+// Routes an accepted case's items to their departments. A case's items are what the client's
+// checklist includes for the case's selection and answers (intake::CaseState folds the applied
+// log, checklist::ChecklistEngine evaluates it against the catalogue version the case pins);
+// each goes to its matter's department. Runs inside the transaction that applies the entries;
+// table case_routing (one row per case) means a case is routed once.
+class Router
+{
+public:
+    Router(Database &db, Catalogues &catalogues, EventLog &events, Clock clock);
+
+    // Inside the caller's transaction, after case entries (fromSeq, toSeq] were applied: a
+    // "confirmed" event for each decided entry among them, and routing on the first acceptance.
+    // "" or the error (then roll back).
+    [[nodiscard]] QString entriesApplied(const QString &caseId, const QString &window, int fromSeq, int toSeq);
+    // Routes the cases held as unroutable for lack of catalogue `sha256` (one transaction each).
+    // Returns how many were routed, or -1 (with *error) on a storage error.
+    int routeHeld(const QString &sha256, QString *error);
+
+private:
+    // Routes one case whose acceptance is entry `decidedSeq`; `existing` when a case_routing
+    // row (unroutable) is there already.
+    QString route(const QString &caseId, const QString &window, int decidedSeq, bool existing);
+
+    Database &m_db;
+    Catalogues &m_catalogues;
+    EventLog &m_events;
+    Clock m_clock;
+};
+
+} // namespace ow::backoffice

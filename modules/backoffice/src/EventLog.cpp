@@ -1,0 +1,76 @@
+#include "onewindow/backoffice/EventLog.h"
+
+#include "onewindow/backoffice/Database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ow::backoffice {
+
+EventLog::EventLog(Database &db, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(std::move(clock))
+{ }
+
+QString EventLog::append(
+    const QString &window, const QString &type, const QString &caseId, const QString &itemId, const QJsonObject &data)
+{
+    auto bumped = m_db.exec(
+        QStringLiteral("UPDATE window_events SET last_cursor = last_cursor + 1 WHERE window_key_id = ?"), {window});
+    if (!bumped)
+        return bumped.error();
+    if (bumped.value().numRowsAffected() == 0) {
+        // The window's first event; a concurrent first insert fails on the primary key and the
+        // caller's transaction is retried by its client.
+        auto made =
+            m_db.exec(QStringLiteral("INSERT INTO window_events (window_key_id, last_cursor) VALUES (?, 1)"), {window});
+        if (!made)
+            return made.error();
+    }
+    auto last = m_db.exec(QStringLiteral("SELECT last_cursor FROM window_events WHERE window_key_id = ?"), {window});
+    if (!last)
+        return last.error();
+    if (!last.value().next())
+        return QStringLiteral("The event counter of window %1 is missing.").arg(window);
+    const qint64 cursor = last.value().value(0).toLongLong();
+    auto put = m_db.exec(QStringLiteral("INSERT INTO events (window_key_id, cursor_no, type, case_id, item_id, at,"
+                                        " data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {window, cursor, type, caseId, itemId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(itemId),
+            isoUtc(m_clock()), QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
+    if (!put)
+        return put.error();
+    m_pending.insert(window);
+    return QString();
+}
+
+void EventLog::publish()
+{
+    const QSet<QString> windows = std::exchange(m_pending, {});
+    for (const QString &w : windows)
+        Q_EMIT appended(w);
+}
+
+ApiResult<QJsonObject> EventLog::read(const QString &window, qint64 after, int limit)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT cursor_no, type, case_id, at, item_id, data FROM events"
+                                      " WHERE window_key_id = ? AND cursor_no > ? ORDER BY cursor_no LIMIT ?"),
+        {window, after, limit});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QJsonArray events;
+    qint64 cursor = after;
+    while (q.value().next()) {
+        cursor = q.value().value(0).toLongLong();
+        const QVariant item = q.value().value(4);
+        events.append(
+            QJsonObject {{QStringLiteral("cursor"), cursor}, {QStringLiteral("type"), q.value().value(1).toString()},
+                {QStringLiteral("case"), q.value().value(2).toString()},
+                {QStringLiteral("at"), q.value().value(3).toString()},
+                {QStringLiteral("item"), item.isNull() ? QJsonValue() : QJsonValue(item.toString())},
+                {QStringLiteral("data"), QJsonDocument::fromJson(q.value().value(5).toString().toUtf8()).object()}});
+    }
+    return QJsonObject {{QStringLiteral("events"), events}, {QStringLiteral("cursor"), cursor}};
+}
+
+} // namespace ow::backoffice

@@ -1,0 +1,195 @@
+#include "onewindow/backoffice/Router.h"
+
+#include "onewindow/backoffice/Catalogues.h"
+#include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/EventLog.h"
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/checklist/ChecklistEngine.h"
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/CaseState.h"
+#include "onewindow/store/LogEntry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QUuid>
+
+namespace ow::backoffice {
+
+namespace {
+
+store::LogEntry logEntry(const QJsonObject &e)
+{
+    store::LogEntry out;
+    out.caseId = e.value(QLatin1String("case")).toString();
+    out.seq = e.value(QLatin1String("seq")).toInt();
+    out.at = QDateTime::fromString(e.value(QLatin1String("at")).toString(), Qt::ISODateWithMs);
+    out.window = e.value(QLatin1String("window")).toString();
+    out.clerk = e.value(QLatin1String("clerk")).toString();
+    out.kind = e.value(QLatin1String("kind")).toString();
+    out.payload = e.value(QLatin1String("payload")).toObject();
+    return out;
+}
+
+bool isAcceptance(const QString &decision)
+{
+    return decision == QLatin1String("accept") || decision == QLatin1String("accepttolerated");
+}
+
+} // namespace
+
+Router::Router(Database &db, Catalogues &catalogues, EventLog &events, Clock clock)
+    : m_db(db)
+    , m_catalogues(catalogues)
+    , m_events(events)
+    , m_clock(std::move(clock))
+{ }
+
+QString Router::entriesApplied(const QString &caseId, const QString &window, int fromSeq, int toSeq)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? AND seq > ?"
+                                      " AND seq <= ? AND kind = 'decided' ORDER BY seq"),
+        {caseId, fromSeq, toSeq});
+    if (!q)
+        return q.error();
+    QList<QPair<int, QJsonObject>> decided;
+    while (q.value().next())
+        decided.append({q.value().value(0).toInt(),
+            QJsonDocument::fromJson(q.value().value(1).toString().toUtf8())
+                .object()
+                .value(QLatin1String("payload"))
+                .toObject()});
+    for (const auto &d : decided) {
+        const QJsonObject doc = d.second.value(QLatin1String("document")).toObject();
+        const QString why = m_events.append(window, QStringLiteral("confirmed"), caseId, QString(),
+            QJsonObject {{QStringLiteral("number"), doc.value(QLatin1String("caseNumber")).toString()},
+                {QStringLiteral("digest"), d.second.value(QLatin1String("digest")).toString()}});
+        if (!why.isEmpty())
+            return why;
+    }
+    for (const auto &d : decided) {
+        if (!isAcceptance(d.second.value(QLatin1String("decision")).toString()))
+            continue;
+        auto routed = m_db.exec(QStringLiteral("SELECT 1 FROM case_routing WHERE case_id = ?"), {caseId});
+        if (!routed)
+            return routed.error();
+        if (routed.value().next())
+            return QString(); // routed (or held) at its first acceptance already
+        return route(caseId, window, d.first, false);
+    }
+    return QString();
+}
+
+QString Router::route(const QString &caseId, const QString &window, int decidedSeq, bool existing)
+{
+    const QString now = isoUtc(m_clock());
+    auto rows =
+        m_db.exec(QStringLiteral("SELECT content FROM case_entries WHERE case_id = ? AND seq <= ? ORDER BY seq"),
+            {caseId, decidedSeq});
+    if (!rows)
+        return rows.error();
+    QList<store::LogEntry> entries;
+    while (rows.value().next())
+        entries.append(logEntry(QJsonDocument::fromJson(rows.value().value(0).toString().toUtf8()).object()));
+    auto state = intake::CaseState::replay(entries);
+
+    auto hold = [&](const QString &sha, const QString &reason) {
+        auto q = existing
+            ? m_db.exec(QStringLiteral("UPDATE case_routing SET reason = ?, updated_at = ? WHERE case_id = ?"),
+                {reason, now, caseId})
+            : m_db.exec(QStringLiteral("INSERT INTO case_routing (case_id, state, catalog_sha256, decided_seq,"
+                                       " reason, updated_at) VALUES (?, 'unroutable', ?, ?, ?, ?)"),
+                {caseId, sha, decidedSeq, reason, now});
+        return q ? QString() : q.error();
+    };
+    if (!state)
+        return hold(QString(), QStringLiteral("The case's log does not fold: %1").arg(state.error()));
+    const QString sha = state->catalogSha256;
+    auto catalog = m_catalogues.find(sha);
+    if (!catalog)
+        return catalog.error();
+    if (!catalog->has_value())
+        return hold(sha, QStringLiteral("The back office lacks catalogue %1.").arg(sha));
+    const Catalog &c = **catalog;
+    auto list = checklist::ChecklistEngine::evaluate(c, state->selection, state->answers, state->collected,
+        state->recorded, WorkCalendar(), entries.last().at.date());
+    if (!list)
+        return hold(sha, list.error());
+
+    QMap<QString, QJsonArray> byDepartment;
+    for (const checklist::ItemLine &line : list->items) {
+        if (line.included != checklist::ItemLine::Inclusion::Included)
+            continue;
+        const Matter *matter = c.matter(line.matter);
+        if (!matter)
+            continue;
+        const QString itemId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        auto put = m_db.exec(QStringLiteral("INSERT INTO items (item_id, case_id, window_key_id, matter, name,"
+                                            " department, state, routed_at, updated_at)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, 'routed', ?, ?)"),
+            {itemId, caseId, window, matter->code, matter->name, matter->department, now, now});
+        if (!put)
+            return put.error();
+        byDepartment[matter->department].append(itemId);
+    }
+    auto made = existing
+        ? m_db.exec(QStringLiteral("UPDATE case_routing SET state = 'routed', reason = '', updated_at = ?"
+                                   " WHERE case_id = ? AND state = 'unroutable'"),
+            {now, caseId})
+        : m_db.exec(QStringLiteral("INSERT INTO case_routing (case_id, state, catalog_sha256, decided_seq, reason,"
+                                   " updated_at) VALUES (?, 'routed', ?, ?, '', ?)"),
+            {caseId, sha, decidedSeq, now});
+    if (!made)
+        return made.error();
+    if (existing && made.value().numRowsAffected() != 1)
+        return QStringLiteral("Case %1 was routed meanwhile.").arg(caseId);
+    for (auto it = byDepartment.cbegin(); it != byDepartment.cend(); ++it) {
+        const QString why = m_events.append(window, QStringLiteral("routed"), caseId, QString(),
+            QJsonObject {{QStringLiteral("department"), it.key()}, {QStringLiteral("items"), it.value()}});
+        if (!why.isEmpty())
+            return why;
+    }
+    return QString();
+}
+
+int Router::routeHeld(const QString &sha256, QString *error)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT r.case_id, c.window_key_id, r.decided_seq FROM case_routing r"
+                                      " JOIN cases c ON c.case_id = r.case_id"
+                                      " WHERE r.state = 'unroutable' AND r.catalog_sha256 = ? ORDER BY r.case_id"),
+        {sha256});
+    if (!q) {
+        *error = q.error();
+        return -1;
+    }
+    struct Held
+    {
+        QString caseId, window;
+        int seq;
+    };
+    QList<Held> held;
+    while (q.value().next())
+        held.append({q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toInt()});
+    int routed = 0;
+    for (const Held &h : held) {
+        if (!m_db.begin()) {
+            *error = m_db.lastError();
+            return -1;
+        }
+        const QString why = route(h.caseId, h.window, h.seq, true);
+        if (!why.isEmpty()) {
+            m_db.rollback();
+            *error = why;
+            return -1;
+        }
+        if (!m_db.commit()) {
+            *error = m_db.lastError();
+            return -1;
+        }
+        m_events.publish();
+        ++routed;
+    }
+    return routed;
+}
+
+} // namespace ow::backoffice
