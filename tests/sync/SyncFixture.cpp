@@ -1,7 +1,10 @@
 #include "SyncFixture.h"
 
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
-#include "onewindow/store/CaseNumbering.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>
@@ -132,16 +135,44 @@ bool serverHasEvents(quint16 port, const QByteArray &token)
 }
 
 QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, int count, int minBlobs, int maxBlobs,
-    int minBytes, int maxBytes, QRandomGenerator &rng, const QDateTime &at)
+    int minBytes, int maxBytes, QRandomGenerator &rng, const ow::Clock &clock)
 {
-    using ow::store::CaseLog;
-    using ow::store::LogEntry;
+    using ow::intake::IntakeWorkflow;
+    static const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
+    static const auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
+    if (!catalog || !calendar)
+        qFatal("catalogue: %s", qPrintable(catalog ? calendar.error() : catalog.error()));
+    ow::intake::WindowConfig config;
+    config.regionCode = kRegion;
+    config.windowCode = kWindow;
+    config.windowName = QStringLiteral("Station 7");
+    config.clerk = kClerk;
+    static const auto key = ow::receipt::WindowKey::generate(config.keyId());
+    IntakeWorkflow w(catalog.value(), calendar.value(), clock, store, key.value(), config);
+    auto must = [](const QString &err) {
+        if (!err.isEmpty())
+            qFatal("intake: %s", qPrintable(err));
+    };
     QList<MadeCase> out;
     for (int c = 0; c < count; ++c) {
         MadeCase made;
-        made.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const int nBlobs = minBlobs + int(rng.bounded(maxBlobs - minBlobs + 1));
-        for (int b = 0; b < nBlobs; ++b) {
+        must(w.start());
+        made.id = w.caseId();
+        made.number = w.caseNumber();
+        must(w.setApplicant(
+            ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
+        must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
+        must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
+        must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
+        must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
+        must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
+        must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
+        const auto lines = w.checklist().materials;
+        const int nBlobs = std::min(int(lines.size()), minBlobs + int(rng.bounded(maxBlobs - minBlobs + 1)));
+        for (int i = 0; i < lines.size(); ++i) {
+            must(w.mark(lines.at(i).id, ow::checklist::Received::Original));
+            if (i >= nBlobs)
+                continue;
             QByteArray bytes(minBytes + int(rng.bounded(maxBytes - minBytes + 1)), Qt::Uninitialized);
             for (char &ch : bytes)
                 ch = char(rng.bounded(256));
@@ -149,49 +180,12 @@ QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, 
             if (!sha)
                 qFatal("blob: %s", qPrintable(sha.error()));
             made.blobs << sha.value();
+            must(w.attachDocument(lines.at(i).id, sha.value(), 1));
         }
-        int seq = 0;
-        auto write = [&](const QString &kind, QJsonObject payload) {
-            const QString err = store.transact([&](QSqlDatabase &db) {
-                if (kind == QLatin1String("started")) {
-                    const auto number = ow::store::CaseNumbering::takeNumber(db, kRegion, kWindow, at.date());
-                    if (!number)
-                        return number.error();
-                    made.number = number.value();
-                    payload.insert(QStringLiteral("number"), made.number);
-                }
-                LogEntry e;
-                e.caseId = made.id;
-                e.seq = ++seq;
-                e.at = at.addMSecs(seq);
-                e.window = kKeyId;
-                e.clerk = kClerk;
-                e.kind = kind;
-                e.payload = payload;
-                return CaseLog::append(db, store.sealer(), e);
-            });
-            if (!err.isEmpty())
-                qFatal("case log: %s", qPrintable(err));
-        };
-        write(QStringLiteral("started"),
-            {{QStringLiteral("region"), kRegion}, {QStringLiteral("window"), kWindow},
-                {QStringLiteral("windowName"), QStringLiteral("Station 7")},
-                {QStringLiteral("catalogVersion"), QStringLiteral("2026.1")}});
-        write(QStringLiteral("chosen"),
-            {{QStringLiteral("bundle"), QStringLiteral("open-restaurant")},
-                {QStringLiteral("matters"), QJsonArray {QStringLiteral("food-licence")}}});
-        for (int b = 0; b < made.blobs.size(); ++b) {
-            write(QStringLiteral("marked"),
-                {{QStringLiteral("material"), QStringLiteral("m%1").arg(b)},
-                    {QStringLiteral("how"), QStringLiteral("original")}});
-            write(QStringLiteral("attached"),
-                {{QStringLiteral("material"), QStringLiteral("m%1").arg(b)},
-                    {QStringLiteral("sha256"), made.blobs.at(b)}, {QStringLiteral("pages"), 1}});
-        }
-        write(QStringLiteral("decided"),
-            {{QStringLiteral("decision"), QStringLiteral("accept")},
-                {QStringLiteral("digest"), QString(64, QLatin1Char('0'))}});
-        write(QStringLiteral("finished"), {});
+        must(w.goTo(IntakeWorkflow::Step::Verdict));
+        must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
+        must(w.recordPrinted(QStringLiteral("receipt-printer")));
+        must(w.finish());
         out << made;
     }
     return out;

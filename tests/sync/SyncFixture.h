@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/core/Clock.h"
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/store/Store.h"
 
@@ -56,11 +57,11 @@ struct MadeCase
     QString number;
     QStringList blobs; // sha256
 };
-// Writes `count` decided cases with `minBlobs`..`maxBlobs` scanned materials each (random bytes of
-// `minBytes`..`maxBytes`), entry by entry in their own transactions as the intake workflow does
-// (the number is taken in the same transaction as `started`).
+// Makes `count` accepted cases with the real IntakeWorkflow (demo catalogue, open-restaurant) with
+// `minBlobs`..`maxBlobs` scanned materials each (random bytes of `minBytes`..`maxBytes`, attached as the materials'
+// scans).
 QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, int count, int minBlobs, int maxBlobs,
-    int minBytes, int maxBytes, QRandomGenerator &rng, const QDateTime &at);
+    int minBytes, int maxBytes, QRandomGenerator &rng, const ow::Clock &clock);
 
 // The final check: every case once at the back office, every entry in order and equal to the
 // local one, nothing held, every blob intact (sha256 of GET /v1/blobs/…), the outbox empty.
