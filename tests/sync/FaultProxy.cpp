@@ -63,6 +63,7 @@ void FaultProxy::onConnection()
         ++m_accepted;
         auto *p = new Pipe;
         p->client = c;
+        c->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         p->mode = m_mode;
         m_pipes << p;
         connect(c, &QTcpSocket::disconnected, this, [this, p] { close(p); });
@@ -95,7 +96,10 @@ void FaultProxy::onConnection()
             continue;
         auto *s = new QTcpSocket(this);
         p->server = s;
-        connect(s, &QTcpSocket::connected, this, [this, p] { pump(p); });
+        connect(s, &QTcpSocket::connected, this, [this, p] {
+            p->server->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            pump(p);
+        });
         connect(s, &QTcpSocket::readyRead, this, [this, p] {
             if (!p->server)
                 return;

@@ -36,6 +36,13 @@ int main(int argc, char *argv[])
         std::fflush(stdout);
         QCoreApplication::exit(0);
     });
+    QString lastError;
+    QObject::connect(&engine, &ow::sync::SyncEngine::statusChanged, &app, [&lastError](const ow::sync::SyncStatus &s) {
+        if (s.lastError != lastError) {
+            lastError = s.lastError;
+            std::fprintf(stderr, "sync_worker: %d entries left; %s\n", s.pendingEntries, qPrintable(lastError));
+        }
+    });
     engine.start();
     std::fprintf(stdout, "ready\n");
     std::fflush(stdout);

@@ -5,6 +5,7 @@
 
 #include "onewindow/store/CaseLog.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,7 +57,7 @@ void TestSyncKill::killedDuringPush()
         worker.start(QStringLiteral(OW_SYNC_WORKER), args);
         QVERIFY(worker.waitForStarted(10000));
         QTRY_VERIFY_WITH_TIMEOUT(worker.canReadLine() || worker.state() != QProcess::Running, 10000);
-        QTest::qWait(int(rng.bounded(50, 500)));
+        QTest::qWait(int(rng.bounded(200, 1200)));
         const bool drained = worker.readAll().contains("drained");
         ::kill(pid_t(worker.processId()), SIGKILL);
         QVERIFY(worker.waitForFinished(10000));
@@ -75,11 +76,18 @@ void TestSyncKill::killedDuringPush()
     QProcess worker;
     worker.start(QStringLiteral(OW_SYNC_WORKER), args);
     QVERIFY(worker.waitForStarted(10000));
-    if (!worker.waitForFinished(90000)) {
+    // (Waiting in the event loop: the proxy lives in this process.)
+    QElapsedTimer waited;
+    waited.start();
+    while (worker.state() != QProcess::NotRunning && waited.elapsed() < 90000)
+        QTest::qWait(50);
+    if (worker.state() != QProcess::NotRunning) {
         worker.kill();
         worker.waitForFinished();
+        qWarning("%s", worker.readAllStandardError().right(2000).constData());
         QFAIL("the worker did not drain the outbox within 90 s");
     }
+    qInfo("the rest took %lld ms", waited.elapsed());
     QCOMPARE(worker.exitCode(), 0);
 
     auto store = ow::store::Store::open(clientDir);
