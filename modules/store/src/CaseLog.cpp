@@ -139,4 +139,21 @@ QString CaseLog::acknowledge(const QString &caseId, int seq, const QDateTime &at
     });
 }
 
+QString CaseLog::acknowledge(const QString &caseId, const QList<int> &seqs, const QDateTime &at)
+{
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("UPDATE case_log SET acked_at = ? WHERE case_id = ? AND seq = ? AND acked_at IS NULL"));
+        for (const int seq : seqs) {
+            q.addBindValue(iso(at));
+            q.addBindValue(caseId);
+            q.addBindValue(seq);
+            if (!q.exec())
+                return tr("Recording the acknowledgement failed: %1").arg(q.lastError().text());
+        }
+        return QString();
+    });
+}
+
 } // namespace ow::store

@@ -118,6 +118,39 @@ const QList<QStringList> &Migrations::steps()
                            " WHERE state NOT IN ('done', 'abandoned')"),
             QStringLiteral("CREATE INDEX cases_applicant_blind ON cases(applicant_blind)"),
         },
+        // 3 → 4: sync state (modules/sync): the events cursor, what the back office said about each
+        // case, conflicts and rejected entries (never dropped), resumable tus uploads, ETag'd resources.
+        {
+            QStringLiteral("CREATE TABLE sync_cursor (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                           " cursor INTEGER NOT NULL, updated_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE case_remote ("
+                           " case_id TEXT PRIMARY KEY,"
+                           " confirmed_at TEXT,"
+                           " confirmed_number TEXT,"
+                           " confirmed_digest TEXT,"
+                           " routed TEXT NOT NULL DEFAULT '{}',"
+                           " items TEXT NOT NULL DEFAULT '{}',"
+                           " handout_at TEXT,"
+                           " updated_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE sync_conflicts ("
+                           " case_id TEXT NOT NULL,"
+                           " seq INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('conflict','rejected')),"
+                           " fields TEXT NOT NULL,"
+                           " message TEXT NOT NULL,"
+                           " at TEXT NOT NULL,"
+                           " PRIMARY KEY (case_id, seq))"),
+            QStringLiteral("CREATE TABLE sync_uploads ("
+                           " sha256 TEXT PRIMARY KEY,"
+                           " location TEXT,"
+                           " length INTEGER NOT NULL,"
+                           " done_at TEXT)"),
+            QStringLiteral("CREATE TABLE sync_resources ("
+                           " name TEXT PRIMARY KEY,"
+                           " etag TEXT NOT NULL,"
+                           " body BLOB NOT NULL,"
+                           " fetched_at TEXT NOT NULL)"),
+        },
     };
     return s;
 }

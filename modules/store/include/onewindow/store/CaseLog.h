@@ -35,6 +35,9 @@ public:
     int pendingCount() const;
     // The back office has the entry: it leaves the outbox (the entry itself stays).
     QString acknowledge(const QString &caseId, int seq, const QDateTime &at);
+    // The same for several entries of one case, in one transaction (what the sync engine does
+    // with a batch the back office acknowledged).
+    QString acknowledge(const QString &caseId, const QList<int> &seqs, const QDateTime &at);
 
 private:
     Store &m_store;

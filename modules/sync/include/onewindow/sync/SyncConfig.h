@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace ow::sync {
+
+// Where and as whom the window syncs, and the knobs of the engine.
+struct SyncConfig
+{
+    QUrl baseUrl; // the back office, e.g. http://127.0.0.1:8787
+    QString user; // a clerk or station user of this window
+    QString password;
+    int batchEntries = 200; // entries per POST /v1/cases/{id}/entries (the server takes ≤ 1000)
+    qint64 chunkBytes = 1024 * 1024; // bytes per tus PATCH
+    int requestTimeoutMs = 30000; // transfer timeout of every request (the long poll adds its wait)
+    int pollWaitSeconds = 30; // GET /v1/events?wait=
+    bool pull = true; // run the puller
+    int backoffBaseMs = 1000;
+    int backoffMaxMs = 60000;
+    int idleRecheckMs = 10000; // how often an idle pusher looks at the outbox again
+    // Resources kept fresh by ETag (If-None-Match), e.g. "/v1/keyring"; fetched at start and then
+    // every refreshIntervalMs.
+    QStringList refreshPaths;
+    int refreshIntervalMs = 15 * 60 * 1000;
+};
+
+} // namespace ow::sync

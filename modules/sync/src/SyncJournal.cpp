@@ -1,0 +1,314 @@
+#include "onewindow/sync/SyncJournal.h"
+
+#include "onewindow/store/Store.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace ow::sync {
+
+namespace {
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject objectOf(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
+}
+
+QString textOf(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// One event into the case's row of case_remote (created when missing).
+QString applyEvent(QSqlDatabase &db, const QJsonObject &e, const QString &now)
+{
+    const QString caseId = e.value(QLatin1String("case")).toString();
+    const QString type = e.value(QLatin1String("type")).toString();
+    const QString at = e.value(QLatin1String("at")).toString();
+    const QString item = e.value(QLatin1String("item")).toString();
+    const QJsonObject data = e.value(QLatin1String("data")).toObject();
+    if (caseId.isEmpty())
+        return SyncJournal::tr("An event from the back office names no case.");
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO case_remote (case_id, updated_at) VALUES (?, ?)"));
+    q.addBindValue(caseId);
+    q.addBindValue(now);
+    if (!q.exec())
+        return q.lastError().text();
+    q.prepare(QStringLiteral("SELECT routed, items FROM case_remote WHERE case_id = ?"));
+    q.addBindValue(caseId);
+    if (!q.exec() || !q.next())
+        return q.lastError().text();
+    QJsonObject routed = objectOf(q.value(0).toString());
+    QJsonObject items = objectOf(q.value(1).toString());
+    q.finish();
+    if (type == QLatin1String("confirmed")) {
+        q.prepare(QStringLiteral("UPDATE case_remote SET confirmed_at = ?, confirmed_number = ?, confirmed_digest = ?,"
+                                 " updated_at = ? WHERE case_id = ?"));
+        q.addBindValue(at);
+        q.addBindValue(data.value(QLatin1String("number")).toString());
+        q.addBindValue(data.value(QLatin1String("digest")).toString());
+        q.addBindValue(now);
+        q.addBindValue(caseId);
+        return q.exec() ? QString() : q.lastError().text();
+    }
+    if (type == QLatin1String("handout")) {
+        q.prepare(QStringLiteral("UPDATE case_remote SET handout_at = ?, updated_at = ? WHERE case_id = ?"));
+        q.addBindValue(at);
+        q.addBindValue(now);
+        q.addBindValue(caseId);
+        return q.exec() ? QString() : q.lastError().text();
+    }
+    if (type == QLatin1String("routed")) {
+        routed.insert(data.value(QLatin1String("department")).toString(), data.value(QLatin1String("items")));
+    } else if (type == QLatin1String("decided") || type == QLatin1String("ready")) {
+        QJsonObject it = items.value(item).toObject();
+        if (type == QLatin1String("ready")) {
+            it.insert(QStringLiteral("readyAt"), at);
+        } else {
+            for (auto d = data.begin(); d != data.end(); ++d)
+                it.insert(d.key(), d.value());
+            it.insert(QStringLiteral("decidedAt"), at);
+        }
+        items.insert(item, it);
+    } else {
+        return QString(); // a type this client does not know yet: the cursor still moves on
+    }
+    q.prepare(QStringLiteral("UPDATE case_remote SET routed = ?, items = ?, updated_at = ? WHERE case_id = ?"));
+    q.addBindValue(textOf(routed));
+    q.addBindValue(textOf(items));
+    q.addBindValue(now);
+    q.addBindValue(caseId);
+    return q.exec() ? QString() : q.lastError().text();
+}
+
+} // namespace
+
+QStringList SyncJournal::pendingCases() const
+{
+    QStringList out;
+    QSqlQuery q(m_store.database());
+    if (!q.exec(QStringLiteral("SELECT case_id FROM case_log WHERE acked_at IS NULL"
+                               " GROUP BY case_id ORDER BY MIN(rowid)")))
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+QSet<QString> SyncJournal::blockedCases() const
+{
+    QSet<QString> out;
+    QSqlQuery q(m_store.database());
+    if (q.exec(QStringLiteral("SELECT DISTINCT case_id FROM sync_conflicts"))) {
+        while (q.next())
+            out.insert(q.value(0).toString());
+    }
+    return out;
+}
+
+QString SyncJournal::recordConflict(const QString &caseId, int seq, const QString &kind, const QStringList &fields,
+    const QString &message, const QDateTime &at)
+{
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_conflicts (case_id, seq, kind, fields, message, at)"
+                                 " VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(caseId);
+        q.addBindValue(seq);
+        q.addBindValue(kind);
+        q.addBindValue(
+            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact)));
+        q.addBindValue(message);
+        q.addBindValue(iso(at));
+        if (!q.exec())
+            return tr("Recording a sync conflict failed: %1").arg(q.lastError().text());
+        return QString();
+    });
+}
+
+QList<SyncConflict> SyncJournal::conflicts() const
+{
+    QList<SyncConflict> out;
+    QSqlQuery q(m_store.database());
+    if (!q.exec(QStringLiteral("SELECT s.case_id, c.number, s.seq, s.fields, s.at FROM sync_conflicts s"
+                               " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.at, s.case_id, s.seq")))
+        return out;
+    while (q.next()) {
+        SyncConflict c;
+        c.caseId = q.value(0).toString();
+        c.caseNumber = q.value(1).toString();
+        c.seq = q.value(2).toLongLong();
+        for (const QJsonValue &f : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
+            c.fields << f.toString();
+        c.at = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+        out << c;
+    }
+    return out;
+}
+
+SyncJournal::Upload SyncJournal::upload(const QString &sha256) const
+{
+    Upload u;
+    u.sha256 = sha256;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT location, length, done_at FROM sync_uploads WHERE sha256 = ?"));
+    q.addBindValue(sha256);
+    if (q.exec() && q.next()) {
+        u.known = true;
+        u.location = q.value(0).toString();
+        u.length = q.value(1).toLongLong();
+        u.done = !q.value(2).isNull();
+    }
+    return u;
+}
+
+QString SyncJournal::registerUploads(const QList<QPair<QString, qint64>> &blobs)
+{
+    if (blobs.isEmpty())
+        return QString();
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_uploads (sha256, length) VALUES (?, ?)"));
+        for (const auto &b : blobs) {
+            q.addBindValue(b.first);
+            q.addBindValue(b.second);
+            if (!q.exec())
+                return q.lastError().text();
+        }
+        return QString();
+    });
+}
+
+QString SyncJournal::setLocation(const QString &sha256, const QString &location)
+{
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE sync_uploads SET location = ? WHERE sha256 = ?"));
+        q.addBindValue(location.isEmpty() ? QVariant() : QVariant(location));
+        q.addBindValue(sha256);
+        return q.exec() ? QString() : q.lastError().text();
+    });
+}
+
+QString SyncJournal::markDone(const QString &sha256, const QDateTime &at)
+{
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE sync_uploads SET done_at = ? WHERE sha256 = ?"));
+        q.addBindValue(iso(at));
+        q.addBindValue(sha256);
+        return q.exec() ? QString() : q.lastError().text();
+    });
+}
+
+int SyncJournal::pendingUploads() const
+{
+    QSqlQuery q(m_store.database());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_uploads WHERE done_at IS NULL")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+qint64 SyncJournal::cursor() const
+{
+    QSqlQuery q(m_store.database());
+    if (q.exec(QStringLiteral("SELECT cursor FROM sync_cursor WHERE id = 1")) && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+QString SyncJournal::applyEvents(const QJsonArray &events, qint64 cursor, const QDateTime &at)
+{
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        qint64 current = 0;
+        if (q.exec(QStringLiteral("SELECT cursor FROM sync_cursor WHERE id = 1")) && q.next())
+            current = q.value(0).toLongLong();
+        q.finish();
+        const QString now = iso(at);
+        qint64 last = current;
+        for (const QJsonValue &v : events) {
+            const QJsonObject e = v.toObject();
+            const qint64 c = e.value(QLatin1String("cursor")).toInteger();
+            if (c <= last)
+                continue; // already applied (a page seen twice after a lost answer)
+            const QString err = applyEvent(db, e, now);
+            if (!err.isEmpty())
+                return tr("Applying an event from the back office failed: %1").arg(err);
+            last = c;
+        }
+        last = std::max(last, cursor);
+        if (last == current)
+            return QString();
+        q.prepare(QStringLiteral(
+            "INSERT INTO sync_cursor (id, cursor, updated_at) VALUES (1, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at"));
+        q.addBindValue(last);
+        q.addBindValue(now);
+        if (!q.exec())
+            return tr("Storing the events cursor failed: %1").arg(q.lastError().text());
+        return QString();
+    });
+}
+
+QJsonObject SyncJournal::remote(const QString &caseId) const
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT confirmed_at, confirmed_number, confirmed_digest, routed, items, handout_at"
+                             " FROM case_remote WHERE case_id = ?"));
+    q.addBindValue(caseId);
+    if (!q.exec() || !q.next())
+        return QJsonObject();
+    QJsonObject o;
+    auto put = [&](const QString &key, int col) {
+        if (!q.value(col).isNull())
+            o.insert(key, q.value(col).toString());
+    };
+    put(QStringLiteral("confirmedAt"), 0);
+    put(QStringLiteral("confirmedNumber"), 1);
+    put(QStringLiteral("confirmedDigest"), 2);
+    o.insert(QStringLiteral("routed"), objectOf(q.value(3).toString()));
+    o.insert(QStringLiteral("items"), objectOf(q.value(4).toString()));
+    put(QStringLiteral("handoutAt"), 5);
+    return o;
+}
+
+QString SyncJournal::etag(const QString &name) const
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT etag FROM sync_resources WHERE name = ?"));
+    q.addBindValue(name);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+QByteArray SyncJournal::resource(const QString &name) const
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT body FROM sync_resources WHERE name = ?"));
+    q.addBindValue(name);
+    return q.exec() && q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
+QString SyncJournal::storeResource(
+    const QString &name, const QString &etag, const QByteArray &body, const QDateTime &at)
+{
+    return m_store.transact([&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO sync_resources (name, etag, body, fetched_at) VALUES (?, ?, ?, ?)"));
+        q.addBindValue(name);
+        q.addBindValue(etag);
+        q.addBindValue(body);
+        q.addBindValue(iso(at));
+        return q.exec() ? QString() : q.lastError().text();
+    });
+}
+
+} // namespace ow::sync

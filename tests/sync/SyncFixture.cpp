@@ -1,0 +1,248 @@
+#include "SyncFixture.h"
+
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/WindowKey.h"
+#include "onewindow/store/CaseLog.h"
+
+#include <QCryptographicHash>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTimer>
+#include <QUuid>
+
+#include <csignal>
+
+namespace synctest {
+
+bool Server::start(const QString &dataDir)
+{
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    m_process.start(QStringLiteral(OW_BACKOFFICE),
+        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir});
+    if (!m_process.waitForStarted(10000))
+        return false;
+    QString line;
+    for (int i = 0; i < 100 && !line.endsWith(QLatin1Char('\n')); ++i) {
+        if (!m_process.waitForReadyRead(200) && m_process.state() != QProcess::Running)
+            break;
+        line += QString::fromUtf8(m_process.readLine());
+    }
+    const auto m = QRegularExpression(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)")).match(line);
+    if (!m.hasMatch())
+        return false;
+    m_port = quint16(m.captured(1).toUInt());
+    return true;
+}
+
+void Server::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    if (m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), SIGKILL);
+    m_process.waitForFinished(10000);
+}
+
+namespace {
+
+QString admin(const QString &dataDir, const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(OW_BACKOFFICE),
+        QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), dataDir});
+    if (!p.waitForStarted(10000))
+        return QStringLiteral("admin did not start");
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+        return QStringLiteral("admin hung");
+    }
+    if (p.exitCode() != 0)
+        return QString::fromUtf8(p.readAllStandardError());
+    return QString();
+}
+
+} // namespace
+
+QString setUpWindow(const QString &serverDataDir)
+{
+    QString err = admin(serverDataDir,
+        {QStringLiteral("add-window"), QStringLiteral("--region"), kRegion, QStringLiteral("--code"), kWindow,
+            QStringLiteral("--name"), QStringLiteral("Station 7"), QStringLiteral("--kind"),
+            QStringLiteral("station")});
+    if (err.isEmpty())
+        err = admin(serverDataDir,
+            {QStringLiteral("add-user"), QStringLiteral("--name"), kClerk, QStringLiteral("--role"),
+                QStringLiteral("station"), QStringLiteral("--window"), kKeyId},
+            kPassword.toUtf8() + '\n');
+    return err;
+}
+
+Http http(quint16 port, const QByteArray &method, const QString &path, const QByteArray &body,
+    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+{
+    static QNetworkAccessManager *nam = new QNetworkAccessManager;
+    QNetworkRequest r(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)));
+    r.setTransferTimeout(timeoutMs);
+    if (!body.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &h : headers)
+        r.setRawHeader(h.first, h.second);
+    QNetworkReply *reply = nam->sendCustomRequest(r, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs + 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    Http out;
+    if (reply->isFinished()) {
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.body = reply->readAll();
+        for (const auto &h : reply->rawHeaderPairs())
+            out.headers.insert(h.first.toLower(), h.second);
+    } else {
+        reply->abort();
+    }
+    reply->deleteLater();
+    return out;
+}
+
+QByteArray signIn(quint16 port)
+{
+    const Http r = http(port, "POST", QStringLiteral("/v1/sessions"),
+        QJsonDocument(QJsonObject {{QStringLiteral("name"), kClerk}, {QStringLiteral("password"), kPassword}})
+            .toJson(QJsonDocument::Compact));
+    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("token")).toString().toUtf8();
+}
+
+bool serverHasTus(quint16 port)
+{
+    return http(port, "OPTIONS", QStringLiteral("/v1/uploads")).status == 204;
+}
+
+bool serverHasEvents(quint16 port, const QByteArray &token)
+{
+    return http(port, "GET", QStringLiteral("/v1/events?after=0&wait=0"), {}, {{"Authorization", "Bearer " + token}})
+               .status
+        == 200;
+}
+
+QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, int count, int minBlobs, int maxBlobs,
+    int minBytes, int maxBytes, QRandomGenerator &rng, const ow::Clock &clock)
+{
+    using ow::intake::IntakeWorkflow;
+    static const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
+    static const auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
+    if (!catalog || !calendar)
+        qFatal("catalogue: %s", qPrintable(catalog ? calendar.error() : catalog.error()));
+    ow::intake::WindowConfig config;
+    config.regionCode = kRegion;
+    config.windowCode = kWindow;
+    config.windowName = QStringLiteral("Station 7");
+    config.clerk = kClerk;
+    static const auto key = ow::receipt::WindowKey::generate(config.keyId());
+    IntakeWorkflow w(catalog.value(), calendar.value(), clock, store, key.value(), config);
+    auto must = [](const QString &err) {
+        if (!err.isEmpty())
+            qFatal("intake: %s", qPrintable(err));
+    };
+    QList<MadeCase> out;
+    for (int c = 0; c < count; ++c) {
+        MadeCase made;
+        must(w.start());
+        made.id = w.caseId();
+        made.number = w.caseNumber();
+        must(w.setApplicant(
+            ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
+        must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
+        must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
+        must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
+        must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
+        must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
+        must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
+        const auto lines = w.checklist().materials;
+        const int nBlobs = std::min(int(lines.size()), minBlobs + int(rng.bounded(maxBlobs - minBlobs + 1)));
+        for (int i = 0; i < lines.size(); ++i) {
+            must(w.mark(lines.at(i).id, ow::checklist::Received::Original));
+            if (i >= nBlobs)
+                continue;
+            QByteArray bytes(minBytes + int(rng.bounded(maxBytes - minBytes + 1)), Qt::Uninitialized);
+            for (char &ch : bytes)
+                ch = char(rng.bounded(256));
+            const auto sha = blobs.put(bytes);
+            if (!sha)
+                qFatal("blob: %s", qPrintable(sha.error()));
+            made.blobs << sha.value();
+            must(w.attachDocument(lines.at(i).id, sha.value(), 1));
+        }
+        must(w.goTo(IntakeWorkflow::Step::Verdict));
+        must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
+        must(w.recordPrinted(QStringLiteral("receipt-printer")));
+        must(w.finish());
+        out << made;
+    }
+    return out;
+}
+
+QStringList verifyAtBackOffice(
+    quint16 port, const QByteArray &token, ow::store::Store &store, const QList<MadeCase> &cases, bool checkBlobs)
+{
+    QStringList problems;
+    ow::store::CaseLog log(store);
+    if (log.pendingCount() != 0)
+        problems << QStringLiteral("the outbox still holds %1 entries").arg(log.pendingCount());
+    const QList<QPair<QByteArray, QByteArray>> auth {{"Authorization", "Bearer " + token}};
+    for (const MadeCase &c : cases) {
+        const Http r = http(port, "GET", QStringLiteral("/v1/cases/%1").arg(c.id), {}, auth);
+        if (r.status != 200) {
+            problems << QStringLiteral("case %1: GET answered %2").arg(c.id).arg(r.status);
+            continue;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        const QJsonArray remote = o.value(QLatin1String("entries")).toArray();
+        const auto local = log.entries(c.id);
+        if (!local) {
+            problems << local.error();
+            continue;
+        }
+        if (remote.size() != local.value().size() || o.value(QLatin1String("applied")).toInt() != remote.size()
+            || !o.value(QLatin1String("held")).toArray().isEmpty())
+            problems << QStringLiteral("case %1: %2 entries at the back office (applied %3), %4 here")
+                            .arg(c.id)
+                            .arg(remote.size())
+                            .arg(o.value(QLatin1String("applied")).toInt())
+                            .arg(local.value().size());
+        for (qsizetype i = 0; i < std::min(remote.size(), local.value().size()); ++i) {
+            if (remote.at(i).toObject() != local.value().at(i).toJson()) {
+                problems << QStringLiteral("case %1: entry %2 differs: %3")
+                                .arg(c.id)
+                                .arg(i + 1)
+                                .arg(QString::fromUtf8(
+                                    QJsonDocument(remote.at(i).toObject()).toJson(QJsonDocument::Compact)));
+                break;
+            }
+        }
+        if (!checkBlobs)
+            continue;
+        for (const QString &sha : c.blobs) {
+            const Http b = http(port, "GET", QStringLiteral("/v1/blobs/%1").arg(sha), {}, auth);
+            if (b.status != 200
+                || QString::fromLatin1(QCryptographicHash::hash(b.body, QCryptographicHash::Sha256).toHex()) != sha)
+                problems << QStringLiteral("blob %1 of case %2: %3, %4 bytes")
+                                .arg(sha, c.id)
+                                .arg(b.status)
+                                .arg(b.body.size());
+        }
+    }
+    return problems;
+}
+
+} // namespace synctest

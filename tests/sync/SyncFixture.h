@@ -1,0 +1,72 @@
+#pragma once
+
+#include "onewindow/core/Clock.h"
+#include "onewindow/store/BlobStore.h"
+#include "onewindow/store/Store.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QString>
+#include <QStringList>
+
+// What the sync tests share: a real onewindow-backoffice process (killable with SIGKILL), its
+// window and clerk, cases written through the store's real APIs, and the final checks.
+namespace synctest {
+
+inline const QString kRegion = QStringLiteral("330106");
+inline const QString kWindow = QStringLiteral("S07");
+inline const QString kKeyId = QStringLiteral("330106-S07");
+inline const QString kClerk = QStringLiteral("station-clerk");
+inline const QString kPassword = QStringLiteral("a long test password");
+
+class Server
+{
+public:
+    ~Server() { kill(); }
+    bool start(const QString &dataDir);
+    void kill(); // SIGKILL, as a power cut would
+    quint16 port() const { return m_port; }
+    bool running() const { return m_process.state() == QProcess::Running; }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+// add-window + add-user on the back office's data dir (while it runs or not). "" on success.
+QString setUpWindow(const QString &serverDataDir);
+
+struct Http
+{
+    int status = 0;
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // lower-cased
+};
+Http http(quint16 port, const QByteArray &method, const QString &path, const QByteArray &body = {},
+    const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 20000);
+QByteArray signIn(quint16 port);
+bool serverHasTus(quint16 port);
+bool serverHasEvents(quint16 port, const QByteArray &token);
+
+struct MadeCase
+{
+    QString id;
+    QString number;
+    QStringList blobs; // sha256
+};
+// Makes `count` accepted cases with the real IntakeWorkflow (demo catalogue, open-restaurant) with
+// `minBlobs`..`maxBlobs` scanned materials each (random bytes of `minBytes`..`maxBytes`, attached as the materials'
+// scans).
+QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, int count, int minBlobs, int maxBlobs,
+    int minBytes, int maxBytes, QRandomGenerator &rng, const ow::Clock &clock);
+
+// The final check: every case once at the back office, every entry in order and equal to the
+// local one, nothing held, every blob intact (sha256 of GET /v1/blobs/…), the outbox empty.
+// Returns the problems (empty: all is well).
+QStringList verifyAtBackOffice(
+    quint16 port, const QByteArray &token, ow::store::Store &store, const QList<MadeCase> &cases, bool checkBlobs);
+
+} // namespace synctest
