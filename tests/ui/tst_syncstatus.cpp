@@ -85,6 +85,13 @@ void TestSyncStatus::withoutBackOfficeSaysSo()
     QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 5000);
     QVERIFY(panel->findChild<QLabel *>(QStringLiteral("stateLabel"))->text().contains(QStringLiteral("未连接后台")));
     QVERIFY(!panel->findChild<QPushButton *>(QStringLiteral("copyButton"))->isEnabled());
+    // Ctrl+Shift+Y opens it again from the keyboard.
+    panel->close();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isVisible(), 5000);
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w, 5000));
+    QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 5000);
 }
 
 void TestSyncStatus::offlineSyncingOnlineAndConflict()
@@ -145,6 +152,13 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
         engine.status().state == SyncStatus::State::Offline && engine.status().offlineSince.isValid(), 15000);
     QVERIFY2(indicator->text().startsWith(QStringLiteral("离线（自")), qPrintable(indicator->text()));
     screenshot(w.statusBar(), QStringLiteral("sync-1-offline"));
+    // The Cases section stays open from here on: every case waits to be sent.
+    w.showSection(MainWindow::Section::Cases);
+    auto *caseTable = w.findChild<QAbstractItemView *>(QStringLiteral("caseTable"));
+    QVERIFY(caseTable && caseTable->model());
+    QTRY_VERIFY_WITH_TIMEOUT(caseTable->model()->rowCount() == cases.size(), 5000);
+    const QModelIndex first = caseTable->model()->index(0, ow::ui::CaseListModel::Sync);
+    QCOMPARE(first.data().toString(), QStringLiteral("待同步"));
 
     // 2. The server appears on a slow link: syncing N, with the blob's progress.
     Server server;
@@ -172,12 +186,12 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
 
     // The back office confirms the receipts (events): the Cases section says so.
     QTRY_VERIFY_WITH_TIMEOUT(engine.journal().remote(cases.first().id).contains(QLatin1String("confirmedAt")), 30000);
-    w.showSection(MainWindow::Section::Cases);
-    auto *caseTable = w.findChild<QAbstractItemView *>(QStringLiteral("caseTable"));
-    QVERIFY(caseTable && caseTable->model());
-    QTRY_VERIFY_WITH_TIMEOUT(caseTable->model()->rowCount() == cases.size(), 5000);
-    const QModelIndex first = caseTable->model()->index(0, ow::ui::CaseListModel::Sync);
-    QCOMPARE(first.data().toString(), QStringLiteral("已确认"));
+    // The open Cases section follows without being reopened.
+    QTRY_COMPARE_WITH_TIMEOUT(first.data().toString(), QStringLiteral("已确认"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        caseTable->model()->index(int(cases.size()) - 1, ow::ui::CaseListModel::Sync).data().toString(),
+        QStringLiteral("已确认"), 10000);
+    screenshot(&w, QStringLiteral("sync-6-cases-confirmed"));
 
     // 4. A conflict: the back office already holds another entry at seq 1 of a new case.
     const QList<MadeCase> more =

@@ -89,12 +89,19 @@ void CaseListModel::fetchMore(const QModelIndex &parent)
     m_atEnd = more.size() < PageSize;
     if (more.isEmpty())
         return;
-    // What the back office said about each case of the page, read once with the page.
+    readSync(more); // what the back office said about each case of the page, read once with it
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
+    m_rows += more;
+    endInsertRows();
+}
+
+void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
+{
     const sync::SyncJournal journal(*m_store);
     const QStringList pendingList = journal.pendingCases();
     const QSet<QString> pending(pendingList.cbegin(), pendingList.cend());
     const QSet<QString> blocked = journal.blockedCases();
-    for (const store::CaseRecord &r : more) {
+    for (const store::CaseRecord &r : rows) {
         SyncState state = SyncState::Pending;
         if (blocked.contains(r.id))
             state = SyncState::Conflict;
@@ -104,9 +111,14 @@ void CaseListModel::fetchMore(const QModelIndex &parent)
             state = SyncState::Sent;
         m_sync.insert(r.id, state);
     }
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
-    m_rows += more;
-    endInsertRows();
+}
+
+void CaseListModel::refreshSync()
+{
+    if (!m_store || m_rows.isEmpty())
+        return;
+    readSync(m_rows);
+    Q_EMIT dataChanged(index(0, Sync), index(int(m_rows.size()) - 1, Sync), {Qt::DisplayRole});
 }
 
 QString CaseListModel::cell(const store::CaseRecord &r, int column) const

@@ -33,6 +33,8 @@ public:
     // Starts over with the first page of `windowCode` (numbers starting with `numberPrefix`).
     void reset(store::Store *store, const Catalog *catalog, const QString &windowCode, const QString &numberPrefix);
     const store::CaseRecord *caseAt(int row) const;
+    // Reads the sync column of the loaded rows again (the back office confirmed a receipt).
+    void refreshSync();
     // Decided (receipt, notice or refusal printed): a reprint is possible.
     static bool isDecided(const store::CaseRecord &r);
     static int visits(const store::CaseRecord &r);
@@ -46,6 +48,7 @@ public:
 
 private:
     enum class SyncState { Pending, Sent, Confirmed, Conflict };
+    void readSync(const QList<store::CaseRecord> &rows);
     QString cell(const store::CaseRecord &r, int column) const;
 
     store::Store *m_store = nullptr;
