@@ -45,7 +45,8 @@ void Server::kill()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
-    ::kill(pid_t(m_process.processId()), SIGKILL);
+    if (m_process.processId() > 0)
+        ::kill(pid_t(m_process.processId()), SIGKILL);
     m_process.waitForFinished(10000);
 }
 

@@ -28,10 +28,13 @@ int main(int argc, char *argv[])
     config.requestTimeoutMs = 3000;
     config.backoffBaseMs = 50;
     config.backoffMaxMs = 500;
-    config.batchEntries = 8;
+    config.batchEntries = 4;
     config.chunkBytes = 8 * 1024;
     ow::sync::SyncEngine engine(store.value(), dataDir, config);
-    QObject::connect(&engine, &ow::sync::SyncEngine::drained, &app, [] {
+    QObject::connect(&engine, &ow::sync::SyncEngine::drained, &app, [&engine] {
+        for (const ow::sync::SyncConflict &c : engine.status().conflicts)
+            std::fprintf(stderr, "sync_worker: case %s entry %lld stopped: %s\n", qPrintable(c.caseId), c.seq,
+                qPrintable(c.fields.join(QLatin1Char(','))));
         std::fprintf(stdout, "drained\n");
         std::fflush(stdout);
         QCoreApplication::exit(0);

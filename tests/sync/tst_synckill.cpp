@@ -42,11 +42,13 @@ void TestSyncKill::killedDuringPush()
     QList<MadeCase> cases;
     int total = 0;
     {
-        auto store = ow::store::Store::open(clientDir);
+        ow::store::Store::Options fast;
+        fast.synchronous = QStringLiteral("NORMAL"); // only to make the outbox quickly
+        auto store = ow::store::Store::open(clientDir, fast);
         QVERIFY2(store, qPrintable(store.error()));
         ow::store::BlobStore blobs(clientDir);
         QRandomGenerator rng(77);
-        cases = makeCases(store.value(), blobs, 100, tus ? 2 : 0, tus ? 4 : 0, 4000, 30000, rng, ow::Clock::system());
+        cases = makeCases(store.value(), blobs, 300, tus ? 2 : 0, tus ? 4 : 0, 4000, 30000, rng, ow::Clock::system());
         total = ow::store::CaseLog(store.value()).pendingCount();
     }
     const QStringList args {clientDir, QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()), kClerk, kPassword};
@@ -59,10 +61,17 @@ void TestSyncKill::killedDuringPush()
         QTRY_VERIFY_WITH_TIMEOUT(worker.canReadLine() || worker.state() != QProcess::Running, 10000);
         QTest::qWait(int(rng.bounded(200, 1200)));
         const bool drained = worker.readAll().contains("drained");
+        if (worker.state() != QProcess::Running || worker.processId() <= 0) {
+            qWarning("the worker ended by itself (exit %d, status %d): %s", worker.exitCode(), int(worker.exitStatus()),
+                worker.readAllStandardError().constData());
+            continue;
+        }
         ::kill(pid_t(worker.processId()), SIGKILL);
         QVERIFY(worker.waitForFinished(10000));
         if (!drained && worker.exitStatus() == QProcess::CrashExit)
             ++killedMidPush;
+        if (trial % 10 == 9)
+            qInfo("trial %d", trial + 1);
     }
     qInfo("%d of 50 kills landed during the push", killedMidPush);
     QVERIFY(killedMidPush >= 50 * 3 / 4);

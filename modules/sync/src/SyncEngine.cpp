@@ -564,8 +564,11 @@ void SyncEngine::patchUpload(const QString &sha256, const QString &location, qin
             return pushSucceeded();
         }
         m_knownOffset.remove(sha256); // ask the server where it is (HEAD) before the next PATCH
-        if (status == 409)
-            return pushSucceeded();
+        if (status == 409) {
+            // Another offset, or the server still busy with a dropped PATCH: HEAD after a pause.
+            m_pushBusy = false;
+            return schedulePush(m_pushBackoff.next());
+        }
         if (status == 404 || status == 410 || (status == 460 && last)) {
             // Gone, or the whole blob did not match at the end and the server discarded it.
             const QString err = m_journal.setLocation(sha256, QString());
