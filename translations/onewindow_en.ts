@@ -3821,6 +3821,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>%1, click to see</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>syncing N entries (N files)</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::usb::UsbError</name>

@@ -3799,6 +3799,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>%1, click to see</source>
         <translation>%1，点击查看</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>syncing N entries (N files)</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>ow::usb::UsbError</name>

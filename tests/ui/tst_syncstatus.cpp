@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -43,6 +44,7 @@ class TestSyncStatus : public QObject
 private Q_SLOTS:
     void initTestCase();
     void withoutBackOfficeSaysSo();
+    void blobProgressAndError();
     void offlineSyncingOnlineAndConflict();
 
 private:
@@ -92,6 +94,37 @@ void TestSyncStatus::withoutBackOfficeSaysSo()
     QVERIFY(QTest::qWaitForWindowActive(&w, 5000));
     QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY_WITH_TIMEOUT(panel->isVisible(), 5000);
+}
+
+// What the engine reports while a scan is uploaded, and after a refusal (also when the back
+// office at hand takes no uploads yet).
+void TestSyncStatus::blobProgressAndError()
+{
+    MainWindow w(m_context);
+    w.resize(1366, 768);
+    w.show();
+    auto *indicator = w.findChild<SyncStatusWidget *>(QStringLiteral("syncStatus"));
+    QVERIFY(indicator);
+    SyncStatus status;
+    status.state = SyncStatus::State::Syncing;
+    status.pendingEntries = 12;
+    status.pendingCases = 2;
+    status.pendingBlobs = 3;
+    status.blobBytesDone = 40000;
+    status.blobBytesTotal = 100000;
+    indicator->setStatus(status);
+    QCOMPARE(indicator->text(), QStringLiteral("正在同步 12 条（3 个文件）"));
+    QVERIFY(indicator->progressVisible());
+    auto *bar = indicator->findChild<QProgressBar *>(QStringLiteral("blobProgress"));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), 400);
+    screenshot(w.statusBar(), QStringLiteral("sync-2b-blob-progress"));
+
+    status.state = SyncStatus::State::Error;
+    status.lastError = QStringLiteral("后台不接收扫描件（未开通上传）。");
+    indicator->setStatus(status);
+    QCOMPARE(indicator->text(), QStringLiteral("同步出错：后台不接收扫描件（未开通上传）。"));
+    QVERIFY(!indicator->progressVisible());
 }
 
 void TestSyncStatus::offlineSyncingOnlineAndConflict()

@@ -75,7 +75,8 @@ SyncStatusWidget::Line SyncStatusWidget::describe(const ow::sync::SyncStatus &st
     } else if (status.state == State::Syncing) {
         line = tr("Syncing %n entry(ies)", nullptr, status.pendingEntries);
         if (status.pendingBlobs > 0)
-            line += QLatin1Char(' ') + tr("(%n file(s))", nullptr, status.pendingBlobs);
+            line =
+                tr("%1 %2", "syncing N entries (N files)").arg(line, tr("(%n file(s))", nullptr, status.pendingBlobs));
         colour = QStringLiteral("#1565c0");
         progress = status.blobBytesTotal > 0;
     } else {
