@@ -64,6 +64,25 @@
     </message>
 </context>
 <context>
+    <name>BackOfficeLink</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 不是 JSON 对象：%2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;url&quot; must be the back office&apos;s http(s) address, e.g. http://10.0.0.5:8787.</source>
+        <translation>%1：“url”须为后台的 http(s) 地址，例如 http://10.0.0.5:8787。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;user&quot; and &quot;password&quot; (a clerk or station user of this window) are required.</source>
+        <translation>%1：须填写“user”和“password”（本窗口的窗口人员或便民服务站用户）。</translation>
+    </message>
+</context>
+<context>
     <name>BlobStore</name>
     <message>
         <source>Cannot create the folder %1 for scanned documents.</source>
@@ -1853,6 +1872,44 @@
     </message>
 </context>
 <context>
+    <name>SyncJournal</name>
+    <message>
+        <source>An event from the back office names no case.</source>
+        <translation>后台发来的一条事件未注明案件。</translation>
+    </message>
+    <message>
+        <source>Recording a sync conflict failed: %1</source>
+        <translation>记录同步冲突失败：%1</translation>
+    </message>
+    <message>
+        <source>Applying an event from the back office failed: %1</source>
+        <translation>应用后台事件失败：%1</translation>
+    </message>
+    <message>
+        <source>Storing the events cursor failed: %1</source>
+        <translation>保存事件进度失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync with the back office</source>
+        <translation>与后台同步</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>复制详情(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the pending cases, the errors and the conflicts as text, e.g. for the back office administrator</source>
+        <translation>将待同步案件、错误和冲突复制为文字，例如发给后台管理员</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Tool</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -2632,6 +2689,37 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::sync::SyncEngine</name>
+    <message>
+        <source>The back office did not answer in time.</source>
+        <translation>后台未及时响应。</translation>
+    </message>
+    <message>
+        <source>The back office cannot be reached (%1).</source>
+        <translation>无法连接后台（%1）。</translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
+        <translation>后台返回 %1。</translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation>后台返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>The back office refused the sign-in of %1.</source>
+        <translation>后台拒绝了 %1 的登录。</translation>
+    </message>
+    <message>
+        <source>The back office takes no file this large.</source>
+        <translation>后台不接收这么大的文件。</translation>
+    </message>
+    <message>
+        <source>The back office does not take scanned documents (no uploads).</source>
+        <translation>后台不接收扫描件（未开通上传）。</translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::ApplicantPanel</name>
     <message>
         <source>resident ID card</source>
@@ -2777,6 +2865,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>sent, awaiting confirmation</source>
+        <translation>已上报，待确认</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>sync conflict</source>
+        <translation>同步冲突</translation>
     </message>
 </context>
 <context>
@@ -3564,6 +3664,145 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
         <translation>注意：%1 年节假日表为暂定。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::SyncPanel</name>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Waiting to be sent: %n case(s)</source>
+        <translation>
+            <numerusform>待上报(&amp;W)：%n 件案件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>记录序号</translation>
+    </message>
+    <message>
+        <source>Differs at the back office</source>
+        <translation>与后台不一致的字段</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>(the back office named no field)</source>
+        <translation>（后台未指明字段）</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts: none</source>
+        <translation>冲突(&amp;C)：无</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts: the back office already holds different content for these entries. The case stops here and nothing is changed or dropped: copy the details and give them to the back office administrator.</source>
+        <translation>冲突(&amp;C)：后台已存有这些记录的不同内容。该案件暂停同步，任何内容都不会被修改或丢弃：请复制详情，交给后台管理员处理。</translation>
+    </message>
+    <message>
+        <source>Last success: %1</source>
+        <translation>最近成功：%1</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1 cases, %2 entries, %3 files</source>
+        <translation>待上报：%1 件案件，%2 条记录，%3 个文件</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>  case %1 (%2), entry %3, differs in: %4, since %5</source>
+        <translation>  案件 %1（%2），第 %3 条记录，不一致字段：%4，发现于 %5</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::SyncStatusWidget</name>
+    <message>
+        <source>No back office set</source>
+        <translation>未连接后台</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>离线（自 %1 起）</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>同步出错</translation>
+    </message>
+    <message>
+        <source>Sync error: %1</source>
+        <translation>同步出错：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n entry(ies)</source>
+        <translation>
+            <numerusform>正在同步 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n file(s))</source>
+        <translation>
+            <numerusform>（%n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Sync with the back office (Ctrl+Shift+Y shows the details)</source>
+        <translation>与后台同步（Ctrl+Shift+Y 查看详情）</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync conflict in %n case(s)</source>
+        <translation>
+            <numerusform>%n 件案件同步冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, click to see</source>
+        <translation>%1，点击查看</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>syncing N entries (N files)</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+#include "BackOfficeLink.h"
 #include "DemoDevices.h"
 
 #include "onewindow/catalog/Catalog.h"
@@ -13,6 +14,7 @@
 #include "onewindow/store/Store.h"
 #include "onewindow/store/StoreLock.h"
 #include "onewindow/store/WindowSettings.h"
+#include "onewindow/sync/SyncEngine.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/FirstPaintProbe.h"
@@ -186,6 +188,16 @@ int main(int argc, char *argv[])
     if (!store)
         return fail(store.error());
     context.store = &store.value();
+    // The back office, when this window's settings name one: the sync engine lives on this
+    // (the store's) thread and starts once the window is up; without one the status bar says so.
+    const auto link = BackOfficeLink::load(dataDir);
+    if (!link)
+        return fail(link.error());
+    std::unique_ptr<ow::sync::SyncEngine> syncEngine;
+    if (link.value()) {
+        syncEngine = std::make_unique<ow::sync::SyncEngine>(store.value(), dataDir, *link.value());
+        context.sync = syncEngine.get();
+    }
 
     const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
     const QString keyId =
@@ -291,6 +303,8 @@ int main(int argc, char *argv[])
     // window manager to maximise it.
     window.resize(window.screen()->availableSize());
     window.showMaximized();
+    if (syncEngine)
+        syncEngine->start();
     const int rc = app.exec();
     catalogLoader->wait();
     return rc;

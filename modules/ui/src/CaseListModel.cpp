@@ -2,6 +2,7 @@
 
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/store/CaseRepository.h"
+#include "onewindow/sync/SyncJournal.h"
 
 #include <QLocale>
 
@@ -40,6 +41,7 @@ void CaseListModel::reset(
     m_windowCode = windowCode;
     m_prefix = numberPrefix;
     m_rows.clear();
+    m_sync.clear();
     m_atEnd = store == nullptr;
     endResetModel();
     if (!m_atEnd)
@@ -87,9 +89,36 @@ void CaseListModel::fetchMore(const QModelIndex &parent)
     m_atEnd = more.size() < PageSize;
     if (more.isEmpty())
         return;
+    readSync(more); // what the back office said about each case of the page, read once with it
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + more.size() - 1));
     m_rows += more;
     endInsertRows();
+}
+
+void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
+{
+    const sync::SyncJournal journal(*m_store);
+    const QStringList pendingList = journal.pendingCases();
+    const QSet<QString> pending(pendingList.cbegin(), pendingList.cend());
+    const QSet<QString> blocked = journal.blockedCases();
+    for (const store::CaseRecord &r : rows) {
+        SyncState state = SyncState::Pending;
+        if (blocked.contains(r.id))
+            state = SyncState::Conflict;
+        else if (journal.remote(r.id).contains(QLatin1String("confirmedAt")))
+            state = SyncState::Confirmed;
+        else if (!pending.contains(r.id))
+            state = SyncState::Sent;
+        m_sync.insert(r.id, state);
+    }
+}
+
+void CaseListModel::refreshSync()
+{
+    if (!m_store || m_rows.isEmpty())
+        return;
+    readSync(m_rows);
+    Q_EMIT dataChanged(index(0, Sync), index(int(m_rows.size()) - 1, Sync), {Qt::DisplayRole});
 }
 
 QString CaseListModel::cell(const store::CaseRecord &r, int column) const
@@ -109,7 +138,14 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
     case Visits: return QString::number(visits(r));
     case Promised:
         return r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString();
-    case Sync: return tr("waiting to sync");
+    case Sync:
+        switch (m_sync.value(r.id, SyncState::Pending)) {
+        case SyncState::Pending: return tr("waiting to sync");
+        case SyncState::Sent: return tr("sent, awaiting confirmation");
+        case SyncState::Confirmed: return tr("confirmed");
+        case SyncState::Conflict: return tr("sync conflict");
+        }
+        break;
     }
     return {};
 }

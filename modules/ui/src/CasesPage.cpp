@@ -4,6 +4,7 @@
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/receipt/QrPayload.h"
+#include "onewindow/sync/SyncEngine.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -65,6 +66,15 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     };
     connect(m_ui->reprintButton, &QPushButton::clicked, this, reprint);
     connect(m_ui->caseTable, &QAbstractItemView::activated, this, reprint);
+    // A confirmation from the back office turns 待同步 into 已确认 while the list is open.
+    if (context.sync) {
+        const auto refreshSync = [this] {
+            if (isVisible())
+                m_model->refreshSync();
+        };
+        connect(context.sync, &sync::SyncEngine::eventsApplied, this, refreshSync);
+        connect(context.sync, &sync::SyncEngine::drained, this, refreshSync);
+    }
 }
 
 CasesPage::~CasesPage() = default;

@@ -7,6 +7,8 @@
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/QueuePage.h"
 #include "onewindow/ui/SupervisorPage.h"
+#include "onewindow/ui/SyncPanel.h"
+#include "onewindow/ui/SyncStatusWidget.h"
 #include "ui_MainWindow.h"
 
 #include <QEvent>
@@ -58,6 +60,14 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
         statusBar()->addPermanentWidget(printerStatus);
     }
 
+    auto *syncStatus = new SyncStatusWidget(this);
+    syncStatus->setObjectName(QStringLiteral("syncStatus"));
+    syncStatus->attach(context.sync);
+    statusBar()->addPermanentWidget(syncStatus);
+    connect(syncStatus, &SyncStatusWidget::activated, this, &MainWindow::showSyncPanel);
+    auto *syncShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), this);
+    connect(syncShortcut, &QShortcut::activated, this, &MainWindow::showSyncPanel);
+
     if (context.demoCards)
         menuBar()->insertMenu(m_ui->menuBar->actions().value(1), new DemoMenu(context, this));
 
@@ -70,6 +80,19 @@ MainWindow::~MainWindow() = default;
 void MainWindow::catalogueReady()
 {
     m_intake->catalogueReady();
+}
+
+SyncPanel *MainWindow::showSyncPanel()
+{
+    if (!m_syncPanel) {
+        m_syncPanel = new SyncPanel(this);
+        m_syncPanel->setObjectName(QStringLiteral("syncPanel"));
+        m_syncPanel->attach(m_context.sync, m_context.store);
+    }
+    m_syncPanel->show();
+    m_syncPanel->raise();
+    m_syncPanel->activateWindow();
+    return m_syncPanel;
 }
 
 void MainWindow::addSection(QWidget *page, const QString &iconName)

@@ -3,6 +3,7 @@
 #include "onewindow/store/CaseRecord.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace ow {
@@ -16,7 +17,9 @@ namespace ow::ui {
 
 // A window's cases for the 案件 section, newest first, read one page at a time as the view
 // scrolls (canFetchMore/fetchMore over an index: start-up and scrolling cost the same with a
-// million cases as with ten). Personal data masked.
+// million cases as with ten). Personal data masked. The sync column says what the back office
+// said (modules/sync's journal): waiting to sync, sent, confirmed (the provisional receipt is
+// confirmed), or a conflict.
 class CaseListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -30,6 +33,8 @@ public:
     // Starts over with the first page of `windowCode` (numbers starting with `numberPrefix`).
     void reset(store::Store *store, const Catalog *catalog, const QString &windowCode, const QString &numberPrefix);
     const store::CaseRecord *caseAt(int row) const;
+    // Reads the sync column of the loaded rows again (the back office confirmed a receipt).
+    void refreshSync();
     // Decided (receipt, notice or refusal printed): a reprint is possible.
     static bool isDecided(const store::CaseRecord &r);
     static int visits(const store::CaseRecord &r);
@@ -42,6 +47,8 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
 private:
+    enum class SyncState { Pending, Sent, Confirmed, Conflict };
+    void readSync(const QList<store::CaseRecord> &rows);
     QString cell(const store::CaseRecord &r, int column) const;
 
     store::Store *m_store = nullptr;
@@ -49,6 +56,7 @@ private:
     QString m_windowCode;
     QString m_prefix;
     QList<store::CaseRecord> m_rows;
+    QHash<QString, SyncState> m_sync; // case id → its sync column, read with its page
     bool m_atEnd = true;
 };
 

@@ -14,6 +14,7 @@ namespace ow::ui {
 
 struct ClientContext;
 class IntakePage;
+class SyncPanel;
 
 // Wires the sections together and nothing else: each section is its own widget class.
 class MainWindow : public QMainWindow
@@ -30,6 +31,8 @@ public:
     Section currentSection() const;
     // The catalogue (ClientContext::catalog/search) has arrived: intake starts.
     void catalogueReady();
+    // The sync details (also: a click on the sync indicator, Ctrl+Shift+Y).
+    SyncPanel *showSyncPanel();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -44,6 +47,7 @@ private:
     QLabel *m_modeLabel = nullptr;
     QLabel *m_windowLabel = nullptr;
     IntakePage *m_intake = nullptr;
+    SyncPanel *m_syncPanel = nullptr;
 };
 
 } // namespace ow::ui

@@ -1,0 +1,143 @@
+#include "onewindow/ui/SyncPanel.h"
+
+#include "onewindow/store/CaseRepository.h"
+#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/ui/SyncStatusWidget.h"
+#include "ui_SyncPanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHeaderView>
+#include <QLocale>
+
+namespace ow::ui {
+
+namespace {
+
+enum ConflictColumn { CaseColumn, SeqColumn, FieldsColumn, SinceColumn, ConflictColumns };
+
+} // namespace
+
+SyncPanel::SyncPanel(QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::SyncPanel>())
+{
+    m_ui->setupUi(this);
+    m_ui->conflictTable->setColumnCount(ConflictColumns);
+    m_ui->conflictTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->conflictTable->horizontalHeader()->setStretchLastSection(true);
+    connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
+    connect(m_ui->copyButton, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(details()); });
+    refresh();
+}
+
+SyncPanel::~SyncPanel() = default;
+
+void SyncPanel::attach(sync::SyncEngine *engine, store::Store *store)
+{
+    m_engine = engine;
+    m_store = store;
+    m_configured = engine != nullptr;
+    if (engine)
+        connect(engine, &sync::SyncEngine::statusChanged, this, &SyncPanel::reload);
+    reload();
+}
+
+void SyncPanel::reload()
+{
+    if (!m_engine) {
+        refresh();
+        return;
+    }
+    QStringList pending;
+    for (const QString &id : m_engine->journal().pendingCases()) {
+        QString number;
+        if (m_store) {
+            const auto record = store::CaseRepository(*m_store).load(id);
+            if (record)
+                number = record.value().number;
+        }
+        pending << (number.isEmpty() ? id : number);
+    }
+    m_status = m_engine->status();
+    m_pending = pending;
+    m_configured = true;
+    refresh();
+}
+
+void SyncPanel::setStatus(const ow::sync::SyncStatus &status, const QStringList &pendingCases)
+{
+    m_configured = true;
+    m_status = status;
+    m_pending = pendingCases;
+    refresh();
+}
+
+void SyncPanel::refresh()
+{
+    m_ui->stateLabel->setText(tr("State: %1").arg(SyncStatusWidget::describe(m_status, m_configured).text));
+    m_ui->errorLabel->setText(m_status.lastError.isEmpty() ? QString() : tr("Last error: %1").arg(m_status.lastError));
+    m_ui->errorLabel->setVisible(!m_status.lastError.isEmpty());
+    m_ui->pendingLabel->setText(tr("%1, %2, %3")
+                                    .arg(tr("&Waiting to be sent: %n case(s)", nullptr, m_status.pendingCases),
+                                        tr("%n entry(ies)", nullptr, m_status.pendingEntries),
+                                        tr("%n file(s)", nullptr, m_status.pendingBlobs)));
+    m_ui->pendingList->clear();
+    m_ui->pendingList->addItems(m_pending);
+
+    m_ui->conflictTable->setHorizontalHeaderLabels(
+        {tr("Case number"), tr("Entry"), tr("Differs at the back office"), tr("Since")});
+    m_ui->conflictTable->setRowCount(int(m_status.conflicts.size()));
+    for (int row = 0; row < m_status.conflicts.size(); ++row) {
+        const sync::SyncConflict &c = m_status.conflicts.at(row);
+        const QStringList cells {c.caseNumber.isEmpty() ? c.caseId : c.caseNumber, QString::number(c.seq),
+            c.fields.isEmpty() ? tr("(the back office named no field)") : c.fields.join(QLatin1String(", ")),
+            QLocale().toString(c.at.toLocalTime(), QLocale::ShortFormat)};
+        for (int column = 0; column < ConflictColumns; ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(column == CaseColumn ? c.caseId : cells.at(column));
+            m_ui->conflictTable->setItem(row, column, item);
+        }
+    }
+    m_ui->conflictLabel->setText(m_status.conflicts.isEmpty()
+            ? tr("&Conflicts: none")
+            : tr("&Conflicts: the back office already holds different content for these entries. The case stops "
+                 "here and nothing is changed or dropped: copy the details and give them to the back office "
+                 "administrator."));
+    m_ui->copyButton->setEnabled(m_configured);
+}
+
+QString SyncPanel::details() const
+{
+    QStringList lines;
+    lines << tr("State: %1").arg(SyncStatusWidget::describe(m_status, m_configured).text);
+    if (m_status.lastSuccess.isValid())
+        lines << tr("Last success: %1").arg(m_status.lastSuccess.toUTC().toString(Qt::ISODate));
+    if (!m_status.lastError.isEmpty())
+        lines << tr("Last error: %1").arg(m_status.lastError);
+    lines << tr("Waiting to be sent: %1 cases, %2 entries, %3 files")
+                 .arg(m_status.pendingCases)
+                 .arg(m_status.pendingEntries)
+                 .arg(m_status.pendingBlobs);
+    for (const QString &c : m_pending)
+        lines << QStringLiteral("  ") + c;
+    lines << tr("Conflicts: %1").arg(m_status.conflicts.size());
+    for (const sync::SyncConflict &c : m_status.conflicts)
+        lines << tr("  case %1 (%2), entry %3, differs in: %4, since %5")
+                     .arg(c.caseNumber, c.caseId)
+                     .arg(c.seq)
+                     .arg(c.fields.join(QLatin1String(", ")), c.at.toUTC().toString(Qt::ISODate));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void SyncPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        refresh();
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace ow::ui
