@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountSettings</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: idleLockMinutes is 1 to 240, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the back office&apos;s address (e.g. https://backoffice.example.gov.cn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a back office address (https://host[:port]).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office address has no query or fragment: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
         <source>Applicant (F2)</source>
@@ -1171,6 +1206,21 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>This window is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -1220,6 +1270,21 @@
     </message>
     <message>
         <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfflineVerifier</name>
+    <message>
+        <source>No random numbers for the offline sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline sign-in could not be prepared (PBKDF2 failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1529,6 +1594,41 @@
     </message>
 </context>
 <context>
+    <name>ReplyMessage</name>
+    <message>
+        <source>The back office at %1 refused the connection (is it running?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s host %1 was not found (check the address and the network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office at %1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (certificate not trusted or TLS error): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network connection to the back office at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office at %1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1 unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SaneSession</name>
     <message>
         <source>the scanner has no setting &quot;%1&quot;</source>
@@ -1762,6 +1862,21 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
@@ -1855,6 +1970,25 @@
     </message>
     <message>
         <source>No windows are assigned to you yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncJournal</name>
+    <message>
+        <source>An event from the back office names no case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a sync conflict failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying an event from the back office failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the events cursor failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1996,6 +2130,30 @@
     </message>
     <message>
         <source>Window &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back office &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://backoffice.example.gov.cn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as on the administrator&apos;s note, e.g. 330106-W03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window works without a back office: enter its identity by hand</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2147,6 +2305,91 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The catalogue %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::account::Enrolment</name>
+    <message>
+        <source>The window is given as region-code, as the administrator&apos;s note prints it (e.g. 330106-W03), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code the administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office does not know this enrolment code; check it (letters and digits, no 0/O/1/I) or ask the administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code was already used; ask the administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired; ask the administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code is for another window than %1; check the window on the administrator&apos;s note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1 is already enrolled with another key; the administrator revokes that key before this computer can enrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window&apos;s key was revoked; remove %1 and enrol again with a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s answer does not name window %1; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window key could not be moved into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::account::SignIn</name>
+    <message numerus="yes">
+        <source>Wrong name or password; try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords; try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has not signed in at this window while the back office was reachable, so there is nothing to check the password against offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 has not signed in at this window online yet; the first sign-in needs the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 works at window %2, not at this one (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 account does not sign in at a window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2633,6 +2876,37 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::scanner::KeyboardReportDecoder</name>
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::SyncEngine</name>
+    <message>
+        <source>The back office did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office cannot be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office refused the sign-in of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office takes no file this large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office does not take scanned documents (no uploads).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3369,6 +3643,13 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::LockScreen</name>
+    <message>
+        <source>Signed in: %1. Enter your password to continue; the open case is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::MainWindow</name>
     <message>
         <source>Queue</source>
@@ -3556,6 +3837,21 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::SignInDialog</name>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in offline (the back office is not reachable; cases are kept here and sent when it is back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::SupervisorPage</name>
     <message>
         <source>Today, %1, is a public holiday (%2).</source>
@@ -3579,6 +3875,13 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::WindowIdentityDialog</name>
+    <message>
+        <source>This computer is not set up as a window yet. Enter the back office&apos;s address, the window and the enrolment code from the administrator&apos;s note: the back office confirms who this window is and takes its receipt key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
