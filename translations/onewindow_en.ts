@@ -3843,11 +3843,15 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signed in offline (the back office is not reachable; cases are kept here and sent when it is back).</source>
+        <source>&amp;Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Continue</source>
+        <source>Signed in offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office is not reachable; cases are kept here and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3826,12 +3826,16 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>正在登录…</translation>
     </message>
     <message>
-        <source>Signed in offline (the back office is not reachable; cases are kept here and sent when it is back).</source>
-        <translation>离线登录（无法连接后台；案件先保存在本机，恢复连接后自动发送）。</translation>
-    </message>
-    <message>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Signed in offline</source>
+        <translation>离线登录</translation>
+    </message>
+    <message>
+        <source>The back office is not reachable; cases are kept here and sent when it is back.</source>
+        <translation>无法连接后台；案件先保存在本机，恢复连接后自动发送。</translation>
     </message>
 </context>
 <context>

@@ -52,8 +52,10 @@ void SignInDialog::accept()
         return;
     setBusy(true);
     m_ui->statusLabel->setStyleSheet(QString());
+    m_ui->statusLabel->setTextFormat(Qt::PlainText);
     m_ui->statusLabel->setText(tr("Signing in…"));
     m_ui->statusLabel->show();
+    adjustSize();
     m_signIn->start(m_ui->userEdit->text(), m_ui->passwordEdit->text());
 }
 
@@ -77,16 +79,25 @@ void SignInDialog::signedIn(const account::SignInOutcome &outcome)
         m_ui->userEdit->setEnabled(false);
         m_ui->passwordEdit->setEnabled(false);
         m_ui->statusLabel->setStyleSheet(QStringLiteral("color:#8a5a00;"));
-        m_ui->statusLabel->setText(tr("Signed in offline (the back office is not reachable; cases are kept here "
-                                      "and sent when it is back).")
-            + (outcome.message.isEmpty() ? QString() : QStringLiteral("\n") + outcome.message));
+        // Bold and first: the clerk sees at a glance that this is an offline sign-in.
+        QString text = QStringLiteral("<b>%1</b><br>%2")
+                           .arg(tr("Signed in offline").toHtmlEscaped(),
+                               tr("The back office is not reachable; cases are kept here and sent when it is back.")
+                                   .toHtmlEscaped());
+        if (!outcome.message.isEmpty())
+            text += QStringLiteral("<br><small>%1</small>").arg(outcome.message.toHtmlEscaped());
+        m_ui->statusLabel->setTextFormat(Qt::RichText);
+        m_ui->statusLabel->setText(text);
+        adjustSize();
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Continue"));
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setFocus();
         return;
     }
     m_ui->statusLabel->setStyleSheet(QStringLiteral("color:#b00020;"));
+    m_ui->statusLabel->setTextFormat(Qt::PlainText);
     m_ui->statusLabel->setText(outcome.message);
     m_ui->statusLabel->show();
+    adjustSize();
     m_ui->passwordEdit->setFocus();
     if (outcome.waitSeconds > 0) {
         m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(false);

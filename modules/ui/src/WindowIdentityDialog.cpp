@@ -30,11 +30,15 @@ void WindowIdentityDialog::enableEnrolment(const QString &dataDir)
         connect(m_enrolment, &account::Enrolment::finished, this, &WindowIdentityDialog::enrolmentFinished);
     }
     m_ui->pages->setCurrentWidget(m_ui->enrolPage);
+    // The hidden page takes no room.
+    m_ui->manualPage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_ui->enrolPage->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_ui->manualButton->show();
     m_ui->introLabel->setText(tr("This computer is not set up as a window yet. Enter the back office's address, "
                                  "the window and the enrolment code from the administrator's note: the back office "
                                  "confirms who this window is and takes its receipt key."));
     m_ui->addressEdit->setFocus();
+    adjustSize();
 }
 
 bool WindowIdentityDialog::enrolling() const
@@ -45,10 +49,13 @@ bool WindowIdentityDialog::enrolling() const
 void WindowIdentityDialog::showManual()
 {
     m_ui->pages->setCurrentWidget(m_ui->manualPage);
+    m_ui->enrolPage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_ui->manualPage->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_ui->manualButton->hide();
     m_ui->errorLabel->hide();
     m_ui->retranslateUi(this);
     m_ui->regionEdit->setFocus();
+    adjustSize();
 }
 
 QUrl WindowIdentityDialog::backOffice() const
@@ -60,6 +67,7 @@ void WindowIdentityDialog::showError(const QString &message)
 {
     m_ui->errorLabel->setText(message);
     m_ui->errorLabel->show();
+    adjustSize(); // the message takes room; the fields keep theirs
 }
 
 void WindowIdentityDialog::enrolmentFinished(bool ok, const QString &message)
