@@ -48,6 +48,7 @@ private Q_SLOTS:
     void wrongPasswordsWaitLonger();
     void idleLockCoversAndUnlocks();
     void idleLockByItsTimer();
+    void idleLockOverAModalDialog();
     void cleanupTestCase();
 
 private:
@@ -372,6 +373,52 @@ void TestSignIn::idleLockByItsTimer()
     QVERIFY(locked.wait(kWait));
     QVERIFY(lock.isLocked());
     QVERIFY(lock.lockScreen()->isVisible());
+}
+
+// A modal dialog open at lock time (a refusal's reason half typed): it takes the lock screen (it
+// alone gets input), the window under it is covered, and the typed text survives the unlock.
+void TestSignIn::idleLockOverAModalDialog()
+{
+    QTemporaryDir dir;
+    QVERIFY(account::OfflineVerifier(dir.path(), 1000).remember(QStringLiteral("zhang"), kWindow, kPassword).isEmpty());
+    account::SignIn signIn(dir.path(), kWindow, QUrl());
+    QWidget window;
+    window.resize(1366, 768);
+    auto *applicant = new QLabel(QStringLiteral("王小明 330106199001011234"), &window);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDialog reason(&window);
+    reason.setWindowModality(Qt::ApplicationModal);
+    reason.resize(420, 220);
+    auto *reasonEdit = new QLineEdit(&reason);
+    reasonEdit->setText(QStringLiteral("材料不齐"));
+    reason.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&reason));
+    QCOMPARE(QApplication::activeModalWidget(), &reason);
+
+    QDateTime now = QDateTime::fromString(QStringLiteral("2026-03-02T08:00:00Z"), Qt::ISODate);
+    ui::IdleLock lock(&window, &signIn, QStringLiteral("zhang"), 10);
+    lock.setClock([&now] { return now; });
+    now = now.addSecs(10 * 60);
+    lock.check();
+    QVERIFY(lock.isLocked());
+    QCOMPARE(lock.lockHost(), &reason);
+    QVERIFY(lock.lockScreen()->isVisible());
+    QCOMPARE(lock.lockScreen()->geometry(), reason.rect());
+    // The window under the dialog is covered too.
+    QWidget *over = window.childAt(applicant->geometry().center());
+    QVERIFY(over != applicant);
+    QVERIFY(over && over->isVisible());
+    QTest::keyClicks(reasonEdit, QStringLiteral("xyz"));
+    QCOMPARE(reasonEdit->text(), QStringLiteral("材料不齐"));
+
+    auto *password = lock.lockScreen()->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    QTest::keyClicks(password, kPassword);
+    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(!lock.isLocked());
+    QCOMPARE(window.childAt(applicant->geometry().center()), applicant);
+    QVERIFY(reason.isVisible());
+    QCOMPARE(reasonEdit->text(), QStringLiteral("材料不齐"));
 }
 
 QTEST_MAIN(TestSignIn)

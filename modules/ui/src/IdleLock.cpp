@@ -42,14 +42,12 @@ IdleLock::IdleLock(QWidget *window, account::SignIn *signIn, QString user, int i
     , m_user(std::move(user))
     , m_idleMs(qint64(std::max(idleMinutes, 1)) * 60 * 1000)
     , m_timer(new QTimer(this))
-    , m_screen(new LockScreen(window))
 {
-    m_screen->setUser(m_user);
+    placeScreen(window);
     m_screen->hide();
     m_timer->setSingleShot(true);
     m_timer->setTimerType(Qt::VeryCoarseTimer);
     connect(m_timer, &QTimer::timeout, this, &IdleLock::check);
-    connect(m_screen, &LockScreen::unlockRequested, this, &IdleLock::unlock);
     // Only the answer to the lock's own online check unlocks.
     connect(m_signIn, &account::SignIn::finished, this, [this](const account::SignInOutcome &outcome) {
         if (m_waitingOnline)
@@ -64,6 +62,58 @@ IdleLock::IdleLock(QWidget *window, account::SignIn *signIn, QString user, int i
 IdleLock::~IdleLock()
 {
     qApp->removeEventFilter(this);
+    for (const QPointer<QWidget> &cover : std::as_const(m_covers))
+        delete cover.data();
+}
+
+LockScreen *IdleLock::lockScreen() const
+{
+    return m_screen;
+}
+
+QWidget *IdleLock::lockHost() const
+{
+    return m_locked && m_screen ? m_screen->parentWidget() : nullptr;
+}
+
+void IdleLock::placeScreen(QWidget *host)
+{
+    if (m_screen && m_screen->parentWidget() == host)
+        return;
+    delete m_screen.data();
+    m_screen = new LockScreen(host);
+    m_screen->setUser(m_user);
+    connect(m_screen, &LockScreen::unlockRequested, this, &IdleLock::unlock);
+    if (host != m_window)
+        host->installEventFilter(this); // follows its size
+    // A dialog closed under the lock takes its screen along: the window gets one again.
+    connect(m_screen, &QObject::destroyed, this, [this] {
+        if (m_locked && m_window)
+            QTimer::singleShot(0, this, [this] {
+                if (m_locked && !m_screen && m_window) {
+                    placeScreen(m_window);
+                    m_screen->setGeometry(m_window->rect());
+                    m_screen->show();
+                    m_screen->raise();
+                    m_screen->reset();
+                }
+            });
+    });
+}
+
+void IdleLock::coverOthers(QWidget *host)
+{
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *w : windows) {
+        if (w == host || !w->isVisible() || w->windowType() == Qt::Popup || w->windowType() == Qt::ToolTip)
+            continue;
+        auto *cover = new QWidget(w);
+        cover->setAutoFillBackground(true);
+        cover->setGeometry(w->rect());
+        cover->show();
+        cover->raise();
+        m_covers.append(cover);
+    }
 }
 
 void IdleLock::setClock(Clock clock)
@@ -103,7 +153,12 @@ void IdleLock::lock()
         return;
     m_locked = true;
     m_timer->stop();
-    m_screen->setGeometry(m_window->rect());
+    // A modal dialog takes all input: the password is asked for there.
+    QWidget *modal = QApplication::activeModalWidget();
+    QWidget *host = modal ? modal : m_window.data();
+    placeScreen(host);
+    coverOthers(host);
+    m_screen->setGeometry(host->rect());
     m_screen->reset();
     m_screen->show();
     m_screen->raise();
@@ -114,7 +169,7 @@ void IdleLock::lock()
 
 void IdleLock::unlock(const QString &password)
 {
-    if (!m_locked || m_waitingOnline)
+    if (!m_locked || m_waitingOnline || !m_screen)
         return;
     const account::SignInOutcome outcome = m_signIn->verifyOffline(m_user, password);
     if (!outcome.ok && outcome.waitSeconds == 0 && !m_signIn->busy()) {
@@ -132,6 +187,8 @@ void IdleLock::verified(const account::SignInOutcome &outcome)
     if (!m_locked)
         return;
     m_waitingOnline = false;
+    if (!m_screen)
+        return;
     m_screen->setBusy(false);
     if (!outcome.ok) {
         m_screen->setError(outcome.message);
@@ -140,6 +197,9 @@ void IdleLock::verified(const account::SignInOutcome &outcome)
     m_locked = false;
     m_screen->hide();
     m_screen->reset();
+    for (const QPointer<QWidget> &cover : std::as_const(m_covers))
+        delete cover.data();
+    m_covers.clear();
     m_lastInput = m_clock();
     arm();
     Q_EMIT lockedChanged(false);
@@ -156,8 +216,8 @@ bool IdleLock::insideScreen(QObject *object) const
 
 bool IdleLock::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_window && event->type() == QEvent::Resize)
-        m_screen->setGeometry(m_window->rect());
+    if (event->type() == QEvent::Resize && m_screen && watched == m_screen->parentWidget())
+        m_screen->setGeometry(m_screen->parentWidget()->rect());
     if (!isInput(event->type()))
         return QObject::eventFilter(watched, event);
     if (!m_locked) {

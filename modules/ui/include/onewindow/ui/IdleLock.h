@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -21,9 +22,10 @@ class LockScreen;
 
 // Locks a window after a time without keyboard, mouse or touch input anywhere in the application:
 // a LockScreen covers the whole window (personal data hidden, input to everything under it is
-// swallowed, shortcuts included) until the signed-in clerk's password passes the offline verifier
-// (account::SignIn::verifyOffline; online when there is none, e.g. a supervisor). Nothing under the
-// cover is touched: an open case stays as it is.
+// swallowed, shortcuts included), or the open modal dialog when there is one (it alone takes input
+// then; the window gets a plain cover), and every other open window gets a plain cover, until the signed-in clerk's
+// password passes the offline verifier (account::SignIn::verifyOffline; online when there is none, e.g. a supervisor).
+// Nothing under the cover is touched: an open case stays as it is.
 class IdleLock : public QObject
 {
     Q_OBJECT
@@ -41,7 +43,9 @@ public:
     qint64 idleMs() const { return m_idleMs; }
 
     bool isLocked() const { return m_locked; }
-    LockScreen *lockScreen() const { return m_screen; }
+    LockScreen *lockScreen() const;
+    // Where the lock screen is: the window, or the modal dialog that was open (nullptr unlocked).
+    QWidget *lockHost() const;
     void lock();
     // What the timer does when it fires: lock when the idle time has passed, else wait the rest.
     void check();
@@ -57,6 +61,8 @@ private:
     void verified(const account::SignInOutcome &outcome);
     void arm();
     bool insideScreen(QObject *object) const;
+    void placeScreen(QWidget *host);
+    void coverOthers(QWidget *host);
 
     QPointer<QWidget> m_window;
     account::SignIn *m_signIn;
@@ -65,7 +71,8 @@ private:
     Clock m_clock = [] { return QDateTime::currentDateTimeUtc(); };
     QDateTime m_lastInput;
     QTimer *m_timer;
-    LockScreen *m_screen;
+    QPointer<LockScreen> m_screen;
+    QList<QPointer<QWidget>> m_covers;
     bool m_locked = false;
     bool m_waitingOnline = false;
 };
