@@ -205,14 +205,16 @@ int main(int argc, char *argv[])
     if (keys)
         context.keys = keys.value();
 
-    // A real window on a screen: the clerk signs in (online, or offline against the verifier of an
-    // earlier online sign-in) and the window locks itself when left idle.
+    // A window enrolled with a back office, on a screen: the clerk signs in (online, or offline
+    // against the verifier of an earlier online sign-in) and the window locks itself when idle. A
+    // window without a back office (set up by hand) has no one to check a password: as before.
     std::unique_ptr<ow::account::SignIn> signIn;
     int idleLockMinutes = 0;
-    if (!context.demoMode && interactive()) {
-        const auto account = ow::account::AccountSettings::load(dataDir);
-        if (!account)
-            return fail(account.error());
+    const auto account = context.demoMode ? ow::Result<ow::account::AccountConfig>(ow::account::AccountConfig())
+                                          : ow::account::AccountSettings::load(dataDir);
+    if (!account)
+        return fail(account.error());
+    if (!account->backOffice.isEmpty() && interactive()) {
         signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, account->backOffice);
         ow::ui::SignInDialog signInDialog(signIn.get(), context.window.windowName);
         signInDialog.setUser(context.window.clerk);
