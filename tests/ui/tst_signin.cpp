@@ -46,6 +46,7 @@ private Q_SLOTS:
     void enrolWithAnUnknownCodeOrNoServer();
     void signInOnlineThenOffline();
     void wrongPasswordsWaitLonger();
+    void anotherWindowsClerkIsRefused();
     void idleLockCoversAndUnlocks();
     void idleLockByItsTimer();
     void idleLockOverAModalDialog();
@@ -93,6 +94,16 @@ void TestSignIn::initTestCase()
             QStringLiteral("clerk"), QStringLiteral("--window"), kWindow},
         kPassword.toUtf8() + '\n');
     QVERIFY2(user.exitCode == 0, qPrintable(user.err));
+    const AdminRun w04 = runAdmin(data,
+        {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"), QStringLiteral("--code"),
+            QStringLiteral("W04"), QStringLiteral("--name"), QStringLiteral("综合窗口 4"), QStringLiteral("--kind"),
+            QStringLiteral("window")});
+    QVERIFY2(w04.exitCode == 0, qPrintable(w04.err));
+    const AdminRun li = runAdmin(data,
+        {QStringLiteral("add-user"), QStringLiteral("--name"), QStringLiteral("li"), QStringLiteral("--role"),
+            QStringLiteral("clerk"), QStringLiteral("--window"), QStringLiteral("330106-W04")},
+        kPassword.toUtf8() + '\n');
+    QVERIFY2(li.exitCode == 0, qPrintable(li.err));
     QVERIFY2(m_server.start(data), qPrintable(m_server.stderrText()));
     QDir().mkpath(QStringLiteral(OW_SCREENSHOT_DIR));
 }
@@ -373,6 +384,23 @@ void TestSignIn::idleLockByItsTimer()
     QVERIFY(locked.wait(kWait));
     QVERIFY(lock.isLocked());
     QVERIFY(lock.lockScreen()->isVisible());
+}
+
+// A clerk of window W04 does not sign in at W03, and gets no offline verifier here.
+void TestSignIn::anotherWindowsClerkIsRefused()
+{
+    const QString dir = m_clientDir.path();
+    account::SignIn signIn(dir, kWindow, QUrl(url()));
+    QSignalSpy answers(&signIn, &account::SignIn::finished);
+    signIn.start(QStringLiteral("li"), kPassword);
+    QVERIFY(answers.wait(kWait));
+    const auto outcome = answers.takeFirst().at(0).value<account::SignInOutcome>();
+    QVERIFY(!outcome.ok);
+    QVERIFY(!outcome.offline);
+    if (english())
+        QVERIFY2(outcome.message.contains(QLatin1String("330106-W04")), qPrintable(outcome.message));
+    QVERIFY(!account::OfflineVerifier(dir).knows(QStringLiteral("li"), kWindow));
+    QVERIFY(account::OfflineVerifier(dir).knows(QStringLiteral("zhang"), kWindow));
 }
 
 // A modal dialog open at lock time (a refusal's reason half typed): it takes the lock screen (it

@@ -154,8 +154,14 @@ void SignIn::answered()
         o.message = tr("Too many wrong passwords; try again in %n s.", nullptr, wait);
         return finish(o);
     }
-    if (status != 201)
+    // A back office that is there but broken (5xx) is as good as out of reach; any other answer
+    // (a wrong address, a refusal) is said as it is.
+    if (status >= 500)
         return finish(offline(name, password, ReplyMessage::describe(reply, body)));
+    if (status != 201) {
+        o.message = ReplyMessage::describe(reply, body);
+        return finish(o);
+    }
     const QJsonObject answer = QJsonDocument::fromJson(body).object();
     const QJsonObject user = answer.value(QLatin1String("user")).toObject();
     o.role = user.value(QLatin1String("role")).toString();

@@ -29,7 +29,8 @@ struct SignInOutcome
 
 // A clerk's sign-in at this window. Online: POST /v1/sessions {name, password}; a success caches
 // the offline verifier (clerks and stations of this window). When the back office is out of reach
-// (no address, no network, refused, timed out, TLS, 502–504) the cached verifier decides instead.
+// (no address, no network, refused, timed out, TLS, 5xx) the cached verifier decides instead;
+// any other answer (404, 403 …) is a refusal with its message.
 // Each wrong password, online or offline, makes the next try wait longer: 1, 2, 4 … up to 300 s.
 class SignIn : public QObject
 {
