@@ -288,10 +288,16 @@ void TestSignIn::wrongPasswordsWaitLonger()
     signIn.setClock([&now] { return now; });
     const QString zhang = QStringLiteral("zhang");
     QCOMPARE(signIn.verifyOffline(zhang, QStringLiteral("x")).waitSeconds, 1);
-    // Meanwhile even the right password is refused.
+    // Meanwhile even the right password is refused, also after a restart.
     const auto early = signIn.verifyOffline(zhang, kPassword);
     QVERIFY(!early.ok);
     QCOMPARE(early.waitSeconds, 1);
+    {
+        account::SignIn restarted(dir, kWindow, QUrl());
+        restarted.setClock([&now] { return now; });
+        QCOMPARE(restarted.waitSeconds(zhang), 1);
+        QVERIFY(!restarted.verifyOffline(zhang, kPassword).ok);
+    }
     now = now.addSecs(1);
     QCOMPARE(signIn.verifyOffline(zhang, QStringLiteral("y")).waitSeconds, 2);
     now = now.addSecs(2);
@@ -311,7 +317,7 @@ void TestSignIn::wrongPasswordsWaitLonger()
     const auto outcome = answers.takeFirst().at(0).value<account::SignInOutcome>();
     QVERIFY(!outcome.ok);
     QVERIFY(!outcome.offline);
-    QCOMPARE(outcome.waitSeconds, 1);
+    QCOMPARE(outcome.waitSeconds, 2); // the count goes on: one wrong offline, one online
 }
 
 void TestSignIn::idleLockCoversAndUnlocks()

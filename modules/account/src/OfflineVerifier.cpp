@@ -38,6 +38,19 @@ QJsonObject readAll(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
+// "" or the message.
+QString writeAll(const QString &path, const QJsonObject &all)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return OfflineVerifier::tr("Cannot write %1: %2").arg(f.fileName(), f.errorString());
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(QJsonDocument(all).toJson());
+    if (!f.commit())
+        return OfflineVerifier::tr("Cannot write %1: %2").arg(f.fileName(), f.errorString());
+    return store::FileModes::makePrivateFile(path);
+}
+
 } // namespace
 
 OfflineVerifier::OfflineVerifier(QString dataDir, int iterations)
@@ -68,14 +81,31 @@ QString OfflineVerifier::remember(const QString &name, const QString &window, co
                 QStringLiteral("pbkdf2-sha256$%1$%2$%3")
                     .arg(m_iterations)
                     .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()))}});
-    QSaveFile f(path(m_dataDir));
-    if (!f.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(f.fileName(), f.errorString());
-    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    f.write(QJsonDocument(all).toJson());
-    if (!f.commit())
-        return tr("Cannot write %1: %2").arg(f.fileName(), f.errorString());
-    return store::FileModes::makePrivateFile(path(m_dataDir));
+    return writeAll(path(m_dataDir), all);
+}
+
+void OfflineVerifier::recordFailures(const QString &name, int count, const QDateTime &blockedUntil) const
+{
+    QJsonObject all = readAll(path(m_dataDir));
+    QJsonObject entry = all.value(name).toObject();
+    if (entry.isEmpty())
+        return;
+    entry.insert(QStringLiteral("failures"), count);
+    entry.insert(QStringLiteral("blockedUntil"), blockedUntil.toUTC().toString(Qt::ISODateWithMs));
+    all.insert(name, entry);
+    (void)writeAll(path(m_dataDir), all);
+}
+
+int OfflineVerifier::failures(const QString &name) const
+{
+    return readAll(path(m_dataDir)).value(name).toObject().value(QLatin1String("failures")).toInt();
+}
+
+QDateTime OfflineVerifier::blockedUntil(const QString &name) const
+{
+    return QDateTime::fromString(
+        readAll(path(m_dataDir)).value(name).toObject().value(QLatin1String("blockedUntil")).toString(),
+        Qt::ISODateWithMs);
 }
 
 OfflineVerifier::Check OfflineVerifier::check(const QString &name, const QString &window, const QString &password) const

@@ -36,11 +36,23 @@ SignIn::~SignIn()
 
 int SignIn::waitSeconds(const QString &name) const
 {
+    QDateTime until = OfflineVerifier(m_dataDir, m_iterations).blockedUntil(name);
     const auto it = m_blockedUntil.constFind(name);
-    if (it == m_blockedUntil.constEnd())
+    if (it != m_blockedUntil.constEnd() && (!until.isValid() || *it > until))
+        until = *it;
+    if (!until.isValid())
         return 0;
-    const qint64 ms = m_clock().msecsTo(*it);
+    const qint64 ms = m_clock().msecsTo(until);
     return ms <= 0 ? 0 : int((ms + 999) / 1000);
+}
+
+void SignIn::clearFailures(const QString &name)
+{
+    m_failures.remove(name);
+    m_blockedUntil.remove(name);
+    const OfflineVerifier verifier(m_dataDir, m_iterations);
+    if (verifier.failures(name) > 0)
+        verifier.recordFailures(name, 0, QDateTime());
 }
 
 void SignIn::finish(const SignInOutcome &outcome)
@@ -50,9 +62,12 @@ void SignIn::finish(const SignInOutcome &outcome)
 
 SignInOutcome SignIn::wrongPassword(const QString &name, const QString &message)
 {
-    const int count = ++m_failures[name];
+    const OfflineVerifier verifier(m_dataDir, m_iterations);
+    const int count = std::max(m_failures.value(name), verifier.failures(name)) + 1;
+    m_failures.insert(name, count);
     const int wait = std::min(1 << std::min(count - 1, 16), kMaxWaitSeconds);
     m_blockedUntil.insert(name, m_clock().addSecs(wait));
+    verifier.recordFailures(name, count, m_blockedUntil.value(name));
     SignInOutcome o;
     o.user = name;
     o.waitSeconds = wait;
@@ -79,8 +94,7 @@ SignInOutcome SignIn::offline(const QString &name, const QString &password, cons
     const OfflineVerifier verifier(m_dataDir, m_iterations);
     switch (verifier.check(name, m_windowKeyId, password)) {
     case OfflineVerifier::Check::Match:
-        m_failures.remove(name);
-        m_blockedUntil.remove(name);
+        clearFailures(name);
         o.ok = true;
         o.message = why;
         return o;
@@ -175,8 +189,7 @@ void SignIn::answered()
         o.message = tr("A %1 account does not sign in at a window.").arg(o.role);
         return finish(o);
     }
-    m_failures.remove(name);
-    m_blockedUntil.remove(name);
+    clearFailures(name);
     o.ok = true;
     o.token = answer.value(QLatin1String("token")).toString();
     // Only the window's own people may later sign in here offline.

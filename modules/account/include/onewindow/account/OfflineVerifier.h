@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QString>
 
 namespace ow::account {
@@ -27,6 +28,11 @@ public:
     // Unknown when the user never signed in here online (or was signed in for another window).
     Check check(const QString &name, const QString &window, const QString &password) const;
     bool knows(const QString &name, const QString &window) const;
+    // The wrong passwords in a row of a known user and until when the next try waits, kept beside
+    // the verifier so that a restart does not reset the wait (nothing is kept for unknown users).
+    void recordFailures(const QString &name, int count, const QDateTime &blockedUntil) const;
+    int failures(const QString &name) const;
+    QDateTime blockedUntil(const QString &name) const;
 
 private:
     QString m_dataDir;

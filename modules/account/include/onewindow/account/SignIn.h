@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     void answered();
     void finish(const SignInOutcome &outcome);
+    void clearFailures(const QString &name);
     SignInOutcome wrongPassword(const QString &name, const QString &message);
     SignInOutcome offline(const QString &name, const QString &password, const QString &why);
 
