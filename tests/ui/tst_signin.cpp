@@ -44,6 +44,7 @@ private Q_SLOTS:
     void enrolWithAGoodCode();
     void enrolWithAUsedCode();
     void enrolWithAnUnknownCodeOrNoServer();
+    void enrolAnEnrolledWindowAgain();
     void signInOnlineThenOffline();
     void wrongPasswordsWaitLonger();
     void anotherWindowsClerkIsRefused();
@@ -202,6 +203,29 @@ void TestSignIn::enrolWithAnUnknownCodeOrNoServer()
     QTRY_VERIFY_WITH_TIMEOUT(d.error().contains(QLatin1String("ftp://nowhere")), kWait);
     const auto stored = store::WindowSettings::load(other.path());
     QVERIFY(stored && !stored.value());
+}
+
+// A fresh code for a window that already has its key: 409, said as such, nothing stored.
+void TestSignIn::enrolAnEnrolledWindowAgain()
+{
+    const AdminRun fresh =
+        runAdmin(m_serverDir.path(), {QStringLiteral("new-code"), QStringLiteral("--window"), kWindow});
+    QVERIFY2(fresh.exitCode == 0, qPrintable(fresh.err));
+    const QString code = enrolmentCodeIn(fresh.out);
+    QVERIFY(!code.isEmpty());
+    QTemporaryDir other;
+    ui::WindowIdentityDialog d;
+    d.enableEnrolment(other.path());
+    d.show();
+    fillEnrolment(d, url(), code);
+    QTest::mouseClick(okOf(d), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!d.error().isEmpty(), kWait);
+    QVERIFY(!d.enrolled());
+    if (english())
+        QVERIFY2(d.error().contains(QLatin1String("already enrolled")), qPrintable(d.error()));
+    const auto stored = store::WindowSettings::load(other.path());
+    QVERIFY(stored && !stored.value());
+    QVERIFY(!QFile::exists(QDir(other.path()).filePath(QStringLiteral("keys/330106-W03.key"))));
 }
 
 void TestSignIn::signInOnlineThenOffline()
