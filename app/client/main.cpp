@@ -1,6 +1,8 @@
 #include "BackOfficeLink.h"
 #include "DemoDevices.h"
 
+#include "onewindow/account/AccountSettings.h"
+#include "onewindow/account/SignIn.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/catalog/PinyinTable.h"
@@ -18,7 +20,9 @@
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/FirstPaintProbe.h"
+#include "onewindow/ui/IdleLock.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/SignInDialog.h"
 #include "onewindow/ui/WindowIdentityDialog.h"
 #include "onewindow/usb/DeviceManager.h"
 
@@ -78,8 +82,11 @@ ow::Result<ow::store::WindowIdentity> identityOf(const QString &dataDir)
     if (!interactive())
         return R::failure(howTo); // no one to ask: never a dialog that waits forever
     ow::ui::WindowIdentityDialog dialog;
+    dialog.enableEnrolment(dataDir); // the back office confirms the identity (and stores it)
     if (dialog.exec() != QDialog::Accepted)
         return R::failure(howTo);
+    if (dialog.enrolled())
+        return R(dialog.identity());
     const QString err = ow::store::WindowSettings::save(dataDir, dialog.identity());
     if (!err.isEmpty())
         return R::failure(err);
@@ -210,6 +217,25 @@ int main(int argc, char *argv[])
     if (keys)
         context.keys = keys.value();
 
+    // A window enrolled with a back office, on a screen: the clerk signs in (online, or offline
+    // against the verifier of an earlier online sign-in) and the window locks itself when idle. A
+    // window without a back office (set up by hand) has no one to check a password: as before.
+    std::unique_ptr<ow::account::SignIn> signIn;
+    int idleLockMinutes = 0;
+    const auto account = context.demoMode ? ow::Result<ow::account::AccountConfig>(ow::account::AccountConfig())
+                                          : ow::account::AccountSettings::load(dataDir);
+    if (!account)
+        return fail(account.error());
+    if (!account->backOffice.isEmpty() && interactive()) {
+        signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, account->backOffice);
+        ow::ui::SignInDialog signInDialog(signIn.get(), context.window.windowName);
+        signInDialog.setUser(context.window.clerk);
+        if (signInDialog.exec() != QDialog::Accepted)
+            return 1;
+        context.window.clerk = signInDialog.outcome().user;
+        idleLockMinutes = account->idleLockMinutes;
+    }
+
     // The catalogue (10,000 matters: parsing and the search index take most of a start-up) loads
     // on a thread while the window comes up; intake starts when it is there.
     const QString catalogPath = parser.isSet(catalogOption) ? parser.value(catalogOption) : ow::Catalog::builtinPath();
@@ -298,6 +324,9 @@ int main(int argc, char *argv[])
     ow::ui::MainWindow window(context);
     ow::ui::FirstPaintProbe::installIfRequested(&window); // tests/bench/bench_startup only
     mainWindow = &window;
+    std::unique_ptr<ow::ui::IdleLock> idleLock;
+    if (signIn)
+        idleLock = std::make_unique<ow::ui::IdleLock>(&window, signIn.get(), context.window.clerk, idleLockMinutes);
     deliverCatalogue();
     // The counter's screen is the clerk's whole desk (1366×768 at the least), with or without a
     // window manager to maximise it.
