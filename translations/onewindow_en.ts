@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountSettings</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: idleLockMinutes is 1 to 240, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the back office&apos;s address (e.g. https://backoffice.example.gov.cn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a back office address (https://host[:port]).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office address has no query or fragment: &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
         <source>Applicant (F2)</source>
@@ -1190,6 +1225,21 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>This window is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -1239,6 +1289,21 @@
     </message>
     <message>
         <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfflineVerifier</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No random numbers for the offline sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offline sign-in could not be prepared (PBKDF2 failed).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1548,6 +1613,41 @@
     </message>
 </context>
 <context>
+    <name>ReplyMessage</name>
+    <message>
+        <source>The back office at %1 refused the connection (is it running?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s host %1 was not found (check the address and the network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office at %1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (certificate not trusted or TLS error): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network connection to the back office at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office at %1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1 unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SaneSession</name>
     <message>
         <source>the scanner has no setting &quot;%1&quot;</source>
@@ -1777,6 +1877,21 @@
     </message>
     <message>
         <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2055,6 +2170,30 @@
         <source>Window &amp;name</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Back office &amp;address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://backoffice.example.gov.cn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as on the administrator&apos;s note, e.g. 330106-W03</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window works without a back office: enter its identity by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WindowKey</name>
@@ -2204,6 +2343,91 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The catalogue %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::account::Enrolment</name>
+    <message>
+        <source>The window is given as region-code, as the administrator&apos;s note prints it (e.g. 330106-W03), not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code the administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office does not know this enrolment code; check it (letters and digits, no 0/O/1/I) or ask the administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code was already used; ask the administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired; ask the administrator for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This enrolment code is for another window than %1; check the window on the administrator&apos;s note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1 is already enrolled with another key; the administrator revokes that key before this computer can enrol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window&apos;s key was revoked; remove %1 and enrol again with a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s answer does not name window %1; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window key could not be moved into %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::account::SignIn</name>
+    <message numerus="yes">
+        <source>Wrong name or password; try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords; try again in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has not signed in at this window while the back office was reachable, so there is nothing to check the password against offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2 has not signed in at this window online yet; the first sign-in needs the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 works at window %2, not at this one (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 account does not sign in at a window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3469,6 +3693,13 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::LockScreen</name>
+    <message>
+        <source>Signed in: %1. Enter your password to continue; the open case is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::MainWindow</name>
     <message>
         <source>Queue</source>
@@ -3656,6 +3887,25 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::SignInDialog</name>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office is not reachable; cases are kept here and sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::SupervisorPage</name>
     <message>
         <source>Today, %1, is a public holiday (%2).</source>
@@ -3824,6 +4074,13 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>%1 %2</source>
         <comment>syncing N entries (N files)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::WindowIdentityDialog</name>
+    <message>
+        <source>This computer is not set up as a window yet. Enter the back office&apos;s address, the window and the enrolment code from the administrator&apos;s note: the back office confirms who this window is and takes its receipt key.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountSettings</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2</source>
+        <translation>%1 不是有效的 JSON：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: idleLockMinutes is 1 to 240, not %2.</source>
+        <translation>%1：idleLockMinutes 应为 1 到 240，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Enter the back office&apos;s address (e.g. https://backoffice.example.gov.cn).</source>
+        <translation>请输入后台地址（例如 https://backoffice.example.gov.cn）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a back office address (https://host[:port]).</source>
+        <translation>“%1”不是有效的后台地址（https://主机[:端口]）。</translation>
+    </message>
+    <message>
+        <source>The back office address has no query or fragment: &quot;%1&quot;.</source>
+        <translation>后台地址不能带查询参数或片段：“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantPanel</name>
     <message>
         <source>Applicant (F2)</source>
@@ -1184,6 +1219,21 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>This window is locked</source>
+        <translation>本窗口已锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>OneWindow — comprehensive acceptance window</source>
@@ -1234,6 +1284,21 @@
     <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineVerifier</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No random numbers for the offline sign-in.</source>
+        <translation>无法为离线登录生成随机数。</translation>
+    </message>
+    <message>
+        <source>The offline sign-in could not be prepared (PBKDF2 failed).</source>
+        <translation>无法准备离线登录（PBKDF2 计算失败）。</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1607,41 @@
     </message>
 </context>
 <context>
+    <name>ReplyMessage</name>
+    <message>
+        <source>The back office at %1 refused the connection (is it running?).</source>
+        <translation>后台 %1 拒绝连接（后台是否在运行？）。</translation>
+    </message>
+    <message>
+        <source>The back office&apos;s host %1 was not found (check the address and the network).</source>
+        <translation>找不到后台主机 %1（请检查地址和网络）。</translation>
+    </message>
+    <message>
+        <source>The back office at %1 did not answer in time.</source>
+        <translation>后台 %1 未及时响应。</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (certificate not trusted or TLS error): %2</source>
+        <translation>与 %1 的安全连接失败（证书不受信任或 TLS 错误）：%2</translation>
+    </message>
+    <message>
+        <source>No network connection to the back office at %1.</source>
+        <translation>无法通过网络连接后台 %1。</translation>
+    </message>
+    <message>
+        <source>The back office at %1 could not be reached: %2</source>
+        <translation>无法连接后台 %1：%2</translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation>后台返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>The back office answered %1 unexpectedly.</source>
+        <translation>后台意外返回 %1。</translation>
+    </message>
+</context>
+<context>
     <name>SaneSession</name>
     <message>
         <source>the scanner has no setting &quot;%1&quot;</source>
@@ -1772,6 +1872,21 @@
     <message>
         <source>A sealed value does not open: it was altered, belongs elsewhere, or the data key is not the one it was sealed with.</source>
         <translation>加密数据无法解开：数据被改动、不属于此处，或数据密钥不是加密时所用的那一把。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +2163,30 @@
         <source>Window &amp;name</source>
         <translation>窗口名称(&amp;N)</translation>
     </message>
+    <message>
+        <source>Back office &amp;address</source>
+        <translation>后台地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. https://backoffice.example.gov.cn</source>
+        <translation>例如 https://backoffice.example.gov.cn</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>as on the administrator&apos;s note, e.g. 330106-W03</source>
+        <translation>按管理员提供的开通单填写，例如 330106-W03</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code</source>
+        <translation>开通码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>This window works without a back office: enter its identity by hand</source>
+        <translation>本窗口不连接后台：手工填写窗口信息</translation>
+    </message>
 </context>
 <context>
     <name>WindowKey</name>
@@ -2201,6 +2340,90 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The catalogue %1 does not exist.</source>
         <translation>事项目录 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::account::Enrolment</name>
+    <message>
+        <source>The window is given as region-code, as the administrator&apos;s note prints it (e.g. 330106-W03), not &quot;%1&quot;.</source>
+        <translation>窗口应按开通单上的格式填写为“区划码-窗口编码”（例如 330106-W03），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Enter the enrolment code the administrator gave you.</source>
+        <translation>请输入管理员提供的开通码。</translation>
+    </message>
+    <message>
+        <source>The back office does not know this enrolment code; check it (letters and digits, no 0/O/1/I) or ask the administrator for a new one.</source>
+        <translation>后台不认识此开通码：请核对（由字母和数字组成，不含 0/O/1/I），或向管理员申请新的开通码。</translation>
+    </message>
+    <message>
+        <source>This enrolment code was already used; ask the administrator for a new one.</source>
+        <translation>此开通码已被使用，请向管理员申请新的开通码。</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired; ask the administrator for a new one.</source>
+        <translation>此开通码已过期，请向管理员申请新的开通码。</translation>
+    </message>
+    <message>
+        <source>This enrolment code is for another window than %1; check the window on the administrator&apos;s note.</source>
+        <translation>此开通码不属于窗口 %1，请核对开通单上的窗口。</translation>
+    </message>
+    <message>
+        <source>Window %1 is already enrolled with another key; the administrator revokes that key before this computer can enrol.</source>
+        <translation>窗口 %1 已用另一把密钥开通；须由管理员先吊销该密钥，本机才能开通。</translation>
+    </message>
+    <message>
+        <source>This window&apos;s key was revoked; remove %1 and enrol again with a new code.</source>
+        <translation>本窗口的密钥已被吊销：请删除 %1，再用新的开通码重新开通。</translation>
+    </message>
+    <message>
+        <source>The back office&apos;s answer does not name window %1; nothing was stored.</source>
+        <translation>后台的答复与窗口 %1 不符，未保存任何信息。</translation>
+    </message>
+    <message>
+        <source>The window key could not be moved into %1.</source>
+        <translation>无法将窗口密钥移入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::account::SignIn</name>
+    <message numerus="yes">
+        <source>Wrong name or password; try again in %n s.</source>
+        <translation>
+            <numerusform>用户名或密码错误，请 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords; try again in %n s.</source>
+        <translation>
+            <numerusform>密码错误次数过多，请 %n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has not signed in at this window while the back office was reachable, so there is nothing to check the password against offline.</source>
+        <translation>%1 尚未在本窗口联网登录过，无法离线核对密码。</translation>
+    </message>
+    <message>
+        <source>%1
+%2 has not signed in at this window online yet; the first sign-in needs the back office.</source>
+        <translation>%1
+%2 尚未在本窗口联网登录过；首次登录须连接后台。</translation>
+    </message>
+    <message>
+        <source>Enter your name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>This window has no back office.</source>
+        <translation>本窗口未连接后台。</translation>
+    </message>
+    <message>
+        <source>%1 works at window %2, not at this one (%3).</source>
+        <translation>%1 属于窗口 %2，不属于本窗口（%3）。</translation>
+    </message>
+    <message>
+        <source>A %1 account does not sign in at a window.</source>
+        <translation>%1 账号不能在窗口登录。</translation>
     </message>
 </context>
 <context>
@@ -3458,6 +3681,13 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::LockScreen</name>
+    <message>
+        <source>Signed in: %1. Enter your password to continue; the open case is kept as it is.</source>
+        <translation>当前登录：%1。请输入密码继续；正在办理的案件保持原样。</translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::MainWindow</name>
     <message>
         <source>Queue</source>
@@ -3640,6 +3870,25 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::SignInDialog</name>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Signed in offline</source>
+        <translation>离线登录</translation>
+    </message>
+    <message>
+        <source>The back office is not reachable; cases are kept here and sent when it is back.</source>
+        <translation>无法连接后台；案件先保存在本机，恢复连接后自动发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::SupervisorPage</name>
     <message>
         <source>Today, %1, is a public holiday (%2).</source>
@@ -3803,6 +4052,13 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>%1 %2</source>
         <comment>syncing N entries (N files)</comment>
         <translation>%1%2</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::WindowIdentityDialog</name>
+    <message>
+        <source>This computer is not set up as a window yet. Enter the back office&apos;s address, the window and the enrolment code from the administrator&apos;s note: the back office confirms who this window is and takes its receipt key.</source>
+        <translation>本机尚未设置为受理窗口。请填写管理员开通单上的后台地址、窗口和开通码：由后台确认本窗口的身份，并登记其回执签名密钥。</translation>
     </message>
 </context>
 <context>
