@@ -1859,6 +1859,25 @@
     </message>
 </context>
 <context>
+    <name>SyncJournal</name>
+    <message>
+        <source>An event from the back office names no case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording a sync conflict failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying an event from the back office failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the events cursor failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tool</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -2633,6 +2652,37 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::scanner::KeyboardReportDecoder</name>
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::SyncEngine</name>
+    <message>
+        <source>The back office did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office cannot be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office refused the sign-in of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office takes no file this large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office does not take scanned documents (no uploads).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1853,6 +1853,25 @@
     </message>
 </context>
 <context>
+    <name>SyncJournal</name>
+    <message>
+        <source>An event from the back office names no case.</source>
+        <translation>后台发来的事件未指明案件。</translation>
+    </message>
+    <message>
+        <source>Recording a sync conflict failed: %1</source>
+        <translation>记录同步冲突失败：%1</translation>
+    </message>
+    <message>
+        <source>Applying an event from the back office failed: %1</source>
+        <translation>应用后台事件失败：%1</translation>
+    </message>
+    <message>
+        <source>Storing the events cursor failed: %1</source>
+        <translation>保存事件游标失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>Tool</name>
     <message numerus="yes">
         <source>%n error(s)</source>
@@ -2629,6 +2648,37 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
         <translation>键盘报告长度为 %1 字节，应为 %2 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::SyncEngine</name>
+    <message>
+        <source>The back office did not answer in time.</source>
+        <translation>后台未及时响应。</translation>
+    </message>
+    <message>
+        <source>The back office cannot be reached (%1).</source>
+        <translation>无法连接后台（%1）。</translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
+        <translation>后台返回 %1。</translation>
+    </message>
+    <message>
+        <source>The back office answered %1: %2</source>
+        <translation>后台返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>The back office refused the sign-in of %1.</source>
+        <translation>后台拒绝了 %1 的登录。</translation>
+    </message>
+    <message>
+        <source>The back office takes no file this large.</source>
+        <translation>后台不接收这么大的文件。</translation>
+    </message>
+    <message>
+        <source>The back office does not take scanned documents (no uploads).</source>
+        <translation>后台不接收扫描件（不支持上传）。</translation>
     </message>
 </context>
 <context>
