@@ -21,11 +21,17 @@
 
 namespace synctest {
 
+// The back office built in this tree, or OW_BACKOFFICE_BIN (to try another build of it).
+QString backOfficeBinary()
+{
+    return qEnvironmentVariable("OW_BACKOFFICE_BIN", QStringLiteral(OW_BACKOFFICE));
+}
+
 bool Server::start(const QString &dataDir)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.start(QStringLiteral(OW_BACKOFFICE),
-        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir});
+    m_process.start(
+        backOfficeBinary(), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir});
     if (!m_process.waitForStarted(10000))
         return false;
     QString line;
@@ -55,7 +61,7 @@ namespace {
 QString admin(const QString &dataDir, const QStringList &args, const QByteArray &input = {})
 {
     QProcess p;
-    p.start(QStringLiteral(OW_BACKOFFICE),
+    p.start(backOfficeBinary(),
         QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), dataDir});
     if (!p.waitForStarted(10000))
         return QStringLiteral("admin did not start");

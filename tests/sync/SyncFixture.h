@@ -16,6 +16,8 @@
 // window and clerk, cases written through the store's real APIs, and the final checks.
 namespace synctest {
 
+QString backOfficeBinary();
+
 inline const QString kRegion = QStringLiteral("330106");
 inline const QString kWindow = QStringLiteral("S07");
 inline const QString kKeyId = QStringLiteral("330106-S07");

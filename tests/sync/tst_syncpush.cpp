@@ -52,7 +52,7 @@ void TestSyncPush::run(int count, int minBlobs, int maxBlobs, bool checkBlobs)
     ow::store::BlobStore blobs(clientDir);
     QRandomGenerator rng(4242 + m_round);
     const QList<MadeCase> cases =
-        makeCases(store.value(), blobs, count, minBlobs, maxBlobs, 2000, 24000, rng, ow::Clock::system());
+        makeCases(store.value(), blobs, count, minBlobs, maxBlobs, 2000, 12000, rng, ow::Clock::system());
     ow::store::CaseLog log(store.value());
     const int total = log.pendingCount();
 
@@ -124,7 +124,8 @@ void TestSyncPush::blobsUnderFaults()
 {
     if (!m_tus)
         QSKIP("this back office has no tus uploads (OPTIONS /v1/uploads is not 204): issue-12-http not merged");
-    run(200, 2, 5, true);
+    run(qEnvironmentVariableIntValue("OW_SYNC_CASES") > 0 ? qEnvironmentVariableIntValue("OW_SYNC_CASES") : 200, 2, 5,
+        true);
 }
 
 QTEST_GUILESS_MAIN(TestSyncPush)
