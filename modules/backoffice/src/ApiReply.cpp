@@ -61,4 +61,18 @@ ApiReply ApiReply::later()
     return r;
 }
 
+ApiReply ApiReply::jsonWithETag(const QJsonObject &body, const QByteArray &etag, const QByteArray &ifNoneMatch)
+{
+    bool match = false;
+    for (const QByteArray &candidate : ifNoneMatch.split(',')) {
+        const QByteArray c = candidate.trimmed();
+        if (c == "*" || c == etag || c == "W/" + etag)
+            match = true;
+    }
+    ApiReply reply = match ? ApiReply::empty(304) : ApiReply::json(200, body);
+    reply.headers.append({QByteArrayLiteral("ETag"), etag});
+    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
+    return reply;
+}
+
 } // namespace ow::backoffice

@@ -76,20 +76,6 @@ Result<std::optional<Catalog>> Catalogues::find(const QString &sha256)
     return std::optional<Catalog>(catalog.value());
 }
 
-ApiReply Catalogues::withETag(const QJsonObject &body, const QByteArray &etag, const QByteArray &ifNoneMatch)
-{
-    bool match = false;
-    for (const QByteArray &candidate : ifNoneMatch.split(',')) {
-        const QByteArray c = candidate.trimmed();
-        if (c == "*" || c == etag || c == "W/" + etag)
-            match = true;
-    }
-    ApiReply reply = match ? ApiReply::empty(304) : ApiReply::json(200, body);
-    reply.headers.append({QByteArrayLiteral("ETag"), etag});
-    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
-    return reply;
-}
-
 ApiReply Catalogues::list(const QByteArray &ifNoneMatch)
 {
     auto q =
@@ -105,7 +91,7 @@ ApiReply Catalogues::list(const QByteArray &ifNoneMatch)
     const QJsonObject body {{QStringLiteral("catalogues"), all}};
     const QByteArray etag =
         '"' + Secrets::sha256Hex(QJsonDocument(body).toJson(QJsonDocument::Compact)).left(32).toLatin1() + '"';
-    return withETag(body, etag, ifNoneMatch);
+    return ApiReply::jsonWithETag(body, etag, ifNoneMatch);
 }
 
 ApiReply Catalogues::get(const QString &sha256, const QByteArray &ifNoneMatch)
@@ -125,7 +111,7 @@ ApiReply Catalogues::get(const QString &sha256, const QByteArray &ifNoneMatch)
         {QStringLiteral("version"), q.value().value(0).toString()},
         {QStringLiteral("region"), q.value().value(1).toString()},
         {QStringLiteral("content"), q.value().value(2).toString()}};
-    return withETag(body, '"' + sha256.toLatin1() + '"', ifNoneMatch);
+    return ApiReply::jsonWithETag(body, '"' + sha256.toLatin1() + '"', ifNoneMatch);
 }
 
 ApiReply Catalogues::calendar(const QByteArray &ifNoneMatch)
@@ -139,7 +125,7 @@ ApiReply Catalogues::calendar(const QByteArray &ifNoneMatch)
     const QJsonObject body {{QStringLiteral("years"), years}};
     const QByteArray etag =
         '"' + Secrets::sha256Hex(QJsonDocument(body).toJson(QJsonDocument::Compact)).left(32).toLatin1() + '"';
-    return withETag(body, etag, ifNoneMatch);
+    return ApiReply::jsonWithETag(body, etag, ifNoneMatch);
 }
 
 } // namespace ow::backoffice

@@ -174,16 +174,7 @@ ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNone
     const QJsonObject body {{QStringLiteral("keys"), keys}, {QStringLiteral("revoked"), revoked}};
     const QByteArray etag =
         '"' + Secrets::sha256Hex(QJsonDocument(body).toJson(QJsonDocument::Compact)).left(32).toLatin1() + '"';
-    bool match = false;
-    for (const QByteArray &candidate : ifNoneMatch.split(',')) {
-        const QByteArray c = candidate.trimmed();
-        if (c == "*" || c == etag || c == "W/" + etag)
-            match = true;
-    }
-    ApiReply reply = match ? ApiReply::empty(304) : ApiReply::json(200, body);
-    reply.headers.append({QByteArrayLiteral("ETag"), etag});
-    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
-    return reply;
+    return ApiReply::jsonWithETag(body, etag, ifNoneMatch);
 }
 
 } // namespace ow::backoffice

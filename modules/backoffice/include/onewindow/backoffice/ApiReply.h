@@ -35,6 +35,9 @@ struct ApiReply
     static ApiReply file(int status, const QString &path, const QByteArray &contentType);
     // The handler kept Request::later() and answers through it (long-poll); nothing is sent now.
     static ApiReply later();
+    // 200 with body, or 304 when If-None-Match names etag (or *); both carry ETag and
+    // Cache-Control: no-cache (reference data: key ring, catalogues, calendar).
+    static ApiReply jsonWithETag(const QJsonObject &body, const QByteArray &etag, const QByteArray &ifNoneMatch);
     bool isError() const { return status >= 400; }
 };
 

@@ -36,9 +36,6 @@ public:
     ApiReply get(const QString &sha256, const QByteArray &ifNoneMatch);
     ApiReply calendar(const QByteArray &ifNoneMatch);
 
-    // 200 with a strong ETag, or 304 when If-None-Match names it.
-    static ApiReply withETag(const QJsonObject &body, const QByteArray &etag, const QByteArray &ifNoneMatch);
-
 private:
     Database &m_db;
     Clock m_clock;
