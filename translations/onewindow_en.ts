@@ -1611,6 +1611,10 @@
         <source>The stored document has an unknown specimen mark &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Provisional acceptance receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReplyMessage</name>

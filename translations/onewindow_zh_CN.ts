@@ -1605,6 +1605,10 @@
         <source>The stored document has an unknown specimen mark &quot;%1&quot;.</source>
         <translation>保存的文书带有无法识别的样本标记“%1”。</translation>
     </message>
+    <message>
+        <source>Provisional acceptance receipt</source>
+        <translation>临时受理凭证</translation>
+    </message>
 </context>
 <context>
     <name>ReplyMessage</name>

@@ -41,7 +41,7 @@ const QString kSampleKeyId = KeyRing::sampleKeyId(QStringLiteral("330106-W03"));
 
 // The built-in demo case: 开餐馆 for an individual business of 120 m² with cooking fumes, from
 // the demo catalogue, through the same checklist engine and document builder as the window.
-ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key)
+ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key, bool provisional)
 {
     using R = ow::Result<ReceiptDocument>;
     const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
@@ -97,7 +97,7 @@ ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key
     in.promisedDate = calendar->addWorkingDays(today, 5);
     in.refusalReason = QStringLiteral("经营场所位于居民住宅楼内，不符合食品经营许可条件。");
     in.issuedAt = QDateTime(today, QTime(10, 15));
-    in.provisional = false;
+    in.provisional = provisional;
     return ow::intake::DocumentBuilder::build(in, window, key);
 }
 
@@ -107,7 +107,7 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!parseOptions(args,
             {QStringLiteral("--kind"), QStringLiteral("--pdf"), QStringLiteral("--json"), QStringLiteral("--escpos"),
                 QStringLiteral("--printer"), QStringLiteral("--data-dir")},
-            o, err))
+            o, err, {QStringLiteral("--provisional")}))
         return 2;
     const QHash<QString, DocumentKind> kinds = {{QStringLiteral("receipt"), DocumentKind::Receipt},
         {QStringLiteral("notice"), DocumentKind::OneTimeNotice},
@@ -118,7 +118,8 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
         || (!o.contains(QStringLiteral("--pdf")) && !o.contains(QStringLiteral("--escpos"))
             && !o.contains(QStringLiteral("--json")))) {
         err << "usage: onewindow-tool receipt sample --kind receipt|notice|tolerated|refusal"
-               " [--escpos OUT.bin [--printer PROFILE]] [--pdf OUT.pdf] [--json OUT.json] [--data-dir DIR]\n";
+               " [--provisional] [--escpos OUT.bin [--printer PROFILE]] [--pdf OUT.pdf] [--json OUT.json]"
+               " [--data-dir DIR]\n";
         return 2;
     }
     bool knownProfile = true;
@@ -133,7 +134,7 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
         err << key.error() << '\n';
         return 1;
     }
-    const auto built = demoDocument(kinds.value(kindName), key.value());
+    const auto built = demoDocument(kinds.value(kindName), key.value(), o.contains(QStringLiteral("--provisional")));
     if (!built) {
         err << built.error() << '\n';
         return 1;

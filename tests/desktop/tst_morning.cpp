@@ -24,6 +24,7 @@
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
+#include "onewindow/ui/DocumentView.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/MainWindow.h"
 #include "onewindow/usb/DeviceManager.h"
@@ -377,7 +378,13 @@ bool TestMorning::decideAndPrint(Qt::Key decision, Step expect)
         return false;
     const bool ok = printed.first().at(0).toBool();
     [&] { QVERIFY2(ok, qPrintable(printed.first().at(1).toString())); }();
-    return ok;
+    // The A4 preview is rendered on a worker; it arrives while the slip prints.
+    auto *view = m_window->findChild<ui::DocumentView *>();
+    [&] {
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->pdfPageCount() >= 1 && !view->receiptImage().isNull(), 10000);
+    }();
+    return ok && view && view->pdfPageCount() >= 1;
 }
 
 bool TestMorning::finish()

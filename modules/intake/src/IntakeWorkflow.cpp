@@ -939,7 +939,7 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     const QDateTime now = m_clock.now();
     DocumentBuilder::Input in {kindOf(decision), m_state.caseId, m_state.number, &*m_state.applicant,
         m_state.agent ? &*m_state.agent : nullptr, m_state.moreParties, &m_checklist, promisedDate(), refusalReason,
-        m_state.courier, now, true};
+        m_state.courier, now, m_offline && m_offline()};
     auto doc = DocumentBuilder::build(in, m_config, m_key);
     if (!doc)
         return doc.error();

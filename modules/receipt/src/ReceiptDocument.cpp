@@ -171,7 +171,9 @@ QByteArray ReceiptDocument::digest() const
 QString ReceiptDocument::title() const
 {
     switch (kind) {
-    case DocumentKind::Receipt: return tr("Acceptance receipt");
+    case DocumentKind::Receipt:
+        // Made while the back office was out of reach (a station offline): 临时受理凭证.
+        return provisional ? tr("Provisional acceptance receipt") : tr("Acceptance receipt");
     case DocumentKind::OneTimeNotice: return tr("One-time notice of missing materials");
     case DocumentKind::ToleratedNotice: return tr("Notice of conditional acceptance (materials to supplement)");
     case DocumentKind::RefusalNotice: return tr("Notice of non-acceptance");

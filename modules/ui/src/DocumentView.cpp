@@ -35,10 +35,18 @@ void DocumentView::setDocument(const QString &title, const QImage &receipt, cons
 {
     m_ui->titleLabel->setText(title);
     m_receipt = receipt;
-    m_ui->receiptLabel->setPixmap(QPixmap::fromImage(receipt.scaledToWidth(288, Qt::SmoothTransformation)));
+    if (receipt.isNull())
+        m_ui->receiptLabel->clear(); // being rendered
+    else
+        m_ui->receiptLabel->setPixmap(QPixmap::fromImage(receipt.scaledToWidth(288, Qt::SmoothTransformation)));
     m_document->close();
     m_buffer->close();
     m_pdf = pdf;
+    // Nothing to print on A4 or save until the PDF is there.
+    m_ui->printA4Button->setEnabled(!m_pdf.isEmpty());
+    m_ui->savePdfButton->setEnabled(!m_pdf.isEmpty());
+    if (m_pdf.isEmpty())
+        return;
     m_buffer->setData(m_pdf);
     m_buffer->open(QIODevice::ReadOnly);
     m_document->load(m_buffer);

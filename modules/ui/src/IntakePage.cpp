@@ -6,6 +6,7 @@
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/sync/SyncEngine.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
@@ -18,12 +19,23 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPromise>
 #include <QShortcut>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace ow::ui {
+
+// The previews of a decided document: the slip as the printer prints it, and the A4 PDF.
+struct DocumentPreview
+{
+    QImage slip;
+    QByteArray pdf;
+    QString error;
+};
 
 using Decision = intake::IntakeWorkflow::Decision;
 using Step = intake::IntakeWorkflow::Step;
@@ -187,6 +199,8 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         else
             takeLicence(text);
     });
+    m_preview = new QFutureWatcher<DocumentPreview>(this);
+    connect(m_preview, &QFutureWatcherBase::finished, this, &IntakePage::previewRendered);
     setupShortcuts();
     refresh();
 }
@@ -221,6 +235,14 @@ void IntakePage::catalogueReady()
     m_workflow = std::make_unique<intake::IntakeWorkflow>(
         *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
     connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
+    // A window synced with a back office that is out of reach (a station offline for days) hands
+    // out provisional receipts (临时受理凭证); the Cases section shows when each is confirmed.
+    if (sync::SyncEngine *engine = m_context.sync) {
+        m_workflow->setOfflineCheck([engine] {
+            const auto state = engine->status().state;
+            return state == sync::SyncStatus::State::Offline || state == sync::SyncStatus::State::Error;
+        });
+    }
     m_ui->scanPanel->setWorkflow(m_workflow.get(), QFileInfo(m_context.store->path()).absolutePath());
     // Whatever the clerk was doing before a crash or restart comes back as it was.
     if (m_workflow->resumeLatest().isEmpty())
@@ -243,6 +265,7 @@ void IntakePage::finishCase()
     report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
     if (err.isEmpty()) {
         m_receiptBlocks.clear();
+        ++m_renderGeneration;
         m_identity->clear(); // the next applicant must not find this card, revealable
         m_workflow->close();
         m_ui->searchPanel->clear();
@@ -325,6 +348,7 @@ void IntakePage::newCase()
     const QString err = m_workflow->start();
     report(err, tr("New case %1.").arg(m_workflow->caseNumber()));
     m_receiptBlocks.clear();
+    ++m_renderGeneration;
     m_identity->clear();
     m_ui->applicantPanel->focusEntry();
 }
@@ -450,16 +474,45 @@ void IntakePage::showDocument()
         m_context.devices ? m_context.devices->printerProfile() : m_context.printerProfile;
     const auto blocks = receipt::EscPosReceipt::blocks(doc, profile);
     m_receiptBlocks = blocks ? blocks.value() : QList<QByteArray>();
+    if (!blocks)
+        report(blocks.error());
     QByteArray stream;
     for (const QByteArray &b : std::as_const(m_receiptBlocks))
         stream += b;
-    const QImage slip = m_context.renderReceipt && !stream.isEmpty() ? m_context.renderReceipt(stream) : QImage();
-    const auto pdf = receipt::PdfRenderer::render(doc);
-    if (!blocks || !pdf)
-        report(!blocks ? blocks.error() : pdf.error());
-    m_ui->documentView->setDocument(
-        QStringLiteral("%1 · %2").arg(doc.title(), doc.caseNumber), slip, pdf ? pdf.value() : QByteArray());
+    // Rendering the slip and laying out the A4 PDF take 50–150 ms: on a worker, so that the window
+    // answers at once and the receipt goes to the printer meanwhile. Only the newest decision's
+    // previews are shown (a quick F12 and the next case must not get the last one's).
+    m_previewTitle = QStringLiteral("%1 · %2").arg(doc.title(), doc.caseNumber);
+    m_ui->documentView->setDocument(m_previewTitle, QImage(), QByteArray());
     m_ui->rightStack->setCurrentWidget(m_ui->documentView);
+    const quint64 generation = ++m_renderGeneration;
+    auto promise = std::make_shared<QPromise<DocumentPreview>>();
+    m_renderedGeneration = generation;
+    m_preview->setFuture(promise->future()); // a newer decision's render replaces this one's
+    const auto renderSlip = m_context.renderReceipt;
+    QThreadPool::globalInstance()->start([promise, doc, stream, renderSlip] {
+        promise->start();
+        DocumentPreview preview;
+        if (renderSlip && !stream.isEmpty())
+            preview.slip = renderSlip(stream);
+        const auto pdf = receipt::PdfRenderer::render(doc);
+        if (pdf)
+            preview.pdf = pdf.value();
+        else
+            preview.error = pdf.error();
+        promise->addResult(preview);
+        promise->finish();
+    });
+}
+
+void IntakePage::previewRendered()
+{
+    if (m_renderedGeneration != m_renderGeneration || m_preview->future().resultCount() == 0)
+        return; // finished or another case was opened meanwhile
+    const DocumentPreview preview = m_preview->future().result();
+    if (!preview.error.isEmpty())
+        report(preview.error);
+    m_ui->documentView->setDocument(m_previewTitle, preview.slip, preview.pdf);
 }
 
 void IntakePage::printReceipt()

@@ -35,7 +35,7 @@ public:
         QString refusalReason;
         bool courier = false;
         QDateTime issuedAt;
-        bool provisional = true;
+        bool provisional = false; // made offline: provisional until the back office confirms it
     };
 
     static Result<receipt::ReceiptDocument> build(

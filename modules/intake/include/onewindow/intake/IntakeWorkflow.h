@@ -13,6 +13,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -119,6 +120,10 @@ public:
     // Decides, builds and signs the document, and freezes it in the case log ("decided", with
     // the whole document) in one transaction. Moves to Print. The document is never rebuilt.
     QString decide(Decision decision, const QString &refusalReason = {});
+    // Asked at each decision: is the back office out of reach? Then the document is provisional
+    // (临时受理凭证) until the back office confirms the case. Unset: a window without a back office,
+    // whose documents are final.
+    void setOfflineCheck(std::function<bool()> offline) { m_offline = std::move(offline); }
     // The document of the decision (valid from Print on), exactly as decided.
     const receipt::ReceiptDocument &document() const;
     // The document went to the printer (or the PDF was handed over): the case is done.
@@ -202,6 +207,7 @@ private:
     store::Store &m_store;
     receipt::WindowKey m_key;
     WindowConfig m_config;
+    std::function<bool()> m_offline;
 
     CaseState m_state;
     Step m_step = Step::Identify;

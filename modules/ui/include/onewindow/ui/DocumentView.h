@@ -24,6 +24,7 @@ public:
     explicit DocumentView(QWidget *parent = nullptr);
     ~DocumentView() override;
 
+    // A null receipt image and an empty PDF: the previews are still being rendered.
     void setDocument(const QString &title, const QImage &receipt, const QByteArray &pdf);
     void setPrinterStatus(const QString &text, bool ok);
     QByteArray pdf() const { return m_pdf; }

@@ -6,6 +6,9 @@
 
 #include <memory>
 
+template<typename T>
+class QFutureWatcher;
+
 namespace Ui {
 class IntakePage;
 }
@@ -17,6 +20,7 @@ struct IdCardData;
 namespace ow::ui {
 
 struct ClientContext;
+struct DocumentPreview; // the decided document's slip and A4 PDF, rendered on a worker
 
 // The clerk's main screen: identify → choose → situations → materials → verdict → document.
 // Keyboard first: F2 applicant, F3 matter, F4 questions, F5 accept, F6 accept with 容缺,
@@ -53,6 +57,7 @@ private:
     void tellCatalogueUpdate();
     void decide(intake::IntakeWorkflow::Decision decision);
     void showDocument();
+    void previewRendered();
     void printReceipt();
     void takeCard(const idcard::IdCardData &card);
     void reveal(bool on);
@@ -67,6 +72,10 @@ private:
     std::unique_ptr<Ui::IntakePage> m_ui;
     std::unique_ptr<intake::IntakeWorkflow> m_workflow;
     QList<QByteArray> m_receiptBlocks;
+    quint64 m_renderGeneration = 0; // bumped by each decision shown and each case closed or opened
+    quint64 m_renderedGeneration = 0; // that of the render m_preview watches
+    QFutureWatcher<DocumentPreview> *m_preview = nullptr;
+    QString m_previewTitle;
     int m_demoCardIndex = 0;
     class IdentityPanel *m_identity = nullptr;
 };
