@@ -3112,6 +3112,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>sync conflict</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>provisional receipt · waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provisional receipt · sent, awaiting confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>

@@ -3105,6 +3105,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>sync conflict</source>
         <translation>同步冲突</translation>
     </message>
+    <message>
+        <source>provisional receipt · waiting to sync</source>
+        <translation>临时凭证 · 待同步</translation>
+    </message>
+    <message>
+        <source>provisional receipt · sent, awaiting confirmation</source>
+        <translation>临时凭证 · 已上报，待确认</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>

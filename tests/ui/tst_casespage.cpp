@@ -3,6 +3,7 @@
 #include "onewindow/i18n/Language.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/sync/SyncJournal.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
@@ -10,6 +11,8 @@
 #include "onewindow/ui/DocumentView.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void pagesAsTheListScrolls();
     void numberPrefixFinds();
     void visitsAndReprint();
+    void provisionalReceiptTurnsConfirmed();
 
 private:
     // `n` finished cases of this window, inserted as raw rows (one transaction).
@@ -195,6 +199,61 @@ void TestCasesPage::visitsAndReprint()
     for (const QByteArray &b : std::as_const(m_printed.first()))
         bytes += b;
     QVERIFY(bytes.contains(number.left(16).toLatin1())); // the number (the slip may wrap its tail)
+}
+
+// A station offline: the receipt says 临时受理凭证 and the Cases section shows it provisional until
+// the back office's `confirmed` event arrives; then it is confirmed.
+void TestCasesPage::provisionalReceiptTurnsConfirmed()
+{
+    intake::IntakeWorkflow w(*m_catalog, m_context.calendar, m_clock, *m_store, *m_context.key, m_context.window);
+    bool offline = true;
+    w.setOfflineCheck([&offline] { return offline; });
+    QStringList errors;
+    errors << w.start()
+           << w.setApplicant(
+                  intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value())
+           << w.choose(checklist::Selection::ofMatters({QStringLiteral("330106-QR-POLICE-003")}));
+    for (const auto &line : w.checklist().materials)
+        errors << w.mark(line.id, checklist::Received::Original);
+    errors << w.goTo(intake::IntakeWorkflow::Step::Verdict) << w.decide(intake::IntakeWorkflow::Decision::Accept);
+    errors.removeAll(QString());
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    QVERIFY(w.document().provisional);
+    QCOMPARE(w.document().title(), QStringLiteral("Provisional acceptance receipt"));
+    const QString caseId = w.caseId();
+    const QString number = w.caseNumber();
+    QCOMPARE(w.finish(), QString());
+
+    // Online again: the next receipt is final.
+    offline = false;
+    QCOMPARE(w.start(), QString());
+    QCOMPARE(
+        w.setApplicant(intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()),
+        QString());
+    QCOMPARE(w.choose(checklist::Selection::ofMatters({QStringLiteral("330106-QR-POLICE-003")})), QString());
+    QCOMPARE(w.decide(intake::IntakeWorkflow::Decision::Notice), QString());
+    QVERIFY(!w.document().provisional);
+    QCOMPARE(w.document().title(), QStringLiteral("One-time notice of missing materials"));
+
+    m_page->show();
+    QCOMPARE(m_page->caseCount(), 2);
+    auto syncOf = [this](const QString &id) {
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            if (m_page->model()->caseAt(row)->id == id)
+                return m_page->model()->index(row, ui::CaseListModel::Sync).data().toString();
+        }
+        return QString();
+    };
+    QCOMPARE(syncOf(caseId), QStringLiteral("provisional receipt · waiting to sync"));
+    QCOMPARE(syncOf(w.caseId()), QStringLiteral("waiting to sync"));
+    // The back office's confirmation, as the puller applies it.
+    const QJsonObject confirmed {{QStringLiteral("cursor"), 1}, {QStringLiteral("case"), caseId},
+        {QStringLiteral("type"), QStringLiteral("confirmed")},
+        {QStringLiteral("at"), QStringLiteral("2026-11-27T02:00:00Z")},
+        {QStringLiteral("data"), QJsonObject {{QStringLiteral("number"), number}}}};
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {confirmed}, 1, m_clock.now()), QString());
+    m_page->model()->refreshSync();
+    QCOMPARE(syncOf(caseId), QStringLiteral("confirmed"));
 }
 
 QTEST_MAIN(TestCasesPage)

@@ -138,14 +138,21 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
     case Visits: return QString::number(visits(r));
     case Promised:
         return r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString();
-    case Sync:
+    case Sync: {
+        // A receipt handed out while the back office was out of reach stays provisional until
+        // the back office confirms the case.
+        const bool provisional = r.document.value(QLatin1String("provisional")).toBool();
         switch (m_sync.value(r.id, SyncState::Pending)) {
-        case SyncState::Pending: return tr("waiting to sync");
-        case SyncState::Sent: return tr("sent, awaiting confirmation");
+        case SyncState::Pending:
+            return provisional ? tr("provisional receipt · waiting to sync") : tr("waiting to sync");
+        case SyncState::Sent:
+            return provisional ? tr("provisional receipt · sent, awaiting confirmation")
+                               : tr("sent, awaiting confirmation");
         case SyncState::Confirmed: return tr("confirmed");
         case SyncState::Conflict: return tr("sync conflict");
         }
         break;
+    }
     }
     return {};
 }
