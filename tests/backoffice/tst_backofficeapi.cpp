@@ -651,6 +651,12 @@ void TestBackOfficeApi::conflictNamesTheDifferingFields()
     QCOMPARE(conflicts.at(0).toObject().value(QLatin1String("seq")).toInt(), 2);
     QCOMPARE(conflicts.at(0).toObject().value(QLatin1String("fields")).toArray(),
         (QJsonArray {QStringLiteral("at"), QStringLiteral("payload.how")}));
+    // With what the back office holds, so the window can show the difference.
+    const QJsonObject stored = conflicts.at(0).toObject().value(QLatin1String("stored")).toObject();
+    QCOMPARE(stored.value(QLatin1String("seq")).toInt(), 2);
+    QVERIFY(stored.value(QLatin1String("at")).toString() != changed.value(QLatin1String("at")).toString());
+    QCOMPARE(stored.value(QLatin1String("kind")).toString(), changed.value(QLatin1String("kind")).toString());
+    QVERIFY(stored.value(QLatin1String("payload")).toObject() != changed.value(QLatin1String("payload")).toObject());
     // Nothing of that request was stored: seq 3 is not there, seq 2 is the original.
     r = m_api->call(
         "GET", QStringLiteral("/v1/cases/") + m_case, QJsonValue::Undefined, bearer(token(QStringLiteral("c1"))));

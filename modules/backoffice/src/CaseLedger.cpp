@@ -23,9 +23,9 @@ const QStringList &kinds()
 {
     static const QStringList all {QStringLiteral("started"), QStringLiteral("parties"), QStringLiteral("chosen"),
         QStringLiteral("catalogue"), QStringLiteral("answered"), QStringLiteral("marked"), QStringLiteral("counted"),
-        QStringLiteral("confirmed"), QStringLiteral("attached"), QStringLiteral("pickup"),
-        QStringLiteral("decided"), QStringLiteral("printed"), QStringLiteral("finished"), QStringLiteral("reopened"),
-        QStringLiteral("revealed"), QStringLiteral("abandoned")};
+        QStringLiteral("confirmed"), QStringLiteral("attached"), QStringLiteral("pickup"), QStringLiteral("decided"),
+        QStringLiteral("printed"), QStringLiteral("finished"), QStringLiteral("reopened"), QStringLiteral("revealed"),
+        QStringLiteral("abandoned")};
     return all;
 }
 
@@ -217,8 +217,8 @@ std::optional<ApiReply> CaseLedger::store(
         if (have.value().next()) {
             const QJsonObject stored = QJsonDocument::fromJson(have.value().value(0).toString().toUtf8()).object();
             if (stored != e)
-                conflicts.append(
-                    QJsonObject {{QStringLiteral("seq"), seq}, {QStringLiteral("fields"), differences(stored, e)}});
+                conflicts.append(QJsonObject {{QStringLiteral("seq"), seq},
+                    {QStringLiteral("fields"), differences(stored, e)}, {QStringLiteral("stored"), stored}});
             continue;
         }
         auto put = m_db.exec(QStringLiteral("INSERT INTO case_entries (case_id, seq, kind, content, received_at)"
