@@ -187,6 +187,36 @@
     </message>
 </context>
 <context>
+    <name>CaseProgress</name>
+    <message>
+        <source>all departments done: hand out the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>with %n department(s)</source>
+        <translation>
+            <numerusform>with %n department</numerusform>
+            <numerusform>with %n departments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 approved, %3 result(s) ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseRepository</name>
     <message>
         <source>Saving the case failed: %1</source>
@@ -3118,6 +3148,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>provisional receipt · sent, awaiting confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departments</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -187,6 +187,35 @@
     </message>
 </context>
 <context>
+    <name>CaseProgress</name>
+    <message>
+        <source>all departments done: hand out the result</source>
+        <translation>各部门均已办结，请发放结果</translation>
+    </message>
+    <message>
+        <source>%1 asks for: %2</source>
+        <translation>%1要求补正：%2</translation>
+    </message>
+    <message>
+        <source>rejected by %1: %2</source>
+        <translation>%1不予许可：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>with %n department(s)</source>
+        <translation>
+            <numerusform>已分送 %n 个部门办理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 approved, %3 result(s) ready</source>
+        <translation>已审批 %1/%2 项，%3 项结果已出</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approved</source>
+        <translation>已审批 %1/%2 项</translation>
+    </message>
+</context>
+<context>
     <name>CaseRepository</name>
     <message>
         <source>Saving the case failed: %1</source>
@@ -3112,6 +3141,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>provisional receipt · sent, awaiting confirmation</source>
         <translation>临时凭证 · 已上报，待确认</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>部门办理</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "onewindow/ui/CaseListModel.h"
 
+#include "onewindow/ui/CaseProgress.h"
+
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/sync/SyncJournal.h"
@@ -42,6 +44,7 @@ void CaseListModel::reset(
     m_prefix = numberPrefix;
     m_rows.clear();
     m_sync.clear();
+    m_progress.clear();
     m_atEnd = store == nullptr;
     endResetModel();
     if (!m_atEnd)
@@ -103,13 +106,15 @@ void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
     const QSet<QString> blocked = journal.blockedCases();
     for (const store::CaseRecord &r : rows) {
         SyncState state = SyncState::Pending;
+        const QJsonObject remote = journal.remote(r.id);
         if (blocked.contains(r.id))
             state = SyncState::Conflict;
-        else if (journal.remote(r.id).contains(QLatin1String("confirmedAt")))
+        else if (remote.contains(QLatin1String("confirmedAt")))
             state = SyncState::Confirmed;
         else if (!pending.contains(r.id))
             state = SyncState::Sent;
         m_sync.insert(r.id, state);
+        m_progress.insert(r.id, CaseProgress::summary(remote));
     }
 }
 
@@ -118,7 +123,7 @@ void CaseListModel::refreshSync()
     if (!m_store || m_rows.isEmpty())
         return;
     readSync(m_rows);
-    Q_EMIT dataChanged(index(0, Sync), index(int(m_rows.size()) - 1, Sync), {Qt::DisplayRole});
+    Q_EMIT dataChanged(index(0, Sync), index(int(m_rows.size()) - 1, Departments), {Qt::DisplayRole});
 }
 
 QString CaseListModel::cell(const store::CaseRecord &r, int column) const
@@ -153,6 +158,7 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
         }
         break;
     }
+    case Departments: return m_progress.value(r.id);
     }
     return {};
 }
@@ -181,6 +187,7 @@ QVariant CaseListModel::headerData(int section, Qt::Orientation orientation, int
     case Visits: return tr("Visits");
     case Promised: return tr("Promised by");
     case Sync: return tr("Sync");
+    case Departments: return tr("Departments");
     }
     return {};
 }

@@ -46,11 +46,14 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     m_ui->caseTable->verticalHeader()->hide();
     m_ui->caseTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->caseTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Number, 240);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Applicant, 220);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Matter, 200);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Status, 160);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Visits, 60);
+    // At 1366 px the departments' words (the last, stretched column) keep about 300 px.
+    m_ui->caseTable->setColumnWidth(CaseListModel::Number, 210);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Applicant, 190);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Matter, 180);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Status, 120);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Visits, 50);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Promised, 100);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Sync, 190);
     m_ui->emptyLabel->hide();
     // Nothing is read from the store until the section is shown (see showEvent).
     connect(m_ui->caseSearchEdit, &QLineEdit::textChanged, this, [this] {

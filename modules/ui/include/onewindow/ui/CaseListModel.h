@@ -19,13 +19,13 @@ namespace ow::ui {
 // scrolls (canFetchMore/fetchMore over an index: start-up and scrolling cost the same with a
 // million cases as with ten). Personal data masked. The sync column says what the back office
 // said (modules/sync's journal): waiting to sync, sent, confirmed (the provisional receipt is
-// confirmed), or a conflict.
+// confirmed), or a conflict; the departments column what the departments did (CaseProgress).
 class CaseListModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Number, Applicant, Matter, Status, Visits, Promised, Sync, ColumnCount };
+    enum Column { Number, Applicant, Matter, Status, Visits, Promised, Sync, Departments, ColumnCount };
     static constexpr int PageSize = 100;
 
     explicit CaseListModel(QObject *parent = nullptr);
@@ -33,7 +33,7 @@ public:
     // Starts over with the first page of `windowCode` (numbers starting with `numberPrefix`).
     void reset(store::Store *store, const Catalog *catalog, const QString &windowCode, const QString &numberPrefix);
     const store::CaseRecord *caseAt(int row) const;
-    // Reads the sync column of the loaded rows again (the back office confirmed a receipt).
+    // Reads the sync and departments columns of the loaded rows again (events arrived).
     void refreshSync();
     // Decided (receipt, notice or refusal printed): a reprint is possible.
     static bool isDecided(const store::CaseRecord &r);
@@ -57,6 +57,7 @@ private:
     QString m_prefix;
     QList<store::CaseRecord> m_rows;
     QHash<QString, SyncState> m_sync; // case id → its sync column, read with its page
+    QHash<QString, QString> m_progress; // case id → its departments column
     bool m_atEnd = true;
 };
 

@@ -1,0 +1,51 @@
+#include "onewindow/ui/CaseProgress.h"
+
+#include <QJsonArray>
+
+namespace ow::ui {
+
+QString CaseProgress::summary(const QJsonObject &remote)
+{
+    if (remote.contains(QLatin1String("handoutAt")))
+        return tr("all departments done: hand out the result");
+    const QJsonObject routed = remote.value(QLatin1String("routed")).toObject();
+    if (routed.isEmpty())
+        return {};
+    int total = 0;
+    for (auto it = routed.begin(); it != routed.end(); ++it)
+        total += int(it.value().toArray().size());
+    const QJsonObject items = remote.value(QLatin1String("items")).toObject();
+    int decided = 0;
+    int ready = 0;
+    QString supplement;
+    QString rejected;
+    for (auto it = items.begin(); it != items.end(); ++it) {
+        const QJsonObject item = it.value().toObject();
+        const QString outcome = item.value(QLatin1String("outcome")).toString();
+        const QString department = item.value(QLatin1String("department")).toString();
+        if (item.contains(QLatin1String("readyAt")))
+            ++ready;
+        if (outcome == QLatin1String("supplement")) {
+            if (supplement.isEmpty())
+                supplement = tr("%1 asks for: %2").arg(department, item.value(QLatin1String("what")).toString());
+            continue; // decided again once supplied
+        }
+        if (outcome.isEmpty())
+            continue;
+        ++decided;
+        if (outcome == QLatin1String("rejected") && rejected.isEmpty())
+            rejected = tr("rejected by %1: %2").arg(department, item.value(QLatin1String("reason")).toString());
+    }
+    // What the clerk must act on first: a supplement to ask for, then a rejection to explain.
+    if (!supplement.isEmpty())
+        return supplement;
+    if (!rejected.isEmpty())
+        return rejected;
+    if (decided == 0)
+        return tr("with %n department(s)", nullptr, int(routed.size()));
+    if (ready > 0)
+        return tr("%1 of %2 approved, %3 result(s) ready").arg(decided).arg(total).arg(ready);
+    return tr("%1 of %2 approved").arg(decided).arg(total);
+}
+
+} // namespace ow::ui
