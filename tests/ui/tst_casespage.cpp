@@ -254,6 +254,34 @@ void TestCasesPage::provisionalReceiptTurnsConfirmed()
     QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {confirmed}, 1, m_clock.now()), QString());
     m_page->model()->refreshSync();
     QCOMPARE(syncOf(caseId), QStringLiteral("confirmed"));
+
+    // Routed and decided: the departments column follows.
+    auto departmentsOf = [this](const QString &id) {
+        for (int row = 0; row < m_page->model()->rowCount(); ++row) {
+            if (m_page->model()->caseAt(row)->id == id)
+                return m_page->model()->index(row, ui::CaseListModel::Departments).data().toString();
+        }
+        return QString();
+    };
+    QCOMPARE(departmentsOf(caseId), QString());
+    const QJsonObject routed {{QStringLiteral("cursor"), 2}, {QStringLiteral("case"), caseId},
+        {QStringLiteral("type"), QStringLiteral("routed")},
+        {QStringLiteral("at"), QStringLiteral("2026-11-27T02:00:01Z")},
+        {QStringLiteral("data"),
+            QJsonObject {{QStringLiteral("department"), QStringLiteral("Police")},
+                {QStringLiteral("items"), QJsonArray {QStringLiteral("item-1")}}}}};
+    const QJsonObject decided {{QStringLiteral("cursor"), 3}, {QStringLiteral("case"), caseId},
+        {QStringLiteral("type"), QStringLiteral("decided")}, {QStringLiteral("item"), QStringLiteral("item-1")},
+        {QStringLiteral("at"), QStringLiteral("2026-11-27T03:00:00Z")},
+        {QStringLiteral("data"),
+            QJsonObject {{QStringLiteral("department"), QStringLiteral("Police")},
+                {QStringLiteral("outcome"), QStringLiteral("approved")}}}};
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {routed}, 2, m_clock.now()), QString());
+    m_page->model()->refreshSync();
+    QCOMPARE(departmentsOf(caseId), QStringLiteral("with 1 department"));
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {decided}, 3, m_clock.now()), QString());
+    m_page->model()->refreshSync();
+    QCOMPARE(departmentsOf(caseId), QStringLiteral("1 of 1 approved"));
 }
 
 QTEST_MAIN(TestCasesPage)
