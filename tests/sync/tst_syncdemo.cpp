@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -57,6 +58,7 @@ class TestSyncDemo : public QObject
 
 private Q_SLOTS:
     void seedPushDecidePull();
+    void realBackOfficeRefusesADemoKey();
 };
 
 void TestSyncDemo::seedPushDecidePull()
@@ -148,6 +150,43 @@ void TestSyncDemo::seedPushDecidePull()
                                   .toString(),
         QStringLiteral("approved"), kWait);
     QVERIFY(engine->journal().remote(caseId).value(QLatin1String("confirmedAt")).isString());
+}
+
+// Without seed-demo a back office never takes a DEMO- key: enrolment binds a code to the
+// window's own key id (a 6-digit region, so never "DEMO-…"), and the key ring stays empty.
+void TestSyncDemo::realBackOfficeRefusesADemoKey()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString serverDir = dir.filePath(QStringLiteral("backoffice"));
+    const Run added = run(synctest::backOfficeBinary(),
+        {QStringLiteral("admin"), QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
+            QStringLiteral("--code"), QStringLiteral("W01"), QStringLiteral("--name"), QStringLiteral("Window 1"),
+            QStringLiteral("--kind"), QStringLiteral("window"), QStringLiteral("--data-dir"), serverDir});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    const QString code =
+        QRegularExpression(QStringLiteral("enrolment code [^:]*: (\\S+)")).match(added.out).captured(1);
+    QVERIFY2(!code.isEmpty(), qPrintable(added.out));
+    const Run demoWindow = run(synctest::backOfficeBinary(),
+        {QStringLiteral("admin"), QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
+            QStringLiteral("--code"), QStringLiteral("DEMO1"), QStringLiteral("--name"), QStringLiteral("Demo"),
+            QStringLiteral("--kind"), QStringLiteral("window"), QStringLiteral("--data-dir"), serverDir});
+    QVERIFY(demoWindow.exitCode != 0); // DEMO window codes are reserved
+
+    synctest::Server server;
+    QVERIFY(server.start(serverDir));
+    const auto key = ow::receipt::WindowKey::generate(ow::receipt::KeyRing::demoKeyId(DemoAccounts::window()));
+    QVERIFY2(key, qPrintable(key.error()));
+    const QJsonObject body {{QStringLiteral("code"), code}, {QStringLiteral("keyId"), key->keyId()},
+        {QStringLiteral("publicKey"), QString::fromLatin1(key->publicKey().toBase64())}};
+    const synctest::Http enrol = synctest::http(
+        server.port(), "POST", QStringLiteral("/v1/enrol"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QCOMPARE(enrol.status, 400);
+    QVERIFY2(enrol.body.contains("key-id-mismatch"), enrol.body.constData());
+    const synctest::Http ring = synctest::http(server.port(), "GET", QStringLiteral("/v1/keyring"));
+    QCOMPARE(ring.status, 200);
+    QVERIFY2(QJsonDocument::fromJson(ring.body).object().value(QLatin1String("keys")).toObject().isEmpty(),
+        ring.body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestSyncDemo)
