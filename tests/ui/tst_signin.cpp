@@ -414,14 +414,22 @@ void TestSignIn::idleLockCoversAndUnlocks()
     QCOMPARE(caseField->text(), QStringLiteral("王小明"));
 
     auto *password = screen->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    QSignalSpy handedOver(&signIn, &account::SignIn::accepted);
     QTest::keyClicks(password, QStringLiteral("wrong"));
     QTest::keyClick(password, Qt::Key_Return);
     QVERIFY(lock.isLocked());
     QVERIFY(!screen->error().isEmpty());
+    QCOMPARE(handedOver.count(), 0);
     now = now.addSecs(1);
     QTest::keyClicks(password, kPassword);
     QTest::keyClick(password, Qt::Key_Return);
     QVERIFY(!lock.isLocked());
+    // Whoever unlocks is who the sync engine syncs as (SyncLink follows SignIn::accepted).
+    QCOMPARE(handedOver.count(), 1);
+    const auto unlockedBy = handedOver.takeFirst().at(0).value<account::ClerkCredentials>();
+    QCOMPARE(unlockedBy.user, QStringLiteral("zhang"));
+    QCOMPARE(unlockedBy.password, kPassword);
+    QVERIFY(unlockedBy.offline);
     QVERIFY(!screen->isVisible());
     QCOMPARE(caseField->text(), QStringLiteral("王小明")); // nothing lost
     // And it locks again after the next idle time.
