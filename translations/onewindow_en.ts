@@ -113,7 +113,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: &quot;user&quot; and &quot;password&quot; (a clerk or station user of this window) are required.</source>
+        <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office&apos;s &quot;url&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2377,6 +2377,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The catalogue %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a back office address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -113,8 +113,8 @@
         <translation>%1：“url”须为后台的 http(s) 地址，例如 http://10.0.0.5:8787。</translation>
     </message>
     <message>
-        <source>%1: &quot;user&quot; and &quot;password&quot; (a clerk or station user of this window) are required.</source>
-        <translation>%1：须填写“user”和“password”（本窗口的窗口人员或便民服务站用户）。</translation>
+        <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office&apos;s &quot;url&quot;.</source>
+        <translation>%1 中保存了用户名和密码：请删除（并修改该密码）。本窗口以登录的窗口人员身份同步，该文件只写后台的“url”。</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2373,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The catalogue %1 does not exist.</source>
         <translation>事项目录 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a back office address.</source>
+        <translation>%1 不是有效的后台地址。</translation>
     </message>
 </context>
 <context>

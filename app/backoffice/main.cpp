@@ -1,3 +1,5 @@
+#include "DemoSeed.h"
+
 #include "onewindow/backoffice/AdminCommand.h"
 #include "onewindow/backoffice/BackOfficeServer.h"
 #include "onewindow/backoffice/Database.h"
@@ -39,6 +41,8 @@ int main(int argc, char *argv[])
         QTextStream in(stdin);
         QTextStream out(stdout);
         QTextStream err(stderr);
+        if (args.size() >= 3 && args.at(2) == QLatin1String("seed-demo"))
+            return DemoSeed::run(args.mid(3), defaultDataDir(), out, err, clockFromEnvironment());
         return ow::backoffice::AdminCommand::run(args.mid(2), defaultDataDir(), in, out, err, clockFromEnvironment());
     }
     if (args.size() == 2 && args.at(1) == QLatin1String("routes")) {
@@ -48,9 +52,11 @@ int main(int argc, char *argv[])
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("OneWindow reference back office.\n"
-                                                    "Also: onewindow-backoffice admin COMMAND … (windows, users),\n"
-                                                    "      onewindow-backoffice routes (the API's route table)."));
+    parser.setApplicationDescription(
+        QStringLiteral("OneWindow reference back office.\n"
+                       "Also: onewindow-backoffice admin COMMAND … (windows, users),\n"
+                       "      onewindow-backoffice admin seed-demo (the demo back office),\n"
+                       "      onewindow-backoffice routes (the API's route table)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(QStringLiteral("port"),

@@ -1,16 +1,18 @@
 #pragma once
 
 #include "onewindow/core/Result.h"
-#include "onewindow/sync/SyncConfig.h"
 
 #include <QCoreApplication>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
 
-// Whether and how this window reaches its back office: <dataDir>/backoffice.json (0600),
-//   {"url": "http://…:8787", "user": "clerk name", "password": "…"}
-// beside the store it syncs. No file: no back office (the status bar says so).
+// The back office of a window set up by hand (not enrolled): <dataDir>/backoffice.json,
+//   {"url": "http://…:8787"}
+// beside the store it syncs. Only the address: the clerk who signs in at the window is the one it
+// syncs as (a file that still holds a "password" is refused, never read). An enrolled window has
+// its address in account.json instead. No file: no back office (the status bar says so).
 class BackOfficeLink
 {
     Q_DECLARE_TR_FUNCTIONS(BackOfficeLink)
@@ -18,5 +20,5 @@ class BackOfficeLink
 public:
     static QString path(const QString &dataDir);
     // nullopt without the file; a failure with the reason when it is there but unusable.
-    static ow::Result<std::optional<ow::sync::SyncConfig>> load(const QString &dataDir);
+    static ow::Result<std::optional<QUrl>> load(const QString &dataDir);
 };

@@ -2,7 +2,9 @@
 #include "DemoDevices.h"
 
 #include "onewindow/account/AccountSettings.h"
+#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SignIn.h"
+#include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/catalog/PinyinTable.h"
@@ -33,8 +35,8 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QThread>
 #include <QScreen>
+#include <QThread>
 
 #include <cstdio>
 #include <cstdlib>
@@ -140,11 +142,15 @@ int main(int argc, char *argv[])
         QStringLiteral("clerk"), QStringLiteral("The signed-in clerk."), QStringLiteral("name"));
     const QCommandLineOption catalogOption(QStringLiteral("catalog"),
         QStringLiteral("The matter catalogue (default: the built-in demo one)."), QStringLiteral("file"));
+    const QCommandLineOption demoBackOfficeOption(QStringLiteral("demo-back-office"),
+        QStringLiteral("With --demo: sync to this demo back office (./ow run starts one) as its demo clerk."),
+        QStringLiteral("url"));
     parser.addOption(langOption);
     parser.addOption(demoOption);
     parser.addOption(dataDirOption);
     parser.addOption(clerkOption);
     parser.addOption(catalogOption);
+    parser.addOption(demoBackOfficeOption);
     parser.process(app);
 
     const QString language = ow::i18n::chooseLanguage(parser.value(langOption), QLocale::system());
@@ -195,15 +201,35 @@ int main(int argc, char *argv[])
     if (!store)
         return fail(store.error());
     context.store = &store.value();
-    // The back office, when this window's settings name one: the sync engine lives on this
-    // (the store's) thread and starts once the window is up; without one the status bar says so.
-    const auto link = BackOfficeLink::load(dataDir);
-    if (!link)
-        return fail(link.error());
-    std::unique_ptr<ow::sync::SyncEngine> syncEngine;
-    if (link.value()) {
-        syncEngine = std::make_unique<ow::sync::SyncEngine>(store.value(), dataDir, *link.value());
-        context.sync = syncEngine.get();
+    // The back office: an enrolled window's (account.json), a hand-configured one's address
+    // (backoffice.json, never a password), or in demo mode the demo back office of ./ow run.
+    const auto account = context.demoMode ? ow::Result<ow::account::AccountConfig>(ow::account::AccountConfig())
+                                          : ow::account::AccountSettings::load(dataDir);
+    if (!account)
+        return fail(account.error());
+    QUrl backOffice = account->backOffice;
+    if (context.demoMode) {
+        backOffice = QUrl(parser.value(demoBackOfficeOption));
+    } else if (backOffice.isEmpty()) {
+        const auto link = BackOfficeLink::load(dataDir);
+        if (!link)
+            return fail(link.error());
+        backOffice = link.value().value_or(QUrl());
+    }
+    if (!backOffice.isEmpty() && !backOffice.isValid())
+        return fail(QCoreApplication::translate("main", "%1 is not a back office address.").arg(backOffice.toString()));
+    // The sync engine lives on this (the store's) thread and syncs as the clerk who signed in
+    // (credentials in memory only); it starts once the window is up. Without a back office the
+    // status bar says so.
+    std::unique_ptr<ow::account::SyncLink> syncLink;
+    if (!backOffice.isEmpty()) {
+        ow::sync::SyncConfig syncConfig;
+        syncConfig.baseUrl = backOffice;
+        syncLink = std::make_unique<ow::account::SyncLink>(store.value(), dataDir, syncConfig);
+        context.sync = syncLink->engine();
+        if (context.demoMode)
+            syncLink->setCredentials(
+                {ow::account::DemoAccounts::clerk(), ow::account::DemoAccounts::password(), QString(), false});
     }
 
     const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
@@ -217,17 +243,15 @@ int main(int argc, char *argv[])
     if (keys)
         context.keys = keys.value();
 
-    // A window enrolled with a back office, on a screen: the clerk signs in (online, or offline
-    // against the verifier of an earlier online sign-in) and the window locks itself when idle. A
-    // window without a back office (set up by hand) has no one to check a password: as before.
+    // A window with a back office, on a screen: the clerk signs in (online, or offline against
+    // the verifier of an earlier online sign-in) and the window locks itself when idle; whoever
+    // signs in (or unlocks) is the one the engine syncs as. A window without a back office (set up
+    // by hand) has no one to check a password: as before.
     std::unique_ptr<ow::account::SignIn> signIn;
     int idleLockMinutes = 0;
-    const auto account = context.demoMode ? ow::Result<ow::account::AccountConfig>(ow::account::AccountConfig())
-                                          : ow::account::AccountSettings::load(dataDir);
-    if (!account)
-        return fail(account.error());
-    if (!account->backOffice.isEmpty() && interactive()) {
-        signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, account->backOffice);
+    if (!context.demoMode && !backOffice.isEmpty() && interactive()) {
+        signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, backOffice);
+        syncLink->follow(signIn.get());
         ow::ui::SignInDialog signInDialog(signIn.get(), context.window.windowName);
         signInDialog.setUser(context.window.clerk);
         if (signInDialog.exec() != QDialog::Accepted)
@@ -332,8 +356,8 @@ int main(int argc, char *argv[])
     // window manager to maximise it.
     window.resize(window.screen()->availableSize());
     window.showMaximized();
-    if (syncEngine)
-        syncEngine->start();
+    if (syncLink)
+        syncLink->start();
     const int rc = app.exec();
     catalogLoader->wait();
     return rc;

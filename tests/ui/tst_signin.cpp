@@ -1,10 +1,15 @@
+#include "AcceptedCase.h"
 #include "ApiClient.h"
 
 #include "onewindow/account/AccountSettings.h"
 #include "onewindow/account/OfflineVerifier.h"
 #include "onewindow/account/SignIn.h"
+#include "onewindow/account/SyncLink.h"
 #include "onewindow/i18n/Language.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/Store.h"
 #include "onewindow/store/WindowSettings.h"
+#include "onewindow/sync/SyncEngine.h"
 #include "onewindow/ui/IdleLock.h"
 #include "onewindow/ui/LockScreen.h"
 #include "onewindow/ui/SignInDialog.h"
@@ -13,6 +18,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +36,23 @@ namespace {
 
 const QString kWindow = QStringLiteral("330106-W03");
 const QString kPassword = QStringLiteral("s3cret-Pass!");
+const QString kOtherPassword = QStringLiteral("another-s3cret!");
+
+// The files under `dir` that hold `secret` (as it is, or base64), e.g. a password.
+QStringList filesHolding(const QString &dir, const QString &secret)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.readAll();
+        if (bytes.contains(secret.toUtf8()) || bytes.contains(secret.toUtf8().toBase64()))
+            found << f.fileName();
+    }
+    return found;
+}
 constexpr int kWait = 20000; // every answer from the back office comes well within this
 
 } // namespace
@@ -48,6 +71,7 @@ private Q_SLOTS:
     void signInOnlineThenOffline();
     void wrongPasswordsWaitLonger();
     void anotherWindowsClerkIsRefused();
+    void syncAsTheClerkWhoSignedIn();
     void idleLockCoversAndUnlocks();
     void idleLockByItsTimer();
     void idleLockOverAModalDialog();
@@ -105,6 +129,11 @@ void TestSignIn::initTestCase()
             QStringLiteral("clerk"), QStringLiteral("--window"), QStringLiteral("330106-W04")},
         kPassword.toUtf8() + '\n');
     QVERIFY2(li.exitCode == 0, qPrintable(li.err));
+    const AdminRun wang = runAdmin(data,
+        {QStringLiteral("add-user"), QStringLiteral("--name"), QStringLiteral("wang"), QStringLiteral("--role"),
+            QStringLiteral("clerk"), QStringLiteral("--window"), kWindow},
+        kOtherPassword.toUtf8() + '\n');
+    QVERIFY2(wang.exitCode == 0, qPrintable(wang.err));
     QVERIFY2(m_server.start(data), qPrintable(m_server.stderrText()));
     QDir().mkpath(QStringLiteral(OW_SCREENSHOT_DIR));
 }
@@ -385,14 +414,22 @@ void TestSignIn::idleLockCoversAndUnlocks()
     QCOMPARE(caseField->text(), QStringLiteral("王小明"));
 
     auto *password = screen->findChild<QLineEdit *>(QStringLiteral("passwordEdit"));
+    QSignalSpy handedOver(&signIn, &account::SignIn::accepted);
     QTest::keyClicks(password, QStringLiteral("wrong"));
     QTest::keyClick(password, Qt::Key_Return);
     QVERIFY(lock.isLocked());
     QVERIFY(!screen->error().isEmpty());
+    QCOMPARE(handedOver.count(), 0);
     now = now.addSecs(1);
     QTest::keyClicks(password, kPassword);
     QTest::keyClick(password, Qt::Key_Return);
     QVERIFY(!lock.isLocked());
+    // Whoever unlocks is who the sync engine syncs as (SyncLink follows SignIn::accepted).
+    QCOMPARE(handedOver.count(), 1);
+    const auto unlockedBy = handedOver.takeFirst().at(0).value<account::ClerkCredentials>();
+    QCOMPARE(unlockedBy.user, QStringLiteral("zhang"));
+    QCOMPARE(unlockedBy.password, kPassword);
+    QVERIFY(unlockedBy.offline);
     QVERIFY(!screen->isVisible());
     QCOMPARE(caseField->text(), QStringLiteral("王小明")); // nothing lost
     // And it locks again after the next idle time.
@@ -431,6 +468,113 @@ void TestSignIn::anotherWindowsClerkIsRefused()
         QVERIFY2(outcome.message.contains(QLatin1String("330106-W04")), qPrintable(outcome.message));
     QVERIFY(!account::OfflineVerifier(dir).knows(QStringLiteral("li"), kWindow));
     QVERIFY(account::OfflineVerifier(dir).knows(QStringLiteral("zhang"), kWindow));
+}
+
+// The sync engine of the enrolled window syncs as the clerk who signed in: not before, with the
+// session of an online sign-in, as the next clerk once they sign in, by itself after an offline
+// sign-in when the back office is back; and no password is ever written to the data dir.
+void TestSignIn::syncAsTheClerkWhoSignedIn()
+{
+    const QString dir = m_clientDir.path();
+    auto store = store::Store::open(dir);
+    QVERIFY2(store, qPrintable(store.error()));
+    const QUrl backOffice(url());
+    sync::SyncConfig config;
+    config.baseUrl = backOffice;
+    config.pollWaitSeconds = 1;
+    config.backoffBaseMs = 100;
+    config.backoffMaxMs = 500;
+    config.requestTimeoutMs = 5000;
+    using State = sync::SyncStatus::State;
+    store::CaseLog log(store.value());
+    const auto makeCase = [&dir](store::Store &s, const QString &clerk) {
+        QString why;
+        const QString id = testcase::makeAcceptedCase(s, QStringLiteral("330106"), QStringLiteral("W03"), clerk,
+            QDir(dir).filePath(QStringLiteral("keys")), kWindow, &why);
+        if (id.isEmpty())
+            qWarning("case: %s", qPrintable(why));
+        return id;
+    };
+    {
+        account::SignIn signIn(dir, kWindow, backOffice);
+        account::SyncLink link(store.value(), dir, config);
+        link.follow(&signIn);
+        link.start();
+        QVERIFY(!link.engine()->running()); // no one to sync as yet
+        QSignalSpy answers(&signIn, &account::SignIn::finished);
+        // (The wrong passwords of the tests before may still make zhang wait a little.)
+        account::SignInOutcome zhang;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            signIn.start(QStringLiteral("zhang"), kPassword);
+            QVERIFY(answers.wait(kWait));
+            zhang = answers.takeFirst().at(0).value<account::SignInOutcome>();
+            if (zhang.waitSeconds == 0)
+                break;
+            QVERIFY(!link.engine()->running()); // a refusal hands nothing over
+            QTest::qWait(zhang.waitSeconds * 1000 + 100);
+        }
+        QVERIFY2(zhang.ok && !zhang.offline && !zhang.token.isEmpty(), qPrintable(zhang.message));
+        QVERIFY(link.engine()->running());
+        QCOMPARE(link.user(), QStringLiteral("zhang"));
+        // zhang's case reaches the back office (with the session of the sign-in).
+        QVERIFY(!makeCase(store.value(), QStringLiteral("zhang")).isEmpty());
+        link.engine()->kick();
+        QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, kWait);
+        QVERIFY2(link.engine()->status().lastError.isEmpty(), qPrintable(link.engine()->status().lastError));
+
+        // Another clerk signs in: the engine syncs as them from then on.
+        signIn.start(QStringLiteral("wang"), kOtherPassword);
+        QVERIFY(answers.wait(kWait));
+        const auto wang = answers.takeFirst().at(0).value<account::SignInOutcome>();
+        QVERIFY2(wang.ok && !wang.offline, qPrintable(wang.message));
+        QCOMPARE(link.user(), QStringLiteral("wang"));
+        QVERIFY(!makeCase(store.value(), QStringLiteral("wang")).isEmpty());
+        link.engine()->kick();
+        QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, kWait);
+        QVERIFY2(link.engine()->status().lastError.isEmpty(), qPrintable(link.engine()->status().lastError));
+        // A wrong password hands nothing over.
+        signIn.start(QStringLiteral("zhang"), QStringLiteral("not-it"));
+        QVERIFY(answers.wait(kWait));
+        QCOMPARE(link.user(), QStringLiteral("wang"));
+    }
+    QTest::qWait(1100); // the wrong password's wait
+
+    // Offline: the clerk signs in against the verifier; the engine signs in by itself once the
+    // back office answers again (same address).
+    const quint16 port = m_server.port();
+    m_server.stop();
+    bool restarted = false;
+    const auto restart = qScopeGuard([this, &restarted] {
+        if (!restarted)
+            QVERIFY(m_server.start(m_serverDir.path()));
+    });
+    {
+        account::SignIn signIn(dir, kWindow, backOffice);
+        signIn.setTimeoutMs(3000);
+        account::SyncLink link(store.value(), dir, config);
+        link.follow(&signIn);
+        link.start();
+        QSignalSpy answers(&signIn, &account::SignIn::finished);
+        signIn.start(QStringLiteral("zhang"), kPassword);
+        QVERIFY(answers.wait(kWait));
+        const auto outcome = answers.takeFirst().at(0).value<account::SignInOutcome>();
+        QVERIFY2(outcome.ok && outcome.offline, qPrintable(outcome.message));
+        QCOMPARE(link.user(), QStringLiteral("zhang"));
+        QVERIFY(!makeCase(store.value(), QStringLiteral("zhang")).isEmpty());
+        link.engine()->kick();
+        QTRY_COMPARE_WITH_TIMEOUT(link.engine()->status().state, State::Offline, kWait);
+        QVERIFY(log.pendingCount() > 0);
+        restarted = m_server.start(m_serverDir.path(), 0, {QStringLiteral("--port"), QString::number(port)});
+        QVERIFY(restarted);
+        QCOMPARE(m_server.port(), port);
+        // It signs in by itself (no token from the offline sign-in) and sends the case.
+        QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(link.engine()->status().state, State::Online, kWait);
+    }
+
+    // Nothing in the data dir (store, journal, settings, verifiers) holds a password.
+    QCOMPARE(filesHolding(dir, kPassword), QStringList());
+    QCOMPARE(filesHolding(dir, kOtherPassword), QStringList());
 }
 
 // A modal dialog open at lock time (a refusal's reason half typed): it takes the lock screen (it

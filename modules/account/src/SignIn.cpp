@@ -26,6 +26,7 @@ SignIn::SignIn(QString dataDir, QString windowKeyId, QUrl backOffice, QObject *p
     , m_nam(new QNetworkAccessManager(this))
 {
     qRegisterMetaType<ow::account::SignInOutcome>();
+    qRegisterMetaType<ow::account::ClerkCredentials>();
 }
 
 SignIn::~SignIn()
@@ -60,6 +61,16 @@ void SignIn::finish(const SignInOutcome &outcome)
     QTimer::singleShot(0, this, [this, outcome] { Q_EMIT finished(outcome); });
 }
 
+void SignIn::finishAccepted(const SignInOutcome &outcome, const QString &password)
+{
+    if (outcome.ok)
+        QTimer::singleShot(
+            0, this, [this, credentials = ClerkCredentials {outcome.user, password, outcome.token, outcome.offline}] {
+                Q_EMIT accepted(credentials);
+            });
+    finish(outcome);
+}
+
 SignInOutcome SignIn::wrongPassword(const QString &name, const QString &message)
 {
     const OfflineVerifier verifier(m_dataDir, m_iterations);
@@ -77,7 +88,10 @@ SignInOutcome SignIn::wrongPassword(const QString &name, const QString &message)
 
 SignInOutcome SignIn::verifyOffline(const QString &name, const QString &password)
 {
-    return offline(name.trimmed(), password, QString());
+    const SignInOutcome o = offline(name.trimmed(), password, QString());
+    if (o.ok)
+        Q_EMIT accepted(ClerkCredentials {o.user, password, QString(), true});
+    return o;
 }
 
 SignInOutcome SignIn::offline(const QString &name, const QString &password, const QString &why)
@@ -132,7 +146,7 @@ void SignIn::start(const QString &rawName, const QString &password)
         return finish(o);
     }
     if (m_backOffice.isEmpty())
-        return finish(offline(name, password, tr("This window has no back office.")));
+        return finishAccepted(offline(name, password, tr("This window has no back office.")), password);
     m_name = name;
     m_password = password;
     QUrl url = m_backOffice;
@@ -158,7 +172,7 @@ void SignIn::answered()
     SignInOutcome o;
     o.user = name;
     if (ReplyMessage::unreachable(reply))
-        return finish(offline(name, password, ReplyMessage::describe(reply, body)));
+        return finishAccepted(offline(name, password, ReplyMessage::describe(reply, body)), password);
     if (status == 401)
         return finish(wrongPassword(name, QString()));
     if (status == 429) {
@@ -171,7 +185,7 @@ void SignIn::answered()
     // A back office that is there but broken (5xx) is as good as out of reach; any other answer
     // (a wrong address, a refusal) is said as it is.
     if (status >= 500)
-        return finish(offline(name, password, ReplyMessage::describe(reply, body)));
+        return finishAccepted(offline(name, password, ReplyMessage::describe(reply, body)), password);
     if (status != 201) {
         o.message = ReplyMessage::describe(reply, body);
         return finish(o);
@@ -198,7 +212,7 @@ void SignIn::answered()
         if (!err.isEmpty())
             o.message = err; // signed in; the offline sign-in just is not there
     }
-    finish(o);
+    finishAccepted(o, password);
 }
 
 } // namespace ow::account

@@ -56,6 +56,7 @@ SyncEngine::SyncEngine(store::Store &store, const QString &dataDir, SyncConfig c
     , m_clock(&Clock::system())
     , m_pushBackoff(m_config.backoffBaseMs, m_config.backoffMaxMs)
     , m_pullBackoff(m_config.backoffBaseMs, m_config.backoffMaxMs)
+    , m_token(m_config.token)
 {
     m_nam.setAutoDeleteReplies(false);
     m_pushTimer.setSingleShot(true);
@@ -122,6 +123,17 @@ void SyncEngine::stop()
     }
     m_pushBusy = false;
     m_afterSignIn.clear();
+}
+
+void SyncEngine::setCredentials(const QString &user, const QString &password, const QByteArray &token)
+{
+    const bool sameUser = user == m_config.user;
+    m_config.user = user;
+    m_config.password = password;
+    m_config.token.clear();
+    if (!token.isEmpty() || !sameUser)
+        m_token = token;
+    kick();
 }
 
 void SyncEngine::kick()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/account/ClerkCredentials.h"
 #include "onewindow/account/OfflineVerifier.h"
 
 #include <QDateTime>
@@ -32,6 +33,8 @@ struct SignInOutcome
 // (no address, no network, refused, timed out, TLS, 5xx) the cached verifier decides instead;
 // any other answer (404, 403 …) is a refusal with its message.
 // Each wrong password, online or offline, makes the next try wait longer: 1, 2, 4 … up to 300 s.
+// Every successful sign-in (start(), and verifyOffline() at the lock screen) also hands the
+// clerk's credentials to accepted(), in memory only, for the sync engine (SyncLink).
 class SignIn : public QObject
 {
     Q_OBJECT
@@ -58,10 +61,14 @@ public:
 
 Q_SIGNALS:
     void finished(const ow::account::SignInOutcome &outcome);
+    // Emitted before finished() for an online or offline sign-in that succeeded, and at once by a
+    // verifyOffline() that matched.
+    void accepted(const ow::account::ClerkCredentials &credentials);
 
 private:
     void answered();
     void finish(const SignInOutcome &outcome);
+    void finishAccepted(const SignInOutcome &outcome, const QString &password);
     void clearFailures(const QString &name);
     SignInOutcome wrongPassword(const QString &name, const QString &message);
     SignInOutcome offline(const QString &name, const QString &password, const QString &why);

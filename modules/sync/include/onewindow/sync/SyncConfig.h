@@ -11,7 +11,10 @@ struct SyncConfig
 {
     QUrl baseUrl; // the back office, e.g. http://127.0.0.1:8787
     QString user; // a clerk or station user of this window
-    QString password;
+    QString password; // held in memory only (from the clerk's sign-in), never written
+    // A session token from the clerk's own sign-in, used until the back office answers 401; then
+    // the engine signs in again with user and password. Empty: it signs in first.
+    QByteArray token;
     int batchEntries = 200; // entries per POST /v1/cases/{id}/entries (the server takes ≤ 1000)
     qint64 chunkBytes = 1024 * 1024; // bytes per tus PATCH
     int requestTimeoutMs = 30000; // transfer timeout of every request (the long poll adds its wait)

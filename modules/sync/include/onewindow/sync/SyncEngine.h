@@ -46,6 +46,11 @@ public:
 
     void start();
     void stop();
+    // Another clerk signed in (or the same one again): sync as them from now on. A `token` from
+    // their sign-in is used until it is refused; without one, the same user keeps the session it
+    // has and another user signs in first.
+    void setCredentials(const QString &user, const QString &password, const QByteArray &token = {});
+    const QString &user() const { return m_config.user; }
     // Something changed (new entries, the network came back): try now, forgetting the backoff.
     void kick();
 
