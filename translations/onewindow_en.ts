@@ -3158,6 +3158,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Departments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>

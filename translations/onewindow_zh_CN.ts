@@ -3150,6 +3150,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Departments</source>
         <translation>部门办理</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>

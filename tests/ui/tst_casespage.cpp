@@ -264,24 +264,29 @@ void TestCasesPage::provisionalReceiptTurnsConfirmed()
         return QString();
     };
     QCOMPARE(departmentsOf(caseId), QString());
+    // A matter chosen on its own is named as well as a bundle.
+    QCOMPARE(
+        m_page->model()->index(0, ui::CaseListModel::Matter).data().toString(), QStringLiteral("居民身份证首次申领"));
     const QJsonObject routed {{QStringLiteral("cursor"), 2}, {QStringLiteral("case"), caseId},
         {QStringLiteral("type"), QStringLiteral("routed")},
         {QStringLiteral("at"), QStringLiteral("2026-11-27T02:00:01Z")},
         {QStringLiteral("data"),
-            QJsonObject {{QStringLiteral("department"), QStringLiteral("Police")},
+            QJsonObject {{QStringLiteral("department"), QStringLiteral("police")},
                 {QStringLiteral("items"), QJsonArray {QStringLiteral("item-1")}}}}};
     const QJsonObject decided {{QStringLiteral("cursor"), 3}, {QStringLiteral("case"), caseId},
         {QStringLiteral("type"), QStringLiteral("decided")}, {QStringLiteral("item"), QStringLiteral("item-1")},
         {QStringLiteral("at"), QStringLiteral("2026-11-27T03:00:00Z")},
         {QStringLiteral("data"),
-            QJsonObject {{QStringLiteral("department"), QStringLiteral("Police")},
-                {QStringLiteral("outcome"), QStringLiteral("approved")}}}};
+            QJsonObject {{QStringLiteral("department"), QStringLiteral("police")},
+                {QStringLiteral("outcome"), QStringLiteral("supplement")},
+                {QStringLiteral("what"), QStringLiteral("a clearer photo")}}}};
     QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {routed}, 2, m_clock.now()), QString());
     m_page->model()->refreshSync();
     QCOMPARE(departmentsOf(caseId), QStringLiteral("with 1 department"));
     QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {decided}, 3, m_clock.now()), QString());
     m_page->model()->refreshSync();
-    QCOMPARE(departmentsOf(caseId), QStringLiteral("1 of 1 approved"));
+    // Named as the catalogue names the department.
+    QCOMPARE(departmentsOf(caseId), QStringLiteral("杭州市公安局西湖区分局 asks for: a clearer photo"));
 }
 
 QTEST_MAIN(TestCasesPage)

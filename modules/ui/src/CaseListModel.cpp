@@ -6,6 +6,7 @@
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/sync/SyncJournal.h"
 
+#include <QJsonArray>
 #include <QLocale>
 
 namespace ow::ui {
@@ -114,7 +115,7 @@ void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
         else if (!pending.contains(r.id))
             state = SyncState::Sent;
         m_sync.insert(r.id, state);
-        m_progress.insert(r.id, CaseProgress::summary(remote));
+        m_progress.insert(r.id, CaseProgress::summary(remote, m_catalog));
     }
 }
 
@@ -133,11 +134,17 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
     case Applicant: return r.applicantMasked; // masked when it was stored (the parties are sealed)
     case Matter: {
         const QString bundle = r.selection.value(QLatin1String("bundle")).toString();
-        if (m_catalog) {
-            if (const Bundle *b = m_catalog->bundle(bundle))
-                return b->name;
+        if (!bundle.isEmpty()) {
+            const Bundle *b = m_catalog ? m_catalog->bundle(bundle) : nullptr;
+            return b ? b->name : bundle;
         }
-        return bundle;
+        // Matters chosen one by one: their names.
+        QStringList names;
+        for (const QJsonValue &v : r.selection.value(QLatin1String("matters")).toArray()) {
+            const ow::Matter *m = m_catalog ? m_catalog->matter(v.toString()) : nullptr;
+            names << (m ? m->name : v.toString());
+        }
+        return names.join(tr("; "));
     }
     case Status: return stateText(r);
     case Visits: return QString::number(visits(r));
@@ -169,6 +176,9 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
     if (!r || index.column() < 0 || index.column() >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole)
+        return cell(*r, index.column());
+    // The long words of a narrow column in full.
+    if (role == Qt::ToolTipRole && (index.column() == Matter || index.column() == Departments))
         return cell(*r, index.column());
     if (role == Qt::TextAlignmentRole && index.column() == Visits)
         return int(Qt::AlignCenter);

@@ -1,10 +1,12 @@
 #include "onewindow/ui/CaseProgress.h"
 
+#include "onewindow/catalog/Catalog.h"
+
 #include <QJsonArray>
 
 namespace ow::ui {
 
-QString CaseProgress::summary(const QJsonObject &remote)
+QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
 {
     if (remote.contains(QLatin1String("handoutAt")))
         return tr("all departments done: hand out the result");
@@ -22,7 +24,9 @@ QString CaseProgress::summary(const QJsonObject &remote)
     for (auto it = items.begin(); it != items.end(); ++it) {
         const QJsonObject item = it.value().toObject();
         const QString outcome = item.value(QLatin1String("outcome")).toString();
-        const QString department = item.value(QLatin1String("department")).toString();
+        QString department = item.value(QLatin1String("department")).toString();
+        if (const Department *d = catalog ? catalog->department(department) : nullptr)
+            department = d->name;
         if (item.contains(QLatin1String("readyAt")))
             ++ready;
         if (outcome == QLatin1String("supplement")) {
