@@ -46,14 +46,14 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     m_ui->caseTable->verticalHeader()->hide();
     m_ui->caseTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->caseTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    // At 1366 px the departments' words (the last, stretched column) keep about 300 px.
-    m_ui->caseTable->setColumnWidth(CaseListModel::Number, 210);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Applicant, 190);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Matter, 180);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Status, 120);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Visits, 50);
+    // At 1366 px the departments' words (the last, stretched column, in full as a tool tip) keep about 260 px.
+    m_ui->caseTable->setColumnWidth(CaseListModel::Number, 200);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Applicant, 170);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Matter, 170);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Status, 90);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Visits, 60);
     m_ui->caseTable->setColumnWidth(CaseListModel::Promised, 100);
-    m_ui->caseTable->setColumnWidth(CaseListModel::Sync, 190);
+    m_ui->caseTable->setColumnWidth(CaseListModel::Sync, 160);
     m_ui->emptyLabel->hide();
     // Nothing is read from the store until the section is shown (see showEvent).
     connect(m_ui->caseSearchEdit, &QLineEdit::textChanged, this, [this] {
