@@ -14,6 +14,9 @@ struct SyncConfig
     QString password;
     int batchEntries = 200; // entries per POST /v1/cases/{id}/entries (the server takes ≤ 1000)
     qint64 chunkBytes = 1024 * 1024; // bytes per tus PATCH
+    // Blobs uploaded at once, each on its own keep-alive connection (QNetworkAccessManager opens
+    // up to 6 per host: these, the entries and the long poll).
+    int parallelUploads = 4;
     int requestTimeoutMs = 30000; // transfer timeout of every request (the long poll adds its wait)
     int pollWaitSeconds = 30; // GET /v1/events?wait=
     bool pull = true; // run the puller

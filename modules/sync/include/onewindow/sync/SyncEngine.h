@@ -7,15 +7,16 @@
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncStatus.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
 #include <functional>
-
-class QNetworkReply;
+#include <optional>
 
 namespace ow {
 class Clock;
@@ -65,22 +66,47 @@ Q_SIGNALS:
 private:
     enum class Failure { Network, Server, Refused };
 
+    // One blob on its way to the back office (tus: create, HEAD to resume, PATCH chunks).
+    struct UploadJob
+    {
+        QString caseId;
+        int seq = 0;
+        QString material;
+        QByteArray bytes;
+        qint64 sent = 0; // of the PATCH in flight, for the progress bar
+        QPointer<QNetworkReply> reply;
+    };
+
     QNetworkRequest request(const QString &pathOrUrl, int timeoutMs) const;
     QDateTime now() const;
     void signIn(std::function<void()> then);
     void schedulePush(int delayMs);
     void pushStep();
+    void loadQueue();
+    std::optional<QList<store::LogEntry>> unacked(const QString &caseId);
+    void dropCase(const QString &caseId);
+    bool blobDone(const QString &sha256);
     void pushEntries(const QString &caseId, const QList<store::LogEntry> &entries);
     void uploadStep(const QString &caseId, int seq, const QString &material, const QString &sha256);
-    void createUpload(const QString &caseId, const QString &material, const QString &sha256, const QByteArray &bytes);
+    void createUpload(const QString &sha256);
     void headUpload(const QString &sha256, const QString &location);
-    void patchUpload(const QString &sha256, const QString &location, qint64 offset, const QByteArray &bytes);
+    void patchUpload(const QString &sha256, const QString &location, qint64 offset);
+    void uploadDone(const QString &sha256);
+    QString locationOf(const QString &sha256) const;
+    QString setLocation(const QString &sha256, const QString &location);
+    QNetworkReply *track(const QString &sha256, QNetworkReply *reply);
+    bool finishUpload(const QString &sha256, QNetworkReply *reply);
+    void blobProgress();
+    QString flushDone();
     void pushFailed(Failure why, const QString &message, int retryAfterMs = 0);
+    void retryLater(int delayMs);
     void pushSucceeded();
+    bool pushIdle() const { return !m_pushReply && m_uploads.isEmpty(); }
     void schedulePull(int delayMs);
     void pullStep();
     void refreshStep();
     void scanOutbox();
+    void requestStatus();
     void updateStatus();
     void setError(Failure why, const QString &message);
     void onReachability(bool online);
@@ -97,16 +123,31 @@ private:
     QTimer m_pushTimer;
     QTimer m_pullTimer;
     QTimer m_refreshTimer;
-    QPointer<QNetworkReply> m_pushReply;
+    QTimer m_statusTimer; // coalesces the status queries while the push is busy
+    QElapsedTimer m_monotonic;
+    qint64 m_retryAtMs = -1; // m_monotonic time before which the pusher starts nothing new
+    QPointer<QNetworkReply> m_pushReply; // the entries POST in flight
     QPointer<QNetworkReply> m_pullReply;
     QPointer<QNetworkReply> m_signInReply;
     QList<std::function<void()>> m_afterSignIn;
     QByteArray m_token;
     bool m_running = false;
-    bool m_pushBusy = false;
+    bool m_pushBusy = false; // the pusher waits for a sign-in
+    QHash<QString, UploadJob> m_uploads; // sha256 → in flight
+    // The outbox as the pusher walks it: the sendable cases in order (read once, then again when
+    // it is walked through or kicked), and the unacknowledged entries of the first of them.
+    QStringList m_queue;
+    bool m_queueLoaded = false;
+    QHash<QString, QList<store::LogEntry>> m_unacked;
+    QHash<QString, bool> m_blobDone; // sha256 → at the back office (as far as known here)
+    QSet<QString> m_doneUnsaved; // of those, not yet marked in sync_uploads (one transaction later)
+    QHash<QString, QString> m_locations; // sha256 → upload URL of a one-PATCH blob (not stored)
     QHash<QString, qint64> m_knownOffset; // sha256 → the server's offset as last answered
     QHash<QString, QDateTime> m_heldUntil; // case → not before (202 held)
     QSet<QString> m_scanned; // cases whose blobs are registered in sync_uploads
+    int m_blockedSeen = -1; // conflicts when m_blockedBlobs was computed
+    QSet<QString> m_blockedBlobs; // blobs only blocked cases wait for
+    qint64 m_progressEmitted = 0;
     SyncStatus m_status;
     int m_failure = -1; // a Failure while the last request failed, -1 when it succeeded
 };
