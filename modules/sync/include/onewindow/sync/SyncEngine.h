@@ -13,6 +13,7 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -62,6 +63,10 @@ Q_SIGNALS:
     void eventsApplied(int count, qint64 cursor);
     // A refreshed resource (a new ETag) was stored.
     void resourceUpdated(const QString &path, const QByteArray &body);
+    // With "/v1/catalogues" among SyncConfig::refreshPaths: the back office's newest catalogue
+    // was checked and kept as `path` (<dataDir>/catalogues/<version>.json). New cases use it
+    // (CatalogueShelf::forNewCases); open cases keep the catalogue pinned on them.
+    void catalogueAvailable(const QString &version, const QString &path);
 
 private:
     enum class Failure { Network, Server, Refused };
@@ -105,6 +110,7 @@ private:
     void schedulePull(int delayMs);
     void pullStep();
     void refreshStep();
+    void fetchCatalogue();
     void scanOutbox();
     void requestStatus();
     void updateStatus();
@@ -114,6 +120,7 @@ private:
 
     store::Store &m_store;
     store::BlobStore m_blobs;
+    QString m_dataDir;
     SyncConfig m_config;
     SyncJournal m_journal;
     const Clock *m_clock;
@@ -129,6 +136,9 @@ private:
     QPointer<QNetworkReply> m_pushReply; // the entries POST in flight
     QPointer<QNetworkReply> m_pullReply;
     QPointer<QNetworkReply> m_signInReply;
+    QPointer<QNetworkReply> m_catalogueReply;
+    QPointer<QThread> m_catalogueThread; // checking and keeping a new catalogue
+    QSet<QString> m_badCatalogues; // sha256 of catalogues that failed the check
     QList<std::function<void()>> m_afterSignIn;
     QByteArray m_token;
     bool m_running = false;
