@@ -22,7 +22,11 @@ namespace ow::sync {
 
 namespace {
 
-constexpr int kScanAhead = 20; // cases looked at for entries that can go before a blob
+constexpr int kScanAhead = 20; // cases looked at for entries and blobs to send
+constexpr int kSaveCases = 50; // acknowledged cases saved in one transaction…
+constexpr int kSaveMs = 250; // …or after this long
+constexpr int kStatusMs = 250; // the status while pushing, at most this often
+constexpr qint64 kMaxUploadBytes = 64 * 1024 * 1024; // blobs held in memory for the upload lanes
 const QByteArray kTus("1.0.0");
 const QString kCatalogues = QStringLiteral("/v1/catalogues");
 
@@ -62,13 +66,20 @@ SyncEngine::SyncEngine(store::Store &store, const QString &dataDir, SyncConfig c
     , m_pullBackoff(m_config.backoffBaseMs, m_config.backoffMaxMs)
 {
     m_nam.setAutoDeleteReplies(false);
+    m_uploadNam.setAutoDeleteReplies(false);
     m_pushTimer.setSingleShot(true);
     m_pullTimer.setSingleShot(true);
     connect(&m_pushTimer, &QTimer::timeout, this, &SyncEngine::pushStep);
     connect(&m_pullTimer, &QTimer::timeout, this, &SyncEngine::pullStep);
     connect(&m_refreshTimer, &QTimer::timeout, this, &SyncEngine::refreshStep);
     m_statusTimer.setSingleShot(true);
-    connect(&m_statusTimer, &QTimer::timeout, this, &SyncEngine::updateStatus);
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] { updateStatus(false); });
+    m_saveTimer.setSingleShot(true);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
+        const QString err = saveProgress();
+        if (!err.isEmpty())
+            pushFailed(Failure::Refused, err);
+    });
     m_monotonic.start();
     m_status.offlineSince = now();
 }
@@ -140,8 +151,11 @@ void SyncEngine::stop()
     m_afterSignIn.clear();
     m_queueLoaded = false;
     m_unacked.clear();
-    if (!flushDone().isEmpty())
-        m_doneUnsaved.clear(); // the back office has them; the next start asks it again
+    if (!saveProgress().isEmpty()) {
+        // The back office has them; the next start sends or asks again.
+        m_ackUnsaved.clear();
+        m_doneUnsaved.clear();
+    }
 }
 
 void SyncEngine::kick()
@@ -250,7 +264,11 @@ void SyncEngine::schedulePull(int delayMs)
 
 void SyncEngine::loadQueue()
 {
+    const QString err = saveProgress();
+    if (!err.isEmpty())
+        setError(Failure::Refused, err);
     m_queue = m_journal.sendableCases();
+    m_sendableEntries = m_journal.sendableEntries();
     m_queueLoaded = true;
     const QSet<QString> queued(m_queue.cbegin(), m_queue.cend());
     for (auto it = m_unacked.begin(); it != m_unacked.end();)
@@ -294,6 +312,11 @@ std::optional<QList<store::LogEntry>> SyncEngine::unacked(const QString &caseId)
     const auto cached = m_unacked.constFind(caseId);
     if (cached != m_unacked.constEnd())
         return cached.value();
+    const QString unsaved = saveProgress(); // what is read must know what was acknowledged
+    if (!unsaved.isEmpty()) {
+        setError(Failure::Refused, unsaved);
+        return std::nullopt;
+    }
     const auto entries = store::CaseLog(m_store).entries(caseId);
     if (!entries) {
         setError(Failure::Refused, entries.error());
@@ -383,7 +406,8 @@ void SyncEngine::pushStep()
                 const QString sha = e.payload.value(QLatin1String("sha256")).toString();
                 if (!sha.isEmpty() && !blobDone(sha)) {
                     waiting = true;
-                    if (!m_uploads.contains(sha) && m_uploads.size() < lanes) {
+                    if (!m_uploads.contains(sha) && m_uploads.size() < lanes
+                        && (m_uploads.isEmpty() || uploadBytesInFlight() < kMaxUploadBytes)) {
                         uploadStep(caseId, e.seq, e.payload.value(QLatin1String("material")).toString(), sha);
                         if (m_queue.value(i) != caseId) {
                             stopped = true; // the blob cannot be sent: the case waits for a person
@@ -409,7 +433,7 @@ void SyncEngine::pushStep()
     }
     if (m_queue.isEmpty()) {
         // Walked through: is there anything new since the outbox was read?
-        const QString err = flushDone();
+        const QString err = saveProgress();
         if (!err.isEmpty())
             return pushFailed(Failure::Refused, err);
         if (m_queueLoaded && !m_queue.isEmpty())
@@ -459,20 +483,24 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
                 if (seqs.contains(v.toInt()))
                     acked << v.toInt();
             }
-            // Uploaded blobs are marked a hundred at a time (or when drained): one lost in a crash
-            // is only asked for again, and the back office answers that it has it.
-            QString err = m_doneUnsaved.size() >= 100 ? flushDone() : QString();
-            if (err.isEmpty())
-                err = store::CaseLog(m_store).acknowledge(caseId, acked, now());
-            if (!err.isEmpty())
-                return pushFailed(Failure::Refused, err);
+            // Acknowledged locally in batches (one transaction for many cases, with the finished
+            // uploads): an acknowledgement lost in a crash only sends the entries again, and the
+            // back office answers the same for the same entry.
+            QList<int> &unsaved = m_ackUnsaved[caseId];
+            unsaved += acked;
+            m_sendableEntries = std::max(0, m_sendableEntries - int(acked.size()));
             const auto cached = m_unacked.find(caseId);
             if (cached != m_unacked.end()) {
                 cached->erase(std::remove_if(cached->begin(), cached->end(),
                                   [&acked](const store::LogEntry &e) { return acked.contains(e.seq); }),
                     cached->end());
-                if (cached->isEmpty())
-                    m_unacked.erase(cached); // read again: the clerk may have added entries since
+            }
+            if (m_ackUnsaved.size() >= kSaveCases) {
+                const QString err = saveProgress();
+                if (!err.isEmpty())
+                    return pushFailed(Failure::Refused, err);
+            } else if (!m_saveTimer.isActive()) {
+                m_saveTimer.start(kSaveMs);
             }
             if (status == 202)
                 m_heldUntil.insert(caseId, now().addMSecs(m_config.backoffBaseMs * 5));
@@ -503,6 +531,7 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
             }
             if (!err.isEmpty())
                 return pushFailed(Failure::Refused, err);
+            m_sendableEntries = std::max(0, m_sendableEntries - int(m_unacked.value(caseId).size()));
             dropCase(caseId);
             return pushSucceeded();
         }
@@ -592,17 +621,20 @@ void SyncEngine::uploadDone(const QString &sha256)
     m_knownOffset.remove(sha256);
     m_locations.remove(sha256);
     m_blobDone.insert(sha256, true);
-    m_doneUnsaved.insert(sha256); // marked in sync_uploads with the next acknowledgement
+    m_doneUnsaved.insert(sha256); // marked in sync_uploads with the next acknowledgements
     pushSucceeded();
 }
 
-QString SyncEngine::flushDone()
+QString SyncEngine::saveProgress()
 {
-    if (m_doneUnsaved.isEmpty())
+    m_saveTimer.stop();
+    if (m_ackUnsaved.isEmpty() && m_doneUnsaved.isEmpty())
         return QString();
-    const QString err = m_journal.markDone(m_doneUnsaved, now());
-    if (err.isEmpty())
+    const QString err = m_journal.saveProgress(m_ackUnsaved, m_doneUnsaved, now());
+    if (err.isEmpty()) {
+        m_ackUnsaved.clear();
         m_doneUnsaved.clear();
+    }
     return err;
 }
 
@@ -618,7 +650,7 @@ void SyncEngine::createUpload(const QString &sha256)
     const qint64 length = job.bytes.size();
     const QString caseId = job.caseId;
     const int seq = job.seq;
-    QNetworkReply *reply = track(sha256, m_nam.post(r, QByteArray()));
+    QNetworkReply *reply = track(sha256, m_uploadNam.post(r, QByteArray()));
     connect(reply, &QNetworkReply::finished, this, [this, reply, caseId, seq, sha256, length] {
         if (!finishUpload(sha256, reply))
             return;
@@ -662,7 +694,7 @@ void SyncEngine::headUpload(const QString &sha256, const QString &location)
 {
     QNetworkRequest r = request(location, m_config.requestTimeoutMs);
     r.setRawHeader("Tus-Resumable", kTus);
-    QNetworkReply *reply = track(sha256, m_nam.head(r));
+    QNetworkReply *reply = track(sha256, m_uploadNam.head(r));
     connect(reply, &QNetworkReply::finished, this, [this, reply, sha256, location] {
         if (!finishUpload(sha256, reply))
             return;
@@ -716,7 +748,7 @@ void SyncEngine::patchUpload(const QString &sha256, const QString &location, qin
     if (offset > 0 || !last)
         r.setRawHeader(
             "Upload-Checksum", "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64());
-    QNetworkReply *reply = track(sha256, m_nam.sendCustomRequest(r, "PATCH", chunk));
+    QNetworkReply *reply = track(sha256, m_uploadNam.sendCustomRequest(r, "PATCH", chunk));
     connect(reply, &QNetworkReply::uploadProgress, this, [this, sha256](qint64 sent, qint64) {
         const auto j = m_uploads.find(sha256);
         if (j != m_uploads.end()) {
@@ -759,6 +791,14 @@ void SyncEngine::patchUpload(const QString &sha256, const QString &location, qin
                                 : Failure::Refused,
             describe(reply), retryAfterMs(reply));
     });
+}
+
+qint64 SyncEngine::uploadBytesInFlight() const
+{
+    qint64 total = 0;
+    for (const UploadJob &job : m_uploads)
+        total += job.bytes.size();
+    return total;
 }
 
 void SyncEngine::blobProgress()
@@ -817,14 +857,24 @@ void SyncEngine::setError(Failure why, const QString &message)
 void SyncEngine::requestStatus()
 {
     if (!m_statusTimer.isActive())
-        m_statusTimer.start(100);
+        m_statusTimer.start(kStatusMs);
 }
 
-void SyncEngine::updateStatus()
+void SyncEngine::updateStatus(bool exact)
 {
     m_statusTimer.stop();
-    m_status.pendingEntries = std::max(0, m_journal.sendableEntries());
-    m_status.pendingCases = int(m_journal.sendableCases().size());
+    if (exact || !m_queueLoaded) {
+        // From the store (what is acknowledged but not saved yet is left out).
+        int unsaved = 0;
+        for (const QList<int> &seqs : std::as_const(m_ackUnsaved))
+            unsaved += int(seqs.size());
+        m_status.pendingEntries = std::max(0, m_journal.sendableEntries() - unsaved);
+        m_status.pendingCases = int(m_journal.sendableCases().size());
+    } else {
+        // While pushing: what the pusher holds in memory, without reading the whole outbox.
+        m_status.pendingEntries = m_sendableEntries;
+        m_status.pendingCases = int(m_queue.size());
+    }
     m_status.conflicts = m_journal.conflicts();
     if (m_blockedSeen != m_status.conflicts.size()) {
         // The blobs only stopped cases wait for are not "to be sent" either.

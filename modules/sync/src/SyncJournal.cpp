@@ -235,15 +235,27 @@ QString SyncJournal::markDone(const QString &sha256, const QDateTime &at)
     });
 }
 
-QString SyncJournal::markDone(const QSet<QString> &sha256s, const QDateTime &at)
+QString SyncJournal::saveProgress(
+    const QHash<QString, QList<int>> &acknowledged, const QSet<QString> &uploaded, const QDateTime &at)
 {
-    if (sha256s.isEmpty())
+    if (acknowledged.isEmpty() && uploaded.isEmpty())
         return QString();
     return m_store.transact([&](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("UPDATE sync_uploads SET done_at = ? WHERE sha256 = ? AND done_at IS NULL"));
         const QString when = iso(at);
-        for (const QString &sha : sha256s) {
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("UPDATE case_log SET acked_at = ? WHERE case_id = ? AND seq = ? AND acked_at IS NULL"));
+        for (auto c = acknowledged.cbegin(); c != acknowledged.cend(); ++c) {
+            for (const int seq : c.value()) {
+                q.addBindValue(when);
+                q.addBindValue(c.key());
+                q.addBindValue(seq);
+                if (!q.exec())
+                    return tr("Recording the acknowledgement failed: %1").arg(q.lastError().text());
+            }
+        }
+        q.prepare(QStringLiteral("UPDATE sync_uploads SET done_at = ? WHERE sha256 = ? AND done_at IS NULL"));
+        for (const QString &sha : uploaded) {
             q.addBindValue(when);
             q.addBindValue(sha);
             if (!q.exec())

@@ -102,7 +102,8 @@ private:
     QNetworkReply *track(const QString &sha256, QNetworkReply *reply);
     bool finishUpload(const QString &sha256, QNetworkReply *reply);
     void blobProgress();
-    QString flushDone();
+    qint64 uploadBytesInFlight() const;
+    QString saveProgress();
     void pushFailed(Failure why, const QString &message, int retryAfterMs = 0);
     void retryLater(int delayMs);
     void pushSucceeded();
@@ -113,7 +114,7 @@ private:
     void fetchCatalogue();
     void scanOutbox();
     void requestStatus();
-    void updateStatus();
+    void updateStatus(bool exact = true);
     void setError(Failure why, const QString &message);
     void onReachability(bool online);
     static QString describe(QNetworkReply *reply);
@@ -124,13 +125,17 @@ private:
     SyncConfig m_config;
     SyncJournal m_journal;
     const Clock *m_clock;
-    QNetworkAccessManager m_nam;
+    QNetworkAccessManager m_nam; // sign-in, entries, events, resources
+    // The blobs, on connections of their own (up to 6 per host): an upload never queues the
+    // entries of a small case behind it, and several uploads keep the link busy.
+    QNetworkAccessManager m_uploadNam;
     Backoff m_pushBackoff;
     Backoff m_pullBackoff;
     QTimer m_pushTimer;
     QTimer m_pullTimer;
     QTimer m_refreshTimer;
-    QTimer m_statusTimer; // coalesces the status queries while the push is busy
+    QTimer m_statusTimer; // coalesces the status updates while the push is busy
+    QTimer m_saveTimer; // saves the acknowledgements and finished uploads kept in memory
     QElapsedTimer m_monotonic;
     qint64 m_retryAtMs = -1; // m_monotonic time before which the pusher starts nothing new
     QPointer<QNetworkReply> m_pushReply; // the entries POST in flight
@@ -151,6 +156,8 @@ private:
     QHash<QString, QList<store::LogEntry>> m_unacked;
     QHash<QString, bool> m_blobDone; // sha256 → at the back office (as far as known here)
     QSet<QString> m_doneUnsaved; // of those, not yet marked in sync_uploads (one transaction later)
+    QHash<QString, QList<int>> m_ackUnsaved; // case → seqs acknowledged, not yet saved
+    int m_sendableEntries = 0; // unacknowledged entries outside blocked cases, kept while pushing
     QHash<QString, QString> m_locations; // sha256 → upload URL of a one-PATCH blob (not stored)
     QHash<QString, qint64> m_knownOffset; // sha256 → the server's offset as last answered
     QHash<QString, QDateTime> m_heldUntil; // case → not before (202 held)

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -53,8 +54,10 @@ public:
     QString setLocation(const QString &sha256, const QString &location);
     QString markDone(const QString &sha256, const QDateTime &at);
     int pendingUploads() const;
-    // Several blobs uploaded, in one transaction.
-    QString markDone(const QSet<QString> &sha256s, const QDateTime &at);
+    // What the pusher kept in memory, in one transaction: entries the back office acknowledged
+    // (case → seqs; as CaseLog::acknowledge) and blobs it has (sync_uploads done).
+    QString saveProgress(
+        const QHash<QString, QList<int>> &acknowledged, const QSet<QString> &uploaded, const QDateTime &at);
 
     // The events cursor (0 before the first event) and the application of a page of events with the
     // new cursor, in one transaction. Events at or below the stored cursor are skipped.
