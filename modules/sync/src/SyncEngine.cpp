@@ -116,7 +116,7 @@ void SyncEngine::start()
                     || r == QNetworkInformation::Reachability::Site || r == QNetworkInformation::Reachability::Local);
             });
     }
-    scanOutbox();
+    loadQueue(); // the blobs the outbox needs are registered: counted while offline too
     updateStatus();
     schedulePush(0);
     if (m_config.pull)
@@ -393,11 +393,12 @@ void SyncEngine::pushStep()
             dropCase(caseId); // all acknowledged; anything newer comes with the next reading
             continue;
         }
-        ++looked;
         const auto held = m_heldUntil.constFind(caseId);
         const bool isHeld = held != m_heldUntil.constEnd() && held.value() > t;
         if (isHeld && (!soonest.isValid() || held.value() < soonest))
             soonest = held.value();
+        if (!isHeld)
+            ++looked; // held cases do not use up the window: the cases after them go on
         QList<store::LogEntry> ready;
         bool waiting = false;
         bool stopped = false;
@@ -436,8 +437,6 @@ void SyncEngine::pushStep()
         const QString err = saveProgress();
         if (!err.isEmpty())
             return pushFailed(Failure::Refused, err);
-        if (m_queueLoaded && !m_queue.isEmpty())
-            return schedulePush(0);
         loadQueue();
         if (!m_queue.isEmpty())
             return schedulePush(0);
