@@ -581,6 +581,29 @@
     </message>
 </context>
 <context>
+    <name>CatalogueShelf</name>
+    <message>
+        <source>The catalogue from the back office has SHA-256 %1, not the announced %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>catalogue %1 from the back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot keep the catalogue as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot record the catalogue for new cases: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEngine</name>
     <message>
         <source>The catalogue has no bundle &quot;%1&quot;.</source>
@@ -2042,6 +2065,10 @@
     </message>
     <message>
         <source>Storing the events cursor failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgement failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4063,6 +4090,27 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The back office said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  case %1 (%2), entry %3, refused by the back office, since %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    the back office said: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -580,6 +580,29 @@
     </message>
 </context>
 <context>
+    <name>CatalogueShelf</name>
+    <message>
+        <source>The catalogue from the back office has SHA-256 %1, not the announced %2.</source>
+        <translation>后台发来的事项目录 SHA-256 为 %1，与声明的 %2 不符。</translation>
+    </message>
+    <message>
+        <source>catalogue %1 from the back office</source>
+        <translation>后台发来的事项目录 %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot keep the catalogue as %1: %2</source>
+        <translation>无法将事项目录保存为 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot record the catalogue for new cases: %1</source>
+        <translation>无法登记新案件使用的事项目录：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistEngine</name>
     <message>
         <source>The catalogue has no bundle &quot;%1&quot;.</source>
@@ -2036,6 +2059,10 @@
     <message>
         <source>Storing the events cursor failed: %1</source>
         <translation>保存事件进度失败：%1</translation>
+    </message>
+    <message>
+        <source>Recording the acknowledgement failed: %1</source>
+        <translation>登记后台确认失败：%1</translation>
     </message>
 </context>
 <context>
@@ -4043,6 +4070,28 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>%1, %2, %3</source>
         <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>Refused by the back office</source>
+        <translation>后台拒收</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>后台拒收：%1</translation>
+    </message>
+    <message>
+        <source>%1
+The back office said: %2</source>
+        <translation>%1
+后台说明：%2</translation>
+    </message>
+    <message>
+        <source>  case %1 (%2), entry %3, refused by the back office, since %4</source>
+        <translation>  案件 %1（%2），第 %3 条记录，被后台拒收，发现于 %4</translation>
+    </message>
+    <message>
+        <source>    the back office said: %1</source>
+        <translation>    后台说明：%1</translation>
     </message>
 </context>
 <context>

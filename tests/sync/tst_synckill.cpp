@@ -48,7 +48,8 @@ void TestSyncKill::killedDuringPush()
         QVERIFY2(store, qPrintable(store.error()));
         ow::store::BlobStore blobs(clientDir);
         QRandomGenerator rng(77);
-        cases = makeCases(store.value(), blobs, 150, tus ? 2 : 0, tus ? 4 : 0, 4000, 30000, rng, ow::Clock::system());
+        // Enough for 50 kills with the upload lanes (several blobs in flight when a kill lands).
+        cases = makeCases(store.value(), blobs, 320, tus ? 2 : 0, tus ? 4 : 0, 4000, 30000, rng, ow::Clock::system());
         total = ow::store::CaseLog(store.value()).pendingCount();
     }
     const QStringList args {clientDir, QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()), kClerk, kPassword};

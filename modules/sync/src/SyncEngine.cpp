@@ -3,6 +3,7 @@
 #include "onewindow/core/Clock.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/sync/CatalogueShelf.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -11,6 +12,7 @@
 #include <QNetworkInformation>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -20,8 +22,13 @@ namespace ow::sync {
 
 namespace {
 
-constexpr int kScanAhead = 20; // cases looked at for entries that can go before a blob
+constexpr int kScanAhead = 20; // cases looked at for entries and blobs to send
+constexpr int kSaveCases = 50; // acknowledged cases saved in one transaction…
+constexpr int kSaveMs = 250; // …or after this long
+constexpr int kStatusMs = 250; // the status while pushing, at most this often
+constexpr qint64 kMaxUploadBytes = 64 * 1024 * 1024; // blobs held in memory for the upload lanes
 const QByteArray kTus("1.0.0");
+const QString kCatalogues = QStringLiteral("/v1/catalogues");
 
 QJsonObject jsonOf(const QByteArray &body)
 {
@@ -51,6 +58,7 @@ SyncEngine::SyncEngine(store::Store &store, const QString &dataDir, SyncConfig c
     : QObject(parent)
     , m_store(store)
     , m_blobs(dataDir)
+    , m_dataDir(dataDir)
     , m_config(std::move(config))
     , m_journal(store)
     , m_clock(&Clock::system())
@@ -59,17 +67,31 @@ SyncEngine::SyncEngine(store::Store &store, const QString &dataDir, SyncConfig c
     , m_token(m_config.token)
 {
     m_nam.setAutoDeleteReplies(false);
+    m_uploadNam.setAutoDeleteReplies(false);
     m_pushTimer.setSingleShot(true);
     m_pullTimer.setSingleShot(true);
     connect(&m_pushTimer, &QTimer::timeout, this, &SyncEngine::pushStep);
     connect(&m_pullTimer, &QTimer::timeout, this, &SyncEngine::pullStep);
     connect(&m_refreshTimer, &QTimer::timeout, this, &SyncEngine::refreshStep);
+    m_statusTimer.setSingleShot(true);
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] { updateStatus(false); });
+    m_saveTimer.setSingleShot(true);
+    connect(&m_saveTimer, &QTimer::timeout, this, [this] {
+        const QString err = saveProgress();
+        if (!err.isEmpty())
+            pushFailed(Failure::Refused, err);
+    });
+    m_monotonic.start();
     m_status.offlineSince = now();
 }
 
 SyncEngine::~SyncEngine()
 {
     stop();
+    if (m_catalogueThread) {
+        m_catalogueThread->wait();
+        delete m_catalogueThread.data();
+    }
 }
 
 void SyncEngine::setRandom(std::function<double()> random)
@@ -95,7 +117,7 @@ void SyncEngine::start()
                     || r == QNetworkInformation::Reachability::Site || r == QNetworkInformation::Reachability::Local);
             });
     }
-    scanOutbox();
+    loadQueue(); // the blobs the outbox needs are registered: counted while offline too
     updateStatus();
     schedulePush(0);
     if (m_config.pull)
@@ -112,7 +134,11 @@ void SyncEngine::stop()
     m_pushTimer.stop();
     m_pullTimer.stop();
     m_refreshTimer.stop();
-    for (QPointer<QNetworkReply> *r : {&m_pushReply, &m_pullReply, &m_signInReply}) {
+    m_statusTimer.stop();
+    QList<QPointer<QNetworkReply> *> replies {&m_pushReply, &m_pullReply, &m_signInReply, &m_catalogueReply};
+    for (UploadJob &job : m_uploads)
+        replies << &job.reply;
+    for (QPointer<QNetworkReply> *r : replies) {
         if (*r) {
             QNetworkReply *reply = r->data();
             *r = nullptr;
@@ -121,8 +147,16 @@ void SyncEngine::stop()
             reply->deleteLater();
         }
     }
+    m_uploads.clear();
     m_pushBusy = false;
     m_afterSignIn.clear();
+    m_queueLoaded = false;
+    m_unacked.clear();
+    if (!saveProgress().isEmpty()) {
+        // The back office has them; the next start sends or asks again.
+        m_ackUnsaved.clear();
+        m_doneUnsaved.clear();
+    }
 }
 
 void SyncEngine::setCredentials(const QString &user, const QString &password, const QByteArray &token)
@@ -143,6 +177,9 @@ void SyncEngine::kick()
     m_pushBackoff.reset();
     m_pullBackoff.reset();
     m_heldUntil.clear();
+    m_retryAtMs = -1;
+    m_queueLoaded = false; // new cases or entries: read the outbox again
+    m_unacked.clear();
     if (!m_pushBusy)
         schedulePush(0);
     if (m_config.pull && !m_pullReply)
@@ -237,23 +274,44 @@ void SyncEngine::schedulePull(int delayMs)
         m_pullTimer.start(std::max(0, delayMs));
 }
 
+void SyncEngine::loadQueue()
+{
+    const QString err = saveProgress();
+    if (!err.isEmpty())
+        setError(Failure::Refused, err);
+    m_queue = m_journal.sendableCases();
+    m_sendableEntries = m_journal.sendableEntries();
+    m_queueLoaded = true;
+    const QSet<QString> queued(m_queue.cbegin(), m_queue.cend());
+    for (auto it = m_unacked.begin(); it != m_unacked.end();)
+        it = queued.contains(it.key()) ? std::next(it) : m_unacked.erase(it);
+    scanOutbox();
+}
+
 void SyncEngine::scanOutbox()
 {
     store::CaseLog log(m_store);
     QList<QPair<QString, qint64>> blobs;
-    for (const QString &caseId : m_journal.pendingCases()) {
+    for (qsizetype i = 0; i < m_queue.size(); ++i) {
+        const QString &caseId = m_queue.at(i);
         if (m_scanned.contains(caseId))
             continue;
         const auto entries = log.entries(caseId);
         if (!entries)
             continue;
+        QList<store::LogEntry> unsent;
         for (const store::LogEntry &e : entries.value()) {
-            if (e.ackedAt.isValid() || e.kind != QLatin1String("attached"))
+            if (e.ackedAt.isValid())
+                continue;
+            unsent << e;
+            if (e.kind != QLatin1String("attached"))
                 continue;
             const QString sha = e.payload.value(QLatin1String("sha256")).toString();
             if (store::BlobStore::isValidName(sha))
                 blobs << qMakePair(sha, QFileInfo(m_blobs.pathOf(sha)).size());
         }
+        if (i < kScanAhead && !m_unacked.contains(caseId))
+            m_unacked.insert(caseId, unsent); // read once: the pusher starts with these
         m_scanned.insert(caseId);
     }
     const QString err = m_journal.registerUploads(blobs);
@@ -261,84 +319,152 @@ void SyncEngine::scanOutbox()
         setError(Failure::Refused, err);
 }
 
+std::optional<QList<store::LogEntry>> SyncEngine::unacked(const QString &caseId)
+{
+    const auto cached = m_unacked.constFind(caseId);
+    if (cached != m_unacked.constEnd())
+        return cached.value();
+    const QString unsaved = saveProgress(); // what is read must know what was acknowledged
+    if (!unsaved.isEmpty()) {
+        setError(Failure::Refused, unsaved);
+        return std::nullopt;
+    }
+    const auto entries = store::CaseLog(m_store).entries(caseId);
+    if (!entries) {
+        setError(Failure::Refused, entries.error());
+        return std::nullopt;
+    }
+    QList<store::LogEntry> out;
+    for (const store::LogEntry &e : entries.value()) {
+        if (!e.ackedAt.isValid())
+            out << e;
+    }
+    m_unacked.insert(caseId, out);
+    return out;
+}
+
+void SyncEngine::dropCase(const QString &caseId)
+{
+    m_queue.removeAll(caseId);
+    m_unacked.remove(caseId);
+    m_heldUntil.remove(caseId);
+}
+
+bool SyncEngine::blobDone(const QString &sha256)
+{
+    const auto known = m_blobDone.constFind(sha256);
+    if (known != m_blobDone.constEnd())
+        return known.value();
+    const bool done = m_journal.upload(sha256).done;
+    m_blobDone.insert(sha256, done);
+    return done;
+}
+
 void SyncEngine::pushStep()
 {
-    if (!m_running || m_pushBusy)
+    if (!m_running)
         return;
     if (m_token.isEmpty()) {
-        m_pushBusy = true;
-        signIn([this] {
-            m_pushBusy = false;
-            pushStep();
-        });
+        if (!m_pushBusy) {
+            m_pushBusy = true;
+            signIn([this] {
+                m_pushBusy = false;
+                pushStep();
+            });
+        }
         return;
     }
-    scanOutbox();
-    store::CaseLog log(m_store);
-    const QSet<QString> blocked = m_journal.blockedCases();
+    if (m_pushBusy)
+        return;
+    if (m_retryAtMs >= 0) {
+        const qint64 wait = m_retryAtMs - m_monotonic.elapsed();
+        if (wait > 0)
+            return schedulePush(int(wait));
+        m_retryAtMs = -1;
+    }
+    if (!m_queueLoaded)
+        loadQueue();
+    // The first cases of the outbox: the entries lane sends the first case's entries that are
+    // ready (one request in flight), the upload lanes the blobs these cases wait for (several in
+    // flight). A small case's entries never wait behind another case's large upload.
     const QDateTime t = now();
-    struct Need
-    {
-        QString caseId;
-        int seq = 0;
-        QString material;
-        QString sha256;
-    };
-    std::optional<Need> need;
-    int looked = 0;
-    int waiting = 0;
+    const int lanes = std::max(1, m_config.parallelUploads);
     QDateTime soonest;
-    for (const QString &caseId : m_journal.pendingCases()) {
-        if (blocked.contains(caseId))
-            continue;
-        ++waiting;
-        const auto held = m_heldUntil.constFind(caseId);
-        if (held != m_heldUntil.constEnd() && held.value() > t) {
-            if (!soonest.isValid() || held.value() < soonest)
-                soonest = held.value();
-            continue;
-        }
-        if (++looked > kScanAhead)
+    int looked = 0;
+    for (qsizetype i = 0; i < m_queue.size() && looked < kScanAhead;) {
+        if (m_pushReply && m_uploads.size() >= lanes)
             break;
-        const auto entries = log.entries(caseId);
+        const QString caseId = m_queue.at(i);
+        const auto entries = unacked(caseId);
         if (!entries) {
-            setError(Failure::Refused, entries.error());
+            ++i;
+            ++looked;
             continue;
         }
+        if (entries->isEmpty()) {
+            dropCase(caseId); // all acknowledged; anything newer comes with the next reading
+            continue;
+        }
+        const auto held = m_heldUntil.constFind(caseId);
+        const bool isHeld = held != m_heldUntil.constEnd() && held.value() > t;
+        if (isHeld && (!soonest.isValid() || held.value() < soonest))
+            soonest = held.value();
+        if (!isHeld)
+            ++looked; // held cases do not use up the window: the cases after them go on
         QList<store::LogEntry> ready;
+        bool waiting = false;
+        bool stopped = false;
         for (const store::LogEntry &e : entries.value()) {
-            if (e.ackedAt.isValid())
-                continue;
             if (e.kind == QLatin1String("attached")) {
                 const QString sha = e.payload.value(QLatin1String("sha256")).toString();
-                if (!sha.isEmpty() && !m_journal.upload(sha).done) {
-                    if (!need)
-                        need = Need {caseId, e.seq, e.payload.value(QLatin1String("material")).toString(), sha};
-                    break;
+                if (!sha.isEmpty() && !blobDone(sha)) {
+                    waiting = true;
+                    if (!m_uploads.contains(sha) && m_uploads.size() < lanes
+                        && (m_uploads.isEmpty() || uploadBytesInFlight() < kMaxUploadBytes)) {
+                        uploadStep(caseId, e.seq, e.payload.value(QLatin1String("material")).toString(), sha);
+                        if (m_queue.value(i) != caseId) {
+                            stopped = true; // the blob cannot be sent: the case waits for a person
+                            break;
+                        }
+                    }
+                    continue;
                 }
             }
-            ready << e;
-            if (ready.size() >= m_config.batchEntries)
-                break;
+            if (!waiting && ready.size() < m_config.batchEntries)
+                ready << e;
         }
-        if (!ready.isEmpty()) {
+        if (stopped)
+            continue;
+        // A case that waits for its blobs sends its entries in one request once they are there.
+        if (!isHeld && !m_pushReply && !ready.isEmpty() && (!waiting || ready.size() >= m_config.batchEntries))
             pushEntries(caseId, ready);
-            return;
-        }
+        ++i;
     }
-    if (need) {
-        uploadStep(need->caseId, need->seq, need->material, need->sha256);
+    if (!pushIdle()) {
+        requestStatus();
         return;
     }
-    updateStatus();
-    if (waiting == 0) {
+    if (m_queue.isEmpty()) {
+        // Walked through: is there anything new since the outbox was read?
+        const QString err = saveProgress();
+        if (!err.isEmpty())
+            return pushFailed(Failure::Refused, err);
+        loadQueue();
+        if (!m_queue.isEmpty())
+            return schedulePush(0);
+        updateStatus();
+        m_queueLoaded = false; // the idle recheck reads the outbox again
         Q_EMIT drained();
-        schedulePush(m_config.idleRecheckMs);
-    } else if (soonest.isValid()) {
-        schedulePush(int(std::clamp<qint64>(t.msecsTo(soonest), 0, m_config.backoffMaxMs)));
-    } else {
-        schedulePush(m_config.idleRecheckMs);
+        return schedulePush(m_config.idleRecheckMs);
     }
+    // Only held cases (or unreadable ones) are left: read everything again when they are due.
+    m_queueLoaded = false;
+    m_unacked.clear();
+    updateStatus();
+    if (soonest.isValid())
+        schedulePush(int(std::clamp<qint64>(t.msecsTo(soonest), 0, m_config.backoffMaxMs)));
+    else
+        schedulePush(m_config.idleRecheckMs);
 }
 
 void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry> &entries)
@@ -353,7 +479,6 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
         request(QStringLiteral("/v1/cases/%1/entries").arg(QString::fromLatin1(QUrl::toPercentEncoding(caseId))),
             m_config.requestTimeoutMs);
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    m_pushBusy = true;
     QNetworkReply *reply = m_nam.post(r, QJsonDocument(body).toJson(QJsonDocument::Compact));
     m_pushReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, caseId, seqs] {
@@ -369,9 +494,25 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
                 if (seqs.contains(v.toInt()))
                     acked << v.toInt();
             }
-            const QString err = store::CaseLog(m_store).acknowledge(caseId, acked, now());
-            if (!err.isEmpty())
-                return pushFailed(Failure::Refused, err);
+            // Acknowledged locally in batches (one transaction for many cases, with the finished
+            // uploads): an acknowledgement lost in a crash only sends the entries again, and the
+            // back office answers the same for the same entry.
+            QList<int> &unsaved = m_ackUnsaved[caseId];
+            unsaved += acked;
+            m_sendableEntries = std::max(0, m_sendableEntries - int(acked.size()));
+            const auto cached = m_unacked.find(caseId);
+            if (cached != m_unacked.end()) {
+                cached->erase(std::remove_if(cached->begin(), cached->end(),
+                                  [&acked](const store::LogEntry &e) { return acked.contains(e.seq); }),
+                    cached->end());
+            }
+            if (m_ackUnsaved.size() >= kSaveCases) {
+                const QString err = saveProgress();
+                if (!err.isEmpty())
+                    return pushFailed(Failure::Refused, err);
+            } else if (!m_saveTimer.isActive()) {
+                m_saveTimer.start(kSaveMs);
+            }
             if (status == 202)
                 m_heldUntil.insert(caseId, now().addMSecs(m_config.backoffBaseMs * 5));
             return pushSucceeded();
@@ -401,16 +542,16 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
             }
             if (!err.isEmpty())
                 return pushFailed(Failure::Refused, err);
+            m_sendableEntries = std::max(0, m_sendableEntries - int(m_unacked.value(caseId).size()));
+            dropCase(caseId);
             return pushSucceeded();
         }
         if (status == 401) {
             m_token.clear();
-            m_pushBusy = false;
             return schedulePush(0);
         }
         if (status == 413 && m_config.batchEntries > 1) {
             m_config.batchEntries = std::max(1, m_config.batchEntries / 2);
-            m_pushBusy = false;
             return schedulePush(0);
         }
         pushFailed(status == 0  ? Failure::Network
@@ -429,64 +570,127 @@ void SyncEngine::uploadStep(const QString &caseId, int seq, const QString &mater
             caseId, seq, QStringLiteral("rejected"), {QStringLiteral("payload.sha256")}, bytes.error(), now());
         if (!err.isEmpty())
             return pushFailed(Failure::Refused, err);
-        updateStatus();
-        return schedulePush(0);
+        dropCase(caseId);
+        return requestStatus();
     }
-    SyncJournal::Upload u = m_journal.upload(sha256);
-    if (!u.known) {
+    if (!m_journal.upload(sha256).known)
         m_journal.registerUploads({qMakePair(sha256, qint64(bytes.value().size()))});
-        u = m_journal.upload(sha256);
-    }
-    m_status.blobBytesTotal = bytes.value().size();
-    m_status.blobBytesDone = m_knownOffset.value(sha256, 0);
-    m_pushBusy = true;
-    if (u.location.isEmpty())
-        createUpload(caseId, material, sha256, bytes.value());
+    UploadJob job;
+    job.caseId = caseId;
+    job.seq = seq;
+    job.material = material;
+    job.bytes = bytes.value();
+    m_uploads.insert(sha256, job);
+    const QString location = locationOf(sha256);
+    if (location.isEmpty())
+        createUpload(sha256);
     else if (m_knownOffset.contains(sha256))
-        patchUpload(sha256, u.location, m_knownOffset.value(sha256), bytes.value());
+        patchUpload(sha256, location, m_knownOffset.value(sha256));
     else
-        headUpload(sha256, u.location);
+        headUpload(sha256, location);
 }
 
-void SyncEngine::createUpload(
-    const QString &caseId, const QString &material, const QString &sha256, const QByteArray &bytes)
+QString SyncEngine::locationOf(const QString &sha256) const
 {
+    const auto kept = m_locations.constFind(sha256);
+    return kept != m_locations.constEnd() ? kept.value() : m_journal.upload(sha256).location;
+}
+
+QString SyncEngine::setLocation(const QString &sha256, const QString &location)
+{
+    // A blob sent in one PATCH is simply sent again after a crash: only a longer one's upload URL
+    // is stored, to resume it from the server's offset.
+    const auto job = m_uploads.constFind(sha256);
+    const bool keep = job == m_uploads.constEnd() || job->bytes.size() > m_config.chunkBytes;
+    if (location.isEmpty() || keep) {
+        m_locations.remove(sha256);
+        return m_journal.setLocation(sha256, location);
+    }
+    m_locations.insert(sha256, location);
+    return QString();
+}
+
+QNetworkReply *SyncEngine::track(const QString &sha256, QNetworkReply *reply)
+{
+    m_uploads[sha256].reply = reply;
+    return reply;
+}
+
+bool SyncEngine::finishUpload(const QString &sha256, QNetworkReply *reply)
+{
+    reply->deleteLater();
+    const auto job = m_uploads.find(sha256);
+    if (job == m_uploads.end() || job->reply != reply)
+        return false;
+    job->reply = nullptr;
+    return true;
+}
+
+void SyncEngine::uploadDone(const QString &sha256)
+{
+    m_uploads.remove(sha256);
+    m_knownOffset.remove(sha256);
+    m_locations.remove(sha256);
+    m_blobDone.insert(sha256, true);
+    m_doneUnsaved.insert(sha256); // marked in sync_uploads with the next acknowledgements
+    pushSucceeded();
+}
+
+QString SyncEngine::saveProgress()
+{
+    m_saveTimer.stop();
+    if (m_ackUnsaved.isEmpty() && m_doneUnsaved.isEmpty())
+        return QString();
+    const QString err = m_journal.saveProgress(m_ackUnsaved, m_doneUnsaved, now());
+    if (err.isEmpty()) {
+        m_ackUnsaved.clear();
+        m_doneUnsaved.clear();
+    }
+    return err;
+}
+
+void SyncEngine::createUpload(const QString &sha256)
+{
+    const UploadJob &job = m_uploads[sha256];
     QNetworkRequest r = request(QStringLiteral("/v1/uploads"), m_config.requestTimeoutMs);
     r.setRawHeader("Tus-Resumable", kTus);
-    r.setRawHeader("Upload-Length", QByteArray::number(bytes.size()));
+    r.setRawHeader("Upload-Length", QByteArray::number(job.bytes.size()));
     r.setRawHeader("Upload-Metadata",
-        "sha256 " + b64(sha256) + ",case " + b64(caseId) + ",material " + b64(material) + ",filename "
+        "sha256 " + b64(sha256) + ",case " + b64(job.caseId) + ",material " + b64(job.material) + ",filename "
             + b64(sha256 + QStringLiteral(".pdf")) + ",type " + b64(QStringLiteral("application/pdf")));
-    QNetworkReply *reply = m_nam.post(r, QByteArray());
-    m_pushReply = reply;
-    const qint64 length = bytes.size();
-    connect(reply, &QNetworkReply::finished, this, [this, reply, caseId, sha256, length] {
-        reply->deleteLater();
-        if (m_pushReply != reply)
+    const qint64 length = job.bytes.size();
+    const QString caseId = job.caseId;
+    const int seq = job.seq;
+    QNetworkReply *reply = track(sha256, m_uploadNam.post(r, QByteArray()));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, caseId, seq, sha256, length] {
+        if (!finishUpload(sha256, reply))
             return;
-        m_pushReply = nullptr;
         const int status = statusOf(reply);
         if (status == 201) {
             const QUrl location = reply->url().resolved(QUrl(QString::fromUtf8(reply->rawHeader("Location"))));
             const qint64 offset = reply->rawHeader("Upload-Offset").toLongLong();
-            QString err = m_journal.setLocation(sha256, location.toString());
-            if (err.isEmpty() && offset >= length)
-                err = m_journal.markDone(sha256, now());
-            if (!err.isEmpty())
+            if (offset >= length)
+                return uploadDone(sha256); // the back office has this blob already
+            const QString err = setLocation(sha256, location.toString());
+            if (!err.isEmpty()) {
+                m_uploads.remove(sha256);
                 return pushFailed(Failure::Refused, err);
-            if (offset < length)
-                m_knownOffset.insert(sha256, offset);
-            return pushSucceeded();
+            }
+            pushSucceeded();
+            return patchUpload(sha256, location.toString(), offset);
         }
+        m_uploads.remove(sha256);
         if (status == 401) {
             m_token.clear();
-            m_pushBusy = false;
             return schedulePush(0);
         }
         if (status == 413) {
-            const QString err = m_journal.recordConflict(caseId, 0, QStringLiteral("rejected"),
+            const QString err = m_journal.recordConflict(caseId, seq, QStringLiteral("rejected"),
                 {QStringLiteral("payload.sha256")}, tr("The back office takes no file this large."), now());
-            return err.isEmpty() ? pushSucceeded() : pushFailed(Failure::Refused, err);
+            if (!err.isEmpty())
+                return pushFailed(Failure::Refused, err);
+            dropCase(caseId);
+            return pushSucceeded();
         }
         if (status == 404 || status == 405)
             return pushFailed(Failure::Refused, tr("The back office does not take scanned documents (no uploads)."));
@@ -501,35 +705,34 @@ void SyncEngine::headUpload(const QString &sha256, const QString &location)
 {
     QNetworkRequest r = request(location, m_config.requestTimeoutMs);
     r.setRawHeader("Tus-Resumable", kTus);
-    QNetworkReply *reply = m_nam.head(r);
-    m_pushReply = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, sha256] {
-        reply->deleteLater();
-        if (m_pushReply != reply)
+    QNetworkReply *reply = track(sha256, m_uploadNam.head(r));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sha256, location] {
+        if (!finishUpload(sha256, reply))
             return;
-        m_pushReply = nullptr;
         const int status = statusOf(reply);
         if (status == 200) {
             const qint64 offset = reply->rawHeader("Upload-Offset").toLongLong();
             const qint64 length = reply->rawHeader("Upload-Length").toLongLong();
-            if (length > 0 && offset >= length) {
-                const QString err = m_journal.markDone(sha256, now());
-                if (!err.isEmpty())
-                    return pushFailed(Failure::Refused, err);
-            } else {
-                m_knownOffset.insert(sha256, offset);
-            }
-            return pushSucceeded();
+            if (length > 0 && offset >= length)
+                return uploadDone(sha256);
+            m_knownOffset.insert(sha256, offset);
+            pushSucceeded();
+            return patchUpload(sha256, location, offset);
         }
         if (status == 404 || status == 410) {
             // The server forgot the upload (discarded after a checksum mismatch, or expired): again.
-            const QString err = m_journal.setLocation(sha256, QString());
+            const QString err = setLocation(sha256, QString());
             m_knownOffset.remove(sha256);
-            return err.isEmpty() ? pushSucceeded() : pushFailed(Failure::Refused, err);
+            if (!err.isEmpty()) {
+                m_uploads.remove(sha256);
+                return pushFailed(Failure::Refused, err);
+            }
+            pushSucceeded();
+            return createUpload(sha256);
         }
+        m_uploads.remove(sha256);
         if (status == 401) {
             m_token.clear();
-            m_pushBusy = false;
             return schedulePush(0);
         }
         pushFailed(status == 0  ? Failure::Network
@@ -539,51 +742,52 @@ void SyncEngine::headUpload(const QString &sha256, const QString &location)
     });
 }
 
-void SyncEngine::patchUpload(const QString &sha256, const QString &location, qint64 offset, const QByteArray &bytes)
+void SyncEngine::patchUpload(const QString &sha256, const QString &location, qint64 offset)
 {
-    const QByteArray chunk = bytes.mid(offset, m_config.chunkBytes);
-    const bool last = offset + chunk.size() >= bytes.size();
+    UploadJob &job = m_uploads[sha256];
+    const QByteArray chunk = job.bytes.mid(offset, m_config.chunkBytes);
+    const qint64 length = job.bytes.size();
+    const bool last = offset + chunk.size() >= length;
+    job.sent = 0;
+    m_knownOffset.insert(sha256, offset);
     QNetworkRequest r = request(location, m_config.requestTimeoutMs);
     r.setRawHeader("Tus-Resumable", kTus);
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
     r.setRawHeader("Upload-Offset", QByteArray::number(offset));
-    r.setRawHeader(
-        "Upload-Checksum", "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64());
-    QNetworkReply *reply = m_nam.sendCustomRequest(r, "PATCH", chunk);
-    m_pushReply = reply;
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, offset](qint64 sent, qint64) {
-        if (offset + sent - m_status.blobBytesDone >= 64 * 1024) {
-            m_status.blobBytesDone = offset + sent;
-            Q_EMIT statusChanged(m_status);
+    // A chunk checksum for a blob sent in pieces; a whole blob in one PATCH is checked by the back
+    // office against its sha256 (metadata) anyway, and discarded (460) when it does not match.
+    if (offset > 0 || !last)
+        r.setRawHeader(
+            "Upload-Checksum", "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64());
+    QNetworkReply *reply = track(sha256, m_uploadNam.sendCustomRequest(r, "PATCH", chunk));
+    connect(reply, &QNetworkReply::uploadProgress, this, [this, sha256](qint64 sent, qint64) {
+        const auto j = m_uploads.find(sha256);
+        if (j != m_uploads.end()) {
+            j->sent = sent;
+            blobProgress();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, sha256, last] {
-        reply->deleteLater();
-        if (m_pushReply != reply)
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sha256, location, length, last] {
+        if (!finishUpload(sha256, reply))
             return;
-        m_pushReply = nullptr;
         const int status = statusOf(reply);
         if (status == 204) {
-            const qint64 now_ = reply->rawHeader("Upload-Offset").toLongLong();
-            m_knownOffset.insert(sha256, now_);
-            m_status.blobBytesDone = now_;
-            if (now_ >= m_status.blobBytesTotal) {
-                m_knownOffset.remove(sha256);
-                const QString err = m_journal.markDone(sha256, now());
-                if (!err.isEmpty())
-                    return pushFailed(Failure::Refused, err);
-            }
-            return pushSucceeded();
+            const qint64 reached = reply->rawHeader("Upload-Offset").toLongLong();
+            if (reached >= length)
+                return uploadDone(sha256);
+            m_knownOffset.insert(sha256, reached);
+            pushSucceeded();
+            return patchUpload(sha256, location, reached);
         }
+        m_uploads.remove(sha256);
         m_knownOffset.remove(sha256); // ask the server where it is (HEAD) before the next PATCH
         if (status == 409) {
             // Another offset, or the server still busy with a dropped PATCH: HEAD after a pause.
-            m_pushBusy = false;
-            return schedulePush(m_pushBackoff.next());
+            return retryLater(m_pushBackoff.next());
         }
         if (status == 404 || status == 410 || (status == 460 && last)) {
             // Gone, or the whole blob did not match at the end and the server discarded it.
-            const QString err = m_journal.setLocation(sha256, QString());
+            const QString err = setLocation(sha256, QString());
             if (!err.isEmpty())
                 return pushFailed(Failure::Refused, err);
             if (status != 460)
@@ -591,7 +795,6 @@ void SyncEngine::patchUpload(const QString &sha256, const QString &location, qin
         }
         if (status == 401) {
             m_token.clear();
-            m_pushBusy = false;
             return schedulePush(0);
         }
         pushFailed(status == 0  ? Failure::Network
@@ -601,23 +804,56 @@ void SyncEngine::patchUpload(const QString &sha256, const QString &location, qin
     });
 }
 
+qint64 SyncEngine::uploadBytesInFlight() const
+{
+    qint64 total = 0;
+    for (const UploadJob &job : m_uploads)
+        total += job.bytes.size();
+    return total;
+}
+
+void SyncEngine::blobProgress()
+{
+    qint64 done = 0;
+    qint64 total = 0;
+    for (auto j = m_uploads.cbegin(); j != m_uploads.cend(); ++j) {
+        done += m_knownOffset.value(j.key(), 0) + j->sent;
+        total += j->bytes.size();
+    }
+    m_status.blobBytesDone = done;
+    m_status.blobBytesTotal = total;
+    if (std::abs(done - m_progressEmitted) >= 64 * 1024) {
+        m_progressEmitted = done;
+        Q_EMIT statusChanged(m_status);
+    }
+}
+
+void SyncEngine::retryLater(int delayMs)
+{
+    const qint64 t = m_monotonic.elapsed();
+    if (m_retryAtMs < t)
+        m_retryAtMs = t + std::max(0, delayMs);
+    schedulePush(int(m_retryAtMs - t));
+}
+
 void SyncEngine::pushFailed(Failure why, const QString &message, int retryAfter)
 {
-    m_pushBusy = false;
     setError(why, message);
     updateStatus();
-    schedulePush(std::max(retryAfter, m_pushBackoff.next()));
+    // Several requests in flight fail together when the link goes: one backoff step for them all.
+    const bool waiting = m_retryAtMs > m_monotonic.elapsed();
+    retryLater(waiting ? 0 : std::max(retryAfter, m_pushBackoff.next()));
 }
 
 void SyncEngine::pushSucceeded()
 {
-    m_pushBusy = false;
     m_pushBackoff.reset();
+    m_retryAtMs = -1;
     m_failure = -1;
     m_status.lastError.clear();
     m_status.offlineSince = QDateTime();
     m_status.lastSuccess = now();
-    updateStatus();
+    requestStatus();
     schedulePush(0);
 }
 
@@ -629,13 +865,47 @@ void SyncEngine::setError(Failure why, const QString &message)
     m_status.lastError = message;
 }
 
-void SyncEngine::updateStatus()
+void SyncEngine::requestStatus()
 {
-    store::CaseLog log(m_store);
-    m_status.pendingEntries = std::max(0, log.pendingCount());
-    m_status.pendingCases = int(m_journal.pendingCases().size());
-    m_status.pendingBlobs = m_journal.pendingUploads();
+    if (!m_statusTimer.isActive())
+        m_statusTimer.start(kStatusMs);
+}
+
+void SyncEngine::updateStatus(bool exact)
+{
+    m_statusTimer.stop();
+    if (exact || !m_queueLoaded) {
+        // From the store (what is acknowledged but not saved yet is left out).
+        int unsaved = 0;
+        for (const QList<int> &seqs : std::as_const(m_ackUnsaved))
+            unsaved += int(seqs.size());
+        m_status.pendingEntries = std::max(0, m_journal.sendableEntries() - unsaved);
+        m_status.pendingCases = int(m_journal.sendableCases().size());
+    } else {
+        // While pushing: what the pusher holds in memory, without reading the whole outbox.
+        m_status.pendingEntries = m_sendableEntries;
+        m_status.pendingCases = int(m_queue.size());
+    }
     m_status.conflicts = m_journal.conflicts();
+    if (m_blockedSeen != m_status.conflicts.size()) {
+        // The blobs only stopped cases wait for are not "to be sent" either.
+        m_blockedSeen = int(m_status.conflicts.size());
+        m_blockedBlobs.clear();
+        store::CaseLog log(m_store);
+        for (const QString &caseId : m_journal.blockedCases()) {
+            const auto entries = log.entries(caseId);
+            if (!entries)
+                continue;
+            for (const store::LogEntry &e : entries.value()) {
+                const QString sha = e.payload.value(QLatin1String("sha256")).toString();
+                if (!e.ackedAt.isValid() && e.kind == QLatin1String("attached") && m_journal.upload(sha).known
+                    && !m_journal.upload(sha).done)
+                    m_blockedBlobs.insert(sha);
+            }
+        }
+    }
+    m_status.pendingBlobs =
+        std::max(0, m_journal.pendingUploads() - int(m_doneUnsaved.size()) - int(m_blockedBlobs.size()));
     if (m_failure == int(Failure::Network))
         m_status.state = SyncStatus::State::Offline;
     else if (m_failure >= 0)
@@ -644,9 +914,10 @@ void SyncEngine::updateStatus()
         m_status.state = SyncStatus::State::Syncing;
     else
         m_status.state = SyncStatus::State::Online;
-    if (m_status.pendingBlobs == 0) {
+    if (m_uploads.isEmpty()) {
         m_status.blobBytesDone = 0;
         m_status.blobBytesTotal = 0;
+        m_progressEmitted = 0;
     }
     Q_EMIT statusChanged(m_status);
 }
@@ -708,15 +979,74 @@ void SyncEngine::refreshStep()
         QNetworkReply *reply = m_nam.get(r);
         connect(reply, &QNetworkReply::finished, this, [this, reply, path] {
             reply->deleteLater();
-            if (statusOf(reply) != 200)
-                return; // 304: unchanged; anything else: the next round tries again
-            const QByteArray body = reply->readAll();
-            const QString tag = QString::fromUtf8(reply->rawHeader("ETag"));
-            if (!m_journal.storeResource(path, tag, body, now()).isEmpty())
-                return;
-            Q_EMIT resourceUpdated(path, body);
+            const int status = statusOf(reply);
+            if (status == 200) {
+                const QByteArray body = reply->readAll();
+                const QString tag = QString::fromUtf8(reply->rawHeader("ETag"));
+                if (!m_journal.storeResource(path, tag, body, now()).isEmpty())
+                    return;
+                Q_EMIT resourceUpdated(path, body);
+            } else if (status != 304) {
+                return; // the next round tries again
+            }
+            if (path == kCatalogues)
+                fetchCatalogue();
         });
     }
+}
+
+void SyncEngine::fetchCatalogue()
+{
+    // The newest catalogue of the list (the back office lists them oldest first).
+    const QJsonArray all = jsonOf(m_journal.resource(kCatalogues)).value(QLatin1String("catalogues")).toArray();
+    if (all.isEmpty() || m_catalogueReply || m_catalogueThread)
+        return;
+    const QJsonObject newest = all.last().toObject();
+    const QString sha = newest.value(QLatin1String("sha256")).toString();
+    if (sha.isEmpty() || m_badCatalogues.contains(sha) || sha == CatalogueShelf(m_dataDir).currentSha256())
+        return;
+    QNetworkReply *reply = m_nam.get(request(
+        kCatalogues + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(sha)), m_config.requestTimeoutMs));
+    m_catalogueReply = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sha] {
+        reply->deleteLater();
+        if (m_catalogueReply != reply)
+            return;
+        m_catalogueReply = nullptr;
+        if (statusOf(reply) != 200)
+            return; // the next round asks again
+        const QByteArray content = jsonOf(reply->readAll()).value(QLatin1String("content")).toString().toUtf8();
+        // Parsing a whole catalogue takes a while: off this thread (the store's, maybe the GUI's).
+        struct Outcome
+        {
+            QString path;
+            QString error;
+            QString version;
+        };
+        auto outcome = std::make_shared<Outcome>();
+        QThread *thread = QThread::create([dir = m_dataDir, content, sha, outcome] {
+            const CatalogueShelf shelf(dir);
+            const auto added = shelf.add(content, sha);
+            if (added) {
+                outcome->path = added.value();
+                outcome->version = shelf.currentVersion();
+            } else {
+                outcome->error = added.error();
+            }
+        });
+        m_catalogueThread = thread;
+        connect(thread, &QThread::finished, this, [this, thread, outcome, sha] {
+            thread->deleteLater();
+            m_catalogueThread = nullptr;
+            if (!outcome->error.isEmpty()) {
+                m_badCatalogues.insert(sha); // not asked for again in this run; new cases keep the old one
+                qWarning("sync: catalogue %s not taken: %s", qPrintable(sha), qPrintable(outcome->error));
+                return;
+            }
+            Q_EMIT catalogueAvailable(outcome->version, outcome->path);
+        });
+        thread->start();
+    });
 }
 
 } // namespace ow::sync

@@ -102,6 +102,29 @@ QStringList SyncJournal::pendingCases() const
     return out;
 }
 
+QStringList SyncJournal::sendableCases() const
+{
+    QStringList out;
+    QSqlQuery q(m_store.database());
+    if (!q.exec(QStringLiteral("SELECT case_id FROM case_log WHERE acked_at IS NULL"
+                               " AND case_id NOT IN (SELECT case_id FROM sync_conflicts)"
+                               " GROUP BY case_id ORDER BY MIN(rowid)")))
+        return out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
+int SyncJournal::sendableEntries() const
+{
+    QSqlQuery q(m_store.database());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM case_log WHERE acked_at IS NULL"
+                              " AND case_id NOT IN (SELECT case_id FROM sync_conflicts)"))
+        && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
 QSet<QString> SyncJournal::blockedCases() const
 {
     QSet<QString> out;
@@ -137,8 +160,9 @@ QList<SyncConflict> SyncJournal::conflicts() const
 {
     QList<SyncConflict> out;
     QSqlQuery q(m_store.database());
-    if (!q.exec(QStringLiteral("SELECT s.case_id, c.number, s.seq, s.fields, s.at FROM sync_conflicts s"
-                               " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.at, s.case_id, s.seq")))
+    if (!q.exec(
+            QStringLiteral("SELECT s.case_id, c.number, s.seq, s.fields, s.at, s.kind, s.message FROM sync_conflicts s"
+                           " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.at, s.case_id, s.seq")))
         return out;
     while (q.next()) {
         SyncConflict c;
@@ -148,6 +172,9 @@ QList<SyncConflict> SyncJournal::conflicts() const
         for (const QJsonValue &f : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
             c.fields << f.toString();
         c.at = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+        c.kind = q.value(5).toString() == QLatin1String("rejected") ? SyncConflict::Kind::Rejected
+                                                                    : SyncConflict::Kind::Conflict;
+        c.message = q.value(6).toString();
         out << c;
     }
     return out;
@@ -205,6 +232,36 @@ QString SyncJournal::markDone(const QString &sha256, const QDateTime &at)
         q.addBindValue(iso(at));
         q.addBindValue(sha256);
         return q.exec() ? QString() : q.lastError().text();
+    });
+}
+
+QString SyncJournal::saveProgress(
+    const QHash<QString, QList<int>> &acknowledged, const QSet<QString> &uploaded, const QDateTime &at)
+{
+    if (acknowledged.isEmpty() && uploaded.isEmpty())
+        return QString();
+    return m_store.transact([&](QSqlDatabase &db) {
+        const QString when = iso(at);
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("UPDATE case_log SET acked_at = ? WHERE case_id = ? AND seq = ? AND acked_at IS NULL"));
+        for (auto c = acknowledged.cbegin(); c != acknowledged.cend(); ++c) {
+            for (const int seq : c.value()) {
+                q.addBindValue(when);
+                q.addBindValue(c.key());
+                q.addBindValue(seq);
+                if (!q.exec())
+                    return tr("Recording the acknowledgement failed: %1").arg(q.lastError().text());
+            }
+        }
+        q.prepare(QStringLiteral("UPDATE sync_uploads SET done_at = ? WHERE sha256 = ? AND done_at IS NULL"));
+        for (const QString &sha : uploaded) {
+            q.addBindValue(when);
+            q.addBindValue(sha);
+            if (!q.exec())
+                return q.lastError().text();
+        }
+        return QString();
     });
 }
 

@@ -91,12 +91,18 @@ void SyncPanel::refresh()
     m_ui->conflictTable->setRowCount(int(m_status.conflicts.size()));
     for (int row = 0; row < m_status.conflicts.size(); ++row) {
         const sync::SyncConflict &c = m_status.conflicts.at(row);
-        const QStringList cells {c.caseNumber.isEmpty() ? c.caseId : c.caseNumber, QString::number(c.seq),
-            c.fields.isEmpty() ? tr("(the back office named no field)") : c.fields.join(QLatin1String(", ")),
+        const bool rejected = c.kind == sync::SyncConflict::Kind::Rejected;
+        QString what = c.fields.isEmpty() ? tr("(the back office named no field)") : c.fields.join(QLatin1String(", "));
+        if (rejected)
+            what = c.message.isEmpty() ? tr("Refused by the back office") : tr("Refused: %1").arg(c.message);
+        const QStringList cells {c.caseNumber.isEmpty() ? c.caseId : c.caseNumber, QString::number(c.seq), what,
             QLocale().toString(c.at.toLocalTime(), QLocale::ShortFormat)};
         for (int column = 0; column < ConflictColumns; ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
-            item->setToolTip(column == CaseColumn ? c.caseId : cells.at(column));
+            item->setToolTip(column == CaseColumn ? c.caseId
+                    : column == FieldsColumn && !c.message.isEmpty() && !rejected
+                    ? tr("%1\nThe back office said: %2").arg(cells.at(column), c.message)
+                    : cells.at(column));
             m_ui->conflictTable->setItem(row, column, item);
         }
     }
@@ -123,11 +129,20 @@ QString SyncPanel::details() const
     for (const QString &c : m_pending)
         lines << QStringLiteral("  ") + c;
     lines << tr("Conflicts: %1").arg(m_status.conflicts.size());
-    for (const sync::SyncConflict &c : m_status.conflicts)
-        lines << tr("  case %1 (%2), entry %3, differs in: %4, since %5")
-                     .arg(c.caseNumber, c.caseId)
-                     .arg(c.seq)
-                     .arg(c.fields.join(QLatin1String(", ")), c.at.toUTC().toString(Qt::ISODate));
+    for (const sync::SyncConflict &c : m_status.conflicts) {
+        if (c.kind == sync::SyncConflict::Kind::Rejected)
+            lines << tr("  case %1 (%2), entry %3, refused by the back office, since %4")
+                         .arg(c.caseNumber, c.caseId)
+                         .arg(c.seq)
+                         .arg(c.at.toUTC().toString(Qt::ISODate));
+        else
+            lines << tr("  case %1 (%2), entry %3, differs in: %4, since %5")
+                         .arg(c.caseNumber, c.caseId)
+                         .arg(c.seq)
+                         .arg(c.fields.join(QLatin1String(", ")), c.at.toUTC().toString(Qt::ISODate));
+        if (!c.message.isEmpty())
+            lines << tr("    the back office said: %1").arg(c.message);
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

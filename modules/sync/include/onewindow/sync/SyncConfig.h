@@ -17,6 +17,11 @@ struct SyncConfig
     QByteArray token;
     int batchEntries = 200; // entries per POST /v1/cases/{id}/entries (the server takes ≤ 1000)
     qint64 chunkBytes = 1024 * 1024; // bytes per tus PATCH
+    // Blobs uploaded at once, each on its own keep-alive connection (the uploads have a
+    // QNetworkAccessManager of their own, which opens up to 6 per host). Several in flight hide
+    // the round trips (and the Nagle delays of Qt's sockets, which do not set TCP_NODELAY); at
+    // most 64 MiB of blobs are held in memory for them at once.
+    int parallelUploads = 6;
     int requestTimeoutMs = 30000; // transfer timeout of every request (the long poll adds its wait)
     int pollWaitSeconds = 30; // GET /v1/events?wait=
     bool pull = true; // run the puller

@@ -7,15 +7,17 @@
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncStatus.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
-
-class QNetworkReply;
+#include <optional>
 
 namespace ow {
 class Clock;
@@ -66,52 +68,108 @@ Q_SIGNALS:
     void eventsApplied(int count, qint64 cursor);
     // A refreshed resource (a new ETag) was stored.
     void resourceUpdated(const QString &path, const QByteArray &body);
+    // With "/v1/catalogues" among SyncConfig::refreshPaths: the back office's newest catalogue
+    // was checked and kept as `path` (<dataDir>/catalogues/<version>.json). New cases use it
+    // (CatalogueShelf::forNewCases); open cases keep the catalogue pinned on them.
+    void catalogueAvailable(const QString &version, const QString &path);
 
 private:
     enum class Failure { Network, Server, Refused };
+
+    // One blob on its way to the back office (tus: create, HEAD to resume, PATCH chunks).
+    struct UploadJob
+    {
+        QString caseId;
+        int seq = 0;
+        QString material;
+        QByteArray bytes;
+        qint64 sent = 0; // of the PATCH in flight, for the progress bar
+        QPointer<QNetworkReply> reply;
+    };
 
     QNetworkRequest request(const QString &pathOrUrl, int timeoutMs) const;
     QDateTime now() const;
     void signIn(std::function<void()> then);
     void schedulePush(int delayMs);
     void pushStep();
+    void loadQueue();
+    std::optional<QList<store::LogEntry>> unacked(const QString &caseId);
+    void dropCase(const QString &caseId);
+    bool blobDone(const QString &sha256);
     void pushEntries(const QString &caseId, const QList<store::LogEntry> &entries);
     void uploadStep(const QString &caseId, int seq, const QString &material, const QString &sha256);
-    void createUpload(const QString &caseId, const QString &material, const QString &sha256, const QByteArray &bytes);
+    void createUpload(const QString &sha256);
     void headUpload(const QString &sha256, const QString &location);
-    void patchUpload(const QString &sha256, const QString &location, qint64 offset, const QByteArray &bytes);
+    void patchUpload(const QString &sha256, const QString &location, qint64 offset);
+    void uploadDone(const QString &sha256);
+    QString locationOf(const QString &sha256) const;
+    QString setLocation(const QString &sha256, const QString &location);
+    QNetworkReply *track(const QString &sha256, QNetworkReply *reply);
+    bool finishUpload(const QString &sha256, QNetworkReply *reply);
+    void blobProgress();
+    qint64 uploadBytesInFlight() const;
+    QString saveProgress();
     void pushFailed(Failure why, const QString &message, int retryAfterMs = 0);
+    void retryLater(int delayMs);
     void pushSucceeded();
+    bool pushIdle() const { return !m_pushReply && m_uploads.isEmpty(); }
     void schedulePull(int delayMs);
     void pullStep();
     void refreshStep();
+    void fetchCatalogue();
     void scanOutbox();
-    void updateStatus();
+    void requestStatus();
+    void updateStatus(bool exact = true);
     void setError(Failure why, const QString &message);
     void onReachability(bool online);
     static QString describe(QNetworkReply *reply);
 
     store::Store &m_store;
     store::BlobStore m_blobs;
+    QString m_dataDir;
     SyncConfig m_config;
     SyncJournal m_journal;
     const Clock *m_clock;
-    QNetworkAccessManager m_nam;
+    QNetworkAccessManager m_nam; // sign-in, entries, events, resources
+    // The blobs, on connections of their own (up to 6 per host): an upload never queues the
+    // entries of a small case behind it, and several uploads keep the link busy.
+    QNetworkAccessManager m_uploadNam;
     Backoff m_pushBackoff;
     Backoff m_pullBackoff;
     QTimer m_pushTimer;
     QTimer m_pullTimer;
     QTimer m_refreshTimer;
-    QPointer<QNetworkReply> m_pushReply;
+    QTimer m_statusTimer; // coalesces the status updates while the push is busy
+    QTimer m_saveTimer; // saves the acknowledgements and finished uploads kept in memory
+    QElapsedTimer m_monotonic;
+    qint64 m_retryAtMs = -1; // m_monotonic time before which the pusher starts nothing new
+    QPointer<QNetworkReply> m_pushReply; // the entries POST in flight
     QPointer<QNetworkReply> m_pullReply;
     QPointer<QNetworkReply> m_signInReply;
+    QPointer<QNetworkReply> m_catalogueReply;
+    QPointer<QThread> m_catalogueThread; // checking and keeping a new catalogue
+    QSet<QString> m_badCatalogues; // sha256 of catalogues that failed the check
     QList<std::function<void()>> m_afterSignIn;
     QByteArray m_token;
     bool m_running = false;
-    bool m_pushBusy = false;
+    bool m_pushBusy = false; // the pusher waits for a sign-in
+    QHash<QString, UploadJob> m_uploads; // sha256 → in flight
+    // The outbox as the pusher walks it: the sendable cases in order (read once, then again when
+    // it is walked through or kicked), and the unacknowledged entries of the first of them.
+    QStringList m_queue;
+    bool m_queueLoaded = false;
+    QHash<QString, QList<store::LogEntry>> m_unacked;
+    QHash<QString, bool> m_blobDone; // sha256 → at the back office (as far as known here)
+    QSet<QString> m_doneUnsaved; // of those, not yet marked in sync_uploads (one transaction later)
+    QHash<QString, QList<int>> m_ackUnsaved; // case → seqs acknowledged, not yet saved
+    int m_sendableEntries = 0; // unacknowledged entries outside blocked cases, kept while pushing
+    QHash<QString, QString> m_locations; // sha256 → upload URL of a one-PATCH blob (not stored)
     QHash<QString, qint64> m_knownOffset; // sha256 → the server's offset as last answered
     QHash<QString, QDateTime> m_heldUntil; // case → not before (202 held)
     QSet<QString> m_scanned; // cases whose blobs are registered in sync_uploads
+    int m_blockedSeen = -1; // conflicts when m_blockedBlobs was computed
+    QSet<QString> m_blockedBlobs; // blobs only blocked cases wait for
+    qint64 m_progressEmitted = 0;
     SyncStatus m_status;
     int m_failure = -1; // a Failure while the last request failed, -1 when it succeeded
 };

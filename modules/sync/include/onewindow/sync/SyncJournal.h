@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -27,8 +28,12 @@ public:
         : m_store(store)
     { }
 
-    // Cases with unacknowledged entries, the one with the oldest such entry first.
+    // Cases with unacknowledged entries, the one with the oldest such entry first (blocked ones too).
     QStringList pendingCases() const;
+    // The same without the blocked cases: what the pusher still sends.
+    QStringList sendableCases() const;
+    // Unacknowledged entries outside the blocked cases.
+    int sendableEntries() const;
     // Cases the pusher stopped at: a 409 conflict or a rejected entry, kept until a person acts.
     QSet<QString> blockedCases() const;
     QString recordConflict(const QString &caseId, int seq, const QString &kind, const QStringList &fields,
@@ -49,6 +54,10 @@ public:
     QString setLocation(const QString &sha256, const QString &location);
     QString markDone(const QString &sha256, const QDateTime &at);
     int pendingUploads() const;
+    // What the pusher kept in memory, in one transaction: entries the back office acknowledged
+    // (case → seqs; as CaseLog::acknowledge) and blobs it has (sync_uploads done).
+    QString saveProgress(
+        const QHash<QString, QList<int>> &acknowledged, const QSet<QString> &uploaded, const QDateTime &at);
 
     // The events cursor (0 before the first event) and the application of a page of events with the
     // new cursor, in one transaction. Events at or below the stored cursor are skipped.
