@@ -2410,6 +2410,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>%1 is not a back office address.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Catalogue %1 has arrived from the back office: new cases use it from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::account::Enrolment</name>

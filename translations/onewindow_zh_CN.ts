@@ -2405,6 +2405,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>%1 is not a back office address.</source>
         <translation>%1 不是有效的后台地址。</translation>
     </message>
+    <message>
+        <source>Catalogue %1 has arrived from the back office: new cases use it from the next start.</source>
+        <translation>后台已下发事项目录 %1 版：重新启动后，新案件按此版办理。</translation>
+    </message>
 </context>
 <context>
     <name>ow::account::Enrolment</name>

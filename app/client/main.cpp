@@ -18,6 +18,7 @@
 #include "onewindow/store/Store.h"
 #include "onewindow/store/StoreLock.h"
 #include "onewindow/store/WindowSettings.h"
+#include "onewindow/sync/CatalogueShelf.h"
 #include "onewindow/sync/SyncEngine.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -36,6 +37,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStatusBar>
 #include <QThread>
 
 #include <cstdio>
@@ -225,6 +227,9 @@ int main(int argc, char *argv[])
     if (!backOffice.isEmpty()) {
         ow::sync::SyncConfig syncConfig;
         syncConfig.baseUrl = backOffice;
+        // Kept fresh by ETag: a new catalogue goes on the shelf for new cases (below).
+        syncConfig.refreshPaths = {
+            QStringLiteral("/v1/catalogues"), QStringLiteral("/v1/calendar"), QStringLiteral("/v1/keyring")};
         syncLink = std::make_unique<ow::account::SyncLink>(store.value(), dataDir, syncConfig);
         context.sync = syncLink->engine();
         if (context.demoMode)
@@ -262,7 +267,11 @@ int main(int argc, char *argv[])
 
     // The catalogue (10,000 matters: parsing and the search index take most of a start-up) loads
     // on a thread while the window comes up; intake starts when it is there.
-    const QString catalogPath = parser.isSet(catalogOption) ? parser.value(catalogOption) : ow::Catalog::builtinPath();
+    // New cases follow the newest catalogue the back office sent (open cases keep the one pinned
+    // on them), else the built-in one; --catalog overrides both.
+    const QString catalogPath = parser.isSet(catalogOption)
+        ? parser.value(catalogOption)
+        : ow::sync::CatalogueShelf(dataDir).forNewCases(ow::Catalog::builtinPath());
     if (!QFile::exists(catalogPath))
         return fail(QCoreApplication::translate("main", "The catalogue %1 does not exist.").arg(catalogPath));
     std::optional<ow::Catalog> catalog;
@@ -356,8 +365,17 @@ int main(int argc, char *argv[])
     // window manager to maximise it.
     window.resize(window.screen()->availableSize());
     window.showMaximized();
-    if (syncLink)
+    if (syncLink) {
+        QObject::connect(syncLink->engine(), &ow::sync::SyncEngine::catalogueAvailable, &window,
+            [&window, &context](const QString &version) {
+                if (context.catalog && context.catalog->version() == version)
+                    return; // the one loaded already
+                window.statusBar()->showMessage(QCoreApplication::translate(
+                    "main", "Catalogue %1 has arrived from the back office: new cases use it from the next start.")
+                                                    .arg(version));
+            });
         syncLink->start();
+    }
     const int rc = app.exec();
     catalogLoader->wait();
     return rc;

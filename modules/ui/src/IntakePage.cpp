@@ -263,6 +263,8 @@ void IntakePage::finishCase()
     }
     const QString err = m_workflow->finish();
     report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
+    if (err.isEmpty() && m_context.sync)
+        m_context.sync->kick();
     if (err.isEmpty()) {
         m_receiptBlocks.clear();
         ++m_renderGeneration;
@@ -463,6 +465,8 @@ void IntakePage::decide(Decision decision)
         if (m_receiptBlocks.isEmpty())
             showDocument();
         printReceipt();
+        if (m_context.sync)
+            m_context.sync->kick(); // the decided case goes to the back office now, not at the next round
     }
 }
 
