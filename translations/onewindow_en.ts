@@ -2071,6 +2071,10 @@
         <source>Recording the acknowledgement failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
@@ -4115,6 +4119,47 @@ The back office said: %2</source>
     </message>
     <message>
         <source>    the back office said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1: here “%2”, at the back office “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>time recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind of entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:
+here “%2”
+at the back office “%3”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2064,6 +2064,10 @@
         <source>Recording the acknowledgement failed: %1</source>
         <translation>登记后台确认失败：%1</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
@@ -4096,6 +4100,48 @@ The back office said: %2</source>
     <message>
         <source>    the back office said: %1</source>
         <translation>    后台说明：%1</translation>
+    </message>
+    <message>
+        <source>    %1: here “%2”, at the back office “%3”</source>
+        <translation>    %1：本窗口为“%2”，后台为“%3”</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>…另有 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>time recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>kind of entry</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>content</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1:
+here “%2”
+at the back office “%3”</source>
+        <translation>%1：
+本窗口为“%2”
+后台为“%3”</translation>
     </message>
 </context>
 <context>

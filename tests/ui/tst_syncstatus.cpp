@@ -257,15 +257,29 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
     QCOMPARE(table->rowCount(), 1);
     QCOMPARE(table->item(0, 0)->text(), more.first().number);
     QCOMPARE(table->item(0, 1)->text(), QStringLiteral("1"));
-    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("at"));
+    // The difference itself: this window's time beside the one the back office holds.
+    const QString difference = table->item(0, 2)->text();
+    const auto clock = [](const QString &iso) {
+        return QLocale().toString(
+            QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    };
+    const QString hereAt = entries.value().first().toJson().value(QLatin1String("at")).toString();
+    QVERIFY2(difference.startsWith(QStringLiteral("记录时间（at）：\n本窗口为“%1”\n").arg(clock(hereAt))),
+        qPrintable(difference));
+    QVERIFY2(difference.endsWith(QStringLiteral("后台为“%1”").arg(clock(other.value(QLatin1String("at")).toString()))),
+        qPrintable(difference));
+    QCOMPARE(engine.status().conflicts.first().differences.size(), 1);
     auto *pending = panel->findChild<QListWidget *>(QStringLiteral("pendingList"));
     QVERIFY(pending);
-    QVERIFY(!pending->findItems(more.first().number, Qt::MatchExactly).isEmpty());
+    // Listed under the conflicts, not among what waits to be sent (which is empty: the counts say 0).
+    QVERIFY(pending->findItems(more.first().number, Qt::MatchExactly).isEmpty());
+    QCOMPARE(pending->count(), 0);
     QVERIFY(ow::store::CaseLog(store.value()).pendingCount() > 0);
     panel->findChild<QPushButton *>(QStringLiteral("copyButton"))->click();
     const QString copied = QApplication::clipboard()->text();
-    QVERIFY2(
-        copied.contains(more.first().number) && copied.contains(QStringLiteral("不一致字段：at")), qPrintable(copied));
+    QVERIFY2(copied.contains(more.first().number) && copied.contains(QStringLiteral("不一致字段：at"))
+            && copied.contains(QStringLiteral("后台为“%1”").arg(other.value(QLatin1String("at")).toString())),
+        qPrintable(copied));
     screenshot(panel, QStringLiteral("sync-5-conflict-panel"));
     engine.stop();
 }

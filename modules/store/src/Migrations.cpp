@@ -151,6 +151,11 @@ const QList<QStringList> &Migrations::steps()
                            " body BLOB NOT NULL,"
                            " fetched_at TEXT NOT NULL)"),
         },
+        // 4 → 5: what a conflict differs in, field by field, this window's value beside the back
+        // office's (sealed like the case log: it may hold personal data).
+        {
+            QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN difference BLOB"),
+        },
     };
     return s;
 }

@@ -528,8 +528,18 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
                     QStringList fields;
                     for (const QJsonValue &f : c.value(QLatin1String("fields")).toArray())
                         fields << f.toString();
-                    const QString e = m_journal.recordConflict(caseId, c.value(QLatin1String("seq")).toInt(),
-                        QStringLiteral("conflict"), fields, message, now());
+                    const int seq = c.value(QLatin1String("seq")).toInt();
+                    // This window's entry beside the one the back office holds, for the clerk.
+                    QJsonObject here;
+                    for (const store::LogEntry &e : m_unacked.value(caseId)) {
+                        if (e.seq == seq)
+                            here = e.toJson();
+                    }
+                    const auto differences = here.isEmpty()
+                        ? QList<SyncConflict::Difference>()
+                        : SyncJournal::differencesOf(fields, here, c.value(QLatin1String("stored")).toObject());
+                    const QString e = m_journal.recordConflict(
+                        caseId, seq, QStringLiteral("conflict"), fields, message, now(), differences);
                     if (err.isEmpty())
                         err = e;
                 }

@@ -136,13 +136,73 @@ QSet<QString> SyncJournal::blockedCases() const
     return out;
 }
 
-QString SyncJournal::recordConflict(const QString &caseId, int seq, const QString &kind, const QStringList &fields,
-    const QString &message, const QDateTime &at)
+namespace {
+
+QByteArray differenceAad(const QString &caseId, int seq)
 {
+    return QStringLiteral("sync_conflicts.difference:%1:%2").arg(caseId).arg(seq).toUtf8();
+}
+
+QString shortText(const QJsonValue &v)
+{
+    constexpr int kMax = 160;
+    QString text;
+    if (v.isUndefined())
+        text = SyncJournal::tr("(none)");
+    else if (v.isString())
+        text = v.toString();
+    else if (v.isObject())
+        text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    else if (v.isArray())
+        text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    else
+        text = QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return text.size() > kMax ? text.left(kMax - 1) + QChar(0x2026) : text;
+}
+
+QJsonValue valueAt(const QJsonObject &o, const QString &path)
+{
+    QJsonValue v = o;
+    for (const QString &part : path.split(QLatin1Char('.'))) {
+        if (v.isObject())
+            v = v.toObject().value(part);
+        else if (v.isArray() && !part.isEmpty() && part.at(0).isDigit())
+            v = v.toArray().at(part.toInt());
+        else
+            return QJsonValue(QJsonValue::Undefined);
+    }
+    return v;
+}
+
+} // namespace
+
+QList<SyncConflict::Difference> SyncJournal::differencesOf(
+    const QStringList &fields, const QJsonObject &here, const QJsonObject &backOffice)
+{
+    QList<SyncConflict::Difference> out;
+    for (const QString &f : fields)
+        out << SyncConflict::Difference {f, shortText(valueAt(here, f)), shortText(valueAt(backOffice, f))};
+    return out;
+}
+
+QString SyncJournal::recordConflict(const QString &caseId, int seq, const QString &kind, const QStringList &fields,
+    const QString &message, const QDateTime &at, const QList<SyncConflict::Difference> &differences)
+{
+    QVariant sealed(QMetaType::fromType<QByteArray>()); // NULL: nothing to show
+    if (!differences.isEmpty()) {
+        QJsonArray rows;
+        for (const SyncConflict::Difference &d : differences)
+            rows.append(QJsonObject {{QStringLiteral("field"), d.field}, {QStringLiteral("here"), d.here},
+                {QStringLiteral("backOffice"), d.backOffice}});
+        auto s = m_store.sealer().seal(QJsonDocument(rows).toJson(QJsonDocument::Compact), differenceAad(caseId, seq));
+        if (!s)
+            return tr("Recording a sync conflict failed: %1").arg(s.error());
+        sealed = s.value();
+    }
     return m_store.transact([&](QSqlDatabase &db) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_conflicts (case_id, seq, kind, fields, message, at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO sync_conflicts (case_id, seq, kind, fields, message, at,"
+                                 " difference) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(caseId);
         q.addBindValue(seq);
         q.addBindValue(kind);
@@ -150,6 +210,7 @@ QString SyncJournal::recordConflict(const QString &caseId, int seq, const QStrin
             QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(fields)).toJson(QJsonDocument::Compact)));
         q.addBindValue(message);
         q.addBindValue(iso(at));
+        q.addBindValue(sealed);
         if (!q.exec())
             return tr("Recording a sync conflict failed: %1").arg(q.lastError().text());
         return QString();
@@ -160,9 +221,9 @@ QList<SyncConflict> SyncJournal::conflicts() const
 {
     QList<SyncConflict> out;
     QSqlQuery q(m_store.database());
-    if (!q.exec(
-            QStringLiteral("SELECT s.case_id, c.number, s.seq, s.fields, s.at, s.kind, s.message FROM sync_conflicts s"
-                           " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.at, s.case_id, s.seq")))
+    if (!q.exec(QStringLiteral("SELECT s.case_id, c.number, s.seq, s.fields, s.at, s.kind, s.message, s.difference"
+                               " FROM sync_conflicts s"
+                               " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.at, s.case_id, s.seq")))
         return out;
     while (q.next()) {
         SyncConflict c;
@@ -175,6 +236,15 @@ QList<SyncConflict> SyncJournal::conflicts() const
         c.kind = q.value(5).toString() == QLatin1String("rejected") ? SyncConflict::Kind::Rejected
                                                                     : SyncConflict::Kind::Conflict;
         c.message = q.value(6).toString();
+        if (!q.value(7).isNull()) {
+            // Unreadable (another store's row, a damaged value): the fields are still named.
+            const auto plain = m_store.sealer().open(q.value(7).toByteArray(), differenceAad(c.caseId, int(c.seq)));
+            for (const QJsonValue &v : plain ? QJsonDocument::fromJson(plain.value()).array() : QJsonArray()) {
+                const QJsonObject d = v.toObject();
+                c.differences << SyncConflict::Difference {d.value(QLatin1String("field")).toString(),
+                    d.value(QLatin1String("here")).toString(), d.value(QLatin1String("backOffice")).toString()};
+            }
+        }
         out << c;
     }
     return out;

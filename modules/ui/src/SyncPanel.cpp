@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
 #include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
@@ -16,6 +17,32 @@ namespace ow::ui {
 namespace {
 
 enum ConflictColumn { CaseColumn, SeqColumn, FieldsColumn, SinceColumn, ConflictColumns };
+
+// A field of a log entry in the clerk's words, with the back office's name for the administrator.
+QString fieldName(const QString &field)
+{
+    QString words;
+    if (field == QLatin1String("at"))
+        words = SyncPanel::tr("time recorded");
+    else if (field == QLatin1String("clerk"))
+        words = SyncPanel::tr("clerk");
+    else if (field == QLatin1String("window"))
+        words = SyncPanel::tr("window");
+    else if (field == QLatin1String("kind"))
+        words = SyncPanel::tr("kind of entry");
+    else if (field.startsWith(QLatin1String("payload")))
+        words = SyncPanel::tr("content");
+    return words.isEmpty() ? field : SyncPanel::tr("%1 (%2)").arg(words, field);
+}
+
+// A time in an entry (UTC, ISO 8601) as the clerk reads a clock; any other value as it is.
+QString readable(const QString &value)
+{
+    const QDateTime at = QDateTime::fromString(value, Qt::ISODateWithMs);
+    if (!at.isValid() || value.size() < 19)
+        return value;
+    return QLocale().toString(at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
 
 } // namespace
 
@@ -40,7 +67,10 @@ void SyncPanel::attach(sync::SyncEngine *engine, store::Store *store)
     m_store = store;
     m_configured = engine != nullptr;
     if (engine)
-        connect(engine, &sync::SyncEngine::statusChanged, this, &SyncPanel::reload);
+        connect(engine, &sync::SyncEngine::statusChanged, this, [this] {
+            if (isVisible()) // a station's backlog is thousands of cases: read it only when shown
+                reload();
+        });
     reload();
 }
 
@@ -50,8 +80,11 @@ void SyncPanel::reload()
         refresh();
         return;
     }
+    // What waits to be sent (a stopped case is listed under the conflicts instead), oldest first.
+    constexpr int kListed = 200;
     QStringList pending;
-    for (const QString &id : m_engine->journal().pendingCases()) {
+    const QStringList sendable = m_engine->journal().sendableCases();
+    for (const QString &id : sendable.mid(0, kListed)) {
         QString number;
         if (m_store) {
             const auto record = store::CaseRepository(*m_store).load(id);
@@ -60,6 +93,8 @@ void SyncPanel::reload()
         }
         pending << (number.isEmpty() ? id : number);
     }
+    if (sendable.size() > kListed)
+        pending << tr("… and %n more", nullptr, int(sendable.size() - kListed));
     m_status = m_engine->status();
     m_pending = pending;
     m_configured = true;
@@ -93,6 +128,14 @@ void SyncPanel::refresh()
         const sync::SyncConflict &c = m_status.conflicts.at(row);
         const bool rejected = c.kind == sync::SyncConflict::Kind::Rejected;
         QString what = c.fields.isEmpty() ? tr("(the back office named no field)") : c.fields.join(QLatin1String(", "));
+        if (!c.differences.isEmpty()) {
+            // The difference itself: this window's value beside the back office's, field by field.
+            QStringList lines;
+            for (const sync::SyncConflict::Difference &d : c.differences)
+                lines << tr("%1:\nhere “%2”\nat the back office “%3”")
+                             .arg(fieldName(d.field), readable(d.here), readable(d.backOffice));
+            what = lines.join(QLatin1Char('\n'));
+        }
         if (rejected)
             what = c.message.isEmpty() ? tr("Refused by the back office") : tr("Refused: %1").arg(c.message);
         const QStringList cells {c.caseNumber.isEmpty() ? c.caseId : c.caseNumber, QString::number(c.seq), what,
@@ -106,6 +149,7 @@ void SyncPanel::refresh()
             m_ui->conflictTable->setItem(row, column, item);
         }
     }
+    m_ui->conflictTable->resizeRowsToContents(); // a difference takes a line per field
     m_ui->conflictLabel->setText(m_status.conflicts.isEmpty()
             ? tr("&Conflicts: none")
             : tr("&Conflicts: the back office already holds different content for these entries. The case stops "
@@ -140,10 +184,18 @@ QString SyncPanel::details() const
                          .arg(c.caseNumber, c.caseId)
                          .arg(c.seq)
                          .arg(c.fields.join(QLatin1String(", ")), c.at.toUTC().toString(Qt::ISODate));
+        for (const sync::SyncConflict::Difference &d : c.differences)
+            lines << tr("    %1: here “%2”, at the back office “%3”").arg(d.field, d.here, d.backOffice);
         if (!c.message.isEmpty())
             lines << tr("    the back office said: %1").arg(c.message);
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+void SyncPanel::showEvent(QShowEvent *event)
+{
+    reload();
+    QDialog::showEvent(event);
 }
 
 void SyncPanel::changeEvent(QEvent *event)

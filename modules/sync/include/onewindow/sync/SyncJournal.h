@@ -37,7 +37,11 @@ public:
     // Cases the pusher stopped at: a 409 conflict or a rejected entry, kept until a person acts.
     QSet<QString> blockedCases() const;
     QString recordConflict(const QString &caseId, int seq, const QString &kind, const QStringList &fields,
-        const QString &message, const QDateTime &at);
+        const QString &message, const QDateTime &at, const QList<SyncConflict::Difference> &differences = {});
+    // The differences of the named fields between this window's entry and the back office's,
+    // each value as compact text (strings as they are, other JSON compact, long ones shortened).
+    static QList<SyncConflict::Difference> differencesOf(
+        const QStringList &fields, const QJsonObject &here, const QJsonObject &backOffice);
     QList<SyncConflict> conflicts() const;
 
     struct Upload

@@ -20,6 +20,15 @@ struct SyncConflict
     QString caseNumber;
     qint64 seq = 0;
     QStringList fields; // what differs, as the back office named it ("at", "payload.how", …)
+    // Field by field, this window's value and the back office's, as text (a 409 whose answer
+    // carried the stored entry; empty otherwise).
+    struct Difference
+    {
+        QString field;
+        QString here;
+        QString backOffice;
+    };
+    QList<Difference> differences;
     QString message; // why, in the back office's (or the engine's) words; may be empty
     QDateTime at;
 };
