@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "onewindow/core/Clock.h"
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/store/Store.h"
@@ -63,7 +65,7 @@ struct MadeCase
 // `minBlobs`..`maxBlobs` scanned materials each (random bytes of `minBytes`..`maxBytes`, attached as the materials'
 // scans).
 QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, int count, int minBlobs, int maxBlobs,
-    int minBytes, int maxBytes, QRandomGenerator &rng, const ow::Clock &clock);
+    int minBytes, int maxBytes, QRandomGenerator &rng, const ow::Clock &clock, std::function<bool()> offline = {});
 
 // The final check: every case once at the back office, every entry in order and equal to the
 // local one, nothing held, every blob intact (sha256 of GET /v1/blobs/…), the outbox empty.

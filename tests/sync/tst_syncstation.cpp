@@ -3,7 +3,9 @@
 #include "FaultProxy.h"
 #include "SyncFixture.h"
 
+#include "onewindow/receipt/ReceiptDocument.h"
 #include "onewindow/store/CaseLog.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/sync/SyncEngine.h"
 
 #include <QTemporaryDir>
@@ -58,7 +60,8 @@ void TestSyncStation::threeDaysOffline()
     for (int day = 0; day < 3; ++day) {
         for (int hour = 0; hour < 6; ++hour) {
             clock.set(QDateTime(QDate(2026, 11, 23 + day), QTime(1 + hour, 0), Qt::UTC));
-            cases += makeCases(store.value(), blobs, 4, 0, 0, 0, 0, rng, clock);
+            cases += makeCases(store.value(), blobs, 4, 0, 0, 0, 0, rng, clock,
+                [&engine] { return engine.status().state == SyncStatus::State::Offline; });
             engine.kick(); // as the intake screen does after a case
             QTest::qWait(30);
         }
@@ -68,6 +71,15 @@ void TestSyncStation::threeDaysOffline()
     }
     ow::store::CaseLog log(store.value());
     QTRY_COMPARE_WITH_TIMEOUT(engine.status().pendingCases, int(cases.size()), 5000);
+    // Every receipt handed out meanwhile is provisional (临时受理凭证), and says so when printed.
+    for (const MadeCase &c : cases) {
+        const auto record = ow::store::CaseRepository(store.value()).load(c.id);
+        QVERIFY2(record, qPrintable(record.error()));
+        const auto doc = ow::receipt::ReceiptDocument::fromJson(record.value().document);
+        QVERIFY2(doc, qPrintable(doc.error()));
+        QVERIFY2(doc->provisional, qPrintable(c.number));
+        QCOMPARE(doc->title(), QStringLiteral("Provisional acceptance receipt"));
+    }
     QCOMPARE(engine.status().pendingEntries, log.pendingCount());
 
     // The link returns on the fourth day.
