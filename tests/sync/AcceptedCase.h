@@ -51,7 +51,8 @@ inline QString makeAcceptedCase(ow::store::Store &store, const QString &region, 
     must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
     must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
     must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    for (const auto &line : w.checklist().materials)
+    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
+    for (const auto &line : lines)
         must(w.mark(line.id, ow::checklist::Received::Original));
     must(w.goTo(IntakeWorkflow::Step::Verdict));
     must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
