@@ -6,6 +6,7 @@
 // OW_TEST_LANG=zh_CN and OW_SCREENSHOT_DIR (./ow screenshots) save the screens of the morning.
 #include "IntakeTestContext.h"
 #include "SimulatedCounter.h"
+#include "Watchdog.h"
 
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogSearch.h"
@@ -47,56 +48,11 @@
 
 using namespace ow;
 using Step = intake::IntakeWorkflow::Step;
+using desktoptest::kStallLimitMs;
+using desktoptest::Watchdog;
 using devicesim::SimIdCard;
 
 namespace {
-
-constexpr int kStallLimitMs = 250;
-
-// Records how late a 10 ms timer fires: a late tick is a stretch in which the GUI thread did
-// not return to its event loop (keys and clicks wait as long).
-class Watchdog : public QObject
-{
-public:
-    Watchdog()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(kIntervalMs);
-        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    void setWhere(const QString &where) { m_where = where; }
-    qint64 worst() const { return m_worst; }
-    QString worstWhere() const { return m_worstWhere; }
-    const QStringList &stalls() const { return m_stalls; }
-
-private:
-    static constexpr int kIntervalMs = 10;
-    void tick()
-    {
-        const qint64 now = m_clock.elapsed();
-        const qint64 late = now - m_last - kIntervalMs;
-        m_last = now;
-        if (late > m_worst) {
-            m_worst = late;
-            m_worstWhere = m_where;
-        }
-        if (late > kStallLimitMs)
-            m_stalls << QStringLiteral("%1 ms in %2").arg(late).arg(m_where);
-    }
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_worst = 0;
-    QString m_where;
-    QString m_worstWhere;
-    QStringList m_stalls;
-};
 
 // The reader's slot in the test: F11 puts the next card of the morning on it.
 class MorningSlot : public ui::DemoCardSlot
