@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QPainter>
+#include <QPolygonF>
 #include <QRandomGenerator>
 #include <QTransform>
 
@@ -155,7 +156,7 @@ QImage blurred(const QImage &page, int passes)
     return cur;
 }
 
-QByteArray multiPageTiff(const QList<QImage> &pages)
+QByteArray multiPageTiff(const QList<QImage> &pages, int resolutionUnit)
 {
     QByteArray out("II*\0", 4);
     const auto u16 = [&](int v) { out.append(char(v & 0xFF)).append(char((v >> 8) & 0xFF)); };
@@ -188,7 +189,8 @@ QByteArray multiPageTiff(const QList<QImage> &pages)
         };
         const QList<Entry> entries {{256, 4, quint32(g.width())}, {257, 4, quint32(g.height())}, {258, 3, 8},
             {259, 3, 1}, {262, 3, 1}, {273, 4, dataAt}, {277, 3, 1}, {278, 4, quint32(g.height())},
-            {279, 4, quint32(g.width()) * quint32(g.height())}, {282, 5, resAt}, {283, 5, resAt}, {296, 3, 2}};
+            {279, 4, quint32(g.width()) * quint32(g.height())}, {282, 5, resAt}, {283, 5, resAt},
+            {296, 3, quint32(resolutionUnit)}};
         u16(int(entries.size()));
         for (const Entry &e : entries) {
             u16(e.tag);
@@ -203,6 +205,144 @@ QByteArray multiPageTiff(const QList<QImage> &pages)
         }
         nextIfdLink = out.size();
         u32(0);
+    }
+    return out;
+}
+
+namespace {
+
+QImage colourCopy(const QImage &gray, double dpi)
+{
+    QImage page = gray.convertToFormat(QImage::Format_RGB32);
+    page.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+    page.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
+    return page;
+}
+
+} // namespace
+
+QRectF sealRectMm()
+{
+    return {130, 190, 42, 42};
+}
+
+QImage sealedPage(double dpi)
+{
+    QImage page = colourCopy(a4Page(dpi, {}, sampleText()), dpi);
+    QPainter p(&page);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor red(214, 32, 44);
+    const QRectF box = sealRectMm();
+    const QPointF centre(px(box.center().x(), dpi), px(box.center().y(), dpi));
+    const double radius = px(box.width() / 2 - 0.6, dpi);
+    p.setPen(QPen(red, px(1.2, dpi)));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(centre, radius, radius);
+    QPolygonF star;
+    for (int i = 0; i < 10; ++i) {
+        const double r = px(i % 2 ? 2.6 : 6.5, dpi), a = M_PI / 2 + i * M_PI / 5;
+        star << centre - QPointF(r * std::cos(a), r * std::sin(a));
+    }
+    p.setPen(Qt::NoPen);
+    p.setBrush(red);
+    p.drawPolygon(star);
+    QFont font(QStringLiteral("Noto Sans CJK SC"));
+    font.setPixelSize(int(px(4.2, dpi)));
+    font.setBold(true);
+    p.setFont(font);
+    p.setPen(red);
+    const QString name = QStringLiteral("浙江一窗示范餐饮有限公司");
+    for (int i = 0; i < name.size(); ++i) {
+        p.save();
+        p.translate(centre);
+        p.rotate(-110 + 220.0 * i / (name.size() - 1));
+        p.drawText(
+            QRectF(-px(2.5, dpi), -radius + px(1.5, dpi), px(5, dpi), px(5, dpi)), Qt::AlignCenter, name.mid(i, 1));
+        p.restore();
+    }
+    p.end();
+    return page;
+}
+
+QRectF idCardRectMm()
+{
+    return {40, 30, 85.6, 54};
+}
+
+QImage idCopyPage(double dpi)
+{
+    QImage page = colourCopy(a4Page(dpi, {}, {QStringLiteral("身份证复印件（正反面）  仅供办理营业执照使用")}), dpi);
+    QPainter p(&page);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF mm = idCardRectMm();
+    const QRectF card(px(mm.x(), dpi), px(mm.y(), dpi), px(mm.width(), dpi), px(mm.height(), dpi));
+    p.setPen(QPen(QColor(120, 120, 120), px(0.3, dpi)));
+    p.setBrush(QColor(214, 232, 244));
+    p.drawRoundedRect(card, px(3, dpi), px(3, dpi));
+    // Guilloche: fine pale lines over the card.
+    p.setPen(QPen(QColor(170, 205, 228), px(0.25, dpi)));
+    for (double y = card.top() + px(2, dpi); y < card.bottom(); y += px(2, dpi))
+        p.drawLine(QPointF(card.left(), y), QPointF(card.right(), y + px(1.5, dpi)));
+    // The photo: a face on a blue background.
+    const QRectF photo(card.right() - px(30, dpi), card.top() + px(8, dpi), px(25, dpi), px(32, dpi));
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(40, 110, 200));
+    p.drawRect(photo);
+    p.setBrush(QColor(236, 196, 164));
+    p.drawEllipse(photo.center() - QPointF(0, px(3, dpi)), px(7.5, dpi), px(9.5, dpi));
+    p.setBrush(QColor(30, 30, 40));
+    p.drawChord(
+        QRectF(photo.center().x() - px(8, dpi), photo.top() + px(2, dpi), px(16, dpi), px(12, dpi)), 0, 180 * 16);
+    // The national emblem's place on the back: a red disc with a yellow ring.
+    p.setBrush(QColor(200, 20, 30));
+    p.setPen(QPen(QColor(235, 190, 40), px(1, dpi)));
+    p.drawEllipse(QPointF(card.left() + px(12, dpi), card.top() + px(12, dpi)), px(7, dpi), px(7, dpi));
+    QFont font(QStringLiteral("Noto Sans CJK SC"));
+    font.setPixelSize(int(px(3, dpi)));
+    p.setFont(font);
+    p.setPen(Qt::black);
+    p.drawText(QPointF(card.left() + px(5, dpi), card.top() + px(30, dpi)), QStringLiteral("姓名  张三"));
+    p.drawText(QPointF(card.left() + px(5, dpi), card.top() + px(36, dpi)), QStringLiteral("性别  男    民族  汉"));
+    p.drawText(QPointF(card.left() + px(5, dpi), card.top() + px(48, dpi)), QStringLiteral("公民身份号码"));
+    p.end();
+    return page;
+}
+
+QImage colourScan(const QImage &gray, QRgb paper, int fringePx, int sigma, unsigned seed)
+{
+    const QImage g = gray.convertToFormat(QImage::Format_Grayscale8);
+    QImage out(g.size(), QImage::Format_RGB32);
+    out.setDotsPerMeterX(gray.dotsPerMeterX());
+    out.setDotsPerMeterY(gray.dotsPerMeterY());
+    QRandomGenerator rng(seed);
+    const auto noise = [&] {
+        if (sigma <= 0)
+            return 0;
+        return (int(rng.bounded(2 * sigma + 1)) + int(rng.bounded(2 * sigma + 1)) + int(rng.bounded(2 * sigma + 1))
+                   - 3 * sigma)
+            / 2;
+    };
+    for (int y = 0; y < g.height(); ++y) {
+        const uchar *row = g.constScanLine(y);
+        auto *o = reinterpret_cast<QRgb *>(out.scanLine(y));
+        for (int x = 0; x < g.width(); ++x) {
+            const int shifted = row[std::clamp(x + fringePx, 0, g.width() - 1)];
+            const auto channel = [&](int v, int paperChannel) {
+                return std::clamp(v * paperChannel / 255 + noise(), 0, 255);
+            };
+            o[x] = qRgb(channel(shifted, qRed(paper)), channel(row[x], qGreen(paper)), channel(row[x], qBlue(paper)));
+        }
+    }
+    return out;
+}
+
+QImage faded(const QImage &gray, int ink, int paper)
+{
+    QImage out = gray.convertToFormat(QImage::Format_Grayscale8);
+    for (int y = 0; y < out.height(); ++y) {
+        uchar *row = out.scanLine(y);
+        for (int x = 0; x < out.width(); ++x)
+            row[x] = uchar(ink + (paper - ink) * row[x] / 255);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QList>
 #include <QPoint>
+#include <QRectF>
 #include <QString>
 
 #include <ZXing/BarcodeFormat.h>
@@ -37,7 +38,24 @@ QImage blurred(const QImage &page, int passes = 1);
 // A business-licence-like page: Chinese text around a QR holding the credit code.
 QImage licencePage(double dpi, const QString &creditCode, const QString &companyName);
 // A multi-page TIFF (uncompressed 8-bit grey, one IFD per page), which Qt cannot write.
-QByteArray multiPageTiff(const QList<QImage> &pages);
+// `resolutionUnit` 2 (inch) states each page's dpi; 1 (none) leaves the pages untagged.
+QByteArray multiPageTiff(const QList<QImage> &pages, int resolutionUnit = 2);
+
+// Colour scans (RGB32, tagged with `dpi`).
+// The text page with a company seal: a red ring (1.2 mm), a star and the name along the ring.
+QImage sealedPage(double dpi);
+// Where the seal lies on that page, in millimetres (its bounding square).
+QRectF sealRectMm();
+// A colour copy of an ID card (85.6 × 54 mm: pale blue guilloche, a photo on blue, a red
+// emblem) on a page with a line of text.
+QImage idCopyPage(double dpi);
+QRectF idCardRectMm();
+// A grey page as a colour scanner sees it: paper of `paper` colour (ink keeps its darkness),
+// the red channel off by `fringePx` pixels (colour fringes along black strokes) and per-channel
+// noise of `sigma` grey levels.
+QImage colourScan(const QImage &gray, QRgb paper, int fringePx, int sigma, unsigned seed = 11);
+// A faded copy: grey levels mapped linearly so black becomes `ink` and white `paper`.
+QImage faded(const QImage &gray, int ink, int paper);
 QString licenceQrText(const QString &creditCode, const QString &companyName);
 
 } // namespace testpages

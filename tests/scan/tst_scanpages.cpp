@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QGuiApplication>
 #include <QImageWriter>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +41,61 @@ double inkShare(const QImage &img)
             ink += r[x] < 128;
     }
     return double(ink) / (qint64(g.width()) * g.height());
+}
+
+// A PDF's page drawn back at `dpi` (QtPdf), on white.
+QImage renderBack(const QByteArray &pdf, int page, double dpi, QSizeF *points = nullptr)
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("back.pdf")));
+    if (!f.open(QIODevice::WriteOnly) || f.write(pdf) != pdf.size())
+        qFatal("cannot write the PDF back");
+    f.close();
+    QPdfDocument doc;
+    if (doc.load(f.fileName()) != QPdfDocument::Error::None)
+        return {};
+    const QSizeF pt = doc.pagePointSize(page);
+    if (points)
+        *points = pt;
+    const QImage img = doc.render(page, QSize(int(pt.width() / 72 * dpi), int(pt.height() / 72 * dpi)));
+    QImage flat(img.size(), QImage::Format_RGB32);
+    flat.fill(Qt::white);
+    QPainter painter(&flat);
+    painter.drawImage(0, 0, img);
+    painter.end();
+    return flat;
+}
+
+// Pixels of `img` inside `mm` (a rectangle on the page, the picture covering the whole page)
+// that are red: hue within 20° of red, saturated, not pale.
+int redPixels(const QImage &img, const QRectF &mm, double pageWidthMm)
+{
+    const double f = img.width() / pageWidthMm;
+    const QRect r =
+        QRect(int(mm.x() * f), int(mm.y() * f), int(mm.width() * f), int(mm.height() * f)).intersected(img.rect());
+    int n = 0;
+    for (int y = r.top(); y <= r.bottom(); ++y) {
+        for (int x = r.left(); x <= r.right(); ++x) {
+            const QColor c = QColor::fromRgb(img.pixel(x, y)).toHsv();
+            const int hue = c.hsvHue();
+            n += (hue >= 0 && (hue <= 20 || hue >= 340)) && c.hsvSaturation() >= 110 && c.value() >= 120;
+        }
+    }
+    return n;
+}
+
+QByteArray withoutChunk(const QByteArray &png, const QByteArray &type)
+{
+    QByteArray out = png.left(8);
+    qsizetype at = 8;
+    while (at + 12 <= png.size()) {
+        const quint32 length = (quint32(uchar(png.at(at))) << 24) | (quint32(uchar(png.at(at + 1))) << 16)
+            | (quint32(uchar(png.at(at + 2))) << 8) | quint32(uchar(png.at(at + 3)));
+        if (png.mid(at + 4, 4) != type)
+            out += png.mid(at, 12 + qsizetype(length));
+        at += 12 + qsizetype(length);
+    }
+    return out;
 }
 
 } // namespace
@@ -242,6 +298,143 @@ private Q_SLOTS:
                 photo.scanLine(y)[x] = uchar((x * 255 / photo.width() + y / 8) % 256);
         const Page out = PageNormaliser::normalise(Page {photo, 96, {}, 1});
         QCOMPARE(out.image.format(), QImage::Format_Grayscale8);
+    }
+
+    // Issue 19: auto mode turned a red company seal and a colour ID copy black and white.
+    void autoKeepsColour_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<double>("dpi");
+        QTest::newRow("seal, 300 dpi") << QStringLiteral("seal") << 300.0;
+        QTest::newRow("seal, 200 dpi") << QStringLiteral("seal") << 200.0;
+        QTest::newRow("ID copy, 300 dpi") << QStringLiteral("id") << 300.0;
+    }
+    void autoKeepsColour()
+    {
+        QFETCH(QString, kind);
+        QFETCH(double, dpi);
+        const bool seal = kind == QLatin1String("seal");
+        const QImage page = seal ? testpages::sealedPage(dpi) : testpages::idCopyPage(dpi);
+        const QRectF where = seal ? testpages::sealRectMm() : testpages::idCardRectMm();
+        // Through the real path: a scanner's JPEG, imported, normalised (Auto), assembled.
+        const auto imported = PageImporter::importBytes(encode(page, "jpeg", 85), QStringLiteral("colour.jpg"));
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->first().dpi, dpi);
+        qInfo("colour share %.5f", PageNormaliser::colourShare(imported->first().image, dpi));
+        const Page out = PageNormaliser::normalise(imported->first());
+        QCOMPARE(out.image.format(), QImage::Format_RGB32);
+        QCOMPARE(out.dpi, 150.0);
+        const auto pdf = PdfAssembler::assemble({out}, QStringLiteral("colour"));
+        QVERIFY(pdf.ok());
+        qInfo("%s at %g dpi: %lld bytes in the PDF", qPrintable(kind), dpi, qlonglong(pdf->size()));
+        QVERIFY2(pdf->size() <= 700 * 1024, qPrintable(QString::number(pdf->size())));
+        // The page drawn back: the seal (or the card's emblem) is still red, as much of it as
+        // on the original drawn at the same resolution; the text is still black.
+        const QImage back = renderBack(pdf.value(), 0, 100);
+        const QImage original = page.scaled(back.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const int expected = redPixels(original, where, 210), kept = redPixels(back, where, 210);
+        qInfo("red pixels: %d of %d", kept, expected);
+        QVERIFY(expected > 100);
+        QVERIFY2(kept >= expected * 8 / 10, qPrintable(QStringLiteral("%1 of %2").arg(kept).arg(expected)));
+        const double ink = inkShare(back) / inkShare(original);
+        QVERIFY2(ink > 0.7 && ink < 1.4, qPrintable(QString::number(ink)));
+    }
+
+    // What Auto must not take for colour: a text page scanned in colour on cream or bluish
+    // paper, with colour fringes along the strokes and sensor noise, stays a 1-bit page of at
+    // most 120 KB; so does a grey scan.
+    void colourScanOfTextStaysBilevel_data()
+    {
+        QTest::addColumn<double>("dpi");
+        QTest::addColumn<uint>("paper");
+        QTest::addColumn<int>("fringe");
+        QTest::addColumn<int>("noise");
+        QTest::newRow("300 dpi, white, grey scan") << 300.0 << uint(0) << 0 << 0;
+        QTest::newRow("300 dpi, cream, fringe 1, noise 12") << 300.0 << uint(qRgb(246, 236, 212)) << 1 << 12;
+        QTest::newRow("200 dpi, cream, fringe 1, noise 12") << 200.0 << uint(qRgb(246, 236, 212)) << 1 << 12;
+        QTest::newRow("300 dpi, blue-grey, fringe 2, noise 8") << 300.0 << uint(qRgb(222, 232, 240)) << 2 << 8;
+        QTest::newRow("200 dpi, blue-grey, fringe 2, noise 8") << 200.0 << uint(qRgb(222, 232, 240)) << 2 << 8;
+    }
+    void colourScanOfTextStaysBilevel()
+    {
+        QFETCH(double, dpi);
+        QFETCH(uint, paper);
+        QFETCH(int, fringe);
+        QFETCH(int, noise);
+        const QImage text = testpages::a4Page(dpi, {}, testpages::sampleText());
+        const QImage scan = paper ? testpages::colourScan(text, QRgb(paper), fringe, noise) : text;
+        const auto imported = PageImporter::importBytes(encode(scan, "jpeg", 85), QStringLiteral("text.jpg"));
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        qInfo("colour share %.5f", PageNormaliser::colourShare(imported->first().image, dpi));
+        const Page out = PageNormaliser::normalise(imported->first());
+        QCOMPARE(out.image.depth(), 1);
+        const auto pdf = PdfAssembler::assemble({out}, QStringLiteral("text"));
+        QVERIFY(pdf.ok());
+        qInfo("%lld bytes in the PDF", qlonglong(pdf->size()));
+        QVERIFY2(pdf->size() <= 120 * 1024, qPrintable(QString::number(pdf->size())));
+    }
+
+    // Issue 19: a phone's 72 dpi, a PNG without pHYs or a TIFF without a unit made 65 × 93 cm
+    // pages. They are sized to the paper they came from.
+    void untaggedImagesAreSizedToPaper_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QSize>("pixels");
+        QTest::addColumn<double>("taggedDpi"); // 0: no resolution in the file
+        QTest::addColumn<QSizeF>("pageMm");
+        const QSizeF a4(210, 297);
+        QTest::newRow("JPEG 2480x3508 at 72 dpi") << QStringLiteral("jpeg") << QSize(2480, 3508) << 72.0 << a4;
+        QTest::newRow("PNG 2480x3508 without pHYs") << QStringLiteral("png") << QSize(2480, 3508) << 0.0 << a4;
+        QTest::newRow("TIFF 2480x3508 without a unit") << QStringLiteral("tiff") << QSize(2480, 3508) << 0.0 << a4;
+        QTest::newRow("JPEG phone 3024x4032 at 72 dpi")
+            << QStringLiteral("jpeg") << QSize(3024, 4032) << 72.0 << QSizeF(210, 280);
+        QTest::newRow("PNG landscape A4 1754x1240 without pHYs")
+            << QStringLiteral("png") << QSize(1754, 1240) << 0.0 << a4.transposed();
+        QTest::newRow("PNG letter 2550x3300 without pHYs")
+            << QStringLiteral("png") << QSize(2550, 3300) << 0.0 << QSizeF(215.9, 279.4);
+        // A resolution that makes a paper-sized page is kept.
+        QTest::newRow("JPEG A4 at 72 dpi, 595x842") << QStringLiteral("jpeg") << QSize(595, 842) << 72.0 << a4;
+        QTest::newRow("PNG A5 at 300 dpi") << QStringLiteral("png") << QSize(1748, 2480) << 300.0 << QSizeF(148, 210);
+    }
+    void untaggedImagesAreSizedToPaper()
+    {
+        QFETCH(QString, format);
+        QFETCH(QSize, pixels);
+        QFETCH(double, taggedDpi);
+        QFETCH(QSizeF, pageMm);
+        // A text page drawn at the picture's size (a4Page at the dpi that gives its width).
+        QImage picture = testpages::a4Page(300, {}, testpages::sampleText())
+                             .scaled(pixels, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        QByteArray bytes;
+        if (format == QLatin1String("tiff")) {
+            picture.setDotsPerMeterX(int(std::lround(300 / 0.0254)));
+            picture.setDotsPerMeterY(int(std::lround(300 / 0.0254)));
+            bytes = testpages::multiPageTiff({picture}, 1); // a resolution, but no unit
+        } else {
+            if (taggedDpi > 0) {
+                picture.setDotsPerMeterX(int(std::lround(taggedDpi / 0.0254)));
+                picture.setDotsPerMeterY(int(std::lround(taggedDpi / 0.0254)));
+            }
+            bytes = encode(picture, format.toLatin1().constData(), 85);
+            if (format == QLatin1String("png") && taggedDpi <= 0) {
+                bytes = withoutChunk(bytes, "pHYs");
+                QVERIFY(!bytes.contains("pHYs"));
+            }
+        }
+        const auto pages = PageImporter::importBytes(bytes, QStringLiteral("photo.") + format);
+        QVERIFY2(pages.ok(), qPrintable(pages.error()));
+        QCOMPARE(pages->first().image.size(), pixels);
+        const Page out = PageNormaliser::normalise(pages->first());
+        const auto pdf = PdfAssembler::assemble({out}, QStringLiteral("photo"));
+        QVERIFY(pdf.ok());
+        QSizeF points;
+        QVERIFY(!renderBack(pdf.value(), 0, 20, &points).isNull());
+        const QSizeF mm = points * (25.4 / 72);
+        qInfo("%d x %d px, %g dpi imported -> %.1f x %.1f mm", pixels.width(), pixels.height(), pages->first().dpi,
+            mm.width(), mm.height());
+        QVERIFY2(std::abs(mm.width() - pageMm.width()) <= 1 && std::abs(mm.height() - pageMm.height()) <= 1,
+            qPrintable(QStringLiteral("%1 x %2 mm").arg(mm.width()).arg(mm.height())));
+        QVERIFY(pages->first().dpi >= 72 && pages->first().dpi <= 600);
     }
 
     void pdfKeepsPageSizeAndOrder()

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QPdfDocument>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -87,6 +88,85 @@ private Q_SLOTS:
         QPdfDocument doc;
         QCOMPARE(doc.load(out), QPdfDocument::Error::None);
         QCOMPARE(doc.pageCount(), 2);
+    }
+
+    // Issue 19: auto mode turned a red company seal black and white.
+    void importKeepsSealRed()
+    {
+        QVERIFY(testpages::sealedPage(300).save(path(QStringLiteral("seal.jpg")), "JPEG", 85));
+        const QString out = path(QStringLiteral("sealed.pdf"));
+        const auto r = runProcess(tool(),
+            {QStringLiteral("scan"), QStringLiteral("import"), path(QStringLiteral("seal.jpg")),
+                path(QStringLiteral("text.jpg")), QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+        const QRegularExpression perPage(QStringLiteral("page (\\d) .*, (bilevel|gray|color), (\\d+) bytes\\n"));
+        QStringList modes;
+        for (auto it = perPage.globalMatch(r.out); it.hasNext();) {
+            const auto m = it.next();
+            modes << m.captured(2);
+            if (m.captured(2) != QLatin1String("color")) // a grey text page stays small
+                QVERIFY2(m.captured(3).toInt() <= 120 * 1024, qPrintable(r.out));
+        }
+        QCOMPARE(modes, (QStringList {QStringLiteral("color"), QStringLiteral("bilevel")}));
+        // The seal drawn back from the PDF is red: as many red pixels in its square as on the
+        // original page drawn at the same resolution (the text lines under it stay black).
+        QPdfDocument doc;
+        QCOMPARE(doc.load(out), QPdfDocument::Error::None);
+        const QSizeF pt = doc.pagePointSize(0);
+        const double dpi = 100;
+        const QImage back = doc.render(0, QSize(int(pt.width() / 72 * dpi), int(pt.height() / 72 * dpi)));
+        const QImage original =
+            testpages::sealedPage(300).scaled(back.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QRectF seal = testpages::sealRectMm();
+        const QRect box(int(seal.x() / 25.4 * dpi), int(seal.y() / 25.4 * dpi), int(seal.width() / 25.4 * dpi),
+            int(seal.height() / 25.4 * dpi));
+        const auto red = [&](const QImage &img) {
+            int n = 0;
+            for (int y = box.top(); y <= box.bottom(); ++y) {
+                for (int x = box.left(); x <= box.right(); ++x) {
+                    const QColor c = QColor::fromRgba(img.pixel(x, y));
+                    const int hue = c.hsvHue();
+                    n += c.alpha() > 128 && hue >= 0 && (hue <= 20 || hue >= 340) && c.hsvSaturation() >= 110
+                        && c.value() >= 120;
+                }
+            }
+            return n;
+        };
+        const int expected = red(original), kept = red(back);
+        QVERIFY(expected > 1000);
+        QVERIFY2(kept >= expected * 8 / 10, qPrintable(QStringLiteral("%1 red of %2").arg(kept).arg(expected)));
+    }
+
+    // Issue 19: a QR at 20 % contrast on light paper (a faded licence photocopy) was missed.
+    // Contrast here is (paper - ink) / paper in grey levels: ink 196 on paper 245 is 20 %.
+    void barcodesReadFadedQr()
+    {
+        const QString code = QStringLiteral("91330106MA2KXXXX0A");
+        const QString text = testpages::licenceQrText(code, QStringLiteral("浙江一窗示范餐饮有限公司"));
+        const int paper = 245, ink = 196;
+        QCOMPARE(double(paper - ink) / paper, 0.2);
+        const QImage page = testpages::noisy(
+            testpages::blurred(testpages::faded(
+                testpages::licencePage(300, code, QStringLiteral("浙江一窗示范餐饮有限公司")), ink, paper)),
+            4);
+        const QString file = path(QStringLiteral("faded-licence.png"));
+        QVERIFY(page.save(file));
+        const auto r =
+            runProcess(tool(), {QStringLiteral("scan"), QStringLiteral("barcodes"), file, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first().toObject().value(QLatin1String("format")).toString(), QStringLiteral("QRCode"));
+        QCOMPARE(list.first().toObject().value(QLatin1String("text")).toString(), text);
+        // zbarimg (zbar-tools, in ./ow's packages) reads the same symbol.
+        const QString zbarimg = QStandardPaths::findExecutable(QStringLiteral("zbarimg"));
+        if (zbarimg.isEmpty()) {
+            qWarning("zbarimg is not installed: the cross-check is left out");
+            return;
+        }
+        const auto z = runProcess(zbarimg, {QStringLiteral("--quiet"), QStringLiteral("--raw"), file});
+        QCOMPARE(z.exitCode, 0);
+        QCOMPARE(z.out.trimmed(), text);
     }
 
     void usageErrors()

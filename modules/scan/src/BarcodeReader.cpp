@@ -4,6 +4,7 @@
 
 #include <QTransform>
 
+#include <array>
 #include <future>
 #include <vector>
 
@@ -89,7 +90,7 @@ QList<QRect> dataMatrixCandidates(const QImage &gray)
     return out;
 }
 
-QList<Barcode> readOnce(const QImage &gray, int page)
+QList<Barcode> readOnce(const QImage &gray, int page, ZXing::Binarizer binarizer = ZXing::Binarizer::LocalAverage)
 {
     const ZXing::ImageView view(
         gray.constBits(), gray.width(), gray.height(), ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
@@ -101,6 +102,7 @@ QList<Barcode> readOnce(const QImage &gray, int page)
     matrix.setTryHarder(true);
     matrix.setTryRotate(true);
     matrix.setTryDownscale(true);
+    matrix.setBinarizer(binarizer);
     ZXing::DecodeHints linear = matrix;
     linear.setFormats(ZXing::BarcodeFormat::LinearCodes);
     linear.setTryDownscale(false);
@@ -135,6 +137,7 @@ QList<Barcode> readOnce(const QImage &gray, int page)
     dm.setFormats(ZXing::BarcodeFormat::DataMatrix);
     dm.setTryRotate(true);
     dm.setTryDownscale(false);
+    dm.setBinarizer(binarizer);
     for (const QRect &r : dataMatrixCandidates(gray)) {
         const ZXing::ImageView crop(gray.constBits() + qsizetype(r.top()) * gray.bytesPerLine() + r.left(), r.width(),
             r.height(), ZXing::ImageFormat::Lum, int(gray.bytesPerLine()));
@@ -143,7 +146,126 @@ QList<Barcode> readOnce(const QImage &gray, int page)
     return found;
 }
 
+// Each block's darkest and lightest values (5th and 95th percentile: scanner noise does not
+// count as contrast), for blocks of `side` pixels.
+struct BlockRange
+{
+    int side, columns, rows;
+    std::vector<uchar> lo, hi;
+};
+
+BlockRange blockRanges(const QImage &gray)
+{
+    BlockRange r;
+    r.side = std::max(8, std::max(gray.width(), gray.height()) / 150); // ~2 mm on an A4 page
+    r.columns = (gray.width() + r.side - 1) / r.side;
+    r.rows = (gray.height() + r.side - 1) / r.side;
+    r.lo.assign(size_t(r.columns) * r.rows, 0);
+    r.hi.assign(r.lo.size(), 0);
+    std::vector<std::array<int, 256>> hist(static_cast<size_t>(r.columns));
+    for (int by = 0; by < r.rows; ++by) {
+        for (auto &h : hist)
+            h.fill(0);
+        const int y1 = std::min(gray.height(), (by + 1) * r.side);
+        for (int y = by * r.side; y < y1; ++y) {
+            const uchar *row = gray.constScanLine(y);
+            for (int x = 0; x < gray.width(); ++x)
+                ++hist[size_t(x / r.side)][row[x]];
+        }
+        for (int bx = 0; bx < r.columns; ++bx) {
+            const auto &h = hist[size_t(bx)];
+            int n = 0;
+            for (int v : h)
+                n += v;
+            int seen = 0, v = 0;
+            while (v < 255 && (seen += h[size_t(v)]) < n / 20)
+                ++v;
+            r.lo[size_t(by) * r.columns + bx] = uchar(v);
+            seen = 0;
+            v = 255;
+            while (v > 0 && (seen += h[size_t(v)]) < n / 20)
+                --v;
+            r.hi[size_t(by) * r.columns + bx] = uchar(v);
+        }
+    }
+    return r;
+}
+
+constexpr int kNoiseRange = 24; // less than this between a block's dark and light: plain paper
+constexpr int kFadedRange = 110; // less than this: ink of a faded copy (print on paper: 150 or more)
+
+bool hasFaded(const BlockRange &r)
+{
+    // Fading shows as blocks whose ink is barely darker than the paper; a symbol covers
+    // several. Plain paper is below the noise range, print on paper far above.
+    // The edge of a printed line can look the same: only blocks with no print around them count.
+    const auto range = [&](int bx, int by) {
+        return r.hi[size_t(by) * r.columns + bx] - r.lo[size_t(by) * r.columns + bx];
+    };
+    int faded = 0;
+    for (int by = 0; by < r.rows; ++by) {
+        for (int bx = 0; bx < r.columns; ++bx) {
+            if (range(bx, by) < kNoiseRange || range(bx, by) >= kFadedRange)
+                continue;
+            bool print = false;
+            for (int dy = -1; dy <= 1 && !print; ++dy) {
+                for (int dx = -1; dx <= 1 && !print; ++dx) {
+                    const int x = bx + dx, y = by + dy;
+                    print = x >= 0 && y >= 0 && x < r.columns && y < r.rows && range(x, y) >= kFadedRange;
+                }
+            }
+            faded += !print;
+        }
+    }
+    return faded >= 9;
+}
+
+QImage stretched(const QImage &gray, const BlockRange &r)
+{
+    // Each pixel stretched between the darkest and the lightest values of the 3 × 3 blocks
+    // around it (~6 mm): a 20 % contrast symbol comes out black on white, and any binariser
+    // can cut it in the middle. Blocks with no more than noise around them become paper.
+    std::vector<uchar> lo(r.lo.size()), hi(r.hi.size());
+    for (int by = 0; by < r.rows; ++by) {
+        for (int bx = 0; bx < r.columns; ++bx) {
+            int l = 255, h = 0;
+            for (int dy = -1; dy <= 1; ++dy) {
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const int x = bx + dx, y = by + dy;
+                    if (x < 0 || y < 0 || x >= r.columns || y >= r.rows)
+                        continue;
+                    l = std::min(l, int(r.lo[size_t(y) * r.columns + x]));
+                    h = std::max(h, int(r.hi[size_t(y) * r.columns + x]));
+                }
+            }
+            lo[size_t(by) * r.columns + bx] = uchar(l);
+            hi[size_t(by) * r.columns + bx] = uchar(h);
+        }
+    }
+    QImage out(gray.size(), QImage::Format_Grayscale8);
+    for (int y = 0; y < gray.height(); ++y) {
+        const uchar *in = gray.constScanLine(y);
+        uchar *o = out.scanLine(y);
+        const size_t rowAt = size_t(y / r.side) * r.columns;
+        for (int x = 0; x < gray.width(); ++x) {
+            const int l = lo[rowAt + size_t(x / r.side)], h = hi[rowAt + size_t(x / r.side)];
+            o[x] = h - l < kNoiseRange ? 255 : uchar(std::clamp((int(in[x]) - l) * 255 / (h - l), 0, 255));
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+bool BarcodeReader::hasFadedAreas(const QImage &gray)
+{
+    return hasFaded(blockRanges(gray));
+}
+
+QImage BarcodeReader::stretchContrast(const QImage &gray)
+{
+    return stretched(gray, blockRanges(gray));
+}
 
 QList<Barcode> BarcodeReader::read(const QImage &image, int page)
 {
@@ -179,6 +301,15 @@ QList<Barcode> BarcodeReader::read(const QImage &image, int page)
         add(more);
     }
     add(inverted.get());
+    // A faded copy (a symbol at 20 % contrast on light paper): the page once more with its
+    // contrast stretched around each place, cut at a fixed threshold, then by the histogram.
+    if (const BlockRange ranges = blockRanges(gray); hasFaded(ranges)) {
+        const QImage clear = stretched(gray, ranges);
+        const qsizetype before = found.size();
+        add(readOnce(clear, page, ZXing::Binarizer::FixedThreshold));
+        if (found.size() == before)
+            add(readOnce(clear, page, ZXing::Binarizer::GlobalHistogram));
+    }
     return found;
 }
 

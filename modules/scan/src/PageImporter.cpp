@@ -16,17 +16,74 @@ namespace ow::scan {
 
 namespace {
 
-// The resolution a page claims, or an A4 guess from its size when it claims none that is sane.
-double pageDpi(const QImage &img)
+// Paper a page may have come from, long side × short side in millimetres.
+struct Paper
 {
-    const double claimed = img.dotsPerMeterX() * 0.0254;
-    if (claimed >= 50 && claimed <= 1200)
-        return std::round(claimed);
-    const double longSide = std::max(img.width(), img.height());
-    return std::clamp(std::round(longSide / 11.69), 50.0, 1200.0);
+    double longMm, shortMm;
+};
+constexpr Paper kA4 {297, 210};
+constexpr Paper kLetter {279.4, 215.9};
+
+// True when the file itself states a resolution Qt takes over: a PNG pHYs chunk in metres, a
+// JPEG JFIF header with dots per inch or centimetre, a TIFF resolution with an inch or
+// centimetre unit (the only TIFF case in which Qt's reader leaves its default in place is
+// this one, so a resolution other than the default tells it).
+bool declaresResolution(const QByteArray &bytes, PageImporter::Kind kind, const QImage &img)
+{
+    switch (kind) {
+    case PageImporter::Kind::Png: {
+        // Chunks: length (4), type (4), data, CRC (4); pHYs comes before the first IDAT.
+        qsizetype at = 8;
+        while (at + 8 <= bytes.size()) {
+            const quint32 length = (quint32(uchar(bytes.at(at))) << 24) | (quint32(uchar(bytes.at(at + 1))) << 16)
+                | (quint32(uchar(bytes.at(at + 2))) << 8) | quint32(uchar(bytes.at(at + 3)));
+            const QByteArray type = bytes.mid(at + 4, 4);
+            if (type == "IDAT" || type == "IEND" || length > quint32(bytes.size()))
+                return false;
+            if (type == "pHYs")
+                return length >= 9 && at + 17 <= bytes.size() && bytes.at(at + 16) == 1; // unit: metre
+            at += 12 + qsizetype(length);
+        }
+        return false;
+    }
+    case PageImporter::Kind::Jpeg: {
+        // FF D8, then APP0 "JFIF\0", version (2), units (0: aspect ratio only, 1: dpi, 2: dpcm), density.
+        if (bytes.size() < 18 || uchar(bytes.at(2)) != 0xFF || uchar(bytes.at(3)) != 0xE0
+            || bytes.mid(6, 5) != QByteArrayLiteral("JFIF\0"))
+            return false;
+        const int units = uchar(bytes.at(13));
+        const int density = (uchar(bytes.at(14)) << 8) | uchar(bytes.at(15));
+        return (units == 1 || units == 2) && density > 0;
+    }
+    case PageImporter::Kind::Tiff: {
+        const QImage untagged(1, 1, QImage::Format_Grayscale8);
+        return img.dotsPerMeterX() != untagged.dotsPerMeterX();
+    }
+    case PageImporter::Kind::Pdf:
+    case PageImporter::Kind::Unknown: break;
+    }
+    return false;
 }
 
 } // namespace
+
+double PageImporter::resolutionFor(const QSize &pixels, double declaredDpi)
+{
+    const double longPx = std::max(pixels.width(), pixels.height());
+    const double shortPx = std::max(1, std::min(pixels.width(), pixels.height()));
+    // A declared resolution is taken when the page it makes is paper-sized (A3 at most, with a
+    // margin): phones write 72 dpi on a 4000-pixel photo, which would be a page 1.4 m long.
+    if (declaredDpi >= 50 && declaredDpi <= 1200 && longPx / declaredDpi * 25.4 <= 460)
+        return declaredDpi;
+    // Otherwise the page is the paper it most likely came from, upright or turned: A4, or US
+    // letter when its proportions are letter's (A5 has A4's proportions: A4 is the default).
+    const double aspect = longPx / shortPx;
+    const double letterAspect = kLetter.longMm / kLetter.shortMm;
+    const Paper paper = std::abs(aspect - letterAspect) <= 0.02 ? kLetter : kA4;
+    // The picture fits inside the paper: the tighter side decides.
+    const double dpi = std::max(longPx / (paper.longMm / 25.4), shortPx / (paper.shortMm / 25.4));
+    return std::clamp(std::round(dpi), 50.0, 1200.0);
+}
 
 QStringList PageImporter::nameFilters()
 {
@@ -120,7 +177,11 @@ Result<Pages> PageImporter::importImage(
         if (!reader.read(&img) || img.isNull())
             return Result<Pages>::failure(
                 tr("%1 is damaged or not a readable image (%2).").arg(name, reader.errorString()));
-        pages.append(Page {img, pageDpi(img), name, index});
+        const bool declared = declaresResolution(bytes, kind, img);
+        const double dpi = resolutionFor(img.size(), declared ? std::round(img.dotsPerMeterX() * 0.0254) : 0);
+        img.setDotsPerMeterX(int(std::lround(dpi / 0.0254)));
+        img.setDotsPerMeterY(int(std::lround(dpi / 0.0254)));
+        pages.append(Page {img, dpi, name, index});
     }
     return pages;
 }

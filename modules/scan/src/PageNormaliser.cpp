@@ -3,6 +3,7 @@
 #include <QPainter>
 #include <QTransform>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <vector>
@@ -25,6 +26,19 @@ QImage toGray(const QImage &img)
         return flat.convertToFormat(QImage::Format_Grayscale8);
     }
     return img.convertToFormat(QImage::Format_Grayscale8);
+}
+
+// Colour pages go out as RGB32 on white paper (the PDF writer stores RGB32 as a JPEG without a mask).
+QImage toRgb(const QImage &img)
+{
+    if (!img.hasAlphaChannel())
+        return img.convertToFormat(QImage::Format_RGB32);
+    QImage flat(img.size(), QImage::Format_RGB32);
+    flat.fill(Qt::white);
+    QPainter p(&flat);
+    p.drawImage(0, 0, img);
+    p.end();
+    return flat;
 }
 
 QImage scaledToDpi(const QImage &img, double dpi, double maxDpi, double *outDpi)
@@ -160,6 +174,97 @@ QImage PageNormaliser::toBilevel(const QImage &gray)
     return mono;
 }
 
+double PageNormaliser::colourShare(const QImage &image, double dpi)
+{
+    if (image.isNull() || image.isGrayscale())
+        return 0;
+    const QImage rgb = toRgb(image);
+    // Cells of about 0.5 mm: averaging a cell evens out the scanner's per-pixel colour noise and
+    // the red/cyan fringes a colour sensor draws along black strokes, and keeps a 1 mm seal line.
+    const int cell = std::max(2, int(std::lround((dpi > 0 ? dpi : 200) * 0.5 / 25.4)));
+    const int cw = rgb.width() / cell, ch = rgb.height() / cell;
+    if (cw < 3 || ch < 3)
+        return 0;
+    std::vector<std::array<int, 3>> mean(size_t(cw) * ch);
+    std::array<std::array<int, 256>, 3> hist {};
+    std::vector<std::array<int, 3>> rowSum(static_cast<size_t>(cw));
+    for (int cy = 0; cy < ch; ++cy) {
+        std::fill(rowSum.begin(), rowSum.end(), std::array<int, 3> {});
+        for (int y = cy * cell; y < (cy + 1) * cell; ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
+            for (int x = 0; x < cw * cell; ++x) {
+                std::array<int, 3> &sum = rowSum[size_t(x / cell)];
+                sum[0] += qRed(line[x]);
+                sum[1] += qGreen(line[x]);
+                sum[2] += qBlue(line[x]);
+            }
+        }
+        for (int cx = 0; cx < cw; ++cx) {
+            std::array<int, 3> &m = mean[size_t(cy) * cw + cx];
+            for (int c = 0; c < 3; ++c) {
+                m[size_t(c)] = rowSum[size_t(cx)][size_t(c)] / (cell * cell);
+                ++hist[size_t(c)][size_t(m[size_t(c)])];
+            }
+        }
+    }
+    // The paper's colour (each channel's 90th percentile over the cells) becomes white: a cream
+    // or grey-blue sheet, or a scanner's colour cast, is not colour on the page.
+    std::array<int, 3> paper {};
+    const qint64 cells = qint64(cw) * ch;
+    for (size_t c = 0; c < 3; ++c) {
+        qint64 seen = 0;
+        int v = 0;
+        while (v < 255 && (seen += hist[c][size_t(v)]) < cells * 9 / 10)
+            ++v;
+        paper[c] = std::max(v, 128);
+    }
+    // A coloured cell: after that balance, its channels differ by a quarter of the scale. Its
+    // hue is its colour less its grey (the mean of its channels).
+    constexpr int kChroma = 64;
+    std::vector<std::array<int, 3>> hue(size_t(cw) * ch);
+    std::vector<uchar> coloured(hue.size(), 0);
+    for (size_t i = 0; i < hue.size(); ++i) {
+        std::array<int, 3> v {};
+        for (size_t c = 0; c < 3; ++c)
+            v[c] = std::min(255, mean[i][c] * 255 / paper[c]);
+        const int grey = (v[0] + v[1] + v[2]) / 3;
+        hue[i] = {v[0] - grey, v[1] - grey, v[2] - grey};
+        coloured[i] = *std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end()) >= kChroma;
+    }
+    // It counts when two of its neighbours have the same hue (a fleck, a speck of dust or the
+    // fringe at the end of a stroke has fewer) and no cell within ~1 mm has the opposite one: a colour sensor whose
+    // red, green and blue lines are a pixel or two apart draws black strokes with a red fringe on one side and a cyan
+    // one on the other; a seal or a photo has no such twin.
+    const auto dot = [&](size_t a, size_t b) {
+        return hue[a][0] * hue[b][0] + hue[a][1] * hue[b][1] + hue[a][2] * hue[b][2];
+    };
+    qint64 count = 0;
+    for (int cy = 0; cy < ch; ++cy) {
+        for (int cx = 0; cx < cw; ++cx) {
+            const size_t i = size_t(cy) * cw + cx;
+            if (!coloured[i])
+                continue;
+            int same = 0;
+            bool opposite = false;
+            for (int dy = -2; dy <= 2 && !opposite; ++dy) {
+                for (int dx = -2; dx <= 2 && !opposite; ++dx) {
+                    const int x = cx + dx, y = cy + dy;
+                    if ((dx == 0 && dy == 0) || x < 0 || y < 0 || x >= cw || y >= ch)
+                        continue;
+                    const size_t j = size_t(y) * cw + x;
+                    if (!coloured[j])
+                        continue;
+                    const int d = dot(i, j);
+                    opposite = d < 0;
+                    same += std::abs(dx) <= 1 && std::abs(dy) <= 1 && d > 0;
+                }
+            }
+            count += same >= 2 && !opposite;
+        }
+    }
+    return double(count) / double(cells);
+}
+
 double PageNormaliser::estimateSkew(const QImage &gray, double maxDegrees)
 {
     // Work on a ~75 dpi copy of the page: enough for the line structure, fast.
@@ -234,26 +339,29 @@ Page PageNormaliser::normalise(const Page &page, const Options &options)
     Page out = page;
     if (page.image.isNull())
         return out;
-    const QImage gray = toGray(page.image);
+    Mode mode = options.mode;
+    // Auto keeps colour where the page has some (a seal, an ID copy, a photo).
+    if (mode == Mode::Auto && colourShare(page.image, page.dpi) >= options.minColourShare)
+        mode = Mode::Color;
+    // A colour page goes straight to its own resolution: one resampling, and less to turn.
     double dpi = page.dpi;
-    QImage work = scaledToDpi(options.mode == Mode::Color ? page.image.convertToFormat(QImage::Format_RGB32) : gray,
-        page.dpi, options.maxDpi, &dpi);
+    QImage work = mode == Mode::Color
+        ? scaledToDpi(toRgb(page.image), page.dpi, std::min(options.maxDpi, options.colourMaxDpi), &dpi)
+        : scaledToDpi(toGray(page.image), page.dpi, options.maxDpi, &dpi);
     const QImage grayWork = work.format() == QImage::Format_Grayscale8 ? work : toGray(work);
     const double skew = estimateSkew(grayWork, options.maxDeskewDegrees);
     if (std::abs(skew) >= 0.1)
         work = rotate(work, -skew);
     const QImage straightGray = work.format() == QImage::Format_Grayscale8 ? work : toGray(work);
 
-    Mode mode = options.mode;
     if (mode == Mode::Auto)
         mode = looksBilevel(straightGray) ? Mode::Bilevel : Mode::Gray;
     if (mode == Mode::Bilevel) {
         out.image = toBilevel(straightGray);
+    } else if (mode == Mode::Gray) {
+        out.image = scaledToDpi(straightGray, dpi, options.grayMaxDpi, &dpi);
     } else {
-        if (mode == Mode::Gray)
-            work = straightGray;
-        work = scaledToDpi(work, dpi, options.grayMaxDpi, &dpi);
-        out.image = work;
+        out.image = scaledToDpi(work, dpi, options.colourMaxDpi, &dpi);
     }
     out.dpi = dpi;
     setDpi(out.image, dpi);

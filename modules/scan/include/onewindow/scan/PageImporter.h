@@ -21,7 +21,10 @@ struct ImportLimits
 };
 
 // Pages from JPEG, PNG, TIFF (every page) and PDF files. The type comes from the bytes, not the
-// name. EXIF orientation is applied. Every refusal names the file.
+// name. EXIF orientation is applied. Every refusal names the file. A page's resolution is the one
+// its file states when that makes a paper-sized page; an untagged picture (a PNG without pHYs, a
+// TIFF without a unit) or an implausible one (a phone's 72 dpi on a 4000-pixel photo) is the
+// paper it came from: A4 by default, US letter when its proportions are letter's.
 class PageImporter
 {
     Q_DECLARE_TR_FUNCTIONS(PageImporter)
@@ -33,6 +36,9 @@ public:
 
     enum class Kind { Unknown, Jpeg, Png, Tiff, Pdf };
     static Kind sniff(const QByteArray &head);
+    // The resolution of a picture of `pixels`: `declaredDpi` (0: none) when it makes a page of
+    // A3 or smaller, else the dpi that fits the picture to A4 or letter, upright or turned.
+    static double resolutionFor(const QSize &pixels, double declaredDpi);
     // For file dialogs: "*.jpg *.jpeg *.png *.tif *.tiff *.pdf".
     static QStringList nameFilters();
 
