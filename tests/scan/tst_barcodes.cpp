@@ -93,6 +93,68 @@ private Q_SLOTS:
         QCOMPARE(licence->name, name);
     }
 
+    // Issue 19: a QR on a faded licence photocopy was missed. Contrast is Weber's on grey
+    // levels, (paper - ink) / paper: ink 196 on paper 245 is 20 %.
+    void fadedLicenceQrReads_data()
+    {
+        QTest::addColumn<double>("dpi");
+        QTest::addColumn<int>("ink");
+        QTest::addColumn<int>("paper");
+        QTest::addColumn<int>("noise");
+        QTest::newRow("300 dpi, 25 %, noisy") << 300.0 << 184 << 245 << 4;
+        QTest::newRow("300 dpi, 20 %, noisy") << 300.0 << 196 << 245 << 4;
+        QTest::newRow("200 dpi, 20 %, noisy") << 200.0 << 196 << 245 << 4;
+        QTest::newRow("300 dpi, 20 % on cream-grey 235") << 300.0 << 188 << 235 << 3;
+    }
+    void fadedLicenceQrReads()
+    {
+        QFETCH(double, dpi);
+        QFETCH(int, ink);
+        QFETCH(int, paper);
+        QFETCH(int, noise);
+        QVERIFY(double(paper - ink) / paper <= 0.25 + 1e-9);
+        const QString code = QStringLiteral("91310110666007217T");
+        const QString name = QStringLiteral("浙江一窗示范餐饮有限公司");
+        const QImage page = testpages::noisy(
+            testpages::blurred(testpages::faded(testpages::licencePage(dpi, code, name), ink, paper)), noise);
+        QVERIFY(BarcodeReader::hasFadedAreas(page));
+        const QList<Barcode> found = BarcodeReader::read(page, 2);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().format, QStringLiteral("QRCode"));
+        QCOMPARE(found.first().page, 2);
+        const auto licence = LicenceQr::parse(found.first().text);
+        QVERIFY2(licence.ok(), qPrintable(licence.error()));
+        QCOMPARE(licence->creditCode, code);
+        // Where it is: the QR lies at (160, 40) mm on the page.
+        const QPoint centre = found.first().position.boundingRect().center();
+        const double mm = dpi / 25.4;
+        QVERIFY2(QRectF(160 * mm, 40 * mm, 40 * mm, 40 * mm).contains(centre),
+            qPrintable(QStringLiteral("%1, %2").arg(centre.x()).arg(centre.y())));
+    }
+
+    // The retry is for faded pages: crisp print, a scanned text page and a blank page skip it.
+    void crispPagesAreNotFaded()
+    {
+        QVERIFY(
+            !BarcodeReader::hasFadedAreas(testpages::a4Page(300, testpages::mixedSymbols(), testpages::sampleText())));
+        QVERIFY(!BarcodeReader::hasFadedAreas(testpages::noisy(
+            testpages::blurred(testpages::rotated(testpages::a4Page(200, {}, testpages::sampleText()), 1.2)), 12)));
+        QVERIFY(!BarcodeReader::hasFadedAreas(testpages::noisy(testpages::a4Page(200, {}, {}), 12)));
+        // The stretched faded page is black on white again.
+        const QImage faded = testpages::faded(testpages::licencePage(200, QStringLiteral("91310110666007217T"),
+                                                  QStringLiteral("浙江一窗示范餐饮有限公司")),
+            196, 245);
+        const QImage clear = BarcodeReader::stretchContrast(faded);
+        int lo = 255, hi = 0;
+        for (int y = 0; y < clear.height(); y += 3) {
+            for (int x = 0; x < clear.width(); x += 3) {
+                lo = std::min(lo, int(clear.constScanLine(y)[x]));
+                hi = std::max(hi, int(clear.constScanLine(y)[x]));
+            }
+        }
+        QVERIFY2(lo <= 10 && hi >= 245, qPrintable(QStringLiteral("%1..%2").arg(lo).arg(hi)));
+    }
+
     void licenceQrText_data()
     {
         QTest::addColumn<QString>("text");
