@@ -1,12 +1,19 @@
 // Figures for scanned pages (not a ctest):  build/release/tests/bench/bench_scan [runs]
-// bytes per normalised A4 page in the material's PDF, and the median time to find every barcode
-// on an A4 page at 300 dpi (QR, Code 128, DataMatrix, PDF417, text around them).
+// bytes per A4 page in the material's PDF after Auto normalisation (text pages 1-bit, a page with
+// a seal or an ID copy in colour), and the median time to find every barcode on an A4 page at
+// 300 dpi, a faded licence copy included (its QR only read by the contrast-stretched retry).
 //
-// Release build, 2026-12-01, 2 cores shared with four other builds (load average 4.1), 15 runs:
-//   A4 text, 200 dpi, clean        16005 bytes per page, normalise + PDF 36.8 ms
-//   A4 text, 200 dpi, scanned      18693 bytes per page, normalise + PDF 82.1 ms
-//   A4 text, 300 dpi, scanned      17962 bytes per page, normalise + PDF 134.7 ms
-//   barcodes, A4 at 300 dpi: 4 of 4 found, median 185.6 ms (min 172.3, max 279.9)
+// Release build, 2026-12-06, 2 cores shared with four other helpers' builds (load average 8.9),
+// 15 runs; the times are inflated by the load, the bytes are exact:
+//   A4 text, 200 dpi, clean                16005 bytes per page (bilevel), normalise + PDF 203.9 ms
+//   A4 text, 200 dpi, scanned              18693 bytes per page (bilevel), normalise + PDF 281.9 ms
+//   A4 text, 300 dpi, scanned (grey)       17962 bytes per page (bilevel), normalise + PDF 630.2 ms
+//   A4 text, 300 dpi, colour scan, cream   16860 bytes per page (bilevel), normalise + PDF 776.7 ms
+//   A4 text + red seal, 300 dpi, colour   176503 bytes per page (colour), normalise + PDF 192.2 ms
+//   A4 ID card copy, 300 dpi, colour       85675 bytes per page (colour), normalise + PDF 148.7 ms
+//   barcodes, A4 at 300 dpi, 4 formats   4 of 4 found, median 663.7 ms (min 422.0, max 905.1)
+//   licence QR, A4 at 300 dpi            1 of 1 found, median 543.8 ms (min 400.9, max 744.0)
+//   licence QR at 20 % contrast, 300 dpi 1 of 1 found, median 1060.6 ms (min 852.6, max 1253.5)
 #include "TestPages.h"
 
 #include "onewindow/scan/BarcodeReader.h"
