@@ -315,22 +315,25 @@ QImage colourScan(const QImage &gray, QRgb paper, int fringePx, int sigma, unsig
     out.setDotsPerMeterX(gray.dotsPerMeterX());
     out.setDotsPerMeterY(gray.dotsPerMeterY());
     QRandomGenerator rng(seed);
-    const auto noise = [&] {
+    // One draw per pixel: three 16-bit parts, each the sum of two bytes (triangular, ±sigma).
+    quint64 bits = 0;
+    const auto noise = [&](int part) {
         if (sigma <= 0)
             return 0;
-        return (int(rng.bounded(2 * sigma + 1)) + int(rng.bounded(2 * sigma + 1)) + int(rng.bounded(2 * sigma + 1))
-                   - 3 * sigma)
-            / 2;
+        const int a = int((bits >> (16 * part)) & 0xFF), b = int((bits >> (16 * part + 8)) & 0xFF);
+        return (a + b - 255) * sigma / 128;
     };
     for (int y = 0; y < g.height(); ++y) {
         const uchar *row = g.constScanLine(y);
         auto *o = reinterpret_cast<QRgb *>(out.scanLine(y));
         for (int x = 0; x < g.width(); ++x) {
             const int shifted = row[std::clamp(x + fringePx, 0, g.width() - 1)];
-            const auto channel = [&](int v, int paperChannel) {
-                return std::clamp(v * paperChannel / 255 + noise(), 0, 255);
+            bits = sigma > 0 ? rng.generate64() : 0;
+            const auto channel = [&](int v, int paperChannel, int part) {
+                return std::clamp(v * paperChannel / 255 + noise(part), 0, 255);
             };
-            o[x] = qRgb(channel(shifted, qRed(paper)), channel(row[x], qGreen(paper)), channel(row[x], qBlue(paper)));
+            o[x] = qRgb(
+                channel(shifted, qRed(paper), 0), channel(row[x], qGreen(paper), 1), channel(row[x], qBlue(paper), 2));
         }
     }
     return out;
