@@ -327,6 +327,12 @@ private Q_SLOTS:
         const auto pdf = PdfAssembler::assemble({out}, QStringLiteral("colour"));
         QVERIFY(pdf.ok());
         qInfo("%s at %g dpi: %lld bytes in the PDF", qPrintable(kind), dpi, qlonglong(pdf->size()));
+        // OW_SCAN_DUMP=DIR keeps the PDFs, to look at them (pdftoppm).
+        if (const QString dump = qEnvironmentVariable("OW_SCAN_DUMP"); !dump.isEmpty()) {
+            QFile f(dump + QStringLiteral("/colour-%1-%2dpi.pdf").arg(kind).arg(dpi));
+            if (f.open(QIODevice::WriteOnly))
+                f.write(pdf.value());
+        }
         QVERIFY2(pdf->size() <= 700 * 1024, qPrintable(QString::number(pdf->size())));
         // The page drawn back: the seal (or the card's emblem) is still red, as much of it as
         // on the original drawn at the same resolution; the text is still black.
