@@ -24,7 +24,8 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       " [--department CODE] [--windows W1,W2]  (password on stdin)\n"
                       "  add-department CODE NAME\n"
                       "  add-catalogue FILE   (a catalogue JSON; held cases that pin it are routed)\n"
-                      "  set-calendar FILE    (one year of the work calendar)\n";
+                      "  set-calendar FILE    (one year of the work calendar)\n"
+                      "  held                 (cases not routed: catalogue missing, or decided items disputed)\n";
 
 // The file's bytes, or "" with *error.
 QByteArray readFile(const QString &path, QString *error)
@@ -206,6 +207,26 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return 1;
         }
         out << "calendar " << *year << '\n';
+        return 0;
+    }
+    if (command == QLatin1String("held")) {
+        // What the back office did not route, and why: a window's case number and the reason,
+        // one line each, so nothing a receipt promised is lost without the admin seeing it.
+        auto q = (*db)->exec(QStringLiteral("SELECT r.case_id, c.window_key_id, r.state, r.updated_at, r.reason"
+                                            " FROM case_routing r JOIN cases c ON c.case_id = r.case_id"
+                                            " WHERE r.state IN ('unroutable', 'disputed') ORDER BY r.updated_at"));
+        if (!q) {
+            err << q.error() << '\n';
+            return 1;
+        }
+        int count = 0;
+        while (q.value().next()) {
+            out << q.value().value(0).toString() << '\t' << q.value().value(1).toString() << '\t'
+                << q.value().value(2).toString() << '\t' << q.value().value(3).toString() << '\t'
+                << q.value().value(4).toString() << '\n';
+            ++count;
+        }
+        out << count << " held case(s)\n";
         return 0;
     }
     err << "unknown admin command \"" << command << "\"\n" << kUsage;

@@ -163,6 +163,38 @@ const QList<QStringList> &migrations()
                            " data TEXT NOT NULL,"
                            " PRIMARY KEY (window_key_id, cursor_no))"),
         },
+        // A case whose decided items differ from the back office's own evaluation is held as
+        // 'disputed' and its window told by a 'held' event: both CHECKs widened (table rebuilt,
+        // which SQLite and PostgreSQL both run).
+        {
+            QStringLiteral("CREATE TABLE case_routing_v3 ("
+                           " case_id VARCHAR(64) PRIMARY KEY REFERENCES cases (case_id),"
+                           " state VARCHAR(16) NOT NULL"
+                           "  CHECK (state IN ('unroutable', 'disputed', 'routed', 'handout')),"
+                           " catalog_sha256 VARCHAR(64) NOT NULL,"
+                           " decided_seq INTEGER NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " updated_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("INSERT INTO case_routing_v3 (case_id, state, catalog_sha256, decided_seq, reason,"
+                           " updated_at) SELECT case_id, state, catalog_sha256, decided_seq, reason, updated_at"
+                           " FROM case_routing"),
+            QStringLiteral("DROP TABLE case_routing"),
+            QStringLiteral("ALTER TABLE case_routing_v3 RENAME TO case_routing"),
+            QStringLiteral("CREATE TABLE events_v3 ("
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
+                           " cursor_no INTEGER NOT NULL CHECK (cursor_no >= 1),"
+                           " type VARCHAR(16) NOT NULL"
+                           "  CHECK (type IN ('confirmed', 'routed', 'held', 'decided', 'ready', 'handout')),"
+                           " case_id VARCHAR(64) NOT NULL,"
+                           " item_id VARCHAR(36),"
+                           " at VARCHAR(32) NOT NULL,"
+                           " data TEXT NOT NULL,"
+                           " PRIMARY KEY (window_key_id, cursor_no))"),
+            QStringLiteral("INSERT INTO events_v3 (window_key_id, cursor_no, type, case_id, item_id, at, data)"
+                           " SELECT window_key_id, cursor_no, type, case_id, item_id, at, data FROM events"),
+            QStringLiteral("DROP TABLE events"),
+            QStringLiteral("ALTER TABLE events_v3 RENAME TO events"),
+        },
     };
     return all;
 }
@@ -396,6 +428,7 @@ QString Database::migrate()
             return version.error();
         }
         const int current = version.value().next() ? version.value().value(0).toInt() : 0;
+        version.value().finish(); // SQLite drops no table (a rebuild) while a statement is active
         if (current > latestSchemaVersion()) {
             rollback();
             return QStringLiteral("The database has schema %1, newer than this back office (%2).")

@@ -120,13 +120,49 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
     if (!list)
         return hold(sha, list.error());
 
-    QMap<QString, QJsonArray> byDepartment;
+    // The back office's own evaluation: the items the pinned catalogue includes for the logged
+    // selection and answers (those the window took from a card or licence are logged too).
+    QList<const Matter *> evaluated;
     for (const checklist::ItemLine &line : list->items) {
         if (line.included != checklist::ItemLine::Inclusion::Included)
             continue;
-        const Matter *matter = c.matter(line.matter);
-        if (!matter)
-            continue;
+        if (const Matter *matter = c.matter(line.matter))
+            evaluated << matter;
+    }
+    // The window's decision names the items it decided, with their departments (the receipt
+    // promised exactly those). Routed only when both agree; otherwise held, never trimmed.
+    const QJsonValue decidedItems = entries.last().payload.value(QLatin1String("items"));
+    if (decidedItems.isArray()) {
+        QMap<QString, QString> decided; // matter → department as the window decided
+        for (const QJsonValue &v : decidedItems.toArray()) {
+            const QJsonObject o = v.toObject();
+            decided.insert(
+                o.value(QLatin1String("matter")).toString(), o.value(QLatin1String("department")).toString());
+        }
+        QMap<QString, QString> own;
+        for (const Matter *m : std::as_const(evaluated))
+            own.insert(m->code, m->department);
+        if (decided != own) {
+            QStringList onlyWindow;
+            QStringList onlyHere;
+            for (auto it = decided.cbegin(); it != decided.cend(); ++it) {
+                if (!own.contains(it.key()) || own.value(it.key()) != it.value())
+                    onlyWindow << QStringLiteral("%1 (%2)").arg(it.key(), it.value());
+            }
+            for (auto it = own.cbegin(); it != own.cend(); ++it) {
+                if (!decided.contains(it.key()) || decided.value(it.key()) != it.value())
+                    onlyHere << QStringLiteral("%1 (%2)").arg(it.key(), it.value());
+            }
+            const QString reason =
+                QStringLiteral("The items the window decided differ from the back office's evaluation of catalogue %1:"
+                               " only in the decision [%2], only in the evaluation [%3].")
+                    .arg(sha, onlyWindow.join(QLatin1String(", ")), onlyHere.join(QLatin1String(", ")));
+            return dispute(caseId, window, sha, decidedSeq, existing, reason);
+        }
+    }
+
+    QMap<QString, QJsonArray> byDepartment;
+    for (const Matter *matter : std::as_const(evaluated)) {
         const QString itemId = QUuid::createUuid().toString(QUuid::WithoutBraces);
         auto put = m_db.exec(QStringLiteral("INSERT INTO items (item_id, case_id, window_key_id, matter, name,"
                                             " department, state, routed_at, updated_at)"
@@ -155,6 +191,24 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
             return why;
     }
     return QString();
+}
+
+QString Router::dispute(const QString &caseId, const QString &window, const QString &sha, int decidedSeq, bool existing,
+    const QString &reason)
+{
+    const QString now = isoUtc(m_clock());
+    auto q = existing
+        ? m_db.exec(QStringLiteral("UPDATE case_routing SET state = 'disputed', reason = ?, updated_at = ?"
+                                   " WHERE case_id = ?"),
+            {reason, now, caseId})
+        : m_db.exec(QStringLiteral("INSERT INTO case_routing (case_id, state, catalog_sha256, decided_seq, reason,"
+                                   " updated_at) VALUES (?, 'disputed', ?, ?, ?, ?)"),
+            {caseId, sha, decidedSeq, reason, now});
+    if (!q)
+        return q.error();
+    // The window hears of it too: its case shows it is held and why.
+    return m_events.append(window, QStringLiteral("held"), caseId, QString(),
+        QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("decidedSeq"), decidedSeq}});
 }
 
 int Router::routeHeld(const QString &sha256, QString *error)

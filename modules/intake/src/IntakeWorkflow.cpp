@@ -943,12 +943,31 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     auto doc = DocumentBuilder::build(in, m_config, m_key);
     if (!doc)
         return doc.error();
-    return commit(
-        {{QStringLiteral("decided"),
-            {{QStringLiteral("decision"), decisionKey(decision)}, {QStringLiteral("refusalReason"), doc->refusalReason},
-                {QStringLiteral("digest"), QString::fromLatin1(doc->digest().toHex())},
-                {QStringLiteral("document"), doc->toJson()}}}},
-        Step::Print, true);
+    // The answers the applicant's card or licence gave (来自证件) decided items as much as the
+    // clerk's: they are logged like any other answer, so the log alone says why each item is in.
+    QList<Change> changes;
+    for (auto it = m_partyAnswers.cbegin(); it != m_partyAnswers.cend(); ++it) {
+        if (m_state.answers.contains(it.key()))
+            continue;
+        changes.append({QStringLiteral("answered"),
+            {{QStringLiteral("question"), it.key()}, {QStringLiteral("value"), CaseState::answerJson(it.value())},
+                {QStringLiteral("source"), QStringLiteral("party")}}});
+    }
+    // The items the window decided, with their departments: what the back office routes, after
+    // checking them against its own evaluation of the pinned catalogue.
+    QJsonArray items;
+    for (const checklist::ItemLine &line : std::as_const(m_checklist.items)) {
+        if (line.included != checklist::ItemLine::Inclusion::Included)
+            continue;
+        const Matter *matter = catalog().matter(line.matter);
+        items.append(QJsonObject {{QStringLiteral("matter"), line.matter},
+            {QStringLiteral("department"), matter ? matter->department : QString()}});
+    }
+    changes.append({QStringLiteral("decided"),
+        {{QStringLiteral("decision"), decisionKey(decision)}, {QStringLiteral("refusalReason"), doc->refusalReason},
+            {QStringLiteral("digest"), QString::fromLatin1(doc->digest().toHex())},
+            {QStringLiteral("document"), doc->toJson()}, {QStringLiteral("items"), items}}});
+    return commit(changes, Step::Print, true);
 }
 
 QString IntakeWorkflow::finish()

@@ -32,6 +32,10 @@ private:
     // Routes one case whose acceptance is entry `decidedSeq`; `existing` when a case_routing
     // row (unroutable) is there already. *routed says whether it was routed or held.
     QString route(const QString &caseId, const QString &window, int decidedSeq, bool existing, bool *routed);
+    // Holds the case as 'disputed' with `reason` (the window's decided items differ from the back
+    // office's evaluation) and tells its window by a 'held' event. Nothing is routed.
+    QString dispute(const QString &caseId, const QString &window, const QString &sha, int decidedSeq, bool existing,
+        const QString &reason);
 
     Database &m_db;
     Catalogues &m_catalogues;

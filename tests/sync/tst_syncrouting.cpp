@@ -1,0 +1,360 @@
+// What the receipt promised reaches the departments. Companies identified by their business
+// licence's QR (the applicant's entity type then comes from the licence, 来自证件, not from a
+// clerk's answer) open a restaurant and a convenience store through the real IntakeWorkflow; the
+// real sync engine pushes them to a real back office (admin seed-demo); every item the receipt
+// names must be at its department. A decided entry whose items were tampered with (one added,
+// one removed) is held with the reason, never routed or trimmed.
+#include "SyncFixture.h"
+
+#include "onewindow/account/DemoAccounts.h"
+#include "onewindow/account/SyncLink.h"
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/core/Clock.h"
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/WindowKey.h"
+#include "onewindow/scan/LicenceQr.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/Store.h"
+#include "onewindow/sync/SyncEngine.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+#include <QUrlQuery>
+
+using ow::account::DemoAccounts;
+using ow::intake::IntakeWorkflow;
+
+namespace {
+
+constexpr int kWait = 30000;
+
+// A business licence's QR as the national credit system prints it (the demo licence's layout).
+QString licenceQr(const QString &creditCode, const QString &name)
+{
+    QUrl url(QStringLiteral("https://www.gsxt.gov.cn/index.html"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("uniscid"), creditCode);
+    query.addQueryItem(QStringLiteral("entname"), name);
+    url.setQuery(query);
+    return QString::fromUtf8(url.toEncoded());
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    Run r;
+    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = program + QStringLiteral(" did not finish");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+} // namespace
+
+class TestSyncRouting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void licenceCompaniesReachEveryDepartmentTheReceiptNames_data();
+    void licenceCompaniesReachEveryDepartmentTheReceiptNames();
+    void tamperedDecidedItemsAreHeldWithTheReason_data();
+    void tamperedDecidedItemsAreHeldWithTheReason();
+    void cleanupTestCase();
+
+private:
+    // A case through the workflow as the clerk makes it at the window: the licence's QR scanned
+    // at the Applicant step, the bundle chosen, only the questions the licence does not answer
+    // answered, every material received, accepted. Returns the case id ("" and a failure).
+    QString makeCase(const QString &bundle, const QList<QPair<QString, QString>> &answers, QStringList *promised);
+    QJsonArray departmentItems(const QString &department);
+    QByteArray token(const QString &user);
+    QString held(); // the admin's list of held cases
+
+    QTemporaryDir m_dir;
+    synctest::Server m_server;
+    QString m_url;
+    QString m_clientDir;
+    QString m_keysDir;
+    std::optional<ow::store::Store> m_store;
+    std::optional<ow::Catalog> m_catalog;
+    std::optional<ow::WorkCalendar> m_calendar;
+    std::unique_ptr<ow::account::SyncLink> m_link;
+};
+
+void TestSyncRouting::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString serverDir = m_dir.filePath(QStringLiteral("backoffice"));
+    m_clientDir = m_dir.filePath(QStringLiteral("window"));
+    m_keysDir = QDir(m_clientDir).filePath(QStringLiteral("keys"));
+    const Run seeded = run(synctest::backOfficeBinary(),
+        {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"), serverDir,
+            QStringLiteral("--window-key-dir"), m_keysDir});
+    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+    QVERIFY(m_server.start(serverDir));
+    m_url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
+
+    auto store = ow::store::Store::open(m_clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    m_store.emplace(std::move(store.value()));
+    auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
+    QVERIFY2(catalog, qPrintable(catalog.error()));
+    m_catalog.emplace(std::move(catalog.value()));
+    auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
+    QVERIFY2(calendar, qPrintable(calendar.error()));
+    m_calendar.emplace(std::move(calendar.value()));
+
+    ow::sync::SyncConfig config;
+    config.baseUrl = QUrl(m_url);
+    config.pollWaitSeconds = 2;
+    config.backoffBaseMs = 200;
+    config.backoffMaxMs = 2000;
+    m_link = std::make_unique<ow::account::SyncLink>(*m_store, m_clientDir, config);
+    m_link->setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
+    m_link->start();
+}
+
+void TestSyncRouting::cleanupTestCase()
+{
+    m_link.reset();
+    m_server.kill();
+}
+
+QString TestSyncRouting::makeCase(
+    const QString &bundle, const QList<QPair<QString, QString>> &answers, QStringList *promised)
+{
+    const QStringList window = DemoAccounts::window().split(QLatin1Char('-'));
+    const auto key =
+        ow::receipt::WindowKey::loadOrCreate(m_keysDir, ow::receipt::KeyRing::demoKeyId(DemoAccounts::window()));
+    if (!key) {
+        QTest::qFail(qPrintable(key.error()), __FILE__, __LINE__);
+        return QString();
+    }
+    ow::intake::WindowConfig config;
+    config.regionCode = window.at(0);
+    config.windowCode = window.at(1);
+    config.windowName = QStringLiteral("综合窗口1");
+    config.clerk = QStringLiteral("Demo clerk");
+    IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, key.value(), config);
+    QStringList errors;
+    auto must = [&errors](const QString &err) {
+        if (!err.isEmpty())
+            errors << err;
+    };
+    must(w.start());
+    // The licence's QR, read as the window reads it (IntakePage::takeLicence).
+    const auto licence = ow::scan::LicenceQr::parse(
+        licenceQr(QStringLiteral("91310110666007217T"), QStringLiteral("杭州味道餐饮有限公司")));
+    if (!licence) {
+        QTest::qFail(qPrintable(licence.error()), __FILE__, __LINE__);
+        return QString();
+    }
+    const auto company = ow::intake::Party::company(licence->creditCode, licence->name);
+    if (!company) {
+        QTest::qFail(qPrintable(company.error()), __FILE__, __LINE__);
+        return QString();
+    }
+    must(w.setApplicant(company.value()));
+    must(w.choose(ow::checklist::Selection::ofBundle(bundle)));
+    if (!w.answersFromParty().contains(QStringLiteral("entity")))
+        errors << QStringLiteral("the licence did not answer entity");
+    for (const auto &a : answers)
+        must(w.answer(a.first, a.second));
+    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
+    for (const auto &line : lines)
+        must(w.mark(line.id, ow::checklist::Received::Original));
+    must(w.goTo(IntakeWorkflow::Step::Verdict));
+    must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
+    if (!errors.isEmpty()) {
+        QTest::qFail(qPrintable(errors.join(QLatin1String("; "))), __FILE__, __LINE__);
+        return QString();
+    }
+    // What the receipt promises: its matter lines (name and department, as printed).
+    for (const auto &m : w.document().matters)
+        *promised << m.name;
+    must(w.recordPrinted(QStringLiteral("receipt-printer")));
+    must(w.finish());
+    return errors.isEmpty() ? w.caseId() : QString();
+}
+
+QByteArray TestSyncRouting::token(const QString &user)
+{
+    const QJsonObject body {{QStringLiteral("name"), user}, {QStringLiteral("password"), DemoAccounts::password()}};
+    const auto r = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/sessions"),
+        QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
+    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("token")).toString().toLatin1();
+}
+
+QString TestSyncRouting::held()
+{
+    const Run r = run(synctest::backOfficeBinary(),
+        {QStringLiteral("admin"), QStringLiteral("held"), QStringLiteral("--data-dir"),
+            m_dir.filePath(QStringLiteral("backoffice"))});
+    return r.out + r.err;
+}
+
+QJsonArray TestSyncRouting::departmentItems(const QString &department)
+{
+    const auto r = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/departments/%1/items").arg(department),
+        {}, {{"Authorization", "Bearer " + token(DemoAccounts::departmentUser(department))}});
+    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("items")).toArray();
+}
+
+void TestSyncRouting::licenceCompaniesReachEveryDepartmentTheReceiptNames_data()
+{
+    QTest::addColumn<QString>("bundle");
+    QTest::addColumn<QStringList>("answers"); // question=value
+    QTest::addColumn<QStringList>("expected"); // matters that must be routed (company items among them)
+    QTest::newRow("开餐馆") << QStringLiteral("open-restaurant")
+                            << QStringList {QStringLiteral("area=120"), QStringLiteral("renovation=no"),
+                                   QStringLiteral("fumes=yes"), QStringLiteral("signboard=yes")}
+                            << QStringList {QStringLiteral("330106-XK-AMR-001"), QStringLiteral("330106-QT-POLICE-001"),
+                                   QStringLiteral("330106-XK-AMR-003"), QStringLiteral("330106-XK-FIRE-001")};
+    QTest::newRow("开便利店") << QStringLiteral("open-convenience-store")
+                              << QStringList {QStringLiteral("food=prepackaged"), QStringLiteral("tobacco=yes"),
+                                     QStringLiteral("signboard=no")}
+                              << QStringList {QStringLiteral("330106-XK-AMR-001"), QStringLiteral("330106-QT-AMR-005"),
+                                     QStringLiteral("330106-XK-TOBACCO-001")};
+}
+
+void TestSyncRouting::licenceCompaniesReachEveryDepartmentTheReceiptNames()
+{
+    QFETCH(QString, bundle);
+    QFETCH(QStringList, answers);
+    QFETCH(QStringList, expected);
+    QList<QPair<QString, QString>> pairs;
+    for (const QString &a : answers)
+        pairs.append({a.section(QLatin1Char('='), 0, 0), a.section(QLatin1Char('='), 1)});
+    QStringList promised;
+    const QString caseId = makeCase(bundle, pairs, &promised);
+    QVERIFY(!caseId.isEmpty());
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY_WITH_TIMEOUT(log.pendingCount() == 0, kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+
+    // Routed in the transaction that applied the decision: the window's puller hears of it.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !m_link->engine()->journal().remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(),
+        qPrintable(held()), kWait);
+    // Every item the window decided (what the receipt names) is at its department.
+    QHash<QString, QString> departmentOf; // matter → department
+    for (const ow::Matter &m : m_catalog->matters())
+        departmentOf.insert(m.code, m.department);
+    const QJsonObject decided = [&] {
+        const auto entries = log.entries(caseId);
+        for (const auto &e : entries.value())
+            if (e.kind == QLatin1String("decided"))
+                return e.payload;
+        return QJsonObject();
+    }();
+    const QJsonArray items = decided.value(QLatin1String("items")).toArray();
+    QCOMPARE(items.size(), promised.size());
+    QStringList decidedMatters;
+    for (const QJsonValue &v : items)
+        decidedMatters << v.toObject().value(QLatin1String("matter")).toString();
+    for (const QString &m : std::as_const(expected))
+        QVERIFY2(decidedMatters.contains(m), qPrintable(m + QStringLiteral(" is not on the receipt")));
+    for (const QString &matter : std::as_const(decidedMatters)) {
+        const QString department = departmentOf.value(matter);
+        QVERIFY2(!department.isEmpty(), qPrintable(matter));
+        bool found = false;
+        for (const QJsonValue &v : departmentItems(department)) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("case")).toString() == caseId
+                && o.value(QLatin1String("matter")).toString() == matter)
+                found = true;
+        }
+        QVERIFY2(found, qPrintable(QStringLiteral("%1 is not at %2; held: %3").arg(matter, department, held())));
+    }
+}
+
+void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("item removed") << QStringLiteral("remove");
+    QTest::newRow("item added") << QStringLiteral("add");
+}
+
+void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
+{
+    QFETCH(QString, change);
+    // The window's engine stops: this case goes to the back office by hand, its items changed.
+    m_link->engine()->stop();
+    QStringList promised;
+    const QString caseId = makeCase(QStringLiteral("open-restaurant"),
+        {{QStringLiteral("area"), QStringLiteral("30")}, {QStringLiteral("renovation"), QStringLiteral("no")},
+            {QStringLiteral("fumes"), QStringLiteral("no")}, {QStringLiteral("signboard"), QStringLiteral("no")}},
+        &promised);
+    QVERIFY(!caseId.isEmpty());
+    auto entries = ow::store::CaseLog(*m_store).entries(caseId);
+    QVERIFY2(entries, qPrintable(entries.error()));
+    QJsonArray body;
+    for (ow::store::LogEntry e : entries.value()) {
+        if (e.kind == QLatin1String("decided")) {
+            QJsonArray items = e.payload.value(QLatin1String("items")).toArray();
+            QVERIFY(items.size() >= 2);
+            if (change == QLatin1String("remove"))
+                items.removeAt(0); // market registration silently dropped
+            else
+                items.append(QJsonObject {{QStringLiteral("matter"), QStringLiteral("330106-XK-FIRE-001")},
+                    {QStringLiteral("department"), QStringLiteral("fire")}});
+            e.payload.insert(QStringLiteral("items"), items);
+        }
+        body.append(e.toJson());
+    }
+    const QByteArray clerk = token(DemoAccounts::clerk());
+    const auto pushed = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+        QJsonDocument(body).toJson(QJsonDocument::Compact),
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + clerk}});
+    QVERIFY2(pushed.status == 200 || pushed.status == 202, pushed.body.constData());
+
+    // Not a single item routed: neither the dropped one nor the others.
+    for (const QString &department : {QStringLiteral("amr"), QStringLiteral("tax"), QStringLiteral("fire")}) {
+        for (const QJsonValue &v : departmentItems(department))
+            QVERIFY(v.toObject().value(QLatin1String("case")).toString() != caseId);
+    }
+    // The window hears why (a 'held' event); the admin's list names it with the reason.
+    const auto events = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/events?after=0&limit=500"), {},
+        {{"Authorization", "Bearer " + clerk}});
+    QCOMPARE(events.status, 200);
+    QString reason;
+    for (const QJsonValue &v : QJsonDocument::fromJson(events.body).object().value(QLatin1String("events")).toArray()) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("case")).toString() == caseId
+            && e.value(QLatin1String("type")).toString() == QLatin1String("held"))
+            reason = e.value(QLatin1String("data")).toObject().value(QLatin1String("reason")).toString();
+    }
+    QVERIFY2(reason.contains(change == QLatin1String("remove") ? QStringLiteral("only in the evaluation [330106-")
+                                                               : QStringLiteral("330106-XK-FIRE-001 (fire)")),
+        qPrintable(reason));
+    const QString list = held();
+    QVERIFY2(list.contains(caseId + QStringLiteral("\t") + DemoAccounts::window() + QStringLiteral("\tdisputed")),
+        qPrintable(list));
+}
+
+QTEST_GUILESS_MAIN(TestSyncRouting)
+#include "tst_syncrouting.moc"
