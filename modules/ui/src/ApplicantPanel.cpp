@@ -301,8 +301,8 @@ void ApplicantPanel::updateSummary()
     auto line = [this](const intake::Party &p) {
         QString text = m_revealed ? QStringLiteral("%1  %2").arg(p.name, p.number)
                                   : QStringLiteral("%1  %2").arg(p.maskedName(), p.maskedNumber());
-        // Which document the number is on, and until when it is valid.
-        if (const QString document = p.documentLine(); !document.isEmpty())
+        // Which document the number is on (its validity is on the identity panel above).
+        if (const QString document = p.documentName(); !document.isEmpty())
             text += QStringLiteral(" · ") + document;
         return text;
     };
