@@ -1068,6 +1068,10 @@
         <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentView</name>
@@ -1438,11 +1442,71 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the card of %1 expired on %2</source>
+        <source>Resident ID card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the card of %1 is valid only from %2</source>
+        <source>Foreigner&apos;s permanent residence ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid from %1, long-term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid long-term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2, expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (valid only from %2, not yet valid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring a valid resident ID card, or a temporary resident ID card (临时居民身份证) issued by the police station of the household registration while the new card is being made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring the renewed foreigner&apos;s permanent residence ID card, or the acceptance receipt for its renewal from the exit-entry administration together with a valid passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring the renewed residence permit, or a valid Mainland travel permit for Hong Kong and Macao residents / for Taiwan residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring a valid identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identity document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 of %2 expired on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the %1 of %2 is valid only from %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2538,6 +2602,117 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The reader answered SW3 0x%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The %1 on the card held %n control or text-direction character(s); they were removed. Check the card against the holder.</source>
+        <translation>
+            <numerusform>The %1 on the card held %n control or text-direction character; it was removed. Check the card against the holder.</numerusform>
+            <numerusform>The %1 on the card held %n control or text-direction characters; they were removed. Check the card against the holder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 on the card is not a real date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start of validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permit number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepting-authority code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renewal count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issuing authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issue count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s permit number is not 3 letters and 12 digits: the card is damaged or not genuine. Do not accept it; ask for another document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s ID number fails the GB 11643 check: %1 The card is damaged or not genuine; do not accept it, ask for another document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date on the card differs from the one in its ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gender on the card differs from the one in its ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holds no valid birth date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date on the card is after the card&apos;s issue date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s validity cannot be read: check the dates printed on the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card&apos;s validity ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::idcard::IdCardReader</name>
@@ -2839,6 +3014,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Cannot accept: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the identity is checked on a valid document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3377,10 +3560,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Resident ID card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Foreigner permanent residence card (2017)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3402,6 +3581,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>(no notice or receipt yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID card (man)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID card (woman, long-term)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID card (expired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3609,6 +3804,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Brazil</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accepting-authority code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is valid only from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -3778,6 +3981,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card was read with warnings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1061,6 +1061,10 @@
         <source>%1 %2</source>
         <translation>%1%2</translation>
     </message>
+    <message>
+        <source>Identity document</source>
+        <translation>证件</translation>
+    </message>
 </context>
 <context>
     <name>DocumentView</name>
@@ -1431,12 +1435,72 @@
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
     </message>
     <message>
-        <source>the card of %1 expired on %2</source>
-        <translation>%1 的证件已于 %2 过期</translation>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
     </message>
     <message>
-        <source>the card of %1 is valid only from %2</source>
-        <translation>%1 的证件自 %2 起才生效</translation>
+        <source>Foreigner&apos;s permanent residence ID card</source>
+        <translation>外国人永久居留身份证</translation>
+    </message>
+    <message>
+        <source>Residence permit for Hong Kong, Macao and Taiwan residents</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>valid from %1, long-term</source>
+        <translation>有效期 %1 起长期</translation>
+    </message>
+    <message>
+        <source>valid long-term</source>
+        <translation>有效期长期</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>有效期至 %1</translation>
+    </message>
+    <message>
+        <source>valid %1 to %2</source>
+        <translation>有效期 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (valid until %2, expired)</source>
+        <translation>%1（有效期至 %2，已过期）</translation>
+    </message>
+    <message>
+        <source>%1 (valid only from %2, not yet valid)</source>
+        <translation>%1（自 %2 起有效，尚未生效）</translation>
+    </message>
+    <message>
+        <source>bring a valid resident ID card, or a temporary resident ID card (临时居民身份证) issued by the police station of the household registration while the new card is being made</source>
+        <translation>请携带有效的居民身份证，或新证办理期间由户籍所在地公安派出所开具的临时居民身份证</translation>
+    </message>
+    <message>
+        <source>bring the renewed foreigner&apos;s permanent residence ID card, or the acceptance receipt for its renewal from the exit-entry administration together with a valid passport</source>
+        <translation>请携带换发后的外国人永久居留身份证，或出入境管理部门出具的换证受理回执及有效护照</translation>
+    </message>
+    <message>
+        <source>bring the renewed residence permit, or a valid Mainland travel permit for Hong Kong and Macao residents / for Taiwan residents</source>
+        <translation>请携带换发后的居住证，或有效的港澳居民来往内地通行证／台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>bring a valid identity document</source>
+        <translation>请携带有效身份证件</translation>
+    </message>
+    <message>
+        <source>identity document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>the %1 of %2 expired on %3</source>
+        <translation>%2的%1已于 %3 过期</translation>
+    </message>
+    <message>
+        <source>the %1 of %2 is valid only from %3</source>
+        <translation>%2的%1自 %3 起才生效</translation>
     </message>
 </context>
 <context>
@@ -2532,6 +2596,116 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The reader answered SW3 0x%1: %2</source>
         <translation>读卡器返回 SW3 0x%1：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>The %1 on the card held %n control or text-direction character(s); they were removed. Check the card against the holder.</source>
+        <translation>
+            <numerusform>卡内%1含有 %n 个控制字符或文字方向字符，已删除。请核对证件与持证人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 on the card is not a real date.</source>
+        <translation>卡内%1不是有效日期。</translation>
+    </message>
+    <message>
+        <source>start of validity</source>
+        <translation>有效期起始日期</translation>
+    </message>
+    <message>
+        <source>end of validity</source>
+        <translation>有效期截止日期</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文姓名</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>permit number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>card version</source>
+        <translation>证件版本号</translation>
+    </message>
+    <message>
+        <source>accepting-authority code</source>
+        <translation>受理机关代码</translation>
+    </message>
+    <message>
+        <source>renewal count</source>
+        <translation>换证次数</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份号码</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>issuing authority</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>pass number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>issue count</source>
+        <translation>签发次数</translation>
+    </message>
+    <message>
+        <source>nation</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>The card&apos;s permit number is not 3 letters and 12 digits: the card is damaged or not genuine. Do not accept it; ask for another document.</source>
+        <translation>证件号码不是“3 位字母加 12 位数字”，证件可能已损坏或并非真实证件。请勿据此受理，请申请人提供其他证件。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s ID number fails the GB 11643 check: %1 The card is damaged or not genuine; do not accept it, ask for another document.</source>
+        <translation>证件号码未通过 GB 11643 校验：%1 证件可能已损坏或并非真实证件，请勿据此受理，请申请人提供其他证件。</translation>
+    </message>
+    <message>
+        <source>The birth date on the card differs from the one in its ID number.</source>
+        <translation>卡内出生日期与身份号码中的出生日期不一致。</translation>
+    </message>
+    <message>
+        <source>The gender on the card differs from the one in its ID number.</source>
+        <translation>卡内性别与身份号码所示性别不一致。</translation>
+    </message>
+    <message>
+        <source>The card holds no valid birth date.</source>
+        <translation>卡内没有有效的出生日期。</translation>
+    </message>
+    <message>
+        <source>The birth date on the card is after the card&apos;s issue date.</source>
+        <translation>卡内出生日期晚于证件签发日期。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s validity cannot be read: check the dates printed on the card.</source>
+        <translation>无法读取证件有效期，请核对证件上印制的日期。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s validity ends before it starts.</source>
+        <translation>证件有效期的截止日期早于起始日期。</translation>
+    </message>
 </context>
 <context>
     <name>ow::idcard::IdCardReader</name>
@@ -2833,6 +3007,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Cannot accept: %1.</source>
         <translation>不能受理：%1。</translation>
+    </message>
+    <message>
+        <source>the identity is checked on a valid document</source>
+        <translation>须凭有效证件核验身份</translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation>代办人%1</translation>
     </message>
 </context>
 <context>
@@ -3364,10 +3546,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>打印机盖已合上</translation>
     </message>
     <message>
-        <source>Resident ID card</source>
-        <translation>居民身份证</translation>
-    </message>
-    <message>
         <source>Foreigner permanent residence card (2017)</source>
         <translation>外国人永久居留身份证（2017 版）</translation>
     </message>
@@ -3390,6 +3568,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>(no notice or receipt yet)</source>
         <translation>（尚无告知书或回执）</translation>
+    </message>
+    <message>
+        <source>Resident ID card (man)</source>
+        <translation>居民身份证（男）</translation>
+    </message>
+    <message>
+        <source>Resident ID card (woman, long-term)</source>
+        <translation>居民身份证（女，长期有效）</translation>
+    </message>
+    <message>
+        <source>Resident ID card (expired)</source>
+        <translation>居民身份证（已过期）</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit</source>
+        <translation>港澳台居民居住证</translation>
     </message>
 </context>
 <context>
@@ -3596,6 +3790,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Brazil</source>
         <translation>巴西</translation>
     </message>
+    <message>
+        <source>Accepting-authority code %1</source>
+        <translation>受理机关代码 %1</translation>
+    </message>
+    <message>
+        <source>This card is valid only from %1.</source>
+        <translation>此证件自 %1 起才生效。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::IntakePage</name>
@@ -3766,6 +3968,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
         <translation>扫描的码不是告知书、回执或营业执照：%1</translation>
+    </message>
+    <message>
+        <source>The card was read with warnings: %1</source>
+        <translation>已读卡，但存在以下问题：%1</translation>
     </message>
 </context>
 <context>

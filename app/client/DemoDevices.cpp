@@ -15,13 +15,18 @@ DemoDevices::~DemoDevices()
     m_testbed.unplug(&m_reader);
 }
 
-void DemoDevices::putDemoCard(ow::idcard::CardType type)
+void DemoDevices::putDemoCard(ow::ui::DemoCard card)
 {
-    switch (type) {
-    case ow::idcard::CardType::Resident: m_reader.putDemoCard(SimIdCard::Type::Resident); break;
-    case ow::idcard::CardType::ForeignPermanent: m_reader.putDemoCard(SimIdCard::Type::ForeignPermanent); break;
-    case ow::idcard::CardType::ForeignPermanent2023: m_reader.putDemoCard(SimIdCard::Type::Foreign2023); break;
-    case ow::idcard::CardType::HkMacaoTaiwan: m_reader.putDemoCard(SimIdCard::Type::HkMacaoTaiwan); break;
+    using ow::ui::DemoCard;
+    using Demo = SimIdCard::Demo;
+    switch (card) {
+    case DemoCard::Resident: m_reader.putCard(SimIdCard::demo(Demo::Resident)); break;
+    case DemoCard::ResidentFemale: m_reader.putCard(SimIdCard::demo(Demo::ResidentFemale)); break;
+    case DemoCard::ResidentExpired: m_reader.putCard(SimIdCard::demo(Demo::ResidentExpired)); break;
+    case DemoCard::ForeignPermanent: m_reader.putCard(SimIdCard::demo(Demo::ForeignPermanent)); break;
+    case DemoCard::Foreign2023: m_reader.putCard(SimIdCard::demo(Demo::Foreign2023)); break;
+    case DemoCard::HkMacaoTaiwan: m_reader.putCard(SimIdCard::demo(Demo::HkMacaoTaiwan)); break;
+    case DemoCard::HkMacaoTaiwanExpired: m_reader.putCard(SimIdCard::demo(Demo::HkMacaoTaiwanExpired)); break;
     }
 }
 

@@ -23,7 +23,7 @@ public:
     bool isValid() const { return m_valid; }
     QString error() const { return m_testbed.error(); }
 
-    void putDemoCard(ow::idcard::CardType type) override;
+    void putDemoCard(ow::ui::DemoCard card) override;
     void removeCard() override;
     bool hasCard() const override;
     bool scan(const QByteArray &content) override;

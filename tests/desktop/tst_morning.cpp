@@ -61,7 +61,7 @@ public:
     explicit MorningSlot(devicesim::IdCardReaderSim *sim)
         : m_sim(sim)
     { }
-    void putDemoCard(idcard::CardType) override { m_sim->putCard(next); }
+    void putDemoCard(ui::DemoCard) override { m_sim->putCard(next); }
     void removeCard() override { m_sim->removeCard(); }
     bool hasCard() const override { return m_sim->hasCard(); }
     SimIdCard next = SimIdCard::demo(SimIdCard::Type::Resident);
@@ -528,7 +528,7 @@ void TestMorning::morning()
 
     // An expired card: everything is there, but no acceptance; a notice is possible.
     beginCase(QStringLiteral("%1 expired card").arg(++n, 2));
-    const SimIdCard expired = SimIdCard::demo(SimIdCard::Type::HkMacaoTaiwan);
+    const SimIdCard expired = SimIdCard::demo(SimIdCard::Demo::ResidentExpired);
     QVERIFY(placeCard(expired, expired.field(122)));
     QVERIFY(chooseMatter(QStringLiteral("sbk"), QStringLiteral("社会保障卡申领")));
     QVERIFY(markAll());
@@ -540,7 +540,41 @@ void TestMorning::morning()
     key(Qt::Key_F5);
     QVERIFY(m_workflow->step() < Step::Print);
     QVERIFY(decideAndPrint(Qt::Key_F7));
+    // The notice names the card itself as missing, with its expiry; nothing says it was verified.
+    {
+        const QString card = m_workflow->applicant()->documentName();
+        const receipt::ReceiptDocument &notice = m_workflow->document();
+        QVERIFY2(!notice.missing.isEmpty() && notice.missing.first().material.startsWith(card)
+                && notice.missing.first().material.contains(QStringLiteral("2024-01-01")),
+            qPrintable(notice.missing.isEmpty() ? QStringLiteral("nothing missing") : notice.missing.first().material));
+        for (const receipt::ReceivedLine &r : notice.received)
+            QVERIFY2(!r.material.startsWith(card), qPrintable(r.material));
+        screenshot(QStringLiteral("expired-card-notice"));
+    }
     QVERIFY(finish());
+
+    // A foreign permanent resident ('I') and a Hong Kong resident ('J'): the documents name their
+    // cards, never the resident ID card.
+    for (const auto which : {SimIdCard::Demo::ForeignPermanent, SimIdCard::Demo::HkMacaoTaiwan}) {
+        const SimIdCard card = SimIdCard::demo(which);
+        beginCase(QStringLiteral("%1 %2 card").arg(++n, 2).arg(SimIdCard::typeName(card.type)));
+        QVERIFY(placeCard(card, card.field(122)));
+        QVERIFY(chooseMatter(QStringLiteral("sybxj"), QStringLiteral("失业保险金申领"))); // asks for the card
+        QVERIFY(markAll());
+        QCOMPARE(m_workflow->checklist().verdict, checklist::Verdict::Complete);
+        QVERIFY(decideAndPrint(Qt::Key_F5));
+        const QString name = m_workflow->applicant()->documentName();
+        QVERIFY(name != intake::Party::tr("Resident ID card"));
+        const receipt::ReceiptDocument &doc = m_workflow->document();
+        QVERIFY2(doc.applicantDocument.startsWith(name), qPrintable(doc.applicantDocument));
+        QVERIFY2(doc.applicantDocument.contains(card.field(204).left(4)), qPrintable(doc.applicantDocument));
+        bool received = false;
+        for (const receipt::ReceivedLine &r : doc.received)
+            received = received || r.material == name;
+        QVERIFY2(received, qPrintable(name));
+        screenshot(QStringLiteral("%1-card-receipt").arg(SimIdCard::typeName(card.type)));
+        QVERIFY(finish());
+    }
 
     // The notice's applicant comes back with what was missing: Ctrl+O and the slip's case number.
     beginCase(QStringLiteral("%1 return visit").arg(++n, 2));

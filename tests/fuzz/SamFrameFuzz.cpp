@@ -32,6 +32,14 @@ void exerciseCard(const ow::idcard::IdCardData &card)
                 require(f.second != card.idNumber && f.second.contains(QLatin1Char('*')), "the ID number is masked");
         }
     }
+    // Nothing that controls or steers text survives decoding, and an invalid number is said.
+    for (const QString &field : {card.name, card.englishName, card.address, card.authority, card.idNumber,
+             card.passNumber, card.nationality, card.acceptingAuthorityCode}) {
+        for (const QChar c : field)
+            require(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
+                "no control or format character in a decoded field");
+    }
+    require(!card.numberInvalid || !card.warnings.isEmpty(), "an invalid number comes with a warning");
     (void)card.isExpired(today);
     (void)card.nationName();
     (void)ow::idcard::IdCardText::toJson(card, false, today);

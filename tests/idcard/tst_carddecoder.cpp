@@ -3,6 +3,7 @@
 #include "onewindow/idcard/CardDecoder.h"
 #include "onewindow/idcard/IdCardText.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using cardbytes::Fields;
@@ -72,6 +73,36 @@ Fields hkMacaoTaiwan()
 
 Q_DECLARE_METATYPE(CardType)
 
+namespace {
+
+QByteArray ucs2(const QString &text)
+{
+    QByteArray bytes;
+    for (const QChar c : text) {
+        bytes.append(char(c.unicode() & 0xff));
+        bytes.append(char(c.unicode() >> 8));
+    }
+    return bytes;
+}
+
+Fields with(Fields fields, int offset, const QString &text)
+{
+    for (auto &f : fields) {
+        if (f.first == offset) {
+            // The whole field: the new text, space padded to the old length at least.
+            QByteArray bytes = ucs2(text);
+            while (bytes.size() < f.second.size())
+                bytes.append(QByteArray::fromHex("2000"));
+            f.second = bytes;
+            return fields;
+        }
+    }
+    fields.append({offset, ucs2(text)});
+    return fields;
+}
+
+} // namespace
+
 class TestCardDecoder : public QObject
 {
     Q_OBJECT
@@ -87,6 +118,10 @@ private Q_SLOTS:
     void rejects();
     void masking();
     void maskingForeigner();
+    void foreignerCardIssuer_data();
+    void foreignerCardIssuer();
+    void sanity_data();
+    void sanity();
 };
 
 void TestCardDecoder::layouts_data()
@@ -143,12 +178,17 @@ void TestCardDecoder::layouts()
     }
     if (type == CardType::ForeignPermanent) {
         QCOMPARE(card->cardVersion, QStringLiteral("17"));
-        QCOMPARE(card->authority, QStringLiteral("1500"));
+        // Offset 240 holds the accepting authority's code, never shown as the issuer.
+        QCOMPARE(card->acceptingAuthorityCode, QStringLiteral("1500"));
+        QCOMPARE(card->authority, QStringLiteral("国家移民管理局"));
         QCOMPARE(card->validFrom, QDate(2018, 6, 1));
     }
     if (type == CardType::ForeignPermanent2023) {
         QCOMPARE(card->gender, ow::idcard::Gender::Female);
         QCOMPARE(card->renewalCount, QStringLiteral("00"));
+        QCOMPARE(card->validFrom, QDate(2023, 6, 1));
+        QCOMPARE(card->authority, QStringLiteral("国家移民管理局"));
+        QVERIFY(card->acceptingAuthorityCode.isEmpty());
     }
 }
 
@@ -248,6 +288,105 @@ void TestCardDecoder::masking()
     for (const auto &f : ow::idcard::IdCardText::fields(card.value(), true, QDate(2026, 1, 1)))
         sawFull = sawFull || f.second == QStringLiteral("330106199003070014");
     QVERIFY(sawFull);
+}
+
+// The 'I' card names no issuing authority; its issuer is national and follows from the issue date.
+void TestCardDecoder::foreignerCardIssuer_data()
+{
+    QTest::addColumn<QString>("issued");
+    QTest::addColumn<QString>("authority");
+    const QString mps = QStringLiteral("中华人民共和国公安部");
+    const QString nia = QStringLiteral("国家移民管理局");
+    QTest::newRow("2017") << "20170315" << mps;
+    QTest::newRow("the day before the NIA") << "20180401" << mps;
+    QTest::newRow("the NIA's first day") << "20180402" << nia;
+    QTest::newRow("2020") << "20200101" << nia;
+}
+
+void TestCardDecoder::foreignerCardIssuer()
+{
+    QFETCH(QString, issued);
+    QFETCH(QString, authority);
+    const auto card = CardDecoder::decodeText(cardbytes::textBlock(with(foreignPermanent(), 188, issued)));
+    QVERIFY2(card.ok(), qPrintable(card.error()));
+    QCOMPARE(card->authority, authority);
+    QCOMPARE(card->acceptingAuthorityCode, QStringLiteral("1500"));
+    const auto fields = ow::idcard::IdCardText::fields(card.value(), false, QDate(2026, 1, 1));
+    for (const auto &f : fields)
+        QVERIFY2(f.first != QLatin1String("authority") || f.second == authority, qPrintable(f.second));
+}
+
+// Implausible card data is decoded with warnings the clerk sees, never silently.
+void TestCardDecoder::sanity_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("warning"); // part of a warning, empty: none at all
+    QTest::addColumn<bool>("numberInvalid");
+    QTest::addColumn<int>("field"); // offset of a text field to compare
+    QTest::addColumn<QString>("value");
+    const Fields resident = cardbytes::resident();
+    QTest::newRow("sound resident card") << cardbytes::textBlock(resident) << QString() << false << 0
+                                         << QStringLiteral("王小明");
+    QTest::newRow("sound I card") << cardbytes::textBlock(foreignPermanent()) << QString() << false << 0
+                                  << QStringLiteral("SMITH, JOHN");
+    QTest::newRow("wrong check digit") << cardbytes::textBlock(
+        with(resident, 122, QStringLiteral("330106199003070015")))
+                                       << QStringLiteral("GB 11643") << true << 0 << QStringLiteral("王小明");
+    QTest::newRow("13th month") << cardbytes::textBlock(with(resident, 36, QStringLiteral("19901332")))
+                                << QStringLiteral("birth date on the card is not a real date") << false << 0
+                                << QStringLiteral("王小明");
+    QTest::newRow("30 February") << cardbytes::textBlock(with(resident, 36, QStringLiteral("19900230")))
+                                 << QStringLiteral("not a real date") << false << 0 << QStringLiteral("王小明");
+    QTest::newRow("birth date differs from the number")
+        << cardbytes::textBlock(with(resident, 36, QStringLiteral("19900308"))) << QStringLiteral("differs") << false
+        << 0 << QStringLiteral("王小明");
+    QTest::newRow("validity ends before it starts")
+        << cardbytes::textBlock(with(with(resident, 188, QStringLiteral("20300101")), 204, QStringLiteral("20200101")))
+        << QStringLiteral("ends before it starts") << false << 0 << QStringLiteral("王小明");
+    QTest::newRow("right-to-left override in the name")
+        << cardbytes::textBlock(with(resident, 0, QStringLiteral("王\u202E小明"))) << QStringLiteral("text-direction")
+        << false << 0 << QStringLiteral("王小明");
+    QTest::newRow("bidi isolate and zero-width joiner")
+        << cardbytes::textBlock(with(resident, 0, QStringLiteral("\u2067王小\u200D明\u2069")))
+        << QStringLiteral("3 control or text-direction") << false << 0 << QStringLiteral("王小明");
+    QTest::newRow("escape and newline in the address")
+        << cardbytes::textBlock(with(resident, 52, QStringLiteral("浙江省\u001B[2J杭州市\n西湖区")))
+        << QStringLiteral("address") << false << 52 << QStringLiteral("浙江省[2J杭州市西湖区");
+    QTest::newRow("I card: permit number with a letter among the digits")
+        << cardbytes::textBlock(with(foreignPermanent(), 122, QStringLiteral("USA31008021500X")))
+        << QStringLiteral("permit number") << true << 0 << QStringLiteral("SMITH, JOHN");
+    QTest::newRow("I card: right-to-left override in the English name")
+        << cardbytes::textBlock(with(foreignPermanent(), 0, QStringLiteral("SMITH,\u202E NHOJ")))
+        << QStringLiteral("English name") << false << 0 << QStringLiteral("SMITH, NHOJ");
+}
+
+void TestCardDecoder::sanity()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, warning);
+    QFETCH(bool, numberInvalid);
+    QFETCH(int, field);
+    QFETCH(QString, value);
+    const auto card = CardDecoder::decodeText(text);
+    QVERIFY2(card.ok(), qPrintable(card.error()));
+    const QString all = card->warnings.join(QStringLiteral(" | "));
+    if (warning.isEmpty())
+        QVERIFY2(card->warnings.isEmpty(), qPrintable(all));
+    else
+        QVERIFY2(all.contains(warning), qPrintable(all));
+    QCOMPARE(card->numberInvalid, numberInvalid);
+    const QString decoded =
+        field == 52 ? card->address : (card->type == CardType::ForeignPermanent ? card->englishName : card->name);
+    QCOMPARE(decoded, value);
+    // Whatever was in the fields, nothing that steers or controls text is left in them.
+    for (const QString &f : {card->name, card->englishName, card->address, card->authority}) {
+        for (const QChar c : f)
+            QVERIFY2(c.category() != QChar::Other_Format && c.category() != QChar::Other_Control,
+                qPrintable(QString::number(c.unicode(), 16)));
+    }
+    // The warnings reach the command-line tool as well.
+    const auto json = ow::idcard::IdCardText::toJson(card.value(), false, QDate(2026, 1, 1));
+    QCOMPARE(json.value(QStringLiteral("warnings")).toArray().size(), card->warnings.size());
 }
 
 // A foreigner's card is masked as everywhere else (the number once had two masks), and a long

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void unplugMidReadRecovers_data();
     void unplugMidReadRecovers();
     void cardLeftOnReaderIsReportedOnce();
+    void swappedCardIsRead();
     void absentUntilPlugged();
     void trafficLogRecordsFrames();
     void trafficLogHoldsNoPersonalData_data();
@@ -423,6 +424,38 @@ void TestIdCardReader::cardLeftOnReaderIsReportedOnce()
     const int submitted = m_rig.sim->submittedTransfers();
     QTest::qWait(400);
     QCOMPARE(m_rig.sim->submittedTransfers(), submitted);
+}
+
+// A card put down in place of another, quicker than a poll: the reader tells them apart by the
+// serial number select answers, and reads the new one.
+void TestIdCardReader::swappedCardIsRead()
+{
+    QVERIFY(start(Transport::SinglePipe));
+    QVERIFY(waitForState(DeviceState::Ready));
+    m_rig.reader->setCardExpected(true);
+    const SimIdCard first = SimIdCard::demo(SimIdCard::Demo::ResidentFemale);
+    const SimIdCard second = SimIdCard::demo(SimIdCard::Demo::HkMacaoTaiwan);
+    QVERIFY(first.serial() != second.serial());
+    m_rig.sim->putCard(first);
+    QTRY_COMPARE_WITH_TIMEOUT(m_rig.read->count(), 1, Wait);
+    QCOMPARE(m_rig.read->at(0).first().value<IdCardData>().idNumber, first.field(122));
+
+    m_rig.sim->putCard(second); // no gap: find never answers "no card"
+    QTRY_COMPARE_WITH_TIMEOUT(m_rig.read->count(), 2, Wait);
+    const auto swapped = m_rig.read->at(1).first().value<IdCardData>();
+    QCOMPARE(swapped.idNumber, second.field(122));
+    QCOMPARE(swapped.type, ow::idcard::CardType::HkMacaoTaiwan);
+
+    // Lying there, the new card is reported once.
+    const int finds = m_rig.sim->requestCount(0x20, 0x01);
+    QTRY_VERIFY_WITH_TIMEOUT(m_rig.sim->requestCount(0x20, 0x01) >= finds + 3, Wait);
+    QCOMPARE(m_rig.read->count(), 2);
+    QCOMPARE(m_rig.failed->count(), 0);
+
+    // The same card put down again was lifted in between: taken off, then read again.
+    m_rig.sim->putCard(second);
+    QTRY_COMPARE_WITH_TIMEOUT(m_rig.read->count(), 3, Wait);
+    QCOMPARE(m_rig.removed->count(), 1);
 }
 
 void TestIdCardReader::absentUntilPlugged()

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void entityTypeFromTheCreditCode();
     void eLicenceOnlyWhereThereIsOne();
     void twoPrincipalsEachBringTheirCard();
+    void identityDocumentNamesTheLine_data();
+    void identityDocumentNamesTheLine();
 
 private:
     std::unique_ptr<IntakeWorkflow> caseFor(const Party &applicant, const QString &bundle);
@@ -71,7 +73,9 @@ void TestPartyRules::completeRestaurant(IntakeWorkflow &w)
     const auto lines = w.checklist().materials;
     for (const checklist::MaterialLine &l : lines)
         QCOMPARE(w.mark(l.id, checklist::Received::Original), QString());
-    QCOMPARE(w.checklist().verdict, checklist::Verdict::Complete);
+    // Everything brought; only an invalid card itself is still missing.
+    QCOMPARE(w.checklist().verdict,
+        w.acceptanceBlockers().isEmpty() ? checklist::Verdict::Complete : checklist::Verdict::Incomplete);
 }
 
 void TestPartyRules::cardValidityBlocksAcceptance_data()
@@ -115,7 +119,88 @@ void TestPartyRules::cardValidityBlocksAcceptance()
     // The clerk may still hand over a notice or refuse.
     QVERIFY(w->allowedDecisions().contains(Decision::Notice));
     QVERIFY(w->allowedDecisions().contains(Decision::Refuse));
+    // The card is itself the missing material: named with its validity, what to bring instead,
+    // and never among what was received, though the clerk marked it.
+    QCOMPARE(w->checklist().missing, QStringList {IntakeWorkflow::identityMaterialId()});
+    QCOMPARE(w->collected().value(IntakeWorkflow::identityMaterialId()), checklist::Received::Original);
     QCOMPARE(w->decide(Decision::Notice), QString());
+    const receipt::ReceiptDocument &notice = w->document();
+    QCOMPARE(notice.missing.size(), 1);
+    const QString name = notice.missing.first().material;
+    QVERIFY2(name.startsWith(QStringLiteral("Resident ID card (valid ")), qPrintable(name));
+    QVERIFY2(
+        name.contains(validFrom == QLatin1String("2026-12-01") ? QStringLiteral("valid only from 2026-12-01")
+                                                               : QStringLiteral("valid until 2026-11-26, expired")),
+        qPrintable(name));
+    QVERIFY2(notice.missing.first().howToSupply.contains(QStringLiteral("临时居民身份证")),
+        qPrintable(notice.missing.first().howToSupply));
+    for (const receipt::ReceivedLine &r : notice.received)
+        QVERIFY2(!r.material.contains(QStringLiteral("ID card")), qPrintable(r.material));
+    QVERIFY(notice.applicantDocument.startsWith(QStringLiteral("Resident ID card, valid ")));
+}
+
+// Each party's identity document names its line, typed or read: the catalogue's "id-card" keeps
+// its id (routing), the line says which document it is.
+void TestPartyRules::identityDocumentNamesTheLine_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<QJsonObject>("details");
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<QString>("onPaper");
+    const QJsonObject none;
+    QTest::newRow("typed resident number") << "33010619900101123X" << none << "Resident ID card"
+                                           << "Resident ID card";
+    QTest::newRow("typed Hong Kong permit number")
+        << "810000199008160060" << none << "Residence permit for Hong Kong, Macao and Taiwan residents"
+        << "Residence permit for Hong Kong, Macao and Taiwan residents";
+    QTest::newRow("typed 2023 foreigner number")
+        << "93325019920512002X" << none << "Foreigner's permanent residence ID card"
+        << "Foreigner's permanent residence ID card";
+    QTest::newRow("Y card read") << "93325019920512002X"
+                                 << QJsonObject {{QStringLiteral("card"), QStringLiteral("Y")},
+                                        {QStringLiteral("validFrom"), QStringLiteral("2023-06-01")},
+                                        {QStringLiteral("validUntil"), QStringLiteral("2033-06-01")}}
+                                 << "Foreigner's permanent residence ID card"
+                                 << "Foreigner's permanent residence ID card, valid 2023-06-01 to 2033-06-01";
+    QTest::newRow("resident card, long-term") << "33010619900101123X"
+                                              << QJsonObject {{QStringLiteral("card"), QStringLiteral("resident")},
+                                                     {QStringLiteral("validFrom"), QStringLiteral("2015-03-20")},
+                                                     {QStringLiteral("validUntil"), QStringLiteral("long-term")}}
+                                              << "Resident ID card"
+                                              << "Resident ID card, valid from 2015-03-20, long-term";
+    QTest::newRow("typed passport") << "33010619900101123X"
+                                    << QJsonObject {{QStringLiteral("documentName"), QStringLiteral("护照")}} << "护照"
+                                    << "护照";
+}
+
+void TestPartyRules::identityDocumentNamesTheLine()
+{
+    QFETCH(QString, number);
+    QFETCH(QJsonObject, details);
+    QFETCH(QString, document);
+    QFETCH(QString, onPaper);
+    const auto party = Party::person(number, QStringLiteral("马丁"), details);
+    QVERIFY2(party.ok(), qPrintable(party.error()));
+    auto w = caseFor(party.value(), QStringLiteral("open-restaurant"));
+    QVERIFY(w);
+    completeRestaurant(*w);
+    QString name;
+    for (const checklist::MaterialLine &l : w->checklist().materials) {
+        if (l.id == IntakeWorkflow::identityMaterialId())
+            name = l.name;
+    }
+    QCOMPARE(name, document);
+    QCOMPARE(w->decide(Decision::Accept), QString());
+    const receipt::ReceiptDocument &doc = w->document();
+    QCOMPARE(doc.applicantDocument, onPaper);
+    bool received = false;
+    for (const receipt::ReceivedLine &r : doc.received)
+        received = received || r.material == document;
+    QVERIFY(received);
+    bool printed = false;
+    for (const receipt::Block &b : receipt::DocumentLayout::blocks(doc))
+        printed = printed || b.text == onPaper;
+    QVERIFY(printed);
 }
 
 void TestPartyRules::answersFromTheCard()
@@ -229,6 +314,22 @@ void TestPartyRules::twoPrincipalsEachBringTheirCard()
                               .value();
     QCOMPARE(w->setParty(1, expired), QString());
     QVERIFY(!w->acceptanceBlockers().isEmpty());
+    // … and is missing itself, on that applicant's line.
+    const QString sellersCard = IntakeWorkflow::perPartyMaterialId(IntakeWorkflow::identityMaterialId(), 1);
+    QVERIFY2(w->checklist().missing.contains(sellersCard), qPrintable(w->checklist().missing.join(u' ')));
+    for (const checklist::MaterialLine &l : w->checklist().materials) {
+        if (l.id == sellersCard)
+            QCOMPARE(l.name,
+                QStringLiteral("Resident ID card (valid until 2020-01-01, expired)（%1）").arg(expired.maskedName()));
+    }
+    // An agent's expired card joins the checklist as missing, though the matter asks for none.
+    const Party expiredAgent = Party::person(QStringLiteral("330106198106011223"), QStringLiteral("李芳"),
+        {{QStringLiteral("validUntil"), QStringLiteral("2020-01-01")}})
+                                   .value();
+    QCOMPARE(w->setAgent(0, expiredAgent), QString());
+    QVERIFY2(w->checklist().missing.contains(QStringLiteral("agent-id-card")),
+        qPrintable(w->checklist().missing.join(u' ')));
+    QCOMPARE(w->setAgent(0, std::nullopt), QString());
     QCOMPARE(w->removeParty(1), QString());
     QCOMPARE(w->parties().size(), 1);
     QVERIFY(w->acceptanceBlockers().isEmpty());
@@ -247,6 +348,13 @@ void TestPartyRules::twoPrincipalsEachBringTheirCard()
     QCOMPARE(doc.otherParties.first().name, seller.maskedName());
     QCOMPARE(doc.otherParties.first().id, seller.maskedNumber());
     QCOMPARE(doc.otherParties.first().agentName, agent.maskedName());
+    QCOMPARE(doc.otherParties.first().document, QStringLiteral("Resident ID card"));
+    // Each applicant's own card line, named after their document and saying whose.
+    QStringList names;
+    for (const checklist::MaterialLine &l : w->checklist().materials)
+        names << l.name;
+    QVERIFY2(names.contains(QStringLiteral("Resident ID card（%1）").arg(seller.maskedName())),
+        qPrintable(names.join(u'|')));
     bool listed = false;
     for (const receipt::Block &b : receipt::DocumentLayout::blocks(doc))
         listed = listed || b.text.contains(seller.maskedNumber());

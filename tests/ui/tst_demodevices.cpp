@@ -100,6 +100,39 @@ void TestDemoDevices::menuDrivesTheSimulatedDevices()
     action("coverClosed")->setChecked(true);
     QTRY_VERIFY_WITH_TIMEOUT(devices.printerStatus().state == usb::DeviceState::Ready, 10000);
 
+    // The demo cards a hall meets daily, each put down in place of the last: the reader sees
+    // every swap and reads the new card.
+    qRegisterMetaType<idcard::IdCardData>();
+    QSignalSpy read(reader, &idcard::IdCardReader::cardRead);
+    reader->setCardExpected(true);
+    const QList<QPair<const char *, QString>> cards = {{"demoCardResident", QStringLiteral("resident")},
+        {"demoCardResidentFemale", QStringLiteral("resident")}, {"demoCardResidentExpired", QStringLiteral("resident")},
+        {"demoCardI", QStringLiteral("I")}, {"demoCardY", QStringLiteral("Y")}, {"demoCardJ", QStringLiteral("J")},
+        {"demoCardJExpired", QStringLiteral("J")}};
+    const QDate today(2026, 11, 27);
+    QStringList seen;
+    int expired = 0;
+    for (int i = 0; i < cards.size(); ++i) {
+        QVERIFY(action(cards.at(i).first));
+        action(cards.at(i).first)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), i + 1, 10000);
+        const auto card = read.at(i).first().value<idcard::IdCardData>();
+        QCOMPARE(card.typeCode(), cards.at(i).second);
+        QVERIFY2(card.warnings.isEmpty(), qPrintable(card.warnings.join(u' '))); // sound, fictional data
+        QVERIFY(!seen.contains(card.idNumber));
+        seen << card.idNumber;
+        expired += card.isExpired(today) ? 1 : 0;
+        if (i == 1)
+            QCOMPARE(card.gender, idcard::Gender::Female);
+        if (i == 2 || i == 6)
+            QVERIFY(card.isExpired(today));
+        if (i == 5)
+            QVERIFY(!card.isExpired(today));
+    }
+    QCOMPARE(expired, 2);
+    reader->setCardExpected(false);
+    demo.removeCard();
+
     // The printer unplugged and back; the reader unplugged and back.
     action("printerPlugged")->setChecked(false);
     QTRY_VERIFY_WITH_TIMEOUT(!devices.canPrint(), 10000);

@@ -41,10 +41,11 @@ public:
     explicit SimSlot(IdCardReaderSim *sim)
         : m_sim(sim)
     { }
-    void putDemoCard(ow::idcard::CardType type) override
+    void putDemoCard(ow::ui::DemoCard card) override
     {
-        m_sim->putDemoCard(
-            type == ow::idcard::CardType::HkMacaoTaiwan ? SimIdCard::Type::HkMacaoTaiwan : SimIdCard::Type::Resident);
+        m_sim->putCard(
+            SimIdCard::demo(card == ow::ui::DemoCard::HkMacaoTaiwanExpired ? SimIdCard::Demo::HkMacaoTaiwanExpired
+                                                                           : SimIdCard::Demo::Resident));
     }
     void removeCard() override { m_sim->removeCard(); }
     bool hasCard() const override { return m_sim->hasCard(); }
@@ -240,8 +241,8 @@ void TestDeviceWidgets::demoCardThroughTheRealReader()
         auto *button = status->findChild<QToolButton *>(QStringLiteral("demoButton"));
         QVERIFY(button->isVisible());
         const QList<QAction *> actions = button->menu()->actions();
-        QCOMPARE(actions.size(), 6); // four cards, a separator, "take the card off"
-        actions.at(3)->trigger();
+        QCOMPARE(actions.size(), 9); // seven cards, a separator, "take the card off"
+        actions.at(6)->trigger();
         QVERIFY(sim.hasCard());
         QTRY_VERIFY_WITH_TIMEOUT(panel->card().has_value(), 10000);
         QCOMPARE(panel->card()->type, ow::idcard::CardType::HkMacaoTaiwan);

@@ -19,6 +19,7 @@
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -31,11 +32,16 @@
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <cstdio>
@@ -51,13 +57,33 @@ public:
     explicit Slot(devicesim::IdCardReaderSim *sim)
         : m_sim(sim)
     { }
-    void putDemoCard(idcard::CardType) override { m_sim->putDemoCard(devicesim::SimIdCard::Type::Resident); }
+    void putDemoCard(ui::DemoCard) override { m_sim->putCard(next); }
     void removeCard() override { m_sim->removeCard(); }
     bool hasCard() const override { return m_sim->hasCard(); }
+
+    devicesim::SimIdCard next = devicesim::SimIdCard::demo(devicesim::SimIdCard::Type::Resident);
 
 private:
     devicesim::IdCardReaderSim *m_sim;
 };
+
+// The text as poppler's pdftotext reads it, whitespace removed (empty when it cannot run).
+QString pdfText(const QByteArray &pdf)
+{
+    QTemporaryFile file(QDir::temp().filePath(QStringLiteral("onewindow-XXXXXX.pdf")));
+    if (!file.open())
+        return {};
+    file.write(pdf);
+    file.close();
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), file.fileName(), QStringLiteral("-")});
+    if (!p.waitForFinished(20000) || p.exitCode() != 0)
+        return {};
+    QString text = QString::fromUtf8(p.readAllStandardOutput());
+    text.remove(QRegularExpression(QStringLiteral("\\s")));
+    return text;
+}
 
 } // namespace
 
@@ -70,10 +96,17 @@ private Q_SLOTS:
     void acceptanceWithReaderAndPrinter();
     void paperOutIsReportedAndNothingIsLost();
     void noCardDataInTheClear();
+    // zh_CN from here on (Chinese documents, read back as a machine would).
+    void foreignerCardNamedOnTheDocuments_data();
+    void foreignerCardNamedOnTheDocuments();
+    void expiredCardIsMissingOnTheNotice();
     void cleanupTestCase();
 
 private:
     void acceptOpenRestaurant(ui::MainWindow &window);
+    // A case by keys: the card (F11), a matter (F3 and its pinyin initials), every material marked
+    // (Ctrl+L, O …).
+    void cardToMarkedChecklist(ui::MainWindow &window, const devicesim::SimIdCard &card, const QString &query);
 
     testsupport::SimulatedCounter m_counter;
     testsupport::IntakeTestContext m_shared;
@@ -250,6 +283,139 @@ void TestIntakeDevices::paperOutIsReportedAndNothingIsLost()
     QVERIFY(printed.wait(20000));
     QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
     QCOMPARE(receiptcheck::decodeQrCodes(m_counter.printer.render()).size(), 1);
+}
+
+void TestIntakeDevices::cardToMarkedChecklist(
+    ui::MainWindow &window, const devicesim::SimIdCard &card, const QString &query)
+{
+    intake::IntakeWorkflow *w = window.findChild<ui::IntakePage *>()->workflow();
+    // The window opens where the last one stopped: a printed case is finished first (F12).
+    if (w->hasCase() && w->step() == Step::Print)
+        QTest::keyClick(&window, Qt::Key_F12);
+    QVERIFY(!w->hasCase() || w->step() == Step::Identify);
+    m_slot->next = card;
+    QTest::keyClick(&window, Qt::Key_F11);
+    QTRY_VERIFY_WITH_TIMEOUT(w->applicant() && w->applicant()->number == card.field(122), 15000);
+    QTest::keyClick(&window, Qt::Key_F3);
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, query);
+    QTest::keyClick(search, Qt::Key_Return);
+    QVERIFY(w->hasChecklist());
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+    auto *table = window.findChild<QTableWidget *>(QStringLiteral("materialTable"));
+    QTRY_VERIFY(table->hasFocus());
+    table->setCurrentCell(0, 1);
+    for (int i = 0; i < table->rowCount(); ++i)
+        QTest::keyClick(table, 'O');
+}
+
+void TestIntakeDevices::foreignerCardNamedOnTheDocuments_data()
+{
+    QTest::addColumn<int>("demo");
+    QTest::addColumn<QString>("document");
+    QTest::addColumn<QString>("validity");
+    using Demo = devicesim::SimIdCard::Demo;
+    QTest::newRow("I") << int(Demo::ForeignPermanent) << QStringLiteral("外国人永久居留身份证")
+                       << QStringLiteral("2018-06-01至2028-06-01");
+    QTest::newRow("Y") << int(Demo::Foreign2023) << QStringLiteral("外国人永久居留身份证")
+                       << QStringLiteral("2023-06-01至2033-06-01");
+    QTest::newRow("J") << int(Demo::HkMacaoTaiwan) << QStringLiteral("港澳台居民居住证")
+                       << QStringLiteral("2024-03-01至2029-03-01");
+}
+
+// A foreigner's or a Hong Kong resident's card is named as what it is, with its validity, on the
+// screen, the checklist, the A4 receipt (read back by pdftotext) and the slip; never 居民身份证.
+void TestIntakeDevices::foreignerCardNamedOnTheDocuments()
+{
+    QFETCH(int, demo);
+    QFETCH(QString, document);
+    QFETCH(QString, validity);
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty(), "poppler-utils is not installed");
+    ui::MainWindow window(m_context);
+    window.resize(1280, 860);
+    window.show();
+    window.showSection(ui::MainWindow::Section::Intake);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    intake::IntakeWorkflow *w = window.findChild<ui::IntakePage *>()->workflow();
+    // 失业保险金申领: asks for the identity document, no questions.
+    cardToMarkedChecklist(
+        window, devicesim::SimIdCard::demo(devicesim::SimIdCard::Demo(demo)), QStringLiteral("sybxj"));
+    QCOMPARE(w->checklist().title, QStringLiteral("失业保险金申领"));
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::Complete);
+
+    // On screen: the applicant's summary and the checklist line.
+    auto *summary = window.findChild<QWidget *>(QStringLiteral("applicantPanel"))
+                        ->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY2(summary->text().contains(document), qPrintable(summary->text()));
+    const auto idLine = std::find_if(w->checklist().materials.cbegin(), w->checklist().materials.cend(),
+        [](const checklist::MaterialLine &l) { return l.id == intake::IntakeWorkflow::identityMaterialId(); });
+    QVERIFY(idLine != w->checklist().materials.cend());
+    QCOMPARE(idLine->name, document);
+
+    m_counter.printer.clearPage();
+    QSignalSpy printed(&m_devices, &ui::CounterDevices::printed);
+    QTest::keyClick(&window, Qt::Key_F5);
+    QCOMPARE(w->step(), Step::Print);
+    QVERIFY(printed.wait(20000));
+    QVERIFY2(printed.first().at(0).toBool(), qPrintable(printed.first().at(1).toString()));
+
+    const auto pdf = receipt::PdfRenderer::render(w->document());
+    QVERIFY2(pdf.ok(), qPrintable(pdf.error()));
+    const QString a4 = pdfText(pdf.value());
+    QVERIFY2(a4.contains(document), qPrintable(a4));
+    QVERIFY2(a4.contains(validity), qPrintable(a4));
+    QVERIFY2(!a4.contains(QStringLiteral("居民身份证原件")), qPrintable(a4));
+    QVERIFY2(!a4.contains(QStringLiteral("1500")), qPrintable(a4)); // the 'I' card's accepting-authority code
+    QString slip = m_counter.printer.page().text();
+    slip.remove(QRegularExpression(QStringLiteral("\\s")));
+    QVERIFY2(slip.contains(document), qPrintable(slip));
+    QTest::keyClick(&window, Qt::Key_F12);
+    QVERIFY(!w->hasCase());
+}
+
+// The expired resident card: no acceptance, and the notice lists the card itself as missing, with
+// its expiry and what to bring instead; nothing says it was verified.
+void TestIntakeDevices::expiredCardIsMissingOnTheNotice()
+{
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    ui::MainWindow window(m_context);
+    window.resize(1280, 860);
+    window.show();
+    window.showSection(ui::MainWindow::Section::Intake);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    intake::IntakeWorkflow *w = window.findChild<ui::IntakePage *>()->workflow();
+    // 社会保障卡申领 does not ask for the identity document: the invalid one joins the checklist.
+    cardToMarkedChecklist(
+        window, devicesim::SimIdCard::demo(devicesim::SimIdCard::Demo::ResidentExpired), QStringLiteral("sbk"));
+    QVERIFY(!w->acceptanceBlockers().isEmpty());
+    const QString expired = QStringLiteral("居民身份证（有效期至 2024-01-01，已过期）");
+    QCOMPARE(w->checklist().missing.value(0), intake::IntakeWorkflow::identityMaterialId());
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(w->step() < Step::Print);
+    QSignalSpy printed(&m_devices, &ui::CounterDevices::printed);
+    QTest::keyClick(&window, Qt::Key_F7);
+    QCOMPARE(w->step(), Step::Print);
+    QVERIFY(printed.wait(20000));
+
+    const receipt::ReceiptDocument &notice = w->document();
+    QCOMPARE(notice.kind, receipt::DocumentKind::OneTimeNotice);
+    QCOMPARE(notice.missing.size(), 1);
+    QCOMPARE(notice.missing.first().material, expired);
+    QVERIFY2(notice.missing.first().howToSupply.contains(QStringLiteral("临时居民身份证")),
+        qPrintable(notice.missing.first().howToSupply));
+    for (const receipt::ReceivedLine &r : notice.received)
+        QVERIFY2(!r.material.contains(QStringLiteral("身份证")), qPrintable(r.material + r.how));
+    const auto pdf = receipt::PdfRenderer::render(notice);
+    QVERIFY2(pdf.ok(), qPrintable(pdf.error()));
+    const QString a4 = pdfText(pdf.value());
+    QVERIFY2(a4.contains(QString(expired).remove(u' ')), qPrintable(a4));
+    QVERIFY2(a4.contains(QStringLiteral("临时居民身份证")), qPrintable(a4));
+    QTest::keyClick(&window, Qt::Key_F12);
+    QVERIFY(!w->hasCase());
 }
 
 OW_DEVICESIM_GUI_TEST_MAIN(TestIntakeDevices)

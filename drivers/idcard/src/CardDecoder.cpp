@@ -1,5 +1,7 @@
 #include "onewindow/idcard/CardDecoder.h"
 
+#include "onewindow/core/IdNumber.h"
+
 namespace ow::idcard {
 
 namespace {
@@ -35,12 +37,29 @@ QString CardDecoder::ucs2(const QByteArray &bytes, int offset, int length)
     // Fields are padded with spaces (some readers use NULs).
     while (!text.isEmpty() && (text.back() == QLatin1Char(' ') || text.back().isNull()))
         text.chop(1);
-    // Control characters never belong in a field; keep a broken card from smuggling them in.
-    for (QChar &c : text) {
-        if (c.category() == QChar::Other_Control || c.isSurrogate())
-            c = QChar(0xFFFD);
+    return stripControls(text).trimmed();
+}
+
+QString CardDecoder::stripControls(const QString &text, int *removed)
+{
+    // Removed, not escaped: what a card says ends up on signed documents and at the back office,
+    // where an escape like "\u202E" would become part of a name. The clerk is told instead.
+    QString out;
+    out.reserve(text.size());
+    int dropped = 0;
+    for (const QChar c : text) {
+        switch (c.category()) {
+        case QChar::Other_Control: // C0/C1 controls: newlines, escapes, NUL
+        case QChar::Other_Format: // bidi overrides and isolates (U+202A–202E, U+2066–2069), ZWJ, BOM
+        case QChar::Other_Surrogate: // UCS-2 has no surrogate pairs
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph: ++dropped; break;
+        default: out.append(c); break;
+        }
     }
-    return text.trimmed();
+    if (removed)
+        *removed = dropped;
+    return out;
 }
 
 Result<IdCardData> CardDecoder::decodeText(const QByteArray &text)
@@ -50,61 +69,91 @@ Result<IdCardData> CardDecoder::decodeText(const QByteArray &text)
             tr("The text block has %1 bytes; a card's text block has %2.").arg(text.size()).arg(TextSize));
     IdCardData card;
     const ushort flag = ushort(quint8(text.at(TypeOffset)) | (quint8(text.at(TypeOffset + 1)) << 8));
-    auto validity = [&card, &text] {
-        card.validFrom = date(ucs2(text, 188, 16));
+    // A text field, with what was removed from it said in the warnings.
+    auto field = [&card, &text](int offset, int length, const QString &what) {
+        QString raw;
+        for (int i = offset; i + 1 < offset + length; i += 2)
+            raw.append(QChar(char16_t(quint8(text.at(i)) | (quint8(text.at(i + 1)) << 8))));
+        while (!raw.isEmpty() && (raw.back() == QLatin1Char(' ') || raw.back().isNull()))
+            raw.chop(1);
+        int removed = 0;
+        const QString clean = stripControls(raw, &removed).trimmed();
+        if (removed > 0)
+            card.warnings << tr("The %1 on the card held %n control or text-direction character(s); they were "
+                                "removed. Check the card against the holder.",
+                nullptr, removed)
+                                 .arg(what);
+        return clean;
+    };
+    // A date field: a value that is not a calendar date is a warning, not a silent blank.
+    auto dateField = [&card, &text](int offset, const QString &what) {
+        const QString raw = ucs2(text, offset, 16);
+        const QDate d = date(raw);
+        if (!raw.isEmpty() && !d.isValid())
+            card.warnings << tr("The %1 on the card is not a real date.").arg(what);
+        return d;
+    };
+    auto validity = [&card, &text, &dateField] {
+        card.validFrom = dateField(188, tr("start of validity"));
         const QString end = ucs2(text, 204, 16);
         card.longTerm = end.startsWith(QStringLiteral("长期"));
-        card.validUntil = card.longTerm ? QDate() : date(end);
+        card.validUntil = card.longTerm ? QDate() : dateField(204, tr("end of validity"));
     };
     switch (flag) {
     case 'I':
         card.type = CardType::ForeignPermanent;
-        card.englishName = ucs2(text, 0, 120);
-        card.genderCode = ucs2(text, 120, 2);
-        card.idNumber = ucs2(text, 122, 30);
-        card.nationality = ucs2(text, 152, 6);
-        card.name = ucs2(text, 158, 30);
+        card.englishName = field(0, 120, tr("English name"));
+        card.genderCode = field(120, 2, tr("gender"));
+        card.idNumber = field(122, 30, tr("permit number"));
+        card.nationality = field(152, 6, tr("nationality"));
+        card.name = field(158, 30, tr("name"));
         validity();
-        card.birthDate = date(ucs2(text, 220, 16));
-        card.cardVersion = ucs2(text, 236, 4);
-        card.authority = ucs2(text, 240, 8);
+        card.birthDate = dateField(220, tr("birth date"));
+        card.cardVersion = field(236, 4, tr("card version"));
+        // Offset 240 is the accepting authority's code, not an issuing authority: the card
+        // names none, the issuer is national and follows from the issue date.
+        card.acceptingAuthorityCode = field(240, 8, tr("accepting-authority code"));
+        card.authority = IdCardData::foreignerCardAuthority(card.validFrom);
         break;
-    case 'Y':
+    case 'Y': {
         card.type = CardType::ForeignPermanent2023;
-        card.name = ucs2(text, 0, 30);
-        card.genderCode = ucs2(text, 30, 2);
-        card.renewalCount = ucs2(text, 32, 4);
-        card.birthDate = date(ucs2(text, 36, 16));
+        card.name = field(0, 30, tr("name"));
+        card.genderCode = field(30, 2, tr("gender"));
+        card.renewalCount = field(32, 4, tr("renewal count"));
+        card.birthDate = dateField(36, tr("birth date"));
         // The English name runs over two fields: 35 characters at 52, 11 more at 220.
-        card.englishName = ucs2(text, 52, 70);
-        if (const QString rest = ucs2(text, 220, 22); !rest.isEmpty())
-            card.englishName += (ucs2(text, 52, 70).size() == 35 ? QString() : QStringLiteral(" ")) + rest;
-        card.idNumber = ucs2(text, 122, 36);
+        const QString first = field(52, 70, tr("English name"));
+        card.englishName = first;
+        if (const QString rest = field(220, 22, tr("English name")); !rest.isEmpty())
+            card.englishName += (first.size() == 35 ? QString() : QStringLiteral(" ")) + rest;
+        card.idNumber = field(122, 36, tr("ID number"));
         validity();
-        card.nationality = ucs2(text, 242, 6);
+        card.nationality = field(242, 6, tr("nationality"));
+        card.authority = IdCardData::foreignerCardAuthority(card.validFrom);
         break;
+    }
     case 'J':
         card.type = CardType::HkMacaoTaiwan;
-        card.name = ucs2(text, 0, 30);
-        card.genderCode = ucs2(text, 30, 2);
-        card.birthDate = date(ucs2(text, 36, 16));
-        card.address = ucs2(text, 52, 70);
-        card.idNumber = ucs2(text, 122, 36);
-        card.authority = ucs2(text, 158, 30);
+        card.name = field(0, 30, tr("name"));
+        card.genderCode = field(30, 2, tr("gender"));
+        card.birthDate = dateField(36, tr("birth date"));
+        card.address = field(52, 70, tr("address"));
+        card.idNumber = field(122, 36, tr("ID number"));
+        card.authority = field(158, 30, tr("issuing authority"));
         validity();
-        card.passNumber = ucs2(text, 220, 18);
-        card.issueCount = ucs2(text, 238, 4);
+        card.passNumber = field(220, 18, tr("pass number"));
+        card.issueCount = field(238, 4, tr("issue count"));
         break;
     case ' ':
     case 0:
         card.type = CardType::Resident;
-        card.name = ucs2(text, 0, 30);
-        card.genderCode = ucs2(text, 30, 2);
-        card.nationCode = ucs2(text, 32, 4);
-        card.birthDate = date(ucs2(text, 36, 16));
-        card.address = ucs2(text, 52, 70);
-        card.idNumber = ucs2(text, 122, 36);
-        card.authority = ucs2(text, 158, 30);
+        card.name = field(0, 30, tr("name"));
+        card.genderCode = field(30, 2, tr("gender"));
+        card.nationCode = field(32, 4, tr("nation"));
+        card.birthDate = dateField(36, tr("birth date"));
+        card.address = field(52, 70, tr("address"));
+        card.idNumber = field(122, 36, tr("ID number"));
+        card.authority = field(158, 30, tr("issuing authority"));
         validity();
         break;
     default:
@@ -114,7 +163,46 @@ Result<IdCardData> CardDecoder::decodeText(const QByteArray &text)
     card.gender = genderOf(card.genderCode);
     if (card.idNumber.isEmpty())
         return Result<IdCardData>::failure(tr("The card's text block holds no ID number."));
+    checkSanity(card);
     return card;
+}
+
+void CardDecoder::checkSanity(IdCardData &card)
+{
+    if (card.type == CardType::ForeignPermanent) {
+        // The 2017 permit number: a 3-letter nationality code and 12 digits.
+        const QString &n = card.idNumber;
+        bool ok = n.size() == 15;
+        for (int i = 0; ok && i < n.size(); ++i)
+            ok = i < 3 ? (n.at(i) >= u'A' && n.at(i) <= u'Z') : n.at(i).isDigit();
+        if (!ok) {
+            card.numberInvalid = true;
+            card.warnings << tr("The card's permit number is not 3 letters and 12 digits: the card is damaged or "
+                                "not genuine. Do not accept it; ask for another document.");
+        }
+    } else {
+        const auto id = IdNumber::parse(card.idNumber);
+        if (!id) {
+            card.numberInvalid = true;
+            card.warnings << tr("The card's ID number fails the GB 11643 check: %1 The card is damaged or not "
+                                "genuine; do not accept it, ask for another document.")
+                                 .arg(id.error());
+        } else if (card.birthDate.isValid() && id->birthDate() != card.birthDate) {
+            card.warnings << tr("The birth date on the card differs from the one in its ID number.");
+        } else if (card.gender != Gender::Unknown
+            && (id->gender() == IdNumber::Gender::Male) != (card.gender == Gender::Male)) {
+            card.warnings << tr("The gender on the card differs from the one in its ID number.");
+        }
+    }
+    if (!card.birthDate.isValid())
+        card.warnings << tr("The card holds no valid birth date.");
+    else if (card.validFrom.isValid() && card.birthDate > card.validFrom)
+        card.warnings << tr("The birth date on the card is after the card's issue date.");
+    if (!card.validFrom.isValid() || (!card.longTerm && !card.validUntil.isValid()))
+        card.warnings << tr("The card's validity cannot be read: check the dates printed on the card.");
+    else if (!card.longTerm && card.validUntil <= card.validFrom)
+        card.warnings << tr("The card's validity ends before it starts.");
+    card.warnings.removeDuplicates();
 }
 
 Result<IdCardData> CardDecoder::decodeReadData(const QByteArray &data)

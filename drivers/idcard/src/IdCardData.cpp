@@ -39,6 +39,14 @@ QString IdCardData::nationName() const
     return nationNameForCode(nationCode);
 }
 
+QString IdCardData::foreignerCardAuthority(const QDate &issued)
+{
+    if (!issued.isValid())
+        return {};
+    // The National Immigration Administration took the cards over when it was set up.
+    return issued < QDate(2018, 4, 2) ? QStringLiteral("中华人民共和国公安部") : QStringLiteral("国家移民管理局");
+}
+
 QString IdCardData::typeCode() const
 {
     switch (type) {

@@ -274,11 +274,6 @@ void IdCardReader::readCard(bool requested)
         samFailure(SamCodec::CmdCard, SamCodec::ParaFind, find.response.sw3);
         return;
     }
-    if (m_cardOnReader && !requested) {
-        setStatus(usb::DeviceState::Ready); // the same card, still there: reported already
-        return;
-    }
-    setStatus(usb::DeviceState::Busy);
     const Step select = command(SamCodec::CmdCard, SamCodec::ParaSelect, m_options.selectTimeoutMs);
     if (!select.ok) {
         fail(requested, select.message, select.detail);
@@ -288,6 +283,13 @@ void IdCardReader::readCard(bool requested)
         samFailure(SamCodec::CmdCard, SamCodec::ParaSelect, select.response.sw3);
         return;
     }
+    // Select answers with the card's serial number: a card put down while another lay on the
+    // reader (a swap quicker than one poll) has another serial and is read like a new card.
+    if (m_cardOnReader && !requested && select.response.data == m_cardSerial) {
+        setStatus(usb::DeviceState::Ready); // the same card, still there: reported already
+        return;
+    }
+    setStatus(usb::DeviceState::Busy);
     const quint8 readPara =
         m_options.mode == ReadMode::TextPhoto ? SamCodec::ParaTextPhoto : SamCodec::ParaTextPhotoFinger;
     const Step read = command(SamCodec::CmdRead, readPara, m_options.readTimeoutMs);
@@ -319,6 +321,7 @@ void IdCardReader::readCard(bool requested)
         }
     }
     m_cardOnReader = true;
+    m_cardSerial = select.response.data;
     m_lastFailure.clear();
     setStatus(usb::DeviceState::Ready);
     Q_EMIT cardRead(card.value());

@@ -1,5 +1,7 @@
 #include "onewindow/idcard/IdCardText.h"
 
+#include <QJsonArray>
+
 namespace ow::idcard {
 
 namespace {
@@ -44,6 +46,7 @@ QList<QPair<QString, QString>> IdCardText::fields(const IdCardData &cardIn, bool
     add("address", card.address);
     add("id_number", card.idNumber);
     add("authority", card.authority);
+    add("accepting_authority_code", card.acceptingAuthorityCode);
     add("valid_from", isoDate(card.validFrom));
     add("valid_until", card.longTerm ? QStringLiteral("long-term") : isoDate(card.validUntil));
     add("pass_number", card.passNumber);
@@ -55,6 +58,8 @@ QList<QPair<QString, QString>> IdCardText::fields(const IdCardData &cardIn, bool
     add("fingerprint",
         cardIn.fingerprint.isEmpty() ? QString() : QStringLiteral("%1 bytes").arg(cardIn.fingerprint.size()));
     add("expired", cardIn.isExpired(today) ? QStringLiteral("yes") : QStringLiteral("no"));
+    for (const QString &w : cardIn.warnings)
+        f.append({QStringLiteral("warning"), w});
     return f;
 }
 
@@ -62,11 +67,15 @@ QJsonObject IdCardText::toJson(const IdCardData &card, bool full, const QDate &t
 {
     QJsonObject o;
     for (const auto &field : fields(card, full, today)) {
+        if (field.first == QLatin1String("warning"))
+            continue;
         if (field.first == QLatin1String("expired"))
             o.insert(field.first, field.second == QLatin1String("yes"));
         else
             o.insert(field.first, field.second);
     }
+    if (!card.warnings.isEmpty())
+        o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(card.warnings));
     o.insert(QStringLiteral("masked"), !full);
     return o;
 }

@@ -78,13 +78,16 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
     d.caseNumber = in.caseNumber;
     d.applicantName = in.applicant->maskedName();
     d.applicantId = in.applicant->maskedNumber();
+    d.applicantDocument = in.applicant->documentLine();
     if (in.agent) {
         d.agentName = in.agent->maskedName();
         d.agentId = in.agent->maskedNumber();
+        d.agentDocument = in.agent->documentLine();
     }
     for (const CaseParty &p : in.moreParties)
         d.otherParties.append({p.applicant.maskedName(), p.applicant.maskedNumber(),
-            p.agent ? p.agent->maskedName() : QString(), p.agent ? p.agent->maskedNumber() : QString()});
+            p.agent ? p.agent->maskedName() : QString(), p.agent ? p.agent->maskedNumber() : QString(),
+            p.applicant.documentLine(), p.agent ? p.agent->documentLine() : QString()});
     for (const checklist::ItemLine &item : in.checklist->items) {
         if (item.included == checklist::ItemLine::Inclusion::Included)
             d.matters.append({item.name, item.department});

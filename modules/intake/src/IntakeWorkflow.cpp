@@ -1,5 +1,7 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 
+#include <QSet>
+
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/store/AuditLog.h"
@@ -11,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QMetaEnum>
+#include <QSet>
 #include <QUuid>
 
 namespace ow::intake {
@@ -147,6 +150,91 @@ void IntakeWorkflow::buildChecklist(const CaseState &state, const PartyRules &ru
         out->materials.prepend(letter);
     }
     addPerPartyMaterials(state, out);
+    nameIdentityDocuments(state, out);
+}
+
+void IntakeWorkflow::nameIdentityDocuments(const CaseState &state, Checklist *out) const
+{
+    const QString base = identityMaterialId();
+    const QDate today = m_clock.today();
+    const bool several = !state.moreParties.isEmpty();
+    auto suffix = [several](
+                      const Party &p) { return several ? QStringLiteral("（%1）").arg(p.maskedName()) : QString(); };
+    // An expired or not-yet-valid document is itself missing: never "verified" on a paper, and
+    // the notice says what to bring instead.
+    auto makeMissing = [out](MaterialLine &line, const Party &party) {
+        line.status = MaterialLine::Status::Missing;
+        line.tolerable = false;
+        line.waivedByELicence = false;
+        line.shortfall.clear();
+        line.howToSupply = party.replacementText();
+        line.supplementDeadline = QDate();
+        out->tolerated.removeAll(line.id);
+        if (!out->missing.contains(line.id))
+            out->missing.prepend(line.id);
+        if (out->verdict == Verdict::Complete || out->verdict == Verdict::Tolerated)
+            out->verdict = Verdict::Incomplete;
+    };
+    // Applicant 0 is the case's applicant, 1… the further ones.
+    auto applicantAt = [&state](int index) -> const Party * {
+        if (index == 0)
+            return state.applicant ? &*state.applicant : nullptr;
+        return index <= state.moreParties.size() ? &state.moreParties.at(index - 1).applicant : nullptr;
+    };
+    QSet<int> named;
+    for (MaterialLine &line : out->materials) {
+        // "id-card" is the first applicant's, "id-card@N" applicant N's (CaseState::perPartyMaterialId).
+        int index = 0;
+        if (line.id != base) {
+            if (!line.id.startsWith(base + QLatin1Char('@')))
+                continue;
+            bool ok = false;
+            index = QStringView(line.id).mid(base.size() + 1).toInt(&ok) - 1;
+            if (!ok || index < 1)
+                continue;
+        }
+        const Party *party = applicantAt(index);
+        if (!party || party->kind != Party::Kind::Person || party->documentName().isEmpty())
+            continue;
+        named.insert(index);
+        const bool invalid = !party->validityProblem(today).isEmpty();
+        line.name = (invalid ? party->invalidDocumentName(today) : party->documentName()) + suffix(*party);
+        if (invalid)
+            makeMissing(line, *party);
+    }
+    // A matter that does not ask for the identity document still cannot take an invalid one (nor
+    // an agent's): the document joins the checklist as missing, so the notice names it.
+    QList<MaterialLine> added;
+    auto addLine = [&](const QString &id, const Party &party, const QString &whose) {
+        if (party.kind != Party::Kind::Person || party.validityProblem(today).isEmpty())
+            return;
+        MaterialLine line;
+        line.id = id;
+        line.name = party.invalidDocumentName(today) + whose;
+        line.mode = AcceptanceMode::VerifyOriginalTakeCopy;
+        line.verifyOriginal = true;
+        line.copies = 1;
+        for (const checklist::ItemLine &item : std::as_const(out->items)) {
+            if (item.included == checklist::ItemLine::Inclusion::Included)
+                line.neededBy.append(
+                    {item.matter, item.name, tr("the identity is checked on a valid document"), false});
+        }
+        makeMissing(line, party);
+        added << line;
+    };
+    for (int i = 0; i <= state.moreParties.size(); ++i) {
+        const Party *p = applicantAt(i);
+        if (p && !named.contains(i))
+            addLine(i == 0 ? base : perPartyMaterialId(base, i), *p, suffix(*p));
+        const std::optional<Party> &agent = i == 0 ? state.agent : state.moreParties.at(i - 1).agent;
+        if (agent) {
+            const QString agentBase = QStringLiteral("agent-") + base;
+            addLine(i == 0 ? agentBase : perPartyMaterialId(agentBase, i), *agent,
+                QStringLiteral("（%1）").arg(tr("agent %1").arg(agent->maskedName())));
+        }
+    }
+    for (auto it = added.crbegin(); it != added.crend(); ++it)
+        out->materials.prepend(*it);
 }
 
 IntakeWorkflow::PartyRules IntakeWorkflow::partyRules(const CaseState &state) const

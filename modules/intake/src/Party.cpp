@@ -88,16 +88,123 @@ QString Party::entityType() const
     return {};
 }
 
+namespace {
+
+QDate detailDate(const QJsonObject &details, const char *key)
+{
+    return QDate::fromString(details.value(QLatin1String(key)).toString(), Qt::ISODate);
+}
+
+// The card kinds a party's details name: "resident", "I", "Y", "J" (from the card read).
+enum class DocumentKind { Unknown, Resident, Foreigner, HkMacaoTaiwan, Typed };
+
+DocumentKind documentKind(const Party &p)
+{
+    if (p.kind != Party::Kind::Person)
+        return DocumentKind::Unknown;
+    if (!p.details.value(QLatin1String("documentName")).toString().isEmpty())
+        return DocumentKind::Typed;
+    const QString card = p.details.value(QLatin1String("card")).toString();
+    if (card == QLatin1String("resident"))
+        return DocumentKind::Resident;
+    if (card == QLatin1String("I") || card == QLatin1String("Y")
+        || p.details.value(QLatin1String("document")).toString() == QLatin1String("foreigner-permit"))
+        return DocumentKind::Foreigner;
+    if (card == QLatin1String("J"))
+        return DocumentKind::HkMacaoTaiwan;
+    // Typed: the number says which document carries it.
+    const auto id = IdNumber::parse(p.number);
+    if (!id)
+        return DocumentKind::Unknown;
+    switch (id->kind()) {
+    case IdNumber::Kind::Resident: return DocumentKind::Resident;
+    case IdNumber::Kind::HongKongPermit:
+    case IdNumber::Kind::MacaoPermit:
+    case IdNumber::Kind::TaiwanPermit: return DocumentKind::HkMacaoTaiwan;
+    case IdNumber::Kind::ForeignerPermanent: return DocumentKind::Foreigner;
+    }
+    return DocumentKind::Unknown;
+}
+
+} // namespace
+
+QString Party::documentName() const
+{
+    switch (documentKind(*this)) {
+    case DocumentKind::Unknown: return {};
+    case DocumentKind::Resident: return tr("Resident ID card");
+    case DocumentKind::Foreigner: return tr("Foreigner's permanent residence ID card");
+    case DocumentKind::HkMacaoTaiwan: return tr("Residence permit for Hong Kong, Macao and Taiwan residents");
+    case DocumentKind::Typed: return details.value(QLatin1String("documentName")).toString();
+    }
+    return {};
+}
+
+QString Party::validityText() const
+{
+    // ISO dates: a document's validity reads the same in every language.
+    const QDate from = detailDate(details, "validFrom");
+    const QString until = details.value(QLatin1String("validUntil")).toString();
+    const QDate to = QDate::fromString(until, Qt::ISODate);
+    if (until == QLatin1String("long-term"))
+        return from.isValid() ? tr("valid from %1, long-term").arg(from.toString(Qt::ISODate)) : tr("valid long-term");
+    if (!to.isValid())
+        return {};
+    if (!from.isValid())
+        return tr("valid until %1").arg(to.toString(Qt::ISODate));
+    return tr("valid %1 to %2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+}
+
+QString Party::documentLine() const
+{
+    const QString document = documentName();
+    const QString validity = validityText();
+    if (document.isEmpty() || validity.isEmpty())
+        return document;
+    return tr("%1, %2").arg(document, validity);
+}
+
+QString Party::invalidDocumentName(const QDate &today) const
+{
+    const QDate from = detailDate(details, "validFrom");
+    const QDate to = detailDate(details, "validUntil");
+    const QString document = documentName();
+    if (to.isValid() && to < today)
+        return tr("%1 (valid until %2, expired)").arg(document, to.toString(Qt::ISODate));
+    if (from.isValid() && from > today)
+        return tr("%1 (valid only from %2, not yet valid)").arg(document, from.toString(Qt::ISODate));
+    return document;
+}
+
+QString Party::replacementText() const
+{
+    switch (documentKind(*this)) {
+    case DocumentKind::Resident:
+        return tr("bring a valid resident ID card, or a temporary resident ID card (临时居民身份证) issued by the "
+                  "police station of the household registration while the new card is being made");
+    case DocumentKind::Foreigner:
+        return tr("bring the renewed foreigner's permanent residence ID card, or the acceptance receipt for its "
+                  "renewal from the exit-entry administration together with a valid passport");
+    case DocumentKind::HkMacaoTaiwan:
+        return tr("bring the renewed residence permit, or a valid Mainland travel permit for Hong Kong and Macao "
+                  "residents / for Taiwan residents");
+    case DocumentKind::Typed:
+    case DocumentKind::Unknown: break;
+    }
+    return tr("bring a valid identity document");
+}
+
 QString Party::validityProblem(const QDate &today) const
 {
     const QString until = details.value(QLatin1String("validUntil")).toString();
     const QDate from = QDate::fromString(details.value(QLatin1String("validFrom")).toString(), Qt::ISODate);
     const QDate to = QDate::fromString(until, Qt::ISODate);
     const QString who = maskedName();
+    const QString document = documentName().isEmpty() ? tr("identity document") : documentName();
     if (to.isValid() && to < today)
-        return tr("the card of %1 expired on %2").arg(who, QLocale().toString(to, QLocale::ShortFormat));
+        return tr("the %1 of %2 expired on %3").arg(document, who, to.toString(Qt::ISODate));
     if (from.isValid() && from > today)
-        return tr("the card of %1 is valid only from %2").arg(who, QLocale().toString(from, QLocale::ShortFormat));
+        return tr("the %1 of %2 is valid only from %3").arg(document, who, from.toString(Qt::ISODate));
     return {};
 }
 

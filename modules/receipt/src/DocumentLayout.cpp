@@ -31,14 +31,25 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
     if (doc.provisional)
         b << Block {T::Note, {}, tr("Accepted offline: provisional until confirmed by the back office."), {}};
     b << Block {T::Field, tr("Case number"), doc.caseNumber, {}};
+    // Each party's identity document by its kind, with its validity, under the party.
+    auto document = [&b](const QString &text) {
+        if (!text.isEmpty())
+            b << Block {T::Field, tr("Identity document"), text, {}};
+    };
     b << Block {
         T::Field, tr("Applicant"), QStringLiteral("%1  %2").arg(doc.applicantName, doc.applicantId).trimmed(), {}};
-    if (!doc.agentName.isEmpty())
+    document(doc.applicantDocument);
+    if (!doc.agentName.isEmpty()) {
         b << Block {T::Field, tr("Agent"), QStringLiteral("%1  %2").arg(doc.agentName, doc.agentId).trimmed(), {}};
+        document(doc.agentDocument);
+    }
     for (const PartyLine &p : doc.otherParties) {
         b << Block {T::Field, tr("Applicant"), QStringLiteral("%1  %2").arg(p.name, p.id).trimmed(), {}};
-        if (!p.agentName.isEmpty())
+        document(p.document);
+        if (!p.agentName.isEmpty()) {
             b << Block {T::Field, tr("Agent"), QStringLiteral("%1  %2").arg(p.agentName, p.agentId).trimmed(), {}};
+            document(p.agentDocument);
+        }
     }
 
     b << Block {T::Heading, {}, tr("Matters"), {}};

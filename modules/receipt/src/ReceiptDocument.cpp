@@ -55,9 +55,16 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
         matterArray.append(
             QJsonObject {{QStringLiteral("name"), m.name}, {QStringLiteral("department"), m.department}});
     QJsonArray partyArray;
-    for (const PartyLine &p : otherParties)
-        partyArray.append(QJsonObject {{QStringLiteral("name"), p.name}, {QStringLiteral("id"), p.id},
-            {QStringLiteral("agentName"), p.agentName}, {QStringLiteral("agentId"), p.agentId}});
+    for (const PartyLine &p : otherParties) {
+        QJsonObject party {{QStringLiteral("name"), p.name}, {QStringLiteral("id"), p.id},
+            {QStringLiteral("agentName"), p.agentName}, {QStringLiteral("agentId"), p.agentId}};
+        // Only when there is one: a document frozen before documents were named keeps its bytes.
+        if (!p.document.isEmpty())
+            party.insert(QStringLiteral("document"), p.document);
+        if (!p.agentDocument.isEmpty())
+            party.insert(QStringLiteral("agentDocument"), p.agentDocument);
+        partyArray.append(party);
+    }
     QJsonArray receivedArray;
     for (const ReceivedLine &r : received)
         receivedArray.append(QJsonObject {{QStringLiteral("material"), r.material}, {QStringLiteral("how"), r.how}});
@@ -93,6 +100,11 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
         {QStringLiteral("provisional"), provisional},
         {QStringLiteral("specimen"), specimenName(specimen)},
     };
+    // Only when there is one: a document frozen before documents were named keeps its bytes.
+    if (!applicantDocument.isEmpty())
+        o.insert(QStringLiteral("applicantDocument"), applicantDocument);
+    if (!agentDocument.isEmpty())
+        o.insert(QStringLiteral("agentDocument"), agentDocument);
     if (withQr)
         o.insert(QStringLiteral("qrPayload"), qrPayload);
     return o;
@@ -115,13 +127,16 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
     d.applicantId = str(o, "applicantId");
     d.agentName = str(o, "agentName");
     d.agentId = str(o, "agentId");
+    d.applicantDocument = str(o, "applicantDocument");
+    d.agentDocument = str(o, "agentDocument");
     for (const QJsonValue &v : o.value(QLatin1String("matters")).toArray()) {
         const QJsonObject m = v.toObject();
         d.matters.append({str(m, "name"), str(m, "department")});
     }
     for (const QJsonValue &v : o.value(QLatin1String("otherParties")).toArray()) {
         const QJsonObject p = v.toObject();
-        d.otherParties.append({str(p, "name"), str(p, "id"), str(p, "agentName"), str(p, "agentId")});
+        d.otherParties.append({str(p, "name"), str(p, "id"), str(p, "agentName"), str(p, "agentId"), str(p, "document"),
+            str(p, "agentDocument")});
     }
     for (const QJsonValue &v : o.value(QLatin1String("received")).toArray()) {
         const QJsonObject r = v.toObject();

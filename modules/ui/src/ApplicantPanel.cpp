@@ -248,7 +248,8 @@ bool ApplicantPanel::takeLicence(const QString &scan)
     return true;
 }
 
-void ApplicantPanel::setParties(const std::optional<intake::Party> &applicant, const std::optional<intake::Party> &agent)
+void ApplicantPanel::setParties(
+    const std::optional<intake::Party> &applicant, const std::optional<intake::Party> &agent)
 {
     const bool changedPerson = !applicant || !m_applicant || applicant->number != m_applicant->number;
     m_applicant = applicant;
@@ -298,8 +299,12 @@ void ApplicantPanel::updateSummary()
         return;
     }
     auto line = [this](const intake::Party &p) {
-        return m_revealed ? QStringLiteral("%1  %2").arg(p.name, p.number)
-                          : QStringLiteral("%1  %2").arg(p.maskedName(), p.maskedNumber());
+        QString text = m_revealed ? QStringLiteral("%1  %2").arg(p.name, p.number)
+                                  : QStringLiteral("%1  %2").arg(p.maskedName(), p.maskedNumber());
+        // Which document the number is on (its validity is on the identity panel above).
+        if (const QString document = p.documentName(); !document.isEmpty())
+            text += QStringLiteral(" · ") + document;
+        return text;
     };
     QString text = QStringLiteral("<b>%1</b>").arg(line(*m_applicant).toHtmlEscaped());
     if (m_agent)

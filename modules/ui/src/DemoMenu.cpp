@@ -73,17 +73,29 @@ void DemoMenu::build()
 
 void DemoMenu::addCardActions(QMenu *menu, DemoCardSlot *demo)
 {
-    const QList<QPair<QString, idcard::CardType>> cards = {
-        {tr("Resident ID card"), idcard::CardType::Resident},
-        {tr("Foreigner permanent residence card (2017)"), idcard::CardType::ForeignPermanent},
-        {tr("Foreigner permanent residence card (2023)"), idcard::CardType::ForeignPermanent2023},
-        {tr("Hong Kong/Macao/Taiwan residence permit (expired)"), idcard::CardType::HkMacaoTaiwan},
+    struct Card
+    {
+        const char *name;
+        QString text;
+        DemoCard card;
     };
-    for (const auto &card : cards) {
-        const idcard::CardType type = card.second;
-        connect(menu->addAction(card.first), &QAction::triggered, menu, [demo, type] {
+    const QList<Card> cards = {
+        {"demoCardResident", tr("Resident ID card (man)"), DemoCard::Resident},
+        {"demoCardResidentFemale", tr("Resident ID card (woman, long-term)"), DemoCard::ResidentFemale},
+        {"demoCardResidentExpired", tr("Resident ID card (expired)"), DemoCard::ResidentExpired},
+        {"demoCardI", tr("Foreigner permanent residence card (2017)"), DemoCard::ForeignPermanent},
+        {"demoCardY", tr("Foreigner permanent residence card (2023)"), DemoCard::Foreign2023},
+        {"demoCardJ", tr("Hong Kong/Macao/Taiwan residence permit"), DemoCard::HkMacaoTaiwan},
+        {"demoCardJExpired", tr("Hong Kong/Macao/Taiwan residence permit (expired)"), DemoCard::HkMacaoTaiwanExpired},
+    };
+    // Each puts its card in place of the one on the reader, as a clerk swaps cards.
+    for (const Card &card : cards) {
+        QAction *a = menu->addAction(card.text);
+        a->setObjectName(QString::fromLatin1(card.name));
+        const DemoCard which = card.card;
+        connect(a, &QAction::triggered, menu, [demo, which] {
             if (demo)
-                demo->putDemoCard(type);
+                demo->putDemoCard(which);
         });
     }
     menu->addSeparator();

@@ -239,6 +239,9 @@ void IdentityPanel::refresh()
         extra << tr("Issued %1 time(s)").arg(full.issueCount);
     if (!full.authority.isEmpty())
         extra << tr("Issued by %1").arg(full.authority);
+    // The 'I' card's code at offset 240 is the accepting authority's, never an issuer.
+    if (!full.acceptingAuthorityCode.isEmpty())
+        extra << tr("Accepting-authority code %1").arg(full.acceptingAuthorityCode);
     m_ui->extraValue->setText(extra.join(QStringLiteral(" · ")));
 
     // Each card type fills other fields: show the rows it has.
@@ -249,6 +252,11 @@ void IdentityPanel::refresh()
     QStringList warnings;
     if (full.isExpired(m_clock->today()))
         warnings << tr("This card expired on %1.").arg(dateText(full.validUntil));
+    else if (full.validFrom.isValid() && full.validFrom > m_clock->today())
+        warnings << tr("This card is valid only from %1.").arg(dateText(full.validFrom));
+    // What the decoder found wrong with the card's data (a failing check digit, an impossible
+    // date, characters removed from the name): the clerk sees it before using the card.
+    warnings << full.warnings;
     if (!m_failure.isEmpty())
         warnings << m_failure;
     m_ui->warningLabel->setText(warnings.join(QLatin1Char('\n')));

@@ -80,6 +80,9 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         if (m_workflow && m_workflow->applicant())
             m_ui->applicantPanel->setRevealed(true); // covered by the card's audit entry
     });
+    // Before the catalogue: a case resumed at Print renders its document at once.
+    m_preview = new QFutureWatcher<DocumentPreview>(this);
+    connect(m_preview, &QFutureWatcherBase::finished, this, &IntakePage::previewRendered);
     if (context.catalog)
         catalogueReady();
     else if (context.catalogueLoading)
@@ -199,8 +202,6 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         else
             takeLicence(text);
     });
-    m_preview = new QFutureWatcher<DocumentPreview>(this);
-    connect(m_preview, &QFutureWatcherBase::finished, this, &IntakePage::previewRendered);
     setupShortcuts();
     refresh();
 }
@@ -371,9 +372,11 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
     if (!card.nationality.isEmpty())
         details.insert(QStringLiteral("nationality"), card.nationality);
     const QString name = card.name.isEmpty() ? card.englishName : card.name;
-    const auto person = card.type == idcard::CardType::ForeignPermanent
-        ? intake::Party::foreigner(card.idNumber, name, details)
-        : intake::Party::person(card.idNumber, name, details);
+    // A card whose number fails its check (GB 11643) is never taken: it is damaged or forged.
+    const auto person = card.numberInvalid
+        ? Result<intake::Party>::failure(card.warnings.value(0))
+        : (card.type == idcard::CardType::ForeignPermanent ? intake::Party::foreigner(card.idNumber, name, details)
+                                                           : intake::Party::person(card.idNumber, name, details));
     if (!person) {
         report(tr("The card was read, but its number is not valid: %1").arg(person.error()));
         return;
@@ -385,6 +388,8 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
     else if (card.validFrom.isValid() && card.validFrom > m_context.clock->today())
         report(tr("This card is valid only from %1: ask for a valid document before accepting.")
                    .arg(QLocale().toString(card.validFrom, QLocale::ShortFormat)));
+    else if (!card.warnings.isEmpty())
+        report(tr("The card was read with warnings: %1").arg(card.warnings.join(QLatin1Char(' '))));
     else
         report({}, tr("ID card read."));
 }
@@ -393,19 +398,13 @@ void IntakePage::placeDemoCard()
 {
     if (!m_context.demoCards)
         return;
-    static const idcard::CardType kTypes[] = {idcard::CardType::Resident, idcard::CardType::ForeignPermanent,
-        idcard::CardType::ForeignPermanent2023, idcard::CardType::HkMacaoTaiwan};
-    const idcard::CardType type = kTypes[m_demoCardIndex++ % 4];
-    DemoCardSlot *slot = m_context.demoCards;
+    // F11 goes round the demo cards; each one goes down in place of the last (the reader sees
+    // the swap by the card's serial number).
+    static const DemoCard kCards[] = {DemoCard::Resident, DemoCard::ResidentFemale, DemoCard::ResidentExpired,
+        DemoCard::ForeignPermanent, DemoCard::Foreign2023, DemoCard::HkMacaoTaiwan, DemoCard::HkMacaoTaiwanExpired};
+    const DemoCard card = kCards[m_demoCardIndex++ % int(std::size(kCards))];
     report({}, tr("A demo card was placed on the simulated reader."));
-    if (!slot->hasCard()) {
-        slot->putDemoCard(type);
-        return;
-    }
-    // Like a clerk swapping cards: the reader must see the slot empty (it polls about twice a
-    // second) before the next card, or it takes the new card for the one left lying there.
-    slot->removeCard();
-    QTimer::singleShot(1200, this, [slot, type] { slot->putDemoCard(type); });
+    m_context.demoCards->putDemoCard(card);
 }
 
 void IntakePage::reveal(bool on)

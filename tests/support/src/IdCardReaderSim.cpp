@@ -62,6 +62,10 @@ QByteArray IdCardReaderSim::responseFrame(quint8 sw3, const QByteArray &data, qu
 void IdCardReaderSim::putCard(const SimIdCard &card)
 {
     QMutexLocker lock(&mutex());
+    // The same card put down again was lifted in between: the reader's next find sees no card
+    // once. Another card put down in place of one lying there is a swap with no gap at all: the
+    // host must tell it by the serial number select answers.
+    m_lifted = m_card.has_value() && m_card->serial() == card.serial();
     m_card = card;
     m_found = false;
     m_selected = false;
@@ -71,6 +75,7 @@ void IdCardReaderSim::removeCard()
 {
     QMutexLocker lock(&mutex());
     m_card.reset();
+    m_lifted = false;
     m_found = false;
     m_selected = false;
 }
@@ -198,7 +203,11 @@ void IdCardReaderSim::answer(quint8 command, quint8 parameter)
         break;
     }
     case 0x2001: // find
-        if (m_card) {
+        if (m_card && m_lifted) {
+            m_lifted = false;
+            m_found = false;
+            sw3 = 0x80;
+        } else if (m_card) {
             m_found = true;
             sw3 = 0x9F;
             data = QByteArray(4, '\0');
@@ -210,7 +219,7 @@ void IdCardReaderSim::answer(quint8 command, quint8 parameter)
     case 0x2002: // select
         if (m_card && m_found) {
             m_selected = true;
-            data = QByteArray::fromHex("0102030405060708");
+            data = m_card->serial();
         } else {
             sw3 = 0x81;
         }

@@ -1,5 +1,7 @@
 #include "onewindow/devicesim/SimIdCard.h"
 
+#include <QCryptographicHash>
+
 namespace ow::devicesim {
 
 namespace {
@@ -41,6 +43,83 @@ QByteArray SimIdCard::appendedAddressBlock() const
     QByteArray block(70, '\0');
     put(block, 0, 70, appendedAddress);
     return block;
+}
+
+QByteArray SimIdCard::serial() const
+{
+    if (!serialNumber.isEmpty())
+        return serialNumber.leftJustified(8, '\0', true);
+    // A card's chip serial is its own; here it follows from the number (and the name, so that
+    // two demo cards never share one).
+    return QCryptographicHash::hash((field(122) + field(0)).toUtf8(), QCryptographicHash::Sha256).left(8);
+}
+
+QList<SimIdCard::Demo> SimIdCard::demoCards()
+{
+    return {Demo::Resident, Demo::ResidentFemale, Demo::ResidentExpired, Demo::ForeignPermanent, Demo::Foreign2023,
+        Demo::HkMacaoTaiwan, Demo::HkMacaoTaiwanExpired};
+}
+
+SimIdCard SimIdCard::demo(Demo which)
+{
+    switch (which) {
+    case Demo::Resident: return demo(Type::Resident);
+    case Demo::ForeignPermanent: return demo(Type::ForeignPermanent);
+    case Demo::Foreign2023: return demo(Type::Foreign2023);
+    case Demo::HkMacaoTaiwanExpired: return demo(Type::HkMacaoTaiwan);
+    case Demo::ResidentFemale: {
+        SimIdCard card = demo(Type::Resident);
+        card.fields = {
+            {0, 30, QStringLiteral("林晓燕")},
+            {30, 2, QStringLiteral("2")},
+            {32, 4, QStringLiteral("01")},
+            {36, 16, QStringLiteral("19680914")},
+            {52, 70, QStringLiteral("浙江省杭州市拱墅区莫干山路50号")},
+            {122, 36, withCheckCharacter(QStringLiteral("33010519680914004"))},
+            {158, 30, QStringLiteral("杭州市公安局拱墅分局")},
+            {188, 16, QStringLiteral("20150320")},
+            {204, 16, QStringLiteral("长期")},
+        };
+        card.fingerprint.clear();
+        card.appendedAddress.clear();
+        return card;
+    }
+    case Demo::ResidentExpired: {
+        SimIdCard card = demo(Type::Resident);
+        card.fields = {
+            {0, 30, QStringLiteral("赵建国")},
+            {30, 2, QStringLiteral("1")},
+            {32, 4, QStringLiteral("01")},
+            {36, 16, QStringLiteral("19750618")},
+            {52, 70, QStringLiteral("浙江省杭州市上城区清泰街66号")},
+            {122, 36, withCheckCharacter(QStringLiteral("33010219750618005"))},
+            {158, 30, QStringLiteral("杭州市公安局上城分局")},
+            {188, 16, QStringLiteral("20040101")},
+            {204, 16, QStringLiteral("20240101")},
+        };
+        card.fingerprint.clear();
+        card.appendedAddress.clear();
+        return card;
+    }
+    case Demo::HkMacaoTaiwan: {
+        SimIdCard card = demo(Type::HkMacaoTaiwan);
+        card.fields = {
+            {0, 30, QStringLiteral("李嘉欣")},
+            {30, 2, QStringLiteral("2")},
+            {36, 16, QStringLiteral("19900816")},
+            {52, 70, QStringLiteral("浙江省杭州市滨江区江南大道3号")},
+            {122, 36, withCheckCharacter(QStringLiteral("81000019900816006"))},
+            {158, 30, QStringLiteral("杭州市公安局")},
+            {188, 16, QStringLiteral("20240301")},
+            {204, 16, QStringLiteral("20290301")},
+            {220, 18, QStringLiteral("H87654321")},
+            {238, 4, QStringLiteral("02")},
+            {248, 2, QStringLiteral("J")},
+        };
+        return card;
+    }
+    }
+    return demo(Type::Resident);
 }
 
 QString SimIdCard::field(int offset) const

@@ -30,8 +30,17 @@ public:
     static Result<IdCardData> decodeReadFrame(const QByteArray &frame);
     // The 70-byte appended address block (0x30 0x03).
     static QString decodeAppendedAddress(const QByteArray &block);
-    // UCS-2 little endian, trailing spaces and NULs trimmed.
+    // UCS-2 little endian, trailing spaces and NULs trimmed, control and format characters removed.
     static QString ucs2(const QByteArray &bytes, int offset, int length);
+    // `text` without control characters (C0/C1), format characters (bidi overrides and isolates
+    // such as U+202E, zero-width joiners, BOM), line/paragraph separators and lone surrogates.
+    // They are removed rather than shown escaped: a card's text goes onto signed documents and to
+    // the back office, where an escape would become part of the name; the decoder says in the
+    // card's warnings that something was removed.
+    static QString stripControls(const QString &text, int *removed = nullptr);
+    // Adds to card.warnings (and numberInvalid) what is implausible: a number failing GB 11643,
+    // a birth date that is no date or differs from the number's, validity that cannot be.
+    static void checkSanity(IdCardData &card);
 };
 
 } // namespace ow::idcard

@@ -4,6 +4,7 @@
 #include <QDate>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace ow::idcard {
 
@@ -31,7 +32,11 @@ struct IdCardData
     QDate birthDate;
     QString address; // resident and 'J'
     QString idNumber; // 18 characters; for 'I' the 15-character permit number
-    QString authority; // issuing authority (resident, 'J'); 'I': accepting-authority code
+    // The issuing authority: as on the card (resident, 'J'); for foreigners' cards ('I', 'Y'),
+    // which carry none, the national authority of the issue date (the Ministry of Public Security
+    // before 2018-04-02, the National Immigration Administration from then on).
+    QString authority;
+    QString acceptingAuthorityCode; // 'I': the 4-digit accepting-authority code at offset 240
     QDate validFrom;
     QDate validUntil; // invalid when longTerm
     bool longTerm = false; // "长期"
@@ -42,11 +47,20 @@ struct IdCardData
     QString appendedAddress; // from command 0x30 0x03, empty if none
     QByteArray photoWlt; // the 1024-byte WLT photo, raw (needs a licensed decoder, see WltDecoder)
     QByteArray fingerprint; // the 1024-byte fingerprint block, empty when not read
+    // What is wrong with the card's data, for the clerk to see: a number failing its check
+    // (GB 11643), an impossible date, characters removed from a field. Empty for a sound card.
+    QStringList warnings;
+    // The number fails its check (GB 11643 for 18-digit numbers, the format for 'I' permits):
+    // the card must not be used for an acceptance.
+    bool numberInvalid = false;
 
     // Ended before `today` (a long-term card never expires).
     bool isExpired(const QDate &today) const;
     // The nation's name for the resident card's code ("汉", …), empty if unknown.
     QString nationName() const;
+    // The national authority that issues foreigners' permanent residence cards on `issued`:
+    // 中华人民共和国公安部 before 2018-04-02, 国家移民管理局 from then on (data, not UI text).
+    static QString foreignerCardAuthority(const QDate &issued);
     // The card type as a short code: "resident", "I", "Y", "J".
     QString typeCode() const;
     // A copy safe to show by default: name, numbers, address and dates of birth masked, photo and

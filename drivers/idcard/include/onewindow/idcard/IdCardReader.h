@@ -33,7 +33,8 @@ struct IdCardReaderOptions
 //
 // While a card is expected (setCardExpected(true)) it polls every pollIntervalMs: find →
 // select → read (→ appended address). A card is reported once by cardRead(); while it stays on
-// the reader it is not reported again; cardRemoved() when it is taken away. A failing card
+// the reader (the same serial number at select) it is not reported again; another card put
+// down in its place is read and reported; cardRemoved() when the card is taken away. A failing card
 // gets readFailed() once per distinct problem while it stays.
 class IdCardReader : public usb::UsbDriver
 {
@@ -95,6 +96,7 @@ private:
     QAtomicInt m_transportKind {-1};
     bool m_cardExpected = false;
     bool m_cardOnReader = false;
+    QByteArray m_cardSerial; // what select answered for the card reported last
     QString m_lastFailure; // reported while the current card stays
 };
 

@@ -41,6 +41,10 @@ public:
 
     // The material id the workflow adds when an agent applies on the applicant's behalf.
     static QString authorisationLetterId() { return QStringLiteral("agent-authorisation"); }
+    // The catalogue's material for an applicant's identity document. Its id routes as it is; its
+    // line is named after the document the applicant actually holds (居民身份证, 外国人永久居留身份证,
+    // 港澳台居民居住证 …), and an expired or not-yet-valid document is missing whatever was marked.
+    static QString identityMaterialId() { return QStringLiteral("id-card"); }
 
     IntakeWorkflow(const Catalog &catalog, const WorkCalendar &calendar, const Clock &clock, store::Store &store,
         receipt::WindowKey key, WindowConfig config, QObject *parent = nullptr);
@@ -190,6 +194,7 @@ private:
     void take(const Evaluation &ev);
     PartyRules partyRules(const CaseState &state) const;
     void addPerPartyMaterials(const CaseState &state, checklist::Checklist *out) const;
+    void nameIdentityDocuments(const CaseState &state, checklist::Checklist *out) const;
     QString partiesChange(CaseState changed, int removed = -1);
     // "" when the open case may still change (it is not decided), or why not.
     QString editable() const;

@@ -40,6 +40,21 @@ public:
     // it does or when the party was typed without a card.
     QString validityProblem(const QDate &today) const;
 
+    // The identity document by its kind, in the document language: 居民身份证, 外国人永久居留身份证,
+    // 港澳台居民居住证 (from the card read, or from a typed number's kind), or what the clerk typed
+    // for a passport or permit (details "documentName"). Empty for a company.
+    QString documentName() const;
+    // The document's validity as read from the card ("有效期 2018-06-01 至 2028-06-01", "… 起长期");
+    // empty when not known (a typed number).
+    QString validityText() const;
+    // documentName() and validityText() for a document: "外国人永久居留身份证 有效期 … 至 …".
+    QString documentLine() const;
+    // When validityProblem() is not empty: the document's name with what is wrong ("居民身份证
+    // （有效期至 2024-01-01，已过期）") and what to bring instead (a temporary resident ID card from
+    // the police, the renewed permit …).
+    QString invalidDocumentName(const QDate &today) const;
+    QString replacementText() const;
+
     QString maskedNumber() const;
     QString maskedName() const;
     QJsonObject toJson() const;

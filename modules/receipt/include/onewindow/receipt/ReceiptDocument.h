@@ -32,6 +32,8 @@ struct PartyLine
     QString id;
     QString agentName;
     QString agentId;
+    QString document; // the applicant's identity document, e.g. "港澳台居民居住证 有效期 … 至 …"
+    QString agentDocument;
 };
 
 struct ReceivedLine
@@ -64,6 +66,10 @@ public:
     QString applicantId;
     QString agentName;
     QString agentId;
+    // The identity document by its kind, with its validity: "外国人永久居留身份证 有效期 2018-06-01 至
+    // 2028-06-01" (empty for a company or a document typed without one; then nothing is printed).
+    QString applicantDocument;
+    QString agentDocument;
     QList<PartyLine> otherParties; // applicants 2, 3 …
     QList<MatterLine> matters;
     QList<ReceivedLine> received;

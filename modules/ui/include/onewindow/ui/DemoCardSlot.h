@@ -7,6 +7,17 @@
 
 namespace ow::ui {
 
+// The demo cards a hall meets daily.
+enum class DemoCard {
+    Resident, // a man's resident ID card
+    ResidentFemale, // a woman's, long-term
+    ResidentExpired, // a resident ID card that ended on 2024-01-01
+    ForeignPermanent, // 外国人永久居留身份证, 2017 ('I')
+    Foreign2023, // 外国人永久居留身份证, 2023 ('Y')
+    HkMacaoTaiwan, // 港澳台居民居住证 ('J'), valid
+    HkMacaoTaiwanExpired, // 港澳台居民居住证 ('J'), ended on 2024-01-01
+};
+
 // Demo mode: puts a demo card on the simulated ID card reader, or takes it off. The composition
 // root (app/client, --demo) provides it through ClientContext::demoCards; any widget (the device
 // status indicator, the intake screen) may call it from the GUI thread.
@@ -14,8 +25,9 @@ class DemoCardSlot
 {
 public:
     virtual ~DemoCardSlot() = default;
-    // The four demo cards: resident, 'I', 'Y' and an expired 'J'.
-    virtual void putDemoCard(idcard::CardType type) = 0;
+    // Puts the card on the reader, in place of the one lying there if any (a swap: the reader
+    // sees the new card).
+    virtual void putDemoCard(DemoCard card) = 0;
     virtual void removeCard() = 0;
     virtual bool hasCard() const = 0;
 

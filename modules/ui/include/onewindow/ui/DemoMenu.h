@@ -20,7 +20,7 @@ public:
 
     // What the demo business licence's QR holds (the national credit system's link).
     static QByteArray demoLicenceQr();
-    // The four demo cards and "take the card off", for any menu (the status bar's too).
+    // The demo cards and "take the card off", for any menu (the status bar's too).
     static void addCardActions(QMenu *menu, DemoCardSlot *demo);
 
 protected:

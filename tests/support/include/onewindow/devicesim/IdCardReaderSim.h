@@ -39,6 +39,8 @@ public:
     static UsbDescriptorBuilder descriptorsFor(Transport transport, quint16 vendorId, quint16 productId);
     Transport transport() const { return m_transport; }
 
+    // Puts a card on the reader. In place of another card: a swap, no gap (select answers the
+    // new card's serial). The same card again: it was lifted, so one find answers "no card".
     void putCard(const SimIdCard &card);
     void putDemoCard(SimIdCard::Type type) { putCard(SimIdCard::demo(type)); }
     void removeCard();
@@ -76,6 +78,7 @@ private:
     Transport m_transport;
     QByteArray m_received;
     std::optional<SimIdCard> m_card;
+    bool m_lifted = false; // the same card was put down again: one find sees no card
     bool m_found = false;
     bool m_selected = false;
     QHash<quint16, FaultRule> m_faults;

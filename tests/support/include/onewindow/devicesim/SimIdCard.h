@@ -13,6 +13,16 @@ namespace ow::devicesim {
 struct SimIdCard
 {
     enum class Type { Resident, ForeignPermanent, Foreign2023, HkMacaoTaiwan };
+    // The demo cards a hall meets daily (demo(Demo)).
+    enum class Demo {
+        Resident, // 王小明, male, valid to 2040
+        ResidentFemale, // 林晓燕, female, long-term
+        ResidentExpired, // 赵建国, ended 2024-01-01
+        ForeignPermanent, // 'I' 2017, SMITH, JOHN
+        Foreign2023, // 'Y', 马丁 / MARTIN, MARIE …
+        HkMacaoTaiwan, // 'J', 李嘉欣, Hong Kong, valid to 2029
+        HkMacaoTaiwanExpired, // 'J', 陈大文, ended 2024-01-01
+    };
 
     struct Field
     {
@@ -26,6 +36,9 @@ struct SimIdCard
     QByteArray photo; // 1024 bytes
     QByteArray fingerprint; // empty or 1024 bytes
     QString appendedAddress; // empty: the card has none (SW3 0x91)
+    QByteArray serialNumber; // what select answers (8 bytes); empty: derived from the ID number
+
+    QByteArray serial() const; // 8 bytes, the same for the same card
 
     QByteArray textBlock() const; // 256 bytes
     QByteArray appendedAddressBlock() const; // 70 bytes
@@ -34,6 +47,8 @@ struct SimIdCard
     // The demo cards: fictitious people with valid check digits. The HK/Macao/Taiwan permit is
     // expired (it ended on 2024-01-01), the others are valid until at least 2028.
     static SimIdCard demo(Type type);
+    static SimIdCard demo(Demo which);
+    static QList<Demo> demoCards(); // every Demo, in menu order
     static QString typeName(Type type); // "resident", "I", "Y", "J"
     // Appends the GB 11643 check character to 17 digits.
     static QString withCheckCharacter(const QString &seventeenDigits);
