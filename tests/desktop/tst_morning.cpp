@@ -402,7 +402,12 @@ bool TestMorning::decideAndPrint(Qt::Key decision, Step expect)
     [&] { QCOMPARE(m_workflow->step(), expect); }();
     if (m_workflow->step() != Step::Print)
         return false;
-    [&] { QVERIFY2(printed.count() > 0 || printed.wait(20000), "the receipt printer did not answer"); }();
+    [&] {
+        QVERIFY2(printed.count() > 0 || printed.wait(20000),
+            qPrintable(QStringLiteral("the receipt printer did not answer; the screen says: ")
+                + m_window->findChild<ui::IntakePage *>()->message() + QStringLiteral(" / ")
+                + m_window->findChild<QLabel *>(QStringLiteral("printerStatusLabel"))->text()));
+    }();
     if (printed.isEmpty())
         return false;
     const bool ok = printed.first().at(0).toBool();

@@ -177,6 +177,7 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now && m_ui->leftColumn->isAncestorOf(now))
             m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
+        keepFocusInView();
     });
 
     if (CounterDevices *devices = context.devices) {
@@ -733,6 +734,18 @@ void IntakePage::refresh()
     } else {
         m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
     }
+    keepFocusInView();
+}
+
+void IntakePage::keepFocusInView()
+{
+    // Once the layout has settled (an answer adds or relabels rows and widens the column), the
+    // field being typed in is brought back into view: the clerk never types blind.
+    QTimer::singleShot(0, this, [this] {
+        QWidget *now = QApplication::focusWidget();
+        if (now && m_ui->leftColumn->isAncestorOf(now))
+            m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
+    });
 }
 
 void IntakePage::changeEvent(QEvent *event)

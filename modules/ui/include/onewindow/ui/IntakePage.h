@@ -73,6 +73,7 @@ private:
     // Every field, message and selection of the previous case goes from the screen.
     void clearCaseScreen();
     void openOther(const QString &caseId, const QString &number);
+    void keepFocusInView();
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;
