@@ -305,6 +305,10 @@
         <source>Applicant %1 of case %2 has no identity.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case %1 is decided; it cannot be abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -572,11 +576,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;fromParty&quot; must be age, gender or entityType</source>
+        <source>&quot;perParty&quot; must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;perParty&quot; must be true or false</source>
+        <source>&quot;fromParty&quot; must be age, gender, entityType, retirementCategory or retirementReached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a retirementCategory question is a choice of male, female-cadre and female-worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a retirementReached question is a yes-no question</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -659,6 +671,18 @@
     </message>
     <message>
         <source>confirmed by the clerk not to hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clerk found that it does not hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not met: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -827,6 +851,46 @@
         <source>%1 = no</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is excluded (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, below %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not above %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, above %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not below %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CoverSheets</name>
@@ -858,11 +922,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The check character does not match: a character was probably mistyped (expected %1 at the end).</source>
+        <source>This credit code does not pass the check character test: one of its characters was mistyped, and the check cannot tell which. Compare it character by character with the business licence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
+        <source>The organisation code %1 inside this credit code does not pass its check: one of its characters was mistyped. Compare the code character by character with the business licence.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,11 +1217,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
+        <source>The birth date %1 in this ID number is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The birth date %1 in this ID number is in the future.</source>
+        <source>This ID number does not pass the check digit test: one of its characters was mistyped, and the check cannot tell which. Compare it digit by digit with the card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3024,6 +3088,38 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>agent %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the applicant is %1, at or past the statutory retirement age (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the applicant is %1, short of the statutory retirement age (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years 1 month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 years %2 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was abandoned; it cannot be continued. Start a new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is decided and its document issued; it cannot be abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is closed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -3378,6 +3474,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3987,6 +4091,32 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The card was read with warnings: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case %1 is not decided. Leave it? It is closed as abandoned and cannot be continued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 of %2 is not decided. Leave it? It is closed as abandoned and cannot be continued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a notice of non-acceptance (不予受理通知书) for case %1?
+
+Reason: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notice of non-acceptance was issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4031,6 +4161,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Window: %1 · clerk %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intake, hand-out and the queue are for clerk and station accounts; %1 signed in as %2. Administrators set windows and accounts up with onewindow-tool and the back office.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

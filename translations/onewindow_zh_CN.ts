@@ -304,6 +304,10 @@
         <source>Applicant %1 of case %2 has no identity.</source>
         <translation>案件 %2 的第 %1 位申请人没有身份信息。</translation>
     </message>
+    <message>
+        <source>Case %1 is decided; it cannot be abandoned.</source>
+        <translation>案件 %1 已作出处理决定，不能放弃。</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -571,12 +575,20 @@
         <translation>“produces”构成循环（%1）：各事项将互相等待对方出具的材料</translation>
     </message>
     <message>
-        <source>&quot;fromParty&quot; must be age, gender or entityType</source>
-        <translation>“fromParty”只能是 age、gender 或 entityType</translation>
-    </message>
-    <message>
         <source>&quot;perParty&quot; must be true or false</source>
         <translation>“perParty”必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;fromParty&quot; must be age, gender, entityType, retirementCategory or retirementReached</source>
+        <translation>“fromParty”只能是 age、gender、entityType、retirementCategory 或 retirementReached</translation>
+    </message>
+    <message>
+        <source>a retirementCategory question is a choice of male, female-cadre and female-worker</source>
+        <translation>retirementCategory 问题须为选择题，选项为 male、female-cadre 和 female-worker</translation>
+    </message>
+    <message>
+        <source>a retirementReached question is a yes-no question</source>
+        <translation>retirementReached 问题须为是否题</translation>
     </message>
 </context>
 <context>
@@ -659,6 +671,18 @@
     <message>
         <source>confirmed by the clerk not to hold</source>
         <translation>经窗口人员确认不符合</translation>
+    </message>
+    <message>
+        <source>the clerk found that it does not hold</source>
+        <translation>经窗口人员核实不符合</translation>
+    </message>
+    <message>
+        <source>not met: %1</source>
+        <translation>不符合：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -826,6 +850,46 @@
         <source>%1 = no</source>
         <translation>%1：否</translation>
     </message>
+    <message>
+        <source>%1 holds</source>
+        <translation>%1成立</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2, which is excluded (%3)</source>
+        <translation>%1为%2，属于不符合的情形（%3）</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not one of %3</source>
+        <translation>%1为%2，不属于%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, below %3</source>
+        <translation>%1为%2，未达到%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not above %3</source>
+        <translation>%1为%2，未超过%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, above %3</source>
+        <translation>%1为%2，超过%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not below %3</source>
+        <translation>%1为%2，不低于%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not %3</source>
+        <translation>%1为%2，不是%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1为%2</translation>
+    </message>
 </context>
 <context>
     <name>CoverSheets</name>
@@ -857,12 +921,12 @@
         <translation>统一社会信用代码第 3 至 8 位为行政区划码，必须是数字。</translation>
     </message>
     <message>
-        <source>The check character does not match: a character was probably mistyped (expected %1 at the end).</source>
-        <translation>校验码不符，可能有字符输错（末位应为 %1）。</translation>
+        <source>This credit code does not pass the check character test: one of its characters was mistyped, and the check cannot tell which. Compare it character by character with the business licence.</source>
+        <translation>该统一社会信用代码未通过校验码校验：有字符录入错误，但校验无法判断是哪一位。请对照营业执照逐位核对。</translation>
     </message>
     <message>
-        <source>The embedded organisation code %1 has a wrong check character (expected %2).</source>
-        <translation>其中的组织机构代码 %1 校验位错误（应为 %2）。</translation>
+        <source>The organisation code %1 inside this credit code does not pass its check: one of its characters was mistyped. Compare the code character by character with the business licence.</source>
+        <translation>该统一社会信用代码中的组织机构代码 %1 未通过校验：有字符录入错误。请对照营业执照逐位核对。</translation>
     </message>
 </context>
 <context>
@@ -1146,12 +1210,12 @@
         <translation>身份号码中的出生日期 %1 不存在。</translation>
     </message>
     <message>
-        <source>The check digit does not match: a character was probably mistyped (expected %1 at the end).</source>
-        <translation>校验码不符，可能有数字输错（末位应为 %1）。</translation>
-    </message>
-    <message>
         <source>The birth date %1 in this ID number is in the future.</source>
         <translation>身份号码中的出生日期 %1 晚于今天。</translation>
+    </message>
+    <message>
+        <source>This ID number does not pass the check digit test: one of its characters was mistyped, and the check cannot tell which. Compare it digit by digit with the card.</source>
+        <translation>该身份证号码未通过校验码校验：有字符录入错误，但校验无法判断是哪一位。请对照证件逐位核对。</translation>
     </message>
 </context>
 <context>
@@ -3016,6 +3080,38 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>agent %1</source>
         <translation>代办人%1</translation>
     </message>
+    <message>
+        <source>the applicant is %1, at or past the statutory retirement age (%2)</source>
+        <translation>申请人 %1，已达到法定退休年龄（%2）</translation>
+    </message>
+    <message>
+        <source>the applicant is %1, short of the statutory retirement age (%2)</source>
+        <translation>申请人 %1，未达到法定退休年龄（%2）</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 周岁</translation>
+    </message>
+    <message>
+        <source>%1 years 1 month</source>
+        <translation>%1 周岁 1 个月</translation>
+    </message>
+    <message>
+        <source>%1 years %2 months</source>
+        <translation>%1 周岁 %2 个月</translation>
+    </message>
+    <message>
+        <source>Case %1 was abandoned; it cannot be continued. Start a new case.</source>
+        <translation>案件 %1 已放弃，不能接续办理，请新建案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 is decided and its document issued; it cannot be abandoned.</source>
+        <translation>案件 %1 已作出处理决定并出具文书，不能放弃。</translation>
+    </message>
+    <message>
+        <source>Case %1 is closed already.</source>
+        <translation>案件 %1 已结束。</translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -3370,6 +3466,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>; </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已上报</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4077,34 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The card was read with warnings: %1</source>
         <translation>已读卡，但存在以下问题：%1</translation>
     </message>
+    <message>
+        <source>Case %1 is not decided. Leave it? It is closed as abandoned and cannot be continued.</source>
+        <translation>案件 %1 尚未作出处理决定。确定离开吗？离开后该案件按“已放弃”关闭，不能再接续办理。</translation>
+    </message>
+    <message>
+        <source>Case %1 of %2 is not decided. Leave it? It is closed as abandoned and cannot be continued.</source>
+        <translation>%2 的案件 %1 尚未作出处理决定。确定离开吗？离开后该案件按“已放弃”关闭，不能再接续办理。</translation>
+    </message>
+    <message>
+        <source>Leave the case?</source>
+        <translation>离开当前案件？</translation>
+    </message>
+    <message>
+        <source>Case %1 stays open.</source>
+        <translation>案件 %1 继续办理。</translation>
+    </message>
+    <message>
+        <source>Issue a notice of non-acceptance (不予受理通知书) for case %1?
+
+Reason: %2</source>
+        <translation>确定为案件 %1 出具不予受理通知书吗？
+
+理由：%2</translation>
+    </message>
+    <message>
+        <source>No notice of non-acceptance was issued.</source>
+        <translation>未出具不予受理通知书。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4018,6 +4150,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Window: %1 · clerk %2</source>
         <translation>窗口：%1 · 工作人员 %2</translation>
+    </message>
+    <message>
+        <source>Intake, hand-out and the queue are for clerk and station accounts; %1 signed in as %2. Administrators set windows and accounts up with onewindow-tool and the back office.</source>
+        <translation>受理、出件和排队叫号仅限窗口人员和服务站账号使用；%1 当前以“%2”身份登录。管理员请通过 onewindow-tool 和后台配置窗口与账号。</translation>
     </message>
 </context>
 <context>

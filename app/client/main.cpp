@@ -262,6 +262,7 @@ int main(int argc, char *argv[])
         if (signInDialog.exec() != QDialog::Accepted)
             return 1;
         context.window.clerk = signInDialog.outcome().user;
+        context.role = signInDialog.outcome().role; // decides the sections (MainWindow)
         idleLockMinutes = account->idleLockMinutes;
     }
 
@@ -323,6 +324,13 @@ int main(int argc, char *argv[])
         const QString text =
             QInputDialog::getText(QApplication::activeWindow(), title, label, QLineEdit::Normal, QString(), &ok);
         return ok ? std::optional<QString>(text) : std::nullopt;
+    };
+
+    context.confirm = [](const QString &title, const QString &text) {
+        // The default button is No: a stray Enter never leaves a case or refuses an applicant.
+        return QMessageBox::question(
+                   QApplication::activeWindow(), title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
     };
 
     auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));

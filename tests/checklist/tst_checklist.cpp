@@ -425,23 +425,25 @@ void TestChecklist::countsAreAsRecorded()
 
 void TestChecklist::unansweredQuestionsAreNeverGuessed()
 {
-    // Nothing answered: the retirement bundle depends on gender, age, contribution years and the fund.
+    // Nothing answered: the retirement bundle depends on contribution years, the retirement
+    // category and age reached, and the fund.
     const auto c = ChecklistEngine::evaluate(
         m_demo, Selection::ofBundle(QStringLiteral("retirement")), {}, {}, m_calendar, m_today);
     QVERIFY2(c.ok(), qPrintable(c.error()));
     QCOMPARE(verdictKey(c->verdict), QStringLiteral("needs_answers"));
     QCOMPARE(c->unanswered,
-        (QStringList {QStringLiteral("contribution_years"), QStringLiteral("gender"), QStringLiteral("age"),
-            QStringLiteral("has_fund")}));
+        (QStringList {QStringLiteral("contribution_years"), QStringLiteral("retirement_category"),
+            QStringLiteral("retirement_reached"), QStringLiteral("has_fund")}));
     QVERIFY(c->failed.isEmpty());
     // The undecided item is neither listed as needed nor dropped.
     const ItemLine &fund = c->items.last();
     QCOMPARE(fund.included, ItemLine::Inclusion::Undecided);
     QVERIFY(!line(c.value(), QStringLiteral("fund-withdrawal-form")));
-    // A question that decides nothing is not asked: a man of 60 needs no answer about being a woman.
+    // A question that decides nothing is not asked: gender and age are not asked here.
     const auto d = ChecklistEngine::evaluate(m_demo, Selection::ofBundle(QStringLiteral("retirement")),
-        toAnswers({{QStringLiteral("gender"), QStringLiteral("male")}, {QStringLiteral("age"), 60.0},
-            {QStringLiteral("contribution_years"), 15.0}, {QStringLiteral("has_fund"), false}}),
+        toAnswers({{QStringLiteral("retirement_category"), QStringLiteral("male")},
+            {QStringLiteral("retirement_reached"), true}, {QStringLiteral("contribution_years"), 15.0},
+            {QStringLiteral("has_fund"), false}}),
         {}, m_calendar, m_today);
     QVERIFY2(d.ok(), qPrintable(d.error()));
     QVERIFY(d->unanswered.isEmpty());
@@ -459,6 +461,8 @@ void TestChecklist::failedConditionIsNamed()
     QCOMPARE(c->failed.size(), 1);
     QCOMPARE(c->failed.first().text, QStringLiteral("累计缴费满15年"));
     QCOMPARE(c->failed.first().expression, QStringLiteral("养老保险累计缴费年限 ≥ 15 年"));
+    // The refusal states what failed, with the value, not the rule recited (issue 19).
+    QCOMPARE(c->failed.first().fact, QStringLiteral("养老保险累计缴费年限 is 14.5 年, below 15 年"));
     QCOMPARE(c->failed.first().matter, QStringLiteral("330106-JF-HRSS-002"));
 }
 

@@ -60,16 +60,17 @@ void TestCreditCode::invalid_data()
     QTest::newRow("17 characters") << "91310110666007217"
                                    << "18 characters";
     QTest::newRow("wrong check character") << "91310110666007217U"
-                                           << "check character does not match";
+                                           << "check character test";
     QTest::newRow("one changed digit") << "91310110666007218T"
-                                       << "check character does not match";
+                                       << "check character test";
     QTest::newRow("letter I is not in the alphabet") << "9131011066600721IT"
                                                      << "cannot appear";
     QTest::newRow("letter O is not in the alphabet") << "91310110666007217O"
                                                      << "cannot appear";
     QTest::newRow("letters in the region code") << "91AB0110666007217T"
                                                 << "region code";
-    // Full check correct, embedded GB 11714 check wrong: 9111010871092209X + W.
+    // Full check correct, embedded GB 11714 check wrong: 9111010871092209X + W. No character is
+    // offered as the fix (issue 19): only that the code does not check.
     QTest::newRow("embedded organisation code check") << "9111010871092209X1"
                                                       << "organisation code";
 }

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void ageOn();
     void futureBirthDate_data();
     void futureBirthDate();
+    void mismatchNamesNoDigit_data();
+    void mismatchNamesNoDigit();
 };
 
 void TestIdNumber::valid_data()
@@ -185,3 +187,30 @@ void TestIdNumber::futureBirthDate()
 
 QTEST_APPLESS_MAIN(TestIdNumber)
 #include "tst_idnumber.moc"
+
+void TestIdNumber::mismatchNamesNoDigit_data()
+{
+    QTest::addColumn<QString>("typed");
+    // 33010619900101123X with one birth-date digit mistyped (the day 01 typed 11, the month 01
+    // typed 07): the check fails, and the digit that would make it pass is not the fix.
+    QTest::newRow("day digit") << "33010619900111123X";
+    QTest::newRow("month digit") << "33010619900701123X";
+    QTest::newRow("order digits") << "330106199001011290";
+}
+
+void TestIdNumber::mismatchNamesNoDigit()
+{
+    // Issue 19: "末位应为 3" turned a mistyped day into a valid-looking wrong number. The message
+    // must not offer a check character to type, and must send the clerk back to the card.
+    QFETCH(QString, typed);
+    const auto id = IdNumber::parse(typed);
+    QVERIFY(!id);
+    const QChar fits = IdNumber::checkCharacter(QStringView(typed).left(17));
+    QVERIFY(fits != typed.at(17));
+    const QString message = id.error();
+    QVERIFY2(!message.contains(fits), qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String("expected")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("digit by digit with the card")), qPrintable(message));
+    // Typing the check character it would take gives a number that passes: exactly the wrong fix.
+    QVERIFY(IdNumber::parse(typed.left(17) + fits));
+}

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void receiptStatesWhatWasRecorded();
     void textConditionsAreConfirmed();
     void scannedDocumentIsKeptWithTheCase();
+    void copiesAsTheChecklistAsks();
+    void leftCaseIsAbandoned();
 
 private:
     QStringList kinds(const QString &caseId);
@@ -827,3 +829,79 @@ void TestIntake::scannedDocumentIsKeptWithTheCase()
 
 QTEST_GUILESS_MAIN(TestIntake)
 #include "tst_intake.moc"
+
+void TestIntake::copiesAsTheChecklistAsks()
+{
+    // Issue 19: the checklist asked for 2 copies, the clerk marked the line, and the receipt
+    // said 1. 出生医学证明签发 keeps 2 copies of the verified ID card.
+    auto w = makeWorkflow();
+    QCOMPARE(w->start(), QString());
+    QCOMPARE(w->setApplicant(Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()),
+        QString());
+    QCOMPARE(w->choose(checklist::Selection::ofMatters({QStringLiteral("330106-GG-HEALTH-002")})), QString());
+    QVERIFY2(w->checklist().unanswered.isEmpty(), qPrintable(w->checklist().unanswered.join(u',')));
+    const QString id = QStringLiteral("id-card");
+    markAll(*w);
+    QString idName;
+    for (const checklist::MaterialLine &l : w->checklist().materials) {
+        if (l.id == id) {
+            QCOMPARE(l.copies, 2);
+            QCOMPARE(l.recordedCopies, 2);
+            idName = l.name;
+        }
+    }
+    QVERIFY(!idName.isEmpty());
+    // What the clerk counts wins, also when it is fewer (and it is written even though no count
+    // was recorded before).
+    QCOMPARE(w->setCount(id, 1), QString());
+    QCOMPARE(w->recorded().counts.value(id), 1);
+    QCOMPARE(w->setCount(id, 2), QString());
+    // A new mark goes back to what the checklist asks.
+    QCOMPARE(w->mark(id, std::nullopt), QString());
+    QCOMPARE(w->mark(id, checklist::Received::Original), QString());
+    QVERIFY(!w->recorded().counts.contains(id));
+    QCOMPARE(w->goTo(Step::Verdict), QString());
+    const auto decision = w->allowedDecisions().contains(Decision::Accept) ? Decision::Accept : Decision::Notice;
+    QCOMPARE(w->decide(decision), QString());
+    QHash<QString, QString> how;
+    for (const receipt::ReceivedLine &r : w->document().received)
+        how.insert(r.material, r.how);
+    QCOMPARE(how.value(idName), QStringLiteral("original verified and returned; 2 copy(ies) kept"));
+    verifyReplayMatches(*w);
+}
+
+void TestIntake::leftCaseIsAbandoned()
+{
+    auto w = restaurantCase();
+    QVERIFY(w);
+    const QString left = w->caseId();
+    QVERIFY(w->canAbandon());
+    QCOMPARE(w->abandon(), QString());
+    QVERIFY(!w->hasCase());
+    QCOMPARE(kinds(left).last(), QStringLiteral("abandoned"));
+    const auto entries = store::CaseLog(*m_store).entries(left).value();
+    QCOMPARE(entries.last().payload.value(QStringLiteral("reason")).toString(), QStringLiteral("left"));
+    QCOMPARE(store::CaseRepository(*m_store).load(left)->state, QStringLiteral("abandoned"));
+    QVERIFY(intake::CaseState::replay(entries).value().abandoned);
+    // Closed for good: not resumed, not continued.
+    auto again = makeWorkflow();
+    QVERIFY(!again->resumeLatest().isEmpty());
+    QVERIFY(!again->hasCase());
+    QVERIFY(!again->canReopen(left).isEmpty());
+    // A decided case is not abandoned: its document went out (nor can its log say so).
+    auto decided = restaurantCase();
+    QVERIFY(decided);
+    answerRestaurant(*decided, QStringLiteral("individual"), 120);
+    QCOMPARE(decided->goTo(Step::Verdict), QString());
+    QCOMPARE(decided->decide(Decision::Notice), QString());
+    QVERIFY(!decided->canAbandon());
+    QVERIFY(!decided->abandon().isEmpty());
+    QVERIFY(decided->hasCase());
+    auto state = intake::CaseState::replay(store::CaseLog(*m_store).entries(decided->caseId()).value()).value();
+    store::LogEntry e;
+    e.caseId = state.caseId;
+    e.seq = state.seq + 1;
+    e.kind = QStringLiteral("abandoned");
+    e.payload = QJsonObject {{QStringLiteral("reason"), QStringLiteral("left")}};
+    QVERIFY(!state.apply(e).isEmpty());
+}

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void cardValidityBlocksAcceptance();
     void answersFromTheCard();
     void retirementAgeFromTheCardDecides();
+    void refusalStatesTheFailingFact_data();
+    void refusalStatesTheFailingFact();
     void entityTypeFromTheCreditCode();
     void eLicenceOnlyWhereThereIsOne();
     void twoPrincipalsEachBringTheirCard();
@@ -209,15 +211,21 @@ void TestPartyRules::answersFromTheCard()
     auto w = caseFor(Party::person(QStringLiteral("330106196403051230"), QStringLiteral("张建国")).value(),
         QStringLiteral("retirement"));
     QVERIFY(w);
-    QCOMPARE(w->answersFromParty(), QStringList({QStringLiteral("gender"), QStringLiteral("age")}));
+    QCOMPARE(w->answersFromParty(),
+        QStringList({QStringLiteral("gender"), QStringLiteral("age"), QStringLiteral("retirement_category"),
+            QStringLiteral("retirement_reached")}));
     QCOMPARE(w->effectiveAnswers().value(QStringLiteral("age")).toDouble(), 62.0);
+    // Born before 1965: 60, reached in March 2024.
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("retirement_reached")).toBool(), true);
     QCOMPARE(w->effectiveAnswers().value(QStringLiteral("gender")).toString(), QStringLiteral("male"));
     QVERIFY(!w->checklist().unanswered.contains(QStringLiteral("age")));
     QVERIFY(!w->checklist().unanswered.contains(QStringLiteral("gender")));
     // Changeable: the clerk's answer wins, and clearing it brings the card's back.
     QCOMPARE(w->answer(QStringLiteral("age"), QStringLiteral("59")), QString());
     QCOMPARE(w->effectiveAnswers().value(QStringLiteral("age")).toDouble(), 59.0);
-    QCOMPARE(w->answersFromParty(), QStringList({QStringLiteral("gender")}));
+    QCOMPARE(w->answersFromParty(),
+        QStringList(
+            {QStringLiteral("gender"), QStringLiteral("retirement_category"), QStringLiteral("retirement_reached")}));
     QCOMPARE(w->answer(QStringLiteral("age"), QVariant()), QString());
     QCOMPARE(w->effectiveAnswers().value(QStringLiteral("age")).toDouble(), 62.0);
     // The card's answers are not stored as the clerk's.
@@ -232,9 +240,59 @@ void TestPartyRules::retirementAgeFromTheCardDecides()
     QVERIFY(w);
     QCOMPARE(w->answer(QStringLiteral("contribution_years"), QStringLiteral("20")), QString());
     QCOMPARE(w->answer(QStringLiteral("has_fund"), QStringLiteral("no")), QString());
+    // Her age depends on her post: that is what is asked, not whether she has reached it.
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::NeedsAnswers);
+    QCOMPARE(w->checklist().unanswered, QStringList {QStringLiteral("retirement_category")});
+    QCOMPARE(w->answer(QStringLiteral("retirement_category"), QStringLiteral("female-worker")), QString());
     QCOMPARE(w->checklist().verdict, checklist::Verdict::NotAcceptable);
     QVERIFY(!w->allowedDecisions().contains(Decision::Accept));
     QVERIFY(w->allowedDecisions().contains(Decision::Refuse));
+    // The refusal says what failed for her: born 1981-06, a worker retires at 53 years 3 months.
+    QCOMPARE(w->decide(Decision::Refuse), QString());
+    const QString reason = w->document().refusalReason;
+    QVERIFY2(reason.contains(QStringLiteral("the applicant is 45 years, short of the statutory retirement age "
+                                            "(53 years 3 months)")),
+        qPrintable(reason));
+    QVERIFY2(!reason.contains(QStringLiteral("男60")), qPrintable(reason));
+}
+
+void TestPartyRules::refusalStatesTheFailingFact_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<bool>("reached");
+    QTest::addColumn<QString>("fact");
+    // A man of 36 (issue 19: the reason recited "男60…"), and men either side of the reform.
+    QTest::newRow("man of 36") << "330106199005201233" << QDate(2026, 11, 27) << false
+                               << "the applicant is 36 years, short of the statutory retirement age (63 years)";
+    QTest::newRow("born 1965-01, at 60 in January 2025") << "330106196501151235" << QDate(2025, 1, 20) << false
+                                                         << "the applicant is 60 years, short of the statutory "
+                                                            "retirement age (60 years 1 month)";
+    QTest::newRow("born 1965-01, in February 2025") << "330106196501151235" << QDate(2025, 2, 3) << true << "";
+    QTest::newRow("born 1964-12, at 60") << "330106196412151233" << QDate(2024, 12, 16) << true << "";
+}
+
+void TestPartyRules::refusalStatesTheFailingFact()
+{
+    QFETCH(QString, number);
+    QFETCH(QDate, today);
+    QFETCH(bool, reached);
+    QFETCH(QString, fact);
+    m_clock.set(QDateTime(today, QTime(10, 0)));
+    auto w = caseFor(Party::person(number, QStringLiteral("张建国")).value(), QStringLiteral("retirement"));
+    QVERIFY(w);
+    QCOMPARE(w->answer(QStringLiteral("contribution_years"), QStringLiteral("20")), QString());
+    QCOMPARE(w->answer(QStringLiteral("has_fund"), QStringLiteral("no")), QString());
+    QCOMPARE(w->effectiveAnswers().value(QStringLiteral("retirement_reached")).toBool(), reached);
+    if (reached) {
+        QVERIFY(w->checklist().failed.isEmpty());
+        return;
+    }
+    QCOMPARE(w->checklist().verdict, checklist::Verdict::NotAcceptable);
+    QCOMPARE(w->checklist().failed.size(), 1);
+    QCOMPARE(w->checklist().failed.first().fact, fact);
+    QCOMPARE(w->decide(Decision::Refuse), QString());
+    QCOMPARE(w->document().refusalReason, QStringLiteral("职工基本养老保险待遇申领（退休）: ") + fact);
 }
 
 void TestPartyRules::entityTypeFromTheCreditCode()

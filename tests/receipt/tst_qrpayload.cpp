@@ -181,7 +181,7 @@ ReceiptDocument sampleDocument()
     d.applicantId = QStringLiteral("330106********1234");
     d.agentName = QStringLiteral("李*");
     d.agentId = QStringLiteral("330102********5678");
-    d.otherParties = {{QStringLiteral("赵*"), QStringLiteral("330106********1231"), QString(), QString()}};
+    d.otherParties = {{QStringLiteral("赵*"), QStringLiteral("330106********1231"), QString(), QString(), QString(), QString()}};
     d.matters = {{QStringLiteral("食品经营许可"), QStringLiteral("市场监管局")},
         {QStringLiteral("公众聚集场所投入使用前消防安全检查"), QStringLiteral("消防救援大队")}};
     d.received = {{QStringLiteral("营业执照"), QStringLiteral("原件核验后退回，留存复印件 1 份")}};

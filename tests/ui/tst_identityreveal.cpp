@@ -82,6 +82,7 @@ void TestIdentityReveal::initTestCase()
     m_context.search = m_search.get();
     m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
     m_context.askText = [](const QString &, const QString &) { return std::optional<QString>(); };
+    m_context.confirm = [](const QString &, const QString &) { return true; }; // leave the case on Ctrl+N
 }
 
 void TestIdentityReveal::init()

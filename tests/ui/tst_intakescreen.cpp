@@ -8,6 +8,8 @@
 #include "onewindow/i18n/Language.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/store/AuditLog.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/ui/ChecklistPanel.h"
 #include "onewindow/ui/ClientContext.h"
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void restartResumesTheDraft();
     void revealIsAudited();
     void licenceScanTakesTheCompany();
+    void newCaseStartsClean();
 
 private:
     ui::IntakePage *page() const { return m_window->findChild<ui::IntakePage *>(); }
@@ -75,6 +78,8 @@ private:
     ui::ClientContext m_context;
     std::unique_ptr<ui::MainWindow> m_window;
     QList<QList<QByteArray>> m_printed;
+    QStringList m_asked; // what the confirmation seam was asked
+    bool m_answerYes = false;
 };
 
 void TestIntakeScreen::initTestCase()
@@ -90,6 +95,10 @@ void TestIntakeScreen::initTestCase()
         return escpossim::ReceiptRenderer::renderStream(bytes, 384).value();
     };
     m_context.askText = [](const QString &, const QString &) { return std::optional<QString>(); };
+    m_context.confirm = [this](const QString &, const QString &text) {
+        m_asked << text;
+        return m_answerYes;
+    };
     // The receipt printer: what the page sends is kept and acknowledged.
     m_devices.setCanPrint(true);
     connect(&m_devices, &ui::CounterDevices::printRequested, this, [this](const QList<QByteArray> &blocks) {
@@ -107,6 +116,8 @@ void TestIntakeScreen::init()
     m_store.emplace(std::move(opened.value()));
     m_context.store = &*m_store;
     m_printed.clear();
+    m_asked.clear();
+    m_answerYes = false;
     openWindow();
 }
 
@@ -374,6 +385,80 @@ void TestIntakeScreen::licenceScanTakesTheCompany()
     // Not a notice, a receipt or a licence: said so, nothing changes.
     m_devices.reportScan(QStringLiteral("hello"));
     QCOMPARE(w->applicant()->number, QStringLiteral("91310110666007217T"));
+}
+
+void TestIntakeScreen::newCaseStartsClean()
+{
+    // Issue 19: after Ctrl+N the typed number and name stayed, and the next number typed went
+    // out with the previous person's name; the left case stayed 办理中 for good.
+    identify(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
+    intake::IntakeWorkflow *w = page()->workflow();
+    QVERIFY(w->applicant());
+    chooseByPinyin(QStringLiteral("kcg"));
+    QVERIFY(w->hasChecklist());
+    const QString first = w->caseId();
+    const QString firstNumber = w->caseNumber();
+    // A further person typed into the form, not taken yet.
+    QTest::keyClick(m_window.get(), Qt::Key_F2);
+    auto *number = child<QLineEdit>("numberEdit");
+    auto *name = child<QLineEdit>("nameEdit");
+    QTRY_VERIFY(number->hasFocus());
+    QTest::keyClicks(number, QStringLiteral("11010519491231002X"));
+    QTest::keyClick(number, Qt::Key_Return);
+    QInputMethodEvent typed;
+    typed.setCommitString(QStringLiteral("李四"));
+    QApplication::sendEvent(name, &typed);
+
+    // Ctrl+N asks first; No (the default) keeps the case as it is.
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_asked.size(), 1);
+    QVERIFY2(m_asked.first().contains(firstNumber), qPrintable(m_asked.first()));
+    QCOMPARE(w->caseId(), first);
+    QVERIFY(store::CaseRepository(*m_store).load(first)->state != QLatin1String("abandoned"));
+
+    // Yes: the case is abandoned (logged) and the next one starts with nothing of it.
+    m_answerYes = true;
+    QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(m_asked.size(), 2);
+    QVERIFY(w->hasCase());
+    QVERIFY(w->caseId() != first);
+    QVERIFY(!w->applicant());
+    QVERIFY(!w->hasChecklist());
+    QCOMPARE(number->text(), QString());
+    QCOMPARE(name->text(), QString());
+    QCOMPARE(child<QLineEdit>("agentNumberEdit")->text(), QString());
+    QCOMPARE(child<QLineEdit>("searchEdit")->text(), QString());
+    QCOMPARE(child<QLabel>("chosenLabel")->text(), QString());
+    QCOMPARE(child<QLabel>("numberStatusLabel")->text(), QString());
+    QVERIFY(!child<QLabel>("summaryLabel")->text().contains(QStringLiteral("123X")));
+    QCOMPARE(child<QTableWidget>("materialTable")->rowCount(), 0);
+    QVERIFY(number->hasFocus());
+    const auto entries = store::CaseLog(*m_store).entries(first).value();
+    QCOMPARE(entries.last().kind, QStringLiteral("abandoned"));
+    QCOMPARE(entries.last().payload.value(QStringLiteral("reason")).toString(), QStringLiteral("left"));
+    QCOMPARE(store::CaseRepository(*m_store).load(first)->state, QStringLiteral("abandoned"));
+
+    // A new number typed now goes with the name typed now, nobody else's.
+    QTest::keyClicks(number, QStringLiteral("11010519491231002X"));
+    QTest::keyClick(number, Qt::Key_Return);
+    QCOMPARE(name->text(), QString());
+    QInputMethodEvent other;
+    other.setCommitString(QStringLiteral("赵六"));
+    QApplication::sendEvent(name, &other);
+    QTest::keyClick(name, Qt::Key_Return);
+    QVERIFY(w->applicant());
+    QCOMPARE(w->applicant()->name, QStringLiteral("赵六"));
+
+    // The Cases section says 已放弃 (abandoned) for the left one.
+    m_window->showSection(ui::MainWindow::Section::Cases);
+    auto *cases = child<QTableView>("caseTable");
+    QTRY_VERIFY(cases->model()->rowCount() >= 2);
+    QString status;
+    for (int row = 0; row < cases->model()->rowCount(); ++row) {
+        if (cases->model()->index(row, 0).data().toString() == firstNumber)
+            status = cases->model()->index(row, 3).data().toString();
+    }
+    QCOMPARE(status, QStringLiteral("abandoned"));
 }
 
 QTEST_MAIN(TestIntakeScreen)

@@ -1,6 +1,11 @@
+#include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/i18n/Language.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QApplication>
@@ -10,6 +15,7 @@
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 using ow::ui::MainWindow;
@@ -27,6 +33,7 @@ private Q_SLOTS:
     void creditCodeValidated();
     void supervisorSeesCalendar();
     void statusBarShowsDemoMode();
+    void rolesDecideTheSections();
 
 private:
     ow::FixedClock m_clock {QDateTime(QDate(2026, 2, 13), QTime(9, 30))};
@@ -114,7 +121,7 @@ void TestMainWindow::creditCodeValidated()
     QVERIFY2(status->text().contains(QStringLiteral("666007217")), qPrintable(status->text()));
     edit->clear();
     QTest::keyClicks(edit, QStringLiteral("91310110666007217U"));
-    QVERIFY2(status->text().contains(QStringLiteral("does not match")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("check character test")), qPrintable(status->text()));
 }
 
 void TestMainWindow::supervisorSeesCalendar()
@@ -137,6 +144,68 @@ void TestMainWindow::statusBarShowsDemoMode()
         texts << l->text();
     QVERIFY2(texts.join(u'|').contains(QStringLiteral("Demo mode")), qPrintable(texts.join(u'|')));
     QVERIFY2(texts.join(u'|').contains(QStringLiteral("Window: 3 · clerk 李")), qPrintable(texts.join(u'|')));
+}
+
+void TestMainWindow::rolesDecideTheSections()
+{
+    // A clerk's case left open at the window (issue 19: a supervisor signing in resumed it under
+    // their own name and could take intake).
+    QTemporaryDir dir;
+    auto store = ow::store::Store::open(dir.path());
+    QVERIFY2(store.ok(), qPrintable(store.error()));
+    const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
+    QVERIFY(catalog.ok());
+    ow::ui::ClientContext context = m_context;
+    context.demoMode = false;
+    context.store = &store.value();
+    context.catalog = &catalog.value();
+    context.window.windowCode = QStringLiteral("W03");
+    context.window.clerk = QStringLiteral("clerk-3");
+    context.key = ow::receipt::WindowKey::generate(context.window.keyId()).value();
+    QString open;
+    {
+        ow::intake::IntakeWorkflow clerk(
+            catalog.value(), context.calendar, m_clock, store.value(), *context.key, context.window);
+        QCOMPARE(clerk.start(), QString());
+        QCOMPARE(clerk.setApplicant(
+                     ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()),
+            QString());
+        open = clerk.caseId();
+    }
+    const auto entries = [&] { return ow::store::CaseLog(store.value()).entries(open).value().size(); };
+    const qsizetype before = entries();
+
+    for (const QString &role : {QStringLiteral("supervisor"), QStringLiteral("admin")}) {
+        context.role = role;
+        context.window.clerk = role + QStringLiteral("-1");
+        MainWindow w(context);
+        w.catalogueReady();
+        auto *list = w.findChild<QListWidget *>(QStringLiteral("sectionList"));
+        QVERIFY(!w.findChild<ow::ui::IntakePage *>()); // no intake, so nothing is resumed
+        QVERIFY(list->item(int(MainWindow::Section::Intake))->isHidden());
+        QVERIFY(list->item(int(MainWindow::Section::Queue))->isHidden());
+        QVERIFY(list->item(int(MainWindow::Section::Cases))->isHidden());
+        QCOMPARE(list->item(int(MainWindow::Section::Supervisor))->isHidden(), role != QLatin1String("supervisor"));
+        if (role == QLatin1String("supervisor"))
+            QCOMPARE(w.currentSection(), MainWindow::Section::Supervisor);
+        // Ctrl+2 does not open intake for them.
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::keyClick(&w, Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(w.currentSection() != MainWindow::Section::Intake);
+        QCOMPARE(entries(), before);
+    }
+    // A clerk (or a window without a back office, role "") gets the counter and the open case.
+    for (const QString &role : {QStringLiteral("clerk"), QString()}) {
+        context.role = role;
+        context.window.clerk = QStringLiteral("clerk-3");
+        MainWindow w(context);
+        w.catalogueReady();
+        auto *intake = w.findChild<ow::ui::IntakePage *>();
+        QVERIFY(intake && intake->workflow());
+        QCOMPARE(intake->workflow()->caseId(), open);
+        QCOMPARE(w.currentSection(), MainWindow::Section::Intake);
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -320,10 +320,12 @@ private:
             q.type = enumeration(o, "type", where, kQuestionTypes, Question::Type::YesNo);
             q.unit = text(o, "unit", where, false);
             q.fromParty = o.value(QLatin1String("fromParty")).toString();
-            static const QStringList fromParty = {
-                QString(), QStringLiteral("age"), QStringLiteral("gender"), QStringLiteral("entityType")};
+            static const QStringList fromParty = {QString(), QStringLiteral("age"), QStringLiteral("gender"),
+                QStringLiteral("entityType"), QStringLiteral("retirementCategory"),
+                QStringLiteral("retirementReached")};
             if (!fromParty.contains(q.fromParty))
-                error(where, tr("\"fromParty\" must be age, gender or entityType"));
+                error(where,
+                    tr("\"fromParty\" must be age, gender, entityType, retirementCategory or retirementReached"));
             const QJsonArray options = array(o, "options", where, false);
             for (qsizetype k = 0; k < options.size(); ++k) {
                 const Where ow {&where, "options", k, {}};
@@ -337,6 +339,13 @@ private:
                 error(where, tr("a choice question needs at least two options"));
             if (q.type != Question::Type::Choice && !q.options.isEmpty())
                 error(where, tr("only choice questions have options"));
+            // The values the window fills in itself must be values the question can take.
+            if (q.fromParty == QLatin1String("retirementCategory")
+                && (q.type != Question::Type::Choice || q.options.size() != 3 || !q.hasOption(QStringLiteral("male"))
+                    || !q.hasOption(QStringLiteral("female-cadre")) || !q.hasOption(QStringLiteral("female-worker"))))
+                error(where, tr("a retirementCategory question is a choice of male, female-cadre and female-worker"));
+            if (q.fromParty == QLatin1String("retirementReached") && q.type != Question::Type::YesNo)
+                error(where, tr("a retirementReached question is a yes-no question"));
             if (c.m_questions.contains(q.id))
                 error(where, tr("duplicate question id \"%1\"").arg(q.id));
             c.m_questions.insert(q.id, q);

@@ -497,6 +497,126 @@ QString Condition::describe(const Questions &questions) const
     return m_root < 0 ? tr("always") : describe(m_root, questions, false);
 }
 
+QString Condition::valueText(const Node &n, const Question &q, const QVariant &v) const
+{
+    switch (n.type) {
+    case Question::Type::Number:
+        return q.unit.isEmpty() ? formatNumber(v.toDouble()) : formatNumber(v.toDouble()) + u' ' + q.unit;
+    case Question::Type::Choice: return q.optionLabel(v.toString());
+    case Question::Type::YesNo: return v.toBool() ? tr("yes") : tr("no");
+    }
+    return {};
+}
+
+QStringList Condition::explainFalse(
+    const Answers &answers, const Questions &questions, const QHash<QString, QString> &facts) const
+{
+    QStringList out;
+    if (m_root < 0 || evaluate(answers) != Truth::False)
+        return out;
+    explainFalse(m_root, answers, questions, facts, &out);
+    return out;
+}
+
+bool Condition::failsOnChoice(int index, const Answers &answers) const
+{
+    // A branch of an `or` that is about someone else: its choice test (gender == 'female',
+    // entity in [...]) is false for this applicant.
+    const Node &n = m_nodes[size_t(index)];
+    QStringList ignored;
+    switch (n.kind) {
+    case Node::Kind::And: return failsOnChoice(n.left, answers) || failsOnChoice(n.right, answers);
+    case Node::Kind::Compare:
+    case Node::Kind::In: return n.type == Question::Type::Choice && eval(index, answers, &ignored) == Truth::False;
+    default: return false;
+    }
+}
+
+void Condition::explainFalse(int index, const Answers &answers, const Questions &questions,
+    const QHash<QString, QString> &facts, QStringList *out) const
+{
+    const Node &n = m_nodes[size_t(index)];
+    QStringList ignored;
+    const auto isFalse = [&](int i) { return eval(i, answers, &ignored) == Truth::False; };
+    const auto add = [out](const QString &fact) {
+        if (!fact.isEmpty() && !out->contains(fact))
+            out->append(fact);
+    };
+    switch (n.kind) {
+    case Node::Kind::Constant: add(tr("never")); return;
+    case Node::Kind::And:
+        for (const int child : {n.left, n.right}) {
+            if (isFalse(child))
+                explainFalse(child, answers, questions, facts, out);
+        }
+        return;
+    case Node::Kind::Or: {
+        // Every branch is false; the ones that apply to this applicant say why.
+        QList<int> branches;
+        QList<int> stack {index};
+        while (!stack.isEmpty()) {
+            const int i = stack.takeLast();
+            const Node &b = m_nodes[size_t(i)];
+            if (b.kind == Node::Kind::Or)
+                stack << b.right << b.left;
+            else
+                branches << i;
+        }
+        QList<int> applicable;
+        for (const int b : std::as_const(branches)) {
+            if (!failsOnChoice(b, answers))
+                applicable << b;
+        }
+        for (const int b : std::as_const(applicable.isEmpty() ? branches : applicable))
+            explainFalse(b, answers, questions, facts, out);
+        return;
+    }
+    case Node::Kind::Not: {
+        // Not (x) is false because x holds: what x found.
+        const Node &operand = m_nodes[size_t(n.left)];
+        if (!operand.question.isEmpty() && facts.contains(operand.question)) {
+            add(facts.value(operand.question));
+            return;
+        }
+        add(tr("%1 holds").arg(describe(n.left, questions, false)));
+        return;
+    }
+    default: break;
+    }
+    if (facts.contains(n.question)) {
+        add(facts.value(n.question));
+        return;
+    }
+    const Question q = questions.value(n.question);
+    const QString name = q.text.isEmpty() ? n.question : q.text;
+    const QVariant actual = answers.value(n.question);
+    const QString is = valueText(n, q, actual);
+    switch (n.kind) {
+    case Node::Kind::IsYes: add(tr("%1: %2").arg(name, is)); return;
+    case Node::Kind::In: {
+        QStringList values;
+        for (const QVariant &v : n.set)
+            values.append(valueText(n, q, v));
+        add((n.negatedIn ? tr("%1 is %2, which is excluded (%3)") : tr("%1 is %2, not one of %3"))
+                .arg(name, is, values.join(QStringLiteral(", "))));
+        return;
+    }
+    case Node::Kind::Compare: {
+        const QString limit = valueText(n, q, n.literal);
+        switch (n.op) {
+        case Op::Ge: add(tr("%1 is %2, below %3").arg(name, is, limit)); return;
+        case Op::Gt: add(tr("%1 is %2, not above %3").arg(name, is, limit)); return;
+        case Op::Le: add(tr("%1 is %2, above %3").arg(name, is, limit)); return;
+        case Op::Lt: add(tr("%1 is %2, not below %3").arg(name, is, limit)); return;
+        case Op::Eq: add(tr("%1 is %2, not %3").arg(name, is, limit)); return;
+        case Op::Ne: add(tr("%1 is %2").arg(name, is)); return;
+        }
+        return;
+    }
+    default: return;
+    }
+}
+
 QString Condition::describe(int index, const Questions &questions, bool nested) const
 {
     const Node &n = m_nodes[size_t(index)];

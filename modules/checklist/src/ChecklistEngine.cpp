@@ -34,7 +34,8 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
 }
 
 Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
-    const Collected &collected, const Recorded &recorded, const WorkCalendar &calendar, QDate today)
+    const Collected &collected, const Recorded &recorded, const WorkCalendar &calendar, QDate today,
+    const QHash<QString, QString> &facts)
 {
     using R = Result<Checklist>;
     Checklist out;
@@ -118,14 +119,18 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
                     tc.confirmed = true;
                     tc.holds = got.value();
                     if (!tc.holds)
-                        out.failed.append(
-                            FailedCondition {m->code, m->name, ac.text, tr("confirmed by the clerk not to hold")});
+                        out.failed.append(FailedCondition {m->code, m->name, ac.text,
+                            tr("confirmed by the clerk not to hold"), tr("the clerk found that it does not hold")});
                 }
                 out.textConditions.append(tc);
                 continue;
             }
-            if (ac.check.evaluate(answers, &out.unanswered) == Condition::Truth::False)
-                out.failed.append(FailedCondition {m->code, m->name, ac.text, ac.check.describe(questions)});
+            if (ac.check.evaluate(answers, &out.unanswered) == Condition::Truth::False) {
+                // What failed, with the applicant's values, for the refusal (not the rule recited).
+                const QStringList why = ac.check.explainFalse(answers, questions, facts);
+                out.failed.append(FailedCondition {m->code, m->name, ac.text, ac.check.describe(questions),
+                    why.isEmpty() ? tr("not met: %1").arg(ac.text) : why.join(tr("; "))});
+            }
         }
 
         for (const MatterMaterial &mm : m->materials) {
@@ -197,13 +202,19 @@ Result<Checklist> ChecklistEngine::evaluate(const Catalog &catalog, const Select
         }
         const auto got = collected.constFind(ml.id);
         if (got != collected.constEnd()) {
-            const int pieces = std::max(1, recorded.counts.value(ml.id, 1));
-            if (got.value() == Received::Original && ml.mode == AcceptanceMode::VerifyOriginalTakeCopy)
-                ml.recordedCopies = pieces; // the original shown and returned, the copies kept
-            else if (got.value() == Received::Original)
-                ml.recordedOriginals = pieces;
-            else if (got.value() == Received::Copy)
-                ml.recordedCopies = pieces;
+            // Unless the clerk counted otherwise, a mark means what the checklist asks for was
+            // handed in: two copies asked, two copies kept (issue 19: the receipt said one).
+            const auto counted = recorded.counts.constFind(ml.id);
+            const auto pieces = [&](int asked) {
+                return std::max(1, counted != recorded.counts.constEnd() ? counted.value() : asked);
+            };
+            if (got.value() == Received::Original && ml.mode == AcceptanceMode::VerifyOriginalTakeCopy) {
+                ml.recordedCopies = pieces(ml.copies); // the original shown and returned, the copies kept
+            } else if (got.value() == Received::Original) {
+                ml.recordedOriginals = pieces(ml.originals);
+            } else if (got.value() == Received::Copy) {
+                ml.recordedCopies = pieces(ml.copies);
+            }
         }
         bool satisfied = false;
         if (got != collected.constEnd()) {

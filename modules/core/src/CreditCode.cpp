@@ -81,13 +81,14 @@ Result<CreditCode> CreditCode::parse(const QString &text)
     const QChar expected = checkCharacter(QStringView(s).left(17));
     if (expected != s.at(17))
         return Result<CreditCode>::failure(
-            tr("The check character does not match: a character was probably mistyped (expected %1 at the end).")
-                .arg(expected));
+            tr("This credit code does not pass the check character test: one of its characters was mistyped, and "
+               "the check cannot tell which. Compare it character by character with the business licence."));
     const QChar orgExpected = organisationCheckCharacter(QStringView(s).mid(8, 8));
     if (orgExpected != s.at(16))
         return Result<CreditCode>::failure(
-            tr("The embedded organisation code %1 has a wrong check character (expected %2).")
-                .arg(s.mid(8, 9), orgExpected));
+            tr("The organisation code %1 inside this credit code does not pass its check: one of its characters "
+               "was mistyped. Compare the code character by character with the business licence.")
+                .arg(s.mid(8, 9)));
     CreditCode code;
     code.m_code = s;
     return code;

@@ -120,9 +120,11 @@ Result<IdNumber> IdNumber::parse(const QString &text, const Clock &clock)
 
     const QChar expected = checkCharacter(QStringView(s).left(17));
     if (expected != last)
+        // A mismatch says that some character is wrong, never which one: naming the check digit
+        // that would fit invites "fixing" the last digit into a valid-looking wrong number.
         return Result<IdNumber>::failure(
-            tr("The check digit does not match: a character was probably mistyped (expected %1 at the end).")
-                .arg(expected));
+            tr("This ID number does not pass the check digit test: one of its characters was mistyped, and "
+               "the check cannot tell which. Compare it digit by digit with the card."));
 
     id.m_number = s;
     id.m_birthDate = birth;

@@ -213,6 +213,9 @@ QString CaseState::apply(const store::LogEntry &e)
     } else if (k == QLatin1String("revealed")) {
         next.reveals += 1;
     } else if (k == QLatin1String("abandoned")) {
+        // A decided case went out on paper: it can be finished, never abandoned.
+        if (next.document)
+            return tr("Case %1 is decided; it cannot be abandoned.").arg(e.caseId);
         next.abandoned = true;
     } else {
         return tr("Unknown entry kind \"%1\" in case %2.").arg(k, e.caseId);

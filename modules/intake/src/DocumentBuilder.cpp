@@ -65,6 +65,14 @@ QString DocumentBuilder::supplyText(const MaterialLine &line)
     return what;
 }
 
+QString DocumentBuilder::refusalReason(const checklist::Checklist &checklist)
+{
+    QStringList reasons;
+    for (const checklist::FailedCondition &f : checklist.failed)
+        reasons << tr("%1: %2").arg(f.matterName, f.fact.isEmpty() ? f.text : f.fact);
+    return reasons.join(tr("; "));
+}
+
 Result<receipt::ReceiptDocument> DocumentBuilder::build(
     const Input &in, const WindowConfig &config, const receipt::WindowKey &key)
 {
@@ -122,12 +130,8 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
     }
     if (in.kind == DocumentKind::RefusalNotice) {
         d.refusalReason = in.refusalReason;
-        if (d.refusalReason.isEmpty()) {
-            QStringList reasons;
-            for (const checklist::FailedCondition &f : in.checklist->failed)
-                reasons << tr("%1: %2").arg(f.matterName, f.text);
-            d.refusalReason = reasons.join(tr("; "));
-        }
+        if (d.refusalReason.isEmpty())
+            d.refusalReason = refusalReason(*in.checklist);
         if (d.refusalReason.isEmpty())
             return R::failure(tr("A refusal needs its reason."));
     }

@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include "onewindow/checklist/ChecklistEngine.h"
+#include "onewindow/core/RetirementAge.h"
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/store/BlobStore.h"
@@ -115,11 +116,18 @@ void IntakeWorkflow::buildChecklist(const CaseState &state, const PartyRules &ru
     for (auto it = state.answers.cbegin(); it != state.answers.cend(); ++it)
         answers.insert(it.key(), it.value());
     auto result = checklist::ChecklistEngine::evaluate(
-        cat, state.selection, answers, state.collected, state.recorded, m_calendar, m_clock.today());
+        cat, state.selection, answers, state.collected, state.recorded, m_calendar, m_clock.today(), rules.facts);
     if (!result)
         return;
     *out = result.value();
     *has = true;
+    // What the document cannot tell yet (a woman's retirement category) is asked first.
+    for (QString &q : out->unanswered) {
+        const QString instead = rules.askInstead.value(q);
+        if (!instead.isEmpty() && !answers.contains(instead))
+            q = instead;
+    }
+    out->unanswered.removeDuplicates();
 
     if (state.agent) {
         // 代办: the applicant's written authorisation joins the checklist, needed by every item.
@@ -265,27 +273,75 @@ IntakeWorkflow::PartyRules IntakeWorkflow::partyRules(const CaseState &state) co
     else
         for (const Question &q : cat.questionList())
             asked << q.id;
+    QString categoryQuestion; // the retirementCategory question asked, if any
+    for (const QString &id : std::as_const(asked)) {
+        const Question *q = cat.question(id);
+        if (q && q->fromParty == QLatin1String("retirementCategory"))
+            categoryQuestion = id;
+    }
+    const Party &applicant = *state.applicant;
     for (const QString &id : std::as_const(asked)) {
         const Question *q = cat.question(id);
         if (!q || q->fromParty.isEmpty() || state.answers.contains(id))
             continue;
         QVariant value;
         if (q->fromParty == QLatin1String("age")) {
-            if (const auto age = state.applicant->ageOn(today))
+            if (const auto age = applicant.ageOn(today))
                 value = double(*age);
         } else if (q->fromParty == QLatin1String("gender")) {
-            if (!state.applicant->genderKey().isEmpty())
-                value = state.applicant->genderKey();
+            if (!applicant.genderKey().isEmpty())
+                value = applicant.genderKey();
         } else if (q->fromParty == QLatin1String("entityType")) {
-            if (!state.applicant->entityType().isEmpty())
-                value = state.applicant->entityType();
+            if (!applicant.entityType().isEmpty())
+                value = applicant.entityType();
+        } else if (q->fromParty == QLatin1String("retirementCategory")) {
+            // A man's follows from the card; a woman's depends on her post, which she says.
+            if (applicant.genderKey() == QLatin1String("male"))
+                value = QStringLiteral("male");
         }
         if (value.isValid() && (q->type != Question::Type::Choice || q->hasOption(value.toString()))) {
             rules.answers.insert(id, value);
             rules.fromParty << id;
         }
     }
+    for (const QString &id : std::as_const(asked)) {
+        const Question *q = cat.question(id);
+        if (!q || q->fromParty != QLatin1String("retirementReached") || state.answers.contains(id))
+            continue;
+        const QDate born = applicant.birthDate();
+        const QString category = categoryQuestion.isEmpty()
+            ? QString()
+            : state.answers.value(categoryQuestion, rules.answers.value(categoryQuestion)).toString();
+        if (!born.isValid() || born > today || category.isEmpty()) {
+            if (!categoryQuestion.isEmpty())
+                rules.askInstead.insert(id, categoryQuestion);
+            continue;
+        }
+        const RetirementAge::Category c = category == QLatin1String("male") ? RetirementAge::Category::Male
+            : category == QLatin1String("female-cadre")                     ? RetirementAge::Category::FemaleCadre
+                                                                            : RetirementAge::Category::FemaleWorker;
+        const bool reached = RetirementAge::reached(born, c, today);
+        rules.answers.insert(id, reached);
+        rules.fromParty << id;
+        // Whole years, as the applicant's age is said (周岁); the statutory age with its months.
+        const int years = RetirementAge::ageInMonths(born, today) / 12;
+        const QString statutory = yearsAndMonths(RetirementAge::months(born, c));
+        rules.facts.insert(id,
+            reached ? tr("the applicant is %1, at or past the statutory retirement age (%2)")
+                          .arg(yearsAndMonths(years * 12), statutory)
+                    : tr("the applicant is %1, short of the statutory retirement age (%2)")
+                          .arg(yearsAndMonths(years * 12), statutory));
+    }
     return rules;
+}
+
+QString IntakeWorkflow::yearsAndMonths(int months)
+{
+    if (months % 12 == 0)
+        return tr("%1 years").arg(months / 12);
+    if (months % 12 == 1)
+        return tr("%1 years 1 month").arg(months / 12);
+    return tr("%1 years %2 months").arg(months / 12).arg(months % 12);
 }
 
 Answers IntakeWorkflow::effectiveAnswers() const
@@ -334,6 +390,16 @@ void IntakeWorkflow::addPerPartyMaterials(const CaseState &state, Checklist *out
             const bool received = got != state.collected.constEnd()
                 && (l.id != authorisationLetterId() || got.value() == checklist::Received::Original);
             copy.status = received ? MaterialLine::Status::Received : MaterialLine::Status::Missing;
+            // What this applicant handed in, not the first applicant's counts.
+            copy.recordedOriginals = 0;
+            copy.recordedCopies = 0;
+            if (received) {
+                const int pieces = state.recorded.counts.value(copy.id, 0);
+                if (got.value() == checklist::Received::Copy || copy.mode == AcceptanceMode::VerifyOriginalTakeCopy)
+                    copy.recordedCopies = pieces > 0 ? pieces : std::max(1, copy.copies);
+                else
+                    copy.recordedOriginals = pieces > 0 ? pieces : std::max(1, copy.originals);
+            }
             if (!received)
                 markMissing(copy.id);
             lines << copy;
@@ -615,14 +681,45 @@ QString IntakeWorkflow::resumeLatest()
     return load(open->id);
 }
 
-QString IntakeWorkflow::reopen(const QString &caseId)
+QString IntakeWorkflow::canReopen(const QString &caseId) const
 {
-    // Checked on the stored case first, so a refused reopen leaves the screen as it was.
     const auto rec = store::CaseRepository(m_store).load(caseId);
     if (!rec)
         return rec.error();
+    if (rec->state == QLatin1String("abandoned"))
+        return tr("Case %1 was abandoned; it cannot be continued. Start a new case.").arg(rec->number);
     if (rec->decision != decisionKey(Decision::Notice))
         return tr("Case %1 was not closed with a one-time notice; it cannot be continued here.").arg(rec->number);
+    return {};
+}
+
+bool IntakeWorkflow::canAbandon() const
+{
+    return hasCase() && m_state.hasContent() && !m_state.decided() && !m_state.finished && !m_state.abandoned;
+}
+
+QString IntakeWorkflow::abandon()
+{
+    if (!hasCase())
+        return tr("No case is open.");
+    if (m_state.decided())
+        return tr("Case %1 is decided and its document issued; it cannot be abandoned.").arg(m_state.number);
+    if (m_state.finished || m_state.abandoned)
+        return tr("Case %1 is closed already.").arg(m_state.number);
+    const QString err = commit({{QStringLiteral("abandoned"),
+        {{QStringLiteral("reason"), m_state.hasContent() ? QStringLiteral("left") : QStringLiteral("empty")}}}});
+    if (!err.isEmpty())
+        return err;
+    reset();
+    Q_EMIT changed();
+    return {};
+}
+
+QString IntakeWorkflow::reopen(const QString &caseId)
+{
+    // Checked on the stored case first, so a refused reopen leaves the screen as it was.
+    if (const QString err = canReopen(caseId); !err.isEmpty())
+        return err;
     const CaseState keepState = m_state;
     const auto keepPinned = m_pinned;
     const Step keepStep = m_step;
@@ -859,7 +956,10 @@ QString IntakeWorkflow::setCount(QString materialId, int pieces)
         return tr("Mark \"%1\" as received before recording how many pieces came.").arg(materialId);
     if (pieces < 1 || pieces > 99)
         return tr("The number of pieces must be between 1 and 99.");
-    if (m_state.recorded.counts.value(materialId, 1) == pieces)
+    // Unchanged only against a count the clerk recorded: without one the checklist's own number
+    // applies, and the clerk's 1 for a line that asks for 2 must be written.
+    const auto counted = m_state.recorded.counts.constFind(materialId);
+    if (counted != m_state.recorded.counts.constEnd() && counted.value() == pieces)
         return {};
     return commit(
         {{QStringLiteral("counted"), {{QStringLiteral("material"), materialId}, {QStringLiteral("pieces"), pieces}}}});

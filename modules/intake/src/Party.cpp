@@ -44,17 +44,20 @@ Result<Party> Party::company(const QString &creditCode, const QString &name, con
     return Party {Kind::Company, code->code(), name.trimmed(), details};
 }
 
-std::optional<int> Party::ageOn(const QDate &day) const
+QDate Party::birthDate() const
 {
     if (kind != Kind::Person)
-        return std::nullopt;
-    QDate born = QDate::fromString(details.value(QLatin1String("birthDate")).toString(), Qt::ISODate);
-    if (!born.isValid()) {
-        const auto id = IdNumber::parse(number);
-        if (!id)
-            return std::nullopt;
-        born = id->birthDate();
-    }
+        return {};
+    const QDate born = QDate::fromString(details.value(QLatin1String("birthDate")).toString(), Qt::ISODate);
+    if (born.isValid())
+        return born;
+    const auto id = IdNumber::parse(number);
+    return id ? id->birthDate() : QDate();
+}
+
+std::optional<int> Party::ageOn(const QDate &day) const
+{
+    const QDate born = birthDate();
     if (!born.isValid() || born > day)
         return std::nullopt;
     int age = day.year() - born.year();

@@ -318,6 +318,27 @@ void ApplicantPanel::updateSummary()
     m_ui->summaryLabel->setText(text);
 }
 
+void ApplicantPanel::clear()
+{
+    // A new case: nothing typed, read or shown of the previous applicant stays (issue 19: a
+    // name left in the form went with the next typed number).
+    for (QLineEdit *e : {m_ui->numberEdit, m_ui->nameEdit, m_ui->agentNumberEdit, m_ui->agentNameEdit})
+        e->clear();
+    m_ui->kindCombo->setCurrentIndex(0);
+    m_ui->agentCheck->setChecked(false);
+    m_ui->addPartyButton->setChecked(false);
+    m_applicant.reset();
+    m_agent.reset();
+    m_cardAgent.reset();
+    m_more.clear();
+    m_adding = false;
+    m_revealed = false;
+    setError({});
+    validateAsTyped();
+    m_ui->entryBox->setVisible(true);
+    updateSummary();
+}
+
 void ApplicantPanel::focusEntry()
 {
     m_ui->entryBox->setVisible(true);

@@ -16,6 +16,8 @@ namespace {
 QString stateText(const store::CaseRecord &r)
 {
     const QString &decision = r.decision;
+    if (r.state == QLatin1String("abandoned"))
+        return CaseListModel::tr("abandoned"); // left undecided by the clerk: closed, never continued
     if (r.state == QLatin1String("done") || r.state == QLatin1String("print")) {
         if (decision == QLatin1String("accept"))
             return CaseListModel::tr("accepted");
@@ -158,6 +160,9 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
         case SyncState::Pending:
             return provisional ? tr("provisional receipt · waiting to sync") : tr("waiting to sync");
         case SyncState::Sent:
+            // The back office confirms decided cases; an abandoned one has nothing to confirm.
+            if (r.state == QLatin1String("abandoned"))
+                return tr("sent");
             return provisional ? tr("provisional receipt · sent, awaiting confirmation")
                                : tr("sent, awaiting confirmation");
         case SyncState::Confirmed: return tr("confirmed");

@@ -202,7 +202,7 @@ QString ChecklistPanel::verdictText(
     case Verdict::NotAcceptable: {
         QStringList why;
         for (const checklist::FailedCondition &f : c.failed)
-            why << QStringLiteral("%1: %2").arg(f.matterName, f.text);
+            why << QStringLiteral("%1: %2").arg(f.matterName, f.fact.isEmpty() ? f.text : f.fact); // what fails
         return tr("Not acceptable: %1. Refuse with the reason (F8).").arg(why.join(QStringLiteral("; ")));
     }
     case Verdict::NeedsAnswers: return tr("Answer first: %1").arg(questionTexts.join(QStringLiteral("; ")));

@@ -1,6 +1,7 @@
 #include "onewindow/ui/IntakePage.h"
 
 #include "onewindow/catalog/Catalog.h"
+#include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/store/AuditLog.h"
@@ -179,6 +180,7 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now && m_ui->leftColumn->isAncestorOf(now))
             m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
+        keepFocusInView();
     });
 
     if (CounterDevices *devices = context.devices) {
@@ -262,18 +264,71 @@ void IntakePage::finishCase()
         report(tr("Case %1 is not decided yet: decide it (F5–F8) before finishing.").arg(m_workflow->caseNumber()));
         return;
     }
+    const QString number = m_workflow->caseNumber();
     const QString err = m_workflow->finish();
-    report(err, tr("Case %1 is done. Next applicant, please.").arg(m_workflow->caseNumber()));
-    if (err.isEmpty() && m_context.sync)
-        m_context.sync->kick();
-    if (err.isEmpty()) {
-        m_receiptBlocks.clear();
-        ++m_renderGeneration;
-        m_identity->clear(); // the next applicant must not find this card, revealable
-        m_workflow->close();
-        m_ui->searchPanel->clear();
-        m_ui->applicantPanel->focusEntry();
+    if (!err.isEmpty()) {
+        report(err);
+        return;
     }
+    if (m_context.sync)
+        m_context.sync->kick();
+    clearCaseScreen(); // the next applicant must not find this card, revealable
+    m_workflow->close();
+    report({}, tr("Case %1 is done. Next applicant, please.").arg(number));
+    m_ui->applicantPanel->focusEntry();
+}
+
+bool IntakePage::leaveCase()
+{
+    if (!m_workflow || !m_workflow->hasCase())
+        return true;
+    const intake::CaseState &state = m_workflow->state();
+    const QString number = state.number;
+    if (state.decided() && !state.finished) {
+        // Decided: its document went out, so leaving it finishes it (as F12 does).
+        const QString err = m_workflow->finish();
+        if (!err.isEmpty()) {
+            report(err);
+            return false;
+        }
+        if (m_context.sync)
+            m_context.sync->kick();
+        return true;
+    }
+    if (!m_workflow->canAbandon())
+        return true; // empty (the next start abandons it silently) or closed already
+    const QString who = state.applicant ? state.applicant->maskedName() : QString();
+    const QString question = who.isEmpty()
+        ? tr("Case %1 is not decided. Leave it? It is closed as abandoned and cannot be continued.").arg(number)
+        : tr("Case %1 of %2 is not decided. Leave it? It is closed as abandoned and cannot be continued.")
+              .arg(number, who);
+    // No (the default, and without a way to ask): the clerk stays with the case.
+    if (!m_context.confirm || !m_context.confirm(tr("Leave the case?"), question)) {
+        report({}, tr("Case %1 stays open.").arg(number));
+        return false;
+    }
+    const QString err = m_workflow->abandon();
+    if (!err.isEmpty()) {
+        report(err);
+        return false;
+    }
+    if (m_context.sync)
+        m_context.sync->kick();
+    return true;
+}
+
+void IntakePage::clearCaseScreen()
+{
+    // Nothing of the previous applicant stays: typed numbers, card, search, document, messages.
+    // (Questions, checklist and scanned pages follow the workflow, which has no case now.)
+    m_receiptBlocks.clear();
+    ++m_renderGeneration;
+    m_identity->clear();
+    m_ui->applicantPanel->clear();
+    m_ui->searchPanel->clear();
+    m_ui->documentView->setDocument(QString(), QImage(), QByteArray());
+    m_ui->documentView->setPrinterStatus(QString(), true);
+    m_ui->messageLabel->clear();
 }
 
 void IntakePage::setupShortcuts()
@@ -346,13 +401,11 @@ void IntakePage::ensureCase()
 
 void IntakePage::newCase()
 {
-    if (!m_workflow)
+    if (!m_workflow || !leaveCase())
         return;
+    clearCaseScreen();
     const QString err = m_workflow->start();
     report(err, tr("New case %1.").arg(m_workflow->caseNumber()));
-    m_receiptBlocks.clear();
-    ++m_renderGeneration;
-    m_identity->clear();
     m_ui->applicantPanel->focusEntry();
 }
 
@@ -455,6 +508,18 @@ void IntakePage::decide(Decision decision)
             return;
         }
         reason = answer->trimmed();
+    }
+    if (decision == Decision::Refuse && m_workflow->allowedDecisions().contains(Decision::Refuse)) {
+        // A refusal is a legal document handed to the applicant: the clerk sees its reason, the
+        // failing facts with the applicant's values, and confirms it first (No is the default).
+        if (reason.isEmpty())
+            reason = intake::DocumentBuilder::refusalReason(m_workflow->checklist());
+        const QString question = tr("Issue a notice of non-acceptance (不予受理通知书) for case %1?\n\nReason: %2")
+                                     .arg(m_workflow->caseNumber(), reason);
+        if (!m_context.confirm || !m_context.confirm(tr("Refuse"), question)) {
+            report({}, tr("No notice of non-acceptance was issued."));
+            return;
+        }
     }
     const QString err = m_workflow->decide(decision, reason);
     report(err);
@@ -581,10 +646,25 @@ void IntakePage::continueFrom(const QString &text)
         report(found.error());
         return;
     }
-    const QString err = m_workflow->reopen(found->id);
-    report(err, tr("Case %1 continues (visit %2).").arg(found->number).arg(m_workflow->visits()));
-    if (err.isEmpty())
+    openOther(found->id, found->number);
+}
+
+void IntakePage::openOther(const QString &caseId, const QString &number)
+{
+    // Checked first: a case that cannot continue leaves the open one as it is.
+    if (const QString why = m_workflow->canReopen(caseId); !why.isEmpty()) {
+        report(why);
+        return;
+    }
+    if (m_workflow->caseId() != caseId && !leaveCase())
+        return;
+    clearCaseScreen(); // another case: nothing of the previous one stays
+    const QString err = m_workflow->reopen(caseId);
+    report(err, tr("Case %1 continues (visit %2).").arg(number).arg(m_workflow->visits()));
+    if (err.isEmpty()) {
+        tellCatalogueUpdate();
         m_ui->checklistPanel->focusTable();
+    }
 }
 
 void IntakePage::continueFromQr(const QString &payload)
@@ -596,14 +676,7 @@ void IntakePage::continueFromQr(const QString &payload)
         report(verified.error());
         return;
     }
-    const QString err = m_workflow->reopen(verified->caseId);
-    if (err.isEmpty())
-        m_identity->clear(); // another case: the previous card goes
-    report(err, tr("Case %1 continues (visit %2).").arg(verified->caseNumber).arg(m_workflow->visits()));
-    if (err.isEmpty()) {
-        tellCatalogueUpdate();
-        m_ui->checklistPanel->focusTable();
-    }
+    openOther(verified->caseId, verified->caseNumber);
 }
 
 void IntakePage::refresh()
@@ -660,6 +733,18 @@ void IntakePage::refresh()
     } else {
         m_ui->rightStack->setCurrentWidget(m_ui->checklistPanel);
     }
+    keepFocusInView();
+}
+
+void IntakePage::keepFocusInView()
+{
+    // Once the layout has settled (an answer adds or relabels rows and widens the column), the
+    // field being typed in is brought back into view: the clerk never types blind.
+    QTimer::singleShot(0, this, [this] {
+        QWidget *now = QApplication::focusWidget();
+        if (now && m_ui->leftColumn->isAncestorOf(now))
+            m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
+    });
 }
 
 void IntakePage::changeEvent(QEvent *event)

@@ -27,11 +27,27 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
 
-    addSection(new QueuePage(context, this), QStringLiteral("view-list-details"));
-    m_intake = new IntakePage(context, this);
-    addSection(m_intake, QStringLiteral("document-new"));
-    addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
-    addSection(new SupervisorPage(context, this), QStringLiteral("view-statistics"));
+    // The counter's sections only for a clerk or a station: a supervisor neither takes intake
+    // nor resumes a clerk's open case under their own name; an admin only sets up (issue 19).
+    const bool counter = context.servesTheCounter();
+    const bool supervisor = context.role == QLatin1String("supervisor");
+    if (counter) {
+        addSection(new QueuePage(context, this), QStringLiteral("view-list-details"));
+        m_intake = new IntakePage(context, this);
+        addSection(m_intake, QStringLiteral("document-new"));
+        addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
+    } else {
+        m_roleLabel = new QLabel(this);
+        m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
+        m_roleLabel->setAlignment(Qt::AlignCenter);
+        m_roleLabel->setWordWrap(true);
+        for (int i = 0; i < 3; ++i)
+            addSection(i == 0 ? static_cast<QWidget *>(m_roleLabel) : new QWidget(this), QString());
+    }
+    addSection(counter || supervisor ? static_cast<QWidget *>(new SupervisorPage(context, this)) : new QWidget(this),
+        QStringLiteral("view-statistics"));
+    for (int i = 0; i < m_ui->sectionList->count(); ++i)
+        m_ui->sectionList->item(i)->setHidden(!counter && !(supervisor && i == int(Section::Supervisor)));
 
     connect(m_ui->sectionList, &QListWidget::currentRowChanged, m_ui->sectionStack, &QStackedWidget::setCurrentIndex);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
@@ -39,7 +55,10 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     // Ctrl+1 … Ctrl+4 jump between sections, so the keyboard never needs the mouse.
     for (int i = 0; i < m_ui->sectionStack->count(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
-        connect(shortcut, &QShortcut::activated, this, [this, i] { m_ui->sectionList->setCurrentRow(i); });
+        connect(shortcut, &QShortcut::activated, this, [this, i] {
+            if (!m_ui->sectionList->item(i)->isHidden()) // not a section of this role
+                m_ui->sectionList->setCurrentRow(i);
+        });
     }
 
     m_modeLabel = new QLabel(this);
@@ -72,14 +91,15 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
         menuBar()->insertMenu(m_ui->menuBar->actions().value(1), new DemoMenu(context, this));
 
     retranslate();
-    showSection(Section::Intake);
+    showSection(counter ? Section::Intake : supervisor ? Section::Supervisor : Section::Queue);
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::catalogueReady()
 {
-    m_intake->catalogueReady();
+    if (m_intake)
+        m_intake->catalogueReady();
 }
 
 SyncPanel *MainWindow::showSyncPanel()
@@ -130,6 +150,11 @@ void MainWindow::retranslate()
         item->setToolTip(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)).toString(QKeySequence::NativeText));
     }
     m_modeLabel->setText(m_context.demoMode ? tr("Demo mode: simulated devices, demo data") : QString());
+    if (m_roleLabel)
+        m_roleLabel->setText(tr("Intake, hand-out and the queue are for clerk and station accounts; %1 signed in as "
+                                "%2. Administrators set windows and accounts up with onewindow-tool and the back "
+                                "office.")
+                                 .arg(m_context.window.clerk, m_context.role));
     m_windowLabel->setText(m_context.window.windowName.isEmpty()
             ? tr("No window assigned")
             : tr("Window: %1 · clerk %2").arg(m_context.window.windowName, m_context.window.clerk));

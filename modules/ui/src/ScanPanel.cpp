@@ -116,9 +116,12 @@ void ScanPanel::setWorkflow(intake::IntakeWorkflow *workflow, const QString &dat
     m_dataDir = dataDir;
     if (m_workflow) {
         connect(m_workflow, &intake::IntakeWorkflow::changed, this, [this] {
-            if (!m_workflow->hasCase()) {
+            // Another case (or none): the previous one's pages and messages go (issue 19).
+            if (m_workflow->caseId() != m_caseId) {
+                m_caseId = m_workflow->caseId();
                 m_pages.clear();
                 m_unattached.clear();
+                m_ui->statusLabel->clear();
             }
             refreshMaterials();
         });

@@ -50,6 +50,14 @@ public:
     Truth evaluate(const Answers &answers, QStringList *undecided = nullptr) const;
     // Human-readable form using the questions' texts and option labels: "经营面积（平方米） ≥ 500".
     QString describe(const Questions &questions) const;
+    // Why the condition is False for `answers`: the failing facts with the values they have
+    // ("申请人年龄为 36 周岁，未达到 80 周岁"), not the condition recited. Of an `or`, only the
+    // branches that apply are explained (a branch whose choice test fails, such as "gender ==
+    // 'female'" for a man, does not). `facts` may word a question's value instead (an answer
+    // taken from the applicant's document: "申请人 36 周岁，未达到法定退休年龄（63 周岁）").
+    // Empty unless evaluate() gives False.
+    QStringList explainFalse(
+        const Answers &answers, const Questions &questions, const QHash<QString, QString> &facts = {}) const;
 
 private:
     enum class Op { Eq, Ne, Lt, Le, Gt, Ge };
@@ -70,6 +78,10 @@ private:
 
     Truth eval(int node, const Answers &answers, QStringList *undecided) const;
     QString describe(int node, const Questions &questions, bool nested) const;
+    void explainFalse(int node, const Answers &answers, const Questions &questions,
+        const QHash<QString, QString> &facts, QStringList *out) const;
+    bool failsOnChoice(int node, const Answers &answers) const;
+    QString valueText(const Node &n, const Question &q, const QVariant &v) const;
 
     QString m_text;
     std::vector<Node> m_nodes;

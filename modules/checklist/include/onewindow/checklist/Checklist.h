@@ -109,6 +109,7 @@ struct FailedCondition
     QString matterName;
     QString text; // the condition as the catalogue words it
     QString expression; // the checked expression in words
+    QString fact; // what fails for this applicant, with the values ("申请人 36 周岁，未达到…")
 };
 
 struct Checklist

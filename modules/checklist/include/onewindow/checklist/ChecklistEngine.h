@@ -21,8 +21,11 @@ public:
     static Result<Checklist> evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
         const Collected &collected, const WorkCalendar &calendar, QDate today);
     // The same with what the clerk recorded beyond the marks (counts, confirmed conditions).
+    // `facts`: how to word an answer taken from the applicant's document when a condition fails
+    // on it (Condition::explainFalse), by question id.
     static Result<Checklist> evaluate(const Catalog &catalog, const Selection &selection, const Answers &answers,
-        const Collected &collected, const Recorded &recorded, const WorkCalendar &calendar, QDate today);
+        const Collected &collected, const Recorded &recorded, const WorkCalendar &calendar, QDate today,
+        const QHash<QString, QString> &facts = {});
 };
 
 } // namespace ow::checklist

@@ -48,6 +48,9 @@ public:
     static QString deadlineNote(const checklist::Checklist &checklist);
     // What the window will accept for a missing line: originals / copies and where to get it.
     static QString supplyText(const checklist::MaterialLine &line);
+    // The reason a refusal states when the clerk gives none: each failed condition's failing
+    // fact with the applicant's values ("职工基本养老保险待遇申领：申请人 36 周岁，未达到法定退休年龄").
+    static QString refusalReason(const checklist::Checklist &checklist);
 };
 
 } // namespace ow::intake

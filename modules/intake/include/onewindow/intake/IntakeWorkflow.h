@@ -62,6 +62,15 @@ public:
     // The applicant is back (a notice's QR was scanned): the same case continues at Materials
     // and the visit is counted. Fails for cases that are already accepted or refused.
     QString reopen(const QString &caseId);
+    // "" when reopen(caseId) would be allowed (a one-time notice, not abandoned), or why not;
+    // nothing changes. The screen asks this before it leaves the open case.
+    QString canReopen(const QString &caseId) const;
+    // The open case has content and is not decided: leaving it means abandoning it.
+    bool canAbandon() const;
+    // The clerk leaves the open, undecided case (Ctrl+N, another case): an "abandoned" entry
+    // (reason "left", or "empty" for a case with nothing in it) closes it for good, and the
+    // screen shows no case. A decided case cannot be abandoned: its document was issued.
+    QString abandon();
     // The decided document went to the printer or was handed over as PDF ("printed" entry).
     QString recordPrinted(const QString &target);
     // A reveal of the full personal data, recorded in the case log (and the audit table) before
@@ -93,7 +102,8 @@ public:
     // Takes the id by value: callers often pass an id from checklist(), which this call replaces.
     QString mark(QString materialId, std::optional<checklist::Received> how);
     // How many pieces came with a marked material (where the catalogue asks for more than one);
-    // the receipt states this count. A new mark resets it to one.
+    // the receipt states this count. Without one (and after a new mark) a marked line counts what
+    // the checklist asks for: a copy of a material that needs two copies records two.
     QString setCount(QString materialId, int pieces);
     // The clerk's answer to a text-only acceptance condition (checklist().textConditions):
     // holds, does not hold (fails like an unmet condition), or not confirmed (nullopt).
@@ -180,6 +190,8 @@ private:
         QStringList blockers; // expired / not yet valid cards
         QStringList fromParty; // questions answered from the applicant's document
         Answers answers; // those answers
+        QHash<QString, QString> facts; // how a failing condition words them (the applicant's values)
+        QHash<QString, QString> askInstead; // a question that cannot be answered yet → the one to ask
     };
     // What a state gives on screen: the card rules and the merged checklist with its verdict.
     struct Evaluation
@@ -193,6 +205,7 @@ private:
     store::CaseRecord projection(const CaseState &state, Step step, const Evaluation &ev) const;
     void take(const Evaluation &ev);
     PartyRules partyRules(const CaseState &state) const;
+    static QString yearsAndMonths(int months); // "63 years", "60 years 1 month"
     void addPerPartyMaterials(const CaseState &state, checklist::Checklist *out) const;
     void nameIdentityDocuments(const CaseState &state, checklist::Checklist *out) const;
     QString partiesChange(CaseState changed, int removed = -1);

@@ -34,6 +34,8 @@ public:
     // nullopt when the party does not say): age in whole years on `day`, "male"/"female", and a
     // company's entity type from its credit code ("company", "individual" for 个体工商户).
     std::optional<int> ageOn(const QDate &day) const;
+    // The birth date the card (or the ID number) gives; invalid for a company or when unknown.
+    QDate birthDate() const;
     QString genderKey() const;
     QString entityType() const;
     // Why this party's card does not allow an acceptance today (expired, not yet valid); "" if

@@ -32,6 +32,8 @@ public:
     // Ctrl+Shift+A: the next person entered or read becomes a further applicant.
     void startAddingParty();
     bool isAddingParty() const { return m_adding; }
+    // Empties the form and the summary for a new case: fields, agent, errors, reveal.
+    void clear();
     void setError(const QString &message);
     // Called when the clerk's reveal was recorded (true) or hidden again (false).
     void setRevealed(bool revealed);

@@ -39,6 +39,14 @@ struct ClientContext
     WorkCalendar calendar;
     intake::WindowConfig window;
     bool demoMode = false;
+    // The signed-in user's role as the back office says (clerk, station, supervisor, department,
+    // admin); empty when no back office signs anyone in (demo, a window set up by hand): the
+    // local clerk. Intake, hand-out and the queue are a clerk's or a station's work.
+    QString role;
+    bool servesTheCounter() const
+    {
+        return role.isEmpty() || role == QLatin1String("clerk") || role == QLatin1String("station");
+    }
 
     const Catalog *catalog = nullptr;
     const CatalogSearch *search = nullptr;
@@ -66,6 +74,9 @@ struct ClientContext
     std::function<QImage(const QByteArray &)> renderReceipt;
     // Asks the clerk for one line of text; nullopt when cancelled. Tests replace it.
     std::function<std::optional<QString>(const QString &title, const QString &label)> askText;
+    // Asks the clerk to confirm (yes / no, "no" the default button); true only for a yes. Unset:
+    // nothing is confirmed. Tests replace it, so that no dialog ever waits for a key.
+    std::function<bool(const QString &title, const QString &text)> confirm;
 };
 
 } // namespace ow::ui

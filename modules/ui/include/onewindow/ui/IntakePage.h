@@ -67,6 +67,13 @@ private:
     void askContinue();
     void takeLicence(const QString &text);
     void finishCase();
+    // Before another case: a decided one is finished; an undecided one with content is
+    // abandoned once the clerk confirms (false: the clerk stays with it).
+    bool leaveCase();
+    // Every field, message and selection of the previous case goes from the screen.
+    void clearCaseScreen();
+    void openOther(const QString &caseId, const QString &number);
+    void keepFocusInView();
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;

@@ -46,7 +46,8 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     QLabel *m_modeLabel = nullptr;
     QLabel *m_windowLabel = nullptr;
-    IntakePage *m_intake = nullptr;
+    IntakePage *m_intake = nullptr; // null unless the role serves the counter
+    QLabel *m_roleLabel = nullptr; // what a role without the counter's sections is told
     SyncPanel *m_syncPanel = nullptr;
 };
 

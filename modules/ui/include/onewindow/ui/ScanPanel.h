@@ -92,6 +92,7 @@ private:
     scan::ScanSettings m_settings;
     scan::MaterialPages m_pages;
     QSet<QString> m_unattached;
+    QString m_caseId; // the case the pages belong to
     QString m_scanTarget;
     scan::Scanner *m_scanner = nullptr;
     scan::HotFolder *m_hotFolder = nullptr;
