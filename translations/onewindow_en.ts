@@ -685,11 +685,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mark the selected line: O original · C copy · E e-licence · Del not received</source>
+        <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verdict</source>
+        <source>Selected material in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ select a line (shown in full above) · O original · C copy · E e-licence · Del not received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -967,6 +971,10 @@
     </message>
     <message>
         <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents cannot be written in &quot;%1&quot;; set the window&apos;s document language to zh_CN or en.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1523,6 +1531,31 @@
     </message>
     <message>
         <source>the embedded pinyin table is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2331,6 +2364,18 @@
     </message>
     <message>
         <source>Cannot write the window identity %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document language &quot;%1&quot; in %2 is not one OneWindow writes documents in (zh_CN, en).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OneWindow writes documents in zh_CN or en, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the window identity first (onewindow-tool window set --region … --code … --name …).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3402,6 +3447,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>(no notice or receipt yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acceptance receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺 notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

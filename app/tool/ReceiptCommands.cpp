@@ -1,5 +1,7 @@
 #include "ReceiptCommands.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
+
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/core/WorkCalendar.h"
@@ -77,12 +79,15 @@ ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key
         if (pieces > 1)
             recorded.counts.insert(line.id, pieces);
     }
-    const auto checklist = ow::checklist::ChecklistEngine::evaluate(
-        catalog.value(), selection, answers, collected, recorded, calendar.value(), today);
+    ow::intake::WindowConfig window; // documents in its document language (zh_CN), whatever --lang says
+    const auto checklist = [&] {
+        const ow::i18n::DocumentLanguage onPaper(window.documentLanguage);
+        return ow::checklist::ChecklistEngine::evaluate(
+            catalog.value(), selection, answers, collected, recorded, calendar.value(), today);
+    }();
     if (!checklist)
         return R::failure(checklist.error());
     const auto applicant = ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
-    ow::intake::WindowConfig window;
     window.windowCode = QStringLiteral("W03");
     window.windowName = QStringLiteral("综合窗口 3");
     window.clerk = QStringLiteral("李建华");
