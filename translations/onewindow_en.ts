@@ -3379,6 +3379,20 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) not applicable</source>
+        <translation>
+            <numerusform>%n item not applicable</numerusform>
+            <numerusform>%n items not applicable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more (✘ in the table)</source>
+        <translation>
+            <numerusform>%1 and %n more (✘ in the table)</numerusform>
+            <numerusform>%1 and %n more (✘ in the table)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>

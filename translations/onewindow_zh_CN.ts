@@ -3366,6 +3366,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
         <translation>不能受理：%1。请申请人提供有效证件；可出具一次性告知书(F7)或不予受理(F8)。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) not applicable</source>
+        <translation>
+            <numerusform>另有 %n 项不适用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more (✘ in the table)</source>
+        <translation>
+            <numerusform>%1 等，另 %n 项见表中 ✘</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>

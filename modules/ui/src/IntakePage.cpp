@@ -64,9 +64,11 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::IntakePage>())
 {
     m_ui->setupUi(this);
-    // Extra room goes to the checklist rather than to the scanned pages beside it.
+    // Extra room goes to the checklist rather than to the scanned pages beside it; at 1366×768
+    // the checklist starts with about half the width (its columns then need no scrolling).
     m_ui->splitter->setStretchFactor(1, 3);
     m_ui->splitter->setStretchFactor(2, 1);
+    m_ui->splitter->setSizes({360, 590, 260});
     m_ui->demoCardButton->setVisible(context.demoCards != nullptr);
     // What the reader reads: shown (masked) above the applicant, and taken as the applicant.
     m_identity = new IdentityPanel(context.clock, this);
