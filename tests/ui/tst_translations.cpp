@@ -3,15 +3,19 @@
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/DemoMenu.h"
 #include "onewindow/ui/IdentityPanel.h"
+#include "onewindow/ui/LocalisedFileModel.h"
 #include "onewindow/ui/MainWindow.h"
 
 #include <QAbstractFileIconProvider>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QListWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QXmlStreamReader>
 
 class TestTranslations : public QObject
@@ -27,6 +31,7 @@ private Q_SLOTS:
     void wordingAClerkWouldUse();
     void qtSpeaksChineseToo();
     void demoMenuNamesDocumentKinds();
+    void fileDialogSpeaksTheChosenLanguage();
 };
 
 namespace {
@@ -175,6 +180,35 @@ void TestTranslations::demoMenuNamesDocumentKinds()
         QVERIFY2(hasHan(text) && !text.contains(kind), qPrintable(text));
         QVERIFY2(!seen.contains(text), qPrintable(text));
         seen << text;
+    }
+}
+
+// The file dialog's Date Modified followed the system locale ("6 Dec" under LANG=C) and its Type
+// said "Folder", in a Chinese window.
+void TestTranslations::fileDialogSpeaksTheChosenLanguage()
+{
+    QVERIFY(ow::i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("扫描件")));
+    QFile page(dir.filePath(QStringLiteral("page.pdf")));
+    QVERIFY(page.open(QIODevice::WriteOnly));
+    page.write("%PDF-1.4\n");
+    page.close();
+    QFileDialog dialog(nullptr, QStringLiteral("导入"), dir.path());
+    ow::ui::LocalisedFileModel::localise(&dialog);
+    dialog.setViewMode(QFileDialog::Detail);
+    dialog.show();
+    auto *view = dialog.findChild<QTreeView *>(QStringLiteral("treeView"));
+    QVERIFY(view);
+    QTRY_COMPARE(view->model()->rowCount(view->rootIndex()), 2);
+    for (int row = 0; row < 2; ++row) {
+        const QString name = view->model()->index(row, 0, view->rootIndex()).data().toString();
+        const QFileInfo info(dir.filePath(name));
+        const QString date = view->model()->index(row, 3, view->rootIndex()).data().toString();
+        QCOMPARE(date, QLocale(QStringLiteral("zh_CN")).toString(info.lastModified(), QLocale::ShortFormat));
+        const QString type = view->model()->index(row, 2, view->rootIndex()).data().toString();
+        if (info.isDir())
+            QCOMPARE(type, QStringLiteral("文件夹"));
     }
 }
 
