@@ -3,7 +3,9 @@
 // in zh_CN with the real CJK fonts, driven by keys as a clerk does: everything the clerk needs is
 // on screen at once, and what a line elides is shown whole.
 #include "IntakeTestContext.h"
+#include "SimulatedCounter.h"
 
+#include "onewindow/devicesim/TestMain.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/store/Store.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void cleanup();
     void applicantFieldsAreOnScreen();
     void restaurantChecklistFitsTheScreen();
+    void cardOnTheReaderLeavesTheQuestionsOnScreen();
     void departmentsColumnShowsItsWholeText();
 
 private:
@@ -63,12 +66,15 @@ private:
             qWarning("no widget %s", name);
         return w;
     }
+    // Labels shorter than their text (rows drawn over each other), one line each.
+    static QStringList squeezed(const QWidget *root);
     // Where `w` is cut by the window or by a scroll area (empty when it shows whole).
     QString hidden(const QWidget *w) const;
     void identify(const QString &id, const QString &name);
     void restaurantCase();
     void screenshot(const QString &name);
 
+    testsupport::SimulatedCounter m_counter;
     testsupport::IntakeTestContext m_shared;
     FixedClock m_clock {QDateTime(QDate(2026, 11, 27), QTime(9, 30))};
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -81,6 +87,10 @@ private:
 void TestIntakeLayout::initTestCase()
 {
     QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    qRegisterMetaType<idcard::IdCardData>();
+    // The card reader (and printer) on the simulated bus, as at the window.
+    const QString devices = m_counter.start(this, m_context, m_devices);
+    QVERIFY2(devices.isEmpty(), qPrintable(devices));
     m_shared.fill(m_context, &m_clock);
     m_context.devices = &m_devices;
     m_context.askText = [](const QString &, const QString &) { return std::optional<QString>(); };
@@ -105,6 +115,7 @@ void TestIntakeLayout::init()
 
 void TestIntakeLayout::cleanup()
 {
+    m_counter.reader.removeCard();
     m_window.reset();
     m_store.reset();
     m_dir.reset();
@@ -258,6 +269,58 @@ void TestIntakeLayout::restaurantChecklistFitsTheScreen()
     }
 }
 
+// The usual way in: the applicant's ID card on the reader. Its details take room in the left
+// column; once the matter is chosen they must not push the questions out of sight.
+void TestIntakeLayout::cardOnTheReaderLeavesTheQuestionsOnScreen()
+{
+    intake::IntakeWorkflow *w = m_window->findChild<ui::IntakePage *>()->workflow();
+    m_counter.reader.putDemoCard(devicesim::SimIdCard::Type::Resident);
+    QTRY_VERIFY_WITH_TIMEOUT(w->applicant().has_value(), 10000);
+    QTest::keyClick(m_window.get(), Qt::Key_F3);
+    auto *search = child<QLineEdit>("searchEdit");
+    QTRY_VERIFY(search->hasFocus());
+    QTest::keyClicks(search, QStringLiteral("kcg"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QCOMPARE(w->selection().bundle, QStringLiteral("open-restaurant"));
+    QApplication::processEvents();
+    screenshot(QStringLiteral("layout-1366-card"));
+    for (const char *name : {"summaryLabel", "searchEdit", "chosenLabel", "answer_entity", "answer_area",
+             "answer_renovation", "answer_fumes", "answer_signboard", "verdictLabel", "acceptButton", "refuseButton"}) {
+        const QString cut = hidden(child<QWidget>(name));
+        QVERIFY2(cut.isEmpty(), qPrintable(cut));
+    }
+    QVERIFY(squeezed(child<QWidget>("leftColumn")).isEmpty());
+    // F2 brings the card's details back (and the entry), whole: the column scrolls rather than
+    // drawing its rows over each other.
+    QTest::keyClick(m_window.get(), Qt::Key_F2);
+    QTRY_VERIFY(child<QLineEdit>("numberEdit")->hasFocus());
+    QTRY_VERIFY(child<QLabel>("headlineLabel")->isVisible());
+    QTRY_VERIFY(child<QLabel>("nameValue")->isVisible());
+    QApplication::processEvents();
+    screenshot(QStringLiteral("layout-1366-card-f2"));
+    QTRY_VERIFY2(squeezed(child<QWidget>("leftColumn")).isEmpty(),
+        qPrintable(squeezed(child<QWidget>("leftColumn")).join(u'\n')));
+    const QString cut = hidden(child<QWidget>("numberEdit"));
+    QVERIFY2(cut.isEmpty(), qPrintable(cut));
+}
+
+QStringList TestIntakeLayout::squeezed(const QWidget *root)
+{
+    QStringList out;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(root) || label->text().isEmpty() || Qt::mightBeRichText(label->text()))
+            continue;
+        const int flags = int(label->alignment()) | (label->wordWrap() ? int(Qt::TextWordWrap) : 0);
+        const int need = label->fontMetrics().boundingRect(label->contentsRect(), flags, label->text()).height();
+        if (label->contentsRect().height() < need)
+            out << QStringLiteral("%1 \"%2\": %3 px, needs %4")
+                       .arg(label->objectName(), label->text())
+                       .arg(label->contentsRect().height())
+                       .arg(need);
+    }
+    return out;
+}
+
 void TestIntakeLayout::departmentsColumnShowsItsWholeText()
 {
     restaurantCase();
@@ -311,5 +374,5 @@ void TestIntakeLayout::departmentsColumnShowsItsWholeText()
     QCOMPARE(cell.data(Qt::ToolTipRole).toString(), text);
 }
 
-QTEST_MAIN(TestIntakeLayout)
+OW_DEVICESIM_GUI_TEST_MAIN(TestIntakeLayout)
 #include "tst_intakelayout.moc"
