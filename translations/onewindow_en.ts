@@ -709,11 +709,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Mark the selected line: O original · C copy · E e-licence · Del not received</source>
+        <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Verdict</source>
+        <source>Selected material in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ select a line (shown in full above) · O original · C copy · E e-licence · Del not received</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1031,6 +1035,10 @@
     </message>
     <message>
         <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents cannot be written in &quot;%1&quot;; set the window&apos;s document language to zh_CN or en.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1651,6 +1659,31 @@
     </message>
     <message>
         <source>the embedded pinyin table is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2459,6 +2492,18 @@
     </message>
     <message>
         <source>Cannot write the window identity %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document language &quot;%1&quot; in %2 is not one OneWindow writes documents in (zh_CN, en).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OneWindow writes documents in zh_CN or en, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the window identity first (onewindow-tool window set --region … --code … --name …).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3621,6 +3666,20 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) not applicable</source>
+        <translation>
+            <numerusform>%n item not applicable</numerusform>
+            <numerusform>%n items not applicable</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more (✘ in the table)</source>
+        <translation>
+            <numerusform>%1 and %n more (✘ in the table)</numerusform>
+            <numerusform>%1 and %n more (✘ in the table)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>
@@ -3701,6 +3760,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Hong Kong/Macao/Taiwan residence permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acceptance receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺 notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-acceptance notice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -708,12 +708,16 @@
         <translation>所需事项及原因</translation>
     </message>
     <message>
-        <source>Mark the selected line: O original · C copy · E e-licence · Del not received</source>
-        <translation>标记所选行：O 原件 · C 复印件 · E 电子证照 · Del 未收</translation>
-    </message>
-    <message>
         <source>Verdict</source>
         <translation>审查结论</translation>
+    </message>
+    <message>
+        <source>Selected material in full</source>
+        <translation>所选材料（完整内容）</translation>
+    </message>
+    <message>
+        <source>↑↓ select a line (shown in full above) · O original · C copy · E e-licence · Del not received</source>
+        <translation>↑↓ 选行（完整内容见上方）· O 原件 · C 复印件 · E 电子证照 · Del 未收</translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1029,10 @@
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>Documents cannot be written in &quot;%1&quot;; set the window&apos;s document language to zh_CN or en.</source>
+        <translation>无法以“%1”出具文书，请将本窗口的文书语言设为 zh_CN 或 en。</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1653,31 @@
     <message>
         <source>the embedded pinyin table is missing</source>
         <translation>缺少内置拼音表</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <comment>All other platforms</comment>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -2452,6 +2485,18 @@
     <message>
         <source>Cannot write the window identity %1: %2</source>
         <translation>无法写入窗口信息 %1：%2</translation>
+    </message>
+    <message>
+        <source>The document language &quot;%1&quot; in %2 is not one OneWindow writes documents in (zh_CN, en).</source>
+        <translation>%2 中的文书语言“%1”不受支持（可用 zh_CN、en）。</translation>
+    </message>
+    <message>
+        <source>OneWindow writes documents in zh_CN or en, not &quot;%1&quot;.</source>
+        <translation>文书语言只能是 zh_CN 或 en，不能是“%1”。</translation>
+    </message>
+    <message>
+        <source>Set the window identity first (onewindow-tool window set --region … --code … --name …).</source>
+        <translation>请先设置窗口身份（onewindow-tool window set --region … --code … --name …）。</translation>
     </message>
 </context>
 <context>
@@ -3607,6 +3652,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).</source>
         <translation>不能受理：%1。请申请人提供有效证件；可出具一次性告知书(F7)或不予受理(F8)。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s) not applicable</source>
+        <translation>
+            <numerusform>另有 %n 项不适用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more (✘ in the table)</source>
+        <translation>
+            <numerusform>%1 等，另 %n 项见表中 ✘</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CounterDevices</name>
@@ -3688,6 +3745,22 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Hong Kong/Macao/Taiwan residence permit</source>
         <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>one-time notice</source>
+        <translation>一次性告知书</translation>
+    </message>
+    <message>
+        <source>容缺 notice</source>
+        <translation>容缺受理通知书</translation>
+    </message>
+    <message>
+        <source>non-acceptance notice</source>
+        <translation>不予受理通知书</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/devicesim/Preload.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/printer/ReceiptPrinter.h"
@@ -162,17 +163,6 @@ int main(int argc, char *argv[])
     ow::ui::ClientContext context;
     context.demoMode = parser.isSet(demoOption);
     context.window.clerk = parser.value(clerkOption);
-    if (context.demoMode) {
-        // Demo receipts are signed by a DEMO- key that no real window trusts, and say 演示.
-        context.window.regionCode = QStringLiteral("330106");
-        context.window.windowCode = QStringLiteral("W01");
-        context.window.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
-        if (context.window.clerk.isEmpty())
-            context.window.clerk = QCoreApplication::translate("main", "Demo clerk");
-        context.window.office =
-            QCoreApplication::translate("main", "Xihu District Administrative Service Centre (demo)");
-        context.window.contact = QStringLiteral("0571-12345");
-    }
     auto fail = [](const QString &what) {
         std::fprintf(stderr, "onewindow: %s\n", qPrintable(what));
         // Without a screen (offscreen: tests, scripts) a message box would only wait forever.
@@ -186,6 +176,25 @@ int main(int argc, char *argv[])
     if (dataDir.isEmpty())
         dataDir = context.demoMode ? QDir(ow::store::Store::defaultDataDir()).filePath(QStringLiteral("demo"))
                                    : ow::store::Store::defaultDataDir();
+    // Receipts and notices speak the window's document language (zh_CN unless the admin set
+    // another), not the process locale nor the clerk's --lang.
+    const auto documentLanguage = ow::store::WindowSettings::documentLanguage(dataDir);
+    if (!documentLanguage)
+        return fail(documentLanguage.error());
+    context.window.documentLanguage = documentLanguage.value();
+    if (context.demoMode) {
+        // Demo receipts are signed by a DEMO- key that no real window trusts, and say 演示. The
+        // names printed on them are in the document language.
+        const ow::i18n::DocumentLanguage onPaper(context.window.documentLanguage);
+        context.window.regionCode = QStringLiteral("330106");
+        context.window.windowCode = QStringLiteral("W01");
+        context.window.windowName = QCoreApplication::translate("main", "Comprehensive window 1 (demo)");
+        if (context.window.clerk.isEmpty())
+            context.window.clerk = QCoreApplication::translate("main", "Demo clerk");
+        context.window.office =
+            QCoreApplication::translate("main", "Xihu District Administrative Service Centre (demo)");
+        context.window.contact = QStringLiteral("0571-12345");
+    }
     // One client per store: a second one would overwrite the first one's cases.
     auto storeLock = ow::store::StoreLock::acquire(dataDir);
     if (!storeLock)

@@ -1,5 +1,7 @@
 #include "ReceiptCommands.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
+
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/core/WorkCalendar.h"
@@ -41,7 +43,8 @@ const QString kSampleKeyId = KeyRing::sampleKeyId(QStringLiteral("330106-W03"));
 
 // The built-in demo case: 开餐馆 for an individual business of 120 m² with cooking fumes, from
 // the demo catalogue, through the same checklist engine and document builder as the window.
-ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key, bool provisional)
+ow::Result<ReceiptDocument> demoDocument(
+    DocumentKind kind, const WindowKey &key, bool provisional, const QString &documentLanguage)
 {
     using R = ow::Result<ReceiptDocument>;
     const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
@@ -77,12 +80,16 @@ ow::Result<ReceiptDocument> demoDocument(DocumentKind kind, const WindowKey &key
         if (pieces > 1)
             recorded.counts.insert(line.id, pieces);
     }
-    const auto checklist = ow::checklist::ChecklistEngine::evaluate(
-        catalog.value(), selection, answers, collected, recorded, calendar.value(), today);
+    ow::intake::WindowConfig window; // in the window's document language, whatever --lang says
+    window.documentLanguage = documentLanguage;
+    const auto checklist = [&] {
+        const ow::i18n::DocumentLanguage onPaper(window.documentLanguage);
+        return ow::checklist::ChecklistEngine::evaluate(
+            catalog.value(), selection, answers, collected, recorded, calendar.value(), today);
+    }();
     if (!checklist)
         return R::failure(checklist.error());
     const auto applicant = ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明"));
-    ow::intake::WindowConfig window;
     window.windowCode = QStringLiteral("W03");
     window.windowName = QStringLiteral("综合窗口 3");
     window.clerk = QStringLiteral("李建华");
@@ -134,7 +141,14 @@ int receiptSample(const QStringList &args, QTextStream &out, QTextStream &err)
         err << key.error() << '\n';
         return 1;
     }
-    const auto built = demoDocument(kinds.value(kindName), key.value(), o.contains(QStringLiteral("--provisional")));
+    // Written as the window at --data-dir writes its documents (zh_CN unless it is set otherwise).
+    const auto language = ow::store::WindowSettings::documentLanguage(dataDirOf(o));
+    if (!language) {
+        err << language.error() << '\n';
+        return 1;
+    }
+    const auto built =
+        demoDocument(kinds.value(kindName), key.value(), o.contains(QStringLiteral("--provisional")), language.value());
     if (!built) {
         err << built.error() << '\n';
         return 1;

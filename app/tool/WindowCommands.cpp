@@ -1,5 +1,6 @@
 #include "WindowCommands.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/store/WindowSettings.h"
 
@@ -19,27 +20,44 @@ QString dataDirOf(const QHash<QString, QString> &opts)
 int windowSet(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QHash<QString, QString> o;
-    if (!parseOptions(args,
-            {QStringLiteral("--region"), QStringLiteral("--code"), QStringLiteral("--name"),
-                QStringLiteral("--data-dir")},
-            o, err, {QStringLiteral("--replace")})
-        || !o.contains(QStringLiteral("--region")) || !o.contains(QStringLiteral("--code"))
-        || !o.contains(QStringLiteral("--name"))) {
+    const bool parsed = parseOptions(args,
+        {QStringLiteral("--region"), QStringLiteral("--code"), QStringLiteral("--name"),
+            QStringLiteral("--document-language"), QStringLiteral("--data-dir")},
+        o, err, {QStringLiteral("--replace")});
+    const bool identity = o.contains(QStringLiteral("--region")) && o.contains(QStringLiteral("--code"))
+        && o.contains(QStringLiteral("--name"));
+    const bool language = o.contains(QStringLiteral("--document-language"));
+    const bool someIdentity = o.contains(QStringLiteral("--region")) || o.contains(QStringLiteral("--code"))
+        || o.contains(QStringLiteral("--name"));
+    if (!parsed || (!identity && !language) || (someIdentity && !identity)) {
         err << "usage: onewindow-tool window set --region NNNNNN --code CODE --name NAME [--replace] "
-               "[--data-dir DIR]\n";
+               "[--document-language zh_CN|en] [--data-dir DIR]\n"
+               "       onewindow-tool window set --document-language zh_CN|en [--data-dir DIR]\n";
         return 2;
     }
     const QString dataDir = dataDirOf(o);
-    const WindowIdentity id {
-        o.value(QStringLiteral("--region")), o.value(QStringLiteral("--code")), o.value(QStringLiteral("--name"))};
-    const QString saveErr = WindowSettings::save(dataDir, id, o.contains(QStringLiteral("--replace")));
-    if (!saveErr.isEmpty()) {
-        err << saveErr << '\n';
-        return 1;
+    if (identity) {
+        const WindowIdentity id {
+            o.value(QStringLiteral("--region")), o.value(QStringLiteral("--code")), o.value(QStringLiteral("--name"))};
+        const QString saveErr = WindowSettings::save(dataDir, id, o.contains(QStringLiteral("--replace")));
+        if (!saveErr.isEmpty()) {
+            err << saveErr << '\n';
+            return 1;
+        }
+        const WindowIdentity stored = WindowSettings::normalised(id);
+        out << "window " << stored.region << '-' << stored.code << " (" << stored.name << ") stored in "
+            << WindowSettings::path(dataDir) << '\n';
     }
-    const WindowIdentity stored = WindowSettings::normalised(id);
-    out << "window " << stored.region << '-' << stored.code << " (" << stored.name << ") stored in "
-        << WindowSettings::path(dataDir) << '\n';
+    if (language) {
+        const QString langErr =
+            WindowSettings::setDocumentLanguage(dataDir, o.value(QStringLiteral("--document-language")));
+        if (!langErr.isEmpty()) {
+            err << langErr << '\n';
+            return 1;
+        }
+        out << "documents are written in "
+            << ow::i18n::DocumentLanguage::normalised(o.value(QStringLiteral("--document-language"))) << '\n';
+    }
     return 0;
 }
 
@@ -62,9 +80,15 @@ int windowShow(const QStringList &args, QTextStream &out, QTextStream &err)
         return 1;
     }
     const WindowIdentity &w = *id.value();
+    const auto language = WindowSettings::documentLanguage(dataDir);
+    if (!language) {
+        err << language.error() << '\n';
+        return 1;
+    }
     if (o.contains(QStringLiteral("--json"))) {
         out << QJsonDocument(QJsonObject {{QStringLiteral("region"), w.region}, {QStringLiteral("code"), w.code},
-                                 {QStringLiteral("name"), w.name}, {QStringLiteral("keyId"), w.region + u'-' + w.code}})
+                                 {QStringLiteral("name"), w.name}, {QStringLiteral("keyId"), w.region + u'-' + w.code},
+                                 {QStringLiteral("documentLanguage"), language.value()}})
                    .toJson(QJsonDocument::Compact)
             << '\n';
         return 0;
@@ -72,7 +96,8 @@ int windowShow(const QStringList &args, QTextStream &out, QTextStream &err)
     out << "region:  " << w.region << '\n'
         << "code:    " << w.code << '\n'
         << "name:    " << w.name << '\n'
-        << "key id:  " << w.region << '-' << w.code << '\n';
+        << "key id:  " << w.region << '-' << w.code << '\n'
+        << "documents: " << language.value() << '\n';
     return 0;
 }
 
@@ -82,8 +107,11 @@ CommandList windowCommands()
 {
     return {
         {QStringLiteral("window set"),
-            QStringLiteral("--region NNNNNN --code CODE --name NAME [--replace] [--data-dir DIR]"),
-            QStringLiteral("Set this window's identity once (case numbers and the receipt key id use it)."), windowSet},
+            QStringLiteral(
+                "--region NNNNNN --code CODE --name NAME [--replace] [--document-language zh_CN|en] [--data-dir DIR]"),
+            QStringLiteral("Set this window's identity once (case numbers and the receipt key id use it), and the "
+                           "language its receipts and notices are written in (zh_CN unless set)."),
+            windowSet},
         {QStringLiteral("window show"), QStringLiteral("[--json] [--data-dir DIR]"),
             QStringLiteral("Show this window's identity."), windowShow},
     };

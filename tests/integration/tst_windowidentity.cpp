@@ -195,11 +195,12 @@ void TestWindowIdentity::sampleIsNotGenuineOnAConfiguredWindow()
         tool({QStringLiteral("receipt"), QStringLiteral("sample"), QStringLiteral("--kind"), QStringLiteral("receipt"),
             QStringLiteral("--pdf"), dir.filePath(QStringLiteral("s.pdf")), QStringLiteral("--data-dir"), dir.path()});
     QCOMPARE(sample.exitCode, 0);
-    // Marked on the paper, in the largest type, before anything else.
+    // Marked on the paper, in the largest type, before anything else; in the window's document
+    // language (zh_CN unless set), whatever the tool's own language.
     const ProcessRun text = ow::testsupport::runProcess(
         QStringLiteral("pdftotext"), {dir.filePath(QStringLiteral("s.pdf")), QStringLiteral("-")});
     QCOMPARE(text.exitCode, 0);
-    QVERIFY2(text.out.trimmed().startsWith(QStringLiteral("SAMPLE — not a valid document")), qPrintable(text.out));
+    QVERIFY2(text.out.trimmed().startsWith(QStringLiteral("样本 · 无效凭证")), qPrintable(text.out));
     const QRegularExpressionMatch qr = QRegularExpression(QStringLiteral("qr: (\\S+)")).match(sample.out);
     QVERIFY2(qr.hasMatch(), qPrintable(sample.out));
     QVERIFY2(qr.captured(1).contains(QStringLiteral("w=DEMO-")), qPrintable(qr.captured(1)));

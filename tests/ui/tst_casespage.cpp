@@ -220,7 +220,8 @@ void TestCasesPage::provisionalReceiptTurnsConfirmed()
     errors.removeAll(QString());
     QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
     QVERIFY(w.document().provisional);
-    QCOMPARE(w.document().title(), QStringLiteral("Provisional acceptance receipt"));
+    // In the window's document language (zh_CN), whatever the screen speaks.
+    QCOMPARE(w.document().title(), QStringLiteral("临时受理凭证"));
     const QString caseId = w.caseId();
     const QString number = w.caseNumber();
     QCOMPARE(w.finish(), QString());
@@ -234,7 +235,7 @@ void TestCasesPage::provisionalReceiptTurnsConfirmed()
     QCOMPARE(w.choose(checklist::Selection::ofMatters({QStringLiteral("330106-QR-POLICE-003")})), QString());
     QCOMPARE(w.decide(intake::IntakeWorkflow::Decision::Notice), QString());
     QVERIFY(!w.document().provisional);
-    QCOMPARE(w.document().title(), QStringLiteral("One-time notice of missing materials"));
+    QCOMPARE(w.document().title(), QStringLiteral("一次性告知书"));
 
     m_page->show();
     QCOMPARE(m_page->caseCount(), 2);

@@ -1,5 +1,6 @@
 #include "onewindow/intake/DocumentBuilder.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/QrPayload.h"
 
@@ -79,8 +80,16 @@ Result<receipt::ReceiptDocument> DocumentBuilder::build(
     using R = Result<receipt::ReceiptDocument>;
     if (!in.applicant || !in.checklist)
         return R::failure(tr("The case has no applicant or no checklist yet."));
+    // Written in the window's document language, whatever the process and the clerk's screen speak.
+    const QString language = i18n::DocumentLanguage::normalised(config.documentLanguage);
+    if (language.isEmpty())
+        return R::failure(
+            tr("Documents cannot be written in \"%1\"; set the window's document language to zh_CN or en.")
+                .arg(config.documentLanguage));
+    const i18n::DocumentLanguage inItsLanguage(language);
     receipt::ReceiptDocument d;
     d.kind = in.kind;
+    d.language = language;
     d.office = config.office;
     d.caseId = in.caseId;
     d.caseNumber = in.caseNumber;

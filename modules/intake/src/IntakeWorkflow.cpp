@@ -4,6 +4,7 @@
 
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/core/RetirementAge.h"
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/store/BlobStore.h"
@@ -1125,9 +1126,15 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
         return tr("The verdict does not allow this decision.");
     }
     const QDateTime now = m_clock.now();
+    // The checklist's words on the paper (why a material is needed, what falls short) in the
+    // document language: evaluated again in it, not taken from the screen's language.
+    const Evaluation onPaper = [this] {
+        const i18n::DocumentLanguage inItsLanguage(i18n::DocumentLanguage::normalised(m_config.documentLanguage));
+        return evaluate(m_state);
+    }();
     DocumentBuilder::Input in {kindOf(decision), m_state.caseId, m_state.number, &*m_state.applicant,
-        m_state.agent ? &*m_state.agent : nullptr, m_state.moreParties, &m_checklist, promisedDate(), refusalReason,
-        m_state.courier, now, m_offline && m_offline()};
+        m_state.agent ? &*m_state.agent : nullptr, m_state.moreParties, onPaper.has ? &onPaper.checklist : &m_checklist,
+        promisedDate(), refusalReason, m_state.courier, now, m_offline && m_offline()};
     auto doc = DocumentBuilder::build(in, m_config, m_key);
     if (!doc)
         return doc.error();

@@ -1,5 +1,7 @@
 #include "onewindow/receipt/DocumentLayout.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
+
 #include <QLocale>
 
 namespace ow::receipt {
@@ -8,7 +10,8 @@ namespace {
 
 QString longDate(QDate d)
 {
-    return QLocale().toString(d, QLocale::LongFormat);
+    // In the document's language inside its scope (the paper), the UI's outside (the screen).
+    return i18n::DocumentLanguage::locale().toString(d, QLocale::LongFormat);
 }
 
 } // namespace
@@ -21,6 +24,8 @@ QString DocumentLayout::handInBy(QDate day)
 QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
 {
     using T = Block::Type;
+    // Every word and date in the document's language, never the process's (LANG=C, --lang en).
+    const i18n::DocumentLanguage inItsLanguage(doc.language);
     QList<Block> b;
     // A sample or demo paper says so first, in the largest type, and again beside the QR code.
     if (doc.specimen != Specimen::None)
@@ -112,7 +117,8 @@ QList<Block> DocumentLayout::blocks(const ReceiptDocument &doc)
     b << Block {T::Field, tr("Collect the result"), doc.courier ? tr("by courier") : tr("at the window"), {}};
     b << Block {T::Field, tr("Window"), doc.window, {}};
     b << Block {T::Field, tr("Clerk"), doc.clerk, {}};
-    b << Block {T::Field, tr("Date"), QLocale().toString(doc.issuedAt, QLocale::ShortFormat), {}};
+    b << Block {
+        T::Field, tr("Date"), i18n::DocumentLanguage::locale().toString(doc.issuedAt, QLocale::ShortFormat), {}};
     if (!doc.contact.isEmpty())
         b << Block {T::Field, tr("Contact"), doc.contact, {}};
     if (doc.specimen != Specimen::None)

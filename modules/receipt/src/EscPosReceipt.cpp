@@ -1,5 +1,6 @@
 #include "onewindow/receipt/EscPosReceipt.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/printer/EscPosDocument.h"
 #include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/TextWrap.h"
@@ -47,6 +48,7 @@ void put(EscPosDocument &out, const QStringList &lines)
 
 Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile)
 {
+    const i18n::DocumentLanguage inItsLanguage(doc.language); // the slip's own words too
     EscPosDocument out(profile);
     out.initialize();
     const int width = profile.columns();

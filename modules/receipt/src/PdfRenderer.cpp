@@ -1,5 +1,6 @@
 #include "onewindow/receipt/PdfRenderer.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/PdfTextLayer.h"
 #include "onewindow/receipt/QrMatrix.h"
@@ -331,6 +332,7 @@ Result<Rendered> renderWith(
 Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
 {
     using R = Result<QByteArray>;
+    const i18n::DocumentLanguage inItsLanguage(doc.language); // the page footer and signature line too
     const QList<Block> blocks = DocumentLayout::blocks(doc);
     std::optional<QrMatrix> qr;
     for (const Block &b : blocks) {

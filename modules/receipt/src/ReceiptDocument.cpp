@@ -1,5 +1,7 @@
 #include "onewindow/receipt/ReceiptDocument.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,6 +107,9 @@ QJsonObject ReceiptDocument::toJson(bool withQr) const
         o.insert(QStringLiteral("applicantDocument"), applicantDocument);
     if (!agentDocument.isEmpty())
         o.insert(QStringLiteral("agentDocument"), agentDocument);
+    // Only when set: a document stored before it named its language keeps its bytes and digest.
+    if (!language.isEmpty())
+        o.insert(QStringLiteral("language"), language);
     if (withQr)
         o.insert(QStringLiteral("qrPayload"), qrPayload);
     return o;
@@ -166,6 +171,7 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
         d.specimen = Specimen::Demo;
     else if (!specimen.isEmpty() && specimen != QLatin1String("none"))
         return R::failure(tr("The stored document has an unknown specimen mark \"%1\".").arg(specimen));
+    d.language = str(o, "language");
     d.qrPayload = str(o, "qrPayload");
     if (d.caseId.isEmpty() || d.caseNumber.isEmpty() || !d.issuedAt.isValid())
         return R::failure(tr("The stored document is incomplete (case or issue time missing)."));
@@ -185,6 +191,7 @@ QByteArray ReceiptDocument::digest() const
 
 QString ReceiptDocument::title() const
 {
+    const i18n::DocumentLanguage inItsLanguage(language);
     switch (kind) {
     case DocumentKind::Receipt:
         // Made while the back office was out of reach (a station offline): 临时受理凭证.
@@ -198,6 +205,7 @@ QString ReceiptDocument::title() const
 
 QString ReceiptDocument::specimenMark() const
 {
+    const i18n::DocumentLanguage inItsLanguage(language);
     switch (specimen) {
     case Specimen::None: return {};
     case Specimen::Sample: return tr("SAMPLE — not a valid document");

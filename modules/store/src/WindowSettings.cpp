@@ -1,5 +1,6 @@
 #include "onewindow/store/WindowSettings.h"
 
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/store/FileModes.h"
 
 #include <QDir>
@@ -20,6 +21,40 @@ bool isAsciiDigit(QChar c)
 bool isAsciiUpper(QChar c)
 {
     return c >= u'A' && c <= u'Z';
+}
+
+// window.json as it is ({} when there is none); what else it holds survives a rewrite.
+Result<QJsonObject> readObject(const QString &path)
+{
+    using R = Result<QJsonObject>;
+    QFile f(path);
+    if (!f.exists())
+        return R(QJsonObject());
+    if (!f.open(QIODevice::ReadOnly))
+        return R::failure(
+            WindowSettings::tr("Cannot read the window identity %1: %2").arg(f.fileName(), f.errorString()));
+    QJsonParseError parseError {};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return R::failure(
+            WindowSettings::tr("The window identity %1 is damaged; set it again with onewindow-tool window set.")
+                .arg(f.fileName()));
+    return R(doc.object());
+}
+
+QString writeObject(const QString &dataDir, const QJsonObject &o)
+{
+    const QString dirErr = FileModes::makePrivateDir(dataDir);
+    if (!dirErr.isEmpty())
+        return dirErr;
+    QSaveFile out(WindowSettings::path(dataDir));
+    if (!out.open(QIODevice::WriteOnly))
+        return WindowSettings::tr("Cannot write the window identity %1: %2").arg(out.fileName(), out.errorString());
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    out.write(QJsonDocument(o).toJson());
+    if (!out.commit())
+        return WindowSettings::tr("Cannot write the window identity %1: %2").arg(out.fileName(), out.errorString());
+    return {};
 }
 
 } // namespace
@@ -61,22 +96,17 @@ QString WindowSettings::path(const QString &dataDir)
 Result<std::optional<WindowIdentity>> WindowSettings::load(const QString &dataDir)
 {
     using R = Result<std::optional<WindowIdentity>>;
-    QFile f(path(dataDir));
-    if (!f.exists())
+    if (!QFile::exists(path(dataDir)))
         return R(std::nullopt);
-    if (!f.open(QIODevice::ReadOnly))
-        return R::failure(tr("Cannot read the window identity %1: %2").arg(f.fileName(), f.errorString()));
-    QJsonParseError parseError {};
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return R::failure(
-            tr("The window identity %1 is damaged; set it again with onewindow-tool window set.").arg(f.fileName()));
-    const QJsonObject o = doc.object();
+    const auto read = readObject(path(dataDir));
+    if (!read)
+        return R::failure(read.error());
+    const QJsonObject &o = read.value();
     const WindowIdentity id {o.value(QLatin1String("region")).toString(), o.value(QLatin1String("code")).toString(),
         o.value(QLatin1String("name")).toString()};
     const QString err = validate(id);
     if (!err.isEmpty())
-        return R::failure(tr("The window identity %1 is not valid: %2").arg(f.fileName(), err));
+        return R::failure(tr("The window identity %1 is not valid: %2").arg(path(dataDir), err));
     return R(normalised(id));
 }
 
@@ -91,19 +121,48 @@ QString WindowSettings::save(const QString &dataDir, const WindowIdentity &ident
         return tr("This window is already %1-%2 (%3). Its case numbers and receipt key depend on it; change it "
                   "only on purpose (--replace).")
             .arg(existing.value()->region, existing.value()->code, existing.value()->name);
-    const QString dirErr = FileModes::makePrivateDir(dataDir);
-    if (!dirErr.isEmpty())
-        return dirErr;
-    QSaveFile out(path(dataDir));
-    if (!out.open(QIODevice::WriteOnly))
-        return tr("Cannot write the window identity %1: %2").arg(out.fileName(), out.errorString());
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QJsonObject o {
-        {QStringLiteral("region"), id.region}, {QStringLiteral("code"), id.code}, {QStringLiteral("name"), id.name}};
-    out.write(QJsonDocument(o).toJson());
-    if (!out.commit())
-        return tr("Cannot write the window identity %1: %2").arg(out.fileName(), out.errorString());
-    return {};
+    const auto read = readObject(path(dataDir)); // the document language stays as it was set
+    if (!read)
+        return read.error();
+    QJsonObject o = read.value();
+    o.insert(QStringLiteral("region"), id.region);
+    o.insert(QStringLiteral("code"), id.code);
+    o.insert(QStringLiteral("name"), id.name);
+    return writeObject(dataDir, o);
+}
+
+Result<QString> WindowSettings::documentLanguage(const QString &dataDir)
+{
+    using R = Result<QString>;
+    const auto o = readObject(path(dataDir));
+    if (!o)
+        return R::failure(o.error());
+    const QString stored = o->value(QLatin1String("documentLanguage")).toString();
+    if (stored.isEmpty())
+        return R(i18n::DocumentLanguage::defaultLanguage());
+    const QString language = i18n::DocumentLanguage::normalised(stored);
+    if (language.isEmpty())
+        return R::failure(tr("The document language \"%1\" in %2 is not one OneWindow writes documents in (zh_CN, en).")
+                              .arg(stored, path(dataDir)));
+    return R(language);
+}
+
+QString WindowSettings::setDocumentLanguage(const QString &dataDir, const QString &language)
+{
+    const QString normal = i18n::DocumentLanguage::normalised(language);
+    if (normal.isEmpty())
+        return tr("OneWindow writes documents in zh_CN or en, not \"%1\".").arg(language);
+    const auto identity = load(dataDir);
+    if (!identity)
+        return identity.error();
+    if (!identity.value())
+        return tr("Set the window identity first (onewindow-tool window set --region … --code … --name …).");
+    const auto read = readObject(path(dataDir));
+    if (!read)
+        return read.error();
+    QJsonObject o = read.value();
+    o.insert(QStringLiteral("documentLanguage"), normal);
+    return writeObject(dataDir, o);
 }
 
 } // namespace ow::store

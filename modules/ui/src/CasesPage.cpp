@@ -54,6 +54,9 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     m_ui->caseTable->setColumnWidth(CaseListModel::Visits, 60);
     m_ui->caseTable->setColumnWidth(CaseListModel::Promised, 100);
     m_ui->caseTable->setColumnWidth(CaseListModel::Sync, 160);
+    // A long status or 部门办理 text wraps within its row rather than being cut ("…").
+    m_ui->caseTable->setWordWrap(true);
+    m_ui->caseTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->emptyLabel->hide();
     // Nothing is read from the store until the section is shown (see showEvent).
     connect(m_ui->caseSearchEdit, &QLineEdit::textChanged, this, [this] {

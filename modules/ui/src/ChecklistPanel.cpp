@@ -5,9 +5,12 @@
 #include "ui_ChecklistPanel.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace ow::ui {
 
@@ -15,6 +18,9 @@ using checklist::MaterialLine;
 using checklist::Verdict;
 
 namespace {
+
+constexpr int kFullTextRole = Qt::UserRole + 1; // the line's whole text (status, material, counts, why)
+constexpr int kBarNames = 3; // materials named in the verdict bar; the others are the table's ✘ lines
 
 QString statusText(const MaterialLine &l, const checklist::Collected &collected)
 {
@@ -75,12 +81,24 @@ ChecklistPanel::ChecklistPanel(QWidget *parent)
     m_ui->setupUi(this);
     m_ui->materialTable->installEventFilter(this);
     QHeaderView *h = m_ui->materialTable->horizontalHeader();
-    h->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    h->setSectionResizeMode(1, QHeaderView::Interactive);
+    // The columns share the width the checklist gets: no sideways scrolling at 1366×768. Status
+    // and counts keep a width for their usual words; what they elide is under the table.
+    h->setStretchLastSection(false);
+    h->setSectionResizeMode(0, QHeaderView::Interactive);
+    h->setSectionResizeMode(1, QHeaderView::Stretch);
     h->setSectionResizeMode(2, QHeaderView::Interactive);
-    m_ui->materialTable->setColumnWidth(1, 200);
-    m_ui->materialTable->setColumnWidth(2, 140);
-    m_ui->materialTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(3, QHeaderView::Stretch);
+    const QFontMetrics fm = m_ui->materialTable->fontMetrics();
+    m_ui->materialTable->setColumnWidth(0, fm.horizontalAdvance(QStringLiteral("✔ 原件 原件 ")) + 12);
+    m_ui->materialTable->setColumnWidth(2, fm.horizontalAdvance(QStringLiteral("验原件 · 复印件 1 份")) + 12);
+    m_ui->materialTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // One text line per material, whatever its texts: wrapped rows let a bundle's checklist show
+    // only 2–3 lines at 1366×768. What a line elides is shown whole under the table.
+    QHeaderView *rows = m_ui->materialTable->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setMinimumSectionSize(1);
+    rows->setDefaultSectionSize(m_ui->materialTable->fontMetrics().height() + 8);
+    connect(m_ui->materialTable, &QTableWidget::currentCellChanged, this, &ChecklistPanel::showCurrentLine);
     connect(m_ui->materialTable, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         // A click cycles: missing → original → copy → missing.
         if (!m_checklist || row < 0 || row >= m_checklist->materials.size())
@@ -100,6 +118,8 @@ void ChecklistPanel::clear()
 {
     m_checklist.reset();
     m_ui->materialTable->setRowCount(0);
+    m_ui->lineDetailLabel->clear();
+    m_ui->lineDetailLabel->hide();
     m_ui->itemsLabel->setText(tr("Choose a matter to see its checklist."));
     m_ui->verdictLabel->clear();
     m_ui->verdictLabel->setStyleSheet(QString());
@@ -114,43 +134,70 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist
     m_questionTexts = questionTexts;
     m_blockers = blockers;
 
+    // The items in play, by name (their departments in the tool tip): two lines rather than six
+    // at 1366×768. Items a situation rules out are counted.
     QStringList items;
+    QStringList itemTips;
+    int excluded = 0;
     for (const checklist::ItemLine &i : c.items) {
-        const QString name = i.name.toHtmlEscaped() + QStringLiteral(" <small>(") + i.department.toHtmlEscaped()
-            + QStringLiteral(")</small>");
+        const QString name = i.name.toHtmlEscaped();
+        itemTips << QStringLiteral("%1 %2 (%3)")
+                        .arg(i.included == checklist::ItemLine::Inclusion::Included
+                                ? QStringLiteral("✔")
+                                : (i.included == checklist::ItemLine::Inclusion::Undecided ? QStringLiteral("?")
+                                                                                           : QStringLiteral("✘")),
+                            i.name, i.department);
         switch (i.included) {
         case checklist::ItemLine::Inclusion::Included: items << QStringLiteral("<b>✔ %1</b>").arg(name); break;
         case checklist::ItemLine::Inclusion::Undecided: items << QStringLiteral("<i>? %1</i>").arg(name); break;
-        case checklist::ItemLine::Inclusion::Excluded:
-            items << QStringLiteral("<span style='color:#888'>✘ %1</span>").arg(name);
-            break;
+        case checklist::ItemLine::Inclusion::Excluded: ++excluded; break;
         }
     }
+    if (excluded > 0)
+        items << QStringLiteral("<span style='color:#888'>%1</span>")
+                     .arg(tr("%n item(s) not applicable", nullptr, excluded).toHtmlEscaped());
     m_ui->itemsLabel->setText(tr("<b>%1</b>: %2").arg(c.title.toHtmlEscaped(), items.join(QStringLiteral(" · "))));
+    m_ui->itemsLabel->setToolTip(itemTips.join(QLatin1Char('\n')));
 
     QTableWidget *t = m_ui->materialTable;
     t->setRowCount(int(c.materials.size()));
     for (int row = 0; row < c.materials.size(); ++row) {
         const MaterialLine &l = c.materials.at(row);
+        // Who needs it and why; the matters that need it for the same reason on one line (an ID
+        // card needed by six items is one line, not six).
+        QList<QPair<QString, QStringList>> byReason;
+        for (const checklist::Need &n : l.neededBy) {
+            auto same = std::find_if(
+                byReason.begin(), byReason.end(), [&n](const auto &entry) { return entry.first == n.why; });
+            if (same == byReason.end())
+                byReason.append({n.why, {n.matterName}});
+            else
+                same->second << n.matterName;
+        }
         QStringList why;
-        for (const checklist::Need &n : l.neededBy)
-            why << QStringLiteral("%1: %2").arg(n.matterName, n.why);
+        for (const auto &[reason, matters] : std::as_const(byReason))
+            why << QStringLiteral("%1: %2").arg(matters.join(QStringLiteral("、")), reason);
         if (!l.shortfall.isEmpty())
             why.prepend(l.shortfall);
         if (l.status == MaterialLine::Status::Missing && !l.howToSupply.isEmpty())
             why << tr("How to get it: %1").arg(l.howToSupply);
         if (l.status == MaterialLine::Status::Tolerated && l.supplementDeadline.isValid())
             why << receipt::DocumentLayout::handInBy(l.supplementDeadline); // as the notice says
-        const QStringList cells = {statusText(l, collected), l.name, countsText(l), why.join(QLatin1Char('\n'))};
+        // On one line in the table; whole (a line each) under it and in the tool tip.
+        const QString whole = why.join(QLatin1Char('\n'));
+        const QStringList cells = {statusText(l, collected), l.name, countsText(l), why.join(QStringLiteral(" · "))};
+        const QString full = QStringLiteral("%1 · %2 · %3\n%4").arg(cells.at(0), l.name, cells.at(2), whole).trimmed();
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
             item->setBackground(statusColour(l));
             item->setData(Qt::UserRole, l.id);
-            item->setToolTip(cells.at(3));
+            item->setData(kFullTextRole, full);
+            item->setToolTip(full);
             t->setItem(row, col, item);
         }
     }
-    m_ui->verdictLabel->setText(verdictText(c, questionTexts, blockers));
+    m_ui->verdictLabel->setText(verdictText(c, questionTexts, blockers, kBarNames));
+    m_ui->verdictLabel->setToolTip(verdictText(c, questionTexts, blockers));
     QString style;
     switch (c.verdict) {
     case Verdict::Complete: style = QStringLiteral("background:#1b7f3b; color:white; font-weight:bold;"); break;
@@ -166,6 +213,19 @@ void ChecklistPanel::setChecklist(const checklist::Checklist &c, const checklist
         selectMaterial(selected);
     else if (t->rowCount() > 0 && t->currentRow() < 0)
         t->setCurrentCell(0, 1);
+    showCurrentLine();
+}
+
+void ChecklistPanel::showCurrentLine()
+{
+    const QTableWidgetItem *item = m_ui->materialTable->item(m_ui->materialTable->currentRow(), 0);
+    m_ui->lineDetailLabel->setText(item ? item->data(kFullTextRole).toString() : QString());
+    m_ui->lineDetailLabel->setVisible(item != nullptr);
+}
+
+QString ChecklistPanel::currentLineText() const
+{
+    return m_ui->lineDetailLabel->isHidden() ? QString() : m_ui->lineDetailLabel->text();
 }
 
 bool ChecklistPanel::blocked(const checklist::Checklist &c, const QStringList &blockers)
@@ -175,16 +235,23 @@ bool ChecklistPanel::blocked(const checklist::Checklist &c, const QStringList &b
 }
 
 QString ChecklistPanel::verdictText(
-    const checklist::Checklist &c, const QStringList &questionTexts, const QStringList &blockers)
+    const checklist::Checklist &c, const QStringList &questionTexts, const QStringList &blockers, int maxNames)
 {
     if (blocked(c, blockers))
         return tr("Cannot accept: %1. Ask for a valid document; issue a notice (F7) or refuse (F8).")
             .arg(blockers.join(QStringLiteral("; ")));
-    auto names = [&c](const QStringList &ids) {
+    auto names = [&c, maxNames](const QStringList &ids) {
         QStringList out;
         for (const MaterialLine &l : c.materials) {
             if (ids.contains(l.id))
                 out << l.name;
+        }
+        // The bar stays two or three lines high: the rest are the table's ✘ lines (and the bar's
+        // tool tip names them all).
+        if (maxNames >= 0 && out.size() > maxNames) {
+            const int more = int(out.size()) - maxNames;
+            return tr("%1 and %n more (✘ in the table)", nullptr, more)
+                .arg(out.mid(0, maxNames).join(QStringLiteral("、")));
         }
         return out.join(QStringLiteral("、"));
     };

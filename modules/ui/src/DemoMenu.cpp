@@ -1,5 +1,6 @@
 #include "onewindow/ui/DemoMenu.h"
 
+#include "onewindow/receipt/ReceiptDocument.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -107,6 +108,18 @@ void DemoMenu::addCardActions(QMenu *menu, DemoCardSlot *demo)
     });
 }
 
+QString DemoMenu::kindText(const QString &kind)
+{
+    // The store's kind names are keys, not words: the menu says them in the clerk's language.
+    switch (receipt::ReceiptDocument::kindFromName(kind).value_or(receipt::DocumentKind::Receipt)) {
+    case receipt::DocumentKind::Receipt: return tr("acceptance receipt");
+    case receipt::DocumentKind::OneTimeNotice: return tr("one-time notice");
+    case receipt::DocumentKind::ToleratedNotice: return tr("容缺 notice");
+    case receipt::DocumentKind::RefusalNotice: return tr("non-acceptance notice");
+    }
+    return kind;
+}
+
 void DemoMenu::fillNotices(QMenu *menu)
 {
     menu->clear();
@@ -119,7 +132,7 @@ void DemoMenu::fillNotices(QMenu *menu)
     for (const store::CaseRecord &c : repo.list(m_context.window.windowCode, false, 30)) {
         for (const store::NoticeRecord &n : repo.notices(c.id)) {
             const QByteArray payload = n.qrPayload.toUtf8();
-            QAction *a = menu->addAction(QStringLiteral("%1 · %2").arg(c.number, n.kind));
+            QAction *a = menu->addAction(QStringLiteral("%1 · %2").arg(c.number, kindText(n.kind)));
             connect(a, &QAction::triggered, this, [this, payload] { m_context.demoCards->scan(payload); });
             ++shown;
         }

@@ -1,10 +1,11 @@
 #include "onewindow/ui/DocumentView.h"
 
+#include "onewindow/ui/LocalisedFileModel.h"
+
 #include "ui_DocumentView.h"
 
 #include <QBuffer>
 #include <QEvent>
-#include <QFileDialog>
 #include <QPainter>
 #include <QPdfDocument>
 #include <QPrintDialog>
@@ -84,7 +85,7 @@ void DocumentView::printA4()
 
 void DocumentView::savePdf()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the document"), QString(), tr("PDF (*.pdf)"));
+    const QString path = LocalisedFileModel::saveFileName(this, tr("Save the document"), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     QSaveFile f(path);

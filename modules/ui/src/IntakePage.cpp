@@ -65,9 +65,11 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::IntakePage>())
 {
     m_ui->setupUi(this);
-    // Extra room goes to the checklist rather than to the scanned pages beside it.
+    // Extra room goes to the checklist rather than to the scanned pages beside it; at 1366×768
+    // the checklist starts with about half the width (its columns then need no scrolling).
     m_ui->splitter->setStretchFactor(1, 3);
     m_ui->splitter->setStretchFactor(2, 1);
+    m_ui->splitter->setSizes({360, 590, 260});
     m_ui->demoCardButton->setVisible(context.demoCards != nullptr);
     // What the reader reads: shown (masked) above the applicant, and taken as the applicant.
     m_identity = new IdentityPanel(context.clock, this);
@@ -176,6 +178,9 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
             report(m_workflow->recordPrinted(target));
     });
     connect(m_ui->documentView, &DocumentView::finishRequested, this, &IntakePage::finishCase);
+    // The column scrolls rather than squeezing its rows into each other: its wrapped labels'
+    // heights count (a scroll area only sees the minimum size, not the height for the width).
+    m_ui->leftColumn->installEventFilter(this);
     // A field that takes the focus is scrolled into view, so the clerk never types blind.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now && m_ui->leftColumn->isAncestorOf(now))
@@ -334,7 +339,12 @@ void IntakePage::clearCaseScreen()
 void IntakePage::setupShortcuts()
 {
     const QList<QPair<QKeySequence, std::function<void()>>> keys = {
-        {QKeySequence(Qt::Key_F2), [this] { m_ui->applicantPanel->focusEntry(); }},
+        {QKeySequence(Qt::Key_F2),
+            [this] {
+                m_identityPinned = true; // the card's details come back with the entry
+                refresh();
+                m_ui->applicantPanel->focusEntry();
+            }},
         {QKeySequence(Qt::Key_F3), [this] { m_ui->searchPanel->focusSearch(); }},
         {QKeySequence(Qt::Key_F4), [this] { m_ui->questionsPanel->focusFirstUnanswered(); }},
         {QKeySequence(Qt::Key_F5), [this] { decide(Decision::Accept); }},
@@ -697,6 +707,12 @@ void IntakePage::refresh()
     m_ui->applicantPanel->setParties(hasCase ? w->applicant() : std::nullopt, hasCase ? w->agent() : std::nullopt);
     m_ui->applicantPanel->setMoreParties(hasCase ? w->parties().mid(1) : QList<intake::CaseParty>());
     m_ui->searchPanel->setChosen(w->hasChecklist() ? w->checklist().title : QString());
+    // Once the applicant is taken and the matter chosen, the card's details fold away (the
+    // applicant line above keeps the masked name and number; an expired card is in the verdict
+    // bar): at 1366×768 the questions stay on screen. F2 brings them back.
+    if (!hasCase || w->step() <= Step::Identify || !w->hasChecklist())
+        m_identityPinned = false;
+    m_identity->setVisible(m_identityPinned || !hasCase || w->step() <= Step::Identify || !w->hasChecklist());
     QStringList questionTexts;
     if (w->hasChecklist()) {
         for (const QString &q : w->checklist().unanswered) {
@@ -745,6 +761,16 @@ void IntakePage::keepFocusInView()
         if (now && m_ui->leftColumn->isAncestorOf(now))
             m_ui->leftScroll->ensureWidgetVisible(now, 8, 8);
     });
+}
+
+bool IntakePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->leftColumn && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize)) {
+        const int needed = m_ui->leftLayout->totalHeightForWidth(m_ui->leftColumn->width());
+        if (needed > 0 && m_ui->leftColumn->minimumHeight() != needed)
+            m_ui->leftColumn->setMinimumHeight(needed);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void IntakePage::changeEvent(QEvent *event)

@@ -10,10 +10,10 @@
 #include "onewindow/scan/PdfAssembler.h"
 #include "onewindow/scan/Scanner.h"
 #include "onewindow/store/BlobStore.h"
+#include "onewindow/ui/LocalisedFileModel.h"
 
 #include <QBuffer>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
@@ -38,7 +38,7 @@ ScanPanel::ScanPanel(QWidget *parent)
     m_ui->previewView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
     m_ui->progressBar->setVisible(false);
     pickFiles = [this] {
-        return QFileDialog::getOpenFileNames(this, tr("Import scanned pages"), QString(),
+        return LocalisedFileModel::openFileNames(this, tr("Import scanned pages"),
             tr("Scanned pages (%1)").arg(scan::PageImporter::nameFilters().join(u' ')));
     };
     connect(m_ui->materialCombo, &QComboBox::currentIndexChanged, this, [this] {

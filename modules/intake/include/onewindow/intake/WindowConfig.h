@@ -13,6 +13,8 @@ struct WindowConfig
     QString clerk; // the signed-in clerk's name
     QString office; // 杭州市西湖区行政服务中心
     QString contact; // phone printed on notices
+    // What receipts and notices are written in: the window's setting, never the process locale.
+    QString documentLanguage = QStringLiteral("zh_CN");
 
     QString keyId() const { return regionCode + QLatin1Char('-') + windowCode; }
 };

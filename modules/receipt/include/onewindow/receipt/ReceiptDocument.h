@@ -87,8 +87,11 @@ public:
     QString qrPayload;
     bool provisional = false; // accepted offline, not yet confirmed by the back office
     Specimen specimen = Specimen::None; // 样本 (onewindow-tool receipt sample), 演示 (demo mode)
+    // The language it is written and printed in (the window's document language, e.g. zh_CN);
+    // empty in documents stored before they named it (those print in the process language).
+    QString language;
 
-    QString title() const;
+    QString title() const; // in the document's language
     // "SAMPLE — not valid" / "DEMO — not valid" (样本 / 演示), empty for a real document.
     QString specimenMark() const;
     static QChar kindCode(DocumentKind kind);

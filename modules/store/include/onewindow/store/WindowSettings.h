@@ -38,6 +38,13 @@ public:
     // Stores a valid identity. Refuses to change one already set unless `replace` (the case
     // numbers and the key id change with it). Returns "" or the message.
     static QString save(const QString &dataDir, const WindowIdentity &identity, bool replace = false);
+
+    // The language of the documents this window hands out (window.json "documentLanguage"):
+    // zh_CN unless the admin set another (`onewindow-tool window set --document-language`); never
+    // the process locale. A failure when the file cannot be read.
+    static Result<QString> documentLanguage(const QString &dataDir);
+    // Sets it for a window whose identity is set; "zh_CN" or "en". Returns "" or the message.
+    static QString setDocumentLanguage(const QString &dataDir, const QString &language);
 };
 
 } // namespace ow::store

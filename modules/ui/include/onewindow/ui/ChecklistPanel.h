@@ -30,6 +30,8 @@ public:
         const QStringList &questionTexts, const QStringList &blockers = {});
     // What the verdict bar says.
     QString verdictBarText() const;
+    // The selected line in full (what its one table line may elide), as shown under the table.
+    QString currentLineText() const;
     void clear();
     // Ctrl+L: the keyboard goes to the materials table, on the first line still to collect.
     void focusTable();
@@ -49,8 +51,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    static QString verdictText(
-        const checklist::Checklist &c, const QStringList &questionTexts, const QStringList &blockers);
+    void showCurrentLine();
+    // maxNames: how many materials the text names (-1: all of them).
+    static QString verdictText(const checklist::Checklist &c, const QStringList &questionTexts,
+        const QStringList &blockers, int maxNames = -1);
     static bool blocked(const checklist::Checklist &c, const QStringList &blockers);
 
     std::unique_ptr<Ui::ChecklistPanel> m_ui;

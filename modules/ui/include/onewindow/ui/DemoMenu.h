@@ -22,6 +22,8 @@ public:
     static QByteArray demoLicenceQr();
     // The demo cards and "take the card off", for any menu (the status bar's too).
     static void addCardActions(QMenu *menu, DemoCardSlot *demo);
+    // "one-time notice" for the store's "notice": the kind of a decided document, in words.
+    static QString kindText(const QString &kind);
 
 protected:
     void changeEvent(QEvent *event) override;

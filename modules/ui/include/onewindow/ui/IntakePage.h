@@ -48,6 +48,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void setupShortcuts();
@@ -84,6 +85,7 @@ private:
     QFutureWatcher<DocumentPreview> *m_preview = nullptr;
     QString m_previewTitle;
     int m_demoCardIndex = 0;
+    bool m_identityPinned = false; // F2: the card's details stay shown though the case moved on
     class IdentityPanel *m_identity = nullptr;
 };
 
