@@ -2075,6 +2075,10 @@
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the sync journal failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
@@ -3020,6 +3024,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The back office does not take scanned documents (no uploads).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sync with the back office has not started (no clerk signed in to it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office did not acknowledge the case in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office does not hold the whole case.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::ApplicantPanel</name>
@@ -3780,6 +3796,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The scanned code is not a notice, a receipt or a business licence: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sync did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirming with the back office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office did not acknowledge the case (%1): the document is provisional.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4160,6 +4188,10 @@ The back office said: %2</source>
         <source>%1:
 here “%2”
 at the back office “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cases waiting cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
