@@ -20,12 +20,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void withoutBackOfficeSaysSo();
     void blobProgressAndError();
     void offlineSyncingOnlineAndConflict();
+    void panelCoalescesAStatusFlood();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -284,6 +287,50 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
         qPrintable(copied));
     screenshot(panel, QStringLiteral("sync-5-conflict-panel"));
     engine.stop();
+}
+
+// A draining backlog changes the status hundreds of times a second: the open panel reads the
+// waiting cases (on the sync's worker) and redraws at most every SyncPanel::kRefreshMs.
+void TestSyncStatus::panelCoalescesAStatusFlood()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString clientDir = dir.filePath(QStringLiteral("client"));
+    auto store = ow::store::Store::open(clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    ow::store::BlobStore blobs(clientDir);
+    QRandomGenerator rng(7);
+    const QList<MadeCase> cases = makeCases(store.value(), blobs, 3, 0, 0, 0, 0, rng, ow::Clock::system());
+    ow::sync::SyncConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9")); // never started: no requests
+    SyncService sync(clientDir, config);
+    SyncPanel panel;
+    panel.attach(&sync);
+    QSignalSpy listed(&sync, &SyncService::pendingListed);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *pendingList = panel.findChild<QListWidget *>(QStringLiteral("pendingList"));
+    QVERIFY(pendingList);
+    QTRY_COMPARE_WITH_TIMEOUT(pendingList->count(), int(cases.size()), 5000);
+    QCOMPARE(pendingList->item(0)->text(), cases.first().number);
+    listed.clear();
+    // One second of a status every millisecond or two.
+    SyncStatus status;
+    status.state = SyncStatus::State::Syncing;
+    QElapsedTimer flood;
+    flood.start();
+    int emitted = 0;
+    while (flood.elapsed() < 1000) {
+        status.pendingEntries = ++emitted;
+        Q_EMIT sync.statusChanged(status);
+        QTest::qWait(1);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(listed.count() >= 1, 2000);
+    const int allowed = int(flood.elapsed() / ow::ui::SyncPanel::kRefreshMs) + 2;
+    QVERIFY2(listed.count() <= allowed,
+        qPrintable(
+            QStringLiteral("%1 readings for %2 statuses (at most %3)").arg(listed.count()).arg(emitted).arg(allowed)));
+    qInfo("%d statuses in %lld ms: %d readings of the waiting cases", emitted, flood.elapsed(), int(listed.count()));
 }
 
 QTEST_MAIN(TestSyncStatus)
