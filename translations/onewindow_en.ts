@@ -2236,6 +2236,10 @@
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the sync journal failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
@@ -3344,6 +3348,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The back office does not take scanned documents (no uploads).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sync with the back office has not started (no clerk signed in to it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office did not acknowledge the case in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office does not hold the whole case.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::ApplicantPanel</name>
@@ -4192,6 +4208,18 @@ Reason: %2</source>
         <source>No notice of non-acceptance was issued.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sync did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirming with the back office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office did not acknowledge the case (%1): the document is provisional.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4576,6 +4604,10 @@ The back office said: %2</source>
         <source>%1:
 here “%2”
 at the back office “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cases waiting cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2229,6 +2229,10 @@
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <source>Reading the sync journal failed: %1</source>
+        <translation>读取同步记录失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>SyncPanel</name>
@@ -3336,6 +3340,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The back office does not take scanned documents (no uploads).</source>
         <translation>后台不接收扫描件（未开通上传）。</translation>
     </message>
+    <message>
+        <source>The sync with the back office has not started (no clerk signed in to it).</source>
+        <translation>尚未开始与后台同步（没有工作人员登录后台）。</translation>
+    </message>
+    <message>
+        <source>The back office did not acknowledge the case in time.</source>
+        <translation>后台未在规定时间内确认本案件。</translation>
+    </message>
+    <message>
+        <source>The back office does not hold the whole case.</source>
+        <translation>后台尚未收到本案件的全部记录。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::ApplicantPanel</name>
@@ -4178,6 +4194,18 @@ Reason: %2</source>
         <source>No notice of non-acceptance was issued.</source>
         <translation>未出具不予受理通知书。</translation>
     </message>
+    <message>
+        <source>The sync did not answer.</source>
+        <translation>同步服务未响应。</translation>
+    </message>
+    <message>
+        <source>Confirming with the back office…</source>
+        <translation>正在向后台确认…</translation>
+    </message>
+    <message>
+        <source>The back office did not acknowledge the case (%1): the document is provisional.</source>
+        <translation>后台未确认本案件（%1），本次出具的是临时凭证。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4557,6 +4585,10 @@ at the back office “%3”</source>
         <translation>%1：
 本窗口为“%2”
 后台为“%3”</translation>
+    </message>
+    <message>
+        <source>The cases waiting cannot be read: %1</source>
+        <translation>无法读取待同步案件：%1</translation>
     </message>
 </context>
 <context>

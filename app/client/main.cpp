@@ -20,7 +20,7 @@
 #include "onewindow/store/StoreLock.h"
 #include "onewindow/store/WindowSettings.h"
 #include "onewindow/sync/CatalogueShelf.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/FirstPaintProbe.h"
@@ -229,9 +229,9 @@ int main(int argc, char *argv[])
     }
     if (!backOffice.isEmpty() && !backOffice.isValid())
         return fail(QCoreApplication::translate("main", "%1 is not a back office address.").arg(backOffice.toString()));
-    // The sync engine lives on this (the store's) thread and syncs as the clerk who signed in
-    // (credentials in memory only); it starts once the window is up. Without a back office the
-    // status bar says so.
+    // The sync engine works on a thread of its own (its own connection to the store; the lock
+    // above is this process's) and syncs as the clerk who signed in (credentials in memory only);
+    // it starts once the window is up. Without a back office the status bar says so.
     std::unique_ptr<ow::account::SyncLink> syncLink;
     if (!backOffice.isEmpty()) {
         ow::sync::SyncConfig syncConfig;
@@ -239,7 +239,7 @@ int main(int argc, char *argv[])
         // Kept fresh by ETag: a new catalogue goes on the shelf for new cases (below).
         syncConfig.refreshPaths = {
             QStringLiteral("/v1/catalogues"), QStringLiteral("/v1/calendar"), QStringLiteral("/v1/keyring")};
-        syncLink = std::make_unique<ow::account::SyncLink>(store.value(), dataDir, syncConfig);
+        syncLink = std::make_unique<ow::account::SyncLink>(dataDir, syncConfig);
         context.sync = syncLink->engine();
         if (context.demoMode)
             syncLink->setCredentials(
@@ -383,7 +383,7 @@ int main(int argc, char *argv[])
     window.resize(window.screen()->availableSize());
     window.showMaximized();
     if (syncLink) {
-        QObject::connect(syncLink->engine(), &ow::sync::SyncEngine::catalogueAvailable, &window,
+        QObject::connect(syncLink->engine(), &ow::sync::SyncService::catalogueAvailable, &window,
             [&window, &context](const QString &version) {
                 if (context.catalog && context.catalog->version() == version)
                     return; // the one loaded already

@@ -27,11 +27,19 @@ QString backOfficeBinary()
     return qEnvironmentVariable("OW_BACKOFFICE_BIN", QStringLiteral(OW_BACKOFFICE));
 }
 
-bool Server::start(const QString &dataDir)
+bool Server::start(const QString &dataDir, quint16 port)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.start(
-        backOfficeBinary(), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir});
+    // Not under a GUI test's simulated USB bus (umockdev's preload): the back office is a server.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LD_PRELOAD"));
+    m_process.setProcessEnvironment(env);
+    const QStringList args {QStringLiteral("--port"), QString::number(port), QStringLiteral("--data-dir"), dataDir};
+    if (m_nice != 0)
+        m_process.start(QStringLiteral("nice"),
+            QStringList {QStringLiteral("-n"), QString::number(m_nice), backOfficeBinary()} + args);
+    else
+        m_process.start(backOfficeBinary(), args);
     if (!m_process.waitForStarted(10000))
         return false;
     QString line;

@@ -30,7 +30,11 @@ class Server
 {
 public:
     ~Server() { kill(); }
-    bool start(const QString &dataDir);
+    // On `port` (0: a free one), e.g. the port of a back office killed before, to come back there.
+    bool start(const QString &dataDir, quint16 port = 0);
+    // Started under nice(1) with this increment: a back office on the same machine as the window
+    // (in a test) then takes no CPU from the window's screen that a remote one would not.
+    void setNice(int increment) { m_nice = increment; }
     void kill(); // SIGKILL, as a power cut would
     quint16 port() const { return m_port; }
     bool running() const { return m_process.state() == QProcess::Running; }
@@ -38,6 +42,7 @@ public:
 private:
     QProcess m_process;
     quint16 m_port = 0;
+    int m_nice = 0;
 };
 
 // add-window + add-user on the back office's data dir (while it runs or not). "" on success.

@@ -10,7 +10,8 @@
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncJournal.h"
+#include "onewindow/sync/SyncService.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -116,18 +117,18 @@ void TestSyncDemo::seedPushDecidePull()
     config.pollWaitSeconds = 2;
     config.backoffBaseMs = 200;
     config.backoffMaxMs = 2000;
-    ow::account::SyncLink link(store.value(), clientDir, config);
+    ow::account::SyncLink link(clientDir, config);
     link.setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
     link.start();
-    ow::sync::SyncEngine *engine = link.engine();
+    ow::sync::SyncService *engine = link.engine();
+    const ow::sync::SyncJournal journal(store.value()); // what the engine's worker wrote
     ow::store::CaseLog log(store.value());
     QTRY_VERIFY_WITH_TIMEOUT(log.pendingCount() == 0, kWait);
     QVERIFY2(engine->status().lastError.isEmpty(), qPrintable(engine->status().lastError));
     QVERIFY(engine->status().conflicts.isEmpty());
     // Routed and confirmed at the back office; the puller brings both back.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !engine->journal().remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(), kWait);
-    const QJsonObject routed = engine->journal().remote(caseId).value(QLatin1String("routed")).toObject();
+    QTRY_VERIFY_WITH_TIMEOUT(!journal.remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(), kWait);
+    const QJsonObject routed = journal.remote(caseId).value(QLatin1String("routed")).toObject();
     const QString department = routed.begin().key();
     const QJsonArray items = routed.begin().value().toArray();
     QVERIFY(!items.isEmpty());
@@ -140,8 +141,7 @@ void TestSyncDemo::seedPushDecidePull()
             QStringLiteral("--password"), DemoAccounts::password()});
     QVERIFY2(decided.exitCode == 0, qPrintable(decided.err));
     QVERIFY2(decided.out.contains(QStringLiteral("approved")), qPrintable(decided.out));
-    QTRY_COMPARE_WITH_TIMEOUT(engine->journal()
-                                  .remote(caseId)
+    QTRY_COMPARE_WITH_TIMEOUT(journal.remote(caseId)
                                   .value(QLatin1String("items"))
                                   .toObject()
                                   .value(item)
@@ -149,7 +149,7 @@ void TestSyncDemo::seedPushDecidePull()
                                   .value(QLatin1String("outcome"))
                                   .toString(),
         QStringLiteral("approved"), kWait);
-    QVERIFY(engine->journal().remote(caseId).value(QLatin1String("confirmedAt")).isString());
+    QVERIFY(journal.remote(caseId).value(QLatin1String("confirmedAt")).isString());
 }
 
 // Without seed-demo a back office never takes a DEMO- key: enrolment binds a code to the

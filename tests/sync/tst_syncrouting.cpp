@@ -17,7 +17,8 @@
 #include "onewindow/scan/LicenceQr.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncJournal.h"
+#include "onewindow/sync/SyncService.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -132,7 +133,7 @@ void TestSyncRouting::initTestCase()
     config.pollWaitSeconds = 2;
     config.backoffBaseMs = 200;
     config.backoffMaxMs = 2000;
-    m_link = std::make_unique<ow::account::SyncLink>(*m_store, m_clientDir, config);
+    m_link = std::make_unique<ow::account::SyncLink>(m_clientDir, config);
     m_link->setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
     m_link->start();
 }
@@ -258,7 +259,7 @@ void TestSyncRouting::licenceCompaniesReachEveryDepartmentTheReceiptNames()
 
     // Routed in the transaction that applied the decision: the window's puller hears of it.
     QTRY_VERIFY2_WITH_TIMEOUT(
-        !m_link->engine()->journal().remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(),
+        !ow::sync::SyncJournal(*m_store).remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(),
         qPrintable(held()), kWait);
     // Every item the window decided (what the receipt names) is at its department.
     QHash<QString, QString> departmentOf; // matter → department

@@ -9,7 +9,7 @@
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/store/WindowSettings.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/IdleLock.h"
 #include "onewindow/ui/LockScreen.h"
 #include "onewindow/ui/SignInDialog.h"
@@ -497,7 +497,7 @@ void TestSignIn::syncAsTheClerkWhoSignedIn()
     };
     {
         account::SignIn signIn(dir, kWindow, backOffice);
-        account::SyncLink link(store.value(), dir, config);
+        account::SyncLink link(dir, config);
         link.follow(&signIn);
         link.start();
         QVERIFY(!link.engine()->running()); // no one to sync as yet
@@ -551,7 +551,7 @@ void TestSignIn::syncAsTheClerkWhoSignedIn()
     {
         account::SignIn signIn(dir, kWindow, backOffice);
         signIn.setTimeoutMs(3000);
-        account::SyncLink link(store.value(), dir, config);
+        account::SyncLink link(dir, config);
         link.follow(&signIn);
         link.start();
         QSignalSpy answers(&signIn, &account::SignIn::finished);

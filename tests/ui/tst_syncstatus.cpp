@@ -9,7 +9,8 @@
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/store/CaseLog.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncJournal.h"
+#include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/MainWindow.h"
@@ -19,19 +20,21 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace synctest;
-using ow::sync::SyncEngine;
+using ow::sync::SyncService;
 using ow::sync::SyncStatus;
 using ow::ui::MainWindow;
 using ow::ui::SyncPanel;
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void withoutBackOfficeSaysSo();
     void blobProgressAndError();
     void offlineSyncingOnlineAndConflict();
+    void panelCoalescesAStatusFlood();
 
 private:
     void screenshot(QWidget *widget, const QString &name);
@@ -163,7 +167,7 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
     config.backoffMaxMs = 500;
     config.chunkBytes = 16 * 1024; // a few seconds per blob at 64 kbit/s: the progress bar is seen
     config.idleRecheckMs = 10 * 60 * 1000; // the conflicting case below goes only on kick()
-    SyncEngine engine(store.value(), clientDir, config);
+    SyncService engine(clientDir, config); // on its worker, as the client runs it
     ow::ui::ClientContext context = m_context;
     context.store = &store.value();
     context.sync = &engine;
@@ -175,7 +179,7 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
     QVERIFY(indicator->configured());
 
     if (qEnvironmentVariableIsSet("OW_SYNC_TRACE"))
-        connect(&engine, &SyncEngine::statusChanged, this, [](const SyncStatus &s) {
+        connect(&engine, &SyncService::statusChanged, this, [](const SyncStatus &s) {
             qInfo("state %d entries %d blobs %d bytes %lld/%lld error %s", int(s.state), s.pendingEntries,
                 s.pendingBlobs, s.blobBytesDone, s.blobBytesTotal, qPrintable(s.lastError));
         });
@@ -218,7 +222,8 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 
     // The back office confirms the receipts (events): the Cases section says so.
-    QTRY_VERIFY_WITH_TIMEOUT(engine.journal().remote(cases.first().id).contains(QLatin1String("confirmedAt")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ow::sync::SyncJournal(store.value()).remote(cases.first().id).contains(QLatin1String("confirmedAt")), 30000);
     // The open Cases section follows without being reopened.
     QTRY_COMPARE_WITH_TIMEOUT(first.data().toString(), QStringLiteral("已确认"), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(
@@ -282,6 +287,50 @@ void TestSyncStatus::offlineSyncingOnlineAndConflict()
         qPrintable(copied));
     screenshot(panel, QStringLiteral("sync-5-conflict-panel"));
     engine.stop();
+}
+
+// A draining backlog changes the status hundreds of times a second: the open panel reads the
+// waiting cases (on the sync's worker) and redraws at most every SyncPanel::kRefreshMs.
+void TestSyncStatus::panelCoalescesAStatusFlood()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString clientDir = dir.filePath(QStringLiteral("client"));
+    auto store = ow::store::Store::open(clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    ow::store::BlobStore blobs(clientDir);
+    QRandomGenerator rng(7);
+    const QList<MadeCase> cases = makeCases(store.value(), blobs, 3, 0, 0, 0, 0, rng, ow::Clock::system());
+    ow::sync::SyncConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9")); // never started: no requests
+    SyncService sync(clientDir, config);
+    SyncPanel panel;
+    panel.attach(&sync);
+    QSignalSpy listed(&sync, &SyncService::pendingListed);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto *pendingList = panel.findChild<QListWidget *>(QStringLiteral("pendingList"));
+    QVERIFY(pendingList);
+    QTRY_COMPARE_WITH_TIMEOUT(pendingList->count(), int(cases.size()), 5000);
+    QCOMPARE(pendingList->item(0)->text(), cases.first().number);
+    listed.clear();
+    // One second of a status every millisecond or two.
+    SyncStatus status;
+    status.state = SyncStatus::State::Syncing;
+    QElapsedTimer flood;
+    flood.start();
+    int emitted = 0;
+    while (flood.elapsed() < 1000) {
+        status.pendingEntries = ++emitted;
+        Q_EMIT sync.statusChanged(status);
+        QTest::qWait(1);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(listed.count() >= 1, 2000);
+    const int allowed = int(flood.elapsed() / ow::ui::SyncPanel::kRefreshMs) + 2;
+    QVERIFY2(listed.count() <= allowed,
+        qPrintable(
+            QStringLiteral("%1 readings for %2 statuses (at most %3)").arg(listed.count()).arg(emitted).arg(allowed)));
+    qInfo("%d statuses in %lld ms: %d readings of the waiting cases", emitted, flood.elapsed(), int(listed.count()));
 }
 
 QTEST_MAIN(TestSyncStatus)

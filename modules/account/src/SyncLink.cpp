@@ -1,7 +1,7 @@
 #include "onewindow/account/SyncLink.h"
 
 #include "onewindow/account/SignIn.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 
 namespace ow::account {
 
@@ -17,9 +17,9 @@ sync::SyncConfig withoutCredentials(sync::SyncConfig config)
 
 } // namespace
 
-SyncLink::SyncLink(store::Store &store, const QString &dataDir, sync::SyncConfig config, QObject *parent)
+SyncLink::SyncLink(const QString &dataDir, sync::SyncConfig config, QObject *parent)
     : QObject(parent)
-    , m_engine(std::make_unique<sync::SyncEngine>(store, dataDir, withoutCredentials(std::move(config))))
+    , m_engine(std::make_unique<sync::SyncService>(dataDir, withoutCredentials(std::move(config))))
 { }
 
 SyncLink::~SyncLink() = default;

@@ -1113,6 +1113,11 @@ QList<IntakeWorkflow::Decision> IntakeWorkflow::allowedDecisions() const
 
 QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
 {
+    return decide(decision, refusalReason, m_offline && m_offline());
+}
+
+QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason, bool provisional)
+{
     if (!hasCase())
         return tr("No case is open.");
     if (!allowedDecisions().contains(decision)) {
@@ -1134,7 +1139,7 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
     }();
     DocumentBuilder::Input in {kindOf(decision), m_state.caseId, m_state.number, &*m_state.applicant,
         m_state.agent ? &*m_state.agent : nullptr, m_state.moreParties, onPaper.has ? &onPaper.checklist : &m_checklist,
-        promisedDate(), refusalReason, m_state.courier, now, m_offline && m_offline()};
+        promisedDate(), refusalReason, m_state.courier, now, provisional};
     auto doc = DocumentBuilder::build(in, m_config, m_key);
     if (!doc)
         return doc.error();

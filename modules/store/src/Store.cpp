@@ -193,8 +193,13 @@ QString Store::transact(const std::function<QString(QSqlDatabase &)> &work)
     if (!m_writeFault.isEmpty())
         return tr("Saving failed: %1").arg(m_writeFault);
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return tr("The store is busy or read-only: %1").arg(db.lastError().text());
+    // IMMEDIATE: the write lock is taken at BEGIN, where SQLite waits for it (the busy timeout).
+    // A deferred transaction that reads first and then writes fails at once ("database is
+    // locked") when another connection of this process (the sync engine's, on its thread) has
+    // committed since the read.
+    QSqlQuery begin(db);
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return tr("The store is busy or read-only: %1").arg(begin.lastError().text());
     const QString err = work(db);
     if (!err.isEmpty()) {
         db.rollback();

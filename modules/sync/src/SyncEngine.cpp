@@ -274,18 +274,29 @@ void SyncEngine::schedulePull(int delayMs)
         m_pullTimer.start(std::max(0, delayMs));
 }
 
-void SyncEngine::loadQueue()
+bool SyncEngine::loadQueue()
 {
     const QString err = saveProgress();
     if (!err.isEmpty())
         setError(Failure::Refused, err);
-    m_queue = m_journal.sendableCases();
-    m_sendableEntries = m_journal.sendableEntries();
+    const auto queue = m_journal.sendableCases();
+    const auto sendable = m_journal.sendableEntries();
+    if (!queue || !sendable) {
+        // A failing store is an error on the screen, never an empty outbox ("drained").
+        m_storeError = !queue ? queue.error() : sendable.error();
+        m_queue.clear();
+        m_unacked.clear();
+        m_queueLoaded = false;
+        return false;
+    }
+    m_queue = queue.value();
+    m_sendableEntries = sendable.value();
     m_queueLoaded = true;
     const QSet<QString> queued(m_queue.cbegin(), m_queue.cend());
     for (auto it = m_unacked.begin(); it != m_unacked.end();)
         it = queued.contains(it.key()) ? std::next(it) : m_unacked.erase(it);
     scanOutbox();
+    return true;
 }
 
 void SyncEngine::scanOutbox()
@@ -355,9 +366,13 @@ bool SyncEngine::blobDone(const QString &sha256)
     const auto known = m_blobDone.constFind(sha256);
     if (known != m_blobDone.constEnd())
         return known.value();
-    const bool done = m_journal.upload(sha256).done;
-    m_blobDone.insert(sha256, done);
-    return done;
+    const auto upload = m_journal.upload(sha256);
+    if (!upload) {
+        m_storeError = upload.error();
+        return false; // not cached: asked again once the store answers
+    }
+    m_blobDone.insert(sha256, upload->done);
+    return upload->done;
 }
 
 void SyncEngine::pushStep()
@@ -382,8 +397,10 @@ void SyncEngine::pushStep()
             return schedulePush(int(wait));
         m_retryAtMs = -1;
     }
-    if (!m_queueLoaded)
-        loadQueue();
+    if (!m_queueLoaded && !loadQueue()) {
+        updateStatus();
+        return retryLater(m_pushBackoff.next());
+    }
     // The first cases of the outbox: the entries lane sends the first case's entries that are
     // ready (one request in flight), the upload lanes the blobs these cases wait for (several in
     // flight). A small case's entries never wait behind another case's large upload.
@@ -449,11 +466,16 @@ void SyncEngine::pushStep()
         const QString err = saveProgress();
         if (!err.isEmpty())
             return pushFailed(Failure::Refused, err);
-        loadQueue();
+        if (!loadQueue()) {
+            updateStatus();
+            return retryLater(m_pushBackoff.next());
+        }
         if (!m_queue.isEmpty())
             return schedulePush(0);
         updateStatus();
         m_queueLoaded = false; // the idle recheck reads the outbox again
+        if (m_storeFailing)
+            return retryLater(m_pushBackoff.next()); // not drained while the store fails
         Q_EMIT drained();
         return schedulePush(m_config.idleRecheckMs);
     }
@@ -489,23 +511,7 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
         const int status = statusOf(reply);
         const QJsonObject answer = jsonOf(reply->isOpen() ? reply->readAll() : QByteArray());
         if (status == 200 || status == 202) {
-            QList<int> acked;
-            for (const QJsonValue &v : answer.value(QLatin1String("acknowledged")).toArray()) {
-                if (seqs.contains(v.toInt()))
-                    acked << v.toInt();
-            }
-            // Acknowledged locally in batches (one transaction for many cases, with the finished
-            // uploads): an acknowledgement lost in a crash only sends the entries again, and the
-            // back office answers the same for the same entry.
-            QList<int> &unsaved = m_ackUnsaved[caseId];
-            unsaved += acked;
-            m_sendableEntries = std::max(0, m_sendableEntries - int(acked.size()));
-            const auto cached = m_unacked.find(caseId);
-            if (cached != m_unacked.end()) {
-                cached->erase(std::remove_if(cached->begin(), cached->end(),
-                                  [&acked](const store::LogEntry &e) { return acked.contains(e.seq); }),
-                    cached->end());
-            }
+            recordAcks(caseId, acknowledgedOf(answer, seqs));
             if (m_ackUnsaved.size() >= kSaveCases) {
                 const QString err = saveProgress();
                 if (!err.isEmpty())
@@ -571,6 +577,160 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
     });
 }
 
+QList<int> SyncEngine::acknowledgedOf(const QJsonObject &answer, const QList<int> &seqs)
+{
+    QList<int> acked;
+    for (const QJsonValue &v : answer.value(QLatin1String("acknowledged")).toArray()) {
+        if (seqs.contains(v.toInt()))
+            acked << v.toInt();
+    }
+    return acked;
+}
+
+void SyncEngine::recordAcks(const QString &caseId, const QList<int> &acked)
+{
+    // Acknowledged locally in batches (one transaction for many cases, with the finished
+    // uploads): an acknowledgement lost in a crash only sends the entries again, and the
+    // back office answers the same for the same entry.
+    QList<int> &unsaved = m_ackUnsaved[caseId];
+    int added = 0;
+    for (const int seq : acked) {
+        if (!unsaved.contains(seq)) {
+            unsaved << seq;
+            ++added;
+        }
+    }
+    m_sendableEntries = std::max(0, m_sendableEntries - added);
+    const auto cached = m_unacked.find(caseId);
+    if (cached != m_unacked.end()) {
+        cached->erase(std::remove_if(cached->begin(), cached->end(),
+                          [&acked](const store::LogEntry &e) { return acked.contains(e.seq); }),
+            cached->end());
+    }
+}
+
+void SyncEngine::confirmCase(const QString &caseId, int timeoutMs)
+{
+    auto c = std::make_shared<Confirmation>();
+    c->caseId = caseId;
+    c->deadline = m_monotonic.elapsed() + std::max(1, timeoutMs);
+    if (!m_running)
+        return confirmDone(c, false, tr("The sync with the back office has not started (no clerk signed in to it)."));
+    // However the requests go, the answer comes by the deadline: a back office that takes
+    // connections but never answers (stopped, overloaded) counts as out of reach.
+    QTimer::singleShot(std::max(1, timeoutMs), Qt::PreciseTimer, this, [this, c] {
+        if (c->done)
+            return;
+        if (c->reply || m_signInReply) {
+            setError(Failure::Network, tr("The back office did not answer in time."));
+            updateStatus();
+        }
+        confirmDone(c, false, tr("The back office did not acknowledge the case in time."));
+    });
+    confirmStep(c);
+}
+
+void SyncEngine::confirmStep(const std::shared_ptr<Confirmation> &c)
+{
+    if (c->done)
+        return;
+    const qint64 left = c->deadline - m_monotonic.elapsed();
+    if (left <= 0)
+        return; // the deadline's timer answers
+    if (m_token.isEmpty()) {
+        signIn([this, c] { confirmStep(c); });
+        return;
+    }
+    const auto entries = store::CaseLog(m_store).entries(c->caseId);
+    if (!entries) {
+        m_storeError = entries.error();
+        updateStatus();
+        return confirmDone(c, false, entries.error());
+    }
+    QJsonArray body;
+    QList<int> seqs;
+    int unacked = 0;
+    for (const store::LogEntry &e : entries.value()) {
+        if (e.ackedAt.isValid())
+            continue;
+        ++unacked;
+        if (seqs.size() < m_config.batchEntries) {
+            body.append(e.toJson());
+            seqs << e.seq;
+        }
+    }
+    const QString path = QStringLiteral("/v1/cases/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(c->caseId)));
+    // The deadline's timer decides; the transfer timeout only ends a request left behind.
+    QNetworkRequest r = request(seqs.isEmpty() ? path : path + QStringLiteral("/entries"), int(left) + 1000);
+    QNetworkReply *reply = nullptr;
+    if (seqs.isEmpty()) {
+        // Everything was sent before: the back office must still be there and hold all of it.
+        reply = m_nam.get(r);
+    } else {
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = m_nam.post(r, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    c->reply = reply;
+    const int total = int(entries->size());
+    const bool more = unacked > seqs.size();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, c, seqs, total, more] {
+        reply->deleteLater();
+        if (c->done)
+            return;
+        c->reply = nullptr;
+        const int status = statusOf(reply);
+        if (status == 401) {
+            m_token.clear();
+            return confirmStep(c);
+        }
+        if (status == 0 || status >= 500) {
+            linkFailed(reply);
+            return confirmDone(c, false, describe(reply));
+        }
+        linkAnswered();
+        const QString why = describe(reply);
+        const QJsonObject answer = jsonOf(reply->isOpen() ? reply->readAll() : QByteArray());
+        if (seqs.isEmpty()) {
+            if (status == 200 && answer.value(QLatin1String("applied")).toInt() >= total)
+                return confirmDone(c, true, QString());
+            return confirmDone(c, false, status == 200 ? tr("The back office does not hold the whole case.") : why);
+        }
+        if (status == 200) {
+            const QList<int> acked = acknowledgedOf(answer, seqs);
+            recordAcks(c->caseId, acked);
+            const QString err = saveProgress();
+            if (!err.isEmpty()) {
+                m_storeError = err;
+                updateStatus();
+                return confirmDone(c, false, err);
+            }
+            if (acked.size() == seqs.size()) {
+                if (more)
+                    return confirmStep(c);
+                return confirmDone(c, true, QString());
+            }
+        }
+        // Held, refused or in conflict: the pusher meets it again and records it; the receipt
+        // is provisional.
+        confirmDone(c, false, why);
+    });
+}
+
+void SyncEngine::confirmDone(const std::shared_ptr<Confirmation> &c, bool acknowledged, const QString &why)
+{
+    if (c->done)
+        return;
+    c->done = true;
+    if (c->reply) {
+        QNetworkReply *reply = c->reply.data();
+        c->reply = nullptr;
+        reply->abort();
+    }
+    if (acknowledged)
+        requestStatus();
+    Q_EMIT caseConfirmed(c->caseId, acknowledged, why);
+}
+
 void SyncEngine::uploadStep(const QString &caseId, int seq, const QString &material, const QString &sha256)
 {
     const auto bytes = m_blobs.get(sha256);
@@ -583,8 +743,16 @@ void SyncEngine::uploadStep(const QString &caseId, int seq, const QString &mater
         dropCase(caseId);
         return requestStatus();
     }
-    if (!m_journal.upload(sha256).known)
-        m_journal.registerUploads({qMakePair(sha256, qint64(bytes.value().size()))});
+    const auto known = m_journal.upload(sha256);
+    if (!known) {
+        pushFailed(Failure::Refused, known.error());
+        return;
+    }
+    if (!known->known) {
+        const QString err = m_journal.registerUploads({qMakePair(sha256, qint64(bytes.value().size()))});
+        if (!err.isEmpty())
+            return pushFailed(Failure::Refused, err);
+    }
     UploadJob job;
     job.caseId = caseId;
     job.seq = seq;
@@ -603,7 +771,10 @@ void SyncEngine::uploadStep(const QString &caseId, int seq, const QString &mater
 QString SyncEngine::locationOf(const QString &sha256) const
 {
     const auto kept = m_locations.constFind(sha256);
-    return kept != m_locations.constEnd() ? kept.value() : m_journal.upload(sha256).location;
+    if (kept != m_locations.constEnd())
+        return kept.value();
+    const auto upload = m_journal.upload(sha256);
+    return upload ? upload->location : QString(); // unreadable: created again, the server answers it has it
 }
 
 QString SyncEngine::setLocation(const QString &sha256, const QString &location)
@@ -884,52 +1055,112 @@ void SyncEngine::requestStatus()
 void SyncEngine::updateStatus(bool exact)
 {
     m_statusTimer.stop();
+    // Every reading of the store below either succeeds or makes the state Error with its
+    // message: a failing store never shows as "online, nothing pending".
+    QString storeError;
+    const auto failed = [&storeError](const auto &result) {
+        if (!result && storeError.isEmpty())
+            storeError = result.error();
+        return !result;
+    };
     if (exact || !m_queueLoaded) {
         // From the store (what is acknowledged but not saved yet is left out).
         int unsaved = 0;
         for (const QList<int> &seqs : std::as_const(m_ackUnsaved))
             unsaved += int(seqs.size());
-        m_status.pendingEntries = std::max(0, m_journal.sendableEntries() - unsaved);
-        m_status.pendingCases = int(m_journal.sendableCases().size());
+        const auto entries = m_journal.sendableEntries();
+        const auto cases = m_journal.sendableCases();
+        if (!failed(entries))
+            m_status.pendingEntries = std::max(0, entries.value() - unsaved);
+        if (!failed(cases))
+            m_status.pendingCases = int(cases->size());
     } else {
         // While pushing: what the pusher holds in memory, without reading the whole outbox.
         m_status.pendingEntries = m_sendableEntries;
         m_status.pendingCases = int(m_queue.size());
     }
-    m_status.conflicts = m_journal.conflicts();
-    if (m_blockedSeen != m_status.conflicts.size()) {
+    const auto conflicts = m_journal.conflicts();
+    if (!failed(conflicts))
+        m_status.conflicts = conflicts.value();
+    if (conflicts && m_blockedSeen != m_status.conflicts.size()) {
         // The blobs only stopped cases wait for are not "to be sent" either.
-        m_blockedSeen = int(m_status.conflicts.size());
         m_blockedBlobs.clear();
         store::CaseLog log(m_store);
-        for (const QString &caseId : m_journal.blockedCases()) {
+        const auto blocked = m_journal.blockedCases();
+        bool complete = !failed(blocked);
+        for (const QString &caseId : blocked ? blocked.value() : QSet<QString>()) {
             const auto entries = log.entries(caseId);
-            if (!entries)
+            if (failed(entries)) {
+                complete = false;
                 continue;
+            }
             for (const store::LogEntry &e : entries.value()) {
-                const QString sha = e.payload.value(QLatin1String("sha256")).toString();
-                if (!e.ackedAt.isValid() && e.kind == QLatin1String("attached") && m_journal.upload(sha).known
-                    && !m_journal.upload(sha).done)
-                    m_blockedBlobs.insert(sha);
+                if (e.ackedAt.isValid() || e.kind != QLatin1String("attached"))
+                    continue;
+                const auto upload = m_journal.upload(e.payload.value(QLatin1String("sha256")).toString());
+                if (failed(upload))
+                    complete = false;
+                else if (upload->known && !upload->done)
+                    m_blockedBlobs.insert(upload->sha256);
             }
         }
+        if (complete)
+            m_blockedSeen = int(m_status.conflicts.size());
     }
-    m_status.pendingBlobs =
-        std::max(0, m_journal.pendingUploads() - int(m_doneUnsaved.size()) - int(m_blockedBlobs.size()));
-    if (m_failure == int(Failure::Network))
-        m_status.state = SyncStatus::State::Offline;
-    else if (m_failure >= 0)
+    const auto uploads = m_journal.pendingUploads();
+    if (!failed(uploads))
+        m_status.pendingBlobs = std::max(0, uploads.value() - int(m_doneUnsaved.size()) - int(m_blockedBlobs.size()));
+    // Also what the pusher met since the last status (reading the outbox or a blob's state).
+    if (storeError.isEmpty())
+        storeError = m_storeError;
+    m_storeError.clear();
+    if (!storeError.isEmpty()) {
         m_status.state = SyncStatus::State::Error;
-    else if (m_status.pendingEntries > 0 || m_status.pendingBlobs > 0)
-        m_status.state = SyncStatus::State::Syncing;
-    else
-        m_status.state = SyncStatus::State::Online;
+        m_status.lastError = storeError;
+        m_storeFailing = true;
+    } else {
+        if (std::exchange(m_storeFailing, false) && m_failure < 0)
+            m_status.lastError.clear(); // the store answers again
+        if (m_failure == int(Failure::Network))
+            m_status.state = SyncStatus::State::Offline;
+        else if (m_failure >= 0)
+            m_status.state = SyncStatus::State::Error;
+        else if (m_status.pendingEntries > 0 || m_status.pendingBlobs > 0)
+            m_status.state = SyncStatus::State::Syncing;
+        else
+            m_status.state = SyncStatus::State::Online;
+    }
     if (m_uploads.isEmpty()) {
         m_status.blobBytesDone = 0;
         m_status.blobBytesTotal = 0;
         m_progressEmitted = 0;
     }
     Q_EMIT statusChanged(m_status);
+}
+
+void SyncEngine::linkFailed(QNetworkReply *reply)
+{
+    const int status = statusOf(reply);
+    if (status != 0 && status < 500)
+        return; // an answer: the link works (a refusal is the pusher's to report)
+    setError(status == 0 ? Failure::Network : Failure::Server, describe(reply));
+    updateStatus();
+}
+
+void SyncEngine::linkAnswered()
+{
+    if (m_failure != int(Failure::Network) && m_failure != int(Failure::Server))
+        return;
+    // The back office answers again: online now, and the pusher tries at once.
+    m_failure = -1;
+    m_status.lastError.clear();
+    m_status.offlineSince = QDateTime();
+    m_status.lastSuccess = now();
+    m_pushBackoff.reset();
+    m_retryAtMs = -1;
+    updateStatus();
+    if (!m_pushBusy)
+        schedulePush(0);
 }
 
 void SyncEngine::pullStep()
@@ -940,12 +1171,22 @@ void SyncEngine::pullStep()
         signIn([this] { pullStep(); });
         return;
     }
+    const auto after = m_journal.cursor();
+    if (!after) {
+        m_storeError = after.error();
+        updateStatus();
+        return schedulePull(m_pullBackoff.next());
+    }
     QUrlQuery query;
-    query.addQueryItem(QStringLiteral("after"), QString::number(m_journal.cursor()));
-    query.addQueryItem(QStringLiteral("wait"), QString::number(m_config.pollWaitSeconds));
+    query.addQueryItem(QStringLiteral("after"), QString::number(after.value()));
+    // While the link is down the puller is the probe: a quick poll (wait=0), so that the first
+    // answer brings the status back at once rather than after a long poll's wait.
+    const bool probing = m_failure == int(Failure::Network) || m_failure == int(Failure::Server);
+    const int wait = probing ? 0 : m_config.pollWaitSeconds;
+    query.addQueryItem(QStringLiteral("wait"), QString::number(wait));
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
-    QNetworkRequest r = request(QStringLiteral("/v1/events?") + query.toString(QUrl::FullyEncoded),
-        m_config.pollWaitSeconds * 1000 + m_config.requestTimeoutMs);
+    QNetworkRequest r = request(
+        QStringLiteral("/v1/events?") + query.toString(QUrl::FullyEncoded), wait * 1000 + m_config.requestTimeoutMs);
     QNetworkReply *reply = m_nam.get(r);
     m_pullReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
@@ -965,16 +1206,23 @@ void SyncEngine::pullStep()
                 return schedulePull(m_pullBackoff.next());
             }
             m_pullBackoff.reset();
+            linkAnswered();
             if (!events.isEmpty())
-                Q_EMIT eventsApplied(int(events.size()), m_journal.cursor());
+                Q_EMIT eventsApplied(int(events.size()),
+                    std::max(cursor, events.last().toObject().value(QLatin1String("cursor")).toInteger()));
             return schedulePull(0);
         }
         if (status == 401) {
             m_token.clear();
             return schedulePull(0);
         }
-        if (status == 404) // a back office without events: look again later
+        if (status == 404) { // a back office without events: look again later
+            linkAnswered();
             return schedulePull(m_config.backoffMaxMs);
+        }
+        // The link is down (or the back office failing): the status says so now, not at the next
+        // push; the puller probes again with backoff and the first answer brings it back.
+        linkFailed(reply);
         schedulePull(std::max(retryAfterMs(reply), m_pullBackoff.next()));
     });
 }
@@ -997,6 +1245,7 @@ void SyncEngine::refreshStep()
                     return;
                 Q_EMIT resourceUpdated(path, body);
             } else if (status != 304) {
+                linkFailed(reply);
                 return; // the next round tries again
             }
             if (path == kCatalogues)

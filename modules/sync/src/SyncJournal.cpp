@@ -90,50 +90,61 @@ QString applyEvent(QSqlDatabase &db, const QJsonObject &e, const QString &now)
 
 } // namespace
 
-QStringList SyncJournal::pendingCases() const
+namespace {
+
+QString readFailed(const QSqlQuery &q)
 {
+    return SyncJournal::tr("Reading the sync journal failed: %1").arg(q.lastError().text());
+}
+
+Result<QStringList> caseIds(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql))
+        return Result<QStringList>::failure(readFailed(q));
     QStringList out;
-    QSqlQuery q(m_store.database());
-    if (!q.exec(QStringLiteral("SELECT case_id FROM case_log WHERE acked_at IS NULL"
-                               " GROUP BY case_id ORDER BY MIN(rowid)")))
-        return out;
     while (q.next())
         out << q.value(0).toString();
     return out;
 }
 
-QStringList SyncJournal::sendableCases() const
+Result<int> count(const QSqlDatabase &db, const QString &sql)
 {
-    QStringList out;
-    QSqlQuery q(m_store.database());
-    if (!q.exec(QStringLiteral("SELECT case_id FROM case_log WHERE acked_at IS NULL"
-                               " AND case_id NOT IN (SELECT case_id FROM sync_conflicts)"
-                               " GROUP BY case_id ORDER BY MIN(rowid)")))
-        return out;
-    while (q.next())
-        out << q.value(0).toString();
-    return out;
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return Result<int>::failure(readFailed(q));
+    return q.value(0).toInt();
 }
 
-int SyncJournal::sendableEntries() const
+} // namespace
+
+Result<QStringList> SyncJournal::pendingCases() const
 {
-    QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM case_log WHERE acked_at IS NULL"
-                              " AND case_id NOT IN (SELECT case_id FROM sync_conflicts)"))
-        && q.next())
-        return q.value(0).toInt();
-    return 0;
+    return caseIds(m_store.database(),
+        QStringLiteral("SELECT case_id FROM case_log WHERE acked_at IS NULL GROUP BY case_id ORDER BY MIN(rowid)"));
 }
 
-QSet<QString> SyncJournal::blockedCases() const
+Result<QStringList> SyncJournal::sendableCases() const
 {
-    QSet<QString> out;
-    QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT DISTINCT case_id FROM sync_conflicts"))) {
-        while (q.next())
-            out.insert(q.value(0).toString());
-    }
-    return out;
+    return caseIds(m_store.database(),
+        QStringLiteral("SELECT case_id FROM case_log WHERE acked_at IS NULL"
+                       " AND case_id NOT IN (SELECT case_id FROM sync_conflicts)"
+                       " GROUP BY case_id ORDER BY MIN(rowid)"));
+}
+
+Result<int> SyncJournal::sendableEntries() const
+{
+    return count(m_store.database(),
+        QStringLiteral("SELECT COUNT(*) FROM case_log WHERE acked_at IS NULL"
+                       " AND case_id NOT IN (SELECT case_id FROM sync_conflicts)"));
+}
+
+Result<QSet<QString>> SyncJournal::blockedCases() const
+{
+    const auto ids = caseIds(m_store.database(), QStringLiteral("SELECT DISTINCT case_id FROM sync_conflicts"));
+    if (!ids)
+        return Result<QSet<QString>>::failure(ids.error());
+    return QSet<QString>(ids->cbegin(), ids->cend());
 }
 
 namespace {
@@ -217,14 +228,14 @@ QString SyncJournal::recordConflict(const QString &caseId, int seq, const QStrin
     });
 }
 
-QList<SyncConflict> SyncJournal::conflicts() const
+Result<QList<SyncConflict>> SyncJournal::conflicts() const
 {
     QList<SyncConflict> out;
     QSqlQuery q(m_store.database());
     if (!q.exec(QStringLiteral("SELECT s.case_id, c.number, s.seq, s.fields, s.at, s.kind, s.message, s.difference"
                                " FROM sync_conflicts s"
                                " LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.at, s.case_id, s.seq")))
-        return out;
+        return Result<QList<SyncConflict>>::failure(readFailed(q));
     while (q.next()) {
         SyncConflict c;
         c.caseId = q.value(0).toString();
@@ -250,14 +261,16 @@ QList<SyncConflict> SyncJournal::conflicts() const
     return out;
 }
 
-SyncJournal::Upload SyncJournal::upload(const QString &sha256) const
+Result<SyncJournal::Upload> SyncJournal::upload(const QString &sha256) const
 {
     Upload u;
     u.sha256 = sha256;
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("SELECT location, length, done_at FROM sync_uploads WHERE sha256 = ?"));
     q.addBindValue(sha256);
-    if (q.exec() && q.next()) {
+    if (!q.exec())
+        return Result<Upload>::failure(readFailed(q));
+    if (q.next()) {
         u.known = true;
         u.location = q.value(0).toString();
         u.length = q.value(1).toLongLong();
@@ -335,20 +348,17 @@ QString SyncJournal::saveProgress(
     });
 }
 
-int SyncJournal::pendingUploads() const
+Result<int> SyncJournal::pendingUploads() const
 {
-    QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_uploads WHERE done_at IS NULL")) && q.next())
-        return q.value(0).toInt();
-    return 0;
+    return count(m_store.database(), QStringLiteral("SELECT COUNT(*) FROM sync_uploads WHERE done_at IS NULL"));
 }
 
-qint64 SyncJournal::cursor() const
+Result<qint64> SyncJournal::cursor() const
 {
     QSqlQuery q(m_store.database());
-    if (q.exec(QStringLiteral("SELECT cursor FROM sync_cursor WHERE id = 1")) && q.next())
-        return q.value(0).toLongLong();
-    return 0;
+    if (!q.exec(QStringLiteral("SELECT cursor FROM sync_cursor WHERE id = 1")))
+        return Result<qint64>::failure(readFailed(q));
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
 QString SyncJournal::applyEvents(const QJsonArray &events, qint64 cursor, const QDateTime &at)

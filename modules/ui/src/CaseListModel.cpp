@@ -104,13 +104,18 @@ void CaseListModel::fetchMore(const QModelIndex &parent)
 void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
 {
     const sync::SyncJournal journal(*m_store);
-    const QStringList pendingList = journal.pendingCases();
-    const QSet<QString> pending(pendingList.cbegin(), pendingList.cend());
-    const QSet<QString> blocked = journal.blockedCases();
+    const auto pendingList = journal.pendingCases();
+    const auto blocked = journal.blockedCases();
+    // Unreadable: every case stays "waiting to sync" (never "sent" for want of an answer).
+    const bool known = pendingList && blocked;
+    const QSet<QString> pending =
+        pendingList ? QSet<QString>(pendingList->cbegin(), pendingList->cend()) : QSet<QString>();
     for (const store::CaseRecord &r : rows) {
         SyncState state = SyncState::Pending;
         const QJsonObject remote = journal.remote(r.id);
-        if (blocked.contains(r.id))
+        if (!known)
+            state = SyncState::Pending;
+        else if (blocked->contains(r.id))
             state = SyncState::Conflict;
         else if (remote.contains(QLatin1String("confirmedAt")))
             state = SyncState::Confirmed;

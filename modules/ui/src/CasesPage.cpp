@@ -4,7 +4,7 @@
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/receipt/QrPayload.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -78,8 +78,8 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
             if (isVisible())
                 m_model->refreshSync();
         };
-        connect(context.sync, &sync::SyncEngine::eventsApplied, this, refreshSync);
-        connect(context.sync, &sync::SyncEngine::drained, this, refreshSync);
+        connect(context.sync, &sync::SyncService::eventsApplied, this, refreshSync);
+        connect(context.sync, &sync::SyncService::drained, this, refreshSync);
     }
 }
 

@@ -7,7 +7,7 @@
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
@@ -243,12 +243,15 @@ void IntakePage::catalogueReady()
     m_workflow = std::make_unique<intake::IntakeWorkflow>(
         *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
     connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
-    // A window synced with a back office that is out of reach (a station offline for days) hands
-    // out provisional receipts (临时受理凭证); the Cases section shows when each is confirmed.
-    if (sync::SyncEngine *engine = m_context.sync) {
-        m_workflow->setOfflineCheck([engine] {
-            const auto state = engine->status().state;
-            return state == sync::SyncStatus::State::Offline || state == sync::SyncStatus::State::Error;
+    // A window synced with a back office hands out a final document only when the back office
+    // acknowledged the case at the decision; otherwise it is provisional (临时受理凭证), and the
+    // Cases section shows when it is confirmed.
+    if (m_context.sync) {
+        connect(m_context.sync, &sync::SyncService::caseConfirmed, this, &IntakePage::confirmed);
+        m_confirmGuard.setSingleShot(true);
+        connect(&m_confirmGuard, &QTimer::timeout, this, [this] {
+            if (m_confirming)
+                confirmed(m_confirming->caseId, false, tr("The sync did not answer."));
         });
     }
     m_ui->scanPanel->setWorkflow(m_workflow.get(), QFileInfo(m_context.store->path()).absolutePath());
@@ -503,7 +506,7 @@ QString IntakePage::auditCardReveal(const idcard::IdCardData &card)
 
 void IntakePage::decide(Decision decision)
 {
-    if (!m_workflow || !m_workflow->hasCase())
+    if (!m_workflow || !m_workflow->hasCase() || m_confirming)
         return;
     QString reason;
     if (decision == Decision::Refuse && m_workflow->checklist().failed.isEmpty()
@@ -531,8 +534,41 @@ void IntakePage::decide(Decision decision)
             return;
         }
     }
-    const QString err = m_workflow->decide(decision, reason);
+    if (!m_context.sync || !m_workflow->allowedDecisions().contains(decision)) {
+        decided(decision, reason, false); // no back office: final, as always (or why not allowed)
+        return;
+    }
+    // The back office acknowledges the case now (a few seconds at most), whatever the status bar
+    // last knew; the window keeps answering meanwhile, the decision keys wait.
+    m_confirming = Confirming {decision, reason, m_workflow->caseId()};
+    for (QWidget *button : {m_ui->acceptButton, m_ui->tolerateButton, m_ui->noticeButton, m_ui->refuseButton})
+        button->setEnabled(false);
+    report({}, tr("Confirming with the back office…"));
+    m_confirmGuard.start(kConfirmMs + 2000);
+    m_context.sync->confirmCase(m_workflow->caseId(), kConfirmMs);
+}
+
+void IntakePage::confirmed(const QString &caseId, bool acknowledged, const QString &why)
+{
+    if (!m_confirming || m_confirming->caseId != caseId)
+        return; // an answer to a confirmation given up already
+    const Confirming pending = *std::exchange(m_confirming, std::nullopt);
+    m_confirmGuard.stop();
+    if (!m_workflow || m_workflow->caseId() != caseId || m_workflow->step() >= Step::Print) {
+        refresh();
+        return;
+    }
+    decided(pending.decision, pending.reason, !acknowledged);
+    if (!acknowledged && m_workflow->step() == Step::Print)
+        report({}, tr("The back office did not acknowledge the case (%1): the document is provisional.").arg(why));
+}
+
+void IntakePage::decided(Decision decision, const QString &reason, bool provisional)
+{
+    const QString err = m_workflow->decide(decision, reason, provisional);
     report(err);
+    if (!err.isEmpty())
+        refresh(); // the decision keys again (a decision's own change has refreshed the screen)
     if (err.isEmpty()) {
         // The decision's changed() has shown the document already (refresh at Print): laying
         // out and rendering it twice kept the window from answering for a quarter second.
@@ -741,6 +777,10 @@ void IntakePage::refresh()
     m_ui->tolerateButton->setEnabled(allowed.contains(Decision::AcceptTolerated));
     m_ui->noticeButton->setEnabled(allowed.contains(Decision::Notice));
     m_ui->refuseButton->setEnabled(allowed.contains(Decision::Refuse));
+    if (m_confirming) {
+        for (QWidget *button : {m_ui->acceptButton, m_ui->tolerateButton, m_ui->noticeButton, m_ui->refuseButton})
+            button->setEnabled(false);
+    }
     if (w->step() >= Step::Print) {
         if (m_receiptBlocks.isEmpty() && w->step() == Step::Print)
             showDocument(); // resumed at Print: show what was decided

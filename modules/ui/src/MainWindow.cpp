@@ -107,7 +107,7 @@ SyncPanel *MainWindow::showSyncPanel()
     if (!m_syncPanel) {
         m_syncPanel = new SyncPanel(this);
         m_syncPanel->setObjectName(QStringLiteral("syncPanel"));
-        m_syncPanel->attach(m_context.sync, m_context.store);
+        m_syncPanel->attach(m_context.sync);
     }
     m_syncPanel->show();
     m_syncPanel->raise();

@@ -1,7 +1,6 @@
 #include "onewindow/ui/SyncPanel.h"
 
-#include "onewindow/store/CaseRepository.h"
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/SyncStatusWidget.h"
 #include "ui_SyncPanel.h"
 
@@ -17,6 +16,8 @@ namespace ow::ui {
 namespace {
 
 enum ConflictColumn { CaseColumn, SeqColumn, FieldsColumn, SinceColumn, ConflictColumns };
+
+constexpr int kListed = 200; // waiting cases named in the panel
 
 // A field of a log entry in the clerk's words, with the back office's name for the administrator.
 QString fieldName(const QString &field)
@@ -56,48 +57,58 @@ SyncPanel::SyncPanel(QWidget *parent)
     m_ui->conflictTable->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_ui->copyButton, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(details()); });
+    m_reloadTimer.setSingleShot(true);
+    m_reloadTimer.setInterval(kRefreshMs);
+    connect(&m_reloadTimer, &QTimer::timeout, this, &SyncPanel::reload);
     refresh();
 }
 
 SyncPanel::~SyncPanel() = default;
 
-void SyncPanel::attach(sync::SyncEngine *engine, store::Store *store)
+void SyncPanel::attach(sync::SyncService *sync)
 {
-    m_engine = engine;
-    m_store = store;
-    m_configured = engine != nullptr;
-    if (engine)
-        connect(engine, &sync::SyncEngine::statusChanged, this, [this] {
-            if (isVisible()) // a station's backlog is thousands of cases: read it only when shown
-                reload();
+    m_sync = sync;
+    m_configured = sync != nullptr;
+    if (sync) {
+        // A drained backlog changes the status many times a second: the panel, while shown, reads
+        // and redraws at most every kRefreshMs (the status bar follows every change).
+        connect(sync, &sync::SyncService::statusChanged, this, [this] {
+            if (isVisible() && !m_reloadTimer.isActive())
+                m_reloadTimer.start();
         });
+        connect(sync, &sync::SyncService::pendingListed, this, &SyncPanel::listed);
+    }
     reload();
 }
 
 void SyncPanel::reload()
 {
-    if (!m_engine) {
+    if (!m_sync) {
         refresh();
         return;
     }
-    // What waits to be sent (a stopped case is listed under the conflicts instead), oldest first.
-    constexpr int kListed = 200;
-    QStringList pending;
-    const QStringList sendable = m_engine->journal().sendableCases();
-    for (const QString &id : sendable.mid(0, kListed)) {
-        QString number;
-        if (m_store) {
-            const auto record = store::CaseRepository(*m_store).load(id);
-            if (record)
-                number = record.value().number;
-        }
-        pending << (number.isEmpty() ? id : number);
-    }
-    if (sendable.size() > kListed)
-        pending << tr("… and %n more", nullptr, int(sendable.size() - kListed));
-    m_status = m_engine->status();
-    m_pending = pending;
+    m_status = m_sync->status();
     m_configured = true;
+    refresh();
+    // What waits to be sent (a stopped case is listed under the conflicts instead), oldest first,
+    // read by the sync's worker; one reading at a time.
+    if (!m_listing) {
+        m_listing = true;
+        m_sync->listPending(kListed);
+    }
+}
+
+void SyncPanel::listed(const QStringList &cases, int total, const QString &error)
+{
+    m_listing = false;
+    QStringList pending = cases;
+    if (!error.isEmpty())
+        pending = {tr("The cases waiting cannot be read: %1").arg(error)};
+    else if (total > cases.size())
+        pending << tr("… and %n more", nullptr, int(total - cases.size()));
+    m_pending = pending;
+    if (m_sync)
+        m_status = m_sync->status();
     refresh();
 }
 

@@ -1,6 +1,6 @@
 #include "onewindow/ui/SyncStatusWidget.h"
 
-#include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/SyncService.h"
 #include "ui_SyncStatusWidget.h"
 
 #include <QEvent>
@@ -20,11 +20,11 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
 
 SyncStatusWidget::~SyncStatusWidget() = default;
 
-void SyncStatusWidget::attach(sync::SyncEngine *engine)
+void SyncStatusWidget::attach(sync::SyncService *engine)
 {
     m_configured = engine != nullptr;
     if (engine) {
-        connect(engine, &sync::SyncEngine::statusChanged, this, &SyncStatusWidget::setStatus);
+        connect(engine, &sync::SyncService::statusChanged, this, &SyncStatusWidget::setStatus);
         m_status = engine->status();
     }
     refresh();
@@ -90,7 +90,9 @@ void SyncStatusWidget::refresh()
     const Line line = describe(m_status, m_configured);
     m_ui->textLabel->setText(
         m_configured && !m_status.conflicts.isEmpty() ? tr("%1, click to see").arg(line.text) : line.text);
-    m_ui->markLabel->setStyleSheet(QStringLiteral("color: %1;").arg(line.colour));
+    const QString style = QStringLiteral("color: %1;").arg(line.colour);
+    if (m_ui->markLabel->styleSheet() != style) // a style sheet re-polishes: only when it changes
+        m_ui->markLabel->setStyleSheet(style);
     m_ui->blobProgress->setVisible(line.progress);
     if (line.progress) {
         // Per mille: QProgressBar takes int, a blob may be larger than 2 GB.

@@ -8,11 +8,8 @@
 
 #include <memory>
 
-namespace ow::store {
-class Store;
-}
 namespace ow::sync {
-class SyncEngine;
+class SyncService;
 }
 
 namespace ow::account {
@@ -31,8 +28,9 @@ class SyncLink : public QObject
 
 public:
     // `config`: the back office's address and the engine's knobs; user, password and token come
-    // from the sign-ins. The engine lives on this thread (the store's).
-    SyncLink(store::Store &store, const QString &dataDir, sync::SyncConfig config, QObject *parent = nullptr);
+    // from the sign-ins. The engine works on a thread of its own, on its own connection to the
+    // store in `dataDir` (sync::SyncService).
+    SyncLink(const QString &dataDir, sync::SyncConfig config, QObject *parent = nullptr);
     ~SyncLink() override;
 
     // Every successful sign-in through `signIn` from now on hands its credentials over.
@@ -41,12 +39,12 @@ public:
     // Starts the engine now, or at the first credentials.
     void start();
 
-    sync::SyncEngine *engine() const { return m_engine.get(); }
+    sync::SyncService *engine() const { return m_engine.get(); }
     // The clerk the engine syncs as ("" before the first sign-in).
     QString user() const;
 
 private:
-    std::unique_ptr<sync::SyncEngine> m_engine;
+    std::unique_ptr<sync::SyncService> m_engine;
     bool m_startWanted = false;
     bool m_hasCredentials = false;
 };

@@ -133,10 +133,14 @@ public:
     const QStringList &answersFromParty() const { return m_fromParty; }
     // Decides, builds and signs the document, and freezes it in the case log ("decided", with
     // the whole document) in one transaction. Moves to Print. The document is never rebuilt.
+    // The offline check (below) says whether an acceptance is provisional.
     QString decide(Decision decision, const QString &refusalReason = {});
-    // Asked at each decision: is the back office out of reach? Then the document is provisional
-    // (临时受理凭证) until the back office confirms the case. Unset: a window without a back office,
-    // whose documents are final.
+    // The same when the caller knows: `provisional` makes an acceptance's receipt a 临时受理凭证
+    // (the intake screen: the back office did not acknowledge the case at the decision).
+    QString decide(Decision decision, const QString &refusalReason, bool provisional);
+    // Asked at each decide(decision, reason): is the back office out of reach? Then the document
+    // is provisional (临时受理凭证) until the back office confirms the case. Unset: a window without
+    // a back office, whose documents are final.
     void setOfflineCheck(std::function<bool()> offline) { m_offline = std::move(offline); }
     // The document of the decision (valid from Print on), exactly as decided.
     const receipt::ReceiptDocument &document() const;

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QObject>
@@ -17,6 +18,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ow {
@@ -55,6 +57,12 @@ public:
     const QString &user() const { return m_config.user; }
     // Something changed (new entries, the network came back): try now, forgetting the backoff.
     void kick();
+    // At a decision: sends the case's unacknowledged entries now, on a request of its own (or,
+    // with none left, asks the back office whether it holds the whole case), and answers
+    // caseConfirmed() within `timeoutMs`: acknowledged only when the back office acknowledged
+    // every entry of the case. Any failure on the way (refused connection, timeout, 5xx) also
+    // turns the status Offline/Error at once.
+    void confirmCase(const QString &caseId, int timeoutMs);
 
     SyncStatus status() const { return m_status; }
     SyncJournal &journal() { return m_journal; }
@@ -72,6 +80,8 @@ Q_SIGNALS:
     // was checked and kept as `path` (<dataDir>/catalogues/<version>.json). New cases use it
     // (CatalogueShelf::forNewCases); open cases keep the catalogue pinned on them.
     void catalogueAvailable(const QString &version, const QString &path);
+    // The answer to confirmCase(): `why` says what failed when not acknowledged.
+    void caseConfirmed(const QString &caseId, bool acknowledged, const QString &why);
 
 private:
     enum class Failure { Network, Server, Refused };
@@ -87,16 +97,29 @@ private:
         QPointer<QNetworkReply> reply;
     };
 
+    // A confirmCase() on its way.
+    struct Confirmation
+    {
+        QString caseId;
+        qint64 deadline = 0; // m_monotonic time
+        bool done = false;
+        QPointer<QNetworkReply> reply;
+    };
+
     QNetworkRequest request(const QString &pathOrUrl, int timeoutMs) const;
     QDateTime now() const;
     void signIn(std::function<void()> then);
     void schedulePush(int delayMs);
     void pushStep();
-    void loadQueue();
+    bool loadQueue();
     std::optional<QList<store::LogEntry>> unacked(const QString &caseId);
     void dropCase(const QString &caseId);
     bool blobDone(const QString &sha256);
     void pushEntries(const QString &caseId, const QList<store::LogEntry> &entries);
+    static QList<int> acknowledgedOf(const QJsonObject &answer, const QList<int> &seqs);
+    void recordAcks(const QString &caseId, const QList<int> &acked);
+    void confirmStep(const std::shared_ptr<Confirmation> &c);
+    void confirmDone(const std::shared_ptr<Confirmation> &c, bool acknowledged, const QString &why);
     void uploadStep(const QString &caseId, int seq, const QString &material, const QString &sha256);
     void createUpload(const QString &sha256);
     void headUpload(const QString &sha256, const QString &location);
@@ -115,6 +138,10 @@ private:
     bool pushIdle() const { return !m_pushReply && m_uploads.isEmpty(); }
     void schedulePull(int delayMs);
     void pullStep();
+    // Any request that met no back office (or a 5xx) makes the status say so at once; the first
+    // answer again brings it back.
+    void linkFailed(QNetworkReply *reply);
+    void linkAnswered();
     void refreshStep();
     void fetchCatalogue();
     void scanOutbox();
@@ -172,6 +199,8 @@ private:
     qint64 m_progressEmitted = 0;
     SyncStatus m_status;
     int m_failure = -1; // a Failure while the last request failed, -1 when it succeeded
+    QString m_storeError; // a reading of the store that failed since the last status
+    bool m_storeFailing = false; // the last status showed a failing store
 };
 
 } // namespace ow::sync

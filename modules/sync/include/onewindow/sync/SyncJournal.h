@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/core/Result.h"
 #include "onewindow/sync/SyncStatus.h"
 
 #include <QCoreApplication>
@@ -28,21 +29,22 @@ public:
         : m_store(store)
     { }
 
+    // The readers answer an error when the store fails (never "nothing pending" instead).
     // Cases with unacknowledged entries, the one with the oldest such entry first (blocked ones too).
-    QStringList pendingCases() const;
+    [[nodiscard]] Result<QStringList> pendingCases() const;
     // The same without the blocked cases: what the pusher still sends.
-    QStringList sendableCases() const;
+    [[nodiscard]] Result<QStringList> sendableCases() const;
     // Unacknowledged entries outside the blocked cases.
-    int sendableEntries() const;
+    [[nodiscard]] Result<int> sendableEntries() const;
     // Cases the pusher stopped at: a 409 conflict or a rejected entry, kept until a person acts.
-    QSet<QString> blockedCases() const;
+    [[nodiscard]] Result<QSet<QString>> blockedCases() const;
     QString recordConflict(const QString &caseId, int seq, const QString &kind, const QStringList &fields,
         const QString &message, const QDateTime &at, const QList<SyncConflict::Difference> &differences = {});
     // The differences of the named fields between this window's entry and the back office's,
     // each value as compact text (strings as they are, other JSON compact, long ones shortened).
     static QList<SyncConflict::Difference> differencesOf(
         const QStringList &fields, const QJsonObject &here, const QJsonObject &backOffice);
-    QList<SyncConflict> conflicts() const;
+    [[nodiscard]] Result<QList<SyncConflict>> conflicts() const;
 
     struct Upload
     {
@@ -52,12 +54,12 @@ public:
         bool done = false;
         bool known = false;
     };
-    Upload upload(const QString &sha256) const;
+    [[nodiscard]] Result<Upload> upload(const QString &sha256) const;
     // Blobs the outbox needs (sha256 → length), recorded once, in one transaction.
     QString registerUploads(const QList<QPair<QString, qint64>> &blobs);
     QString setLocation(const QString &sha256, const QString &location);
     QString markDone(const QString &sha256, const QDateTime &at);
-    int pendingUploads() const;
+    [[nodiscard]] Result<int> pendingUploads() const;
     // What the pusher kept in memory, in one transaction: entries the back office acknowledged
     // (case → seqs; as CaseLog::acknowledge) and blobs it has (sync_uploads done).
     QString saveProgress(
@@ -65,7 +67,7 @@ public:
 
     // The events cursor (0 before the first event) and the application of a page of events with the
     // new cursor, in one transaction. Events at or below the stored cursor are skipped.
-    qint64 cursor() const;
+    [[nodiscard]] Result<qint64> cursor() const;
     QString applyEvents(const QJsonArray &events, qint64 cursor, const QDateTime &at);
     // What the back office said about a case (empty object when nothing yet): confirmedAt,
     // confirmedNumber, confirmedDigest, routed {department: [items]}, items {item: {...}}, handoutAt.

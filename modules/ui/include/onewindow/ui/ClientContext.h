@@ -23,7 +23,7 @@ namespace idcard {
 class IdCardReader;
 }
 namespace sync {
-class SyncEngine;
+class SyncService;
 }
 } // namespace ow
 
@@ -62,9 +62,9 @@ struct ClientContext
     DemoCardSlot *demoCards = nullptr; // demo mode only: the simulated reader's card slot
     // The receipt printer and the scanner, as the widgets see them (GUI thread).
     CounterDevices *devices = nullptr;
-    // The sync with the back office (same thread as the store); null when the window's settings
-    // name no back office: the status bar then says so.
-    sync::SyncEngine *sync = nullptr;
+    // The sync with the back office (its engine works on a thread of its own); null when the
+    // window's settings name no back office: the status bar then says so.
+    sync::SyncService *sync = nullptr;
 
     // A folder a document camera's software drops page files into ("" = none): finished files
     // are imported onto the selected checklist line (issue 14).

@@ -2,9 +2,11 @@
 
 #include "onewindow/intake/IntakeWorkflow.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 template<typename T>
 class QFutureWatcher;
@@ -45,6 +47,11 @@ public:
     // licence QR (its credit code and name) fills in the company applicant.
     void takeScan(const QString &text);
     QString message() const;
+    // How long a decision waits for the back office to acknowledge the case (a window with one):
+    // without its acknowledgement the document is provisional (临时受理凭证).
+    static constexpr int kConfirmMs = 3000;
+    // A decision is waiting for that acknowledgement (the decision keys do nothing meanwhile).
+    bool confirming() const { return m_confirming.has_value(); }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -57,6 +64,8 @@ private:
     void ensureCase();
     void tellCatalogueUpdate();
     void decide(intake::IntakeWorkflow::Decision decision);
+    void confirmed(const QString &caseId, bool acknowledged, const QString &why);
+    void decided(intake::IntakeWorkflow::Decision decision, const QString &reason, bool provisional);
     void showDocument();
     void previewRendered();
     void printReceipt();
@@ -87,6 +96,15 @@ private:
     int m_demoCardIndex = 0;
     bool m_identityPinned = false; // F2: the card's details stay shown though the case moved on
     class IdentityPanel *m_identity = nullptr;
+    // The decision waiting for the back office's acknowledgement of its case.
+    struct Confirming
+    {
+        intake::IntakeWorkflow::Decision decision;
+        QString reason;
+        QString caseId;
+    };
+    std::optional<Confirming> m_confirming;
+    QTimer m_confirmGuard; // should the sync never answer
 };
 
 } // namespace ow::ui

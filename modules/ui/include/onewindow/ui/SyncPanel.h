@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
 
@@ -11,11 +12,8 @@ namespace Ui {
 class SyncPanel;
 }
 
-namespace ow::store {
-class Store;
-}
 namespace ow::sync {
-class SyncEngine;
+class SyncService;
 }
 
 namespace ow::ui {
@@ -32,8 +30,10 @@ public:
     explicit SyncPanel(QWidget *parent = nullptr);
     ~SyncPanel() override;
 
-    // Follows the engine (its status and its journal's pending cases); the store names the cases.
-    void attach(sync::SyncEngine *engine, store::Store *store);
+    // Follows the sync (its status, and the cases waiting, which its worker reads). While shown,
+    // the panel refreshes at most every kRefreshMs however often the status changes.
+    void attach(sync::SyncService *sync);
+    static constexpr int kRefreshMs = 300;
     // What to show; pendingCases are case numbers (or ids when a case has no number).
     void setStatus(const ow::sync::SyncStatus &status, const QStringList &pendingCases);
     // The text "Copy details" puts on the clipboard.
@@ -45,11 +45,13 @@ protected:
 
 private:
     void reload();
+    void listed(const QStringList &cases, int total, const QString &error);
     void refresh();
 
     std::unique_ptr<Ui::SyncPanel> m_ui;
-    sync::SyncEngine *m_engine = nullptr;
-    store::Store *m_store = nullptr;
+    sync::SyncService *m_sync = nullptr;
+    QTimer m_reloadTimer; // coalesces the status changes while shown
+    bool m_listing = false; // a reading of the waiting cases is on its way
     ow::sync::SyncStatus m_status;
     QStringList m_pending;
     bool m_configured = false;

@@ -11,7 +11,7 @@ class SyncStatusWidget;
 }
 
 namespace ow::sync {
-class SyncEngine;
+class SyncService;
 }
 
 namespace ow::ui {
@@ -29,7 +29,7 @@ public:
     ~SyncStatusWidget() override;
 
     // Follows the engine's statusChanged; nullptr: no back office is set for this window.
-    void attach(sync::SyncEngine *engine);
+    void attach(sync::SyncService *engine);
     void setStatus(const ow::sync::SyncStatus &status);
     bool configured() const { return m_configured; }
     QString text() const; // what the line says, for tests
