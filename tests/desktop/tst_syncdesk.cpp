@@ -62,7 +62,7 @@ public:
     explicit DeskSlot(devicesim::IdCardReaderSim *sim)
         : m_sim(sim)
     { }
-    void putDemoCard(idcard::CardType) override { m_sim->putCard(next); }
+    void putDemoCard(ui::DemoCard) override { m_sim->putCard(next); }
     void removeCard() override { m_sim->removeCard(); }
     bool hasCard() const override { return m_sim->hasCard(); }
     SimIdCard next = SimIdCard::demo(SimIdCard::Type::Resident);
