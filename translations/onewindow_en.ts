@@ -4220,6 +4220,10 @@ Reason: %2</source>
         <source>The back office did not acknowledge the case (%1): the document is provisional.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 Provisional receipt: valid once the back office confirms the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>

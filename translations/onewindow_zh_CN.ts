@@ -4206,6 +4206,10 @@ Reason: %2</source>
         <source>The back office did not acknowledge the case (%1): the document is provisional.</source>
         <translation>后台未确认本案件（%1），本次出具的是临时凭证。</translation>
     </message>
+    <message>
+        <source>%1 Provisional receipt: valid once the back office confirms the case.</source>
+        <translation>%1 本件为临时受理凭证，待后台确认后生效。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>

@@ -16,6 +16,7 @@
 #include "onewindow/devicesim/TestMain.h"
 #include "onewindow/devicesim/UsbTestbed.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
+#include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/intake/IntakeWorkflow.h"
@@ -118,6 +119,8 @@ private:
     bool finish();
     void screenshot(const QString &name);
     QStringList materialIds() const;
+    // The applicant's identity document as the documents name it: in the window's document language.
+    QString documentName() const;
     // The client's yes/no box (app/client): the next one that opens is answered by a key, Y or
     // Enter (its default, No); the window gets the keyboard back after it.
     void answerNextConfirmation(bool yes);
@@ -435,6 +438,12 @@ bool TestMorning::finish()
     return done;
 }
 
+QString TestMorning::documentName() const
+{
+    const i18n::DocumentLanguage inIt(i18n::DocumentLanguage::normalised(m_workflow->config().documentLanguage));
+    return m_workflow->applicant()->documentName();
+}
+
 void TestMorning::screenshot(const QString &name)
 {
     const QString dir = qEnvironmentVariable("OW_SCREENSHOT_DIR");
@@ -638,7 +647,7 @@ void TestMorning::morning()
     QVERIFY(decideAndPrint(Qt::Key_F7));
     // The notice names the card itself as missing, with its expiry; nothing says it was verified.
     {
-        const QString card = m_workflow->applicant()->documentName();
+        const QString card = documentName(); // as the window's document language names it
         const receipt::ReceiptDocument &notice = m_workflow->document();
         QVERIFY2(!notice.missing.isEmpty() && notice.missing.first().material.startsWith(card)
                 && notice.missing.first().material.contains(QStringLiteral("2024-01-01")),
@@ -659,8 +668,11 @@ void TestMorning::morning()
         QVERIFY(markAll());
         QCOMPARE(m_workflow->checklist().verdict, checklist::Verdict::Complete);
         QVERIFY(decideAndPrint(Qt::Key_F5));
-        const QString name = m_workflow->applicant()->documentName();
-        QVERIFY(name != intake::Party::tr("Resident ID card"));
+        const QString name = documentName();
+        // Named as the card says, in the window's document language (zh_CN), whatever the UI speaks.
+        const QString expected = which == SimIdCard::Demo::ForeignPermanent ? QStringLiteral("外国人永久居留身份证")
+                                                                            : QStringLiteral("港澳台居民居住证");
+        QCOMPARE(name, expected);
         const receipt::ReceiptDocument &doc = m_workflow->document();
         QVERIFY2(doc.applicantDocument.startsWith(name), qPrintable(doc.applicantDocument));
         QVERIFY2(doc.applicantDocument.contains(card.field(204).left(4)), qPrintable(doc.applicantDocument));

@@ -74,7 +74,7 @@ void TestExecutables::toolIdNumberIsMaskedByDefault()
     r = run(QStringLiteral(OW_TOOL),
         {QStringLiteral("idnumber"), QStringLiteral("check"), QStringLiteral("330106199001011231"),
             QStringLiteral("--lang"), QStringLiteral("zh_CN")});
-    QVERIFY2(r.err.contains(QStringLiteral("校验码不符")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("未通过校验码校验")), qPrintable(r.err));
     QVERIFY2(!r.err.contains(QStringLiteral("XDG_RUNTIME_DIR")), qPrintable(r.err));
 }
 

@@ -192,7 +192,13 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
         connect(devices, &CounterDevices::scanned, this, [this](const QString &text) { takeScan(text); });
         connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
             m_ui->documentView->setPrinterStatus(message, ok);
-            report(ok ? QString() : message, ok ? message : QString());
+            // A provisional receipt says so in the message line too, not only on the paper.
+            const bool provisional =
+                ok && m_workflow && m_workflow->step() == Step::Print && m_workflow->document().provisional;
+            const QString note = provisional
+                ? tr("%1 Provisional receipt: valid once the back office confirms the case.").arg(message)
+                : message;
+            report(ok ? QString() : message, ok ? note : QString());
             if (ok && m_workflow && m_workflow->step() == Step::Print)
                 report(m_workflow->recordPrinted(QStringLiteral("receipt-printer")));
         });
