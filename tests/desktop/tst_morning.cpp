@@ -489,12 +489,12 @@ void TestMorning::morning()
         {QStringLiteral("司马相如"), QStringLiteral("33010619880101003"), QStringLiteral("1"),
             QStringLiteral("19880101")},
         {QStringLiteral("张伟"), QStringLiteral("33010620010715004"), QStringLiteral("2"), QStringLiteral("20010715")},
-        {QStringLiteral("李娜"), QStringLiteral("33010619770220005"), QStringLiteral("2"), QStringLiteral("19770220")},
-        {QStringLiteral("赵一鸣"), QStringLiteral("33010619661111006"), QStringLiteral("1"),
+        {QStringLiteral("李娜"), QStringLiteral("33010619770220024"), QStringLiteral("2"), QStringLiteral("19770220")},
+        {QStringLiteral("赵一鸣"), QStringLiteral("33010619661111035"), QStringLiteral("1"),
             QStringLiteral("19661111")},
-        {QStringLiteral("钱多多"), QStringLiteral("33010619991230007"), QStringLiteral("2"),
+        {QStringLiteral("钱多多"), QStringLiteral("33010619991230046"), QStringLiteral("2"),
             QStringLiteral("19991230")},
-        {QStringLiteral("孙立人"), QStringLiteral("33010619800808008"), QStringLiteral("1"),
+        {QStringLiteral("孙立人"), QStringLiteral("33010619800808057"), QStringLiteral("1"),
             QStringLiteral("19800808")},
     };
     int n = 0;
@@ -610,9 +610,9 @@ void TestMorning::morning()
 
     // Two principals: a second-hand home, the buyer's card, then the seller's (Ctrl+Shift+A).
     const SimIdCard buyer = resident(
-        QStringLiteral("何家欣"), QStringLiteral("33010619920202017"), QStringLiteral("2"), QStringLiteral("19920202"));
+        QStringLiteral("何家欣"), QStringLiteral("33010619920202028"), QStringLiteral("2"), QStringLiteral("19920202"));
     const SimIdCard seller = resident(
-        QStringLiteral("罗建军"), QStringLiteral("33010619600606018"), QStringLiteral("1"), QStringLiteral("19600606"));
+        QStringLiteral("罗建军"), QStringLiteral("33010619600606039"), QStringLiteral("1"), QStringLiteral("19600606"));
     beginCase(QStringLiteral("%1 two principals").arg(++n, 2));
     QVERIFY(placeCard(buyer, buyer.field(122)));
     key(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
