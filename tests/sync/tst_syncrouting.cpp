@@ -32,6 +32,9 @@
 using ow::account::DemoAccounts;
 using ow::intake::IntakeWorkflow;
 
+using synctest::Run;
+using synctest::run;
+
 namespace {
 
 constexpr int kWait = 30000;
@@ -45,30 +48,6 @@ QString licenceQr(const QString &creditCode, const QString &name)
     query.addQueryItem(QStringLiteral("entname"), name);
     url.setQuery(query);
     return QString::fromUtf8(url.toEncoded());
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.start(program, args);
-    Run r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = program + QStringLiteral(" did not finish");
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
 }
 
 } // namespace
