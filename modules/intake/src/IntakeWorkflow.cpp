@@ -1,7 +1,5 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 
-#include <QSet>
-
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/core/RetirementAge.h"
 #include "onewindow/i18n/DocumentLanguage.h"
@@ -1111,6 +1109,40 @@ QList<IntakeWorkflow::Decision> IntakeWorkflow::allowedDecisions() const
     return {};
 }
 
+namespace {
+
+// The questions a selection reads: the bundle's own, its items' conditions, and the conditions of
+// every matter it may include (their materials and acceptance conditions).
+QSet<QString> questionsAsked(const Catalog &catalog, const checklist::Selection &selection)
+{
+    QSet<QString> out;
+    auto add = [&out](const Condition &c) {
+        for (const QString &q : c.questions())
+            out.insert(q);
+    };
+    QStringList matters = selection.matters;
+    if (const Bundle *b = catalog.bundle(selection.bundle)) {
+        for (const QString &q : b->questions)
+            out.insert(q);
+        for (const BundleItem &item : b->items) {
+            add(item.when);
+            matters << item.matter;
+        }
+    }
+    for (const QString &code : std::as_const(matters)) {
+        const Matter *m = catalog.matter(code);
+        if (!m)
+            continue;
+        for (const MatterMaterial &material : m->materials)
+            add(material.when);
+        for (const AcceptanceCondition &condition : m->acceptanceConditions)
+            add(condition.check);
+    }
+    return out;
+}
+
+} // namespace
+
 QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason)
 {
     return decide(decision, refusalReason, m_offline && m_offline());
@@ -1145,9 +1177,12 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason, 
         return doc.error();
     // The answers the applicant's card or licence gave (来自证件) decided items as much as the
     // clerk's: they are logged like any other answer, so the log alone says why each item is in.
+    // Only those of the questions the chosen matters ask: a single matter's log does not fill up
+    // with ages and genders nothing decides.
+    const QSet<QString> asked = questionsAsked(catalog(), m_state.selection);
     QList<Change> changes;
     for (auto it = m_partyAnswers.cbegin(); it != m_partyAnswers.cend(); ++it) {
-        if (m_state.answers.contains(it.key()))
+        if (m_state.answers.contains(it.key()) || !asked.contains(it.key()))
             continue;
         changes.append({QStringLiteral("answered"),
             {{QStringLiteral("question"), it.key()}, {QStringLiteral("value"), CaseState::answerJson(it.value())},
