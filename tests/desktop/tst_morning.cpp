@@ -4,6 +4,7 @@
 // a return visit. An event-loop watchdog (a 10 ms timer that records how late it fires) fails the
 // run on any stall over 250 ms. Every case prints the keys it took, card to printed receipt.
 // OW_TEST_LANG=zh_CN and OW_SCREENSHOT_DIR (./ow screenshots) save the screens of the morning.
+#include "DeskCards.h"
 #include "IntakeTestContext.h"
 #include "SimulatedCounter.h"
 #include "Watchdog.h"
@@ -51,48 +52,11 @@
 using namespace ow;
 using Step = intake::IntakeWorkflow::Step;
 using desktoptest::kStallLimitMs;
+using desktoptest::resident;
 using desktoptest::Watchdog;
 using devicesim::SimIdCard;
 
-namespace {
-
-// The reader's slot in the test: F11 puts the next card of the morning on it.
-class MorningSlot : public ui::DemoCardSlot
-{
-public:
-    explicit MorningSlot(devicesim::IdCardReaderSim *sim)
-        : m_sim(sim)
-    { }
-    void putDemoCard(ui::DemoCard) override { m_sim->putCard(next); }
-    void removeCard() override { m_sim->removeCard(); }
-    bool hasCard() const override { return m_sim->hasCard(); }
-    SimIdCard next = SimIdCard::demo(SimIdCard::Type::Resident);
-
-private:
-    devicesim::IdCardReaderSim *m_sim;
-};
-
-// A resident card of the morning: another person on the demo card's layout.
-SimIdCard resident(const QString &name, const QString &first17, const QString &gender, const QString &born,
-    const QString &validUntil = QStringLiteral("20400101"))
-{
-    SimIdCard card = SimIdCard::demo(SimIdCard::Type::Resident);
-    card.fields = {
-        {0, 30, name},
-        {30, 2, gender},
-        {32, 4, QStringLiteral("01")},
-        {36, 16, born},
-        {52, 70, QStringLiteral("浙江省杭州市西湖区文三路100号")},
-        {122, 36, SimIdCard::withCheckCharacter(first17)},
-        {158, 30, QStringLiteral("杭州市公安局西湖分局")},
-        {188, 16, QStringLiteral("20200101")},
-        {204, 16, validUntil},
-    };
-    card.appendedAddress.clear();
-    return card;
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestMorning : public QObject
 {
@@ -135,7 +99,7 @@ private:
     QTemporaryDir m_dir;
     std::optional<store::Store> m_store;
     ui::CounterDevices m_devices;
-    std::unique_ptr<MorningSlot> m_slot;
+    std::unique_ptr<desktoptest::CardSlot> m_slot;
     ui::ClientContext m_context;
     Watchdog m_watchdog;
     QString m_case;
@@ -158,7 +122,7 @@ void TestMorning::initTestCase()
     auto opened = store::Store::open(m_dir.path());
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     m_store.emplace(std::move(opened.value()));
-    m_slot = std::make_unique<MorningSlot>(&m_counter.reader);
+    m_slot = std::make_unique<desktoptest::CardSlot>(&m_counter.reader);
     m_context.demoMode = true;
     m_context.store = &*m_store;
     m_context.devices = &m_devices;

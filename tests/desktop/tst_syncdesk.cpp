@@ -7,6 +7,7 @@
 //     drain time are printed.
 // The sync runs as the client runs it (SyncService: the engine on its worker thread), against a
 // real onewindow-backoffice. OW_SCREENSHOT_DIR saves the provisional receipt and the panel.
+#include "DeskCards.h"
 #include "IntakeTestContext.h"
 #include "SimulatedCounter.h"
 #include "SyncFixture.h"
@@ -49,45 +50,13 @@ using namespace ow;
 using Step = intake::IntakeWorkflow::Step;
 using State = sync::SyncStatus::State;
 using desktoptest::kStallLimitMs;
+using desktoptest::resident;
 using desktoptest::Watchdog;
 using devicesim::SimIdCard;
 
 namespace {
 
 constexpr int kBacklog = 300;
-
-class DeskSlot : public ui::DemoCardSlot
-{
-public:
-    explicit DeskSlot(devicesim::IdCardReaderSim *sim)
-        : m_sim(sim)
-    { }
-    void putDemoCard(ui::DemoCard) override { m_sim->putCard(next); }
-    void removeCard() override { m_sim->removeCard(); }
-    bool hasCard() const override { return m_sim->hasCard(); }
-    SimIdCard next = SimIdCard::demo(SimIdCard::Type::Resident);
-
-private:
-    devicesim::IdCardReaderSim *m_sim;
-};
-
-SimIdCard resident(const QString &name, const QString &first17, const QString &gender, const QString &born)
-{
-    SimIdCard card = SimIdCard::demo(SimIdCard::Type::Resident);
-    card.fields = {
-        {0, 30, name},
-        {30, 2, gender},
-        {32, 4, QStringLiteral("01")},
-        {36, 16, born},
-        {52, 70, QStringLiteral("浙江省杭州市西湖区文三路100号")},
-        {122, 36, SimIdCard::withCheckCharacter(first17)},
-        {158, 30, QStringLiteral("杭州市公安局西湖分局")},
-        {188, 16, QStringLiteral("20200101")},
-        {204, 16, QStringLiteral("20400101")},
-    };
-    card.appendedAddress.clear();
-    return card;
-}
 
 // Beside the watchdog: for the longest gap between two 10 ms ticks, how much CPU the GUI thread
 // itself used in it. A long gap with little CPU is a thread that was not scheduled (a loaded
@@ -163,7 +132,7 @@ private:
     QTemporaryDir m_dir;
     std::optional<store::Store> m_store;
     ui::CounterDevices m_devices;
-    std::unique_ptr<DeskSlot> m_slot;
+    std::unique_ptr<desktoptest::CardSlot> m_slot;
     ui::ClientContext m_context;
     QString m_serverDir;
     quint16 m_port = 0;
@@ -217,7 +186,7 @@ void TestSyncDesk::initTestCase()
     config.backoffMaxMs = 2000;
     m_sync = std::make_unique<sync::SyncService>(clientDir, config);
 
-    m_slot = std::make_unique<DeskSlot>(&m_counter.reader);
+    m_slot = std::make_unique<desktoptest::CardSlot>(&m_counter.reader);
     m_context.demoMode = true;
     m_context.store = &*m_store;
     m_context.devices = &m_devices;
