@@ -87,11 +87,11 @@ QString admin(const QString &dataDir, const QStringList &args, const QByteArray 
 
 } // namespace
 
-Run run(const QString &program, const QStringList &args)
+CommandRun runCommand(const QString &program, const QStringList &args)
 {
     QProcess p;
     p.start(program, args);
-    Run r;
+    CommandRun r;
     if (!p.waitForStarted(10000) || !p.waitForFinished(120000)) {
         p.kill();
         p.waitForFinished();

@@ -47,13 +47,13 @@ private:
 
 // A command run to its end (the back office's admin commands, onewindow-tool): exit code -1 when
 // it crashed or did not finish within two minutes.
-struct Run
+struct CommandRun
 {
     int exitCode = -1;
     QString out;
     QString err;
 };
-Run run(const QString &program, const QStringList &args);
+CommandRun runCommand(const QString &program, const QStringList &args);
 
 // add-window + add-user on the back office's data dir (while it runs or not). "" on success.
 QString setUpWindow(const QString &serverDataDir);

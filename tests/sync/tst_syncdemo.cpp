@@ -23,8 +23,8 @@
 
 using ow::account::DemoAccounts;
 
-using synctest::Run;
-using synctest::run;
+using Run = synctest::CommandRun;
+using synctest::runCommand;
 
 namespace {
 
@@ -51,7 +51,7 @@ void TestSyncDemo::seedPushDecidePull()
     const QStringList seed {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"),
         serverDir, QStringLiteral("--window-key-dir"), keysDir};
 
-    const Run first = run(synctest::backOfficeBinary(), seed);
+    const Run first = runCommand(synctest::backOfficeBinary(), seed);
     QVERIFY2(first.exitCode == 0, qPrintable(first.err));
     QVERIFY2(first.out.contains(QStringLiteral("added clerk ") + DemoAccounts::clerk()), qPrintable(first.out));
     QVERIFY2(first.out.contains(QStringLiteral("added department demo-amr")), qPrintable(first.out));
@@ -60,7 +60,7 @@ void TestSyncDemo::seedPushDecidePull()
     const QString demoKeyId = ow::receipt::KeyRing::demoKeyId(DemoAccounts::window());
     QVERIFY(QFile::exists(QDir(keysDir).filePath(demoKeyId + QStringLiteral(".key"))));
     // Idempotent: a second seeding adds nothing and still succeeds.
-    const Run again = run(synctest::backOfficeBinary(), seed);
+    const Run again = runCommand(synctest::backOfficeBinary(), seed);
     QVERIFY2(again.exitCode == 0, qPrintable(again.err));
     QVERIFY2(!again.out.contains(QStringLiteral("added")), qPrintable(again.out));
     QVERIFY2(!again.out.contains(QStringLiteral("enrolled")), qPrintable(again.out));
@@ -114,7 +114,7 @@ void TestSyncDemo::seedPushDecidePull()
     const QString item = items.first().toString();
     QVERIFY(!item.isEmpty());
 
-    const Run decided = run(QStringLiteral(OW_TOOL),
+    const Run decided = runCommand(QStringLiteral(OW_TOOL),
         {QStringLiteral("dept"), QStringLiteral("decide"), caseId, item, QStringLiteral("--approve"),
             QStringLiteral("--server"), url, QStringLiteral("--user"), DemoAccounts::departmentUser(department),
             QStringLiteral("--password"), DemoAccounts::password()});
@@ -138,7 +138,7 @@ void TestSyncDemo::realBackOfficeRefusesADemoKey()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString serverDir = dir.filePath(QStringLiteral("backoffice"));
-    const Run added = run(synctest::backOfficeBinary(),
+    const Run added = runCommand(synctest::backOfficeBinary(),
         {QStringLiteral("admin"), QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
             QStringLiteral("--code"), QStringLiteral("W01"), QStringLiteral("--name"), QStringLiteral("Window 1"),
             QStringLiteral("--kind"), QStringLiteral("window"), QStringLiteral("--data-dir"), serverDir});
@@ -146,7 +146,7 @@ void TestSyncDemo::realBackOfficeRefusesADemoKey()
     const QString code =
         QRegularExpression(QStringLiteral("enrolment code [^:]*: (\\S+)")).match(added.out).captured(1);
     QVERIFY2(!code.isEmpty(), qPrintable(added.out));
-    const Run demoWindow = run(synctest::backOfficeBinary(),
+    const Run demoWindow = runCommand(synctest::backOfficeBinary(),
         {QStringLiteral("admin"), QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
             QStringLiteral("--code"), QStringLiteral("DEMO1"), QStringLiteral("--name"), QStringLiteral("Demo"),
             QStringLiteral("--kind"), QStringLiteral("window"), QStringLiteral("--data-dir"), serverDir});

@@ -32,8 +32,8 @@
 using ow::account::DemoAccounts;
 using ow::intake::IntakeWorkflow;
 
-using synctest::Run;
-using synctest::run;
+using Run = synctest::CommandRun;
+using synctest::runCommand;
 
 namespace {
 
@@ -90,7 +90,7 @@ void TestSyncRouting::initTestCase()
     const QString serverDir = m_dir.filePath(QStringLiteral("backoffice"));
     m_clientDir = m_dir.filePath(QStringLiteral("window"));
     m_keysDir = QDir(m_clientDir).filePath(QStringLiteral("keys"));
-    const Run seeded = run(synctest::backOfficeBinary(),
+    const Run seeded = runCommand(synctest::backOfficeBinary(),
         {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"), serverDir,
             QStringLiteral("--window-key-dir"), m_keysDir});
     QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
@@ -190,7 +190,7 @@ QByteArray TestSyncRouting::token(const QString &user)
 
 QString TestSyncRouting::held()
 {
-    const Run r = run(synctest::backOfficeBinary(),
+    const Run r = runCommand(synctest::backOfficeBinary(),
         {QStringLiteral("admin"), QStringLiteral("held"), QStringLiteral("--data-dir"),
             m_dir.filePath(QStringLiteral("backoffice"))});
     return r.out + r.err;
