@@ -234,12 +234,41 @@ qint64 UploadStore::offsetOf(const Upload &u) const
     return qMin(QFileInfo(partPath(u.id)).size(), u.length);
 }
 
+std::optional<ApiReply> UploadStore::settle(Upload &u)
+{
+    // All bytes arrived but the server stopped before it checked and stored them (killed between
+    // the last write and complete()): finish now, so a full offset always means a stored blob.
+    if (u.state != QLatin1String("open") || m_busy.contains(u.id) || QFileInfo(partPath(u.id)).size() < u.length)
+        return std::nullopt;
+    const ApiReply done = complete(u);
+    if (done.status == 460)
+        return ApiReply::error(410, QStringLiteral("upload-discarded"),
+            QStringLiteral("Upload %1 was discarded (its bytes did not have the announced sha256); start a new one.")
+                .arg(u.id));
+    if (done.isError())
+        return done;
+    u.state = QStringLiteral("complete");
+    return std::nullopt;
+}
+
+qint64 UploadStore::reportedOffset(const Upload &u) const
+{
+    // An upload not yet checked and stored never reports its full length: a client that saw the
+    // full offset takes the blob as delivered.
+    const qint64 offset = offsetOf(u);
+    if (u.state != QLatin1String("complete") && u.length > 0)
+        return qMin(offset, u.length - 1);
+    return offset;
+}
+
 ApiReply UploadStore::head(const Principal &who, const QString &uploadId)
 {
     auto u = find(who, uploadId);
     if (!u)
         return u.error;
-    return offsetReply(200, offsetOf(*u.value), u.value->length);
+    if (auto failed = settle(*u.value))
+        return *failed;
+    return offsetReply(200, reportedOffset(*u.value), u.value->length);
 }
 
 ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal &who, const QString &uploadId,
@@ -276,7 +305,9 @@ ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal
     if (m_busy.contains(uploadId))
         return ApiReply::error(409, QStringLiteral("upload-busy"),
             QStringLiteral("Another PATCH of upload %1 is still receiving; HEAD again shortly.").arg(uploadId));
-    const qint64 current = offsetOf(*u.value);
+    if (auto failed = settle(*u.value))
+        return *failed;
+    const qint64 current = reportedOffset(*u.value);
     if (offset != current) {
         ApiReply r = ApiReply::error(409, QStringLiteral("offset-mismatch"),
             QStringLiteral("Upload-Offset is %1 but upload %2 has %3 bytes; HEAD for the offset.")
@@ -285,6 +316,12 @@ ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal
                 .arg(current));
         r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(current)});
         return r;
+    }
+    if (u.value->state == QLatin1String("complete")) {
+        if (contentLength > 0)
+            return ApiReply::error(413, QStringLiteral("beyond-upload-length"),
+                QStringLiteral("Upload %1 is complete; it takes no more bytes.").arg(uploadId));
+        return offsetReply(204, current, u.value->length); // nothing to add: the blob is stored
     }
     if (contentLength > u.value->length - current)
         return ApiReply::error(413, QStringLiteral("beyond-upload-length"),

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace ow::backoffice {
 
@@ -59,6 +60,11 @@ private:
     };
     ApiResult<Upload> find(const Principal &who, const QString &uploadId);
     qint64 offsetOf(const Upload &u) const;
+    // The offset a client is told: the full length only once the blob is checked and stored.
+    qint64 reportedOffset(const Upload &u) const;
+    // An open upload whose bytes all arrived (the server stopped before it stored them) is
+    // completed now; the reply to send instead when that fails (410 when the bytes were wrong).
+    std::optional<ApiReply> settle(Upload &u);
     ApiReply offsetReply(int status, qint64 offset, qint64 length) const;
     // The last byte arrived: check the whole blob and store it.
     ApiReply complete(const Upload &u);
