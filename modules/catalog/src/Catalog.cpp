@@ -511,64 +511,10 @@ private:
         }
     }
 
-    // A matter that needs what another issues takes it from that one. When matters issue each
-    // other's inputs (A needs what B issues, B needs what A issues), inside a bundle both
-    // materials would be waived and nobody would hand either in: refuse the cycle, named.
     void checkProducesCycles(const Catalog &c)
     {
-        QHash<QString, QStringList> producers; // material → matters issuing it
-        for (const Matter &m : c.m_matters) {
-            for (const QString &p : m.produces)
-                producers[p].append(m.code);
-        }
-        // Edges matter → (producer, material) in catalogue order, for stable messages.
-        const auto edges = [&](const Matter &m) {
-            QList<QPair<QString, QString>> out;
-            for (const MatterMaterial &mm : m.materials) {
-                for (const QString &producer : producers.value(mm.material))
-                    out.append({producer, mm.material});
-            }
-            return out;
-        };
-        enum class Mark { None, Open, Done };
-        QHash<QString, Mark> mark;
-        QStringList path; // "matter", then alternately material, matter
-        QSet<QString> reported;
-        std::function<void(const Matter &)> visit = [&](const Matter &m) {
-            mark.insert(m.code, Mark::Open);
-            path.append(m.code);
-            for (const auto &[producer, material] : edges(m)) {
-                const Mark state = mark.value(producer, Mark::None);
-                if (state == Mark::Open) {
-                    const qsizetype start = path.indexOf(producer);
-                    QStringList cycle;
-                    for (qsizetype k = start; k < path.size(); k += 2) {
-                        const QString next = k + 2 < path.size() ? path.at(k + 2) : producer;
-                        const QString needs = k + 1 < path.size() ? path.at(k + 1) : material;
-                        cycle << tr("\"%1\" needs \"%2\", issued by \"%3\"").arg(path.at(k), needs, next);
-                    }
-                    const QString text = cycle.join(tr("; "));
-                    if (!reported.contains(text)) {
-                        reported.insert(text);
-                        error(Where {nullptr, "matters", -1, producer},
-                            tr("\"produces\" forms a cycle (%1): each matter would wait for the other").arg(text));
-                    }
-                } else if (state == Mark::None) {
-                    const auto it = c.m_matterIndex.constFind(producer);
-                    if (it != c.m_matterIndex.constEnd()) {
-                        path.append(material);
-                        visit(c.m_matters.at(it.value()));
-                        path.removeLast();
-                    }
-                }
-            }
-            path.removeLast();
-            mark.insert(m.code, Mark::Done);
-        };
-        for (const Matter &m : c.m_matters) {
-            if (mark.value(m.code, Mark::None) == Mark::None)
-                visit(m);
-        }
+        for (const auto &[matter, message] : Catalog::producesCycles(c.matters()))
+            error(Where {nullptr, "matters", -1, matter}, message);
     }
 
     void readBundles(const QJsonArray &a, Catalog &c)
@@ -743,6 +689,88 @@ Result<QVariant> Catalog::parseAnswer(const QString &questionId, const QString &
         return QVariant(t);
     }
     return R::failure(tr("unknown question type"));
+}
+
+// A matter that needs what another issues takes it from that one. When matters issue each
+// other's inputs (A needs what B issues, B needs what A issues), inside a bundle both
+// materials would be waived and nobody would hand either in: refuse the cycle, named.
+QList<QPair<QString, QString>> Catalog::producesCycles(const QList<Matter> &matters)
+{
+    // A graph over matters and materials (matter → material it needs → matter issuing it),
+    // searched depth-first once: linear in needs + produces, however many matters issue the
+    // same material (hundreds issue the business licence).
+    QHash<QString, QList<int>> producers; // material → indexes of the matters issuing it
+    for (int i = 0; i < matters.size(); ++i) {
+        for (const QString &p : matters.at(i).produces)
+            producers[p].append(i);
+    }
+    enum class Mark { None, Open, Done };
+    QList<Mark> matterMark(matters.size(), Mark::None);
+    QHash<QString, Mark> materialMark;
+    QStringList path; // "matter", then alternately material, matter
+    QSet<QString> reported;
+    QList<QPair<QString, QString>> cycles;
+    // Matters sit at even places of the path, materials at odd ones.
+    const auto placeOf = [&path](const QString &name, qsizetype parity) {
+        for (qsizetype k = parity; k < path.size(); k += 2) {
+            if (path.at(k) == name)
+                return k;
+        }
+        return qsizetype(-1);
+    };
+    // The cycle closed by "path's last matter needs `material`, issued by path[first]".
+    const auto report = [&](qsizetype first, const QString &material) {
+        QStringList cycle;
+        for (qsizetype k = first; k < path.size(); k += 2) {
+            const QString next = k + 2 < path.size() ? path.at(k + 2) : path.at(first);
+            const QString needs = k + 1 < path.size() ? path.at(k + 1) : material;
+            cycle << tr("\"%1\" needs \"%2\", issued by \"%3\"").arg(path.at(k), needs, next);
+        }
+        const QString text = cycle.join(tr("; "));
+        if (!reported.contains(text)) {
+            reported.insert(text);
+            cycles.append({path.at(first),
+                tr("\"produces\" forms a cycle (%1): each matter would wait for the other").arg(text)});
+        }
+    };
+    std::function<void(int)> visit = [&](int index) {
+        const Matter &m = matters.at(index);
+        matterMark[index] = Mark::Open;
+        path.append(m.code);
+        for (const MatterMaterial &mm : m.materials) {
+            const auto issued = producers.constFind(mm.material);
+            if (issued == producers.constEnd())
+                continue;
+            const Mark state = materialMark.value(mm.material, Mark::None);
+            if (state == Mark::Open) {
+                // Its producer on the path (right after the material) starts the cycle.
+                report(placeOf(mm.material, 1) + 1, mm.material);
+                continue;
+            }
+            if (state == Mark::Done)
+                continue;
+            materialMark.insert(mm.material, Mark::Open);
+            path.append(mm.material);
+            for (int producer : issued.value()) {
+                if (matterMark.at(producer) == Mark::Open) {
+                    path.removeLast();
+                    report(placeOf(matters.at(producer).code, 0), mm.material);
+                    path.append(mm.material);
+                } else if (matterMark.at(producer) == Mark::None) {
+                    visit(producer);
+                }
+            }
+            path.removeLast();
+            materialMark.insert(mm.material, Mark::Done);
+        }
+        path.removeLast();
+        matterMark[index] = Mark::Done;
+    };
+    for (int i = 0; i < matters.size(); ++i) {
+        if (matterMark.at(i) == Mark::None)
+            visit(i);
+    }
+    return cycles;
 }
 
 } // namespace ow

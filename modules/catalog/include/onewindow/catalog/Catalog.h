@@ -34,6 +34,11 @@ public:
     // Like fromJson, but returns every problem separately (empty when the catalogue is valid).
     static QStringList validate(const QByteArray &json, const QString &fileName);
 
+    // The cycles among `matters` through `produces` (A needs what B issues, B needs what A
+    // issues, …): for each, the matter it starts at and the message naming it. Linear in the
+    // matters' materials and products; the loader refuses a catalogue with any.
+    static QList<QPair<QString, QString>> producesCycles(const QList<Matter> &matters);
+
     static QString builtinPath() { return QStringLiteral(":/onewindow/catalog/demo.json"); }
 
     const QString &version() const { return m_version; }
