@@ -17,6 +17,8 @@ private Q_SLOTS:
     void everyProblemIsReported();
     void producesCycle_data();
     void producesCycle();
+    void producesCyclesOfAGraph_data();
+    void producesCyclesOfAGraph();
     void unreadableFile();
     void parseAnswer_data();
     void parseAnswer();
@@ -250,6 +252,50 @@ void TestCatalog::producesCycle()
     QVERIFY(!c.ok());
     QVERIFY2(c.error().contains(expected), qPrintable(c.error()));
     QCOMPARE(c.error().count(QStringLiteral("cycle")), 1); // reported once, not once per matter
+}
+
+void TestCatalog::producesCyclesOfAGraph_data()
+{
+    // Matters as "CODE:needs,needs>produces,produces" separated by spaces.
+    QTest::addColumn<QString>("graph");
+    QTest::addColumn<QStringList>("expected"); // the cycles' starting matters, in order
+    QTest::newRow("none") << "A:x>y B:y>z C:z" << QStringList();
+    QTest::newRow("three matters") << "A:x>y B:y>z C:z>x" << QStringList {QStringLiteral("A")};
+    // Two ways into the same producer (a diamond) is not a cycle.
+    QTest::newRow("diamond") << "A:p,q B:>p C:>q D:>r B2:r>p" << QStringList();
+    // Hundreds issue the licence; only the last of them closes a cycle.
+    QStringList many;
+    for (int i = 0; i < 300; ++i)
+        many << QStringLiteral("P%1:>lic").arg(i);
+    many << QStringLiteral("N:lic P300:n>lic Q:lic>n");
+    QTest::newRow("many producers") << many.join(u' ') << QStringList {QStringLiteral("P300")};
+    QTest::newRow("two cycles") << "A:x>y B:y>x C:u>v D:v>u" << QStringList {QStringLiteral("A"), QStringLiteral("C")};
+}
+
+void TestCatalog::producesCyclesOfAGraph()
+{
+    QFETCH(QString, graph);
+    QFETCH(QStringList, expected);
+    QList<ow::Matter> matters;
+    for (const QString &spec : graph.split(u' ')) {
+        ow::Matter m;
+        m.code = spec.section(u':', 0, 0);
+        const QString rest = spec.section(u':', 1);
+        for (const QString &need : rest.section(u'>', 0, 0).split(u',', Qt::SkipEmptyParts)) {
+            ow::MatterMaterial mm;
+            mm.material = need;
+            m.materials.append(mm);
+        }
+        m.produces = rest.section(u'>', 1).split(u',', Qt::SkipEmptyParts);
+        matters.append(m);
+    }
+    QStringList starts;
+    for (const auto &[matter, message] : ow::Catalog::producesCycles(matters)) {
+        starts << matter;
+        QVERIFY2(message.contains(QStringLiteral("forms a cycle")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("\"%1\" needs").arg(matter)), qPrintable(message));
+    }
+    QCOMPARE(starts, expected);
 }
 
 void TestCatalog::everyProblemIsReported()
