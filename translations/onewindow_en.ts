@@ -215,6 +215,10 @@
         <source>%1 of %2 approved</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>held by the back office, not sent to the departments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>
@@ -2238,6 +2242,10 @@
     </message>
     <message>
         <source>Reading the sync journal failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -214,6 +214,10 @@
         <source>%1 of %2 approved</source>
         <translation>已审批 %1/%2 项</translation>
     </message>
+    <message>
+        <source>held by the back office, not sent to the departments: %1</source>
+        <translation>后台暂缓分送：%1</translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>
@@ -2232,6 +2236,10 @@
     <message>
         <source>Reading the sync journal failed: %1</source>
         <translation>读取同步记录失败：%1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
     </message>
 </context>
 <context>

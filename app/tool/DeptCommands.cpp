@@ -157,6 +157,22 @@ int deptList(const QStringList &args, QTextStream &out, QTextStream &err)
         out << i.value(QLatin1String("case")).toString() << "  " << i.value(QLatin1String("matter")).toString() << "  "
             << i.value(QLatin1String("state")).toString() << "  " << i.value(QLatin1String("name")).toString()
             << "  (item " << i.value(QLatin1String("item")).toString() << ")\n";
+        // What the department needs of its case (an item routed before the back office kept it
+        // has none): the case number, the applicant as masked by the back office, the promised
+        // date, the materials and their scans (GET /v1/blobs/{sha256}; --json lists them).
+        if (i.value(QLatin1String("caseNumber")).isString()) {
+            const QJsonObject applicant = i.value(QLatin1String("applicant")).toObject();
+            const QJsonArray materials = i.value(QLatin1String("materials")).toArray();
+            int scans = 0;
+            for (const QJsonValue &m : materials)
+                scans += int(m.toObject().value(QLatin1String("scans")).toArray().size());
+            const QString who = applicant.isEmpty() ? QStringLiteral("-")
+                                                    : applicant.value(QLatin1String("name")).toString()
+                    + QLatin1Char(' ') + applicant.value(QLatin1String("number")).toString();
+            out << "    number " << i.value(QLatin1String("caseNumber")).toString() << "  applicant " << who
+                << "  promised " << i.value(QLatin1String("promisedDate")).toString() << "  " << materials.size()
+                << " material(s), " << scans << " scan(s)\n";
+        }
     }
     return 0;
 }

@@ -3,7 +3,8 @@
 // clerk's answer) open a restaurant and a convenience store through the real IntakeWorkflow; the
 // real sync engine pushes them to a real back office (admin seed-demo); every item the receipt
 // names must be at its department. A decided entry whose items were tampered with (one added,
-// one removed) is held with the reason, never routed or trimmed.
+// one removed) is held with the reason, never routed or trimmed, and the window's journal and its
+// 案件 list show the hold and why.
 #include "SyncFixture.h"
 
 #include "onewindow/account/DemoAccounts.h"
@@ -19,6 +20,7 @@
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/ui/CaseListModel.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -334,6 +336,23 @@ void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
     const QString list = held();
     QVERIFY2(list.contains(caseId + QStringLiteral("\t") + DemoAccounts::window() + QStringLiteral("\tdisputed")),
         qPrintable(list));
+
+    // The window's own puller brings the hold into its journal, and its 案件 list shows it with
+    // the reason. (Its pusher meanwhile finds the back office's entries differ: a conflict.)
+    m_link->engine()->start();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        ow::sync::SyncJournal(*m_store).remote(caseId).value(QLatin1String("heldReason")).toString(), reason, kWait);
+    ow::ui::CaseListModel model;
+    model.reset(&*m_store, &*m_catalog, DemoAccounts::window().section(QLatin1Char('-'), 1), QString());
+    int row = -1;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.caseAt(r)->id == caseId)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    QCOMPARE(model.index(row, ow::ui::CaseListModel::Departments).data().toString(),
+        QStringLiteral("held by the back office, not sent to the departments: ") + reason);
+    QCOMPARE(model.heldText(row), QStringLiteral("held by the back office, not sent to the departments: ") + reason);
 }
 
 QTEST_GUILESS_MAIN(TestSyncRouting)

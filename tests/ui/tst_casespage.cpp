@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void numberPrefixFinds();
     void visitsAndReprint();
     void provisionalReceiptTurnsConfirmed();
+    void heldCaseSaysWhy();
 
 private:
     // `n` finished cases of this window, inserted as raw rows (one transaction).
@@ -289,6 +291,67 @@ void TestCasesPage::provisionalReceiptTurnsConfirmed()
     m_page->model()->refreshSync();
     // Named as the catalogue names the department.
     QCOMPARE(departmentsOf(caseId), QStringLiteral("杭州市公安局西湖区分局 asks for: a clearer photo"));
+}
+
+// A case the back office holds instead of routing it (its `held` event): the departments column and
+// the selected case's detail say so with the reason, in English and in Chinese, until it is routed.
+void TestCasesPage::heldCaseSaysWhy()
+{
+    intake::IntakeWorkflow w(*m_catalog, m_context.calendar, m_clock, *m_store, *m_context.key, m_context.window);
+    QStringList errors;
+    errors << w.start()
+           << w.setApplicant(
+                  intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value())
+           << w.choose(checklist::Selection::ofMatters({QStringLiteral("330106-QR-POLICE-003")}));
+    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
+    for (const auto &line : lines)
+        errors << w.mark(line.id, checklist::Received::Original);
+    errors << w.goTo(intake::IntakeWorkflow::Step::Verdict) << w.decide(intake::IntakeWorkflow::Decision::Accept)
+           << w.finish();
+    errors.removeAll(QString());
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+    const QString caseId = w.caseId();
+    const QString reason = QStringLiteral("The items the window decided differ from the back office's evaluation:"
+                                          " only in the decision [330106-XK-FIRE-001 (fire)].");
+    const QJsonObject held {{QStringLiteral("cursor"), 1}, {QStringLiteral("case"), caseId},
+        {QStringLiteral("type"), QStringLiteral("held")},
+        {QStringLiteral("at"), QStringLiteral("2026-11-27T02:00:00Z")},
+        {QStringLiteral("data"), QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("decidedSeq"), 9}}}};
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {held}, 1, m_clock.now()), QString());
+
+    m_page->show();
+    QCOMPARE(m_page->caseCount(), 1);
+    auto *label = m_page->findChild<QLabel *>(QStringLiteral("heldLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isHidden()); // nothing selected yet
+    const QString english = QStringLiteral("held by the back office, not sent to the departments: ") + reason;
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(), english);
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data(Qt::ToolTipRole).toString(), english);
+    table()->selectRow(0);
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), english);
+
+    // The window in Chinese: 后台暂缓分送.
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    const QString chinese = QStringLiteral("后台暂缓分送：") + reason;
+    QTRY_COMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(), chinese);
+    table()->selectRow(0);
+    QCOMPARE(label->text(), chinese);
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+
+    // Routed at last (the admin resolved it): held no longer, while the case stays selected.
+    table()->selectRow(0);
+    const QJsonObject routed {{QStringLiteral("cursor"), 2}, {QStringLiteral("case"), caseId},
+        {QStringLiteral("type"), QStringLiteral("routed")},
+        {QStringLiteral("at"), QStringLiteral("2026-11-27T03:00:00Z")},
+        {QStringLiteral("data"),
+            QJsonObject {{QStringLiteral("department"), QStringLiteral("police")},
+                {QStringLiteral("items"), QJsonArray {QStringLiteral("item-1")}}}}};
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {routed}, 2, m_clock.now()), QString());
+    m_page->model()->refreshSync();
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(),
+        QStringLiteral("with 1 department"));
+    QVERIFY(label->isHidden());
 }
 
 QTEST_MAIN(TestCasesPage)

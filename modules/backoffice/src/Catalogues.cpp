@@ -114,6 +114,23 @@ ApiReply Catalogues::get(const QString &sha256, const QByteArray &ifNoneMatch)
     return ApiReply::jsonWithETag(body, '"' + sha256.toLatin1() + '"', ifNoneMatch);
 }
 
+Result<WorkCalendar> Catalogues::workCalendar()
+{
+    using R = Result<WorkCalendar>;
+    auto q = m_db.exec(QStringLiteral("SELECT year, content FROM calendar_years ORDER BY year"));
+    if (!q)
+        return R::failure(q.error());
+    WorkCalendar calendar;
+    while (q.value().next()) {
+        auto year = WorkCalendar::parseYear(q.value().value(1).toString().toUtf8());
+        if (!year)
+            return R::failure(QStringLiteral("The stored calendar of %1 does not parse: %2")
+                                  .arg(q.value().value(0).toString(), year.error()));
+        calendar.setYear(year.value());
+    }
+    return calendar;
+}
+
 ApiReply Catalogues::calendar(const QByteArray &ifNoneMatch)
 {
     auto q = m_db.exec(QStringLiteral("SELECT content FROM calendar_years ORDER BY year"));

@@ -195,6 +195,15 @@ const QList<QStringList> &migrations()
             QStringLiteral("DROP TABLE events"),
             QStringLiteral("ALTER TABLE events_v3 RENAME TO events"),
         },
+        // What a department reads of its item, kept at routing time (Router): the case number,
+        // the applicant masked as JSON (never the full name or ID number), the promised date
+        // (ISO, '' for items routed before) and the item's materials with their scans as JSON.
+        {
+            QStringLiteral("ALTER TABLE items ADD COLUMN case_number VARCHAR(64) NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN applicant TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN promised_date VARCHAR(10) NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN materials TEXT NOT NULL DEFAULT '[]'"),
+        },
     };
     return all;
 }

@@ -5,6 +5,7 @@
 #include "onewindow/backoffice/EventLog.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace ow::backoffice {
@@ -20,16 +21,32 @@ const QStringList &itemStates()
 
 const char kItemColumns[] =
     "SELECT item_id, case_id, window_key_id, matter, name, department, state, reason, what, routed_at,"
-    " updated_at FROM items";
+    " updated_at, case_number, applicant, promised_date, materials FROM items";
 
 QJsonValue orNull(const QVariant &v)
 {
     return v.isNull() ? QJsonValue() : QJsonValue(v.toString());
 }
 
+// '' (an item routed before items kept it) is null.
+QJsonValue textOrNull(const QVariant &v)
+{
+    return v.toString().isEmpty() ? QJsonValue() : QJsonValue(v.toString());
+}
+
+QJsonValue objectOrNull(const QVariant &v)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(v.toString().toUtf8());
+    return doc.isObject() ? QJsonValue(doc.object()) : QJsonValue();
+}
+
 QJsonObject rowJson(const QSqlQuery &q)
 {
     return QJsonObject {{QStringLiteral("item"), q.value(0).toString()},
+        {QStringLiteral("caseNumber"), textOrNull(q.value(11))},
+        {QStringLiteral("applicant"), objectOrNull(q.value(12))},
+        {QStringLiteral("promisedDate"), textOrNull(q.value(13))},
+        {QStringLiteral("materials"), QJsonDocument::fromJson(q.value(14).toString().toUtf8()).array()},
         {QStringLiteral("case"), q.value(1).toString()}, {QStringLiteral("window"), q.value(2).toString()},
         {QStringLiteral("matter"), q.value(3).toString()}, {QStringLiteral("name"), q.value(4).toString()},
         {QStringLiteral("department"), q.value(5).toString()}, {QStringLiteral("state"), q.value(6).toString()},

@@ -3,8 +3,10 @@
 #include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/Masking.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/checklist/ChecklistEngine.h"
+#include "onewindow/checklist/PromisedDate.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/intake/CaseState.h"
 #include "onewindow/store/LogEntry.h"
@@ -13,6 +15,8 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace ow::backoffice {
 
@@ -29,6 +33,16 @@ store::LogEntry logEntry(const QJsonObject &e)
     out.kind = e.value(QLatin1String("kind")).toString();
     out.payload = e.value(QLatin1String("payload")).toObject();
     return out;
+}
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString jsonText(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
 bool isAcceptance(const QString &decision)
@@ -161,13 +175,33 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
         }
     }
 
+    // What a department needs of its item, kept with it now that the case is folded: the case
+    // number, the applicant masked (never the full name or ID number), the day the result is
+    // promised (the receipt's code, per matter) and the item's materials with their scans.
+    auto calendar = m_catalogues.workCalendar();
+    if (!calendar)
+        return calendar.error();
+    // Never NULL (the columns are NOT NULL): '' when the log does not say.
+    const auto notNull = [](const QString &s) { return s.isNull() ? QStringLiteral("") : s; };
+    const QString caseNumber = notNull(state->document ? state->document->caseNumber : state->number);
+    const QString applicant = state->applicant ? jsonText(Masking::applicant(*state->applicant)) : QStringLiteral("");
+    // The window's day of the decision (the receipt's issue time keeps the window's offset).
+    const QDate decidedOn = state->document && state->document->issuedAt.isValid() ? state->document->issuedAt.date()
+                                                                                   : entries.last().at.date();
+
     QMap<QString, QJsonArray> byDepartment;
     for (const Matter *matter : std::as_const(evaluated)) {
         const QString itemId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QDate promised = checklist::PromisedDate::of({matter}, calendar.value(), decidedOn);
+        auto materials = itemMaterials(*list, *state, matter->code);
+        if (!materials)
+            return materials.error();
         auto put = m_db.exec(QStringLiteral("INSERT INTO items (item_id, case_id, window_key_id, matter, name,"
-                                            " department, state, routed_at, updated_at)"
-                                            " VALUES (?, ?, ?, ?, ?, ?, 'routed', ?, ?)"),
-            {itemId, caseId, window, matter->code, matter->name, matter->department, now, now});
+                                            " department, state, routed_at, updated_at, case_number, applicant,"
+                                            " promised_date, materials)"
+                                            " VALUES (?, ?, ?, ?, ?, ?, 'routed', ?, ?, ?, ?, ?, ?)"),
+            {itemId, caseId, window, matter->code, matter->name, matter->department, now, now, caseNumber, applicant,
+                notNull(promised.toString(Qt::ISODate)), jsonText(materials.value())});
         if (!put)
             return put.error();
         byDepartment[matter->department].append(itemId);
@@ -191,6 +225,45 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
             return why;
     }
     return QString();
+}
+
+Result<QJsonArray> Router::itemMaterials(
+    const checklist::Checklist &list, const intake::CaseState &state, const QString &matter)
+{
+    using R = Result<QJsonArray>;
+    QJsonArray out;
+    for (const checklist::MaterialLine &line : list.materials) {
+        const bool needed = std::any_of(line.neededBy.cbegin(), line.neededBy.cend(),
+            [&matter](const checklist::Need &n) { return n.matter == matter; });
+        if (!needed)
+            continue;
+        QJsonObject m {{QStringLiteral("material"), line.id}, {QStringLiteral("name"), line.name},
+            {QStringLiteral("status"), checklist::statusKey(line.status)}};
+        QJsonArray scans;
+        // The material's scan, and those of the further applicants' copies (material@2 …).
+        QStringList ids;
+        for (auto it = state.documents.cbegin(); it != state.documents.cend(); ++it) {
+            if (it.key() == line.id || it.key().startsWith(line.id + QLatin1Char('@')))
+                ids << it.key();
+        }
+        ids.sort();
+        for (const QString &id : std::as_const(ids)) {
+            const intake::CaseState::DocumentRef doc = state.documents.value(id);
+            // Its size once its bytes are here (the window uploads a scan before the entries
+            // that name it; null when it has not arrived).
+            auto size = m_db.exec(QStringLiteral("SELECT length_bytes FROM blobs WHERE sha256 = ?"), {doc.sha256});
+            if (!size)
+                return R::failure(size.error());
+            const QJsonValue bytes =
+                size.value().next() ? QJsonValue(size.value().value(0).toLongLong()) : QJsonValue();
+            scans.append(QJsonObject {{QStringLiteral("material"), id}, {QStringLiteral("sha256"), doc.sha256},
+                {QStringLiteral("href"), QStringLiteral("/v1/blobs/") + doc.sha256},
+                {QStringLiteral("pages"), doc.pageCount}, {QStringLiteral("bytes"), bytes}});
+        }
+        m.insert(QStringLiteral("scans"), scans);
+        out.append(m);
+    }
+    return out;
 }
 
 QString Router::dispute(const QString &caseId, const QString &window, const QString &sha, int decidedSeq, bool existing,

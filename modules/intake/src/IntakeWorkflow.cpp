@@ -1,6 +1,7 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 
 #include "onewindow/checklist/ChecklistEngine.h"
+#include "onewindow/checklist/PromisedDate.h"
 #include "onewindow/core/RetirementAge.h"
 #include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/intake/DocumentBuilder.h"
@@ -1019,14 +1020,8 @@ QDate IntakeWorkflow::promisedDate() const
         return m_state.promisedDate;
     if (!m_hasChecklist)
         return {};
-    int days = 0;
-    for (const checklist::ItemLine &item : m_checklist.items) {
-        if (item.included != checklist::ItemLine::Inclusion::Included)
-            continue;
-        if (const Matter *m = catalog().matter(item.matter))
-            days = std::max(days, m->promisedDays);
-    }
-    return m_calendar.addWorkingDays(m_clock.today(), days);
+    // The back office dates each routed item with the same code (Router).
+    return checklist::PromisedDate::ofChecklist(catalog(), m_checklist, m_calendar, m_clock.today());
 }
 
 QString IntakeWorkflow::next()

@@ -156,6 +156,13 @@ const QList<QStringList> &Migrations::steps()
         {
             QStringLiteral("ALTER TABLE sync_conflicts ADD COLUMN difference BLOB"),
         },
+        // 5 → 6: a case the back office holds instead of routing it (its `held` event: the window's
+        // decided items differ from the back office's evaluation): the reason and since when,
+        // cleared when the case is routed.
+        {
+            QStringLiteral("ALTER TABLE case_remote ADD COLUMN held_reason TEXT"),
+            QStringLiteral("ALTER TABLE case_remote ADD COLUMN held_at TEXT"),
+        },
     };
     return s;
 }

@@ -58,6 +58,19 @@ QString applyEvent(QSqlDatabase &db, const QJsonObject &e, const QString &now)
         q.addBindValue(caseId);
         return q.exec() ? QString() : q.lastError().text();
     }
+    if (type == QLatin1String("held")) {
+        // Held, not routed: the back office says why (never empty, so the case shows it is held).
+        QString reason = data.value(QLatin1String("reason")).toString().trimmed();
+        if (reason.isEmpty())
+            reason = SyncJournal::tr("no reason given");
+        q.prepare(
+            QStringLiteral("UPDATE case_remote SET held_reason = ?, held_at = ?, updated_at = ? WHERE case_id = ?"));
+        q.addBindValue(reason);
+        q.addBindValue(at);
+        q.addBindValue(now);
+        q.addBindValue(caseId);
+        return q.exec() ? QString() : q.lastError().text();
+    }
     if (type == QLatin1String("handout")) {
         q.prepare(QStringLiteral("UPDATE case_remote SET handout_at = ?, updated_at = ? WHERE case_id = ?"));
         q.addBindValue(at);
@@ -80,7 +93,11 @@ QString applyEvent(QSqlDatabase &db, const QJsonObject &e, const QString &now)
     } else {
         return QString(); // a type this client does not know yet: the cursor still moves on
     }
-    q.prepare(QStringLiteral("UPDATE case_remote SET routed = ?, items = ?, updated_at = ? WHERE case_id = ?"));
+    // Routed after a hold (the admin added the catalogue it lacked): held no longer.
+    q.prepare(type == QLatin1String("routed")
+            ? QStringLiteral("UPDATE case_remote SET routed = ?, items = ?, updated_at = ?, held_reason = NULL,"
+                             " held_at = NULL WHERE case_id = ?")
+            : QStringLiteral("UPDATE case_remote SET routed = ?, items = ?, updated_at = ? WHERE case_id = ?"));
     q.addBindValue(textOf(routed));
     q.addBindValue(textOf(items));
     q.addBindValue(now);
@@ -398,8 +415,8 @@ QString SyncJournal::applyEvents(const QJsonArray &events, qint64 cursor, const 
 QJsonObject SyncJournal::remote(const QString &caseId) const
 {
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT confirmed_at, confirmed_number, confirmed_digest, routed, items, handout_at"
-                             " FROM case_remote WHERE case_id = ?"));
+    q.prepare(QStringLiteral("SELECT confirmed_at, confirmed_number, confirmed_digest, routed, items, handout_at,"
+                             " held_reason, held_at FROM case_remote WHERE case_id = ?"));
     q.addBindValue(caseId);
     if (!q.exec() || !q.next())
         return QJsonObject();
@@ -414,6 +431,8 @@ QJsonObject SyncJournal::remote(const QString &caseId) const
     o.insert(QStringLiteral("routed"), objectOf(q.value(3).toString()));
     o.insert(QStringLiteral("items"), objectOf(q.value(4).toString()));
     put(QStringLiteral("handoutAt"), 5);
+    put(QStringLiteral("heldReason"), 6);
+    put(QStringLiteral("heldAt"), 7);
     return o;
 }
 

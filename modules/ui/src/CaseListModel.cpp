@@ -48,6 +48,7 @@ void CaseListModel::reset(
     m_rows.clear();
     m_sync.clear();
     m_progress.clear();
+    m_held.clear();
     m_atEnd = store == nullptr;
     endResetModel();
     if (!m_atEnd)
@@ -123,7 +124,18 @@ void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
             state = SyncState::Sent;
         m_sync.insert(r.id, state);
         m_progress.insert(r.id, CaseProgress::summary(remote, m_catalog));
+        const QString held = CaseProgress::heldText(remote);
+        if (held.isEmpty())
+            m_held.remove(r.id);
+        else
+            m_held.insert(r.id, held);
     }
+}
+
+QString CaseListModel::heldText(int row) const
+{
+    const store::CaseRecord *r = caseAt(row);
+    return r ? m_held.value(r->id) : QString();
 }
 
 void CaseListModel::refreshSync()

@@ -10,6 +10,9 @@ QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
 {
     if (remote.contains(QLatin1String("handoutAt")))
         return tr("all departments done: hand out the result");
+    const QString held = heldText(remote);
+    if (!held.isEmpty())
+        return held;
     const QJsonObject routed = remote.value(QLatin1String("routed")).toObject();
     if (routed.isEmpty())
         return {};
@@ -50,6 +53,14 @@ QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
     if (ready > 0)
         return tr("%1 of %2 approved, %3 result(s) ready").arg(decided).arg(total).arg(ready);
     return tr("%1 of %2 approved").arg(decided).arg(total);
+}
+
+QString CaseProgress::heldText(const QJsonObject &remote)
+{
+    const QString reason = remote.value(QLatin1String("heldReason")).toString();
+    if (reason.isEmpty())
+        return {};
+    return tr("held by the back office, not sent to the departments: %1").arg(reason);
 }
 
 } // namespace ow::ui

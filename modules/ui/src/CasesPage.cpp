@@ -58,6 +58,7 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     m_ui->caseTable->setWordWrap(true);
     m_ui->caseTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->emptyLabel->hide();
+    m_ui->heldLabel->hide();
     // Nothing is read from the store until the section is shown (see showEvent).
     connect(m_ui->caseSearchEdit, &QLineEdit::textChanged, this, [this] {
         if (isVisible())
@@ -65,6 +66,8 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
     });
     connect(m_ui->caseTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &CasesPage::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CasesPage::updateButtons);
+    // A hold (or its end) arriving while its case is selected.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &CasesPage::updateButtons);
     const auto reprint = [this] {
         const QString err = reprintSelected();
         if (!err.isEmpty())
@@ -118,6 +121,10 @@ void CasesPage::updateButtons()
     const QModelIndexList rows = m_ui->caseTable->selectionModel()->selectedRows();
     const store::CaseRecord *r = rows.isEmpty() ? nullptr : m_model->caseAt(rows.first().row());
     m_ui->reprintButton->setEnabled(r && CaseListModel::isDecided(*r));
+    // The selected case's detail: why the back office holds it, in full.
+    const QString held = rows.isEmpty() ? QString() : m_model->heldText(rows.first().row());
+    m_ui->heldLabel->setText(held);
+    m_ui->heldLabel->setVisible(!held.isEmpty());
 }
 
 void CasesPage::report(const QString &error, const QString &success)

@@ -11,7 +11,8 @@
 
 namespace ow {
 class Catalog;
-}
+class WorkCalendar;
+} // namespace ow
 
 namespace ow::backoffice {
 
@@ -30,6 +31,8 @@ public:
     [[nodiscard]] Result<int> setCalendarYear(const QByteArray &json, const QString &fileName);
     // The stored catalogue of that sha256 (nullopt: not here; error: storage or damage).
     [[nodiscard]] Result<std::optional<Catalog>> find(const QString &sha256);
+    // The work calendar of every stored year (years without a table count Monday–Friday).
+    [[nodiscard]] Result<WorkCalendar> workCalendar();
 
     // GET /v1/catalogues, GET /v1/catalogues/{sha256}, GET /v1/calendar.
     ApiReply list(const QByteArray &ifNoneMatch);

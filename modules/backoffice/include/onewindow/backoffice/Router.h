@@ -1,8 +1,17 @@
 #pragma once
 
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/core/Result.h"
 
+#include <QJsonArray>
 #include <QString>
+
+namespace ow::checklist {
+struct Checklist;
+}
+namespace ow::intake {
+struct CaseState;
+}
 
 namespace ow::backoffice {
 
@@ -14,7 +23,8 @@ class EventLog;
 // checklist includes for the case's selection and answers (intake::CaseState folds the applied
 // log, checklist::ChecklistEngine evaluates it against the catalogue version the case pins);
 // each goes to its matter's department. Runs inside the transaction that applies the entries;
-// table case_routing (one row per case) means a case is routed once.
+// table case_routing (one row per case) means a case is routed once. Each item keeps what its
+// department reads (Departments::items): case number, masked applicant, promised date, materials.
 class Router
 {
 public:
@@ -34,6 +44,9 @@ private:
     QString route(const QString &caseId, const QString &window, int decidedSeq, bool existing, bool *routed);
     // Holds the case as 'disputed' with `reason` (the window's decided items differ from the back
     // office's evaluation) and tells its window by a 'held' event. Nothing is routed.
+    // The materials item `matter` needs (checklist lines), with their status and scans.
+    Result<QJsonArray> itemMaterials(
+        const checklist::Checklist &list, const intake::CaseState &state, const QString &matter);
     QString dispute(const QString &caseId, const QString &window, const QString &sha, int decidedSeq, bool existing,
         const QString &reason);
 

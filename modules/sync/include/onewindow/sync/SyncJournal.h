@@ -19,7 +19,8 @@ class Store;
 namespace ow::sync {
 
 // The sync engine's state in the client's store (tables sync_cursor, case_remote, sync_conflicts,
-// sync_uploads, sync_resources; migration 3 → 4), so a crash or restart resumes where it was.
+// sync_uploads, sync_resources; migration 3 → 4; held cases 5 → 6), so a crash or restart resumes
+// where it was.
 class SyncJournal
 {
     Q_DECLARE_TR_FUNCTIONS(SyncJournal)
@@ -70,7 +71,8 @@ public:
     [[nodiscard]] Result<qint64> cursor() const;
     QString applyEvents(const QJsonArray &events, qint64 cursor, const QDateTime &at);
     // What the back office said about a case (empty object when nothing yet): confirmedAt,
-    // confirmedNumber, confirmedDigest, routed {department: [items]}, items {item: {...}}, handoutAt.
+    // confirmedNumber, confirmedDigest, routed {department: [items]}, items {item: {...}}, handoutAt,
+    // heldReason and heldAt while the back office holds the case instead of routing it (`held`).
     QJsonObject remote(const QString &caseId) const;
 
     QString etag(const QString &name) const;

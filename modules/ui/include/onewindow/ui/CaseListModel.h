@@ -35,6 +35,8 @@ public:
     const store::CaseRecord *caseAt(int row) const;
     // Reads the sync and departments columns of the loaded rows again (events arrived).
     void refreshSync();
+    // 后台暂缓分送：<reason> for a case the back office holds (CaseProgress::heldText), else "".
+    QString heldText(int row) const;
     // Decided (receipt, notice or refusal printed): a reprint is possible.
     static bool isDecided(const store::CaseRecord &r);
     static int visits(const store::CaseRecord &r);
@@ -58,6 +60,7 @@ private:
     QList<store::CaseRecord> m_rows;
     QHash<QString, SyncState> m_sync; // case id → its sync column, read with its page
     QHash<QString, QString> m_progress; // case id → its departments column
+    QHash<QString, QString> m_held; // case id → why the back office holds it (held cases only)
     bool m_atEnd = true;
 };
 

@@ -11,7 +11,8 @@ class Catalog;
 namespace ow::ui {
 
 // What the departments have done with a case, in a few words for the 案件 list, from what the
-// back office said (sync::SyncJournal::remote: routed, items, handoutAt). Empty before routing.
+// back office said (sync::SyncJournal::remote: routed, items, handoutAt, heldReason). Empty before
+// routing; a case the back office holds instead of routing it says so, with the reason.
 // Departments are named as the catalogue names them (its id when it does not know it).
 class CaseProgress
 {
@@ -19,6 +20,8 @@ class CaseProgress
 
 public:
     static QString summary(const QJsonObject &remote, const Catalog *catalog = nullptr);
+    // 后台暂缓分送：<reason> while the back office holds the case; empty otherwise.
+    static QString heldText(const QJsonObject &remote);
 };
 
 } // namespace ow::ui

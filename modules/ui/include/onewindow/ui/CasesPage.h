@@ -37,7 +37,7 @@ protected:
 
 private:
     void refresh();
-    void updateButtons();
+    void updateButtons(); // and the selected case's detail (heldLabel)
     void report(const QString &error, const QString &success = {});
 
     const ClientContext &m_context;
