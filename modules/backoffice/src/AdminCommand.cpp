@@ -67,7 +67,7 @@ QString recordAdmin(
     auto q = db.exec(QStringLiteral("INSERT INTO admin_audit (id, at, os_user, command, target, detail)"
                                     " VALUES (?, ?, ?, ?, ?, ?)"),
         {QUuid::createUuid().toString(QUuid::WithoutBraces), isoUtc(clock()), osUser(), command, target.left(200),
-            detail});
+            detail.isNull() ? QStringLiteral("") : detail}); // a null QString would bind NULL
     return q ? QString() : q.error();
 }
 

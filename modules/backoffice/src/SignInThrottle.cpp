@@ -80,15 +80,16 @@ void SignInThrottle::makeRoom(QHash<QByteArray, Bucket> &table, int leakSeconds)
 
 int SignInThrottle::addressWait(const QHostAddress &from)
 {
+    // Over burst − 1 after kAddressBurst failures (the level drains a little while they run).
     const double level = levelNow(m_addresses, addressKey(from), kAddressLeakSeconds);
-    if (level < kAddressBurst)
+    if (level <= kAddressBurst - 1)
         return 0;
-    return std::max(1, int(std::ceil((level - kAddressBurst + 1) * kAddressLeakSeconds)));
+    return std::max(1, int(std::ceil((level - (kAddressBurst - 1)) * kAddressLeakSeconds)));
 }
 
 bool SignInThrottle::pairLocked(const QString &name, const QHostAddress &from)
 {
-    return levelNow(m_pairs, pairKey(name, from), kPairLeakSeconds) >= kPairBurst;
+    return levelNow(m_pairs, pairKey(name, from), kPairLeakSeconds) > kPairBurst - 1;
 }
 
 void SignInThrottle::attempted(const QString &name, const QHostAddress &from)

@@ -55,7 +55,7 @@ class Accounts
 public:
     static constexpr int kDefaultTokenMinutes = 60;
     // Sign-ins whose PBKDF2 waits or runs at once; more → 503.
-    static constexpr int kMaxPendingSignIns = 64;
+    static constexpr int kMaxPendingSignIns = 128;
     // The longest name and password a sign-in may give (the body is at most kMaxSignInBody bytes).
     static constexpr int kMaxNameLength = 100;
     static constexpr qint64 kMaxSignInBody = 4096;
