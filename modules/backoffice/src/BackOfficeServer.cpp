@@ -159,12 +159,12 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
         tls.setProtocol(QSsl::TlsV1_2OrLater);
         // Forward secrecy and authenticated encryption only: ECDHE key exchange with AES-GCM or
         // ChaCha20-Poly1305 on TLS 1.2, and TLS 1.3's suites (all ECDHE and AEAD). No RSA key
-        // exchange, no CBC, no plain DHE.
+        // exchange, no CBC, no plain DHE, no pre-shared keys.
         QList<QSslCipher> ciphers;
         for (const QSslCipher &c : QSslConfiguration::supportedCiphers()) {
             const QString n = c.name();
             const bool tls13 = n.startsWith(QLatin1String("TLS_"));
-            const bool ecdheAead = n.startsWith(QLatin1String("ECDHE-"))
+            const bool ecdheAead = n.startsWith(QLatin1String("ECDHE-")) && !n.contains(QLatin1String("-PSK-"))
                 && (n.contains(QLatin1String("-GCM-")) || n.contains(QLatin1String("CHACHA20-POLY1305")));
             if (tls13 || ecdheAead)
                 ciphers.append(c);
