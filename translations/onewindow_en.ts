@@ -35,6 +35,10 @@
         <source>The back office address has no query or fragment: &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The back office %1 would be reached over plain http://, which anyone on the network can read and alter (passwords, applicants&apos; data). Use its https:// address; http:// is only for a back office on this computer (localhost, 127.0.0.1, ::1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ApplicantPanel</name>
@@ -109,11 +113,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: &quot;url&quot; must be the back office&apos;s http(s) address, e.g. http://10.0.0.5:8787.</source>
+        <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office&apos;s &quot;url&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office&apos;s &quot;url&quot;.</source>
+        <source>%1: &quot;url&quot; must be the back office&apos;s http(s) address, e.g. https://10.0.0.5:8787.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

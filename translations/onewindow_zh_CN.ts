@@ -35,6 +35,10 @@
         <source>The back office address has no query or fragment: &quot;%1&quot;.</source>
         <translation>后台地址不能带查询参数或片段：“%1”。</translation>
     </message>
+    <message>
+        <source>The back office %1 would be reached over plain http://, which anyone on the network can read and alter (passwords, applicants&apos; data). Use its https:// address; http:// is only for a back office on this computer (localhost, 127.0.0.1, ::1).</source>
+        <translation>后台 %1 将通过明文 http:// 连接，网络上任何人都能窃听和篡改（含密码和申请人信息）。请使用该后台的 https:// 地址；http:// 只能用于本机上的后台（localhost、127.0.0.1、::1）。</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantPanel</name>
@@ -109,12 +113,16 @@
         <translation>%1 不是 JSON 对象：%2</translation>
     </message>
     <message>
-        <source>%1: &quot;url&quot; must be the back office&apos;s http(s) address, e.g. http://10.0.0.5:8787.</source>
-        <translation>%1：“url”须为后台的 http(s) 地址，例如 http://10.0.0.5:8787。</translation>
-    </message>
-    <message>
         <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office&apos;s &quot;url&quot;.</source>
         <translation>%1 中保存了用户名和密码：请删除（并修改该密码）。本窗口以登录的窗口人员身份同步，该文件只写后台的“url”。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;url&quot; must be the back office&apos;s http(s) address, e.g. https://10.0.0.5:8787.</source>
+        <translation>%1：“url”须为后台的 http(s) 地址，例如 https://10.0.0.5:8787。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>

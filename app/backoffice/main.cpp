@@ -86,11 +86,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxConnectionsOption(QStringLiteral("max-connections"),
         QStringLiteral("Open connections at most (default 2000); more get 503."), QStringLiteral("count"),
         QStringLiteral("2000"));
+    const QCommandLineOption perAddressOption(QStringLiteral("max-connections-per-address"),
+        QStringLiteral("Open connections from one address (IPv6: one /64) at most (default 64); more get 503."),
+        QStringLiteral("count"), QStringLiteral("64"));
     const QCommandLineOption tusMaxOption(QStringLiteral("tus-max-size"),
         QStringLiteral("Largest upload in bytes (Tus-Max-Size, default 1073741824)."), QStringLiteral("bytes"),
         QStringLiteral("1073741824"));
     parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
-        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, tusMaxOption});
+        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption});
     parser.process(app);
 
     bool portOk = false;
@@ -123,11 +126,12 @@ int main(int argc, char *argv[])
     qint64 headerTimeout = 0;
     qint64 bodyTimeout = 0;
     qint64 maxConnections = 0;
+    qint64 perAddress = 0;
     qint64 tusMax = 0;
     if (!number(headerTimeoutOption, 50, 600'000, &headerTimeout)
         || !number(bodyTimeoutOption, 50, 3'600'000, &bodyTimeout)
         || !number(maxConnectionsOption, 1, 100'000, &maxConnections)
-        || !number(tusMaxOption, 0, qint64(1) << 50, &tusMax))
+        || !number(perAddressOption, 1, 100'000, &perAddress) || !number(tusMaxOption, 0, qint64(1) << 50, &tusMax))
         return 2;
     if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
         std::fprintf(stderr, "onewindow-backoffice: --tls-cert and --tls-key go together\n");
@@ -144,6 +148,7 @@ int main(int argc, char *argv[])
     options.http.headerTimeoutMs = int(headerTimeout);
     options.http.bodyIdleTimeoutMs = int(bodyTimeout);
     options.http.maxConnections = int(maxConnections);
+    options.http.maxConnectionsPerAddress = int(perAddress);
     options.tusMaxBytes = tusMax;
     options.tlsCertFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);

@@ -1,5 +1,7 @@
 #include "BackOfficeLink.h"
 
+#include "onewindow/account/AccountSettings.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -29,7 +31,9 @@ ow::Result<std::optional<QUrl>> BackOfficeLink::load(const QString &dataDir)
                               .arg(file.fileName()));
     const QUrl url(o.value(QLatin1String("url")).toString());
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return R::failure(tr("%1: \"url\" must be the back office's http(s) address, e.g. http://10.0.0.5:8787.")
+        return R::failure(tr("%1: \"url\" must be the back office's http(s) address, e.g. https://10.0.0.5:8787.")
                               .arg(file.fileName()));
+    if (auto safe = ow::account::AccountSettings::checkTransport(url); !safe)
+        return R::failure(tr("%1: %2").arg(file.fileName(), safe.error()));
     return R(std::optional<QUrl>(url));
 }

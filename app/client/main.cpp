@@ -229,6 +229,12 @@ int main(int argc, char *argv[])
     }
     if (!backOffice.isEmpty() && !backOffice.isValid())
         return fail(QCoreApplication::translate("main", "%1 is not a back office address.").arg(backOffice.toString()));
+    if (!backOffice.isEmpty()) {
+        // https://, or plain http:// only to this computer (the demo back office of ./ow run).
+        const auto safe = ow::account::AccountSettings::checkTransport(backOffice);
+        if (!safe)
+            return fail(safe.error());
+    }
     // The sync engine works on a thread of its own (its own connection to the store; the lock
     // above is this process's) and syncs as the clerk who signed in (credentials in memory only);
     // it starts once the window is up. Without a back office the status bar says so.

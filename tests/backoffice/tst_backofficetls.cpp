@@ -1,6 +1,7 @@
 // HTTPS: onewindow-backoffice --tls-cert/--tls-key with a self-signed certificate made by the
 // openssl CLI; QNetworkAccessManager trusting exactly that certificate gets /health, plain HTTP to
-// the same port and a client that does not trust it get nothing.
+// the same port and a client that does not trust it get nothing; nmap's ssl-enum-ciphers finds
+// TLS 1.2 and 1.3 with ECDHE key exchange and AEAD ciphers only.
 #include "ApiClient.h"
 
 #include <QEventLoop>
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void healthOverHttps();
     void plainHttpToTheTlsPortFails();
     void untrustedClientFails();
+    void offersOnlyEcdheAeadSuites();
     void badTlsOptionsStopTheServer();
     void cleanupTestCase();
 
@@ -128,6 +131,42 @@ void TestBackOfficeTls::untrustedClientFails()
     const Fetched r = fetch(nam, QNetworkRequest(url(QStringLiteral("https"))));
     QVERIFY(r.finished);
     QCOMPARE(r.error, QNetworkReply::SslHandshakeFailedError);
+}
+
+void TestBackOfficeTls::offersOnlyEcdheAeadSuites()
+{
+    // What a security reviewer's probe sees: nmap's ssl-enum-ciphers lists every protocol and
+    // suite the server accepts.
+    const QString nmap = QStandardPaths::findExecutable(QStringLiteral("nmap"));
+    if (nmap.isEmpty())
+        QFAIL("nmap is not installed: run ./ow setup (it installs nmap)");
+    QProcess p;
+    p.start(nmap,
+        {QStringLiteral("-Pn"), QStringLiteral("--script"), QStringLiteral("ssl-enum-ciphers"), QStringLiteral("-p"),
+            QString::number(m_server.port()), QStringLiteral("127.0.0.1")});
+    QVERIFY(p.waitForFinished(120000));
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(p.exitCode() == 0, qPrintable(out + QString::fromUtf8(p.readAllStandardError())));
+    QVERIFY2(out.contains(QLatin1String("ssl-enum-ciphers")), qPrintable(out));
+    QStringList protocols;
+    QStringList suites;
+    const QRegularExpression protocol(QStringLiteral("^\\|\\s+(SSLv\\d|TLSv1\\.\\d):"));
+    const QRegularExpression suite(QStringLiteral("^\\|\\s+(TLS_\\w+)"));
+    for (const QString &line : out.split(QLatin1Char('\n'))) {
+        if (const auto m = protocol.match(line); m.hasMatch())
+            protocols.append(m.captured(1));
+        else if (const auto c = suite.match(line); c.hasMatch())
+            suites.append(c.captured(1));
+    }
+    qInfo("nmap ssl-enum-ciphers: %s: %s", qPrintable(protocols.join(QLatin1Char(' '))),
+        qPrintable(suites.join(QLatin1Char(' '))));
+    QCOMPARE(protocols, (QStringList {QStringLiteral("TLSv1.2"), QStringLiteral("TLSv1.3")}));
+    QVERIFY(!suites.isEmpty());
+    // TLS 1.3 suites (TLS_AKE_…: always ECDHE and AEAD) or TLS 1.2 ECDHE with GCM or ChaCha20-Poly1305.
+    const QRegularExpression good(QStringLiteral(
+        "^(TLS_AKE_WITH_\\w+|TLS_ECDHE_(RSA|ECDSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256))$"));
+    for (const QString &name : std::as_const(suites))
+        QVERIFY2(good.match(name).hasMatch(), qPrintable(name));
 }
 
 void TestBackOfficeTls::badTlsOptionsStopTheServer()

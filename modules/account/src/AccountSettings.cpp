@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -61,6 +62,33 @@ QString AccountSettings::save(const QString &dataDir, const AccountConfig &confi
     return store::FileModes::makePrivateFile(path(dataDir));
 }
 
+bool AccountSettings::isLoopbackHost(const QString &host)
+{
+    QString h = host.toLower();
+    if (h.endsWith(QLatin1Char('.')))
+        h.chop(1);
+    if (h == QLatin1String("localhost") || h.endsWith(QLatin1String(".localhost")))
+        return true;
+    const QHostAddress address(h);
+    return !address.isNull() && address.isLoopback();
+}
+
+Result<QUrl> AccountSettings::checkTransport(const QUrl &url)
+{
+    if (url.scheme() == QLatin1String("https"))
+        return Result<QUrl>(url);
+    if (url.scheme() == QLatin1String("http") && isLoopbackHost(url.host()))
+        return Result<QUrl>(url);
+    if (url.scheme() == QLatin1String("http"))
+        return Result<QUrl>::failure(
+            tr("The back office %1 would be reached over plain http://, which anyone on the network can read and "
+               "alter (passwords, applicants' data). Use its https:// address; http:// is only for a back office "
+               "on this computer (localhost, 127.0.0.1, ::1).")
+                .arg(url.host()));
+    return Result<QUrl>::failure(
+        tr("\"%1\" is not a back office address (https://host[:port]).").arg(url.toDisplayString()));
+}
+
 Result<QUrl> AccountSettings::parseAddress(const QString &text)
 {
     using R = Result<QUrl>;
@@ -75,6 +103,8 @@ Result<QUrl> AccountSettings::parseAddress(const QString &text)
         return R::failure(tr("\"%1\" is not a back office address (https://host[:port]).").arg(text.trimmed()));
     if (url.hasQuery() || url.hasFragment())
         return R::failure(tr("The back office address has no query or fragment: \"%1\".").arg(text.trimmed()));
+    if (auto safe = checkTransport(url); !safe)
+        return safe;
     QUrl base = url;
     QString p = base.path();
     while (p.endsWith(QLatin1Char('/')))

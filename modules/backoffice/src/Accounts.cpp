@@ -4,10 +4,14 @@
 #include "onewindow/backoffice/Secrets.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
+#include <QFuture>
+#include <QPromise>
 #include <QStringList>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace ow::backoffice {
 
@@ -43,7 +47,16 @@ Accounts::Accounts(Database &db, WindowRegistry &windows, Clock clock, int token
     , m_windows(windows)
     , m_clock(std::move(clock))
     , m_tokenMinutes(tokenMinutes)
-{ }
+    , m_throttle(m_clock)
+{
+    // One core for PBKDF2 at most, so the I/O thread keeps the other (two-core machines).
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+}
+
+Accounts::~Accounts()
+{
+    m_pool.waitForDone();
+}
 
 Result<bool> Accounts::addUser(const QString &name, const QString &role, const QString &window,
     const QString &department, const QByteArray &password)
@@ -82,74 +95,107 @@ Result<bool> Accounts::addUser(const QString &name, const QString &role, const Q
     return true;
 }
 
-ApiReply Accounts::signIn(const QJsonObject &body, const QHostAddress &from)
+ApiReply Accounts::signIn(const QJsonObject &body, const QHostAddress &from, const ReplyHandle &reply)
 {
-    const QString name = body.value(QLatin1String("name")).toString().trimmed();
-    const QByteArray password = body.value(QLatin1String("password")).toString().toUtf8();
-    if (name.isEmpty() || password.isEmpty())
+    const QJsonValue nameValue = body.value(QLatin1String("name"));
+    const QJsonValue passwordValue = body.value(QLatin1String("password"));
+    const QString name = nameValue.toString().trimmed();
+    const QByteArray password = passwordValue.toString().toUtf8();
+    if (!nameValue.isString() || !passwordValue.isString() || name.isEmpty() || password.isEmpty())
         return ApiReply::error(
             400, QStringLiteral("bad-request"), QStringLiteral("Sign-in needs name and password (strings)."));
-    auto q = m_db.exec(QStringLiteral("SELECT role, window_key_id, department, password_hash, failed_count,"
-                                      " locked_until FROM users WHERE name = ?"),
-        {name});
-    if (!q)
-        return ApiReply::storage(q.error());
-    const QDateTime now = m_clock();
-    if (!q.value().next()) {
-        Secrets::burnVerification(password);
-        (void)m_db.audit(name, QStringLiteral("sign-in-unknown"), from.toString());
-        return unauthorized(QStringLiteral("Wrong name or password."));
-    }
-    Principal who;
-    who.user = name;
-    who.role = q.value().value(0).toString();
-    who.window = q.value().value(1).toString();
-    who.department = q.value().value(2).toString();
-    const QString stored = q.value().value(3).toString();
-    const int failed = q.value().value(4).toInt();
-    const QString lockedUntil = q.value().value(5).toString();
-    if (!lockedUntil.isEmpty() && lockedUntil > isoUtc(now)) {
-        const qint64 wait = std::max<qint64>(1, now.secsTo(QDateTime::fromString(lockedUntil, Qt::ISODateWithMs)) + 1);
-        (void)m_db.audit(name, QStringLiteral("sign-in-throttled"), from.toString());
+    if (const int wait = m_throttle.addressWait(from); wait > 0) {
         ApiReply r = ApiReply::error(429, QStringLiteral("too-many-attempts"),
-            QStringLiteral("Too many wrong passwords; try again in %1 s.").arg(wait));
+            QStringLiteral("Too many wrong sign-ins from this address; try again in %1 s.").arg(wait));
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
         return r;
     }
-    if (!Secrets::verifyPassword(password, stored)) {
-        const int count = failed + 1;
-        const qint64 backoff = std::min<qint64>(qint64(1) << std::min(count - 1, 16), kMaxBackoffSeconds);
-        auto upd = m_db.exec(QStringLiteral("UPDATE users SET failed_count = ?, locked_until = ? WHERE name = ?"),
-            {count, isoUtc(now.addSecs(backoff)), name});
-        if (!upd)
-            return ApiReply::storage(upd.error());
-        std::fprintf(stderr, "onewindow-backoffice: wrong password for user %s from %s (%d in a row; locked %llds)\n",
-            qPrintable(name), qPrintable(from.toString()), count, static_cast<long long>(backoff));
-        std::fflush(stderr);
-        (void)m_db.audit(
-            name, QStringLiteral("sign-in-failed"), QStringLiteral("%1, %2 in a row").arg(from.toString()).arg(count));
-        return unauthorized(QStringLiteral("Wrong name or password."));
+    if (m_pending >= kMaxPendingSignIns) {
+        ApiReply r = ApiReply::error(503, QStringLiteral("busy"),
+            QStringLiteral("The back office is checking many sign-ins; try again in a moment."));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
+        return r;
     }
+    Candidate who;
+    who.name = name;
+    who.locked = m_throttle.pairLocked(name, from);
+    if (name.size() <= kMaxNameLength) {
+        auto q = m_db.exec(QStringLiteral("SELECT password_hash, disabled_at FROM users WHERE name = ?"), {name});
+        if (!q)
+            return ApiReply::storage(q.error());
+        if (q.value().next() && q.value().value(1).isNull()) {
+            who.known = true;
+            if (!who.locked)
+                who.storedHash = q.value().value(0).toString();
+        }
+    }
+    m_throttle.attempted(name, from);
+    ++m_pending;
+    // PBKDF2 on a worker: the same work whether the user exists or not (one answer, similar time).
+    const QString stored = who.storedHash;
+    auto promise = std::make_shared<QPromise<bool>>();
+    QFuture<bool> checked = promise->future();
+    promise->start();
+    m_pool.start([promise, password, stored] {
+        bool verified = false;
+        if (stored.isEmpty())
+            Secrets::burnVerification(password);
+        else
+            verified = Secrets::verifyPassword(password, stored);
+        promise->addResult(verified);
+        promise->finish();
+    });
+    checked.then(&m_context, [this, who, from, reply](bool verified) {
+        --m_pending;
+        reply.send(finishSignIn(who, from, verified));
+    });
+    return ApiReply::later();
+}
+
+ApiReply Accounts::finishSignIn(const Candidate &who, const QHostAddress &from, bool verified)
+{
+    const QString address = from.toString();
+    if (!verified) {
+        // Only a user's own name is written; anything else given as a name is kept as a short
+        // digest, so no sign-in can grow the database by more than a bounded line.
+        const QString actor = who.known ? who.name : QStringLiteral("?") + SignInThrottle::nameDigest(who.name);
+        const QString why = !who.known ? QStringLiteral("no such user")
+            : who.locked               ? QStringLiteral("too many wrong passwords from there")
+                                       : QStringLiteral("wrong password");
+        std::fprintf(stderr, "onewindow-backoffice: %s for user %s from %s\n", qPrintable(why), qPrintable(actor),
+            qPrintable(address));
+        std::fflush(stderr);
+        (void)m_db.audit(actor, QStringLiteral("sign-in-failed"), QStringLiteral("%1, %2").arg(address, why));
+        return unauthorized(QStringLiteral("Wrong name or password (after several wrong tries, wait a few minutes)."));
+    }
+    // The password was right: read the user again (it may have been disabled meanwhile).
+    auto q = m_db.exec(
+        QStringLiteral("SELECT role, window_key_id, department, disabled_at FROM users WHERE name = ?"), {who.name});
+    if (!q)
+        return ApiReply::storage(q.error());
+    if (!q.value().next() || !q.value().value(3).isNull())
+        return unauthorized(QStringLiteral("Wrong name or password (after several wrong tries, wait a few minutes)."));
+    Principal p;
+    p.user = who.name;
+    p.role = q.value().value(0).toString();
+    p.window = q.value().value(1).toString();
+    p.department = q.value().value(2).toString();
     auto token = Secrets::newToken();
     if (!token)
         return ApiReply::storage(token.error());
-    who.tokenHash = Secrets::sha256Hex(token->toLatin1());
-    who.expiresAt = isoUtc(now.addSecs(qint64(m_tokenMinutes) * 60));
-    if (!m_db.begin())
-        return ApiReply::storage(m_db.lastError());
-    auto reset =
-        m_db.exec(QStringLiteral("UPDATE users SET failed_count = 0, locked_until = NULL WHERE name = ?"), {name});
+    const QDateTime now = m_clock();
+    p.tokenHash = Secrets::sha256Hex(token->toLatin1());
+    p.expiresAt = isoUtc(now.addSecs(qint64(m_tokenMinutes) * 60));
     auto made = m_db.exec(QStringLiteral("INSERT INTO sessions (token_hash, user_name, created_at, expires_at)"
                                          " VALUES (?, ?, ?, ?)"),
-        {who.tokenHash, name, isoUtc(now), who.expiresAt});
-    if (!reset || !made || !m_db.commit()) {
-        m_db.rollback();
-        return ApiReply::storage(m_db.lastError());
-    }
-    (void)m_db.audit(name, QStringLiteral("sign-in"), from.toString());
+        {p.tokenHash, p.user, isoUtc(now), p.expiresAt});
+    if (!made)
+        return ApiReply::storage(made.error());
+    m_throttle.succeeded(who.name, from);
+    (void)m_db.audit(p.user, QStringLiteral("sign-in"), address);
     return ApiReply::json(201,
-        QJsonObject {{QStringLiteral("token"), *token}, {QStringLiteral("expiresAt"), who.expiresAt},
-            {QStringLiteral("user"), who.toJson()}});
+        QJsonObject {{QStringLiteral("token"), *token}, {QStringLiteral("expiresAt"), p.expiresAt},
+            {QStringLiteral("user"), p.toJson()}});
 }
 
 ApiResult<Principal> Accounts::authenticate(const QByteArray &authorization)
@@ -160,15 +206,16 @@ ApiResult<Principal> Accounts::authenticate(const QByteArray &authorization)
     if (!header.toLower().startsWith("bearer "))
         return unauthorized(QStringLiteral("Only bearer tokens are accepted."));
     const QByteArray token = header.mid(7).trimmed();
-    auto q = m_db.exec(QStringLiteral("SELECT s.expires_at, s.ended_at, u.name, u.role, u.window_key_id,"
-                                      " u.department FROM sessions s JOIN users u ON u.name = s.user_name"
-                                      " WHERE s.token_hash = ?"),
-        {Secrets::sha256Hex(token)});
+    auto q =
+        m_db.exec(QStringLiteral("SELECT s.expires_at, s.ended_at, u.name, u.role, u.window_key_id,"
+                                 " u.department, u.disabled_at FROM sessions s JOIN users u ON u.name = s.user_name"
+                                 " WHERE s.token_hash = ?"),
+            {Secrets::sha256Hex(token)});
     if (!q)
         return ApiReply::storage(q.error());
     if (!q.value().next())
         return unauthorized(QStringLiteral("This token is not valid."));
-    if (!q.value().value(1).isNull())
+    if (!q.value().value(1).isNull() || !q.value().value(6).isNull())
         return unauthorized(QStringLiteral("This session was signed out."));
     if (q.value().value(0).toString() <= isoUtc(m_clock()))
         return unauthorized(QStringLiteral("This session has expired; sign in again."));
@@ -190,6 +237,86 @@ ApiReply Accounts::signOut(const Principal &who)
         return ApiReply::storage(q.error());
     (void)m_db.audit(who.user, QStringLiteral("sign-out"), QString());
     return ApiReply::empty(204);
+}
+
+Result<bool> Accounts::userExists(const QString &name)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT 1 FROM users WHERE name = ?"), {name});
+    if (!q)
+        return Result<bool>::failure(q.error());
+    if (!q.value().next())
+        return Result<bool>::failure(QStringLiteral("There is no user %1.").arg(name));
+    return true;
+}
+
+Result<QList<UserInfo>> Accounts::users()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT u.name, u.role, u.window_key_id, u.department, u.created_at,"
+                                      " u.disabled_at, (SELECT COUNT(*) FROM sessions s WHERE s.user_name = u.name"
+                                      " AND s.ended_at IS NULL AND s.expires_at > ?) FROM users u ORDER BY u.name"),
+        {isoUtc(m_clock())});
+    if (!q)
+        return Result<QList<UserInfo>>::failure(q.error());
+    QList<UserInfo> all;
+    while (q.value().next()) {
+        UserInfo u;
+        u.name = q.value().value(0).toString();
+        u.role = q.value().value(1).toString();
+        u.window = q.value().value(2).toString();
+        u.department = q.value().value(3).toString();
+        u.createdAt = q.value().value(4).toString();
+        u.disabledAt = q.value().value(5).toString();
+        u.openSessions = q.value().value(6).toInt();
+        all.append(u);
+    }
+    return all;
+}
+
+Result<int> Accounts::endSessionsOf(const QString &name)
+{
+    auto q = m_db.exec(QStringLiteral("UPDATE sessions SET ended_at = ? WHERE user_name = ? AND ended_at IS NULL"),
+        {isoUtc(m_clock()), name});
+    if (!q)
+        return Result<int>::failure(q.error());
+    return q.value().numRowsAffected();
+}
+
+Result<bool> Accounts::setDisabled(const QString &name, bool disabled)
+{
+    auto exists = userExists(name);
+    if (!exists)
+        return exists;
+    if (!m_db.begin())
+        return Result<bool>::failure(m_db.lastError());
+    auto set = m_db.exec(QStringLiteral("UPDATE users SET disabled_at = ? WHERE name = ?"),
+        {disabled ? QVariant(isoUtc(m_clock())) : QVariant(QMetaType::fromType<QString>()), name});
+    auto ended = set && disabled ? endSessionsOf(name) : Result<int>(0);
+    if (!set || !ended || !m_db.commit()) {
+        m_db.rollback();
+        return Result<bool>::failure(!set ? set.error() : !ended ? ended.error() : m_db.lastError());
+    }
+    return true;
+}
+
+Result<bool> Accounts::resetPassword(const QString &name, const QByteArray &password)
+{
+    if (password.size() < 8)
+        return Result<bool>::failure(QStringLiteral("The password needs at least 8 characters."));
+    auto exists = userExists(name);
+    if (!exists)
+        return exists;
+    auto hash = Secrets::hashPassword(password);
+    if (!hash)
+        return Result<bool>::failure(hash.error());
+    if (!m_db.begin())
+        return Result<bool>::failure(m_db.lastError());
+    auto set = m_db.exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE name = ?"), {*hash, name});
+    auto ended = set ? endSessionsOf(name) : Result<int>(0);
+    if (!set || !ended || !m_db.commit()) {
+        m_db.rollback();
+        return Result<bool>::failure(!set ? set.error() : !ended ? ended.error() : m_db.lastError());
+    }
+    return true;
 }
 
 } // namespace ow::backoffice

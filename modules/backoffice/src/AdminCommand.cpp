@@ -11,6 +11,10 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QTextStream>
+#include <QUuid>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace ow::backoffice {
 
@@ -25,7 +29,13 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  add-department CODE NAME\n"
                       "  add-catalogue FILE   (a catalogue JSON; held cases that pin it are routed)\n"
                       "  set-calendar FILE    (one year of the work calendar)\n"
-                      "  held                 (cases not routed: catalogue missing, or decided items disputed)\n";
+                      "  held                 (cases not routed: catalogue missing, or decided items disputed)\n"
+                      "  list-users\n"
+                      "  disable-user --name U   (cannot sign in; its sessions end at once)\n"
+                      "  enable-user --name U\n"
+                      "  reset-password --name U (new password on stdin; its sessions end)\n"
+                      "  end-sessions --name U\n"
+                      "  audit-admin          (every admin command that changed something: when, OS user, what)\n";
 
 // The file's bytes, or "" with *error.
 QByteArray readFile(const QString &path, QString *error)
@@ -36,6 +46,29 @@ QByteArray readFile(const QString &path, QString *error)
         return QByteArray();
     }
     return f.readAll();
+}
+
+// Who runs this command: the OS user (and, under sudo, who invoked sudo).
+QString osUser()
+{
+    const uid_t uid = geteuid();
+    const passwd *pw = getpwuid(uid);
+    QString who = pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("uid %1").arg(uid);
+    const QString sudoUser = qEnvironmentVariable("SUDO_USER");
+    if (!sudoUser.isEmpty())
+        who += QStringLiteral(" (sudo by %1)").arg(sudoUser);
+    return who.left(200);
+}
+
+// One line in admin_audit; "" or the error.
+QString recordAdmin(
+    Database &db, const Clock &clock, const QString &command, const QString &target, const QString &detail = QString())
+{
+    auto q = db.exec(QStringLiteral("INSERT INTO admin_audit (id, at, os_user, command, target, detail)"
+                                    " VALUES (?, ?, ?, ?, ?, ?)"),
+        {QUuid::createUuid().toString(QUuid::WithoutBraces), isoUtc(clock()), osUser(), command, target.left(200),
+            detail.isNull() ? QStringLiteral("") : detail}); // a null QString would bind NULL
+    return q ? QString() : q.error();
 }
 
 void printCode(QTextStream &out, const QString &keyId, const QString &code, int hours)
@@ -96,6 +129,15 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     Catalogues catalogues(**db, clock);
     EventLog events(**db, clock);
     Departments departments(**db, events, clock);
+    // Every command that changed something is written to admin_audit; a change that cannot be
+    // recorded is reported (exit 1), never passed over.
+    const auto audited = [&](const QString &what, const QString &target, const QString &detail = QString()) {
+        const QString why = recordAdmin(**db, clock, what, target, detail);
+        if (why.isEmpty())
+            return 0;
+        err << "done, but the admin audit could not record it: " << why << '\n';
+        return 1;
+    };
 
     if (command == QLatin1String("add-window")) {
         auto made = windows.addWindow(p.value(region), p.value(code), p.value(name), p.value(kind), validHours);
@@ -103,9 +145,9 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             err << made.error() << '\n';
             return 1;
         }
-        printCode(
-            out, p.value(region).trimmed() + QLatin1Char('-') + p.value(code).trimmed().toUpper(), *made, validHours);
-        return 0;
+        const QString keyId = p.value(region).trimmed() + QLatin1Char('-') + p.value(code).trimmed().toUpper();
+        printCode(out, keyId, *made, validHours);
+        return audited(command, keyId, p.value(kind));
     }
     if (command == QLatin1String("new-code")) {
         auto made = windows.issueCode(p.value(window), validHours);
@@ -114,7 +156,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return 1;
         }
         printCode(out, p.value(window), *made, validHours);
-        return 0;
+        return audited(command, p.value(window));
     }
     if (command == QLatin1String("revoke-key")) {
         auto done = windows.revokeKey(p.value(window));
@@ -123,7 +165,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return 1;
         }
         out << "revoked the key of " << p.value(window) << '\n';
-        return 0;
+        return audited(command, p.value(window));
     }
     if (command == QLatin1String("add-user")) {
         const QString password = in.readLine();
@@ -162,7 +204,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             out << " supervising "
                 << (watched.isEmpty() ? QStringLiteral("no windows") : watched.join(QLatin1Char(',')));
         out << '\n';
-        return 0;
+        return audited(command, p.value(name).trimmed(), p.value(role));
     }
     if (command == QLatin1String("add-department")) {
         auto done = departments.add(positional.at(0), positional.at(1));
@@ -171,7 +213,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return 1;
         }
         out << "added department " << positional.at(0).trimmed() << ' ' << positional.at(1).trimmed() << '\n';
-        return 0;
+        return audited(command, positional.at(0).trimmed());
     }
     if (command == QLatin1String("add-catalogue")) {
         QString why;
@@ -192,7 +234,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return 1;
         }
         out << "catalogue " << *sha << '\n' << "routed " << routed << " held case(s)\n";
-        return 0;
+        return audited(command, *sha, positional.at(0));
     }
     if (command == QLatin1String("set-calendar")) {
         QString why;
@@ -207,6 +249,76 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return 1;
         }
         out << "calendar " << *year << '\n';
+        return audited(command, QString::number(*year), positional.at(0));
+    }
+    const QString user = p.value(name).trimmed();
+    const bool userCommand = command == QLatin1String("disable-user") || command == QLatin1String("enable-user")
+        || command == QLatin1String("reset-password") || command == QLatin1String("end-sessions");
+    if (userCommand && user.isEmpty()) {
+        err << command << " needs --name USER\n" << kUsage;
+        return 2;
+    }
+    if (command == QLatin1String("disable-user") || command == QLatin1String("enable-user")) {
+        const bool disable = command == QLatin1String("disable-user");
+        auto done = accounts.setDisabled(user, disable);
+        if (!done) {
+            err << done.error() << '\n';
+            return 1;
+        }
+        out << (disable ? "disabled " : "enabled ") << user
+            << (disable ? " (cannot sign in; its sessions ended)" : " (may sign in again)") << '\n';
+        return audited(command, user);
+    }
+    if (command == QLatin1String("reset-password")) {
+        const QString password = in.readLine();
+        auto done = accounts.resetPassword(user, password.toUtf8());
+        if (!done) {
+            err << done.error() << '\n';
+            return 1;
+        }
+        out << "new password for " << user << " (its sessions ended)\n";
+        return audited(command, user);
+    }
+    if (command == QLatin1String("end-sessions")) {
+        auto ended = accounts.endSessionsOf(user);
+        if (!ended) {
+            err << ended.error() << '\n';
+            return 1;
+        }
+        out << "ended " << *ended << " session(s) of " << user << '\n';
+        return audited(command, user, QStringLiteral("%1 session(s)").arg(*ended));
+    }
+    if (command == QLatin1String("list-users")) {
+        auto all = accounts.users();
+        if (!all) {
+            err << all.error() << '\n';
+            return 1;
+        }
+        for (const UserInfo &u : *all) {
+            out << u.name << '\t' << u.role << '\t' << (u.window.isEmpty() ? QStringLiteral("-") : u.window) << '\t'
+                << (u.department.isEmpty() ? QStringLiteral("-") : u.department) << '\t'
+                << (u.disabledAt.isEmpty() ? QStringLiteral("enabled")
+                                           : QStringLiteral("disabled since ") + u.disabledAt)
+                << '\t' << u.openSessions << " open session(s)\n";
+        }
+        out << all->size() << " user(s)\n";
+        return 0;
+    }
+    if (command == QLatin1String("audit-admin")) {
+        auto q =
+            (*db)->exec(QStringLiteral("SELECT at, os_user, command, target, detail FROM admin_audit ORDER BY at, id"));
+        if (!q) {
+            err << q.error() << '\n';
+            return 1;
+        }
+        int count = 0;
+        while (q.value().next()) {
+            out << q.value().value(0).toString() << '\t' << q.value().value(1).toString() << '\t'
+                << q.value().value(2).toString() << '\t' << q.value().value(3).toString() << '\t'
+                << q.value().value(4).toString() << '\n';
+            ++count;
+        }
+        out << count << " admin command(s)\n";
         return 0;
     }
     if (command == QLatin1String("held")) {

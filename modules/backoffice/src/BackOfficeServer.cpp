@@ -8,6 +8,7 @@
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/SignInThrottle.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include "onewindow/backoffice/HttpConnection.h"
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
@@ -70,11 +72,13 @@ QByteArray BackOfficeServer::Request::header(const QByteArray &name) const
 const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
 {
     static const QList<Route> all {
-        {"GET", QStringLiteral("/health"), &BackOfficeServer::health},
-        {"GET", QStringLiteral("/v1/openapi.json"), &BackOfficeServer::openApi},
-        {"POST", QStringLiteral("/v1/enrol"), &BackOfficeServer::enrol},
-        {"GET", QStringLiteral("/v1/keyring"), &BackOfficeServer::keyRing},
-        {"POST", QStringLiteral("/v1/sessions"), &BackOfficeServer::signIn},
+        // Routes open to anyone take a small body at most (checked from Content-Length at the
+        // head); every other route's body is read only after its bearer token is (planBody).
+        {"GET", QStringLiteral("/health"), &BackOfficeServer::health, 0},
+        {"GET", QStringLiteral("/v1/openapi.json"), &BackOfficeServer::openApi, 0},
+        {"POST", QStringLiteral("/v1/enrol"), &BackOfficeServer::enrol, kMaxOpenBodyBytes},
+        {"GET", QStringLiteral("/v1/keyring"), &BackOfficeServer::keyRing, 0},
+        {"POST", QStringLiteral("/v1/sessions"), &BackOfficeServer::signIn, Accounts::kMaxSignInBody},
         {"GET", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::currentSession},
         {"DELETE", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::signOut},
         {"POST", QStringLiteral("/v1/cases/{caseId}/entries"), &BackOfficeServer::appendEntries},
@@ -86,9 +90,9 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
             std::numeric_limits<qint64>::max(), &BackOfficeServer::patchUploadSink},
         {"GET", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::getBlob, 0},
         {"HEAD", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::headBlob, 0},
-        {"GET", QStringLiteral("/v1/catalogues"), &BackOfficeServer::listCatalogues},
-        {"GET", QStringLiteral("/v1/catalogues/{sha256}"), &BackOfficeServer::getCatalogue},
-        {"GET", QStringLiteral("/v1/calendar"), &BackOfficeServer::getCalendar},
+        {"GET", QStringLiteral("/v1/catalogues"), &BackOfficeServer::listCatalogues, 0},
+        {"GET", QStringLiteral("/v1/catalogues/{sha256}"), &BackOfficeServer::getCatalogue, 0},
+        {"GET", QStringLiteral("/v1/calendar"), &BackOfficeServer::getCalendar, 0},
         {"GET", QStringLiteral("/v1/departments/{code}/items"), &BackOfficeServer::departmentItems},
         {"POST", QStringLiteral("/v1/items/{itemId}/decision"), &BackOfficeServer::decideItem},
         {"POST", QStringLiteral("/v1/items/{itemId}/ready"), &BackOfficeServer::itemReady},
@@ -153,6 +157,21 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
         tls.setPrivateKey(key);
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         tls.setProtocol(QSsl::TlsV1_2OrLater);
+        // Forward secrecy and authenticated encryption only: ECDHE key exchange with AES-GCM or
+        // ChaCha20-Poly1305 on TLS 1.2, and TLS 1.3's suites (all ECDHE and AEAD). No RSA key
+        // exchange, no CBC, no plain DHE, no pre-shared keys.
+        QList<QSslCipher> ciphers;
+        for (const QSslCipher &c : QSslConfiguration::supportedCiphers()) {
+            const QString n = c.name();
+            const bool tls13 = n.startsWith(QLatin1String("TLS_"));
+            const bool ecdheAead = n.startsWith(QLatin1String("ECDHE-")) && !n.contains(QLatin1String("-PSK-"))
+                && (n.contains(QLatin1String("-GCM-")) || n.contains(QLatin1String("CHACHA20-POLY1305")));
+            if (tls13 || ecdheAead)
+                ciphers.append(c);
+        }
+        if (ciphers.isEmpty())
+            return Result<quint16>::failure(QStringLiteral("The TLS library offers no ECDHE + AEAD cipher suite."));
+        tls.setCiphers(ciphers);
         auto ssl = std::make_unique<QSslServer>();
         ssl->setSslConfiguration(tls);
         ssl->setHandshakeTimeout(m_limits.tlsHandshakeTimeoutMs);
@@ -181,19 +200,38 @@ void BackOfficeServer::onPendingConnection()
             return;
         if (m_connectionCount >= m_limits.maxConnections) {
             // Over the cap: a short 503 and close, without a connection object.
-            socket->write(HttpConnection::serialize(ApiReply::error(503, QStringLiteral("too-many-connections"),
-                                                        QStringLiteral("The back office is at its connection "
-                                                                       "limit; try again shortly.")),
-                false, true));
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
-            socket->disconnectFromHost();
+            refuseConnection(socket, QStringLiteral("The back office is at its connection limit; try again shortly."));
             continue;
         }
+        const QByteArray from = SignInThrottle::addressKey(socket->peerAddress());
+        int &fromThere = m_perAddress[from];
+        if (fromThere >= m_limits.maxConnectionsPerAddress) {
+            // One host (or one IPv6 /64) cannot take every slot: the same short 503.
+            refuseConnection(socket,
+                QStringLiteral("This address has %1 connections open, the most one address may; try again "
+                               "shortly.")
+                    .arg(m_limits.maxConnectionsPerAddress));
+            continue;
+        }
+        ++fromThere;
         ++m_connectionCount;
         auto *connection = new HttpConnection(socket, this, m_limits, this);
-        connect(connection, &HttpConnection::closed, this, [this] { --m_connectionCount; });
+        connect(connection, &HttpConnection::closed, this, [this, from] {
+            --m_connectionCount;
+            auto it = m_perAddress.find(from);
+            if (it != m_perAddress.end() && --it.value() <= 0)
+                m_perAddress.erase(it);
+        });
     }
+}
+
+void BackOfficeServer::refuseConnection(QTcpSocket *socket, const QString &message)
+{
+    socket->write(
+        HttpConnection::serialize(ApiReply::error(503, QStringLiteral("too-many-connections"), message), false, true));
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
+    socket->disconnectFromHost();
 }
 
 BackOfficeServer::Request BackOfficeServer::requestFrom(const HttpRequestParser &head, const QHostAddress &peer) const
@@ -258,6 +296,16 @@ HttpService::BodyPlan BackOfficeServer::planBody(const HttpRequestParser &head, 
         return plan;
     }
     plan.maxBytes = route->maxBody;
+    // A body for a route that needs a sign-in is read only from a signed-in caller: anyone else
+    // is answered at the head, so unauthenticated bodies never fill the server's memory.
+    const bool open = route->handler == &BackOfficeServer::signIn || route->handler == &BackOfficeServer::enrol;
+    if (!open && head.contentLength() > 0 && head.contentLength() <= route->maxBody) {
+        auto who = m_accounts->authenticate(request.header(QByteArrayLiteral("Authorization")));
+        if (!who) {
+            plan.refuse = withTusHeaders(request, who.error);
+            return plan;
+        }
+    }
     if (route->sink && head.contentLength() <= route->maxBody) {
         auto sink = (this->*route->sink)(request);
         if (!sink)
@@ -360,7 +408,7 @@ ApiReply BackOfficeServer::signIn(const Request &r)
         return body.error;
     if (!body.value->isObject())
         return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("The body is a JSON object."));
-    return m_accounts->signIn(body.value->toObject(), r.remoteAddress());
+    return m_accounts->signIn(body.value->toObject(), r.remoteAddress(), r.later());
 }
 
 ApiReply BackOfficeServer::currentSession(const Request &r)

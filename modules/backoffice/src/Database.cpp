@@ -204,6 +204,19 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE items ADD COLUMN promised_date VARCHAR(10) NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE items ADD COLUMN materials TEXT NOT NULL DEFAULT '[]'"),
         },
+        // Administration: a disabled user (it cannot sign in, its sessions ended) and the log of
+        // every admin command that changed something (who ran it, as which OS user, what, when).
+        {
+            QStringLiteral("ALTER TABLE users ADD COLUMN disabled_at VARCHAR(32)"),
+            QStringLiteral("CREATE TABLE admin_audit ("
+                           " id VARCHAR(36) PRIMARY KEY,"
+                           " at VARCHAR(32) NOT NULL,"
+                           " os_user VARCHAR(200) NOT NULL,"
+                           " command VARCHAR(32) NOT NULL,"
+                           " target VARCHAR(200) NOT NULL,"
+                           " detail TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX admin_audit_at ON admin_audit (at)"),
+        },
     };
     return all;
 }

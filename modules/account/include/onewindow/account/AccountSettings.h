@@ -28,6 +28,10 @@ public:
     // The back office's base URL from what the admin typed ("bo.example:8443" → https://…), or a
     // failure naming what is wrong.
     static Result<QUrl> parseAddress(const QString &text);
+    // The transport rule: https://, or http:// only to this computer (localhost, 127.0.0.0/8, ::1);
+    // anything else is refused with a message for the clerk.
+    static Result<QUrl> checkTransport(const QUrl &url);
+    static bool isLoopbackHost(const QString &host);
 };
 
 } // namespace ow::account

@@ -16,6 +16,7 @@
 #include <memory>
 
 class QTcpServer;
+class QTcpSocket;
 
 namespace ow::backoffice {
 
@@ -49,6 +50,8 @@ class BackOfficeServer : public QObject, private HttpService
 
 public:
     static constexpr qsizetype kMaxBodyBytes = 16 * 1024 * 1024;
+    // The body of a route open without a sign-in (enrolment); sign-in: Accounts::kMaxSignInBody.
+    static constexpr qsizetype kMaxOpenBodyBytes = 64 * 1024;
 
     // One request as a handler sees it (served by our own HTTP/1.1 layer, HttpConnection).
     struct Request
@@ -113,6 +116,8 @@ private:
     // Finds the route; nullptr and an error reply (404/405) when none fits.
     const Route *findRoute(Request *request, ApiReply *error) const;
     void onPendingConnection();
+    // A 503 and close, without a connection object.
+    void refuseConnection(QTcpSocket *socket, const QString &message);
 
     ApiReply health(const Request &r);
     ApiReply openApi(const Request &r);
@@ -156,6 +161,8 @@ private:
     QString m_tlsCert;
     QString m_tlsKey;
     int m_connectionCount = 0;
+    QHash<QByteArray, int> m_perAddress; // open connections per SignInThrottle::addressKey
+
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
