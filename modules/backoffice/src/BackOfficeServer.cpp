@@ -8,6 +8,7 @@
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include "onewindow/backoffice/HttpConnection.h"
@@ -109,14 +110,25 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     if (!db)
         return Result<bool>::failure(db.error());
     m_db = std::move(db.value());
+    const QString keyFile =
+        options.sealKeyFile.isEmpty() ? Sealer::defaultKeyFile(options.dataDir) : options.sealKeyFile;
+    bool made = false;
+    // A key file named by --seal-key must exist; the default one is made at first start.
+    auto sealer = Sealer::open(keyFile, options.sealKeyFile.isEmpty(), &made);
+    if (!sealer)
+        return Result<bool>::failure(sealer.error());
+    if (made)
+        qInfo("onewindow-backoffice: made the seal key %s (0600); keep it apart from the data and its backups",
+            qPrintable(keyFile));
+    m_sealer = std::make_unique<Sealer>(std::move(sealer.value()));
     m_windows = std::make_unique<WindowRegistry>(*m_db, options.clock);
     m_accounts = std::make_unique<Accounts>(*m_db, *m_windows, options.clock, options.tokenMinutes);
-    m_cases = std::make_unique<CaseLedger>(*m_db, options.clock);
-    m_uploads = std::make_unique<UploadStore>(*m_db, options.dataDir, options.clock, options.tusMaxBytes);
+    m_cases = std::make_unique<CaseLedger>(*m_db, *m_sealer, options.clock);
+    m_uploads = std::make_unique<UploadStore>(*m_db, *m_sealer, options.dataDir, options.clock, options.tusMaxBytes);
     m_catalogues = std::make_unique<Catalogues>(*m_db, options.clock);
     m_events = std::make_unique<EventLog>(*m_db, options.clock);
     m_waiters = std::make_unique<EventWaiters>(*m_events);
-    m_router = std::make_unique<Router>(*m_db, *m_catalogues, *m_events, options.clock);
+    m_router = std::make_unique<Router>(*m_db, *m_sealer, *m_catalogues, *m_events, options.clock);
     m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
     m_cases->setRouting(m_router.get(), m_departments.get());
     m_limits = options.http;

@@ -4,6 +4,7 @@
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/Sealer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,9 +92,23 @@ QJsonArray differences(const QJsonObject &stored, const QJsonObject &sent)
     return out;
 }
 
-QString canonical(const QJsonObject &e)
+// The ID numbers of the people among an entry's parties ({"kind": "person", "number": …} anywhere
+// in its payload).
+void personNumbers(const QJsonValue &v, QSet<QString> *out)
 {
-    return QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            personNumbers(x, out);
+        return;
+    }
+    if (!v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    if (o.value(QLatin1String("kind")).toString() == QLatin1String("person")
+        && !o.value(QLatin1String("number")).toString().isEmpty())
+        out->insert(Sealer::normaliseIdNumber(o.value(QLatin1String("number")).toString()));
+    for (auto it = o.begin(); it != o.end(); ++it)
+        personNumbers(it.value(), out);
 }
 
 bool mayRead(const Principal &who, const QString &caseWindow)
@@ -105,8 +120,9 @@ bool mayRead(const Principal &who, const QString &caseWindow)
 
 } // namespace
 
-CaseLedger::CaseLedger(Database &db, Clock clock)
+CaseLedger::CaseLedger(Database &db, const Sealer &sealer, Clock clock)
     : m_db(db)
+    , m_sealer(sealer)
     , m_clock(std::move(clock))
 { }
 
@@ -215,17 +231,33 @@ std::optional<ApiReply> CaseLedger::store(
         if (!have)
             return fail(ApiReply::storage(have.error()));
         if (have.value().next()) {
-            const QJsonObject stored = QJsonDocument::fromJson(have.value().value(0).toString().toUtf8()).object();
+            auto opened = m_sealer.openEntry(caseId, seq, have.value().value(0).toString());
+            if (!opened)
+                return fail(ApiReply::storage(opened.error()));
+            const QJsonObject stored = opened.value();
             if (stored != e)
                 conflicts.append(QJsonObject {{QStringLiteral("seq"), seq},
                     {QStringLiteral("fields"), differences(stored, e)}, {QStringLiteral("stored"), stored}});
             continue;
         }
+        auto sealed = m_sealer.sealEntry(caseId, seq, e);
+        if (!sealed)
+            return fail(ApiReply::storage(sealed.error()));
         auto put = m_db.exec(QStringLiteral("INSERT INTO case_entries (case_id, seq, kind, content, received_at)"
                                             " VALUES (?, ?, ?, ?, ?)"),
-            {caseId, seq, e.value(QLatin1String("kind")).toString(), canonical(e), now});
+            {caseId, seq, e.value(QLatin1String("kind")).toString(), sealed.value(), now});
         if (!put)
             return fail(ApiReply::storage(put.error()));
+        // The blind index: exact ID-number search without the number in the database.
+        QSet<QString> numbers;
+        personNumbers(e.value(QLatin1String("payload")), &numbers);
+        for (const QString &number : std::as_const(numbers)) {
+            auto indexed = m_db.exec(QStringLiteral("INSERT INTO case_id_index (id_hmac, case_id) VALUES (?, ?)"
+                                                    " ON CONFLICT (id_hmac, case_id) DO NOTHING"),
+                {m_sealer.blindIndex(number), caseId});
+            if (!indexed)
+                return fail(ApiReply::storage(indexed.error()));
+        }
     }
     if (!conflicts.isEmpty())
         return fail(ApiReply::error(409, QStringLiteral("entry-conflict"),
@@ -290,9 +322,13 @@ ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
     QJsonArray entries;
     QJsonArray held;
     while (rows.value().next()) {
-        if (rows.value().value(0).toInt() <= applied)
-            entries.append(QJsonDocument::fromJson(rows.value().value(1).toString().toUtf8()).object());
-        else
+        const int seq = rows.value().value(0).toInt();
+        if (seq <= applied) {
+            auto entry = m_sealer.openEntry(caseId, seq, rows.value().value(1).toString());
+            if (!entry)
+                return ApiReply::storage(entry.error());
+            entries.append(entry.value());
+        } else
             held.append(rows.value().value(0).toInt());
     }
     return ApiReply::json(200,

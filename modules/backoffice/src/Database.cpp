@@ -195,6 +195,15 @@ const QList<QStringList> &migrations()
             QStringLiteral("DROP TABLE events"),
             QStringLiteral("ALTER TABLE events_v3 RENAME TO events"),
         },
+        // Personal data sealed (Sealer): the blind index of the ID numbers in a case's entries
+        // (HMAC-SHA256 under a key outside the database), and reads of the audit by case.
+        {
+            QStringLiteral("CREATE TABLE case_id_index ("
+                           " id_hmac VARCHAR(64) NOT NULL,"
+                           " case_id VARCHAR(64) NOT NULL REFERENCES cases (case_id),"
+                           " PRIMARY KEY (id_hmac, case_id))"),
+            QStringLiteral("CREATE INDEX audit_by_at ON audit (at)"),
+        },
     };
     return all;
 }

@@ -27,6 +27,7 @@ class Departments;
 class EventLog;
 class EventWaiters;
 class Router;
+class Sealer;
 class WindowRegistry;
 
 struct ServerOptions
@@ -39,6 +40,9 @@ struct ServerOptions
     QString tlsCertFile; // both set: HTTPS only (QSslServer)
     QString tlsKeyFile;
     qint64 tusMaxBytes = 1024LL * 1024 * 1024; // Tus-Max-Size
+    // The seal key file (Sealer); "": $CREDENTIALS_DIRECTORY/seal-key or "<dataDir>.seal-key",
+    // made at first start.
+    QString sealKeyFile;
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
@@ -157,6 +161,7 @@ private:
     QString m_tlsKey;
     int m_connectionCount = 0;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<Sealer> m_sealer;
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;

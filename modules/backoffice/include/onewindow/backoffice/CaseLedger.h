@@ -15,6 +15,7 @@ namespace ow::backoffice {
 class Database;
 class Departments;
 class Router;
+class Sealer;
 struct Principal;
 
 // The cases as their windows' logs say: entries in store::LogEntry::toJson() form, kept by
@@ -26,7 +27,8 @@ class CaseLedger
 public:
     static constexpr int kMaxEntriesPerRequest = 1000;
 
-    CaseLedger(Database &db, Clock clock);
+    // Entries are stored sealed (Sealer); the ID numbers of their parties get a blind index row.
+    CaseLedger(Database &db, const Sealer &sealer, Clock clock);
     // Routing runs in the transaction that applies entries; reading follows the departments'
     // window rules (supervisors read only the windows they supervise).
     void setRouting(Router *router, Departments *departments);
@@ -46,6 +48,7 @@ private:
         QList<int> &seqs, int &applied);
 
     Database &m_db;
+    const Sealer &m_sealer;
     Clock m_clock;
     Router *m_router = nullptr;
     Departments *m_departments = nullptr;
