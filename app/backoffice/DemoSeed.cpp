@@ -25,7 +25,8 @@ using ow::account::DemoAccounts;
 
 namespace {
 
-const char kUsage[] = "usage: onewindow-backoffice admin seed-demo [--data-dir DIR] [--window-key-dir DIR]\n";
+const char kUsage[] =
+    "usage: onewindow-backoffice admin seed-demo [--data-dir DIR] [--db postgresql://…] [--window-key-dir DIR]\n";
 
 QByteArray readResource(const QString &path, QString *error)
 {
@@ -94,7 +95,8 @@ int DemoSeed::run(const QStringList &args, const QString &defaultDataDir, QTextS
     QCommandLineParser p;
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"), defaultDataDir);
     const QCommandLineOption keyDir(QStringLiteral("window-key-dir"), QString(), QStringLiteral("dir"));
-    p.addOptions({dataDir, keyDir});
+    const QCommandLineOption dbUrl(QStringLiteral("db"), QString(), QStringLiteral("url"));
+    p.addOptions({dataDir, keyDir, dbUrl});
     if (!p.parse(QStringList {QStringLiteral("seed-demo")} + args) || !p.positionalArguments().isEmpty()) {
         err << p.errorText() << '\n' << kUsage;
         return 2;
@@ -103,7 +105,7 @@ int DemoSeed::run(const QStringList &args, const QString &defaultDataDir, QTextS
         err << "Cannot make " << p.value(dataDir) << '\n';
         return 1;
     }
-    auto opened = Database::open(p.value(dataDir));
+    auto opened = Database::open(p.value(dataDir), p.value(dbUrl));
     if (!opened) {
         err << opened.error() << '\n';
         return 1;

@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/CaseLedger.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Secrets.h"
 #include "onewindow/backoffice/WindowRegistry.h"
@@ -160,7 +161,9 @@ void TestBackOfficeStore::entryChecks()
     WindowRegistry windows(**db, clock);
     QVERIFY(windows.addWindow(
         QStringLiteral("330106"), QStringLiteral("W01"), QStringLiteral("窗口"), QStringLiteral("window")));
-    CaseLedger ledger(**db, clock);
+    const auto sealer = Sealer::open(tmp.filePath(QStringLiteral("seal-key")), true);
+    QVERIFY2(sealer, qPrintable(sealer.error()));
+    CaseLedger ledger(**db, sealer.value(), clock);
     Principal clerk;
     clerk.user = QStringLiteral("c1");
     clerk.role = QStringLiteral("clerk");

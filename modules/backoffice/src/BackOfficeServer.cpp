@@ -80,6 +80,7 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"DELETE", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::signOut},
         {"POST", QStringLiteral("/v1/cases/{caseId}/entries"), &BackOfficeServer::appendEntries},
         {"GET", QStringLiteral("/v1/cases/{caseId}"), &BackOfficeServer::readCase},
+        {"GET", QStringLiteral("/v1/cases"), &BackOfficeServer::searchCases},
         {"OPTIONS", QStringLiteral("/v1/uploads"), &BackOfficeServer::tusOptions, 0},
         {"POST", QStringLiteral("/v1/uploads"), &BackOfficeServer::createUpload, 0},
         {"HEAD", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::headUpload, 0},
@@ -411,7 +412,19 @@ ApiReply BackOfficeServer::readCase(const Request &r)
     auto call = caseCall(r);
     if (!call)
         return call.error;
-    return m_cases->read(call.value->caseId, call.value->who);
+    const QString reveal = r.query().queryItemValue(QStringLiteral("reveal"));
+    if (!reveal.isEmpty() && reveal != QLatin1String("1") && reveal != QLatin1String("0"))
+        return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("reveal is 1 or 0."));
+    return m_cases->read(call.value->caseId, call.value->who, reveal == QLatin1String("1"));
+}
+
+ApiReply BackOfficeServer::searchCases(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_cases->findByIdNumber(
+        r.query().queryItemValue(QStringLiteral("idNumber"), QUrl::FullyDecoded), *who.value);
 }
 
 bool BackOfficeServer::isTusPath(const QString &path)

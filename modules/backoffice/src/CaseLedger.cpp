@@ -3,6 +3,7 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
+#include "onewindow/backoffice/Masking.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 
@@ -303,7 +304,7 @@ std::optional<ApiReply> CaseLedger::store(
     return std::nullopt;
 }
 
-ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
+ApiReply CaseLedger::read(const QString &caseId, const Principal &who, bool reveal)
 {
     auto found = m_db.exec(QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?"), {caseId});
     if (!found)
@@ -319,6 +320,9 @@ ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
         m_db.exec(QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? ORDER BY seq"), {caseId});
     if (!rows)
         return ApiReply::storage(rows.error());
+    // The window's own clerks and stations read what they wrote; anyone else reads people masked
+    // unless they reveal them.
+    const bool masked = !who.isWindowRole() && !reveal;
     QJsonArray entries;
     QJsonArray held;
     while (rows.value().next()) {
@@ -327,14 +331,52 @@ ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
             auto entry = m_sealer.openEntry(caseId, seq, rows.value().value(1).toString());
             if (!entry)
                 return ApiReply::storage(entry.error());
-            entries.append(entry.value());
+            entries.append(masked ? Masking::entry(entry.value()) : QJsonValue(entry.value()));
         } else
             held.append(rows.value().value(0).toInt());
     }
-    return ApiReply::json(200,
+    const QString audited = m_db.audit(
+        who.user, reveal && !who.isWindowRole() ? QStringLiteral("reveal-case") : QStringLiteral("read-case"), caseId);
+    if (!audited.isEmpty())
+        return ApiReply::storage(audited); // no read that the audit does not list
+    ApiReply r = ApiReply::json(200,
         QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("window"), window},
-            {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries},
-            {QStringLiteral("held"), held}});
+            {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries}, {QStringLiteral("held"), held},
+            {QStringLiteral("masked"), masked}});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
+}
+
+ApiReply CaseLedger::findByIdNumber(const QString &idNumber, const Principal &who)
+{
+    if (who.role != QLatin1String("admin") && who.role != QLatin1String("supervisor"))
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Only supervisors and admins search cases, not a %1.").arg(who.role));
+    const QString normal = Sealer::normaliseIdNumber(idNumber);
+    if (normal.isEmpty() || normal.size() > 32)
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("idNumber is the ID number to search for (at most 32 characters)."));
+    auto q = m_db.exec(QStringLiteral("SELECT c.case_id, c.window_key_id, c.created_at FROM case_id_index x"
+                                      " JOIN cases c ON c.case_id = x.case_id WHERE x.id_hmac = ?"
+                                      " ORDER BY c.created_at, c.case_id"),
+        {m_sealer.blindIndex(normal)});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QJsonArray cases;
+    while (q.value().next()) {
+        const QString window = q.value().value(1).toString();
+        if (m_departments && !m_departments->mayReadWindow(who, window))
+            continue;
+        cases.append(QJsonObject {{QStringLiteral("case"), q.value().value(0).toString()},
+            {QStringLiteral("window"), window}, {QStringLiteral("createdAt"), q.value().value(2).toString()}});
+    }
+    const QString audited =
+        m_db.audit(who.user, QStringLiteral("search-id-number"), QStringLiteral("%1 case(s)").arg(cases.size()));
+    if (!audited.isEmpty())
+        return ApiReply::storage(audited);
+    ApiReply r = ApiReply::json(200, QJsonObject {{QStringLiteral("cases"), cases}});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
 }
 
 } // namespace ow::backoffice

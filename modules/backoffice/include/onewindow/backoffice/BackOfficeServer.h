@@ -126,6 +126,7 @@ private:
     ApiReply currentSession(const Request &r);
     ApiReply signOut(const Request &r);
     ApiReply appendEntries(const Request &r);
+    ApiReply searchCases(const Request &r);
     ApiReply readCase(const Request &r);
     ApiReply tusOptions(const Request &r);
     ApiReply createUpload(const Request &r);

@@ -37,8 +37,13 @@ public:
     // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
     // held, 202 when some entries wait for a gap; 409 (nothing stored) naming the differing fields.
     ApiReply append(const QString &caseId, const QJsonValue &body, const Principal &who);
-    // GET /v1/cases/{caseId}: the applied entries and the held seqs.
-    ApiReply read(const QString &caseId, const Principal &who);
+    // GET /v1/cases/{caseId}: the applied entries and the held seqs. The case's own window reads
+    // them as written; a supervisor or admin reads people masked (Masking) unless `reveal`. Every
+    // read is audited (who, which case, whether revealed); Cache-Control: no-store.
+    ApiReply read(const QString &caseId, const Principal &who, bool reveal = false);
+    // GET /v1/cases?idNumber=: the cases whose entries name a person with this ID number (blind
+    // index), for supervisors (their windows) and admins. Audited without the number.
+    ApiReply findByIdNumber(const QString &idNumber, const Principal &who);
 
 private:
     static constexpr int kAttempts = 5;
