@@ -355,11 +355,19 @@ void TestBackOfficeSealed::demoDayLeavesNoPersonalDataInClear()
 void TestBackOfficeSealed::rotatedKeyStillOpensEverything()
 {
     QVERIFY(!m_cases.isEmpty());
-    m_process->stop();
+    // While the server runs: it takes the new key from the file.
+    const QString keyFile = QDir::cleanPath(m_server) + QStringLiteral(".seal-key");
+    QFile before(keyFile);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray oldKeys = before.readAll();
     const AdminRun rotated = runAdmin(m_server, {QStringLiteral("rotate-seal-key")});
     QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
     QVERIFY2(rotated.out.contains(QStringLiteral("re-sealed")), qPrintable(rotated.out));
-    QVERIFY(m_process->start(m_server));
+    QFile after(keyFile);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    const QByteArray newKeys = after.readAll();
+    QVERIFY(newKeys.startsWith(oldKeys)); // the old keys stay, to open backups
+    QVERIFY(newKeys.size() > oldKeys.size());
     const QByteArray admin = signIn(QStringLiteral("sealed-admin"), kAdminPassword);
     const RawResponse r = get("/v1/cases/" + m_cases.first().toLatin1() + "?reveal=1", admin);
     QCOMPARE(r.status, 200);
@@ -369,6 +377,16 @@ void TestBackOfficeSealed::rotatedKeyStillOpensEverything()
     // The blind index survives the rotation.
     const RawResponse found = get("/v1/cases?idNumber=" + m_card.idNumber.toLatin1(), admin);
     QCOMPARE(QJsonDocument::fromJson(found.body).object().value(QLatin1String("cases")).toArray().size(), 2);
+    // Only the old key in the file (a backup of the key without the rotation): nothing opens.
+    m_process->stop();
+    QFile restore(keyFile);
+    QVERIFY(restore.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    restore.write(oldKeys);
+    restore.close();
+    QVERIFY(m_process->start(m_server));
+    QCOMPARE(
+        get("/v1/cases/" + m_cases.first().toLatin1(), signIn(QStringLiteral("sealed-admin"), kAdminPassword)).status,
+        503);
 }
 
 void TestBackOfficeSealed::cleanupTestCase()

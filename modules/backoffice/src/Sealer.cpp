@@ -158,43 +158,63 @@ Result<Sealer> Sealer::open(const QString &keyFile, bool create, bool *created)
         *created = false;
     Sealer s;
     s.m_file = keyFile;
-    QFile f(keyFile);
-    if (!f.exists()) {
+    if (!QFile::exists(keyFile)) {
         if (!create)
             return Result<Sealer>::failure(QStringLiteral("There is no seal key file %1.").arg(keyFile));
         const QByteArray key = randomBytes(kKeyBytes);
         if (key.isEmpty())
             return Result<Sealer>::failure(QStringLiteral("No random bytes for a seal key."));
-        s.m_keys.append({newKeyId(), key});
-        auto written = writeKeyFile(keyFile, s.m_keys);
+        auto written = writeKeyFile(keyFile, {{newKeyId(), key}});
         if (!written)
             return Result<Sealer>::failure(written.error());
         if (created)
             *created = true;
-    } else {
-        if (!f.open(QIODevice::ReadOnly))
-            return Result<Sealer>::failure(
-                QStringLiteral("Cannot read the seal key file %1: %2").arg(keyFile, f.errorString()));
-        const QList<QByteArray> lines = f.readAll().split('\n');
-        for (const QByteArray &raw : lines) {
-            const QByteArray line = raw.trimmed();
-            if (line.isEmpty() || line.startsWith('#'))
-                continue;
-            const QList<QByteArray> parts = line.split(' ');
-            const QByteArray key = parts.size() == 2
-                ? QByteArray::fromBase64(parts.at(1), QByteArray::AbortOnBase64DecodingErrors)
-                : QByteArray();
-            if (parts.size() != 2 || parts.at(0).isEmpty() || parts.at(0).contains(':') || key.size() != kKeyBytes)
-                return Result<Sealer>::failure(
-                    QStringLiteral("The seal key file %1 has a line that is not \"<key id> <base64 of 32 bytes>\".")
-                        .arg(keyFile));
-            s.m_keys.append({QString::fromLatin1(parts.at(0)), key});
-        }
-        if (s.m_keys.isEmpty())
-            return Result<Sealer>::failure(QStringLiteral("The seal key file %1 holds no key.").arg(keyFile));
     }
+    const QString why = s.load();
+    if (!why.isEmpty())
+        return Result<Sealer>::failure(why);
     s.m_indexKey = hmac(s.m_keys.first().second, QByteArrayLiteral("onewindow blind index v1"));
     return s;
+}
+
+QString Sealer::load()
+{
+    QFile f(m_file);
+    if (!f.open(QIODevice::ReadOnly))
+        return QStringLiteral("Cannot read the seal key file %1: %2").arg(m_file, f.errorString());
+    const QDateTime modified = QFileInfo(m_file).lastModified();
+    QList<QPair<QString, QByteArray>> keys;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &raw : lines) {
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const QList<QByteArray> parts = line.split(' ');
+        const QByteArray key = parts.size() == 2
+            ? QByteArray::fromBase64(parts.at(1), QByteArray::AbortOnBase64DecodingErrors)
+            : QByteArray();
+        if (parts.size() != 2 || parts.at(0).isEmpty() || parts.at(0).contains(':') || key.size() != kKeyBytes)
+            return QStringLiteral("The seal key file %1 has a line that is not \"<key id> <base64 of 32 bytes>\".")
+                .arg(m_file);
+        keys.append({QString::fromLatin1(parts.at(0)), key});
+    }
+    if (keys.isEmpty())
+        return QStringLiteral("The seal key file %1 holds no key.").arg(m_file);
+    // Keys are only ever added: a file that lost the first (blind-index) key is not this one.
+    if (!m_keys.isEmpty() && keys.first() != m_keys.first())
+        return QStringLiteral("The seal key file %1 no longer starts with key %2.").arg(m_file, m_keys.first().first);
+    m_keys = keys;
+    m_modified = modified;
+    return QString();
+}
+
+void Sealer::reloadIfChanged() const
+{
+    if (QFileInfo(m_file).lastModified() == m_modified)
+        return;
+    const QString why = const_cast<Sealer *>(this)->load();
+    if (!why.isEmpty())
+        qWarning("onewindow-backoffice: %s (keeping the keys read before)", qPrintable(why));
 }
 
 QStringList Sealer::keyIds() const
@@ -207,6 +227,7 @@ QStringList Sealer::keyIds() const
 
 QByteArray Sealer::key(const QString &id) const
 {
+    reloadIfChanged();
     for (const auto &k : m_keys) {
         if (k.first == id)
             return k.second;
@@ -241,6 +262,7 @@ QString Sealer::keyIdOfFile(const QByteArray &head)
 
 Result<QString> Sealer::seal(const QByteArray &plain, const QByteArray &aad) const
 {
+    reloadIfChanged();
     const QByteArray sealed = gcmSeal(m_keys.last().second, plain, aad);
     if (sealed.isEmpty())
         return Result<QString>::failure(QStringLiteral("Sealing failed (OpenSSL)."));
@@ -301,6 +323,7 @@ Result<bool> Sealer::sealFile(const QString &from, const QString &to, const QByt
 
 Result<bool> Sealer::sealToFile(const QByteArray &plain, const QString &to, const QByteArray &aad) const
 {
+    reloadIfChanged();
     const QByteArray sealed = gcmSeal(m_keys.last().second, plain, aad);
     if (sealed.isEmpty())
         return Result<bool>::failure(QStringLiteral("Sealing %1 failed (OpenSSL).").arg(to));
@@ -362,7 +385,9 @@ Result<QString> Sealer::rotate()
     auto written = writeKeyFile(m_file, keys);
     if (!written)
         return Result<QString>::failure(written.error());
-    m_keys = keys;
+    const QString why = load();
+    if (!why.isEmpty())
+        return Result<QString>::failure(why);
     return id;
 }
 

@@ -3,6 +3,7 @@
 #include "onewindow/core/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -63,10 +64,16 @@ public:
 
 private:
     Sealer() = default;
+    // "" or why the file does not read.
+    QString load();
+    // Reads the file again when it changed (a rotation by `admin rotate-seal-key` while the
+    // server runs): new records are then sealed with the new key, re-sealed ones still open.
+    void reloadIfChanged() const;
     QByteArray key(const QString &id) const;
 
     QString m_file;
-    QList<QPair<QString, QByteArray>> m_keys; // oldest first; last = current
+    mutable QList<QPair<QString, QByteArray>> m_keys; // oldest first; last = current
+    mutable QDateTime m_modified;
     QByteArray m_indexKey;
 };
 
