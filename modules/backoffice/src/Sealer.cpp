@@ -5,12 +5,17 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QTemporaryFile>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 
+#include <cerrno>
+#include <cstring>
 #include <memory>
+
+#include <unistd.h>
 
 namespace ow::backoffice {
 
@@ -122,6 +127,15 @@ QString newKeyId()
     return QString::fromLatin1(randomBytes(4).toHex());
 }
 
+QByteArray keyFileText(const QList<QPair<QString, QByteArray>> &keys)
+{
+    QByteArray text("# OneWindow back-office seal keys: key id, base64 key; the last is current. Keep apart from"
+                    " the data and its backups.\n");
+    for (const auto &k : keys)
+        text += k.first.toLatin1() + ' ' + k.second.toBase64() + '\n';
+    return text;
+}
+
 Result<bool> writeKeyFile(const QString &path, const QList<QPair<QString, QByteArray>> &keys)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -130,11 +144,7 @@ Result<bool> writeKeyFile(const QString &path, const QList<QPair<QString, QByteA
         return Result<bool>::failure(
             QStringLiteral("Cannot write the seal key file %1: %2").arg(path, f.errorString()));
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    QByteArray text("# OneWindow back-office seal keys: key id, base64 key; the last is current. Keep apart from"
-                    " the data and its backups.\n");
-    for (const auto &k : keys)
-        text += k.first.toLatin1() + ' ' + k.second.toBase64() + '\n';
-    f.write(text);
+    f.write(keyFileText(keys));
     if (!f.commit())
         return Result<bool>::failure(
             QStringLiteral("Cannot write the seal key file %1: %2").arg(path, f.errorString()));
@@ -164,11 +174,26 @@ Result<Sealer> Sealer::open(const QString &keyFile, bool create, bool *created)
         const QByteArray key = randomBytes(kKeyBytes);
         if (key.isEmpty())
             return Result<Sealer>::failure(QStringLiteral("No random bytes for a seal key."));
-        auto written = writeKeyFile(keyFile, {{newKeyId(), key}});
-        if (!written)
-            return Result<Sealer>::failure(written.error());
-        if (created)
-            *created = true;
+        // Written whole under a temporary name, then linked into place: link(2) never replaces a
+        // file, so of two servers starting at once on one database exactly one key is made and
+        // both use it.
+        QDir().mkpath(QFileInfo(keyFile).absolutePath());
+        QTemporaryFile tmp(keyFile + QStringLiteral(".XXXXXX"));
+        if (!tmp.open())
+            return Result<Sealer>::failure(
+                QStringLiteral("Cannot write the seal key file %1: %2").arg(keyFile, tmp.errorString()));
+        tmp.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QByteArray text = keyFileText({{newKeyId(), key}});
+        if (tmp.write(text) != text.size() || !tmp.flush() || ::fsync(tmp.handle()) != 0)
+            return Result<Sealer>::failure(
+                QStringLiteral("Cannot write the seal key file %1: %2").arg(keyFile, tmp.errorString()));
+        if (::link(QFile::encodeName(tmp.fileName()).constData(), QFile::encodeName(keyFile).constData()) == 0) {
+            if (created)
+                *created = true;
+        } else if (errno != EEXIST) {
+            return Result<Sealer>::failure(QStringLiteral("Cannot write the seal key file %1: %2")
+                                               .arg(keyFile, QString::fromLocal8Bit(strerror(errno))));
+        }
     }
     const QString why = s.load();
     if (!why.isEmpty())
