@@ -463,11 +463,36 @@ void TestBackOfficeTus::anotherWindowsScanIsUnreadableByAnyRoute()
     QVERIFY(!up.isEmpty());
     QCOMPARE(RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, auth2).status, 404);
 
+    // A case of window 2 that names the scan in an "attached" entry: still nothing (window 2 never
+    // sent the bytes). A case of window 1 that names it: read through that case.
+    const auto attached = [&](const QByteArray &token, const QString &caseId, const QString &window) {
+        const QJsonObject e {{QStringLiteral("case"), caseId}, {QStringLiteral("seq"), 2},
+            {QStringLiteral("at"), QStringLiteral("2026-03-02T09:01:00.000Z")}, {QStringLiteral("window"), window},
+            {QStringLiteral("clerk"), QStringLiteral("c")}, {QStringLiteral("kind"), QStringLiteral("attached")},
+            {QStringLiteral("payload"),
+                QJsonObject {{QStringLiteral("material"), QStringLiteral("m1")},
+                    {QStringLiteral("sha256"), QString::fromLatin1(sha)}, {QStringLiteral("pages"), 1}}}};
+        return RawHttp::request(m_server->port(), "POST", "/v1/cases/" + caseId.toLatin1() + "/entries",
+            {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}},
+            QJsonDocument(QJsonArray {e}).toJson(QJsonDocument::Compact))
+            .status;
+    };
+    QCOMPARE(attached(other, QStringLiteral("tus-case-2"), QStringLiteral("330106-W02")), 200);
+    QCOMPARE(RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, auth2).status, 404);
+    startCase(m_token, QStringLiteral("a-ref-case"), QStringLiteral("330106-W01"));
+    QCOMPARE(attached(m_token, QStringLiteral("a-ref-case"), QStringLiteral("330106-W01")), 200);
+    QCOMPARE(
+        RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, {{"Authorization", "Bearer " + m_token}}).status,
+        200);
+
     // Every read of the scan is in the audit, with who read it.
     a = runAdmin(data, {QStringLiteral("audit")});
     QVERIFY2(a.exitCode == 0, qPrintable(a.err));
     QVERIFY2(a.out.contains(QStringLiteral("\tc1\tread-blob\t") + QString::fromLatin1(sha)), qPrintable(a.out));
     QVERIFY2(!a.out.contains(QStringLiteral("\tc2\tread-blob\t") + QString::fromLatin1(sha)), qPrintable(a.out));
+    QVERIFY2(a.out.contains(QStringLiteral("\tc2\tblob-refused\t") + QString::fromLatin1(sha)), qPrintable(a.out));
+    QVERIFY2(a.out.contains(QStringLiteral("read-blob\t%1 of case a-ref-case").arg(QString::fromLatin1(sha))),
+        qPrintable(a.out));
 }
 
 void TestBackOfficeTus::curlFollowsTheSpec()

@@ -93,6 +93,12 @@ QJsonArray differences(const QJsonObject &stored, const QJsonObject &sent)
     return out;
 }
 
+bool validSha256(const QString &hex)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(hex).hasMatch();
+}
+
 // The ID numbers of the people among an entry's parties ({"kind": "person", "number": …} anywhere
 // in its payload).
 void personNumbers(const QJsonValue &v, QSet<QString> *out)
@@ -249,6 +255,16 @@ std::optional<ApiReply> CaseLedger::store(
             {caseId, seq, e.value(QLatin1String("kind")).toString(), sealed.value(), now});
         if (!put)
             return fail(ApiReply::storage(put.error()));
+        // The scan an "attached" entry names: read through this case once its window has
+        // uploaded those bytes (UploadStore::blob).
+        const QString sha = e.value(QLatin1String("payload")).toObject().value(QLatin1String("sha256")).toString();
+        if (e.value(QLatin1String("kind")).toString() == QLatin1String("attached") && validSha256(sha)) {
+            auto named = m_db.exec(QStringLiteral("INSERT INTO case_blobs (case_id, sha256) VALUES (?, ?)"
+                                                  " ON CONFLICT (case_id, sha256) DO NOTHING"),
+                {caseId, sha});
+            if (!named)
+                return fail(ApiReply::storage(named.error()));
+        }
         // The blind index: exact ID-number search without the number in the database.
         QSet<QString> numbers;
         personNumbers(e.value(QLatin1String("payload")), &numbers);

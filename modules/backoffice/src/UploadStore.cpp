@@ -421,13 +421,17 @@ ApiReply UploadStore::complete(const Upload &u)
 
 ApiResult<QString> UploadStore::readableCaseOf(const Principal &who, const QString &sha) const
 {
-    // The cases with a complete upload of this blob by their own window (it proved it had the
-    // bytes, for that case): a blob is read through one of them, never by who uploaded it.
-    auto q = m_db.exec(QStringLiteral("SELECT DISTINCT c.case_id, c.window_key_id FROM uploads u"
-                                      " JOIN cases c ON c.case_id = u.case_id"
-                                      " WHERE u.sha256 = ? AND u.state = 'complete'"
-                                      " AND u.window_key_id = c.window_key_id ORDER BY c.case_id"),
-        {sha});
+    // The cases that name this blob (an upload for the case, or an "attached" entry) and whose
+    // window has uploaded its bytes completely (it proved it had them): a blob is read through
+    // one of them, never because of who uploaded it.
+    auto q = m_db.exec(QStringLiteral("SELECT c.case_id, c.window_key_id FROM cases c"
+                                      " WHERE c.case_id IN (SELECT case_id FROM uploads"
+                                      "  WHERE sha256 = ? AND state = 'complete' AND case_id IS NOT NULL"
+                                      "  UNION SELECT case_id FROM case_blobs WHERE sha256 = ?)"
+                                      " AND EXISTS (SELECT 1 FROM uploads p WHERE p.sha256 = ?"
+                                      "  AND p.state = 'complete' AND p.window_key_id = c.window_key_id)"
+                                      " ORDER BY c.case_id"),
+        {sha, sha, sha});
     if (!q)
         return ApiReply::storage(q.error());
     QList<QPair<QString, QString>> cases;

@@ -24,8 +24,8 @@ class UploadSink;
 // sealed (Sealer) as <data dir>/blobs/<first two hex>/<sha256> with a `blobs` row; a mismatch
 // discards the upload. A blob already stored is uploaded again all the same (its bytes are the
 // proof of possession): creating an upload never completes at once and never tells a length.
-// A blob is read (GET/HEAD /v1/blobs) only through a case the caller may read that has a
-// complete upload of it by the case's own window.
+// A blob is read (GET/HEAD /v1/blobs) only through a case the caller may read that names it
+// and whose own window has uploaded its bytes completely.
 class UploadStore
 {
 public:
@@ -77,8 +77,8 @@ private:
     QString pendingPath(const QString &id) const;
     QString blobPath(const QString &sha256) const;
     bool blobStored(const QString &sha256, qint64 *length) const;
-    // A case that `who` may read with a complete upload of the blob by the case's own window: its
-    // id, "" when there is none.
+    // A case that `who` may read, that names the blob (an upload for it or an "attached" entry)
+    // and whose window has a complete upload of it: its id (the first by id), "" when none.
     ApiResult<QString> readableCaseOf(const Principal &who, const QString &sha256) const;
 
     Database &m_db;
