@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -484,6 +485,27 @@ void TestBackOfficeTus::anotherWindowsScanIsUnreadableByAnyRoute()
     QCOMPARE(
         RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, {{"Authorization", "Bearer " + m_token}}).status,
         200);
+
+    // The file name a client sent is not kept (it can name a person), only its extension.
+    {
+        const RawResponse r2 = RawHttp::request(m_server->port(), "POST", "/v1/uploads",
+            tus({{"Upload-Length", "3"},
+                {"Upload-Metadata",
+                    "sha256 " + sha256Hex("abc").toBase64() + ",case " + m_case.toBase64() + ",filename "
+                        + QStringLiteral("王小明身份证.PDF").toUtf8().toBase64()}}),
+            {}, 10000);
+        QCOMPARE(r2.status, 201);
+        QSqlDatabase db = openTestDatabase(data, QStringLiteral("tus-names"));
+        QVERIFY(db.isOpen());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT filename FROM uploads WHERE sha256 = '%1'")
+                               .arg(QString::fromLatin1(sha256Hex("abc")))));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("scan.pdf"));
+        }
+        db.close();
+    }
 
     // Every read of the scan is in the audit, with who read it.
     a = runAdmin(data, {QStringLiteral("audit")});

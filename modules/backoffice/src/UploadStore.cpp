@@ -48,6 +48,17 @@ QString orEmpty(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// A file name can name a person ("王小明身份证.pdf"): only its extension is kept.
+QString keptFilename(const QString &name)
+{
+    const QString suffix = QFileInfo(name).suffix().left(10);
+    for (QChar c : suffix) {
+        if (!c.isLetterOrNumber() || c.unicode() > 127)
+            return QStringLiteral("scan");
+    }
+    return suffix.isEmpty() ? QStringLiteral("scan") : QStringLiteral("scan.") + suffix.toLower();
+}
+
 } // namespace
 
 UploadStore::UploadStore(Database &db, const Sealer &sealer, const QString &dataDir, Clock clock, qint64 maxBytes)
@@ -178,7 +189,7 @@ ApiReply UploadStore::create(
                                  " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {id, who.window, who.user, caseId.isEmpty() ? QVariant() : QVariant(caseId),
                 orEmpty(meta.value(QStringLiteral("material")).left(200)),
-                orEmpty(meta.value(QStringLiteral("filename")).left(255)), orEmpty(type), sha, length, 0,
+                keptFilename(meta.value(QStringLiteral("filename"))), orEmpty(type), sha, length, 0,
                 QStringLiteral("open"), now, now});
     if (!made) {
         QFile::remove(partPath(id));
