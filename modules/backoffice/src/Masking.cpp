@@ -1,9 +1,9 @@
 #include "onewindow/backoffice/Masking.h"
 
 #include "onewindow/core/Masking.h"
+#include "onewindow/intake/Party.h"
 
 #include <QJsonArray>
-#include <QJsonObject>
 
 namespace ow::backoffice {
 
@@ -11,8 +11,8 @@ namespace {
 
 bool isNameKey(const QString &k)
 {
-    return k == QLatin1String("name") || k == QLatin1String("englishName") || k == QLatin1String("applicantName")
-        || k == QLatin1String("agentName") || k == QLatin1String("holder");
+    return k == QLatin1String("englishName") || k == QLatin1String("applicantName") || k == QLatin1String("agentName")
+        || k == QLatin1String("holder");
 }
 
 bool isIdKey(const QString &k)
@@ -57,8 +57,11 @@ QJsonValue mask(const QJsonValue &v, bool person)
         const QJsonValue &x = it.value();
         if (x.isString() && !x.toString().isEmpty()) {
             const QString s = x.toString();
-            if (isNameKey(k) && !company) {
-                out.insert(k, Masking::name(s));
+            // "name" of a person, or of anything that carries a number and is not a company (a
+            // material's or a matter's name is not a person's).
+            const bool partyLike = o.contains(QLatin1String("number")) || o.contains(QLatin1String("idNumber"));
+            if ((isNameKey(k) || (k == QLatin1String("name") && (isPerson || partyLike))) && !company) {
+                out.insert(k, Masking::personName(s));
                 continue;
             }
             if (isIdKey(k) || (k == QLatin1String("number") && isPerson)) {
@@ -85,23 +88,36 @@ QJsonValue mask(const QJsonValue &v, bool person)
 
 } // namespace
 
-QString Masking::name(const QString &name)
+QJsonObject Masking::applicant(const intake::Party &party)
 {
-    return ow::masking::name(name);
+    if (party.kind == intake::Party::Kind::Company)
+        return QJsonObject {{QStringLiteral("kind"), QStringLiteral("company")}, {QStringLiteral("name"), party.name},
+            {QStringLiteral("number"), party.number}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("person")},
+        {QStringLiteral("name"), personName(party.name)}, {QStringLiteral("number"), idNumber(party.number)}};
+}
+
+QString Masking::personName(const QString &name)
+{
+    // One '*' whatever the length: 李建国 and 李娜 both read 李*.
+    const QString s = name.trimmed();
+    if (s.isEmpty())
+        return QString();
+    return s.size() == 1 ? QStringLiteral("*") : s.left(1) + QLatin1Char('*');
 }
 
 QString Masking::idNumber(const QString &number)
 {
-    // 330106199001010038 → 3301**********0038.
     const QString s = number.trimmed();
-    if (s.size() == 18)
-        return ow::masking::middle(s, 4, 4);
-    return ow::masking::idNumber(s);
+    if (s.size() == 15 && s.at(0).isLetter())
+        return masking::middle(s, 3, 4); // a foreigner's permit: its nationality and last four
+    if (s.size() >= 15)
+        return masking::middle(s, 4, 4);
+    return masking::middle(s, 2, 2);
 }
 
 QString Masking::address(const QString &address)
 {
-    // Province and city at most: the first six characters.
     const QString s = address.trimmed();
     if (s.isEmpty())
         return s;
@@ -110,7 +126,7 @@ QString Masking::address(const QString &address)
 
 QString Masking::phone(const QString &phone)
 {
-    return ow::masking::phone(phone);
+    return masking::phone(phone);
 }
 
 QJsonValue Masking::entry(const QJsonValue &value)

@@ -1,22 +1,33 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
 
+namespace ow::intake {
+struct Party;
+}
+
 namespace ow::backoffice {
 
-// What a supervisor, an admin or a department sees of a person unless the field is revealed
-// (audited): 李*, 3301**********0038, 浙江省杭州市****, 138****5678. Companies' names and credit
-// codes are public and stay as they are. One place for every answer that carries people.
+// What the back office shows of an applicant to a department (and keeps for it): never the full
+// name or ID number. A person's name keeps its first character and one '*' (李*, whatever its
+// length), an ID number its first and last four characters (3301**********0038), a foreign
+// permit its nationality and last four; a company's name and credit code are public, as they are.
 class Masking
 {
 public:
-    static QString name(const QString &name);
+    // {kind: person|company, name, number}, masked as above.
+    static QJsonObject applicant(const intake::Party &party);
+    static QString personName(const QString &name);
     static QString idNumber(const QString &number);
+    // 浙江省杭州市西湖区文三路100号 → 浙江省杭州市****: province and city at most.
     static QString address(const QString &address);
+    // 13812345678 → 138****5678.
     static QString phone(const QString &phone);
-    // A case entry (or any JSON) with every personal field masked: people's names and numbers
-    // ({"kind":"person"|"foreigner", …}, idNumber, agent…), addresses, phones and birth dates.
+    // A case entry (or any JSON) as a supervisor or admin reads it unless revealed: every person's
+    // name and number ({"kind": "person"|"foreigner", …}, idNumber, agent…), address, phone and
+    // birth date masked; companies as they are.
     static QJsonValue entry(const QJsonValue &value);
 };
 
