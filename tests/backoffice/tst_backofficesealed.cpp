@@ -282,6 +282,11 @@ void TestBackOfficeSealed::demoDayLeavesNoPersonalDataInClear()
         QVERIFY2(inDump.isEmpty(), qPrintable(inDump.join(QLatin1Char('\n'))));
     }
     QVERIFY(QDir(m_server + QStringLiteral("/blobs")).exists());
+    for (const QString &sha : std::as_const(m_shas)) {
+        const QFileInfo stored(m_server + QStringLiteral("/blobs/") + sha.left(2) + QLatin1Char('/') + sha);
+        QVERIFY(stored.exists());
+        QCOMPARE(stored.permissions() & 0x7077, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
     QVERIFY2(files >= m_shas.size() + (testOnPostgres() ? 0 : 2), qPrintable(QString::number(files)));
     int clientFiles = 0;
     const QStringList inClient = findInFolder(blobs.root(), needles, &clientFiles);

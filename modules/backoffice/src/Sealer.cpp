@@ -355,9 +355,9 @@ Result<bool> Sealer::sealToFile(const QByteArray &plain, const QString &to, cons
     QDir().mkpath(QFileInfo(to).absolutePath());
     QSaveFile out(to);
     const QByteArray id = currentKeyId().toLatin1();
-    if (!out.open(QIODevice::WriteOnly) || out.write(kFileMagic) != kFileMagic.size()
-        || !out.putChar(char(quint8(id.size()))) || out.write(id) != id.size() || out.write(sealed) != sealed.size()
-        || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || out.write(kFileMagic) != kFileMagic.size() || !out.putChar(char(quint8(id.size())))
+        || out.write(id) != id.size() || out.write(sealed) != sealed.size() || !out.commit())
         return Result<bool>::failure(QStringLiteral("Cannot write %1: %2").arg(to, out.errorString()));
     return true;
 }
