@@ -92,8 +92,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption tusMaxOption(QStringLiteral("tus-max-size"),
         QStringLiteral("Largest upload in bytes (Tus-Max-Size, default 1073741824)."), QStringLiteral("bytes"),
         QStringLiteral("1073741824"));
+    const QCommandLineOption sealKeyOption(QStringLiteral("seal-key"),
+        QStringLiteral("Key file sealing personal data and scans (default $CREDENTIALS_DIRECTORY/seal-key, else"
+                       " <data dir>.seal-key, made at first start)."),
+        QStringLiteral("file"));
     parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
-        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption});
+        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption,
+        sealKeyOption});
     parser.process(app);
 
     bool portOk = false;
@@ -154,6 +159,7 @@ int main(int argc, char *argv[])
     options.tlsKeyFile = parser.value(tlsKeyOption);
     options.dataDir = parser.value(dataDirOption);
     options.db = db;
+    options.sealKeyFile = parser.value(sealKeyOption);
     options.tokenMinutes = tokenMinutes;
     options.clock = clockFromEnvironment();
     ow::backoffice::BackOfficeServer server;

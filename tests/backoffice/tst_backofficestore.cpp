@@ -1,11 +1,15 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/CaseLedger.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Masking.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/Secrets.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -40,6 +44,8 @@ private Q_SLOTS:
     void newerSchemaIsRefused();
     void entryChecks_data();
     void entryChecks();
+    void sealedRecordsOpenOnlyInTheirPlace();
+    void maskingHidesPeopleNotCompanies();
 };
 
 void TestBackOfficeStore::passwordHashIsSlowSaltedAndChecked()
@@ -160,7 +166,9 @@ void TestBackOfficeStore::entryChecks()
     WindowRegistry windows(**db, clock);
     QVERIFY(windows.addWindow(
         QStringLiteral("330106"), QStringLiteral("W01"), QStringLiteral("窗口"), QStringLiteral("window")));
-    CaseLedger ledger(**db, clock);
+    const auto sealer = Sealer::open(tmp.filePath(QStringLiteral("seal-key")), true);
+    QVERIFY2(sealer, qPrintable(sealer.error()));
+    CaseLedger ledger(**db, sealer.value(), clock);
     Principal clerk;
     clerk.user = QStringLiteral("c1");
     clerk.role = QStringLiteral("clerk");
@@ -176,6 +184,82 @@ void TestBackOfficeStore::entryChecks()
         QVERIFY(q && q.value().next());
         QCOMPARE(q.value().value(0).toInt(), 0);
     }
+}
+
+void TestBackOfficeStore::sealedRecordsOpenOnlyInTheirPlace()
+{
+    QTemporaryDir tmp;
+    const QString file = tmp.filePath(QStringLiteral("k"));
+    bool made = false;
+    auto sealer = Sealer::open(file, true, &made);
+    QVERIFY2(sealer, qPrintable(sealer.error()));
+    QVERIFY(made);
+    QCOMPARE(QFileInfo(file).permissions() & 0x7077, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QJsonObject entry {{QStringLiteral("kind"), QStringLiteral("parties")},
+        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("name"), QStringLiteral("王小明")}}}};
+    const auto a = sealer.value().sealEntry(QStringLiteral("c-1"), 2, entry);
+    const auto b = sealer.value().sealEntry(QStringLiteral("c-1"), 2, entry);
+    QVERIFY(a && b);
+    QVERIFY(a.value() != b.value()); // a fresh nonce each time
+    QVERIFY(!a.value().contains(QStringLiteral("王小明")));
+    QCOMPARE(sealer.value().openEntry(QStringLiteral("c-1"), 2, a.value()).value(), entry);
+    // Moved to another seq or case: does not open.
+    QVERIFY(!sealer.value().openEntry(QStringLiteral("c-1"), 3, a.value()));
+    QVERIFY(!sealer.value().openEntry(QStringLiteral("c-2"), 2, a.value()));
+    // A flipped byte: does not open.
+    QString bad = a.value();
+    bad[bad.size() - 3] = bad.at(bad.size() - 3) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    QVERIFY(!sealer.value().openEntry(QStringLiteral("c-1"), 2, bad));
+    // Written before sealing: read as is.
+    QCOMPARE(sealer.value().openEntry(QStringLiteral("c-1"), 2, QStringLiteral("{\"kind\":\"x\"}")).value(),
+        QJsonObject({{QStringLiteral("kind"), QStringLiteral("x")}}));
+    // The same file opened again: the same keys, the same blind index; another key file: others.
+    auto again = Sealer::open(file, false);
+    QVERIFY(again);
+    QCOMPARE(again.value().openEntry(QStringLiteral("c-1"), 2, a.value()).value(), entry);
+    QCOMPARE(again.value().blindIndex(QStringLiteral("33010619900101123x")),
+        sealer.value().blindIndex(QStringLiteral(" 330106-19900101123X")));
+    auto other = Sealer::open(tmp.filePath(QStringLiteral("k2")), true);
+    QVERIFY(other);
+    QVERIFY(!other.value().openEntry(QStringLiteral("c-1"), 2, a.value()));
+    QVERIFY(other.value().blindIndex(QStringLiteral("33010619900101123X"))
+        != sealer.value().blindIndex(QStringLiteral("33010619900101123X")));
+    // Rotation: new records under the new key, old ones still open, the blind index unchanged.
+    const QString index = sealer.value().blindIndex(QStringLiteral("33010619900101123X"));
+    const auto id = sealer.value().rotate();
+    QVERIFY(id);
+    QCOMPARE(sealer.value().currentKeyId(), id.value());
+    QCOMPARE(Sealer::keyIdOf(sealer.value().sealEntry(QStringLiteral("c-1"), 4, entry).value()), id.value());
+    QCOMPARE(sealer.value().openEntry(QStringLiteral("c-1"), 2, a.value()).value(), entry);
+    QCOMPARE(sealer.value().blindIndex(QStringLiteral("33010619900101123X")), index);
+    // A named key file that does not exist is an error, not a new key.
+    QVERIFY(!Sealer::open(tmp.filePath(QStringLiteral("missing")), false));
+}
+
+void TestBackOfficeStore::maskingHidesPeopleNotCompanies()
+{
+    QCOMPARE(Masking::personName(QStringLiteral("李建华")), QStringLiteral("李*"));
+    QCOMPARE(Masking::idNumber(QStringLiteral("330106199001010038")), QStringLiteral("3301**********0038"));
+    const QJsonObject entry {{QStringLiteral("kind"), QStringLiteral("parties")},
+        {QStringLiteral("payload"),
+            QJsonObject {{QStringLiteral("parties"),
+                QJsonArray {
+                    QJsonObject {{QStringLiteral("kind"), QStringLiteral("person")},
+                        {QStringLiteral("number"), QStringLiteral("330106199001010038")},
+                        {QStringLiteral("name"), QStringLiteral("李建华")},
+                        {QStringLiteral("details"),
+                            QJsonObject {{QStringLiteral("address"), QStringLiteral("浙江省杭州市西湖区文三路100号")},
+                                {QStringLiteral("birthDate"), QStringLiteral("1990-01-01")},
+                                {QStringLiteral("phone"), QStringLiteral("13812345678")}}}},
+                    QJsonObject {{QStringLiteral("kind"), QStringLiteral("company")},
+                        {QStringLiteral("number"), QStringLiteral("91330106MA2KXXXX1X")},
+                        {QStringLiteral("name"), QStringLiteral("杭州某某餐饮有限公司")}}}}}}};
+    const QByteArray masked = QJsonDocument(Masking::entry(entry).toObject()).toJson(QJsonDocument::Compact);
+    for (const char *gone : {"李建华", "330106199001010038", "文三路", "1990-01-01", "13812345678"})
+        QVERIFY2(!masked.contains(gone), masked.constData());
+    for (const char *kept :
+        {"李*", "3301**********0038", "浙江省杭州市****", "138****5678", "91330106MA2KXXXX1X", "杭州某某餐饮有限公司"})
+        QVERIFY2(masked.contains(kept), masked.constData());
 }
 
 QTEST_GUILESS_MAIN(TestBackOfficeStore)

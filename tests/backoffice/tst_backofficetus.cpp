@@ -8,11 +8,13 @@
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,7 +54,8 @@ private Q_SLOTS:
     void wrongFinalSha256DiscardsTheUpload();
     void killedBeforeStoringIsStoredOnHead();
     void killedBeforeStoringWithWrongBytesIsDiscarded();
-    void presentBlobCompletesAtOnce();
+    void storedBlobIsUploadedAgainWithoutDisclosure();
+    void anotherWindowsScanIsUnreadableByAnyRoute();
     void curlFollowsTheSpec();
     void cleanupTestCase();
 
@@ -60,7 +63,12 @@ private:
     void startServer();
     RawHeaders tus(const RawHeaders &more = {}) const;
     // POST /v1/uploads; the upload's path ("" on failure).
-    QByteArray create(qint64 length, const QByteArray &sha, RawResponse *out = nullptr);
+    // For case m_case (the window's own) unless `caseId` names another ("-": none).
+    QByteArray create(qint64 length, const QByteArray &sha, RawResponse *out = nullptr, const QByteArray &token = {},
+        const QByteArray &caseId = {});
+    // A window's case, begun with a "started" entry: blobs are read through a case.
+    void startCase(const QByteArray &token, const QString &caseId, const QString &window);
+    QByteArray signIn(const QByteArray &name, const QByteArray &password);
     RawResponse patch(const QByteArray &path, qint64 offset, const QByteArray &bytes, const QByteArray &checksum = {});
     qint64 offsetOf(const QByteArray &path);
     // The state a SIGKILL leaves between the last byte written and the blob stored: the upload's
@@ -70,6 +78,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<BackOfficeProcess> m_server;
     QByteArray m_token;
+    QByteArray m_case = "tus-case-1";
     QByteArray m_blob; // 20 MB, uploaded in the kill test
 };
 
@@ -94,6 +103,7 @@ void TestBackOfficeTus::initTestCase()
     QCOMPARE(s.status, 201);
     m_token = QJsonDocument::fromJson(s.body).object().value(QLatin1String("token")).toString().toLatin1();
     QVERIFY(!m_token.isEmpty());
+    startCase(m_token, QString::fromLatin1(m_case), QStringLiteral("330106-W01"));
     m_blob = randomBytes(kBlobBytes, 0x75u);
 }
 
@@ -109,14 +119,37 @@ RawHeaders TestBackOfficeTus::tus(const RawHeaders &more) const
     return RawHeaders {{"Tus-Resumable", "1.0.0"}, {"Authorization", "Bearer " + m_token}} + more;
 }
 
-QByteArray TestBackOfficeTus::create(qint64 length, const QByteArray &sha, RawResponse *out)
+QByteArray TestBackOfficeTus::signIn(const QByteArray &name, const QByteArray &password)
 {
-    const RawResponse r = RawHttp::request(m_server->port(), "POST", "/v1/uploads",
-        tus({{"Upload-Length", QByteArray::number(length)},
-            {"Upload-Metadata",
-                "sha256 " + sha.toBase64() + ",filename " + QByteArray("scan.pdf").toBase64() + ",material "
-                    + QByteArray("营业执照").toBase64() + ",type " + QByteArray("application/pdf").toBase64()}}),
-        {}, 10000);
+    const RawResponse s = RawHttp::request(m_server->port(), "POST", "/v1/sessions",
+        {{"Content-Type", "application/json"}}, "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}");
+    return QJsonDocument::fromJson(s.body).object().value(QLatin1String("token")).toString().toLatin1();
+}
+
+void TestBackOfficeTus::startCase(const QByteArray &token, const QString &caseId, const QString &window)
+{
+    const QJsonObject started {{QStringLiteral("case"), caseId}, {QStringLiteral("seq"), 1},
+        {QStringLiteral("at"), QStringLiteral("2026-03-02T09:00:00.000Z")}, {QStringLiteral("window"), window},
+        {QStringLiteral("clerk"), QStringLiteral("c")}, {QStringLiteral("kind"), QStringLiteral("started")},
+        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("number"), caseId}}}};
+    const RawResponse r = RawHttp::request(m_server->port(), "POST", "/v1/cases/" + caseId.toLatin1() + "/entries",
+        {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}},
+        QJsonDocument(QJsonArray {started}).toJson(QJsonDocument::Compact));
+    QVERIFY2(r.status == 200, r.body.constData());
+}
+
+QByteArray TestBackOfficeTus::create(
+    qint64 length, const QByteArray &sha, RawResponse *out, const QByteArray &token, const QByteArray &caseId)
+{
+    const QByteArray forCase = caseId.isEmpty() ? m_case : caseId;
+    RawHeaders h = tus({{"Upload-Length", QByteArray::number(length)},
+        {"Upload-Metadata",
+            "sha256 " + sha.toBase64() + ",filename " + QByteArray("scan.pdf").toBase64() + ",material "
+                + QByteArray("营业执照").toBase64() + ",type " + QByteArray("application/pdf").toBase64()
+                + (forCase == "-" ? QByteArray() : ",case " + forCase.toBase64())}});
+    if (!token.isEmpty())
+        h[1].second = "Bearer " + token;
+    const RawResponse r = RawHttp::request(m_server->port(), "POST", "/v1/uploads", h, {}, 10000);
     if (out)
         *out = r;
     if (!r.ok || r.status != 201 || r.header("tus-resumable") != "1.0.0")
@@ -347,16 +380,141 @@ void TestBackOfficeTus::killedBeforeStoringWithWrongBytesIsDiscarded()
     QCOMPARE(r.status, 404);
 }
 
-void TestBackOfficeTus::presentBlobCompletesAtOnce()
+void TestBackOfficeTus::storedBlobIsUploadedAgainWithoutDisclosure()
 {
+    // m_blob is stored (resumesAfterTheServerIsKilledMidPatch). A new upload of it starts at 0
+    // like any other, whatever length it says: nothing tells it is stored, or how long it is.
     RawResponse r;
     const QByteArray path = create(m_blob.size(), sha256Hex(m_blob), &r);
     QVERIFY(!path.isEmpty());
-    QCOMPARE(r.header("upload-offset"), QByteArray::number(m_blob.size()));
+    QCOMPARE(r.header("upload-offset"), QByteArray("0"));
+    QCOMPARE(offsetOf(path), 0);
+    RawResponse wrong;
+    const QByteArray other = create(m_blob.size() - 1, sha256Hex(m_blob), &wrong);
+    QCOMPARE(wrong.status, 201);
+    QCOMPARE(wrong.header("upload-offset"), QByteArray("0"));
+    QVERIFY(!wrong.body.contains(QByteArray::number(m_blob.size())));
+    // Its bytes again: stored once, the upload complete.
+    qint64 offset = 0;
+    while (offset < m_blob.size()) {
+        const QByteArray bytes = m_blob.mid(offset, 6 * 1024 * 1024);
+        r = patch(path, offset, bytes);
+        QCOMPARE(r.status, 204);
+        offset += bytes.size();
+    }
     QCOMPARE(offsetOf(path), m_blob.size());
-    // The same sha256 with another length is a contradiction.
-    create(m_blob.size() - 1, sha256Hex(m_blob), &r);
-    QCOMPARE(r.status, 400);
+}
+
+void TestBackOfficeTus::anotherWindowsScanIsUnreadableByAnyRoute()
+{
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    AdminRun a = runAdmin(data,
+        {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"), QStringLiteral("--code"),
+            QStringLiteral("W02"), QStringLiteral("--name"), QStringLiteral("窗口二"), QStringLiteral("--kind"),
+            QStringLiteral("window")});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    a = runAdmin(data,
+        {QStringLiteral("add-user"), QStringLiteral("--name"), QStringLiteral("c2"), QStringLiteral("--role"),
+            QStringLiteral("clerk"), QStringLiteral("--window"), QStringLiteral("330106-W02")},
+        kPassword + '\n');
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    const QByteArray other = signIn("c2", kPassword);
+    QVERIFY(!other.isEmpty());
+    startCase(other, QStringLiteral("tus-case-2"), QStringLiteral("330106-W02"));
+
+    // Window 1's scan, uploaded for its case.
+    const QByteArray scan = randomBytes(300001, 0x5ca);
+    const QByteArray sha = sha256Hex(scan);
+    const QByteArray path = create(scan.size(), sha);
+    QVERIFY(!path.isEmpty());
+    QCOMPARE(patch(path, 0, scan).status, 204);
+    RawResponse r =
+        RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, {{"Authorization", "Bearer " + m_token}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, scan);
+    QCOMPARE(r.header("cache-control"), QByteArray("no-store"));
+
+    // Window 2 by GET and HEAD: as if there were no such blob.
+    const RawHeaders auth2 {{"Authorization", "Bearer " + other}};
+    r = RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, auth2);
+    QCOMPARE(r.status, 404);
+    QVERIFY(!r.body.contains(scan.left(64)));
+    r = RawHttp::request(m_server->port(), "HEAD", "/v1/blobs/" + sha, auth2);
+    QCOMPARE(r.status, 404);
+    QVERIFY(r.header("content-length") != QByteArray::number(scan.size()));
+    // An upload of it, for its own case, with a wrong and with the right length: started at 0, no
+    // length told, and still no access (it has not sent the bytes).
+    RawResponse made;
+    QByteArray up = create(12345, sha, &made, other, "tus-case-2");
+    QVERIFY2(!up.isEmpty(), made.body.constData());
+    QCOMPARE(made.header("upload-offset"), QByteArray("0"));
+    QVERIFY(!made.body.contains(QByteArray::number(scan.size())));
+    up = create(scan.size(), sha, &made, other, "tus-case-2");
+    QVERIFY(!up.isEmpty());
+    QCOMPARE(made.header("upload-offset"), QByteArray("0"));
+    r = RawHttp::request(
+        m_server->port(), "HEAD", up, {{"Tus-Resumable", "1.0.0"}, {"Authorization", "Bearer " + other}});
+    QCOMPARE(r.header("upload-offset"), QByteArray("0"));
+    QCOMPARE(RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, auth2).status, 404);
+    // An upload for window 1's case: refused.
+    create(scan.size(), sha, &made, other, m_case);
+    QCOMPARE(made.status, 403);
+    // Without a case: no access either.
+    up = create(scan.size(), sha, &made, other, "-");
+    QVERIFY(!up.isEmpty());
+    QCOMPARE(RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, auth2).status, 404);
+
+    // A case of window 2 that names the scan in an "attached" entry: still nothing (window 2 never
+    // sent the bytes). A case of window 1 that names it: read through that case.
+    const auto attached = [&](const QByteArray &token, const QString &caseId, const QString &window) {
+        const QJsonObject e {{QStringLiteral("case"), caseId}, {QStringLiteral("seq"), 2},
+            {QStringLiteral("at"), QStringLiteral("2026-03-02T09:01:00.000Z")}, {QStringLiteral("window"), window},
+            {QStringLiteral("clerk"), QStringLiteral("c")}, {QStringLiteral("kind"), QStringLiteral("attached")},
+            {QStringLiteral("payload"),
+                QJsonObject {{QStringLiteral("material"), QStringLiteral("m1")},
+                    {QStringLiteral("sha256"), QString::fromLatin1(sha)}, {QStringLiteral("pages"), 1}}}};
+        return RawHttp::request(m_server->port(), "POST", "/v1/cases/" + caseId.toLatin1() + "/entries",
+            {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}},
+            QJsonDocument(QJsonArray {e}).toJson(QJsonDocument::Compact))
+            .status;
+    };
+    QCOMPARE(attached(other, QStringLiteral("tus-case-2"), QStringLiteral("330106-W02")), 200);
+    QCOMPARE(RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, auth2).status, 404);
+    startCase(m_token, QStringLiteral("a-ref-case"), QStringLiteral("330106-W01"));
+    QCOMPARE(attached(m_token, QStringLiteral("a-ref-case"), QStringLiteral("330106-W01")), 200);
+    QCOMPARE(
+        RawHttp::request(m_server->port(), "GET", "/v1/blobs/" + sha, {{"Authorization", "Bearer " + m_token}}).status,
+        200);
+
+    // The file name a client sent is not kept (it can name a person), only its extension.
+    {
+        const RawResponse r2 = RawHttp::request(m_server->port(), "POST", "/v1/uploads",
+            tus({{"Upload-Length", "3"},
+                {"Upload-Metadata",
+                    "sha256 " + sha256Hex("abc").toBase64() + ",case " + m_case.toBase64() + ",filename "
+                        + QStringLiteral("王小明身份证.PDF").toUtf8().toBase64()}}),
+            {}, 10000);
+        QCOMPARE(r2.status, 201);
+        QSqlDatabase db = openTestDatabase(data, QStringLiteral("tus-names"));
+        QVERIFY(db.isOpen());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT filename FROM uploads WHERE sha256 = '%1'")
+                               .arg(QString::fromLatin1(sha256Hex("abc")))));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("scan.pdf"));
+        }
+        db.close();
+    }
+
+    // Every read of the scan is in the audit, with who read it.
+    a = runAdmin(data, {QStringLiteral("audit")});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    QVERIFY2(a.out.contains(QStringLiteral("\tc1\tread-blob\t") + QString::fromLatin1(sha)), qPrintable(a.out));
+    QVERIFY2(!a.out.contains(QStringLiteral("\tc2\tread-blob\t") + QString::fromLatin1(sha)), qPrintable(a.out));
+    QVERIFY2(a.out.contains(QStringLiteral("\tc2\tblob-refused\t") + QString::fromLatin1(sha)), qPrintable(a.out));
+    QVERIFY2(a.out.contains(QStringLiteral("read-blob\t%1 of case a-ref-case").arg(QString::fromLatin1(sha))),
+        qPrintable(a.out));
 }
 
 void TestBackOfficeTus::curlFollowsTheSpec()
@@ -384,10 +542,12 @@ void TestBackOfficeTus::curlFollowsTheSpec()
         return QString::fromUtf8(p.readAllStandardOutput());
     };
     // curl -i -X POST … (creation)
-    QString out = run({QStringLiteral("-i"), QStringLiteral("-X"), QStringLiteral("POST"),
-        base + QStringLiteral("/v1/uploads"), QStringLiteral("-H"), QStringLiteral("Tus-Resumable: 1.0.0"),
-        QStringLiteral("-H"), auth, QStringLiteral("-H"), QStringLiteral("Upload-Length: %1").arg(data.size()),
-        QStringLiteral("-H"), QStringLiteral("Upload-Metadata: sha256 %1").arg(QString::fromLatin1(sha.toBase64()))});
+    QString out =
+        run({QStringLiteral("-i"), QStringLiteral("-X"), QStringLiteral("POST"), base + QStringLiteral("/v1/uploads"),
+            QStringLiteral("-H"), QStringLiteral("Tus-Resumable: 1.0.0"), QStringLiteral("-H"), auth,
+            QStringLiteral("-H"), QStringLiteral("Upload-Length: %1").arg(data.size()), QStringLiteral("-H"),
+            QStringLiteral("Upload-Metadata: sha256 %1,case %2")
+                .arg(QString::fromLatin1(sha.toBase64()), QString::fromLatin1(m_case.toBase64()))});
     const auto location = QRegularExpression(QStringLiteral("(?im)^location: (\\S+)")).match(out);
     QVERIFY2(location.hasMatch(), qPrintable(out));
     const QString url = base + location.captured(1);

@@ -64,6 +64,58 @@ private Q_SLOTS:
         QCOMPARE(blobs.get(sha).value(), bytes);
     }
 
+    // A scan at rest is sealed under the data key kept outside the blob folder: its bytes (a
+    // name, an ID number) are not in the file; another data folder's key does not open it.
+    void scansAreSealedAtRest()
+    {
+        QTemporaryDir dir;
+        BlobStore blobs(dir.path());
+        const QByteArray bytes = QStringLiteral("%PDF-1.4 申请人 王小明 33010619900101123X 文三路100号").toUtf8();
+        const QString sha = blobs.put(bytes).value();
+        QFile f(blobs.pathOf(sha));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray onDisk = f.readAll();
+        f.close();
+        QVERIFY(!onDisk.contains("33010619900101123X"));
+        QVERIFY(!onDisk.contains(QStringLiteral("王小明").toUtf8()));
+        QVERIFY(!onDisk.contains("%PDF"));
+        const QString keyFile = dir.filePath(QStringLiteral("keys/data.key"));
+        QVERIFY(QFile::exists(keyFile));
+        QVERIFY(!keyFile.startsWith(blobs.root()));
+        QCOMPARE(QFileInfo(keyFile).permissions() & 0x7077, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(blobs.get(sha).value(), bytes);
+        QCOMPARE(blobs.sizeOf(sha), bytes.size());
+        // The file moved to another window's data folder does not open there.
+        QTemporaryDir other;
+        BlobStore elsewhere(other.path());
+        QVERIFY(elsewhere.put(QByteArrayLiteral("x")).ok()); // makes that folder's own key
+        QDir().mkpath(QFileInfo(elsewhere.pathOf(sha)).path());
+        QVERIFY(QFile::copy(blobs.pathOf(sha), elsewhere.pathOf(sha)));
+        QVERIFY(!elsewhere.get(sha).ok());
+    }
+
+    // A client upgraded from before sealing: its plain scans still read, and are sealed when
+    // stored again.
+    void plainScansOfAnUpgradedClientStillRead()
+    {
+        QTemporaryDir dir;
+        BlobStore blobs(dir.path());
+        const QByteArray bytes = QByteArrayLiteral("%PDF-1.4 written before sealing");
+        const QString sha = BlobStore::sha256Hex(bytes);
+        QVERIFY(QDir().mkpath(QFileInfo(blobs.pathOf(sha)).path()));
+        {
+            QFile f(blobs.pathOf(sha));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
+        QCOMPARE(blobs.get(sha).value(), bytes);
+        QCOMPARE(blobs.put(bytes).value(), sha);
+        QFile f(blobs.pathOf(sha));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains("%PDF"));
+        QCOMPARE(blobs.get(sha).value(), bytes);
+    }
+
     void missingAndMalformedNames()
     {
         QTemporaryDir dir;

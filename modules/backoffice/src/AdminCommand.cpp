@@ -6,6 +6,7 @@
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include <QCommandLineParser>
@@ -35,7 +36,10 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  enable-user --name U\n"
                       "  reset-password --name U (new password on stdin; its sessions end)\n"
                       "  end-sessions --name U\n"
-                      "  audit-admin          (every admin command that changed something: when, OS user, what)\n";
+                      "  audit-admin          (every admin command that changed something: when, OS user, what)\n"
+                      "  rotate-seal-key      (a new current seal key; every sealed record re-sealed with it)\n"
+                      "  audit [--since ISO-TIME] [--limit N]   (who read or changed what, oldest first)\n"
+                      "  (every command: [--seal-key FILE], default <data dir>.seal-key)\n";
 
 // The file's bytes, or "" with *error.
 QByteArray readFile(const QString &path, QString *error)
@@ -77,6 +81,66 @@ void printCode(QTextStream &out, const QString &keyId, const QString &code, int 
     out.flush();
 }
 
+// Every case entry and blob sealed with the current key (and anything stored before sealing):
+// how many records were written, or the error.
+Result<int> reseal(Database &db, const Sealer &sealer, const QString &dataDir)
+{
+    auto rows = db.exec(QStringLiteral("SELECT case_id, seq, content FROM case_entries"));
+    if (!rows)
+        return Result<int>::failure(rows.error());
+    struct Row
+    {
+        QString caseId;
+        int seq;
+        QString content;
+    };
+    QList<Row> stale;
+    while (rows.value().next()) {
+        const QString content = rows.value().value(2).toString();
+        if (Sealer::keyIdOf(content) != sealer.currentKeyId())
+            stale.append({rows.value().value(0).toString(), rows.value().value(1).toInt(), content});
+    }
+    int count = 0;
+    for (const Row &r : std::as_const(stale)) {
+        auto entry = sealer.openEntry(r.caseId, r.seq, r.content);
+        if (!entry)
+            return Result<int>::failure(entry.error());
+        auto sealed = sealer.sealEntry(r.caseId, r.seq, entry.value());
+        if (!sealed)
+            return Result<int>::failure(sealed.error());
+        auto put = db.exec(QStringLiteral("UPDATE case_entries SET content = ? WHERE case_id = ? AND seq = ?"),
+            {sealed.value(), r.caseId, r.seq});
+        if (!put)
+            return Result<int>::failure(put.error());
+        ++count;
+    }
+    auto blobs = db.exec(QStringLiteral("SELECT sha256 FROM blobs"));
+    if (!blobs)
+        return Result<int>::failure(blobs.error());
+    QStringList shas;
+    while (blobs.value().next())
+        shas.append(blobs.value().value(0).toString());
+    for (const QString &sha : std::as_const(shas)) {
+        const QString path = dataDir + QStringLiteral("/blobs/") + sha.left(2) + QLatin1Char('/') + sha;
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            continue; // a row without its file: nothing to seal
+        const QByteArray head = f.read(64);
+        f.close();
+        if (Sealer::keyIdOfFile(head) == sealer.currentKeyId())
+            continue;
+        const QByteArray aad = QByteArrayLiteral("blob:") + sha.toLatin1();
+        auto plain = sealer.openFile(path, aad);
+        if (!plain)
+            return Result<int>::failure(plain.error());
+        auto sealed = sealer.sealToFile(plain.value(), path, aad);
+        if (!sealed)
+            return Result<int>::failure(sealed.error());
+        ++count;
+    }
+    return count;
+}
+
 } // namespace
 
 int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QTextStream &in, QTextStream &out,
@@ -100,7 +164,11 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
     const QCommandLineOption department(QStringLiteral("department"), QString(), QStringLiteral("D"));
     const QCommandLineOption supervised(QStringLiteral("windows"), QString(), QStringLiteral("W1,W2"));
-    p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised});
+    const QCommandLineOption sealKey(QStringLiteral("seal-key"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("ISO-TIME"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"), QStringLiteral("1000"));
+    p.addOptions(
+        {dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised, sealKey, since, limit});
     const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
         {QStringLiteral("set-calendar"), 1}};
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
@@ -124,6 +192,15 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         err << db.error() << '\n';
         return 1;
     }
+    const QString keyFile = p.isSet(sealKey) ? p.value(sealKey) : Sealer::defaultKeyFile(p.value(dataDir));
+    bool madeKey = false;
+    auto sealer = Sealer::open(keyFile, !p.isSet(sealKey), &madeKey);
+    if (!sealer) {
+        err << sealer.error() << '\n';
+        return 1;
+    }
+    if (madeKey)
+        err << "made the seal key " << keyFile << " (0600); keep it apart from the data and its backups\n";
     WindowRegistry windows(**db, clock);
     Accounts accounts(**db, windows, clock);
     Catalogues catalogues(**db, clock);
@@ -227,7 +304,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             err << sha.error() << '\n';
             return 1;
         }
-        Router router(**db, catalogues, events, clock);
+        Router router(**db, sealer.value(), catalogues, events, clock);
         const int routed = router.routeHeld(*sha, &why);
         if (routed < 0) {
             err << why << '\n';
@@ -339,6 +416,45 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             ++count;
         }
         out << count << " held case(s)\n";
+        return 0;
+    }
+    if (command == QLatin1String("rotate-seal-key")) {
+        auto id = sealer.value().rotate();
+        if (!id) {
+            err << id.error() << '\n';
+            return 1;
+        }
+        auto count = reseal(**db, sealer.value(), p.value(dataDir));
+        if (!count) {
+            err << count.error() << '\n';
+            return 1;
+        }
+        (void)(*db)->audit(QStringLiteral("admin"), QStringLiteral("rotate-seal-key"), *id);
+        out << "seal key " << *id << " is current; re-sealed " << *count << " record(s); older keys kept in " << keyFile
+            << " to open backups\n";
+        return 0;
+    }
+    if (command == QLatin1String("audit")) {
+        bool limitOk = false;
+        const int most = p.value(limit).toInt(&limitOk);
+        if (!limitOk || most < 1) {
+            err << "--limit needs a number from 1\n";
+            return 2;
+        }
+        auto q = (*db)->exec(QStringLiteral("SELECT at, actor, action, detail FROM audit WHERE at >= ?"
+                                            " ORDER BY at, id LIMIT ?"),
+            {p.isSet(since) ? p.value(since) : QStringLiteral(""), most});
+        if (!q) {
+            err << q.error() << '\n';
+            return 1;
+        }
+        int count = 0;
+        while (q.value().next()) {
+            out << q.value().value(0).toString() << '\t' << q.value().value(1).toString() << '\t'
+                << q.value().value(2).toString() << '\t' << q.value().value(3).toString() << '\n';
+            ++count;
+        }
+        out << count << " audit line(s)\n";
         return 0;
     }
     err << "unknown admin command \"" << command << "\"\n" << kUsage;

@@ -8,6 +8,7 @@
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/SignInThrottle.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
@@ -83,6 +84,7 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"DELETE", QStringLiteral("/v1/sessions/current"), &BackOfficeServer::signOut},
         {"POST", QStringLiteral("/v1/cases/{caseId}/entries"), &BackOfficeServer::appendEntries},
         {"GET", QStringLiteral("/v1/cases/{caseId}"), &BackOfficeServer::readCase},
+        {"GET", QStringLiteral("/v1/cases"), &BackOfficeServer::searchCases},
         {"OPTIONS", QStringLiteral("/v1/uploads"), &BackOfficeServer::tusOptions, 0},
         {"POST", QStringLiteral("/v1/uploads"), &BackOfficeServer::createUpload, 0},
         {"HEAD", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::headUpload, 0},
@@ -113,14 +115,25 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     if (!db)
         return Result<bool>::failure(db.error());
     m_db = std::move(db.value());
+    const QString keyFile =
+        options.sealKeyFile.isEmpty() ? Sealer::defaultKeyFile(options.dataDir) : options.sealKeyFile;
+    bool made = false;
+    // A key file named by --seal-key must exist; the default one is made at first start.
+    auto sealer = Sealer::open(keyFile, options.sealKeyFile.isEmpty(), &made);
+    if (!sealer)
+        return Result<bool>::failure(sealer.error());
+    if (made)
+        qInfo("onewindow-backoffice: made the seal key %s (0600); keep it apart from the data and its backups",
+            qPrintable(keyFile));
+    m_sealer = std::make_unique<Sealer>(std::move(sealer.value()));
     m_windows = std::make_unique<WindowRegistry>(*m_db, options.clock);
     m_accounts = std::make_unique<Accounts>(*m_db, *m_windows, options.clock, options.tokenMinutes);
-    m_cases = std::make_unique<CaseLedger>(*m_db, options.clock);
-    m_uploads = std::make_unique<UploadStore>(*m_db, options.dataDir, options.clock, options.tusMaxBytes);
+    m_cases = std::make_unique<CaseLedger>(*m_db, *m_sealer, options.clock);
+    m_uploads = std::make_unique<UploadStore>(*m_db, *m_sealer, options.dataDir, options.clock, options.tusMaxBytes);
     m_catalogues = std::make_unique<Catalogues>(*m_db, options.clock);
     m_events = std::make_unique<EventLog>(*m_db, options.clock);
     m_waiters = std::make_unique<EventWaiters>(*m_events);
-    m_router = std::make_unique<Router>(*m_db, *m_catalogues, *m_events, options.clock);
+    m_router = std::make_unique<Router>(*m_db, *m_sealer, *m_catalogues, *m_events, options.clock);
     m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
     m_cases->setRouting(m_router.get(), m_departments.get());
     m_limits = options.http;
@@ -447,7 +460,19 @@ ApiReply BackOfficeServer::readCase(const Request &r)
     auto call = caseCall(r);
     if (!call)
         return call.error;
-    return m_cases->read(call.value->caseId, call.value->who);
+    const QString reveal = r.query().queryItemValue(QStringLiteral("reveal"));
+    if (!reveal.isEmpty() && reveal != QLatin1String("1") && reveal != QLatin1String("0"))
+        return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("reveal is 1 or 0."));
+    return m_cases->read(call.value->caseId, call.value->who, reveal == QLatin1String("1"));
+}
+
+ApiReply BackOfficeServer::searchCases(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (!who)
+        return who.error;
+    return m_cases->findByIdNumber(
+        r.query().queryItemValue(QStringLiteral("idNumber"), QUrl::FullyDecoded), *who.value);
 }
 
 bool BackOfficeServer::isTusPath(const QString &path)

@@ -3,7 +3,9 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
+#include "onewindow/backoffice/Masking.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/Sealer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,9 +93,29 @@ QJsonArray differences(const QJsonObject &stored, const QJsonObject &sent)
     return out;
 }
 
-QString canonical(const QJsonObject &e)
+bool validSha256(const QString &hex)
 {
-    return QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(hex).hasMatch();
+}
+
+// The ID numbers of the people among an entry's parties ({"kind": "person", "number": …} anywhere
+// in its payload).
+void personNumbers(const QJsonValue &v, QSet<QString> *out)
+{
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            personNumbers(x, out);
+        return;
+    }
+    if (!v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    if (o.value(QLatin1String("kind")).toString() == QLatin1String("person")
+        && !o.value(QLatin1String("number")).toString().isEmpty())
+        out->insert(Sealer::normaliseIdNumber(o.value(QLatin1String("number")).toString()));
+    for (auto it = o.begin(); it != o.end(); ++it)
+        personNumbers(it.value(), out);
 }
 
 bool mayRead(const Principal &who, const QString &caseWindow)
@@ -105,8 +127,9 @@ bool mayRead(const Principal &who, const QString &caseWindow)
 
 } // namespace
 
-CaseLedger::CaseLedger(Database &db, Clock clock)
+CaseLedger::CaseLedger(Database &db, const Sealer &sealer, Clock clock)
     : m_db(db)
+    , m_sealer(sealer)
     , m_clock(std::move(clock))
 { }
 
@@ -215,17 +238,43 @@ std::optional<ApiReply> CaseLedger::store(
         if (!have)
             return fail(ApiReply::storage(have.error()));
         if (have.value().next()) {
-            const QJsonObject stored = QJsonDocument::fromJson(have.value().value(0).toString().toUtf8()).object();
+            auto opened = m_sealer.openEntry(caseId, seq, have.value().value(0).toString());
+            if (!opened)
+                return fail(ApiReply::storage(opened.error()));
+            const QJsonObject stored = opened.value();
             if (stored != e)
                 conflicts.append(QJsonObject {{QStringLiteral("seq"), seq},
                     {QStringLiteral("fields"), differences(stored, e)}, {QStringLiteral("stored"), stored}});
             continue;
         }
+        auto sealed = m_sealer.sealEntry(caseId, seq, e);
+        if (!sealed)
+            return fail(ApiReply::storage(sealed.error()));
         auto put = m_db.exec(QStringLiteral("INSERT INTO case_entries (case_id, seq, kind, content, received_at)"
                                             " VALUES (?, ?, ?, ?, ?)"),
-            {caseId, seq, e.value(QLatin1String("kind")).toString(), canonical(e), now});
+            {caseId, seq, e.value(QLatin1String("kind")).toString(), sealed.value(), now});
         if (!put)
             return fail(ApiReply::storage(put.error()));
+        // The scan an "attached" entry names: read through this case once its window has
+        // uploaded those bytes (UploadStore::blob).
+        const QString sha = e.value(QLatin1String("payload")).toObject().value(QLatin1String("sha256")).toString();
+        if (e.value(QLatin1String("kind")).toString() == QLatin1String("attached") && validSha256(sha)) {
+            auto named = m_db.exec(QStringLiteral("INSERT INTO case_blobs (case_id, sha256) VALUES (?, ?)"
+                                                  " ON CONFLICT (case_id, sha256) DO NOTHING"),
+                {caseId, sha});
+            if (!named)
+                return fail(ApiReply::storage(named.error()));
+        }
+        // The blind index: exact ID-number search without the number in the database.
+        QSet<QString> numbers;
+        personNumbers(e.value(QLatin1String("payload")), &numbers);
+        for (const QString &number : std::as_const(numbers)) {
+            auto indexed = m_db.exec(QStringLiteral("INSERT INTO case_id_index (id_hmac, case_id) VALUES (?, ?)"
+                                                    " ON CONFLICT (id_hmac, case_id) DO NOTHING"),
+                {m_sealer.blindIndex(number), caseId});
+            if (!indexed)
+                return fail(ApiReply::storage(indexed.error()));
+        }
     }
     if (!conflicts.isEmpty())
         return fail(ApiReply::error(409, QStringLiteral("entry-conflict"),
@@ -271,7 +320,7 @@ std::optional<ApiReply> CaseLedger::store(
     return std::nullopt;
 }
 
-ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
+ApiReply CaseLedger::read(const QString &caseId, const Principal &who, bool reveal)
 {
     auto found = m_db.exec(QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?"), {caseId});
     if (!found)
@@ -287,18 +336,63 @@ ApiReply CaseLedger::read(const QString &caseId, const Principal &who)
         m_db.exec(QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? ORDER BY seq"), {caseId});
     if (!rows)
         return ApiReply::storage(rows.error());
+    // The window's own clerks and stations read what they wrote; anyone else reads people masked
+    // unless they reveal them.
+    const bool masked = !who.isWindowRole() && !reveal;
     QJsonArray entries;
     QJsonArray held;
     while (rows.value().next()) {
-        if (rows.value().value(0).toInt() <= applied)
-            entries.append(QJsonDocument::fromJson(rows.value().value(1).toString().toUtf8()).object());
-        else
+        const int seq = rows.value().value(0).toInt();
+        if (seq <= applied) {
+            auto entry = m_sealer.openEntry(caseId, seq, rows.value().value(1).toString());
+            if (!entry)
+                return ApiReply::storage(entry.error());
+            entries.append(masked ? Masking::entry(entry.value()) : QJsonValue(entry.value()));
+        } else
             held.append(rows.value().value(0).toInt());
     }
-    return ApiReply::json(200,
+    const QString audited = m_db.audit(
+        who.user, reveal && !who.isWindowRole() ? QStringLiteral("reveal-case") : QStringLiteral("read-case"), caseId);
+    if (!audited.isEmpty())
+        return ApiReply::storage(audited); // no read that the audit does not list
+    ApiReply r = ApiReply::json(200,
         QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("window"), window},
-            {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries},
-            {QStringLiteral("held"), held}});
+            {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries}, {QStringLiteral("held"), held},
+            {QStringLiteral("masked"), masked}});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
+}
+
+ApiReply CaseLedger::findByIdNumber(const QString &idNumber, const Principal &who)
+{
+    if (who.role != QLatin1String("admin") && who.role != QLatin1String("supervisor"))
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Only supervisors and admins search cases, not a %1.").arg(who.role));
+    const QString normal = Sealer::normaliseIdNumber(idNumber);
+    if (normal.isEmpty() || normal.size() > 32)
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("idNumber is the ID number to search for (at most 32 characters)."));
+    auto q = m_db.exec(QStringLiteral("SELECT c.case_id, c.window_key_id, c.created_at FROM case_id_index x"
+                                      " JOIN cases c ON c.case_id = x.case_id WHERE x.id_hmac = ?"
+                                      " ORDER BY c.created_at, c.case_id"),
+        {m_sealer.blindIndex(normal)});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QJsonArray cases;
+    while (q.value().next()) {
+        const QString window = q.value().value(1).toString();
+        if (m_departments && !m_departments->mayReadWindow(who, window))
+            continue;
+        cases.append(QJsonObject {{QStringLiteral("case"), q.value().value(0).toString()},
+            {QStringLiteral("window"), window}, {QStringLiteral("createdAt"), q.value().value(2).toString()}});
+    }
+    const QString audited =
+        m_db.audit(who.user, QStringLiteral("search-id-number"), QStringLiteral("%1 case(s)").arg(cases.size()));
+    if (!audited.isEmpty())
+        return ApiReply::storage(audited);
+    ApiReply r = ApiReply::json(200, QJsonObject {{QStringLiteral("cases"), cases}});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
 }
 
 } // namespace ow::backoffice

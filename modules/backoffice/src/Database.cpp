@@ -217,6 +217,23 @@ const QList<QStringList> &migrations()
                            " detail TEXT NOT NULL)"),
             QStringLiteral("CREATE INDEX admin_audit_at ON admin_audit (at)"),
         },
+        // Personal data sealed (Sealer): the blind index of the ID numbers in a case's entries
+        // (HMAC-SHA256 under a key outside the database), the audit listed by time, the blobs a
+        // case's entries name.
+        {
+            QStringLiteral("CREATE TABLE case_id_index ("
+                           " id_hmac VARCHAR(64) NOT NULL,"
+                           " case_id VARCHAR(64) NOT NULL REFERENCES cases (case_id),"
+                           " PRIMARY KEY (id_hmac, case_id))"),
+            QStringLiteral("CREATE INDEX audit_by_at ON audit (at)"),
+            // The blobs a case's entries name (an "attached" entry's sha256): with entries sealed,
+            // the blob access rule finds a case's scans here.
+            QStringLiteral("CREATE TABLE case_blobs ("
+                           " case_id VARCHAR(64) NOT NULL REFERENCES cases (case_id),"
+                           " sha256 VARCHAR(64) NOT NULL,"
+                           " PRIMARY KEY (case_id, sha256))"),
+            QStringLiteral("CREATE INDEX case_blobs_by_sha256 ON case_blobs (sha256)"),
+        },
     };
     return all;
 }

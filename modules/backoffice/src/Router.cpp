@@ -4,6 +4,7 @@
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/Masking.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/checklist/ChecklistEngine.h"
 #include "onewindow/checklist/PromisedDate.h"
@@ -52,8 +53,9 @@ bool isAcceptance(const QString &decision)
 
 } // namespace
 
-Router::Router(Database &db, Catalogues &catalogues, EventLog &events, Clock clock)
+Router::Router(Database &db, const Sealer &sealer, Catalogues &catalogues, EventLog &events, Clock clock)
     : m_db(db)
+    , m_sealer(sealer)
     , m_catalogues(catalogues)
     , m_events(events)
     , m_clock(std::move(clock))
@@ -67,12 +69,13 @@ QString Router::entriesApplied(const QString &caseId, const QString &window, int
     if (!q)
         return q.error();
     QList<QPair<int, QJsonObject>> decided;
-    while (q.value().next())
-        decided.append({q.value().value(0).toInt(),
-            QJsonDocument::fromJson(q.value().value(1).toString().toUtf8())
-                .object()
-                .value(QLatin1String("payload"))
-                .toObject()});
+    while (q.value().next()) {
+        const int seq = q.value().value(0).toInt();
+        auto entry = m_sealer.openEntry(caseId, seq, q.value().value(1).toString());
+        if (!entry)
+            return entry.error();
+        decided.append({seq, entry.value().value(QLatin1String("payload")).toObject()});
+    }
     for (const auto &d : decided) {
         const QJsonObject doc = d.second.value(QLatin1String("document")).toObject();
         const QString why = m_events.append(window, QStringLiteral("confirmed"), caseId, QString(),
@@ -100,13 +103,17 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
     *routed = false;
     const QString now = isoUtc(m_clock());
     auto rows =
-        m_db.exec(QStringLiteral("SELECT content FROM case_entries WHERE case_id = ? AND seq <= ? ORDER BY seq"),
+        m_db.exec(QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? AND seq <= ? ORDER BY seq"),
             {caseId, decidedSeq});
     if (!rows)
         return rows.error();
     QList<store::LogEntry> entries;
-    while (rows.value().next())
-        entries.append(logEntry(QJsonDocument::fromJson(rows.value().value(0).toString().toUtf8()).object()));
+    while (rows.value().next()) {
+        auto entry = m_sealer.openEntry(caseId, rows.value().value(0).toInt(), rows.value().value(1).toString());
+        if (!entry)
+            return entry.error();
+        entries.append(logEntry(entry.value()));
+    }
     auto state = intake::CaseState::replay(entries);
 
     auto hold = [&](const QString &shaIn, const QString &reason) {

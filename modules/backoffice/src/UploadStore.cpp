@@ -2,6 +2,7 @@
 
 #include "onewindow/backoffice/CaseLedger.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/UploadSink.h"
 
 #include <QCryptographicHash>
@@ -47,10 +48,22 @@ QString orEmpty(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// A file name can name a person ("王小明身份证.pdf"): only its extension is kept.
+QString keptFilename(const QString &name)
+{
+    const QString suffix = QFileInfo(name).suffix().left(10);
+    for (QChar c : suffix) {
+        if (!c.isLetterOrNumber() || c.unicode() > 127)
+            return QStringLiteral("scan");
+    }
+    return suffix.isEmpty() ? QStringLiteral("scan") : QStringLiteral("scan.") + suffix.toLower();
+}
+
 } // namespace
 
-UploadStore::UploadStore(Database &db, const QString &dataDir, Clock clock, qint64 maxBytes)
+UploadStore::UploadStore(Database &db, const Sealer &sealer, const QString &dataDir, Clock clock, qint64 maxBytes)
     : m_db(db)
+    , m_sealer(sealer)
     , m_dataDir(dataDir)
     , m_clock(std::move(clock))
     , m_maxBytes(maxBytes)
@@ -96,10 +109,10 @@ bool UploadStore::blobStored(const QString &sha256, qint64 *length) const
     auto q = m_db.exec(QStringLiteral("SELECT length_bytes FROM blobs WHERE sha256 = ?"), {sha256});
     if (!q || !q.value().next())
         return false;
-    const QFileInfo file(blobPath(sha256));
-    if (!file.exists() || file.size() != q.value().value(0).toLongLong())
+    // Sealed, the file is longer than the blob; its contents are checked when it is opened.
+    if (!QFileInfo::exists(blobPath(sha256)))
         return false;
-    *length = file.size();
+    *length = q.value().value(0).toLongLong();
     return true;
 }
 
@@ -161,15 +174,11 @@ ApiReply UploadStore::create(
                 403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
     }
     const QString type = meta.value(QStringLiteral("type")).left(100);
-    qint64 storedLength = -1;
-    const bool present = blobStored(sha, &storedLength);
-    if (present && storedLength != length)
-        return badRequest(
-            QStringLiteral("Blob %1 is stored with %2 bytes, not %3.").arg(sha).arg(storedLength).arg(length));
-
+    // Whether the blob is stored already changes nothing here: its bytes are uploaded all the same
+    // (they prove the window has them), and no answer tells whether, or how long, it is stored.
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString now = isoUtc(m_clock());
-    if (!present) {
+    {
         QFile part(partPath(id));
         if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return ApiReply::storage(QStringLiteral("cannot create %1").arg(part.fileName()));
@@ -180,22 +189,22 @@ ApiReply UploadStore::create(
                                  " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {id, who.window, who.user, caseId.isEmpty() ? QVariant() : QVariant(caseId),
                 orEmpty(meta.value(QStringLiteral("material")).left(200)),
-                orEmpty(meta.value(QStringLiteral("filename")).left(255)), orEmpty(type), sha, length,
-                present ? length : 0, present ? QStringLiteral("complete") : QStringLiteral("open"), now, now});
+                keptFilename(meta.value(QStringLiteral("filename"))), orEmpty(type), sha, length, 0,
+                QStringLiteral("open"), now, now});
     if (!made) {
         QFile::remove(partPath(id));
         return ApiReply::storage(made.error());
     }
     Upload u {id, who.window, caseId, sha, type, length, QStringLiteral("open")};
-    if (!present && length == 0) {
+    if (length == 0) {
         ApiReply done = complete(u);
         if (done.isError())
             return done;
     }
     ApiReply r = ApiReply::empty(201);
     r.headers.append({QByteArrayLiteral("Location"), QByteArrayLiteral("/v1/uploads/") + id.toLatin1()});
-    r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(present ? length : 0)});
-    r.body = QJsonObject {{QStringLiteral("upload"), id}, {QStringLiteral("complete"), present || length == 0}};
+    r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("0")});
+    r.body = QJsonObject {{QStringLiteral("upload"), id}, {QStringLiteral("complete"), length == 0}};
     return r;
 }
 
@@ -395,8 +404,10 @@ ApiReply UploadStore::complete(const Upload &u)
     qint64 have = -1;
     if (!blobStored(u.sha256, &have)) {
         QFile::remove(target);
-        if (!QFile::rename(partPath(u.id), target))
-            return ApiReply::storage(QStringLiteral("cannot move upload %1 to %2").arg(u.id, target));
+        auto sealed = m_sealer.sealFile(partPath(u.id), target, QByteArrayLiteral("blob:") + u.sha256.toLatin1());
+        if (!sealed)
+            return ApiReply::storage(QStringLiteral("upload %1: %2").arg(u.id, sealed.error()));
+        QFile::remove(partPath(u.id));
         if (!m_db.begin())
             return ApiReply::storage(m_db.lastError());
         auto gone = m_db.exec(QStringLiteral("DELETE FROM blobs WHERE sha256 = ?"), {u.sha256});
@@ -419,6 +430,49 @@ ApiReply UploadStore::complete(const Upload &u)
     return ApiReply::empty(204);
 }
 
+ApiResult<QString> UploadStore::readableCaseOf(const Principal &who, const QString &sha) const
+{
+    // The cases that name this blob (an upload for the case, or an "attached" entry) and whose
+    // window has uploaded its bytes completely (it proved it had them): a blob is read through
+    // one of them, never because of who uploaded it.
+    auto q = m_db.exec(QStringLiteral("SELECT c.case_id, c.window_key_id FROM cases c"
+                                      " WHERE c.case_id IN (SELECT case_id FROM uploads"
+                                      "  WHERE sha256 = ? AND state = 'complete' AND case_id IS NOT NULL"
+                                      "  UNION SELECT case_id FROM case_blobs WHERE sha256 = ?)"
+                                      " AND EXISTS (SELECT 1 FROM uploads p WHERE p.sha256 = ?"
+                                      "  AND p.state = 'complete' AND p.window_key_id = c.window_key_id)"
+                                      " ORDER BY c.case_id"),
+        {sha, sha, sha});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QList<QPair<QString, QString>> cases;
+    while (q.value().next())
+        cases.append({q.value().value(0).toString(), q.value().value(1).toString()});
+    for (const auto &[caseId, window] : std::as_const(cases)) {
+        if (who.role == QLatin1String("admin"))
+            return caseId;
+        if (who.isWindowRole()) {
+            if (who.window == window)
+                return caseId;
+            continue;
+        }
+        Result<QSqlQuery> ok = Result<QSqlQuery>::failure(QString());
+        if (who.role == QLatin1String("supervisor"))
+            ok = m_db.exec(QStringLiteral("SELECT 1 FROM supervised_windows WHERE user_name = ? AND window_key_id = ?"),
+                {who.user, window});
+        else if (who.role == QLatin1String("department"))
+            ok = m_db.exec(
+                QStringLiteral("SELECT 1 FROM items WHERE case_id = ? AND department = ?"), {caseId, who.department});
+        else
+            continue;
+        if (!ok)
+            return ApiReply::storage(ok.error());
+        if (ok.value().next())
+            return caseId;
+    }
+    return QString();
+}
+
 ApiReply UploadStore::blob(const Principal &who, const QString &shaIn, bool headOnly)
 {
     const QString sha = shaIn.toLower();
@@ -429,45 +483,29 @@ ApiReply UploadStore::blob(const Principal &who, const QString &shaIn, bool head
     qint64 length = -1;
     if (!blobStored(sha, &length))
         return notFound;
-    bool allowed = who.role == QLatin1String("admin");
-    if (who.role == QLatin1String("supervisor")) {
-        // A supervisor: blobs of the cases of the windows they supervise.
-        auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u JOIN cases c ON c.case_id = u.case_id"
-                                          " JOIN supervised_windows s ON s.window_key_id = c.window_key_id"
-                                          " WHERE u.sha256 = ? AND u.state = 'complete' AND s.user_name = ?"),
-            {sha, who.user});
-        if (!q)
-            return ApiReply::storage(q.error());
-        allowed = q.value().next() && q.value().value(0).toLongLong() > 0;
-    } else if (who.role == QLatin1String("department")) {
-        // A department: blobs of the cases with an item routed to it.
-        auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u JOIN items i ON i.case_id = u.case_id"
-                                          " WHERE u.sha256 = ? AND u.state = 'complete' AND i.department = ?"),
-            {sha, who.department});
-        if (!q)
-            return ApiReply::storage(q.error());
-        allowed = q.value().next() && q.value().value(0).toLongLong() > 0;
-    }
-    if (!allowed && who.isWindowRole()) {
-        // The window that uploaded it, or the window of a case it was uploaded for.
-        auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM uploads u LEFT JOIN cases c ON c.case_id = u.case_id"
-                                          " WHERE u.sha256 = ? AND u.state = 'complete'"
-                                          " AND (u.window_key_id = ? OR c.window_key_id = ?)"),
-            {sha, who.window, who.window});
-        if (!q)
-            return ApiReply::storage(q.error());
-        allowed = q.value().next() && q.value().value(0).toLongLong() > 0;
-    }
-    if (!allowed)
+    auto via = readableCaseOf(who, sha);
+    if (!via)
+        return via.error;
+    if (via.value->isEmpty()) {
+        (void)m_db.audit(who.user, QStringLiteral("blob-refused"), sha);
         return notFound;
+    }
+    (void)m_db.audit(who.user, headOnly ? QStringLiteral("head-blob") : QStringLiteral("read-blob"),
+        QStringLiteral("%1 of case %2").arg(sha, *via.value));
     const QByteArray mediaType = QByteArrayLiteral("application/octet-stream");
     if (headOnly) {
         ApiReply r = ApiReply::empty(200);
         r.headers.append({QByteArrayLiteral("Content-Type"), mediaType});
         r.headers.append({QByteArrayLiteral("Content-Length"), QByteArray::number(length)});
+        r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
         return r;
     }
-    return ApiReply::file(200, blobPath(sha), mediaType);
+    auto plain = m_sealer.openFile(blobPath(sha), QByteArrayLiteral("blob:") + sha.toLatin1());
+    if (!plain)
+        return ApiReply::storage(plain.error());
+    ApiReply r = ApiReply::bytes(200, plain.value(), mediaType);
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
 }
 
 } // namespace ow::backoffice

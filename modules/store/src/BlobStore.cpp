@@ -1,5 +1,7 @@
 #include "onewindow/store/BlobStore.h"
 
+#include "onewindow/store/Sealer.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -11,6 +13,13 @@ namespace ow::store {
 namespace {
 
 constexpr QFileDevice::Permissions kFileMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+const QByteArray kMagic("OWSCAN1\n");
+
+QByteArray aadOf(const QString &sha256)
+{
+    return QByteArrayLiteral("blob:") + sha256.toLatin1();
+}
+
 constexpr QFileDevice::Permissions kDirMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 
 bool makePrivateDir(const QString &path)
@@ -23,8 +32,20 @@ bool makePrivateDir(const QString &path)
 } // namespace
 
 BlobStore::BlobStore(QString dataDir)
-    : m_root(QDir(dataDir).filePath(QStringLiteral("blobs")))
+    : m_dataDir(dataDir)
+    , m_root(QDir(dataDir).filePath(QStringLiteral("blobs")))
 { }
+
+Result<const Sealer *> BlobStore::sealer() const
+{
+    if (!m_sealer) {
+        auto loaded = Sealer::loadOrCreate(QDir(m_dataDir).filePath(QStringLiteral("keys")));
+        if (!loaded)
+            return Result<const Sealer *>::failure(loaded.error());
+        m_sealer = std::make_shared<Sealer>(loaded.value());
+    }
+    return static_cast<const Sealer *>(m_sealer.get());
+}
 
 QString BlobStore::sha256Hex(const QByteArray &bytes)
 {
@@ -52,22 +73,45 @@ bool BlobStore::contains(const QString &sha256) const
     return isValidName(sha256) && QFileInfo::exists(pathOf(sha256));
 }
 
+qint64 BlobStore::sizeOf(const QString &sha256) const
+{
+    if (!isValidName(sha256))
+        return -1;
+    QFile file(pathOf(sha256));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    if (file.read(kMagic.size()) != kMagic)
+        return file.size();
+    return qMax<qint64>(0, file.size() - kMagic.size() - 1 - Sealer::kNonceSize - Sealer::kTagSize);
+}
+
 Result<QString> BlobStore::put(const QByteArray &bytes)
 {
     const QString sha = sha256Hex(bytes);
     const QString path = pathOf(sha);
     if (QFileInfo::exists(path)) {
-        // Already there: keep it if it is intact, replace it if it was damaged.
-        if (get(sha))
+        // Already there: keep it if it is intact and sealed; replace it if it was damaged, seal
+        // it if it was stored plain (before sealing).
+        QFile have(path);
+        const bool sealed = have.open(QIODevice::ReadOnly) && have.read(kMagic.size()) == kMagic;
+        have.close();
+        if (sealed && get(sha))
             return sha;
     }
+    auto key = sealer();
+    if (!key)
+        return Result<QString>::failure(key.error());
+    auto sealed = key.value()->seal(bytes, aadOf(sha));
+    if (!sealed)
+        return Result<QString>::failure(sealed.error());
+    const QByteArray content = kMagic + sealed.value();
     const QString dir = QFileInfo(path).path();
     if (!makePrivateDir(m_root) || !makePrivateDir(dir))
         return Result<QString>::failure(tr("Cannot create the folder %1 for scanned documents.").arg(dir));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Result<QString>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
-    if (!file.setPermissions(kFileMode) || file.write(bytes) != bytes.size()
+    if (!file.setPermissions(kFileMode) || file.write(content) != content.size()
         || (m_beforeCommit && !m_beforeCommit(file))) {
         file.cancelWriting();
         return Result<QString>::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
@@ -85,6 +129,15 @@ Result<QByteArray> BlobStore::get(const QString &sha256) const
     if (!file.open(QIODevice::ReadOnly))
         return Result<QByteArray>::failure(tr("The scanned document %1 is missing from the store.").arg(sha256));
     QByteArray bytes = file.readAll();
+    if (bytes.startsWith(kMagic)) {
+        auto key = sealer();
+        if (!key)
+            return Result<QByteArray>::failure(key.error());
+        auto plain = key.value()->open(bytes.mid(kMagic.size()), aadOf(sha256));
+        if (!plain)
+            return Result<QByteArray>::failure(tr("The scanned document %1 is damaged in the store.").arg(sha256));
+        bytes = plain.value();
+    }
     if (sha256Hex(bytes) != sha256)
         return Result<QByteArray>::failure(tr("The scanned document %1 is damaged in the store.").arg(sha256));
     return bytes;

@@ -319,7 +319,7 @@ void SyncEngine::scanOutbox()
                 continue;
             const QString sha = e.payload.value(QLatin1String("sha256")).toString();
             if (store::BlobStore::isValidName(sha))
-                blobs << qMakePair(sha, QFileInfo(m_blobs.pathOf(sha)).size());
+                blobs << qMakePair(sha, qMax<qint64>(0, m_blobs.sizeOf(sha)));
         }
         if (i < kScanAhead && !m_unacked.contains(caseId))
             m_unacked.insert(caseId, unsent); // read once: the pusher starts with these

@@ -28,6 +28,7 @@ class Departments;
 class EventLog;
 class EventWaiters;
 class Router;
+class Sealer;
 class WindowRegistry;
 
 struct ServerOptions
@@ -40,6 +41,9 @@ struct ServerOptions
     QString tlsCertFile; // both set: HTTPS only (QSslServer)
     QString tlsKeyFile;
     qint64 tusMaxBytes = 1024LL * 1024 * 1024; // Tus-Max-Size
+    // The seal key file (Sealer); "": $CREDENTIALS_DIRECTORY/seal-key or "<dataDir>.seal-key",
+    // made at first start.
+    QString sealKeyFile;
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
@@ -127,6 +131,7 @@ private:
     ApiReply currentSession(const Request &r);
     ApiReply signOut(const Request &r);
     ApiReply appendEntries(const Request &r);
+    ApiReply searchCases(const Request &r);
     ApiReply readCase(const Request &r);
     ApiReply tusOptions(const Request &r);
     ApiReply createUpload(const Request &r);
@@ -164,6 +169,7 @@ private:
     QHash<QByteArray, int> m_perAddress; // open connections per SignInThrottle::addressKey
 
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<Sealer> m_sealer;
     std::unique_ptr<WindowRegistry> m_windows;
     std::unique_ptr<Accounts> m_accounts;
     std::unique_ptr<CaseLedger> m_cases;

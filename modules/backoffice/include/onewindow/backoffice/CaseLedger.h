@@ -15,6 +15,7 @@ namespace ow::backoffice {
 class Database;
 class Departments;
 class Router;
+class Sealer;
 struct Principal;
 
 // The cases as their windows' logs say: entries in store::LogEntry::toJson() form, kept by
@@ -26,7 +27,8 @@ class CaseLedger
 public:
     static constexpr int kMaxEntriesPerRequest = 1000;
 
-    CaseLedger(Database &db, Clock clock);
+    // Entries are stored sealed (Sealer); the ID numbers of their parties get a blind index row.
+    CaseLedger(Database &db, const Sealer &sealer, Clock clock);
     // Routing runs in the transaction that applies entries; reading follows the departments'
     // window rules (supervisors read only the windows they supervise).
     void setRouting(Router *router, Departments *departments);
@@ -35,8 +37,13 @@ public:
     // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
     // held, 202 when some entries wait for a gap; 409 (nothing stored) naming the differing fields.
     ApiReply append(const QString &caseId, const QJsonValue &body, const Principal &who);
-    // GET /v1/cases/{caseId}: the applied entries and the held seqs.
-    ApiReply read(const QString &caseId, const Principal &who);
+    // GET /v1/cases/{caseId}: the applied entries and the held seqs. The case's own window reads
+    // them as written; a supervisor or admin reads people masked (Masking) unless `reveal`. Every
+    // read is audited (who, which case, whether revealed); Cache-Control: no-store.
+    ApiReply read(const QString &caseId, const Principal &who, bool reveal = false);
+    // GET /v1/cases?idNumber=: the cases whose entries name a person with this ID number (blind
+    // index), for supervisors (their windows) and admins. Audited without the number.
+    ApiReply findByIdNumber(const QString &idNumber, const Principal &who);
 
 private:
     static constexpr int kAttempts = 5;
@@ -46,6 +53,7 @@ private:
         QList<int> &seqs, int &applied);
 
     Database &m_db;
+    const Sealer &m_sealer;
     Clock m_clock;
     Router *m_router = nullptr;
     Departments *m_departments = nullptr;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 namespace ow::intake {
@@ -20,6 +21,14 @@ public:
     static QJsonObject applicant(const intake::Party &party);
     static QString personName(const QString &name);
     static QString idNumber(const QString &number);
+    // 浙江省杭州市西湖区文三路100号 → 浙江省杭州市****: province and city at most.
+    static QString address(const QString &address);
+    // 13812345678 → 138****5678.
+    static QString phone(const QString &phone);
+    // A case entry (or any JSON) as a supervisor or admin reads it unless revealed: every person's
+    // name and number ({"kind": "person"|"foreigner", …}, idNumber, agent…), address, phone and
+    // birth date masked; companies as they are.
+    static QJsonValue entry(const QJsonValue &value);
 };
 
 } // namespace ow::backoffice

@@ -18,6 +18,7 @@ namespace ow::backoffice {
 class Catalogues;
 class Database;
 class EventLog;
+class Sealer;
 
 // Routes an accepted case's items to their departments. A case's items are what the client's
 // checklist includes for the case's selection and answers (intake::CaseState folds the applied
@@ -28,7 +29,7 @@ class EventLog;
 class Router
 {
 public:
-    Router(Database &db, Catalogues &catalogues, EventLog &events, Clock clock);
+    Router(Database &db, const Sealer &sealer, Catalogues &catalogues, EventLog &events, Clock clock);
 
     // Inside the caller's transaction, after case entries (fromSeq, toSeq] were applied: a
     // "confirmed" event for each decided entry among them, and routing on the first acceptance.
@@ -51,6 +52,7 @@ private:
         const QString &reason);
 
     Database &m_db;
+    const Sealer &m_sealer;
     Catalogues &m_catalogues;
     EventLog &m_events;
     Clock m_clock;

@@ -14,19 +14,24 @@
 namespace ow::backoffice {
 
 class Database;
+class Sealer;
 class UploadSink;
 
 // tus 1.0 uploads (core, creation, checksum) and the content-addressed blob store they end in.
 // An upload is a row in `uploads` plus <data dir>/uploads/<id>.part; its offset is the size of
 // that file (bytes are kept as they arrive, so a crash loses nothing already received). On the
-// last byte the whole file's SHA-256 is compared with the `sha256` metadata: a match moves it to
-// <data dir>/blobs/<first two hex>/<sha256> with a `blobs` row; a mismatch discards the upload.
+// last byte the whole file's SHA-256 is compared with the `sha256` metadata: a match stores it
+// sealed (Sealer) as <data dir>/blobs/<first two hex>/<sha256> with a `blobs` row; a mismatch
+// discards the upload. A blob already stored is uploaded again all the same (its bytes are the
+// proof of possession): creating an upload never completes at once and never tells a length.
+// A blob is read (GET/HEAD /v1/blobs) only through a case the caller may read that names it
+// and whose own window has uploaded its bytes completely.
 class UploadStore
 {
 public:
     static constexpr qint64 kDefaultMaxBytes = 1024LL * 1024 * 1024;
 
-    UploadStore(Database &db, const QString &dataDir, Clock clock, qint64 maxBytes);
+    UploadStore(Database &db, const Sealer &sealer, const QString &dataDir, Clock clock, qint64 maxBytes);
     ~UploadStore();
 
     qint64 maxBytes() const { return m_maxBytes; }
@@ -72,8 +77,12 @@ private:
     QString pendingPath(const QString &id) const;
     QString blobPath(const QString &sha256) const;
     bool blobStored(const QString &sha256, qint64 *length) const;
+    // A case that `who` may read, that names the blob (an upload for it or an "attached" entry)
+    // and whose window has a complete upload of it: its id (the first by id), "" when none.
+    ApiResult<QString> readableCaseOf(const Principal &who, const QString &sha256) const;
 
     Database &m_db;
+    const Sealer &m_sealer;
     QString m_dataDir;
     Clock m_clock;
     qint64 m_maxBytes;
