@@ -4,7 +4,12 @@
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/Router.h"
+#include "onewindow/backoffice/WindowRegistry.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/QrPayload.h"
+#include "onewindow/receipt/ReceiptDocument.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,6 +101,20 @@ QString canonical(const QJsonObject &e)
     return QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
 }
 
+ApiReply unprocessable(int index, const QString &code, const QString &why)
+{
+    return ApiReply::error(422, code,
+        QStringLiteral("Entry %1: %2 Nothing of this request was stored.").arg(index).arg(why),
+        QJsonObject {{QStringLiteral("index"), index}});
+}
+
+// A case number of the window's own series: "<key id>-yyyyMMdd-NNNN" (store::CaseNumbering).
+bool inSeries(const QString &number, const QString &window)
+{
+    static const QRegularExpression tail(QStringLiteral("^[0-9]{8}-[0-9]{1,9}$"));
+    return number.startsWith(window + QLatin1Char('-')) && tail.match(number.mid(window.size() + 1)).hasMatch();
+}
+
 bool mayRead(const Principal &who, const QString &caseWindow)
 {
     if (who.role == QLatin1String("admin") || who.role == QLatin1String("supervisor"))
@@ -130,7 +149,7 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     if (!body.isArray() || body.toArray().isEmpty())
         return ApiReply::error(
             400, QStringLiteral("bad-request"), QStringLiteral("The body is a non-empty array of log entries."));
-    const QJsonArray entries = body.toArray();
+    QJsonArray entries = body.toArray();
     if (entries.size() > kMaxEntriesPerRequest)
         return ApiReply::error(413, QStringLiteral("too-many-entries"),
             QStringLiteral("At most %1 entries per request.").arg(kMaxEntriesPerRequest));
@@ -147,6 +166,8 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
                     .arg(i)
                     .arg(e.value(QLatin1String("window")).toString(), who.window));
     }
+    if (auto refused = admit(caseId, entries, who))
+        return *refused;
 
     // One transaction; run again (a few times) when a concurrent writer on the same PostgreSQL
     // made it fail in a way that a second run resolves (serialization, deadlock, unique key).
@@ -172,6 +193,154 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     return ApiReply::json(held.isEmpty() ? 200 : 202,
         QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("applied"), applied},
             {QStringLiteral("acknowledged"), acknowledged}, {QStringLiteral("held"), held}});
+}
+
+std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &entries, const Principal &who)
+{
+    // The window's key is its identity: no current key, no push.
+    if (m_windows) {
+        if (auto refused = m_windows->refusePush(who))
+            return refused;
+    }
+    // A case id belongs to the window that sent its first entry (store() checks again under the
+    // row lock; this answers before anything is taken).
+    auto owner = m_db.exec(QStringLiteral("SELECT window_key_id FROM cases WHERE case_id = ?"), {caseId});
+    if (!owner)
+        return ApiReply::storage(owner.error());
+    if (owner.value().next() && owner.value().value(0).toString() != who.window)
+        return ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+
+    // The clerk comes from the token. An entry may name another clerk or station user of the same
+    // window (entries made offline before a change of shift are pushed by whoever signs in next,
+    // and a resend must stay the same entry); any other name becomes the caller's.
+    QHash<QString, bool> windowUser;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QJsonObject e = entries.at(i).toObject();
+        const QString clerk = e.value(QLatin1String("clerk")).toString();
+        if (clerk == who.user)
+            continue;
+        if (!windowUser.contains(clerk)) {
+            auto q = m_db.exec(QStringLiteral("SELECT 1 FROM users WHERE name = ? AND window_key_id = ?"
+                                              " AND role IN ('clerk', 'station')"),
+                {clerk, who.window});
+            if (!q)
+                return ApiReply::storage(q.error());
+            windowUser.insert(clerk, q.value().next());
+        }
+        if (windowUser.value(clerk))
+            continue;
+        e.insert(QStringLiteral("clerk"), who.user);
+        entries[i] = e;
+    }
+
+    // The case number: the started entry's, in the window's series, taken once.
+    QString number;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        if (e.value(QLatin1String("kind")).toString() != QLatin1String("started"))
+            continue;
+        const QJsonObject p = e.value(QLatin1String("payload")).toObject();
+        number = p.value(QLatin1String("number")).toString();
+        const QString window = p.value(QLatin1String("region")).toString() + QLatin1Char('-')
+            + p.value(QLatin1String("window")).toString();
+        if (window != who.window || !inSeries(number, who.window))
+            return unprocessable(int(i), QStringLiteral("case-number-foreign"),
+                QStringLiteral("case number \"%1\" is not in the series of window %2 (%2-yyyyMMdd-NNNN).")
+                    .arg(number, who.window));
+        auto taken = m_db.exec(QStringLiteral("INSERT INTO case_numbers (number, window_key_id, case_id, taken_at)"
+                                              " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            {number, who.window, caseId, isoUtc(m_clock())});
+        if (!taken)
+            return ApiReply::storage(taken.error());
+        auto holder = m_db.exec(QStringLiteral("SELECT case_id FROM case_numbers WHERE number = ?"), {number});
+        if (!holder)
+            return ApiReply::storage(holder.error());
+        if (!holder.value().next())
+            return ApiReply::storage(QStringLiteral("case number %1 vanished").arg(number));
+        if (holder.value().value(0).toString() != caseId)
+            return ApiReply::error(409, QStringLiteral("case-number-taken"),
+                QStringLiteral("Case number %1 is already the number of another case of window %2; nothing of this "
+                               "request was stored.")
+                    .arg(number, who.window),
+                QJsonObject {{QStringLiteral("index"), int(i)}});
+        auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
+        if (!mine)
+            return ApiReply::storage(mine.error());
+        if (mine.value().next() && mine.value().value(0).toString() != number)
+            return ApiReply::error(409, QStringLiteral("case-number-taken"),
+                QStringLiteral("Case %1 already has the number %2.").arg(caseId, mine.value().value(0).toString()),
+                QJsonObject {{QStringLiteral("index"), int(i)}});
+    }
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        if (e.value(QLatin1String("kind")).toString() != QLatin1String("decided"))
+            continue;
+        if (number.isEmpty()) {
+            auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
+            if (!mine)
+                return ApiReply::storage(mine.error());
+            if (mine.value().next())
+                number = mine.value().value(0).toString();
+        }
+        if (auto refused = checkDecided(caseId, int(i), e, number, who))
+            return refused;
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiReply> CaseLedger::checkDecided(
+    const QString &caseId, int index, const QJsonObject &entry, const QString &caseNumber, const Principal &who)
+{
+    const QJsonObject payload = entry.value(QLatin1String("payload")).toObject();
+    const QJsonObject docJson = payload.value(QLatin1String("document")).toObject();
+    auto doc = receipt::ReceiptDocument::fromJson(docJson);
+    if (!doc)
+        return unprocessable(index, QStringLiteral("bad-document"),
+            QStringLiteral("the decided document cannot be read: %1").arg(doc.error()));
+    // What is signed is the document as the window froze it: nothing may ride along unsigned.
+    if (doc->toJson(true) != docJson)
+        return unprocessable(index, QStringLiteral("bad-document"),
+            QStringLiteral("the decided document has fields that are not part of a document."));
+    const QByteArray digest = doc->digest();
+    if (payload.value(QLatin1String("digest")).toString() != QString::fromLatin1(digest.toHex()))
+        return unprocessable(index, QStringLiteral("digest-mismatch"),
+            QStringLiteral("\"digest\" is not the SHA-256 of the decided document's canonical bytes."));
+    auto qr = receipt::QrPayload::parse(doc->qrPayload);
+    if (!qr)
+        return unprocessable(index, QStringLiteral("bad-signature"),
+            QStringLiteral("the document's QR payload cannot be read: %1").arg(qr.error()));
+    if (!qr->vouchesFor(*doc) || doc->caseId != caseId)
+        return unprocessable(index, QStringLiteral("digest-mismatch"),
+            QStringLiteral("the QR payload is not the one of this document and case."));
+    if (!caseNumber.isEmpty() && doc->caseNumber != caseNumber)
+        return unprocessable(index, QStringLiteral("case-number-foreign"),
+            QStringLiteral("the document's case number %1 is not the case's number %2.")
+                .arg(doc->caseNumber, caseNumber));
+    // Signed by this window's key (in demo mode by its DEMO- key, enrolled by seed-demo as the
+    // window's), one that was not revoked when the document was issued.
+    if (qr->keyId != who.window && qr->keyId != receipt::KeyRing::demoKeyId(who.window))
+        return unprocessable(index, QStringLiteral("bad-signature"),
+            QStringLiteral("the document is signed by key %1, not by window %2.").arg(qr->keyId, who.window));
+    if (!m_windows)
+        return std::nullopt;
+    auto keys = m_windows->keysOf(who.window);
+    if (!keys)
+        return keys.error;
+    QString revokedBefore;
+    for (const WindowRegistry::KeyPeriod &k : std::as_const(*keys.value)) {
+        if (!receipt::KeyRing::verifySignature(k.publicKey, qr->signedPart(), qr->signature))
+            continue;
+        if (k.validAt(doc->issuedAt))
+            return std::nullopt;
+        revokedBefore = k.revokedAt;
+    }
+    if (!revokedBefore.isEmpty())
+        return unprocessable(index, QStringLiteral("key-revoked"),
+            QStringLiteral("the document was issued at %1 with a key of window %2 revoked on %3.")
+                .arg(isoUtc(doc->issuedAt), who.window, revokedBefore));
+    return unprocessable(index, QStringLiteral("bad-signature"),
+        QStringLiteral("the document's signature is not made by any key window %1 enrolled.").arg(who.window));
 }
 
 std::optional<ApiReply> CaseLedger::store(

@@ -195,6 +195,15 @@ const QList<QStringList> &migrations()
             QStringLiteral("DROP TABLE events"),
             QStringLiteral("ALTER TABLE events_v3 RENAME TO events"),
         },
+        // Case numbers, unique per window and in the window's own series: taken by the case's
+        // "started" entry before the entry is stored (CaseLedger::append).
+        {
+            QStringLiteral("CREATE TABLE case_numbers ("
+                           " number VARCHAR(64) PRIMARY KEY,"
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
+                           " case_id VARCHAR(64) NOT NULL UNIQUE,"
+                           " taken_at VARCHAR(32) NOT NULL)"),
+        },
     };
     return all;
 }
