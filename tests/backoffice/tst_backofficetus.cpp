@@ -3,6 +3,7 @@
 // curl is installed — an upload with plain curl commands.
 #include "ApiClient.h"
 #include "RawHttp.h"
+#include "SignedEntries.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -94,6 +95,13 @@ void TestBackOfficeTus::initTestCase()
     QCOMPARE(s.status, 201);
     m_token = QJsonDocument::fromJson(s.body).object().value(QLatin1String("token")).toString().toLatin1();
     QVERIFY(!m_token.isEmpty());
+    // The window enrols its key: it may upload from then on.
+    QString why;
+    const QJsonObject enrolment = signedentries::enrolment(data, QStringLiteral("330106-W01"), &why);
+    QVERIFY2(!enrolment.isEmpty(), qPrintable(why));
+    const RawResponse enrolled = RawHttp::request(m_server->port(), "POST", "/v1/enrol",
+        {{"Content-Type", "application/json"}}, QJsonDocument(enrolment).toJson(QJsonDocument::Compact));
+    QCOMPARE(enrolled.status, 201);
     m_blob = randomBytes(kBlobBytes, 0x75u);
 }
 

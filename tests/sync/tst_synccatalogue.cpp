@@ -155,12 +155,11 @@ void TestSyncCatalogue::refreshedCatalogueForNewCasesOnly()
     window.windowCode = kWindow;
     window.windowName = QStringLiteral("Station 7");
     window.clerk = kClerk;
-    const auto key = ow::receipt::WindowKey::generate(window.keyId());
-    QVERIFY(key);
+    const ow::receipt::WindowKey &key = windowKey(); // the enrolled one
     QString openCase;
     {
         ow::intake::IntakeWorkflow w(
-            catalog1.value(), calendar.value(), ow::Clock::system(), store.value(), key.value(), window);
+            catalog1.value(), calendar.value(), ow::Clock::system(), store.value(), key, window);
         QCOMPARE(w.start(), QString());
         openCase = w.caseId();
         QCOMPARE(w.setApplicant(
@@ -185,8 +184,7 @@ void TestSyncCatalogue::refreshedCatalogueForNewCasesOnly()
     const auto catalog2 = ow::Catalog::load(shelf.forNewCases(ow::Catalog::builtinPath()));
     QVERIFY2(catalog2, qPrintable(catalog2.error()));
     QCOMPARE(catalog2->version(), v2);
-    ow::intake::IntakeWorkflow w(
-        catalog2.value(), calendar.value(), ow::Clock::system(), store.value(), key.value(), window);
+    ow::intake::IntakeWorkflow w(catalog2.value(), calendar.value(), ow::Clock::system(), store.value(), key, window);
     QCOMPARE(w.resume(openCase), QString());
     QCOMPARE(w.catalog().version(), v1);
     QVERIFY(w.catalogueUpdateAvailable());

@@ -44,10 +44,10 @@ OpenCase openCaseAtVerdict(ow::store::Store &store)
 {
     static const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
     static const auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
-    static const auto key = ow::receipt::WindowKey::generate(kKeyId);
+    const ow::receipt::WindowKey &key = synctest::windowKey(); // the enrolled one
     OpenCase out;
-    if (!catalog || !calendar || !key) {
-        out.error = !catalog ? catalog.error() : !calendar ? calendar.error() : key.error();
+    if (!catalog || !calendar) {
+        out.error = !catalog ? catalog.error() : calendar.error();
         return out;
     }
     ow::intake::WindowConfig config;
@@ -55,8 +55,8 @@ OpenCase openCaseAtVerdict(ow::store::Store &store)
     config.windowCode = kWindow;
     config.windowName = QStringLiteral("Station 7");
     config.clerk = kClerk;
-    out.workflow = std::make_unique<IntakeWorkflow>(
-        catalog.value(), calendar.value(), ow::Clock::system(), store, key.value(), config);
+    out.workflow =
+        std::make_unique<IntakeWorkflow>(catalog.value(), calendar.value(), ow::Clock::system(), store, key, config);
     IntakeWorkflow &w = *out.workflow;
     QStringList errors;
     auto must = [&errors](const QString &err) {

@@ -242,9 +242,7 @@ std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &ent
             continue;
         const QJsonObject p = e.value(QLatin1String("payload")).toObject();
         number = p.value(QLatin1String("number")).toString();
-        const QString window = p.value(QLatin1String("region")).toString() + QLatin1Char('-')
-            + p.value(QLatin1String("window")).toString();
-        if (window != who.window || !inSeries(number, who.window))
+        if (!inSeries(number, who.window))
             return unprocessable(int(i), QStringLiteral("case-number-foreign"),
                 QStringLiteral("case number \"%1\" is not in the series of window %2 (%2-yyyyMMdd-NNNN).")
                     .arg(number, who.window));
