@@ -76,6 +76,21 @@ QByteArray signIn(quint16 port);
 bool serverHasTus(quint16 port);
 bool serverHasEvents(quint16 port, const QByteArray &token);
 
+// The wall clock moved by whole days: a second client store of the same window (a test's next
+// round) takes its case numbers on another day, so they stay unique per window as the back office
+// requires.
+class DayShiftedClock final : public ow::Clock
+{
+public:
+    explicit DayShiftedClock(int days)
+        : m_days(days)
+    { }
+    QDateTime now() const override { return QDateTime::currentDateTime().addDays(m_days); }
+
+private:
+    int m_days;
+};
+
 struct MadeCase
 {
     QString id;
