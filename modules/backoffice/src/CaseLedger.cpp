@@ -234,55 +234,68 @@ std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &ent
         entries[i] = e;
     }
 
-    // The case number: the started entry's, in the window's series, taken once.
+    // The case number: the started entry's, in the window's series, not another case's.
     QString number;
+    int startedAt = -1;
+    auto holderOf = [this](const QString &n) -> ApiResult<QString> {
+        auto q = m_db.exec(QStringLiteral("SELECT case_id FROM case_numbers WHERE number = ?"), {n});
+        if (!q)
+            return ApiReply::storage(q.error());
+        return q.value().next() ? q.value().value(0).toString() : QString();
+    };
+    auto numberTaken = [&](const QString &n, int index) {
+        return ApiReply::error(409, QStringLiteral("case-number-taken"),
+            QStringLiteral("Case number %1 is already the number of another case of window %2; nothing of this "
+                           "request was stored.")
+                .arg(n, who.window),
+            QJsonObject {{QStringLiteral("index"), index}});
+    };
+    auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
+    if (!mine)
+        return ApiReply::storage(mine.error());
+    const QString known = mine.value().next() ? mine.value().value(0).toString() : QString();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject e = entries.at(i).toObject();
         if (e.value(QLatin1String("kind")).toString() != QLatin1String("started"))
             continue;
-        const QJsonObject p = e.value(QLatin1String("payload")).toObject();
-        number = p.value(QLatin1String("number")).toString();
+        number = e.value(QLatin1String("payload")).toObject().value(QLatin1String("number")).toString();
+        startedAt = int(i);
         if (!inSeries(number, who.window))
-            return unprocessable(int(i), QStringLiteral("case-number-foreign"),
+            return unprocessable(startedAt, QStringLiteral("case-number-foreign"),
                 QStringLiteral("case number \"%1\" is not in the series of window %2 (%2-yyyyMMdd-NNNN).")
                     .arg(number, who.window));
+        if (!known.isEmpty() && known != number)
+            return ApiReply::error(409, QStringLiteral("case-number-taken"),
+                QStringLiteral("Case %1 already has the number %2.").arg(caseId, known),
+                QJsonObject {{QStringLiteral("index"), startedAt}});
+        auto holder = holderOf(number);
+        if (!holder)
+            return holder.error;
+        if (!holder.value->isEmpty() && *holder.value != caseId)
+            return numberTaken(number, startedAt);
+    }
+    if (number.isEmpty())
+        number = known;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        if (e.value(QLatin1String("kind")).toString() != QLatin1String("decided"))
+            continue;
+        if (auto refused = checkDecided(caseId, int(i), e, number, who))
+            return refused;
+    }
+    // Everything checked: the number is taken for this case (a concurrent request for another case
+    // with the same number loses here).
+    if (startedAt >= 0 && known.isEmpty()) {
         auto taken = m_db.exec(QStringLiteral("INSERT INTO case_numbers (number, window_key_id, case_id, taken_at)"
                                               " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             {number, who.window, caseId, isoUtc(m_clock())});
         if (!taken)
             return ApiReply::storage(taken.error());
-        auto holder = m_db.exec(QStringLiteral("SELECT case_id FROM case_numbers WHERE number = ?"), {number});
+        auto holder = holderOf(number);
         if (!holder)
-            return ApiReply::storage(holder.error());
-        if (!holder.value().next())
-            return ApiReply::storage(QStringLiteral("case number %1 vanished").arg(number));
-        if (holder.value().value(0).toString() != caseId)
-            return ApiReply::error(409, QStringLiteral("case-number-taken"),
-                QStringLiteral("Case number %1 is already the number of another case of window %2; nothing of this "
-                               "request was stored.")
-                    .arg(number, who.window),
-                QJsonObject {{QStringLiteral("index"), int(i)}});
-        auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
-        if (!mine)
-            return ApiReply::storage(mine.error());
-        if (mine.value().next() && mine.value().value(0).toString() != number)
-            return ApiReply::error(409, QStringLiteral("case-number-taken"),
-                QStringLiteral("Case %1 already has the number %2.").arg(caseId, mine.value().value(0).toString()),
-                QJsonObject {{QStringLiteral("index"), int(i)}});
-    }
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonObject e = entries.at(i).toObject();
-        if (e.value(QLatin1String("kind")).toString() != QLatin1String("decided"))
-            continue;
-        if (number.isEmpty()) {
-            auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
-            if (!mine)
-                return ApiReply::storage(mine.error());
-            if (mine.value().next())
-                number = mine.value().value(0).toString();
-        }
-        if (auto refused = checkDecided(caseId, int(i), e, number, who))
-            return refused;
+            return holder.error;
+        if (*holder.value != caseId)
+            return numberTaken(number, startedAt);
     }
     return std::nullopt;
 }
