@@ -1353,6 +1353,14 @@
         <source>The signature does not match: this receipt was altered or forged.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The revoked key of %1 in the key list is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LicenceQr</name>
@@ -2383,6 +2391,21 @@
     </message>
     <message>
         <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeys</name>
+    <message>
+        <source>The back office&apos;s key ring is not a key list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s key ring has a damaged key for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1346,6 +1346,14 @@
         <source>The signature does not match: this receipt was altered or forged.</source>
         <translation>签名不符：该回执已被篡改或系伪造。</translation>
     </message>
+    <message>
+        <source>The revoked key of %1 in the key list is damaged.</source>
+        <translation>公钥列表中 %1 的已吊销公钥已损坏。</translation>
+    </message>
+    <message>
+        <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
+        <translation>窗口密钥“%1”已于 %2 吊销，而该回执的出具日期为 %3：回执无效，不予认可。</translation>
+    </message>
 </context>
 <context>
     <name>LicenceQr</name>
@@ -2376,6 +2384,21 @@
     <message>
         <source>rejected: %1</source>
         <translation>验证未通过：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeys</name>
+    <message>
+        <source>The back office&apos;s key ring is not a key list.</source>
+        <translation>后台发布的公钥列表格式不正确。</translation>
+    </message>
+    <message>
+        <source>The back office&apos;s key ring has a damaged key for %1.</source>
+        <translation>后台发布的公钥列表中 %1 的公钥已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

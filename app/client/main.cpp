@@ -262,6 +262,17 @@ int main(int argc, char *argv[])
     auto keys = ow::receipt::KeyRing::loadDirectory(keysDir, keyId);
     if (keys)
         context.keys = keys.value();
+    // The sync keeps the back office's key ring as keys/trusted.json: scanned receipts are checked
+    // against it from then on.
+    if (context.sync)
+        QObject::connect(context.sync, &ow::sync::SyncService::resourceUpdated, &app,
+            [&context, keysDir, keyId](const QString &path, const QByteArray &) {
+                if (path != QLatin1String("/v1/keyring"))
+                    return;
+                auto reloaded = ow::receipt::KeyRing::loadDirectory(keysDir, keyId);
+                if (reloaded)
+                    context.keys = reloaded.value();
+            });
 
     // A window with a back office, on a screen: the clerk signs in (online, or offline against
     // the verifier of an earlier online sign-in) and the window locks itself when idle; whoever

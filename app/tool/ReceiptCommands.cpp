@@ -247,18 +247,24 @@ int receiptVerify(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "rejected: this is a sample or demo receipt (key " << parsed->keyId << "), not a genuine one\n";
         return 1;
     }
-    const auto payload = ring->verify(text);
-    if (!payload) {
-        err << Tool::tr("rejected: %1").arg(payload.error()) << '\n';
+    const auto checked = ring->check(text);
+    if (!checked) {
+        err << Tool::tr("rejected: %1").arg(checked.error()) << '\n';
         return 1;
     }
+    const std::optional<QrPayload> payload = checked->payload;
     if (KeyRing::isDemoKeyId(payload->keyId)) {
         out << "sample (not genuine): case " << payload->caseNumber << ", signed by the sample key " << payload->keyId
             << '\n';
         return 0;
     }
     out << "genuine: case " << payload->caseNumber << " (" << payload->caseId << "), issued "
-        << payload->issued.toString(Qt::ISODate) << " by window key " << payload->keyId << '\n';
+        << payload->issued.toString(Qt::ISODate) << " by window key " << payload->keyId;
+    if (checked->keyRevokedAt.isValid())
+        out << ", signed by key " << payload->keyId << " revoked on "
+            << checked->keyRevokedAt.toLocalTime().date().toString(Qt::ISODate)
+            << " (the receipt was issued before its revocation)";
+    out << '\n';
     out << "it vouches for the document with SHA-256 " << payload->digest.toHex() << '\n';
 
     // What that document says: from a file, or the decided document kept in this window's store.

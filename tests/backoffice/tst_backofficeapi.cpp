@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "SignedEntries.h"
 
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/KeyRing.h"
@@ -19,6 +20,7 @@
 #include <QUuid>
 
 #include <memory>
+#include <optional>
 
 #define API_OK(r) QVERIFY2((r).violations.isEmpty(), qPrintable((r).violations.join(QLatin1Char('\n'))))
 
@@ -51,18 +53,20 @@ QJsonObject entry(
     e.seq = seq;
     e.at = QDateTime(QDate(2026, 11, 27), QTime(1, 31, seq), Qt::UTC);
     e.window = window;
-    e.clerk = QStringLiteral("李建华");
+    e.clerk = window == QLatin1String("330106-W02") ? QStringLiteral("c2") : QStringLiteral("c1"); // its user
     e.kind = kind;
     e.payload = payload;
     return e.toJson();
 }
 
+using signedentries::decidedPayload;
+using signedentries::numberOf;
+
 QJsonObject started(const QString &caseId, const QString &window)
 {
     return entry(caseId, 1, window, QStringLiteral("started"),
-        {{QStringLiteral("number"), QStringLiteral("330106-W01-20261127-0001")},
-            {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), window},
-            {QStringLiteral("windowName"), QStringLiteral("综合窗口 1")},
+        {{QStringLiteral("number"), numberOf(caseId, window)}, {QStringLiteral("region"), QStringLiteral("330106")},
+            {QStringLiteral("window"), window.mid(7)}, {QStringLiteral("windowName"), QStringLiteral("综合窗口 1")},
             {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}});
 }
 
@@ -126,6 +130,7 @@ private:
     std::unique_ptr<BackOfficeProcess> m_server;
     QHash<QString, QString> m_tokens;
     QString m_case; // a case of window 1 with seqs 1–2
+    std::optional<ow::receipt::WindowKey> m_w1Key; // window 1's current key
 };
 
 void TestBackOfficeApi::initTestCase()
@@ -344,6 +349,7 @@ void TestBackOfficeApi::enrolmentBindsKeyOnce()
     r = enrol(code.toLower().remove(QLatin1Char('-')), kW1, pub); // typed loosely: same code
     API_OK(r);
     QCOMPARE(r.status, 201);
+    m_w1Key = key.value();
     QCOMPARE(r.object().value(QLatin1String("keyId")).toString(), kW1);
     QCOMPARE(r.object().value(QLatin1String("window")).toObject().value(QLatin1String("code")).toString(),
         QStringLiteral("W01"));
@@ -389,6 +395,14 @@ void TestBackOfficeApi::enrolmentCodeExpires()
     API_OK(r);
     QCOMPARE(r.status, 403);
     QCOMPARE(r.object().value(QLatin1String("error")).toString(), QStringLiteral("enrolment-code-expired"));
+    // A fresh code enrols window 2: its clerk may push from then on.
+    const QString fresh =
+        enrolmentCodeIn(runAdmin(data, {QStringLiteral("new-code"), QStringLiteral("--window"), kW2}).out);
+    const ApiResponse ok = m_api->call("POST", QStringLiteral("/v1/enrol"),
+        QJsonObject {{QStringLiteral("code"), fresh}, {QStringLiteral("keyId"), kW2},
+            {QStringLiteral("publicKey"), QString::fromLatin1(key->publicKey().toBase64())}});
+    API_OK(ok);
+    QCOMPARE(ok.status, 201);
 }
 
 void TestBackOfficeApi::keyRingHasEtagAndRevocation()
@@ -409,9 +423,18 @@ void TestBackOfficeApi::keyRingHasEtagAndRevocation()
     API_OK(r);
     QCOMPARE(r.status, 200);
 
+    const QString before = token(QStringLiteral("c1"));
+    QCOMPARE(
+        m_api->call("GET", QStringLiteral("/v1/sessions/current"), QJsonValue::Undefined, bearer(before)).status, 200);
     const AdminRun revoked = runAdmin(
         m_dir.filePath(QStringLiteral("data")), {QStringLiteral("revoke-key"), QStringLiteral("--window"), kW1});
     QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
+    // The window's sessions ended with its key.
+    ApiResponse ended =
+        m_api->call("GET", QStringLiteral("/v1/sessions/current"), QJsonValue::Undefined, bearer(before));
+    API_OK(ended);
+    QCOMPARE(ended.status, 401);
+    m_tokens.clear();
     r = m_api->call(
         "GET", QStringLiteral("/v1/keyring"), QJsonValue::Undefined, {{QByteArrayLiteral("If-None-Match"), etag}});
     API_OK(r);
@@ -438,6 +461,7 @@ void TestBackOfficeApi::keyRingHasEtagAndRevocation()
     r = m_api->call("GET", QStringLiteral("/v1/keyring"));
     ring = ow::receipt::KeyRing::fromJson(r.raw);
     QVERIFY(ring && ring->contains(kW1));
+    m_w1Key = key.value();
     // A receipt signed with the new key verifies against the published ring.
     auto sig = key->sign(QByteArrayLiteral("message"));
     QVERIFY(sig);
@@ -689,7 +713,7 @@ void TestBackOfficeApi::gapIsHeldUntilFilled()
     QCOMPARE(ints(r.object().value(QLatin1String("held"))), (QList<int> {4, 5}));
     // A held entry with other content is a conflict too.
     QJsonObject e4b = e4;
-    e4b.insert(QStringLiteral("clerk"), QStringLiteral("王芳"));
+    e4b.insert(QStringLiteral("clerk"), QStringLiteral("st1")); // a colleague at the same window
     r = m_api->call("POST", path, QJsonArray {e4b}, bearer(t));
     API_OK(r);
     QCOMPARE(r.status, 409);
@@ -1080,9 +1104,7 @@ void TestBackOfficeApi::routingRoutesAnswer()
         QCOMPARE(r.status, 200);
     }
     const QString caseId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject document {{QStringLiteral("format"), 1}, {QStringLiteral("kind"), QStringLiteral("receipt")},
-        {QStringLiteral("caseId"), caseId}, {QStringLiteral("caseNumber"), QStringLiteral("330106-W01-20261127-0009")},
-        {QStringLiteral("issuedAt"), QStringLiteral("2026-11-27T01:31:03.000Z")}};
+    QVERIFY(m_w1Key);
     const QJsonArray log {started(caseId, kW1),
         entry(caseId, 2, kW1, QStringLiteral("chosen"),
             {{QStringLiteral("bundle"), QString()},
@@ -1090,10 +1112,7 @@ void TestBackOfficeApi::routingRoutesAnswer()
                 {QStringLiteral("catalog"),
                     QJsonObject {{QStringLiteral("version"), QStringLiteral("2026.11-demo")},
                         {QStringLiteral("sha256"), sha}}}}),
-        entry(caseId, 3, kW1, QStringLiteral("decided"),
-            {{QStringLiteral("decision"), QStringLiteral("accept")}, {QStringLiteral("refusalReason"), QString()},
-                {QStringLiteral("digest"), QStringLiteral("cd").repeated(32)},
-                {QStringLiteral("document"), document}})};
+        entry(caseId, 3, kW1, QStringLiteral("decided"), decidedPayload(caseId, numberOf(caseId, kW1), *m_w1Key))};
     ApiResponse r = m_api->call(
         "POST", QStringLiteral("/v1/cases/%1/entries").arg(caseId), log, bearer(token(QStringLiteral("c1"))));
     API_OK(r);
@@ -1152,10 +1171,7 @@ void TestBackOfficeApi::routingRoutesAnswer()
     // An acceptance whose log names no catalogue is kept (held as unroutable), not refused for ever.
     const QString bare = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QJsonArray bareLog {started(bare, kW1),
-        entry(bare, 2, kW1, QStringLiteral("decided"),
-            {{QStringLiteral("decision"), QStringLiteral("accept")}, {QStringLiteral("refusalReason"), QString()},
-                {QStringLiteral("digest"), QStringLiteral("ab").repeated(32)},
-                {QStringLiteral("document"), document}})};
+        entry(bare, 2, kW1, QStringLiteral("decided"), decidedPayload(bare, numberOf(bare, kW1), *m_w1Key))};
     r = m_api->call(
         "POST", QStringLiteral("/v1/cases/%1/entries").arg(bare), bareLog, bearer(token(QStringLiteral("c1"))));
     API_OK(r);

@@ -4,6 +4,7 @@
 // connection cap (503) and the header deadline (408).
 #include "ApiClient.h"
 #include "RawHttp.h"
+#include "SignedEntries.h"
 
 #include "onewindow/store/LogEntry.h"
 
@@ -158,6 +159,13 @@ void TestBackOfficeHostile::initTestCase()
         {{"Content-Type", "application/json"}}, "{\"name\":\"c1\",\"password\":\"" + kPassword + "\"}");
     QCOMPARE(s.status, 201);
     m_token = QJsonDocument::fromJson(s.body).object().value(QLatin1String("token")).toString().toLatin1();
+    // The window enrols its key: it may upload from then on.
+    QString why;
+    const QJsonObject enrolment = signedentries::enrolment(data, QStringLiteral("330106-W01"), &why);
+    QVERIFY2(!enrolment.isEmpty(), qPrintable(why));
+    const RawResponse enrolled = RawHttp::request(m_server->port(), "POST", "/v1/enrol",
+        {{"Content-Type", "application/json"}}, QJsonDocument(enrolment).toJson(QJsonDocument::Compact));
+    QCOMPARE(enrolled.status, 201);
 }
 
 void TestBackOfficeHostile::headerDeadlineAnswers408()

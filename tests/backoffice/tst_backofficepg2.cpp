@@ -2,6 +2,7 @@
 // every entry is stored and applied exactly once, in order; the two instances give the same
 // answers; of two conflicting first writes exactly one wins and the other gets 409.
 #include "ApiClient.h"
+#include "SignedEntries.h"
 
 #include "onewindow/store/LogEntry.h"
 
@@ -39,11 +40,12 @@ QJsonObject entry(const QString &caseId, int seq, const QString &window, const Q
     e.seq = seq;
     e.at = QDateTime(QDate(2026, 11, 27), QTime(2, 0, seq), Qt::UTC);
     e.window = window;
-    e.clerk = QStringLiteral("王芳");
+    e.clerk = window == kW1 ? QStringLiteral("c1") : QStringLiteral("c2"); // the window's user
     if (seq == 1) {
         e.kind = QStringLiteral("started");
-        e.payload = {{QStringLiteral("number"), caseId}, {QStringLiteral("region"), QStringLiteral("330106")},
-            {QStringLiteral("window"), window}, {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
+        e.payload = {{QStringLiteral("number"), signedentries::numberOf(caseId, window)},
+            {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), window},
+            {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
     } else {
         e.kind = QStringLiteral("marked");
         e.payload = {{QStringLiteral("material"), QStringLiteral("m%1").arg(seq)}, {QStringLiteral("how"), how}};
@@ -118,6 +120,18 @@ void TestBackOfficePg2::initTestCase()
     QVERIFY(m_servers[0]->start(data));
     QVERIFY(m_servers[1]->start(data));
     QVERIFY(m_servers[0]->port() != m_servers[1]->port());
+    // Both windows enrol their keys (through the first instance): they may push from then on.
+    for (const QString &window : {kW1, kW2}) {
+        QString why;
+        const QJsonObject body = signedentries::enrolment(data, window, &why);
+        QVERIFY2(!body.isEmpty(), qPrintable(why));
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/enrol").arg(m_servers[0]->port())));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = m_nam[0].post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 10000);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+        reply->deleteLater();
+    }
     m_c1 = signIn(QStringLiteral("c1"));
     m_c2 = signIn(QStringLiteral("c2"));
     QVERIFY(!m_c1.isEmpty() && !m_c2.isEmpty());

@@ -1,4 +1,5 @@
 #include "ApiClient.h"
+#include "SignedEntries.h"
 
 #include "onewindow/store/LogEntry.h"
 
@@ -73,13 +74,10 @@ QJsonObject entry(
 QJsonArray caseLog(const QString &caseId, const QString &window, const QString &sha, const QStringList &matters,
     const QString &decision = QStringLiteral("accept"))
 {
-    const QString number = window + QStringLiteral("-20261127-0001");
+    const QString number = signedentries::numberOf(caseId, window);
     QJsonArray codes;
     for (const QString &m : matters)
         codes.append(m);
-    const QJsonObject document {{QStringLiteral("format"), 1}, {QStringLiteral("kind"), QStringLiteral("receipt")},
-        {QStringLiteral("caseId"), caseId}, {QStringLiteral("caseNumber"), number},
-        {QStringLiteral("issuedAt"), QStringLiteral("2026-11-27T01:31:03.000Z")}};
     return QJsonArray {
         entry(caseId, 1, window, QStringLiteral("started"),
             {{QStringLiteral("number"), number}, {QStringLiteral("region"), QStringLiteral("330106")},
@@ -91,9 +89,7 @@ QJsonArray caseLog(const QString &caseId, const QString &window, const QString &
                     QJsonObject {{QStringLiteral("version"), QStringLiteral("2026.11-demo")},
                         {QStringLiteral("sha256"), sha}}}}),
         entry(caseId, 3, window, QStringLiteral("decided"),
-            {{QStringLiteral("decision"), decision}, {QStringLiteral("refusalReason"), QString()},
-                {QStringLiteral("digest"), QStringLiteral("ab").repeated(32)},
-                {QStringLiteral("document"), document}})};
+            signedentries::decidedPayload(caseId, number, signedentries::keyOf(window), decision))};
 }
 
 QStringList eventTypes(const QJsonArray &events)
@@ -188,6 +184,11 @@ void TestBackOfficeRouting::initTestCase()
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     restart();
+    // Both windows enrol their keys: they may push from then on.
+    for (const QString &window : {kW1, kW2}) {
+        const QString failed = signedentries::enrol(*m_api, data, window);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    }
 }
 
 void TestBackOfficeRouting::restart()
@@ -349,9 +350,11 @@ void TestBackOfficeRouting::caseWithAnUnknownCatalogueIsHeldThenRouted()
     const QJsonObject confirmed = events.at(0).toObject();
     QCOMPARE(confirmed.value(QLatin1String("case")).toString(), m_case);
     QCOMPARE(confirmed.value(QLatin1String("data")).toObject().value(QLatin1String("number")).toString(),
-        kW1 + QStringLiteral("-20261127-0001"));
+        signedentries::numberOf(m_case, kW1));
     QCOMPARE(confirmed.value(QLatin1String("data")).toObject().value(QLatin1String("digest")).toString(),
-        QStringLiteral("ab").repeated(32));
+        signedentries::decidedPayload(m_case, signedentries::numberOf(m_case, kW1), signedentries::keyOf(kW1))
+            .value(QLatin1String("digest"))
+            .toString());
     QCOMPARE(itemOf(QStringLiteral("amr1"), QStringLiteral("amr"), m_case, kAmr1), QString());
 
     // Adding the catalogue (while the server runs) routes the held case, once.

@@ -27,7 +27,9 @@ QJsonObject validEntry(int seq)
         {QStringLiteral("at"), QStringLiteral("2026-11-27T01:31:02.120Z")},
         {QStringLiteral("window"), QStringLiteral("330106-W01")}, {QStringLiteral("clerk"), QStringLiteral("李建华")},
         {QStringLiteral("kind"), seq == 1 ? QStringLiteral("started") : QStringLiteral("marked")},
-        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")}}}};
+        {QStringLiteral("payload"),
+            seq == 1 ? QJsonObject {{QStringLiteral("number"), QStringLiteral("330106-W01-20261127-0001")}}
+                     : QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")}}}};
 }
 
 } // namespace
@@ -153,6 +155,13 @@ void TestBackOfficeStore::entryChecks_data()
     QTest::newRow("seq 1 not started") << with(1, QStringLiteral("kind"), QStringLiteral("marked")) << 400;
     QTest::newRow("payload array") << with(2, QStringLiteral("payload"), QJsonArray {}) << 400;
     QTest::newRow("other window") << with(2, QStringLiteral("window"), QStringLiteral("330106-W02")) << 403;
+    // The case number is of the window's own series (store::CaseNumbering's form).
+    QJsonObject foreign = validEntry(1);
+    foreign.insert(QStringLiteral("payload"),
+        QJsonObject {{QStringLiteral("number"), QStringLiteral("330106-W02-20261127-0001")}});
+    QTest::newRow("number of another window") << QJsonValue(QJsonArray {foreign}) << 422;
+    foreign.insert(QStringLiteral("payload"), QJsonObject {});
+    QTest::newRow("no number") << QJsonValue(QJsonArray {foreign}) << 422;
 }
 
 void TestBackOfficeStore::entryChecks()

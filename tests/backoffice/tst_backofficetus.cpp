@@ -3,6 +3,7 @@
 // curl is installed — an upload with plain curl commands.
 #include "ApiClient.h"
 #include "RawHttp.h"
+#include "SignedEntries.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -103,6 +104,13 @@ void TestBackOfficeTus::initTestCase()
     QCOMPARE(s.status, 201);
     m_token = QJsonDocument::fromJson(s.body).object().value(QLatin1String("token")).toString().toLatin1();
     QVERIFY(!m_token.isEmpty());
+    // The window enrols its key: it may upload from then on.
+    QString why;
+    const QJsonObject enrolment = signedentries::enrolment(data, QStringLiteral("330106-W01"), &why);
+    QVERIFY2(!enrolment.isEmpty(), qPrintable(why));
+    const RawResponse enrolled = RawHttp::request(m_server->port(), "POST", "/v1/enrol",
+        {{"Content-Type", "application/json"}}, QJsonDocument(enrolment).toJson(QJsonDocument::Compact));
+    QCOMPARE(enrolled.status, 201);
     startCase(m_token, QString::fromLatin1(m_case), QStringLiteral("330106-W01"));
     m_blob = randomBytes(kBlobBytes, 0x75u);
 }
@@ -131,7 +139,7 @@ void TestBackOfficeTus::startCase(const QByteArray &token, const QString &caseId
     const QJsonObject started {{QStringLiteral("case"), caseId}, {QStringLiteral("seq"), 1},
         {QStringLiteral("at"), QStringLiteral("2026-03-02T09:00:00.000Z")}, {QStringLiteral("window"), window},
         {QStringLiteral("clerk"), QStringLiteral("c")}, {QStringLiteral("kind"), QStringLiteral("started")},
-        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("number"), caseId}}}};
+        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("number"), signedentries::numberOf(caseId, window)}}}};
     const RawResponse r = RawHttp::request(m_server->port(), "POST", "/v1/cases/" + caseId.toLatin1() + "/entries",
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}},
         QJsonDocument(QJsonArray {started}).toJson(QJsonDocument::Compact));
@@ -418,6 +426,13 @@ void TestBackOfficeTus::anotherWindowsScanIsUnreadableByAnyRoute()
             QStringLiteral("clerk"), QStringLiteral("--window"), QStringLiteral("330106-W02")},
         kPassword + '\n');
     QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    QString why;
+    const QJsonObject enrolment = signedentries::enrolment(data, QStringLiteral("330106-W02"), &why);
+    QVERIFY2(!enrolment.isEmpty(), qPrintable(why));
+    QCOMPARE(RawHttp::request(m_server->port(), "POST", "/v1/enrol", {{"Content-Type", "application/json"}},
+                 QJsonDocument(enrolment).toJson(QJsonDocument::Compact))
+                 .status,
+        201);
     const QByteArray other = signIn("c2", kPassword);
     QVERIFY(!other.isEmpty());
     startCase(other, QStringLiteral("tus-case-2"), QStringLiteral("330106-W02"));

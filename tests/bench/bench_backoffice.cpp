@@ -75,7 +75,8 @@ bool admin(const Target &t, const QStringList &args, const QByteArray &input = {
     return true;
 }
 
-// The window, a clerk and `cases` cases of one `started` entry each, in two portable bulk statements.
+// The window (enrolled), a clerk and `cases` cases of one `started` entry each, in two portable bulk
+// statements.
 bool seed(const Target &t, int cases)
 {
     if (!admin(t,
@@ -108,7 +109,12 @@ bool seed(const Target &t, int cases)
             " || i || '\",\"clerk\":\"c\",\"kind\":\"started\",\"payload\":{},\"seq\":1,\"window\":\"%1\"}',"
             " %2, %2 FROM n")
               .arg(kWindow, at));
-    if (!a || !b || !(*db)->commit()) {
+    // The window's key, as its enrolment leaves it: only an enrolled window may push (the bench's
+    // entries carry no decided document, so no signature is checked).
+    auto k = (*db)->exec(
+        QStringLiteral("INSERT INTO window_keys (key_id, public_key, enrolled_at) VALUES (?, ?, %1)").arg(at),
+        {kWindow, QString::fromLatin1(QByteArray(32, '\x01').toBase64())});
+    if (!a || !b || !k || !(*db)->commit()) {
         std::fprintf(stderr, "seed: %s\n", qPrintable((*db)->lastError()));
         return false;
     }

@@ -159,7 +159,7 @@ void TestSyncDesk::initTestCase()
     // The back office's station window and its clerk (tests/sync's fixture).
     m_context.window.regionCode = synctest::kRegion;
     m_context.window.windowCode = synctest::kWindow;
-    m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
+    m_context.key = synctest::windowKey(); // the key setUpWindow enrols
     m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
     m_serverDir = m_dir.filePath(QStringLiteral("server"));
     const QString setUp = synctest::setUpWindow(m_serverDir);

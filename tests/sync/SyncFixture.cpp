@@ -27,6 +27,42 @@ QString backOfficeBinary()
     return qEnvironmentVariable("OW_BACKOFFICE_BIN", QStringLiteral(OW_BACKOFFICE));
 }
 
+namespace {
+
+// Windows set up and waiting for a server on their data dir to enrol them; servers running.
+QHash<QString, QString> &pendingEnrolments()
+{
+    static QHash<QString, QString> codes;
+    return codes;
+}
+
+QHash<QString, quint16> &runningServers()
+{
+    static QHash<QString, quint16> ports;
+    return ports;
+}
+
+// POST /v1/enrol with windowKey(), as the window does with the administrator's code.
+QString enrol(quint16 port, const QString &code)
+{
+    const QJsonObject body {{QStringLiteral("code"), code}, {QStringLiteral("keyId"), kKeyId},
+        {QStringLiteral("publicKey"), QString::fromLatin1(windowKey().publicKey().toBase64())}};
+    const Http r = http(port, "POST", QStringLiteral("/v1/enrol"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (r.status != 201)
+        return QStringLiteral("enrolment: %1 %2").arg(r.status).arg(QString::fromUtf8(r.body));
+    return QString();
+}
+
+} // namespace
+
+const ow::receipt::WindowKey &windowKey()
+{
+    static const auto key = ow::receipt::WindowKey::generate(kKeyId);
+    if (!key)
+        qFatal("window key: %s", qPrintable(key.error()));
+    return key.value();
+}
+
 bool Server::start(const QString &dataDir, quint16 port)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -52,11 +88,22 @@ bool Server::start(const QString &dataDir, quint16 port)
     if (!m.hasMatch())
         return false;
     m_port = quint16(m.captured(1).toUInt());
+    m_dataDir = dataDir;
+    runningServers().insert(dataDir, m_port);
+    if (pendingEnrolments().contains(dataDir)) {
+        const QString failed = enrol(m_port, pendingEnrolments().take(dataDir));
+        if (!failed.isEmpty()) {
+            qWarning("%s", qPrintable(failed));
+            return false;
+        }
+    }
     return true;
 }
 
 void Server::kill()
 {
+    if (runningServers().value(m_dataDir) == m_port)
+        runningServers().remove(m_dataDir);
     if (m_process.state() == QProcess::NotRunning)
         return;
     if (m_process.processId() > 0)
@@ -66,7 +113,7 @@ void Server::kill()
 
 namespace {
 
-QString admin(const QString &dataDir, const QStringList &args, const QByteArray &input = {})
+QString admin(const QString &dataDir, const QStringList &args, const QByteArray &input = {}, QString *out = nullptr)
 {
     QProcess p;
     p.start(backOfficeBinary(),
@@ -82,6 +129,8 @@ QString admin(const QString &dataDir, const QStringList &args, const QByteArray 
     }
     if (p.exitCode() != 0)
         return QString::fromUtf8(p.readAllStandardError());
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput());
     return QString();
 }
 
@@ -106,16 +155,25 @@ CommandRun runCommand(const QString &program, const QStringList &args)
 
 QString setUpWindow(const QString &serverDataDir)
 {
+    QString added;
     QString err = admin(serverDataDir,
         {QStringLiteral("add-window"), QStringLiteral("--region"), kRegion, QStringLiteral("--code"), kWindow,
-            QStringLiteral("--name"), QStringLiteral("Station 7"), QStringLiteral("--kind"),
-            QStringLiteral("station")});
+            QStringLiteral("--name"), QStringLiteral("Station 7"), QStringLiteral("--kind"), QStringLiteral("station")},
+        {}, &added);
     if (err.isEmpty())
         err = admin(serverDataDir,
             {QStringLiteral("add-user"), QStringLiteral("--name"), kClerk, QStringLiteral("--role"),
                 QStringLiteral("station"), QStringLiteral("--window"), kKeyId},
             kPassword.toUtf8() + '\n');
-    return err;
+    if (!err.isEmpty())
+        return err;
+    const QString code = QRegularExpression(QStringLiteral("enrolment code [^:]*: (\\S+)")).match(added).captured(1);
+    if (code.isEmpty())
+        return QStringLiteral("no enrolment code in: ") + added;
+    if (runningServers().contains(serverDataDir))
+        return enrol(runningServers().value(serverDataDir), code);
+    pendingEnrolments().insert(serverDataDir, code);
+    return QString();
 }
 
 Http http(quint16 port, const QByteArray &method, const QString &path, const QByteArray &body,
@@ -179,8 +237,7 @@ QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, 
     config.windowCode = kWindow;
     config.windowName = QStringLiteral("Station 7");
     config.clerk = kClerk;
-    static const auto key = ow::receipt::WindowKey::generate(config.keyId());
-    IntakeWorkflow w(catalog.value(), calendar.value(), clock, store, key.value(), config);
+    IntakeWorkflow w(catalog.value(), calendar.value(), clock, store, windowKey(), config);
     w.setOfflineCheck(std::move(offline)); // receipts made with the back office out of reach are provisional
     auto must = [](const QString &err) {
         if (!err.isEmpty())

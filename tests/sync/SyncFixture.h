@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "onewindow/core/Clock.h"
+#include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/store/Store.h"
 
@@ -41,6 +42,7 @@ public:
 
 private:
     QProcess m_process;
+    QString m_dataDir;
     quint16 m_port = 0;
     int m_nice = 0;
 };
@@ -55,8 +57,12 @@ struct CommandRun
 };
 CommandRun runCommand(const QString &program, const QStringList &args);
 
-// add-window + add-user on the back office's data dir (while it runs or not). "" on success.
+// add-window + add-user on the back office's data dir (while it runs or not), and the window's
+// enrolment with windowKey() (POST /v1/enrol, as the window does): at once when a Server runs on
+// that data dir, else when one starts there. "" on success.
 QString setUpWindow(const QString &serverDataDir);
+// The key of window kKeyId: it signs the receipts of makeCases() and is the one setUpWindow enrols.
+const ow::receipt::WindowKey &windowKey();
 
 struct Http
 {
@@ -69,6 +75,21 @@ Http http(quint16 port, const QByteArray &method, const QString &path, const QBy
 QByteArray signIn(quint16 port);
 bool serverHasTus(quint16 port);
 bool serverHasEvents(quint16 port, const QByteArray &token);
+
+// The wall clock moved by whole days: a second client store of the same window (a test's next
+// round) takes its case numbers on another day, so they stay unique per window as the back office
+// requires.
+class DayShiftedClock final : public ow::Clock
+{
+public:
+    explicit DayShiftedClock(int days)
+        : m_days(days)
+    { }
+    QDateTime now() const override { return QDateTime::currentDateTime().addDays(m_days); }
+
+private:
+    int m_days;
+};
 
 struct MadeCase
 {

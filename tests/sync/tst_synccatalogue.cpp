@@ -6,9 +6,12 @@
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/sync/CatalogueShelf.h"
 #include "onewindow/sync/SyncEngine.h"
+#include "onewindow/sync/TrustedKeys.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -32,6 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void shelfChecksWhatItKeeps();
     void refreshedCatalogueForNewCasesOnly();
+    void keyRingBecomesTrustedKeys();
 
 private:
     // The demo catalogue under another version (other bytes, so another sha256).
@@ -155,12 +159,11 @@ void TestSyncCatalogue::refreshedCatalogueForNewCasesOnly()
     window.windowCode = kWindow;
     window.windowName = QStringLiteral("Station 7");
     window.clerk = kClerk;
-    const auto key = ow::receipt::WindowKey::generate(window.keyId());
-    QVERIFY(key);
+    const ow::receipt::WindowKey &key = windowKey(); // the enrolled one
     QString openCase;
     {
         ow::intake::IntakeWorkflow w(
-            catalog1.value(), calendar.value(), ow::Clock::system(), store.value(), key.value(), window);
+            catalog1.value(), calendar.value(), ow::Clock::system(), store.value(), key, window);
         QCOMPARE(w.start(), QString());
         openCase = w.caseId();
         QCOMPARE(w.setApplicant(
@@ -185,8 +188,7 @@ void TestSyncCatalogue::refreshedCatalogueForNewCasesOnly()
     const auto catalog2 = ow::Catalog::load(shelf.forNewCases(ow::Catalog::builtinPath()));
     QVERIFY2(catalog2, qPrintable(catalog2.error()));
     QCOMPARE(catalog2->version(), v2);
-    ow::intake::IntakeWorkflow w(
-        catalog2.value(), calendar.value(), ow::Clock::system(), store.value(), key.value(), window);
+    ow::intake::IntakeWorkflow w(catalog2.value(), calendar.value(), ow::Clock::system(), store.value(), key, window);
     QCOMPARE(w.resume(openCase), QString());
     QCOMPARE(w.catalog().version(), v1);
     QVERIFY(w.catalogueUpdateAvailable());
@@ -197,6 +199,67 @@ void TestSyncCatalogue::refreshedCatalogueForNewCasesOnly()
         QString());
     QCOMPARE(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))), QString());
     QCOMPARE(w.catalog().version(), v2);
+}
+
+// The key ring the sync fetches becomes the keys the window trusts (keys/trusted.json, read by
+// KeyRing::loadDirectory): a receipt of the window's colleague checks out, and after a revocation
+// the refreshed ring says when the key was revoked.
+void TestSyncCatalogue::keyRingBecomesTrustedKeys()
+{
+    const QString serverDir = m_dir.filePath(QStringLiteral("server-keys"));
+    const QString setUp = setUpWindow(serverDir);
+    QVERIFY2(setUp.isEmpty(), qPrintable(setUp));
+    Server server;
+    QVERIFY(server.start(serverDir)); // enrols windowKey()
+
+    // Another window of the region, with a key this client has never seen.
+    const QString clientDir = m_dir.filePath(QStringLiteral("client-keys"));
+    auto store = ow::store::Store::open(clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    ow::sync::SyncConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    config.user = kClerk;
+    config.password = kPassword;
+    config.pull = false;
+    config.refreshPaths = {QStringLiteral("/v1/keyring")};
+    config.refreshIntervalMs = 300;
+    const QString trusted = ow::sync::TrustedKeys::path(clientDir);
+    QVERIFY(!QFile::exists(trusted));
+    auto ring = [&clientDir] {
+        return ow::receipt::KeyRing::loadDirectory(QDir(clientDir).filePath(QStringLiteral("keys")), QString());
+    };
+    SyncEngine engine(store.value(), clientDir, config);
+    engine.start();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(trusted), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(ring() && ring()->contains(kKeyId), 5000);
+
+    // A receipt signed by the enrolled key checks out against what the window now trusts.
+    ow::receipt::QrPayload qr;
+    qr.kind = QLatin1Char('R');
+    qr.caseId = QStringLiteral("c-1");
+    qr.caseNumber = kKeyId + QStringLiteral("-20261127-0001");
+    qr.issued = QDate::currentDate();
+    qr.keyId = kKeyId;
+    qr.digest = QByteArray(32, 'd');
+    qr.signature = windowKey().sign(qr.signedPart()).value();
+    QVERIFY(ring()->check(qr.encode()));
+    QVERIFY(!ring()->check(qr.encode())->keyRevokedAt.isValid());
+
+    // Revoked now: the refreshed ring keeps the key with its revocation.
+    const CommandRun revoked = runCommand(backOfficeBinary(),
+        {QStringLiteral("admin"), QStringLiteral("revoke-key"), QStringLiteral("--window"), kKeyId,
+            QStringLiteral("--data-dir"), serverDir});
+    QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
+    QTRY_VERIFY_WITH_TIMEOUT(ring() && !ring()->contains(kKeyId), 10000);
+    // Issued today, revoked today: the QR names the day only, so it is refused; one dated
+    // yesterday (before the revocation) is genuine and says when its key was revoked.
+    QVERIFY(!ring()->check(qr.encode()));
+    qr.issued = QDate::currentDate().addDays(-1);
+    qr.signature = windowKey().sign(qr.signedPart()).value();
+    const auto before = ring()->check(qr.encode());
+    QVERIFY2(before, qPrintable(before ? QString() : before.error()));
+    QVERIFY(before->keyRevokedAt.isValid());
+    engine.stop();
 }
 
 QTEST_GUILESS_MAIN(TestSyncCatalogue)

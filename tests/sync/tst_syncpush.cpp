@@ -52,7 +52,7 @@ void TestSyncPush::run(int count, int minBlobs, int maxBlobs, bool checkBlobs)
     ow::store::BlobStore blobs(clientDir);
     QRandomGenerator rng(4242 + m_round);
     const QList<MadeCase> cases =
-        makeCases(store.value(), blobs, count, minBlobs, maxBlobs, 2000, 12000, rng, ow::Clock::system());
+        makeCases(store.value(), blobs, count, minBlobs, maxBlobs, 2000, 12000, rng, DayShiftedClock(m_round));
     ow::store::CaseLog log(store.value());
     const int total = log.pendingCount();
 

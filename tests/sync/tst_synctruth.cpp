@@ -44,10 +44,10 @@ OpenCase openCaseAtVerdict(ow::store::Store &store)
 {
     static const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
     static const auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
-    static const auto key = ow::receipt::WindowKey::generate(kKeyId);
+    const ow::receipt::WindowKey &key = synctest::windowKey(); // the enrolled one
     OpenCase out;
-    if (!catalog || !calendar || !key) {
-        out.error = !catalog ? catalog.error() : !calendar ? calendar.error() : key.error();
+    if (!catalog || !calendar) {
+        out.error = !catalog ? catalog.error() : calendar.error();
         return out;
     }
     ow::intake::WindowConfig config;
@@ -55,8 +55,8 @@ OpenCase openCaseAtVerdict(ow::store::Store &store)
     config.windowCode = kWindow;
     config.windowName = QStringLiteral("Station 7");
     config.clerk = kClerk;
-    out.workflow = std::make_unique<IntakeWorkflow>(
-        catalog.value(), calendar.value(), ow::Clock::system(), store, key.value(), config);
+    out.workflow =
+        std::make_unique<IntakeWorkflow>(catalog.value(), calendar.value(), ow::Clock::system(), store, key, config);
     IntakeWorkflow &w = *out.workflow;
     QStringList errors;
     auto must = [&errors](const QString &err) {
@@ -118,23 +118,37 @@ private Q_SLOTS:
     void decisionIsAcknowledgedOrProvisional();
 
 private:
+    // The back office's data dir of the running test function, with the window set up: each
+    // function's client store numbers its cases from 0001, and a window's numbers are unique.
+    QString serverDir();
+
     QTemporaryDir m_dir;
-    QString m_serverDir;
+    QHash<QString, QString> m_serverDirs;
 };
+
+QString TestSyncTruth::serverDir()
+{
+    const QString function = QString::fromLatin1(QTest::currentTestFunction());
+    if (!m_serverDirs.contains(function)) {
+        const QString dir = m_dir.filePath(QStringLiteral("server-") + function);
+        const QString err = setUpWindow(dir);
+        if (!err.isEmpty())
+            qWarning("%s", qPrintable(err));
+        m_serverDirs.insert(function, dir);
+    }
+    return m_serverDirs.value(function);
+}
 
 void TestSyncTruth::initTestCase()
 {
     qRegisterMetaType<ow::sync::SyncStatus>();
     QVERIFY(m_dir.isValid());
-    m_serverDir = m_dir.filePath(QStringLiteral("server"));
-    const QString err = setUpWindow(m_serverDir);
-    QVERIFY2(err.isEmpty(), qPrintable(err));
 }
 
 void TestSyncTruth::failingStoreIsAnError()
 {
     Server server;
-    QVERIFY(server.start(m_serverDir));
+    QVERIFY(server.start(serverDir()));
     const QString clientDir = m_dir.filePath(QStringLiteral("client-store"));
     auto store = ow::store::Store::open(clientDir);
     QVERIFY2(store, qPrintable(store.error()));
@@ -175,7 +189,7 @@ void TestSyncTruth::failingStoreIsAnErrorOnTheWorker()
 {
     // The same through the client's SyncService: the engine on its own thread and connection.
     Server server;
-    QVERIFY(server.start(m_serverDir));
+    QVERIFY(server.start(serverDir()));
     const QString clientDir = m_dir.filePath(QStringLiteral("client-worker"));
     auto store = ow::store::Store::open(clientDir);
     QVERIFY2(store, qPrintable(store.error()));
@@ -210,7 +224,7 @@ void TestSyncTruth::deadLinkShowsAtOnce()
     FaultProxy proxy;
     QVERIFY(proxy.listen());
     auto server = std::make_unique<Server>();
-    QVERIFY(server->start(m_serverDir));
+    QVERIFY(server->start(serverDir()));
     proxy.setTarget(server->port());
     const QString clientDir = m_dir.filePath(QStringLiteral("client-link"));
     auto store = ow::store::Store::open(clientDir);
@@ -236,7 +250,7 @@ void TestSyncTruth::deadLinkShowsAtOnce()
 
     // Probed with backoff meanwhile: a back office again, and the status comes back by itself.
     server = std::make_unique<Server>();
-    QVERIFY(server->start(m_serverDir));
+    QVERIFY(server->start(serverDir()));
     proxy.setTarget(server->port());
     t.restart();
     QTRY_VERIFY_WITH_TIMEOUT(engine.status().state == State::Online, 5000);
@@ -250,7 +264,7 @@ void TestSyncTruth::decisionIsAcknowledgedOrProvisional()
     FaultProxy proxy;
     QVERIFY(proxy.listen());
     auto server = std::make_unique<Server>();
-    QVERIFY(server->start(m_serverDir));
+    QVERIFY(server->start(serverDir()));
     proxy.setTarget(server->port());
     const QString clientDir = m_dir.filePath(QStringLiteral("client-decide"));
     auto store = ow::store::Store::open(clientDir);
@@ -301,7 +315,7 @@ void TestSyncTruth::decisionIsAcknowledgedOrProvisional()
     // 3. A back office that takes the connection and never answers (a stopped process): the
     // decision waits kConfirmMs at most, then provisional.
     server = std::make_unique<Server>();
-    QVERIFY(server->start(m_serverDir));
+    QVERIFY(server->start(serverDir()));
     proxy.setTarget(server->port());
     engine.kick();
     QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, State::Online, 10000);

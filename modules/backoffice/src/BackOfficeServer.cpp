@@ -136,6 +136,7 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_router = std::make_unique<Router>(*m_db, *m_sealer, *m_catalogues, *m_events, options.clock);
     m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
     m_cases->setRouting(m_router.get(), m_departments.get());
+    m_cases->setWindows(m_windows.get());
     m_limits = options.http;
     m_tlsCert = options.tlsCertFile;
     m_tlsKey = options.tlsKeyFile;
@@ -512,6 +513,8 @@ ApiReply BackOfficeServer::createUpload(const Request &r)
     auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
     if (!who)
         return who.error;
+    if (auto refused = m_windows->refusePush(*who.value))
+        return *refused;
     return m_uploads->create(*who.value, r.header(QByteArrayLiteral("Upload-Length")),
         r.header(QByteArrayLiteral("Upload-Metadata")), r.header(QByteArrayLiteral("Upload-Defer-Length")));
 }
@@ -529,6 +532,8 @@ ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const
     auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
     if (!who)
         return who.error;
+    if (auto refused = m_windows->refusePush(*who.value))
+        return *refused;
     return m_uploads->beginPatch(*who.value, r.params.value(QStringLiteral("uploadId")),
         r.header(QByteArrayLiteral("Content-Type")), r.header(QByteArrayLiteral("Upload-Offset")),
         r.header(QByteArrayLiteral("Upload-Checksum")), r.m_contentLength);

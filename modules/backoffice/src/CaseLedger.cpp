@@ -6,7 +6,12 @@
 #include "onewindow/backoffice/Masking.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
+#include "onewindow/backoffice/WindowRegistry.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/QrPayload.h"
+#include "onewindow/receipt/ReceiptDocument.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,6 +123,20 @@ void personNumbers(const QJsonValue &v, QSet<QString> *out)
         personNumbers(it.value(), out);
 }
 
+ApiReply unprocessable(int index, const QString &code, const QString &why)
+{
+    return ApiReply::error(422, code,
+        QStringLiteral("Entry %1: %2 Nothing of this request was stored.").arg(index).arg(why),
+        QJsonObject {{QStringLiteral("index"), index}});
+}
+
+// A case number of the window's own series: "<key id>-yyyyMMdd-NNNN" (store::CaseNumbering).
+bool inSeries(const QString &number, const QString &window)
+{
+    static const QRegularExpression tail(QStringLiteral("^[0-9]{8}-[0-9]{1,9}$"));
+    return number.startsWith(window + QLatin1Char('-')) && tail.match(number.mid(window.size() + 1)).hasMatch();
+}
+
 bool mayRead(const Principal &who, const QString &caseWindow)
 {
     if (who.role == QLatin1String("admin") || who.role == QLatin1String("supervisor"))
@@ -153,7 +172,7 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     if (!body.isArray() || body.toArray().isEmpty())
         return ApiReply::error(
             400, QStringLiteral("bad-request"), QStringLiteral("The body is a non-empty array of log entries."));
-    const QJsonArray entries = body.toArray();
+    QJsonArray entries = body.toArray();
     if (entries.size() > kMaxEntriesPerRequest)
         return ApiReply::error(413, QStringLiteral("too-many-entries"),
             QStringLiteral("At most %1 entries per request.").arg(kMaxEntriesPerRequest));
@@ -170,6 +189,8 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
                     .arg(i)
                     .arg(e.value(QLatin1String("window")).toString(), who.window));
     }
+    if (auto refused = admit(caseId, entries, who))
+        return *refused;
 
     // One transaction; run again (a few times) when a concurrent writer on the same PostgreSQL
     // made it fail in a way that a second run resolves (serialization, deadlock, unique key).
@@ -195,6 +216,165 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     return ApiReply::json(held.isEmpty() ? 200 : 202,
         QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("applied"), applied},
             {QStringLiteral("acknowledged"), acknowledged}, {QStringLiteral("held"), held}});
+}
+
+std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &entries, const Principal &who)
+{
+    // The window's key is its identity: no current key, no push.
+    if (m_windows) {
+        if (auto refused = m_windows->refusePush(who))
+            return refused;
+    }
+    // A case id belongs to the window that sent its first entry (store() checks again under the
+    // row lock; this answers before anything is taken).
+    auto owner = m_db.exec(QStringLiteral("SELECT window_key_id FROM cases WHERE case_id = ?"), {caseId});
+    if (!owner)
+        return ApiReply::storage(owner.error());
+    if (owner.value().next() && owner.value().value(0).toString() != who.window)
+        return ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+
+    // The clerk comes from the token. An entry may name another clerk or station user of the same
+    // window (entries made offline before a change of shift are pushed by whoever signs in next,
+    // and a resend must stay the same entry); any other name becomes the caller's.
+    QHash<QString, bool> windowUser;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        QJsonObject e = entries.at(i).toObject();
+        const QString clerk = e.value(QLatin1String("clerk")).toString();
+        if (clerk == who.user)
+            continue;
+        if (!windowUser.contains(clerk)) {
+            auto q = m_db.exec(QStringLiteral("SELECT 1 FROM users WHERE name = ? AND window_key_id = ?"
+                                              " AND role IN ('clerk', 'station')"),
+                {clerk, who.window});
+            if (!q)
+                return ApiReply::storage(q.error());
+            windowUser.insert(clerk, q.value().next());
+        }
+        if (windowUser.value(clerk))
+            continue;
+        e.insert(QStringLiteral("clerk"), who.user);
+        entries[i] = e;
+    }
+
+    // The case number: the started entry's, in the window's series, not another case's.
+    QString number;
+    int startedAt = -1;
+    auto holderOf = [this](const QString &n) -> ApiResult<QString> {
+        auto q = m_db.exec(QStringLiteral("SELECT case_id FROM case_numbers WHERE number = ?"), {n});
+        if (!q)
+            return ApiReply::storage(q.error());
+        return q.value().next() ? q.value().value(0).toString() : QString();
+    };
+    auto numberTaken = [&](const QString &n, int index) {
+        return ApiReply::error(409, QStringLiteral("case-number-taken"),
+            QStringLiteral("Case number %1 is already the number of another case of window %2; nothing of this "
+                           "request was stored.")
+                .arg(n, who.window),
+            QJsonObject {{QStringLiteral("index"), index}});
+    };
+    auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
+    if (!mine)
+        return ApiReply::storage(mine.error());
+    const QString known = mine.value().next() ? mine.value().value(0).toString() : QString();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        if (e.value(QLatin1String("kind")).toString() != QLatin1String("started"))
+            continue;
+        number = e.value(QLatin1String("payload")).toObject().value(QLatin1String("number")).toString();
+        startedAt = int(i);
+        if (!inSeries(number, who.window))
+            return unprocessable(startedAt, QStringLiteral("case-number-foreign"),
+                QStringLiteral("case number \"%1\" is not in the series of window %2 (%2-yyyyMMdd-NNNN).")
+                    .arg(number, who.window));
+        if (!known.isEmpty() && known != number)
+            return ApiReply::error(409, QStringLiteral("case-number-taken"),
+                QStringLiteral("Case %1 already has the number %2.").arg(caseId, known),
+                QJsonObject {{QStringLiteral("index"), startedAt}});
+        auto holder = holderOf(number);
+        if (!holder)
+            return holder.error;
+        if (!holder.value->isEmpty() && *holder.value != caseId)
+            return numberTaken(number, startedAt);
+    }
+    if (number.isEmpty())
+        number = known;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        if (e.value(QLatin1String("kind")).toString() != QLatin1String("decided"))
+            continue;
+        if (auto refused = checkDecided(caseId, int(i), e, number, who))
+            return refused;
+    }
+    // Everything checked: the number is taken for this case (a concurrent request for another case
+    // with the same number loses here).
+    if (startedAt >= 0 && known.isEmpty()) {
+        auto taken = m_db.exec(QStringLiteral("INSERT INTO case_numbers (number, window_key_id, case_id, taken_at)"
+                                              " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            {number, who.window, caseId, isoUtc(m_clock())});
+        if (!taken)
+            return ApiReply::storage(taken.error());
+        auto holder = holderOf(number);
+        if (!holder)
+            return holder.error;
+        if (*holder.value != caseId)
+            return numberTaken(number, startedAt);
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiReply> CaseLedger::checkDecided(
+    const QString &caseId, int index, const QJsonObject &entry, const QString &caseNumber, const Principal &who)
+{
+    const QJsonObject payload = entry.value(QLatin1String("payload")).toObject();
+    const QJsonObject docJson = payload.value(QLatin1String("document")).toObject();
+    auto doc = receipt::ReceiptDocument::fromJson(docJson);
+    if (!doc)
+        return unprocessable(index, QStringLiteral("bad-document"),
+            QStringLiteral("the decided document cannot be read: %1").arg(doc.error()));
+    // What is signed is the document as the window froze it: nothing may ride along unsigned.
+    if (doc->toJson(true) != docJson)
+        return unprocessable(index, QStringLiteral("bad-document"),
+            QStringLiteral("the decided document has fields that are not part of a document."));
+    const QByteArray digest = doc->digest();
+    if (payload.value(QLatin1String("digest")).toString() != QString::fromLatin1(digest.toHex()))
+        return unprocessable(index, QStringLiteral("digest-mismatch"),
+            QStringLiteral("\"digest\" is not the SHA-256 of the decided document's canonical bytes."));
+    auto qr = receipt::QrPayload::parse(doc->qrPayload);
+    if (!qr)
+        return unprocessable(index, QStringLiteral("bad-signature"),
+            QStringLiteral("the document's QR payload cannot be read: %1").arg(qr.error()));
+    if (!qr->vouchesFor(*doc) || doc->caseId != caseId)
+        return unprocessable(index, QStringLiteral("digest-mismatch"),
+            QStringLiteral("the QR payload is not the one of this document and case."));
+    if (!caseNumber.isEmpty() && doc->caseNumber != caseNumber)
+        return unprocessable(index, QStringLiteral("case-number-foreign"),
+            QStringLiteral("the document's case number %1 is not the case's number %2.")
+                .arg(doc->caseNumber, caseNumber));
+    // Signed by this window's key (in demo mode by its DEMO- key, enrolled by seed-demo as the
+    // window's), one that was not revoked when the document was issued.
+    if (qr->keyId != who.window && qr->keyId != receipt::KeyRing::demoKeyId(who.window))
+        return unprocessable(index, QStringLiteral("bad-signature"),
+            QStringLiteral("the document is signed by key %1, not by window %2.").arg(qr->keyId, who.window));
+    if (!m_windows)
+        return std::nullopt;
+    auto keys = m_windows->keysOf(who.window);
+    if (!keys)
+        return keys.error;
+    QString revokedBefore;
+    for (const WindowRegistry::KeyPeriod &k : std::as_const(*keys.value)) {
+        if (!receipt::KeyRing::verifySignature(k.publicKey, qr->signedPart(), qr->signature))
+            continue;
+        if (k.validAt(doc->issuedAt))
+            return std::nullopt;
+        revokedBefore = k.revokedAt;
+    }
+    if (!revokedBefore.isEmpty())
+        return unprocessable(index, QStringLiteral("key-revoked"),
+            QStringLiteral("the document was issued at %1 with a key of window %2 revoked on %3.")
+                .arg(isoUtc(doc->issuedAt), who.window, revokedBefore));
+    return unprocessable(index, QStringLiteral("bad-signature"),
+        QStringLiteral("the document's signature is not made by any key window %1 enrolled.").arg(who.window));
 }
 
 std::optional<ApiReply> CaseLedger::store(

@@ -234,6 +234,15 @@ const QList<QStringList> &migrations()
                            " PRIMARY KEY (case_id, sha256))"),
             QStringLiteral("CREATE INDEX case_blobs_by_sha256 ON case_blobs (sha256)"),
         },
+        // Case numbers, unique per window and in the window's own series: taken by the case's
+        // "started" entry before the entry is stored (CaseLedger::append).
+        {
+            QStringLiteral("CREATE TABLE case_numbers ("
+                           " number VARCHAR(64) PRIMARY KEY,"
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
+                           " case_id VARCHAR(64) NOT NULL UNIQUE,"
+                           " taken_at VARCHAR(32) NOT NULL)"),
+        },
     };
     return all;
 }

@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/WindowRegistry.h"
 
+#include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Secrets.h"
 #include "onewindow/store/WindowSettings.h"
@@ -56,14 +57,74 @@ Result<QString> WindowRegistry::issueCode(const QString &keyId, int validHours)
 
 Result<bool> WindowRegistry::revokeKey(const QString &keyId)
 {
-    auto q = m_db.exec(QStringLiteral("UPDATE window_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL"),
-        {isoUtc(m_clock()), keyId});
-    if (!q)
+    const QString now = isoUtc(m_clock());
+    if (!m_db.begin())
+        return Result<bool>::failure(m_db.lastError());
+    auto q = m_db.exec(
+        QStringLiteral("UPDATE window_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL"), {now, keyId});
+    if (!q) {
+        m_db.rollback();
         return Result<bool>::failure(q.error());
-    if (q.value().numRowsAffected() < 1)
+    }
+    if (q.value().numRowsAffected() < 1) {
+        m_db.rollback();
         return Result<bool>::failure(QStringLiteral("Window %1 has no current key.").arg(keyId));
-    (void)m_db.audit(QStringLiteral("admin"), QStringLiteral("revoke-key"), keyId);
+    }
+    // The key was the window's identity: its users' sessions end with it.
+    auto ended = m_db.exec(QStringLiteral("UPDATE sessions SET ended_at = ? WHERE ended_at IS NULL AND user_name IN"
+                                          " (SELECT name FROM users WHERE window_key_id = ?)"),
+        {now, keyId});
+    if (!ended || !m_db.commit()) {
+        const QString why = ended ? m_db.lastError() : ended.error();
+        m_db.rollback();
+        return Result<bool>::failure(why);
+    }
+    (void)m_db.audit(QStringLiteral("admin"), QStringLiteral("revoke-key"),
+        QStringLiteral("%1 (%2 sessions ended)").arg(keyId).arg(ended.value().numRowsAffected()));
     return true;
+}
+
+bool WindowRegistry::KeyPeriod::validAt(const QDateTime &issued) const
+{
+    return current() || (issued.isValid() && isoUtc(issued) < revokedAt);
+}
+
+ApiResult<QList<WindowRegistry::KeyPeriod>> WindowRegistry::keysOf(const QString &keyId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT public_key, enrolled_at, revoked_at FROM window_keys WHERE key_id = ?"
+                                      " ORDER BY enrolled_at"),
+        {keyId});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QList<KeyPeriod> out;
+    while (q.value().next()) {
+        out.append({QByteArray::fromBase64(q.value().value(0).toString().toLatin1()), q.value().value(1).toString(),
+            q.value().value(2).isNull() ? QString() : q.value().value(2).toString()});
+    }
+    return out;
+}
+
+std::optional<ApiReply> WindowRegistry::refusePush(const Principal &who)
+{
+    if (!who.isWindowRole())
+        return ApiReply::error(403, QStringLiteral("forbidden"),
+            QStringLiteral("Only a window's clerk or station sends cases and scans, not a %1.").arg(who.role));
+    auto keys = keysOf(who.window);
+    if (!keys)
+        return keys.error;
+    if (keys.value->isEmpty())
+        return ApiReply::error(403, QStringLiteral("window-not-enrolled"),
+            QStringLiteral("Window %1 has not enrolled its key: enrol it with the administrator's code before it "
+                           "sends cases.")
+                .arg(who.window));
+    for (const KeyPeriod &k : std::as_const(*keys.value)) {
+        if (k.current())
+            return std::nullopt;
+    }
+    return ApiReply::error(403, QStringLiteral("window-key-revoked"),
+        QStringLiteral("The key of window %1 was revoked on %2: the window enrols a new key (a new code from the "
+                       "administrator) before it sends cases again.")
+            .arg(who.window, keys.value->last().revokedAt));
 }
 
 bool WindowRegistry::windowExists(const QString &keyId)
@@ -153,8 +214,8 @@ ApiReply WindowRegistry::enrol(const QJsonObject &body)
 ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNoneMatch)
 {
     // A null QString binds as NULL: the filter is only added for a given region.
-    const QString select = QStringLiteral("SELECT k.key_id, k.public_key, k.revoked_at FROM window_keys k"
-                                          " JOIN windows w ON w.key_id = k.key_id");
+    const QString select = QStringLiteral("SELECT k.key_id, k.public_key, k.revoked_at, k.enrolled_at FROM"
+                                          " window_keys k JOIN windows w ON w.key_id = k.key_id");
     const QString order = QStringLiteral(" ORDER BY k.key_id, k.enrolled_at");
     auto q = region.isEmpty() ? m_db.exec(select + order)
                               : m_db.exec(select + QStringLiteral(" WHERE w.region = ?") + order, {region});
@@ -162,7 +223,14 @@ ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNone
         return ApiReply::storage(q.error());
     QJsonObject keys;
     QJsonArray revoked;
+    QJsonArray validity;
     while (q.value().next()) {
+        validity.append(QJsonObject {{QStringLiteral("keyId"), q.value().value(0).toString()},
+            {QStringLiteral("publicKey"), q.value().value(1).toString()},
+            {QStringLiteral("enrolledAt"), q.value().value(3).toString()},
+            {QStringLiteral("revokedAt"),
+                q.value().value(2).isNull() ? QJsonValue(QJsonValue::Null)
+                                            : QJsonValue(q.value().value(2).toString())}});
         if (q.value().value(2).isNull()) {
             keys.insert(q.value().value(0).toString(), q.value().value(1).toString());
         } else {
@@ -171,7 +239,8 @@ ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNone
                 {QStringLiteral("revokedAt"), q.value().value(2).toString()}});
         }
     }
-    const QJsonObject body {{QStringLiteral("keys"), keys}, {QStringLiteral("revoked"), revoked}};
+    const QJsonObject body {
+        {QStringLiteral("keys"), keys}, {QStringLiteral("revoked"), revoked}, {QStringLiteral("validity"), validity}};
     const QByteArray etag =
         '"' + Secrets::sha256Hex(QJsonDocument(body).toJson(QJsonDocument::Compact)).left(32).toLatin1() + '"';
     return ApiReply::jsonWithETag(body, etag, ifNoneMatch);

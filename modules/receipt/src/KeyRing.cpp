@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -28,6 +29,22 @@ Result<KeyRing> KeyRing::fromJson(const QByteArray &json)
         if (pub.size() != 32)
             return Result<KeyRing>::failure(tr("The public key of %1 is not a valid Ed25519 key.").arg(it.key()));
         ring.add(it.key(), pub);
+    }
+    // Every key a window had, with its validity (a ring of an older back office: its revoked list).
+    QJsonArray periods = doc.object().value(QLatin1String("validity")).toArray();
+    if (!doc.object().contains(QLatin1String("validity")))
+        periods = doc.object().value(QLatin1String("revoked")).toArray();
+    for (const QJsonValue &v : std::as_const(periods)) {
+        const QJsonObject o = v.toObject();
+        const QString keyId = o.value(QLatin1String("keyId")).toString();
+        const QJsonValue revokedAt = o.value(QLatin1String("revokedAt"));
+        if (keyId.isEmpty() || isDemoKeyId(keyId) || !revokedAt.isString())
+            continue; // current keys are in "keys"
+        const QByteArray pub = QByteArray::fromBase64(o.value(QLatin1String("publicKey")).toString().toLatin1());
+        const QDateTime at = QDateTime::fromString(revokedAt.toString(), Qt::ISODateWithMs);
+        if (pub.size() != 32 || !at.isValid())
+            return Result<KeyRing>::failure(tr("The revoked key of %1 in the key list is damaged.").arg(keyId));
+        ring.addRevoked(keyId, pub, at);
     }
     return ring;
 }
@@ -84,14 +101,29 @@ bool KeyRing::isSampleKeyId(const QString &keyId)
 QByteArray KeyRing::toJson() const
 {
     QJsonObject keys;
+    QJsonArray validity;
     for (auto it = m_keys.cbegin(); it != m_keys.cend(); ++it)
         keys.insert(it.key(), QString::fromLatin1(it.value().toBase64()));
-    return QJsonDocument(QJsonObject {{QStringLiteral("keys"), keys}}).toJson();
+    for (auto it = m_revoked.cbegin(); it != m_revoked.cend(); ++it) {
+        for (const Revoked &r : it.value())
+            validity.append(QJsonObject {{QStringLiteral("keyId"), it.key()},
+                {QStringLiteral("publicKey"), QString::fromLatin1(r.publicKey.toBase64())},
+                {QStringLiteral("revokedAt"), r.revokedAt.toUTC().toString(Qt::ISODateWithMs)}});
+    }
+    QJsonObject out {{QStringLiteral("keys"), keys}};
+    if (!validity.isEmpty())
+        out.insert(QStringLiteral("validity"), validity);
+    return QJsonDocument(out).toJson();
 }
 
 void KeyRing::add(const QString &keyId, const QByteArray &publicKey)
 {
     m_keys.insert(keyId, publicKey);
+}
+
+void KeyRing::addRevoked(const QString &keyId, const QByteArray &publicKey, const QDateTime &revokedAt)
+{
+    m_revoked[keyId].append({publicKey, revokedAt});
 }
 
 bool KeyRing::verifySignature(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature)
@@ -109,19 +141,43 @@ bool KeyRing::verifySignature(const QByteArray &publicKey, const QByteArray &mes
         == 1;
 }
 
-Result<QrPayload> KeyRing::verify(const QString &payloadText) const
+Result<KeyRing::Verified> KeyRing::check(const QString &payloadText) const
 {
+    using R = Result<Verified>;
     auto payload = QrPayload::parse(payloadText);
     if (!payload)
-        return payload;
+        return R::failure(payload.error());
     const auto it = m_keys.constFind(payload->keyId);
-    if (it == m_keys.constEnd())
-        return Result<QrPayload>::failure(
-            tr("Window key \"%1\" is unknown here: the receipt cannot be checked (update the key list).")
-                .arg(payload->keyId));
-    if (!verifySignature(*it, payload->signedPart(), payload->signature))
-        return Result<QrPayload>::failure(tr("The signature does not match: this receipt was altered or forged."));
-    return payload;
+    const auto old = m_revoked.constFind(payload->keyId);
+    if (it == m_keys.constEnd() && old == m_revoked.constEnd())
+        return R::failure(tr("Window key \"%1\" is unknown here: the receipt cannot be checked (update the key list).")
+                              .arg(payload->keyId));
+    if (it != m_keys.constEnd() && verifySignature(*it, payload->signedPart(), payload->signature))
+        return Verified {payload.value(), QDateTime()};
+    if (old != m_revoked.constEnd()) {
+        for (const Revoked &r : old.value()) {
+            if (!verifySignature(r.publicKey, payload->signedPart(), payload->signature))
+                continue;
+            // The QR names the day of issue only: a receipt of the revocation's own day cannot be
+            // told apart from one made after it, so only an earlier day is genuine.
+            const QDate revokedOn = r.revokedAt.toLocalTime().date();
+            if (payload->issued < revokedOn)
+                return Verified {payload.value(), r.revokedAt};
+            return R::failure(
+                tr("Window key \"%1\" was revoked on %2 and this receipt is dated %3: it is not "
+                   "genuine.")
+                    .arg(payload->keyId, revokedOn.toString(Qt::ISODate), payload->issued.toString(Qt::ISODate)));
+        }
+    }
+    return R::failure(tr("The signature does not match: this receipt was altered or forged."));
+}
+
+Result<QrPayload> KeyRing::verify(const QString &payloadText) const
+{
+    auto checked = check(payloadText);
+    if (!checked)
+        return Result<QrPayload>::failure(checked.error());
+    return checked->payload;
 }
 
 } // namespace ow::receipt

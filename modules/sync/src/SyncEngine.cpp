@@ -4,6 +4,7 @@
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/CatalogueShelf.h"
+#include "onewindow/sync/TrustedKeys.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
@@ -29,6 +30,7 @@ constexpr int kStatusMs = 250; // the status while pushing, at most this often
 constexpr qint64 kMaxUploadBytes = 64 * 1024 * 1024; // blobs held in memory for the upload lanes
 const QByteArray kTus("1.0.0");
 const QString kCatalogues = QStringLiteral("/v1/catalogues");
+const QString kKeyRing = QStringLiteral("/v1/keyring");
 
 QJsonObject jsonOf(const QByteArray &body)
 {
@@ -1243,15 +1245,27 @@ void SyncEngine::refreshStep()
                 const QString tag = QString::fromUtf8(reply->rawHeader("ETag"));
                 if (!m_journal.storeResource(path, tag, body, now()).isEmpty())
                     return;
+                if (path == kKeyRing)
+                    keepKeyRing(body);
                 Q_EMIT resourceUpdated(path, body);
             } else if (status != 304) {
                 linkFailed(reply);
                 return; // the next round tries again
+            } else if (path == kKeyRing && !QFileInfo::exists(TrustedKeys::path(m_dataDir))) {
+                keepKeyRing(m_journal.resource(path)); // fetched before the window kept its ring
             }
             if (path == kCatalogues)
                 fetchCatalogue();
         });
     }
+}
+
+void SyncEngine::keepKeyRing(const QByteArray &ring)
+{
+    // The published ring becomes the keys this window trusts when it checks a scanned receipt.
+    const QString failed = TrustedKeys::write(m_dataDir, ring);
+    if (!failed.isEmpty())
+        qWarning("sync: the key ring was not kept: %s", qPrintable(failed));
 }
 
 void SyncEngine::fetchCatalogue()

@@ -16,6 +16,7 @@ class Database;
 class Departments;
 class Router;
 class Sealer;
+class WindowRegistry;
 struct Principal;
 
 // The cases as their windows' logs say: entries in store::LogEntry::toJson() form, kept by
@@ -32,10 +33,17 @@ public:
     // Routing runs in the transaction that applies entries; reading follows the departments'
     // window rules (supervisors read only the windows they supervise).
     void setRouting(Router *router, Departments *departments);
+    // The windows' keys: a push is taken only from a window with a current key, and a decided
+    // entry's signature is checked against the window's key ring.
+    void setWindows(WindowRegistry *windows) { m_windows = windows; }
 
     static bool validCaseId(const QString &caseId);
     // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
     // held, 202 when some entries wait for a gap; 409 (nothing stored) naming the differing fields.
+    // Before anything is stored: 403 unless the caller's window has a current key and owns the
+    // case; an entry's "clerk" that is not a clerk or station of that window becomes the caller's
+    // name; a "started" entry's number must be new and in the window's series (409 / 422); a
+    // "decided" entry's digest, QR and signature must be the document's and the window's (422).
     ApiReply append(const QString &caseId, const QJsonValue &body, const Principal &who);
     // GET /v1/cases/{caseId}: the applied entries and the held seqs. The case's own window reads
     // them as written; a supervisor or admin reads people masked (Masking) unless `reveal`. Every
@@ -52,9 +60,16 @@ private:
     std::optional<ApiReply> store(const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry,
         QList<int> &seqs, int &applied);
 
+    // nullopt when every entry may be stored as `entries` now holds them (clerks replaced), else
+    // the refusal.
+    std::optional<ApiReply> admit(const QString &caseId, QJsonArray &entries, const Principal &who);
+    std::optional<ApiReply> checkDecided(
+        const QString &caseId, int index, const QJsonObject &entry, const QString &caseNumber, const Principal &who);
+
     Database &m_db;
     const Sealer &m_sealer;
     Clock m_clock;
+    WindowRegistry *m_windows = nullptr;
     Router *m_router = nullptr;
     Departments *m_departments = nullptr;
 };

@@ -5,17 +5,31 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
+#include <QList>
 #include <QString>
 
 namespace ow::receipt {
 
-// The published public keys of the windows: {"keys": {"<key id>": "<base64 raw Ed25519>"}}.
+// The published public keys of the windows: {"keys": {"<key id>": "<base64 raw Ed25519>"}} (the
+// current ones), and — from the back office's GET /v1/keyring — "validity": [{keyId, publicKey,
+// enrolledAt, revokedAt|null}], every key a window ever had (an older ring's "revoked" list
+// [{keyId, publicKey, revokedAt}] is read too). A receipt signed by a revoked key is genuine when it
+// was issued before the day of the revocation, and refused when issued on that day or later.
 class KeyRing
 {
     Q_DECLARE_TR_FUNCTIONS(KeyRing)
 
 public:
+    // A receipt that checked out: its payload, and when its key was revoked (invalid: the key is
+    // current).
+    struct Verified
+    {
+        QrPayload payload;
+        QDateTime keyRevokedAt;
+    };
+
     static Result<KeyRing> fromJson(const QByteArray &json);
     static Result<KeyRing> load(const QString &path);
     // The keys a window trusts: <dir>/trusted.json (published by the back office, optional) and
@@ -34,17 +48,29 @@ public:
     QByteArray toJson() const;
 
     void add(const QString &keyId, const QByteArray &publicKey);
+    // A key of `keyId` that was revoked at `revokedAt`.
+    void addRevoked(const QString &keyId, const QByteArray &publicKey, const QDateTime &revokedAt);
     bool contains(const QString &keyId) const { return m_keys.contains(keyId); }
     qsizetype size() const { return m_keys.size(); }
 
-    // Parses and checks a scanned payload: genuine → the payload; otherwise why not.
+    // Parses and checks a scanned payload: genuine → the payload and, for a key revoked since,
+    // when; otherwise why not (forged, altered, unknown key, or issued after its key's revocation).
+    Result<Verified> check(const QString &payloadText) const;
+    // check() without the revocation: genuine → the payload.
     Result<QrPayload> verify(const QString &payloadText) const;
 
     // The raw Ed25519 check.
     static bool verifySignature(const QByteArray &publicKey, const QByteArray &message, const QByteArray &signature);
 
 private:
+    struct Revoked
+    {
+        QByteArray publicKey;
+        QDateTime revokedAt;
+    };
+
     QHash<QString, QByteArray> m_keys;
+    QHash<QString, QList<Revoked>> m_revoked;
 };
 
 } // namespace ow::receipt

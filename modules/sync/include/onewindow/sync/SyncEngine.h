@@ -143,6 +143,8 @@ private:
     void linkFailed(QNetworkReply *reply);
     void linkAnswered();
     void refreshStep();
+    // Writes the fetched GET /v1/keyring into the trusted keys (TrustedKeys).
+    void keepKeyRing(const QByteArray &ring);
     void fetchCatalogue();
     void scanOutbox();
     void requestStatus();
