@@ -62,7 +62,22 @@ double curlUpload(const QString &dir, const QString &name, const QStringList &sh
     }
     const QByteArray token = signIn(raw.port());
     const QByteArray base = QStringLiteral("http://127.0.0.1:%1").arg(raw.port()).toUtf8();
+    // The scans are sealed at rest in the client's blob store: curl sends their plain bytes, put
+    // in files of their own before the clock starts.
     const ow::store::BlobStore blobs(blobDir);
+    const QDir plainDir(QDir(dir).filePath(name + QStringLiteral("-plain")));
+    if (!plainDir.mkpath(QStringLiteral("."))) {
+        *error = QStringLiteral("cannot make the folder of the plain scans");
+        return -1;
+    }
+    for (const QString &sha : shas) {
+        const auto bytesOf = blobs.get(sha);
+        QFile plain(plainDir.filePath(sha));
+        if (!bytesOf || !plain.open(QIODevice::WriteOnly) || plain.write(bytesOf.value()) != bytesOf.value().size()) {
+            *error = QStringLiteral("cannot write the plain bytes of scan %1").arg(sha);
+            return -1;
+        }
+    }
     QStringList options;
     if (parallel > 1)
         options << QStringLiteral("--parallel") << QStringLiteral("--parallel-max") << QString::number(parallel);
@@ -108,7 +123,7 @@ double curlUpload(const QString &dir, const QString &name, const QStringList &sh
         patch.write("url = \"" + (loc.startsWith("http") ? loc : base + loc) + "\"\nrequest = \"PATCH\"\n");
         patch.write("header = \"Tus-Resumable: 1.0.0\"\nheader = \"Authorization: Bearer " + token + "\"\n");
         patch.write("header = \"Upload-Offset: 0\"\nheader = \"Content-Type: application/offset+octet-stream\"\n");
-        patch.write("data-binary = \"@" + blobs.pathOf(shas.at(i)).toUtf8() + "\"\n");
+        patch.write("data-binary = \"@" + plainDir.filePath(shas.at(i)).toUtf8() + "\"\n");
         patch.write("output = \"/dev/null\"\nwrite-out = \"%{http_code}\\n\"\n");
     }
     patch.close();
@@ -212,8 +227,9 @@ int main(int argc, char *argv[])
     const int bytes = argc > 3 ? QByteArray(argv[3]).toInt() : 100 * 1000;
     const int runs = argc > 4 ? std::max(1, QByteArray(argv[4]).toInt()) : 3;
     // OW_BENCH_LANES: try the engine (and curl --parallel) with another number of upload lanes.
-    const int lanes = qEnvironmentVariableIntValue("OW_BENCH_LANES") > 0 ? qEnvironmentVariableIntValue("OW_BENCH_LANES")
-                                                                         : ow::sync::SyncConfig().parallelUploads;
+    const int lanes = qEnvironmentVariableIntValue("OW_BENCH_LANES") > 0
+        ? qEnvironmentVariableIntValue("OW_BENCH_LANES")
+        : ow::sync::SyncConfig().parallelUploads;
     const double totalMb = double(cases) * perCase * bytes / 1e6;
     QList<double> engine, raw, rawParallel, ratio, ratioParallel;
     for (int i = 0; i < runs; ++i) {

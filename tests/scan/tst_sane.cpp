@@ -2,6 +2,7 @@
 #include "onewindow/scan/Scanner.h"
 #include "onewindow/store/BlobStore.h"
 
+#include <QBuffer>
 #include <QPdfDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -106,8 +107,15 @@ private Q_SLOTS:
         QVERIFY2(stored.ok(), qPrintable(stored.error()));
         QCOMPARE(stored->pageCount, 4);
         QVERIFY(blobs.contains(stored->sha256));
+        // The scan is sealed at rest: read back through the store.
+        const auto pdf = blobs.get(stored->sha256);
+        QVERIFY2(pdf.ok(), qPrintable(pdf.error()));
+        QBuffer buffer;
+        buffer.setData(pdf.value());
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
         QPdfDocument doc;
-        QCOMPARE(doc.load(blobs.pathOf(stored->sha256)), QPdfDocument::Error::None);
+        doc.load(&buffer);
+        QCOMPARE(doc.status(), QPdfDocument::Status::Ready);
         QCOMPARE(doc.pageCount(), 4);
     }
 
