@@ -193,6 +193,14 @@
         <source>Cannot take the next case number: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not a day and a case number sequence: %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot continue the case numbers of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseProgress</name>

@@ -193,6 +193,14 @@
         <source>Cannot take the next case number: %1</source>
         <translation>无法取得下一个案件编号：%1</translation>
     </message>
+    <message>
+        <source>Not a day and a case number sequence: %1, %2.</source>
+        <translation>日期或案件编号序号无效：%1，%2。</translation>
+    </message>
+    <message>
+        <source>Cannot continue the case numbers of %1: %2</source>
+        <translation>无法接续 %1 的案件编号：%2</translation>
+    </message>
 </context>
 <context>
     <name>CaseProgress</name>

@@ -6,6 +6,7 @@
 
 #include "ApiClient.h"
 
+#include "onewindow/account/Enrolment.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/Clock.h"
 #include "onewindow/core/WorkCalendar.h"
@@ -14,6 +15,7 @@
 #include "onewindow/receipt/ReceiptDocument.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
+#include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 
@@ -21,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -59,6 +62,7 @@ private Q_SLOTS:
     void caseNumbersAreUniquePerWindow();
     void revocationEndsSessionsAndPushes();
     void receiptVerifyKnowsTheRevocation();
+    void reinstalledWindowContinuesItsNumbers();
 
 private:
     // A case through the real workflow at window `code`, at `clock`'s time.
@@ -445,6 +449,38 @@ void TestBackOfficeKeys::receiptVerifyKnowsTheRevocation()
     QVERIFY2(badCode != 0, qPrintable(badText));
     QVERIFY2(badText.contains(QStringLiteral("rejected")) && badText.contains(QStringLiteral("revoked")),
         qPrintable(badText));
+}
+
+void TestBackOfficeKeys::reinstalledWindowContinuesItsNumbers()
+{
+    // Window 1 (its key revoked above) is reinstalled: a new store, a new key, a new code. Its
+    // numbers continue after the ones the back office holds, so its next case is not refused.
+    const AdminRun code = runAdmin(m_data, {QStringLiteral("new-code"), QStringLiteral("--window"), kW1});
+    QVERIFY2(code.exitCode == 0, qPrintable(code.err));
+    const QString fresh = m_dir.filePath(QStringLiteral("reinstalled"));
+    ow::account::Enrolment enrolment(fresh);
+    QSignalSpy done(&enrolment, &ow::account::Enrolment::finished);
+    enrolment.start(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()), kW1, enrolmentCodeIn(code.out));
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+
+    auto store = ow::store::Store::open(fresh);
+    QVERIFY2(store, qPrintable(store ? QString() : store.error()));
+    QString next;
+    const QString err = store.value().transact([&next](QSqlDatabase &db) {
+        auto n = ow::store::CaseNumbering::takeNumber(
+            db, QStringLiteral("330106"), QStringLiteral("W01"), QDate::currentDate());
+        if (!n)
+            return n.error();
+        next = n.value();
+        return QString();
+    });
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    // m_first was W01's first number of today; the one after it is taken by the back office too.
+    const QString first = m_first.number;
+    QCOMPARE(first.left(first.lastIndexOf(QLatin1Char('-'))), next.left(next.lastIndexOf(QLatin1Char('-'))));
+    QVERIFY2(next.mid(next.lastIndexOf(QLatin1Char('-')) + 1).toInt() > first.mid(first.lastIndexOf(u'-') + 1).toInt(),
+        qPrintable(next + QStringLiteral(" after ") + first));
 }
 
 QTEST_GUILESS_MAIN(TestBackOfficeKeys)

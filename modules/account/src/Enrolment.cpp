@@ -3,7 +3,9 @@
 #include "onewindow/account/AccountSettings.h"
 #include "onewindow/account/ReplyMessage.h"
 #include "onewindow/receipt/WindowKey.h"
+#include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/FileModes.h"
+#include "onewindow/store/Store.h"
 
 #include <QDir>
 #include <QFile>
@@ -117,6 +119,26 @@ void Enrolment::answered()
     if (!store::WindowSettings::validate(identity).isEmpty()
         || identity.region + QLatin1Char('-') + identity.code != m_keyId)
         return fail(tr("The back office's answer does not name window %1; nothing was stored.").arg(m_keyId));
+    // Case numbers continue after those the back office holds for this window (a reinstalled
+    // window's new store would otherwise take numbers already used, and every push of them would
+    // be refused).
+    const QJsonObject numbers = QJsonDocument::fromJson(body).object().value(QLatin1String("caseNumbers")).toObject();
+    if (!numbers.isEmpty()) {
+        auto store = store::Store::open(m_dataDir);
+        if (!store)
+            return fail(store.error());
+        const QString seeded = store.value().transact([&](QSqlDatabase &db) {
+            for (auto it = numbers.constBegin(); it != numbers.constEnd(); ++it) {
+                const QString err = store::CaseNumbering::continueAfter(
+                    db, identity.code, QDate::fromString(it.key(), Qt::ISODate), it.value().toInt(-1));
+                if (!err.isEmpty())
+                    return err;
+            }
+            return QString();
+        });
+        if (!seeded.isEmpty())
+            return fail(seeded);
+    }
     if (!m_stagedKey.isEmpty()) {
         const QString keysDir = QDir(m_dataDir).filePath(QStringLiteral("keys"));
         const QString dirError = store::FileModes::makePrivateDir(keysDir);

@@ -204,11 +204,35 @@ ApiReply WindowRegistry::enrol(const QJsonObject &body)
         {windowKeyId, publicKey, now});
     if (!bound)
         return fail(ApiReply::storage(bound.error()));
+    // A window enrolled again (reinstalled, its store new) continues its case numbers where the
+    // back office has them: the last sequence it holds per day of the last 31 days.
+    auto numbers =
+        m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE window_key_id = ? AND taken_at >= ?"),
+            {windowKeyId, isoUtc(m_clock().addDays(-31))});
+    if (!numbers)
+        return fail(ApiReply::storage(numbers.error()));
+    QJsonObject caseNumbers;
+    const QString prefix = windowKeyId + QLatin1Char('-');
+    while (numbers.value().next()) {
+        // <key id>-yyyyMMdd-NNNN
+        const QString number = numbers.value().value(0).toString();
+        if (!number.startsWith(prefix))
+            continue;
+        const QStringList rest = number.mid(prefix.size()).split(QLatin1Char('-'));
+        const QDate day = rest.size() == 2 ? QDate::fromString(rest.at(0), QStringLiteral("yyyyMMdd")) : QDate();
+        bool ok = false;
+        const int sequence = rest.size() == 2 ? rest.at(1).toInt(&ok) : 0;
+        if (!day.isValid() || !ok)
+            continue;
+        const QString key = day.toString(Qt::ISODate);
+        caseNumbers.insert(key, std::max(sequence, caseNumbers.value(key).toInt()));
+    }
     (void)m_db.audit(windowKeyId, QStringLiteral("enrol"), publicKey);
     if (!m_db.commit())
         return ApiReply::storage(m_db.lastError());
-    return ApiReply::json(
-        201, QJsonObject {{QStringLiteral("keyId"), windowKeyId}, {QStringLiteral("window"), window}});
+    return ApiReply::json(201,
+        QJsonObject {{QStringLiteral("keyId"), windowKeyId}, {QStringLiteral("window"), window},
+            {QStringLiteral("caseNumbers"), caseNumbers}});
 }
 
 ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNoneMatch)

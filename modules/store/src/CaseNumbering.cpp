@@ -35,4 +35,19 @@ Result<QString> CaseNumbering::takeNumber(
     return format(regionCode, windowCode, day, q.value(0).toInt());
 }
 
+QString CaseNumbering::continueAfter(QSqlDatabase &db, const QString &windowCode, QDate day, int last)
+{
+    if (!day.isValid() || last < 0)
+        return tr("Not a day and a case number sequence: %1, %2.").arg(day.toString(Qt::ISODate)).arg(last);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO case_sequences (window_code, day, last) VALUES (?, ?, ?)"
+                             " ON CONFLICT(window_code, day) DO UPDATE SET last = MAX(last, excluded.last)"));
+    q.addBindValue(windowCode);
+    q.addBindValue(day.toString(Qt::ISODate));
+    q.addBindValue(last);
+    if (!q.exec())
+        return tr("Cannot continue the case numbers of %1: %2").arg(day.toString(Qt::ISODate), q.lastError().text());
+    return QString();
+}
+
 } // namespace ow::store

@@ -25,6 +25,9 @@ public:
     // Inside the caller's transaction, so the number and the case row commit together (no gaps).
     static Result<QString> takeNumber(
         QSqlDatabase &db, const QString &regionCode, const QString &windowCode, QDate day);
+    // Numbers of `day` continue after `last` (never going back): a window enrolled again with a
+    // new store continues the series the back office already holds.
+    [[nodiscard]] static QString continueAfter(QSqlDatabase &db, const QString &windowCode, QDate day, int last);
     static QString format(const QString &regionCode, const QString &windowCode, QDate day, int sequence);
 };
 
