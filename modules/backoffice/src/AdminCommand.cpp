@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QSqlRecord>
 #include <QTextStream>
 #include <QUuid>
 
@@ -79,6 +80,28 @@ void printCode(QTextStream &out, const QString &keyId, const QString &code, int 
 {
     out << "window " << keyId << '\n' << "enrolment code (one use, valid " << hours << " h): " << code << '\n';
     out.flush();
+}
+
+// The rows of `sql`, one line each with the columns separated by tabs, then "N <noun>"; the exit
+// code (1 when the query fails).
+int printRows(
+    Database &db, const QString &sql, const QVariantList &binds, const char *noun, QTextStream &out, QTextStream &err)
+{
+    auto q = db.exec(sql, binds);
+    if (!q) {
+        err << q.error() << '\n';
+        return 1;
+    }
+    int count = 0;
+    while (q.value().next()) {
+        const int columns = q.value().record().count();
+        for (int c = 0; c < columns; ++c)
+            out << (c > 0 ? "\t" : "") << q.value().value(c).toString();
+        out << '\n';
+        ++count;
+    }
+    out << count << ' ' << noun << '\n';
+    return 0;
 }
 
 // Every case entry and blob sealed with the current key (and anything stored before sealing):
@@ -381,42 +404,18 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         out << all->size() << " user(s)\n";
         return 0;
     }
-    if (command == QLatin1String("audit-admin")) {
-        auto q =
-            (*db)->exec(QStringLiteral("SELECT at, os_user, command, target, detail FROM admin_audit ORDER BY at, id"));
-        if (!q) {
-            err << q.error() << '\n';
-            return 1;
-        }
-        int count = 0;
-        while (q.value().next()) {
-            out << q.value().value(0).toString() << '\t' << q.value().value(1).toString() << '\t'
-                << q.value().value(2).toString() << '\t' << q.value().value(3).toString() << '\t'
-                << q.value().value(4).toString() << '\n';
-            ++count;
-        }
-        out << count << " admin command(s)\n";
-        return 0;
-    }
+    if (command == QLatin1String("audit-admin"))
+        return printRows(**db,
+            QStringLiteral("SELECT at, os_user, command, target, detail FROM admin_audit ORDER BY at, id"), {},
+            "admin command(s)", out, err);
     if (command == QLatin1String("held")) {
         // What the back office did not route, and why: a window's case number and the reason,
         // one line each, so nothing a receipt promised is lost without the admin seeing it.
-        auto q = (*db)->exec(QStringLiteral("SELECT r.case_id, c.window_key_id, r.state, r.updated_at, r.reason"
-                                            " FROM case_routing r JOIN cases c ON c.case_id = r.case_id"
-                                            " WHERE r.state IN ('unroutable', 'disputed') ORDER BY r.updated_at"));
-        if (!q) {
-            err << q.error() << '\n';
-            return 1;
-        }
-        int count = 0;
-        while (q.value().next()) {
-            out << q.value().value(0).toString() << '\t' << q.value().value(1).toString() << '\t'
-                << q.value().value(2).toString() << '\t' << q.value().value(3).toString() << '\t'
-                << q.value().value(4).toString() << '\n';
-            ++count;
-        }
-        out << count << " held case(s)\n";
-        return 0;
+        return printRows(**db,
+            QStringLiteral("SELECT r.case_id, c.window_key_id, r.state, r.updated_at, r.reason"
+                           " FROM case_routing r JOIN cases c ON c.case_id = r.case_id"
+                           " WHERE r.state IN ('unroutable', 'disputed') ORDER BY r.updated_at"),
+            {}, "held case(s)", out, err);
     }
     if (command == QLatin1String("rotate-seal-key")) {
         auto id = sealer.value().rotate();
@@ -441,21 +440,9 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             err << "--limit needs a number from 1\n";
             return 2;
         }
-        auto q = (*db)->exec(QStringLiteral("SELECT at, actor, action, detail FROM audit WHERE at >= ?"
-                                            " ORDER BY at, id LIMIT ?"),
-            {p.isSet(since) ? p.value(since) : QStringLiteral(""), most});
-        if (!q) {
-            err << q.error() << '\n';
-            return 1;
-        }
-        int count = 0;
-        while (q.value().next()) {
-            out << q.value().value(0).toString() << '\t' << q.value().value(1).toString() << '\t'
-                << q.value().value(2).toString() << '\t' << q.value().value(3).toString() << '\n';
-            ++count;
-        }
-        out << count << " audit line(s)\n";
-        return 0;
+        return printRows(**db,
+            QStringLiteral("SELECT at, actor, action, detail FROM audit WHERE at >= ? ORDER BY at, id LIMIT ?"),
+            {p.isSet(since) ? p.value(since) : QStringLiteral(""), most}, "audit line(s)", out, err);
     }
     err << "unknown admin command \"" << command << "\"\n" << kUsage;
     return 2;
