@@ -235,6 +235,22 @@
         <source>held by the back office, not sent to the departments: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the back office&apos;s check of the catalogue gives other items than the window decided (only decided here: %1; only in its check: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held by the back office, not sent to the departments</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>

@@ -234,6 +234,22 @@
         <source>held by the back office, not sent to the departments: %1</source>
         <translation>后台暂缓分送：%1</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>the back office&apos;s check of the catalogue gives other items than the window decided (only decided here: %1; only in its check: %2)</source>
+        <translation>后台按事项目录核对的办理事项与窗口决定不一致（仅窗口决定：%1；仅后台核对：%2）</translation>
+    </message>
+    <message>
+        <source>held by the back office, not sent to the departments</source>
+        <translation>后台暂缓分送</translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>

@@ -43,7 +43,7 @@ void TestCaseProgress::summary_data()
     QTest::newRow("hand-out") << "{" + routed + R"(,"handoutAt":"2026-11-30T02:00:00Z"})"
                               << QStringLiteral("各部门均已办结，请发放结果");
     QTest::newRow("held") << QByteArray(R"({"confirmedAt":"x","heldReason":"only in the evaluation [AMR-001 (amr)]"})")
-                          << QStringLiteral("后台暂缓分送：only in the evaluation [AMR-001 (amr)]");
+                          << QStringLiteral("后台暂缓分送");
     QTest::newRow("malformed") << QByteArray(R"({"routed":[1,2],"items":"x"})") << QString();
 }
 

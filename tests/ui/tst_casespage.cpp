@@ -11,6 +11,7 @@
 #include "onewindow/ui/DocumentView.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -324,8 +325,11 @@ void TestCasesPage::heldCaseSaysWhy()
     auto *label = m_page->findChild<QLabel *>(QStringLiteral("heldLabel"));
     QVERIFY(label);
     QVERIFY(label->isHidden()); // nothing selected yet
+    // A few words in the list (a long reason would make the row as tall as the window), the reason
+    // in full in the tool tip and under the list.
     const QString english = QStringLiteral("held by the back office, not sent to the departments: ") + reason;
-    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(), english);
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(),
+        QStringLiteral("held by the back office, not sent to the departments"));
     QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data(Qt::ToolTipRole).toString(), english);
     table()->selectRow(0);
     QVERIFY(label->isVisible());
@@ -334,20 +338,51 @@ void TestCasesPage::heldCaseSaysWhy()
     // The window in Chinese: 后台暂缓分送.
     QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
     const QString chinese = QStringLiteral("后台暂缓分送：") + reason;
-    QTRY_COMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(), chinese);
+    QTRY_COMPARE(
+        m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(), QStringLiteral("后台暂缓分送"));
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data(Qt::ToolTipRole).toString(), chinese);
     table()->selectRow(0);
     QCOMPARE(label->text(), chinese);
     QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
 
+    // A hold the back office states in parts is worded by the window, matters by their names.
+    QJsonObject parts = held;
+    parts.insert(QStringLiteral("cursor"), 2);
+    parts.insert(QStringLiteral("data"),
+        QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("decidedSeq"), 9},
+            {QStringLiteral("code"), QStringLiteral("items-differ")},
+            {QStringLiteral("onlyDecided"),
+                QJsonArray {QJsonObject {{QStringLiteral("matter"), QStringLiteral("330106-XK-FIRE-001")},
+                    {QStringLiteral("department"), QStringLiteral("fire")}}}},
+            {QStringLiteral("onlyEvaluated"), QJsonArray {}}});
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {parts}, 2, m_clock.now()), QString());
+    m_page->model()->refreshSync();
+    const QString fire = m_catalog->matter(QStringLiteral("330106-XK-FIRE-001"))->name;
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("held by the back office, not sent to the departments: the back office's check of the "
+                       "catalogue gives other items than the window decided (only decided here: %1; only in its "
+                       "check: none)")
+            .arg(fire));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    const QString worded =
+        QStringLiteral("后台暂缓分送：后台按事项目录核对的办理事项与窗口决定不一致（仅窗口决定：%1；仅后台核对：无）")
+            .arg(fire);
+    QTRY_COMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data(Qt::ToolTipRole).toString(), worded);
+    table()->selectRow(0);
+    QCOMPARE(label->text(), worded);
+    if (const QString dir = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !dir.isEmpty())
+        m_page->grab().save(QDir(dir).filePath(QStringLiteral("cases-held.png"))); // for a person to look at
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+
     // Routed at last (the admin resolved it): held no longer, while the case stays selected.
     table()->selectRow(0);
-    const QJsonObject routed {{QStringLiteral("cursor"), 2}, {QStringLiteral("case"), caseId},
+    const QJsonObject routed {{QStringLiteral("cursor"), 3}, {QStringLiteral("case"), caseId},
         {QStringLiteral("type"), QStringLiteral("routed")},
         {QStringLiteral("at"), QStringLiteral("2026-11-27T03:00:00Z")},
         {QStringLiteral("data"),
             QJsonObject {{QStringLiteral("department"), QStringLiteral("police")},
                 {QStringLiteral("items"), QJsonArray {QStringLiteral("item-1")}}}}};
-    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {routed}, 2, m_clock.now()), QString());
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {routed}, 3, m_clock.now()), QString());
     m_page->model()->refreshSync();
     QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(),
         QStringLiteral("with 1 department"));

@@ -166,19 +166,31 @@ QString Router::route(const QString &caseId, const QString &window, int decidedS
         if (decided != own) {
             QStringList onlyWindow;
             QStringList onlyHere;
+            // The same as items {matter, department}, for the window to word in its own language.
+            QJsonArray onlyDecided;
+            QJsonArray onlyEvaluated;
+            const auto item = [](const auto &it) {
+                return QJsonObject {{QStringLiteral("matter"), it.key()}, {QStringLiteral("department"), it.value()}};
+            };
             for (auto it = decided.cbegin(); it != decided.cend(); ++it) {
-                if (!own.contains(it.key()) || own.value(it.key()) != it.value())
+                if (!own.contains(it.key()) || own.value(it.key()) != it.value()) {
                     onlyWindow << QStringLiteral("%1 (%2)").arg(it.key(), it.value());
+                    onlyDecided.append(item(it));
+                }
             }
             for (auto it = own.cbegin(); it != own.cend(); ++it) {
-                if (!decided.contains(it.key()) || decided.value(it.key()) != it.value())
+                if (!decided.contains(it.key()) || decided.value(it.key()) != it.value()) {
                     onlyHere << QStringLiteral("%1 (%2)").arg(it.key(), it.value());
+                    onlyEvaluated.append(item(it));
+                }
             }
             const QString reason =
                 QStringLiteral("The items the window decided differ from the back office's evaluation of catalogue %1:"
                                " only in the decision [%2], only in the evaluation [%3].")
                     .arg(sha, onlyWindow.join(QLatin1String(", ")), onlyHere.join(QLatin1String(", ")));
-            return dispute(caseId, window, sha, decidedSeq, existing, reason);
+            const QJsonObject detail {{QStringLiteral("code"), QStringLiteral("items-differ")},
+                {QStringLiteral("onlyDecided"), onlyDecided}, {QStringLiteral("onlyEvaluated"), onlyEvaluated}};
+            return dispute(caseId, window, sha, decidedSeq, existing, reason, detail);
         }
     }
 
@@ -274,7 +286,7 @@ Result<QJsonArray> Router::itemMaterials(
 }
 
 QString Router::dispute(const QString &caseId, const QString &window, const QString &sha, int decidedSeq, bool existing,
-    const QString &reason)
+    const QString &reason, const QJsonObject &detail)
 {
     const QString now = isoUtc(m_clock());
     auto q = existing
@@ -287,8 +299,10 @@ QString Router::dispute(const QString &caseId, const QString &window, const QStr
     if (!q)
         return q.error();
     // The window hears of it too: its case shows it is held and why.
-    return m_events.append(window, QStringLiteral("held"), caseId, QString(),
-        QJsonObject {{QStringLiteral("reason"), reason}, {QStringLiteral("decidedSeq"), decidedSeq}});
+    QJsonObject data = detail;
+    data.insert(QStringLiteral("reason"), reason);
+    data.insert(QStringLiteral("decidedSeq"), decidedSeq);
+    return m_events.append(window, QStringLiteral("held"), caseId, QString(), data);
 }
 
 int Router::routeHeld(const QString &sha256, QString *error)

@@ -163,6 +163,11 @@ const QList<QStringList> &Migrations::steps()
             QStringLiteral("ALTER TABLE case_remote ADD COLUMN held_reason TEXT"),
             QStringLiteral("ALTER TABLE case_remote ADD COLUMN held_at TEXT"),
         },
+        // 6 → 7: what the hold is about as the back office states it (JSON: code, onlyDecided,
+        // onlyEvaluated), so the window words it in the clerk's language; cleared with the hold.
+        {
+            QStringLiteral("ALTER TABLE case_remote ADD COLUMN held_detail TEXT"),
+        },
     };
     return s;
 }

@@ -63,9 +63,22 @@ QString applyEvent(QSqlDatabase &db, const QJsonObject &e, const QString &now)
         QString reason = data.value(QLatin1String("reason")).toString().trimmed();
         if (reason.isEmpty())
             reason = SyncJournal::tr("no reason given");
-        q.prepare(
-            QStringLiteral("UPDATE case_remote SET held_reason = ?, held_at = ?, updated_at = ? WHERE case_id = ?"));
+        // The reason's parts, when the back office names them (items only the window decided, or
+        // only its own evaluation has): the window words them itself.
+        QJsonObject detail;
+        if (data.value(QLatin1String("code")).isString()) {
+            for (const char *key : {"code", "onlyDecided", "onlyEvaluated"}) {
+                const QLatin1String k(key);
+                if (data.contains(k))
+                    detail.insert(k, data.value(k));
+            }
+        }
+        q.prepare(QStringLiteral("UPDATE case_remote SET held_reason = ?, held_detail = ?, held_at = ?, updated_at = ?"
+                                 " WHERE case_id = ?"));
         q.addBindValue(reason);
+        q.addBindValue(detail.isEmpty()
+                ? QVariant(QMetaType::fromType<QString>())
+                : QVariant(QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))));
         q.addBindValue(at);
         q.addBindValue(now);
         q.addBindValue(caseId);
@@ -96,7 +109,7 @@ QString applyEvent(QSqlDatabase &db, const QJsonObject &e, const QString &now)
     // Routed after a hold (the admin added the catalogue it lacked): held no longer.
     q.prepare(type == QLatin1String("routed")
             ? QStringLiteral("UPDATE case_remote SET routed = ?, items = ?, updated_at = ?, held_reason = NULL,"
-                             " held_at = NULL WHERE case_id = ?")
+                             " held_at = NULL, held_detail = NULL WHERE case_id = ?")
             : QStringLiteral("UPDATE case_remote SET routed = ?, items = ?, updated_at = ? WHERE case_id = ?"));
     q.addBindValue(textOf(routed));
     q.addBindValue(textOf(items));
@@ -416,7 +429,7 @@ QJsonObject SyncJournal::remote(const QString &caseId) const
 {
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("SELECT confirmed_at, confirmed_number, confirmed_digest, routed, items, handout_at,"
-                             " held_reason, held_at FROM case_remote WHERE case_id = ?"));
+                             " held_reason, held_at, held_detail FROM case_remote WHERE case_id = ?"));
     q.addBindValue(caseId);
     if (!q.exec() || !q.next())
         return QJsonObject();
@@ -433,6 +446,8 @@ QJsonObject SyncJournal::remote(const QString &caseId) const
     put(QStringLiteral("handoutAt"), 5);
     put(QStringLiteral("heldReason"), 6);
     put(QStringLiteral("heldAt"), 7);
+    if (!q.value(8).isNull())
+        o.insert(QStringLiteral("heldDetail"), objectOf(q.value(8).toString()));
     return o;
 }
 

@@ -124,7 +124,7 @@ void CaseListModel::readSync(const QList<store::CaseRecord> &rows)
             state = SyncState::Sent;
         m_sync.insert(r.id, state);
         m_progress.insert(r.id, CaseProgress::summary(remote, m_catalog));
-        const QString held = CaseProgress::heldText(remote);
+        const QString held = CaseProgress::heldText(remote, m_catalog);
         if (held.isEmpty())
             m_held.remove(r.id);
         else
@@ -199,7 +199,9 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == Qt::DisplayRole)
         return cell(*r, index.column());
-    // The long words of a narrow column in full.
+    // The long words of a narrow column in full; a held case's reason.
+    if (role == Qt::ToolTipRole && index.column() == Departments && m_held.contains(r->id))
+        return m_held.value(r->id);
     if (role == Qt::ToolTipRole && (index.column() == Matter || index.column() == Departments))
         return cell(*r, index.column());
     if (role == Qt::TextAlignmentRole && index.column() == Visits)

@@ -10,9 +10,9 @@ QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
 {
     if (remote.contains(QLatin1String("handoutAt")))
         return tr("all departments done: hand out the result");
-    const QString held = heldText(remote);
-    if (!held.isEmpty())
-        return held;
+    // Held: a few words in the list; the reason in full in its tool tip and under the list.
+    if (!remote.value(QLatin1String("heldReason")).toString().isEmpty())
+        return tr("held by the back office, not sent to the departments");
     const QJsonObject routed = remote.value(QLatin1String("routed")).toObject();
     if (routed.isEmpty())
         return {};
@@ -55,11 +55,27 @@ QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
     return tr("%1 of %2 approved").arg(decided).arg(total);
 }
 
-QString CaseProgress::heldText(const QJsonObject &remote)
+QString CaseProgress::heldText(const QJsonObject &remote, const Catalog *catalog)
 {
-    const QString reason = remote.value(QLatin1String("heldReason")).toString();
+    QString reason = remote.value(QLatin1String("heldReason")).toString();
     if (reason.isEmpty())
         return {};
+    const QJsonObject detail = remote.value(QLatin1String("heldDetail")).toObject();
+    if (detail.value(QLatin1String("code")).toString() == QLatin1String("items-differ")) {
+        const auto names = [catalog](const QJsonValue &list) {
+            QStringList out;
+            for (const QJsonValue &v : list.toArray()) {
+                const QString code = v.toObject().value(QLatin1String("matter")).toString();
+                const Matter *m = catalog ? catalog->matter(code) : nullptr;
+                out << (m ? m->name : code);
+            }
+            return out.isEmpty() ? tr("none") : out.join(tr(", "));
+        };
+        reason = tr("the back office's check of the catalogue gives other items than the window decided (only "
+                    "decided here: %1; only in its check: %2)")
+                     .arg(names(detail.value(QLatin1String("onlyDecided"))),
+                         names(detail.value(QLatin1String("onlyEvaluated"))));
+    }
     return tr("held by the back office, not sent to the departments: %1").arg(reason);
 }
 

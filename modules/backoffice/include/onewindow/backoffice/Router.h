@@ -43,13 +43,14 @@ private:
     // Routes one case whose acceptance is entry `decidedSeq`; `existing` when a case_routing
     // row (unroutable) is there already. *routed says whether it was routed or held.
     QString route(const QString &caseId, const QString &window, int decidedSeq, bool existing, bool *routed);
-    // Holds the case as 'disputed' with `reason` (the window's decided items differ from the back
-    // office's evaluation) and tells its window by a 'held' event. Nothing is routed.
     // The materials item `matter` needs (checklist lines), with their status and scans.
     Result<QJsonArray> itemMaterials(
         const checklist::Checklist &list, const intake::CaseState &state, const QString &matter);
+    // Holds the case as 'disputed' with `reason` (the window's decided items differ from the back
+    // office's evaluation) and tells its window by a 'held' event carrying `detail` (code,
+    // onlyDecided, onlyEvaluated: for the window to say it in its language). Nothing is routed.
     QString dispute(const QString &caseId, const QString &window, const QString &sha, int decidedSeq, bool existing,
-        const QString &reason);
+        const QString &reason, const QJsonObject &detail);
 
     Database &m_db;
     const Sealer &m_sealer;
