@@ -108,9 +108,11 @@ bool TestIdCardReader::start(
     IdCardReader::Options readerOptions;
     readerOptions.mode = mode;
     readerOptions.pollIntervalMs = 100;
-    readerOptions.findTimeoutMs = 300;
-    readerOptions.selectTimeoutMs = 300;
-    readerOptions.readTimeoutMs = 600;
+    // Short enough for the tests of a silent reader, long enough that a loaded machine (the whole
+    // suite on two cores) does not turn a slow answer of the simulator into a failed read.
+    readerOptions.findTimeoutMs = 1000;
+    readerOptions.selectTimeoutMs = 1000;
+    readerOptions.readTimeoutMs = 2000;
     m_rig.reader = m_rig.manager->addDriver(std::make_unique<IdCardReader>(readerOptions));
     m_rig.read = std::make_unique<QSignalSpy>(m_rig.reader, &IdCardReader::cardRead);
     m_rig.failed = std::make_unique<QSignalSpy>(m_rig.reader, &IdCardReader::readFailed);
