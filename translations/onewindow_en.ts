@@ -3232,6 +3232,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Case %1 is closed already.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This change cannot be logged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>

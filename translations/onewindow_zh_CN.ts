@@ -3224,6 +3224,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Case %1 is closed already.</source>
         <translation>案件 %1 已结束。</translation>
     </message>
+    <message>
+        <source>This change cannot be logged: %1</source>
+        <translation>此项变更无法记入案件日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>

@@ -285,6 +285,29 @@ QStringList ApiClient::validate(const QJsonValue &value, const QJsonObject &sche
                 errors << validate(it.value(), extra, where + QLatin1Char('.') + it.key());
         }
     }
+    // One of the alternatives: the discriminator's (a log entry by its "kind"), else exactly one.
+    if (schema.contains(QLatin1String("oneOf"))) {
+        const QJsonArray alternatives = schema.value(QLatin1String("oneOf")).toArray();
+        const QJsonObject discriminator = schema.value(QLatin1String("discriminator")).toObject();
+        const QString property = discriminator.value(QLatin1String("propertyName")).toString();
+        if (!property.isEmpty() && value.isObject()) {
+            const QString ref = discriminator.value(QLatin1String("mapping"))
+                                    .toObject()
+                                    .value(value.toObject().value(property).toString())
+                                    .toString();
+            if (ref.isEmpty())
+                errors << QStringLiteral("%1: no alternative for %2 \"%3\"")
+                              .arg(where, property, value.toObject().value(property).toString());
+            else
+                errors << validate(value, QJsonObject {{QStringLiteral("$ref"), ref}}, where);
+        } else {
+            int matches = 0;
+            for (const QJsonValue &a : alternatives)
+                matches += validate(value, a.toObject(), where).isEmpty() ? 1 : 0;
+            if (matches != 1)
+                errors << QStringLiteral("%1: matches %2 of its oneOf alternatives, not 1").arg(where).arg(matches);
+        }
+    }
     if (value.isArray() && schema.contains(QLatin1String("items"))) {
         const QJsonArray a = value.toArray();
         for (qsizetype i = 0; i < a.size(); ++i)
@@ -375,7 +398,8 @@ ApiResponse ApiClient::callRaw(const QByteArray &method, const QString &path, co
         if (!responses.contains(key)) {
             r.violations << where + QStringLiteral(": status not listed in the OpenAPI file");
         } else {
-            QJsonObject content = responses.value(key).toObject().value(QLatin1String("content")).toObject();
+            // A shared answer (components/responses) by its $ref.
+            QJsonObject content = resolve(responses.value(key).toObject()).value(QLatin1String("content")).toObject();
             expectBody = !content.isEmpty();
             if (content.contains(QLatin1String("application/octet-stream"))) {
                 // Bytes (blobs): the Content-Type must say so; there is no JSON to check.

@@ -45,6 +45,7 @@ QJsonObject entry(const QString &caseId, int seq, const QString &window, const Q
         e.kind = QStringLiteral("started");
         e.payload = {{QStringLiteral("number"), signedentries::numberOf(caseId, window)},
             {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), window},
+            {QStringLiteral("windowName"), QStringLiteral("综合窗口")},
             {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
     } else {
         e.kind = QStringLiteral("marked");

@@ -28,8 +28,12 @@ QJsonObject validEntry(int seq)
         {QStringLiteral("window"), QStringLiteral("330106-W01")}, {QStringLiteral("clerk"), QStringLiteral("李建华")},
         {QStringLiteral("kind"), seq == 1 ? QStringLiteral("started") : QStringLiteral("marked")},
         {QStringLiteral("payload"),
-            seq == 1 ? QJsonObject {{QStringLiteral("number"), QStringLiteral("330106-W01-20261127-0001")}}
-                     : QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")}}}};
+            seq == 1 ? QJsonObject {{QStringLiteral("number"), QStringLiteral("330106-W01-20261127-0001")},
+                {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), QStringLiteral("W01")},
+                {QStringLiteral("windowName"), QStringLiteral("综合窗口 1")},
+                {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}}
+                     : QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")},
+                         {QStringLiteral("how"), QStringLiteral("original")}}}};
 }
 
 } // namespace
@@ -154,14 +158,39 @@ void TestBackOfficeStore::entryChecks_data()
     QTest::newRow("started later") << with(2, QStringLiteral("kind"), QStringLiteral("started")) << 400;
     QTest::newRow("seq 1 not started") << with(1, QStringLiteral("kind"), QStringLiteral("marked")) << 400;
     QTest::newRow("payload array") << with(2, QStringLiteral("payload"), QJsonArray {}) << 400;
+    // The payload its kind has (store::EntryKinds).
+    const auto withPayload = [](const QString &key, const QJsonValue &v) {
+        QJsonObject e = validEntry(2);
+        QJsonObject p = e.value(QLatin1String("payload")).toObject();
+        if (v.isUndefined())
+            p.remove(key);
+        else
+            p.insert(key, v);
+        e.insert(QStringLiteral("payload"), p);
+        return QJsonValue(QJsonArray {e});
+    };
+    QTest::newRow("mark cleared") << withPayload(QStringLiteral("how"), QJsonValue::Null) << 202;
+    QTest::newRow("payload field missing") << withPayload(QStringLiteral("material"), QJsonValue::Undefined) << 400;
+    QTest::newRow("payload field of another type") << withPayload(QStringLiteral("material"), 7) << 400;
+    QTest::newRow("payload value unknown") << withPayload(QStringLiteral("how"), QStringLiteral("fax")) << 400;
+    QJsonObject count = validEntry(2);
+    count.insert(QStringLiteral("kind"), QStringLiteral("counted"));
+    count.insert(QStringLiteral("payload"),
+        QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")}, {QStringLiteral("pieces"), 1.5}});
+    QTest::newRow("pieces fraction") << QJsonValue(QJsonArray {count}) << 400;
     QTest::newRow("other window") << with(2, QStringLiteral("window"), QStringLiteral("330106-W02")) << 403;
     // The case number is of the window's own series (store::CaseNumbering's form).
     QJsonObject foreign = validEntry(1);
-    foreign.insert(QStringLiteral("payload"),
-        QJsonObject {{QStringLiteral("number"), QStringLiteral("330106-W02-20261127-0001")}});
+    QJsonObject started = foreign.value(QLatin1String("payload")).toObject();
+    started.insert(QStringLiteral("number"), QStringLiteral("330106-W02-20261127-0001"));
+    foreign.insert(QStringLiteral("payload"), started);
     QTest::newRow("number of another window") << QJsonValue(QJsonArray {foreign}) << 422;
-    foreign.insert(QStringLiteral("payload"), QJsonObject {});
+    started.insert(QStringLiteral("number"), QString());
+    foreign.insert(QStringLiteral("payload"), started);
     QTest::newRow("no number") << QJsonValue(QJsonArray {foreign}) << 422;
+    started.remove(QStringLiteral("number"));
+    foreign.insert(QStringLiteral("payload"), started);
+    QTest::newRow("number missing") << QJsonValue(QJsonArray {foreign}) << 400;
 }
 
 void TestBackOfficeStore::entryChecks()

@@ -139,7 +139,11 @@ void TestBackOfficeTus::startCase(const QByteArray &token, const QString &caseId
     const QJsonObject started {{QStringLiteral("case"), caseId}, {QStringLiteral("seq"), 1},
         {QStringLiteral("at"), QStringLiteral("2026-03-02T09:00:00.000Z")}, {QStringLiteral("window"), window},
         {QStringLiteral("clerk"), QStringLiteral("c")}, {QStringLiteral("kind"), QStringLiteral("started")},
-        {QStringLiteral("payload"), QJsonObject {{QStringLiteral("number"), signedentries::numberOf(caseId, window)}}}};
+        {QStringLiteral("payload"),
+            QJsonObject {{QStringLiteral("number"), signedentries::numberOf(caseId, window)},
+                {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), window},
+                {QStringLiteral("windowName"), QStringLiteral("综合窗口")},
+                {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}}}};
     const RawResponse r = RawHttp::request(m_server->port(), "POST", "/v1/cases/" + caseId.toLatin1() + "/entries",
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + token}},
         QJsonDocument(QJsonArray {started}).toJson(QJsonDocument::Compact));

@@ -290,11 +290,15 @@ QList<double> eventLatencies(QNetworkAccessManager &nam, quint16 pollPort, quint
         const QString id = QStringLiteral("%1-%2").arg(prefix).arg(i);
         QJsonObject started = entry(id, 1);
         started.insert(QStringLiteral("kind"), QStringLiteral("started"));
-        started.insert(QStringLiteral("payload"), QJsonObject {{QStringLiteral("number"), id}});
+        started.insert(QStringLiteral("payload"),
+            QJsonObject {{QStringLiteral("number"), id}, {QStringLiteral("region"), QStringLiteral("330106")},
+                {QStringLiteral("window"), kWindow}, {QStringLiteral("windowName"), QStringLiteral("综合窗口")},
+                {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}});
         QJsonObject decided = entry(id, 2);
         decided.insert(QStringLiteral("kind"), QStringLiteral("decided"));
         decided.insert(QStringLiteral("payload"),
             QJsonObject {{QStringLiteral("decision"), QStringLiteral("refuse")},
+                {QStringLiteral("refusalReason"), QStringLiteral("bench")},
                 {QStringLiteral("digest"), QStringLiteral("bench")},
                 {QStringLiteral("document"), QJsonObject {{QStringLiteral("caseNumber"), id}}}});
         const QUrl entries = writeBase.resolved(QUrl(QStringLiteral("/v1/cases/%1/entries").arg(id)));

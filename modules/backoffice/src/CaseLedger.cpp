@@ -10,6 +10,7 @@
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/ReceiptDocument.h"
+#include "onewindow/store/EntryKinds.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -24,17 +25,6 @@
 namespace ow::backoffice {
 
 namespace {
-
-// The kinds of modules/store/README.md ("The case log").
-const QStringList &kinds()
-{
-    static const QStringList all {QStringLiteral("started"), QStringLiteral("parties"), QStringLiteral("chosen"),
-        QStringLiteral("catalogue"), QStringLiteral("answered"), QStringLiteral("marked"), QStringLiteral("counted"),
-        QStringLiteral("confirmed"), QStringLiteral("attached"), QStringLiteral("pickup"), QStringLiteral("decided"),
-        QStringLiteral("printed"), QStringLiteral("finished"), QStringLiteral("reopened"), QStringLiteral("revealed"),
-        QStringLiteral("abandoned")};
-    return all;
-}
 
 ApiReply badEntry(int index, const QString &why)
 {
@@ -68,13 +58,14 @@ QString checkEntry(const QJsonObject &e, const QString &caseId)
     if (!e.value(QLatin1String("clerk")).isString())
         return QStringLiteral("\"clerk\" is a string.");
     const QString kind = e.value(QLatin1String("kind")).toString();
-    if (!kinds().contains(kind))
+    if (!store::EntryKinds::find(kind))
         return QStringLiteral("unknown kind \"%1\".").arg(kind);
     if ((seq.toInt() == 1) != (kind == QLatin1String("started")))
         return QStringLiteral("a case starts with a \"started\" entry at seq 1, and only there.");
     if (!e.value(QLatin1String("payload")).isObject())
         return QStringLiteral("\"payload\" is an object.");
-    return QString();
+    // The payload its kind has (store::EntryKinds, the table the window writes by).
+    return store::EntryKinds::check(kind, e.value(QLatin1String("payload")).toObject());
 }
 
 // The fields in which two entries differ; payload keys as "payload.<key>".

@@ -10,6 +10,7 @@
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
+#include "onewindow/store/EntryKinds.h"
 #include "onewindow/store/Store.h"
 
 #include <QJsonArray>
@@ -504,6 +505,8 @@ QString IntakeWorkflow::commit(const QList<Change> &changes, std::optional<Step>
     store::CaseWrite write;
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const store::LogEntry e = entry(m_state, int(i), changes.at(i));
+        if (const QString why = store::EntryKinds::check(e.kind, e.payload); !why.isEmpty())
+            return tr("This change cannot be logged: %1").arg(why);
         const QString err = next.apply(e);
         if (!err.isEmpty())
             return err;
@@ -583,6 +586,8 @@ QString IntakeWorkflow::start()
                 {QStringLiteral("windowName"), m_config.windowName},
                 {QStringLiteral("catalogVersion"), m_catalog.version()}}});
     started.payload.insert(QStringLiteral("number"), QString()); // taken in the transaction
+    if (const QString why = store::EntryKinds::check(started.kind, started.payload); !why.isEmpty())
+        return tr("This change cannot be logged: %1").arg(why);
     w.entries << started;
     w.takeNumber = true;
     w.regionCode = m_config.regionCode;
