@@ -5,6 +5,7 @@
 #                                   free port (socket in that folder, trust auth on loopback only),
 #                                   write STATE_DIR/url (postgresql://USER@127.0.0.1:PORT/postgres)
 #                                   and STATE_DIR/cluster (the temp folder)
+#   pg-cluster.sh restart STATE_DIR pg_ctl restart (fast) with the same options (tests/load/county.sh)
 #   pg-cluster.sh stop STATE_DIR    pg_ctl stop (fast, then immediate) and remove the temp folder;
 #                                   succeeds when there is nothing to stop
 #
@@ -14,7 +15,7 @@ set -eu
 
 cmd=${1:-}
 state=${2:-}
-[ -n "$cmd" ] && [ -n "$state" ] || { echo "usage: $0 start|stop STATE_DIR" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$state" ] || { echo "usage: $0 start|restart|stop STATE_DIR" >&2; exit 2; }
 
 bindir=${OW_PG_BINDIR:-}
 if [ -z "$bindir" ]; then
@@ -106,12 +107,19 @@ EOF
     printf 'postgresql://%s@127.0.0.1:%s/postgres\n' "$user" "$port" >"$state/url"
     echo "pg-cluster: $(cat "$state/url") in $dir"
     ;;
+restart)
+    # The same cluster stopped (fast: sessions cut) and started again with its options, as an
+    # operator restarts the database under a running back office.
+    dir=$(cat "$state/cluster")
+    as_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 30 restart >/dev/null
+    echo "pg-cluster: restarted"
+    ;;
 stop)
     stop
     echo "pg-cluster: stopped"
     ;;
 *)
-    echo "usage: $0 start|stop STATE_DIR" >&2
+    echo "usage: $0 start|restart|stop STATE_DIR" >&2
     exit 2
     ;;
 esac
