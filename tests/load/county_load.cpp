@@ -100,6 +100,22 @@ bool retryable(int status)
     return status == 0 || status >= 500;
 }
 
+// call() again while the answer is retryable (a server still coming back), for up to ~15 s.
+Reply callRetrying(QNetworkAccessManager &nam, const QByteArray &method, const QUrl &url, const QByteArray &token = {},
+    const QJsonObject &body = {}, int *retries = nullptr)
+{
+    Reply r;
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        r = call(nam, method, url, token, body);
+        if (!retryable(r.status))
+            break;
+        if (retries)
+            ++*retries;
+        QThread::msleep(500);
+    }
+    return r;
+}
+
 // An admin command of the back office on the county's database; its stdout, or "" (why in *error).
 QString admin(const QString &bin, const QString &db, const QString &dataDir, QStringList args,
     const QByteArray &stdinText, QString *error)
@@ -507,14 +523,15 @@ int main(int argc, char **argv)
         QSqlQuery q(pg);
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM blobs WHERE sha256 = ?"));
         for (auto &w : windows) {
-            const Reply s = call(nam, "POST", base.resolved(QUrl(QStringLiteral("/v1/sessions"))), {},
+            const Reply s = callRetrying(nam, "POST", base.resolved(QUrl(QStringLiteral("/v1/sessions"))), {},
                 {{QStringLiteral("name"), w->clerk}, {QStringLiteral("password"), kPassword}});
             const QByteArray token = s.json().value(QLatin1String("token")).toString().toLatin1();
             for (const QString &sha : std::as_const(w->scans)) {
                 ++scans;
                 q.addBindValue(sha);
                 const bool one = q.exec() && q.next() && q.value(0).toInt() == 1;
-                const Reply blob = call(nam, "GET", base.resolved(QUrl(QStringLiteral("/v1/blobs/") + sha)), token);
+                const Reply blob =
+                    callRetrying(nam, "GET", base.resolved(QUrl(QStringLiteral("/v1/blobs/") + sha)), token);
                 const bool same = blob.status == 200
                     && QString::fromLatin1(QCryptographicHash::hash(blob.body, QCryptographicHash::Sha256).toHex())
                         == sha;
