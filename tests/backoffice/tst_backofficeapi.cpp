@@ -247,6 +247,36 @@ void TestBackOfficeApi::schemaCheckerCatchesDepartures()
     const QJsonObject a {{QStringLiteral("case"), QStringLiteral("c")}, {QStringLiteral("applied"), 1},
         {QStringLiteral("acknowledged"), QJsonArray {1.5}}, {QStringLiteral("held"), QJsonArray {}}};
     QVERIFY(!m_api->validate(a, ack, QStringLiteral("a")).isEmpty()); // items: integer
+    // A log entry: its payload by its kind (oneOf with the discriminator "kind").
+    const QJsonObject logEntry {{QStringLiteral("$ref"), QStringLiteral("#/components/schemas/LogEntry")}};
+    QJsonObject counted = entry(QStringLiteral("c"), 2, kW1, QStringLiteral("counted"),
+        {{QStringLiteral("material"), QStringLiteral("id-card")}, {QStringLiteral("pieces"), 2}});
+    QVERIFY(m_api->validate(counted, logEntry, QStringLiteral("l")).isEmpty());
+    counted.insert(QStringLiteral("payload"), QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")}});
+    QVERIFY(!m_api->validate(counted, logEntry, QStringLiteral("l")).isEmpty()); // pieces required
+    counted.insert(QStringLiteral("kind"), QStringLiteral("teleported"));
+    QVERIFY(!m_api->validate(counted, logEntry, QStringLiteral("l")).isEmpty()); // no such kind
+    // A shared answer of components/responses is found by its $ref (a 503 has a body).
+    const QJsonObject unavailable = m_spec.value(QLatin1String("paths"))
+                                        .toObject()
+                                        .value(QLatin1String("/v1/cases/{caseId}/entries"))
+                                        .toObject()
+                                        .value(QLatin1String("post"))
+                                        .toObject()
+                                        .value(QLatin1String("responses"))
+                                        .toObject()
+                                        .value(QLatin1String("503"))
+                                        .toObject();
+    QCOMPARE(unavailable.value(QLatin1String("$ref")).toString(), QStringLiteral("#/components/responses/Unavailable"));
+    QVERIFY(m_spec.value(QLatin1String("components"))
+                .toObject()
+                .value(QLatin1String("responses"))
+                .toObject()
+                .value(QLatin1String("Unavailable"))
+                .toObject()
+                .value(QLatin1String("headers"))
+                .toObject()
+                .contains(QLatin1String("Retry-After")));
 }
 
 void TestBackOfficeApi::undescribedRoutesAreNotServed()
