@@ -20,8 +20,14 @@ command -v openssl >/dev/null || { echo "county: openssl is missing" >&2; exit 1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/ow-county.XXXXXX")
 pids=""
+nginx_pid=""
 cleanup() {
     for p in $pids; do kill -9 "$p" 2>/dev/null || true; done
+    # nginx's master ends its workers on TERM (SIGKILL would leave them behind).
+    if [ -n "$nginx_pid" ]; then
+        kill -TERM "$nginx_pid" 2>/dev/null || true
+        wait "$nginx_pid" 2>/dev/null || true
+    fi
     [ -f "$work/a.pid" ] && kill -9 "$(cat "$work/a.pid")" 2>/dev/null || true
     sh "$src/tests/support/pg-cluster.sh" stop "$work/pg" >/dev/null 2>&1 || true
     if [ "${OW_COUNTY_KEEP:-0}" = 1 ]; then echo "county: kept $work"; else rm -rf "$work"; fi
@@ -110,7 +116,7 @@ http {
 }
 CONF
 "$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" >"$work/nginx/stdout.log" 2>&1 &
-pids="$pids $!"
+nginx_pid=$!
 for _ in $(seq 50); do
     curl -sk "https://127.0.0.1:$port_tls/health" >/dev/null 2>&1 && break
     sleep 0.1
