@@ -95,6 +95,7 @@ private Q_SLOTS:
     void routeTableIsTheFile();
     void servedDescriptionIsTheFile();
     void schemaCheckerCatchesDepartures();
+    void everyOperationDescribesTheSharedStatuses();
     void undescribedRoutesAreNotServed();
     void storageIsMigratedSqliteInWal();
     void enrolmentBindsKeyOnce();
@@ -277,6 +278,47 @@ void TestBackOfficeApi::schemaCheckerCatchesDepartures()
                 .value(QLatin1String("headers"))
                 .toObject()
                 .contains(QLatin1String("Retry-After")));
+}
+
+void TestBackOfficeApi::everyOperationDescribesTheSharedStatuses()
+{
+    // What the HTTP layer answers before any route (a request it cannot read, a timeout, chunked
+    // or unknown transfer codings, too large a body or head, another HTTP version) and the
+    // database away can happen to every operation; a full disk to every one that writes.
+    const QStringList everywhere {QStringLiteral("400"), QStringLiteral("408"), QStringLiteral("411"),
+        QStringLiteral("413"), QStringLiteral("431"), QStringLiteral("501"), QStringLiteral("503"),
+        QStringLiteral("505")};
+    QStringList missing;
+    const QJsonObject paths = m_spec.value(QLatin1String("paths")).toObject();
+    for (auto p = paths.begin(); p != paths.end(); ++p) {
+        const QJsonObject ops = p.value().toObject();
+        for (auto o = ops.begin(); o != ops.end(); ++o) {
+            const QJsonObject responses = o.value().toObject().value(QLatin1String("responses")).toObject();
+            if (responses.isEmpty())
+                continue;
+            QStringList wanted = everywhere;
+            if (o.key() == QLatin1String("post") || o.key() == QLatin1String("patch")
+                || o.key() == QLatin1String("delete") || o.key() == QLatin1String("put"))
+                wanted << QStringLiteral("507");
+            for (const QString &status : std::as_const(wanted)) {
+                if (!responses.contains(status))
+                    missing << o.key().toUpper() + QLatin1Char(' ') + p.key() + QLatin1Char(' ') + status;
+            }
+            // 503 says when to come back.
+            QJsonObject unavailable = responses.value(QLatin1String("503")).toObject();
+            const QString ref = unavailable.value(QLatin1String("$ref")).toString();
+            if (!ref.isEmpty())
+                unavailable = m_spec.value(QLatin1String("components"))
+                                  .toObject()
+                                  .value(QLatin1String("responses"))
+                                  .toObject()
+                                  .value(ref.section(QLatin1Char('/'), -1))
+                                  .toObject();
+            if (!unavailable.value(QLatin1String("headers")).toObject().contains(QLatin1String("Retry-After")))
+                missing << o.key().toUpper() + QLatin1Char(' ') + p.key() + QStringLiteral(" 503 Retry-After");
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
 }
 
 void TestBackOfficeApi::undescribedRoutesAreNotServed()
