@@ -16,6 +16,7 @@
 #include "onewindow/backoffice/UploadStore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,6 +31,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <cstdio>
 #include <limits>
 
 namespace ow::backoffice {
@@ -140,7 +142,24 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_limits = options.http;
     m_tlsCert = options.tlsCertFile;
     m_tlsKey = options.tlsKeyFile;
+    m_maintenance = new QTimer(this);
+    m_maintenance->setInterval(1000);
+    connect(m_maintenance, &QTimer::timeout, this, &BackOfficeServer::maintain);
+    m_maintenance->start();
     return true;
+}
+
+void BackOfficeServer::maintain()
+{
+    // SQLite checkpoints on its own only while no statement reads across a commit; under a steady
+    // stream of requests its log grew without bound (issue 21). A TRUNCATE checkpoint between
+    // requests copies it into the database file and empties it.
+    const QString wal = m_db->walPath();
+    if (!wal.isEmpty() && QFileInfo(wal).size() > kWalCheckpointBytes) {
+        const QString failed = m_db->checkpoint();
+        if (!failed.isEmpty())
+            std::fprintf(stderr, "onewindow-backoffice: WAL checkpoint: %s\n", qPrintable(failed));
+    }
 }
 
 Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 port)

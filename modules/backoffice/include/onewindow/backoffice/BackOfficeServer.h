@@ -16,6 +16,7 @@
 #include <memory>
 
 class QTcpServer;
+class QTimer;
 class QTcpSocket;
 
 namespace ow::backoffice {
@@ -112,6 +113,9 @@ public:
     // The number of open client connections.
     int connectionCount() const { return m_connectionCount; }
 
+    // SQLite's write-ahead log is checkpointed (and truncated) once it passes this size.
+    static constexpr qint64 kWalCheckpointBytes = 16LL * 1024 * 1024;
+
 private:
     BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer) override;
     ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink, const QHostAddress &peer,
@@ -120,6 +124,8 @@ private:
     // Finds the route; nullptr and an error reply (404/405) when none fits.
     const Route *findRoute(Request *request, ApiReply *error) const;
     void onPendingConnection();
+    // Every second: the WAL checkpoint when the log passed kWalCheckpointBytes.
+    void maintain();
     // A 503 and close, without a connection object.
     void refuseConnection(QTcpSocket *socket, const QString &message);
 
@@ -180,6 +186,7 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Departments> m_departments;
     quint16 m_port = 0;
+    QTimer *m_maintenance = nullptr;
 };
 
 } // namespace ow::backoffice
