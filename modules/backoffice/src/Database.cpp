@@ -1,6 +1,7 @@
 #include "onewindow/backoffice/Database.h"
 
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/Metrics.h"
 
 #include <QDir>
 #include <QFile>
@@ -398,6 +399,7 @@ QString Database::copyTo(const QString &file)
 
 void Database::setError(const QSqlError &error, const QString &context)
 {
+    Metrics::global().databaseError();
     m_lastError = error.text().trimmed();
     if (!context.isEmpty())
         m_lastError += QStringLiteral(" in: ") + context;
