@@ -1,6 +1,7 @@
 #include "onewindow/backoffice/BackOfficeServer.h"
 
 #include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/Backup.h"
 #include "onewindow/backoffice/CaseLedger.h"
 #include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
@@ -17,6 +18,7 @@
 #include "onewindow/backoffice/UploadStore.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -38,6 +40,7 @@
 
 #include <sys/resource.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace ow::backoffice {
 
@@ -117,10 +120,22 @@ BackOfficeServer::BackOfficeServer(QObject *parent)
     : QObject(parent)
 { }
 
-BackOfficeServer::~BackOfficeServer() = default;
+BackOfficeServer::~BackOfficeServer()
+{
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
+}
 
 Result<bool> BackOfficeServer::open(const ServerOptions &options)
 {
+    // A shared lock on the data folder while the server runs: `admin restore` checks it (several
+    // servers on one PostgreSQL database and shared folder all hold it).
+    if (!QDir().mkpath(options.dataDir))
+        return Result<bool>::failure(QStringLiteral("Cannot create the data folder %1").arg(options.dataDir));
+    QString lockError;
+    m_lockFd = Backup::holdServerLock(options.dataDir, &lockError);
+    if (m_lockFd < 0)
+        return Result<bool>::failure(lockError);
     auto db = Database::open(options.dataDir, options.db);
     if (!db)
         return Result<bool>::failure(db.error());

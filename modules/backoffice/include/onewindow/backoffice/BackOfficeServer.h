@@ -230,6 +230,7 @@ private:
     bool m_stopping = false;
     bool m_stoppedSent = false;
     qint64 m_ticks = 0;
+    int m_lockFd = -1; // the shared lock on <data dir>/server.lock
 };
 
 } // namespace ow::backoffice
