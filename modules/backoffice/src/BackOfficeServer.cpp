@@ -306,9 +306,10 @@ void BackOfficeServer::shutdown(int deadlineMs)
         {QStringLiteral("deadlineMs"), deadlineMs}});
     if (m_tcp)
         m_tcp->close();
-    m_waiters->endAll(kShutdownRetryAfterSeconds);
+    // Drained first, so the long-polls' answers close their connections after they are sent.
     for (HttpConnection *connection : findChildren<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly))
         connection->drain();
+    m_waiters->endAll(kShutdownRetryAfterSeconds);
     QTimer::singleShot(deadlineMs, this, [this] {
         if (m_stoppedSent)
             return;

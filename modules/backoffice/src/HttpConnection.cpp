@@ -17,6 +17,8 @@ namespace {
 
 constexpr qint64 kReadChunk = 64 * 1024;
 constexpr int kLingerMs = 2000;
+// Stopping: how long a connection that sent nothing yet may take to begin its request.
+constexpr int kDrainGraceMs = 1000;
 
 bool hasHeader(const ApiReply &reply, const QByteArray &name)
 {
@@ -79,9 +81,21 @@ void HttpConnection::drain()
     m_draining = true;
     if (m_gone)
         return;
-    if (m_phase == Phase::Idle
-        || (m_phase == Phase::Head && !m_parser.headStarted() && m_input.isEmpty() && m_socket->bytesAvailable() == 0))
-        closeNow();
+    if (m_phase == Phase::Idle) {
+        // Between requests: close (an answer still being written leaves first).
+        if (m_socket->bytesToWrite() > 0)
+            lingerAndClose();
+        else
+            closeNow();
+        return;
+    }
+    if (m_phase == Phase::Head && !m_parser.headStarted() && m_input.isEmpty()) {
+        // Accepted, no request read yet: one may be in the socket already; it is served (and
+        // its answer closes). Nothing within a moment: closed.
+        processInput();
+        if (!m_gone && m_phase == Phase::Head && !m_parser.headStarted() && m_input.isEmpty())
+            startTimer(kDrainGraceMs);
+    }
 }
 
 void HttpConnection::sendDeferred(quint64 serial, const ApiReply &reply)
@@ -319,7 +333,7 @@ void HttpConnection::onTimeout()
     switch (m_phase) {
     case Phase::Idle: closeNow(); return;
     case Phase::Head:
-        if (!m_parser.headStarted() && m_input.isEmpty() && m_serial > 0) {
+        if (!m_parser.headStarted() && m_input.isEmpty() && (m_serial > 0 || m_draining)) {
             closeNow();
             return;
         }
