@@ -432,7 +432,9 @@ void TestBackOfficeOps::backupWhileWritingRestoresEverything()
     QTimer::singleShot(240'000, &loop, &QEventLoop::quit);
     loop.exec();
     QVERIFY2(failures == 0, firstFailure.constData());
-    QVERIFY(admin.waitForFinished(10000));
+    QVERIFY2(backupStarted, qPrintable(QStringLiteral("%1 steps").arg(step)));
+    QVERIFY2(admin.state() == QProcess::NotRunning || admin.waitForFinished(60000),
+        qPrintable(QStringLiteral("backup: %1 %2").arg(int(admin.state())).arg(admin.errorString())));
     QVERIFY2(admin.exitCode() == 0, admin.readAllStandardError().constData());
     const int before = int(std::count_if(acked.cbegin(), acked.cend(), [](const Acked &a) { return a.beforeBackup; }));
     qInfo("%lld entries acknowledged, %d before the backup started; %lld scans stored before it; backup: %s",
@@ -760,7 +762,7 @@ void TestBackOfficeOps::unfinishedUploadsExpireAndAreCollected()
     const RawResponse gone = RawHttp::request(
         server.port(), "HEAD", location.toLatin1(), {{"Authorization", auth}, {"Tus-Resumable", "1.0.0"}});
     QCOMPARE(gone.status, 410);
-    QVERIFY(server.out().contains("\"event\":\"uploads-expired\""));
+    QTRY_VERIFY_WITH_TIMEOUT(server.out().contains("\"event\":\"uploads-expired\""), 5000);
 }
 
 void TestBackOfficeOps::fullDiskAnswers507()
