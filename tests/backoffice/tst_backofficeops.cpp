@@ -697,8 +697,10 @@ void TestBackOfficeOps::connectionsStopBelowTheDescriptorLimit()
         auto s = std::make_unique<QTcpSocket>();
         s->connectToHost(QHostAddress::LocalHost, server.port());
         sockets.push_back(std::move(s));
+        if (i % 50 == 49)
+            QTest::qWait(100); // in batches the kernel's accept queue takes: the server sees them all
     }
-    QTest::qWait(3000); // let the server take what it will (and, before, run out of descriptors)
+    QTest::qWait(2000); // let the server take what it will (and, before, run out of descriptors)
     const auto cpuTicks = [&server] {
         QFile stat(QStringLiteral("/proc/%1/stat").arg(server.pid()));
         if (!stat.open(QIODevice::ReadOnly))
@@ -712,7 +714,7 @@ void TestBackOfficeOps::connectionsStopBelowTheDescriptorLimit()
     QTest::qWait(2000);
     const double busy = double(cpuTicks() - before) / double(sysconf(_SC_CLK_TCK)) / (double(clock.elapsed()) / 1000.0);
     qInfo("1,100 connections under RLIMIT_NOFILE 1024: the server used %.0f %% of a core while full", busy * 100);
-    QVERIFY2(busy < 0.5, "the server spins at the descriptor limit");
+    QVERIFY2(busy < 0.15, "the server spins at the descriptor limit");
     // Some close; /health answers again on a fresh connection.
     for (int i = 0; i < 400; ++i)
         sockets[size_t(i)]->abort();
