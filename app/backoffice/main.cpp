@@ -10,7 +10,15 @@
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <QJsonObject>
+#include <QSocketNotifier>
+
 #include <cstdio>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -25,6 +33,27 @@ QString defaultDataDir()
 ow::backoffice::Clock clockFromEnvironment()
 {
     return ow::backoffice::systemClock(qEnvironmentVariableIntValue("OW_BACKOFFICE_CLOCK_SHIFT"));
+}
+
+// SIGTERM and SIGINT are written to this socket pair by the handler and read by the event loop.
+int g_signalPipe[2] = {-1, -1};
+
+void onStopSignal(int sig)
+{
+    const char byte = char(sig);
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
+}
+
+bool installStopSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_signalPipe) != 0)
+        return false;
+    struct sigaction action
+    { };
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
 }
 
 } // namespace
@@ -96,9 +125,18 @@ int main(int argc, char *argv[])
         QStringLiteral("Key file sealing personal data and scans (default $CREDENTIALS_DIRECTORY/seal-key, else"
                        " <data dir>.seal-key, made at first start)."),
         QStringLiteral("file"));
+    const QCommandLineOption shutdownOption(QStringLiteral("shutdown-timeout-ms"),
+        QStringLiteral("On SIGTERM/SIGINT, how long requests in flight may take to finish (default 10000)."),
+        QStringLiteral("ms"), QStringLiteral("10000"));
+    const QCommandLineOption minFreeOption(QStringLiteral("min-free-mb"),
+        QStringLiteral("GET /ready fails when the data folder's disk has less free (default 256)."),
+        QStringLiteral("MiB"), QStringLiteral("256"));
+    const QCommandLineOption uploadExpiryOption(QStringLiteral("upload-expiry-seconds"),
+        QStringLiteral("An unfinished upload untouched this long expires (tus Upload-Expires, default 86400)."),
+        QStringLiteral("seconds"), QStringLiteral("86400"));
     parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
-        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption,
-        sealKeyOption});
+        headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption, sealKeyOption,
+        shutdownOption, minFreeOption, uploadExpiryOption});
     parser.process(app);
 
     bool portOk = false;
@@ -133,6 +171,12 @@ int main(int argc, char *argv[])
     qint64 maxConnections = 0;
     qint64 perAddress = 0;
     qint64 tusMax = 0;
+    qint64 shutdownMs = 0;
+    qint64 minFreeMb = 0;
+    qint64 uploadExpiry = 0;
+    if (!number(shutdownOption, 0, 600'000, &shutdownMs) || !number(minFreeOption, 0, qint64(1) << 30, &minFreeMb)
+        || !number(uploadExpiryOption, 1, qint64(365) * 24 * 3600, &uploadExpiry))
+        return 2;
     if (!number(headerTimeoutOption, 50, 600'000, &headerTimeout)
         || !number(bodyTimeoutOption, 50, 3'600'000, &bodyTimeout)
         || !number(maxConnectionsOption, 1, 100'000, &maxConnections)
@@ -162,6 +206,8 @@ int main(int argc, char *argv[])
     options.sealKeyFile = parser.value(sealKeyOption);
     options.tokenMinutes = tokenMinutes;
     options.clock = clockFromEnvironment();
+    options.minFreeBytes = minFreeMb * 1024 * 1024;
+    options.uploadExpirySeconds = uploadExpiry;
     ow::backoffice::BackOfficeServer server;
     const auto opened = server.open(options);
     if (!opened) {
@@ -173,7 +219,29 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "onewindow-backoffice: %s\n", qPrintable(bound.error()));
         return 1;
     }
+    // This first line exactly (./ow run and the tests read the port from it); JSON lines follow.
     std::printf("listening on %s:%u\n", qPrintable(address.toString()), unsigned(bound.value()));
     std::fflush(stdout);
+    ow::backoffice::BackOfficeServer::logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("started")},
+        {QStringLiteral("version"), QStringLiteral(ONEWINDOW_VERSION)},
+        {QStringLiteral("database"),
+            db.isEmpty() ? QStringLiteral("sqlite") : ow::backoffice::Database::displayUrl(db)},
+        {QStringLiteral("port"), int(bound.value())},
+        {QStringLiteral("maxConnections"), server.effectiveConnectionCap()}});
+
+    // Graceful stop: stop accepting, let requests in flight finish (at most --shutdown-timeout-ms),
+    // end long-polls with Retry-After, then exit 0.
+    if (!installStopSignals()) {
+        std::fprintf(stderr, "onewindow-backoffice: cannot catch SIGTERM/SIGINT\n");
+        return 1;
+    }
+    QSocketNotifier stopNotifier(g_signalPipe[1], QSocketNotifier::Read);
+    QObject::connect(&stopNotifier, &QSocketNotifier::activated, &server, [&server, &stopNotifier, shutdownMs] {
+        char byte = 0;
+        while (::read(g_signalPipe[1], &byte, 1) > 0) { }
+        stopNotifier.setEnabled(false);
+        server.shutdown(int(shutdownMs));
+    });
+    QObject::connect(&server, &ow::backoffice::BackOfficeServer::stopped, &app, [] { QCoreApplication::exit(0); });
     return app.exec();
 }

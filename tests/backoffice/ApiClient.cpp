@@ -366,7 +366,8 @@ ApiResponse ApiClient::callRaw(const QByteArray &method, const QString &path, co
     for (const auto &h : reply->rawHeaderPairs())
         r.headers.insert(h.first.toLower(), h.second);
     reply->deleteLater();
-    const bool octets = r.headers.value("content-type") == "application/octet-stream";
+    const bool octets = r.headers.value("content-type") == "application/octet-stream"
+        || r.headers.value("content-type").startsWith("text/plain");
     if (!r.raw.isEmpty() && !octets) {
         QJsonParseError err {};
         const QJsonDocument doc = QJsonDocument::fromJson(r.raw, &err);
@@ -405,6 +406,12 @@ ApiResponse ApiClient::callRaw(const QByteArray &method, const QString &path, co
                 // Bytes (blobs): the Content-Type must say so; there is no JSON to check.
                 if (!octets)
                     r.violations << where + QStringLiteral(": Content-Type is not application/octet-stream");
+                expectBody = false;
+                content = QJsonObject();
+            } else if (content.contains(QLatin1String("text/plain"))) {
+                // Text (the Prometheus metrics): the Content-Type must say so.
+                if (!r.headers.value("content-type").startsWith("text/plain"))
+                    r.violations << where + QStringLiteral(": Content-Type is not text/plain");
                 expectBody = false;
                 content = QJsonObject();
             }

@@ -223,6 +223,14 @@ void TestBackOfficeApi::servedDescriptionIsTheFile()
     const ApiResponse h = m_api->call("GET", QStringLiteral("/health"));
     API_OK(h);
     QCOMPARE(h.object().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+    const ApiResponse ready = m_api->call("GET", QStringLiteral("/ready"));
+    API_OK(ready);
+    QCOMPARE(ready.status, 200);
+    QCOMPARE(ready.object().value(QLatin1String("status")).toString(), QStringLiteral("ready"));
+    const ApiResponse metrics = m_api->call("GET", QStringLiteral("/metrics"));
+    API_OK(metrics);
+    QCOMPARE(metrics.status, 200);
+    QVERIFY(metrics.raw.contains("# TYPE onewindow_http_requests_total counter"));
 }
 
 void TestBackOfficeApi::schemaCheckerCatchesDepartures()
@@ -324,7 +332,7 @@ void TestBackOfficeApi::everyOperationDescribesTheSharedStatuses()
 void TestBackOfficeApi::undescribedRoutesAreNotServed()
 {
     const QStringList probes {QStringLiteral("/"), QStringLiteral("/v1"), QStringLiteral("/v1/windows"),
-        QStringLiteral("/v1/users"), QStringLiteral("/admin"), QStringLiteral("/metrics"),
+        QStringLiteral("/v1/users"), QStringLiteral("/admin"), QStringLiteral("/metricsx"),
         QStringLiteral("/v1/sessions/other"), QStringLiteral("/v1/cases/x/entries/1"), QStringLiteral("/health/x"),
         QStringLiteral("/v1/events/x"), QStringLiteral("/files"), QStringLiteral("/v1/keyring/x")};
     for (const QString &path : probes) {
@@ -1053,6 +1061,7 @@ void TestBackOfficeApi::tusUploadsAndBlobs()
     QCOMPARE(r.status, 204);
     QCOMPARE(r.headers.value("tus-version"), QByteArray("1.0.0"));
     QCOMPARE(r.headers.value("tus-checksum-algorithm"), QByteArray("sha1,sha256"));
+    QCOMPARE(r.headers.value("tus-extension"), QByteArray("creation,checksum,expiration,termination"));
     QVERIFY(r.headers.value("tus-max-size").toLongLong() > 0);
 
     const auto create = [&](const Headers &extra) {
@@ -1079,6 +1088,25 @@ void TestBackOfficeApi::tusUploadsAndBlobs()
     QCOMPARE(r.headers.value("upload-offset"), QByteArray("0"));
     const QString location = QString::fromLatin1(r.headers.value("location"));
     QVERIFY(location.startsWith(QLatin1String("/v1/uploads/")));
+    QVERIFY(!r.headers.value("upload-expires").isEmpty());
+
+    // tus termination: an upload ended by its window is gone (410) and its part removed.
+    r = create({{"Upload-Length", QByteArray::number(blob.size())}, {"Upload-Metadata", meta}});
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    const QString terminated = QString::fromLatin1(r.headers.value("location"));
+    r = m_api->callRaw("DELETE", terminated, {}, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 204);
+    r = m_api->callRaw("HEAD", terminated, {}, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 410);
+    r = m_api->callRaw("DELETE", terminated, {}, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 410);
+    r = m_api->callRaw("DELETE", QStringLiteral("/v1/uploads/nope"), {}, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 404);
 
     r = m_api->callRaw("HEAD", location, {}, c1);
     API_OK(r);

@@ -199,7 +199,7 @@ void TestBackOfficeTus::discoveryAndPreconditions()
     QCOMPARE(r.status, 204);
     QCOMPARE(r.header("tus-resumable"), QByteArray("1.0.0"));
     QCOMPARE(r.header("tus-version"), QByteArray("1.0.0"));
-    QCOMPARE(r.header("tus-extension"), QByteArray("creation,checksum"));
+    QCOMPARE(r.header("tus-extension"), QByteArray("creation,checksum,expiration,termination"));
     QCOMPARE(r.header("tus-max-size"), QByteArray::number(64 * 1024 * 1024));
     QVERIFY(r.header("tus-checksum-algorithm").split(',').contains("sha1"));
 

@@ -1,6 +1,7 @@
 #include "onewindow/backoffice/AdminCommand.h"
 
 #include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/Backup.h"
 #include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
@@ -40,6 +41,8 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  audit-admin          (every admin command that changed something: when, OS user, what)\n"
                       "  rotate-seal-key      (a new current seal key; every sealed record re-sealed with it)\n"
                       "  audit [--since ISO-TIME] [--limit N]   (who read or changed what, oldest first)\n"
+                      "  backup --to DIR      (online: the database and every blob it names; not the seal key)\n"
+                      "  restore --from DIR [--force]   (blobs, then the database; refused while a server runs)\n"
                       "  (every command: [--seal-key FILE], default <data dir>.seal-key)\n";
 
 // The file's bytes, or "" with *error.
@@ -190,8 +193,11 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption sealKey(QStringLiteral("seal-key"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("ISO-TIME"));
     const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"), QStringLiteral("1000"));
-    p.addOptions(
-        {dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised, sealKey, since, limit});
+    const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption force(QStringLiteral("force"));
+    p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised, sealKey, since,
+        limit, to, from, force});
     const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
         {QStringLiteral("set-calendar"), 1}};
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
@@ -208,6 +214,32 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     if (!hoursOk) {
         err << "--valid-hours needs a number\n";
         return 2;
+    }
+
+    // Backup and restore work on the data folder and the database as a whole (Backup).
+    if (command == QLatin1String("backup") || command == QLatin1String("restore")) {
+        const bool backup = command == QLatin1String("backup");
+        if (!p.isSet(backup ? to : from)) {
+            err << (backup ? "backup needs --to DIR\n" : "restore needs --from DIR\n") << kUsage;
+            return 2;
+        }
+        auto done = backup ? Backup::create(p.value(dataDir), p.value(dbUrl), p.value(to))
+                           : Backup::restore(p.value(dataDir), p.value(dbUrl), p.value(from), p.isSet(force));
+        if (!done) {
+            err << done.error() << '\n';
+            return 1;
+        }
+        out << done.value() << '\n';
+        if (backup)
+            return 0;
+        auto restored = Database::open(p.value(dataDir), p.value(dbUrl));
+        const QString why = restored ? recordAdmin(**restored, clock, command, p.value(from),
+                                p.isSet(force) ? QStringLiteral("--force") : QString())
+                                     : restored.error();
+        if (why.isEmpty())
+            return 0;
+        err << "restored, but the admin audit could not record it: " << why << '\n';
+        return 1;
     }
 
     auto db = Database::open(p.value(dataDir), p.value(dbUrl));

@@ -4,6 +4,14 @@
 
 namespace ow::backoffice {
 
+bool ApiReply::diskFullText(const QString &message)
+{
+    return message.contains(QLatin1String("database or disk is full"), Qt::CaseInsensitive)
+        || message.contains(QLatin1String("No space left on device"), Qt::CaseInsensitive)
+        || message.contains(QLatin1String("could not extend file"), Qt::CaseInsensitive)
+        || message.contains(QLatin1String("Disk quota exceeded"), Qt::CaseInsensitive);
+}
+
 ApiReply ApiReply::json(int status, const QJsonValue &body)
 {
     ApiReply r;
@@ -31,6 +39,11 @@ ApiReply ApiReply::storage(const QString &what)
 {
     std::fprintf(stderr, "onewindow-backoffice: storage error: %s\n", qPrintable(what));
     std::fflush(stderr);
+    // A full disk is no outage to wait out: 507, whichever layer noticed it (SQLite's
+    // SQLITE_FULL, PostgreSQL's 53100 text, a file write's ENOSPC).
+    if (diskFullText(what))
+        return error(507, QStringLiteral("insufficient-storage"),
+            QStringLiteral("The back office's disk is full; nothing of this request was kept. Try again later."));
     return error(503, QStringLiteral("storage-unavailable"),
         QStringLiteral("The back office cannot reach its database; try again shortly."));
 }

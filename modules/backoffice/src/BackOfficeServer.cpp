@@ -1,6 +1,7 @@
 #include "onewindow/backoffice/BackOfficeServer.h"
 
 #include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/Backup.h"
 #include "onewindow/backoffice/CaseLedger.h"
 #include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
@@ -13,9 +14,13 @@
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include "onewindow/backoffice/HttpConnection.h"
+#include "onewindow/backoffice/Metrics.h"
 #include "onewindow/backoffice/UploadStore.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +35,12 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <cstdio>
 #include <limits>
+
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace ow::backoffice {
 
@@ -76,6 +86,8 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         // Routes open to anyone take a small body at most (checked from Content-Length at the
         // head); every other route's body is read only after its bearer token is (planBody).
         {"GET", QStringLiteral("/health"), &BackOfficeServer::health, 0},
+        {"GET", QStringLiteral("/ready"), &BackOfficeServer::ready, 0},
+        {"GET", QStringLiteral("/metrics"), &BackOfficeServer::metrics, 0},
         {"GET", QStringLiteral("/v1/openapi.json"), &BackOfficeServer::openApi, 0},
         {"POST", QStringLiteral("/v1/enrol"), &BackOfficeServer::enrol, kMaxOpenBodyBytes},
         {"GET", QStringLiteral("/v1/keyring"), &BackOfficeServer::keyRing, 0},
@@ -90,6 +102,7 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"HEAD", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::headUpload, 0},
         {"PATCH", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::patchUpload,
             std::numeric_limits<qint64>::max(), &BackOfficeServer::patchUploadSink},
+        {"DELETE", QStringLiteral("/v1/uploads/{uploadId}"), &BackOfficeServer::deleteUpload, 0},
         {"GET", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::getBlob, 0},
         {"HEAD", QStringLiteral("/v1/blobs/{sha256}"), &BackOfficeServer::headBlob, 0},
         {"GET", QStringLiteral("/v1/catalogues"), &BackOfficeServer::listCatalogues, 0},
@@ -107,10 +120,22 @@ BackOfficeServer::BackOfficeServer(QObject *parent)
     : QObject(parent)
 { }
 
-BackOfficeServer::~BackOfficeServer() = default;
+BackOfficeServer::~BackOfficeServer()
+{
+    if (m_lockFd >= 0)
+        ::close(m_lockFd);
+}
 
 Result<bool> BackOfficeServer::open(const ServerOptions &options)
 {
+    // A shared lock on the data folder while the server runs: `admin restore` checks it (several
+    // servers on one PostgreSQL database and shared folder all hold it).
+    if (!QDir().mkpath(options.dataDir))
+        return Result<bool>::failure(QStringLiteral("Cannot create the data folder %1").arg(options.dataDir));
+    QString lockError;
+    m_lockFd = Backup::holdServerLock(options.dataDir, &lockError);
+    if (m_lockFd < 0)
+        return Result<bool>::failure(lockError);
     auto db = Database::open(options.dataDir, options.db);
     if (!db)
         return Result<bool>::failure(db.error());
@@ -130,6 +155,7 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_accounts = std::make_unique<Accounts>(*m_db, *m_windows, options.clock, options.tokenMinutes);
     m_cases = std::make_unique<CaseLedger>(*m_db, *m_sealer, options.clock);
     m_uploads = std::make_unique<UploadStore>(*m_db, *m_sealer, options.dataDir, options.clock, options.tusMaxBytes);
+    m_uploads->setExpirySeconds(options.uploadExpirySeconds);
     m_catalogues = std::make_unique<Catalogues>(*m_db, options.clock);
     m_events = std::make_unique<EventLog>(*m_db, options.clock);
     m_waiters = std::make_unique<EventWaiters>(*m_events);
@@ -140,7 +166,36 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_limits = options.http;
     m_tlsCert = options.tlsCertFile;
     m_tlsKey = options.tlsKeyFile;
+    m_dataDir = options.dataDir;
+    m_minFreeBytes = options.minFreeBytes;
+    m_maintenance = new QTimer(this);
+    m_maintenance->setInterval(1000);
+    connect(m_maintenance, &QTimer::timeout, this, &BackOfficeServer::maintain);
+    m_maintenance->start();
     return true;
+}
+
+void BackOfficeServer::maintain()
+{
+    // Expired uploads' parts are collected every minute (sooner with a short expiry).
+    const qint64 sweepEvery = qBound(qint64(1), m_uploads->expirySeconds() / 2, qint64(60));
+    if (++m_ticks % sweepEvery == 0) {
+        auto swept = m_uploads->sweepExpired();
+        if (!swept)
+            std::fprintf(stderr, "onewindow-backoffice: upload sweep: %s\n", qPrintable(swept.error()));
+        else if (swept.value() > 0)
+            logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("uploads-expired")},
+                {QStringLiteral("count"), swept.value()}});
+    }
+    // SQLite checkpoints on its own only while no statement reads across a commit; under a steady
+    // stream of requests its log grew without bound (issue 21). A TRUNCATE checkpoint between
+    // requests copies it into the database file and empties it.
+    const QString wal = m_db->walPath();
+    if (!wal.isEmpty() && QFileInfo(wal).size() > kWalCheckpointBytes) {
+        const QString failed = m_db->checkpoint();
+        if (!failed.isEmpty())
+            std::fprintf(stderr, "onewindow-backoffice: WAL checkpoint: %s\n", qPrintable(failed));
+    }
 }
 
 Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 port)
@@ -197,13 +252,111 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
     } else {
         m_tcp = std::make_unique<QTcpServer>();
     }
-    m_tcp->setMaxPendingConnections(256);
+    // Sockets Qt accepted but we did not take yet also hold descriptors: few, and in the reserve.
+    m_tcp->setMaxPendingConnections(kPendingConnections);
     connect(m_tcp.get(), &QTcpServer::pendingConnectionAvailable, this, &BackOfficeServer::onPendingConnection);
+    // Out of descriptors all the same (another part of the process holds more than the reserve):
+    // stop accepting for a moment instead of the notifier firing on the same error for ever.
+    connect(m_tcp.get(), &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+        if (m_stopping || !m_tcp)
+            return;
+        m_tcp->pauseAccepting();
+        m_acceptPaused = true;
+        QTimer::singleShot(200, this, [this] {
+            m_acceptPaused = false;
+            updateAccepting();
+        });
+    });
     if (!m_tcp->listen(address, port))
         return Result<quint16>::failure(
             QStringLiteral("Cannot listen on %1:%2 (%3)").arg(address.toString()).arg(port).arg(m_tcp->errorString()));
     m_port = m_tcp->serverPort();
+    m_fdCap = descriptorCap();
     return m_port;
+}
+
+int BackOfficeServer::descriptorCap()
+{
+    // Take the hard limit when the soft one is lower (systemd's default is 1024 soft, 524288
+    // hard), then keep a reserve below it for the database, files, pending sockets and the
+    // 503 answers of refused connections.
+    struct rlimit limit
+    { };
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return kDescriptorCeiling;
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < limit.rlim_max) {
+        struct rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? rlim_t(kDescriptorCeiling)
+                                                          : qMin(limit.rlim_max, rlim_t(kDescriptorCeiling));
+        if (raised.rlim_cur > limit.rlim_cur && ::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    const qint64 soft = limit.rlim_cur == RLIM_INFINITY ? kDescriptorCeiling : qint64(limit.rlim_cur);
+    const qint64 reserve = qMax<qint64>(kDescriptorReserve, soft / 10);
+    return int(qBound<qint64>(1, soft - reserve, qint64(kDescriptorCeiling)));
+}
+
+void BackOfficeServer::shutdown(int deadlineMs)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("stopping")},
+        {QStringLiteral("connections"), m_connectionCount}, {QStringLiteral("longPolls"), m_waiters->count()},
+        {QStringLiteral("deadlineMs"), deadlineMs}});
+    if (m_tcp)
+        m_tcp->close();
+    // Drained first, so the long-polls' answers close their connections after they are sent.
+    for (HttpConnection *connection : findChildren<HttpConnection *>(QString(), Qt::FindDirectChildrenOnly))
+        connection->drain();
+    m_waiters->endAll(kShutdownRetryAfterSeconds);
+    QTimer::singleShot(deadlineMs, this, [this] {
+        if (m_stoppedSent)
+            return;
+        m_stoppedSent = true;
+        logLine(QJsonObject {
+            {QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("unfinished"), m_connectionCount}});
+        Q_EMIT stopped();
+    });
+    finishShutdownIfIdle();
+}
+
+void BackOfficeServer::finishShutdownIfIdle()
+{
+    if (!m_stopping || m_stoppedSent || m_connectionCount > 0)
+        return;
+    m_stoppedSent = true;
+    // Queued: the last answer's bytes leave before the event loop ends.
+    QTimer::singleShot(0, this, [this] {
+        logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("stopped")}, {QStringLiteral("unfinished"), 0}});
+        Q_EMIT stopped();
+    });
+}
+
+int BackOfficeServer::effectiveConnectionCap() const
+{
+    return m_fdCap > 0 ? qMin(m_limits.maxConnections, m_fdCap) : m_limits.maxConnections;
+}
+
+void BackOfficeServer::updateAccepting()
+{
+    if (!m_tcp || m_stopping || m_acceptPaused)
+        return;
+    // At the descriptor cap the listener stops taking connections (they wait in the kernel's
+    // backlog) and resumes as soon as one closes. Below it, --max-connections answers 503.
+    if (m_fdCap > 0 && m_connectionCount + m_refusing >= m_fdCap) {
+        if (!m_listenerPaused) {
+            m_tcp->pauseAccepting();
+            m_listenerPaused = true;
+            logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("accept-paused")},
+                {QStringLiteral("connections"), m_connectionCount}, {QStringLiteral("cap"), m_fdCap}});
+        }
+    } else if (m_listenerPaused) {
+        m_tcp->resumeAccepting();
+        m_listenerPaused = false;
+        logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("accept-resumed")},
+            {QStringLiteral("connections"), m_connectionCount}});
+    }
 }
 
 void BackOfficeServer::onPendingConnection()
@@ -212,7 +365,12 @@ void BackOfficeServer::onPendingConnection()
         QTcpSocket *socket = m_tcp->nextPendingConnection();
         if (!socket)
             return;
-        if (m_connectionCount >= m_limits.maxConnections) {
+        if (m_stopping) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        if (m_connectionCount >= effectiveConnectionCap()) {
             // Over the cap: a short 503 and close, without a connection object.
             refuseConnection(socket, QStringLiteral("The back office is at its connection limit; try again shortly."));
             continue;
@@ -235,14 +393,24 @@ void BackOfficeServer::onPendingConnection()
             auto it = m_perAddress.find(from);
             if (it != m_perAddress.end() && --it.value() <= 0)
                 m_perAddress.erase(it);
+            updateAccepting();
+            finishShutdownIfIdle();
         });
+        if (m_stopping)
+            connection->drain();
     }
+    updateAccepting();
 }
 
 void BackOfficeServer::refuseConnection(QTcpSocket *socket, const QString &message)
 {
     socket->write(
         HttpConnection::serialize(ApiReply::error(503, QStringLiteral("too-many-connections"), message), false, true));
+    ++m_refusing;
+    connect(socket, &QObject::destroyed, this, [this] {
+        --m_refusing;
+        updateAccepting();
+    });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
     socket->disconnectFromHost();
@@ -348,13 +516,52 @@ ApiReply BackOfficeServer::dispatch(Request request)
     const Route *route = findRoute(&request, &error);
     if (!route)
         return withTusHeaders(request, error);
+    ApiReply reply;
     if (auto refused = tusPrecondition(request))
-        return withTusHeaders(request, *refused);
-    if (request.m_body.size() > route->maxBody)
-        return withTusHeaders(request,
-            ApiReply::error(413, QStringLiteral("body-too-large"),
-                QStringLiteral("A request body is at most %1 bytes.").arg(route->maxBody)));
-    return withTusHeaders(request, (this->*route->handler)(request));
+        reply = *refused;
+    else if (request.m_body.size() > route->maxBody)
+        reply = ApiReply::error(413, QStringLiteral("body-too-large"),
+            QStringLiteral("A request body is at most %1 bytes.").arg(route->maxBody));
+    else
+        reply = (this->*route->handler)(request);
+    // For the request log and the metrics: the route's template (never the raw path, which
+    // names cases and uploads) and the user the token named.
+    reply.logRoute = route->path;
+    reply.logUser = request.m_user;
+    return withTusHeaders(request, reply);
+}
+
+ApiResult<Principal> BackOfficeServer::authenticate(const Request &r)
+{
+    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    if (who)
+        r.m_user = who.value->user;
+    return who;
+}
+
+void BackOfficeServer::answered(const Answered &done)
+{
+    Metrics::global().countRequest(
+        done.method, done.route.isEmpty() ? QStringLiteral("unmatched") : done.route, done.status, done.seconds);
+    // One JSON line a request on stdout (journald keeps it): never the raw path, the query, a
+    // header value or a body, which may name people or carry a token.
+    const QJsonObject line {{QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("event"), QStringLiteral("request")},
+        {QStringLiteral("id"), QString::fromLatin1(done.requestId)},
+        {QStringLiteral("method"), QString::fromLatin1(done.method)},
+        {QStringLiteral("route"), done.route.isEmpty() ? QStringLiteral("unmatched") : done.route},
+        {QStringLiteral("status"), done.status}, {QStringLiteral("ms"), qRound(done.seconds * 10000.0) / 10.0},
+        {QStringLiteral("user"), done.user.isEmpty() ? QJsonValue() : QJsonValue(done.user)}};
+    logLine(line);
+}
+
+void BackOfficeServer::logLine(QJsonObject line)
+{
+    if (!line.contains(QLatin1String("ts")))
+        line.insert(QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
 }
 
 ApiResult<QJsonValue> BackOfficeServer::jsonBody(const Request &r) const
@@ -371,7 +578,7 @@ ApiResult<QJsonValue> BackOfficeServer::jsonBody(const Request &r) const
 
 ApiResult<BackOfficeServer::CaseCall> BackOfficeServer::caseCall(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     const QString id = r.params.value(QStringLiteral("caseId"));
@@ -388,6 +595,65 @@ ApiReply BackOfficeServer::health(const Request &)
             {QStringLiteral("service"), QStringLiteral("onewindow-backoffice")},
             {QStringLiteral("version"), QStringLiteral(ONEWINDOW_VERSION)},
             {QStringLiteral("schema"), m_db->schemaVersion()}});
+}
+
+ApiReply BackOfficeServer::ready(const Request &)
+{
+    // Readiness (a load balancer's question): the database answers a real query, its schema is
+    // the one this binary expects, and the data folder's disk has room. /health stays liveness.
+    QJsonObject checks;
+    bool ok = true;
+    const auto check = [&checks, &ok](const char *name, bool passed, const QString &detail) {
+        checks.insert(
+            QLatin1String(name), QJsonObject {{QStringLiteral("ok"), passed}, {QStringLiteral("detail"), detail}});
+        ok = ok && passed;
+    };
+    auto version = m_db->exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    const bool answered = version && version.value().next();
+    check("database", answered, answered ? QStringLiteral("answers") : QStringLiteral("does not answer"));
+    const int schema = answered ? version.value().value(0).toInt() : 0;
+    check("schema", schema == Database::latestSchemaVersion(),
+        QStringLiteral("%1 of %2").arg(schema).arg(Database::latestSchemaVersion()));
+    struct statvfs fs
+    { };
+    const QByteArray dir = QFile::encodeName(m_dataDir);
+    if (::statvfs(dir.constData(), &fs) != 0) {
+        check("disk", false, QStringLiteral("cannot stat the data folder"));
+    } else {
+        const qint64 free = qint64(fs.f_bavail) * qint64(fs.f_frsize);
+        check("disk", free >= m_minFreeBytes,
+            QStringLiteral("%1 MiB free, at least %2 MiB needed").arg(free >> 20).arg(m_minFreeBytes >> 20));
+    }
+    ApiReply reply = ApiReply::json(ok ? 200 : 503,
+        QJsonObject {{QStringLiteral("status"), ok ? QStringLiteral("ready") : QStringLiteral("unready")},
+            {QStringLiteral("checks"), checks}});
+    if (!ok)
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")});
+    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return reply;
+}
+
+ApiReply BackOfficeServer::metrics(const Request &r)
+{
+    // Open from loopback (a local Prometheus or node exporter's proxy), otherwise only with an
+    // admin's bearer token.
+    if (!r.remoteAddress().isLoopback()) {
+        auto who = authenticate(r);
+        if (!who)
+            return who.error;
+        if (who.value->role != QLatin1String("admin"))
+            return ApiReply::error(403, QStringLiteral("forbidden"),
+                QStringLiteral("/metrics is open from loopback, otherwise to admins."));
+    }
+    Metrics &m = Metrics::global();
+    m.setGauge("onewindow_open_connections", "Client connections open.", m_connectionCount);
+    m.setGauge(
+        "onewindow_connection_limit", "Connections accepted at most (below RLIMIT_NOFILE).", effectiveConnectionCap());
+    m.setGauge("onewindow_long_polls_waiting", "GET /v1/events long-polls waiting.", m_waiters->count());
+    ApiReply reply =
+        ApiReply::bytes(200, m.exposition(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
+    reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return reply;
 }
 
 ApiReply BackOfficeServer::openApi(const Request &)
@@ -427,7 +693,7 @@ ApiReply BackOfficeServer::signIn(const Request &r)
 
 ApiReply BackOfficeServer::currentSession(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return ApiReply::json(200,
@@ -437,7 +703,7 @@ ApiReply BackOfficeServer::currentSession(const Request &r)
 
 ApiReply BackOfficeServer::signOut(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_accounts->signOut(*who.value);
@@ -453,6 +719,9 @@ ApiReply BackOfficeServer::appendEntries(const Request &r)
         return body.error;
     ApiReply reply = m_cases->append(call.value->caseId, *body.value, call.value->who);
     m_events->publish();
+    if (reply.status == 200 || reply.status == 202)
+        Metrics::global().addEntriesApplied(
+            reply.body.toObject().value(QLatin1String("acknowledged")).toArray().size());
     return reply;
 }
 
@@ -469,7 +738,7 @@ ApiReply BackOfficeServer::readCase(const Request &r)
 
 ApiReply BackOfficeServer::searchCases(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_cases->findByIdNumber(
@@ -502,7 +771,8 @@ ApiReply BackOfficeServer::tusOptions(const Request &)
 {
     ApiReply r = ApiReply::empty(204);
     r.headers.append({QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0")});
-    r.headers.append({QByteArrayLiteral("Tus-Extension"), QByteArrayLiteral("creation,checksum")});
+    r.headers.append(
+        {QByteArrayLiteral("Tus-Extension"), QByteArrayLiteral("creation,checksum,expiration,termination")});
     r.headers.append({QByteArrayLiteral("Tus-Max-Size"), QByteArray::number(m_uploads->maxBytes())});
     r.headers.append({QByteArrayLiteral("Tus-Checksum-Algorithm"), QByteArrayLiteral("sha1,sha256")});
     return r;
@@ -510,7 +780,7 @@ ApiReply BackOfficeServer::tusOptions(const Request &)
 
 ApiReply BackOfficeServer::createUpload(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     if (auto refused = m_windows->refusePush(*who.value))
@@ -521,7 +791,7 @@ ApiReply BackOfficeServer::createUpload(const Request &r)
 
 ApiReply BackOfficeServer::headUpload(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_uploads->head(*who.value, r.params.value(QStringLiteral("uploadId")));
@@ -529,7 +799,7 @@ ApiReply BackOfficeServer::headUpload(const Request &r)
 
 ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     if (auto refused = m_windows->refusePush(*who.value))
@@ -541,15 +811,23 @@ ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const
 
 ApiReply BackOfficeServer::patchUpload(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_uploads->endPatch(*who.value, r.params.value(QStringLiteral("uploadId")), r.bodySink());
 }
 
+ApiReply BackOfficeServer::deleteUpload(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    return m_uploads->terminate(*who.value, r.params.value(QStringLiteral("uploadId")));
+}
+
 ApiReply BackOfficeServer::getBlob(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), false);
@@ -557,7 +835,7 @@ ApiReply BackOfficeServer::getBlob(const Request &r)
 
 ApiReply BackOfficeServer::headBlob(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), true);
@@ -580,7 +858,7 @@ ApiReply BackOfficeServer::getCalendar(const Request &r)
 
 ApiReply BackOfficeServer::departmentItems(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_departments->items(
@@ -589,7 +867,7 @@ ApiReply BackOfficeServer::departmentItems(const Request &r)
 
 ApiReply BackOfficeServer::decideItem(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     auto body = jsonBody(r);
@@ -602,7 +880,7 @@ ApiReply BackOfficeServer::decideItem(const Request &r)
 
 ApiReply BackOfficeServer::itemReady(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     return m_departments->ready(*who.value, r.params.value(QStringLiteral("itemId")));
@@ -610,7 +888,7 @@ ApiReply BackOfficeServer::itemReady(const Request &r)
 
 ApiReply BackOfficeServer::readEvents(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = authenticate(r);
     if (!who)
         return who.error;
     if (!who.value->isWindowRole())

@@ -1,6 +1,7 @@
 #include "onewindow/backoffice/Database.h"
 
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/Metrics.h"
 
 #include <QDir>
 #include <QFile>
@@ -364,14 +365,41 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const Q
         if (!q)
             return R::failure(q.error());
     }
+    self->m_walPath = path + QStringLiteral("-wal");
     const QString migrated = self->migrate();
     if (!migrated.isEmpty())
         return R::failure(migrated);
     return R(std::move(self));
 }
 
+QString Database::checkpoint()
+{
+    if (m_dialect != Dialect::Sqlite)
+        return QString();
+    auto q = exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!q)
+        return q.error();
+    // One row: busy (1 when a reader kept it from finishing), log frames, frames checkpointed.
+    if (q.value().next() && q.value().value(0).toInt() != 0)
+        return QStringLiteral("the checkpoint was blocked by a reader (%1 of %2 frames copied)")
+            .arg(q.value().value(2).toLongLong())
+            .arg(q.value().value(1).toLongLong());
+    return QString();
+}
+
+QString Database::copyTo(const QString &file)
+{
+    if (m_dialect != Dialect::Sqlite)
+        return QStringLiteral("A PostgreSQL database is copied with pg_dump.");
+    QString quoted = file;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    auto q = exec(QStringLiteral("VACUUM INTO '%1'").arg(quoted));
+    return q ? QString() : q.error();
+}
+
 void Database::setError(const QSqlError &error, const QString &context)
 {
+    Metrics::global().databaseError();
     m_lastError = error.text().trimmed();
     if (!context.isEmpty())
         m_lastError += QStringLiteral(" in: ") + context;

@@ -3,6 +3,9 @@
 #include "onewindow/backoffice/EventLog.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
+
+#include <utility>
 
 namespace ow::backoffice {
 
@@ -24,6 +27,18 @@ void EventWaiters::wait(const QString &window, qint64 after, int limit, int seco
     QTimer::singleShot(seconds * 1000, this, [this, id] { check(QString(), id); });
     if (!m_recheck.isActive())
         m_recheck.start();
+}
+
+void EventWaiters::endAll(int retryAfterSeconds)
+{
+    const QList<Waiter> waiting = std::exchange(m_waiters, {});
+    m_recheck.stop();
+    for (const Waiter &w : waiting) {
+        ApiReply reply = ApiReply::json(
+            200, QJsonObject {{QStringLiteral("events"), QJsonArray()}, {QStringLiteral("cursor"), w.after}});
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds)});
+        w.handle.send(reply);
+    }
 }
 
 void EventWaiters::check(const QString &window, quint64 finalId)

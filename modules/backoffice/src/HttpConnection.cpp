@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -15,6 +17,8 @@ namespace {
 
 constexpr qint64 kReadChunk = 64 * 1024;
 constexpr int kLingerMs = 2000;
+// Stopping: how long a connection that sent nothing yet may take to begin its request.
+constexpr int kDrainGraceMs = 1000;
 
 bool hasHeader(const ApiReply &reply, const QByteArray &name)
 {
@@ -70,6 +74,28 @@ bool HttpConnection::isAwaiting(quint64 serial) const
 {
     return !m_gone && m_phase == Phase::Waiting && serial == m_serial
         && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+void HttpConnection::drain()
+{
+    m_draining = true;
+    if (m_gone)
+        return;
+    if (m_phase == Phase::Idle) {
+        // Between requests: close (an answer still being written leaves first).
+        if (m_socket->bytesToWrite() > 0)
+            lingerAndClose();
+        else
+            closeNow();
+        return;
+    }
+    if (m_phase == Phase::Head && !m_parser.headStarted() && m_input.isEmpty()) {
+        // Accepted, no request read yet: one may be in the socket already; it is served (and
+        // its answer closes). Nothing within a moment: closed.
+        processInput();
+        if (!m_gone && m_phase == Phase::Head && !m_parser.headStarted() && m_input.isEmpty())
+            startTimer(kDrainGraceMs);
+    }
 }
 
 void HttpConnection::sendDeferred(quint64 serial, const ApiReply &reply)
@@ -134,9 +160,14 @@ void HttpConnection::processInput()
                 startTimer(m_limits.bodyIdleTimeoutMs);
                 if (m_sink) {
                     if (!m_sink->write(piece)) {
+                        const bool full = m_sink->diskFull();
                         abortBody();
-                        failAndClose(500, QStringLiteral("storage-unavailable"),
-                            QStringLiteral("The back office cannot store the body; try again shortly."));
+                        if (full)
+                            failAndClose(507, QStringLiteral("insufficient-storage"),
+                                QStringLiteral("The back office's disk is full; try again later."));
+                        else
+                            failAndClose(500, QStringLiteral("storage-unavailable"),
+                                QStringLiteral("The back office cannot store the body; try again shortly."));
                         return;
                     }
                 } else {
@@ -149,8 +180,19 @@ void HttpConnection::processInput()
     }
 }
 
+QByteArray HttpConnection::requestIdFrom(const QByteArray &header)
+{
+    static const QRegularExpression sane(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+    if (!header.isEmpty() && sane.match(QString::fromLatin1(header)).hasMatch())
+        return header;
+    return QByteArray::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, '0');
+}
+
 void HttpConnection::onHeadComplete()
 {
+    m_requestClock.start();
+    m_requestMethod = m_parser.method();
+    m_requestId = requestIdFrom(m_parser.header(QByteArrayLiteral("X-Request-Id")).trimmed());
     HttpService::BodyPlan plan = m_service->planBody(m_parser, m_socket->peerAddress());
     const bool bodyFollows = m_parser.contentLength() > 0;
     if (plan.refuse) {
@@ -191,15 +233,37 @@ void HttpConnection::finishRequest()
         return;
     if (reply.deferred) {
         m_phase = Phase::Waiting;
+        m_deferredRoute = reply.logRoute;
+        m_deferredUser = reply.logUser;
         return;
     }
     respond(reply, !m_parser.keepAlive());
 }
 
-void HttpConnection::respond(const ApiReply &reply, bool close)
+void HttpConnection::respond(const ApiReply &answer, bool close)
 {
     if (m_gone)
         return;
+    // Every answer carries its request's id and is logged once; a failure before the head was
+    // complete gets an id of its own.
+    ApiReply reply = answer;
+    close = close || m_draining;
+    if (m_requestId.isEmpty()) {
+        m_requestId = requestIdFrom(QByteArray());
+        m_requestMethod = m_parser.method();
+        m_requestClock.start();
+    }
+    reply.headers.append({QByteArrayLiteral("X-Request-Id"), m_requestId});
+    HttpService::Answered done;
+    done.method = m_requestMethod;
+    done.route = !reply.logRoute.isEmpty() ? reply.logRoute : m_deferredRoute;
+    done.user = !reply.logUser.isEmpty() ? reply.logUser : m_deferredUser;
+    done.requestId = std::exchange(m_requestId, QByteArray());
+    done.status = reply.status;
+    done.seconds = double(m_requestClock.nsecsElapsed()) / 1e9;
+    m_deferredRoute.clear();
+    m_deferredUser.clear();
+    m_service->answered(done);
     const bool headOnly = m_parser.method() == "HEAD";
     m_parser.reset();
     m_body.clear();
@@ -269,7 +333,7 @@ void HttpConnection::onTimeout()
     switch (m_phase) {
     case Phase::Idle: closeNow(); return;
     case Phase::Head:
-        if (!m_parser.headStarted() && m_input.isEmpty() && m_serial > 0) {
+        if (!m_parser.headStarted() && m_input.isEmpty() && (m_serial > 0 || m_draining)) {
             closeNow();
             return;
         }
@@ -348,6 +412,7 @@ QByteArray HttpConnection::reasonPhrase(int status)
     case 501: return QByteArrayLiteral("Not Implemented");
     case 503: return QByteArrayLiteral("Service Unavailable");
     case 505: return QByteArrayLiteral("HTTP Version Not Supported");
+    case 507: return QByteArrayLiteral("Insufficient Storage");
     default: return QByteArrayLiteral("Status");
     }
 }

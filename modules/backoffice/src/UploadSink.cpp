@@ -1,5 +1,10 @@
 #include "onewindow/backoffice/UploadSink.h"
 
+#include "onewindow/backoffice/ApiReply.h"
+#include "onewindow/backoffice/Metrics.h"
+
+#include <cerrno>
+
 namespace ow::backoffice {
 
 UploadSink::UploadSink(QString uploadId, QString partPath, QString pendingPath,
@@ -40,10 +45,13 @@ bool UploadSink::write(const QByteArray &bytes)
         return false;
     if (m_hash)
         m_hash->addData(bytes);
+    errno = 0;
     if (m_file.write(bytes) != bytes.size() || !m_file.flush()) {
+        m_diskFull = errno == ENOSPC || errno == EDQUOT || ApiReply::diskFullText(m_file.errorString());
         m_storageError = m_file.errorString();
         return false;
     }
+    Metrics::global().addUploadBytes(bytes.size());
     return true;
 }
 

@@ -2,13 +2,16 @@
 
 #include "onewindow/backoffice/CaseLedger.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Metrics.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/UploadSink.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QUuid>
 
 namespace ow::backoffice {
@@ -195,15 +198,18 @@ ApiReply UploadStore::create(
         QFile::remove(partPath(id));
         return ApiReply::storage(made.error());
     }
-    Upload u {id, who.window, caseId, sha, type, length, QStringLiteral("open")};
+    Upload u {id, who.window, caseId, sha, type, length, QStringLiteral("open"), now};
     if (length == 0) {
         ApiReply done = complete(u);
         if (done.isError())
             return done;
     }
+    Metrics::global().uploadStarted();
     ApiReply r = ApiReply::empty(201);
     r.headers.append({QByteArrayLiteral("Location"), QByteArrayLiteral("/v1/uploads/") + id.toLatin1()});
     r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("0")});
+    if (length > 0)
+        addExpires(r, now);
     r.body = QJsonObject {{QStringLiteral("upload"), id}, {QStringLiteral("complete"), length == 0}};
     return r;
 }
@@ -213,8 +219,8 @@ ApiResult<UploadStore::Upload> UploadStore::find(const Principal &who, const QSt
     if (!who.isWindowRole())
         return ApiReply::error(403, QStringLiteral("forbidden"),
             QStringLiteral("Only a window's clerk or station uploads, not a %1.").arg(who.role));
-    auto q = m_db.exec(QStringLiteral("SELECT window_key_id, case_id, sha256, media_type, length_bytes, state"
-                                      " FROM uploads WHERE upload_id = ?"),
+    auto q = m_db.exec(QStringLiteral("SELECT window_key_id, case_id, sha256, media_type, length_bytes, state,"
+                                      " updated_at FROM uploads WHERE upload_id = ?"),
         {uploadId});
     if (!q)
         return ApiReply::storage(q.error());
@@ -229,6 +235,19 @@ ApiResult<UploadStore::Upload> UploadStore::find(const Principal &who, const QSt
     u.type = q.value().value(3).toString();
     u.length = q.value().value(4).toLongLong();
     u.state = q.value().value(5).toString();
+    u.updatedAt = q.value().value(6).toString();
+    // tus expiration: an unfinished upload past its Upload-Expires is gone, whether or not the
+    // sweep came by yet.
+    if (u.state == QLatin1String("open") && !m_busy.contains(uploadId)
+        && u.updatedAt < isoUtc(m_clock().addSecs(-m_expirySeconds))) {
+        const QString failed = discard(uploadId);
+        if (!failed.isEmpty())
+            return ApiReply::storage(failed);
+        return ApiReply::error(410, QStringLiteral("upload-expired"),
+            QStringLiteral("Upload %1 expired (untouched for %2 s); start a new one.")
+                .arg(uploadId)
+                .arg(m_expirySeconds));
+    }
     if (u.state == QLatin1String("failed"))
         return ApiReply::error(410, QStringLiteral("upload-discarded"),
             QStringLiteral("Upload %1 was discarded (its bytes did not have the announced sha256); start a new one.")
@@ -277,7 +296,69 @@ ApiReply UploadStore::head(const Principal &who, const QString &uploadId)
         return u.error;
     if (auto failed = settle(*u.value))
         return *failed;
-    return offsetReply(200, reportedOffset(*u.value), u.value->length);
+    ApiReply r = offsetReply(200, reportedOffset(*u.value), u.value->length);
+    if (u.value->state == QLatin1String("open"))
+        addExpires(r, u.value->updatedAt);
+    return r;
+}
+
+void UploadStore::addExpires(ApiReply &reply, const QString &updatedAt) const
+{
+    const QDateTime touched = QDateTime::fromString(updatedAt, Qt::ISODateWithMs);
+    if (!touched.isValid())
+        return;
+    // RFC 7231 IMF-fixdate, always in English.
+    const QString date = QLocale::c().toString(
+        touched.toUTC().addSecs(m_expirySeconds), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    reply.headers.append({QByteArrayLiteral("Upload-Expires"), date.toLatin1()});
+}
+
+QString UploadStore::discard(const QString &uploadId)
+{
+    QFile::remove(partPath(uploadId));
+    QFile::remove(pendingPath(uploadId));
+    auto gone = m_db.exec(
+        QStringLiteral("UPDATE uploads SET state = 'failed', updated_at = ? WHERE upload_id = ? AND state = 'open'"),
+        {isoUtc(m_clock()), uploadId});
+    return gone ? QString() : gone.error();
+}
+
+ApiReply UploadStore::terminate(const Principal &who, const QString &uploadId)
+{
+    auto u = find(who, uploadId);
+    if (!u)
+        return u.error;
+    if (m_busy.contains(uploadId))
+        return ApiReply::error(409, QStringLiteral("upload-busy"),
+            QStringLiteral("A PATCH of upload %1 is still receiving; terminate it once that ends.").arg(uploadId));
+    if (u.value->state == QLatin1String("complete"))
+        return ApiReply::error(409, QStringLiteral("upload-complete"),
+            QStringLiteral("Upload %1 is complete: its blob belongs to the case record and stays.").arg(uploadId));
+    const QString failed = discard(uploadId);
+    if (!failed.isEmpty())
+        return ApiReply::storage(failed);
+    return ApiReply::empty(204);
+}
+
+Result<int> UploadStore::sweepExpired()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT upload_id FROM uploads WHERE state = 'open' AND updated_at < ?"),
+        {isoUtc(m_clock().addSecs(-m_expirySeconds))});
+    if (!q)
+        return Result<int>::failure(q.error());
+    QStringList expired;
+    while (q.value().next())
+        expired.append(q.value().value(0).toString());
+    int swept = 0;
+    for (const QString &id : std::as_const(expired)) {
+        if (m_busy.contains(id))
+            continue;
+        const QString failed = discard(id);
+        if (!failed.isEmpty())
+            return Result<int>::failure(failed);
+        ++swept;
+    }
+    return swept;
 }
 
 ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal &who, const QString &uploadId,
@@ -375,6 +456,8 @@ ApiReply UploadStore::endPatch(const Principal &who, const QString &uploadId, Ht
     }
     ApiReply r = ApiReply::empty(204);
     r.headers.append({QByteArrayLiteral("Upload-Offset"), QByteArray::number(offset)});
+    if (offset < u.value->length)
+        addExpires(r, isoUtc(m_clock()));
     return r;
 }
 
@@ -427,6 +510,7 @@ ApiReply UploadStore::complete(const Upload &u)
         {now, u.id});
     if (!done)
         return ApiReply::storage(done.error());
+    Metrics::global().uploadCompleted();
     return ApiReply::empty(204);
 }
 

@@ -22,13 +22,18 @@ struct ApiReply
     QByteArray contentType;
     QString bodyFile; // not empty: the body is this file, streamed (contentType as for raw)
     bool deferred = false; // see later()
+    // For the request log and metrics (never sent): the route template and the signed-in user.
+    QString logRoute;
+    QString logUser;
 
     static ApiReply json(int status, const QJsonValue &body);
     static ApiReply empty(int status);
     static ApiReply error(
         int status, const QString &code, const QString &message, const QJsonObject &details = QJsonObject());
-    // 503: the database failed; the message is for the operator's log, not the client.
+    // 503: the database failed; the message is for the operator's log, not the client. 507
+    // insufficient-storage when `what` says the disk is full (diskFullText).
     static ApiReply storage(const QString &what);
+    static bool diskFullText(const QString &message);
     // Bytes instead of JSON (blobs).
     static ApiReply bytes(int status, const QByteArray &data, const QByteArray &contentType);
     // A file's bytes, streamed from disk as the client reads (blobs).

@@ -10,12 +10,14 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 #include <QUrlQuery>
 
 #include <memory>
 
 class QTcpServer;
+class QTimer;
 class QTcpSocket;
 
 namespace ow::backoffice {
@@ -44,6 +46,10 @@ struct ServerOptions
     // The seal key file (Sealer); "": $CREDENTIALS_DIRECTORY/seal-key or "<dataDir>.seal-key",
     // made at first start.
     QString sealKeyFile;
+    // /ready fails when the data folder's disk has less free than this.
+    qint64 minFreeBytes = 256LL * 1024 * 1024;
+    // tus expiration: an unfinished upload untouched this long is gone (Upload-Expires).
+    qint64 uploadExpirySeconds = 24 * 3600;
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
@@ -81,6 +87,7 @@ public:
         ReplyHandle m_handle;
         HttpBodySink *m_sink = nullptr;
         qint64 m_contentLength = 0;
+        mutable QString m_user; // the signed-in user, once authenticate() found one (request log)
     };
     using Handler = ApiReply (BackOfficeServer::*)(const Request &);
     // A streamed route: called when the head is there (params, headers; no body yet); an error
@@ -112,7 +119,35 @@ public:
     // The number of open client connections.
     int connectionCount() const { return m_connectionCount; }
 
+    // Connections accepted at most: --max-connections, and below RLIMIT_NOFILE (its soft limit
+    // minus a reserve for the database, blob and upload files) once listening.
+    int effectiveConnectionCap() const;
+    // Graceful stop (SIGTERM): stop accepting, close idle connections, answer waiting long-polls
+    // with an empty page and Retry-After, let requests in flight finish (their answers close the
+    // connection); stopped() when none is left or after deadlineMs.
+    void shutdown(int deadlineMs);
+    // One structured log line (JSON, with "ts") on stdout.
+    static void logLine(QJsonObject line);
+
+    // SQLite's write-ahead log is checkpointed (and truncated) once it passes this size.
+    static constexpr qint64 kWalCheckpointBytes = 16LL * 1024 * 1024;
+
+Q_SIGNALS:
+    void stopped();
+
 private:
+    void answered(const Answered &done) override;
+    // Accepting pauses at the cap and resumes when a connection closes (no busy accept loop).
+    void updateAccepting();
+    // RLIMIT_NOFILE (its soft limit raised to the hard one) minus a reserve.
+    static int descriptorCap();
+    static constexpr int kPendingConnections = 16;
+    static constexpr int kShutdownRetryAfterSeconds = 2;
+    static constexpr int kDescriptorReserve = 64;
+    static constexpr int kDescriptorCeiling = 1 << 20;
+    void finishShutdownIfIdle();
+    // The signed-in caller (and r.m_user for the request log).
+    ApiResult<Principal> authenticate(const Request &r);
     BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer) override;
     ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink, const QHostAddress &peer,
         const ReplyHandle &handle) override;
@@ -120,10 +155,15 @@ private:
     // Finds the route; nullptr and an error reply (404/405) when none fits.
     const Route *findRoute(Request *request, ApiReply *error) const;
     void onPendingConnection();
+    // Every second: the WAL checkpoint when the log passed kWalCheckpointBytes.
+    void maintain();
     // A 503 and close, without a connection object.
     void refuseConnection(QTcpSocket *socket, const QString &message);
 
     ApiReply health(const Request &r);
+    ApiReply ready(const Request &r);
+    ApiReply metrics(const Request &r);
+    ApiReply deleteUpload(const Request &r);
     ApiReply openApi(const Request &r);
     ApiReply enrol(const Request &r);
     ApiReply keyRing(const Request &r);
@@ -180,6 +220,17 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Departments> m_departments;
     quint16 m_port = 0;
+    QTimer *m_maintenance = nullptr;
+    QString m_dataDir;
+    qint64 m_minFreeBytes = 0;
+    int m_fdCap = 0; // 0: not listening yet
+    bool m_acceptPaused = false; // after an accept error, for a moment
+    bool m_listenerPaused = false; // at the descriptor cap
+    int m_refusing = 0; // sockets answering a 503 before they close
+    bool m_stopping = false;
+    bool m_stoppedSent = false;
+    qint64 m_ticks = 0;
+    int m_lockFd = -1; // the shared lock on <data dir>/server.lock
 };
 
 } // namespace ow::backoffice

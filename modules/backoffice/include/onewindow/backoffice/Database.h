@@ -52,6 +52,16 @@ public:
     int schemaVersion();
     static int latestSchemaVersion();
 
+    // SQLite: the write-ahead log's file (backoffice.sqlite-wal), "" on PostgreSQL.
+    QString walPath() const { return m_walPath; }
+    // SQLite: copies the log's pages into the database file and truncates the log
+    // (wal_checkpoint(TRUNCATE)); "" or why not (busy: a reader still needs the log). PostgreSQL:
+    // nothing to do.
+    [[nodiscard]] QString checkpoint();
+    // A consistent copy of the whole database into a new SQLite file (VACUUM INTO, one read
+    // transaction: writers go on meanwhile). SQLite only; "" or the error.
+    [[nodiscard]] QString copyTo(const QString &file);
+
 private:
     Database(QString connection, Dialect dialect);
     QString migrate();
@@ -60,6 +70,7 @@ private:
     QString m_connection;
     Dialect m_dialect = Dialect::Sqlite;
     QString m_lastError;
+    QString m_walPath;
     bool m_retryable = false;
 };
 

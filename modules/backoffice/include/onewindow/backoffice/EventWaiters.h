@@ -27,6 +27,8 @@ public:
     // Holds `handle` until an event of `window` after `after` is there, at most `seconds`.
     void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle);
     int count() const { return int(m_waiters.size()); }
+    // The server stops: every waiter gets an empty page at its cursor with Retry-After.
+    void endAll(int retryAfterSeconds);
 
 private:
     struct Waiter

@@ -12,8 +12,10 @@ class HttpBodySink
 {
 public:
     virtual ~HttpBodySink() = default;
-    // false: the sink cannot take more (disk full …); the connection answers 500 and closes.
+    // false: the sink cannot take more; the connection answers 507 when diskFull(), else 500,
+    // and closes.
     virtual bool write(const QByteArray &bytes) = 0;
+    virtual bool diskFull() const { return false; }
     virtual void finished() = 0;
     virtual void aborted() = 0;
 };

@@ -5,6 +5,7 @@
 #include "onewindow/backoffice/HttpRequestParser.h"
 #include "onewindow/backoffice/HttpService.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QObject>
 #include <QTimer>
@@ -29,12 +30,16 @@ public:
     ~HttpConnection() override;
 
     bool isAwaiting(quint64 serial) const;
+    // The server stops: an idle connection closes now; the answer of a request in flight closes it.
+    void drain();
     void sendDeferred(quint64 serial, const ApiReply &reply);
 
     // The wire form of an answer (status line, headers, body); headOnly for HEAD requests.
     // A bodyFile reply: fileLength is its size (the body itself is not included).
     static QByteArray serialize(const ApiReply &reply, bool headOnly, bool close, qint64 fileLength = -1);
     static QByteArray reasonPhrase(int status);
+    // The client's X-Request-Id when it is sane (1–64 of A-Z a-z 0-9 . _ : -), else a new one.
+    static QByteArray requestIdFrom(const QByteArray &header);
 
 Q_SIGNALS:
     void closed();
@@ -69,6 +74,14 @@ private:
     quint64 m_serial = 0;
     bool m_closeAfter = false;
     bool m_gone = false;
+    bool m_draining = false;
+    // The request being served: its id (X-Request-Id), when its head arrived, what the service
+    // said of it when it deferred the answer.
+    QByteArray m_requestId;
+    QByteArray m_requestMethod;
+    QElapsedTimer m_requestClock;
+    QString m_deferredRoute;
+    QString m_deferredUser;
 };
 
 } // namespace ow::backoffice

@@ -25,11 +25,24 @@ public:
         std::shared_ptr<HttpBodySink> sink; // stream the body here instead of memory
     };
 
+    // One answer sent (for the request log and the metrics): `route` and `user` are what the
+    // service put into the reply (ApiReply::logRoute/logUser), "" when it never saw the request.
+    struct Answered
+    {
+        QByteArray method;
+        QString route;
+        QString user;
+        QByteArray requestId;
+        int status = 0;
+        double seconds = 0; // from the request's head to its answer
+    };
+
     virtual ~HttpService() = default;
     virtual BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer) = 0;
     // body is empty when the plan had a sink. Return ApiReply::later() to answer through handle.
     virtual ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink,
         const QHostAddress &peer, const ReplyHandle &handle) = 0;
+    virtual void answered(const Answered &) { }
 };
 
 } // namespace ow::backoffice

@@ -33,6 +33,7 @@ public:
     bool checksumFailed() const { return m_checksumFailed; }
     // After finished(): the bytes could not be stored.
     QString storageError() const { return m_storageError; }
+    bool diskFull() const override { return m_diskFull; }
 
 private:
     QString m_uploadId;
@@ -46,6 +47,7 @@ private:
     bool m_done = false;
     bool m_checksumFailed = false;
     QString m_storageError;
+    bool m_diskFull = false;
 };
 
 } // namespace ow::backoffice

@@ -4,6 +4,7 @@
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
 #include "onewindow/backoffice/HttpBodySink.h"
+#include "onewindow/core/Result.h"
 
 #include <QSet>
 #include <QString>
@@ -35,6 +36,14 @@ public:
     ~UploadStore();
 
     qint64 maxBytes() const { return m_maxBytes; }
+    // tus expiration: an unfinished upload untouched this long is gone (404/410, parts removed).
+    void setExpirySeconds(qint64 seconds) { m_expirySeconds = seconds; }
+    qint64 expirySeconds() const { return m_expirySeconds; }
+    // DELETE /v1/uploads/{id} (tus termination): an unfinished upload's parts are removed → 204;
+    // 409 while a PATCH is receiving or once complete (a stored blob belongs to its cases).
+    ApiReply terminate(const Principal &who, const QString &uploadId);
+    // Removes the parts of every unfinished upload past its expiry; how many, or the error.
+    Result<int> sweepExpired();
 
     // POST /v1/uploads: Upload-Length, Upload-Metadata → 201 Location, Upload-Offset.
     ApiReply create(
@@ -62,7 +71,12 @@ private:
         QString type;
         qint64 length = 0;
         QString state;
+        QString updatedAt;
     };
+    // Upload-Expires (RFC 7231 date) of an unfinished upload; nothing once complete.
+    void addExpires(ApiReply &reply, const QString &updatedAt) const;
+    // Removes an unfinished upload's parts and marks it gone ('failed'); "" or the error.
+    QString discard(const QString &uploadId);
     ApiResult<Upload> find(const Principal &who, const QString &uploadId);
     qint64 offsetOf(const Upload &u) const;
     // The offset a client is told: the full length only once the blob is checked and stored.
@@ -86,6 +100,7 @@ private:
     QString m_dataDir;
     Clock m_clock;
     qint64 m_maxBytes;
+    qint64 m_expirySeconds = 24 * 3600;
     QSet<QString> m_busy; // uploads with a PATCH body in flight
     std::shared_ptr<bool> m_alive;
 };
