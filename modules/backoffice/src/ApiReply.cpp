@@ -1,5 +1,7 @@
 #include "onewindow/backoffice/ApiReply.h"
 
+#include "onewindow/backoffice/Database.h"
+
 #include <cstdio>
 
 namespace ow::backoffice {
@@ -31,6 +33,25 @@ ApiReply ApiReply::storage(const QString &what)
 {
     std::fprintf(stderr, "onewindow-backoffice: storage error: %s\n", qPrintable(what));
     std::fflush(stderr);
+    // What the failed statement meant (Database::Fault of this thread's last failure).
+    switch (Database::threadFault()) {
+    case Database::Fault::Unavailable: {
+        ApiReply r = error(503, QStringLiteral("database-unavailable"),
+            QStringLiteral("The back office's database is not reachable at the moment; try again in a few seconds."));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(kRetryAfterSeconds)});
+        return r;
+    }
+    case Database::Fault::Full:
+        return error(507, QStringLiteral("storage-full"),
+            QStringLiteral("The back office's storage is full; nothing of this request was kept. An operator has to "
+                           "make room."));
+    case Database::Fault::BadInput:
+        return error(400, QStringLiteral("bad-input"),
+            QStringLiteral("The request holds a value that cannot be stored (a NUL character, or text the database "
+                           "refuses)."));
+    case Database::Fault::None:
+    case Database::Fault::Other: break;
+    }
     return error(503, QStringLiteral("storage-unavailable"),
         QStringLiteral("The back office cannot reach its database; try again shortly."));
 }

@@ -42,6 +42,25 @@ ApiReply badEntry(int index, const QString &why)
         QJsonObject {{QStringLiteral("index"), index}});
 }
 
+// True when a string (or key) anywhere in v holds a NUL character.
+bool holdsNul(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().contains(QChar(u'\0'));
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        return std::any_of(a.begin(), a.end(), [](const QJsonValue &x) { return holdsNul(x); });
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key().contains(QChar(u'\0')) || holdsNul(it.value()))
+                return true;
+        }
+    }
+    return false;
+}
+
 // "" or why the entry is not a log entry of this case.
 QString checkEntry(const QJsonObject &e, const QString &caseId)
 {
@@ -74,6 +93,9 @@ QString checkEntry(const QJsonObject &e, const QString &caseId)
         return QStringLiteral("a case starts with a \"started\" entry at seq 1, and only there.");
     if (!e.value(QLatin1String("payload")).isObject())
         return QStringLiteral("\"payload\" is an object.");
+    // Text is never NUL (PostgreSQL cannot store it): the same 400 on every backend.
+    if (holdsNul(e))
+        return QStringLiteral("a text holds a NUL character.");
     return QString();
 }
 
@@ -494,7 +516,9 @@ std::optional<ApiReply> CaseLedger::store(
             return fail(ApiReply::storage(why));
     }
     if (!m_db.commit()) {
-        retry = m_db.lastErrorRetryable();
+        // A COMMIT whose outcome is unknown (the connection dropped) runs again as well: the
+        // append is idempotent (entries already there with the same content are acknowledged).
+        retry = m_db.lastErrorRetryable() || m_db.lastCommitUnknown();
         return ApiReply::storage(m_db.lastError());
     }
     return std::nullopt;

@@ -348,6 +348,7 @@ QByteArray HttpConnection::reasonPhrase(int status)
     case 501: return QByteArrayLiteral("Not Implemented");
     case 503: return QByteArrayLiteral("Service Unavailable");
     case 505: return QByteArrayLiteral("HTTP Version Not Supported");
+    case 507: return QByteArrayLiteral("Insufficient Storage");
     default: return QByteArrayLiteral("Status");
     }
 }

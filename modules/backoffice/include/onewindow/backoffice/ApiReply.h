@@ -27,7 +27,12 @@ struct ApiReply
     static ApiReply empty(int status);
     static ApiReply error(
         int status, const QString &code, const QString &message, const QJsonObject &details = QJsonObject());
-    // 503: the database failed; the message is for the operator's log, not the client.
+    // Seconds in Retry-After of a 503 database-unavailable (the reconnection backoff is at most 1 s).
+    static constexpr int kRetryAfterSeconds = 2;
+    // The database failed; the message is for the operator's log, not the client. The answer
+    // follows the calling thread's last Database::Fault: 503 database-unavailable with
+    // Retry-After (the database is away), 507 storage-full, 400 bad-input (a NUL or a value the
+    // database refuses), else 503 storage-unavailable.
     static ApiReply storage(const QString &what);
     // Bytes instead of JSON (blobs).
     static ApiReply bytes(int status, const QByteArray &data, const QByteArray &contentType);
