@@ -441,12 +441,19 @@ bool Database::connectionLost(const QSqlError &error) const
     if (error.type() == QSqlError::ConnectionError)
         return true;
     // No SQLSTATE when the socket simply closed: libpq's own view of the connection.
-    const QVariant handle = QSqlDatabase::database(m_connection, false).driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0) {
-        PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
-        return conn == nullptr || PQstatus(conn) == CONNECTION_BAD;
-    }
-    return false;
+    return !postgresConnectionOk(QSqlDatabase::database(m_connection, false));
+}
+
+bool Database::postgresConnectionOk(const QSqlDatabase &db)
+{
+    // QPSQL's handle is a PGconn* (its metatype is named after the struct, pg_conn*); anything
+    // else is not a connection libpq can judge.
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return true;
+    PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
+    return conn == nullptr || PQstatus(conn) == CONNECTION_OK;
 }
 
 void Database::setError(const QSqlError &error, const QString &context)
@@ -481,15 +488,14 @@ void Database::setError(const QSqlError &error, const QString &context)
             fault = Fault::Full;
         } else if (code.startsWith(QLatin1String("22"))) { // data exception: the value, not the server
             fault = Fault::BadInput;
-        } else if (code == QLatin1String("53300") || code == QLatin1String("55P03")
-            || code == QLatin1String("57014")) { // too many connections, lock timeout, statement timeout
+        } else if (code == QLatin1String("53300")) { // too many connections: the server is there but full
             fault = Fault::Unavailable;
         }
     } else {
+        // A lock held past the busy timeout (SQLITE_BUSY) stays storage-unavailable, like
+        // PostgreSQL's lock_timeout: the database is there, another writer holds it.
         switch (code.toInt() & 0xff) {
         case 13: fault = Fault::Full; break; // SQLITE_FULL
-        case 5: // SQLITE_BUSY (after the busy timeout)
-        case 6: fault = Fault::Unavailable; break; // SQLITE_LOCKED
         case 18: // SQLITE_TOOBIG
         case 20: fault = Fault::BadInput; break; // SQLITE_MISMATCH
         default: break;

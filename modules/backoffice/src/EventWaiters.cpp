@@ -1,5 +1,6 @@
 #include "onewindow/backoffice/EventWaiters.h"
 
+#include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/EventLog.h"
 
 #include <QJsonArray>
@@ -7,8 +8,6 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
-
-#include <libpq-fe.h>
 
 #include <cstdio>
 
@@ -72,11 +71,7 @@ void EventWaiters::watchListener()
     QSqlDatabase db = QSqlDatabase::database(m_listener, false);
     if (m_listening) {
         // libpq's view of the connection (updated when the socket closed): no query.
-        const QVariant handle = db.driver()->handle();
-        PGconn *conn = handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0
-            ? *static_cast<PGconn *const *>(handle.constData())
-            : nullptr;
-        if (conn && PQstatus(conn) == CONNECTION_OK)
+        if (Database::postgresConnectionOk(db))
             return;
         std::fprintf(stderr, "onewindow-backoffice: lost the event notification connection; reconnecting\n");
         m_listening = false;

@@ -74,6 +74,8 @@ public:
     qint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
     // Reconnects now if the connection was lost and the backoff allows; false while away.
     [[nodiscard]] bool ensureConnected();
+    // False when `db` is a QPSQL connection that libpq knows is lost (no query is sent).
+    static bool postgresConnectionOk(const QSqlDatabase &db);
     // The connection's parameters, for a second connection of this process (a LISTEN connection).
     QString connectionName() const { return m_connection; }
     // One line in table audit (who did what); "" or the error.
