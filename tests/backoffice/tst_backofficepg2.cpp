@@ -391,16 +391,17 @@ void TestBackOfficePg2::idleLongPollsCostNoQueriesAndWakeAcrossInstances()
     clock.start();
     for (int i = 0; i < kPolls; ++i) {
         QNetworkRequest request(QUrl(
-            QStringLiteral("http://127.0.0.1:%1/v1/events?after=%2&wait=20").arg(m_servers[1]->port()).arg(after)));
+            QStringLiteral("http://127.0.0.1:%1/v1/events?after=%2&wait=30").arg(m_servers[1]->port()).arg(after)));
         request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_c1.toLatin1());
-        request.setTransferTimeout(30000);
+        request.setTransferTimeout(40000);
         QNetworkReply *reply = nams[size_t(i % 4)]->get(request);
         connect(reply, &QNetworkReply::finished, this, [&answeredAt, &clock, i] { answeredAt[i] = clock.elapsed(); });
         polls.append(reply);
     }
 
     // Idle: the database hears nothing from them (transactions committed on the database, seen
-    // from pg_stat_database, over 3 s; the old 1 s recheck made kPolls a second).
+    // from pg_stat_database, over 3 s; the old 1 s recheck made kPolls a second). The polls wait
+    // 30 s; the measuring takes at most 15 s after they are in.
     QTest::qWait(1500); // all polls are in and held
     const QString connection = QStringLiteral("pg2-stats");
     qint64 before = -1;
@@ -414,9 +415,15 @@ void TestBackOfficePg2::idleLongPollsCostNoQueriesAndWakeAcrossInstances()
                 return qint64(-1);
             return q.value(0).toLongLong();
         };
-        before = commits();
-        QTest::qWait(3000);
-        later = commits();
+        // Statistics of earlier work may still arrive (a backend reports them up to 10 s late):
+        // the cost is the quietest 3 s window within 15 s.
+        for (int window = 0; window < 5; ++window) {
+            before = commits();
+            QTest::qWait(3000);
+            later = commits();
+            if (later - before <= 5)
+                break;
+        }
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
