@@ -65,8 +65,14 @@ stop() {
     rm -f "$state/cluster" "$state/url"
 }
 
+# OW_PG_DURABLE=1 (benchmarks): fsync and synchronous commit on, as in production.
 server_options() {
-    echo "-c listen_addresses=127.0.0.1 -p $1 -k $2 -c hba_file=$2/hba.conf -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    if [ "${OW_PG_DURABLE:-}" = 1 ]; then
+        durability=""
+    else
+        durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    echo "-c listen_addresses=127.0.0.1 -p $1 -k $2 -c hba_file=$2/hba.conf $durability -c max_connections=200"
 }
 
 free_port() {
