@@ -52,6 +52,7 @@ private Q_SLOTS:
     void entryChecks();
     void sealedRecordsOpenOnlyInTheirPlace();
     void maskingHidesPeopleNotCompanies();
+    void appendCostsAHandfulOfStatements();
 };
 
 void TestBackOfficeStore::passwordHashIsSlowSaltedAndChecked()
@@ -222,6 +223,48 @@ void TestBackOfficeStore::entryChecks()
         QVERIFY(q && q.value().next());
         QCOMPARE(q.value().value(0).toInt(), 0);
     }
+}
+
+void TestBackOfficeStore::appendCostsAHandfulOfStatements()
+{
+    // Statements sent for one request (Database's counter: every exec, BEGIN, COMMIT): a fixed
+    // handful for the request, and one INSERT per new entry, not a query per entry and seq.
+    QTemporaryDir tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    const Clock clock = [] { return kNow; };
+    WindowRegistry windows(**db, clock);
+    QVERIFY(windows.addWindow(
+        QStringLiteral("330106"), QStringLiteral("W01"), QStringLiteral("窗口"), QStringLiteral("window")));
+    const auto sealer = Sealer::open(tmp.filePath(QStringLiteral("seal-key")), true);
+    QVERIFY(sealer);
+    CaseLedger ledger(**db, sealer.value(), clock);
+    Principal clerk;
+    clerk.user = QStringLiteral("c1");
+    clerk.role = QStringLiteral("clerk");
+    clerk.window = QStringLiteral("330106-W01");
+    QCOMPARE(ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(1)}, clerk).status, 200);
+
+    auto cost = [&](const QJsonArray &entries) {
+        const qint64 before = db.value()->statementCount();
+        const ApiReply r = ledger.append(QStringLiteral("c-1"), entries, clerk);
+        return r.status == 200 ? db.value()->statementCount() - before : -1;
+    };
+    const qint64 one = cost(QJsonArray {validEntry(2)});
+    QJsonArray ten;
+    for (int seq = 3; seq <= 12; ++seq)
+        ten.append(validEntry(seq));
+    const qint64 tenMore = cost(ten);
+    const qint64 again = cost(ten); // all there already: acknowledged again, nothing written
+    qInfo("statements: 1 entry %lld, 10 entries %lld, the 10 again %lld", one, tenMore, again);
+    QVERIFY2(one > 0 && one <= 10, qPrintable(QString::number(one)));
+    QVERIFY2(tenMore > 0 && tenMore - one <= 9, qPrintable(QString::number(tenMore)));
+    QVERIFY2(again > 0 && again <= one, qPrintable(QString::number(again)));
+    // An entry after a gap is held, then applied with the one that fills the gap.
+    QCOMPARE(ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(14)}, clerk).status, 202);
+    const ApiReply filled = ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(13)}, clerk);
+    QCOMPARE(filled.status, 200);
+    QCOMPARE(filled.body.toObject().value(QLatin1String("applied")).toInt(), 14);
 }
 
 void TestBackOfficeStore::sealedRecordsOpenOnlyInTheirPlace()

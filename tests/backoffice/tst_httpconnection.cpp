@@ -49,6 +49,8 @@ public:
         const ReplyHandle &handle) override
     {
         ++served;
+        if (head.target() == "/probe")
+            probeAfter = served - 1;
         if (head.target() == "/later") {
             later = handle;
             return ApiReply::later();
@@ -60,6 +62,7 @@ public:
     std::shared_ptr<CountingSink> sink;
     ReplyHandle later;
     int served = 0;
+    int probeAfter = -1; // requests served before /probe
 };
 
 } // namespace
@@ -116,6 +119,31 @@ private Q_SLOTS:
         m_client->abort();
         QTRY_VERIFY_WITH_TIMEOUT(!m_service->later.isOpen(), 5000);
         m_service->later.send(ApiReply::empty(204)); // the connection is gone: nothing happens
+    }
+
+    void pipelinedThousandsDoNotHoldAnotherConnection()
+    {
+        // 10,000 requests pipelined on one connection, then one on a second connection: the
+        // second is served after a few of the first's, not after all that had arrived.
+        constexpr int kPipelined = 10000;
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_server->serverPort());
+        QVERIFY(probe.waitForConnected(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->findChildren<HttpConnection *>().size(), 2, 5000);
+        QByteArray many;
+        for (int i = 0; i < kPipelined; ++i)
+            many += "GET /n HTTP/1.1\r\nHost: x\r\n\r\n";
+        m_client->write(many);
+        QVERIFY(m_client->waitForBytesWritten(5000));
+        probe.write("GET /probe HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(probe.waitForBytesWritten(5000));
+        QByteArray probeIn;
+        QTRY_VERIFY_WITH_TIMEOUT((probeIn += probe.readAll(), probeIn.contains("\"target\":\"/probe\"")), 10000);
+        qInfo("the probe was served after %d of %d pipelined requests", m_service->probeAfter, kPipelined);
+        QVERIFY2(m_service->probeAfter < 200, qPrintable(QString::number(m_service->probeAfter)));
+        // The pipelined requests are all answered, in order.
+        QTRY_COMPARE_WITH_TIMEOUT(m_service->served, kPipelined + 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT((readAll(), int(m_in.count("\"target\":\"/n\""))), kPipelined, 30000);
     }
 
     void pipelinedRequestsAreAnsweredInOrder()

@@ -4,10 +4,16 @@
 // nothing.
 //
 // Also tus blob upload MB/s and the p99 latency of the events long-poll wake-up, when the server
-// has them.
+// has them. On PostgreSQL (issue 21): entries/s with 1, 8 and 32 connections printed beside
+// `pgbench` (TPC-B-like, scale 10, same connections) on the same cluster, which the benchmark starts
+// with fsync on (OW_PG_DURABLE=1); the cross-instance wake-up; and what 300 idle long-polls cost
+// the database (transactions/s from pg_stat_database).
 //
 //   bench_backoffice [--cases N] [--requests N] [--sqlite-only | --pg postgresql://…] [--server PATH]
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/receipt/QrPayload.h"
+#include "onewindow/receipt/ReceiptDocument.h"
+#include "onewindow/receipt/WindowKey.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -23,6 +29,9 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
@@ -30,6 +39,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <memory>
+#include <vector>
 
 using ow::backoffice::Database;
 
@@ -44,7 +55,41 @@ QString &serverPath()
     return path;
 }
 const QString kPassword = QStringLiteral("bench password 1");
-constexpr int kInFlight = 8;
+
+// The window's key (seeded as enrolled): decided entries are signed with it, as the window does.
+const ow::receipt::WindowKey &windowKey()
+{
+    static const ow::receipt::WindowKey key = [] {
+        auto made = ow::receipt::WindowKey::generate(kWindow);
+        if (!made)
+            qFatal("key: %s", qPrintable(made.error()));
+        return made.value();
+    }();
+    return key;
+}
+
+// A decided (refusal) entry's payload as the window makes it: the document frozen, its QR signed.
+QJsonObject decidedPayload(const QString &caseId, const QString &number)
+{
+    ow::receipt::ReceiptDocument d;
+    d.kind = ow::receipt::DocumentKind::RefusalNotice;
+    d.caseId = caseId;
+    d.caseNumber = number;
+    d.issuedAt = QDateTime(QDate(2026, 11, 27), QTime(1, 31, 3), Qt::UTC);
+    auto frozen = ow::receipt::ReceiptDocument::fromJson(d.toJson(false));
+    if (!frozen)
+        qFatal("document: %s", qPrintable(frozen.error()));
+    d = frozen.value();
+    ow::receipt::QrPayload qr = ow::receipt::QrPayload::forDocument(d, windowKey().keyId());
+    const auto signature = windowKey().sign(qr.signedPart());
+    if (!signature)
+        qFatal("sign: %s", qPrintable(signature.error()));
+    qr.signature = signature.value();
+    d.qrPayload = qr.encode();
+    return {{QStringLiteral("decision"), QStringLiteral("refuse")}, {QStringLiteral("refusalReason"), QString()},
+        {QStringLiteral("digest"), QString::fromLatin1(d.digest().toHex())}, {QStringLiteral("document"), d.toJson()}};
+}
+constexpr int kIdlePolls = 300;
 
 struct Target
 {
@@ -109,11 +154,11 @@ bool seed(const Target &t, int cases)
             " || i || '\",\"clerk\":\"c\",\"kind\":\"started\",\"payload\":{},\"seq\":1,\"window\":\"%1\"}',"
             " %2, %2 FROM n")
               .arg(kWindow, at));
-    // The window's key, as its enrolment leaves it: only an enrolled window may push (the bench's
-    // entries carry no decided document, so no signature is checked).
+    // The window's key, as its enrolment leaves it: only an enrolled window may push, and its
+    // decided entries (the events' wake-up) are signed with it.
     auto k = (*db)->exec(
         QStringLiteral("INSERT INTO window_keys (key_id, public_key, enrolled_at) VALUES (?, ?, %1)").arg(at),
-        {kWindow, QString::fromLatin1(QByteArray(32, '\x01').toBase64())});
+        {kWindow, QString::fromLatin1(windowKey().publicKey().toBase64())});
     if (!a || !b || !k || !(*db)->commit()) {
         std::fprintf(stderr, "seed: %s\n", qPrintable((*db)->lastError()));
         return false;
@@ -147,7 +192,11 @@ struct Server
 
 bool start(Server &s, const Target &t)
 {
-    s.process.start(serverPath(), QStringList {QStringLiteral("--port"), QStringLiteral("0")} + dbArgs(t));
+    // 300 idle long-polls from 127.0.0.1: above the default cap per address (64).
+    s.process.start(serverPath(),
+        QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--max-connections-per-address"),
+            QStringLiteral("1000")}
+            + dbArgs(t));
     if (!s.process.waitForStarted(10000) || !s.process.waitForReadyRead(30000))
         return false;
     const auto m =
@@ -156,15 +205,19 @@ bool start(Server &s, const Target &t)
     return m.hasMatch();
 }
 
-// Sends `bodies` (path, JSON) kInFlight at a time; the number answered 200.
-int run(QNetworkAccessManager &nam, quint16 port, const QString &token, const QList<QPair<QString, QByteArray>> &bodies)
+// Sends `bodies` (path, JSON) `inFlight` at a time, over `inFlight` connections (a manager opens
+// at most 6 to a host: one manager per 6); the number answered 200.
+int run(quint16 port, const QString &token, const QList<QPair<QString, QByteArray>> &bodies, int inFlight)
 {
+    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    for (int i = 0; i < (inFlight + 5) / 6; ++i)
+        nams.push_back(std::make_unique<QNetworkAccessManager>());
     QEventLoop loop;
     qsizetype next = 0;
     int open = 0;
     int ok = 0;
     std::function<void()> send = [&] {
-        while (open < kInFlight && next < bodies.size()) {
+        while (open < inFlight && next < bodies.size()) {
             QUrl url;
             url.setScheme(QStringLiteral("http"));
             url.setHost(QStringLiteral("127.0.0.1"));
@@ -173,7 +226,7 @@ int run(QNetworkAccessManager &nam, quint16 port, const QString &token, const QL
             QNetworkRequest r(url);
             r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
             r.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token.toLatin1());
-            QNetworkReply *reply = nam.post(r, bodies.at(next).second);
+            QNetworkReply *reply = nams[size_t(next % qsizetype(nams.size()))]->post(r, bodies.at(next).second);
             ++next;
             ++open;
             QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
@@ -286,21 +339,20 @@ QList<double> eventLatencies(QNetworkAccessManager &nam, quint16 pollPort, quint
             break;
         cursor = next;
     }
+    static int numbers = 0;
     for (int i = 0; i < samples; ++i) {
         const QString id = QStringLiteral("%1-%2").arg(prefix).arg(i);
+        // A number of the window's own series, one per case.
+        const QString number = QStringLiteral("%1-20261127-%2").arg(kWindow).arg(++numbers, 4, 10, QLatin1Char('0'));
         QJsonObject started = entry(id, 1);
         started.insert(QStringLiteral("kind"), QStringLiteral("started"));
         started.insert(QStringLiteral("payload"),
-            QJsonObject {{QStringLiteral("number"), id}, {QStringLiteral("region"), QStringLiteral("330106")},
+            QJsonObject {{QStringLiteral("number"), number}, {QStringLiteral("region"), QStringLiteral("330106")},
                 {QStringLiteral("window"), kWindow}, {QStringLiteral("windowName"), QStringLiteral("综合窗口")},
                 {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}});
         QJsonObject decided = entry(id, 2);
         decided.insert(QStringLiteral("kind"), QStringLiteral("decided"));
-        decided.insert(QStringLiteral("payload"),
-            QJsonObject {{QStringLiteral("decision"), QStringLiteral("refuse")},
-                {QStringLiteral("refusalReason"), QStringLiteral("bench")},
-                {QStringLiteral("digest"), QStringLiteral("bench")},
-                {QStringLiteral("document"), QJsonObject {{QStringLiteral("caseNumber"), id}}}});
+        decided.insert(QStringLiteral("payload"), decidedPayload(id, number));
         const QUrl entries = writeBase.resolved(QUrl(QStringLiteral("/v1/cases/%1/entries").arg(id)));
         const QList<QPair<QByteArray, QByteArray>> json {
             {"Authorization", bearer}, {"Content-Type", "application/json"}};
@@ -358,8 +410,93 @@ void printLatencies(const QString &label, const QString &what, QList<double> ms)
         qPrintable(label), qPrintable(what), static_cast<long long>(ms.size()), at(0.5), at(0.99), ms.last());
 }
 
+// Transactions committed on the database of `url` per second while kIdlePolls long-polls wait on
+// the server at `port` (pg_stat_database, over 10 s, 12 s after they are parked); -1 if not
+// measured.
+double idleLoad(quint16 port, const QString &token, const QString &url)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> polls;
+    for (int i = 0; i < kIdlePolls; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        if (!socket->waitForConnected(5000))
+            return -1;
+        socket->write("GET /v1/events?after=1000000&wait=30 HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer "
+            + token.toLatin1() + "\r\n\r\n");
+        socket->flush();
+        polls.push_back(std::move(socket));
+    }
+    // Parked, and the statistics of earlier work reported (a backend does so up to 10 s late).
+    QEventLoop park;
+    QTimer::singleShot(12000, &park, &QEventLoop::quit);
+    park.exec();
+    const QUrl u(url);
+    double perSecond = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-stats"));
+        db.setHostName(u.host());
+        db.setPort(u.port(5432));
+        db.setUserName(u.userName());
+        db.setPassword(u.password());
+        db.setDatabaseName(QStringLiteral("postgres")); // not the measured database
+        if (db.open()) {
+            auto commits = [&db, &u] {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT xact_commit FROM pg_stat_database WHERE datname = ?"));
+                q.addBindValue(u.path().mid(1));
+                return q.exec() && q.next() ? q.value(0).toLongLong() : qint64(-1);
+            };
+            const qint64 before = commits();
+            QEventLoop wait;
+            QTimer::singleShot(10000, &wait, &QEventLoop::quit);
+            wait.exec();
+            const qint64 after = commits();
+            if (before >= 0 && after >= 0)
+                perSecond = double(after - before) / 10.0;
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-stats"));
+    for (const auto &s : polls) {
+        if (s->bytesAvailable() > 0)
+            return -1; // answered: not idle
+    }
+    return perSecond;
+}
+
+// pgbench's tps on the cluster of `url` (database pgbench, made here, scale 10) with 1, 8 and 32
+// clients; empty without pgbench.
+QHash<int, double> pgbench(const QString &url)
+{
+    QHash<int, double> out;
+    const QString base = url.left(url.lastIndexOf(QLatin1Char('/')));
+    QProcess::execute(QStringLiteral("psql"),
+        {base + QStringLiteral("/postgres"), QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE pgbench")});
+    const QString db = base + QStringLiteral("/pgbench");
+    if (QProcess::execute(QStringLiteral("pgbench"),
+            {QStringLiteral("-q"), QStringLiteral("-i"), QStringLiteral("-s"), QStringLiteral("10"), db})
+        != 0)
+        return out;
+    for (const int clients : {1, 8, 32}) {
+        QProcess p;
+        p.start(QStringLiteral("pgbench"),
+            {QStringLiteral("-n"), QStringLiteral("-c"), QString::number(clients), QStringLiteral("-j"),
+                QString::number(std::min(clients, 4)), QStringLiteral("-T"), QStringLiteral("10"), db});
+        if (!p.waitForFinished(60000))
+            continue;
+        const auto m = QRegularExpression(QStringLiteral("tps = ([0-9.]+)")).match(QString::fromUtf8(p.readAll()));
+        if (m.hasMatch()) {
+            out.insert(clients, m.captured(1).toDouble());
+            std::printf("pgbench    %2d clients: %.0f tps (TPC-B-like, scale 10, same cluster)\n", clients,
+                m.captured(1).toDouble());
+        }
+    }
+    return out;
+}
+
 bool bench(const Target &t, int cases, int requests)
 {
+    const QHash<int, double> pgbenchTps = t.url.isEmpty() ? QHash<int, double>() : pgbench(t.url);
     QElapsedTimer seeding;
     seeding.start();
     if (!seed(t, cases))
@@ -387,35 +524,50 @@ bool bench(const Target &t, int cases, int requests)
         return false;
 
     // One entry per request (seq 2 of distinct stored cases, spread over the table), then batches
-    // of 10 (seqs 2–11 of other stored cases).
+    // of 10 (seqs 2–11 of other stored cases); with 1, 8 and 32 connections (every request on a
+    // case of its own, so every entry is new: --cases must exceed 3.6 × --requests).
+    int round = 0;
     for (const int batch : {1, 10}) {
-        QList<QPair<QString, QByteArray>> bodies;
-        const int n = batch == 1 ? requests : requests / 5;
-        for (int i = 0; i < n; ++i) {
-            const int c = 1 + int((qint64(i) * 7919 + (batch == 1 ? 0 : cases / 2)) % cases);
-            const QString id = QStringLiteral("bench-%1").arg(c);
-            QJsonArray entries;
-            for (int s = 2; s < 2 + batch; ++s)
-                entries.append(entry(id, s));
-            bodies.append({QStringLiteral("/v1/cases/%1/entries").arg(id),
-                QJsonDocument(entries).toJson(QJsonDocument::Compact)});
+        for (const int inFlight : {1, 8, 32}) {
+            QList<QPair<QString, QByteArray>> bodies;
+            const int n = batch == 1 ? requests : requests / 5;
+            for (int i = 0; i < n; ++i, ++round) {
+                const int c = 1 + int((qint64(round) * 7919) % cases);
+                const QString id = QStringLiteral("bench-%1").arg(c);
+                QJsonArray entries;
+                for (int s = 2; s < 2 + batch; ++s)
+                    entries.append(entry(id, s));
+                bodies.append({QStringLiteral("/v1/cases/%1/entries").arg(id),
+                    QJsonDocument(entries).toJson(QJsonDocument::Compact)});
+            }
+            QElapsedTimer timer;
+            timer.start();
+            const int ok = run(server.port, token, bodies, inFlight);
+            const double secs = double(timer.nsecsElapsed()) / 1e9;
+            const double rate = double(ok) * batch / secs;
+            QString beside;
+            if (pgbenchTps.contains(inFlight))
+                beside = QStringLiteral(" | pgbench %1 tps, ratio %2")
+                             .arg(pgbenchTps.value(inFlight), 0, 'f', 0)
+                             .arg(rate / pgbenchTps.value(inFlight), 0, 'f', 2);
+            std::printf("%-10s %2d entr%s/request, %2d connections: %5d requests in %.2f s = %7.0f entries/s"
+                        " (%d of %d answered 200)%s\n",
+                qPrintable(t.label), batch, batch == 1 ? "y  " : "ies", inFlight, n, secs, rate, ok, n,
+                qPrintable(beside));
         }
-        QElapsedTimer timer;
-        timer.start();
-        const int ok = run(nam, server.port, token, bodies);
-        const double secs = double(timer.nsecsElapsed()) / 1e9;
-        std::printf("%-10s %2d entr%s/request, %d in flight: %5d requests in %.2f s = %7.0f entries applied/s"
-                    " (%d of %d answered 200)\n",
-            qPrintable(t.label), batch, batch == 1 ? "y  " : "ies", kInFlight, n, secs, double(ok) * batch / secs, ok,
-            n);
     }
     printLatencies(t.label, QStringLiteral("poll and write on one instance"),
         eventLatencies(nam, server.port, server.port, token, QStringLiteral("ev1"), 200));
     if (!t.url.isEmpty()) {
         Server second;
-        if (start(second, t))
+        if (start(second, t)) {
             printLatencies(t.label, QStringLiteral("poll on a second instance"),
-                eventLatencies(nam, second.port, server.port, token, QStringLiteral("ev2"), 50));
+                eventLatencies(nam, second.port, server.port, token, QStringLiteral("ev2"), 100));
+            const double load = idleLoad(second.port, token, t.url);
+            if (load >= 0)
+                std::printf("%-10s %d idle long-polls on one instance: %.1f database transactions/s\n",
+                    qPrintable(t.label), kIdlePolls, load);
+        }
     }
 
     const qint64 blob = 64 * 1024 * 1024;
@@ -457,7 +609,7 @@ int main(int argc, char *argv[])
     QString pg = option("--pg", QString());
     serverPath() = option("--server", serverPath());
     QTemporaryDir dir;
-    if (!dir.isValid() || cases < 1000 || requests < 10)
+    if (!dir.isValid() || cases < 1000 || requests < 10 || qint64(cases) * 10 < qint64(requests) * 36)
         return 2;
 
     std::printf("bench_backoffice: onewindow-backoffice over loopback, %d cases stored\n", cases);
@@ -468,6 +620,8 @@ int main(int argc, char *argv[])
     Cluster cluster;
     if (pg.isEmpty()) {
         cluster.state = dir.filePath(QStringLiteral("pg-state"));
+        // fsync on: the figures of a database that keeps what it acknowledged.
+        qputenv("OW_PG_DURABLE", "1");
         cluster.started = QProcess::execute(QStringLiteral("sh"),
                               {QStringLiteral(OW_PG_CLUSTER), QStringLiteral("start"), cluster.state})
             == 0;

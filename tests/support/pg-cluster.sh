@@ -8,6 +8,8 @@
 #   pg-cluster.sh restart STATE_DIR pg_ctl restart (fast) with the same options (tests/load/county.sh)
 #   pg-cluster.sh stop STATE_DIR    pg_ctl stop (fast, then immediate) and remove the temp folder;
 #                                   succeeds when there is nothing to stop
+#   pg-cluster.sh down STATE_DIR    stop the server only (fast shutdown), keeping the cluster
+#   pg-cluster.sh up STATE_DIR      start it again on the same port (tests of a database restart)
 #
 # PostgreSQL refuses to run as root: as root the cluster runs as the `postgres` user of the Debian
 # package (or `owtest`, created with useradd when there is neither); otherwise as yourself.
@@ -64,6 +66,16 @@ stop() {
     rm -f "$state/cluster" "$state/url"
 }
 
+# OW_PG_DURABLE=1 (benchmarks): fsync and synchronous commit on, as in production.
+server_options() {
+    if [ "${OW_PG_DURABLE:-}" = 1 ]; then
+        durability=""
+    else
+        durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    echo "-c listen_addresses=127.0.0.1 -p $1 -k $2 -c hba_file=$2/hba.conf $durability -c max_connections=200"
+}
+
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
@@ -93,7 +105,7 @@ EOF
     for attempt in 1 2 3; do
         port=$(free_port)
         if as_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c hba_file=$dir/hba.conf -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "$(server_options "$port" "$dir")" \
             start >/dev/null 2>&1; then
             started=yes
             break
@@ -118,8 +130,18 @@ stop)
     stop
     echo "pg-cluster: stopped"
     ;;
+down)
+    dir=$(cat "$state/cluster")
+    as_user "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 30 stop >/dev/null
+    ;;
+up)
+    dir=$(cat "$state/cluster")
+    port=$(sed -e 's/.*:\([0-9]*\)\/.*/\1/' "$state/url")
+    as_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 -o "$(server_options "$port" "$dir")" \
+        start >/dev/null
+    ;;
 *)
-    echo "usage: $0 start|restart|stop STATE_DIR" >&2
+    echo "usage: $0 start|restart|stop|down|up STATE_DIR" >&2
     exit 2
     ;;
 esac

@@ -1,5 +1,7 @@
 #include "onewindow/backoffice/ApiReply.h"
 
+#include "onewindow/backoffice/Database.h"
+
 #include <cstdio>
 
 namespace ow::backoffice {
@@ -44,6 +46,24 @@ ApiReply ApiReply::storage(const QString &what)
     if (diskFullText(what))
         return error(507, QStringLiteral("insufficient-storage"),
             QStringLiteral("The back office's disk is full; nothing of this request was kept. Try again later."));
+    // What the failed statement meant (Database::Fault of this thread's last failure).
+    switch (Database::threadFault()) {
+    case Database::Fault::Unavailable: {
+        ApiReply r = error(503, QStringLiteral("database-unavailable"),
+            QStringLiteral("The back office's database is not reachable at the moment; try again in a few seconds."));
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(kRetryAfterSeconds)});
+        return r;
+    }
+    case Database::Fault::Full:
+        return error(507, QStringLiteral("insufficient-storage"),
+            QStringLiteral("The back office's disk is full; nothing of this request was kept. Try again later."));
+    case Database::Fault::BadInput:
+        return error(400, QStringLiteral("bad-input"),
+            QStringLiteral("The request holds a value that cannot be stored (a NUL character, or text the database "
+                           "refuses)."));
+    case Database::Fault::None:
+    case Database::Fault::Other: break;
+    }
     return error(503, QStringLiteral("storage-unavailable"),
         QStringLiteral("The back office cannot reach its database; try again shortly."));
 }

@@ -159,6 +159,11 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_catalogues = std::make_unique<Catalogues>(*m_db, options.clock);
     m_events = std::make_unique<EventLog>(*m_db, options.clock);
     m_waiters = std::make_unique<EventWaiters>(*m_events);
+    if (m_db->dialect() == Database::Dialect::Postgres) {
+        auto listening = m_waiters->listen(m_db->connectionName());
+        if (!listening)
+            return Result<bool>::failure(listening.error());
+    }
     m_router = std::make_unique<Router>(*m_db, *m_sealer, *m_catalogues, *m_events, options.clock);
     m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
     m_cases->setRouting(m_router.get(), m_departments.get());

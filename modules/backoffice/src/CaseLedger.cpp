@@ -21,6 +21,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <limits>
 
 namespace ow::backoffice {
 
@@ -30,6 +31,25 @@ ApiReply badEntry(int index, const QString &why)
 {
     return ApiReply::error(400, QStringLiteral("bad-entry"), QStringLiteral("Entry %1: %2").arg(index).arg(why),
         QJsonObject {{QStringLiteral("index"), index}});
+}
+
+// True when a string (or key) anywhere in v holds a NUL character.
+bool holdsNul(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().contains(QChar(u'\0'));
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        return std::any_of(a.begin(), a.end(), [](const QJsonValue &x) { return holdsNul(x); });
+    }
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key().contains(QChar(u'\0')) || holdsNul(it.value()))
+                return true;
+        }
+    }
+    return false;
 }
 
 // "" or why the entry is not a log entry of this case.
@@ -64,6 +84,9 @@ QString checkEntry(const QJsonObject &e, const QString &caseId)
         return QStringLiteral("a case starts with a \"started\" entry at seq 1, and only there.");
     if (!e.value(QLatin1String("payload")).isObject())
         return QStringLiteral("\"payload\" is an object.");
+    // Text is never NUL (PostgreSQL cannot store it): the same 400 on every backend.
+    if (holdsNul(e))
+        return QStringLiteral("a text holds a NUL character.");
     // The payload its kind has (store::EntryKinds, the table the window writes by).
     return store::EntryKinds::check(kind, e.value(QLatin1String("payload")).toObject());
 }
@@ -218,10 +241,17 @@ std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &ent
     }
     // A case id belongs to the window that sent its first entry (store() checks again under the
     // row lock; this answers before anything is taken).
-    auto owner = m_db.exec(QStringLiteral("SELECT window_key_id FROM cases WHERE case_id = ?"), {caseId});
+    // One statement: the case's window (NULL for a new case) and its number (NULL if none taken).
+    auto owner = m_db.exec(QStringLiteral("SELECT (SELECT window_key_id FROM cases WHERE case_id = ?),"
+                                          " (SELECT number FROM case_numbers WHERE case_id = ?)"),
+        {caseId, caseId});
     if (!owner)
         return ApiReply::storage(owner.error());
-    if (owner.value().next() && owner.value().value(0).toString() != who.window)
+    if (!owner.value().next())
+        return ApiReply::storage(QStringLiteral("case %1: no row from a scalar SELECT").arg(caseId));
+    const QVariant ownerWindow = owner.value().value(0);
+    const QString known = owner.value().value(1).isNull() ? QString() : owner.value().value(1).toString();
+    if (!ownerWindow.isNull() && ownerWindow.toString() != who.window)
         return ApiReply::error(
             403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
 
@@ -264,10 +294,6 @@ std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &ent
                 .arg(n, who.window),
             QJsonObject {{QStringLiteral("index"), index}});
     };
-    auto mine = m_db.exec(QStringLiteral("SELECT number FROM case_numbers WHERE case_id = ?"), {caseId});
-    if (!mine)
-        return ApiReply::storage(mine.error());
-    const QString known = mine.value().next() ? mine.value().value(0).toString() : QString();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject e = entries.at(i).toObject();
         if (e.value(QLatin1String("kind")).toString() != QLatin1String("started"))
@@ -399,23 +425,35 @@ std::optional<ApiReply> CaseLedger::store(
             403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId)));
     applied = found.value().value(1).toInt();
 
+    // What the case holds already at the request's seqs: one statement for the whole request.
+    int lowest = std::numeric_limits<int>::max();
+    for (const QJsonValue &v : entries)
+        lowest = std::min(lowest, v.toObject().value(QLatin1String("seq")).toInt());
+    // From the lowest seq on: the request's seqs, and held entries after them (applied below when
+    // the request fills their gap).
+    QHash<int, QString> stored;
+    {
+        auto have = m_db.exec(
+            QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? AND seq >= ?"), {caseId, lowest});
+        if (!have)
+            return fail(ApiReply::storage(have.error()));
+        while (have.value().next())
+            stored.insert(have.value().value(0).toInt(), have.value().value(1).toString());
+    }
     QJsonArray conflicts;
     for (const QJsonValue &v : entries) {
         const QJsonObject e = v.toObject();
         const int seq = e.value(QLatin1String("seq")).toInt();
         seqs.append(seq);
-        auto have =
-            m_db.exec(QStringLiteral("SELECT content FROM case_entries WHERE case_id = ? AND seq = ?"), {caseId, seq});
-        if (!have)
-            return fail(ApiReply::storage(have.error()));
-        if (have.value().next()) {
-            auto opened = m_sealer.openEntry(caseId, seq, have.value().value(0).toString());
+        const auto there = stored.constFind(seq);
+        if (there != stored.cend()) {
+            auto opened = m_sealer.openEntry(caseId, seq, there.value());
             if (!opened)
                 return fail(ApiReply::storage(opened.error()));
-            const QJsonObject stored = opened.value();
-            if (stored != e)
+            const QJsonObject kept = opened.value();
+            if (kept != e)
                 conflicts.append(QJsonObject {{QStringLiteral("seq"), seq},
-                    {QStringLiteral("fields"), differences(stored, e)}, {QStringLiteral("stored"), stored}});
+                    {QStringLiteral("fields"), differences(kept, e)}, {QStringLiteral("stored"), kept}});
             continue;
         }
         auto sealed = m_sealer.sealEntry(caseId, seq, e);
@@ -426,6 +464,7 @@ std::optional<ApiReply> CaseLedger::store(
             {caseId, seq, e.value(QLatin1String("kind")).toString(), sealed.value(), now});
         if (!put)
             return fail(ApiReply::storage(put.error()));
+        stored.insert(seq, QString());
         // The scan an "attached" entry names: read through this case once its window has
         // uploaded those bytes (UploadStore::blob).
         const QString sha = e.value(QLatin1String("payload")).toObject().value(QLatin1String("sha256")).toString();
@@ -454,15 +493,11 @@ std::optional<ApiReply> CaseLedger::store(
 
     // Apply what is now contiguous: the held entries that the new ones make whole are applied too.
     const int before = applied;
-    for (;;) {
-        auto next = m_db.exec(
-            QStringLiteral("SELECT 1 FROM case_entries WHERE case_id = ? AND seq = ?"), {caseId, applied + 1});
-        if (!next)
-            return fail(ApiReply::storage(next.error()));
-        if (!next.value().next())
-            break;
+    // The contiguous run from applied + 1: applied + 1 is never stored before this request (it
+    // would have been applied), so it is one of the request's seqs and `stored` knows every seq
+    // from there on.
+    while (stored.contains(applied + 1))
         ++applied;
-    }
     if (applied != before) {
         auto mark = m_db.exec(QStringLiteral("UPDATE case_entries SET applied_at = ? WHERE case_id = ? AND seq > ?"
                                              " AND seq <= ? AND applied_at IS NULL"),
@@ -485,7 +520,9 @@ std::optional<ApiReply> CaseLedger::store(
             return fail(ApiReply::storage(why));
     }
     if (!m_db.commit()) {
-        retry = m_db.lastErrorRetryable();
+        // A COMMIT whose outcome is unknown (the connection dropped) runs again as well: the
+        // append is idempotent (entries already there with the same content are acknowledged).
+        retry = m_db.lastErrorRetryable() || m_db.lastCommitUnknown();
         return ApiReply::storage(m_db.lastError());
     }
     return std::nullopt;

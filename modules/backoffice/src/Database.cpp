@@ -4,12 +4,19 @@
 #include "onewindow/backoffice/Metrics.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <libpq-fe.h>
+
+#include <cstdio>
 
 namespace ow::backoffice {
 
@@ -251,6 +258,48 @@ const QList<QStringList> &migrations()
 // pg_advisory_xact_lock key of the migrations ("OWDB" in ASCII).
 constexpr qint64 kMigrationLock = 0x4F574442;
 
+// Reconnection backoff (PostgreSQL): the first attempt at once, then 100 ms doubling to 1 s, so
+// the server serves again within about a second of the database's return.
+constexpr int kFirstBackoffMs = 100;
+constexpr int kMaxBackoffMs = 1000;
+// Prepared statements kept per connection (the SQL texts are a fixed set; a bound on mistakes).
+constexpr qsizetype kMaxPrepared = 512;
+
+thread_local Database::Fault t_fault = Database::Fault::None;
+
+qint64 monotonicMs()
+{
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return clock.elapsed();
+}
+
+// "? … ?" → "$1 … $2" outside quoted literals (PostgreSQL's PREPARE).
+QString pgPlaceholders(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    bool quoted = false;
+    int n = 0;
+    for (const QChar c : sql) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        if (c == QLatin1Char('?') && !quoted)
+            out += QLatin1Char('$') + QString::number(++n);
+        else
+            out += c;
+    }
+    return out;
+}
+
+bool holdsNul(const QVariant &v)
+{
+    return v.metaType().id() == QMetaType::QString && v.toString().contains(QChar(u'\0'));
+}
+
 } // namespace
 
 Database::Database(QString connection, Dialect dialect)
@@ -326,14 +375,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const Q
                 return R::failure(
                     QStringLiteral("Cannot open %1: %2").arg(displayUrl(url), db.lastError().text().trimmed()));
         }
-        // A lock held by another session fails after 5 s (503) like SQLite's busy timeout, instead
-        // of stalling the request; UTC so that nothing depends on the server's zone.
-        for (const QString &set : {QStringLiteral("SET lock_timeout = '5s'"), QStringLiteral("SET TIME ZONE 'UTC'"),
-                 QStringLiteral("SET client_min_messages = warning")}) {
-            auto q = self->exec(set);
-            if (!q)
-                return R::failure(q.error());
-        }
+        if (!self->configureSession())
+            return R::failure(self->lastError());
         const QString migrated = self->migrate();
         if (!migrated.isEmpty())
             return R::failure(migrated);
@@ -397,6 +440,49 @@ QString Database::copyTo(const QString &file)
     return q ? QString() : q.error();
 }
 
+Database::Fault Database::threadFault()
+{
+    return t_fault;
+}
+
+void Database::fail(Fault fault, const QString &message)
+{
+    m_lastError = message;
+    m_fault = fault;
+    t_fault = fault;
+    m_retryable = false;
+    m_commitUnknown = false;
+    m_lostBeforeSending = false;
+}
+
+bool Database::connectionLost(const QSqlError &error) const
+{
+    if (m_dialect != Dialect::Postgres)
+        return false;
+    // SQLSTATE class 08 (connection exception); 57P01-57P03: the server is shutting down or
+    // starting up (it ended this session).
+    const QString code = error.nativeErrorCode();
+    if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01") || code == QLatin1String("57P02")
+        || code == QLatin1String("57P03"))
+        return true;
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    // No SQLSTATE when the socket simply closed: libpq's own view of the connection.
+    return !postgresConnectionOk(QSqlDatabase::database(m_connection, false));
+}
+
+bool Database::postgresConnectionOk(const QSqlDatabase &db)
+{
+    // QPSQL's handle is a PGconn* (its metatype is named after the struct, pg_conn*); anything
+    // else is not a connection libpq can judge.
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+        return true;
+    PGconn *conn = *static_cast<PGconn *const *>(handle.constData());
+    return conn == nullptr || PQstatus(conn) == CONNECTION_OK;
+}
+
 void Database::setError(const QSqlError &error, const QString &context)
 {
     Metrics::global().databaseError();
@@ -407,54 +493,240 @@ void Database::setError(const QSqlError &error, const QString &context)
     const QString code = error.nativeErrorCode();
     m_retryable = m_dialect == Dialect::Postgres
         && (code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("23505"));
+    m_commitUnknown = false;
+    m_lostBeforeSending = false;
+    Fault fault = Fault::Other;
+    if (m_dialect == Dialect::Postgres) {
+        if (connectionLost(error)) {
+            fault = Fault::Unavailable;
+            if (!m_broken)
+                std::fprintf(stderr, "onewindow-backoffice: lost the database connection; reconnecting\n");
+            m_broken = true;
+            m_nextAttemptMs = 0; // the first attempt at once
+            // 57P0x came before our statement was read: it did not run.
+            m_lostBeforeSending = code.startsWith(QLatin1String("57P0"));
+            if (m_inTransaction) {
+                // The server rolled the transaction back, unless COMMIT itself was on its way.
+                if (context == QLatin1String("COMMIT") && !m_lostBeforeSending)
+                    m_commitUnknown = true;
+                else
+                    m_retryable = true;
+            }
+        } else if (code == QLatin1String("53100")) { // disk_full ("could not extend file")
+            fault = Fault::Full;
+        } else if (code.startsWith(QLatin1String("22"))) { // data exception: the value, not the server
+            fault = Fault::BadInput;
+        } else if (code == QLatin1String("53300")) { // too many connections: the server is there but full
+            fault = Fault::Unavailable;
+        }
+    } else {
+        // A lock held past the busy timeout (SQLITE_BUSY) stays storage-unavailable, like
+        // PostgreSQL's lock_timeout: the database is there, another writer holds it.
+        switch (code.toInt() & 0xff) {
+        case 13: fault = Fault::Full; break; // SQLITE_FULL
+        case 18: // SQLITE_TOOBIG
+        case 20: fault = Fault::BadInput; break; // SQLITE_MISMATCH
+        default: break;
+        }
+    }
+    m_fault = fault;
+    t_fault = fault;
 }
 
-Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+bool Database::configureSession()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (m_dialect != Dialect::Postgres)
+        return true;
+    // A lock held by another session fails after 5 s (503) like SQLite's busy timeout, instead
+    // of stalling the request; UTC so that nothing depends on the server's zone.
+    for (const QString &set : {QStringLiteral("SET lock_timeout = '5s'"), QStringLiteral("SET TIME ZONE 'UTC'"),
+             QStringLiteral("SET client_min_messages = warning")}) {
+        if (!run(set, {}))
+            return false;
+    }
+    return true;
+}
+
+bool Database::reopen()
+{
+    m_prepared.clear(); // they lived on the old connection
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.close();
+    if (!db.open()) {
+        fail(Fault::Unavailable,
+            QStringLiteral("The database is not reachable: %1").arg(db.lastError().text().trimmed()));
+        return false;
+    }
+    if (!configureSession()) {
+        const QString why = m_lastError;
+        db.close();
+        fail(Fault::Unavailable, why);
+        return false;
+    }
+    return true;
+}
+
+bool Database::ensureConnected()
+{
+    if (!m_broken)
+        return true;
+    const qint64 now = monotonicMs();
+    if (now < m_nextAttemptMs) {
+        fail(Fault::Unavailable,
+            QStringLiteral("The database is not reachable; the next attempt is in %1 ms.").arg(m_nextAttemptMs - now));
+        return false;
+    }
+    if (reopen()) {
+        m_broken = false;
+        m_backoffMs = kFirstBackoffMs;
+        m_nextAttemptMs = 0;
+        std::fprintf(stderr, "onewindow-backoffice: reconnected to the database\n");
+        return true;
+    }
+    m_nextAttemptMs = now + m_backoffMs;
+    m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
+    return false;
+}
+
+Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &binds)
+{
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     // Without binds the statement runs as it is: QPSQL prepares with PREPARE, which PostgreSQL
     // takes only for SELECT/INSERT/UPDATE/DELETE, not for CREATE TABLE or SET.
     if (binds.isEmpty()) {
+        QSqlQuery q(db);
         if (!q.exec(sql)) {
             setError(q.lastError(), sql);
             return Result<QSqlQuery>::failure(m_lastError);
         }
+        t_fault = Fault::None;
         return q;
     }
+    if (m_dialect == Dialect::Postgres) {
+        // Prepared once per connection: afterwards one EXECUTE goes to the server (QPSQL's own
+        // prepare() would PREPARE, EXECUTE and DEALLOCATE every time). The values are written as
+        // QPSQL writes them for its EXECUTE (QSqlDriver::formatValue: escaped by libpq).
+        auto it = m_prepared.find(sql);
+        if (it == m_prepared.end()) {
+            if (m_prepared.size() >= kMaxPrepared) {
+                QSqlQuery drop(db);
+                if (!drop.exec(QStringLiteral("DEALLOCATE ALL"))) {
+                    setError(drop.lastError(), QStringLiteral("DEALLOCATE ALL"));
+                    return Result<QSqlQuery>::failure(m_lastError);
+                }
+                m_prepared.clear();
+            }
+            const QString name = QStringLiteral("ow_%1").arg(++m_preparedSeq);
+            QSqlQuery prepare(db);
+            m_statements.fetch_add(1, std::memory_order_relaxed);
+            if (!prepare.exec(QStringLiteral("PREPARE %1 AS %2").arg(name, pgPlaceholders(sql)))) {
+                setError(prepare.lastError(), sql);
+                return Result<QSqlQuery>::failure(m_lastError);
+            }
+            it = m_prepared.insert(sql, name);
+        }
+        QString call = QStringLiteral("EXECUTE ") + it.value() + QStringLiteral(" (");
+        for (qsizetype i = 0; i < binds.size(); ++i) {
+            QSqlField field(QString(), binds.at(i).metaType());
+            field.setValue(binds.at(i));
+            if (i > 0)
+                call += QLatin1String(", ");
+            call += db.driver()->formatValue(field);
+        }
+        call += QLatin1Char(')');
+        QSqlQuery q(db);
+        if (!q.exec(call)) {
+            setError(q.lastError(), sql);
+            return Result<QSqlQuery>::failure(m_lastError);
+        }
+        t_fault = Fault::None;
+        return q;
+    }
+    QSqlQuery q(db);
     if (!q.prepare(sql)) {
         setError(q.lastError(), sql);
         return Result<QSqlQuery>::failure(m_lastError);
     }
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        q.bindValue(int(i), binds.at(i));
     if (!q.exec()) {
         setError(q.lastError(), sql);
         return Result<QSqlQuery>::failure(m_lastError);
     }
+    t_fault = Fault::None;
     return q;
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
+{
+    // PostgreSQL's text cannot hold NUL (and QPSQL would cut the statement there); SQLite's could,
+    // but the same input gets the same answer on every backend: 400, before the database.
+    for (const QVariant &v : binds) {
+        if (holdsNul(v)) {
+            fail(Fault::BadInput, QStringLiteral("A text value holds a NUL character, which is not stored."));
+            return Result<QSqlQuery>::failure(m_lastError);
+        }
+    }
+    if (!ensureConnected())
+        return Result<QSqlQuery>::failure(m_lastError);
+    auto q = run(sql, binds);
+    if (q || m_inTransaction || !m_broken)
+        return q;
+    // The connection was lost outside a transaction: a read, or a statement the server refused
+    // while shutting down, runs once more on a new connection (a write whose fate is unknown
+    // does not).
+    const bool safe = m_lostBeforeSending || sql.trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive);
+    if (!safe || !ensureConnected())
+        return Result<QSqlQuery>::failure(m_lastError);
+    return run(sql, binds);
 }
 
 bool Database::begin()
 {
+    if (!ensureConnected())
+        return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (db.transaction())
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (db.transaction()) {
+        m_inTransaction = true;
         return true;
+    }
     setError(db.lastError(), QStringLiteral("BEGIN"));
+    // BEGIN on a connection found lost: nothing was done yet; on a new connection, once more.
+    if (m_broken && ensureConnected()) {
+        db = QSqlDatabase::database(m_connection, false);
+        m_statements.fetch_add(1, std::memory_order_relaxed);
+        if (db.transaction()) {
+            m_inTransaction = true;
+            return true;
+        }
+        setError(db.lastError(), QStringLiteral("BEGIN"));
+    }
     return false;
 }
 
 bool Database::commit()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (db.commit())
+    m_statements.fetch_add(1, std::memory_order_relaxed);
+    if (db.commit()) {
+        m_inTransaction = false;
         return true;
+    }
     setError(db.lastError(), QStringLiteral("COMMIT"));
-    db.rollback();
+    m_inTransaction = false;
+    if (!m_broken)
+        db.rollback();
     return false;
 }
 
 void Database::rollback()
 {
+    m_inTransaction = false;
+    if (m_broken)
+        return; // the server ended the transaction with the connection
+    m_statements.fetch_add(1, std::memory_order_relaxed);
     QSqlDatabase::database(m_connection, false).rollback();
 }
 

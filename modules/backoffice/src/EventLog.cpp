@@ -39,6 +39,13 @@ QString EventLog::append(
             isoUtc(m_clock()), QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
     if (!put)
         return put.error();
+    // PostgreSQL: every instance's EventWaiters hears of it once the transaction commits (and
+    // never if it rolls back).
+    if (m_db.dialect() == Database::Dialect::Postgres) {
+        auto told = m_db.exec(QStringLiteral("SELECT pg_notify('ow_events', ?)"), {window});
+        if (!told)
+            return told.error();
+    }
     m_pending.insert(window);
     return QString();
 }

@@ -127,7 +127,14 @@ void HttpConnection::onReadyRead()
 
 void HttpConnection::processInput()
 {
+    bool answered = false;
     while (!m_gone && (m_phase == Phase::Idle || m_phase == Phase::Head || m_phase == Phase::Body)) {
+        if (answered && m_phase == Phase::Idle) {
+            // One request per turn of the event loop: the next pipelined request waits until the
+            // other connections had theirs, so a client pipelining thousands never holds them.
+            QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
+            return;
+        }
         if (m_input.isEmpty()) {
             m_input = m_socket->read(kReadChunk);
             if (m_input.isEmpty())
@@ -151,7 +158,8 @@ void HttpConnection::processInput()
         }
         if (m_phase == Phase::Head && m_parser.headComplete()) {
             onHeadComplete();
-            if (m_phase != Phase::Body)
+            answered = m_phase != Phase::Body;
+            if (answered)
                 continue; // answered (or closing) at head time
         }
         if (m_phase == Phase::Body) {
@@ -174,8 +182,10 @@ void HttpConnection::processInput()
                     m_body.append(piece);
                 }
             }
-            if (m_parser.state() == HttpRequestParser::State::Complete)
+            if (m_parser.state() == HttpRequestParser::State::Complete) {
                 finishRequest();
+                answered = true;
+            }
         }
     }
 }

@@ -159,6 +159,9 @@ ApiReply UploadStore::create(
             QByteArray value;
             if (kv.size() == 2 && !strictBase64(kv.at(1), &value))
                 return badRequest(QStringLiteral("The Upload-Metadata value of %1 is not base64.").arg(key));
+            // Text, never NUL: PostgreSQL cannot store it, and every backend answers alike.
+            if (value.contains('\0'))
+                return badRequest(QStringLiteral("The Upload-Metadata value of %1 holds a NUL character.").arg(key));
             meta.insert(key, QString::fromUtf8(value));
         }
     }

@@ -30,8 +30,13 @@ struct ApiReply
     static ApiReply empty(int status);
     static ApiReply error(
         int status, const QString &code, const QString &message, const QJsonObject &details = QJsonObject());
-    // 503: the database failed; the message is for the operator's log, not the client. 507
-    // insufficient-storage when `what` says the disk is full (diskFullText).
+    // Seconds in Retry-After of a 503 database-unavailable (the reconnection backoff is at most 1 s).
+    static constexpr int kRetryAfterSeconds = 2;
+    // The database or a file write failed; the message is for the operator's log, not the client.
+    // 507 insufficient-storage when the disk is full (diskFullText, or the thread's last
+    // Database::Fault is Full); else by that fault: 503 database-unavailable with Retry-After (the
+    // database is away), 400 bad-input (a NUL or a value the database refuses), else 503
+    // storage-unavailable.
     static ApiReply storage(const QString &what);
     static bool diskFullText(const QString &message);
     // Bytes instead of JSON (blobs).

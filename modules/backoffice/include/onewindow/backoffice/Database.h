@@ -2,12 +2,14 @@
 
 #include "onewindow/core/Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
 #include <memory>
 
 namespace ow::backoffice {
@@ -20,6 +22,11 @@ class Database
 {
 public:
     enum class Dialect { Sqlite, Postgres };
+    // What a failed statement means for the caller's answer (ApiReply::storage): the database is
+    // away (503 database-unavailable with Retry-After; PostgreSQL reconnects by itself), the disk
+    // under it is full (507), the input cannot be stored on this backend (400: a NUL in text, a
+    // value PostgreSQL refuses as data), or anything else (503 storage-unavailable).
+    enum class Fault { None, Unavailable, Full, BadInput, Other };
 
     ~Database();
     Database(const Database &) = delete;
@@ -38,15 +45,39 @@ public:
     // writer at a time already serialises transactions.
     QString forUpdate() const;
 
-    // Prepares, binds (positional ?) and runs one statement.
+    // Prepares, binds (positional ?) and runs one statement. On PostgreSQL a statement with binds
+    // is prepared once per connection and kept (EXECUTE only afterwards): read a result before
+    // running the same SQL again. Text with a NUL character is refused (Fault::BadInput) on every
+    // backend before it reaches the database. A lost PostgreSQL connection is opened again, with
+    // a backoff (100 ms doubling to 1 s) between attempts while the server stays away; a SELECT
+    // (or any statement the server refused because it was shutting down) outside a transaction
+    // runs again on the new connection.
     [[nodiscard]] Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {});
     [[nodiscard]] bool begin();
     [[nodiscard]] bool commit();
     void rollback();
     QString lastError() const;
     // True when the last failure is worth running the whole transaction again: a serialization
-    // failure, a deadlock or a unique violation from a concurrent writer (PostgreSQL).
+    // failure, a deadlock or a unique violation from a concurrent writer (PostgreSQL), or a
+    // connection lost before COMMIT was sent (the server rolled the transaction back; the next
+    // begin() reconnects).
     bool lastErrorRetryable() const { return m_retryable; }
+    // True when the connection was lost while COMMIT was on its way: the transaction may or may
+    // not have been committed. Only a transaction whose re-run is idempotent (a case-log append,
+    // where the same entry again is acknowledged again) may run again.
+    bool lastCommitUnknown() const { return m_commitUnknown; }
+    Fault lastFault() const { return m_fault; }
+    // The fault of the last failure on the calling thread (ApiReply::storage); None after a
+    // statement that succeeded.
+    static Fault threadFault();
+    // Statements sent so far (exec, BEGIN, COMMIT, ROLLBACK), for tests and benchmarks.
+    qint64 statementCount() const { return m_statements.load(std::memory_order_relaxed); }
+    // Reconnects now if the connection was lost and the backoff allows; false while away.
+    [[nodiscard]] bool ensureConnected();
+    // False when `db` is a QPSQL connection that libpq knows is lost (no query is sent).
+    static bool postgresConnectionOk(const QSqlDatabase &db);
+    // The connection's parameters, for a second connection of this process (a LISTEN connection).
+    QString connectionName() const { return m_connection; }
     // One line in table audit (who did what); "" or the error.
     QString audit(const QString &actor, const QString &action, const QString &detail);
     int schemaVersion();
@@ -65,13 +96,31 @@ public:
 private:
     Database(QString connection, Dialect dialect);
     QString migrate();
+    // Records a failure; `sent` is false when the statement cannot have run (the server refused it
+    // while shutting down, or the connection was known to be lost).
     void setError(const QSqlError &error, const QString &context);
+    void fail(Fault fault, const QString &message);
+    bool connectionLost(const QSqlError &error) const;
+    [[nodiscard]] bool reopen();
+    [[nodiscard]] bool configureSession();
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &binds);
 
     QString m_connection;
     Dialect m_dialect = Dialect::Sqlite;
     QString m_lastError;
     QString m_walPath;
     bool m_retryable = false;
+    bool m_commitUnknown = false;
+    bool m_lostBeforeSending = false;
+    Fault m_fault = Fault::None;
+    bool m_inTransaction = false;
+    bool m_broken = false;
+    qint64 m_nextAttemptMs = 0;
+    int m_backoffMs = 100;
+    QString m_connectOptions; // PostgreSQL: as opened
+    QHash<QString, QString> m_prepared; // PostgreSQL: SQL text → name of its prepared statement
+    qint64 m_preparedSeq = 0;
+    std::atomic<qint64> m_statements {0};
 };
 
 } // namespace ow::backoffice

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "onewindow/backoffice/ReplyHandle.h"
+#include "onewindow/core/Result.h"
 
 #include <QList>
 #include <QObject>
@@ -12,18 +13,27 @@ namespace ow::backoffice {
 class EventLog;
 
 // The long-polls of GET /v1/events?wait=…: each waits until its window has an event after its
-// cursor, or until its wait is over (then an empty page). Woken in-process by
-// EventLog::appended(), and every second each waiter rechecks the database as well (another
-// instance, or the admin command, may have written the event). Never busy-polls.
+// cursor, or until its wait is over (then an empty page). Woken, never polling the database:
+// in-process by EventLog::appended() after the writer's commit, and on PostgreSQL by a
+// notification on channel `ow_events` (EventLog::append runs pg_notify in the transaction that
+// writes the event, so every instance on the database hears of it after the commit). The LISTEN
+// connection is its own and lives on this object's thread; it is watched through libpq's
+// connection state (no query) and opened again while the database is away, and after that every
+// waiter reads once (a notification may have been missed meanwhile). A waiting window costs no
+// query until something happens to it.
 class EventWaiters : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr int kRecheckMs = 1000;
+    static constexpr int kWatchMs = 500;
+    static constexpr const char *kChannel = "ow_events";
 
     explicit EventWaiters(EventLog &events, QObject *parent = nullptr);
+    ~EventWaiters() override;
 
+    // PostgreSQL: listens on a new connection made like `connectionName` (the server's).
+    [[nodiscard]] Result<bool> listen(const QString &connectionName);
     // Holds `handle` until an event of `window` after `after` is there, at most `seconds`.
     void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle);
     int count() const { return int(m_waiters.size()); }
@@ -42,11 +52,15 @@ private:
     // Answers the waiters of `window` (all when empty) that have events; `finalId` is answered
     // even without.
     void check(const QString &window, quint64 finalId = 0);
+    bool openListener();
+    void watchListener();
 
     EventLog &m_events;
     QList<Waiter> m_waiters;
-    QTimer m_recheck;
     quint64 m_next = 0;
+    QString m_listener; // the LISTEN connection's name ("" on SQLite)
+    bool m_listening = false;
+    QTimer m_watch;
 };
 
 } // namespace ow::backoffice
