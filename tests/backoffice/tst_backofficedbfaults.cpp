@@ -37,6 +37,7 @@ QJsonObject entry(const QString &caseId, int seq, const QString &how)
         e.kind = QStringLiteral("started");
         e.payload = {{QStringLiteral("number"), signedentries::numberOf(caseId, kWindow)},
             {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), kWindow},
+            {QStringLiteral("windowName"), QStringLiteral("综合窗口 1")},
             {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
     } else {
         e.kind = QStringLiteral("marked");

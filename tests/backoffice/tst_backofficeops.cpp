@@ -59,6 +59,7 @@ QJsonObject entry(const QString &caseId, int seq)
         e.kind = QStringLiteral("started");
         e.payload = {{QStringLiteral("number"), signedentries::numberOf(caseId, kW1)},
             {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), kW1},
+            {QStringLiteral("windowName"), QStringLiteral("综合窗口 1")},
             {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
     } else {
         e.kind = QStringLiteral("marked");
