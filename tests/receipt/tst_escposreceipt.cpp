@@ -142,6 +142,18 @@ void TestEscPosReceipt::qrEncodedOncePerDocument()
     const QList<QByteArray> codes = receiptcheck::decodeQrCodes(image.value());
     QCOMPARE(codes.size(), 1);
     QCOMPARE(QString::fromUtf8(codes.first()), other.qrPayload);
+
+    // Prepared at the decision (on a worker thread): the slip uses that encoding.
+    ReceiptDocument third = d;
+    third.caseNumber = QStringLiteral("330106-W03-20261128-0011");
+    sign(third);
+    EscPosReceipt::prepare(third);
+    EscPosReceipt::prepare(third); // once only
+    const auto thirdBytes = EscPosReceipt::bytes(third, printer);
+    QVERIFY(thirdBytes.ok());
+    QCOMPARE(QrCache::encodings(), before + 3);
+    QCOMPARE(EscPosReceipt::bytes(third, printer).value(), thirdBytes.value());
+    QCOMPARE(QrCache::encodings(), before + 3);
 }
 
 void TestEscPosReceipt::slipLinesFollowChineseRules_data()

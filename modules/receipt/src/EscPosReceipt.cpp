@@ -110,6 +110,12 @@ Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, cons
     return out.blocks();
 }
 
+void EscPosReceipt::prepare(const ReceiptDocument &doc)
+{
+    if (!doc.qrPayload.isEmpty())
+        QrCache::prepare(doc.qrPayload.toUtf8(), EscPosDocument::QrOptions().errorCorrection);
+}
+
 Result<QByteArray> EscPosReceipt::bytes(const ReceiptDocument &doc, const printer::PrinterProfile &profile)
 {
     auto b = blocks(doc, profile);

@@ -4,8 +4,12 @@
 #include <QList>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QThreadPool>
 
 #include <atomic>
+#include <functional>
+#include <future>
+#include <optional>
 
 namespace ow::receipt {
 
@@ -56,10 +60,27 @@ size_t qHash(const EscPosKey &k, size_t seed = 0)
     return ::qHash(k.payload, seed) ^ size_t(k.ec);
 }
 
-Recent<EscPosKey, printer::MonoBitmap> &escPosSymbols()
+// A symbol, or one being encoded (std::nullopt when the payload cannot be encoded: escPos()
+// then encodes it again for the error message).
+using Symbol = std::shared_future<std::optional<printer::MonoBitmap>>;
+
+Recent<EscPosKey, Symbol> &escPosSymbols()
 {
-    static Recent<EscPosKey, printer::MonoBitmap> r;
+    static Recent<EscPosKey, Symbol> r;
     return r;
+}
+
+// Registers the encoding of `key` (under the lock) as `symbol`; the caller runs the task then.
+std::function<void()> startEncoding(const EscPosKey &key, Symbol *symbol)
+{
+    auto promise = std::make_shared<std::promise<std::optional<printer::MonoBitmap>>>();
+    *symbol = promise->get_future().share();
+    escPosSymbols().insert(key, *symbol);
+    return [promise, key] {
+        auto encoded = printer::QrRaster::modules(key.payload, printer::QrErrorCorrection(key.ec));
+        ++g_encodings;
+        promise->set_value(encoded ? std::optional<printer::MonoBitmap>(encoded.value()) : std::nullopt);
+    };
 }
 
 Recent<QString, QrMatrix> &pdfSymbols()
@@ -73,19 +94,35 @@ Recent<QString, QrMatrix> &pdfSymbols()
 Result<printer::MonoBitmap> QrCache::escPos(const QByteArray &payload, printer::QrErrorCorrection ec)
 {
     const EscPosKey key {payload, int(ec)};
+    Symbol symbol;
+    std::function<void()> encode;
     {
         const QMutexLocker lock(&mutex());
         if (const auto *known = escPosSymbols().find(key))
-            return *known;
+            symbol = *known;
+        else
+            encode = startEncoding(key, &symbol);
     }
-    // Encoded outside the lock: two threads may both encode a new payload once; both get it.
-    auto encoded = printer::QrRaster::modules(payload, ec);
-    ++g_encodings;
-    if (!encoded)
-        return encoded;
-    const QMutexLocker lock(&mutex());
-    escPosSymbols().insert(key, encoded.value());
-    return encoded;
+    if (encode)
+        encode(); // not prepared: encoded here, outside the lock
+    const auto &value = symbol.get(); // waits for a prepared encoding still under way
+    if (value)
+        return *value;
+    return printer::QrRaster::modules(payload, ec); // the encoder's error
+}
+
+void QrCache::prepare(const QByteArray &payload, printer::QrErrorCorrection ec)
+{
+    const EscPosKey key {payload, int(ec)};
+    std::function<void()> encode;
+    {
+        const QMutexLocker lock(&mutex());
+        if (escPosSymbols().find(key))
+            return;
+        Symbol symbol;
+        encode = startEncoding(key, &symbol);
+    }
+    QThreadPool::globalInstance()->start(std::move(encode));
 }
 
 Result<QrMatrix> QrCache::pdf(const QString &text)

@@ -17,8 +17,13 @@ namespace ow::receipt {
 class QrCache
 {
 public:
-    // QrRaster::modules(payload, ec): what EscPosDocument prints (native or as a raster).
+    // QrRaster::modules(payload, ec): what EscPosDocument prints (native or as a raster). Waits
+    // for the encoding prepare() started, if any.
     [[nodiscard]] static Result<printer::MonoBitmap> escPos(const QByteArray &payload, printer::QrErrorCorrection ec);
+    // Starts encoding escPos(payload, ec) on a worker thread (QThreadPool::globalInstance()) unless
+    // it is known or under way: the decision signs the document and starts its QR, and the QR is
+    // ready by the time the decision is stored (the fsync) and the slip is laid out.
+    static void prepare(const QByteArray &payload, printer::QrErrorCorrection ec);
     // QrMatrix::encode(text): what the A4 PDF draws.
     [[nodiscard]] static Result<QrMatrix> pdf(const QString &text);
 
