@@ -463,8 +463,8 @@ private:
     Result<Catalog> index(Catalog c)
     {
         using R = Result<Catalog>;
-        const auto unknown = [](const char *what, const QString &id) {
-            return R::failure(tr("the cache refers to an unknown %1 \"%2\"").arg(QLatin1String(what), id));
+        const auto unknown = [](const QString &id) {
+            return R::failure(tr("the cache refers to an unknown entry \"%1\"").arg(id));
         };
         c.m_departmentIndex.reserve(c.m_departments.size());
         for (qsizetype i = 0; i < c.m_departments.size(); ++i)
@@ -480,14 +480,14 @@ private:
             const Matter &m = c.m_matters.at(i);
             c.m_matterIndex.insert(m.code, i);
             if (!c.m_departmentIndex.contains(m.department))
-                return unknown("department", m.department);
+                return unknown(m.department);
             for (const MatterMaterial &mm : m.materials) {
                 if (!c.m_materialIndex.contains(mm.material))
-                    return unknown("material", mm.material);
+                    return unknown(mm.material);
             }
             for (const QString &p : m.produces) {
                 if (!c.m_materialIndex.contains(p))
-                    return unknown("material", p);
+                    return unknown(p);
             }
         }
         c.m_bundleIndex.reserve(c.m_bundles.size());
@@ -496,15 +496,15 @@ private:
             c.m_bundleIndex.insert(b.id, i);
             for (const BundleItem &item : b.items) {
                 if (!c.m_matterIndex.contains(item.matter))
-                    return unknown("matter", item.matter);
+                    return unknown(item.matter);
             }
             for (const QString &q : b.questions) {
                 if (!c.m_questions.contains(q))
-                    return unknown("question", q);
+                    return unknown(q);
             }
             for (const QString &s : b.shared) {
                 if (!c.m_materialIndex.contains(s))
-                    return unknown("material", s);
+                    return unknown(s);
             }
         }
         if (c.m_matters.isEmpty())
