@@ -90,6 +90,8 @@ ow::Result<ow::store::WindowIdentity> identityOf(const QString &dataDir)
                               .arg(dataDir);
     if (!interactive())
         return R::failure(howTo); // no one to ask: never a dialog that waits forever
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/onewindow/icons/onewindow.png"))); // else set after the first paint
     ow::ui::WindowIdentityDialog dialog;
     dialog.enableEnrolment(dataDir); // the back office confirms the identity (and stores it)
     if (dialog.exec() != QDialog::Accepted)
@@ -133,7 +135,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("OneWindow"));
     QApplication::setOrganizationName(QStringLiteral("OneWindow"));
     QApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("OneWindow — the comprehensive acceptance window client"));
@@ -287,6 +288,7 @@ int main(int argc, char *argv[])
     if (!context.demoMode && !backOffice.isEmpty() && interactive()) {
         signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, backOffice);
         syncLink->follow(signIn.get());
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
         ow::ui::SignInDialog signInDialog(signIn.get(), context.window.windowName);
         signInDialog.setUser(context.window.clerk);
         if (signInDialog.exec() != QDialog::Accepted)
