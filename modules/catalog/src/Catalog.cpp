@@ -605,7 +605,7 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json, const QString &fileNam
         return Result<Catalog>::failure(errors.join(u'\n'));
     c.m_source = json;
     c.m_sha256 = Sha256::hex(json);
-    return c;
+    return Result<Catalog>(std::move(c)); // moved: C++17 would copy it into the Result
 }
 
 QStringList Catalog::validate(const QByteArray &json, const QString &fileName)

@@ -509,7 +509,7 @@ private:
         }
         if (c.m_matters.isEmpty())
             return R::failure(tr("the cache holds no matters"));
-        return c;
+        return R(std::move(c)); // moved: C++17 would copy it into the Result
     }
 
     QByteArray m_out;
