@@ -629,6 +629,57 @@
     </message>
 </context>
 <context>
+    <name>CatalogCache</name>
+    <message>
+        <source>the cache is corrupt at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache refers to an unknown entry &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache holds no matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a catalogue cache file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written by another version of the program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made for another catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated or with bytes appended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its digest does not match its content (the file is damaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalogue cache %1 was not usable (%2); it is rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalogue cache %1 cannot be read (%2); it is rebuilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no catalogue cache for %1 yet; it is built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalogue cache %1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogueShelf</name>
     <message>
         <source>The catalogue from the back office has SHA-256 %1, not the announced %2.</source>

@@ -628,6 +628,57 @@
     </message>
 </context>
 <context>
+    <name>CatalogCache</name>
+    <message>
+        <source>the cache is corrupt at byte %1</source>
+        <translation>缓存文件在第 %1 字节处已损坏</translation>
+    </message>
+    <message>
+        <source>the cache refers to an unknown entry &quot;%1&quot;</source>
+        <translation>缓存引用了不存在的条目“%1”</translation>
+    </message>
+    <message>
+        <source>the cache holds no matters</source>
+        <translation>缓存中没有事项</translation>
+    </message>
+    <message>
+        <source>not a catalogue cache file</source>
+        <translation>不是事项目录缓存文件</translation>
+    </message>
+    <message>
+        <source>written by another version of the program</source>
+        <translation>由其他版本的程序写入</translation>
+    </message>
+    <message>
+        <source>made for another catalogue</source>
+        <translation>属于另一份事项目录</translation>
+    </message>
+    <message>
+        <source>truncated or with bytes appended</source>
+        <translation>长度不对（被截断或多出了字节）</translation>
+    </message>
+    <message>
+        <source>its digest does not match its content (the file is damaged)</source>
+        <translation>摘要与内容不符（文件已损坏）</translation>
+    </message>
+    <message>
+        <source>the catalogue cache %1 was not usable (%2); it is rebuilt</source>
+        <translation>事项目录缓存 %1 无法使用（%2），已重新生成</translation>
+    </message>
+    <message>
+        <source>the catalogue cache %1 cannot be read (%2); it is rebuilt</source>
+        <translation>无法读取事项目录缓存 %1（%2），已重新生成</translation>
+    </message>
+    <message>
+        <source>no catalogue cache for %1 yet; it is built</source>
+        <translation>事项目录 %1 尚无缓存，现在生成</translation>
+    </message>
+    <message>
+        <source>the catalogue cache %1 cannot be written: %2</source>
+        <translation>无法写入事项目录缓存 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueShelf</name>
     <message>
         <source>The catalogue from the back office has SHA-256 %1, not the announced %2.</source>

@@ -6,6 +6,7 @@
 #include "onewindow/account/SignIn.h"
 #include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
+#include "onewindow/catalog/CatalogCache.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/catalog/PinyinTable.h"
 #include "onewindow/core/WorkCalendar.h"
@@ -44,7 +45,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 namespace {
 
@@ -86,6 +90,8 @@ ow::Result<ow::store::WindowIdentity> identityOf(const QString &dataDir)
                               .arg(dataDir);
     if (!interactive())
         return R::failure(howTo); // no one to ask: never a dialog that waits forever
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/onewindow/icons/onewindow.png"))); // else set after the first paint
     ow::ui::WindowIdentityDialog dialog;
     dialog.enableEnrolment(dataDir); // the back office confirms the identity (and stores it)
     if (dialog.exec() != QDialog::Accepted)
@@ -129,7 +135,6 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("OneWindow"));
     QApplication::setOrganizationName(QStringLiteral("OneWindow"));
     QApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("OneWindow — the comprehensive acceptance window client"));
@@ -283,6 +288,7 @@ int main(int argc, char *argv[])
     if (!context.demoMode && !backOffice.isEmpty() && interactive()) {
         signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, backOffice);
         syncLink->follow(signIn.get());
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
         ow::ui::SignInDialog signInDialog(signIn.get(), context.window.windowName);
         signInDialog.setUser(context.window.clerk);
         if (signInDialog.exec() != QDialog::Accepted)
@@ -292,8 +298,10 @@ int main(int argc, char *argv[])
         idleLockMinutes = account->idleLockMinutes;
     }
 
-    // The catalogue (10,000 matters: parsing and the search index take most of a start-up) loads
-    // on a thread while the window comes up; intake starts when it is there.
+    // The catalogue (10,000 matters) loads on a thread while the window comes up; intake starts
+    // when it is there. It is parsed and validated once per catalogue version: later starts read
+    // the binary cache beside the data (keyed by the JSON's SHA-256, rebuilt when damaged). The
+    // thread runs at a low priority so that on a busy two-core machine the window paints first.
     // New cases follow the newest catalogue the back office sent (open cases keep the one pinned
     // on them), else the built-in one; --catalog overrides both.
     const QString catalogPath = parser.isSet(catalogOption)
@@ -304,14 +312,19 @@ int main(int argc, char *argv[])
     std::optional<ow::Catalog> catalog;
     std::unique_ptr<ow::CatalogSearch> search;
     QString catalogError;
+    const ow::CatalogCache catalogCache(QDir(dataDir).filePath(QStringLiteral("cache")));
     std::unique_ptr<QThread> catalogLoader(QThread::create([&] {
-        auto loaded = ow::Catalog::load(catalogPath);
+        // Linux: this thread's own nice value (+10: about a tenth of the window's share of a core).
+        ::setpriority(PRIO_PROCESS, id_t(::syscall(SYS_gettid)), 10);
+        auto loaded = catalogCache.load(catalogPath);
         const auto &pinyin = ow::PinyinTable::builtin();
         if (!loaded || !pinyin) {
             catalogError = !loaded ? loaded.error() : pinyin.error();
             return;
         }
-        catalog.emplace(std::move(loaded.value()));
+        if (!loaded->note.isEmpty())
+            std::fprintf(stderr, "onewindow: %s\n", qPrintable(loaded->note));
+        catalog.emplace(std::move(loaded.value().catalog));
         search = std::make_unique<ow::CatalogSearch>(*catalog, pinyin.value());
     }));
     context.catalogueLoading = true;

@@ -1,8 +1,10 @@
 #include "CatalogFuzzInput.h"
 
 #include "onewindow/catalog/Catalog.h"
+#include "onewindow/catalog/CatalogCache.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/checklist/ChecklistEngine.h"
+#include "onewindow/core/Sha256.h"
 
 namespace ow::fuzz {
 
@@ -19,11 +21,9 @@ Condition::Questions fuzzQuestions()
     return q;
 }
 
-void fuzzCatalogue(const QByteArray &bytes)
+// Checklists for every bundle and for all matters at once (conditions evaluated and described).
+void exercise(const Result<Catalog> &c)
 {
-    const auto c = Catalog::fromJson(bytes, QStringLiteral("fuzz.json"));
-    if (!c)
-        return;
     const WorkCalendar calendar; // weekdays only: enough to exercise the deadline
     const QDate today(2026, 9, 29);
     for (const Bundle &b : c->bundles()) {
@@ -41,6 +41,34 @@ void fuzzCatalogue(const QByteArray &bytes)
         codes.append(m.code);
     (void)checklist::ChecklistEngine::evaluate(
         c.value(), checklist::Selection::ofMatters(codes), {}, {}, calendar, today);
+    for (const Matter &m : c->matters()) {
+        for (const MatterMaterial &mm : m.materials)
+            (void)mm.when.describe(c->questions());
+    }
+}
+
+void fuzzCatalogue(const QByteArray &bytes)
+{
+    const auto c = Catalog::fromJson(bytes, QStringLiteral("fuzz.json"));
+    if (c)
+        exercise(c);
+}
+
+// A catalogue cache file's payload (CatalogCache::decodePayload), and the same bytes as a whole
+// cache file for the demo catalogue (header checks, digest). Whatever decodes is used.
+void fuzzCache(const QByteArray &bytes)
+{
+    const auto c = CatalogCache::decodePayload(bytes);
+    if (c)
+        exercise(c);
+    static const QByteArray demo = [] {
+        auto d = Catalog::load(Catalog::builtinPath());
+        return d ? d->source() : QByteArray();
+    }();
+    static const QString demoSha = Sha256::hex(demo);
+    const auto whole = CatalogCache::decode(bytes, demo, demoSha);
+    if (whole)
+        exercise(whole);
 }
 
 void fuzzCondition(const QByteArray &bytes)
@@ -79,10 +107,11 @@ int catalogInput(const std::uint8_t *data, std::size_t size)
     if (size == 0)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
     case 0: fuzzCatalogue(bytes); break;
     case 1: fuzzCondition(bytes); break;
-    default: fuzzSearch(bytes); break;
+    case 2: fuzzSearch(bytes); break;
+    default: fuzzCache(bytes); break;
     }
     return 0;
 }

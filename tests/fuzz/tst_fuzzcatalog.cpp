@@ -1,4 +1,7 @@
 #include "CatalogFuzzInput.h"
+#include "FuzzMutation.h"
+
+#include "onewindow/catalog/CatalogCache.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +19,8 @@ private Q_SLOTS:
     void corpus();
     void truncatedCatalogues();
     void flippedBytes();
+    void damagedCacheFiles_data();
+    void damagedCacheFiles();
 
 private:
     static QByteArray withTarget(char target, const QByteArray &payload) { return QByteArray(1, target) + payload; }
@@ -74,6 +79,40 @@ void TestFuzzCatalog::flippedBytes()
         mutated[i] = replacements[size_t(i) % sizeof(replacements)];
         feed(withTarget(1, mutated));
     }
+}
+
+void TestFuzzCatalog::damagedCacheFiles_data()
+{
+    QTest::addColumn<QString>("catalogue");
+    QTest::newRow("mini") << QStringLiteral(OW_TEST_DATA "/mini.json");
+    QTest::newRow("demo") << ow::Catalog::builtinPath();
+}
+
+// Catalogue cache files cut short, with bytes flipped and randomly mutated, as the payload alone
+// and as whole files: every one decodes or is refused, none crashes or hangs.
+void TestFuzzCatalog::damagedCacheFiles()
+{
+    QFETCH(QString, catalogue);
+    const auto c = ow::Catalog::load(catalogue);
+    QVERIFY2(c.ok(), qPrintable(c.error()));
+    const QByteArray file = ow::CatalogCache::encode(c.value());
+    constexpr qsizetype kHeader = 86;
+    const QByteArray payload = file.mid(kHeader);
+    QVERIFY(ow::CatalogCache::decodePayload(payload).ok());
+    const qsizetype step = std::max<qsizetype>(1, payload.size() / 400);
+    for (qsizetype n = 0; n < payload.size(); n += step) {
+        feed(withTarget(3, payload.left(n)));
+        feed(withTarget(3, file.left(kHeader + n)));
+    }
+    static const char replacements[] = {'\x01', '\x10', '\x7f', '\xff'}; // XORed in
+    for (qsizetype i = 0; i < payload.size(); i += step) {
+        QByteArray mutated = payload;
+        mutated[i] = char(mutated[i] ^ replacements[size_t(i) % sizeof(replacements)]);
+        feed(withTarget(3, mutated));
+    }
+    QRandomGenerator rng(20261207);
+    for (int i = 0; i < 300; ++i)
+        feed(withTarget(3, mutateFuzzSeed(payload, rng)));
 }
 
 QTEST_GUILESS_MAIN(TestFuzzCatalog)

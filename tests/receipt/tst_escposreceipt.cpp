@@ -6,6 +6,7 @@
 #include "onewindow/printer/PrinterProfile.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/QrCache.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/TextWrap.h"
 #include "onewindow/receipt/WindowKey.h"
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void printsAndScansBack();
     void slipLinesFollowChineseRules_data();
     void slipLinesFollowChineseRules();
+    void qrEncodedOncePerDocument_data();
+    void qrEncodedOncePerDocument();
 };
 
 void TestEscPosReceipt::printsAndScansBack_data()
@@ -77,6 +80,80 @@ void TestEscPosReceipt::printsAndScansBack()
     // Chinese prints in the printer's own font (the office line, normal size).
     QVERIFY(receiptcheck::containsGlyph(image.value(), d.office.at(0)));
     QVERIFY(receiptcheck::containsGlyph(image.value(), d.matters.first().name.at(0)));
+}
+
+void TestEscPosReceipt::qrEncodedOncePerDocument_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::newRow("58 mm raster QR") << "generic-58";
+    QTest::newRow("80 mm native QR") << "generic-80";
+}
+
+// A decided document's QR is encoded for its first rendering only: printing it again (a reprint,
+// the slip after the preview) reuses the symbol, and gives the same bytes. Another document (a
+// new digest in its payload) gets its own.
+void TestEscPosReceipt::qrEncodedOncePerDocument()
+{
+    QFETCH(QString, profile);
+    auto key = WindowKey::generate(QStringLiteral("330106-W03")).value();
+    ReceiptDocument d;
+    d.kind = DocumentKind::Receipt;
+    d.office = QStringLiteral("杭州市西湖区行政服务中心");
+    d.caseId = QStringLiteral("0b8f6c1e-2d4a-4e6b-8f00-%1").arg(profile.right(2).repeated(6));
+    d.caseNumber = QStringLiteral("330106-W03-20261128-0009");
+    d.matters = {{QStringLiteral("食品经营许可"), QStringLiteral("市场监督管理局")}};
+    d.issuedAt = QDateTime(QDate(2026, 11, 28), QTime(10, 15));
+    const auto sign = [&key](ReceiptDocument &doc) {
+        QrPayload p = QrPayload::forDocument(doc, key.keyId());
+        p.signature = key.sign(p.signedPart()).value();
+        doc.qrPayload = p.encode();
+    };
+    sign(d);
+    bool found = false;
+    const auto printer = ow::printer::PrinterProfile::byId(profile, &found);
+    QVERIFY(found);
+
+    const int before = QrCache::encodings();
+    const auto first = EscPosReceipt::bytes(d, printer);
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QCOMPARE(QrCache::encodings(), before + 1);
+    for (int reprint = 0; reprint < 3; ++reprint) {
+        const auto again = EscPosReceipt::bytes(d, printer);
+        QVERIFY2(again.ok(), qPrintable(again.error()));
+        QCOMPARE(again.value(), first.value());
+    }
+    QCOMPARE(QrCache::encodings(), before + 1);
+    // The symbol printed is the one the printer driver encodes itself.
+    ow::printer::EscPosDocument::QrOptions options;
+    options.moduleSize = printer.dotsPerLine >= 576 ? 6 : 4;
+    const auto cached = QrCache::escPos(d.qrPayload.toUtf8(), options.errorCorrection);
+    QVERIFY(cached.ok());
+    QCOMPARE(ow::printer::EscPosDocument(printer).qrEncoded(d.qrPayload.toUtf8(), cached.value(), options).bytes(),
+        ow::printer::EscPosDocument(printer).qrBytes(d.qrPayload.toUtf8(), options).bytes());
+
+    ReceiptDocument other = d;
+    other.caseNumber = QStringLiteral("330106-W03-20261128-0010");
+    sign(other);
+    const auto otherBytes = EscPosReceipt::bytes(other, printer);
+    QVERIFY(otherBytes.ok());
+    QCOMPARE(QrCache::encodings(), before + 2);
+    const auto image = ow::escpossim::ReceiptRenderer::renderStream(otherBytes.value(), printer.dotsPerLine);
+    QVERIFY(image.ok());
+    const QList<QByteArray> codes = receiptcheck::decodeQrCodes(image.value());
+    QCOMPARE(codes.size(), 1);
+    QCOMPARE(QString::fromUtf8(codes.first()), other.qrPayload);
+
+    // Prepared at the decision (on a worker thread): the slip uses that encoding.
+    ReceiptDocument third = d;
+    third.caseNumber = QStringLiteral("330106-W03-20261128-0011");
+    sign(third);
+    EscPosReceipt::prepare(third);
+    EscPosReceipt::prepare(third); // once only
+    const auto thirdBytes = EscPosReceipt::bytes(third, printer);
+    QVERIFY(thirdBytes.ok());
+    QCOMPARE(QrCache::encodings(), before + 3);
+    QCOMPARE(EscPosReceipt::bytes(third, printer).value(), thirdBytes.value());
+    QCOMPARE(QrCache::encodings(), before + 3);
 }
 
 void TestEscPosReceipt::slipLinesFollowChineseRules_data()

@@ -1,6 +1,7 @@
 #include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/receipt/PdfTextLayer.h"
+#include "onewindow/receipt/QrCache.h"
 #include "onewindow/receipt/QrMatrix.h"
 
 #include <QGuiApplication>
@@ -77,14 +78,19 @@ private Q_SLOTS:
 
 void TestReceiptPdf::reprintIsByteIdentical()
 {
-    const ReceiptDocument d = sample(DocumentKind::Receipt);
+    ReceiptDocument d = sample(DocumentKind::Receipt);
+    d.qrPayload += QStringLiteral("-reprint"); // a payload no other test function renders
+    const int before = QrCache::encodings();
     const auto first = PdfRenderer::render(d);
     QVERIFY(first.ok());
+    QCOMPARE(QrCache::encodings(), before + 1);
     // The stamp is the document's issue time, not the time of rendering.
     const QByteArray stamp =
         "/CreationDate (D:" + d.issuedAt.toUTC().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1() + "Z)";
     QVERIFY2(first->contains(stamp), first->left(400).constData());
     QCOMPARE(PdfRenderer::render(d).value(), first.value());
+    // The reprint drew the QR encoded for the first rendering.
+    QCOMPARE(QrCache::encodings(), before + 1);
 }
 
 void TestReceiptPdf::qrMatrixDecodesBack_data()

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void supervisorSeesCalendar();
     void statusBarShowsDemoMode();
     void rolesDecideTheSections();
+    void iconAfterTheFirstPaint();
 
 private:
     ow::FixedClock m_clock {QDateTime(QDate(2026, 2, 13), QTime(9, 30))};
@@ -144,6 +146,18 @@ void TestMainWindow::statusBarShowsDemoMode()
         texts << l->text();
     QVERIFY2(texts.join(u'|').contains(QStringLiteral("Demo mode")), qPrintable(texts.join(u'|')));
     QVERIFY2(texts.join(u'|').contains(QStringLiteral("Window: 3 · clerk 李")), qPrintable(texts.join(u'|')));
+}
+
+// Reading the icon's PNG loads every image format plugin: the first paint does not wait for it.
+void TestMainWindow::iconAfterTheFirstPaint()
+{
+    QApplication::setWindowIcon(QIcon());
+    MainWindow w(m_context);
+    QVERIFY(w.windowIcon().isNull());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTRY_VERIFY(!w.windowIcon().isNull());
+    QVERIFY(!QApplication::windowIcon().isNull());
 }
 
 void TestMainWindow::rolesDecideTheSections()

@@ -223,19 +223,31 @@ EscPosDocument &EscPosDocument::qr(const QString &content, const QrOptions &opti
 
 EscPosDocument &EscPosDocument::qrBytes(const QByteArray &content, const QrOptions &options)
 {
+    const auto matrix = QrRaster::modules(content, options.errorCorrection);
+    if (!matrix) {
+        leaveDoubleByte();
+        if (m_column > 0)
+            line();
+        fail(matrix.error());
+        return *this;
+    }
+    return qrEncoded(content, matrix.value(), options);
+}
+
+EscPosDocument &EscPosDocument::qrEncoded(const QByteArray &content, const MonoBitmap &matrix, const QrOptions &options)
+{
     leaveDoubleByte();
     if (m_column > 0)
         line();
-    const auto matrix = QrRaster::modules(content, options.errorCorrection);
-    if (!matrix) {
-        fail(matrix.error());
+    if (matrix.isNull()) {
+        fail(QCoreApplication::translate("ow::printer::QrRaster", "The QR code could not be drawn."));
         return *this;
     }
     // Shrink the modules until the symbol and its quiet zone fit the paper.
     int size = qBound(1, options.moduleSize, 16);
-    while (size > 1 && (matrix->width() + 8) * size > m_profile.dotsPerLine)
+    while (size > 1 && (matrix.width() + 8) * size > m_profile.dotsPerLine)
         --size;
-    if ((matrix->width() + 8) * size > m_profile.dotsPerLine) {
+    if ((matrix.width() + 8) * size > m_profile.dotsPerLine) {
         fail(tr("The QR code is too large for %1-dot paper.").arg(m_profile.dotsPerLine));
         return *this;
     }
@@ -255,7 +267,7 @@ EscPosDocument &EscPosDocument::qrBytes(const QByteArray &content, const QrOptio
         append(QByteArray(1, LF));
         return *this;
     }
-    const auto symbol = QrRaster::render(content, size, options.errorCorrection);
+    const auto symbol = QrRaster::scale(matrix, size);
     if (!symbol) {
         fail(symbol.error());
         return *this;

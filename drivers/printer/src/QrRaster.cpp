@@ -85,6 +85,16 @@ Result<MonoBitmap> QrRaster::render(QByteArrayView payload, int moduleSize, QrEr
     const auto matrix = modules(payload, ec);
     if (!matrix)
         return matrix;
+    return scale(matrix.value(), moduleSize, quietModules);
+}
+
+Result<MonoBitmap> QrRaster::scale(const MonoBitmap &modules, int moduleSize, int quietModules)
+{
+    if (moduleSize < 1 || moduleSize > 16)
+        return Result<MonoBitmap>::failure(tr("The QR module size must be 1 to 16 dots, not %1.").arg(moduleSize));
+    if (modules.isNull())
+        return Result<MonoBitmap>::failure(tr("The QR code could not be drawn."));
+    const MonoBitmap *matrix = &modules;
     quietModules = qMax(0, quietModules);
     const int side = (matrix->width() + 2 * quietModules) * moduleSize;
     MonoBitmap out(side, side);

@@ -1,5 +1,7 @@
 #include "onewindow/backoffice/Secrets.h"
 
+#include "onewindow/core/Sha256.h"
+
 #include <QCryptographicHash>
 #include <QStringList>
 
@@ -101,7 +103,7 @@ QString Secrets::normaliseCode(const QString &code)
 
 QString Secrets::sha256Hex(const QByteArray &data)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return Sha256::hex(data);
 }
 
 } // namespace ow::backoffice

@@ -17,7 +17,9 @@ UploadSink::UploadSink(QString uploadId, QString partPath, QString pendingPath,
     , m_expected(std::move(expectedDigest))
     , m_release(std::move(release))
 {
-    if (m_algorithm)
+    if (m_algorithm == QCryptographicHash::Sha256)
+        m_sha256.emplace();
+    else if (m_algorithm)
         m_hash.emplace(*m_algorithm);
 }
 
@@ -43,7 +45,9 @@ bool UploadSink::write(const QByteArray &bytes)
 {
     if (m_done || !m_file.isOpen())
         return false;
-    if (m_hash)
+    if (m_sha256)
+        m_sha256->addData(bytes);
+    else if (m_hash)
         m_hash->addData(bytes);
     errno = 0;
     if (m_file.write(bytes) != bytes.size() || !m_file.flush()) {
@@ -65,7 +69,7 @@ void UploadSink::finished()
     m_file.close();
     if (!m_algorithm)
         return;
-    if (m_hash->result() != m_expected) {
+    if ((m_sha256 ? m_sha256->result() : m_hash->result()) != m_expected) {
         m_checksumFailed = true;
         QFile::remove(m_pendingPath);
         return;

@@ -5,6 +5,7 @@
 #include "onewindow/backoffice/Metrics.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/UploadSink.h"
+#include "onewindow/core/Sha256.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -469,7 +470,7 @@ ApiReply UploadStore::complete(const Upload &u)
     QFile part(partPath(u.id));
     if (!part.open(QIODevice::ReadOnly))
         return ApiReply::storage(QStringLiteral("cannot read %1").arg(part.fileName()));
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     if (!hash.addData(&part))
         return ApiReply::storage(QStringLiteral("cannot read %1").arg(part.fileName()));
     part.close();

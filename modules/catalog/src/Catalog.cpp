@@ -1,6 +1,7 @@
 #include "onewindow/catalog/Catalog.h"
 
-#include <QCryptographicHash>
+#include "onewindow/core/Sha256.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -603,8 +604,8 @@ Result<Catalog> Catalog::fromJson(const QByteArray &json, const QString &fileNam
     if (!errors.isEmpty())
         return Result<Catalog>::failure(errors.join(u'\n'));
     c.m_source = json;
-    c.m_sha256 = QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
-    return c;
+    c.m_sha256 = Sha256::hex(json);
+    return Result<Catalog>(std::move(c)); // moved: C++17 would copy it into the Result
 }
 
 QStringList Catalog::validate(const QByteArray &json, const QString &fileName)

@@ -3,6 +3,7 @@
 #include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/printer/EscPosDocument.h"
 #include "onewindow/receipt/DocumentLayout.h"
+#include "onewindow/receipt/QrCache.h"
 #include "onewindow/receipt/TextWrap.h"
 
 namespace ow::receipt {
@@ -87,7 +88,15 @@ Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, cons
         case Block::Type::Qr: {
             EscPosDocument::QrOptions qr;
             qr.moduleSize = profile.dotsPerLine >= 576 ? 6 : 4;
-            out.feed(1).align(EscPosDocument::Align::Center).qr(b.text, qr).align(EscPosDocument::Align::Left);
+            // Encoded once per decided document (the payload carries its digest): reprints reuse it.
+            const QByteArray payload = b.text.toUtf8();
+            const auto symbol = QrCache::escPos(payload, qr.errorCorrection);
+            out.feed(1).align(EscPosDocument::Align::Center);
+            if (symbol)
+                out.qrEncoded(payload, symbol.value(), qr);
+            else
+                out.qrBytes(payload, qr); // reports the encoder's error
+            out.align(EscPosDocument::Align::Left);
             out.align(EscPosDocument::Align::Center)
                 .line(tr("Scan to check this document"))
                 .align(EscPosDocument::Align::Left);
@@ -99,6 +108,12 @@ Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, cons
     put(out, slipLines(tr("Applicant's signature:"), 0, width));
     out.feed(2).cut();
     return out.blocks();
+}
+
+void EscPosReceipt::prepare(const ReceiptDocument &doc)
+{
+    if (!doc.qrPayload.isEmpty())
+        QrCache::prepare(doc.qrPayload.toUtf8(), EscPosDocument::QrOptions().errorCorrection);
 }
 
 Result<QByteArray> EscPosReceipt::bytes(const ReceiptDocument &doc, const printer::PrinterProfile &profile)

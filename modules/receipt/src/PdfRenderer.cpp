@@ -3,7 +3,7 @@
 #include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/PdfTextLayer.h"
-#include "onewindow/receipt/QrMatrix.h"
+#include "onewindow/receipt/QrCache.h"
 #include "onewindow/receipt/TextWrap.h"
 
 #include <QBuffer>
@@ -337,7 +337,7 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
     std::optional<QrMatrix> qr;
     for (const Block &b : blocks) {
         if (b.type == Block::Type::Qr) {
-            auto m = QrMatrix::encode(b.text);
+            auto m = QrCache::pdf(b.text);
             if (!m)
                 return R::failure(m.error());
             qr = m.value();

@@ -2,7 +2,8 @@
 
 #include "onewindow/i18n/DocumentLanguage.h"
 
-#include <QCryptographicHash>
+#include "onewindow/core/Sha256.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -186,7 +187,7 @@ QByteArray ReceiptDocument::canonicalBytes() const
 
 QByteArray ReceiptDocument::digest() const
 {
-    return QCryptographicHash::hash(canonicalBytes(), QCryptographicHash::Sha256);
+    return Sha256::hash(canonicalBytes());
 }
 
 QString ReceiptDocument::title() const

@@ -2,7 +2,8 @@
 
 #include "onewindow/store/Sealer.h"
 
-#include <QCryptographicHash>
+#include "onewindow/core/Sha256.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -49,7 +50,7 @@ Result<const Sealer *> BlobStore::sealer() const
 
 QString BlobStore::sha256Hex(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return Sha256::hex(bytes);
 }
 
 bool BlobStore::isValidName(const QString &sha256)

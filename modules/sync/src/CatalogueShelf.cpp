@@ -2,7 +2,8 @@
 
 #include "onewindow/catalog/Catalog.h"
 
-#include <QCryptographicHash>
+#include "onewindow/core/Sha256.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -69,7 +70,7 @@ QString CatalogueShelf::currentSha256() const
 Result<QString> CatalogueShelf::add(const QByteArray &content, const QString &sha256) const
 {
     using R = Result<QString>;
-    const QString actual = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    const QString actual = Sha256::hex(content);
     if (actual != sha256)
         return R::failure(
             tr("The catalogue from the back office has SHA-256 %1, not the announced %2.").arg(actual, sha256));

@@ -1,12 +1,12 @@
 #include "onewindow/sync/SyncEngine.h"
 
 #include "onewindow/core/Clock.h"
+#include "onewindow/core/Sha256.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/CatalogueShelf.h"
 #include "onewindow/sync/TrustedKeys.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -940,8 +940,7 @@ void SyncEngine::patchUpload(const QString &sha256, const QString &location, qin
     // A chunk checksum for a blob sent in pieces; a whole blob in one PATCH is checked by the back
     // office against its sha256 (metadata) anyway, and discarded (460) when it does not match.
     if (offset > 0 || !last)
-        r.setRawHeader(
-            "Upload-Checksum", "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64());
+        r.setRawHeader("Upload-Checksum", "sha256 " + Sha256::hash(chunk).toBase64());
     QNetworkReply *reply = track(sha256, m_uploadNam.sendCustomRequest(r, "PATCH", chunk));
     connect(reply, &QNetworkReply::uploadProgress, this, [this, sha256](qint64 sent, qint64) {
         const auto j = m_uploads.find(sha256);

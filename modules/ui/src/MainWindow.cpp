@@ -11,11 +11,14 @@
 #include "onewindow/ui/SyncStatusWidget.h"
 #include "ui_MainWindow.h"
 
+#include <QApplication>
 #include <QEvent>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QShortcut>
+#include <QTimer>
 
 namespace ow::ui {
 
@@ -25,7 +28,6 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
 
     // The counter's sections only for a clerk or a station: a supervisor neither takes intake
     // nor resumes a clerk's open case under their own name; an admin only sets up (issue 19).
@@ -130,6 +132,19 @@ void MainWindow::showSection(Section section)
 MainWindow::Section MainWindow::currentSection() const
 {
     return Section(m_ui->sectionStack->currentIndex());
+}
+
+void MainWindow::paintEvent(QPaintEvent *event)
+{
+    QMainWindow::paintEvent(event);
+    if (m_painted)
+        return;
+    m_painted = true;
+    QTimer::singleShot(0, this, [this] {
+        const QIcon icon(QStringLiteral(":/onewindow/icons/onewindow.png"));
+        QApplication::setWindowIcon(icon);
+        setWindowIcon(icon);
+    });
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -53,6 +53,9 @@ public:
     EscPosDocument &qr(const QString &content, const QrOptions &options); // content sent as UTF-8
     EscPosDocument &qr(const QString &content) { return qr(content, QrOptions()); }
     EscPosDocument &qrBytes(const QByteArray &content, const QrOptions &options);
+    // The same with the symbol encoded already (QrRaster::modules of `content` at the options'
+    // error correction): a document printed again does not encode its QR again.
+    EscPosDocument &qrEncoded(const QByteArray &content, const MonoBitmap &modules, const QrOptions &options);
     EscPosDocument &image(const MonoBitmap &bitmap); // GS v 0 in bands, aligned, clipped to the paper
     EscPosDocument &cut(); // as the profile says, after feeding past the cutter
     EscPosDocument &raw(const QByteArray &bytes); // escape hatch, one block

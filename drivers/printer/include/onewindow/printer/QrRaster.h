@@ -20,6 +20,8 @@ public:
     // Scaled to moduleSize dots per module, with a quiet zone of quietModules on every side.
     static Result<MonoBitmap> render(
         QByteArrayView payload, int moduleSize, QrErrorCorrection ec, int quietModules = 4);
+    // modules() scaled as render() does, without encoding again.
+    static Result<MonoBitmap> scale(const MonoBitmap &modules, int moduleSize, int quietModules = 4);
     // The largest byte-mode payload for an error-correction level (version 40).
     static int capacity(QrErrorCorrection ec);
 };

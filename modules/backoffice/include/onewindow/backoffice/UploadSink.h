@@ -1,6 +1,7 @@
 #pragma once
 
 #include "onewindow/backoffice/HttpBodySink.h"
+#include "onewindow/core/Sha256.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -43,7 +44,8 @@ private:
     QByteArray m_expected;
     std::function<void(const QString &)> m_release;
     QFile m_file;
-    std::optional<QCryptographicHash> m_hash;
+    std::optional<QCryptographicHash> m_hash; // sha1
+    std::optional<Sha256> m_sha256; // through OpenSSL
     bool m_done = false;
     bool m_checksumFailed = false;
     QString m_storageError;

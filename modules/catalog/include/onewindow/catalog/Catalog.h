@@ -64,6 +64,8 @@ public:
 
 private:
     friend class CatalogReader;
+    friend class CatalogCodec; // the binary cache (CatalogCache)
+    friend class CatalogCache;
 
     QString m_version;
     QByteArray m_source;

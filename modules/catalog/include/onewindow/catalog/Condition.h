@@ -75,6 +75,7 @@ private:
         int right = -1;
     };
     friend class ConditionParser;
+    friend class CatalogCodec; // the binary catalogue cache stores the nodes
 
     Truth eval(int node, const Answers &answers, QStringList *undecided) const;
     QString describe(int node, const Questions &questions, bool nested) const;

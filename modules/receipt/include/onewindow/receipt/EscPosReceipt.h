@@ -20,6 +20,10 @@ public:
     // Blocks that must each reach the printer whole (see printer::EscPosDocument::blocks).
     static Result<QList<QByteArray>> blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile);
     static Result<QByteArray> bytes(const ReceiptDocument &doc, const printer::PrinterProfile &profile);
+    // Starts encoding the document's QR on a worker thread (QrCache::prepare), to be called as
+    // soon as the document is decided and signed: bytes() then finds the symbol ready instead of
+    // encoding it after the decision has been stored.
+    static void prepare(const ReceiptDocument &doc);
 };
 
 } // namespace ow::receipt

@@ -36,6 +36,9 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // The first paint sets the window icon afterwards: reading the PNG loads Qt's image format
+    // plugins (and their libraries), which the first paint need not wait for.
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void addSection(QWidget *page, const QString &iconName);
@@ -49,6 +52,7 @@ private:
     IntakePage *m_intake = nullptr; // null unless the role serves the counter
     QLabel *m_roleLabel = nullptr; // what a role without the counter's sections is told
     SyncPanel *m_syncPanel = nullptr;
+    bool m_painted = false;
 };
 
 } // namespace ow::ui
