@@ -82,16 +82,16 @@ def main():
     # Contents.
     cc, sc, dc = contents(client), contents(server), contents(demo)
     for p in ("/usr/bin/onewindow", "/usr/bin/onewindow-tool", "/usr/share/man/man1/onewindow.1.gz",
-              "/usr/share/man/man1/onewindow-tool.1.gz", "/lib/udev/rules.d/70-onewindow.rules",
+              "/usr/share/man/man1/onewindow-tool.1.gz", "/usr/lib/udev/rules.d/70-onewindow.rules",
               "/usr/share/applications/onewindow.desktop",
               "/usr/share/metainfo/org.onewindow.OneWindow.metainfo.xml",
               "/usr/share/doc/onewindow/copyright", "/usr/share/doc/onewindow/changelog.gz"):
         check(p in cc, "onewindow has " + p)
     for p in ("/usr/bin/onewindow-backoffice", "/usr/share/man/man1/onewindow-backoffice.1.gz",
-              "/lib/systemd/system/onewindow-backoffice.service", "/etc/default/onewindow-backoffice",
+              "/usr/lib/systemd/system/onewindow-backoffice.service", "/etc/default/onewindow-backoffice",
               "/usr/share/doc/onewindow-backoffice/copyright", "/usr/share/doc/onewindow-backoffice/changelog.gz"):
         check(p in sc, "onewindow-backoffice has " + p)
-    check(not [p for p in sc if p.startswith("/lib/udev") or p.endswith(".desktop") or p == "/usr/bin/onewindow"],
+    check(not [p for p in sc if p.startswith("/usr/lib/udev") or p.endswith(".desktop") or p == "/usr/bin/onewindow"],
           "onewindow-backoffice has none of the client's files")
     check(not [p for p in cc if "backoffice" in p], "onewindow has none of the back office's files")
     check([p for p in dc if p.endswith("/onewindow/onewindow-demo-devices.so")] != [],
@@ -103,7 +103,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for deb in (client, server, demo):
             subprocess.run(["dpkg-deb", "-x", deb, tmp], check=True)
-        unit = open(os.path.join(tmp, "lib/systemd/system/onewindow-backoffice.service")).read()
+        unit = open(os.path.join(tmp, "usr/lib/systemd/system/onewindow-backoffice.service")).read()
         check("\nLimitNOFILE=65536\n" in unit, "the unit raises LimitNOFILE")
         # Stripped programs; their symbols in the -dbgsym packages (by build id).
         build_ids = []
