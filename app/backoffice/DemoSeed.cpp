@@ -1,6 +1,5 @@
 #include "DemoSeed.h"
 
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
@@ -8,6 +7,7 @@
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 #include "onewindow/catalog/Catalog.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/WindowKey.h"
 
@@ -21,7 +21,7 @@
 #include <QTextStream>
 
 using namespace ow::backoffice;
-using ow::account::DemoAccounts;
+using ow::core::DemoAccounts;
 
 namespace {
 
@@ -97,6 +97,10 @@ int DemoSeed::run(const QStringList &args, const QString &defaultDataDir, QTextS
     const QCommandLineOption keyDir(QStringLiteral("window-key-dir"), QString(), QStringLiteral("dir"));
     const QCommandLineOption dbUrl(QStringLiteral("db"), QString(), QStringLiteral("url"));
     p.addOptions({dataDir, dbUrl, keyDir});
+    if (args == QStringList {QStringLiteral("--help")}) {
+        out << kUsage; // also read by the manual page (packaging/manpage.py)
+        return 0;
+    }
     if (!p.parse(QStringList {QStringLiteral("seed-demo")} + args) || !p.positionalArguments().isEmpty()) {
         err << p.errorText() << '\n' << kUsage;
         return 2;

@@ -1,16 +1,15 @@
 #include "BackOfficeLink.h"
-#include "DemoDevices.h"
+#include "DemoDevicesPlugin.h"
 
 #include "onewindow/account/AccountSettings.h"
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SignIn.h"
 #include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/catalog/CatalogCache.h"
 #include "onewindow/catalog/CatalogSearch.h"
 #include "onewindow/catalog/PinyinTable.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/core/WorkCalendar.h"
-#include "onewindow/devicesim/Preload.h"
 #include "onewindow/escpossim/ReceiptRenderer.h"
 #include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/i18n/Language.h"
@@ -118,15 +117,19 @@ int main(int argc, char *argv[])
         return 3;
     }
 
-    // Demo mode simulates the devices with umockdev, which needs its preload library: re-execute
-    // once under it (see tests/support/README.md). Without umockdev the demo runs on the real bus.
-    if (wantsDemo(argc, argv)) {
+    // Demo mode simulates the devices with umockdev (the plugin onewindow-demo-devices.so), which
+    // needs its preload library: re-execute once under it (see tests/support/README.md). Without
+    // the plugin or umockdev the demo runs on the real bus.
+    DemoDevicesPlugin demoPlugin;
+    if (wantsDemo(argc, argv) && !demoPlugin.load(argv[0])) {
+        std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(demoPlugin.error()));
+    } else if (wantsDemo(argc, argv)) {
         // Without a session bus, libdbus "autolaunches" one by forking from a Qt thread; under
         // the preload that child can deadlock on umockdev's lock. Point it at no bus instead.
         if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
             qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/onewindow-no-session-bus");
         QString preloadError;
-        if (!ow::devicesim::ensureUmockdevPreload(argc, argv, &preloadError))
+        if (!demoPlugin.ensurePreload(argc, argv, &preloadError))
             std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(preloadError));
     }
 
@@ -254,7 +257,7 @@ int main(int argc, char *argv[])
         context.sync = syncLink->engine();
         if (context.demoMode)
             syncLink->setCredentials(
-                {ow::account::DemoAccounts::clerk(), ow::account::DemoAccounts::password(), QString(), false});
+                {ow::core::DemoAccounts::clerk(), ow::core::DemoAccounts::password(), QString(), false});
     }
 
     const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
@@ -385,13 +388,12 @@ int main(int argc, char *argv[])
 
     // Devices: the simulated ones first (before libusb starts), then the device manager with its
     // worker thread. Destroyed in reverse order after the window.
-    std::unique_ptr<DemoDevices> demoDevices;
-    if (context.demoMode && ow::devicesim::umockdevPreloadActive()) {
-        demoDevices = std::make_unique<DemoDevices>();
-        if (!demoDevices->isValid()) {
-            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(demoDevices->error()));
-            demoDevices.reset();
-        }
+    std::unique_ptr<ow::ui::DemoCardSlot> demoDevices;
+    if (context.demoMode && demoPlugin.preloadActive()) {
+        QString demoError;
+        demoDevices = demoPlugin.create(&demoError);
+        if (!demoDevices)
+            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(demoError));
     }
     ow::usb::DeviceManager usb;
     context.cardReader = usb.addDriver(std::make_unique<ow::idcard::IdCardReader>());

@@ -6,10 +6,10 @@
 // real sync engine to a real back office (admin seed-demo); SQLite, and PostgreSQL as `_pg`.
 #include "ApiClient.h"
 
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/Clock.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/KeyRing.h"
@@ -31,7 +31,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-using ow::account::DemoAccounts;
+using ow::core::DemoAccounts;
 using ow::intake::IntakeWorkflow;
 
 #define API_OK(r) QVERIFY2((r).violations.isEmpty(), qPrintable((r).violations.join(QLatin1Char('\n'))))

@@ -7,10 +7,10 @@
 #include "ApiClient.h"
 #include "RawHttp.h"
 
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/Clock.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/devicesim/SimIdCard.h"
 #include "onewindow/idcard/CardDecoder.h"
@@ -32,7 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using ow::account::DemoAccounts;
+using ow::core::DemoAccounts;
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include "AcceptedCase.h"
 #include "SyncFixture.h"
 
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SyncLink.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
@@ -21,7 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using ow::account::DemoAccounts;
+using ow::core::DemoAccounts;
 
 using Run = synctest::CommandRun;
 using synctest::runCommand;

@@ -7,10 +7,10 @@
 // 案件 list show the hold and why.
 #include "SyncFixture.h"
 
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/Clock.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/KeyRing.h"
@@ -31,7 +31,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-using ow::account::DemoAccounts;
+using ow::core::DemoAccounts;
 using ow::intake::IntakeWorkflow;
 
 using Run = synctest::CommandRun;

@@ -1,8 +1,9 @@
 // Demo mode's devices, as a newcomer plays with them from the 演示 menu: every action goes through
 // the simulated USB device the tests use, and the client sees it as it would at a real counter —
 // the scanner's code arrives as a scan, the printer's paper and cover show in its status, an
-// unplugged reader says so and comes back.
-#include "DemoDevices.h"
+// unplugged reader says so and comes back. The devices come from the plugin the client loads with
+// --demo (onewindow-demo-devices.so, through app/client/DemoDevicesPlugin).
+#include "DemoDevicesPlugin.h"
 
 #include "onewindow/devicesim/TestMain.h"
 #include "onewindow/idcard/IdCardReader.h"
@@ -52,8 +53,13 @@ void TestDemoDevices::printerMessageSaysProgressOnce()
 void TestDemoDevices::menuDrivesTheSimulatedDevices()
 {
     qRegisterMetaType<usb::DeviceStatus>();
-    DemoDevices demo;
-    QVERIFY2(demo.isValid(), qPrintable(demo.error()));
+    DemoDevicesPlugin plugin;
+    QVERIFY2(
+        plugin.load(QCoreApplication::applicationFilePath().toLocal8Bit().constData()), qPrintable(plugin.error()));
+    QVERIFY(plugin.preloadActive());
+    QString error;
+    const std::unique_ptr<ui::DemoCardSlot> demo = plugin.create(&error);
+    QVERIFY2(demo, qPrintable(error));
     usb::DeviceManager manager;
     ui::CounterDevices devices;
     auto *reader = manager.addDriver(std::make_unique<idcard::IdCardReader>());
@@ -70,7 +76,7 @@ void TestDemoDevices::menuDrivesTheSimulatedDevices()
     context.demoMode = true;
     context.store = &store.value();
     context.devices = &devices;
-    context.demoCards = &demo;
+    context.demoCards = demo.get();
     ui::DemoMenu menu(context);
     auto action = [&menu](const char *name) {
         auto *a = menu.findChild<QAction *>(QString::fromLatin1(name));
@@ -131,7 +137,7 @@ void TestDemoDevices::menuDrivesTheSimulatedDevices()
     }
     QCOMPARE(expired, 2);
     reader->setCardExpected(false);
-    demo.removeCard();
+    demo->removeCard();
 
     // The printer unplugged and back; the reader unplugged and back.
     action("printerPlugged")->setChecked(false);

@@ -177,6 +177,10 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         return 2;
     }
     const QString command = args.first();
+    if (command == QLatin1String("--help") || command == QLatin1String("help")) {
+        out << kUsage; // also read by the manual page (packaging/manpage.py)
+        return 0;
+    }
     QCommandLineParser p;
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"), defaultDataDir);
     const QCommandLineOption dbUrl(QStringLiteral("db"), QString(), QStringLiteral("url"));

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace ow::account {
+namespace ow::core {
 
 // The people of the demo back office (`onewindow-backoffice admin seed-demo`, started by
 // `./ow run`): public, printed in the README, and only ever used with --demo. A real back office
@@ -16,4 +16,4 @@ struct DemoAccounts
     static QString password() { return QStringLiteral("demo-password"); }
 };
 
-} // namespace ow::account
+} // namespace ow::core
