@@ -76,6 +76,8 @@ int main(int argc, char *argv[])
         const bool full = i % 2 == 0; // the two modes interleaved, so both see the same machine
         intake::IntakeWorkflow w(
             catalog.value(), calendar.value(), clock, full ? store.value() : normalStore.value(), key, window);
+        // As the window's intake page wires it: the QR starts encoding as soon as the document is signed.
+        w.setOnDocumentSigned([](const receipt::ReceiptDocument &doc) { receipt::EscPosReceipt::prepare(doc); });
         w.start();
         w.setApplicant(intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value());
         w.choose(checklist::Selection::ofBundle(QStringLiteral("open-restaurant")));

@@ -10,10 +10,10 @@
 //   county_load --url https://127.0.0.1:PORT --ca cert.pem --backoffice BIN --db URL --work DIR
 //               [--windows N] [--stations S] [--seconds T] [--case-ms MS] [--drain-seconds D]
 #include "onewindow/account/ClerkCredentials.h"
-#include "onewindow/account/DemoAccounts.h"
 #include "onewindow/account/SyncLink.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/Clock.h"
+#include "onewindow/core/DemoAccounts.h"
 #include "onewindow/core/WorkCalendar.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/intake/Party.h"
@@ -330,8 +330,8 @@ int main(int argc, char **argv)
         for (Department &d : departments) {
             if (d.token.isEmpty()) {
                 const Reply s = call(nam, "POST", base.resolved(QUrl(QStringLiteral("/v1/sessions"))), {},
-                    {{QStringLiteral("name"), ow::account::DemoAccounts::departmentUser(d.code)},
-                        {QStringLiteral("password"), ow::account::DemoAccounts::password()}});
+                    {{QStringLiteral("name"), ow::core::DemoAccounts::departmentUser(d.code)},
+                        {QStringLiteral("password"), ow::core::DemoAccounts::password()}});
                 if (s.status != 201) {
                     deptRetries += retryable(s.status) ? 1 : 0;
                     continue;

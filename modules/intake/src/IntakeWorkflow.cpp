@@ -5,7 +5,6 @@
 #include "onewindow/core/RetirementAge.h"
 #include "onewindow/i18n/DocumentLanguage.h"
 #include "onewindow/intake/DocumentBuilder.h"
-#include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/store/AuditLog.h"
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/store/CaseLog.h"
@@ -1177,7 +1176,8 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason, 
     if (!doc)
         return doc.error();
     // Its QR is encoded on a worker while the decision is stored: the slip then finds it ready.
-    receipt::EscPosReceipt::prepare(doc.value());
+    if (m_onDocumentSigned)
+        m_onDocumentSigned(doc.value());
     // The answers the applicant's card or licence gave (来自证件) decided items as much as the
     // clerk's: they are logged like any other answer, so the log alone says why each item is in.
     // Only those of the questions the chosen matters ask: a single matter's log does not fill up

@@ -249,6 +249,7 @@ void IntakePage::catalogueReady()
     m_workflow = std::make_unique<intake::IntakeWorkflow>(
         *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
     connect(m_workflow.get(), &intake::IntakeWorkflow::changed, this, &IntakePage::refresh);
+    m_workflow->setOnDocumentSigned([](const receipt::ReceiptDocument &doc) { receipt::EscPosReceipt::prepare(doc); });
     // A window synced with a back office hands out a final document only when the back office
     // acknowledged the case at the decision; otherwise it is provisional (临时受理凭证), and the
     // Cases section shows when it is confirmed.

@@ -49,6 +49,14 @@ public:
     IntakeWorkflow(const Catalog &catalog, const WorkCalendar &calendar, const Clock &clock, store::Store &store,
         receipt::WindowKey key, WindowConfig config, QObject *parent = nullptr);
 
+    // Called with each decided document as soon as it is signed, before the decision is stored:
+    // the window starts encoding its QR there (receipt::EscPosReceipt::prepare) so the slip finds
+    // it ready. Intake itself renders nothing (the back office folds cases with it).
+    void setOnDocumentSigned(std::function<void(const receipt::ReceiptDocument &)> hook)
+    {
+        m_onDocumentSigned = std::move(hook);
+    }
+
     // A new case (id and number made here, in the same transaction as its first entry) at the
     // Identify step. A case left open with nothing in it is abandoned (logged) first.
     QString start();
@@ -239,6 +247,7 @@ private:
     QStringList m_fromParty;
     Answers m_partyAnswers;
     QStringList m_storedCatalogs;
+    std::function<void(const receipt::ReceiptDocument &)> m_onDocumentSigned;
 };
 
 } // namespace ow::intake
