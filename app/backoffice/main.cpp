@@ -3,6 +3,7 @@
 #include "onewindow/backoffice/AdminCommand.h"
 #include "onewindow/backoffice/BackOfficeServer.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/WorkerPool.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -134,9 +135,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption uploadExpiryOption(QStringLiteral("upload-expiry-seconds"),
         QStringLiteral("An unfinished upload untouched this long expires (tus Upload-Expires, default 86400)."),
         QStringLiteral("seconds"), QStringLiteral("86400"));
+    const QCommandLineOption workersOption(QStringLiteral("workers"),
+        QStringLiteral("Worker threads for the case routes, each with its own database connection (default: the"
+                       " cores, at least 2)."),
+        QStringLiteral("count"), QString::number(ow::backoffice::WorkerPool::defaultSize()));
     parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
         headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption, sealKeyOption,
-        shutdownOption, minFreeOption, uploadExpiryOption});
+        shutdownOption, minFreeOption, uploadExpiryOption, workersOption});
     parser.process(app);
 
     bool portOk = false;
@@ -174,6 +179,9 @@ int main(int argc, char *argv[])
     qint64 shutdownMs = 0;
     qint64 minFreeMb = 0;
     qint64 uploadExpiry = 0;
+    qint64 workers = 0;
+    if (!number(workersOption, 1, 256, &workers))
+        return 2;
     if (!number(shutdownOption, 0, 600'000, &shutdownMs) || !number(minFreeOption, 0, qint64(1) << 30, &minFreeMb)
         || !number(uploadExpiryOption, 1, qint64(365) * 24 * 3600, &uploadExpiry))
         return 2;
@@ -199,6 +207,7 @@ int main(int argc, char *argv[])
     options.http.maxConnections = int(maxConnections);
     options.http.maxConnectionsPerAddress = int(perAddress);
     options.tusMaxBytes = tusMax;
+    options.workers = int(workers);
     options.tlsCertFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);
     options.dataDir = parser.value(dataDirOption);

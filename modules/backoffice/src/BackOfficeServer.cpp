@@ -16,6 +16,7 @@
 #include "onewindow/backoffice/HttpConnection.h"
 #include "onewindow/backoffice/Metrics.h"
 #include "onewindow/backoffice/UploadStore.h"
+#include "onewindow/backoffice/WorkerPool.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -68,6 +69,24 @@ bool matchPath(const QString &pattern, const QByteArray &path, QHash<QString, QS
     *params = found;
     return true;
 }
+
+// One worker thread's own database connection and the stores on it (a QSqlDatabase connection is
+// used only on the thread that opened it). Catalogues' parsed catalogues, the Sealer and Metrics
+// are shared by all, guarded.
+struct WorkerStores
+{
+    std::unique_ptr<Database> db;
+    std::unique_ptr<WindowRegistry> windows;
+    std::unique_ptr<Accounts> accounts;
+    std::unique_ptr<CaseLedger> cases;
+    std::unique_ptr<Catalogues> catalogues;
+    std::unique_ptr<EventLog> events;
+    std::unique_ptr<Router> router;
+    std::unique_ptr<Departments> departments;
+};
+
+// Set on a worker thread (startWorker), null on the event-loop thread.
+thread_local WorkerStores *t_stores = nullptr;
 
 } // namespace
 
@@ -168,16 +187,76 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
     m_cases->setRouting(m_router.get(), m_departments.get());
     m_cases->setWindows(m_windows.get());
+    m_dbUrl = options.db;
+    m_clock = options.clock;
+    m_tokenMinutes = options.tokenMinutes;
+    m_dataDir = options.dataDir;
+    m_pool = std::make_unique<WorkerPool>();
+    auto workers = m_pool->start(
+        options.workers > 0 ? options.workers : WorkerPool::defaultSize(), [this] { return startWorker(); },
+        [] { endWorker(); });
+    if (!workers) {
+        m_pool.reset();
+        return Result<bool>::failure(workers.error());
+    }
     m_limits = options.http;
     m_tlsCert = options.tlsCertFile;
     m_tlsKey = options.tlsKeyFile;
-    m_dataDir = options.dataDir;
     m_minFreeBytes = options.minFreeBytes;
     m_maintenance = new QTimer(this);
     m_maintenance->setInterval(1000);
     connect(m_maintenance, &QTimer::timeout, this, &BackOfficeServer::maintain);
     m_maintenance->start();
     return true;
+}
+
+QString BackOfficeServer::startWorker()
+{
+    auto db = Database::open(m_dataDir, m_dbUrl);
+    if (!db)
+        return db.error();
+    auto stores = std::make_unique<WorkerStores>();
+    stores->db = std::move(db.value());
+    Database &d = *stores->db;
+    stores->windows = std::make_unique<WindowRegistry>(d, m_clock);
+    stores->accounts = std::make_unique<Accounts>(d, *stores->windows, m_clock, m_tokenMinutes);
+    stores->cases = std::make_unique<CaseLedger>(d, *m_sealer, m_clock);
+    stores->catalogues = std::make_unique<Catalogues>(d, m_clock);
+    stores->events = std::make_unique<EventLog>(d, m_clock);
+    stores->router = std::make_unique<Router>(d, *m_sealer, *stores->catalogues, *stores->events, m_clock);
+    stores->departments = std::make_unique<Departments>(d, *stores->events, m_clock);
+    stores->cases->setRouting(stores->router.get(), stores->departments.get());
+    stores->cases->setWindows(stores->windows.get());
+    // EventWaiters stays on the event-loop thread: a worker's appends reach it queued.
+    m_waiters->watch(*stores->events);
+    t_stores = stores.release();
+    return QString();
+}
+
+void BackOfficeServer::endWorker()
+{
+    delete std::exchange(t_stores, nullptr);
+}
+
+Accounts &BackOfficeServer::accounts()
+{
+    return t_stores ? *t_stores->accounts : *m_accounts;
+}
+
+CaseLedger &BackOfficeServer::cases()
+{
+    return t_stores ? *t_stores->cases : *m_cases;
+}
+
+EventLog &BackOfficeServer::events()
+{
+    return t_stores ? *t_stores->events : *m_events;
+}
+
+bool BackOfficeServer::runsOnWorker(Handler handler)
+{
+    return handler == &BackOfficeServer::appendEntries || handler == &BackOfficeServer::readCase
+        || handler == &BackOfficeServer::searchCases;
 }
 
 void BackOfficeServer::maintain()
@@ -509,7 +588,38 @@ ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray
     Request request = requestFrom(head, peer);
     request.m_body = body;
     request.m_sink = sink;
+    if (m_pool) {
+        Request probe = request;
+        ApiReply unused;
+        const Route *route = findRoute(&probe, &unused);
+        if (route && runsOnWorker(route->handler)) {
+            // Answered on a worker; the answer comes back to this thread (queued), where the
+            // connection lives. A connection gone meanwhile makes send() a no-op.
+            // Reading a case writes its audit row: every case route counts as writing.
+            m_pool->submit([this, request = std::move(request), handle]() mutable {
+                const ApiReply reply = dispatchSerialized(std::move(request), true);
+                QMetaObject::invokeMethod(
+                    this, [handle, reply] { handle.send(reply); }, Qt::QueuedConnection);
+            });
+            ApiReply later = ApiReply::later();
+            later.logRoute = route->path;
+            return later;
+        }
+    }
     request.m_handle = handle;
+    const bool writes = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
+    return dispatchSerialized(std::move(request), writes);
+}
+
+ApiReply BackOfficeServer::dispatchSerialized(Request request, bool writes)
+{
+    // SQLite has one writer, and a connection whose read snapshot went stale (another connection
+    // committed while one of its statements was open) fails its next write at once with "database
+    // is locked", busy timeout or not. So on SQLite the case routes (on workers) and the writing
+    // routes (here) take turns; PostgreSQL's row locks order concurrent writers by themselves.
+    if (!writes || m_db->dialect() != Database::Dialect::Sqlite)
+        return dispatch(std::move(request));
+    QMutexLocker serialized(&m_sqliteWrites);
     return dispatch(std::move(request));
 }
 
@@ -538,7 +648,7 @@ ApiReply BackOfficeServer::dispatch(Request request)
 
 ApiResult<Principal> BackOfficeServer::authenticate(const Request &r)
 {
-    auto who = m_accounts->authenticate(r.header(QByteArrayLiteral("Authorization")));
+    auto who = accounts().authenticate(r.header(QByteArrayLiteral("Authorization")));
     if (who)
         r.m_user = who.value->user;
     return who;
@@ -654,6 +764,10 @@ ApiReply BackOfficeServer::metrics(const Request &r)
     m.setGauge("onewindow_open_connections", "Client connections open.", m_connectionCount);
     m.setGauge(
         "onewindow_connection_limit", "Connections accepted at most (below RLIMIT_NOFILE).", effectiveConnectionCap());
+    if (m_pool) {
+        m.setGauge("onewindow_workers_busy", "Workers running a request now.", m_pool->busy());
+        m.setGauge("onewindow_requests_queued", "Requests waiting for a free worker.", m_pool->queued());
+    }
     m.setGauge("onewindow_long_polls_waiting", "GET /v1/events long-polls waiting.", m_waiters->count());
     ApiReply reply =
         ApiReply::bytes(200, m.exposition(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
@@ -722,8 +836,8 @@ ApiReply BackOfficeServer::appendEntries(const Request &r)
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    ApiReply reply = m_cases->append(call.value->caseId, *body.value, call.value->who);
-    m_events->publish();
+    ApiReply reply = cases().append(call.value->caseId, *body.value, call.value->who);
+    events().publish();
     if (reply.status == 200 || reply.status == 202)
         Metrics::global().addEntriesApplied(
             reply.body.toObject().value(QLatin1String("acknowledged")).toArray().size());
@@ -738,7 +852,7 @@ ApiReply BackOfficeServer::readCase(const Request &r)
     const QString reveal = r.query().queryItemValue(QStringLiteral("reveal"));
     if (!reveal.isEmpty() && reveal != QLatin1String("1") && reveal != QLatin1String("0"))
         return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("reveal is 1 or 0."));
-    return m_cases->read(call.value->caseId, call.value->who, reveal == QLatin1String("1"));
+    return cases().read(call.value->caseId, call.value->who, reveal == QLatin1String("1"));
 }
 
 ApiReply BackOfficeServer::searchCases(const Request &r)
@@ -746,8 +860,7 @@ ApiReply BackOfficeServer::searchCases(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_cases->findByIdNumber(
-        r.query().queryItemValue(QStringLiteral("idNumber"), QUrl::FullyDecoded), *who.value);
+    return cases().findByIdNumber(r.query().queryItemValue(QStringLiteral("idNumber"), QUrl::FullyDecoded), *who.value);
 }
 
 bool BackOfficeServer::isTusPath(const QString &path)

@@ -5,12 +5,23 @@
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/WorkCalendar.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QRegularExpression>
 
 namespace ow::backoffice {
+
+namespace {
+
+// Catalogues are stored by the sha256 of their content and never change: each is parsed once per
+// process, and the server's workers share the parsed one.
+QMutex s_parsedLock;
+QHash<QString, Catalog> s_parsed;
+
+} // namespace
 
 Catalogues::Catalogues(Database &db, Clock clock)
     : m_db(db)
@@ -65,6 +76,12 @@ Result<int> Catalogues::setCalendarYear(const QByteArray &json, const QString &f
 Result<std::optional<Catalog>> Catalogues::find(const QString &sha256)
 {
     using R = Result<std::optional<Catalog>>;
+    {
+        QMutexLocker locked(&s_parsedLock);
+        auto it = s_parsed.constFind(sha256);
+        if (it != s_parsed.constEnd())
+            return std::optional<Catalog>(it.value());
+    }
     auto q = m_db.exec(QStringLiteral("SELECT content FROM catalogues WHERE sha256 = ?"), {sha256});
     if (!q)
         return R::failure(q.error());
@@ -73,6 +90,8 @@ Result<std::optional<Catalog>> Catalogues::find(const QString &sha256)
     auto catalog = Catalog::fromJson(q.value().value(0).toString().toUtf8(), sha256);
     if (!catalog)
         return R::failure(catalog.error());
+    QMutexLocker locked(&s_parsedLock);
+    s_parsed.insert(sha256, catalog.value());
     return std::optional<Catalog>(catalog.value());
 }
 

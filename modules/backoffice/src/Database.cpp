@@ -682,26 +682,46 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &binds)
     return run(sql, binds);
 }
 
+bool Database::startTransaction(QSqlDatabase &db, QSqlError *error)
+{
+    if (m_dialect != Dialect::Sqlite) {
+        if (db.transaction())
+            return true;
+        *error = db.lastError();
+        return false;
+    }
+    // SQLite has one writer. The server's workers each hold a connection: a deferred BEGIN that
+    // reads and then writes fails at once (SQLITE_BUSY, no waiting) when another connection
+    // committed in between; BEGIN IMMEDIATE takes the write lock first, waiting up to the busy
+    // timeout, so concurrent transactions queue instead of failing.
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    *error = q.lastError();
+    return false;
+}
+
 bool Database::begin()
 {
     if (!ensureConnected())
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     m_statements.fetch_add(1, std::memory_order_relaxed);
-    if (db.transaction()) {
+    QSqlError error;
+    if (startTransaction(db, &error)) {
         m_inTransaction = true;
         return true;
     }
-    setError(db.lastError(), QStringLiteral("BEGIN"));
+    setError(error, QStringLiteral("BEGIN"));
     // BEGIN on a connection found lost: nothing was done yet; on a new connection, once more.
     if (m_broken && ensureConnected()) {
         db = QSqlDatabase::database(m_connection, false);
         m_statements.fetch_add(1, std::memory_order_relaxed);
-        if (db.transaction()) {
+        if (startTransaction(db, &error)) {
             m_inTransaction = true;
             return true;
         }
-        setError(db.lastError(), QStringLiteral("BEGIN"));
+        setError(error, QStringLiteral("BEGIN"));
     }
     return false;
 }

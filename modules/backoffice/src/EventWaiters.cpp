@@ -37,6 +37,12 @@ EventWaiters::~EventWaiters()
     QSqlDatabase::removeDatabase(m_listener);
 }
 
+void EventWaiters::watch(EventLog &events)
+{
+    connect(
+        &events, &EventLog::appended, this, [this](const QString &window) { check(window); }, Qt::QueuedConnection);
+}
+
 Result<bool> EventWaiters::listen(const QString &connectionName)
 {
     m_listener = QStringLiteral("ow-listen-") + QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -233,8 +233,16 @@ QString Sealer::load()
     return QString();
 }
 
+Sealer::Keys Sealer::keysNow() const
+{
+    QMutexLocker locked(m_lock.get());
+    reloadIfChanged();
+    return m_keys;
+}
+
 void Sealer::reloadIfChanged() const
 {
+    // The caller holds m_lock.
     if (QFileInfo(m_file).lastModified() == m_modified)
         return;
     const QString why = const_cast<Sealer *>(this)->load();
@@ -245,15 +253,14 @@ void Sealer::reloadIfChanged() const
 QStringList Sealer::keyIds() const
 {
     QStringList out;
-    for (const auto &k : m_keys)
+    for (const auto &k : keysNow())
         out.append(k.first);
     return out;
 }
 
 QByteArray Sealer::key(const QString &id) const
 {
-    reloadIfChanged();
-    for (const auto &k : m_keys) {
+    for (const auto &k : keysNow()) {
         if (k.first == id)
             return k.second;
     }
@@ -287,11 +294,11 @@ QString Sealer::keyIdOfFile(const QByteArray &head)
 
 Result<QString> Sealer::seal(const QByteArray &plain, const QByteArray &aad) const
 {
-    reloadIfChanged();
-    const QByteArray sealed = gcmSeal(m_keys.last().second, plain, aad);
+    const Keys keys = keysNow();
+    const QByteArray sealed = gcmSeal(keys.last().second, plain, aad);
     if (sealed.isEmpty())
         return Result<QString>::failure(QStringLiteral("Sealing failed (OpenSSL)."));
-    return QLatin1String(kTextPrefix) + currentKeyId() + QLatin1Char(':') + QString::fromLatin1(sealed.toBase64());
+    return QLatin1String(kTextPrefix) + keys.last().first + QLatin1Char(':') + QString::fromLatin1(sealed.toBase64());
 }
 
 Result<QByteArray> Sealer::open(const QString &text, const QByteArray &aad) const
@@ -348,13 +355,13 @@ Result<bool> Sealer::sealFile(const QString &from, const QString &to, const QByt
 
 Result<bool> Sealer::sealToFile(const QByteArray &plain, const QString &to, const QByteArray &aad) const
 {
-    reloadIfChanged();
-    const QByteArray sealed = gcmSeal(m_keys.last().second, plain, aad);
+    const Keys keys = keysNow();
+    const QByteArray sealed = gcmSeal(keys.last().second, plain, aad);
     if (sealed.isEmpty())
         return Result<bool>::failure(QStringLiteral("Sealing %1 failed (OpenSSL).").arg(to));
     QDir().mkpath(QFileInfo(to).absolutePath());
     QSaveFile out(to);
-    const QByteArray id = currentKeyId().toLatin1();
+    const QByteArray id = keys.last().first.toLatin1();
     if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
         || out.write(kFileMagic) != kFileMagic.size() || !out.putChar(char(quint8(id.size())))
         || out.write(id) != id.size() || out.write(sealed) != sealed.size() || !out.commit())
@@ -405,11 +412,12 @@ Result<QString> Sealer::rotate()
     QString id = newKeyId();
     while (keyIds().contains(id))
         id = newKeyId();
-    auto keys = m_keys;
+    auto keys = keysNow();
     keys.append({id, key});
     auto written = writeKeyFile(m_file, keys);
     if (!written)
         return Result<QString>::failure(written.error());
+    QMutexLocker locked(m_lock.get());
     const QString why = load();
     if (!why.isEmpty())
         return Result<QString>::failure(why);

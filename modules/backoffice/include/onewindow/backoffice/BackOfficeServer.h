@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QMutex>
 #include <QObject>
 #include <QUrlQuery>
 
@@ -32,6 +33,7 @@ class EventWaiters;
 class Router;
 class Sealer;
 class WindowRegistry;
+class WorkerPool;
 
 struct ServerOptions
 {
@@ -50,6 +52,9 @@ struct ServerOptions
     qint64 minFreeBytes = 256LL * 1024 * 1024;
     // tus expiration: an unfinished upload untouched this long is gone (Upload-Expires).
     qint64 uploadExpirySeconds = 24 * 3600;
+    // Worker threads for the case routes (each with its own database connection); 0: the cores,
+    // at least 2 (WorkerPool::defaultSize()).
+    int workers = 0;
 };
 
 // The back office's HTTP/JSON API. Every route is in routes() (the table that dispatches, and
@@ -200,6 +205,19 @@ private:
         QString caseId;
     };
     ApiResult<CaseCall> caseCall(const Request &r);
+    // The stores a handler uses: the worker thread's own (its database connection) on a worker,
+    // the server's on the event-loop thread.
+    Accounts &accounts();
+    CaseLedger &cases();
+    EventLog &events();
+    // Routes whose handler runs on a worker: they touch only the stores above, Metrics and the
+    // Sealer (both guarded), never the event-loop thread's state.
+    static bool runsOnWorker(Handler handler);
+    // A worker thread's start and end: its own Database connection and the stores on it.
+    QString startWorker();
+    static void endWorker();
+    // dispatch(); on SQLite a request that may write holds m_sqliteWrites meanwhile.
+    ApiReply dispatchSerialized(Request request, bool writes);
 
     std::unique_ptr<QTcpServer> m_tcp;
     HttpLimits m_limits;
@@ -231,6 +249,12 @@ private:
     bool m_stoppedSent = false;
     qint64 m_ticks = 0;
     int m_lockFd = -1; // the shared lock on <data dir>/server.lock
+    QString m_dbUrl;
+    QMutex m_sqliteWrites;
+    Clock m_clock;
+    int m_tokenMinutes = 0;
+    // Declared last: stopped (its threads joined) first, while the stores it uses still exist.
+    std::unique_ptr<WorkerPool> m_pool;
 };
 
 } // namespace ow::backoffice

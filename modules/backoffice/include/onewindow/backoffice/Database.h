@@ -96,6 +96,8 @@ public:
 private:
     Database(QString connection, Dialect dialect);
     QString migrate();
+    // BEGIN (SQLite: BEGIN IMMEDIATE); false and the error when it failed.
+    bool startTransaction(QSqlDatabase &db, QSqlError *error);
     // Records a failure; `sent` is false when the statement cannot have run (the server refused it
     // while shutting down, or the connection was known to be lost).
     void setError(const QSqlError &error, const QString &context);

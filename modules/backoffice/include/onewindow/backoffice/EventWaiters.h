@@ -34,6 +34,8 @@ public:
 
     // PostgreSQL: listens on a new connection made like `connectionName` (the server's).
     [[nodiscard]] Result<bool> listen(const QString &connectionName);
+    // Also wakes waiters on what `events` (a worker's, on another thread) appends: queued here.
+    void watch(EventLog &events);
     // Holds `handle` until an event of `window` after `after` is there, at most `seconds`.
     void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle);
     int count() const { return int(m_waiters.size()); }

@@ -6,8 +6,11 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QPair>
 #include <QString>
+
+#include <memory>
 
 namespace ow::backoffice {
 
@@ -31,7 +34,7 @@ public:
     [[nodiscard]] static Result<Sealer> open(const QString &keyFile, bool create, bool *created = nullptr);
 
     QString keyFile() const { return m_file; }
-    QString currentKeyId() const { return m_keys.last().first; }
+    QString currentKeyId() const { return keysNow().last().first; }
     QStringList keyIds() const;
 
     static bool isSealed(const QString &text);
@@ -69,11 +72,17 @@ private:
     // Reads the file again when it changed (a rotation by `admin rotate-seal-key` while the
     // server runs): new records are then sealed with the new key, re-sealed ones still open.
     void reloadIfChanged() const;
+    using Keys = QList<QPair<QString, QByteArray>>;
+    // The keys as they are now (read again when the file changed); safe from any thread.
+    Keys keysNow() const;
     QByteArray key(const QString &id) const;
 
     QString m_file;
     mutable QList<QPair<QString, QByteArray>> m_keys; // oldest first; last = current
     mutable QDateTime m_modified;
+    // Guards m_keys and m_modified: the back office's workers seal and open at once (reloads
+    // included). Shared so that a Sealer stays movable.
+    std::shared_ptr<QMutex> m_lock = std::make_shared<QMutex>();
     QByteArray m_indexKey;
 };
 

@@ -1,0 +1,333 @@
+// The back office's workers (issue 21 item 3): a slow request holds one worker and never the
+// others nor the event loop, and with many clients appending at once (the same case, different
+// cases, duplicates) every entry is stored exactly once with contiguous seqs, on SQLite and
+// (the `_pg` variant) PostgreSQL.
+#include "ApiClient.h"
+#include "SignedEntries.h"
+
+#include "onewindow/store/LogEntry.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+namespace {
+
+const QString kPassword = QStringLiteral("correct horse 9");
+const QString kW1 = QStringLiteral("330106-W01");
+const QString kW2 = QStringLiteral("330106-W02");
+constexpr int kClients = 8;
+constexpr int kCases = 6;
+constexpr int kSeqs = 10;
+// The slow requests: this many appends of kBigEntries entries each, one worker each.
+constexpr int kBigAppends = 3;
+constexpr int kBigEntries = 1000;
+constexpr int kWorkers = kBigAppends + 1;
+
+QJsonObject entry(const QString &caseId, int seq, const QString &window)
+{
+    ow::store::LogEntry e;
+    e.caseId = caseId;
+    e.seq = seq;
+    e.at = QDateTime(QDate(2026, 11, 27), QTime(2, 0, 0), Qt::UTC).addSecs(seq);
+    e.window = window;
+    e.clerk = window == kW1 ? QStringLiteral("c1") : QStringLiteral("c2");
+    if (seq == 1) {
+        e.kind = QStringLiteral("started");
+        e.payload = {{QStringLiteral("number"), signedentries::numberOf(caseId, window)},
+            {QStringLiteral("region"), QStringLiteral("330106")}, {QStringLiteral("window"), window},
+            {QStringLiteral("windowName"), QStringLiteral("综合窗口")},
+            {QStringLiteral("catalogVersion"), QStringLiteral("2026.11")}};
+    } else {
+        e.kind = QStringLiteral("marked");
+        e.payload = {{QStringLiteral("material"), QStringLiteral("m%1").arg(seq)},
+            {QStringLiteral("how"), seq % 2 ? QStringLiteral("copy") : QStringLiteral("original")}};
+    }
+    return e.toJson();
+}
+
+QJsonArray entries(const QString &caseId, int from, int to, const QString &window)
+{
+    QJsonArray out;
+    for (int seq = from; seq <= to; ++seq)
+        out.append(entry(caseId, seq, window));
+    return out;
+}
+
+struct Push
+{
+    Push(QString id, QString bearer, QJsonArray sent)
+        : caseId(std::move(id))
+        , token(std::move(bearer))
+        , entries(std::move(sent))
+    { }
+    QString caseId;
+    QString token;
+    QJsonArray entries;
+    int status = 0;
+    QByteArray body;
+};
+
+} // namespace
+
+class TestBackOfficePool : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void slowRequestsDoNotStallTheOthers();
+    void concurrentClientsStoreEveryEntryOnce();
+    void cleanupTestCase();
+
+private:
+    QString signIn(const QString &user);
+    QNetworkReply *post(QNetworkAccessManager &nam, const Push &push);
+    QJsonObject readCase(const QString &caseId, const QString &token, int *status);
+
+    QTemporaryDir m_dir;
+    BackOfficeProcess m_server;
+    QString m_c1;
+    QString m_c2;
+};
+
+void TestBackOfficePool::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    for (const QString &code : {QStringLiteral("W01"), QStringLiteral("W02")}) {
+        const AdminRun r = runAdmin(data,
+            {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
+                QStringLiteral("--code"), code, QStringLiteral("--name"), QStringLiteral("综合窗口"),
+                QStringLiteral("--kind"), QStringLiteral("window")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    for (const auto &[user, window] : {std::pair {QStringLiteral("c1"), kW1}, std::pair {QStringLiteral("c2"), kW2}}) {
+        const AdminRun r = runAdmin(data,
+            {QStringLiteral("add-user"), QStringLiteral("--name"), user, QStringLiteral("--role"),
+                QStringLiteral("clerk"), QStringLiteral("--window"), window},
+            kPassword.toUtf8() + '\n');
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    QVERIFY(m_server.start(data, 0, {QStringLiteral("--workers"), QString::number(kWorkers)}));
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    for (const QString &window : {kW1, kW2}) {
+        const QString why = signedentries::enrol(api, data, window);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    }
+    m_c1 = signIn(QStringLiteral("c1"));
+    m_c2 = signIn(QStringLiteral("c2"));
+    QVERIFY(!m_c1.isEmpty() && !m_c2.isEmpty());
+}
+
+QString TestBackOfficePool::signIn(const QString &user)
+{
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    const ApiResponse r = api.call("POST", QStringLiteral("/v1/sessions"),
+        QJsonObject {{QStringLiteral("name"), user}, {QStringLiteral("password"), kPassword}});
+    return r.status == 201 ? r.object().value(QLatin1String("token")).toString() : QString();
+}
+
+QNetworkReply *TestBackOfficePool::post(QNetworkAccessManager &nam, const Push &push)
+{
+    QNetworkRequest request(
+        QUrl(QStringLiteral("http://127.0.0.1:%1/v1/cases/%2/entries").arg(m_server.port()).arg(push.caseId)));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + push.token.toLatin1());
+    request.setTransferTimeout(120000);
+    return nam.post(request, QJsonDocument(push.entries).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject TestBackOfficePool::readCase(const QString &caseId, const QString &token, int *status)
+{
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    const ApiResponse r = api.call("GET", QStringLiteral("/v1/cases/") + caseId, QJsonValue::Undefined,
+        {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token.toLatin1()}});
+    *status = r.status;
+    return r.object();
+}
+
+void TestBackOfficePool::slowRequestsDoNotStallTheOthers()
+{
+    // kBigAppends appends of kBigEntries entries each (real work: each entry checked, sealed,
+    // stored, applied) on their own connections. Once every body is with the server, /health,
+    // a read of the other window's case and (PostgreSQL) an append to it are asked: with the work
+    // on workers they answer while the big ones still run; on one thread they waited for them.
+    // (SQLite has one writer: there the case routes take turns, and only /health is asked.)
+    const QString other = QStringLiteral("small-1");
+    {
+        ApiClient api {QJsonObject()};
+        api.setPort(m_server.port());
+        const ApiResponse made = api.call("POST", QStringLiteral("/v1/cases/") + other + QStringLiteral("/entries"),
+            entries(other, 1, 1, kW2),
+            {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_c2.toLatin1()}});
+        QCOMPARE(made.status, 200);
+    }
+    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    QList<QNetworkReply *> big;
+    QElapsedTimer clock;
+    clock.start();
+    int uploaded = 0;
+    int bigDone = 0;
+    qint64 bigLastMs = -1;
+    for (int i = 0; i < kBigAppends; ++i) {
+        nams.push_back(std::make_unique<QNetworkAccessManager>());
+        const QString id = QStringLiteral("big-%1").arg(i);
+        QNetworkReply *reply = post(*nams.back(), Push {id, m_c1, entries(id, 1, kBigEntries, kW1)});
+        connect(reply, &QNetworkReply::uploadProgress, this, [&uploaded](qint64 sent, qint64 total) {
+            if (total > 0 && sent == total)
+                ++uploaded;
+        });
+        connect(reply, &QNetworkReply::finished, this, [&bigDone, &bigLastMs, &clock] {
+            ++bigDone;
+            bigLastMs = clock.elapsed();
+        });
+        big.append(reply);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(uploaded >= kBigAppends || bigDone > 0, 60000);
+    const qint64 askedAt = clock.elapsed();
+    QVERIFY2(bigDone == 0, "the big appends finished before the probes could be sent: make them bigger");
+
+    QNetworkAccessManager probeNam;
+    QNetworkReply *health =
+        probeNam.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_server.port()))));
+    qint64 healthMs = -1;
+    connect(health, &QNetworkReply::finished, this, [&] { healthMs = clock.elapsed() - askedAt; });
+    QNetworkAccessManager smallNam;
+    QNetworkAccessManager readNam;
+    QNetworkReply *read = nullptr;
+    qint64 readMs = -1;
+    QNetworkReply *small = nullptr;
+    qint64 smallMs = -1;
+    if (testOnPostgres()) {
+        QNetworkRequest readRequest(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/v1/cases/%2").arg(m_server.port()).arg(other)));
+        readRequest.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_c2.toLatin1());
+        read = readNam.get(readRequest);
+        connect(read, &QNetworkReply::finished, this, [&] { readMs = clock.elapsed() - askedAt; });
+        small = post(smallNam, Push {other, m_c2, entries(other, 2, 2, kW2)});
+        connect(small, &QNetworkReply::finished, this, [&] { smallMs = clock.elapsed() - askedAt; });
+    }
+
+    QTRY_VERIFY_WITH_TIMEOUT(
+        healthMs >= 0 && (!read || readMs >= 0) && (!small || smallMs >= 0) && bigDone == kBigAppends, 120000);
+    const qint64 bigMs = bigLastMs - askedAt;
+    qInfo("after the bodies: /health %lld ms, read %lld ms, small append %lld ms; big appends done %lld ms later",
+        healthMs, readMs, smallMs, bigMs);
+    QCOMPARE(health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    for (QNetworkReply *reply : big)
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    // Answered while the big appends still ran, and quickly.
+    QVERIFY2(healthMs < bigMs, "/health waited for the slow appends");
+    QVERIFY2(healthMs <= 250, qPrintable(QStringLiteral("/health took %1 ms").arg(healthMs)));
+    if (read) {
+        QCOMPARE(read->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY2(readMs < bigMs && readMs <= 500, qPrintable(QStringLiteral("the read took %1 ms").arg(readMs)));
+    }
+    if (small) {
+        QCOMPARE(small->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QVERIFY2(
+            smallMs < bigMs && smallMs <= 1000, qPrintable(QStringLiteral("the small append took %1 ms").arg(smallMs)));
+    }
+}
+
+void TestBackOfficePool::concurrentClientsStoreEveryEntryOnce()
+{
+    // kCases cases of each window; every entry alone, overlapping ranges and a backwards run, each
+    // request twice, shuffled and spread over kClients clients at once: all land on the workers.
+    QList<Push> pushes;
+    QHash<QString, QJsonArray> expected;
+    QHash<QString, QString> tokenOf;
+    for (int w = 0; w < 2; ++w) {
+        const QString window = w ? kW2 : kW1;
+        const QString token = w ? m_c2 : m_c1;
+        for (int c = 0; c < kCases; ++c) {
+            const QString id = QStringLiteral("pool-%1-%2").arg(w).arg(c);
+            const QJsonArray all = entries(id, 1, kSeqs, window);
+            expected.insert(id, all);
+            tokenOf.insert(id, token);
+            for (int copy = 0; copy < 2; ++copy) {
+                for (int seq = 1; seq <= kSeqs; ++seq)
+                    pushes.append(Push {id, token, QJsonArray {all.at(seq - 1)}});
+                pushes.append(Push {id, token, entries(id, 1, 4, window)});
+                pushes.append(Push {id, token, entries(id, 3, kSeqs, window)});
+                QJsonArray backwards;
+                for (int seq = kSeqs - 2; seq >= 2; --seq)
+                    backwards.append(all.at(seq - 1));
+                pushes.append(Push {id, token, backwards});
+            }
+        }
+    }
+    std::shuffle(pushes.begin(), pushes.end(), *QRandomGenerator::global());
+    std::vector<std::unique_ptr<QNetworkAccessManager>> clients;
+    for (int i = 0; i < kClients; ++i)
+        clients.push_back(std::make_unique<QNetworkAccessManager>());
+    int open = int(pushes.size());
+    for (qsizetype i = 0; i < pushes.size(); ++i) {
+        Push &p = pushes[i];
+        QNetworkReply *reply = post(*clients[size_t(i % kClients)], p);
+        connect(reply, &QNetworkReply::finished, this, [&p, reply, &open] {
+            p.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            p.body = reply->readAll();
+            reply->deleteLater();
+            --open;
+        });
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(open == 0, 180000);
+    for (const Push &p : pushes)
+        QVERIFY2(p.status == 200 || p.status == 202,
+            qPrintable(QStringLiteral("%1: %2 %3").arg(p.caseId).arg(p.status).arg(QString::fromUtf8(p.body))));
+
+    for (auto it = expected.begin(); it != expected.end(); ++it) {
+        int status = 0;
+        const QJsonObject stored = readCase(it.key(), tokenOf.value(it.key()), &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(stored.value(QLatin1String("entries")).toArray(), it.value());
+        QCOMPARE(stored.value(QLatin1String("applied")).toInt(), kSeqs);
+    }
+    // Straight from the database: one row per (case, seq), seqs 1..kSeqs, all applied.
+    const QString connection = QStringLiteral("pool-peek");
+    {
+        QSqlDatabase db = openTestDatabase(m_dir.filePath(QStringLiteral("data")), connection);
+        QVERIFY(db.isOpen());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT c.case_id, c.applied_seq, COUNT(e.seq), COUNT(DISTINCT e.seq),"
+                                      " COUNT(e.applied_at), MIN(e.seq), MAX(e.seq) FROM cases c"
+                                      " JOIN case_entries e ON e.case_id = c.case_id"
+                                      " WHERE c.case_id LIKE 'pool-%' GROUP BY c.case_id, c.applied_seq")));
+        int cases = 0;
+        while (q.next()) {
+            ++cases;
+            for (int column : {1, 2, 3, 4, 6})
+                QCOMPARE(q.value(column).toInt(), kSeqs);
+            QCOMPARE(q.value(5).toInt(), 1);
+        }
+        QCOMPARE(cases, 2 * kCases);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+void TestBackOfficePool::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+QTEST_MAIN(TestBackOfficePool)
+#include "tst_backofficepool.moc"
