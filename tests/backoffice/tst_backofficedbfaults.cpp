@@ -223,6 +223,10 @@ void TestBackOfficeDbFaults::databaseRestartedMidTraffic()
         QVERIFY2(r.violations.isEmpty(), qPrintable(r.violations.join(QLatin1Char('\n'))));
         QVERIFY2(t.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
         QCOMPARE(m_api->call("GET", QStringLiteral("/health")).status, 200);
+        // Readiness is not liveness: it says the database is away.
+        const ApiResponse ready = m_api->call("GET", QStringLiteral("/ready"));
+        QVERIFY2(ready.status == 503, ready.raw.constData());
+        QVERIFY2(ready.violations.isEmpty(), qPrintable(ready.violations.join(QLatin1Char('\n'))));
         QTest::qWait(100);
     }
 
@@ -245,6 +249,13 @@ void TestBackOfficeDbFaults::databaseRestartedMidTraffic()
         QVERIFY2(r.status == 200, r.raw.constData());
     }
     QVERIFY(sent > 50);
+    // Ready again too (its own connection reconnects with the same backoff, at most 1 s apart).
+    QElapsedTimer readyAgain;
+    readyAgain.start();
+    int readyStatus = 0;
+    while (readyAgain.elapsed() < 5000 && (readyStatus = m_api->call("GET", QStringLiteral("/ready")).status) != 200)
+        QTest::qWait(50);
+    QCOMPARE(readyStatus, 200);
 
     // Nothing acknowledged is lost: every case holds at least what it acknowledged, applied.
     for (auto it = acknowledged.cbegin(); it != acknowledged.cend(); ++it) {
