@@ -836,11 +836,11 @@ ApiReply BackOfficeServer::appendEntries(const Request &r)
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    ApiReply reply = cases().append(call.value->caseId, *body.value, call.value->who);
+    CaseLedger::AppendCounts counts;
+    ApiReply reply = cases().append(call.value->caseId, *body.value, call.value->who, &counts);
     events().publish();
     if (reply.status == 200 || reply.status == 202)
-        Metrics::global().addEntriesApplied(
-            reply.body.toObject().value(QLatin1String("acknowledged")).toArray().size());
+        Metrics::global().addEntries(counts.stored, counts.applied, counts.replayed);
     return reply;
 }
 

@@ -178,8 +178,9 @@ bool CaseLedger::validCaseId(const QString &caseId)
     return re.match(caseId).hasMatch();
 }
 
-ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const Principal &who)
+ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const Principal &who, AppendCounts *counts)
 {
+    AppendCounts done;
     if (!who.isWindowRole())
         return ApiReply::error(403, QStringLiteral("forbidden"),
             QStringLiteral("Only a window's clerk or station writes case entries, not a %1.").arg(who.role));
@@ -214,12 +215,14 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     for (int attempt = 0; attempt < kAttempts; ++attempt) {
         bool retry = false;
         seqs.clear();
-        failed = store(caseId, entries, who, retry, seqs, applied);
+        failed = store(caseId, entries, who, retry, seqs, applied, done);
         if (!failed || !retry)
             break;
     }
     if (failed)
         return *failed;
+    if (counts)
+        *counts = done;
 
     std::sort(seqs.begin(), seqs.end());
     seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
@@ -241,19 +244,28 @@ std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &ent
     }
     // A case id belongs to the window that sent its first entry (store() checks again under the
     // row lock; this answers before anything is taken).
-    // One statement: the case's window (NULL for a new case) and its number (NULL if none taken).
-    auto owner = m_db.exec(QStringLiteral("SELECT (SELECT window_key_id FROM cases WHERE case_id = ?),"
-                                          " (SELECT number FROM case_numbers WHERE case_id = ?)"),
-        {caseId, caseId});
-    if (!owner)
-        return ApiReply::storage(owner.error());
-    if (!owner.value().next())
-        return ApiReply::storage(QStringLiteral("case %1: no row from a scalar SELECT").arg(caseId));
-    const QVariant ownerWindow = owner.value().value(0);
-    const QString known = owner.value().value(1).isNull() ? QString() : owner.value().value(1).toString();
-    if (!ownerWindow.isNull() && ownerWindow.toString() != who.window)
-        return ApiReply::error(
-            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+    // Only a request with a "started" or "decided" entry needs the case's number (and takes or
+    // checks one): the others are checked under the row lock alone.
+    const bool numbered = std::any_of(entries.begin(), entries.end(), [](const QJsonValue &v) {
+        const QString kind = v.toObject().value(QLatin1String("kind")).toString();
+        return kind == QLatin1String("started") || kind == QLatin1String("decided");
+    });
+    QString known;
+    if (numbered) {
+        // One statement: the case's window (NULL for a new case) and its number (NULL if none).
+        auto owner = m_db.exec(QStringLiteral("SELECT (SELECT window_key_id FROM cases WHERE case_id = ?),"
+                                              " (SELECT number FROM case_numbers WHERE case_id = ?)"),
+            {caseId, caseId});
+        if (!owner)
+            return ApiReply::storage(owner.error());
+        if (!owner.value().next())
+            return ApiReply::storage(QStringLiteral("case %1: no row from a scalar SELECT").arg(caseId));
+        const QVariant ownerWindow = owner.value().value(0);
+        known = owner.value().value(1).isNull() ? QString() : owner.value().value(1).toString();
+        if (!ownerWindow.isNull() && ownerWindow.toString() != who.window)
+            return ApiReply::error(
+                403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+    }
 
     // The clerk comes from the token. An entry may name another clerk or station user of the same
     // window (entries made offline before a change of shift are pushed by whoever signs in next,
@@ -394,9 +406,10 @@ std::optional<ApiReply> CaseLedger::checkDecided(
         QStringLiteral("the document's signature is not made by any key window %1 enrolled.").arg(who.window));
 }
 
-std::optional<ApiReply> CaseLedger::store(
-    const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry, QList<int> &seqs, int &applied)
+std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArray &entries, const Principal &who,
+    bool &retry, QList<int> &seqs, int &applied, AppendCounts &counts)
 {
+    counts = {};
     if (!m_db.begin()) {
         retry = m_db.lastErrorRetryable();
         return ApiReply::storage(m_db.lastError());
@@ -407,50 +420,81 @@ std::optional<ApiReply> CaseLedger::store(
         return std::optional<ApiReply>(reply);
     };
     const QString now = isoUtc(m_clock());
-    // The first writer of a case id owns it. The case row is then locked (PostgreSQL: FOR UPDATE)
-    // until commit, so two back-office processes append to one case one after the other.
-    auto made = m_db.exec(QStringLiteral("INSERT INTO cases (case_id, window_key_id, applied_seq, created_at,"
-                                         " updated_at) VALUES (?, ?, 0, ?, ?) ON CONFLICT (case_id) DO NOTHING"),
-        {caseId, who.window, now, now});
-    if (!made)
-        return fail(ApiReply::storage(made.error()));
-    auto found = m_db.exec(
-        QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?") + m_db.forUpdate(), {caseId});
+    // The case row, locked (PostgreSQL: FOR UPDATE) until commit, so two back-office processes
+    // append to one case one after the other. The first writer of a case id owns it: a case not
+    // there yet is made first (ON CONFLICT DO NOTHING waits for a concurrent first insert) and
+    // read again. A case that exists costs one statement here.
+    const QString lockCase =
+        QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?") + m_db.forUpdate();
+    auto found = m_db.exec(lockCase, {caseId});
     if (!found)
         return fail(ApiReply::storage(found.error()));
-    if (!found.value().next())
-        return fail(ApiReply::storage(QStringLiteral("case %1 vanished").arg(caseId)));
+    if (!found.value().next()) {
+        auto made = m_db.exec(QStringLiteral("INSERT INTO cases (case_id, window_key_id, applied_seq, created_at,"
+                                             " updated_at) VALUES (?, ?, 0, ?, ?) ON CONFLICT (case_id) DO NOTHING"),
+            {caseId, who.window, now, now});
+        if (!made)
+            return fail(ApiReply::storage(made.error()));
+        found = m_db.exec(lockCase, {caseId});
+        if (!found)
+            return fail(ApiReply::storage(found.error()));
+        if (!found.value().next())
+            return fail(ApiReply::storage(QStringLiteral("case %1 vanished").arg(caseId)));
+    }
     if (found.value().value(0).toString() != who.window)
         return fail(ApiReply::error(
             403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId)));
     applied = found.value().value(1).toInt();
 
-    // What the case holds already at the request's seqs: one statement for the whole request.
+    // What the case holds already at the request's seqs: one statement for the whole request
+    // (after the lock: a separate statement sees what a writer that held it before committed).
     int lowest = std::numeric_limits<int>::max();
     for (const QJsonValue &v : entries)
         lowest = std::min(lowest, v.toObject().value(QLatin1String("seq")).toInt());
     // From the lowest seq on: the request's seqs, and held entries after them (applied below when
-    // the request fills their gap).
+    // the request fills their gap); their kinds tell whether routing has anything to do.
     QHash<int, QString> stored;
+    QHash<int, QString> kindAt;
     {
-        auto have = m_db.exec(
-            QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? AND seq >= ?"), {caseId, lowest});
+        auto have =
+            m_db.exec(QStringLiteral("SELECT seq, kind, content FROM case_entries WHERE case_id = ? AND seq >= ?"),
+                {caseId, lowest});
         if (!have)
             return fail(ApiReply::storage(have.error()));
-        while (have.value().next())
-            stored.insert(have.value().value(0).toInt(), have.value().value(1).toString());
+        while (have.value().next()) {
+            const int seq = have.value().value(0).toInt();
+            kindAt.insert(seq, have.value().value(1).toString());
+            stored.insert(seq, have.value().value(2).toString());
+        }
     }
     QJsonArray conflicts;
+    // The request's new entries, sealed, in request order (a seq sent twice in one request is
+    // stored once, as its first copy; the second is compared with it).
+    struct NewRow
+    {
+        int seq;
+        QString kind;
+        QString sealed;
+    };
+    QList<NewRow> rows;
+    QHash<int, QJsonObject> fresh;
     for (const QJsonValue &v : entries) {
         const QJsonObject e = v.toObject();
         const int seq = e.value(QLatin1String("seq")).toInt();
         seqs.append(seq);
         const auto there = stored.constFind(seq);
         if (there != stored.cend()) {
-            auto opened = m_sealer.openEntry(caseId, seq, there.value());
-            if (!opened)
-                return fail(ApiReply::storage(opened.error()));
-            const QJsonObject kept = opened.value();
+            QJsonObject kept;
+            const auto mine = fresh.constFind(seq);
+            if (mine != fresh.cend()) {
+                kept = mine.value();
+            } else {
+                auto opened = m_sealer.openEntry(caseId, seq, there.value());
+                if (!opened)
+                    return fail(ApiReply::storage(opened.error()));
+                kept = opened.value();
+                ++counts.replayed;
+            }
             if (kept != e)
                 conflicts.append(QJsonObject {{QStringLiteral("seq"), seq},
                     {QStringLiteral("fields"), differences(kept, e)}, {QStringLiteral("stored"), kept}});
@@ -459,16 +503,59 @@ std::optional<ApiReply> CaseLedger::store(
         auto sealed = m_sealer.sealEntry(caseId, seq, e);
         if (!sealed)
             return fail(ApiReply::storage(sealed.error()));
-        auto put = m_db.exec(QStringLiteral("INSERT INTO case_entries (case_id, seq, kind, content, received_at)"
-                                            " VALUES (?, ?, ?, ?, ?)"),
-            {caseId, seq, e.value(QLatin1String("kind")).toString(), sealed.value(), now});
+        const QString kind = e.value(QLatin1String("kind")).toString();
+        rows.append(NewRow {seq, kind, sealed.value()});
+        fresh.insert(seq, e);
+        stored.insert(seq, QString());
+        kindAt.insert(seq, kind);
+    }
+    if (!conflicts.isEmpty())
+        return fail(ApiReply::error(409, QStringLiteral("entry-conflict"),
+            QStringLiteral("Case %1 already has other content at the same seq; nothing was stored.").arg(caseId),
+            QJsonObject {{QStringLiteral("conflicts"), conflicts}}));
+
+    // Apply what is now contiguous: the held entries that the new ones make whole are applied too.
+    // The contiguous run from applied + 1: applied + 1 is never stored before this request (it
+    // would have been applied), so it is one of the request's seqs and `stored` knows every seq
+    // from there on. New rows are written applied (or held) at once.
+    const int before = applied;
+    while (stored.contains(applied + 1))
+        ++applied;
+    bool heldNowApplied = false;
+    bool decidedApplied = false;
+    for (int s = before + 1; s <= applied; ++s) {
+        if (!fresh.contains(s))
+            heldNowApplied = true;
+        if (kindAt.value(s) == QLatin1String("decided"))
+            decidedApplied = true;
+    }
+    // The new rows in a few multi-row INSERTs: chunks of 64, 32, …, 1 rows (a handful of
+    // statement texts, each prepared once per connection).
+    for (qsizetype done = 0; done < rows.size();) {
+        qsizetype chunk = 64;
+        while (chunk > rows.size() - done)
+            chunk /= 2;
+        QString sql = QStringLiteral("INSERT INTO case_entries (case_id, seq, kind, content, received_at, applied_at)"
+                                     " VALUES ");
+        QVariantList binds;
+        binds.reserve(chunk * 6);
+        for (qsizetype i = 0; i < chunk; ++i) {
+            const NewRow &r = rows.at(done + i);
+            sql += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?)") : QStringLiteral("(?, ?, ?, ?, ?, ?)");
+            binds << caseId << r.seq << r.kind << r.sealed << now
+                  << (r.seq <= applied ? QVariant(now) : QVariant(QMetaType::fromType<QString>()));
+        }
+        auto put = m_db.exec(sql, binds);
         if (!put)
             return fail(ApiReply::storage(put.error()));
-        stored.insert(seq, QString());
+        done += chunk;
+    }
+    for (const NewRow &r : std::as_const(rows)) {
+        const QJsonObject payload = fresh.value(r.seq).value(QLatin1String("payload")).toObject();
         // The scan an "attached" entry names: read through this case once its window has
         // uploaded those bytes (UploadStore::blob).
-        const QString sha = e.value(QLatin1String("payload")).toObject().value(QLatin1String("sha256")).toString();
-        if (e.value(QLatin1String("kind")).toString() == QLatin1String("attached") && validSha256(sha)) {
+        const QString sha = payload.value(QLatin1String("sha256")).toString();
+        if (r.kind == QLatin1String("attached") && validSha256(sha)) {
             auto named = m_db.exec(QStringLiteral("INSERT INTO case_blobs (case_id, sha256) VALUES (?, ?)"
                                                   " ON CONFLICT (case_id, sha256) DO NOTHING"),
                 {caseId, sha});
@@ -477,7 +564,7 @@ std::optional<ApiReply> CaseLedger::store(
         }
         // The blind index: exact ID-number search without the number in the database.
         QSet<QString> numbers;
-        personNumbers(e.value(QLatin1String("payload")), &numbers);
+        personNumbers(payload, &numbers);
         for (const QString &number : std::as_const(numbers)) {
             auto indexed = m_db.exec(QStringLiteral("INSERT INTO case_id_index (id_hmac, case_id) VALUES (?, ?)"
                                                     " ON CONFLICT (id_hmac, case_id) DO NOTHING"),
@@ -486,27 +573,20 @@ std::optional<ApiReply> CaseLedger::store(
                 return fail(ApiReply::storage(indexed.error()));
         }
     }
-    if (!conflicts.isEmpty())
-        return fail(ApiReply::error(409, QStringLiteral("entry-conflict"),
-            QStringLiteral("Case %1 already has other content at the same seq; nothing was stored.").arg(caseId),
-            QJsonObject {{QStringLiteral("conflicts"), conflicts}}));
 
-    // Apply what is now contiguous: the held entries that the new ones make whole are applied too.
-    const int before = applied;
-    // The contiguous run from applied + 1: applied + 1 is never stored before this request (it
-    // would have been applied), so it is one of the request's seqs and `stored` knows every seq
-    // from there on.
-    while (stored.contains(applied + 1))
-        ++applied;
     if (applied != before) {
-        auto mark = m_db.exec(QStringLiteral("UPDATE case_entries SET applied_at = ? WHERE case_id = ? AND seq > ?"
-                                             " AND seq <= ? AND applied_at IS NULL"),
-            {now, caseId, before, applied});
+        if (heldNowApplied) {
+            auto mark = m_db.exec(QStringLiteral("UPDATE case_entries SET applied_at = ? WHERE case_id = ? AND seq > ?"
+                                                 " AND seq <= ? AND applied_at IS NULL"),
+                {now, caseId, before, applied});
+            if (!mark)
+                return fail(ApiReply::storage(mark.error()));
+        }
         auto moved = m_db.exec(
             QStringLiteral("UPDATE cases SET applied_seq = ?, updated_at = ? WHERE case_id = ? AND applied_seq = ?"),
             {applied, now, caseId, before});
-        if (!mark || !moved)
-            return fail(ApiReply::storage(m_db.lastError()));
+        if (!moved)
+            return fail(ApiReply::storage(moved.error()));
         if (moved.value().numRowsAffected() != 1) {
             m_db.rollback();
             retry = true;
@@ -514,7 +594,8 @@ std::optional<ApiReply> CaseLedger::store(
                 QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId));
         }
     }
-    if (m_router && applied != before) {
+    // Routing and the "confirmed" events follow decided entries only.
+    if (m_router && decidedApplied) {
         const QString why = m_router->entriesApplied(caseId, who.window, before, applied);
         if (!why.isEmpty())
             return fail(ApiReply::storage(why));
@@ -525,6 +606,8 @@ std::optional<ApiReply> CaseLedger::store(
         retry = m_db.lastErrorRetryable() || m_db.lastCommitUnknown();
         return ApiReply::storage(m_db.lastError());
     }
+    counts.applied = applied - before;
+    counts.stored = int(rows.size());
     return std::nullopt;
 }
 

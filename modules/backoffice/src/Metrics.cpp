@@ -44,10 +44,12 @@ void Metrics::countRequest(const QByteArray &method, const QString &route, int s
     }
 }
 
-void Metrics::addEntriesApplied(qint64 count)
+void Metrics::addEntries(qint64 stored, qint64 applied, qint64 replayed)
 {
     QMutexLocker lock(&m_mutex);
-    m_entriesApplied += count;
+    m_entriesStored += stored;
+    m_entriesApplied += applied;
+    m_entriesReplayed += replayed;
 }
 
 void Metrics::uploadStarted()
@@ -115,8 +117,12 @@ QByteArray Metrics::exposition() const
         out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + " counter\n" + name + ' '
             + QByteArray::number(value) + '\n';
     };
-    counter("onewindow_entries_applied_total",
-        "Case entries acknowledged as applied (an entry sent again counts again).", m_entriesApplied);
+    counter(
+        "onewindow_entries_stored_total", "Case entries newly stored (applied or held for a gap).", m_entriesStored);
+    counter("onewindow_entries_applied_total", "Case entries newly applied (once each: a resend is not counted here).",
+        m_entriesApplied);
+    counter("onewindow_entries_replayed_total",
+        "Case entries sent again that were stored already (acknowledged, nothing written).", m_entriesReplayed);
     counter("onewindow_uploads_started_total", "tus uploads created.", m_uploadsStarted);
     counter("onewindow_uploads_completed_total", "tus uploads whose blob was checked and stored.", m_uploadsCompleted);
     counter("onewindow_upload_bytes_total", "Upload bytes received and kept.", m_uploadBytes);

@@ -44,7 +44,17 @@ public:
     // case; an entry's "clerk" that is not a clerk or station of that window becomes the caller's
     // name; a "started" entry's number must be new and in the window's series (409 / 422); a
     // "decided" entry's digest, QR and signature must be the document's and the window's (422).
-    ApiReply append(const QString &caseId, const QJsonValue &body, const Principal &who);
+    // `counts` (if given) says what a stored request did: entries newly stored, entries newly
+    // applied (held ones a gap-filler completed included), and entries that were stored already
+    // (resends, acknowledged again).
+    struct AppendCounts
+    {
+        int stored = 0;
+        int applied = 0;
+        int replayed = 0;
+    };
+    ApiReply append(
+        const QString &caseId, const QJsonValue &body, const Principal &who, AppendCounts *counts = nullptr);
     // GET /v1/cases/{caseId}: the applied entries and the held seqs. The case's own window reads
     // them as written; a supervisor or admin reads people masked (Masking) unless `reveal`. Every
     // read is audited (who, which case, whether revealed); Cache-Control: no-store.
@@ -58,7 +68,7 @@ private:
     // The request's one transaction: nullopt when committed (seqs and applied filled in), else the
     // error reply; retry says whether running it again may succeed.
     std::optional<ApiReply> store(const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry,
-        QList<int> &seqs, int &applied);
+        QList<int> &seqs, int &applied, AppendCounts &counts);
 
     // nullopt when every entry may be stored as `entries` now holds them (clerks replaced), else
     // the refusal.

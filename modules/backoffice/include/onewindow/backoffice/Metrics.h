@@ -26,7 +26,8 @@ public:
     // One answered request: its route template (the OpenAPI path, or "unmatched"), method,
     // status and duration.
     void countRequest(const QByteArray &method, const QString &route, int status, double seconds);
-    void addEntriesApplied(qint64 count);
+    // One append: entries newly stored, newly applied, and sent again (already stored).
+    void addEntries(qint64 stored, qint64 applied, qint64 replayed);
     void uploadStarted();
     void uploadCompleted();
     void addUploadBytes(qint64 bytes);
@@ -52,7 +53,9 @@ private:
 
     mutable QMutex m_mutex;
     QMap<QPair<QString, QByteArray>, Series> m_requests; // (route, method)
+    qint64 m_entriesStored = 0;
     qint64 m_entriesApplied = 0;
+    qint64 m_entriesReplayed = 0;
     qint64 m_uploadsStarted = 0;
     qint64 m_uploadsCompleted = 0;
     qint64 m_uploadBytes = 0;
