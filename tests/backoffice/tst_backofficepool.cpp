@@ -1,7 +1,7 @@
-// The back office's workers (issue 21 item 3): a slow request holds one worker and never the
-// others nor the event loop, and with many clients appending at once (the same case, different
-// cases, duplicates) every entry is stored exactly once with contiguous seqs, on SQLite and
-// (the `_pg` variant) PostgreSQL.
+// The back office's workers (issue 21 item 3): a slow request (a big append, a sign-in waiting on
+// the database) holds one worker and never the others nor the event loop, and with many clients appending at once (the
+// same case, different cases, duplicates) every entry is stored exactly once with contiguous seqs, on SQLite and (the
+// `_pg` variant) PostgreSQL.
 #include "ApiClient.h"
 #include "SignedEntries.h"
 
@@ -91,12 +91,15 @@ private Q_SLOTS:
     void initTestCase();
     void slowRequestsDoNotStallTheOthers();
     void concurrentClientsStoreEveryEntryOnce();
+    void slowSignInDoesNotStallTheOthers();
+    void resendsAreNotCountedAsApplied();
     void cleanupTestCase();
 
 private:
     QString signIn(const QString &user);
     QNetworkReply *post(QNetworkAccessManager &nam, const Push &push);
     QJsonObject readCase(const QString &caseId, const QString &token, int *status);
+    QHash<QByteArray, qint64> entryCounters();
 
     QTemporaryDir m_dir;
     BackOfficeProcess m_server;
@@ -322,6 +325,127 @@ void TestBackOfficePool::concurrentClientsStoreEveryEntryOnce()
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+void TestBackOfficePool::slowSignInDoesNotStallTheOthers()
+{
+    // A sign-in whose writes wait on the database: a wrong password, whose audit row waits for the
+    // audit table the test holds (PostgreSQL: LOCK … EXCLUSIVE, which lets reads and other tables'
+    // writes through) or for SQLite's write lock (BEGIN IMMEDIATE). Meanwhile /health and
+    // (PostgreSQL) an append answer at once; with the sign-in's database work on the event-loop
+    // thread they waited for it (up to the 5 s lock or busy timeout).
+    const QString other = QStringLiteral("signin-other");
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    const QByteArray bearer = QByteArrayLiteral("Bearer ") + m_c2.toLatin1();
+    QCOMPARE(api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(other), entries(other, 1, 1, kW2),
+                    {{QByteArrayLiteral("Authorization"), bearer}})
+                 .status,
+        200);
+    const QString connection = QStringLiteral("pool-lock");
+    {
+        QSqlDatabase db = openTestDatabase(m_dir.filePath(QStringLiteral("data")), connection);
+        QVERIFY(db.isOpen());
+        QSqlQuery hold(db);
+        if (testOnPostgres()) {
+            QVERIFY(hold.exec(QStringLiteral("BEGIN")));
+            QVERIFY(hold.exec(QStringLiteral("LOCK TABLE audit IN EXCLUSIVE MODE")));
+        } else {
+            QVERIFY(hold.exec(QStringLiteral("PRAGMA busy_timeout = 5000")));
+            QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        }
+        QNetworkAccessManager signInNam;
+        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/sessions").arg(m_server.port())));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *signIn = signInNam.post(request,
+            QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("c1")},
+                              {QStringLiteral("password"), QStringLiteral("not the password")}})
+                .toJson(QJsonDocument::Compact));
+        bool signedIn = false;
+        connect(signIn, &QNetworkReply::finished, this, [&signedIn] { signedIn = true; });
+        if (testOnPostgres()) {
+            // The audit row's INSERT waits for the table (a lock not granted: the signal to go on).
+            QSqlQuery waiting(db);
+            QTRY_VERIFY_WITH_TIMEOUT(waiting.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE NOT granted"))
+                    && waiting.next() && waiting.value(0).toInt() > 0,
+                4000);
+        }
+        // Probes one after another for 1.5 s (on SQLite the sign-in reaches the lock once its
+        // PBKDF2 is done, within that time): each answers quickly.
+        QElapsedTimer window;
+        window.start();
+        qint64 worstHealth = 0;
+        qint64 worstAppend = 0;
+        int seq = 2;
+        while (window.elapsed() < 1500) {
+            QElapsedTimer one;
+            one.start();
+            QCOMPARE(api.call("GET", QStringLiteral("/health")).status, 200);
+            worstHealth = std::max(worstHealth, one.elapsed());
+            if (testOnPostgres()) {
+                one.restart();
+                QCOMPARE(api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(other),
+                                entries(other, seq, seq, kW2), {{QByteArrayLiteral("Authorization"), bearer}})
+                             .status,
+                    200);
+                worstAppend = std::max(worstAppend, one.elapsed());
+                ++seq;
+            }
+        }
+        const bool stillWaiting = !signedIn;
+        QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
+        QTRY_VERIFY_WITH_TIMEOUT(signedIn, 10000);
+        const int status = signIn->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        qInfo("while a sign-in waited on the database: /health at most %lld ms, an append at most %lld ms (%d "
+              "appends); the sign-in then answered %d",
+            worstHealth, worstAppend, seq - 2, status);
+        QVERIFY2(worstHealth <= 250, qPrintable(QStringLiteral("/health took %1 ms").arg(worstHealth)));
+        QVERIFY2(worstAppend <= 1000, qPrintable(QStringLiteral("an append took %1 ms").arg(worstAppend)));
+        QVERIFY2(stillWaiting, "the sign-in did not wait on the lock: the probes proved nothing");
+        QCOMPARE(status, 401);
+        delete signIn;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+QHash<QByteArray, qint64> TestBackOfficePool::entryCounters()
+{
+    QHash<QByteArray, qint64> out;
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    const ApiResponse r = api.call("GET", QStringLiteral("/metrics"));
+    for (const QByteArray &line : r.raw.split('\n')) {
+        if (line.startsWith("onewindow_entries_"))
+            out.insert(line.left(line.indexOf(' ')), line.mid(line.indexOf(' ') + 1).toLongLong());
+    }
+    return out;
+}
+
+void TestBackOfficePool::resendsAreNotCountedAsApplied()
+{
+    // /metrics counts an entry as applied once: a resend (the client's retry after a lost
+    // answer) is acknowledged again but counted as replayed; a held entry counts as applied when
+    // the gap before it is filled.
+    const QString id = QStringLiteral("metrics-1");
+    const QByteArray bearer = QByteArrayLiteral("Bearer ") + m_c1.toLatin1();
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    auto push = [&](int from, int to) {
+        return api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(id), entries(id, from, to, kW1),
+            {{QByteArrayLiteral("Authorization"), bearer}});
+    };
+    const QHash<QByteArray, qint64> before = entryCounters();
+    QCOMPARE(push(1, 3).status, 200);
+    QCOMPARE(push(1, 3).status, 200); // sent again: the same answer
+    QCOMPARE(push(5, 5).status, 202); // held for seq 4
+    QCOMPARE(push(4, 4).status, 200); // fills the gap: 4 and 5 applied
+    QCOMPARE(push(2, 5).status, 200); // all of it again
+    const QHash<QByteArray, qint64> after = entryCounters();
+    auto delta = [&](const char *name) { return after.value(name, -1) - before.value(name, 0); };
+    QCOMPARE(delta("onewindow_entries_applied_total"), qint64(5));
+    QCOMPARE(delta("onewindow_entries_stored_total"), qint64(5));
+    QCOMPARE(delta("onewindow_entries_replayed_total"), qint64(3 + 4));
 }
 
 void TestBackOfficePool::cleanupTestCase()

@@ -9,7 +9,11 @@
 // with fsync on (OW_PG_DURABLE=1); the cross-instance wake-up; and what 300 idle long-polls cost
 // the database (transactions/s from pg_stat_database).
 //
-//   bench_backoffice [--cases N] [--requests N] [--sqlite-only | --pg postgresql://…] [--server PATH]
+// With --repeat N every figure is measured N times (pgbench and ours back to back in each round)
+// and the medians and the issue's targets (met / MISSED) are printed at the end.
+//
+//   bench_backoffice [--cases N] [--requests N] [--repeat N] [--sqlite-only | --pg-only]
+//                    [--pg postgresql://…] [--server PATH]
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -464,39 +468,52 @@ double idleLoad(quint16 port, const QString &token, const QString &url)
     return perSecond;
 }
 
-// pgbench's tps on the cluster of `url` (database pgbench, made here, scale 10) with 1, 8 and 32
-// clients; empty without pgbench.
-QHash<int, double> pgbench(const QString &url)
+// Makes database pgbench (scale 10) on the cluster of `url`; false without pgbench.
+bool pgbenchInit(const QString &url)
 {
-    QHash<int, double> out;
     const QString base = url.left(url.lastIndexOf(QLatin1Char('/')));
     QProcess::execute(QStringLiteral("psql"),
         {base + QStringLiteral("/postgres"), QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE pgbench")});
-    const QString db = base + QStringLiteral("/pgbench");
-    if (QProcess::execute(QStringLiteral("pgbench"),
-            {QStringLiteral("-q"), QStringLiteral("-i"), QStringLiteral("-s"), QStringLiteral("10"), db})
-        != 0)
-        return out;
-    for (const int clients : {1, 8, 32}) {
-        QProcess p;
-        p.start(QStringLiteral("pgbench"),
-            {QStringLiteral("-n"), QStringLiteral("-c"), QString::number(clients), QStringLiteral("-j"),
-                QString::number(std::min(clients, 4)), QStringLiteral("-T"), QStringLiteral("10"), db});
-        if (!p.waitForFinished(60000))
-            continue;
-        const auto m = QRegularExpression(QStringLiteral("tps = ([0-9.]+)")).match(QString::fromUtf8(p.readAll()));
-        if (m.hasMatch()) {
-            out.insert(clients, m.captured(1).toDouble());
-            std::printf("pgbench    %2d clients: %.0f tps (TPC-B-like, scale 10, same cluster)\n", clients,
-                m.captured(1).toDouble());
-        }
-    }
-    return out;
+    QProcess init;
+    init.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    init.start(QStringLiteral("pgbench"),
+        {QStringLiteral("-q"), QStringLiteral("-i"), QStringLiteral("-s"), QStringLiteral("10"),
+            base + QStringLiteral("/pgbench")});
+    return init.waitForFinished(300000) && init.exitCode() == 0;
 }
 
-bool bench(const Target &t, int cases, int requests)
+// pgbench's tps (TPC-B-like, 10 s) on that database with `clients` clients; -1 if it failed.
+double pgbenchTps(const QString &url, int clients)
 {
-    const QHash<int, double> pgbenchTps = t.url.isEmpty() ? QHash<int, double>() : pgbench(t.url);
+    const QString db = url.left(url.lastIndexOf(QLatin1Char('/'))) + QStringLiteral("/pgbench");
+    QProcess p;
+    p.start(QStringLiteral("pgbench"),
+        {QStringLiteral("-n"), QStringLiteral("-c"), QString::number(clients), QStringLiteral("-j"),
+            QString::number(std::min(clients, 4)), QStringLiteral("-T"), QStringLiteral("10"), db});
+    if (!p.waitForFinished(60000))
+        return -1;
+    const auto m = QRegularExpression(QStringLiteral("tps = ([0-9.]+)")).match(QString::fromUtf8(p.readAll()));
+    return m.hasMatch() ? m.captured(1).toDouble() : -1;
+}
+
+double median(QList<double> v)
+{
+    if (v.isEmpty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    return v.at(v.size() / 2);
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2)
+                                       : QStringLiteral("?");
+}
+
+bool bench(const Target &t, int cases, int requests, int repeats)
+{
+    const bool withPgbench = !t.url.isEmpty() && pgbenchInit(t.url);
     QElapsedTimer seeding;
     seeding.start();
     if (!seed(t, cases))
@@ -525,50 +542,108 @@ bool bench(const Target &t, int cases, int requests)
 
     // One entry per request (seq 2 of distinct stored cases, spread over the table), then batches
     // of 10 (seqs 2–11 of other stored cases); with 1, 8 and 32 connections (every request on a
-    // case of its own, so every entry is new: --cases must exceed 3.6 × --requests).
+    // case of its own, so every entry is new: --cases must exceed 3.6 × --repeat × --requests).
+    // On PostgreSQL each round runs pgbench with the same connections first, back to back, so a
+    // busy machine weighs on both sides of the ratio alike.
     int round = 0;
-    for (const int batch : {1, 10}) {
-        for (const int inFlight : {1, 8, 32}) {
-            QList<QPair<QString, QByteArray>> bodies;
-            const int n = batch == 1 ? requests : requests / 5;
-            for (int i = 0; i < n; ++i, ++round) {
-                const int c = 1 + int((qint64(round) * 7919) % cases);
-                const QString id = QStringLiteral("bench-%1").arg(c);
-                QJsonArray entries;
-                for (int s = 2; s < 2 + batch; ++s)
-                    entries.append(entry(id, s));
-                bodies.append({QStringLiteral("/v1/cases/%1/entries").arg(id),
-                    QJsonDocument(entries).toJson(QJsonDocument::Compact)});
+    QHash<QPair<int, int>, QList<double>> rates; // (batch, connections) → entries/s per round
+    QHash<int, QList<double>> pgTps; // connections → tps per round
+    QHash<QPair<int, int>, QList<double>> ratios; // entries/s over pgbench's tps, per round
+    for (int rep = 0; rep < repeats; ++rep) {
+        if (withPgbench) {
+            for (const int clients : {1, 8, 32}) {
+                const double tps = pgbenchTps(t.url, clients);
+                if (tps > 0)
+                    pgTps[clients].append(tps);
+                std::printf("%-10s round %d: pgbench %2d clients: %.0f tps (TPC-B-like, scale 10, same cluster)\n",
+                    qPrintable(t.label), rep + 1, clients, tps);
             }
-            QElapsedTimer timer;
-            timer.start();
-            const int ok = run(server.port, token, bodies, inFlight);
-            const double secs = double(timer.nsecsElapsed()) / 1e9;
-            const double rate = double(ok) * batch / secs;
-            QString beside;
-            if (pgbenchTps.contains(inFlight))
-                beside = QStringLiteral(" | pgbench %1 tps, ratio %2")
-                             .arg(pgbenchTps.value(inFlight), 0, 'f', 0)
-                             .arg(rate / pgbenchTps.value(inFlight), 0, 'f', 2);
-            std::printf("%-10s %2d entr%s/request, %2d connections: %5d requests in %.2f s = %7.0f entries/s"
-                        " (%d of %d answered 200)%s\n",
-                qPrintable(t.label), batch, batch == 1 ? "y  " : "ies", inFlight, n, secs, rate, ok, n,
-                qPrintable(beside));
+        }
+        for (const int batch : {1, 10}) {
+            for (const int inFlight : {1, 8, 32}) {
+                QList<QPair<QString, QByteArray>> bodies;
+                const int n = batch == 1 ? requests : requests / 5;
+                for (int i = 0; i < n; ++i, ++round) {
+                    const int c = 1 + int((qint64(round) * 7919) % cases);
+                    const QString id = QStringLiteral("bench-%1").arg(c);
+                    QJsonArray entries;
+                    for (int s = 2; s < 2 + batch; ++s)
+                        entries.append(entry(id, s));
+                    bodies.append({QStringLiteral("/v1/cases/%1/entries").arg(id),
+                        QJsonDocument(entries).toJson(QJsonDocument::Compact)});
+                }
+                QElapsedTimer timer;
+                timer.start();
+                const int ok = run(server.port, token, bodies, inFlight);
+                const double secs = double(timer.nsecsElapsed()) / 1e9;
+                const double rate = double(ok) * batch / secs;
+                rates[{batch, inFlight}].append(rate);
+                QString beside;
+                if (!pgTps.value(inFlight).isEmpty() && pgTps.value(inFlight).size() == rep + 1) {
+                    const double tps = pgTps.value(inFlight).last();
+                    ratios[{batch, inFlight}].append(rate / tps);
+                    beside =
+                        QStringLiteral(" | pgbench %1 tps, ratio %2").arg(tps, 0, 'f', 0).arg(rate / tps, 0, 'f', 2);
+                }
+                std::printf("%-10s round %d: %2d entr%s/request, %2d connections: %5d requests in %.2f s = %7.0f"
+                            " entries/s (%d of %d answered 200)%s\n",
+                    qPrintable(t.label), rep + 1, batch, batch == 1 ? "y  " : "ies", inFlight, n, secs, rate, ok, n,
+                    qPrintable(beside));
+                std::fflush(stdout);
+            }
         }
     }
+    std::printf(
+        "%-10s medians of %d round(s), load average %s:\n", qPrintable(t.label), repeats, qPrintable(loadAverage()));
+    for (const int batch : {1, 10}) {
+        for (const int inFlight : {1, 8, 32}) {
+            QString beside;
+            if (!ratios.value({batch, inFlight}).isEmpty())
+                beside = QStringLiteral(" | pgbench %1 tps, ratio %2")
+                             .arg(median(pgTps.value(inFlight)), 0, 'f', 0)
+                             .arg(median(ratios.value({batch, inFlight})), 0, 'f', 2);
+            std::printf("%-10s   %2d entr%s/request, %2d connections: %7.0f entries/s%s\n", qPrintable(t.label), batch,
+                batch == 1 ? "y  " : "ies", inFlight, median(rates.value({batch, inFlight})), qPrintable(beside));
+        }
+    }
+    // The targets of issue 21 (medians of the per-round ratios).
+    QList<double> scaling;
+    for (qsizetype i = 0; i < rates.value({1, 8}).size() && i < rates.value({1, 1}).size(); ++i)
+        scaling.append(rates.value({1, 8}).at(i) / rates.value({1, 1}).at(i));
+    auto target = [&t](const char *what, double value, double goal) {
+        if (value < 0)
+            std::printf("%-10s target %s: not measured\n", qPrintable(t.label), what);
+        else
+            std::printf("%-10s target %s: %.2f× (goal ≥ %.1f×) %s\n", qPrintable(t.label), what, value, goal,
+                value >= goal ? "met" : "MISSED");
+    };
+    if (withPgbench) {
+        target("1 entry/request, 8 connections vs pgbench 8 clients", median(ratios.value({1, 8})), 0.8);
+        target("10 entries/request, 8 connections vs pgbench 8 clients", median(ratios.value({10, 8})), 3.0);
+    }
+    target("1 entry/request, 8 connections vs 1 connection", median(scaling), 3.0);
+    std::fflush(stdout);
     printLatencies(t.label, QStringLiteral("poll and write on one instance"),
         eventLatencies(nam, server.port, server.port, token, QStringLiteral("ev1"), 200));
     if (!t.url.isEmpty()) {
         Server second;
         if (start(second, t)) {
-            printLatencies(t.label, QStringLiteral("poll on a second instance"),
-                eventLatencies(nam, second.port, server.port, token, QStringLiteral("ev2"), 100));
+            QList<double> wake = eventLatencies(nam, second.port, server.port, token, QStringLiteral("ev2"), 100);
+            printLatencies(t.label, QStringLiteral("poll on a second instance"), wake);
+            if (!wake.isEmpty()) {
+                std::sort(wake.begin(), wake.end());
+                const double p99 = wake.at(std::min(wake.size() - 1, qsizetype(0.99 * double(wake.size()))));
+                std::printf("%-10s target cross-instance wake-up p99: %.1f ms (goal ≤ 100 ms) %s\n",
+                    qPrintable(t.label), p99, p99 <= 100 ? "met" : "MISSED");
+            }
             const double load = idleLoad(second.port, token, t.url);
             if (load >= 0)
-                std::printf("%-10s %d idle long-polls on one instance: %.1f database transactions/s\n",
-                    qPrintable(t.label), kIdlePolls, load);
+                std::printf("%-10s %d idle long-polls on one instance: %.1f database transactions/s\n"
+                            "%-10s target idle long-polls: %.1f queries/s (goal ≤ 5) %s\n",
+                    qPrintable(t.label), kIdlePolls, load, qPrintable(t.label), load, load <= 5 ? "met" : "MISSED");
         }
     }
+    std::fflush(stdout);
 
     const qint64 blob = 64 * 1024 * 1024;
     for (const qint64 chunk : {qint64(1) << 20, qint64(8) << 20}) {
@@ -606,14 +681,19 @@ int main(int argc, char *argv[])
     };
     const int cases = option("--cases", QStringLiteral("100000")).toInt();
     const int requests = option("--requests", QStringLiteral("3000")).toInt();
+    const int repeats = option("--repeat", QStringLiteral("1")).toInt();
     QString pg = option("--pg", QString());
     serverPath() = option("--server", serverPath());
     QTemporaryDir dir;
-    if (!dir.isValid() || cases < 1000 || requests < 10 || qint64(cases) * 10 < qint64(requests) * 36)
+    if (!dir.isValid() || cases < 1000 || requests < 10 || repeats < 1
+        || qint64(cases) * 10 < qint64(requests) * 36 * repeats)
         return 2;
 
-    std::printf("bench_backoffice: onewindow-backoffice over loopback, %d cases stored\n", cases);
-    if (!bench({QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString()}, cases, requests))
+    std::printf("bench_backoffice: onewindow-backoffice over loopback, %d cases stored, load average %s\n", cases,
+        qPrintable(loadAverage()));
+    if (!args.contains(QLatin1String("--pg-only"))
+        && !bench(
+            {QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString()}, cases, requests, repeats))
         return 1;
     if (args.contains(QLatin1String("--sqlite-only")))
         return 0;
@@ -635,7 +715,7 @@ int main(int argc, char *argv[])
             QStringLiteral("psql"), {base, QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE bench")});
         pg = base.left(base.lastIndexOf(QLatin1Char('/'))) + QStringLiteral("/bench");
     }
-    if (!bench({QStringLiteral("postgresql"), dir.filePath(QStringLiteral("pg")), pg}, cases, requests))
+    if (!bench({QStringLiteral("postgresql"), dir.filePath(QStringLiteral("pg")), pg}, cases, requests, repeats))
         return 1;
     return 0;
 }

@@ -95,6 +95,20 @@ Result<bool> Accounts::addUser(const QString &name, const QString &role, const Q
     return true;
 }
 
+void Accounts::runOnWorker(Accounts &owner, QMutex *writeLock)
+{
+    m_owner = &owner;
+    m_writeLock = writeLock;
+}
+
+template<typename F>
+auto Accounts::throttled(F f)
+{
+    Accounts &a = m_owner ? *m_owner : *this;
+    QMutexLocker locked(&a.m_throttleLock);
+    return f(a.m_throttle);
+}
+
 ApiReply Accounts::signIn(const QJsonObject &body, const QHostAddress &from, const ReplyHandle &reply)
 {
     const QJsonValue nameValue = body.value(QLatin1String("name"));
@@ -104,13 +118,14 @@ ApiReply Accounts::signIn(const QJsonObject &body, const QHostAddress &from, con
     if (!nameValue.isString() || !passwordValue.isString() || name.isEmpty() || password.isEmpty())
         return ApiReply::error(
             400, QStringLiteral("bad-request"), QStringLiteral("Sign-in needs name and password (strings)."));
-    if (const int wait = m_throttle.addressWait(from); wait > 0) {
+    if (const int wait = throttled([&from](SignInThrottle &t) { return t.addressWait(from); }); wait > 0) {
         ApiReply r = ApiReply::error(429, QStringLiteral("too-many-attempts"),
             QStringLiteral("Too many wrong sign-ins from this address; try again in %1 s.").arg(wait));
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
         return r;
     }
-    if (m_pending >= kMaxPendingSignIns) {
+    std::atomic<int> &pending = m_owner ? m_owner->m_pending : m_pending;
+    if (pending.load() >= kMaxPendingSignIns) {
         ApiReply r = ApiReply::error(503, QStringLiteral("busy"),
             QStringLiteral("The back office is checking many sign-ins; try again in a moment."));
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1")});
@@ -118,7 +133,7 @@ ApiReply Accounts::signIn(const QJsonObject &body, const QHostAddress &from, con
     }
     Candidate who;
     who.name = name;
-    who.locked = m_throttle.pairLocked(name, from);
+    who.locked = throttled([&name, &from](SignInThrottle &t) { return t.pairLocked(name, from); });
     if (name.size() <= kMaxNameLength) {
         auto q = m_db.exec(QStringLiteral("SELECT password_hash, disabled_at FROM users WHERE name = ?"), {name});
         if (!q)
@@ -129,7 +144,25 @@ ApiReply Accounts::signIn(const QJsonObject &body, const QHostAddress &from, con
                 who.storedHash = q.value().value(0).toString();
         }
     }
-    m_throttle.attempted(name, from);
+    throttled([&name, &from](SignInThrottle &t) {
+        t.attempted(name, from);
+        return true;
+    });
+    if (m_owner) {
+        // A worker: PBKDF2 here (the same work whether the user exists or not), then the writes,
+        // holding SQLite's writer lock only for them.
+        ++pending;
+        bool verified = false;
+        if (who.storedHash.isEmpty())
+            Secrets::burnVerification(password);
+        else
+            verified = Secrets::verifyPassword(password, who.storedHash);
+        --pending;
+        if (!m_writeLock)
+            return finishSignIn(who, from, verified);
+        QMutexLocker writing(m_writeLock);
+        return finishSignIn(who, from, verified);
+    }
     ++m_pending;
     // PBKDF2 on a worker: the same work whether the user exists or not (one answer, similar time).
     const QString stored = who.storedHash;
@@ -191,7 +224,10 @@ ApiReply Accounts::finishSignIn(const Candidate &who, const QHostAddress &from, 
         {p.tokenHash, p.user, isoUtc(now), p.expiresAt});
     if (!made)
         return ApiReply::storage(made.error());
-    m_throttle.succeeded(who.name, from);
+    throttled([&who, &from](SignInThrottle &t) {
+        t.succeeded(who.name, from);
+        return true;
+    });
     (void)m_db.audit(p.user, QStringLiteral("sign-in"), address);
     return ApiReply::json(201,
         QJsonObject {{QStringLiteral("token"), *token}, {QStringLiteral("expiresAt"), p.expiresAt},

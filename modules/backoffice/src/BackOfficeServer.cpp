@@ -227,6 +227,10 @@ QString BackOfficeServer::startWorker()
     stores->departments = std::make_unique<Departments>(d, *stores->events, m_clock);
     stores->cases->setRouting(stores->router.get(), stores->departments.get());
     stores->cases->setWindows(stores->windows.get());
+    // Sign-ins on this worker count in the event loop's throttle; SQLite's writer lock is taken
+    // only around their writes (not during PBKDF2).
+    stores->accounts->runOnWorker(
+        *m_accounts, m_db->dialect() == Database::Dialect::Sqlite ? &m_sqliteWrites : nullptr);
     // EventWaiters stays on the event-loop thread: a worker's appends reach it queued.
     m_waiters->watch(*stores->events);
     t_stores = stores.release();
@@ -253,10 +257,17 @@ EventLog &BackOfficeServer::events()
     return t_stores ? *t_stores->events : *m_events;
 }
 
+Departments &BackOfficeServer::departments()
+{
+    return t_stores ? *t_stores->departments : *m_departments;
+}
+
 bool BackOfficeServer::runsOnWorker(Handler handler)
 {
     return handler == &BackOfficeServer::appendEntries || handler == &BackOfficeServer::readCase
-        || handler == &BackOfficeServer::searchCases;
+        || handler == &BackOfficeServer::searchCases || handler == &BackOfficeServer::signIn
+        || handler == &BackOfficeServer::departmentItems || handler == &BackOfficeServer::decideItem
+        || handler == &BackOfficeServer::itemReady;
 }
 
 void BackOfficeServer::maintain()
@@ -595,9 +606,12 @@ ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray
         if (route && runsOnWorker(route->handler)) {
             // Answered on a worker; the answer comes back to this thread (queued), where the
             // connection lives. A connection gone meanwhile makes send() a no-op.
-            // Reading a case writes its audit row: every case route counts as writing.
-            m_pool->submit([this, request = std::move(request), handle]() mutable {
-                const ApiReply reply = dispatchSerialized(std::move(request), true);
+            // Reading a case writes its audit row: every route here counts as writing, except
+            // sign-in, which takes SQLite's writer lock itself around its writes (not during
+            // PBKDF2).
+            const bool writes = route->handler != &BackOfficeServer::signIn;
+            m_pool->submit([this, request = std::move(request), handle, writes]() mutable {
+                const ApiReply reply = dispatchSerialized(std::move(request), writes);
                 QMetaObject::invokeMethod(
                     this, [handle, reply] { handle.send(reply); }, Qt::QueuedConnection);
             });
@@ -807,7 +821,7 @@ ApiReply BackOfficeServer::signIn(const Request &r)
         return body.error;
     if (!body.value->isObject())
         return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("The body is a JSON object."));
-    return m_accounts->signIn(body.value->toObject(), r.remoteAddress(), r.later());
+    return accounts().signIn(body.value->toObject(), r.remoteAddress(), r.later());
 }
 
 ApiReply BackOfficeServer::currentSession(const Request &r)
@@ -979,7 +993,7 @@ ApiReply BackOfficeServer::departmentItems(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_departments->items(
+    return departments().items(
         *who.value, r.params.value(QStringLiteral("code")), r.query().queryItemValue(QStringLiteral("state")));
 }
 
@@ -993,7 +1007,7 @@ ApiReply BackOfficeServer::decideItem(const Request &r)
         return body.error;
     if (!body.value->isObject())
         return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("The body is a JSON object."));
-    return m_departments->decide(*who.value, r.params.value(QStringLiteral("itemId")), body.value->toObject());
+    return departments().decide(*who.value, r.params.value(QStringLiteral("itemId")), body.value->toObject());
 }
 
 ApiReply BackOfficeServer::itemReady(const Request &r)
@@ -1001,7 +1015,7 @@ ApiReply BackOfficeServer::itemReady(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_departments->ready(*who.value, r.params.value(QStringLiteral("itemId")));
+    return departments().ready(*who.value, r.params.value(QStringLiteral("itemId")));
 }
 
 ApiReply BackOfficeServer::readEvents(const Request &r)

@@ -9,9 +9,12 @@
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+
+#include <atomic>
 
 namespace ow::backoffice {
 
@@ -71,6 +74,11 @@ public:
     // POST /v1/sessions {name, password} → 201 {token, expiresAt, user}, sent later through
     // `reply` (ApiReply::later() is returned), or at once an error (400, 429, 503).
     ApiReply signIn(const QJsonObject &body, const QHostAddress &from, const ReplyHandle &reply);
+    // On a worker thread of the server (no event loop there): sign-ins count in `owner`'s throttle
+    // (one per process, guarded), PBKDF2 runs on the calling thread and signIn() answers at once;
+    // `writeLock` (SQLite's one writer; may be null) is held only while the sign-in writes, never
+    // during PBKDF2.
+    void runOnWorker(Accounts &owner, QMutex *writeLock);
     // The "Authorization: Bearer …" header → the principal, or 401.
     ApiResult<Principal> authenticate(const QByteArray &authorization);
     // DELETE /v1/sessions/current → 204.
@@ -94,6 +102,9 @@ private:
         bool locked = false;
     };
     ApiReply finishSignIn(const Candidate &who, const QHostAddress &from, bool verified);
+    // The process's throttle (this one's, or the owner's on a worker), locked while `f` runs.
+    template<typename F>
+    auto throttled(F f);
     [[nodiscard]] Result<bool> userExists(const QString &name);
 
     Database &m_db;
@@ -101,7 +112,10 @@ private:
     Clock m_clock;
     int m_tokenMinutes;
     SignInThrottle m_throttle;
-    int m_pending = 0;
+    QMutex m_throttleLock;
+    std::atomic<int> m_pending {0};
+    Accounts *m_owner = nullptr; // set on a worker's Accounts: the throttle and pending count
+    QMutex *m_writeLock = nullptr;
     QObject m_context; // continuations of the PBKDF2 jobs run on the thread of Accounts
     QThreadPool m_pool; // declared last: destroyed (waiting for its jobs) first
 };

@@ -210,6 +210,7 @@ private:
     Accounts &accounts();
     CaseLedger &cases();
     EventLog &events();
+    Departments &departments();
     // Routes whose handler runs on a worker: they touch only the stores above, Metrics and the
     // Sealer (both guarded), never the event-loop thread's state.
     static bool runsOnWorker(Handler handler);

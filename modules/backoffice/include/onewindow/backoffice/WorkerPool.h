@@ -41,7 +41,7 @@ public:
     int busy() const;
     int queued() const;
 
-    // --workers when not given: the cores, at least 2.
+    // --workers when not given: four per core, 8 to 32 (the work waits on the database).
     static int defaultSize();
 
 private:
