@@ -242,11 +242,11 @@ ApiResult<Principal> Accounts::authenticate(const QByteArray &authorization)
     if (!header.toLower().startsWith("bearer "))
         return unauthorized(QStringLiteral("Only bearer tokens are accepted."));
     const QByteArray token = header.mid(7).trimmed();
-    auto q =
-        m_db.exec(QStringLiteral("SELECT s.expires_at, s.ended_at, u.name, u.role, u.window_key_id,"
-                                 " u.department, u.disabled_at FROM sessions s JOIN users u ON u.name = s.user_name"
-                                 " WHERE s.token_hash = ?"),
-            {Secrets::sha256Hex(token)});
+    auto q = m_db.exec(QStringLiteral("SELECT s.expires_at, s.ended_at, u.name, u.role, u.window_key_id,"
+                                      " u.department, u.disabled_at, EXISTS (SELECT 1 FROM window_keys k"
+                                      " WHERE k.key_id = u.window_key_id AND k.revoked_at IS NULL)"
+                                      " FROM sessions s JOIN users u ON u.name = s.user_name WHERE s.token_hash = ?"),
+        {Secrets::sha256Hex(token)});
     if (!q)
         return ApiReply::storage(q.error());
     if (!q.value().next())
@@ -261,6 +261,7 @@ ApiResult<Principal> Accounts::authenticate(const QByteArray &authorization)
     who.role = q.value().value(3).toString();
     who.window = q.value().value(4).toString();
     who.department = q.value().value(5).toString();
+    who.windowKeyCurrent = q.value().value(7).toBool();
     who.tokenHash = Secrets::sha256Hex(token);
     return who;
 }

@@ -109,6 +109,10 @@ std::optional<ApiReply> WindowRegistry::refusePush(const Principal &who)
     if (!who.isWindowRole())
         return ApiReply::error(403, QStringLiteral("forbidden"),
             QStringLiteral("Only a window's clerk or station sends cases and scans, not a %1.").arg(who.role));
+    // Read with the token, a moment ago: a current key then is one now (a revocation that lands
+    // in between is the same race as one just after the check).
+    if (who.windowKeyCurrent)
+        return std::nullopt;
     auto keys = keysOf(who.window);
     if (!keys)
         return keys.error;

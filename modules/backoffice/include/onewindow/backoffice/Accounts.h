@@ -30,6 +30,9 @@ struct Principal
     QString department;
     QString tokenHash;
     QString expiresAt;
+    // Set by authenticate(): whether the bound window had a current (unrevoked) key at that
+    // moment; lets a push skip reading the key ring again (WindowRegistry::refusePush).
+    bool windowKeyCurrent = false;
 
     bool isWindowRole() const { return role == QLatin1String("clerk") || role == QLatin1String("station"); }
     QJsonObject toJson() const;
