@@ -174,7 +174,9 @@ QJsonObject entry(const QString &caseId, int seq)
 {
     return QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("seq"), seq},
         {QStringLiteral("at"), QStringLiteral("2026-11-27T01:31:%1.000Z").arg(seq % 60, 2, 10, QLatin1Char('0'))},
-        {QStringLiteral("window"), kWindow}, {QStringLiteral("clerk"), QStringLiteral("李建华")},
+        // The signed-in clerk, as the window writes it (app/client: the clerk is the user who
+        // signed in); a name that is not a user of the window costs a lookup and is replaced.
+        {QStringLiteral("window"), kWindow}, {QStringLiteral("clerk"), QStringLiteral("c1")},
         {QStringLiteral("kind"), QStringLiteral("marked")},
         {QStringLiteral("payload"),
             QJsonObject {{QStringLiteral("material"), QStringLiteral("id-card")},
