@@ -54,8 +54,8 @@ void CounterStyle::drawPrimitive(
     const QRectF frame = QRectF(option->rect.adjusted(0, topMargin, 0, 0)).adjusted(0.5, 0.5, -0.5, -0.5);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setBrush(QColor(0, 0, 0, 8));
-    painter->setPen(QColor(0, 0, 0, 40));
+    painter->setBrush(QColor(0, 0, 0, 3));
+    painter->setPen(QColor(0, 0, 0, 26));
     painter->drawRoundedRect(frame, 2, 2);
     painter->restore();
 }
