@@ -23,6 +23,7 @@
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/CounterStyle.h"
 #include "onewindow/ui/FirstPaintProbe.h"
 #include "onewindow/ui/IdleLock.h"
 #include "onewindow/ui/MainWindow.h"
@@ -138,6 +139,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("OneWindow"));
     QApplication::setOrganizationName(QStringLiteral("OneWindow"));
     QApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
+    // No image file read before the first paint (each read loads all image format plugins).
+    ow::ui::CounterStyle::install();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("OneWindow — the comprehensive acceptance window client"));

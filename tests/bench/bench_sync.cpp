@@ -3,7 +3,7 @@
 // and uploads the same bytes raw with curl (tus POST + PATCH, one curl process for all creations
 // and one for all PATCHes, keep-alive) to a fresh, empty back office, once one at a time and once
 // with as many transfers at once as the engine has upload lanes; prints the throughputs and the
-// ratios (target >= 0.7), each run and the median of the runs.
+// ratios (target >= 0.8, issue 25), each run and the median of the runs.
 // Usage: bench_sync [cases] [blobs per case] [bytes per blob] [runs, default 3]
 #include "SyncFixture.h"
 
@@ -37,10 +37,25 @@ int fail(const char *what)
 QByteArray curl(const QString &configPath, const QStringList &options, QString *error)
 {
     QProcess p;
+    // Waited for in an event loop, not with waitForFinished(): the back offices (QProcess children
+    // of this bench) write a line per request to stdout, and only a running event loop reads their
+    // pipes; blocked here, a full pipe would stop the back office and curl with it.
+    QEventLoop loop;
+    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(1200000, &loop, &QEventLoop::quit);
     p.start(QStringLiteral("curl"),
         QStringList {QStringLiteral("--silent"), QStringLiteral("--show-error")} + options
             + QStringList {QStringLiteral("--config"), configPath});
-    if (!p.waitForStarted(10000) || !p.waitForFinished(1200000) || p.exitCode() != 0) {
+    if (p.state() != QProcess::NotRunning)
+        loop.exec();
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished();
+        *error = QStringLiteral("curl did not finish in 20 minutes");
+        return {};
+    }
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = QStringLiteral("curl failed: ") + QString::fromUtf8(p.readAllStandardError());
         return {};
     }
@@ -252,7 +267,7 @@ int main(int argc, char *argv[])
     std::printf("median of %d runs: sync engine %.2f MB/s (entries and blobs); curl (tus POST + PATCH, blobs only)"
                 " %.2f MB/s, with %d in parallel %.2f MB/s\n",
         runs, median(engine), median(raw), lanes, median(rawParallel));
-    std::printf("ratio sync engine / curl: %.2f (target >= 0.7); / curl --parallel-max %d: %.2f\n", median(ratio),
+    std::printf("ratio sync engine / curl: %.2f (target >= 0.8); / curl --parallel-max %d: %.2f\n", median(ratio),
         lanes, median(ratioParallel));
     return 0;
 }
