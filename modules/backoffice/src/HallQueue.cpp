@@ -995,14 +995,15 @@ Result<bool> HallQueue::setHall(const QJsonObject &d)
     return R::failure(why);
 }
 
-Result<QString> HallQueue::addDevice(const QString &hall, const QString &kind, const QString &name)
+Result<QString> HallQueue::addDevice(
+    const QString &hall, const QString &kind, const QString &name, const QString &given)
 {
     using R = Result<QString>;
     if (kind != QLatin1String("kiosk") && kind != QLatin1String("display"))
         return R::failure(QStringLiteral("--kind is kiosk or display."));
     if (name.trimmed().isEmpty() || name.size() > 100)
         return R::failure(QStringLiteral("--name names the device."));
-    auto token = Secrets::newToken();
+    auto token = given.isEmpty() ? Secrets::newToken() : Result<QString>(given);
     if (!token)
         return R::failure(token.error());
     auto q = m_db.exec(QStringLiteral("INSERT INTO hall_devices (name, hall, kind, token_hash, created_at)"

@@ -45,8 +45,10 @@ public:
     // Admin: a hall from its description {hall, name, settings, categories: [Category],
     // windows: [{window, categories}]} (created, or replaced but for its tickets).
     [[nodiscard]] Result<bool> setHall(const QJsonObject &description);
-    // Admin: a kiosk or display of the hall; the device's token (shown once).
-    [[nodiscard]] Result<QString> addDevice(const QString &hall, const QString &kind, const QString &name);
+    // Admin: a kiosk or display of the hall; the device's token (shown once): a random one, or
+    // `token` (the demo's public ones, DemoAccounts).
+    [[nodiscard]] Result<QString> addDevice(
+        const QString &hall, const QString &kind, const QString &name, const QString &token = QString());
     // Admin: an appointment in a slot; its id.
     [[nodiscard]] Result<QString> addAppointment(
         const QString &hall, const QString &category, const QDateTime &slotStart, int minutes);
