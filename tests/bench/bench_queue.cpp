@@ -1,7 +1,7 @@
 // Issue 23: call-next latency with 20 windows calling at once (call next, done, call next …) on
 // a hall with a few thousand waiting tickets, against one and two onewindow-backoffice instances
 // on PostgreSQL (fsync on), SQLite beside it. Prints p50/p99/max per setup (target p99 ≤ 50 ms).
-//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL]
+//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL] [--workers N]
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,6 +23,12 @@
 namespace {
 
 constexpr int kWindows = 20;
+// --workers N: the servers' worker threads (default: theirs, the cores).
+QStringList &serverExtra()
+{
+    static QStringList extra;
+    return extra;
+}
 const QByteArray kPassword = "bench password 1";
 
 QStringList dbArgs(const QString &url)
@@ -229,6 +235,9 @@ int main(int argc, char *argv[])
     const int tickets = at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : 2000;
     const qsizetype pgAt = args.indexOf(QLatin1String("--pg"));
     QString pg = pgAt >= 0 && pgAt + 1 < args.size() ? args.at(pgAt + 1) : QString();
+    const qsizetype workersAt = args.indexOf(QLatin1String("--workers"));
+    if (workersAt >= 0 && workersAt + 1 < args.size())
+        serverExtra() = {QStringLiteral("--workers"), args.at(workersAt + 1)};
     QTemporaryDir dir;
     std::printf("bench_queue: call next over loopback, %d windows at once (call next, done, …)\n", kWindows);
     if (!bench(QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), tickets, 1))
