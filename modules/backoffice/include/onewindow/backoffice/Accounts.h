@@ -25,9 +25,10 @@ class WindowRegistry;
 struct Principal
 {
     QString user;
-    QString role; // clerk | station | supervisor | department | admin
+    QString role; // clerk | station | supervisor | department | admin; kiosk | display (a hall device)
     QString window; // key id of the bound window (clerk, station; optional otherwise)
     QString department;
+    QString hall; // a hall device's hall (HallQueue::addDevice)
     QString tokenHash;
     QString expiresAt;
     // Set by authenticate(): whether the bound window had a current (unrevoked) key at that
