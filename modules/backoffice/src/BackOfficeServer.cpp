@@ -12,6 +12,7 @@
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/SignInThrottle.h"
 #include "onewindow/backoffice/WindowRegistry.h"
+#include "onewindow/receipt/RatingSeal.h"
 
 #include "onewindow/backoffice/HttpConnection.h"
 #include "onewindow/backoffice/Metrics.h"
@@ -796,8 +797,14 @@ ApiReply BackOfficeServer::enrol(const Request &r)
 
 ApiReply BackOfficeServer::keyRing(const Request &r)
 {
+    // The rating key windows seal the applicant's ratings to (receipt::RatingSeal).
+    const auto ratingPublic = receipt::RatingSeal::publicKeyOf(m_sealer->ratingPrivateKey());
+    QJsonObject ratingKey;
+    if (ratingPublic)
+        ratingKey = {{QStringLiteral("keyId"), receipt::RatingSeal::keyIdFor(ratingPublic.value())},
+            {QStringLiteral("publicKey"), QString::fromLatin1(ratingPublic.value().toBase64())}};
     return m_windows->keyRing(
-        r.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")));
+        r.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")), ratingKey);
 }
 
 ApiReply BackOfficeServer::signIn(const Request &r)

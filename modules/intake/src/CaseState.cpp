@@ -217,6 +217,10 @@ QString CaseState::apply(const store::LogEntry &e)
         if (next.document)
             return tr("Case %1 is decided; it cannot be abandoned.").arg(e.caseId);
         next.abandoned = true;
+    } else if (k == QLatin1String("visit") || k == QLatin1String("supplemented") || k == QLatin1String("handedOut")
+        || k == QLatin1String("dispatched") || k == QLatin1String("rated")) {
+        // The case came back (issue 22): these change nothing the acceptance replays; the case's
+        // timeline reads them from the log.
     } else {
         return tr("Unknown entry kind \"%1\" in case %2.").arg(k, e.caseId);
     }
