@@ -30,6 +30,8 @@ class UploadStore;
 class Departments;
 class EventLog;
 class EventWaiters;
+class Handouts;
+class Ratings;
 class Router;
 class Sealer;
 class WindowRegistry;
@@ -196,6 +198,13 @@ private:
     ApiReply decideItem(const Request &r);
     ApiReply itemReady(const Request &r);
     ApiReply readEvents(const Request &r);
+    // The applicant's ratings (Ratings): supervisors' and admins' routes, the rated clerk's appeal.
+    ApiReply listRatings(const Request &r);
+    ApiReply ratingTasks(const Request &r);
+    ApiReply ratingCallback(const Request &r);
+    ApiReply appealRating(const Request &r);
+    ApiReply ratingAppeals(const Request &r);
+    ApiReply decideAppeal(const Request &r);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -237,6 +246,8 @@ private:
     std::unique_ptr<EventWaiters> m_waiters;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Departments> m_departments;
+    std::unique_ptr<Ratings> m_ratings;
+    std::unique_ptr<Handouts> m_handouts;
     quint16 m_port = 0;
     QTimer *m_maintenance = nullptr;
     QString m_dataDir;
