@@ -41,12 +41,12 @@ RatingPrompt::RatingPrompt(const QString &caseId, const QString &service, QWidge
     m_ui->titleLabel->setFont(title);
     auto *levels = new QButtonGroup(this);
     levels->setExclusive(true);
-    for (QAbstractButton *b : {static_cast<QAbstractButton *>(m_ui->levelVerySatisfied), m_ui->levelSatisfied,
+    for (QAbstractButton *b : QList<QAbstractButton *> {m_ui->levelVerySatisfied, m_ui->levelSatisfied,
              m_ui->levelBasic, m_ui->levelDissatisfied, m_ui->levelVeryDissatisfied}) {
         levels->addButton(b);
         b->setMinimumHeight(kButtonHeight);
     }
-    for (QWidget *w : {static_cast<QWidget *>(m_ui->submitButton), m_ui->declineButton, m_ui->reasonEfficiency,
+    for (QWidget *w : QList<QWidget *> {m_ui->submitButton, m_ui->declineButton, m_ui->reasonEfficiency,
              m_ui->reasonCompetence, m_ui->reasonAttitude, m_ui->reasonGuide})
         w->setMinimumHeight(kButtonHeight / 2);
     m_ui->freeText->setMinimumHeight(kTextHeight);
