@@ -19,6 +19,12 @@ QString text(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
+// "" for a field a hand-out has not (a NOT NULL column): a null QString binds as NULL.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 } // namespace
 
 Handouts::Handouts(Database &db, const Sealer &sealer, Catalogues &catalogues, Clock clock)
@@ -145,7 +151,7 @@ QString Handouts::applyHandout(const QString &caseId, int seq, const QJsonObject
     const QString at = text(entry, "at");
     auto made = m_db.exec(QStringLiteral("INSERT INTO case_handouts (case_id, kind, seq, at, carrier, tracking)"
                                          " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO NOTHING"),
-        {caseId, kind, seq, at, text(p, "carrier"), text(p, "tracking")});
+        {caseId, kind, seq, at, notNull(text(p, "carrier")), notNull(text(p, "tracking"))});
     if (!made)
         return made.error();
     for (const QJsonValue &v : p.value(QLatin1String("items")).toArray()) {
@@ -170,10 +176,12 @@ ApiResult<QJsonObject> Handouts::progress(const QString &caseId)
         {caseId});
     if (!rows)
         return ApiReply::storage(rows.error());
-    int untilResult = 0;
+    // The first visit (the acceptance) always; each return after a notice ("reopened", or the
+    // window's "visit" return entries, whichever says more); each supplement brought in person.
+    int returns = 0;
+    int visitReturns = 0;
+    int supplements = 0;
     int pickup = 0;
-    int reopened = 0;
-    bool visitEntries = false;
     QJsonObject lastDecided;
     QList<std::tuple<int, QString, QString>> found;
     while (rows.value().next())
@@ -181,7 +189,7 @@ ApiResult<QJsonObject> Handouts::progress(const QString &caseId)
             {rows.value().value(0).toInt(), rows.value().value(1).toString(), rows.value().value(2).toString()});
     for (const auto &[seq, kind, content] : std::as_const(found)) {
         if (kind == QLatin1String("reopened")) {
-            ++reopened;
+            ++returns;
             continue;
         }
         auto entry = m_sealer.openEntry(caseId, seq, content);
@@ -192,14 +200,15 @@ ApiResult<QJsonObject> Handouts::progress(const QString &caseId)
             lastDecided = p;
             continue;
         }
-        visitEntries = true;
-        if (text(p, "why") == QLatin1String("pickup"))
+        const QString why = text(p, "why");
+        if (why == QLatin1String("pickup"))
             ++pickup;
-        else
-            ++untilResult;
+        else if (why == QLatin1String("return"))
+            ++visitReturns;
+        else if (why == QLatin1String("supplement"))
+            ++supplements;
     }
-    if (!visitEntries)
-        untilResult = found.isEmpty() && lastDecided.isEmpty() ? 0 : 1 + reopened;
+    const int untilResult = 1 + std::max(returns, visitReturns) + supplements;
     auto handout = m_db.exec(
         QStringLiteral("SELECT kind, seq, at, carrier, tracking FROM case_handouts WHERE case_id = ?"), {caseId});
     if (!handout)
@@ -245,28 +254,41 @@ ApiResult<QJsonObject> Handouts::progress(const QString &caseId)
         else
             tasks.append(o);
     }
-    const QJsonObject document = lastDecided.value(QLatin1String("document")).toObject();
-    for (const QJsonValue &v : document.value(QLatin1String("missing")).toArray()) {
+    // The 容缺 lines: the materials the items were routed with as "tolerated" (Router), due by the
+    // decided document's line of the same name.
+    QHash<QString, QDate> dueByName;
+    for (const QJsonValue &v :
+        lastDecided.value(QLatin1String("document")).toObject().value(QLatin1String("missing")).toArray()) {
         const QJsonObject m = v.toObject();
-        if (!m.value(QLatin1String("tolerable")).toBool())
-            continue;
-        const QString task = QStringLiteral("tolerated:") + text(m, "material");
-        if (listed.contains(task))
-            continue;
-        listed.insert(task);
-        const QDate due = QDate::fromString(text(m, "supplementBy"), Qt::ISODate);
-        QJsonObject o = doneTolerated.value(task);
-        const bool done = o.value(QLatin1String("done")).toBool();
-        o.insert(QStringLiteral("task"), task);
-        o.insert(QStringLiteral("kind"), QStringLiteral("tolerated"));
-        o.insert(QStringLiteral("item"), QJsonValue());
-        o.insert(QStringLiteral("bring"), text(m, "material"));
-        o.insert(QStringLiteral("dueBy"), due.isValid() ? QJsonValue(due.toString(Qt::ISODate)) : QJsonValue());
-        o.insert(QStringLiteral("done"), done);
-        if (!o.contains(QLatin1String("doneSeq")))
-            o.insert(QStringLiteral("doneSeq"), QJsonValue());
-        o.insert(QStringLiteral("overdue"), !done && due.isValid() && due < today);
-        tasks.append(o);
+        if (m.value(QLatin1String("tolerable")).toBool())
+            dueByName.insert(text(m, "material"), QDate::fromString(text(m, "supplementBy"), Qt::ISODate));
+    }
+    auto routed = m_db.exec(QStringLiteral("SELECT materials FROM items WHERE case_id = ? ORDER BY matter"), {caseId});
+    if (!routed)
+        return ApiReply::storage(routed.error());
+    while (routed.value().next()) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(routed.value().value(0).toString().toUtf8()).array()) {
+            const QJsonObject m = v.toObject();
+            if (text(m, "status") != QLatin1String("tolerated"))
+                continue;
+            const QString task = QStringLiteral("tolerated:") + text(m, "material");
+            if (listed.contains(task))
+                continue;
+            listed.insert(task);
+            const QDate due = dueByName.value(text(m, "name"));
+            QJsonObject o = doneTolerated.value(task);
+            const bool done = o.value(QLatin1String("done")).toBool();
+            o.insert(QStringLiteral("task"), task);
+            o.insert(QStringLiteral("kind"), QStringLiteral("tolerated"));
+            o.insert(QStringLiteral("item"), QJsonValue());
+            o.insert(QStringLiteral("bring"), text(m, "name"));
+            o.insert(QStringLiteral("dueBy"), due.isValid() ? QJsonValue(due.toString(Qt::ISODate)) : QJsonValue());
+            o.insert(QStringLiteral("done"), done);
+            if (!o.contains(QLatin1String("doneSeq")))
+                o.insert(QStringLiteral("doneSeq"), QJsonValue());
+            o.insert(QStringLiteral("overdue"), !done && due.isValid() && due < today);
+            tasks.append(o);
+        }
     }
 
     auto items = m_db.exec(QStringLiteral("SELECT item_id, matter, name, department, state, reason, what,"
