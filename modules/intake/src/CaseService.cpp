@@ -292,6 +292,13 @@ QString CaseService::takeSupplement(const QString &taskId, const QList<Supplied>
     return reload();
 }
 
+QString CaseService::recordRating(const QJsonObject &payload)
+{
+    if (const QString err = m_workflow.recordService({{QStringLiteral("rated"), payload}}); !err.isEmpty())
+        return err;
+    return reload();
+}
+
 QString CaseService::handOut(
     const Party &collector, const std::optional<CaseState::DocumentRef> &authorisation, const QStringList &itemIds)
 {

@@ -6,6 +6,7 @@
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/HandoutDialog.h"
+#include "onewindow/ui/RatingPrompt.h"
 #include "onewindow/ui/SupplementDialog.h"
 #include "ui_CaseTimelineDialog.h"
 
@@ -209,9 +210,18 @@ void CaseTimelineDialog::afterService(const QString &service)
     refresh();
     report({}, service == QLatin1String("supplement") ? tr("Supplement taken in.") : tr("Handed out."));
     Q_EMIT caseChanged(caseId());
-    // The applicant rates what was just done, on their own screen (好差评).
-    if (m_context.ratingPrompt)
+    // The applicant rates what was just done, on their own screen (好差评), sealed for the back
+    // office: the composition root's prompt when it set one, else RatingPrompt once the key ring
+    // carries the back office's rating key.
+    if (m_context.ratingPrompt) {
         m_context.ratingPrompt(caseId(), service);
+    } else if (!m_context.keys.ratingKey().isEmpty()) {
+        const auto payload = RatingPrompt::ask(caseId(), service, m_context.keys.ratingKey(), this);
+        const QString err = payload ? m_service->recordRating(payload.value()) : payload.error();
+        if (!err.isEmpty())
+            report(err);
+        refresh();
+    }
 }
 
 void CaseTimelineDialog::report(const QString &error, const QString &success)

@@ -122,6 +122,8 @@ public:
     // Sends `itemIds` by courier: no pickup visit.
     [[nodiscard]] QString dispatch(
         const DispatchAddress &to, const QString &carrier, const QString &tracking, const QStringList &itemIds);
+    // The applicant's sealed rating of a service ("rated" payload from ui::RatingPrompt::ask).
+    [[nodiscard]] QString recordRating(const QJsonObject &payload);
     // The slip of the last hand-out or dispatch (of this session or from the log).
     const std::optional<receipt::HandoutSlip> &slip() const { return m_slip; }
 
