@@ -1286,6 +1286,33 @@
     </message>
 </context>
 <context>
+    <name>HandoutSlip</name>
+    <message>
+        <source>Hand-out slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown specimen mark &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip is incomplete (case or issue time missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -1434,6 +1461,10 @@
     </message>
     <message>
         <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating key in the key list is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,6 +1906,155 @@
     </message>
     <message>
         <source>No one is waiting at this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>I&apos;d rather not rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service competence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The matter&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is of an unknown service &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating has an unknown level &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating has an unknown reason &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a bad rating gives reasons or text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is incomplete (case or time missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingPrompt</name>
+    <message>
+        <source>Please rate our service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was not good? (choose any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell us more (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;d rather not rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingSeal</name>
+    <message>
+        <source>No random bytes for a rating key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating key cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating key is not an X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s rating key is not an X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key could be made to seal the rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be sealed (key agreement failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No random bytes to seal the rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a sealed rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is sealed to key %1, not to this back office&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating does not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating does not open: altered, or not of this case and service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating is not a rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating is of another case or service.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4448,6 +4628,25 @@ Reason: %2</source>
     </message>
     <message>
         <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::RatingPrompt</name>
+    <message>
+        <source>How was the service when you brought the supplement?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was the service when you collected your results?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was the service when your application was accepted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
