@@ -1610,27 +1610,27 @@
     <name>HandoutSlip</name>
     <message>
         <source>Hand-out slip</source>
-        <translation type="unfinished"></translation>
+        <translation>出件单</translation>
     </message>
     <message>
         <source>Dispatch slip</source>
-        <translation type="unfinished"></translation>
+        <translation>邮寄送达单</translation>
     </message>
     <message>
         <source>The stored slip has an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储的出件单格式无法识别。</translation>
     </message>
     <message>
         <source>The stored slip has an unknown kind &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储的出件单类别“%1”无法识别。</translation>
     </message>
     <message>
         <source>The stored slip has an unknown specimen mark &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>存储的出件单样本标记“%1”无法识别。</translation>
     </message>
     <message>
         <source>The stored slip is incomplete (case or issue time missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>存储的出件单不完整（缺少案件或出具时间）。</translation>
     </message>
 </context>
 <context>
@@ -1786,7 +1786,7 @@
     </message>
     <message>
         <source>The rating key in the key list is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>公钥列表中的评价密钥已损坏。</translation>
     </message>
 </context>
 <context>
@@ -2238,149 +2238,149 @@
     <name>Rating</name>
     <message>
         <source>I&apos;d rather not rate</source>
-        <translation type="unfinished"></translation>
+        <translation>不评价</translation>
     </message>
     <message>
         <source>Very satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>非常满意</translation>
     </message>
     <message>
         <source>Satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>满意</translation>
     </message>
     <message>
         <source>Fairly satisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>基本满意</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>不满意</translation>
     </message>
     <message>
         <source>Very dissatisfied</source>
-        <translation type="unfinished"></translation>
+        <translation>非常不满意</translation>
     </message>
     <message>
         <source>Service efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>服务效率</translation>
     </message>
     <message>
         <source>Service competence</source>
-        <translation type="unfinished"></translation>
+        <translation>服务水平</translation>
     </message>
     <message>
         <source>Service attitude</source>
-        <translation type="unfinished"></translation>
+        <translation>服务态度</translation>
     </message>
     <message>
         <source>The matter&apos;s guide</source>
-        <translation type="unfinished"></translation>
+        <translation>办事指南</translation>
     </message>
     <message>
         <source>The rating is of an unknown service &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>评价所针对的服务“%1”无法识别。</translation>
     </message>
     <message>
         <source>The rating has an unknown level &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>评价等级“%1”无法识别。</translation>
     </message>
     <message>
         <source>The rating has an unknown reason &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>评价原因“%1”无法识别。</translation>
     </message>
     <message>
         <source>Only a bad rating gives reasons or text.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有“不满意”和“非常不满意”才填写原因和意见。</translation>
     </message>
     <message>
         <source>The rating is incomplete (case or time missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>评价不完整（缺少案件或时间）。</translation>
     </message>
 </context>
 <context>
     <name>RatingPrompt</name>
     <message>
         <source>Please rate our service</source>
-        <translation type="unfinished"></translation>
+        <translation>请对本次服务进行评价</translation>
     </message>
     <message>
         <source>What was not good? (choose any)</source>
-        <translation type="unfinished"></translation>
+        <translation>哪些方面不满意？（可多选）</translation>
     </message>
     <message>
         <source>Tell us more (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>您的意见和建议（选填）</translation>
     </message>
     <message>
         <source>I&apos;d rather not rate</source>
-        <translation type="unfinished"></translation>
+        <translation>不评价</translation>
     </message>
     <message>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>提交评价</translation>
     </message>
 </context>
 <context>
     <name>RatingSeal</name>
     <message>
         <source>No random bytes for a rating key.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法取得生成评价密钥所需的随机数。</translation>
     </message>
     <message>
         <source>The rating key cannot be made.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成评价密钥。</translation>
     </message>
     <message>
         <source>The rating key is not an X25519 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>评价密钥不是 X25519 密钥。</translation>
     </message>
     <message>
         <source>The back office&apos;s rating key is not an X25519 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>后台的评价密钥不是 X25519 密钥。</translation>
     </message>
     <message>
         <source>No key could be made to seal the rating.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法生成加密评价所需的密钥。</translation>
     </message>
     <message>
         <source>The rating could not be sealed (key agreement failed).</source>
-        <translation type="unfinished"></translation>
+        <translation>评价无法加密（密钥协商失败）。</translation>
     </message>
     <message>
         <source>No random bytes to seal the rating.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法取得加密评价所需的随机数。</translation>
     </message>
     <message>
         <source>The rating could not be sealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>评价无法加密。</translation>
     </message>
     <message>
         <source>This is not a sealed rating.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是加密的评价。</translation>
     </message>
     <message>
         <source>The rating is sealed to key %1, not to this back office&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>该评价是用密钥 %1 加密的，不是本后台的密钥。</translation>
     </message>
     <message>
         <source>The sealed rating is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>加密的评价已损坏。</translation>
     </message>
     <message>
         <source>The sealed rating does not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>加密的评价无法解密。</translation>
     </message>
     <message>
         <source>The sealed rating does not open: altered, or not of this case and service.</source>
-        <translation type="unfinished"></translation>
+        <translation>加密的评价无法解密：已被篡改，或不属于本案件和本项服务。</translation>
     </message>
     <message>
         <source>The sealed rating is not a rating.</source>
-        <translation type="unfinished"></translation>
+        <translation>解密后的内容不是评价。</translation>
     </message>
     <message>
         <source>The sealed rating is of another case or service.</source>
-        <translation type="unfinished"></translation>
+        <translation>该评价属于其他案件或其他服务。</translation>
     </message>
 </context>
 <context>
@@ -5353,19 +5353,19 @@ Reason: %2</source>
     <name>ow::ui::RatingPrompt</name>
     <message>
         <source>How was the service when you brought the supplement?</source>
-        <translation type="unfinished"></translation>
+        <translation>您对本次补正材料的服务满意吗？</translation>
     </message>
     <message>
         <source>How was the service when you collected your results?</source>
-        <translation type="unfinished"></translation>
+        <translation>您对本次领取办理结果的服务满意吗？</translation>
     </message>
     <message>
         <source>How was the service when your application was accepted?</source>
-        <translation type="unfinished"></translation>
+        <translation>您对本次受理服务满意吗？</translation>
     </message>
     <message>
         <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未收到后台的评价密钥，评价无法加密。</translation>
     </message>
 </context>
 <context>
