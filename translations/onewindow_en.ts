@@ -4392,10 +4392,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>. Ready for hand-out (待出件).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4457,6 +4453,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Handed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Ready for hand-out (待出件).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

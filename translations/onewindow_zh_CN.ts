@@ -4378,10 +4378,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>；邮寄送达，无需到场领取</translation>
     </message>
     <message>
-        <source>. Ready for hand-out (待出件).</source>
-        <translation>。待出件。</translation>
-    </message>
-    <message>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
@@ -4444,6 +4440,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Handed out.</source>
         <translation>已出件。</translation>
+    </message>
+    <message>
+        <source>%1. Ready for hand-out (待出件).</source>
+        <translation>%1。待出件。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
     </message>
 </context>
 <context>

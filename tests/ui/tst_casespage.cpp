@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -570,6 +571,22 @@ void TestCasesPage::supplementThenHandOutFromTheCaseWindow()
     QVERIFY(items->item(0, 2)->text() == QStringLiteral("handed out"));
     QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Status).data().toString(), QStringLiteral("handed out"));
     QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Visits).data().toString(), QStringLiteral("3+1"));
+
+    // Screenshots for a person to look at (OW_SCREENSHOTS=<dir>): the case window, the hand-out
+    // and the slip's A4 PDF, in the clerks' language.
+    const QString shots = qEnvironmentVariable("OW_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+        QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+        t->show();
+        t->refresh();
+        QVERIFY(QTest::qWaitForWindowExposed(t));
+        QVERIFY(t->grab().save(QDir(shots).filePath(QStringLiteral("case-timeline.png"))));
+        QVERIFY(handout->grab().save(QDir(shots).filePath(QStringLiteral("handout.png"))));
+        QFile pdf(QDir(shots).filePath(QStringLiteral("handout-slip.pdf")));
+        QVERIFY(pdf.open(QIODevice::WriteOnly));
+        pdf.write(handout->slipView()->pdf());
+        QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    }
 }
 
 QTEST_MAIN(TestCasesPage)

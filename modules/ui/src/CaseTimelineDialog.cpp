@@ -134,10 +134,7 @@ void CaseTimelineDialog::refresh()
                  [](const store::LogEntry &e) { return e.kind == QLatin1String("dispatched"); }))
         line += tr("; sent by courier: no pickup visit");
     const QString ready = s.readyForHandout();
-    if (ready.isEmpty())
-        line += tr(". Ready for hand-out (待出件).");
-    else
-        line += QStringLiteral(". ") + ready;
+    line = ready.isEmpty() ? tr("%1. Ready for hand-out (待出件).").arg(line) : tr("%1. %2").arg(line, ready);
     m_ui->visitsLabel->setText(line);
 
     QList<QStringList> rows;
