@@ -251,6 +251,10 @@
         <source>held by the back office, not sent to the departments</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>
@@ -280,6 +284,81 @@
     </message>
     <message>
         <source>The catalogue %1 this case was started with is not in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseService</name>
+    <message>
+        <source>Case %1 is not decided yet: finish it on the intake screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision of non-approval (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was handed out already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has not reached the departments yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 still waits for a supplement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no open task %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark what the applicant brought first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A material taken in has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 applied as the agent: scan the letter of authorisation for the collection too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not the applicant: an agent collects only with the applicant&apos;s letter of authorisation (scan it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recipient and the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the carrier and the tracking number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick what is given first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no item %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -343,6 +422,198 @@
     </message>
     <message>
         <source>Case %1 is decided; it cannot be abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 takes in a supplement before its decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is handed out before its decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 was handed out already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>accepted: acceptance receipt issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted with 容缺: materials to supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-time notice of missing materials issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not accepted: refusal notice issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit: the applicant came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit: back with the one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit: bringing a supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit: collecting the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (decision letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case started (ticket %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (ticket %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document handed over as A4 PDF (copy %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document printed on the receipt printer (copy %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>continued at Materials (visit %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (scanned, %n page(s))</source>
+        <translation>
+            <numerusform>%1 (scanned, %n page)</numerusform>
+            <numerusform>%1 (scanned, %n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>supplement taken in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed out to an agent with the authorisation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed out to the applicant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent by courier: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the applicant rated the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>personal data shown in full: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left undecided: closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received and confirmed by the back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>routed: %n item(s)</source>
+        <translation>
+            <numerusform>routed: %n item</numerusform>
+            <numerusform>routed: %n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks for a supplement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every item done: ready for hand-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimelineDialog</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items at the departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplements the applicant still has to bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take in &amp;supplement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1269,6 +1540,10 @@
         <source>Applicant&apos;s signature:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Collector&apos;s signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileModes</name>
@@ -1282,6 +1557,88 @@
     </message>
     <message>
         <source>Cannot make the file %1 private (mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Hand out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the &amp;window (统一出件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By &amp;courier (邮寄送达)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick what is given:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who collects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Carrier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand out and print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoutSlip</name>
+    <message>
+        <source>Hand-out slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown kind &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown specimen mark &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored slip is incomplete (case or issue time missing).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1434,6 +1791,10 @@
     </message>
     <message>
         <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating key in the key list is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1718,6 +2079,10 @@
         <source>%1 · page %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Collector&apos;s signature:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PdfTextLayer</name>
@@ -1875,6 +2240,155 @@
     </message>
     <message>
         <source>No one is waiting at this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>I&apos;d rather not rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service efficiency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service competence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The matter&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is of an unknown service &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating has an unknown level &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating has an unknown reason &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a bad rating gives reasons or text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is incomplete (case or time missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingPrompt</name>
+    <message>
+        <source>Please rate our service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was not good? (choose any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell us more (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;d rather not rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingSeal</name>
+    <message>
+        <source>No random bytes for a rating key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating key cannot be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating key is not an X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s rating key is not an X25519 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key could be made to seal the rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be sealed (key agreement failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No random bytes to seal the rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a sealed rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating is sealed to key %1, not to this back office&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating does not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating does not open: altered, or not of this case and service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating is not a rating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sealed rating is of another case or service.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2209,6 +2723,93 @@
     </message>
 </context>
 <context>
+    <name>SlipLayout</name>
+    <message>
+        <source>SAMPLE — not a valid document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEMO — not a valid document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected by (agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s letter of authorisation was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the applicant in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision letter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits until the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 (at most one visit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
@@ -2302,6 +2903,37 @@
     </message>
     <message>
         <source>No windows are assigned to you yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Take in a supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Received as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3287,6 +3919,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>This change cannot be logged: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case %1 is not decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a service after the decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -3781,6 +4421,166 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>sent</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>handed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent by courier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits until the result; after a +, visits to collect it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::CaseTimelineDialog</name>
+    <message>
+        <source>with the department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asks for a supplement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supplement taken in, with the department again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved, result being prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent by courier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most one visit: met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most one visit: not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The applicant came %n time(s) until the result (%1)</source>
+        <translation>
+            <numerusform>The applicant came %n time until the result (%1)</numerusform>
+            <numerusform>The applicant came %n times until the result (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; collected in person (%n pickup visit(s))</source>
+        <translation>
+            <numerusform>; collected in person (%n pickup visit)</numerusform>
+            <numerusform>; collected in person (%n pickup visits)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; sent by courier: no pickup visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺 (accepted on commitment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window or department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no supplement to take in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplement taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Ready for hand-out (待出件).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>
@@ -3810,6 +4610,38 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Case %1: the document is shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This QR code is refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 found by its QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: continue it on the intake screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take in &amp;supplement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local store is not available.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4082,6 +4914,80 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Saving %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::HandoutDialog</name>
+    <message>
+        <source>Case %1: hand out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SF Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>China Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): decision letter — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter of authorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch and print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hand out and print the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card was read, but its number is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the collector&apos;s ID card on the reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: the applicant in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 collects for the applicant: scan the letter of authorisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 collects for the applicant; the letter of authorisation is scanned (%n page(s)).</source>
+        <translation>
+            <numerusform>%1 %2 collects for the applicant; the letter of authorisation is scanned (%n page).</numerusform>
+            <numerusform>%1 %2 collects for the applicant; the letter of authorisation is scanned (%n pages).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the collector&apos;s ID card first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt printer: print the A4 slip instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4460,6 +5366,22 @@ Reason: %2</source>
         <source>%1 Provisional receipt: valid once the back office confirms the case.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1: the applicant is back for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to take in or hand out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no supplement to take in and nothing to hand out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4566,6 +5488,25 @@ Reason: %2</source>
     </message>
     <message>
         <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::RatingPrompt</name>
+    <message>
+        <source>How was the service when you brought the supplement?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was the service when you collected your results?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How was the service when your application was accepted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4702,6 +5643,45 @@ Reason: %2</source>
     </message>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::SupplementDialog</name>
+    <message>
+        <source>original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1: the applicant brings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no supplement to take in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That task is done already.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

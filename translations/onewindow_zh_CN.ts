@@ -250,6 +250,10 @@
         <source>held by the back office, not sent to the departments</source>
         <translation>后台暂缓分送</translation>
     </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 <context>
     <name>CaseRepository</name>
@@ -280,6 +284,81 @@
     <message>
         <source>The catalogue %1 this case was started with is not in the store.</source>
         <translation>本地库中没有本案受理时所用的事项目录（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseService</name>
+    <message>
+        <source>Case %1 is not decided yet: finish it on the intake screen.</source>
+        <translation>案件 %1 尚未作出受理决定，请在受理界面办结。</translation>
+    </message>
+    <message>
+        <source>decision of non-approval (%1)</source>
+        <translation>不予许可决定书（%1）</translation>
+    </message>
+    <message>
+        <source>the result of %1</source>
+        <translation>%1办理结果</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>未打开案件。</translation>
+    </message>
+    <message>
+        <source>Case %1 was handed out already.</source>
+        <translation>案件 %1 已出件。</translation>
+    </message>
+    <message>
+        <source>Case %1 has not reached the departments yet.</source>
+        <translation>案件 %1 尚未分送到部门。</translation>
+    </message>
+    <message>
+        <source>Case %1 still waits for a supplement.</source>
+        <translation>案件 %1 仍待补正材料。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not ready yet.</source>
+        <translation>%1（%2）尚未办结。</translation>
+    </message>
+    <message>
+        <source>Case %1 has no open task %2.</source>
+        <translation>案件 %1 没有待办的补正事项 %2。</translation>
+    </message>
+    <message>
+        <source>Mark what the applicant brought first.</source>
+        <translation>请先登记申请人带来的材料。</translation>
+    </message>
+    <message>
+        <source>A material taken in has no name.</source>
+        <translation>收取的材料缺少名称。</translation>
+    </message>
+    <message>
+        <source>Case %1 has no applicant.</source>
+        <translation>案件 %1 没有申请人。</translation>
+    </message>
+    <message>
+        <source>%1 applied as the agent: scan the letter of authorisation for the collection too.</source>
+        <translation>%1 为代办人：领取结果同样需扫描授权委托书。</translation>
+    </message>
+    <message>
+        <source>%1 is not the applicant: an agent collects only with the applicant&apos;s letter of authorisation (scan it).</source>
+        <translation>%1 不是申请人：代领须凭申请人的授权委托书（请扫描）。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient and the address.</source>
+        <translation>请填写收件人和地址。</translation>
+    </message>
+    <message>
+        <source>Enter the carrier and the tracking number.</source>
+        <translation>请填写快递公司和运单号。</translation>
+    </message>
+    <message>
+        <source>Tick what is given first.</source>
+        <translation>请先勾选发放的材料。</translation>
+    </message>
+    <message>
+        <source>Case %1 has no item %2.</source>
+        <translation>案件 %1 没有事项 %2。</translation>
     </message>
 </context>
 <context>
@@ -343,6 +422,196 @@
     <message>
         <source>Case %1 is decided; it cannot be abandoned.</source>
         <translation>案件 %1 已作出处理决定，不能放弃。</translation>
+    </message>
+    <message>
+        <source>Case %1 takes in a supplement before its decision.</source>
+        <translation>案件 %1 在作出受理决定前收取补正材料。</translation>
+    </message>
+    <message>
+        <source>Case %1 is handed out before its decision.</source>
+        <translation>案件 %1 在作出受理决定前出件。</translation>
+    </message>
+    <message>
+        <source>Case %1 was handed out already.</source>
+        <translation>案件 %1 已出件。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>accepted: acceptance receipt issued</source>
+        <translation>受理：已出具受理凭证</translation>
+    </message>
+    <message>
+        <source>accepted with 容缺: materials to supplement</source>
+        <translation>容缺受理：待补正材料</translation>
+    </message>
+    <message>
+        <source>one-time notice of missing materials issued</source>
+        <translation>已出具一次性告知书</translation>
+    </message>
+    <message>
+        <source>not accepted: refusal notice issued</source>
+        <translation>不予受理：已出具不予受理通知书</translation>
+    </message>
+    <message>
+        <source>visit: the applicant came</source>
+        <translation>到场：申请人首次到窗口</translation>
+    </message>
+    <message>
+        <source>visit: back with the one-time notice</source>
+        <translation>到场：持一次性告知书再次办理</translation>
+    </message>
+    <message>
+        <source>visit: bringing a supplement</source>
+        <translation>到场：递交补正材料</translation>
+    </message>
+    <message>
+        <source>visit: collecting the result</source>
+        <translation>到场：领取办理结果</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>%1 (decision letter)</source>
+        <translation>%1（决定书）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>case started (ticket %1)</source>
+        <translation>开始办理（号票 %1）</translation>
+    </message>
+    <message>
+        <source>case started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source> (ticket %1)</source>
+        <translation>（号票 %1）</translation>
+    </message>
+    <message>
+        <source>document handed over as A4 PDF (copy %1)</source>
+        <translation>文书以 A4 PDF 交付（第 %1 份）</translation>
+    </message>
+    <message>
+        <source>document printed on the receipt printer (copy %1)</source>
+        <translation>文书已在凭条打印机打印（第 %1 份）</translation>
+    </message>
+    <message>
+        <source>continued at Materials (visit %1)</source>
+        <translation>在收件环节继续办理（第 %1 次到场）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (scanned, %n page(s))</source>
+        <translation>
+            <numerusform>%1（已扫描 %n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>supplement taken in: %1</source>
+        <translation>已收取补正材料：%1</translation>
+    </message>
+    <message>
+        <source>handed out to an agent with the authorisation: %1</source>
+        <translation>凭授权委托书由代领人领取：%1</translation>
+    </message>
+    <message>
+        <source>handed out to the applicant: %1</source>
+        <translation>申请人本人领取：%1</translation>
+    </message>
+    <message>
+        <source>sent by courier: %1 %2</source>
+        <translation>邮寄送达：%1 %2</translation>
+    </message>
+    <message>
+        <source>the applicant rated the service</source>
+        <translation>申请人已评价服务</translation>
+    </message>
+    <message>
+        <source>personal data shown in full: %1</source>
+        <translation>完整显示个人信息：%1</translation>
+    </message>
+    <message>
+        <source>left undecided: closed</source>
+        <translation>未作决定即离开：已关闭</translation>
+    </message>
+    <message>
+        <source>left the window</source>
+        <translation>窗口办结</translation>
+    </message>
+    <message>
+        <source>received and confirmed by the back office</source>
+        <translation>后台已接收并确认</translation>
+    </message>
+    <message>
+        <source>back office</source>
+        <translation>后台</translation>
+    </message>
+    <message numerus="yes">
+        <source>routed: %n item(s)</source>
+        <translation>
+            <numerusform>已分送 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>准予许可</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>不予许可：%1</translation>
+    </message>
+    <message>
+        <source>asks for a supplement: %1</source>
+        <translation>要求补正：%1</translation>
+    </message>
+    <message>
+        <source>result ready</source>
+        <translation>办理结果已出</translation>
+    </message>
+    <message>
+        <source>every item done: ready for hand-out</source>
+        <translation>各事项均已办结：待出件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimelineDialog</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Items at the departments</source>
+        <translation>各部门办理事项</translation>
+    </message>
+    <message>
+        <source>Supplements the applicant still has to bring</source>
+        <translation>申请人尚需补正的材料</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>办理过程</translation>
+    </message>
+    <message>
+        <source>Take in &amp;supplement…</source>
+        <translation>收取补正材料(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand out…</source>
+        <translation>出件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>重新打印(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1531,10 @@
         <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
     </message>
+    <message>
+        <source>Collector&apos;s signature:</source>
+        <translation>领取人签名：</translation>
+    </message>
 </context>
 <context>
     <name>FileModes</name>
@@ -1276,6 +1549,88 @@
     <message>
         <source>Cannot make the file %1 private (mode 0600).</source>
         <translation>无法将文件 %1 设为仅本人可读写（权限 0600）。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Hand out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <source>At the &amp;window (统一出件)</source>
+        <translation>窗口领取(&amp;W)（统一出件）</translation>
+    </message>
+    <message>
+        <source>By &amp;courier (邮寄送达)</source>
+        <translation>邮寄送达(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tick what is given:</source>
+        <translation>勾选发放的材料：</translation>
+    </message>
+    <message>
+        <source>Who collects</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>寄送至</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>收件人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Carrier:</source>
+        <translation>快递公司(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number:</source>
+        <translation>运单号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hand out and print the slip</source>
+        <translation>出件并打印出件单(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutSlip</name>
+    <message>
+        <source>Hand-out slip</source>
+        <translation>出件单</translation>
+    </message>
+    <message>
+        <source>Dispatch slip</source>
+        <translation>邮寄送达单</translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown format.</source>
+        <translation>存储的出件单格式无法识别。</translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown kind &quot;%1&quot;.</source>
+        <translation>存储的出件单类别“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>The stored slip has an unknown specimen mark &quot;%1&quot;.</source>
+        <translation>存储的出件单样本标记“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>The stored slip is incomplete (case or issue time missing).</source>
+        <translation>存储的出件单不完整（缺少案件或出具时间）。</translation>
     </message>
 </context>
 <context>
@@ -1428,6 +1783,10 @@
     <message>
         <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
         <translation>窗口密钥“%1”已于 %2 吊销，而该回执的出具日期为 %3：回执无效，不予认可。</translation>
+    </message>
+    <message>
+        <source>The rating key in the key list is damaged.</source>
+        <translation>公钥列表中的评价密钥已损坏。</translation>
     </message>
 </context>
 <context>
@@ -1711,6 +2070,10 @@
         <source>%1 · page %2</source>
         <translation>%1 · 第 %2 页</translation>
     </message>
+    <message>
+        <source>Collector&apos;s signature:</source>
+        <translation>领取人签名：</translation>
+    </message>
 </context>
 <context>
     <name>PdfTextLayer</name>
@@ -1869,6 +2232,155 @@
     <message>
         <source>No one is waiting at this window.</source>
         <translation>本窗口当前无人等候。</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>I&apos;d rather not rate</source>
+        <translation>不评价</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Service efficiency</source>
+        <translation>服务效率</translation>
+    </message>
+    <message>
+        <source>Service competence</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>The matter&apos;s guide</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>The rating is of an unknown service &quot;%1&quot;.</source>
+        <translation>评价所针对的服务“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>The rating has an unknown level &quot;%1&quot;.</source>
+        <translation>评价等级“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>The rating has an unknown reason &quot;%1&quot;.</source>
+        <translation>评价原因“%1”无法识别。</translation>
+    </message>
+    <message>
+        <source>Only a bad rating gives reasons or text.</source>
+        <translation>只有“不满意”和“非常不满意”才填写原因和意见。</translation>
+    </message>
+    <message>
+        <source>The rating is incomplete (case or time missing).</source>
+        <translation>评价不完整（缺少案件或时间）。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPrompt</name>
+    <message>
+        <source>Please rate our service</source>
+        <translation>请对本次服务进行评价</translation>
+    </message>
+    <message>
+        <source>What was not good? (choose any)</source>
+        <translation>哪些方面不满意？（可多选）</translation>
+    </message>
+    <message>
+        <source>Tell us more (optional)</source>
+        <translation>您的意见和建议（选填）</translation>
+    </message>
+    <message>
+        <source>I&apos;d rather not rate</source>
+        <translation>不评价</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交评价</translation>
+    </message>
+</context>
+<context>
+    <name>RatingSeal</name>
+    <message>
+        <source>No random bytes for a rating key.</source>
+        <translation>无法取得生成评价密钥所需的随机数。</translation>
+    </message>
+    <message>
+        <source>The rating key cannot be made.</source>
+        <translation>无法生成评价密钥。</translation>
+    </message>
+    <message>
+        <source>The rating key is not an X25519 key.</source>
+        <translation>评价密钥不是 X25519 密钥。</translation>
+    </message>
+    <message>
+        <source>The back office&apos;s rating key is not an X25519 key.</source>
+        <translation>后台的评价密钥不是 X25519 密钥。</translation>
+    </message>
+    <message>
+        <source>No key could be made to seal the rating.</source>
+        <translation>无法生成加密评价所需的密钥。</translation>
+    </message>
+    <message>
+        <source>The rating could not be sealed (key agreement failed).</source>
+        <translation>评价无法加密（密钥协商失败）。</translation>
+    </message>
+    <message>
+        <source>No random bytes to seal the rating.</source>
+        <translation>无法取得加密评价所需的随机数。</translation>
+    </message>
+    <message>
+        <source>The rating could not be sealed.</source>
+        <translation>评价无法加密。</translation>
+    </message>
+    <message>
+        <source>This is not a sealed rating.</source>
+        <translation>这不是加密的评价。</translation>
+    </message>
+    <message>
+        <source>The rating is sealed to key %1, not to this back office&apos;s key.</source>
+        <translation>该评价是用密钥 %1 加密的，不是本后台的密钥。</translation>
+    </message>
+    <message>
+        <source>The sealed rating is damaged.</source>
+        <translation>加密的评价已损坏。</translation>
+    </message>
+    <message>
+        <source>The sealed rating does not open.</source>
+        <translation>加密的评价无法解密。</translation>
+    </message>
+    <message>
+        <source>The sealed rating does not open: altered, or not of this case and service.</source>
+        <translation>加密的评价无法解密：已被篡改，或不属于本案件和本项服务。</translation>
+    </message>
+    <message>
+        <source>The sealed rating is not a rating.</source>
+        <translation>解密后的内容不是评价。</translation>
+    </message>
+    <message>
+        <source>The sealed rating is of another case or service.</source>
+        <translation>该评价属于其他案件或其他服务。</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2714,93 @@
     </message>
 </context>
 <context>
+    <name>SlipLayout</name>
+    <message>
+        <source>SAMPLE — not a valid document</source>
+        <translation>样本——非有效文书</translation>
+    </message>
+    <message>
+        <source>DEMO — not a valid document</source>
+        <translation>演示——非有效文书</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Collected by (agent)</source>
+        <translation>代领人</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s letter of authorisation was taken in.</source>
+        <translation>已收取申请人的授权委托书。</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>the applicant in person</source>
+        <translation>申请人本人</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Handed out</source>
+        <translation>发放清单</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>寄送清单</translation>
+    </message>
+    <message>
+        <source>decision letter: %1</source>
+        <translation>决定书：%1</translation>
+    </message>
+    <message>
+        <source>result: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <source>Visits until the result</source>
+        <translation>办结前到场次数</translation>
+    </message>
+    <message>
+        <source>1 (at most one visit)</source>
+        <translation>1（最多跑一次）</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
@@ -2296,6 +2895,37 @@
     <message>
         <source>No windows are assigned to you yet.</source>
         <translation>尚未给您分配督办窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Take in a supplement</source>
+        <translation>收取补正材料</translation>
+    </message>
+    <message>
+        <source>&amp;Task:</source>
+        <translation>补正事项(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <source>&amp;Received as:</source>
+        <translation>收取方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Take in</source>
+        <translation>收取(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3279,6 +3909,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>This change cannot be logged: %1</source>
         <translation>此项变更无法记入案件日志：%1</translation>
     </message>
+    <message>
+        <source>Case %1 is not decided yet.</source>
+        <translation>案件 %1 尚未作出受理决定。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a service after the decision.</source>
+        <translation>“%1”不是受理决定后的服务。</translation>
+    </message>
 </context>
 <context>
     <name>ow::printer::EscPosDocument</name>
@@ -3772,6 +4410,163 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>sent</source>
         <translation>已上报</translation>
     </message>
+    <message>
+        <source>handed out</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <source>sent by courier</source>
+        <translation>已邮寄</translation>
+    </message>
+    <message>
+        <source>Visits until the result; after a +, visits to collect it</source>
+        <translation>办结前到场次数；“+”后为领取结果到场次数</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::CaseTimelineDialog</name>
+    <message>
+        <source>with the department</source>
+        <translation>部门办理中</translation>
+    </message>
+    <message>
+        <source>asks for a supplement: %1</source>
+        <translation>要求补正：%1</translation>
+    </message>
+    <message>
+        <source>supplement taken in, with the department again</source>
+        <translation>已收取补正材料，部门重新办理中</translation>
+    </message>
+    <message>
+        <source>approved, result being prepared</source>
+        <translation>准予许可，结果制作中</translation>
+    </message>
+    <message>
+        <source>result ready: %1</source>
+        <translation>结果已出：%1</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>不予许可：%1</translation>
+    </message>
+    <message>
+        <source>handed out</source>
+        <translation>已出件</translation>
+    </message>
+    <message>
+        <source>sent by courier</source>
+        <translation>已邮寄</translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation>事项目录或本地数据库不可用。</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform>等 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most one visit: met</source>
+        <translation>最多跑一次：已达成</translation>
+    </message>
+    <message>
+        <source>at most one visit: not met</source>
+        <translation>最多跑一次：未达成</translation>
+    </message>
+    <message numerus="yes">
+        <source>The applicant came %n time(s) until the result (%1)</source>
+        <translation>
+            <numerusform>办结前申请人到场 %n 次（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; collected in person (%n pickup visit(s))</source>
+        <translation>
+            <numerusform>；本人领取（领取到场 %n 次）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; sent by courier: no pickup visit</source>
+        <translation>；邮寄送达，无需到场领取</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>容缺 (accepted on commitment)</source>
+        <translation>容缺（承诺受理）</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1——已逾期</translation>
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation>需补正材料</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>提出方</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>办理情况</translation>
+    </message>
+    <message>
+        <source>Window or department</source>
+        <translation>窗口或部门</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Case %1 has no supplement to take in.</source>
+        <translation>案件 %1 没有需收取的补正材料。</translation>
+    </message>
+    <message>
+        <source>Supplement taken in.</source>
+        <translation>已收取补正材料。</translation>
+    </message>
+    <message>
+        <source>Handed out.</source>
+        <translation>已出件。</translation>
+    </message>
+    <message>
+        <source>%1. Ready for hand-out (待出件).</source>
+        <translation>%1。待出件。</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::CasesPage</name>
@@ -3802,6 +4597,38 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Case %1: the document is shown again.</source>
         <translation>案件 %1：文书已重新显示。</translation>
+    </message>
+    <message>
+        <source>This QR code is refused: %1</source>
+        <translation>此二维码无效：%1</translation>
+    </message>
+    <message>
+        <source>Case %1 found by its QR code.</source>
+        <translation>已按二维码找到案件 %1。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not decided yet: continue it on the intake screen.</source>
+        <translation>案件 %1 尚未作出受理决定：请在受理界面继续办理。</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>办理过程(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint</source>
+        <translation>重新打印(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take in &amp;supplement…</source>
+        <translation>收取补正材料(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand out…</source>
+        <translation>出件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>The local store is not available.</source>
+        <translation>本地数据库不可用。</translation>
     </message>
 </context>
 <context>
@@ -4067,6 +4894,79 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Saving %1 failed: %2</source>
         <translation>保存 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::HandoutDialog</name>
+    <message>
+        <source>Case %1: hand out</source>
+        <translation>案件 %1：出件</translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation>中国邮政 EMS</translation>
+    </message>
+    <message>
+        <source>SF Express</source>
+        <translation>顺丰速运</translation>
+    </message>
+    <message>
+        <source>China Post</source>
+        <translation>中国邮政</translation>
+    </message>
+    <message>
+        <source>%1 (%2): decision letter — %3</source>
+        <translation>%1（%2）：决定书——%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Letter of authorisation</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch and print the slip</source>
+        <translation>邮寄并打印邮寄单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand out and print the slip</source>
+        <translation>出件并打印出件单(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The card was read, but its number is not valid: %1</source>
+        <translation>已读卡，但证件号码无效：%1</translation>
+    </message>
+    <message>
+        <source>Put the collector&apos;s ID card on the reader.</source>
+        <translation>请将领取人的身份证放在读卡器上。</translation>
+    </message>
+    <message>
+        <source>%1 %2: the applicant in person.</source>
+        <translation>%1 %2：申请人本人。</translation>
+    </message>
+    <message>
+        <source>%1 %2 collects for the applicant: scan the letter of authorisation.</source>
+        <translation>%1 %2 代申请人领取：请扫描授权委托书。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 collects for the applicant; the letter of authorisation is scanned (%n page(s)).</source>
+        <translation>
+            <numerusform>%1 %2 代申请人领取；授权委托书已扫描（%n 页）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the collector&apos;s ID card first.</source>
+        <translation>请先读取领取人的身份证。</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>No receipt printer: print the A4 slip instead.</source>
+        <translation>没有凭条打印机：请改为打印 A4 出件单。</translation>
     </message>
 </context>
 <context>
@@ -4446,6 +5346,22 @@ Reason: %2</source>
         <source>%1 Provisional receipt: valid once the back office confirms the case.</source>
         <translation>%1 本件为临时受理凭证，待后台确认后生效。</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Case %1: the applicant is back for it.</source>
+        <translation>案件 %1：申请人再次到场办理。</translation>
+    </message>
+    <message>
+        <source>There is nothing to take in or hand out.</source>
+        <translation>没有需收取的材料，也没有可发放的结果。</translation>
+    </message>
+    <message>
+        <source>It has no supplement to take in and nothing to hand out: %1</source>
+        <translation>该案件没有需收取的补正材料，也没有可发放的结果：%1</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4553,6 +5469,25 @@ Reason: %2</source>
     <message>
         <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
         <translation>根据申请人的身份证或信用代码自动填写；如有误可修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::RatingPrompt</name>
+    <message>
+        <source>How was the service when you brought the supplement?</source>
+        <translation>您对本次补正材料的服务满意吗？</translation>
+    </message>
+    <message>
+        <source>How was the service when you collected your results?</source>
+        <translation>您对本次领取办理结果的服务满意吗？</translation>
+    </message>
+    <message>
+        <source>How was the service when your application was accepted?</source>
+        <translation>您对本次受理服务满意吗？</translation>
+    </message>
+    <message>
+        <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
+        <translation>尚未收到后台的评价密钥，评价无法加密。</translation>
     </message>
 </context>
 <context>
@@ -4684,6 +5619,45 @@ Reason: %2</source>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
         <translation>注意：%1 年节假日表为暂定。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::SupplementDialog</name>
+    <message>
+        <source>original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>复印件</translation>
+    </message>
+    <message>
+        <source>e-licence</source>
+        <translation>电子证照</translation>
+    </message>
+    <message>
+        <source>Case %1: the applicant brings</source>
+        <translation>案件 %1：申请人补正</translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation>容缺</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>%1 — overdue</source>
+        <translation>%1——已逾期</translation>
+    </message>
+    <message>
+        <source>There is no supplement to take in.</source>
+        <translation>没有需收取的补正材料。</translation>
+    </message>
+    <message>
+        <source>That task is done already.</source>
+        <translation>该补正事项已完成。</translation>
     </message>
 </context>
 <context>

@@ -122,6 +122,26 @@ Answer items(Session &s, const QString &state)
     return request(s.nam, "GET", s.url(QStringLiteral("/v1/departments/%1/items").arg(s.department), q), s.token);
 }
 
+// What the window took in for the item (a supplement request answered, a 容缺 line brought): one
+// line per material, with its scan's blob (GET /v1/blobs/{sha256}, readable by the department).
+void printSupplements(const QJsonObject &item, QTextStream &out)
+{
+    for (const QJsonValue &v : item.value(QLatin1String("supplements")).toArray()) {
+        const QJsonObject sup = v.toObject();
+        out << "    supplemented " << sup.value(QLatin1String("at")).toString() << " ("
+            << sup.value(QLatin1String("task")).toString() << ")\n";
+        for (const QJsonValue &m : sup.value(QLatin1String("materials")).toArray()) {
+            const QJsonObject mo = m.toObject();
+            out << "      " << mo.value(QLatin1String("material")).toString() << "  "
+                << mo.value(QLatin1String("how")).toString();
+            if (mo.value(QLatin1String("sha256")).isString())
+                out << "  scan " << mo.value(QLatin1String("sha256")).toString() << " ("
+                    << mo.value(QLatin1String("pages")).toInt() << " page(s))";
+            out << '\n';
+        }
+    }
+}
+
 const QStringList &connectionOptions()
 {
     static const QStringList all {QStringLiteral("--server"), QStringLiteral("--user"), QStringLiteral("--password")};
@@ -173,14 +193,61 @@ int deptList(const QStringList &args, QTextStream &out, QTextStream &err)
                 << "  promised " << i.value(QLatin1String("promisedDate")).toString() << "  " << materials.size()
                 << " material(s), " << scans << " scan(s)\n";
         }
+        printSupplements(i, out);
     }
     return 0;
+}
+
+int deptShow(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString usage = QStringLiteral("usage: onewindow-tool dept show CASE ITEM [--json] ")
+        + QLatin1String(kConnection) + QStringLiteral("\n  (ITEM: the matter code or the item id)\n");
+    QHash<QString, QString> o;
+    if (args.size() < 2 || args.at(0).startsWith(QLatin1String("--")) || args.at(1).startsWith(QLatin1String("--"))
+        || !parseOptions(args.mid(2), connectionOptions(), o, err, {QStringLiteral("--json")})
+        || !o.contains(QStringLiteral("--server"))) {
+        err << usage;
+        return 2;
+    }
+    Session s;
+    if (!connect(o, s, err))
+        return 1;
+    const Answer list = items(s, QString());
+    if (list.status != 200) {
+        err << "cannot list the items: " << list.message << '\n';
+        return 1;
+    }
+    for (const QJsonValue &v : list.body.value(QLatin1String("items")).toArray()) {
+        const QJsonObject i = v.toObject();
+        if (i.value(QLatin1String("case")).toString() != args.at(0)
+            || (i.value(QLatin1String("matter")).toString() != args.at(1)
+                && i.value(QLatin1String("item")).toString() != args.at(1)))
+            continue;
+        if (o.contains(QStringLiteral("--json"))) {
+            out << QJsonDocument(i).toJson(QJsonDocument::Compact) << '\n';
+            return 0;
+        }
+        out << "item " << i.value(QLatin1String("item")).toString() << "  "
+            << i.value(QLatin1String("matter")).toString() << "  " << i.value(QLatin1String("state")).toString() << "  "
+            << i.value(QLatin1String("name")).toString() << '\n';
+        if (i.value(QLatin1String("what")).isString())
+            out << "    asked for: " << i.value(QLatin1String("what")).toString() << '\n';
+        for (const QJsonValue &m : i.value(QLatin1String("materials")).toArray()) {
+            const QJsonObject mo = m.toObject();
+            out << "    material " << mo.value(QLatin1String("material")).toString() << "  "
+                << mo.value(QLatin1String("scans")).toArray().size() << " scan(s)\n";
+        }
+        printSupplements(i, out);
+        return 0;
+    }
+    err << "department " << s.department << " has no item " << args.at(1) << " of case " << args.at(0) << '\n';
+    return 1;
 }
 
 int deptDecide(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString usage = QStringLiteral("usage: onewindow-tool dept decide CASE ITEM --approve | --reject REASON |"
-                                         " --supplement WHAT | --ready ")
+                                         " --supplement WHAT [--days N] | --ready ")
         + QLatin1String(kConnection) + QStringLiteral("\n  (ITEM: the matter code or the item id)\n");
     if (args.size() < 2 || args.at(0).startsWith(QLatin1String("--")) || args.at(1).startsWith(QLatin1String("--"))) {
         err << usage;
@@ -190,8 +257,9 @@ int deptDecide(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString itemWord = args.at(1);
     QHash<QString, QString> o;
     if (!parseOptions(args.mid(2),
-            connectionOptions() + QStringList {QStringLiteral("--reject"), QStringLiteral("--supplement")}, o, err,
-            {QStringLiteral("--approve"), QStringLiteral("--ready")})
+            connectionOptions()
+                + QStringList {QStringLiteral("--reject"), QStringLiteral("--supplement"), QStringLiteral("--days")},
+            o, err, {QStringLiteral("--approve"), QStringLiteral("--ready")})
         || !o.contains(QStringLiteral("--server"))) {
         err << usage;
         return 2;
@@ -234,9 +302,13 @@ int deptDecide(const QStringList &args, QTextStream &out, QTextStream &err)
         else if (o.contains(QStringLiteral("--reject")))
             body = {{QStringLiteral("outcome"), QStringLiteral("rejected")},
                 {QStringLiteral("reason"), o.value(QStringLiteral("--reject"))}};
-        else
+        else {
             body = {{QStringLiteral("outcome"), QStringLiteral("supplement")},
                 {QStringLiteral("what"), o.value(QStringLiteral("--supplement"))}};
+            // Working days the applicant has to bring it (the back office's default otherwise).
+            if (o.contains(QStringLiteral("--days")))
+                body.insert(QStringLiteral("days"), o.value(QStringLiteral("--days")).toInt());
+        }
         a = request(s.nam, "POST", s.url(QStringLiteral("/v1/items/%1/decision").arg(itemId)), s.token, body, true);
     }
     if (a.status != 200) {
@@ -245,6 +317,7 @@ int deptDecide(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     out << "case " << caseId << " item " << a.body.value(QLatin1String("matter")).toString() << ": "
         << a.body.value(QLatin1String("state")).toString() << '\n';
+    printSupplements(a.body, out);
     return 0;
 }
 
@@ -255,8 +328,11 @@ CommandList deptCommands()
     return {
         {QStringLiteral("dept list"), QStringLiteral("[--state S] [--json] ") + QLatin1String(kConnection),
             QStringLiteral("List the items routed to your department."), deptList},
+        {QStringLiteral("dept show"), QStringLiteral("CASE ITEM [--json] ") + QLatin1String(kConnection),
+            QStringLiteral("Show one item: what was asked, its materials and the supplements brought, with scans."),
+            deptShow},
         {QStringLiteral("dept decide"),
-            QStringLiteral("CASE ITEM --approve|--reject REASON|--supplement WHAT|--ready ")
+            QStringLiteral("CASE ITEM --approve|--reject REASON|--supplement WHAT [--days N]|--ready ")
                 + QLatin1String(kConnection),
             QStringLiteral("Record a department's decision on an item, or that its result is ready."), deptDecide},
     };

@@ -3,6 +3,8 @@
 
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/Rating.h"
+#include "onewindow/receipt/RatingSeal.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/LogEntry.h"
 
@@ -1268,6 +1270,50 @@ void TestBackOfficeApi::routingRoutesAnswer()
     QCOMPARE(types,
         (QStringList {QStringLiteral("confirmed"), QStringLiteral("routed"), QStringLiteral("decided"),
             QStringLiteral("ready"), QStringLiteral("handout")}));
+
+    // The applicant's bad rating, sealed to the key ring's rating key (issue 22; tst_backofficehandout
+    // walks it): the supervisor's routes and the rated clerk's appeal.
+    r = m_api->call("GET", QStringLiteral("/v1/keyring"));
+    const auto ring = ow::receipt::KeyRing::fromJson(r.raw);
+    QVERIFY(ring && ring->ratingKey().size() == 32);
+    ow::receipt::Rating rating;
+    rating.caseId = caseId;
+    rating.service = QStringLiteral("handout");
+    rating.level = ow::receipt::Rating::Level::Dissatisfied;
+    rating.reasons = {QStringLiteral("efficiency")};
+    rating.at = QDateTime::currentDateTimeUtc();
+    r = m_api->call("POST", QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+        QJsonArray {entry(caseId, 4, kW1, QStringLiteral("rated"),
+            {{QStringLiteral("service"), QStringLiteral("handout")},
+                {QStringLiteral("sealed"), ow::receipt::RatingSeal::seal(rating, ring->ratingKey()).value()}})},
+        bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    const QString sup = token(QStringLiteral("sup"));
+    for (const QString &path : {QStringLiteral("/v1/ratings"), QStringLiteral("/v1/ratings/tasks")}) {
+        r = m_api->call("GET", path, QJsonValue::Undefined, bearer(sup));
+        API_OK(r);
+        QCOMPARE(r.status, 200);
+    }
+    const QString ratingId =
+        r.object().value(QLatin1String("tasks")).toArray().at(0).toObject().value(QLatin1String("rating")).toString();
+    r = m_api->call("POST", QStringLiteral("/v1/ratings/%1/callback").arg(ratingId),
+        QJsonObject {{QStringLiteral("outcome"), QStringLiteral("unreachable")}}, bearer(sup));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("POST", QStringLiteral("/v1/cases/%1/ratings/4/appeal").arg(caseId),
+        QJsonObject {{QStringLiteral("reason"), QStringLiteral("not my service")}},
+        bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    const QString appeal = r.object().value(QLatin1String("appeal")).toString();
+    r = m_api->call("GET", QStringLiteral("/v1/ratings/appeals"), QJsonValue::Undefined, bearer(sup));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("POST", QStringLiteral("/v1/ratings/appeals/%1/decision").arg(appeal),
+        QJsonObject {{QStringLiteral("decision"), QStringLiteral("upheld")}}, bearer(sup));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
 
     // An acceptance whose log names no catalogue is kept (held as unroutable), not refused for ever.
     const QString bare = QUuid::createUuid().toString(QUuid::WithoutBraces);

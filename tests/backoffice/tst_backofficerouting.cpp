@@ -589,7 +589,13 @@ void TestBackOfficeRouting::decisionsAndReadyProduceEventsAndHandout()
             QStringLiteral("decided"), QStringLiteral("decided"), QStringLiteral("ready"), QStringLiteral("handout")}));
     const QJsonObject first = events.at(0).toObject();
     QCOMPARE(first.value(QLatin1String("item")).toString(), a1);
-    QCOMPARE(first.value(QLatin1String("data")).toObject(),
+    // A supplement request is also a task of the case at its window (issue 22): what to bring, by when.
+    QJsonObject data = first.value(QLatin1String("data")).toObject();
+    QCOMPARE(data.take(QStringLiteral("task")).toString(), QStringLiteral("item:") + a1);
+    QCOMPARE(data.take(QStringLiteral("bring")).toString(), QStringLiteral("章程原件"));
+    QVERIFY(QDate::fromString(data.take(QStringLiteral("dueBy")).toString(), Qt::ISODate).isValid());
+    QCOMPARE(data.take(QStringLiteral("days")).toInt(), 5);
+    QCOMPARE(data,
         (QJsonObject {{QStringLiteral("department"), QStringLiteral("amr")},
             {QStringLiteral("outcome"), QStringLiteral("supplement")},
             {QStringLiteral("what"), QStringLiteral("章程原件")}}));

@@ -83,7 +83,7 @@ void TestEntryKinds::readmeListsTheKinds()
     const qsizetype from = readme.indexOf(QLatin1String("| kind | payload | meaning |"));
     QVERIFY(from >= 0);
     QStringList listed;
-    static const QRegularExpression row(QStringLiteral("^\\| `([a-z]+)` \\|"), QRegularExpression::MultilineOption);
+    static const QRegularExpression row(QStringLiteral("^\\| `([a-zA-Z]+)` \\|"), QRegularExpression::MultilineOption);
     auto it = row.globalMatch(readme.mid(from));
     while (it.hasNext())
         listed << it.next().captured(1);

@@ -568,8 +568,9 @@ void TestIntake::logOfAWholeAcceptance()
         expected << QStringLiteral("answered");
     for (int i = 0; i < materials; ++i)
         expected << QStringLiteral("marked");
-    expected << QStringLiteral("pickup") << QStringLiteral("decided") << QStringLiteral("printed")
-             << QStringLiteral("finished");
+    // The applicant's first visit is logged with the decision (issue 22: visits counted).
+    expected << QStringLiteral("pickup") << QStringLiteral("visit") << QStringLiteral("decided")
+             << QStringLiteral("printed") << QStringLiteral("finished");
     QCOMPARE(kinds(w->caseId()), expected);
     verifyReplayMatches(*w);
 

@@ -36,7 +36,13 @@ void TestCaseProgress::summary_data()
     QTest::newRow("supplement first") << "{" + routed
             + R"(,"items":{"i1":{"department":"市场监管局","outcome":"rejected","reason":"不符合"},)"
               R"("i3":{"department":"消防救援大队","outcome":"supplement","what":"消防平面图"}}})"
-                                      << QStringLiteral("消防救援大队要求补正：消防平面图");
+                                      << QStringLiteral("消防救援大队要求补正：消防平面图；市场监管局不予许可：不符合");
+    // Issue 22: a result ready is never hidden behind another item's message.
+    QTest::newRow("ready beside a supplement")
+        << "{" + routed
+            + R"(,"items":{"i1":{"department":"市场监管局","outcome":"approved","readyAt":"x"},)"
+              R"("i3":{"department":"消防救援大队","outcome":"supplement","what":"消防平面图"}}})"
+        << QStringLiteral("消防救援大队要求补正：消防平面图；已审批 1/3 项，1 项结果已出");
     QTest::newRow("rejected") << "{" + routed
             + R"(,"items":{"i1":{"department":"市场监管局","outcome":"rejected","reason":"位于居民楼"}}})"
                               << QStringLiteral("市场监管局不予许可：位于居民楼");

@@ -2,23 +2,30 @@
 #include "onewindow/core/Clock.h"
 #include "onewindow/i18n/Language.h"
 #include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/ui/CaseListModel.h"
+#include "onewindow/ui/CaseTimelineDialog.h"
 #include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DocumentView.h"
+#include "onewindow/ui/HandoutDialog.h"
+#include "onewindow/ui/SupplementDialog.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,12 +46,20 @@ private Q_SLOTS:
     void visitsAndReprint();
     void provisionalReceiptTurnsConfirmed();
     void heldCaseSaysWhy();
+    void doubleClickOpensTheTimelineNotAReprint();
+    void scannedQrOpensItsCaseOrIsRefusedWithTheReason();
+    void exactIdNumberFinds();
+    void supplementThenHandOutFromTheCaseWindow();
 
 private:
     // `n` finished cases of this window, inserted as raw rows (one transaction).
     void insertCases(int n);
     // A notice, the applicant's return, an acceptance: a decided case with two visits.
     QString decidedCase();
+    // The applicant's return case (decidedCase) by its id.
+    QString decidedCaseId();
+    void applyEvent(const QString &caseId, const QString &type, const QString &item, const QJsonObject &data);
+    qint64 m_cursor = 0;
     QTableView *table() const { return m_page->findChild<QTableView *>(QStringLiteral("caseTable")); }
 
     std::optional<Catalog> m_catalog;
@@ -67,6 +82,7 @@ void TestCasesPage::initTestCase()
     m_context.window.clerk = QStringLiteral("clerk-7");
     m_context.catalog = &*m_catalog;
     m_context.key = receipt::WindowKey::generate(m_context.window.keyId()).value();
+    m_context.keys.add(m_context.key->keyId(), m_context.key->publicKey());
     m_context.devices = &m_devices;
     m_devices.setCanPrint(true);
     connect(&m_devices, &ui::CounterDevices::printRequested, this,
@@ -81,6 +97,7 @@ void TestCasesPage::init()
     m_store.emplace(std::move(opened.value()));
     m_context.store = &*m_store;
     m_printed.clear();
+    m_cursor = 0;
     m_page = std::make_unique<ui::CasesPage>(m_context);
     m_page->resize(1000, 600);
 }
@@ -155,11 +172,10 @@ void TestCasesPage::numberPrefixFinds()
     auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("caseSearchEdit"));
     search->setText(QStringLiteral("330106-w07-20260101-012"));
     QCOMPARE(m_page->caseCount(), 10); // 0120 … 0129
-    // A scanned QR code finds its case.
+    // A QR code that is not signed by a key of the ring finds nothing, and says why.
     search->setText(QStringLiteral("OW1;k=R;c=x;n=330106-W07-20260101-0042;d=20260101;w=k;s=x"));
-    QCOMPARE(m_page->caseCount(), 1);
-    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Number).data().toString(),
-        QStringLiteral("330106-W07-20260101-0042"));
+    QCOMPARE(m_page->caseCount(), 0);
+    QVERIFY2(m_page->message().startsWith(QStringLiteral("This QR code is refused: ")), qPrintable(m_page->message()));
 }
 
 QString TestCasesPage::decidedCase()
@@ -387,6 +403,190 @@ void TestCasesPage::heldCaseSaysWhy()
     QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Departments).data().toString(),
         QStringLiteral("with 1 department"));
     QVERIFY(label->isHidden());
+}
+
+QString TestCasesPage::decidedCaseId()
+{
+    const QString number = decidedCase();
+    const auto found = store::CaseRepository(*m_store).findByNumber(number);
+    return found ? found->id : QString();
+}
+
+void TestCasesPage::applyEvent(const QString &caseId, const QString &type, const QString &item, const QJsonObject &data)
+{
+    ++m_cursor;
+    QJsonObject e {{QStringLiteral("cursor"), m_cursor}, {QStringLiteral("case"), caseId},
+        {QStringLiteral("type"), type}, {QStringLiteral("at"), m_clock.now().toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("data"), data}};
+    if (!item.isEmpty())
+        e.insert(QStringLiteral("item"), item);
+    QCOMPARE(sync::SyncJournal(*m_store).applyEvents(QJsonArray {e}, m_cursor, m_clock.now()), QString());
+}
+
+// Issue 22: double-clicking a case opens its window (timeline), not a reprint; the reprint is an
+// action there.
+void TestCasesPage::doubleClickOpensTheTimelineNotAReprint()
+{
+    const QString caseId = decidedCaseId();
+    QVERIFY(!caseId.isEmpty());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    table()->selectRow(0);
+    const QRect cell = table()->visualRect(m_page->model()->index(0, ui::CaseListModel::Number));
+    QTest::mouseClick(table()->viewport(), Qt::LeftButton, {}, cell.center());
+    QTest::mouseDClick(table()->viewport(), Qt::LeftButton, {}, cell.center());
+    QTRY_VERIFY(m_page->timeline() && m_page->timeline()->isVisible());
+    QCOMPARE(m_page->timeline()->caseId(), caseId);
+    QVERIFY(m_printed.isEmpty()); // nothing printed
+    QVERIFY(!m_page->reprintView());
+    // The timeline: the start, the notice, the return (a visit), the acceptance, in order.
+    auto *events = m_page->timeline()->findChild<QTableWidget *>(QStringLiteral("eventsTable"));
+    QVERIFY(events);
+    QStringList what;
+    for (int r = 0; r < events->rowCount(); ++r)
+        what << events->item(r, 1)->text();
+    QVERIFY2(what.size() >= 5, qPrintable(what.join(u'|')));
+    QCOMPARE(what.first(), QStringLiteral("case started"));
+    QVERIFY2(what.contains(QStringLiteral("one-time notice of missing materials issued")), qPrintable(what.join(u'|')));
+    QVERIFY2(what.contains(QStringLiteral("visit: back with the one-time notice")), qPrintable(what.join(u'|')));
+    QCOMPARE(what.last(), QStringLiteral("left the window"));
+    auto *visits = m_page->timeline()->findChild<QLabel *>(QStringLiteral("visitsLabel"));
+    QVERIFY2(visits->text().contains(QStringLiteral("2 times until the result (at most one visit: not met)")),
+        qPrintable(visits->text()));
+    // Reprint from the case window.
+    QTest::mouseClick(m_page->timeline()->findChild<QPushButton *>(QStringLiteral("reprintButton")), Qt::LeftButton);
+    QTRY_VERIFY(m_page->reprintView() && m_page->reprintView()->isVisible());
+    QCOMPARE(m_printed.size(), 1);
+}
+
+// A receipt's QR scanned in the 案件 section: genuine → its case opens; altered → refused with the
+// reason; signed by a key after its revocation → refused.
+void TestCasesPage::scannedQrOpensItsCaseOrIsRefusedWithTheReason()
+{
+    const QString caseId = decidedCaseId();
+    QVERIFY(!caseId.isEmpty());
+    const auto notices = store::CaseRepository(*m_store).notices(caseId);
+    QVERIFY(notices.size() >= 2);
+    const QString qr = notices.last().qrPayload; // the receipt (after the notice)
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    Q_EMIT m_devices.scanned(qr);
+    QTRY_VERIFY(m_page->timeline() && m_page->timeline()->isVisible());
+    QCOMPARE(m_page->timeline()->caseId(), caseId);
+    QCOMPARE(m_page->caseCount(), 1);
+    m_page->timeline()->close();
+
+    // Forged: the case number changed on a copied code.
+    QString forged = qr;
+    const qsizetype n = forged.indexOf(QLatin1String(";n=")) + 3;
+    forged[n + 7] = forged.at(n + 7) == u'W' ? u'X' : u'W';
+    Q_EMIT m_devices.scanned(forged);
+    QCOMPARE(m_page->caseCount(), 0);
+    QVERIFY2(m_page->message().startsWith(QStringLiteral("This QR code is refused: ")), qPrintable(m_page->message()));
+    QVERIFY(!m_page->timeline()->isVisible());
+
+    // The window's key revoked before the receipt's day: the receipt is refused from then on.
+    receipt::KeyRing revoked;
+    revoked.addRevoked(m_context.key->keyId(), m_context.key->publicKey(), m_clock.now().addDays(-1));
+    const receipt::KeyRing keep = m_context.keys;
+    m_context.keys = revoked;
+    Q_EMIT m_devices.scanned(qr);
+    m_context.keys = keep;
+    QCOMPARE(m_page->caseCount(), 0);
+    QVERIFY2(m_page->message().startsWith(QStringLiteral("This QR code is refused: ")), qPrintable(m_page->message()));
+    QVERIFY(!m_page->timeline()->isVisible());
+}
+
+// The exact ID number (the store's blind index) lists the applicant's cases.
+void TestCasesPage::exactIdNumberFinds()
+{
+    const QString caseId = decidedCaseId();
+    QVERIFY(!caseId.isEmpty());
+    insertCases(3);
+    m_page->show();
+    QCOMPARE(m_page->caseCount(), 4);
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("caseSearchEdit"));
+    search->setText(QStringLiteral("33010619900101123x"));
+    QCOMPARE(m_page->caseCount(), 1);
+    QCOMPARE(m_page->model()->caseAt(0)->id, caseId);
+    search->setText(QStringLiteral("110101198001010053")); // valid, nobody's
+    QCOMPARE(m_page->caseCount(), 0);
+}
+
+// From the case window: a department's supplement request is a task, taken in (a counted visit);
+// once every result is ready the case is handed out against a signed slip, printed and shown; the
+// list then says so, with the pickup beside the visits.
+void TestCasesPage::supplementThenHandOutFromTheCaseWindow()
+{
+    const QString caseId = decidedCaseId();
+    QVERIFY(!caseId.isEmpty());
+    applyEvent(caseId, QStringLiteral("routed"), {},
+        {{QStringLiteral("department"), QStringLiteral("police")},
+            {QStringLiteral("items"), QJsonArray {QStringLiteral("item-1")}}});
+    applyEvent(caseId, QStringLiteral("decided"), QStringLiteral("item-1"),
+        {{QStringLiteral("department"), QStringLiteral("police")},
+            {QStringLiteral("outcome"), QStringLiteral("supplement")},
+            {QStringLiteral("what"), QStringLiteral("a clearer photo")}});
+    m_page->show();
+    QCOMPARE(m_page->openCase(caseId), QString());
+    ui::CaseTimelineDialog *t = m_page->timeline();
+    auto *tasks = t->findChild<QTableWidget *>(QStringLiteral("tasksTable"));
+    QCOMPARE(tasks->rowCount(), 1);
+    QCOMPARE(tasks->item(0, 0)->text(), QStringLiteral("a clearer photo"));
+    // Due five working days after the request, from the calendar.
+    QCOMPARE(tasks->item(0, 2)->text(),
+        QLocale().toString(m_context.calendar.addWorkingDays(m_clock.now().date(), 5), QLocale::ShortFormat));
+    auto *items = t->findChild<QTableWidget *>(QStringLiteral("itemsTable"));
+    QCOMPARE(items->rowCount(), 1);
+    QCOMPARE(items->item(0, 2)->text(), QStringLiteral("asks for a supplement: a clearer photo"));
+    QVERIFY(!t->findChild<QPushButton *>(QStringLiteral("handoutButton"))->isEnabled());
+
+    ui::SupplementDialog *supplement = t->openSupplement();
+    QVERIFY(supplement);
+    QCOMPARE(supplement->takeIn(), QString());
+    QCOMPARE(tasks->rowCount(), 0);
+    QCOMPARE(items->item(0, 2)->text(), QStringLiteral("supplement taken in, with the department again"));
+
+    // The department approves; the result is ready; the back office says every item is done.
+    applyEvent(caseId, QStringLiteral("decided"), QStringLiteral("item-1"),
+        {{QStringLiteral("department"), QStringLiteral("police")},
+            {QStringLiteral("outcome"), QStringLiteral("approved")}});
+    applyEvent(caseId, QStringLiteral("ready"), QStringLiteral("item-1"),
+        {{QStringLiteral("department"), QStringLiteral("police")}});
+    applyEvent(caseId, QStringLiteral("handout"), {}, {{QStringLiteral("ready"), 1}, {QStringLiteral("rejected"), 0}});
+    t->refresh();
+    QVERIFY(items->item(0, 2)->text().startsWith(QStringLiteral("result ready")));
+    QVERIFY(t->findChild<QPushButton *>(QStringLiteral("handoutButton"))->isEnabled());
+    ui::HandoutDialog *handout = t->openHandout();
+    QVERIFY(handout);
+    QVERIFY(!handout->deliver().isEmpty()); // no collector yet
+    handout->setCollector(
+        intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value());
+    QVERIFY(!handout->deliver().isEmpty()); // nothing ticked
+    handout->tickAll();
+    QCOMPARE(handout->deliver(), QString());
+    QTRY_VERIFY(handout->slipView() && handout->slipView()->isVisible());
+    QVERIFY(!handout->slipView()->pdf().isEmpty());
+    QCOMPARE(m_printed.size(), 1); // the slip on the receipt printer
+    QVERIFY(items->item(0, 2)->text() == QStringLiteral("handed out"));
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Status).data().toString(), QStringLiteral("handed out"));
+    QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Visits).data().toString(), QStringLiteral("3+1"));
+
+    // Screenshots for a person to look at (OW_SCREENSHOTS=<dir>): the case window, the hand-out
+    // and the slip's A4 PDF, in the clerks' language.
+    const QString shots = qEnvironmentVariable("OW_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+        QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+        t->show();
+        t->refresh();
+        QVERIFY(QTest::qWaitForWindowExposed(t));
+        QVERIFY(t->grab().save(QDir(shots).filePath(QStringLiteral("case-timeline.png"))));
+        QVERIFY(handout->grab().save(QDir(shots).filePath(QStringLiteral("handout.png"))));
+        QFile pdf(QDir(shots).filePath(QStringLiteral("handout-slip.pdf")));
+        QVERIFY(pdf.open(QIODevice::WriteOnly));
+        pdf.write(handout->slipView()->pdf());
+        QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    }
 }
 
 QTEST_MAIN(TestCasesPage)

@@ -7,10 +7,12 @@
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/HallQueue.h"
+#include "onewindow/backoffice/Ratings.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
@@ -48,6 +50,8 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  audit [--since ISO-TIME] [--limit N]   (who read or changed what, oldest first)\n"
                       "  backup --to DIR      (online: the database and every blob it names; not the seal key)\n"
                       "  restore --from DIR [--force]   (blobs, then the database; refused while a server runs)\n"
+                      "  export-ratings [--since ISO-TIME] [--until ISO-TIME]   (the applicants' ratings as JSON"
+                      " lines for a provincial rating platform, schema onewindow.rating/1)\n"
                       "  (every command: [--seal-key FILE], default <data dir>.seal-key)\n";
 
 // The file's bytes, or "" with *error.
@@ -201,6 +205,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption supervised(QStringLiteral("windows"), QString(), QStringLiteral("W1,W2"));
     const QCommandLineOption sealKey(QStringLiteral("seal-key"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption since(QStringLiteral("since"), QString(), QStringLiteral("ISO-TIME"));
+    const QCommandLineOption until(QStringLiteral("until"), QString(), QStringLiteral("ISO-TIME"));
     const QCommandLineOption limit(QStringLiteral("limit"), QString(), QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("DIR"));
     const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("DIR"));
@@ -210,7 +215,7 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption slot(QStringLiteral("slot"), QString(), QStringLiteral("ISO-TIME"));
     const QCommandLineOption minutes(QStringLiteral("minutes"), QString(), QStringLiteral("M"), QStringLiteral("30"));
     p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised, sealKey, since,
-        limit, to, from, force, hall, category, slot, minutes});
+        until, limit, to, from, force, hall, category, slot, minutes});
     const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
         {QStringLiteral("set-calendar"), 1}, {QStringLiteral("set-hall"), 1}};
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
@@ -524,6 +529,29 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         return printRows(**db,
             QStringLiteral("SELECT at, actor, action, detail FROM audit WHERE at >= ? ORDER BY at, id LIMIT ?"),
             {p.isSet(since) ? p.value(since) : QStringLiteral(""), most}, "audit line(s)", out, err);
+    }
+    if (command == QLatin1String("export-ratings")) {
+        // JSON lines (README: "Ratings"), rated in [--since, --until): what a 好差评 platform takes.
+        const QDateTime sinceTime = QDateTime::fromString(p.value(since), Qt::ISODateWithMs);
+        const QDateTime upTo = QDateTime::fromString(p.value(until), Qt::ISODateWithMs);
+        if ((p.isSet(since) && !sinceTime.isValid()) || (p.isSet(until) && !upTo.isValid())) {
+            err << "--since and --until are ISO times, e.g. 2026-12-01T00:00:00+08:00\n";
+            return 2;
+        }
+        Ratings ratings(**db, sealer.value(), catalogues, clock);
+        QBuffer lines;
+        lines.open(QIODevice::WriteOnly);
+        auto count = ratings.exportLines(lines, sinceTime, upTo);
+        if (!count) {
+            err << count.error() << '\n';
+            return 1;
+        }
+        out << QString::fromUtf8(lines.data());
+        out.flush();
+        err << *count << " rating(s)\n";
+        (void)(*db)->audit(
+            QStringLiteral("admin"), QStringLiteral("export-ratings"), QStringLiteral("%1 rating(s)").arg(*count));
+        return 0;
     }
     err << "unknown admin command \"" << command << "\"\n" << kUsage;
     return 2;

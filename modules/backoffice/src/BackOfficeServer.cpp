@@ -9,10 +9,13 @@
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
 #include "onewindow/backoffice/HallQueue.h"
+#include "onewindow/backoffice/Handouts.h"
+#include "onewindow/backoffice/Ratings.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/SignInThrottle.h"
 #include "onewindow/backoffice/WindowRegistry.h"
+#include "onewindow/receipt/RatingSeal.h"
 
 #include "onewindow/backoffice/HttpConnection.h"
 #include "onewindow/backoffice/Metrics.h"
@@ -85,6 +88,8 @@ struct WorkerStores
     std::unique_ptr<Router> router;
     std::unique_ptr<Departments> departments;
     std::unique_ptr<HallQueue> hallQueue;
+    std::unique_ptr<Ratings> ratings;
+    std::unique_ptr<Handouts> handouts;
 };
 
 // Set on a worker thread (startWorker), null on the event-loop thread.
@@ -151,6 +156,15 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"POST", QStringLiteral("/v1/tickets/{ticketId}/resume"), &BackOfficeServer::actOnTicket, 64 * 1024},
         {"POST", QStringLiteral("/v1/tickets/{ticketId}/done"), &BackOfficeServer::actOnTicket, 64 * 1024},
         {"POST", QStringLiteral("/v1/tickets/{ticketId}/transfer"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"GET", QStringLiteral("/v1/ratings"), &BackOfficeServer::listRatings, 0},
+        {"GET", QStringLiteral("/v1/ratings/tasks"), &BackOfficeServer::ratingTasks, 0},
+        {"POST", QStringLiteral("/v1/ratings/{ratingId}/callback"), &BackOfficeServer::ratingCallback,
+            kMaxOpenBodyBytes},
+        {"POST", QStringLiteral("/v1/cases/{caseId}/ratings/{seq}/appeal"), &BackOfficeServer::appealRating,
+            kMaxOpenBodyBytes},
+        {"GET", QStringLiteral("/v1/ratings/appeals"), &BackOfficeServer::ratingAppeals, 0},
+        {"POST", QStringLiteral("/v1/ratings/appeals/{appealId}/decision"), &BackOfficeServer::decideAppeal,
+            kMaxOpenBodyBytes},
     };
     return all;
 }
@@ -208,6 +222,11 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_cases->setRouting(m_router.get(), m_departments.get());
     m_cases->setWindows(m_windows.get());
     m_hallQueue = std::make_unique<HallQueue>(*m_db, *m_events, options.clock);
+    m_ratings = std::make_unique<Ratings>(*m_db, *m_sealer, *m_catalogues, options.clock);
+    m_handouts = std::make_unique<Handouts>(*m_db, *m_sealer, *m_catalogues, options.clock);
+    m_handouts->setRatings(m_ratings.get());
+    m_cases->setHandouts(m_handouts.get());
+    m_departments->setHandouts(m_handouts.get());
     m_dbUrl = options.db;
     m_clock = options.clock;
     m_tokenMinutes = options.tokenMinutes;
@@ -253,6 +272,11 @@ QString BackOfficeServer::startWorker()
     stores->accounts->runOnWorker(
         *m_accounts, m_db->dialect() == Database::Dialect::Sqlite ? &m_sqliteWrites : nullptr);
     stores->hallQueue = std::make_unique<HallQueue>(d, *stores->events, m_clock);
+    stores->ratings = std::make_unique<Ratings>(d, *m_sealer, *stores->catalogues, m_clock);
+    stores->handouts = std::make_unique<Handouts>(d, *m_sealer, *stores->catalogues, m_clock);
+    stores->handouts->setRatings(stores->ratings.get());
+    stores->cases->setHandouts(stores->handouts.get());
+    stores->departments->setHandouts(stores->handouts.get());
     // EventWaiters stays on the event-loop thread: a worker's appends reach it queued.
     m_waiters->watch(*stores->events);
     t_stores = stores.release();
@@ -843,8 +867,14 @@ ApiReply BackOfficeServer::enrol(const Request &r)
 
 ApiReply BackOfficeServer::keyRing(const Request &r)
 {
+    // The rating key windows seal the applicant's ratings to (receipt::RatingSeal).
+    const auto ratingPublic = receipt::RatingSeal::publicKeyOf(m_sealer->ratingPrivateKey());
+    QJsonObject ratingKey;
+    if (ratingPublic)
+        ratingKey = {{QStringLiteral("keyId"), receipt::RatingSeal::keyIdFor(ratingPublic.value())},
+            {QStringLiteral("publicKey"), QString::fromLatin1(ratingPublic.value().toBase64())}};
     return m_windows->keyRing(
-        r.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")));
+        r.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")), ratingKey);
 }
 
 ApiReply BackOfficeServer::signIn(const Request &r)
@@ -907,7 +937,76 @@ ApiReply BackOfficeServer::searchCases(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return cases().findByIdNumber(r.query().queryItemValue(QStringLiteral("idNumber"), QUrl::FullyDecoded), *who.value);
+    const QUrlQuery q = r.query();
+    // By case number or by a scanned QR (issue 22); else by exact ID number.
+    if (q.hasQueryItem(QStringLiteral("number")))
+        return cases().findByNumber(q.queryItemValue(QStringLiteral("number"), QUrl::FullyDecoded), *who.value);
+    if (q.hasQueryItem(QStringLiteral("qr")))
+        return cases().findByQr(q.queryItemValue(QStringLiteral("qr"), QUrl::FullyDecoded), *who.value);
+    return cases().findByIdNumber(q.queryItemValue(QStringLiteral("idNumber"), QUrl::FullyDecoded), *who.value);
+}
+
+ApiReply BackOfficeServer::listRatings(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    const QUrlQuery q = r.query();
+    return m_ratings->list(*who.value, q.queryItemValue(QStringLiteral("window")),
+        q.queryItemValue(QStringLiteral("since")), q.queryItemValue(QStringLiteral("until")));
+}
+
+ApiReply BackOfficeServer::ratingTasks(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    return m_ratings->tasks(*who.value, r.query().queryItemValue(QStringLiteral("state")));
+}
+
+ApiReply BackOfficeServer::ratingCallback(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    auto body = jsonBody(r);
+    if (!body)
+        return body.error;
+    return m_ratings->callback(*who.value, r.params.value(QStringLiteral("ratingId")), body.value->toObject());
+}
+
+ApiReply BackOfficeServer::appealRating(const Request &r)
+{
+    auto call = caseCall(r);
+    if (!call)
+        return call.error;
+    bool ok = false;
+    const int seq = r.params.value(QStringLiteral("seq")).toInt(&ok);
+    if (!ok || seq < 1)
+        return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("seq is the rated entry's seq."));
+    auto body = jsonBody(r);
+    if (!body)
+        return body.error;
+    return m_ratings->appeal(call.value->who, call.value->caseId, seq, body.value->toObject());
+}
+
+ApiReply BackOfficeServer::ratingAppeals(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    return m_ratings->appeals(*who.value, r.query().queryItemValue(QStringLiteral("state")));
+}
+
+ApiReply BackOfficeServer::decideAppeal(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    auto body = jsonBody(r);
+    if (!body)
+        return body.error;
+    return m_ratings->decideAppeal(*who.value, r.params.value(QStringLiteral("appealId")), body.value->toObject());
 }
 
 bool BackOfficeServer::isTusPath(const QString &path)

@@ -3,10 +3,13 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
+#include "onewindow/backoffice/Handouts.h"
 #include "onewindow/backoffice/Masking.h"
+#include "onewindow/backoffice/Ratings.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/WindowRegistry.h"
+#include "onewindow/receipt/HandoutSlip.h"
 #include "onewindow/receipt/KeyRing.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -116,6 +119,27 @@ bool validSha256(const QString &hex)
 {
     static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
     return re.match(hex).hasMatch();
+}
+
+// The blobs an entry names: an "attached" scan, a "supplemented" entry's scans, a "handedOut"
+// entry's authorisation letter.
+QStringList blobsNamed(const QJsonObject &e)
+{
+    const QString kind = e.value(QLatin1String("kind")).toString();
+    const QJsonObject p = e.value(QLatin1String("payload")).toObject();
+    QStringList out;
+    const auto take = [&out](const QJsonValue &sha) {
+        if (validSha256(sha.toString()))
+            out << sha.toString();
+    };
+    if (kind == QLatin1String("attached"))
+        take(p.value(QLatin1String("sha256")));
+    else if (kind == QLatin1String("supplemented")) {
+        for (const QJsonValue &m : p.value(QLatin1String("materials")).toArray())
+            take(m.toObject().value(QLatin1String("sha256")));
+    } else if (kind == QLatin1String("handedOut"))
+        take(p.value(QLatin1String("authorisation")).toObject().value(QLatin1String("sha256")));
+    return out;
 }
 
 // The ID numbers of the people among an entry's parties ({"kind": "person", "number": …} anywhere
@@ -330,10 +354,19 @@ std::optional<ApiReply> CaseLedger::admit(const QString &caseId, QJsonArray &ent
         number = known;
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QJsonObject e = entries.at(i).toObject();
-        if (e.value(QLatin1String("kind")).toString() != QLatin1String("decided"))
-            continue;
-        if (auto refused = checkDecided(caseId, int(i), e, number, who))
-            return refused;
+        const QString kind = e.value(QLatin1String("kind")).toString();
+        if (kind == QLatin1String("decided")) {
+            if (auto refused = checkDecided(caseId, int(i), e, number, who))
+                return refused;
+        } else if (kind == QLatin1String("handedOut") || kind == QLatin1String("dispatched")) {
+            if (auto refused = checkSlip(caseId, int(i), e, number, who))
+                return refused;
+        } else if (kind == QLatin1String("rated")) {
+            const QString why = Ratings::check(m_sealer, caseId, e.value(QLatin1String("payload")).toObject());
+            if (!why.isEmpty())
+                return unprocessable(int(i), QStringLiteral("bad-rating"),
+                    QStringLiteral("the sealed rating does not open at this back office: %1").arg(why));
+        }
     }
     // Everything checked: the number is taken for this case (a concurrent request for another case
     // with the same number loses here).
@@ -380,6 +413,48 @@ std::optional<ApiReply> CaseLedger::checkDecided(
         return unprocessable(index, QStringLiteral("case-number-foreign"),
             QStringLiteral("the document's case number %1 is not the case's number %2.")
                 .arg(doc->caseNumber, caseNumber));
+    return checkSignature(index, *qr, doc->issuedAt, who);
+}
+
+std::optional<ApiReply> CaseLedger::checkSlip(
+    const QString &caseId, int index, const QJsonObject &entry, const QString &caseNumber, const Principal &who)
+{
+    // A hand-out or dispatch slip is checked like a decided document: the slip as the window
+    // froze it, its digest, its QR (kind H or D) and the window's key at the time of issue.
+    const QJsonObject payload = entry.value(QLatin1String("payload")).toObject();
+    const QJsonObject slipJson = payload.value(QLatin1String("document")).toObject();
+    auto slip = receipt::HandoutSlip::fromJson(slipJson);
+    if (!slip)
+        return unprocessable(
+            index, QStringLiteral("bad-document"), QStringLiteral("the slip cannot be read: %1").arg(slip.error()));
+    if (slip->toJson(true) != slipJson)
+        return unprocessable(
+            index, QStringLiteral("bad-document"), QStringLiteral("the slip has fields that are not part of a slip."));
+    const bool dispatch = entry.value(QLatin1String("kind")).toString() == QLatin1String("dispatched");
+    if ((slip->kind == receipt::SlipKind::Dispatch) != dispatch)
+        return unprocessable(index, QStringLiteral("bad-document"),
+            QStringLiteral("a %1 entry carries a %2 slip.")
+                .arg(entry.value(QLatin1String("kind")).toString(), receipt::HandoutSlip::kindName(slip->kind)));
+    if (payload.value(QLatin1String("digest")).toString() != QString::fromLatin1(slip->digest().toHex()))
+        return unprocessable(index, QStringLiteral("digest-mismatch"),
+            QStringLiteral("\"digest\" is not the SHA-256 of the slip's canonical bytes."));
+    auto qr = receipt::QrPayload::parse(slip->qrPayload);
+    if (!qr)
+        return unprocessable(index, QStringLiteral("bad-signature"),
+            QStringLiteral("the slip's QR payload cannot be read: %1").arg(qr.error()));
+    if (!qr->vouchesFor(*slip) || slip->caseId != caseId)
+        return unprocessable(index, QStringLiteral("digest-mismatch"),
+            QStringLiteral("the QR payload is not the one of this slip and case."));
+    if (!caseNumber.isEmpty() && slip->caseNumber != caseNumber)
+        return unprocessable(index, QStringLiteral("case-number-foreign"),
+            QStringLiteral("the slip's case number %1 is not the case's number %2.").arg(slip->caseNumber, caseNumber));
+    return checkSignature(index, *qr, slip->issuedAt, who);
+}
+
+std::optional<ApiReply> CaseLedger::checkSignature(
+    int index, const receipt::QrPayload &qrIn, const QDateTime &issuedAt, const Principal &who)
+{
+    const receipt::QrPayload *qr = &qrIn;
     // Signed by this window's key (in demo mode by its DEMO- key, enrolled by seed-demo as the
     // window's), one that was not revoked when the document was issued.
     if (qr->keyId != who.window && qr->keyId != receipt::KeyRing::demoKeyId(who.window))
@@ -394,14 +469,14 @@ std::optional<ApiReply> CaseLedger::checkDecided(
     for (const WindowRegistry::KeyPeriod &k : std::as_const(*keys.value)) {
         if (!receipt::KeyRing::verifySignature(k.publicKey, qr->signedPart(), qr->signature))
             continue;
-        if (k.validAt(doc->issuedAt))
+        if (k.validAt(issuedAt))
             return std::nullopt;
         revokedBefore = k.revokedAt;
     }
     if (!revokedBefore.isEmpty())
         return unprocessable(index, QStringLiteral("key-revoked"),
             QStringLiteral("the document was issued at %1 with a key of window %2 revoked on %3.")
-                .arg(isoUtc(doc->issuedAt), who.window, revokedBefore));
+                .arg(isoUtc(issuedAt), who.window, revokedBefore));
     return unprocessable(index, QStringLiteral("bad-signature"),
         QStringLiteral("the document's signature is not made by any key window %1 enrolled.").arg(who.window));
 }
@@ -568,8 +643,8 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
         const QJsonObject payload = fresh.value(r.seq).value(QLatin1String("payload")).toObject();
         // The scan an "attached" entry names: read through this case once its window has
         // uploaded those bytes (UploadStore::blob).
-        const QString sha = payload.value(QLatin1String("sha256")).toString();
-        if (r.kind == QLatin1String("attached") && validSha256(sha)) {
+        // So are a supplement's scans and an agent's authorisation letter (issue 22).
+        for (const QString &sha : blobsNamed(fresh.value(r.seq))) {
             auto named = m_db.exec(QStringLiteral("INSERT INTO case_blobs (case_id, sha256) VALUES (?, ?)"
                                                   " ON CONFLICT (case_id, sha256) DO NOTHING"),
                 {caseId, sha});
@@ -615,6 +690,11 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
     // Routing and the "confirmed" events follow decided entries only.
     if (m_router && decidedApplied) {
         const QString why = m_router->entriesApplied(caseId, who.window, before, applied);
+        if (!why.isEmpty())
+            return fail(ApiReply::storage(why));
+    }
+    if (m_handouts && applied != before) {
+        const QString why = m_handouts->entriesApplied(caseId, who.window, before, applied);
         if (!why.isEmpty())
             return fail(ApiReply::storage(why));
     }
@@ -664,10 +744,17 @@ ApiReply CaseLedger::read(const QString &caseId, const Principal &who, bool reve
         who.user, reveal && !who.isWindowRole() ? QStringLiteral("reveal-case") : QStringLiteral("read-case"), caseId);
     if (!audited.isEmpty())
         return ApiReply::storage(audited); // no read that the audit does not list
-    ApiReply r = ApiReply::json(200,
-        QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("window"), window},
-            {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries}, {QStringLiteral("held"), held},
-            {QStringLiteral("masked"), masked}});
+    QJsonObject body {{QStringLiteral("case"), caseId}, {QStringLiteral("window"), window},
+        {QStringLiteral("applied"), applied}, {QStringLiteral("entries"), entries}, {QStringLiteral("held"), held},
+        {QStringLiteral("masked"), masked}};
+    // Visits ("at most one visit"), tasks, items and the hand-out (issue 22).
+    if (m_handouts) {
+        auto progress = m_handouts->progress(caseId);
+        if (!progress)
+            return progress.error;
+        body.insert(QStringLiteral("progress"), *progress.value);
+    }
+    ApiReply r = ApiReply::json(200, body);
     r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
     return r;
 }
@@ -702,6 +789,114 @@ ApiReply CaseLedger::findByIdNumber(const QString &idNumber, const Principal &wh
     ApiReply r = ApiReply::json(200, QJsonObject {{QStringLiteral("cases"), cases}});
     r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
     return r;
+}
+
+ApiReply CaseLedger::casesFound(const QList<QString> &caseIds, const Principal &who, const QString &auditAction)
+{
+    QJsonArray cases;
+    for (const QString &caseId : caseIds) {
+        auto q = m_db.exec(QStringLiteral("SELECT c.window_key_id, c.created_at, n.number FROM cases c LEFT JOIN"
+                                          " case_numbers n ON n.case_id = c.case_id WHERE c.case_id = ?"),
+            {caseId});
+        if (!q)
+            return ApiReply::storage(q.error());
+        if (!q.value().next())
+            continue;
+        const QString window = q.value().value(0).toString();
+        if (m_departments ? !m_departments->mayReadWindow(who, window) : !mayRead(who, window))
+            continue;
+        cases.append(QJsonObject {{QStringLiteral("case"), caseId}, {QStringLiteral("window"), window},
+            {QStringLiteral("number"), q.value().value(2).toString()},
+            {QStringLiteral("createdAt"), q.value().value(1).toString()}});
+    }
+    const QString audited = m_db.audit(who.user, auditAction, QStringLiteral("%1 case(s)").arg(cases.size()));
+    if (!audited.isEmpty())
+        return ApiReply::storage(audited);
+    ApiReply r = ApiReply::json(200, QJsonObject {{QStringLiteral("cases"), cases}});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    return r;
+}
+
+ApiReply CaseLedger::findByNumber(const QString &number, const Principal &who)
+{
+    if (who.role == QLatin1String("department"))
+        return ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("A department reads its items, not cases by number."));
+    if (number.trimmed().isEmpty() || number.size() > 64)
+        return ApiReply::error(
+            400, QStringLiteral("bad-request"), QStringLiteral("number is a case number (at most 64 characters)."));
+    auto q = m_db.exec(QStringLiteral("SELECT case_id FROM case_numbers WHERE number = ?"), {number.trimmed()});
+    if (!q)
+        return ApiReply::storage(q.error());
+    QList<QString> ids;
+    while (q.value().next())
+        ids << q.value().value(0).toString();
+    return casesFound(ids, who, QStringLiteral("search-number"));
+}
+
+ApiReply CaseLedger::findByQr(const QString &text, const Principal &who)
+{
+    if (who.role == QLatin1String("department"))
+        return ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("A department reads its items, not cases by QR."));
+    const auto refuse = [](const QString &code, const QString &why) { return ApiReply::error(422, code, why); };
+    auto qr = receipt::QrPayload::parse(text);
+    if (!qr)
+        return refuse(QStringLiteral("bad-qr"), qr.error());
+    auto found = m_db.exec(QStringLiteral("SELECT window_key_id FROM cases WHERE case_id = ?"), {qr->caseId});
+    if (!found)
+        return ApiReply::storage(found.error());
+    if (!found.value().next())
+        return ApiReply::error(404, QStringLiteral("not-found"),
+            QStringLiteral("The back office has no case %1 (not synced yet?).").arg(qr->caseNumber));
+    const QString window = found.value().value(0).toString();
+    if (qr->keyId != window && qr->keyId != receipt::KeyRing::demoKeyId(window))
+        return refuse(QStringLiteral("bad-signature"),
+            QStringLiteral("The QR is signed by key %1, not by the case's window %2: forged.").arg(qr->keyId, window));
+    if (!m_windows)
+        return ApiReply::storage(QStringLiteral("no window registry"));
+    auto keys = m_windows->keysOf(window);
+    if (!keys)
+        return keys.error;
+    QString revokedOn;
+    bool genuine = false;
+    for (const WindowRegistry::KeyPeriod &k : std::as_const(*keys.value)) {
+        if (!receipt::KeyRing::verifySignature(k.publicKey, qr->signedPart(), qr->signature))
+            continue;
+        // The QR has the day of issue: genuine when issued before the day of the revocation.
+        const QDate revoked = QDateTime::fromString(k.revokedAt, Qt::ISODateWithMs).date();
+        if (k.current() || qr->issued < revoked) {
+            genuine = true;
+            break;
+        }
+        revokedOn = k.revokedAt;
+    }
+    if (!genuine && !revokedOn.isEmpty())
+        return refuse(QStringLiteral("key-revoked"),
+            QStringLiteral("The QR was issued on %1 with a key of window %2 revoked on %3.")
+                .arg(qr->issued.toString(Qt::ISODate), window, revokedOn));
+    if (!genuine)
+        return refuse(QStringLiteral("bad-signature"),
+            QStringLiteral("The QR's signature is not made by any key window %1 had: forged or altered.").arg(window));
+    // Genuine: it must also be one of the case's documents as the back office has them.
+    auto rows = m_db.exec(QStringLiteral("SELECT seq, content FROM case_entries WHERE case_id = ? AND kind IN"
+                                         " ('decided', 'handedOut', 'dispatched') ORDER BY seq"),
+        {qr->caseId});
+    if (!rows)
+        return ApiReply::storage(rows.error());
+    const QString digest = QString::fromLatin1(qr->digest.toHex());
+    bool known = false;
+    while (!known && rows.value().next()) {
+        auto entry = m_sealer.openEntry(qr->caseId, rows.value().value(0).toInt(), rows.value().value(1).toString());
+        if (!entry)
+            return ApiReply::storage(entry.error());
+        known = entry->value(QLatin1String("payload")).toObject().value(QLatin1String("digest")).toString() == digest;
+    }
+    if (!known)
+        return refuse(QStringLiteral("unknown-document"),
+            QStringLiteral("The QR is signed, but no document of case %1 has its digest (not synced yet?).")
+                .arg(qr->caseNumber));
+    return casesFound({qr->caseId}, who, QStringLiteral("search-qr"));
 }
 
 } // namespace ow::backoffice

@@ -351,6 +351,66 @@ const QList<QStringList> &migrations()
                            " data TEXT NOT NULL,"
                            " PRIMARY KEY (hall_key, cursor_no))"),
         },
+        // The case comes back to its window (issue 22; Handouts, Ratings): supplement tasks (a
+        // department's request, done by a "supplemented" entry), what was supplemented per item,
+        // hand-outs and dispatches, and the applicant's ratings (好差评) with their rectification
+        // tasks, call-backs and appeals. A rating's content is sealed (Sealer); its level is not.
+        {
+            QStringLiteral("CREATE TABLE case_tasks ("
+                           " case_id VARCHAR(64) NOT NULL REFERENCES cases (case_id),"
+                           " task VARCHAR(300) NOT NULL,"
+                           " item_id VARCHAR(36),"
+                           " bring TEXT NOT NULL,"
+                           " due_date VARCHAR(10) NOT NULL,"
+                           " opened_at VARCHAR(32) NOT NULL,"
+                           " done_seq INTEGER,"
+                           " done_at VARCHAR(32),"
+                           " PRIMARY KEY (case_id, task))"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN supplements TEXT NOT NULL DEFAULT '[]'"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN handed_out VARCHAR(16)"),
+            QStringLiteral("ALTER TABLE items ADD COLUMN handed_out_at VARCHAR(32)"),
+            QStringLiteral("CREATE TABLE case_handouts ("
+                           " case_id VARCHAR(64) PRIMARY KEY REFERENCES cases (case_id),"
+                           " kind VARCHAR(16) NOT NULL CHECK (kind IN ('handedOut', 'dispatched')),"
+                           " seq INTEGER NOT NULL,"
+                           " at VARCHAR(32) NOT NULL,"
+                           " carrier VARCHAR(100) NOT NULL,"
+                           " tracking VARCHAR(100) NOT NULL)"),
+            QStringLiteral("CREATE TABLE ratings ("
+                           " rating_id VARCHAR(36) PRIMARY KEY,"
+                           " case_id VARCHAR(64) NOT NULL REFERENCES cases (case_id),"
+                           " seq INTEGER NOT NULL,"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " clerk VARCHAR(100) NOT NULL,"
+                           " service VARCHAR(16) NOT NULL CHECK (service IN ('acceptance', 'supplement', 'handout')),"
+                           " level VARCHAR(20) NOT NULL,"
+                           " content TEXT NOT NULL,"
+                           " rated_at VARCHAR(32) NOT NULL,"
+                           " received_at VARCHAR(32) NOT NULL,"
+                           " state VARCHAR(16) NOT NULL CHECK (state IN ('valid', 'removed')),"
+                           " UNIQUE (case_id, seq))"),
+            QStringLiteral("CREATE INDEX ratings_by_rated_at ON ratings (rated_at)"),
+            QStringLiteral("CREATE TABLE rating_tasks ("
+                           " rating_id VARCHAR(36) PRIMARY KEY REFERENCES ratings (rating_id),"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " opened_at VARCHAR(32) NOT NULL,"
+                           " due_date VARCHAR(10) NOT NULL,"
+                           " state VARCHAR(16) NOT NULL CHECK (state IN ('open', 'done')),"
+                           " callback_by VARCHAR(100),"
+                           " callback_at VARCHAR(32),"
+                           " callback_outcome VARCHAR(16),"
+                           " callback_note TEXT)"),
+            QStringLiteral("CREATE TABLE rating_appeals ("
+                           " appeal_id VARCHAR(36) PRIMARY KEY,"
+                           " rating_id VARCHAR(36) NOT NULL REFERENCES ratings (rating_id),"
+                           " clerk VARCHAR(100) NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " filed_at VARCHAR(32) NOT NULL,"
+                           " state VARCHAR(16) NOT NULL CHECK (state IN ('pending', 'upheld', 'removed')),"
+                           " decided_by VARCHAR(100),"
+                           " decided_at VARCHAR(32),"
+                           " note TEXT)"),
+        },
     };
     return all;
 }

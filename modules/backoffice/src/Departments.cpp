@@ -3,6 +3,7 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/Handouts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,7 +22,7 @@ const QStringList &itemStates()
 
 const char kItemColumns[] =
     "SELECT item_id, case_id, window_key_id, matter, name, department, state, reason, what, routed_at,"
-    " updated_at, case_number, applicant, promised_date, materials FROM items";
+    " updated_at, case_number, applicant, promised_date, materials, supplements, handed_out FROM items";
 
 QJsonValue orNull(const QVariant &v)
 {
@@ -51,7 +52,11 @@ QJsonObject rowJson(const QSqlQuery &q)
         {QStringLiteral("matter"), q.value(3).toString()}, {QStringLiteral("name"), q.value(4).toString()},
         {QStringLiteral("department"), q.value(5).toString()}, {QStringLiteral("state"), q.value(6).toString()},
         {QStringLiteral("reason"), orNull(q.value(7))}, {QStringLiteral("what"), orNull(q.value(8))},
-        {QStringLiteral("routedAt"), q.value(9).toString()}, {QStringLiteral("updatedAt"), q.value(10).toString()}};
+        {QStringLiteral("routedAt"), q.value(9).toString()}, {QStringLiteral("updatedAt"), q.value(10).toString()},
+        // What the window took in for a supplement request or a 容缺 line (Handouts), and whether
+        // the result was handed out (handedOut) or sent (dispatched).
+        {QStringLiteral("supplements"), QJsonDocument::fromJson(q.value(15).toString().toUtf8()).array()},
+        {QStringLiteral("handedOut"), orNull(q.value(16))}};
 }
 
 ApiReply forbidden(const QString &why)
@@ -223,9 +228,11 @@ ApiReply Departments::decide(const Principal &who, const QString &itemId, const 
         QStringLiteral("approved"), QStringLiteral("rejected"), QStringLiteral("supplement")};
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (it.key() != QLatin1String("outcome") && it.key() != QLatin1String("reason")
-            && it.key() != QLatin1String("what"))
+            && it.key() != QLatin1String("what") && it.key() != QLatin1String("days"))
             return ApiReply::error(
                 400, QStringLiteral("bad-request"), QStringLiteral("Unknown field \"%1\".").arg(it.key()));
+        if (it.key() == QLatin1String("days"))
+            continue;
         if (!it.value().isString())
             return ApiReply::error(
                 400, QStringLiteral("bad-request"), QStringLiteral("\"%1\" is a string.").arg(it.key()));
@@ -240,6 +247,15 @@ ApiReply Departments::decide(const Principal &who, const QString &itemId, const 
     if (outcome == QLatin1String("supplement") && what.isEmpty())
         return ApiReply::error(400, QStringLiteral("bad-request"),
             QStringLiteral("A request for supplement needs \"what\" is to be supplied."));
+    // A supplement is due in working days (Handouts::kDefaultSupplementDays unless "days").
+    const QJsonValue daysValue = body.value(QLatin1String("days"));
+    const int days = daysValue.isUndefined() ? Handouts::kDefaultSupplementDays : daysValue.toInt(-1);
+    if (!daysValue.isUndefined()
+        && (outcome != QLatin1String("supplement") || !daysValue.isDouble() || days < 1
+            || days > Handouts::kMaxSupplementDays || daysValue.toDouble() != days))
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("\"days\" (a supplement's working days) is a whole number from 1 to %1.")
+                .arg(Handouts::kMaxSupplementDays));
 
     if (!m_db.begin())
         return ApiReply::storage(m_db.lastError());
@@ -269,6 +285,12 @@ ApiReply Departments::decide(const Principal &who, const QString &itemId, const 
         data.insert(QStringLiteral("reason"), reason);
     if (!what.isEmpty())
         data.insert(QStringLiteral("what"), what);
+    // The supplement request becomes a task of the case at its window: {task, bring, dueBy}.
+    if (outcome == QLatin1String("supplement") && m_handouts) {
+        const QString task = m_handouts->supplementRequested(item.value->caseId, itemId, what, days, &data);
+        if (!task.isEmpty())
+            return fail(ApiReply::storage(task));
+    }
     QString why = m_events.append(item.value->window, QStringLiteral("decided"), item.value->caseId, itemId, data);
     if (why.isEmpty() && outcome == QLatin1String("rejected"))
         why = checkHandout(item.value->caseId, item.value->window);

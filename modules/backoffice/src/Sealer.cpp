@@ -199,6 +199,7 @@ Result<Sealer> Sealer::open(const QString &keyFile, bool create, bool *created)
     if (!why.isEmpty())
         return Result<Sealer>::failure(why);
     s.m_indexKey = hmac(s.m_keys.first().second, QByteArrayLiteral("onewindow blind index v1"));
+    s.m_ratingKey = hmac(s.m_keys.first().second, QByteArrayLiteral("onewindow rating key v1"));
     return s;
 }
 

@@ -239,7 +239,7 @@ ApiReply WindowRegistry::enrol(const QJsonObject &body)
             {QStringLiteral("caseNumbers"), caseNumbers}});
 }
 
-ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNoneMatch)
+ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNoneMatch, const QJsonObject &ratingKey)
 {
     // A null QString binds as NULL: the filter is only added for a given region.
     const QString select = QStringLiteral("SELECT k.key_id, k.public_key, k.revoked_at, k.enrolled_at FROM"
@@ -267,8 +267,10 @@ ApiReply WindowRegistry::keyRing(const QString &region, const QByteArray &ifNone
                 {QStringLiteral("revokedAt"), q.value().value(2).toString()}});
         }
     }
-    const QJsonObject body {
+    QJsonObject body {
         {QStringLiteral("keys"), keys}, {QStringLiteral("revoked"), revoked}, {QStringLiteral("validity"), validity}};
+    if (!ratingKey.isEmpty())
+        body.insert(QStringLiteral("ratingKey"), ratingKey);
     const QByteArray etag =
         '"' + Secrets::sha256Hex(QJsonDocument(body).toJson(QJsonDocument::Compact)).left(32).toLatin1() + '"';
     return ApiReply::jsonWithETag(body, etag, ifNoneMatch);

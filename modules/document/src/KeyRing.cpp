@@ -46,6 +46,14 @@ Result<KeyRing> KeyRing::fromJson(const QByteArray &json)
             return Result<KeyRing>::failure(tr("The revoked key of %1 in the key list is damaged.").arg(keyId));
         ring.addRevoked(keyId, pub, at);
     }
+    const QJsonObject rating = doc.object().value(QLatin1String("ratingKey")).toObject();
+    if (!rating.isEmpty()) {
+        const QByteArray pub = QByteArray::fromBase64(rating.value(QLatin1String("publicKey")).toString().toLatin1());
+        const QString id = rating.value(QLatin1String("keyId")).toString();
+        if (pub.size() != 32 || id.isEmpty())
+            return Result<KeyRing>::failure(tr("The rating key in the key list is damaged."));
+        ring.setRatingKey(id, pub);
+    }
     return ring;
 }
 
@@ -113,7 +121,17 @@ QByteArray KeyRing::toJson() const
     QJsonObject out {{QStringLiteral("keys"), keys}};
     if (!validity.isEmpty())
         out.insert(QStringLiteral("validity"), validity);
+    if (!m_ratingKey.isEmpty())
+        out.insert(QStringLiteral("ratingKey"),
+            QJsonObject {{QStringLiteral("keyId"), m_ratingKeyId},
+                {QStringLiteral("publicKey"), QString::fromLatin1(m_ratingKey.toBase64())}});
     return QJsonDocument(out).toJson();
+}
+
+void KeyRing::setRatingKey(const QString &keyId, const QByteArray &publicKey)
+{
+    m_ratingKeyId = keyId;
+    m_ratingKey = publicKey;
 }
 
 void KeyRing::add(const QString &keyId, const QByteArray &publicKey)

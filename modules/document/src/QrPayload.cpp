@@ -1,5 +1,6 @@
 #include "onewindow/receipt/QrPayload.h"
 
+#include "onewindow/receipt/HandoutSlip.h"
 #include "onewindow/receipt/ReceiptDocument.h"
 
 #include <QStringList>
@@ -9,7 +10,7 @@ namespace ow::receipt {
 namespace {
 
 constexpr QLatin1String kMagic("OW2");
-constexpr QLatin1String kKinds("RNTF");
+constexpr QLatin1String kKinds("RNTFHD");
 
 bool cleanField(const QString &s)
 {
@@ -48,6 +49,24 @@ bool QrPayload::vouchesFor(const ReceiptDocument &doc) const
 {
     return kind == ReceiptDocument::kindCode(doc.kind) && caseId == doc.caseId && caseNumber == doc.caseNumber
         && issued == doc.issuedAt.date() && digest == doc.digest();
+}
+
+QrPayload QrPayload::forSlip(const HandoutSlip &slip, const QString &keyId)
+{
+    QrPayload p;
+    p.kind = HandoutSlip::kindCode(slip.kind);
+    p.caseId = slip.caseId;
+    p.caseNumber = slip.caseNumber;
+    p.issued = slip.issuedAt.date();
+    p.keyId = keyId;
+    p.digest = slip.digest();
+    return p;
+}
+
+bool QrPayload::vouchesFor(const HandoutSlip &slip) const
+{
+    return kind == HandoutSlip::kindCode(slip.kind) && caseId == slip.caseId && caseNumber == slip.caseNumber
+        && issued == slip.issuedAt.date() && digest == slip.digest();
 }
 
 QByteArray QrPayload::signedPart() const

@@ -217,6 +217,27 @@ QString CaseState::apply(const store::LogEntry &e)
         if (next.document)
             return tr("Case %1 is decided; it cannot be abandoned.").arg(e.caseId);
         next.abandoned = true;
+    } else if (k == QLatin1String("visit")) {
+        // The first visit is the case itself; a return with a notice is counted by its
+        // "reopened"; a supplement or a pickup is one more.
+        const QString why = text(p, "why");
+        if (why == QLatin1String("first"))
+            next.firstVisitLogged = true;
+        if (why == QLatin1String("supplement") || why == QLatin1String("pickup"))
+            next.visits += 1;
+        if (why == QLatin1String("pickup"))
+            next.pickups += 1;
+    } else if (k == QLatin1String("supplemented")) {
+        if (!next.document)
+            return tr("Case %1 takes in a supplement before its decision.").arg(e.caseId);
+    } else if (k == QLatin1String("handedOut") || k == QLatin1String("dispatched")) {
+        if (!next.document)
+            return tr("Case %1 is handed out before its decision.").arg(e.caseId);
+        if (!next.delivery.isEmpty())
+            return tr("Case %1 was handed out already.").arg(e.caseId);
+        next.delivery = k;
+    } else if (k == QLatin1String("rated")) {
+        next.ratings += 1;
     } else {
         return tr("Unknown entry kind \"%1\" in case %2.").arg(k, e.caseId);
     }

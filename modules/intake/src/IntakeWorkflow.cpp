@@ -477,6 +477,10 @@ store::CaseRecord IntakeWorkflow::projection(const CaseState &s, Step step, cons
     r.hasContent = s.hasContent();
     r.logSeq = s.seq;
     r.draft = QJsonObject {{QStringLiteral("step"), stepKey(step)}};
+    if (!s.delivery.isEmpty())
+        r.draft.insert(QStringLiteral("delivery"), s.delivery);
+    if (s.pickups > 0)
+        r.draft.insert(QStringLiteral("pickups"), s.pickups);
     for (auto it = s.collected.cbegin(); it != s.collected.cend(); ++it)
         r.materials.insert(it.key(), checklist::receivedKey(it.value()));
     r.createdAt = s.createdAt;
@@ -731,8 +735,11 @@ QString IntakeWorkflow::reopen(const QString &caseId)
     const QString err = load(caseId);
     if (!err.isEmpty())
         return err;
+    // The return is a visit of the applicant's too ("visit", counted once: with "reopened").
     const QString reopenErr =
-        commit({{QStringLiteral("reopened"), {{QStringLiteral("visit"), m_state.visits + 1}}}}, Step::Materials);
+        commit({{QStringLiteral("reopened"), {{QStringLiteral("visit"), m_state.visits + 1}}},
+                   {QStringLiteral("visit"), {{QStringLiteral("why"), QStringLiteral("return")}}}},
+            Step::Materials);
     if (!reopenErr.isEmpty()) {
         m_state = keepState;
         m_pinned = keepPinned;
@@ -741,6 +748,23 @@ QString IntakeWorkflow::reopen(const QString &caseId)
         Q_EMIT changed();
     }
     return reopenErr;
+}
+
+QString IntakeWorkflow::recordService(const QList<QPair<QString, QJsonObject>> &entries)
+{
+    static const QStringList kinds {QStringLiteral("visit"), QStringLiteral("supplemented"),
+        QStringLiteral("handedOut"), QStringLiteral("dispatched"), QStringLiteral("attached"), QStringLiteral("rated")};
+    if (!hasCase())
+        return tr("No case is open.");
+    if (!m_state.decided())
+        return tr("Case %1 is not decided yet.").arg(m_state.number);
+    QList<Change> changes;
+    for (const auto &e : entries) {
+        if (!kinds.contains(e.first))
+            return tr("\"%1\" is not a service after the decision.").arg(e.first);
+        changes.append({e.first, e.second});
+    }
+    return commit(changes);
 }
 
 QString IntakeWorkflow::recordPrinted(const QString &target)
@@ -1201,6 +1225,10 @@ QString IntakeWorkflow::decide(Decision decision, const QString &refusalReason, 
         items.append(QJsonObject {{QStringLiteral("matter"), line.matter},
             {QStringLiteral("department"), matter ? matter->department : QString()}});
     }
+    // The applicant's first visit, logged once, with the first decision (the back office counts
+    // "at most one visit" from the visit entries).
+    if (!m_state.firstVisitLogged)
+        changes.append({QStringLiteral("visit"), {{QStringLiteral("why"), QStringLiteral("first")}}});
     changes.append({QStringLiteral("decided"),
         {{QStringLiteral("decision"), decisionKey(decision)}, {QStringLiteral("refusalReason"), doc->refusalReason},
             {QStringLiteral("digest"), QString::fromLatin1(doc->digest().toHex())},

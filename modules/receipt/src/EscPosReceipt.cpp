@@ -4,6 +4,7 @@
 #include "onewindow/printer/EscPosDocument.h"
 #include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/QrCache.h"
+#include "onewindow/receipt/SlipLayout.h"
 #include "onewindow/receipt/TextWrap.h"
 
 namespace ow::receipt {
@@ -45,16 +46,14 @@ void put(EscPosDocument &out, const QStringList &lines)
         out.line(l);
 }
 
-} // namespace
-
-Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile)
+Result<QList<QByteArray>> render(
+    const QList<Block> &blocks, const QString &signature, const printer::PrinterProfile &profile)
 {
-    const i18n::DocumentLanguage inItsLanguage(doc.language); // the slip's own words too
     EscPosDocument out(profile);
     out.initialize();
     const int width = profile.columns();
     const QString indent = QStringLiteral("  ");
-    for (const Block &b : DocumentLayout::blocks(doc)) {
+    for (const Block &b : blocks) {
         switch (b.type) {
         case Block::Type::Title:
             out.align(EscPosDocument::Align::Center).bold(true).doubleSize(true);
@@ -98,16 +97,30 @@ Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, cons
                 out.qrBytes(payload, qr); // reports the encoder's error
             out.align(EscPosDocument::Align::Left);
             out.align(EscPosDocument::Align::Center)
-                .line(tr("Scan to check this document"))
+                .line(EscPosReceipt::tr("Scan to check this document"))
                 .align(EscPosDocument::Align::Left);
             break;
         }
         }
     }
     out.feed(1);
-    put(out, slipLines(tr("Applicant's signature:"), 0, width));
+    put(out, slipLines(signature, 0, width));
     out.feed(2).cut();
     return out.blocks();
+}
+
+} // namespace
+
+Result<QList<QByteArray>> EscPosReceipt::blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile)
+{
+    const i18n::DocumentLanguage inItsLanguage(doc.language); // the slip's own words too
+    return render(DocumentLayout::blocks(doc), tr("Applicant's signature:"), profile);
+}
+
+Result<QList<QByteArray>> EscPosReceipt::blocks(const HandoutSlip &slip, const printer::PrinterProfile &profile)
+{
+    const i18n::DocumentLanguage inItsLanguage(slip.language);
+    return render(SlipLayout::blocks(slip), tr("Collector's signature:"), profile);
 }
 
 void EscPosReceipt::prepare(const ReceiptDocument &doc)

@@ -4,6 +4,7 @@
 #include "onewindow/receipt/DocumentLayout.h"
 #include "onewindow/receipt/PdfTextLayer.h"
 #include "onewindow/receipt/QrCache.h"
+#include "onewindow/receipt/SlipLayout.h"
 #include "onewindow/receipt/TextWrap.h"
 
 #include <QBuffer>
@@ -19,6 +20,16 @@
 namespace ow::receipt {
 
 namespace {
+
+// What a page shows, whichever document it is: a decided document or a hand-out slip.
+struct Sheet
+{
+    QString title;
+    QString caseNumber;
+    QDateTime issuedAt;
+    QList<Block> blocks;
+    QString signature; // the signature line's label
+};
 
 constexpr int kDpi = 300;
 constexpr qreal mm(qreal v)
@@ -79,8 +90,8 @@ constexpr Density kDensities[] = {{1.0, 1.0}, {0.55, 1.0}, {0.3, 0.92}};
 class PageWriter
 {
 public:
-    PageWriter(QPdfWriter &writer, QPainter &painter, const ReceiptDocument &doc, const std::optional<QrMatrix> &qr,
-        Density density)
+    PageWriter(
+        QPdfWriter &writer, QPainter &painter, const Sheet &doc, const std::optional<QrMatrix> &qr, Density density)
         : m_writer(writer)
         , m_painter(painter)
         , m_doc(doc)
@@ -105,7 +116,7 @@ public:
     void footer()
     {
         const QString s =
-            PdfRenderer::tr("%1 · page %2").arg(m_doc.title() + QStringLiteral(" ") + m_doc.caseNumber).arg(m_page);
+            PdfRenderer::tr("%1 · page %2").arg(m_doc.title + QStringLiteral(" ") + m_doc.caseNumber).arg(m_page);
         line(s, cjkFont(8), 0, m_height + mm(3), m_width, Qt::AlignRight, Qt::darkGray);
     }
 
@@ -147,7 +158,7 @@ public:
         // Every page carries the case number and the QR, so a loose page still leads to its case.
         if (m_qr)
             drawQr(m_painter, *m_qr, QRectF(m_width - kQrSmall, 0, kQrSmall, kQrSmall));
-        line(m_doc.title() + QStringLiteral("  ") + m_doc.caseNumber, cjkFont(10.5, true), 0, mm(2), m_width - kQrSmall,
+        line(m_doc.title + QStringLiteral("  ") + m_doc.caseNumber, cjkFont(10.5, true), 0, mm(2), m_width - kQrSmall,
             Qt::AlignLeft, Qt::black);
         m_y = kQrSmall + mm(2);
     }
@@ -177,7 +188,7 @@ private:
 
     QPdfWriter &m_writer;
     QPainter &m_painter;
-    const ReceiptDocument &m_doc;
+    const Sheet &m_doc;
     const std::optional<QrMatrix> &m_qr;
     Density m_density;
     qreal m_width;
@@ -197,7 +208,7 @@ struct Rendered
 };
 
 Result<Rendered> renderWith(
-    const ReceiptDocument &doc, const QList<Block> &blocks, const std::optional<QrMatrix> &qr, Density density)
+    const Sheet &doc, const QList<Block> &blocks, const std::optional<QrMatrix> &qr, Density density)
 {
     using R = Result<Rendered>;
     Rendered out;
@@ -207,7 +218,7 @@ Result<Rendered> renderWith(
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter);
     writer.setResolution(kDpi);
-    writer.setTitle(doc.title() + QStringLiteral(" ") + doc.caseNumber);
+    writer.setTitle(doc.title + QStringLiteral(" ") + doc.caseNumber);
     writer.setCreator(QStringLiteral("OneWindow"));
 
     QPainter painter;
@@ -315,7 +326,7 @@ Result<Rendered> renderWith(
     // Signature line for the applicant and the office seal.
     page.advance(page.gap(mm(10)) + mm(3));
     page.ensure(mm(8));
-    page.text(PdfRenderer::tr("Applicant's signature:"), page.font(10.5), 0, w / 2);
+    page.text(doc.signature, page.font(10.5), 0, w / 2);
     page.text(PdfRenderer::tr("(Office seal)"), page.font(10.5), w / 2, w / 2, Qt::AlignRight);
     page.footer();
     if (!painter.end())
@@ -327,13 +338,10 @@ Result<Rendered> renderWith(
     return out;
 }
 
-} // namespace
-
-Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
+Result<QByteArray> renderSheet(const Sheet &doc)
 {
     using R = Result<QByteArray>;
-    const i18n::DocumentLanguage inItsLanguage(doc.language); // the page footer and signature line too
-    const QList<Block> blocks = DocumentLayout::blocks(doc);
+    const QList<Block> &blocks = doc.blocks;
     std::optional<QrMatrix> qr;
     for (const Block &b : blocks) {
         if (b.type == Block::Type::Qr) {
@@ -369,6 +377,22 @@ Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
     QByteArray bytes = PdfTextLayer::completeSupplementary(fixed.value(), fonts, chosen->runs);
     pinCreationDate(bytes, doc.issuedAt);
     return bytes;
+}
+
+} // namespace
+
+Result<QByteArray> PdfRenderer::render(const ReceiptDocument &doc)
+{
+    const i18n::DocumentLanguage inItsLanguage(doc.language); // the page footer and signature line too
+    return renderSheet({doc.title(), doc.caseNumber, doc.issuedAt, DocumentLayout::blocks(doc),
+        PdfRenderer::tr("Applicant's signature:")});
+}
+
+Result<QByteArray> PdfRenderer::render(const HandoutSlip &slip)
+{
+    const i18n::DocumentLanguage inItsLanguage(slip.language);
+    return renderSheet({slip.title(), slip.caseNumber, slip.issuedAt, SlipLayout::blocks(slip),
+        PdfRenderer::tr("Collector's signature:")});
 }
 
 } // namespace ow::receipt

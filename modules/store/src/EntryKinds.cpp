@@ -109,6 +109,54 @@ QList<EntryKind> table()
         {QStringLiteral("abandoned"), QStringLiteral("The case was left undecided; closed for good."),
             {oneOf(field("reason", T::String, "empty: nothing was in it; left: the clerk left it"),
                 {QStringLiteral("empty"), QStringLiteral("left")})}},
+        // The case comes back to the window (issue 22): visits, supplements, hand-out, dispatch and
+        // the applicant's rating. Slips: receipt::HandoutSlip; ratings: receipt::RatingSeal.
+        {QStringLiteral("visit"), QStringLiteral("The applicant (or their agent) came to the window in person."),
+            {oneOf(field("why", T::String,
+                       "first: the first visit; return: back after a one-time notice; supplement: bringing what "
+                       "a department or a 容缺 line asked for; pickup: collecting the result"),
+                 {QStringLiteral("first"), QStringLiteral("return"), QStringLiteral("supplement"),
+                     QStringLiteral("pickup")}),
+                optional(nullable(field("ticket", T::String, "the queue ticket called for this visit, if any")))}},
+        {QStringLiteral("supplemented"),
+            QStringLiteral("What a task of the case asked for was taken in (补正); the back office puts the item "
+                           "back to its department."),
+            {field("task", T::String,
+                 "the task: \"item:<item id>\" for a department's supplement request, \"tolerated:<material "
+                 "key>\" for a 容缺 line of the decided document"),
+                arrayOf(field("materials", T::Array,
+                            "[{material, how: original|copy|elicence, pieces?, sha256?, pages?}]: each material "
+                            "taken in, with its scan's blob (uploaded through /v1/uploads) when scanned"),
+                    T::Object),
+                optional(field("note", T::String, "the clerk's note"))}},
+        {QStringLiteral("handedOut"),
+            QStringLiteral("The results were handed out at the window (统一出件), against a signed slip."),
+            {field("collector", T::Object, "who collected: a party {kind, number, name, details} (card read)"),
+                nullable(field("agent", T::Object,
+                    "the applicant's party when an agent collected for them (collector is then the agent)")),
+                nullable(field("authorisation", T::Object,
+                    "the agent's authorisation letter, scanned: {sha256, pages}; null without an agent")),
+                arrayOf(field("items", T::Array,
+                            "[{item, matter, department, outcome: approved|rejected, given}]: each item given, as "
+                            "its result or its decision letter"),
+                    T::Object),
+                field("digest", T::String, "hex SHA-256 of the slip's canonical bytes"),
+                field("document", T::Object, "the whole slip (HandoutSlip::toJson, QR included)")}},
+        {QStringLiteral("dispatched"), QStringLiteral("The results were sent by courier (邮寄送达): no pickup visit."),
+            {field("address", T::Object, "{recipient: party, phone, address}: where it goes"),
+                field("carrier", T::String, "the courier company"), field("tracking", T::String, "the tracking number"),
+                arrayOf(field("items", T::Array, "[{item, matter, department, outcome: approved|rejected, given}]"),
+                    T::Object),
+                field("digest", T::String, "hex SHA-256 of the slip's canonical bytes"),
+                field("document", T::Object, "the whole slip (HandoutSlip::toJson, QR included)")}},
+        {QStringLiteral("rated"),
+            QStringLiteral("The applicant's rating of a service (好差评), sealed at the window to the back office's "
+                           "rating key: the window keeps and sends only the sealed form."),
+            {oneOf(field("service", T::String, "the service rated"),
+                 {QStringLiteral("acceptance"), QStringLiteral("supplement"), QStringLiteral("handout")}),
+                field("sealed", T::String,
+                    "owr1:<rating key id>:<base64(ephemeral X25519 public key 32 | nonce 12 | AES-256-GCM "
+                    "ciphertext | tag 16)> (receipt::RatingSeal)")}},
     };
 }
 

@@ -18,6 +18,12 @@ QString stateText(const store::CaseRecord &r)
     const QString &decision = r.decision;
     if (r.state == QLatin1String("abandoned"))
         return CaseListModel::tr("abandoned"); // left undecided by the clerk: closed, never continued
+    // After the decision: the results handed out or sent (统一出件).
+    const QString delivery = r.draft.value(QLatin1String("delivery")).toString();
+    if (delivery == QLatin1String("handedOut"))
+        return CaseListModel::tr("handed out");
+    if (delivery == QLatin1String("dispatched"))
+        return CaseListModel::tr("sent by courier");
     if (r.state == QLatin1String("done") || r.state == QLatin1String("print")) {
         if (decision == QLatin1String("accept"))
             return CaseListModel::tr("accepted");
@@ -53,6 +59,21 @@ void CaseListModel::reset(
     endResetModel();
     if (!m_atEnd)
         fetchMore({});
+}
+
+void CaseListModel::setRows(store::Store *store, const Catalog *catalog, const QList<store::CaseRecord> &rows)
+{
+    beginResetModel();
+    m_store = store;
+    m_catalog = catalog;
+    m_rows = rows;
+    m_sync.clear();
+    m_progress.clear();
+    m_held.clear();
+    m_atEnd = true;
+    if (m_store && !m_rows.isEmpty())
+        readSync(m_rows);
+    endResetModel();
 }
 
 const store::CaseRecord *CaseListModel::caseAt(int row) const
@@ -166,7 +187,12 @@ QString CaseListModel::cell(const store::CaseRecord &r, int column) const
         return names.join(tr("; "));
     }
     case Status: return stateText(r);
-    case Visits: return QString::number(visits(r));
+    case Visits: {
+        // Visits until the result ("at most one visit"), a pickup beside them: "1+1".
+        const int pickups = r.draft.value(QLatin1String("pickups")).toInt();
+        return pickups > 0 ? QStringLiteral("%1+%2").arg(std::max(1, visits(r) - pickups)).arg(pickups)
+                           : QString::number(visits(r));
+    }
     case Promised:
         return r.promisedDate.isValid() ? QLocale().toString(r.promisedDate, QLocale::ShortFormat) : QString();
     case Sync: {
@@ -204,6 +230,8 @@ QVariant CaseListModel::data(const QModelIndex &index, int role) const
         return m_held.value(r->id);
     if (role == Qt::ToolTipRole && (index.column() == Matter || index.column() == Departments))
         return cell(*r, index.column());
+    if (role == Qt::ToolTipRole && index.column() == Visits)
+        return tr("Visits until the result; after a +, visits to collect it");
     if (role == Qt::TextAlignmentRole && index.column() == Visits)
         return int(Qt::AlignCenter);
     return {};

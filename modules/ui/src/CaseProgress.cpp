@@ -22,8 +22,8 @@ QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
     const QJsonObject items = remote.value(QLatin1String("items")).toObject();
     int decided = 0;
     int ready = 0;
-    QString supplement;
-    QString rejected;
+    QStringList supplements;
+    QStringList rejections;
     for (auto it = items.begin(); it != items.end(); ++it) {
         const QJsonObject item = it.value().toObject();
         const QString outcome = item.value(QLatin1String("outcome")).toString();
@@ -33,26 +33,26 @@ QString CaseProgress::summary(const QJsonObject &remote, const Catalog *catalog)
         if (item.contains(QLatin1String("readyAt")))
             ++ready;
         if (outcome == QLatin1String("supplement")) {
-            if (supplement.isEmpty())
-                supplement = tr("%1 asks for: %2").arg(department, item.value(QLatin1String("what")).toString());
+            supplements << tr("%1 asks for: %2").arg(department, item.value(QLatin1String("what")).toString());
             continue; // decided again once supplied
         }
         if (outcome.isEmpty())
             continue;
         ++decided;
-        if (outcome == QLatin1String("rejected") && rejected.isEmpty())
-            rejected = tr("rejected by %1: %2").arg(department, item.value(QLatin1String("reason")).toString());
+        if (outcome == QLatin1String("rejected"))
+            rejections << tr("rejected by %1: %2").arg(department, item.value(QLatin1String("reason")).toString());
     }
-    // What the clerk must act on first: a supplement to ask for, then a rejection to explain.
-    if (!supplement.isEmpty())
-        return supplement;
-    if (!rejected.isEmpty())
-        return rejected;
-    if (decided == 0)
-        return tr("with %n department(s)", nullptr, int(routed.size()));
-    if (ready > 0)
-        return tr("%1 of %2 approved, %3 result(s) ready").arg(decided).arg(total).arg(ready);
-    return tr("%1 of %2 approved").arg(decided).arg(total);
+    // Every item's word at once: what the clerk must act on first (a supplement to ask for, a
+    // rejection to explain), then how far the others are, a result ready among them.
+    QStringList parts = supplements + rejections;
+    if (decided == 0 && supplements.isEmpty())
+        parts << tr("with %n department(s)", nullptr, int(routed.size()));
+    else if (ready > 0)
+        parts
+            << tr("%1 of %2 approved, %3 result(s) ready").arg(decided - int(rejections.size())).arg(total).arg(ready);
+    else if (decided > int(rejections.size()))
+        parts << tr("%1 of %2 approved").arg(decided - int(rejections.size())).arg(total);
+    return parts.join(tr("; "));
 }
 
 QString CaseProgress::heldText(const QJsonObject &remote, const Catalog *catalog)

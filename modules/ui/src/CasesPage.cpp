@@ -1,36 +1,48 @@
 #include "onewindow/ui/CasesPage.h"
 
+#include "onewindow/core/CreditCode.h"
+#include "onewindow/core/IdNumber.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/receipt/QrPayload.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/CaseListModel.h"
+#include "onewindow/ui/CaseTimelineDialog.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DocumentView.h"
+#include "onewindow/ui/HandoutDialog.h"
+#include "onewindow/ui/SupplementDialog.h"
 #include "ui_CasesPage.h"
 
 #include <QDialog>
 #include <QEvent>
 #include <QHeaderView>
+#include <QMenu>
 #include <QVBoxLayout>
 
 namespace ow::ui {
 
 namespace {
 
-// What the clerk typed or scanned: a receipt's QR code stands for its case number.
-QString numberPrefixOf(const QString &text)
+bool isQr(const QString &text)
 {
-    const QString t = text.trimmed();
-    if (t.startsWith(QLatin1String("OW2;")) || t.startsWith(QLatin1String("OW1;"))) {
-        for (const QString &part : t.split(u';')) {
-            if (part.startsWith(QLatin1String("n=")))
-                return part.mid(2);
-        }
-    }
-    return t.toUpper();
+    return text.startsWith(QLatin1String("OW2;")) || text.startsWith(QLatin1String("OW1;"));
+}
+
+// An exact ID number or unified social credit code: found by the store's blind index.
+QString identityNumberOf(const QString &text)
+{
+    const QString t = text.trimmed().toUpper();
+    if (t.size() != 18)
+        return {};
+    if (const auto id = IdNumber::parse(t))
+        return id->number();
+    if (CreditCode::parse(t))
+        return t;
+    return {};
 }
 
 } // namespace
@@ -74,7 +86,21 @@ CasesPage::CasesPage(const ClientContext &context, QWidget *parent)
             report(err);
     };
     connect(m_ui->reprintButton, &QPushButton::clicked, this, reprint);
-    connect(m_ui->caseTable, &QAbstractItemView::activated, this, reprint);
+    // Double-click or Enter: the case's own window (its timeline), where a reprint is one action.
+    connect(m_ui->caseTable, &QAbstractItemView::activated, this, [this] {
+        const QString err = openSelected();
+        if (!err.isEmpty())
+            report(err);
+    });
+    m_ui->caseTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->caseTable, &QWidget::customContextMenuRequested, this, &CasesPage::contextMenu);
+    // A receipt's or notice's QR scanned while the list is on screen finds its case.
+    if (context.devices) {
+        connect(context.devices, &CounterDevices::scanned, this, [this](const QString &text) {
+            if (isVisible())
+                find(text);
+        });
+    }
     // A confirmation from the back office turns 待同步 into 已确认 while the list is open.
     if (context.sync) {
         const auto refreshSync = [this] {
@@ -111,9 +137,119 @@ void CasesPage::showEvent(QShowEvent *event)
 
 void CasesPage::refresh()
 {
-    m_model->reset(
-        m_context.store, m_context.catalog, m_context.window.windowCode, numberPrefixOf(m_ui->caseSearchEdit->text()));
+    const QString text = m_ui->caseSearchEdit->text().trimmed();
+    QString prefix = text.toUpper();
+    if (isQr(text)) {
+        // Only a genuine QR (the key ring, with revoked keys' validity) finds a case.
+        const auto verified = m_context.keys.check(text);
+        if (!verified) {
+            report(tr("This QR code is refused: %1").arg(verified.error()));
+            m_model->setRows(m_context.store, m_context.catalog, {});
+            m_ui->emptyLabel->setVisible(true);
+            return;
+        }
+        prefix = verified->payload.caseNumber;
+    } else if (const QString id = identityNumberOf(text); !id.isEmpty() && m_context.store) {
+        m_model->setRows(m_context.store, m_context.catalog,
+            store::CaseRepository(*m_context.store).findByIdNumber(m_context.window.windowCode, id));
+        m_ui->emptyLabel->setVisible(m_model->rowCount() == 0);
+        return;
+    }
+    m_model->reset(m_context.store, m_context.catalog, m_context.window.windowCode, prefix);
     m_ui->emptyLabel->setVisible(m_model->rowCount() == 0);
+}
+
+void CasesPage::find(const QString &text)
+{
+    const QString t = text.trimmed();
+    m_ui->caseSearchEdit->setText(t); // refresh() lists what it finds
+    if (!isVisible())
+        refresh();
+    if (!isQr(t))
+        return;
+    const auto verified = m_context.keys.check(t);
+    if (!verified)
+        return; // refused, the reason shown by refresh()
+    const QString err = openCase(verified->payload.caseId);
+    report(err, tr("Case %1 found by its QR code.").arg(verified->payload.caseNumber));
+}
+
+QString CasesPage::message() const
+{
+    return m_ui->messageLabel->text();
+}
+
+const store::CaseRecord *CasesPage::selected() const
+{
+    const QModelIndexList rows = m_ui->caseTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->caseAt(rows.first().row());
+}
+
+QString CasesPage::openSelected()
+{
+    const store::CaseRecord *r = selected();
+    if (!r)
+        return tr("Select a case first.");
+    if (!CaseListModel::isDecided(*r))
+        return tr("Case %1 is not decided yet: continue it on the intake screen.").arg(r->number);
+    return openCase(r->id);
+}
+
+QString CasesPage::openCase(const QString &caseId)
+{
+    if (!m_timeline) {
+        m_timeline = new CaseTimelineDialog(m_context, this);
+        connect(m_timeline, &CaseTimelineDialog::reprintRequested, this, [this](const QString &id) {
+            const QString err = reprint(id);
+            if (!err.isEmpty())
+                report(err);
+        });
+        connect(m_timeline, &CaseTimelineDialog::caseChanged, this, [this] {
+            if (isVisible())
+                refresh();
+        });
+    }
+    if (const QString err = m_timeline->open(caseId); !err.isEmpty())
+        return err;
+    m_timeline->show();
+    m_timeline->raise();
+    return {};
+}
+
+void CasesPage::contextMenu(const QPoint &at)
+{
+    const QModelIndex index = m_ui->caseTable->indexAt(at);
+    if (!index.isValid())
+        return;
+    m_ui->caseTable->selectRow(index.row());
+    const store::CaseRecord *r = selected();
+    if (!r)
+        return;
+    const QString id = r->id;
+    const bool decided = CaseListModel::isDecided(*r);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("caseMenu"));
+    const auto run = [this](const QString &err) {
+        if (!err.isEmpty())
+            report(err);
+    };
+    QAction *timeline = menu.addAction(tr("&Timeline"), this, [this, id, run] { run(openCase(id)); });
+    QAction *again = menu.addAction(tr("&Reprint"), this, [this, id, run] { run(reprint(id)); });
+    QAction *supplement = menu.addAction(tr("Take in &supplement…"), this, [this, id, run] {
+        run(openCase(id));
+        if (m_timeline && m_timeline->caseId() == id)
+            if (SupplementDialog *d = m_timeline->openSupplement())
+                d->show();
+    });
+    QAction *handout = menu.addAction(tr("&Hand out…"), this, [this, id, run] {
+        run(openCase(id));
+        if (m_timeline && m_timeline->caseId() == id)
+            if (HandoutDialog *d = m_timeline->openHandout())
+                d->show();
+    });
+    for (QAction *a : {timeline, again, supplement, handout})
+        a->setEnabled(decided);
+    menu.exec(m_ui->caseTable->viewport()->mapToGlobal(at));
 }
 
 void CasesPage::updateButtons()
@@ -136,10 +272,19 @@ void CasesPage::report(const QString &error, const QString &success)
 
 QString CasesPage::reprintSelected()
 {
-    const QModelIndexList rows = m_ui->caseTable->selectionModel()->selectedRows();
-    const store::CaseRecord *r = rows.isEmpty() ? nullptr : m_model->caseAt(rows.first().row());
+    const store::CaseRecord *r = selected();
     if (!r)
         return tr("Select a case first.");
+    return reprint(r->id);
+}
+
+QString CasesPage::reprint(const QString &caseId)
+{
+    const auto found = m_context.store ? store::CaseRepository(*m_context.store).load(caseId)
+                                       : Result<store::CaseRecord>::failure(tr("The local store is not available."));
+    if (!found)
+        return found.error();
+    const store::CaseRecord *r = &found.value();
     if (!CaseListModel::isDecided(*r))
         return tr("Case %1 is not decided yet: there is no document to print again.").arg(r->number);
     if (!m_context.catalog || !m_context.store || !m_context.key)

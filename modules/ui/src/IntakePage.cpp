@@ -1,6 +1,7 @@
 #include "onewindow/ui/IntakePage.h"
 
 #include "onewindow/catalog/Catalog.h"
+#include "onewindow/intake/CaseService.h"
 #include "onewindow/intake/DocumentBuilder.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
@@ -8,10 +9,13 @@
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/ui/CaseTimelineDialog.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
+#include "onewindow/ui/HandoutDialog.h"
 #include "onewindow/ui/IdentityPanel.h"
+#include "onewindow/ui/SupplementDialog.h"
 #include "ui_IntakePage.h"
 
 #include "onewindow/scan/LicenceQr.h"
@@ -189,7 +193,11 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     });
 
     if (CounterDevices *devices = context.devices) {
-        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) { takeScan(text); });
+        // Scans go to the section on screen (the 案件 section takes receipts' QR codes itself).
+        connect(devices, &CounterDevices::scanned, this, [this](const QString &text) {
+            if (isVisible())
+                takeScan(text);
+        });
         connect(devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
             m_ui->documentView->setPrinterStatus(message, ok);
             // A provisional receipt says so in the message line too, not only on the paper.
@@ -706,7 +714,10 @@ void IntakePage::openOther(const QString &caseId, const QString &number)
 {
     // Checked first: a case that cannot continue leaves the open one as it is.
     if (const QString why = m_workflow->canReopen(caseId); !why.isEmpty()) {
-        report(why);
+        // A decided case continues in its own window when there is something to take in or hand out.
+        const QString served = serveDecided(caseId);
+        report(served.isEmpty() ? QString() : tr("%1 %2").arg(why, served),
+            tr("Case %1: the applicant is back for it.").arg(number));
         return;
     }
     if (m_workflow->caseId() != caseId && !leaveCase())
@@ -720,16 +731,44 @@ void IntakePage::openOther(const QString &caseId, const QString &number)
     }
 }
 
+QString IntakePage::serveDecided(const QString &caseId)
+{
+    const auto rec = store::CaseRepository(*m_context.store).load(caseId);
+    if (!rec || rec->decision == QLatin1String("notice") || rec->decision == QLatin1String("none")
+        || rec->state == QLatin1String("abandoned") || rec->decision.isEmpty())
+        return tr("There is nothing to take in or hand out.");
+    if (!m_caseDialog)
+        m_caseDialog = new CaseTimelineDialog(m_context, this);
+    if (const QString err = m_caseDialog->open(caseId); !err.isEmpty())
+        return err;
+    const intake::CaseService *service = m_caseDialog->service();
+    if (!service->tasks().isEmpty()) {
+        m_caseDialog->show();
+        if (SupplementDialog *d = m_caseDialog->openSupplement())
+            d->show();
+        return {};
+    }
+    if (service->readyForHandout().isEmpty()) {
+        m_caseDialog->show();
+        if (HandoutDialog *d = m_caseDialog->openHandout())
+            d->show();
+        return {};
+    }
+    // Nothing to do for the applicant now: why (still with the departments, handed out already).
+    return tr("It has no supplement to take in and nothing to hand out: %1").arg(service->readyForHandout());
+}
+
 void IntakePage::continueFromQr(const QString &payload)
 {
     if (!m_workflow)
         return;
-    const auto verified = m_context.keys.verify(payload);
+    // Checked with the keys' validity: a QR signed by a key after its revocation is refused too.
+    const auto verified = m_context.keys.check(payload);
     if (!verified) {
         report(verified.error());
         return;
     }
-    openOther(verified->caseId, verified->caseNumber);
+    openOther(verified->payload.caseId, verified->payload.caseNumber);
 }
 
 void IntakePage::refresh()

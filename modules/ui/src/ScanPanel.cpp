@@ -153,12 +153,32 @@ void ScanPanel::selectMaterial(const QString &materialId)
         m_ui->materialCombo->setCurrentIndex(i);
 }
 
+void ScanPanel::setSupplementLines(const QList<QPair<QString, QString>> &lines, const QString &dataDir,
+    std::function<QString(const QString &material, const QString &sha256, int pages)> stored)
+{
+    m_supplementLines = lines;
+    m_stored = std::move(stored);
+    m_dataDir = dataDir;
+    m_pages.clear();
+    m_unattached.clear();
+    m_ui->statusLabel->clear();
+    refreshMaterials();
+}
+
 void ScanPanel::refreshMaterials()
 {
     const QString current = currentMaterial();
     QSignalBlocker block(m_ui->materialCombo);
     m_ui->materialCombo->clear();
-    if (m_workflow && m_workflow->hasCase() && m_workflow->hasChecklist()) {
+    for (const auto &line : std::as_const(m_supplementLines)) {
+        const int count = m_pages.count(line.first);
+        QString label = line.second;
+        if (count > 0)
+            label += m_unattached.contains(line.first) ? tr(" (%n page(s))", nullptr, count)
+                                                       : tr(" (%n page(s), attached)", nullptr, count);
+        m_ui->materialCombo->addItem(label, line.first);
+    }
+    if (m_supplementLines.isEmpty() && m_workflow && m_workflow->hasCase() && m_workflow->hasChecklist()) {
         for (const checklist::MaterialLine &l : m_workflow->checklist().materials) {
             const int count = m_pages.count(l.id);
             const bool attached = m_workflow->documents().contains(l.id) && !m_unattached.contains(l.id);
@@ -387,7 +407,7 @@ void ScanPanel::importFiles(const QStringList &paths)
 
 QString ScanPanel::attach(const QString &materialId)
 {
-    if (!m_workflow || !m_workflow->hasCase())
+    if (!m_stored && (!m_workflow || !m_workflow->hasCase()))
         return tr("No case is open.");
     if (m_dataDir.isEmpty())
         return tr("There is no store for scanned documents.");
@@ -395,7 +415,8 @@ QString ScanPanel::attach(const QString &materialId)
     const auto stored = m_pages.store(materialId, m_ui->materialCombo->currentText(), blobs);
     if (!stored)
         return stored.error();
-    const QString err = m_workflow->attachDocument(materialId, stored->sha256, stored->pageCount);
+    const QString err = m_stored ? m_stored(materialId, stored->sha256, stored->pageCount)
+                                 : m_workflow->attachDocument(materialId, stored->sha256, stored->pageCount);
     if (!err.isEmpty())
         return err;
     m_unattached.remove(materialId);

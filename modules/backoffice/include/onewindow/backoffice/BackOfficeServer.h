@@ -31,6 +31,8 @@ class Departments;
 class EventLog;
 class EventWaiters;
 class HallQueue;
+class Handouts;
+class Ratings;
 class Router;
 class Sealer;
 class WindowRegistry;
@@ -209,6 +211,13 @@ private:
     ApiReply followTicket(const Request &r);
     ApiReply actOnTicket(const Request &r);
     HallQueue &hallQueue();
+    // The applicant's ratings (Ratings): supervisors' and admins' routes, the rated clerk's appeal.
+    ApiReply listRatings(const Request &r);
+    ApiReply ratingTasks(const Request &r);
+    ApiReply ratingCallback(const Request &r);
+    ApiReply appealRating(const Request &r);
+    ApiReply ratingAppeals(const Request &r);
+    ApiReply decideAppeal(const Request &r);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -252,6 +261,8 @@ private:
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Departments> m_departments;
     std::unique_ptr<HallQueue> m_hallQueue;
+    std::unique_ptr<Ratings> m_ratings;
+    std::unique_ptr<Handouts> m_handouts;
     quint16 m_port = 0;
     QTimer *m_maintenance = nullptr;
     QString m_dataDir;

@@ -3,6 +3,7 @@
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
@@ -10,10 +11,15 @@
 
 #include <optional>
 
+namespace ow::receipt {
+struct QrPayload;
+} // namespace ow::receipt
+
 namespace ow::backoffice {
 
 class Database;
 class Departments;
+class Handouts;
 class Router;
 class Sealer;
 class WindowRegistry;
@@ -36,6 +42,9 @@ public:
     // The windows' keys: a push is taken only from a window with a current key, and a decided
     // entry's signature is checked against the window's key ring.
     void setWindows(WindowRegistry *windows) { m_windows = windows; }
+    // Supplements, hand-outs, dispatches and ratings applied with the entries; the case's progress
+    // (visits, tasks, items) in GET /v1/cases/{caseId}.
+    void setHandouts(Handouts *handouts) { m_handouts = handouts; }
 
     static bool validCaseId(const QString &caseId);
     // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
@@ -62,6 +71,14 @@ public:
     // GET /v1/cases?idNumber=: the cases whose entries name a person with this ID number (blind
     // index), for supervisors (their windows) and admins. Audited without the number.
     ApiReply findByIdNumber(const QString &idNumber, const Principal &who);
+    // GET /v1/cases?number=: the case of this number, for whoever may read its window (a window
+    // its own cases). Audited.
+    ApiReply findByNumber(const QString &number, const Principal &who);
+    // GET /v1/cases?qr=: the case of a scanned receipt, notice or slip QR. The signature is checked
+    // against every key the case's window had (a key revoked since vouches for what was issued
+    // before the day of its revocation) and the digest against the case's documents; a forged,
+    // altered or revoked QR is refused (422) with the reason.
+    ApiReply findByQr(const QString &text, const Principal &who);
 
 private:
     static constexpr int kAttempts = 5;
@@ -75,6 +92,14 @@ private:
     std::optional<ApiReply> admit(const QString &caseId, QJsonArray &entries, const Principal &who);
     std::optional<ApiReply> checkDecided(
         const QString &caseId, int index, const QJsonObject &entry, const QString &caseNumber, const Principal &who);
+    // A handedOut / dispatched entry's slip, as checkDecided checks a decided document.
+    std::optional<ApiReply> checkSlip(
+        const QString &caseId, int index, const QJsonObject &entry, const QString &caseNumber, const Principal &who);
+    // The QR's signature is by `who`'s window's key, one valid when the document was issued.
+    std::optional<ApiReply> checkSignature(
+        int index, const receipt::QrPayload &qr, const QDateTime &issuedAt, const Principal &who);
+    // {cases: [{case, window, number, createdAt}]} of the case ids the caller may read.
+    ApiReply casesFound(const QList<QString> &caseIds, const Principal &who, const QString &auditAction);
 
     Database &m_db;
     const Sealer &m_sealer;
@@ -82,6 +107,7 @@ private:
     WindowRegistry *m_windows = nullptr;
     Router *m_router = nullptr;
     Departments *m_departments = nullptr;
+    Handouts *m_handouts = nullptr;
 };
 
 } // namespace ow::backoffice

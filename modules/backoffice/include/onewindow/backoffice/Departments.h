@@ -12,6 +12,7 @@ namespace ow::backoffice {
 
 class Database;
 class EventLog;
+class Handouts;
 struct Principal;
 
 // The departments (codes as the catalogue's department ids), the windows each supervisor
@@ -23,6 +24,8 @@ class Departments
 {
 public:
     Departments(Database &db, EventLog &events, Clock clock);
+    // A supplement request becomes a task of the case (Handouts::supplementRequested).
+    void setHandouts(Handouts *handouts) { m_handouts = handouts; }
 
     [[nodiscard]] Result<bool> add(const QString &code, const QString &name);
     bool exists(const QString &code);
@@ -50,6 +53,7 @@ private:
 
     Database &m_db;
     EventLog &m_events;
+    Handouts *m_handouts = nullptr;
     Clock m_clock;
 };
 

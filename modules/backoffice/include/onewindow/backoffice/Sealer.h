@@ -62,6 +62,11 @@ public:
     QString blindIndex(const QString &idNumber) const;
     static QString normaliseIdNumber(const QString &idNumber);
 
+    // The back office's X25519 rating private key (raw 32 bytes; receipt::RatingSeal), derived from
+    // the first key of the file like the blind index: every instance sharing the key file has it,
+    // and it is never in the database. Its public half is served with the key ring.
+    QByteArray ratingPrivateKey() const { return m_ratingKey; }
+
     // Appends a new current key to the file (the old ones stay, to open what they sealed).
     [[nodiscard]] Result<QString> rotate();
 
@@ -84,6 +89,7 @@ private:
     // included). Shared so that a Sealer stays movable.
     std::shared_ptr<QMutex> m_lock = std::make_shared<QMutex>();
     QByteArray m_indexKey;
+    QByteArray m_ratingKey;
 };
 
 } // namespace ow::backoffice

@@ -60,7 +60,8 @@ public:
     // publicKey, revokedAt}], "validity": [{keyId, publicKey, enrolledAt, revokedAt|null}] (every
     // key ever enrolled)} ("keys" and "validity" are receipt::KeyRing's format), with an ETag; 304
     // when If-None-Match matches.
-    ApiReply keyRing(const QString &region, const QByteArray &ifNoneMatch);
+    // `ratingKey` ({keyId, publicKey}: the X25519 key windows seal ratings to) rides along.
+    ApiReply keyRing(const QString &region, const QByteArray &ifNoneMatch, const QJsonObject &ratingKey = {});
 
 private:
     Database &m_db;

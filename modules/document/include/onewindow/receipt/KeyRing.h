@@ -53,6 +53,12 @@ public:
     bool contains(const QString &keyId) const { return m_keys.contains(keyId); }
     qsizetype size() const { return m_keys.size(); }
 
+    // The back office's X25519 rating key ("ratingKey": {keyId, publicKey} in GET /v1/keyring):
+    // what a window seals the applicant's ratings to (RatingSeal). Empty when the ring has none.
+    QString ratingKeyId() const { return m_ratingKeyId; }
+    QByteArray ratingKey() const { return m_ratingKey; }
+    void setRatingKey(const QString &keyId, const QByteArray &publicKey);
+
     // Parses and checks a scanned payload: genuine → the payload and, for a key revoked since,
     // when; otherwise why not (forged, altered, unknown key, or issued after its key's revocation).
     Result<Verified> check(const QString &payloadText) const;
@@ -71,6 +77,8 @@ private:
 
     QHash<QString, QByteArray> m_keys;
     QHash<QString, QList<Revoked>> m_revoked;
+    QString m_ratingKeyId;
+    QByteArray m_ratingKey;
 };
 
 } // namespace ow::receipt

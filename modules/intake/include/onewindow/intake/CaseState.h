@@ -50,7 +50,12 @@ public:
     QString refusalReason;
     QDate promisedDate;
     std::optional<receipt::ReceiptDocument> document; // frozen by "decided"
-    int visits = 1;
+    int visits = 1; // every in-person contact: the first, each return and supplement, each pickup
+    int pickups = 0;
+    bool firstVisitLogged = false; // a "visit" entry (why: first) is in the log // of those, to collect the result
+                                   // (reported beside "at most one visit")
+    QString delivery; // after the decision: "", handedOut or dispatched
+    int ratings = 0; // how many services the applicant rated (never what they said)
     int prints = 0;
     int reveals = 0;
     bool finished = false;

@@ -79,6 +79,10 @@ public:
     // (reason "left", or "empty" for a case with nothing in it) closes it for good, and the
     // screen shows no case. A decided case cannot be abandoned: its document was issued.
     QString abandon();
+    // A service after the decision (CaseService: a supplement taken in, a hand-out, a dispatch, a
+    // visit, a rating): these entries (kind, payload), in one transaction with the projection. Only
+    // on a decided case and only those kinds; "" or why not.
+    [[nodiscard]] QString recordService(const QList<QPair<QString, QJsonObject>> &entries);
     // The decided document went to the printer or was handed over as PDF ("printed" entry).
     QString recordPrinted(const QString &target);
     // A reveal of the full personal data, recorded in the case log (and the audit table) before

@@ -2,6 +2,7 @@
 
 #include "onewindow/core/Result.h"
 #include "onewindow/printer/PrinterProfile.h"
+#include "onewindow/receipt/HandoutSlip.h"
 #include "onewindow/receipt/ReceiptDocument.h"
 
 #include <QByteArray>
@@ -20,6 +21,8 @@ public:
     // Blocks that must each reach the printer whole (see printer::EscPosDocument::blocks).
     static Result<QList<QByteArray>> blocks(const ReceiptDocument &doc, const printer::PrinterProfile &profile);
     static Result<QByteArray> bytes(const ReceiptDocument &doc, const printer::PrinterProfile &profile);
+    // A hand-out or dispatch slip (SlipLayout), laid out like a receipt, signed by the collector.
+    static Result<QList<QByteArray>> blocks(const HandoutSlip &slip, const printer::PrinterProfile &profile);
     // Starts encoding the document's QR on a worker thread (QrCache::prepare), to be called as
     // soon as the document is decided and signed: bytes() then finds the symbol ready instead of
     // encoding it after the decision has been stored.

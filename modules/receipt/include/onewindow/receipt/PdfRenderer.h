@@ -1,6 +1,7 @@
 #pragma once
 
 #include "onewindow/core/Result.h"
+#include "onewindow/receipt/HandoutSlip.h"
 #include "onewindow/receipt/ReceiptDocument.h"
 
 #include <QByteArray>
@@ -16,6 +17,8 @@ class PdfRenderer
 
 public:
     static Result<QByteArray> render(const ReceiptDocument &doc);
+    // A hand-out or dispatch slip (SlipLayout), on the same page as a receipt.
+    static Result<QByteArray> render(const HandoutSlip &slip);
 };
 
 } // namespace ow::receipt

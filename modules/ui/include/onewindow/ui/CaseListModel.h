@@ -32,6 +32,8 @@ public:
 
     // Starts over with the first page of `windowCode` (numbers starting with `numberPrefix`).
     void reset(store::Store *store, const Catalog *catalog, const QString &windowCode, const QString &numberPrefix);
+    // Exactly these cases (found by an ID number), no further pages.
+    void setRows(store::Store *store, const Catalog *catalog, const QList<store::CaseRecord> &rows);
     const store::CaseRecord *caseAt(int row) const;
     // Reads the sync and departments columns of the loaded rows again (events arrived).
     void refreshSync();

@@ -70,6 +70,11 @@ struct ClientContext
     // are imported onto the selected checklist line (issue 14).
     QString hotFolder;
 
+    // After each service (acceptance, supplement, hand-out): the applicant's rating (好差评) on
+    // their own screen, with the case and the service (acceptance, supplement, handout). Unset:
+    // no rating is asked (a window without the rating screen wired, tests).
+    std::function<void(const QString &caseId, const QString &service)> ratingPrompt;
+
     // Draws ESC/POS bytes as the paper will look (the printer simulator's renderer).
     std::function<QImage(const QByteArray &)> renderReceipt;
     // Asks the clerk for one line of text; nullopt when cancelled. Tests replace it.

@@ -47,6 +47,9 @@ public:
     // licence QR (its credit code and name) fills in the company applicant.
     void takeScan(const QString &text);
     QString message() const;
+    // A decided case brought back (Ctrl+O, its QR) with a supplement to take in or results to
+    // hand out continues in its case window (CaseTimelineDialog); null until one was opened.
+    class CaseTimelineDialog *caseDialog() const { return m_caseDialog; }
     // How long a decision waits for the back office to acknowledge the case (a window with one):
     // without its acknowledgement the document is provisional (临时受理凭证).
     static constexpr int kConfirmMs = 3000;
@@ -96,6 +99,9 @@ private:
     int m_demoCardIndex = 0;
     bool m_identityPinned = false; // F2: the card's details stay shown though the case moved on
     class IdentityPanel *m_identity = nullptr;
+    class CaseTimelineDialog *m_caseDialog = nullptr;
+    // Opens the supplement or hand-out of a decided case; "" when it did, else why it cannot.
+    QString serveDecided(const QString &caseId);
     // The decision waiting for the back office's acknowledgement of its case.
     struct Confirming
     {

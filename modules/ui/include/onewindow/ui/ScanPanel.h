@@ -46,6 +46,12 @@ public:
     // Watches a folder (a document camera's output); finished files are imported.
     void setHotFolder(const QString &dir);
 
+    // A decided case's supplement (SupplementDialog): the pages go onto these lines (id, name)
+    // instead of the open case's checklist, and a stored PDF is handed to `stored` (which records
+    // it) instead of being attached to the case by the workflow. Empty: back to the checklist.
+    void setSupplementLines(const QList<QPair<QString, QString>> &lines, const QString &dataDir,
+        std::function<QString(const QString &material, const QString &sha256, int pages)> stored);
+
     QString currentMaterial() const;
     void selectMaterial(const QString &materialId);
     const scan::MaterialPages &pages() const { return m_pages; }
@@ -93,6 +99,8 @@ private:
     scan::MaterialPages m_pages;
     QSet<QString> m_unattached;
     QString m_caseId; // the case the pages belong to
+    QList<QPair<QString, QString>> m_supplementLines;
+    std::function<QString(const QString &, const QString &, int)> m_stored;
     QString m_scanTarget;
     scan::Scanner *m_scanner = nullptr;
     scan::HotFolder *m_hotFolder = nullptr;

@@ -1,0 +1,145 @@
+#include "onewindow/receipt/HandoutSlip.h"
+
+#include "onewindow/i18n/DocumentLanguage.h"
+
+#include "onewindow/core/Sha256.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ow::receipt {
+
+namespace {
+
+QString isoTime(const QDateTime &t)
+{
+    if (!t.isValid())
+        return {};
+    return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs);
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+QString HandoutSlip::title() const
+{
+    const i18n::DocumentLanguage inItsLanguage(language);
+    switch (kind) {
+    case SlipKind::Handout: return tr("Hand-out slip");
+    case SlipKind::Dispatch: return tr("Dispatch slip");
+    }
+    return {};
+}
+
+QChar HandoutSlip::kindCode(SlipKind kind)
+{
+    return kind == SlipKind::Handout ? u'H' : u'D';
+}
+
+QString HandoutSlip::kindName(SlipKind kind)
+{
+    return kind == SlipKind::Handout ? QStringLiteral("handout") : QStringLiteral("dispatch");
+}
+
+QJsonObject HandoutSlip::toJson(bool withQr) const
+{
+    QJsonArray itemArray;
+    for (const SlipItem &i : items)
+        itemArray.append(QJsonObject {{QStringLiteral("item"), i.item}, {QStringLiteral("matter"), i.matter},
+            {QStringLiteral("department"), i.department}, {QStringLiteral("outcome"), i.outcome},
+            {QStringLiteral("given"), i.given}});
+    QString specimenText = QStringLiteral("none");
+    if (specimen == Specimen::Sample)
+        specimenText = QStringLiteral("sample");
+    else if (specimen == Specimen::Demo)
+        specimenText = QStringLiteral("demo");
+    QJsonObject o {
+        {QStringLiteral("format"), 1},
+        {QStringLiteral("kind"), kindName(kind)},
+        {QStringLiteral("office"), office},
+        {QStringLiteral("caseNumber"), caseNumber},
+        {QStringLiteral("caseId"), caseId},
+        {QStringLiteral("applicantName"), applicantName},
+        {QStringLiteral("applicantId"), applicantId},
+        {QStringLiteral("collectorName"), collectorName},
+        {QStringLiteral("collectorId"), collectorId},
+        {QStringLiteral("authorisation"), authorisation},
+        {QStringLiteral("items"), itemArray},
+        {QStringLiteral("recipient"), recipient},
+        {QStringLiteral("address"), address},
+        {QStringLiteral("carrier"), carrier},
+        {QStringLiteral("tracking"), tracking},
+        {QStringLiteral("visits"), visits},
+        {QStringLiteral("window"), window},
+        {QStringLiteral("clerk"), clerk},
+        {QStringLiteral("issuedAt"), isoTime(issuedAt)},
+        {QStringLiteral("specimen"), specimenText},
+        {QStringLiteral("language"), language},
+    };
+    if (withQr)
+        o.insert(QStringLiteral("qrPayload"), qrPayload);
+    return o;
+}
+
+Result<HandoutSlip> HandoutSlip::fromJson(const QJsonObject &o)
+{
+    using R = Result<HandoutSlip>;
+    if (o.value(QLatin1String("format")).toInt() != 1)
+        return R::failure(tr("The stored slip has an unknown format."));
+    HandoutSlip s;
+    const QString kind = str(o, "kind");
+    if (kind == kindName(SlipKind::Handout))
+        s.kind = SlipKind::Handout;
+    else if (kind == kindName(SlipKind::Dispatch))
+        s.kind = SlipKind::Dispatch;
+    else
+        return R::failure(tr("The stored slip has an unknown kind \"%1\".").arg(kind));
+    s.office = str(o, "office");
+    s.caseNumber = str(o, "caseNumber");
+    s.caseId = str(o, "caseId");
+    s.applicantName = str(o, "applicantName");
+    s.applicantId = str(o, "applicantId");
+    s.collectorName = str(o, "collectorName");
+    s.collectorId = str(o, "collectorId");
+    s.authorisation = o.value(QLatin1String("authorisation")).toBool();
+    for (const QJsonValue &v : o.value(QLatin1String("items")).toArray()) {
+        const QJsonObject i = v.toObject();
+        s.items.append({str(i, "item"), str(i, "matter"), str(i, "department"), str(i, "outcome"), str(i, "given")});
+    }
+    s.recipient = str(o, "recipient");
+    s.address = str(o, "address");
+    s.carrier = str(o, "carrier");
+    s.tracking = str(o, "tracking");
+    s.visits = o.value(QLatin1String("visits")).toInt();
+    s.window = str(o, "window");
+    s.clerk = str(o, "clerk");
+    s.issuedAt = QDateTime::fromString(str(o, "issuedAt"), Qt::ISODateWithMs);
+    const QString specimen = str(o, "specimen");
+    if (specimen == QLatin1String("sample"))
+        s.specimen = Specimen::Sample;
+    else if (specimen == QLatin1String("demo"))
+        s.specimen = Specimen::Demo;
+    else if (specimen != QLatin1String("none"))
+        return R::failure(tr("The stored slip has an unknown specimen mark \"%1\".").arg(specimen));
+    s.language = str(o, "language");
+    s.qrPayload = str(o, "qrPayload");
+    if (s.caseId.isEmpty() || s.caseNumber.isEmpty() || !s.issuedAt.isValid())
+        return R::failure(tr("The stored slip is incomplete (case or issue time missing)."));
+    return s;
+}
+
+QByteArray HandoutSlip::canonicalBytes() const
+{
+    return QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray HandoutSlip::digest() const
+{
+    return Sha256::hash(canonicalBytes());
+}
+
+} // namespace ow::receipt

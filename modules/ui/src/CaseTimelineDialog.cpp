@@ -1,0 +1,240 @@
+#include "onewindow/ui/CaseTimelineDialog.h"
+
+#include "onewindow/intake/CaseService.h"
+#include "onewindow/intake/CaseTimeline.h"
+#include "onewindow/sync/SyncJournal.h"
+#include "onewindow/sync/SyncService.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/HandoutDialog.h"
+#include "onewindow/ui/RatingPrompt.h"
+#include "onewindow/ui/SupplementDialog.h"
+#include "ui_CaseTimelineDialog.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLocale>
+
+namespace ow::ui {
+
+namespace {
+
+QString itemState(const intake::CaseItem &c)
+{
+    const QString &s = c.state;
+    if (s == QLatin1String("routed"))
+        return CaseTimelineDialog::tr("with the department");
+    if (s == QLatin1String("supplement"))
+        return CaseTimelineDialog::tr("asks for a supplement: %1").arg(c.detail);
+    if (s == QLatin1String("supplemented"))
+        return CaseTimelineDialog::tr("supplement taken in, with the department again");
+    if (s == QLatin1String("approved"))
+        return CaseTimelineDialog::tr("approved, result being prepared");
+    if (s == QLatin1String("ready"))
+        return CaseTimelineDialog::tr("result ready: %1").arg(c.given);
+    if (s == QLatin1String("rejected"))
+        return CaseTimelineDialog::tr("rejected: %1").arg(c.detail);
+    if (s == QLatin1String("handedOut"))
+        return CaseTimelineDialog::tr("handed out");
+    if (s == QLatin1String("dispatched"))
+        return CaseTimelineDialog::tr("sent by courier");
+    return s;
+}
+
+void fill(QTableWidget *table, const QStringList &headers, const QList<QStringList> &rows)
+{
+    table->clear();
+    table->setColumnCount(int(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setRowCount(int(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows.at(r).size(); ++c)
+            table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
+    }
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeRowsToContents();
+}
+
+} // namespace
+
+CaseTimelineDialog::CaseTimelineDialog(const ClientContext &context, QWidget *parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_ui(std::make_unique<Ui::CaseTimelineDialog>())
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("caseTimelineDialog"));
+    for (QTableWidget *t : {m_ui->itemsTable, m_ui->tasksTable, m_ui->eventsTable})
+        t->verticalHeader()->hide();
+    connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::close);
+    connect(m_ui->reprintButton, &QPushButton::clicked, this, [this] { Q_EMIT reprintRequested(caseId()); });
+    connect(m_ui->supplementButton, &QPushButton::clicked, this, [this] {
+        if (SupplementDialog *d = openSupplement())
+            d->show();
+    });
+    connect(m_ui->handoutButton, &QPushButton::clicked, this, [this] {
+        if (HandoutDialog *d = openHandout())
+            d->show();
+    });
+    // A department's word arriving while the case is open.
+    if (context.sync) {
+        connect(context.sync, &sync::SyncService::eventsApplied, this, [this] {
+            if (isVisible() && m_service)
+                refresh();
+        });
+    }
+}
+
+CaseTimelineDialog::~CaseTimelineDialog() = default;
+
+QString CaseTimelineDialog::caseId() const
+{
+    return m_service ? m_service->caseId() : QString();
+}
+
+QString CaseTimelineDialog::open(const QString &caseId)
+{
+    if (!m_context.catalog || !m_context.store || !m_context.key)
+        return tr("The catalogue or the local store is not available.");
+    auto service = std::make_unique<intake::CaseService>(
+        *m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store, *m_context.key, m_context.window);
+    if (const QString err = service->open(caseId, sync::SyncJournal(*m_context.store).remote(caseId)); !err.isEmpty())
+        return err;
+    m_service = std::move(service);
+    m_ui->messageLabel->clear();
+    refresh();
+    return {};
+}
+
+void CaseTimelineDialog::refresh()
+{
+    if (!m_service)
+        return;
+    intake::CaseService &s = *m_service;
+    const QJsonObject remote = sync::SyncJournal(*m_context.store).remote(s.caseId());
+    s.setRemote(remote);
+    const intake::CaseState &state = s.state();
+    setWindowTitle(tr("Case %1").arg(s.caseNumber()));
+    const QString applicant = state.applicant
+        ? state.applicant->maskedName() + QLatin1Char(' ') + state.applicant->maskedNumber()
+        : QString();
+    const QString matter = state.document && !state.document->matters.isEmpty()
+        ? state.document->matters.constFirst().name
+            + (state.document->matters.size() > 1 ? tr(" and %n more", nullptr, int(state.document->matters.size() - 1))
+                                                  : QString())
+        : QString();
+    m_ui->caseLabel->setText(QStringLiteral("%1 · %2 · %3").arg(s.caseNumber(), applicant, matter));
+
+    const int visits = s.visitsUntilResult();
+    const QString oneVisit = visits <= 1 ? tr("at most one visit: met") : tr("at most one visit: not met");
+    QString line = tr("The applicant came %n time(s) until the result (%1)", nullptr, visits).arg(oneVisit);
+    if (s.pickups() > 0)
+        line += tr("; collected in person (%n pickup visit(s))", nullptr, s.pickups());
+    else if (std::any_of(s.entries().cbegin(), s.entries().cend(),
+                 [](const store::LogEntry &e) { return e.kind == QLatin1String("dispatched"); }))
+        line += tr("; sent by courier: no pickup visit");
+    const QString ready = s.readyForHandout();
+    line = ready.isEmpty() ? tr("%1. Ready for hand-out (待出件).").arg(line) : tr("%1. %2").arg(line, ready);
+    m_ui->visitsLabel->setText(line);
+
+    QList<QStringList> rows;
+    for (const intake::CaseItem &c : s.items()) {
+        rows << QStringList {c.matter, c.department, itemState(c),
+            c.at.isValid() ? QLocale().toString(c.at.toLocalTime(), QLocale::ShortFormat) : QString()};
+    }
+    fill(m_ui->itemsTable, {tr("Matter"), tr("Department"), tr("State"), tr("Since")}, rows);
+    m_ui->itemsTitle->setVisible(!rows.isEmpty());
+    m_ui->itemsTable->setVisible(!rows.isEmpty());
+
+    rows.clear();
+    const QList<intake::SupplementTask> tasks = s.tasks();
+    for (const intake::SupplementTask &t : tasks) {
+        const QString due = t.due.isValid() ? QLocale().toString(t.due, QLocale::ShortFormat) : QString();
+        rows << QStringList {t.what,
+            t.source == intake::SupplementTask::Source::Department ? t.department : tr("容缺 (accepted on commitment)"),
+            t.overdue ? tr("%1 — overdue").arg(due) : due};
+    }
+    fill(m_ui->tasksTable, {tr("What to bring"), tr("Asked by"), tr("Due")}, rows);
+    for (int r = 0; r < tasks.size(); ++r) {
+        if (tasks.at(r).overdue)
+            m_ui->tasksTable->item(r, 2)->setForeground(QColor(0xb0, 0x00, 0x20));
+    }
+    m_ui->tasksTitle->setVisible(!tasks.isEmpty());
+    m_ui->tasksTable->setVisible(!tasks.isEmpty());
+
+    rows.clear();
+    for (const intake::TimelineEvent &e : intake::CaseTimeline::build(s.entries(), remote, m_context.catalog)) {
+        rows << QStringList {e.at.isValid() ? QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat) : QString(),
+            e.what, e.where, e.who};
+    }
+    fill(m_ui->eventsTable, {tr("When"), tr("What"), tr("Window or department"), tr("Clerk")}, rows);
+
+    m_ui->supplementButton->setEnabled(!tasks.isEmpty());
+    m_ui->handoutButton->setEnabled(ready.isEmpty());
+    m_ui->handoutButton->setToolTip(ready);
+}
+
+SupplementDialog *CaseTimelineDialog::openSupplement()
+{
+    if (!m_service)
+        return nullptr;
+    if (m_service->tasks().isEmpty()) {
+        report(tr("Case %1 has no supplement to take in.").arg(m_service->caseNumber()));
+        return nullptr;
+    }
+    delete m_supplement;
+    m_supplement = new SupplementDialog(m_context, *m_service, this);
+    connect(m_supplement, &SupplementDialog::takenIn, this, [this] { afterService(QStringLiteral("supplement")); });
+    return m_supplement;
+}
+
+HandoutDialog *CaseTimelineDialog::openHandout()
+{
+    if (!m_service)
+        return nullptr;
+    if (const QString why = m_service->readyForHandout(); !why.isEmpty()) {
+        report(why);
+        return nullptr;
+    }
+    delete m_handout;
+    m_handout = new HandoutDialog(m_context, *m_service, this);
+    connect(m_handout, &HandoutDialog::delivered, this, [this] { afterService(QStringLiteral("handout")); });
+    return m_handout;
+}
+
+void CaseTimelineDialog::afterService(const QString &service)
+{
+    refresh();
+    report({}, service == QLatin1String("supplement") ? tr("Supplement taken in.") : tr("Handed out."));
+    Q_EMIT caseChanged(caseId());
+    // The applicant rates what was just done, on their own screen (好差评), sealed for the back
+    // office: the composition root's prompt when it set one, else RatingPrompt once the key ring
+    // carries the back office's rating key.
+    if (m_context.ratingPrompt) {
+        m_context.ratingPrompt(caseId(), service);
+    } else if (!m_context.keys.ratingKey().isEmpty()) {
+        const auto payload = RatingPrompt::ask(caseId(), service, m_context.keys.ratingKey(), this);
+        const QString err = payload ? m_service->recordRating(payload.value()) : payload.error();
+        if (!err.isEmpty())
+            report(err);
+        refresh();
+    }
+}
+
+void CaseTimelineDialog::report(const QString &error, const QString &success)
+{
+    m_ui->messageLabel->setText(error.isEmpty() ? success : error);
+    m_ui->messageLabel->setStyleSheet(
+        error.isEmpty() ? QStringLiteral("color:#1b7f3b;") : QStringLiteral("color:#b00020; font-weight:bold;"));
+}
+
+void CaseTimelineDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        refresh();
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace ow::ui

@@ -1,0 +1,540 @@
+// The case comes back to the window (issue 22) against a real back office (admin seed-demo), the
+// window's real sync engine and the departments played by `onewindow-tool dept decide`: a
+// department's supplement request taken in with its scan and seen by the department; a 容缺 case
+// completed by its supplement; the hand-out through the receipt's scanned QR (the slip signed and
+// its QR verified); an agent's hand-out with their card and the authorisation; a dispatch with a
+// tracking number; visit counts of notice → return → accept → pickup and of a complete case sent
+// by courier. Cases are made through the real IntakeWorkflow, as the clerk makes them.
+#include "SyncFixture.h"
+
+#include "onewindow/account/SyncLink.h"
+#include "onewindow/catalog/Catalog.h"
+#include "onewindow/core/Clock.h"
+#include "onewindow/core/DemoAccounts.h"
+#include "onewindow/core/WorkCalendar.h"
+#include "onewindow/intake/CaseService.h"
+#include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/receipt/QrPayload.h"
+#include "onewindow/receipt/WindowKey.h"
+#include "onewindow/store/BlobStore.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/CaseRepository.h"
+#include "onewindow/store/Store.h"
+#include "onewindow/sync/SyncJournal.h"
+#include "onewindow/sync/SyncService.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using ow::core::DemoAccounts;
+using ow::intake::CaseService;
+using ow::intake::IntakeWorkflow;
+using Run = synctest::CommandRun;
+using synctest::runCommand;
+
+namespace {
+
+constexpr int kWait = 30000;
+
+// What the back office said about entries it did not take (for a failure's message).
+QString conflictsOf(ow::store::Store &store)
+{
+    const auto list = ow::sync::SyncJournal(store).conflicts();
+    if (!list)
+        return list.error();
+    QStringList out;
+    for (const auto &c : list.value())
+        out << QStringLiteral("seq %1 [%2]: %3").arg(c.seq).arg(c.fields.join(u',')).arg(c.message);
+    return out.join(u'\n');
+}
+
+QString statusOf(ow::account::SyncLink &link, ow::store::Store &store)
+{
+    const auto st = link.engine()->status();
+    return QStringLiteral("state %1, pending %2 entries %3 blobs, last error: %4; %5")
+        .arg(int(st.state))
+        .arg(st.pendingEntries)
+        .arg(st.pendingBlobs)
+        .arg(st.lastError, conflictsOf(store));
+}
+const QString kApplicant = QStringLiteral("33010619900101123X");
+const QString kAgent = QStringLiteral("110101198001010053");
+
+} // namespace
+
+class TestHandout : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void departmentSupplementReachesTheDepartmentWithItsScan();
+    void toleratedCaseCompletedByItsSupplement();
+    void handOutThroughTheScannedReceiptQr();
+    void agentCollectsWithTheirCardAndTheAuthorisation();
+    void dispatchedByCourierWithATrackingNumber();
+    void noticeReturnAcceptPickupCountsTwoVisits();
+    void cleanupTestCase();
+
+private:
+    enum class How { Accept, Tolerated, NoticeThenAccept };
+    // A case as the clerk makes it (open-restaurant), synced and routed; "" and a failure.
+    QString makeCase(How how);
+    bool synced(const QString &caseId);
+    QString dept(const QStringList &args); // onewindow-tool dept … as the department's user
+    // Every routed item approved and its result ready; the window hears of it.
+    bool allReady(const QString &caseId);
+    std::unique_ptr<CaseService> service(const QString &caseId);
+    QJsonObject remote(const QString &caseId) { return ow::sync::SyncJournal(*m_store).remote(caseId); }
+    QJsonArray departmentItems(const QString &department);
+    QJsonObject progress(const QString &caseId); // GET /v1/cases/{id} as the clerk: its "progress"
+    QByteArray token(const QString &user);
+    ow::receipt::KeyRing ring() const;
+
+    QTemporaryDir m_dir;
+    synctest::Server m_server;
+    QString m_url;
+    QString m_clientDir;
+    QString m_keysDir;
+    std::optional<ow::store::Store> m_store;
+    std::optional<ow::Catalog> m_catalog;
+    std::optional<ow::WorkCalendar> m_calendar;
+    std::optional<ow::receipt::WindowKey> m_key;
+    ow::intake::WindowConfig m_config;
+    std::unique_ptr<ow::account::SyncLink> m_link;
+};
+
+void TestHandout::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString serverDir = m_dir.filePath(QStringLiteral("backoffice"));
+    m_clientDir = m_dir.filePath(QStringLiteral("window"));
+    m_keysDir = QDir(m_clientDir).filePath(QStringLiteral("keys"));
+    const Run seeded = runCommand(synctest::backOfficeBinary(),
+        {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"), serverDir,
+            QStringLiteral("--window-key-dir"), m_keysDir});
+    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+    QVERIFY(m_server.start(serverDir));
+    m_url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
+    auto store = ow::store::Store::open(m_clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    m_store.emplace(std::move(store.value()));
+    auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
+    QVERIFY2(catalog, qPrintable(catalog.error()));
+    m_catalog.emplace(std::move(catalog.value()));
+    auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
+    QVERIFY2(calendar, qPrintable(calendar.error()));
+    m_calendar.emplace(std::move(calendar.value()));
+    auto key = ow::receipt::WindowKey::loadOrCreate(m_keysDir, ow::receipt::KeyRing::demoKeyId(DemoAccounts::window()));
+    QVERIFY2(key, qPrintable(key.error()));
+    m_key.emplace(key.value());
+    const QStringList window = DemoAccounts::window().split(QLatin1Char('-'));
+    m_config.regionCode = window.at(0);
+    m_config.windowCode = window.at(1);
+    m_config.windowName = QStringLiteral("综合窗口1");
+    m_config.clerk = QStringLiteral("Demo clerk");
+
+    ow::sync::SyncConfig config;
+    config.baseUrl = QUrl(m_url);
+    config.pollWaitSeconds = 2;
+    config.backoffBaseMs = 200;
+    config.backoffMaxMs = 2000;
+    m_link = std::make_unique<ow::account::SyncLink>(m_clientDir, config);
+    m_link->setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
+    m_link->start();
+}
+
+void TestHandout::cleanupTestCase()
+{
+    m_link.reset();
+    m_server.kill();
+}
+
+ow::receipt::KeyRing TestHandout::ring() const
+{
+    // A demo window trusts its own demo key only (KeyRing::loadDirectory).
+    auto r = ow::receipt::KeyRing::loadDirectory(m_keysDir, m_key->keyId());
+    return r ? r.value() : ow::receipt::KeyRing();
+}
+
+QString TestHandout::makeCase(How how)
+{
+    IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
+    QStringList errors;
+    auto must = [&errors](const QString &err) {
+        if (!err.isEmpty())
+            errors << err;
+    };
+    must(w.start());
+    must(w.setApplicant(ow::intake::Party::person(kApplicant, QStringLiteral("王小明")).value()));
+    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
+    must(w.answer(QStringLiteral("entity"), QStringLiteral("company")));
+    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
+    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
+    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
+    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
+    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
+    QStringList held; // what the applicant did not bring the first time
+    for (const auto &line : lines) {
+        const bool leave = (how == How::Tolerated && line.tolerable)
+            || (how == How::NoticeThenAccept && !line.tolerable && held.isEmpty());
+        if (leave)
+            held << line.id;
+        else
+            must(w.mark(line.id, ow::checklist::Received::Original));
+    }
+    must(w.goTo(IntakeWorkflow::Step::Verdict));
+    if (how == How::NoticeThenAccept) {
+        must(w.decide(IntakeWorkflow::Decision::Notice, QString()));
+        must(w.recordPrinted(QStringLiteral("receipt-printer")));
+        must(w.finish());
+        // The applicant is back with the notice: its QR (checked) continues the case.
+        const auto verified = ring().check(w.document().qrPayload);
+        if (!verified)
+            errors << verified.error();
+        else
+            must(w.reopen(verified->payload.caseId));
+        for (const QString &id : std::as_const(held))
+            must(w.mark(id, ow::checklist::Received::Original));
+        must(w.goTo(IntakeWorkflow::Step::Verdict));
+    }
+    must(w.decide(how == How::Tolerated ? IntakeWorkflow::Decision::AcceptTolerated : IntakeWorkflow::Decision::Accept,
+        QString()));
+    must(w.recordPrinted(QStringLiteral("receipt-printer")));
+    must(w.finish());
+    if (!errors.isEmpty()) {
+        QTest::qFail(qPrintable(errors.join(QLatin1String("; "))), __FILE__, __LINE__);
+        return QString();
+    }
+    return synced(w.caseId()) ? w.caseId() : QString();
+}
+
+bool TestHandout::synced(const QString &caseId)
+{
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    if (!QTest::qWaitFor([&] { return log.pendingCount() == 0; }, kWait)
+        || !m_link->engine()->status().conflicts.isEmpty()) {
+        QTest::qFail(qPrintable(QStringLiteral("not synced: ") + conflictsOf(*m_store)), __FILE__, __LINE__);
+        return false;
+    }
+    if (!QTest::qWaitFor([&] { return !remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(); }, kWait)) {
+        QTest::qFail("not routed", __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+QString TestHandout::dept(const QStringList &args)
+{
+    // The department user of the item's department (`args`: decide CASE ITEM … with the
+    // department appended as the last element by the callers).
+    QStringList a = args;
+    const QString department = a.takeLast();
+    const Run r = runCommand(QStringLiteral(OW_TOOL),
+        QStringList {QStringLiteral("dept")} + a
+            + QStringList {QStringLiteral("--server"), m_url, QStringLiteral("--user"),
+                DemoAccounts::departmentUser(department), QStringLiteral("--password"), DemoAccounts::password()});
+    return r.exitCode == 0 ? QString() : r.err + r.out;
+}
+
+QByteArray TestHandout::token(const QString &user)
+{
+    const QJsonObject body {{QStringLiteral("name"), user}, {QStringLiteral("password"), DemoAccounts::password()}};
+    const auto session = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/sessions"),
+        QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
+    return QJsonDocument::fromJson(session.body).object().value(QLatin1String("token")).toString().toLatin1();
+}
+
+QJsonObject TestHandout::progress(const QString &caseId)
+{
+    const auto r = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/cases/%1").arg(caseId), {},
+        {{"Authorization", "Bearer " + token(DemoAccounts::clerk())}});
+    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("progress")).toObject();
+}
+
+QJsonArray TestHandout::departmentItems(const QString &department)
+{
+    const QByteArray token = this->token(DemoAccounts::departmentUser(department));
+    const auto r = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/departments/%1/items").arg(department),
+        {}, {{"Authorization", "Bearer " + token}});
+    return QJsonDocument::fromJson(r.body).object().value(QLatin1String("items")).toArray();
+}
+
+bool TestHandout::allReady(const QString &caseId)
+{
+    const QJsonObject routed = remote(caseId).value(QLatin1String("routed")).toObject();
+    for (auto it = routed.begin(); it != routed.end(); ++it) {
+        for (const QJsonValue &v : it.value().toArray()) {
+            for (const QString &step : {QStringLiteral("--approve"), QStringLiteral("--ready")}) {
+                const QString err = dept({QStringLiteral("decide"), caseId, v.toString(), step, it.key()});
+                if (!err.isEmpty()) {
+                    QTest::qFail(qPrintable(err), __FILE__, __LINE__);
+                    return false;
+                }
+            }
+        }
+    }
+    if (!QTest::qWaitFor([&] { return remote(caseId).contains(QLatin1String("handoutAt")); }, kWait)) {
+        QTest::qFail("the window did not hear that every item is done", __FILE__, __LINE__);
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<CaseService> TestHandout::service(const QString &caseId)
+{
+    auto s = std::make_unique<CaseService>(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
+    const QString err = s->open(caseId, remote(caseId));
+    if (!err.isEmpty()) {
+        QTest::qFail(qPrintable(err), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return s;
+}
+
+void TestHandout::departmentSupplementReachesTheDepartmentWithItsScan()
+{
+    const QString caseId = makeCase(How::Accept);
+    QVERIFY(!caseId.isEmpty());
+    const QJsonObject routed = remote(caseId).value(QLatin1String("routed")).toObject();
+    const QString department = routed.keys().constFirst();
+    const QString item = routed.value(department).toArray().first().toString();
+    QCOMPARE(dept({QStringLiteral("decide"), caseId, item, QStringLiteral("--supplement"), QStringLiteral("消防平面图"),
+                 department}),
+        QString());
+    QTRY_COMPARE_WITH_TIMEOUT(remote(caseId)
+                                  .value(QLatin1String("items"))
+                                  .toObject()
+                                  .value(item)
+                                  .toObject()
+                                  .value(QLatin1String("outcome"))
+                                  .toString(),
+        QStringLiteral("supplement"), kWait);
+
+    auto s = service(caseId);
+    QVERIFY(s);
+    // One task: what the department asked for, due in working days from the calendar, not overdue.
+    const auto tasks = s->tasks();
+    QCOMPARE(tasks.size(), 1);
+    QCOMPARE(tasks.first().id, QStringLiteral("item:") + item);
+    QCOMPARE(tasks.first().what, QStringLiteral("消防平面图"));
+    QVERIFY(tasks.first().due.isValid());
+    QVERIFY(tasks.first().due > QDate::currentDate());
+    QVERIFY(m_calendar->isWorkingDay(tasks.first().due));
+    QVERIFY(!tasks.first().overdue);
+    QVERIFY(!s->readyForHandout().isEmpty()); // not while a department waits for a supplement
+
+    // The applicant is back with the plan: scanned, taken in.
+    ow::store::BlobStore blobs(m_clientDir);
+    const auto sha = blobs.put(QByteArrayLiteral("%PDF-1.4\n% the fire plan, scanned\n%%EOF\n"));
+    QVERIFY2(sha, qPrintable(sha.error()));
+    QCOMPARE(s->takeSupplement(
+                 tasks.first().id, {{QStringLiteral("消防平面图"), QStringLiteral("original"), *sha, 1}}, QString()),
+        QString());
+    QVERIFY(s->tasks().isEmpty());
+    QCOMPARE(s->state().visits, 2); // the return is a counted visit
+    QCOMPARE(s->visitsUntilResult(), 2);
+    // A task is taken in once.
+    QVERIFY(!s->takeSupplement(tasks.first().id, {{QStringLiteral("x"), QStringLiteral("copy"), {}, 0}}, {}).isEmpty());
+
+    // Sync carries it: the back office applies the entries and the department sees the scan.
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    QString seen;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QJsonValue &v : departmentItems(department)) {
+                const QJsonObject o = v.toObject();
+                if (o.value(QLatin1String("id")).toString() == item
+                    || o.value(QLatin1String("item")).toString() == item)
+                    seen = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+            }
+            return seen.contains(*sha);
+        }(),
+        kWait);
+    // …and decides again.
+    QCOMPARE(dept({QStringLiteral("decide"), caseId, item, QStringLiteral("--approve"), department}), QString());
+}
+
+void TestHandout::toleratedCaseCompletedByItsSupplement()
+{
+    const QString caseId = makeCase(How::Tolerated);
+    QVERIFY(!caseId.isEmpty());
+    auto s = service(caseId);
+    QVERIFY(s);
+    const auto tasks = s->tasks();
+    QVERIFY(!tasks.isEmpty());
+    for (const auto &t : tasks) {
+        QCOMPARE(t.source, ow::intake::SupplementTask::Source::Tolerated);
+        QVERIFY(t.id.startsWith(QLatin1String("tolerated:")));
+        QVERIFY(t.due >= s->state().document->supplementDeadline); // each line's own day, the earliest printed
+        QVERIFY(t.due.isValid() && t.due <= s->state().document->promisedDate);
+    }
+    for (const auto &t : tasks)
+        QCOMPARE(s->takeSupplement(t.id, {{t.material, QStringLiteral("original"), {}, 0}}, QStringLiteral("带来了")),
+            QString());
+    QVERIFY(s->tasks().isEmpty());
+    QCOMPARE(s->state().visits, 1 + int(tasks.size()));
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+}
+
+void TestHandout::handOutThroughTheScannedReceiptQr()
+{
+    const QString caseId = makeCase(How::Accept);
+    QVERIFY(!caseId.isEmpty());
+    QVERIFY(allReady(caseId));
+    // The receipt's QR, as the scanner reads it from the paper: checked, then its case.
+    const auto notices = ow::store::CaseRepository(*m_store).notices(caseId);
+    QVERIFY(!notices.isEmpty());
+    const auto verified = ring().check(notices.first().qrPayload);
+    QVERIFY2(verified, qPrintable(verified.error()));
+    auto s = service(verified->payload.caseId);
+    QVERIFY(s);
+    QCOMPARE(s->readyForHandout(), QString());
+    QStringList ids;
+    for (const auto &c : s->items()) {
+        QCOMPARE(c.state, QStringLiteral("ready"));
+        ids << c.item;
+    }
+    const auto applicant = ow::intake::Party::person(kApplicant, QStringLiteral("王小明"));
+    QCOMPARE(s->handOut(applicant.value(), std::nullopt, ids), QString());
+    QVERIFY(s->delivered());
+    QCOMPARE(s->pickups(), 1);
+    QCOMPARE(s->visitsUntilResult(), 1);
+    for (const auto &c : s->items())
+        QCOMPARE(c.state, QStringLiteral("handedOut"));
+    // The slip is signed like the receipt: its QR verifies and vouches for exactly this slip.
+    QVERIFY(s->slip());
+    const auto slipQr = ring().check(s->slip()->qrPayload);
+    QVERIFY2(slipQr, qPrintable(slipQr.error()));
+    QVERIFY(slipQr->payload.isSlip());
+    QVERIFY(slipQr->payload.vouchesFor(*s->slip()));
+    QCOMPARE(s->slip()->items.size(), ids.size());
+    QCOMPARE(s->slip()->visits, 1);
+    // Handed out once.
+    QVERIFY(!s->handOut(applicant.value(), std::nullopt, ids).isEmpty());
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+}
+
+void TestHandout::agentCollectsWithTheirCardAndTheAuthorisation()
+{
+    const QString caseId = makeCase(How::Accept);
+    QVERIFY(!caseId.isEmpty());
+    QVERIFY(allReady(caseId));
+    auto s = service(caseId);
+    QVERIFY(s);
+    QStringList ids;
+    for (const auto &c : s->items())
+        ids << c.item;
+    const auto agent = ow::intake::Party::person(kAgent, QStringLiteral("李代办"));
+    QVERIFY2(agent, qPrintable(agent.error()));
+    // Without the applicant's authorisation nobody else collects.
+    const QString refused = s->handOut(agent.value(), std::nullopt, ids);
+    QVERIFY2(refused.contains(QStringLiteral("authorisation")), qPrintable(refused));
+    QVERIFY(!s->delivered());
+    ow::store::BlobStore blobs(m_clientDir);
+    const auto letter = blobs.put(QByteArrayLiteral("%PDF-1.4\n% letter of authorisation\n%%EOF\n"));
+    QVERIFY(letter);
+    QCOMPARE(s->handOut(agent.value(), ow::intake::CaseState::DocumentRef {*letter, 1}, ids), QString());
+    QVERIFY(s->slip());
+    QCOMPARE(s->slip()->collectorName, agent->maskedName());
+    QVERIFY(s->slip()->authorisation);
+    QVERIFY(!s->slip()->collectorId.contains(QStringLiteral("19800101"))); // masked on paper
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+}
+
+void TestHandout::dispatchedByCourierWithATrackingNumber()
+{
+    const QString caseId = makeCase(How::Accept);
+    QVERIFY(!caseId.isEmpty());
+    QVERIFY(allReady(caseId));
+    auto s = service(caseId);
+    QVERIFY(s);
+    QStringList ids;
+    for (const auto &c : s->items())
+        ids << c.item;
+    const ow::intake::DispatchAddress to {
+        QStringLiteral("王小明"), QStringLiteral("13800000000"), QStringLiteral("浙江省杭州市西湖区文三路 1 号")};
+    QVERIFY(!s->dispatch(to, QStringLiteral("EMS"), QString(), ids).isEmpty()); // no tracking number
+    QCOMPARE(s->dispatch(to, QStringLiteral("EMS"), QStringLiteral("EA123456789CN"), ids), QString());
+    QVERIFY(s->delivered());
+    QCOMPARE(s->pickups(), 0); // no pickup visit
+    QCOMPARE(s->visitsUntilResult(), 1); // at most one visit: met
+    QCOMPARE(s->state().visits, 1);
+    QCOMPARE(s->slip()->kind, ow::receipt::SlipKind::Dispatch);
+    QCOMPARE(s->slip()->tracking, QStringLiteral("EA123456789CN"));
+    QVERIFY(!s->slip()->address.contains(QStringLiteral("文三路"))); // masked on paper
+    const auto qr = ring().check(s->slip()->qrPayload);
+    QVERIFY2(qr, qPrintable(qr.error()));
+    for (const auto &c : s->items())
+        QCOMPARE(c.state, QStringLiteral("dispatched"));
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    const QJsonObject visits = progress(caseId).value(QLatin1String("visits")).toObject();
+    QCOMPARE(visits.value(QLatin1String("untilResult")).toInt(), 1);
+    QCOMPARE(visits.value(QLatin1String("pickup")).toInt(), 0);
+    QCOMPARE(visits.value(QLatin1String("dispatched")).toBool(), true);
+    QCOMPARE(visits.value(QLatin1String("atMostOnce")).toBool(), true);
+}
+
+void TestHandout::noticeReturnAcceptPickupCountsTwoVisits()
+{
+    const QString caseId = makeCase(How::NoticeThenAccept);
+    QVERIFY(!caseId.isEmpty());
+    QVERIFY(allReady(caseId));
+    auto s = service(caseId);
+    QVERIFY(s);
+    QCOMPARE(s->visitsUntilResult(), 2); // the first visit and the return with the notice
+    QStringList ids;
+    for (const auto &c : s->items())
+        ids << c.item;
+    QCOMPARE(s->handOut(ow::intake::Party::person(kApplicant, QStringLiteral("王小明")).value(), std::nullopt, ids),
+        QString());
+    QCOMPARE(s->visitsUntilResult(), 2);
+    QCOMPARE(s->pickups(), 1);
+    QCOMPARE(s->state().visits, 3);
+    QCOMPARE(s->slip()->visits, 2);
+    // The log says so: a return and a pickup, each a visit entry.
+    QStringList whys;
+    for (const auto &e : s->entries()) {
+        if (e.kind == QLatin1String("visit"))
+            whys << e.payload.value(QLatin1String("why")).toString();
+    }
+    QCOMPARE(whys, (QStringList {QStringLiteral("first"), QStringLiteral("return"), QStringLiteral("pickup")}));
+    // The 案件 list's projection: 2 visits until the result, one pickup beside them.
+    const auto rec = ow::store::CaseRepository(*m_store).load(caseId);
+    QVERIFY(rec);
+    QCOMPARE(rec->visits, 3);
+    QCOMPARE(rec->draft.value(QLatin1String("pickups")).toInt(), 1);
+    QCOMPARE(rec->draft.value(QLatin1String("delivery")).toString(), QStringLiteral("handedOut"));
+    m_link->engine()->kick();
+    ow::store::CaseLog log(*m_store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
+    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    // The back office counts the same from the synced log.
+    const QJsonObject visits = progress(caseId).value(QLatin1String("visits")).toObject();
+    QCOMPARE(visits.value(QLatin1String("untilResult")).toInt(), 2);
+    QCOMPARE(visits.value(QLatin1String("pickup")).toInt(), 1);
+    QCOMPARE(visits.value(QLatin1String("atMostOnce")).toBool(), false);
+}
+
+QTEST_GUILESS_MAIN(TestHandout)
+#include "tst_handout.moc"
