@@ -1,0 +1,51 @@
+#pragma once
+
+#include "onewindow/queue/QueueSnapshot.h"
+#include "onewindow/queue/Ticket.h"
+
+#include <QObject>
+#include <QString>
+
+namespace ow::sync {
+
+// The queue as a window works it, for the UI (the 排队叫号 section) and the kiosk: at a hall
+// window the back office's queue (RemoteQueueService, over the signed-in session), at a station
+// its own offline queue in its store (LocalQueueService, pushed when the link returns). Every call
+// returns at once; its answer comes as a signal (on the thread that owns the service). The window
+// acting is always the signed-in one: it is never passed in.
+class QueueService : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Action { Serve, Recall, NoShow, Park, Resume, Done, Transfer };
+    Q_ENUM(Action)
+    using QObject::QObject;
+
+    // → snapshotReady
+    virtual void refresh() = 0;
+    // → ticketChanged (the ticket now called) or nobodyWaiting
+    virtual void callNext() = 0;
+    // → ticketChanged or failed. Serve: caseId/caseNumber join the case the window opens with
+    // the ticket; Transfer: toWindow or toCategory (one of them).
+    struct ActionArgs
+    {
+        QString toWindow;
+        QString toCategory;
+        QString caseId;
+        QString caseNumber;
+    };
+    virtual void act(const QString &ticketId, Action action, const ActionArgs &args = {}) = 0;
+    // A walk-in ticket (or, with caseNumber, a return ticket) → ticketIssued
+    virtual void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) = 0;
+
+Q_SIGNALS:
+    void snapshotReady(const ow::queue::QueueSnapshot &snapshot);
+    void ticketChanged(const ow::queue::Ticket &ticket);
+    void nobodyWaiting();
+    void ticketIssued(const ow::queue::Ticket &ticket, int ahead, const QString &follow);
+    // A refusal (too soon to recall …) or the link/store failing: a message for the clerk.
+    void failed(const QString &message);
+};
+
+} // namespace ow::sync
