@@ -109,6 +109,13 @@ QList<EntryKind> table()
         {QStringLiteral("abandoned"), QStringLiteral("The case was left undecided; closed for good."),
             {oneOf(field("reason", T::String, "empty: nothing was in it; left: the clerk left it"),
                 {QStringLiteral("empty"), QStringLiteral("left")})}},
+        // The queue (issue 23): the ticket the case began with, its wait measured to the call.
+        {QStringLiteral("ticket"), QStringLiteral("The queue ticket this visit began with, called to the window."),
+            {field("ticket", T::String, "the ticket's id"), field("number", T::String, "A012"),
+                field("category", T::String, "the queue category's code"),
+                field("queuedAt", T::String, "its place in time (UTC, ISO 8601)"),
+                field("calledAt", T::String, "called to this window (UTC, ISO 8601)"),
+                field("waitedSeconds", T::Integer, "from queuedAt to calledAt")}},
     };
 }
 

@@ -53,6 +53,7 @@ public:
     int visits = 1;
     int prints = 0;
     int reveals = 0;
+    QStringList tickets; // the queue tickets of its visits (the "ticket" entries)
     bool finished = false;
     bool abandoned = false;
     int seq = 0; // the last entry applied
