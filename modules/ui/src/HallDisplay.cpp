@@ -5,6 +5,7 @@
 #include "ui_HallDisplay.h"
 
 #include <QEvent>
+#include <QHash>
 #include <QHeaderView>
 #include <QRegularExpression>
 #include <QTimer>
@@ -100,6 +101,37 @@ void HallDisplay::setWaiting(const QList<HallWaiting> &waiting)
     refresh();
 }
 
+void HallDisplay::showSnapshot(const queue::QueueSnapshot &snapshot)
+{
+    QList<HallWaiting> waiting;
+    QHash<QString, QString> names;
+    for (const queue::CategoryLoad &c : snapshot.categories) {
+        waiting << HallWaiting {c.name, c.waiting};
+        names.insert(c.code, c.name);
+    }
+    setWaiting(waiting);
+    // snapshot.calls is newest first.
+    const bool first = !m_cursor.has_value();
+    qint64 newest = m_cursor.value_or(0);
+    for (auto it = snapshot.calls.crbegin(); it != snapshot.calls.crend(); ++it) {
+        if (m_cursor && it->cursor <= *m_cursor)
+            continue;
+        newest = qMax(newest, it->cursor);
+        const HallCall call {it->ticket, it->number, it->window, names.value(it->category, it->category), it->at};
+        if (first) {
+            m_calls.prepend(call);
+            continue;
+        }
+        showCall(call);
+    }
+    m_cursor = newest;
+    if (first) {
+        while (m_calls.size() > kRecentCalls + 1)
+            m_calls.removeLast();
+        refresh();
+    }
+}
+
 void HallDisplay::setLinkProblem(const QString &problem)
 {
     m_linkProblem = problem;
@@ -108,7 +140,7 @@ void HallDisplay::setLinkProblem(const QString &problem)
 
 void HallDisplay::tick()
 {
-    m_ui->clockLabel->setText(m_clock.now().toString(QStringLiteral("HH:mm")));
+    m_ui->clockLabel->setText(m_clock.now().toLocalTime().toString(QStringLiteral("HH:mm")));
 }
 
 void HallDisplay::refresh()
@@ -127,7 +159,7 @@ void HallDisplay::refresh()
     for (int row = 0; row < int(earlier); ++row) {
         const HallCall &c = m_calls.at(row + 1);
         const QStringList cells {
-            c.number, tr("Window %1").arg(windowNumber(c.window)), c.category, c.at.toString(QStringLiteral("HH:mm"))};
+            c.number, tr("Window %1").arg(windowNumber(c.window)), c.category, c.at.toLocalTime().toString(QStringLiteral("HH:mm"))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
             item->setTextAlignment(Qt::AlignCenter);

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "onewindow/queue/QueueSnapshot.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -50,12 +53,16 @@ public:
     HallDisplay(const Clock &clock, HallVoice *voice, QWidget *parent = nullptr);
     ~HallDisplay() override;
 
-    static constexpr int kRecentCalls = 8;
+    static constexpr int kRecentCalls = 6; // below the current one: what fits at 1366×768
 
     void setHallName(const QString &name);
     // A ticket called (or called again) to a window: shown first and announced.
     void showCall(const HallCall &call);
     void setWaiting(const QList<HallWaiting> &waiting);
+    // The hall's queue as the back office (or a station) says: the waiting per category, and
+    // the calls newer than the last one seen, announced oldest first. The first snapshot only
+    // shows the calls already made (they were announced when they happened).
+    void showSnapshot(const queue::QueueSnapshot &snapshot);
     // "" when the display follows the back office; else why it does not (shown, not spoken).
     void setLinkProblem(const QString &problem);
 
@@ -83,6 +90,7 @@ private:
     QList<HallCall> m_calls; // newest first
     QList<HallWaiting> m_waiting;
     QString m_linkProblem;
+    std::optional<qint64> m_cursor; // the newest call shown
 };
 
 } // namespace ow::ui
