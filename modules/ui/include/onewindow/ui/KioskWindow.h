@@ -53,6 +53,9 @@ public:
     // The ticket on screen, while it is.
     std::optional<queue::Ticket> shownTicket() const { return m_ticket; }
 
+    // An ID card read on the kiosk's reader (its age only is kept, until the next ticket).
+    void takeCard(const idcard::IdCardData &card);
+
     // The age on a card at `today` (full years).
     static int ageOn(const QDate &birth, const QDate &today);
 
@@ -65,7 +68,6 @@ private:
     void issued(const queue::Ticket &ticket, int ahead, const QString &follow);
     void print();
     void printed(bool ok, const QString &message);
-    void takeCard(const idcard::IdCardData &card);
     void clearCard();
     void backToStart();
     void refreshCard();
