@@ -106,9 +106,7 @@ public:
         case Action::Park: apply(QueueRules::park(*t, m_window), {}); break;
         case Action::Resume: apply(QueueRules::resume(*t, m_window, now), QStringLiteral("resume")); break;
         case Action::Done: apply(QueueRules::done(*t, m_window), {}); break;
-        case Action::Transfer:
-            apply(QueueRules::transfer(*t, m_window, args.toWindow, args.toCategory), {});
-            break;
+        case Action::Transfer: apply(QueueRules::transfer(*t, m_window, args.toWindow, args.toCategory), {}); break;
         }
     }
 

@@ -89,7 +89,8 @@ private Q_SLOTS:
         auto *current = display.findChild<QLabel *>(QStringLiteral("currentCallLabel"));
         QVERIFY2(current->text().contains(QLatin1String("A001")), qPrintable(current->text()));
         QVERIFY(current->text().contains(QLatin1Char('3')));
-        QCOMPARE(display.findChild<QLabel *>(QStringLiteral("currentCategoryLabel"))->text(), QStringLiteral("商事登记"));
+        QCOMPARE(
+            display.findChild<QLabel *>(QStringLiteral("currentCategoryLabel"))->text(), QStringLiteral("商事登记"));
 
         // The same snapshot again announces nothing new.
         hall.refresh();

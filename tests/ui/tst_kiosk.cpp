@@ -199,15 +199,18 @@ private Q_SLOTS:
 
     void unpluggedPrinterShowsTheNumber()
     {
-        m_devices->setPrinterStatus({usb::DeviceState::Unplugged, QStringLiteral("The printer was disconnected."),
-            QString(), QString()});
-        QTRY_VERIFY(m_kiosk->findChild<QLabel *>(QStringLiteral("statusLabel"))->text().contains(QLatin1String("disconnected")));
+        m_devices->setPrinterStatus(
+            {usb::DeviceState::Unplugged, QStringLiteral("The printer was disconnected."), QString(), QString()});
+        QTRY_VERIFY(m_kiosk->findChild<QLabel *>(QStringLiteral("statusLabel"))
+                        ->text()
+                        .contains(QLatin1String("disconnected")));
         QPushButton *health = nullptr;
         QTRY_VERIFY((health = m_kiosk->findChild<QPushButton *>(QStringLiteral("category_health"))));
         QTest::mouseClick(health, Qt::LeftButton);
         QTRY_VERIFY(m_kiosk->shownTicket());
         QCOMPARE(m_printed.size(), 0);
-        QTRY_VERIFY(m_kiosk->findChild<QLabel *>(QStringLiteral("printStatusLabel"))->text().contains(QLatin1String("E001")));
+        QTRY_VERIFY(
+            m_kiosk->findChild<QLabel *>(QStringLiteral("printStatusLabel"))->text().contains(QLatin1String("E001")));
     }
 
 private:

@@ -158,8 +158,8 @@ void HallDisplay::refresh()
     m_ui->recentCallsTable->setRowCount(int(earlier));
     for (int row = 0; row < int(earlier); ++row) {
         const HallCall &c = m_calls.at(row + 1);
-        const QStringList cells {
-            c.number, tr("Window %1").arg(windowNumber(c.window)), c.category, c.at.toLocalTime().toString(QStringLiteral("HH:mm"))};
+        const QStringList cells {c.number, tr("Window %1").arg(windowNumber(c.window)), c.category,
+            c.at.toLocalTime().toString(QStringLiteral("HH:mm"))};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
             item->setTextAlignment(Qt::AlignCenter);

@@ -101,6 +101,7 @@ void KioskWindow::showCategories(const queue::QueueSnapshot &snapshot)
         button->setEnabled(!m_waitingForTicket);
         connect(button, &QPushButton::clicked, this, [this, code = c.code] { choose(code); });
         m_ui->categoryGrid->addWidget(button, i / columns, i % columns);
+        button->show();
     }
     if (m_categories.isEmpty())
         m_ui->statusLabel->setText(tr("No service takes tickets here right now. Please ask the staff."));
