@@ -5,6 +5,7 @@
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/HallQueue.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/DemoAccounts.h"
@@ -89,6 +90,64 @@ QString ensureDemoKey(Database &db, const QString &keyDir, const ow::backoffice:
 
 } // namespace
 
+// The demo hall: the catalogue's matter groups as categories, the demo window serving them all,
+// the kiosk and display with DemoAccounts' tokens, and today's appointments (once a day).
+static QString ensureDemoHall(Database &db, EventLog &events, const ow::backoffice::Clock &clock, QTextStream &out)
+{
+    using ow::core::DemoAccounts;
+    ow::backoffice::HallQueue halls(db, events, clock);
+    const QJsonArray categories {
+        QJsonObject {{QStringLiteral("code"), QStringLiteral("business")},
+            {QStringLiteral("name"), QStringLiteral("商事登记")}, {QStringLiteral("letter"), QStringLiteral("A")}},
+        QJsonObject {{QStringLiteral("code"), QStringLiteral("social")},
+            {QStringLiteral("name"), QStringLiteral("社会保障")}, {QStringLiteral("letter"), QStringLiteral("B")}},
+        QJsonObject {{QStringLiteral("code"), QStringLiteral("property")},
+            {QStringLiteral("name"), QStringLiteral("不动产")}, {QStringLiteral("letter"), QStringLiteral("C")}},
+        QJsonObject {{QStringLiteral("code"), QStringLiteral("household")},
+            {QStringLiteral("name"), QStringLiteral("公安户政")}, {QStringLiteral("letter"), QStringLiteral("D")}}};
+    auto set = halls.setHall(QJsonObject {{QStringLiteral("hall"), DemoAccounts::hall()},
+        {QStringLiteral("name"), QStringLiteral("市民中心一楼大厅（演示）")},
+        {QStringLiteral("settings"), QJsonObject()}, {QStringLiteral("categories"), categories},
+        {QStringLiteral("windows"),
+            QJsonArray {QJsonObject {{QStringLiteral("window"), DemoAccounts::window()},
+                {QStringLiteral("categories"),
+                    QJsonArray {QStringLiteral("business"), QStringLiteral("social"), QStringLiteral("property"),
+                        QStringLiteral("household")}}}}}});
+    if (!set)
+        return set.error();
+    for (const auto &[kind, token] : {std::pair {QStringLiteral("kiosk"), DemoAccounts::kioskToken()},
+             std::pair {QStringLiteral("display"), DemoAccounts::displayToken()}}) {
+        const QString name = QStringLiteral("demo-") + kind;
+        auto have = db.exec(QStringLiteral("SELECT 1 FROM hall_devices WHERE name = ?"), {name});
+        if (!have)
+            return have.error();
+        if (have.value().next())
+            continue;
+        auto added = halls.addDevice(DemoAccounts::hall(), kind, name, token);
+        if (!added)
+            return added.error();
+        out << "added the demo " << kind << " of " << DemoAccounts::hall() << '\n';
+    }
+    // Three appointments from the next half hour on, once a day.
+    const QDateTime now = clock();
+    QDateTime slot = now.addSecs(1800 - now.time().minute() % 30 * 60 - now.time().second());
+    slot = QDateTime(slot.date(), QTime(slot.time().hour(), slot.time().minute()), Qt::UTC);
+    auto today = db.exec(QStringLiteral("SELECT COUNT(*) FROM appointments WHERE hall = ? AND slot_start >= ?"),
+        {DemoAccounts::hall(), ow::backoffice::isoUtc(now.addSecs(-12 * 3600))});
+    if (!today)
+        return today.error();
+    if (today.value().next() && today.value().value(0).toInt() > 0)
+        return QString();
+    for (const QString &category : {QStringLiteral("business"), QStringLiteral("social"), QStringLiteral("business")}) {
+        auto id = halls.addAppointment(DemoAccounts::hall(), category, slot, 30);
+        if (!id)
+            return id.error();
+        out << "demo appointment " << *id << " at " << ow::backoffice::isoUtc(slot) << '\n';
+        slot = slot.addSecs(1800);
+    }
+    return QString();
+}
+
 int DemoSeed::run(const QStringList &args, const QString &defaultDataDir, QTextStream &out, QTextStream &err,
     const ow::backoffice::Clock &clock)
 {
@@ -171,6 +230,9 @@ int DemoSeed::run(const QStringList &args, const QString &defaultDataDir, QTextS
         if (!why.isEmpty())
             return failed(why);
     }
+    why = ensureDemoHall(db, events, clock, out);
+    if (!why.isEmpty())
+        return failed(why);
     if (p.isSet(keyDir)) {
         why = ensureDemoKey(db, p.value(keyDir), clock, out);
         if (!why.isEmpty())

@@ -118,6 +118,7 @@ private Q_SLOTS:
     void badOptionsStopTheServer();
     void tusUploadsAndBlobs();
     void routingRoutesAnswer();
+    void queueRoutesAnswer();
     void everyOperationWasExercised();
     void cleanupTestCase();
 
@@ -1277,6 +1278,110 @@ void TestBackOfficeApi::routingRoutesAnswer()
     API_OK(r);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.object().value(QLatin1String("applied")).toInt(), 2);
+}
+
+void TestBackOfficeApi::queueRoutesAnswer()
+{
+    // The hall's queue in short (tst_queue tests it in depth): a hall with W01, a kiosk, an
+    // appointment of today; issue, check in, call, act, the log, the follow page, the display's
+    // calls and a station's pushed queue.
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    QFile hall(m_dir.filePath(QStringLiteral("hall.json")));
+    QVERIFY(hall.open(QIODevice::WriteOnly));
+    hall.write(R"({"hall": "H1", "name": "一楼大厅", "settings": {"recallDelay": 0, "noShowAfterCalls": 1},
+        "categories": [{"code": "business", "name": "商事登记", "letter": "A"}],
+        "windows": [{"window": "330106-W01", "categories": ["business"]},
+                    {"window": "330106-W02", "categories": ["business"]}]})");
+    hall.close();
+    AdminRun a = runAdmin(data, {QStringLiteral("set-hall"), hall.fileName()});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    a = runAdmin(data,
+        {QStringLiteral("add-hall-device"), QStringLiteral("--hall"), QStringLiteral("H1"), QStringLiteral("--kind"),
+            QStringLiteral("kiosk"), QStringLiteral("--name"), QStringLiteral("k1")});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    const QString kiosk =
+        a.out.mid(a.out.indexOf(QLatin1String("token: ")) + 7).section(QLatin1Char('\n'), 0, 0).trimmed();
+    a = runAdmin(data,
+        {QStringLiteral("add-appointment"), QStringLiteral("--hall"), QStringLiteral("H1"),
+            QStringLiteral("--category"), QStringLiteral("business"), QStringLiteral("--slot"),
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    const QString appointment = a.out.section(QLatin1Char(' '), 1).trimmed();
+    const Headers c1 = bearer(token(QStringLiteral("c1")));
+    const Headers device = bearer(kiosk);
+    ApiResponse r = m_api->call("GET", QStringLiteral("/v1/halls/H1"), QJsonValue::Undefined, device);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("POST", QStringLiteral("/v1/halls/H1/tickets"),
+        QJsonObject {{QStringLiteral("category"), QStringLiteral("business")}}, device);
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    r = m_api->call(
+        "POST", QStringLiteral("/v1/halls/H1/appointments/%1/check-in").arg(appointment), QJsonObject(), device);
+    API_OK(r);
+    QCOMPARE(r.status, 201);
+    // The on-time appointment first: recall, serve, park, resume, transfer to W02, whose clerk
+    // calls it and marks it no-show; then the kiosk's ticket at W01, done.
+    const auto act = [&](const Headers &who, const QString &id, const QString &action, const QJsonObject &body) {
+        const ApiResponse answer = m_api->call("POST", QStringLiteral("/v1/tickets/%1/%2").arg(id, action), body, who);
+        if (answer.status != 200 || !answer.violations.isEmpty())
+            qWarning() << action << answer.status << answer.raw << answer.violations;
+        return answer.status == 200 && answer.violations.isEmpty();
+    };
+    r = m_api->call("POST", QStringLiteral("/v1/windows/330106-W01/calls"), QJsonValue::Undefined, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    const QString ticket = r.object().value(QLatin1String("id")).toString();
+    QCOMPARE(r.object().value(QLatin1String("source")).toString(), QStringLiteral("appointment"));
+    for (const QString &action :
+        {QStringLiteral("recall"), QStringLiteral("serve"), QStringLiteral("park"), QStringLiteral("resume")})
+        QVERIFY(act(c1, ticket, action, QJsonObject()));
+    QVERIFY(act(c1, ticket, QStringLiteral("transfer"), QJsonObject {{QStringLiteral("toWindow"), kW2}}));
+    const Headers c2 = bearer(token(QStringLiteral("c2")));
+    r = m_api->call("POST", QStringLiteral("/v1/windows/330106-W02/calls"), QJsonValue::Undefined, c2);
+    QCOMPARE(r.object().value(QLatin1String("id")).toString(), ticket);
+    QVERIFY(act(c2, ticket, QStringLiteral("no-show"), QJsonObject()));
+    r = m_api->call("POST", QStringLiteral("/v1/windows/330106-W01/calls"), QJsonValue::Undefined, c1);
+    QCOMPARE(r.status, 200);
+    QVERIFY(act(c1, r.object().value(QLatin1String("id")).toString(), QStringLiteral("done"), QJsonObject()));
+    r = m_api->call("POST", QStringLiteral("/v1/windows/330106-W01/calls"), QJsonValue::Undefined, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 204);
+    r = m_api->call("GET", QStringLiteral("/v1/halls/H1/queue"), QJsonValue::Undefined, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("GET", QStringLiteral("/v1/tickets/") + ticket, QJsonValue::Undefined, c1);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("GET", QStringLiteral("/v1/tickets/%1/follow").arg(ticket));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    r = m_api->call("GET", QStringLiteral("/v1/halls/H1/events?after=0&wait=1"), QJsonValue::Undefined, device);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    // call, recall, resume (W01), call (W02), call (W01)
+    QCOMPARE(r.object().value(QLatin1String("events")).toArray().size(), 5);
+    // A long-poll with nothing new answers an empty page of the same shape.
+    r = m_api->call("GET",
+        QStringLiteral("/v1/halls/H1/events?wait=1&after=")
+            + QString::number(r.object().value(QLatin1String("cursor")).toInteger()),
+        QJsonValue::Undefined, device);
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    const QJsonObject stationTicket {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("number"), QStringLiteral("W01-001")}, {QStringLiteral("hall"), kW1},
+        {QStringLiteral("category"), QStringLiteral("social")}, {QStringLiteral("source"), QStringLiteral("station")},
+        {QStringLiteral("issuedAt"), QStringLiteral("2026-12-07T01:00:00.000Z")}};
+    r = m_api->call("POST", QStringLiteral("/v1/windows/%1/tickets").arg(kW1),
+        QJsonObject {{QStringLiteral("tickets"), QJsonArray {stationTicket}},
+            {QStringLiteral("events"),
+                QJsonArray {QJsonObject {{QStringLiteral("ticket"), stationTicket.value(QLatin1String("id"))},
+                    {QStringLiteral("seq"), 1}, {QStringLiteral("kind"), QStringLiteral("issued")},
+                    {QStringLiteral("at"), QStringLiteral("2026-12-07T01:00:00.000Z")}, {QStringLiteral("window"), kW1},
+                    {QStringLiteral("clerk"), QStringLiteral("st1")}, {QStringLiteral("data"), QJsonObject()}}}}},
+        bearer(token(QStringLiteral("st1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
 }
 
 void TestBackOfficeApi::everyOperationWasExercised()

@@ -39,6 +39,8 @@ QJsonObject Principal::toJson() const
     o.insert(QStringLiteral("window"), window.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(window));
     o.insert(
         QStringLiteral("department"), department.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(department));
+    if (!hall.isEmpty())
+        o.insert(QStringLiteral("hall"), hall);
     return o;
 }
 
@@ -213,8 +215,22 @@ ApiResult<Principal> Accounts::authenticate(const QByteArray &authorization)
             {Secrets::sha256Hex(token)});
     if (!q)
         return ApiReply::storage(q.error());
-    if (!q.value().next())
-        return unauthorized(QStringLiteral("This token is not valid."));
+    if (!q.value().next()) {
+        // A hall's kiosk or display (HallQueue): a device token of its own, until revoked.
+        auto device = m_db.exec(
+            QStringLiteral("SELECT name, kind, hall FROM hall_devices WHERE token_hash = ? AND revoked_at IS NULL"),
+            {Secrets::sha256Hex(token)});
+        if (!device)
+            return ApiReply::storage(device.error());
+        if (!device.value().next())
+            return unauthorized(QStringLiteral("This token is not valid."));
+        Principal p;
+        p.user = device.value().value(0).toString();
+        p.role = device.value().value(1).toString();
+        p.hall = device.value().value(2).toString();
+        p.tokenHash = Secrets::sha256Hex(token);
+        return p;
+    }
     if (!q.value().value(1).isNull() || !q.value().value(6).isNull())
         return unauthorized(QStringLiteral("This session was signed out."));
     if (q.value().value(0).toString() <= isoUtc(m_clock()))

@@ -6,12 +6,14 @@
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/HallQueue.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSqlRecord>
 #include <QTextStream>
 #include <QUuid>
@@ -32,6 +34,9 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  add-department CODE NAME\n"
                       "  add-catalogue FILE   (a catalogue JSON; held cases that pin it are routed)\n"
                       "  set-calendar FILE    (one year of the work calendar)\n"
+                      "  set-hall FILE        (a hall: categories, settings, windows and their categories; JSON)\n"
+                      "  add-hall-device --hall H --kind kiosk|display --name N   (prints the device's token once)\n"
+                      "  add-appointment --hall H --category C --slot ISO-TIME [--minutes M]   (prints its id)\n"
                       "  held                 (cases not routed: catalogue missing, or decided items disputed)\n"
                       "  list-users\n"
                       "  disable-user --name U   (cannot sign in; its sessions end at once)\n"
@@ -200,10 +205,14 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption to(QStringLiteral("to"), QString(), QStringLiteral("DIR"));
     const QCommandLineOption from(QStringLiteral("from"), QString(), QStringLiteral("DIR"));
     const QCommandLineOption force(QStringLiteral("force"));
+    const QCommandLineOption hall(QStringLiteral("hall"), QString(), QStringLiteral("H"));
+    const QCommandLineOption category(QStringLiteral("category"), QString(), QStringLiteral("C"));
+    const QCommandLineOption slot(QStringLiteral("slot"), QString(), QStringLiteral("ISO-TIME"));
+    const QCommandLineOption minutes(QStringLiteral("minutes"), QString(), QStringLiteral("M"), QStringLiteral("30"));
     p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised, sealKey, since,
-        limit, to, from, force});
+        limit, to, from, force, hall, category, slot, minutes});
     const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
-        {QStringLiteral("set-calendar"), 1}};
+        {QStringLiteral("set-calendar"), 1}, {QStringLiteral("set-hall"), 1}};
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
         || p.positionalArguments().size() != positionals.value(command, 0)) {
         err << (p.errorText().isEmpty() ? QStringLiteral("wrong number of arguments for %1").arg(command)
@@ -341,6 +350,42 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
                 << (watched.isEmpty() ? QStringLiteral("no windows") : watched.join(QLatin1Char(',')));
         out << '\n';
         return audited(command, p.value(name).trimmed(), p.value(role));
+    }
+    // The hall's queue (HallQueue).
+    if (command == QLatin1String("set-hall") || command == QLatin1String("add-hall-device")
+        || command == QLatin1String("add-appointment")) {
+        HallQueue halls(**db, events, clock);
+        if (command == QLatin1String("set-hall")) {
+            QString why;
+            const QByteArray bytes = readFile(positional.first(), &why);
+            const QJsonObject description = QJsonDocument::fromJson(bytes).object();
+            auto done = why.isEmpty() ? halls.setHall(description) : Result<bool>::failure(why);
+            if (!done) {
+                err << done.error() << '\n';
+                return 1;
+            }
+            const QString hallCode = description.value(QLatin1String("hall")).toString().trimmed();
+            out << "set hall " << hallCode << '\n';
+            return audited(command, hallCode);
+        }
+        if (command == QLatin1String("add-hall-device")) {
+            auto token = halls.addDevice(p.value(hall), p.value(kind), p.value(name));
+            if (!token) {
+                err << token.error() << '\n';
+                return 1;
+            }
+            out << "added " << p.value(kind) << ' ' << p.value(name).trimmed() << " of hall " << p.value(hall)
+                << "\ntoken: " << *token << "\n(shown once: put it in the device's settings)\n";
+            return audited(command, p.value(name).trimmed(), p.value(kind));
+        }
+        const QDateTime at = QDateTime::fromString(p.value(slot), Qt::ISODateWithMs);
+        auto id = halls.addAppointment(p.value(hall), p.value(category), at, p.value(minutes).toInt());
+        if (!id) {
+            err << id.error() << '\n';
+            return 1;
+        }
+        out << "appointment " << *id << '\n';
+        return audited(command, *id, p.value(hall));
     }
     if (command == QLatin1String("add-department")) {
         auto done = departments.add(positional.at(0), positional.at(1));

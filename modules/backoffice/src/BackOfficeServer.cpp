@@ -8,6 +8,7 @@
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
+#include "onewindow/backoffice/HallQueue.h"
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/SignInThrottle.h"
@@ -83,6 +84,7 @@ struct WorkerStores
     std::unique_ptr<EventLog> events;
     std::unique_ptr<Router> router;
     std::unique_ptr<Departments> departments;
+    std::unique_ptr<HallQueue> hallQueue;
 };
 
 // Set on a worker thread (startWorker), null on the event-loop thread.
@@ -131,6 +133,24 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"POST", QStringLiteral("/v1/items/{itemId}/decision"), &BackOfficeServer::decideItem},
         {"POST", QStringLiteral("/v1/items/{itemId}/ready"), &BackOfficeServer::itemReady},
         {"GET", QStringLiteral("/v1/events"), &BackOfficeServer::readEvents},
+        // The hall's queue (QueueRoutes.cpp).
+        {"GET", QStringLiteral("/v1/halls/{hall}"), &BackOfficeServer::readHall},
+        {"GET", QStringLiteral("/v1/halls/{hall}/queue"), &BackOfficeServer::readHallQueue},
+        {"POST", QStringLiteral("/v1/halls/{hall}/tickets"), &BackOfficeServer::issueTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/halls/{hall}/appointments/{appointmentId}/check-in"),
+            &BackOfficeServer::checkInAppointment, 64 * 1024},
+        {"GET", QStringLiteral("/v1/halls/{hall}/events"), &BackOfficeServer::readHallEvents},
+        {"POST", QStringLiteral("/v1/windows/{window}/calls"), &BackOfficeServer::callNext, 64 * 1024},
+        {"POST", QStringLiteral("/v1/windows/{window}/tickets"), &BackOfficeServer::pushStationTickets},
+        {"GET", QStringLiteral("/v1/tickets/{ticketId}"), &BackOfficeServer::readTicket},
+        {"GET", QStringLiteral("/v1/tickets/{ticketId}/follow"), &BackOfficeServer::followTicket, 0},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/serve"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/recall"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/no-show"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/park"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/resume"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/done"), &BackOfficeServer::actOnTicket, 64 * 1024},
+        {"POST", QStringLiteral("/v1/tickets/{ticketId}/transfer"), &BackOfficeServer::actOnTicket, 64 * 1024},
     };
     return all;
 }
@@ -187,6 +207,7 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_departments = std::make_unique<Departments>(*m_db, *m_events, options.clock);
     m_cases->setRouting(m_router.get(), m_departments.get());
     m_cases->setWindows(m_windows.get());
+    m_hallQueue = std::make_unique<HallQueue>(*m_db, *m_events, options.clock);
     m_dbUrl = options.db;
     m_clock = options.clock;
     m_tokenMinutes = options.tokenMinutes;
@@ -227,6 +248,7 @@ QString BackOfficeServer::startWorker()
     stores->departments = std::make_unique<Departments>(d, *stores->events, m_clock);
     stores->cases->setRouting(stores->router.get(), stores->departments.get());
     stores->cases->setWindows(stores->windows.get());
+    stores->hallQueue = std::make_unique<HallQueue>(d, *stores->events, m_clock);
     // EventWaiters stays on the event-loop thread: a worker's appends reach it queued.
     m_waiters->watch(*stores->events);
     t_stores = stores.release();
@@ -253,10 +275,21 @@ EventLog &BackOfficeServer::events()
     return t_stores ? *t_stores->events : *m_events;
 }
 
+HallQueue &BackOfficeServer::hallQueue()
+{
+    return t_stores ? *t_stores->hallQueue : *m_hallQueue;
+}
+
 bool BackOfficeServer::runsOnWorker(Handler handler)
 {
     return handler == &BackOfficeServer::appendEntries || handler == &BackOfficeServer::readCase
-        || handler == &BackOfficeServer::searchCases;
+        || handler == &BackOfficeServer::searchCases
+        // The hall's queue: every route but the display's long-poll.
+        || handler == &BackOfficeServer::readHall || handler == &BackOfficeServer::readHallQueue
+        || handler == &BackOfficeServer::issueTicket || handler == &BackOfficeServer::checkInAppointment
+        || handler == &BackOfficeServer::callNext || handler == &BackOfficeServer::pushStationTickets
+        || handler == &BackOfficeServer::readTicket || handler == &BackOfficeServer::followTicket
+        || handler == &BackOfficeServer::actOnTicket;
 }
 
 void BackOfficeServer::maintain()

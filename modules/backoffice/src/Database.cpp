@@ -251,6 +251,106 @@ const QList<QStringList> &migrations()
                            " case_id VARCHAR(64) NOT NULL UNIQUE,"
                            " taken_at VARCHAR(32) NOT NULL)"),
         },
+        // The hall's queue (issue 23, HallQueue): halls with their settings (HallSettings JSON),
+        // categories (the catalogue's matter groups), windows and the categories each serves, hall
+        // devices (kiosks, displays: a revocable token each), appointments, tickets with the rank
+        // the call order uses (QueueRules), each ticket's log, and the day's number series per
+        // hall and prefix (taken by a guarded UPDATE, like the events' cursor).
+        {
+            QStringLiteral("CREATE TABLE halls ("
+                           " code VARCHAR(32) PRIMARY KEY,"
+                           " name VARCHAR(200) NOT NULL,"
+                           " settings TEXT NOT NULL,"
+                           " created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE TABLE hall_categories ("
+                           " hall VARCHAR(32) NOT NULL REFERENCES halls (code),"
+                           " code VARCHAR(64) NOT NULL,"
+                           " name VARCHAR(64) NOT NULL,"
+                           " letter VARCHAR(1) NOT NULL,"
+                           " position INTEGER NOT NULL,"
+                           " PRIMARY KEY (hall, code),"
+                           " UNIQUE (hall, letter))"),
+            QStringLiteral("CREATE TABLE hall_windows ("
+                           " window_key_id VARCHAR(40) PRIMARY KEY REFERENCES windows (key_id),"
+                           " hall VARCHAR(32) NOT NULL REFERENCES halls (code))"),
+            QStringLiteral("CREATE TABLE hall_window_categories ("
+                           " window_key_id VARCHAR(40) NOT NULL REFERENCES hall_windows (window_key_id),"
+                           " category VARCHAR(64) NOT NULL,"
+                           " PRIMARY KEY (window_key_id, category))"),
+            QStringLiteral("CREATE TABLE hall_devices ("
+                           " name VARCHAR(100) PRIMARY KEY,"
+                           " hall VARCHAR(32) NOT NULL REFERENCES halls (code),"
+                           " kind VARCHAR(16) NOT NULL CHECK (kind IN ('kiosk', 'display')),"
+                           " token_hash VARCHAR(64) NOT NULL UNIQUE,"
+                           " created_at VARCHAR(32) NOT NULL,"
+                           " revoked_at VARCHAR(32))"),
+            QStringLiteral("CREATE TABLE appointments ("
+                           " id VARCHAR(36) PRIMARY KEY,"
+                           " hall VARCHAR(32) NOT NULL REFERENCES halls (code),"
+                           " category VARCHAR(64) NOT NULL,"
+                           " slot_start VARCHAR(32) NOT NULL,"
+                           " slot_end VARCHAR(32) NOT NULL,"
+                           " id_hmac VARCHAR(64),"
+                           " state VARCHAR(16) NOT NULL CHECK (state IN ('booked', 'checked-in', 'cancelled')),"
+                           " ticket_id VARCHAR(36),"
+                           " created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE INDEX appointments_by_hall ON appointments (hall, slot_start)"),
+            QStringLiteral("CREATE TABLE ticket_numbers ("
+                           " hall VARCHAR(32) NOT NULL,"
+                           " day VARCHAR(10) NOT NULL,"
+                           " prefix VARCHAR(16) NOT NULL,"
+                           " last_no INTEGER NOT NULL,"
+                           " PRIMARY KEY (hall, day, prefix))"),
+            QStringLiteral("CREATE TABLE tickets ("
+                           " id VARCHAR(36) PRIMARY KEY,"
+                           " hall VARCHAR(32) NOT NULL,"
+                           " day VARCHAR(10) NOT NULL,"
+                           " number VARCHAR(24) NOT NULL,"
+                           " category VARCHAR(64) NOT NULL,"
+                           " source VARCHAR(16) NOT NULL,"
+                           " priority VARCHAR(16) NOT NULL,"
+                           " issued_at VARCHAR(32) NOT NULL,"
+                           " queued_at VARCHAR(32) NOT NULL,"
+                           " rank_class INTEGER NOT NULL,"
+                           " rank_key VARCHAR(32) NOT NULL,"
+                           " appointment_id VARCHAR(36),"
+                           " slot_start VARCHAR(32),"
+                           " slot_end VARCHAR(32),"
+                           " case_id VARCHAR(64),"
+                           " case_number VARCHAR(64),"
+                           " state VARCHAR(16) NOT NULL,"
+                           " calls INTEGER NOT NULL,"
+                           " last_called_at VARCHAR(32),"
+                           " window_key_id VARCHAR(40),"
+                           " target_window VARCHAR(40),"
+                           " last_seq INTEGER NOT NULL,"
+                           " UNIQUE (hall, day, number))"),
+            QStringLiteral("CREATE INDEX tickets_waiting ON tickets (hall, state, category)"),
+            QStringLiteral("CREATE INDEX tickets_by_window ON tickets (window_key_id, state)"),
+            QStringLiteral("CREATE TABLE ticket_events ("
+                           " ticket_id VARCHAR(36) NOT NULL REFERENCES tickets (id),"
+                           " seq INTEGER NOT NULL,"
+                           " kind VARCHAR(16) NOT NULL,"
+                           " at VARCHAR(32) NOT NULL,"
+                           " window_key_id VARCHAR(40),"
+                           " clerk VARCHAR(100),"
+                           " data TEXT NOT NULL,"
+                           " PRIMARY KEY (ticket_id, seq))"),
+            // The hall display's calls (EventLog with a "hall:<code>" key): the same shape and
+            // cursor rule as a window's events.
+            QStringLiteral("CREATE TABLE hall_event_counters ("
+                           " hall_key VARCHAR(40) PRIMARY KEY,"
+                           " last_cursor INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE hall_events ("
+                           " hall_key VARCHAR(40) NOT NULL,"
+                           " cursor_no INTEGER NOT NULL CHECK (cursor_no >= 1),"
+                           " type VARCHAR(16) NOT NULL CHECK (type IN ('call', 'recall', 'resume')),"
+                           " case_id VARCHAR(64) NOT NULL,"
+                           " item_id VARCHAR(36),"
+                           " at VARCHAR(32) NOT NULL,"
+                           " data TEXT NOT NULL,"
+                           " PRIMARY KEY (hall_key, cursor_no))"),
+        },
     };
     return all;
 }

@@ -13,28 +13,38 @@ EventLog::EventLog(Database &db, Clock clock, QObject *parent)
     , m_clock(std::move(clock))
 { }
 
+EventLog::Tables EventLog::tables(const QString &key)
+{
+    if (key.startsWith(QLatin1String(kHallPrefix)))
+        return {QStringLiteral("hall_event_counters"), QStringLiteral("hall_events"), QStringLiteral("hall_key")};
+    return {QStringLiteral("window_events"), QStringLiteral("events"), QStringLiteral("window_key_id")};
+}
+
 QString EventLog::append(
     const QString &window, const QString &type, const QString &caseId, const QString &itemId, const QJsonObject &data)
 {
+    const Tables t = tables(window);
     // The window's counter row (made by its first event; ON CONFLICT DO NOTHING runs on SQLite
     // and PostgreSQL alike, and waits for a concurrent first insert), then the guarded bump.
-    auto made = m_db.exec(QStringLiteral("INSERT INTO window_events (window_key_id, last_cursor) VALUES (?, 0)"
-                                         " ON CONFLICT (window_key_id) DO NOTHING"),
+    auto made = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, last_cursor) VALUES (?, 0)"
+                                         " ON CONFLICT (%2) DO NOTHING")
+                              .arg(t.counters, t.key),
         {window});
     if (!made)
         return made.error();
     auto bumped = m_db.exec(
-        QStringLiteral("UPDATE window_events SET last_cursor = last_cursor + 1 WHERE window_key_id = ?"), {window});
+        QStringLiteral("UPDATE %1 SET last_cursor = last_cursor + 1 WHERE %2 = ?").arg(t.counters, t.key), {window});
     if (!bumped)
         return bumped.error();
-    auto last = m_db.exec(QStringLiteral("SELECT last_cursor FROM window_events WHERE window_key_id = ?"), {window});
+    auto last = m_db.exec(QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ?").arg(t.counters, t.key), {window});
     if (!last)
         return last.error();
     if (!last.value().next())
         return QStringLiteral("The event counter of window %1 is missing.").arg(window);
     const qint64 cursor = last.value().value(0).toLongLong();
-    auto put = m_db.exec(QStringLiteral("INSERT INTO events (window_key_id, cursor_no, type, case_id, item_id, at,"
-                                        " data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    auto put = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, cursor_no, type, case_id, item_id, at,"
+                                        " data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                             .arg(t.events, t.key),
         {window, cursor, type, caseId, itemId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(itemId),
             isoUtc(m_clock()), QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
     if (!put)
@@ -59,8 +69,10 @@ void EventLog::publish()
 
 ApiResult<QJsonObject> EventLog::read(const QString &window, qint64 after, int limit)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT cursor_no, type, case_id, at, item_id, data FROM events"
-                                      " WHERE window_key_id = ? AND cursor_no > ? ORDER BY cursor_no LIMIT ?"),
+    const Tables t = tables(window);
+    auto q = m_db.exec(QStringLiteral("SELECT cursor_no, type, case_id, at, item_id, data FROM %1"
+                                      " WHERE %2 = ? AND cursor_no > ? ORDER BY cursor_no LIMIT ?")
+                           .arg(t.events, t.key),
         {window, after, limit});
     if (!q)
         return ApiReply::storage(q.error());

@@ -16,8 +16,22 @@ bool ReplyHandle::isOpen() const
 
 void ReplyHandle::send(const ApiReply &reply) const
 {
-    if (isOpen())
-        m_connection->sendDeferred(m_serial, reply);
+    if (!isOpen())
+        return;
+    if (m_transform && reply.status == 200 && reply.body.isObject()) {
+        ApiReply changed = reply;
+        changed.body = m_transform(reply.body.toObject());
+        m_connection->sendDeferred(m_serial, changed);
+        return;
+    }
+    m_connection->sendDeferred(m_serial, reply);
+}
+
+ReplyHandle ReplyHandle::transformed(Transform transform) const
+{
+    ReplyHandle copy = *this;
+    copy.m_transform = std::move(transform);
+    return copy;
 }
 
 } // namespace ow::backoffice

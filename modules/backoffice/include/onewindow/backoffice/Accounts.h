@@ -22,9 +22,10 @@ class WindowRegistry;
 struct Principal
 {
     QString user;
-    QString role; // clerk | station | supervisor | department | admin
+    QString role; // clerk | station | supervisor | department | admin; kiosk | display (a hall device)
     QString window; // key id of the bound window (clerk, station; optional otherwise)
     QString department;
+    QString hall; // a hall device's hall (HallQueue::addDevice)
     QString tokenHash;
     QString expiresAt;
 

@@ -30,6 +30,7 @@ class UploadStore;
 class Departments;
 class EventLog;
 class EventWaiters;
+class HallQueue;
 class Router;
 class Sealer;
 class WindowRegistry;
@@ -196,6 +197,18 @@ private:
     ApiReply decideItem(const Request &r);
     ApiReply itemReady(const Request &r);
     ApiReply readEvents(const Request &r);
+    // The hall's queue (HallQueue; QueueRoutes.cpp): on a worker but readHallEvents (long-poll).
+    ApiReply readHall(const Request &r);
+    ApiReply readHallQueue(const Request &r);
+    ApiReply issueTicket(const Request &r);
+    ApiReply checkInAppointment(const Request &r);
+    ApiReply readHallEvents(const Request &r);
+    ApiReply callNext(const Request &r);
+    ApiReply pushStationTickets(const Request &r);
+    ApiReply readTicket(const Request &r);
+    ApiReply followTicket(const Request &r);
+    ApiReply actOnTicket(const Request &r);
+    HallQueue &hallQueue();
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -237,6 +250,7 @@ private:
     std::unique_ptr<EventWaiters> m_waiters;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<Departments> m_departments;
+    std::unique_ptr<HallQueue> m_hallQueue;
     quint16 m_port = 0;
     QTimer *m_maintenance = nullptr;
     QString m_dataDir;

@@ -16,7 +16,8 @@ class Database;
 // increasing per window, never skips and never repeats: the next cursor is taken in the same
 // transaction as the change, by a guarded UPDATE of the window's counter row in window_events
 // (that row lock also orders concurrent writers of several instances), and the event row is keyed
-// by (window, cursor).
+// by (window, cursor). A key "hall:<code>" is a hall's calls for its display (HallQueue), kept in
+// hall_events by the same rule.
 class EventLog : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ public:
     static constexpr int kMaxWaitSeconds = 30;
     static constexpr int kMaxLimit = 500;
     static constexpr int kDefaultLimit = 100;
+    static constexpr const char *kHallPrefix = "hall:";
 
     EventLog(Database &db, Clock clock, QObject *parent = nullptr);
 
@@ -42,6 +44,13 @@ Q_SIGNALS:
     void appended(const QString &window);
 
 private:
+    struct Tables
+    {
+        QString counters;
+        QString events;
+        QString key;
+    };
+    static Tables tables(const QString &key);
     Database &m_db;
     Clock m_clock;
     QSet<QString> m_pending;

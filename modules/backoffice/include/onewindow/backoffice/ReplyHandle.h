@@ -2,7 +2,10 @@
 
 #include "onewindow/backoffice/ApiReply.h"
 
+#include <QJsonObject>
 #include <QPointer>
+
+#include <functional>
 
 namespace ow::backoffice {
 
@@ -20,10 +23,15 @@ public:
     // True while the connection is there and still waits for this request's answer.
     bool isOpen() const;
     void send(const ApiReply &reply) const;
+    // A copy whose send() passes a JSON object body through `transform` first (a long-poll whose
+    // page has another shape than EventLog's: the hall's calls).
+    using Transform = std::function<QJsonObject(const QJsonObject &)>;
+    ReplyHandle transformed(Transform transform) const;
 
 private:
     QPointer<HttpConnection> m_connection;
     quint64 m_serial = 0;
+    Transform m_transform;
 };
 
 } // namespace ow::backoffice

@@ -14,6 +14,12 @@ struct DemoAccounts
     // The demo department of `department` ("amr" → "demo-amr").
     static QString departmentUser(const QString &department) { return QStringLiteral("demo-") + department; }
     static QString password() { return QStringLiteral("demo-password"); }
+    // The demo hall (its queue: the demo window serves every category) and its kiosk's and
+    // display's device tokens (public like the password: a real hall's come from
+    // `admin add-hall-device`, random, shown once).
+    static QString hall() { return QStringLiteral("DEMO-HALL"); }
+    static QString kioskToken() { return QStringLiteral("demo-kiosk-token"); }
+    static QString displayToken() { return QStringLiteral("demo-display-token"); }
 };
 
 } // namespace ow::core

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "onewindow/sync/QueueService.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkReply;
+
+namespace ow::sync {
+
+// QueueService at a hall's window: the back office's queue over the signed-in session (the
+// clerk's bearer token), for `window` in `hall`. Asynchronous on its own QNetworkAccessManager;
+// every request has a transfer timeout. Also a kiosk's (a device token; callNext and act are then
+// refused by the back office with 403, reported through failed()).
+class RemoteQueueService final : public QueueService
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kTimeoutMs = 10000;
+    RemoteQueueService(QUrl baseUrl, QByteArray token, QString window, QString hall, QObject *parent = nullptr);
+
+    void setToken(const QByteArray &token) { m_token = token; }
+
+    void refresh() override;
+    void callNext() override;
+    void act(const QString &ticketId, Action action, const ActionArgs &args = {}) override;
+    void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) override;
+
+    // The path segment of an action (POST /v1/tickets/{id}/{action}).
+    static QString actionName(Action action);
+
+private:
+    using Handler = std::function<void(int status, const QJsonObject &body)>;
+    void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler);
+
+    QNetworkAccessManager m_nam;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    QString m_window;
+    QString m_hall;
+};
+
+} // namespace ow::sync
