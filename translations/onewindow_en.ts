@@ -1286,6 +1286,37 @@
     </message>
 </context>
 <context>
+    <name>HallDisplay</name>
+    <message>
+        <source>Latest calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -1434,6 +1465,29 @@
     </message>
     <message>
         <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Please choose your service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1850,10 +1904,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tickets waiting at this window. Call the next applicant, recall, mark a no-show or transfer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,6 +1925,10 @@
     </message>
     <message>
         <source>No one is waiting at this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At this window</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2356,6 +2410,41 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketSlip</name>
+    <message>
+        <source>The ticket has no number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting ahead of you</source>
+        <translation><numerusform>%n person waiting ahead of you</numerusform><numerusform>%n people waiting ahead of you</numerusform></translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to follow the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A missed call can be recalled; keep this ticket.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3392,6 +3481,64 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::queue</name>
+    <message>
+        <source>A list of tickets is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ticket source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ticket state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::Category</name>
+    <message>
+        <source>A category needs a code and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category&apos;s letter is one capital letter A–Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::HallCall</name>
+    <message>
+        <source>A call does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::HallSettings</name>
+    <message>
+        <source>The hall setting %1 must be a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::QueueSnapshot</name>
+    <message>
+        <source>The queue&apos;s hall or time is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::Ticket</name>
+    <message>
+        <source>The ticket&apos;s field %1 is missing or does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::scanner::BarcodeScanner</name>
     <message>
         <source>No barcode scanner is connected.</source>
@@ -3433,6 +3580,17 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::scanner::KeyboardReportDecoder</name>
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::RemoteQueueService</name>
+    <message>
+        <source>The back office cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3968,6 +4126,37 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::HallDisplay</name>
+    <message>
+        <source>Number %1, please go to window %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation><numerusform>%n waiting</numerusform><numerusform>%n waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>Not connected to the queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound: calls are shown only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Mandarin voice is installed: a chime announces each call (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::IdentityPanel</name>
     <message>
         <source>Resident ID card</source>
@@ -4342,6 +4531,89 @@ Reason: %2</source>
         <source>%1 Provisional receipt: valid once the back office confirms the case.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Intake is not ready yet (the catalogue is loading).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 is still open at this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 begins with ticket %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::KioskWindow</name>
+    <message>
+        <source>No ticket can be issued right now: %1 Please ask the staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n waiting</source>
+        <translation><numerusform>%1
+%n waiting</numerusform><numerusform>%1
+%n waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>No service takes tickets here right now. Please ask the staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing your ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority: elderly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting ahead of you.</source>
+        <translation><numerusform>%n person waiting ahead of you.</numerusform><numerusform>%n people waiting ahead of you.</numerusform></translation>
+    </message>
+    <message>
+        <source>The ticket printer is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your ticket and wait for your number to be called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed: %1
+Your number is %2 and it is in the queue. Please note it, or ask the staff and print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aged %1 or over? Put your ID card on the reader before choosing, to go ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID card read (aged %1): your ticket goes ahead as elderly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID card read: choose your service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket printer is out of order (%1): your number will be shown on screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4449,6 +4721,161 @@ Reason: %2</source>
     <message>
         <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::QueuePage</name>
+    <message>
+        <source>No one is waiting in this window&apos;s services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call next (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start intake (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Park (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Military</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 called; case %2 is open for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 called, but its case could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 called.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 called again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving ticket %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 parked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 marked as no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no queue (no back office).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a parked ticket to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer ticket %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window code (e.g. W03), or a service: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ticket is called to this window. Press F1 to call the next applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no queue: it needs a back office, or a station&apos;s own queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken at %1, waited %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Called %n time(s); waiting for the applicant.</source>
+        <translation><numerusform>Called once; waiting for the applicant.</numerusform><numerusform>Called %n times; waiting for the applicant.</numerusform></translation>
+    </message>
+    <message>
+        <source>Being served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Recall is possible in %n second(s): the applicant needs time to come.</source>
+        <translation><numerusform>Recall is possible in %n second: the applicant needs time to come.</numerusform><numerusform>Recall is possible in %n seconds: the applicant needs time to come.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No-show only after %n call(s), the recall delay after the last.</source>
+        <translation><numerusform>No-show only after %n call, the recall delay after the last.</numerusform><numerusform>No-show only after %n calls, the recall delay after the last.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for this window: %n</source>
+        <translation><numerusform>Waiting for this window: %n</numerusform><numerusform>Waiting for this window: %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Parked here: %n</source>
+        <translation><numerusform>Parked here: %n</numerusform><numerusform>Parked here: %n</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1279,6 +1279,37 @@
     </message>
 </context>
 <context>
+    <name>HallDisplay</name>
+    <message>
+        <source>Latest calls</source>
+        <translation>最近呼叫</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Called at</source>
+        <translation>呼叫时间</translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation>当前等候</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>A 15-digit ID number may contain digits only.</source>
@@ -1428,6 +1459,29 @@
     <message>
         <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
         <translation>窗口密钥“%1”已于 %2 吊销，而该回执的出具日期为 %3：回执无效，不予认可。</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Please choose your service</source>
+        <translation>请选择办理的业务</translation>
+    </message>
+    <message>
+        <source>Without ID card</source>
+        <translation>不使用身份证</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -1843,10 +1897,6 @@
         <translation>排队叫号</translation>
     </message>
     <message>
-        <source>Tickets waiting at this window. Call the next applicant, recall, mark a no-show or transfer.</source>
-        <translation>本窗口的等候号票。可叫号、重呼、标记过号或转窗口。</translation>
-    </message>
-    <message>
         <source>Ticket</source>
         <translation>号票</translation>
     </message>
@@ -1869,6 +1919,10 @@
     <message>
         <source>No one is waiting at this window.</source>
         <translation>本窗口当前无人等候。</translation>
+    </message>
+    <message>
+        <source>At this window</source>
+        <translation>本窗口当前号</translation>
     </message>
 </context>
 <context>
@@ -2350,6 +2404,41 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>TicketSlip</name>
+    <message>
+        <source>The ticket has no number.</source>
+        <translation>号票没有号码。</translation>
+    </message>
+    <message>
+        <source>Queue ticket</source>
+        <translation>排队号票</translation>
+    </message>
+    <message>
+        <source>You are next</source>
+        <translation>下一位就是您</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting ahead of you</source>
+        <translation><numerusform>您前面还有 %n 人等候</numerusform></translation>
+    </message>
+    <message>
+        <source>Taken at %1</source>
+        <translation>取号时间：%1</translation>
+    </message>
+    <message>
+        <source>Scan to follow the queue</source>
+        <translation>扫码查看排队进度</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called.</source>
+        <translation>请留意叫号，听到号码后到相应窗口办理。</translation>
+    </message>
+    <message>
+        <source>A missed call can be recalled; keep this ticket.</source>
+        <translation>过号可请工作人员重新呼叫，请妥善保管本号票。</translation>
     </message>
 </context>
 <context>
@@ -3384,6 +3473,64 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::queue</name>
+    <message>
+        <source>A list of tickets is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ticket source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown ticket state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::Category</name>
+    <message>
+        <source>A category needs a code and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category&apos;s letter is one capital letter A–Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::HallCall</name>
+    <message>
+        <source>A call does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::HallSettings</name>
+    <message>
+        <source>The hall setting %1 must be a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::QueueSnapshot</name>
+    <message>
+        <source>The queue&apos;s hall or time is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::Ticket</name>
+    <message>
+        <source>The ticket&apos;s field %1 is missing or does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ow::scanner::BarcodeScanner</name>
     <message>
         <source>No barcode scanner is connected.</source>
@@ -3426,6 +3573,17 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
         <translation>键盘报告长度为 %1 字节，应为 %2 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::RemoteQueueService</name>
+    <message>
+        <source>The back office cannot be reached: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
+        <translation type="unfinished">后台返回 %1。</translation>
     </message>
 </context>
 <context>
@@ -3952,6 +4110,37 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::ui::HallDisplay</name>
+    <message>
+        <source>Number %1, please go to window %2</source>
+        <translation>请 %1 号到 %2 号窗口</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called</source>
+        <translation>请留意叫号</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation><numerusform>%n 人</numerusform></translation>
+    </message>
+    <message>
+        <source>Not connected to the queue: %1</source>
+        <translation>未连接到排队系统：%1</translation>
+    </message>
+    <message>
+        <source>No sound: calls are shown only.</source>
+        <translation>无声音输出：仅显示叫号。</translation>
+    </message>
+    <message>
+        <source>No Mandarin voice is installed: a chime announces each call (%1).</source>
+        <translation>未安装普通话语音：叫号时以提示音代替（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::IdentityPanel</name>
     <message>
         <source>Resident ID card</source>
@@ -4328,6 +4517,89 @@ Reason: %2</source>
         <source>%1 Provisional receipt: valid once the back office confirms the case.</source>
         <translation>%1 本件为临时受理凭证，待后台确认后生效。</translation>
     </message>
+    <message>
+        <source>Intake is not ready yet (the catalogue is loading).</source>
+        <translation>受理尚未就绪（事项目录正在加载）。</translation>
+    </message>
+    <message>
+        <source>Case %1 is still open at this window.</source>
+        <translation>本窗口仍有未办结的办件 %1。</translation>
+    </message>
+    <message>
+        <source>Case %1 begins with ticket %2.</source>
+        <translation>办件 %1 已按号票 %2 开始受理。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::KioskWindow</name>
+    <message>
+        <source>No ticket can be issued right now: %1 Please ask the staff.</source>
+        <translation>暂时无法取号：%1 请咨询工作人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n waiting</source>
+        <translation><numerusform>%1
+%n 人等候</numerusform></translation>
+    </message>
+    <message>
+        <source>No service takes tickets here right now. Please ask the staff.</source>
+        <translation>目前没有可取号的业务，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Issuing your ticket…</source>
+        <translation>正在为您取号…</translation>
+    </message>
+    <message>
+        <source>Priority: elderly</source>
+        <translation>老年人优先</translation>
+    </message>
+    <message>
+        <source>You are next.</source>
+        <translation>下一位就是您。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting ahead of you.</source>
+        <translation><numerusform>您前面还有 %n 人。</numerusform></translation>
+    </message>
+    <message>
+        <source>The ticket printer is not connected.</source>
+        <translation>号票打印机未连接。</translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation>正在打印号票…</translation>
+    </message>
+    <message>
+        <source>Please take your ticket and wait for your number to be called.</source>
+        <translation>请取走号票，留意叫号。</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed: %1
+Your number is %2 and it is in the queue. Please note it, or ask the staff and print again.</source>
+        <translation>号票未能打印：%1
+您的号码是 %2，已在排队中。请记下号码，或请工作人员处理后重新打印。</translation>
+    </message>
+    <message>
+        <source>Aged %1 or over? Put your ID card on the reader before choosing, to go ahead.</source>
+        <translation>%1 周岁及以上老年人，请先将身份证放在读卡器上，再选择业务，可优先办理。</translation>
+    </message>
+    <message>
+        <source>ID card read (aged %1): your ticket goes ahead as elderly.</source>
+        <translation>已读取身份证（%1 周岁）：您的号票按老年人优先。</translation>
+    </message>
+    <message>
+        <source>ID card read: choose your service.</source>
+        <translation>已读取身份证，请选择业务。</translation>
+    </message>
+    <message>
+        <source>The ticket printer is out of order (%1): your number will be shown on screen.</source>
+        <translation>号票打印机故障（%1）：取号后号码将显示在屏幕上。</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::LockScreen</name>
@@ -4435,6 +4707,161 @@ Reason: %2</source>
     <message>
         <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
         <translation>根据申请人的身份证或信用代码自动填写；如有误可修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::QueuePage</name>
+    <message>
+        <source>No one is waiting in this window&apos;s services.</source>
+        <translation>本窗口的业务目前无人等候。</translation>
+    </message>
+    <message>
+        <source>Call next (F1)</source>
+        <translation>叫号 (F1)</translation>
+    </message>
+    <message>
+        <source>Start intake (Enter)</source>
+        <translation>开始受理 (Enter)</translation>
+    </message>
+    <message>
+        <source>Recall (F2)</source>
+        <translation>重呼 (F2)</translation>
+    </message>
+    <message>
+        <source>No-show (F3)</source>
+        <translation>过号 (F3)</translation>
+    </message>
+    <message>
+        <source>Transfer (F4)</source>
+        <translation>转移 (F4)</translation>
+    </message>
+    <message>
+        <source>Park (F5)</source>
+        <translation>暂挂 (F5)</translation>
+    </message>
+    <message>
+        <source>Resume (F6)</source>
+        <translation>恢复 (F6)</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <source>Military</source>
+        <translation>军人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n 分钟</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Ticket %1 called; case %2 is open for it.</source>
+        <translation>已呼叫 %1 号，已为其开立办件 %2。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 called, but its case could not be opened: %2</source>
+        <translation>已呼叫 %1 号，但未能开立办件：%2</translation>
+    </message>
+    <message>
+        <source>Ticket %1 called.</source>
+        <translation>已呼叫 %1 号。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 called again.</source>
+        <translation>已重呼 %1 号。</translation>
+    </message>
+    <message>
+        <source>Serving ticket %1.</source>
+        <translation>正在办理 %1 号。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 parked.</source>
+        <translation>%1 号已暂挂。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 marked as no-show.</source>
+        <translation>%1 号已标记为过号。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 transferred.</source>
+        <translation>%1 号已转移。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 done.</source>
+        <translation>%1 号已办结。</translation>
+    </message>
+    <message>
+        <source>This window has no queue (no back office).</source>
+        <translation>本窗口未接入排队系统（未连接后台）。</translation>
+    </message>
+    <message>
+        <source>Choose a parked ticket to resume.</source>
+        <translation>请选择要恢复的暂挂号。</translation>
+    </message>
+    <message>
+        <source>Transfer ticket %1</source>
+        <translation>转移 %1 号</translation>
+    </message>
+    <message>
+        <source>Window code (e.g. W03), or a service: %1</source>
+        <translation>目标窗口编号（如 W03），或业务：%1</translation>
+    </message>
+    <message>
+        <source>No ticket is called to this window. Press F1 to call the next applicant.</source>
+        <translation>本窗口当前无人。按 F1 呼叫下一位。</translation>
+    </message>
+    <message>
+        <source>This window has no queue: it needs a back office, or a station&apos;s own queue.</source>
+        <translation>本窗口未接入排队系统：需要连接后台，或使用站点本地队列。</translation>
+    </message>
+    <message>
+        <source>Taken at %1, waited %2</source>
+        <translation>%1 取号，已等候 %2</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>优先：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Called %n time(s); waiting for the applicant.</source>
+        <translation><numerusform>已呼叫 %n 次，等候办事人到窗口。</numerusform></translation>
+    </message>
+    <message>
+        <source>Being served.</source>
+        <translation>正在办理。</translation>
+    </message>
+    <message>
+        <source>Case %1.</source>
+        <translation>办件 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recall is possible in %n second(s): the applicant needs time to come.</source>
+        <translation><numerusform>%n 秒后可重呼：请给办事人留出到窗口的时间。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>No-show only after %n call(s), the recall delay after the last.</source>
+        <translation><numerusform>呼叫满 %n 次且距上次呼叫超过重呼间隔后，方可标记过号。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for this window: %n</source>
+        <translation><numerusform>本窗口等候：%n 人</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Parked here: %n</source>
+        <translation><numerusform>本窗口暂挂：%n 个</numerusform></translation>
     </message>
 </context>
 <context>
