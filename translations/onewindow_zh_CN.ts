@@ -3476,58 +3476,58 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::queue</name>
     <message>
         <source>A list of tickets is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少号票列表。</translation>
     </message>
     <message>
         <source>Unknown ticket source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的号票来源：%1</translation>
     </message>
     <message>
         <source>Unknown priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的优先类别：%1</translation>
     </message>
     <message>
         <source>Unknown ticket state: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的号票状态：%1</translation>
     </message>
 </context>
 <context>
     <name>ow::queue::Category</name>
     <message>
         <source>A category needs a code and a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类别需要编码和名称。</translation>
     </message>
     <message>
         <source>A category&apos;s letter is one capital letter A–Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>业务类别的字母须为一个大写字母 A–Z。</translation>
     </message>
 </context>
 <context>
     <name>ow::queue::HallCall</name>
     <message>
         <source>A call does not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>呼叫记录无法读取。</translation>
     </message>
 </context>
 <context>
     <name>ow::queue::HallSettings</name>
     <message>
         <source>The hall setting %1 must be a whole number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>大厅设置 %1 须为 %2 至 %3 之间的整数。</translation>
     </message>
 </context>
 <context>
     <name>ow::queue::QueueSnapshot</name>
     <message>
         <source>The queue&apos;s hall or time is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>排队数据缺少大厅或时间。</translation>
     </message>
 </context>
 <context>
     <name>ow::queue::Ticket</name>
     <message>
         <source>The ticket&apos;s field %1 is missing or does not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>号票字段 %1 缺失或无法读取。</translation>
     </message>
 </context>
 <context>
@@ -3579,11 +3579,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::sync::RemoteQueueService</name>
     <message>
         <source>The back office cannot be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接后台：%1</translation>
     </message>
     <message>
         <source>The back office answered %1.</source>
-        <translation type="unfinished">后台返回 %1。</translation>
+        <translation>后台答复 %1。</translation>
     </message>
 </context>
 <context>
