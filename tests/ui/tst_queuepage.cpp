@@ -64,6 +64,8 @@ private Q_SLOTS:
         page.resize(1366, 768);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.activateWindow(); // the keys are the page's (and its children's) shortcuts
+        QVERIFY(QTest::qWaitForWindowActive(&page));
         auto *table = page.findChild<QTableWidget *>(QStringLiteral("ticketTable"));
         QTRY_COMPARE(table->rowCount(), 24);
         // The elderly applicant of 09:20 goes ahead of walk-ins who came up to 10 minutes earlier.

@@ -145,6 +145,7 @@ void HallDisplay::tick()
 
 void HallDisplay::refresh()
 {
+    tick();
     if (m_calls.isEmpty()) {
         m_ui->currentCallLabel->setText(tr("Please wait for your number to be called"));
         m_ui->currentCategoryLabel->clear();
