@@ -3,9 +3,13 @@
 // delay has passed (and says why); no-show only after the calls; park and resume; Enter starts
 // intake. OW_SCREENSHOT_DIR: queue-page.png (a morning with many tickets).
 #include "HallQueue.h"
+#include "IntakeTestContext.h"
 
 #include "onewindow/i18n/Language.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/store/Store.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/QueuePage.h"
 
 #include <QDir>
@@ -14,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ow;
@@ -126,12 +131,49 @@ private Q_SLOTS:
         QCOMPARE(page.current()->id, parkedId);
 
         const QString dir = qEnvironmentVariable("OW_SCREENSHOT_DIR");
+        // (the screenshot below)
         if (!dir.isEmpty()) {
             QDir().mkpath(dir);
             hall.refresh();
             QTest::qWait(20);
             QVERIFY(page.grab().save(QDir(dir).filePath(QStringLiteral("queue-page.png"))));
         }
+    }
+
+    // The real intake: a called ticket opens a case at 受理 whose log has the ticket and its wait.
+    void calledTicketOpensItsCase()
+    {
+        const QDateTime now(QDate(2026, 12, 7), QTime(1, 35), Qt::UTC);
+        FixedClock clock(now);
+        QTemporaryDir dir;
+        auto store = store::Store::open(dir.path());
+        QVERIFY2(store, qPrintable(store.error()));
+        ui::ClientContext context;
+        testsupport::IntakeTestContext shared;
+        shared.fill(context, &clock);
+        context.store = &store.value();
+        ui::IntakePage intake(context);
+        intake.catalogueReady();
+        queue::Ticket ticket;
+        ticket.id = QStringLiteral("7d0c5f3e-1111-4a5b-9c9d-000000000001");
+        ticket.number = QStringLiteral("A007");
+        ticket.hall = QStringLiteral("H1");
+        ticket.category = QStringLiteral("business");
+        ticket.issuedAt = ticket.queuedAt = now.addSecs(-23 * 60);
+        ticket.state = queue::TicketState::Called;
+        ticket.calls = 1;
+        ticket.lastCalledAt = now;
+        const auto opened = intake.startForTicket(ticket);
+        QVERIFY2(opened, qPrintable(opened.error()));
+        QCOMPARE(intake.workflow()->caseNumber(), opened->second);
+        const auto entries = store::CaseLog(store.value()).entries(opened->first);
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->at(0).kind, QStringLiteral("started"));
+        QCOMPARE(entries->at(1).kind, QStringLiteral("ticket"));
+        QCOMPARE(entries->at(1).payload.value(QStringLiteral("number")).toString(), QStringLiteral("A007"));
+        QCOMPARE(entries->at(1).payload.value(QStringLiteral("waitedSeconds")).toInteger(), 23 * 60);
+        QCOMPARE(intake.workflow()->state().tickets, QStringList {ticket.id});
     }
 };
 
