@@ -3481,11 +3481,95 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::queue</name>
+    <name>ow::queue::Category</name>
+    <message>
+        <source>A category needs a code and a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A category&apos;s letter is one capital letter A–Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::HallSettings</name>
+    <message>
+        <source>The hall setting %1 must be a whole number from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::QueueRules</name>
+    <message>
+        <source>The ticket is not waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket was transferred to another window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket called at this window can be called again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too soon to call the ticket again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket called at this window can be marked as not present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket has not been called often enough to be marked as not present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket called at this window can be served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket called or served at this window can be parked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket parked at this window can be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket called or served at this window can be finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a ticket at this window can be transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to either a window or a category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket is at this window already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::QueueSnapshot</name>
     <message>
         <source>A list of tickets is missing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A call does not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue&apos;s hall or time is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::queue::Ticket</name>
     <message>
         <source>Unknown ticket source: %1</source>
         <translation type="unfinished"></translation>
@@ -3498,41 +3582,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>Unknown ticket state: %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>ow::queue::Category</name>
-    <message>
-        <source>A category needs a code and a name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A category&apos;s letter is one capital letter A–Z.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ow::queue::HallCall</name>
-    <message>
-        <source>A call does not read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ow::queue::HallSettings</name>
-    <message>
-        <source>The hall setting %1 must be a whole number from %2 to %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ow::queue::QueueSnapshot</name>
-    <message>
-        <source>The queue&apos;s hall or time is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ow::queue::Ticket</name>
     <message>
         <source>The ticket&apos;s field %1 is missing or does not read.</source>
         <translation type="unfinished"></translation>

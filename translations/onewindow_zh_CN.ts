@@ -3473,40 +3473,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::queue</name>
-    <message>
-        <source>A list of tickets is missing.</source>
-        <translation>缺少号票列表。</translation>
-    </message>
-    <message>
-        <source>Unknown ticket source: %1</source>
-        <translation>未知的号票来源：%1</translation>
-    </message>
-    <message>
-        <source>Unknown priority: %1</source>
-        <translation>未知的优先类别：%1</translation>
-    </message>
-    <message>
-        <source>Unknown ticket state: %1</source>
-        <translation>未知的号票状态：%1</translation>
-    </message>
-</context>
-<context>
     <name>ow::queue::Category</name>
     <message>
         <source>A category needs a code and a name.</source>
-        <translation>业务类别需要编码和名称。</translation>
+        <translation>排队类别须有代码和名称。</translation>
     </message>
     <message>
         <source>A category&apos;s letter is one capital letter A–Z.</source>
-        <translation>业务类别的字母须为一个大写字母 A–Z。</translation>
-    </message>
-</context>
-<context>
-    <name>ow::queue::HallCall</name>
-    <message>
-        <source>A call does not read.</source>
-        <translation>呼叫记录无法读取。</translation>
+        <translation>排队类别的字母须为 A–Z 中的一个大写字母。</translation>
     </message>
 </context>
 <context>
@@ -3517,17 +3491,92 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::queue::QueueRules</name>
+    <message>
+        <source>The ticket is not waiting.</source>
+        <translation>该号不在等候中。</translation>
+    </message>
+    <message>
+        <source>The ticket was transferred to another window.</source>
+        <translation>该号已转给其他窗口。</translation>
+    </message>
+    <message>
+        <source>Only a ticket called at this window can be called again.</source>
+        <translation>只能重呼本窗口已叫的号。</translation>
+    </message>
+    <message>
+        <source>Too soon to call the ticket again.</source>
+        <translation>距上次呼叫时间太短，暂不能重呼。</translation>
+    </message>
+    <message>
+        <source>Only a ticket called at this window can be marked as not present.</source>
+        <translation>只能将本窗口已叫的号标记为未到。</translation>
+    </message>
+    <message>
+        <source>The ticket has not been called often enough to be marked as not present.</source>
+        <translation>该号呼叫次数不足，暂不能标记为未到。</translation>
+    </message>
+    <message>
+        <source>Only a ticket called at this window can be served.</source>
+        <translation>只能办理本窗口已叫的号。</translation>
+    </message>
+    <message>
+        <source>Only a ticket called or served at this window can be parked.</source>
+        <translation>只能暂挂本窗口已叫或正在办理的号。</translation>
+    </message>
+    <message>
+        <source>Only a ticket parked at this window can be resumed.</source>
+        <translation>只能恢复本窗口暂挂的号。</translation>
+    </message>
+    <message>
+        <source>Only a ticket called or served at this window can be finished.</source>
+        <translation>只能办结本窗口已叫或正在办理的号。</translation>
+    </message>
+    <message>
+        <source>Only a ticket at this window can be transferred.</source>
+        <translation>只能转移本窗口的号。</translation>
+    </message>
+    <message>
+        <source>Transfer to either a window or a category.</source>
+        <translation>请选择转往一个窗口或一个类别（二选一）。</translation>
+    </message>
+    <message>
+        <source>The ticket is at this window already.</source>
+        <translation>该号已在本窗口。</translation>
+    </message>
+</context>
+<context>
     <name>ow::queue::QueueSnapshot</name>
     <message>
+        <source>A list of tickets is missing.</source>
+        <translation>缺少排队号列表。</translation>
+    </message>
+    <message>
+        <source>A call does not read.</source>
+        <translation>一条叫号记录无法读取。</translation>
+    </message>
+    <message>
         <source>The queue&apos;s hall or time is missing.</source>
-        <translation>排队数据缺少大厅或时间。</translation>
+        <translation>排队信息缺少大厅或时间。</translation>
     </message>
 </context>
 <context>
     <name>ow::queue::Ticket</name>
     <message>
+        <source>Unknown ticket source: %1</source>
+        <translation>未知的取号来源：%1</translation>
+    </message>
+    <message>
+        <source>Unknown priority: %1</source>
+        <translation>未知的优先类别：%1</translation>
+    </message>
+    <message>
+        <source>Unknown ticket state: %1</source>
+        <translation>未知的排队号状态：%1</translation>
+    </message>
+    <message>
         <source>The ticket&apos;s field %1 is missing or does not read.</source>
-        <translation>号票字段 %1 缺失或无法读取。</translation>
+        <translation>排队号的字段 %1 缺失或无法读取。</translation>
     </message>
 </context>
 <context>
@@ -3583,7 +3632,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>The back office answered %1.</source>
-        <translation>后台答复 %1。</translation>
+        <translation>后台返回 %1。</translation>
     </message>
 </context>
 <context>

@@ -6,14 +6,9 @@ namespace ow::queue {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ow::queue::QueueRules", text);
-}
-
 Result<Ticket> refuse(const char *text)
 {
-    return Result<Ticket>::failure(tr(text));
+    return Result<Ticket>::failure(QCoreApplication::translate("ow::queue::QueueRules", text));
 }
 
 bool atWindow(const Ticket &ticket, const QString &window)
@@ -95,9 +90,9 @@ bool QueueRules::mayMarkNoShow(const Ticket &ticket, const HallSettings &setting
 Result<Ticket> QueueRules::call(Ticket ticket, const QString &window, const QDateTime &now)
 {
     if (!ticket.isWaiting())
-        return refuse("The ticket is not waiting.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "The ticket is not waiting."));
     if (!ticket.targetWindow.isEmpty() && ticket.targetWindow != window)
-        return refuse("The ticket was transferred to another window.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "The ticket was transferred to another window."));
     ticket.state = TicketState::Called;
     ticket.window = window;
     ticket.targetWindow.clear();
@@ -110,9 +105,10 @@ Result<Ticket> QueueRules::recall(
     Ticket ticket, const QString &window, const HallSettings &settings, const QDateTime &now)
 {
     if (ticket.state != TicketState::Called || !atWindow(ticket, window))
-        return refuse("Only a ticket called at this window can be called again.");
+        return refuse(
+            QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Only a ticket called at this window can be called again."));
     if (now < recallAllowedAt(ticket, settings))
-        return refuse("Too soon to call the ticket again.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Too soon to call the ticket again."));
     ++ticket.calls;
     ticket.lastCalledAt = now;
     return ticket;
@@ -122,9 +118,11 @@ Result<Ticket> QueueRules::noShow(
     Ticket ticket, const QString &window, const HallSettings &settings, const QDateTime &now)
 {
     if (ticket.state != TicketState::Called || !atWindow(ticket, window))
-        return refuse("Only a ticket called at this window can be marked as not present.");
+        return refuse(QT_TRANSLATE_NOOP(
+            "ow::queue::QueueRules", "Only a ticket called at this window can be marked as not present."));
     if (!mayMarkNoShow(ticket, settings, now))
-        return refuse("The ticket has not been called often enough to be marked as not present.");
+        return refuse(QT_TRANSLATE_NOOP(
+            "ow::queue::QueueRules", "The ticket has not been called often enough to be marked as not present."));
     ticket.state = TicketState::NoShow;
     return ticket;
 }
@@ -132,7 +130,7 @@ Result<Ticket> QueueRules::noShow(
 Result<Ticket> QueueRules::serve(Ticket ticket, const QString &window)
 {
     if (ticket.state != TicketState::Called || !atWindow(ticket, window))
-        return refuse("Only a ticket called at this window can be served.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Only a ticket called at this window can be served."));
     ticket.state = TicketState::Serving;
     return ticket;
 }
@@ -140,7 +138,8 @@ Result<Ticket> QueueRules::serve(Ticket ticket, const QString &window)
 Result<Ticket> QueueRules::park(Ticket ticket, const QString &window)
 {
     if ((ticket.state != TicketState::Called && ticket.state != TicketState::Serving) || !atWindow(ticket, window))
-        return refuse("Only a ticket called or served at this window can be parked.");
+        return refuse(
+            QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Only a ticket called or served at this window can be parked."));
     ticket.state = TicketState::Parked;
     return ticket;
 }
@@ -148,7 +147,8 @@ Result<Ticket> QueueRules::park(Ticket ticket, const QString &window)
 Result<Ticket> QueueRules::resume(Ticket ticket, const QString &window, const QDateTime &now)
 {
     if (ticket.state != TicketState::Parked || !atWindow(ticket, window))
-        return refuse("Only a ticket parked at this window can be resumed.");
+        return refuse(
+            QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Only a ticket parked at this window can be resumed."));
     ticket.state = TicketState::Called;
     ticket.calls = 1;
     ticket.lastCalledAt = now;
@@ -158,7 +158,8 @@ Result<Ticket> QueueRules::resume(Ticket ticket, const QString &window, const QD
 Result<Ticket> QueueRules::done(Ticket ticket, const QString &window)
 {
     if ((ticket.state != TicketState::Called && ticket.state != TicketState::Serving) || !atWindow(ticket, window))
-        return refuse("Only a ticket called or served at this window can be finished.");
+        return refuse(QT_TRANSLATE_NOOP(
+            "ow::queue::QueueRules", "Only a ticket called or served at this window can be finished."));
     ticket.state = TicketState::Done;
     return ticket;
 }
@@ -168,13 +169,13 @@ Result<Ticket> QueueRules::transfer(
 {
     if (ticket.state != TicketState::Called && ticket.state != TicketState::Serving
         && ticket.state != TicketState::Parked)
-        return refuse("Only a ticket at this window can be transferred.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Only a ticket at this window can be transferred."));
     if (!atWindow(ticket, window))
-        return refuse("Only a ticket at this window can be transferred.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Only a ticket at this window can be transferred."));
     if (toWindow.isEmpty() == toCategory.isEmpty())
-        return refuse("Transfer to either a window or a category.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "Transfer to either a window or a category."));
     if (toWindow == window)
-        return refuse("The ticket is at this window already.");
+        return refuse(QT_TRANSLATE_NOOP("ow::queue::QueueRules", "The ticket is at this window already."));
     ticket.state = TicketState::Transferred;
     ticket.window.clear();
     ticket.targetWindow = toWindow;

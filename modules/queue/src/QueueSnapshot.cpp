@@ -7,11 +7,6 @@ namespace ow::queue {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ow::queue::QueueSnapshot", text);
-}
-
 QDateTime readTime(const QJsonValue &v)
 {
     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC();
@@ -21,7 +16,8 @@ Result<QList<Ticket>> readTickets(const QJsonValue &v)
 {
     QList<Ticket> out;
     if (!v.isArray())
-        return Result<QList<Ticket>>::failure(tr("A list of tickets is missing."));
+        return Result<QList<Ticket>>::failure(
+            QCoreApplication::translate("ow::queue::QueueSnapshot", "A list of tickets is missing."));
     for (const QJsonValue &one : v.toArray()) {
         auto t = Ticket::fromJson(one.toObject());
         if (!t)
@@ -52,7 +48,8 @@ Result<HallCall> HallCall::fromJson(const QJsonObject &json)
     c.at = readTime(json.value(QLatin1String("at")));
     if (c.number.isEmpty() || c.window.isEmpty() || !c.at.isValid()
         || (c.type != QLatin1String("call") && c.type != QLatin1String("recall") && c.type != QLatin1String("resume")))
-        return Result<HallCall>::failure(tr("A call does not read."));
+        return Result<HallCall>::failure(
+            QCoreApplication::translate("ow::queue::QueueSnapshot", "A call does not read."));
     return c;
 }
 
@@ -85,7 +82,8 @@ Result<QueueSnapshot> QueueSnapshot::fromJson(const QJsonObject &json)
     s.hall = json.value(QLatin1String("hall")).toString();
     s.at = readTime(json.value(QLatin1String("at")));
     if (s.hall.isEmpty() || !s.at.isValid())
-        return R::failure(tr("The queue's hall or time is missing."));
+        return R::failure(
+            QCoreApplication::translate("ow::queue::QueueSnapshot", "The queue's hall or time is missing."));
     for (const QJsonValue &v : json.value(QLatin1String("categories")).toArray()) {
         const QJsonObject o = v.toObject();
         s.categories.append({o.value(QLatin1String("code")).toString(), o.value(QLatin1String("name")).toString(),

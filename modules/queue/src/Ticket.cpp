@@ -54,11 +54,6 @@ constexpr std::array<std::pair<TicketState, const char *>, 7> kStates {{
     {TicketState::Transferred, "transferred"},
 }};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ow::queue::Ticket", text);
-}
-
 QJsonValue timeValue(const QDateTime &t)
 {
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
@@ -114,19 +109,22 @@ Result<TicketSource> ticketSourceFromString(const QString &text)
 {
     if (const auto v = valueOf(kSources, text))
         return *v;
-    return Result<TicketSource>::failure(tr("Unknown ticket source: %1").arg(text.left(40)));
+    return Result<TicketSource>::failure(
+        QCoreApplication::translate("ow::queue::Ticket", "Unknown ticket source: %1").arg(text.left(40)));
 }
 Result<Priority> priorityFromString(const QString &text)
 {
     if (const auto v = valueOf(kPriorities, text))
         return *v;
-    return Result<Priority>::failure(tr("Unknown priority: %1").arg(text.left(40)));
+    return Result<Priority>::failure(
+        QCoreApplication::translate("ow::queue::Ticket", "Unknown priority: %1").arg(text.left(40)));
 }
 Result<TicketState> ticketStateFromString(const QString &text)
 {
     if (const auto v = valueOf(kStates, text))
         return *v;
-    return Result<TicketState>::failure(tr("Unknown ticket state: %1").arg(text.left(40)));
+    return Result<TicketState>::failure(
+        QCoreApplication::translate("ow::queue::Ticket", "Unknown ticket state: %1").arg(text.left(40)));
 }
 
 QJsonObject Ticket::toJson() const
@@ -157,7 +155,8 @@ Result<Ticket> Ticket::fromJson(const QJsonObject &json)
 {
     const auto fail = [](const char *field) {
         return Result<Ticket>::failure(
-            tr("The ticket's field %1 is missing or does not read.").arg(QLatin1String(field)));
+            QCoreApplication::translate("ow::queue::Ticket", "The ticket's field %1 is missing or does not read.")
+                .arg(QLatin1String(field)));
     };
     Ticket t;
     for (const auto &[field, out] : std::initializer_list<std::pair<const char *, QString *>> {

@@ -1,0 +1,270 @@
+// Issue 23: call-next latency with 20 windows calling at once (call next, done, call next …) on
+// a hall with a few thousand waiting tickets, against one and two onewindow-backoffice instances
+// on PostgreSQL (fsync on), SQLite beside it. Prints p50/p99/max per setup (target p99 ≤ 50 ms).
+//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL] [--workers N]
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+namespace {
+
+constexpr int kWindows = 20;
+// --workers N: the servers' worker threads (default: theirs, the cores).
+QStringList &serverExtra()
+{
+    static QStringList extra;
+    return extra;
+}
+const QByteArray kPassword = "bench password 1";
+
+QStringList dbArgs(const QString &url)
+{
+    return url.isEmpty() ? QStringList() : QStringList {QStringLiteral("--db"), url};
+}
+
+bool admin(const QString &dir, const QString &url, const QStringList &args, const QByteArray &input = {},
+    QString *out = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral(OW_BACKOFFICE),
+        QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), dir} + dbArgs(url));
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    if (out)
+        *out = QString::fromUtf8(p.readAllStandardOutput());
+    if (p.exitCode() != 0)
+        std::fprintf(stderr, "admin %s: %s\n", qPrintable(args.first()), p.readAllStandardError().constData());
+    return p.exitCode() == 0;
+}
+
+struct Server
+{
+    QProcess process;
+    quint16 port = 0;
+    bool start(const QString &dir, const QString &url)
+    {
+        process.start(QStringLiteral(OW_BACKOFFICE),
+            QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir}
+                + dbArgs(url));
+        QByteArray seen;
+        QElapsedTimer t;
+        t.start();
+        const QRegularExpression listening(QStringLiteral("listening on [^ ]+:(\\d+)\\n"));
+        while (t.elapsed() < 20000 && process.waitForReadyRead(1000)) {
+            seen += process.readAllStandardOutput();
+            const auto m = listening.match(QString::fromUtf8(seen));
+            if (m.hasMatch()) {
+                port = quint16(m.captured(1).toUInt());
+                return true;
+            }
+        }
+        std::fprintf(stderr, "server did not start: %s\n", process.readAllStandardError().constData());
+        return false;
+    }
+    ~Server()
+    {
+        process.terminate();
+        process.waitForFinished(10000);
+    }
+};
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v.at(std::min(v.size() - 1, size_t(p * double(v.size()))));
+}
+
+bool bench(const QString &label, const QString &dir, const QString &url, int tickets, int instances)
+{
+    QJsonArray windows;
+    for (int i = 1; i <= kWindows; ++i) {
+        const QString code = QStringLiteral("W%1").arg(i, 2, 10, QLatin1Char('0'));
+        if (!admin(dir, url,
+                {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
+                    QStringLiteral("--code"), code, QStringLiteral("--name"), code, QStringLiteral("--kind"),
+                    QStringLiteral("window")})
+            || !admin(dir, url,
+                {QStringLiteral("add-user"), QStringLiteral("--name"), QStringLiteral("c%1").arg(i),
+                    QStringLiteral("--role"), QStringLiteral("clerk"), QStringLiteral("--window"),
+                    QStringLiteral("330106-") + code},
+                kPassword + '\n'))
+            return false;
+        windows.append(QJsonObject {{QStringLiteral("window"), QStringLiteral("330106-") + code},
+            {QStringLiteral("categories"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")}}});
+    }
+    QFile hall(dir + QStringLiteral(".hall.json"));
+    if (!hall.open(QIODevice::WriteOnly))
+        return false;
+    hall.write(QJsonDocument(
+        QJsonObject {{QStringLiteral("hall"), QStringLiteral("H1")}, {QStringLiteral("name"), QStringLiteral("H1")},
+            {QStringLiteral("categories"),
+                QJsonArray {QJsonObject {{QStringLiteral("code"), QStringLiteral("a")},
+                                {QStringLiteral("name"), QStringLiteral("商事登记")},
+                                {QStringLiteral("letter"), QStringLiteral("A")}},
+                    QJsonObject {{QStringLiteral("code"), QStringLiteral("b")},
+                        {QStringLiteral("name"), QStringLiteral("社会保障")},
+                        {QStringLiteral("letter"), QStringLiteral("B")}}}},
+            {QStringLiteral("windows"), windows}})
+                   .toJson());
+    hall.close();
+    QString out;
+    if (!admin(dir, url, {QStringLiteral("set-hall"), hall.fileName()})
+        || !admin(dir, url,
+            {QStringLiteral("add-hall-device"), QStringLiteral("--hall"), QStringLiteral("H1"),
+                QStringLiteral("--kind"), QStringLiteral("kiosk"), QStringLiteral("--name"), QStringLiteral("k")},
+            {}, &out))
+        return false;
+    const QByteArray kiosk =
+        out.mid(out.indexOf(QLatin1String("token: ")) + 7).section(QLatin1Char('\n'), 0, 0).trimmed().toLatin1();
+    std::vector<std::unique_ptr<Server>> servers;
+    for (int i = 0; i < instances; ++i) {
+        servers.push_back(std::make_unique<Server>());
+        if (!servers.back()->start(dir, url))
+            return false;
+    }
+    QNetworkAccessManager nam;
+    const auto request = [&](int n, const QString &path, const QByteArray &token) {
+        QNetworkRequest r(
+            QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(servers.at(size_t(n % instances))->port).arg(path)));
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!token.isEmpty())
+            r.setRawHeader("Authorization", "Bearer " + token);
+        return r;
+    };
+    const auto wait = [](QNetworkReply *reply) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        if (!reply->isFinished())
+            loop.exec();
+        reply->deleteLater();
+        return reply;
+    };
+    QList<QByteArray> tokens;
+    for (int i = 1; i <= kWindows; ++i) {
+        QNetworkReply *r = wait(nam.post(request(i, QStringLiteral("/v1/sessions"), {}),
+            QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("c%1").arg(i)},
+                              {QStringLiteral("password"), QString::fromLatin1(kPassword)}})
+                .toJson()));
+        tokens.append(
+            QJsonDocument::fromJson(r->readAll()).object().value(QLatin1String("token")).toString().toLatin1());
+    }
+    QElapsedTimer issuing;
+    issuing.start();
+    for (int i = 0; i < tickets; ++i) {
+        QNetworkReply *r = wait(nam.post(request(i, QStringLiteral("/v1/halls/H1/tickets"), kiosk),
+            QJsonDocument(
+                QJsonObject {{QStringLiteral("category"), i % 3 ? QStringLiteral("a") : QStringLiteral("b")},
+                    {QStringLiteral("priority"), i % 10 < 3 ? QStringLiteral("elderly") : QStringLiteral("none")}})
+                .toJson()));
+        if (r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201) {
+            std::fprintf(stderr, "issue: %d %s %s\n", r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                qPrintable(r->errorString()), r->readAll().constData());
+            return false;
+        }
+    }
+    const double issueMs = double(issuing.elapsed());
+    std::vector<double> latencies;
+    int running = kWindows;
+    int failures = 0;
+    QElapsedTimer all;
+    all.start();
+    QEventLoop loop;
+    std::function<void(int)> step = [&](int w) {
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        QNetworkReply *r =
+            nam.post(request(w, QStringLiteral("/v1/windows/330106-W%1/calls").arg(w, 2, 10, QLatin1Char('0')),
+                         tokens.at(w - 1)),
+                QByteArray());
+        QObject::connect(r, &QNetworkReply::finished, &loop, [&, r, w, timer] {
+            r->deleteLater();
+            const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status != 200) {
+                failures += status == 204 ? 0 : 1;
+                if (--running == 0)
+                    loop.quit();
+                return;
+            }
+            latencies.push_back(double(timer->nsecsElapsed()) / 1e6);
+            const QString id = QJsonDocument::fromJson(r->readAll()).object().value(QLatin1String("id")).toString();
+            QNetworkReply *done =
+                nam.post(request(w + 1, QStringLiteral("/v1/tickets/%1/done").arg(id), tokens.at(w - 1)), QByteArray());
+            QObject::connect(done, &QNetworkReply::finished, &loop, [&, done, w] {
+                done->deleteLater();
+                step(w);
+            });
+        });
+    };
+    for (int w = 1; w <= kWindows; ++w)
+        step(w);
+    loop.exec();
+    const double seconds = double(all.elapsed()) / 1000.0;
+    std::printf("%-10s %d instance%s, %d windows, %d tickets (issued at %.1f ms each): call next p50 %.1f ms, "
+                "p99 %.1f ms, max %.1f ms; %zu calls in %.1f s (%.0f calls/s, with done); %d failed\n",
+        qPrintable(label), instances, instances > 1 ? "s" : "", kWindows, tickets, issueMs / tickets,
+        percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0), latencies.size(), seconds,
+        double(latencies.size()) / seconds, failures);
+    std::fflush(stdout);
+    return failures == 0 && int(latencies.size()) == tickets;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const qsizetype at = args.indexOf(QLatin1String("--tickets"));
+    const int tickets = at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : 2000;
+    const qsizetype pgAt = args.indexOf(QLatin1String("--pg"));
+    QString pg = pgAt >= 0 && pgAt + 1 < args.size() ? args.at(pgAt + 1) : QString();
+    const qsizetype workersAt = args.indexOf(QLatin1String("--workers"));
+    if (workersAt >= 0 && workersAt + 1 < args.size())
+        serverExtra() = {QStringLiteral("--workers"), args.at(workersAt + 1)};
+    QTemporaryDir dir;
+    std::printf("bench_queue: call next over loopback, %d windows at once (call next, done, …)\n", kWindows);
+    if (!bench(QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), tickets, 1))
+        return 1;
+    QString state;
+    if (pg.isEmpty()) {
+        state = dir.filePath(QStringLiteral("pg-state"));
+        qputenv("OW_PG_DURABLE", "1");
+        if (QProcess::execute(QStringLiteral("sh"), {QStringLiteral(OW_PG_CLUSTER), QStringLiteral("start"), state})
+            != 0)
+            return 1;
+        QFile f(state + QStringLiteral("/url"));
+        if (!f.open(QIODevice::ReadOnly))
+            return 1;
+        pg = QString::fromUtf8(f.readLine()).trimmed();
+    }
+    const QString base = pg.left(pg.lastIndexOf(QLatin1Char('/')));
+    bool ok = true;
+    for (int instances : {1, 2}) {
+        const QString name = QStringLiteral("benchq%1").arg(instances);
+        QProcess::execute(
+            QStringLiteral("psql"), {pg, QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE ") + name});
+        ok = ok
+            && bench(
+                QStringLiteral("postgresql"), dir.filePath(name), base + QLatin1Char('/') + name, tickets, instances);
+    }
+    if (!state.isEmpty())
+        QProcess::execute(QStringLiteral("sh"), {QStringLiteral(OW_PG_CLUSTER), QStringLiteral("stop"), state});
+    return ok ? 0 : 1;
+}
