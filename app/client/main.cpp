@@ -1,5 +1,6 @@
 #include "BackOfficeLink.h"
 #include "DemoDevicesPlugin.h"
+#include "HallScreens.h"
 
 #include "onewindow/account/AccountSettings.h"
 #include "onewindow/account/SignIn.h"
@@ -165,11 +166,62 @@ int main(int argc, char *argv[])
     parser.addOption(clerkOption);
     parser.addOption(catalogOption);
     parser.addOption(demoBackOfficeOption);
+    const QCommandLineOption kioskOption(QStringLiteral("kiosk"),
+        QStringLiteral("The hall's ticket kiosk (full screen): choose a service, the ticket is printed."));
+    const QCommandLineOption hallDisplayOption(QStringLiteral("hall-display"),
+        QStringLiteral("The hall display (full screen): the latest calls, spoken, and who waits."));
+    const QCommandLineOption backOfficeOption(QStringLiteral("back-office"),
+        QStringLiteral("With --kiosk or --hall-display: the back office's address."), QStringLiteral("url"));
+    const QCommandLineOption hallOption(QStringLiteral("hall"),
+        QStringLiteral("With --kiosk or --hall-display: the hall (its code at the back office)."), QStringLiteral("hall"));
+    const QCommandLineOption hallNameOption(QStringLiteral("hall-name"),
+        QStringLiteral("With --kiosk or --hall-display: the hall's name on screen and on the ticket."),
+        QStringLiteral("name"));
+    const QCommandLineOption tokenFileOption(QStringLiteral("device-token-file"),
+        QStringLiteral("With --kiosk or --hall-display: the file holding the device's token (admin add-hall-device)."),
+        QStringLiteral("file"));
+    const QCommandLineOption windowedOption(
+        QStringLiteral("windowed"), QStringLiteral("With --kiosk or --hall-display: a window, not full screen."));
+    parser.addOptions({kioskOption, hallDisplayOption, backOfficeOption, hallOption, hallNameOption, tokenFileOption,
+        windowedOption});
     parser.process(app);
 
     const QString language = ow::i18n::chooseLanguage(parser.value(langOption), QLocale::system());
     if (!ow::i18n::installTranslations(app, language))
         std::fprintf(stderr, "onewindow: no translation for %s; using English\n", qPrintable(language));
+
+    if (parser.isSet(kioskOption) || parser.isSet(hallDisplayOption)) {
+        // The hall's screens: no store, no clerk; a hall device's token at the back office.
+        HallScreenOptions hall;
+        hall.demo = parser.isSet(demoOption);
+        hall.fullScreen = !parser.isSet(windowedOption);
+        hall.backOffice = QUrl(parser.value(hall.demo ? demoBackOfficeOption : backOfficeOption));
+        hall.hall = hall.demo ? ow::core::DemoAccounts::hall() : parser.value(hallOption);
+        hall.hallName = parser.isSet(hallNameOption)
+            ? parser.value(hallNameOption)
+            : (hall.demo ? QCoreApplication::translate("main", "Xihu District Administrative Service Centre (demo)")
+                         : QString());
+        if (hall.demo) {
+            hall.token = (parser.isSet(kioskOption) ? ow::core::DemoAccounts::kioskToken()
+                                                    : ow::core::DemoAccounts::displayToken())
+                             .toUtf8();
+        } else {
+            QFile tokenFile(parser.value(tokenFileOption));
+            if (!tokenFile.open(QIODevice::ReadOnly)) {
+                std::fprintf(stderr, "onewindow: --kiosk and --hall-display need --device-token-file: %s\n",
+                    qPrintable(tokenFile.errorString()));
+                return 2;
+            }
+            hall.token = tokenFile.readAll().trimmed();
+        }
+        if (!hall.backOffice.isValid() || hall.backOffice.isEmpty() || hall.hall.isEmpty()) {
+            std::fprintf(stderr, "onewindow: --kiosk and --hall-display need --back-office and --hall "
+                                 "(with --demo: --demo-back-office)\n");
+            return 2;
+        }
+        hall.followBase = hall.backOffice;
+        return parser.isSet(kioskOption) ? runKiosk(hall, &demoPlugin) : runHallDisplay(hall);
+    }
 
     ow::ui::ClientContext context;
     context.demoMode = parser.isSet(demoOption);

@@ -212,6 +212,8 @@ QString CaseState::apply(const store::LogEntry &e)
         next.finished = false;
     } else if (k == QLatin1String("revealed")) {
         next.reveals += 1;
+    } else if (k == QLatin1String("ticket")) {
+        next.tickets << e.payload.value(QStringLiteral("ticket")).toString();
     } else if (k == QLatin1String("abandoned")) {
         // A decided case went out on paper: it can be finished, never abandoned.
         if (next.document)

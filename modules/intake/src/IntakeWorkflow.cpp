@@ -767,6 +767,17 @@ QString IntakeWorkflow::recordService(const QList<QPair<QString, QJsonObject>> &
     return commit(changes);
 }
 
+QString IntakeWorkflow::recordTicket(const QString &ticketId, const QString &number, const QString &category,
+    const QDateTime &queuedAt, const QDateTime &calledAt)
+{
+    return commit({{QStringLiteral("ticket"),
+        {{QStringLiteral("ticket"), ticketId}, {QStringLiteral("number"), number},
+            {QStringLiteral("category"), category},
+            {QStringLiteral("queuedAt"), queuedAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("calledAt"), calledAt.toUTC().toString(Qt::ISODateWithMs)},
+            {QStringLiteral("waitedSeconds"), qMax<qint64>(0, queuedAt.secsTo(calledAt))}}}});
+}
+
 QString IntakeWorkflow::recordPrinted(const QString &target)
 {
     if (!m_state.decided())

@@ -157,6 +157,13 @@ QList<EntryKind> table()
                 field("sealed", T::String,
                     "owr1:<rating key id>:<base64(ephemeral X25519 public key 32 | nonce 12 | AES-256-GCM "
                     "ciphertext | tag 16)> (receipt::RatingSeal)")}},
+        // The queue (issue 23): the ticket the case began with, its wait measured to the call.
+        {QStringLiteral("ticket"), QStringLiteral("The queue ticket this visit began with, called to the window."),
+            {field("ticket", T::String, "the ticket's id"), field("number", T::String, "A012"),
+                field("category", T::String, "the queue category's code"),
+                field("queuedAt", T::String, "its place in time (UTC, ISO 8601)"),
+                field("calledAt", T::String, "called to this window (UTC, ISO 8601)"),
+                field("waitedSeconds", T::Integer, "from queuedAt to calledAt")}},
     };
 }
 

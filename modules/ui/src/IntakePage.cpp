@@ -437,6 +437,32 @@ void IntakePage::newCase()
     m_ui->applicantPanel->focusEntry();
 }
 
+Result<std::pair<QString, QString>> IntakePage::startForTicket(const queue::Ticket &ticket)
+{
+    using R = Result<std::pair<QString, QString>>;
+    if (!m_workflow)
+        return R::failure(tr("Intake is not ready yet (the catalogue is loading)."));
+    if (!leaveCase())
+        return R::failure(tr("Case %1 is still open at this window.").arg(m_workflow->caseNumber()));
+    clearCaseScreen();
+    QString err;
+    if (!ticket.caseId.isEmpty()) {
+        // A return ticket: the applicant's case continues (a notice brought back), or is resumed.
+        err = m_workflow->canReopen(ticket.caseId).isEmpty() ? m_workflow->reopen(ticket.caseId)
+                                                             : m_workflow->resume(ticket.caseId);
+    } else {
+        err = m_workflow->start();
+    }
+    if (err.isEmpty()) {
+        const QDateTime calledAt = ticket.lastCalledAt.isValid() ? ticket.lastCalledAt : m_context.clock->now();
+        err = m_workflow->recordTicket(ticket.id, ticket.number, ticket.category, ticket.queuedAt, calledAt);
+    }
+    report(err, tr("Case %1 begins with ticket %2.").arg(m_workflow->caseNumber(), ticket.number));
+    if (!err.isEmpty())
+        return R::failure(err);
+    return R(std::make_pair(m_workflow->state().caseId, m_workflow->caseNumber()));
+}
+
 void IntakePage::takeCard(const idcard::IdCardData &card)
 {
     if (!m_workflow)

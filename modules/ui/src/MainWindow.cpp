@@ -34,8 +34,11 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     const bool counter = context.servesTheCounter();
     const bool supervisor = context.role == QLatin1String("supervisor");
     if (counter) {
-        addSection(new QueuePage(context, this), QStringLiteral("view-list-details"));
+        auto *queuePage = new QueuePage(context, this);
+        addSection(queuePage, QStringLiteral("view-list-details"));
         m_intake = new IntakePage(context, this);
+        queuePage->setOpenCase([this](const queue::Ticket &ticket) { return m_intake->startForTicket(ticket); });
+        connect(queuePage, &QueuePage::intakeRequested, this, [this] { showSection(Section::Intake); });
         addSection(m_intake, QStringLiteral("document-new"));
         addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
     } else {

@@ -58,6 +58,7 @@ public:
     int ratings = 0; // how many services the applicant rated (never what they said)
     int prints = 0;
     int reveals = 0;
+    QStringList tickets; // the queue tickets of its visits (the "ticket" entries)
     bool finished = false;
     bool abandoned = false;
     int seq = 0; // the last entry applied

@@ -60,6 +60,10 @@ public:
     // A new case (id and number made here, in the same transaction as its first entry) at the
     // Identify step. A case left open with nothing in it is abandoned (logged) first.
     QString start();
+    // The open case began with this queue ticket (a "ticket" entry: its number and how long it
+    // waited until it was called to this window).
+    QString recordTicket(const QString &ticketId, const QString &number, const QString &category,
+        const QDateTime &queuedAt, const QDateTime &calledAt);
     // Forgets the case in memory (it stays in the store as it is; an empty one is abandoned);
     // the screen shows no case.
     void close();

@@ -23,8 +23,9 @@ namespace idcard {
 class IdCardReader;
 }
 namespace sync {
+class QueueService;
 class SyncService;
-}
+} // namespace sync
 } // namespace ow
 
 namespace ow::ui {
@@ -65,6 +66,9 @@ struct ClientContext
     // The sync with the back office (its engine works on a thread of its own); null when the
     // window's settings name no back office: the status bar then says so.
     sync::SyncService *sync = nullptr;
+    // The hall's queue as this window works it (the back office's, or a station's own); null
+    // without one: the 排队叫号 section says so.
+    sync::QueueService *queue = nullptr;
 
     // A folder a document camera's software drops page files into ("" = none): finished files
     // are imported onto the selected checklist line (issue 14).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "onewindow/intake/IntakeWorkflow.h"
+#include "onewindow/queue/Ticket.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -43,6 +44,9 @@ public:
     void continueFromQr(const QString &payload);
     // Continues a case from a notice's QR payload or from its case number.
     void continueFrom(const QString &text);
+    // A queue ticket was called to this window: its case begins at 受理 with the ticket in its log
+    // (a return ticket's case continues instead). The case's id and number, or why not.
+    Result<std::pair<QString, QString>> startForTicket(const queue::Ticket &ticket);
     // What the barcode scanner read: a notice or receipt QR continues its case; a business
     // licence QR (its credit code and name) fills in the company applicant.
     void takeScan(const QString &text);

@@ -1,0 +1,83 @@
+#include "HallScreens.h"
+
+#include "DemoDevicesPlugin.h"
+#include "HallVoicePlugin.h"
+
+#include "onewindow/idcard/IdCardReader.h"
+#include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/sync/RemoteQueueService.h"
+#include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/HallDisplay.h"
+#include "onewindow/ui/KioskWindow.h"
+#include "onewindow/usb/DeviceManager.h"
+
+#include <QApplication>
+#include <QTimer>
+
+namespace {
+
+void present(QWidget *w, bool fullScreen)
+{
+    if (fullScreen) {
+        w->showFullScreen();
+    } else {
+        w->resize(1366, 768);
+        w->show();
+    }
+}
+
+} // namespace
+
+int runKiosk(const HallScreenOptions &options, DemoDevicesPlugin *demoPlugin)
+{
+    ow::ui::ClientContext context;
+    context.demoMode = options.demo;
+    ow::sync::RemoteQueueService queue(options.backOffice, options.token, QString(), options.hall);
+    context.queue = &queue;
+    std::unique_ptr<ow::ui::DemoCardSlot> demoDevices;
+    if (options.demo && demoPlugin && demoPlugin->preloadActive()) {
+        QString error;
+        demoDevices = demoPlugin->create(&error);
+        if (!demoDevices)
+            std::fprintf(stderr, "onewindow: no simulated devices: %s\n", qPrintable(error));
+    }
+    ow::ui::CounterDevices devices;
+    context.devices = &devices;
+    ow::usb::DeviceManager usb;
+    context.cardReader = usb.addDriver(std::make_unique<ow::idcard::IdCardReader>());
+    devices.attachPrinter(usb.addDriver(std::make_unique<ow::printer::ReceiptPrinter>()));
+    context.demoCards = demoDevices.get();
+    usb.start();
+
+    ow::ui::KioskWindow kiosk(context, &queue, options.followBase);
+    kiosk.setHallName(options.hallName);
+    present(&kiosk, options.fullScreen);
+    return QApplication::exec();
+}
+
+int runHallDisplay(const HallScreenOptions &options)
+{
+    HallVoicePlugin plugin;
+    auto voice = plugin.create(QStringLiteral("zh_CN"));
+    if (!voice)
+        std::fprintf(stderr, "onewindow: the hall display has no voice: %s\n", qPrintable(plugin.error()));
+    ow::sync::RemoteQueueService queue(options.backOffice, options.token, QString(), options.hall);
+    ow::ui::HallDisplay display(ow::Clock::system(), voice.get());
+    display.setHallName(options.hallName);
+    QObject::connect(&queue, &ow::sync::QueueService::snapshotReady, &display, [&display](const auto &snapshot) {
+        display.setLinkProblem(QString());
+        display.showSnapshot(snapshot);
+    });
+    QObject::connect(&queue, &ow::sync::QueueService::failed, &display, &ow::ui::HallDisplay::setLinkProblem);
+    // The hall's queue every two seconds (each request with its timeout): the calls appear
+    // within that, and the waiting counts stay fresh.
+    QTimer follow;
+    follow.setInterval(2000);
+    QObject::connect(&follow, &QTimer::timeout, &queue, &ow::sync::QueueService::refresh);
+    follow.start();
+    queue.refresh();
+    present(&display, options.fullScreen);
+    const int rc = QApplication::exec();
+    return rc;
+}
