@@ -21,6 +21,7 @@
 #include "onewindow/store/StoreLock.h"
 #include "onewindow/store/WindowSettings.h"
 #include "onewindow/sync/CatalogueShelf.h"
+#include "onewindow/sync/RemoteQueueService.h"
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -173,7 +174,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption backOfficeOption(QStringLiteral("back-office"),
         QStringLiteral("With --kiosk or --hall-display: the back office's address."), QStringLiteral("url"));
     const QCommandLineOption hallOption(QStringLiteral("hall"),
-        QStringLiteral("With --kiosk or --hall-display: the hall (its code at the back office)."), QStringLiteral("hall"));
+        QStringLiteral("The hall (its code at the back office): the queue this window calls from, or the hall of "
+                       "--kiosk or --hall-display."),
+        QStringLiteral("hall"));
     const QCommandLineOption hallNameOption(QStringLiteral("hall-name"),
         QStringLiteral("With --kiosk or --hall-display: the hall's name on screen and on the ticket."),
         QStringLiteral("name"));
@@ -215,8 +218,9 @@ int main(int argc, char *argv[])
             hall.token = tokenFile.readAll().trimmed();
         }
         if (!hall.backOffice.isValid() || hall.backOffice.isEmpty() || hall.hall.isEmpty()) {
-            std::fprintf(stderr, "onewindow: --kiosk and --hall-display need --back-office and --hall "
-                                 "(with --demo: --demo-back-office)\n");
+            std::fprintf(stderr,
+                "onewindow: --kiosk and --hall-display need --back-office and --hall "
+                "(with --demo: --demo-back-office)\n");
             return 2;
         }
         hall.followBase = hall.backOffice;
@@ -314,6 +318,17 @@ int main(int argc, char *argv[])
             syncLink->setCredentials(
                 {ow::core::DemoAccounts::clerk(), ow::core::DemoAccounts::password(), QString(), false});
     }
+    // The hall's queue (排队叫号) of a window in a hall: --hall, the demo hall with ./ow run. It
+    // acts as the clerk who signed in (their session, else their credentials).
+    std::unique_ptr<ow::sync::RemoteQueueService> queue;
+    const QString hallCode = context.demoMode ? ow::core::DemoAccounts::hall() : parser.value(hallOption);
+    if (!backOffice.isEmpty() && !hallCode.isEmpty()) {
+        queue =
+            std::make_unique<ow::sync::RemoteQueueService>(backOffice, QByteArray(), context.window.keyId(), hallCode);
+        if (context.demoMode)
+            queue->setCredentials(ow::core::DemoAccounts::clerk(), ow::core::DemoAccounts::password());
+        context.queue = queue.get();
+    }
 
     const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
     const QString keyId =
@@ -346,6 +361,12 @@ int main(int argc, char *argv[])
     if (!context.demoMode && !backOffice.isEmpty() && interactive()) {
         signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, backOffice);
         syncLink->follow(signIn.get());
+        if (queue)
+            QObject::connect(signIn.get(), &ow::account::SignIn::accepted, queue.get(),
+                [q = queue.get()](const ow::account::ClerkCredentials &credentials) {
+                    q->setCredentials(credentials.user, credentials.password);
+                    q->setToken(credentials.token.toUtf8());
+                });
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/onewindow/icons/onewindow.png")));
         ow::ui::SignInDialog signInDialog(signIn.get(), context.window.windowName);
         signInDialog.setUser(context.window.clerk);

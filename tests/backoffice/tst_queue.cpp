@@ -180,6 +180,7 @@ private Q_SLOTS:
     void concurrentWindowsServeEachTicketOnce();
     void rolesAndStationQueue();
     void remoteQueueServiceAtAWindow();
+    void remoteQueueServiceSignsInWithTheClerksCredentials();
 };
 
 namespace {
@@ -708,6 +709,39 @@ void TestQueue::remoteQueueServiceAtAWindow()
     QCOMPARE(changed.at(2).at(0).value<Ticket>().state, ow::queue::TicketState::Done);
     service.callNext();
     QVERIFY(nobody.wait(10000));
+}
+
+void TestQueue::remoteQueueServiceSignsInWithTheClerksCredentials()
+{
+    // The window's section as main.cpp wires it: no token yet (./ow run's demo clerk, an offline
+    // sign-in), only the clerk's credentials; later the session ends (signed out): the service
+    // signs in again and the clerk's key still calls.
+    using ow::sync::QueueService;
+    QTemporaryDir dir;
+    QVERIFY(setUpHall(dir.path(), 1, QJsonObject {{QStringLiteral("recallDelay"), 0}}, nullptr));
+    BackOfficeProcess server;
+    QVERIFY(server.start(dir.path()));
+    const QUrl base(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    ow::sync::RemoteQueueService service(base, QByteArray(), windowKey(1), kHall);
+    QSignalSpy issued(&service, &QueueService::ticketIssued);
+    QSignalSpy changed(&service, &QueueService::ticketChanged);
+    QSignalSpy failed(&service, &QueueService::failed);
+    service.issue(QStringLiteral("business"), ow::queue::Priority::None);
+    QVERIFY(failed.wait(10000)); // neither a token nor credentials: the back office's 401, said
+    service.setCredentials(QStringLiteral("c1"), QStringLiteral("wrong password"));
+    service.issue(QStringLiteral("business"), ow::queue::Priority::None);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.last().at(0).toString().contains(QLatin1String("c1")), qPrintable(failed.last().at(0).toString()));
+    QCOMPARE(issued.size(), 0);
+    service.setCredentials(QStringLiteral("c1"), kPassword);
+    service.issue(QStringLiteral("business"), ow::queue::Priority::None);
+    QVERIFY(issued.wait(10000));
+    // A token the back office no longer knows: signed in again once, then the call goes through.
+    service.setToken(QByteArrayLiteral("ow1.not-a-session"));
+    service.callNext();
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(changed.at(0).at(0).value<ow::queue::Ticket>().id, issued.at(0).at(0).value<ow::queue::Ticket>().id);
+    QCOMPARE(failed.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestQueue)

@@ -189,6 +189,9 @@ private Q_SLOTS:
     void licenceQrFromTheBarcodeScannerMakesTheApplicant()
     {
         ui::IntakePage page(m_context);
+        // Scans go to the section on screen: the intake page is.
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.workflow()->close();
         m_devices.reportScan(
             testpages::licenceQrText(QStringLiteral("91310110666007217T"), QStringLiteral("浙江一窗示范餐饮有限公司")));

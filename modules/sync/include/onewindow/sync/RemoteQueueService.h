@@ -26,6 +26,9 @@ public:
     RemoteQueueService(QUrl baseUrl, QByteArray token, QString window, QString hall, QObject *parent = nullptr);
 
     void setToken(const QByteArray &token) { m_token = token; }
+    // The clerk's credentials (in memory only): without a token, or when the back office refuses
+    // it (401), the service signs in with them (POST /v1/sessions) and sends the request again once.
+    void setCredentials(const QString &user, const QString &password);
 
     void refresh() override;
     void callNext() override;
@@ -38,12 +41,18 @@ public:
 private:
     using Handler = std::function<void(int status, const QJsonObject &body)>;
     void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler);
+    void sendNow(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler, bool retried);
+    void signIn(std::function<void()> then);
 
     QNetworkAccessManager m_nam;
     QUrl m_baseUrl;
     QByteArray m_token;
     QString m_window;
     QString m_hall;
+    QString m_user;
+    QString m_password;
+    QNetworkReply *m_signInReply = nullptr;
+    QList<std::function<void()>> m_afterSignIn;
 };
 
 } // namespace ow::sync
