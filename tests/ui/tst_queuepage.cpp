@@ -13,6 +13,7 @@
 #include "onewindow/ui/QueuePage.h"
 
 #include <QDir>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -141,6 +142,43 @@ private Q_SLOTS:
     }
 
     // The real intake: a called ticket opens a case at 受理 whose log has the ticket and its wait.
+    void keysWorkWhileTheSectionListHasTheFocus()
+    {
+        // The clerk clicks 排队叫号 in the section list and presses F1: the focus is still in the
+        // list, not in the page, and F1 calls all the same (as the intake page's keys do).
+        const QDateTime opening(QDate(2026, 12, 7), QTime(0, 30), Qt::UTC);
+        FixedClock clock(opening);
+        HallQueue hall(clock, QStringLiteral("W03"),
+            {{QStringLiteral("business"), QStringLiteral("商事登记"), QStringLiteral("A"), 0, 0}});
+        QSignalSpy issued(&hall, &sync::QueueService::ticketIssued);
+        hall.issue(QStringLiteral("business"), queue::Priority::None);
+        QTRY_COMPARE(issued.size(), 1);
+        ui::ClientContext context;
+        context.clock = &clock;
+        context.queue = &hall;
+        QWidget window;
+        auto *layout = new QHBoxLayout(&window);
+        auto *sections = new QListWidget(&window);
+        sections->addItem(QStringLiteral("排队叫号"));
+        layout->addWidget(sections);
+        auto *page = new QueuePage(context, &window);
+        page->setOpenCase([](const queue::Ticket &) -> Result<std::pair<QString, QString>> {
+            return Result<std::pair<QString, QString>>(
+                std::make_pair(QStringLiteral("case-1"), QStringLiteral("330106-20261207-0001")));
+        });
+        layout->addWidget(page);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        sections->setFocus();
+        QTRY_VERIFY(sections->hasFocus());
+        QTest::keyClick(sections, Qt::Key_F1);
+        QTRY_VERIFY(page->current());
+        QCOMPARE(page->current()->number, QStringLiteral("A001"));
+    }
+
     void calledTicketOpensItsCase()
     {
         const QDateTime now(QDate(2026, 12, 7), QTime(1, 35), Qt::UTC);

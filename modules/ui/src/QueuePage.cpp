@@ -51,7 +51,9 @@ QueuePage::QueuePage(const ClientContext &context, QWidget *parent)
         {m_ui->resumeButton, Qt::Key_F6, int(Action::Resume)}, {m_ui->serveButton, Qt::Key_Return, int(Action::Serve)}};
     for (const auto &k : keys) {
         auto *shortcut = new QShortcut(QKeySequence(k.key), this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        // Only while the 排队叫号 section is shown (a hidden page's shortcuts never fire), wherever
+        // the focus is in the window: after a click in the section list too.
+        shortcut->setContext(Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, k.button, [b = k.button] {
             if (b->isEnabled())
                 b->click();
