@@ -169,7 +169,7 @@ QJsonObject TestBackOfficePool::readCase(const QString &caseId, const QString &t
 void TestBackOfficePool::slowRequestsDoNotStallTheOthers()
 {
     // kBigAppends appends of kBigEntries entries each (real work: each entry checked, sealed,
-    // stored, applied) on their own connections. Once every body is with the server, /health,
+    // stored, applied) on their own connections. Once a body is with the server, /health,
     // a read of the other window's case and (PostgreSQL) an append to it are asked: with the work
     // on workers they answer while the big ones still run; on one thread they waited for them.
     // (SQLite has one writer: there the case routes take turns, and only /health is asked.)
@@ -203,7 +203,10 @@ void TestBackOfficePool::slowRequestsDoNotStallTheOthers()
         });
         big.append(reply);
     }
-    QTRY_VERIFY_WITH_TIMEOUT(uploaded >= kBigAppends || bigDone > 0, 60000);
+    // The probes go as soon as the first body is with the server: its append (or, on SQLite, the
+    // appends taking turns) still runs for a while, and a loaded machine may finish the first one
+    // before the last body has even been sent.
+    QTRY_VERIFY_WITH_TIMEOUT(uploaded >= 1 || bigDone > 0, 60000);
     const qint64 askedAt = clock.elapsed();
     QVERIFY2(bigDone == 0, "the big appends finished before the probes could be sent: make them bigger");
 
