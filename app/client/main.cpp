@@ -29,6 +29,7 @@
 #include "onewindow/ui/FirstPaintProbe.h"
 #include "onewindow/ui/IdleLock.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/RatingDesk.h"
 #include "onewindow/ui/SignInDialog.h"
 #include "onewindow/ui/WindowIdentityDialog.h"
 #include "onewindow/usb/DeviceManager.h"
@@ -431,6 +432,10 @@ int main(int argc, char *argv[])
 
     ow::ui::CounterDevices counterDevices;
     context.devices = &counterDevices;
+    // The applicant's rating screen (好差评) after each service: on a second screen when one is
+    // connected, else full screen over the clerk's window until the applicant chooses.
+    ow::ui::RatingDesk ratingDesk;
+    context.ratings = &ratingDesk;
     const int dots = context.printerProfile.dotsPerLine;
     context.renderReceipt = [dots](const QByteArray &escpos) {
         auto image = ow::escpossim::ReceiptRenderer::renderStream(escpos, dots);

@@ -15,19 +15,23 @@
 #include "onewindow/ui/SupplementDialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace ow;
 
@@ -50,6 +54,8 @@ private Q_SLOTS:
     void scannedQrOpensItsCaseOrIsRefusedWithTheReason();
     void exactIdNumberFinds();
     void supplementThenHandOutFromTheCaseWindow();
+    void contextMenuOffersWhatTheCaseNeeds();
+    void caseWindowsFollowTheLanguage();
 
 private:
     // `n` finished cases of this window, inserted as raw rows (one transaction).
@@ -59,6 +65,12 @@ private:
     // The applicant's return case (decidedCase) by its id.
     QString decidedCaseId();
     void applyEvent(const QString &caseId, const QString &type, const QString &item, const QJsonObject &data);
+    // The department asks for a clearer photo (routed, decided: supplement).
+    void askForSupplement(const QString &caseId);
+    // The department approves, the result is ready, the back office says every item is done.
+    void resultReady(const QString &caseId);
+    // Opens the 案件 list's context menu on `row` by a right click; `inMenu` runs while it is open.
+    void withContextMenu(int row, const std::function<void(QMenu *)> &inMenu);
     qint64 m_cursor = 0;
     QTableView *table() const { return m_page->findChild<QTableView *>(QStringLiteral("caseTable")); }
 
@@ -566,7 +578,7 @@ void TestCasesPage::supplementThenHandOutFromTheCaseWindow()
     handout->tickAll();
     QCOMPARE(handout->deliver(), QString());
     QTRY_VERIFY(handout->slipView() && handout->slipView()->isVisible());
-    QVERIFY(!handout->slipView()->pdf().isEmpty());
+    QTRY_VERIFY(!handout->slipView()->pdf().isEmpty()); // drawn on a worker
     QCOMPARE(m_printed.size(), 1); // the slip on the receipt printer
     QVERIFY(items->item(0, 2)->text() == QStringLiteral("handed out"));
     QCOMPARE(m_page->model()->index(0, ui::CaseListModel::Status).data().toString(), QStringLiteral("handed out"));
@@ -587,6 +599,195 @@ void TestCasesPage::supplementThenHandOutFromTheCaseWindow()
         pdf.write(handout->slipView()->pdf());
         QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
     }
+}
+
+void TestCasesPage::askForSupplement(const QString &caseId)
+{
+    applyEvent(caseId, QStringLiteral("routed"), {},
+        {{QStringLiteral("department"), QStringLiteral("police")},
+            {QStringLiteral("items"), QJsonArray {QStringLiteral("item-1")}}});
+    applyEvent(caseId, QStringLiteral("decided"), QStringLiteral("item-1"),
+        {{QStringLiteral("department"), QStringLiteral("police")},
+            {QStringLiteral("outcome"), QStringLiteral("supplement")},
+            {QStringLiteral("what"), QStringLiteral("a clearer photo")}});
+}
+
+void TestCasesPage::resultReady(const QString &caseId)
+{
+    applyEvent(caseId, QStringLiteral("decided"), QStringLiteral("item-1"),
+        {{QStringLiteral("department"), QStringLiteral("police")},
+            {QStringLiteral("outcome"), QStringLiteral("approved")}});
+    applyEvent(caseId, QStringLiteral("ready"), QStringLiteral("item-1"),
+        {{QStringLiteral("department"), QStringLiteral("police")}});
+    applyEvent(caseId, QStringLiteral("handout"), {}, {{QStringLiteral("ready"), 1}, {QStringLiteral("rejected"), 0}});
+}
+
+void TestCasesPage::withContextMenu(int row, const std::function<void(QMenu *)> &inMenu)
+{
+    table()->setFocus();
+    table()->setCurrentIndex(m_page->model()->index(row, ui::CaseListModel::Number));
+    bool seen = false;
+    QTimer poll;
+    poll.setInterval(10);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu || !menu->isVisible())
+            return;
+        poll.stop();
+        QCOMPARE(menu->objectName(), QStringLiteral("caseMenu"));
+        seen = true;
+        inMenu(menu);
+        if (menu->isVisible())
+            menu->close();
+    });
+    poll.start();
+    // A right click on the row, through the window as the platform sends it.
+    const QPoint at = table()->viewport()->mapTo(
+        m_page.get(), table()->visualRect(m_page->model()->index(row, ui::CaseListModel::Matter)).center());
+    QTest::mouseClick(m_page->windowHandle(), Qt::RightButton, {}, at);
+    QTRY_VERIFY(seen);
+}
+
+// Issue 22: the 案件 list's context menu offers what the case can do now: nothing for a case not
+// decided, the supplement while a department asks for one (not the hand-out), the hand-out once
+// every result is ready (not the supplement); each action opens its window.
+void TestCasesPage::contextMenuOffersWhatTheCaseNeeds()
+{
+    const QString caseId = decidedCaseId();
+    QVERIFY(!caseId.isEmpty());
+    // A second case, started and not decided.
+    intake::IntakeWorkflow w(*m_catalog, m_context.calendar, m_clock, *m_store, *m_context.key, m_context.window);
+    QCOMPARE(w.start(), QString());
+    QCOMPARE(
+        w.setApplicant(intake::Party::person(QStringLiteral("110101198001010053"), QStringLiteral("李四")).value()),
+        QString());
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    QCOMPARE(m_page->caseCount(), 2);
+    int decidedRow = -1;
+    int draftRow = -1;
+    for (int row = 0; row < 2; ++row)
+        (m_page->model()->caseAt(row)->id == caseId ? decidedRow : draftRow) = row;
+    QVERIFY(decidedRow >= 0 && draftRow >= 0);
+    const auto enabled = [](QMenu *menu) {
+        QStringList on;
+        for (const QString &name : {QStringLiteral("timelineAction"), QStringLiteral("reprintAction"),
+                 QStringLiteral("supplementAction"), QStringLiteral("handoutAction")}) {
+            auto *a = menu->findChild<QAction *>(name);
+            if (a && a->isEnabled())
+                on << name;
+        }
+        return on;
+    };
+
+    QStringList on;
+    withContextMenu(draftRow, [&](QMenu *menu) { on = enabled(menu); });
+    QCOMPARE(on, QStringList());
+
+    // Decided, with the departments: its timeline and reprint, nothing to take in or hand out.
+    QString handoutTip;
+    withContextMenu(decidedRow, [&](QMenu *menu) {
+        on = enabled(menu);
+        handoutTip = menu->findChild<QAction *>(QStringLiteral("handoutAction"))->toolTip();
+    });
+    QCOMPARE(on, (QStringList {QStringLiteral("timelineAction"), QStringLiteral("reprintAction")}));
+    QVERIFY(!handoutTip.isEmpty()); // why not
+
+    // The department asks for a supplement: "Take in supplement…" (S) opens it.
+    askForSupplement(caseId);
+    withContextMenu(decidedRow, [&](QMenu *menu) {
+        on = enabled(menu);
+        QTest::keyClick(menu, Qt::Key_S);
+    });
+    QCOMPARE(on,
+        (QStringList {
+            QStringLiteral("timelineAction"), QStringLiteral("reprintAction"), QStringLiteral("supplementAction")}));
+    QTRY_VERIFY(m_page->timeline() && m_page->timeline()->isVisible());
+    QCOMPARE(m_page->timeline()->caseId(), caseId);
+    auto *supplement = m_page->timeline()->findChild<ui::SupplementDialog *>(QStringLiteral("supplementDialog"));
+    QVERIFY(supplement);
+    QTRY_VERIFY(supplement->isVisible());
+    QCOMPARE(supplement->takeIn(), QString());
+    supplement->close();
+    m_page->timeline()->close();
+
+    // Every result ready: "Hand out…" (H) opens the hand-out, the supplement is done.
+    resultReady(caseId);
+    withContextMenu(decidedRow, [&](QMenu *menu) {
+        on = enabled(menu);
+        QTest::keyClick(menu, Qt::Key_H);
+    });
+    QCOMPARE(on,
+        (QStringList {
+            QStringLiteral("timelineAction"), QStringLiteral("reprintAction"), QStringLiteral("handoutAction")}));
+    auto *handout = m_page->timeline()->findChild<ui::HandoutDialog *>(QStringLiteral("handoutDialog"));
+    QVERIFY(handout);
+    QTRY_VERIFY(handout->isVisible());
+    handout->close();
+    m_page->timeline()->close();
+
+    // "Timeline" (T) and "Reprint" (R).
+    withContextMenu(decidedRow, [&](QMenu *menu) { QTest::keyClick(menu, Qt::Key_T); });
+    QTRY_VERIFY(m_page->timeline()->isVisible());
+    m_page->timeline()->close();
+    withContextMenu(decidedRow, [&](QMenu *menu) { QTest::keyClick(menu, Qt::Key_R); });
+    QTRY_VERIFY(m_page->reprintView() && m_page->reprintView()->isVisible());
+    QCOMPARE(m_printed.size(), 1);
+}
+
+// Issue 22: the case window, the supplement and the hand-out say again in the language the
+// window switches to what they set in code (the hand-out's title line, its collector line and
+// items, the supplement's case line and how it came, the "handed out" line).
+void TestCasesPage::caseWindowsFollowTheLanguage()
+{
+    const QString caseId = decidedCaseId();
+    QVERIFY(!caseId.isEmpty());
+    askForSupplement(caseId);
+    m_page->show();
+    QCOMPARE(m_page->openCase(caseId), QString());
+    ui::CaseTimelineDialog *t = m_page->timeline();
+    const QString number = m_page->model()->caseAt(0)->number;
+    ui::SupplementDialog *supplement = t->openSupplement();
+    QVERIFY(supplement);
+    auto *supplementCase = supplement->findChild<QLabel *>(QStringLiteral("caseLabel"));
+    auto *how = supplement->findChild<QComboBox *>(QStringLiteral("howCombo"));
+    QCOMPARE(supplementCase->text(), QStringLiteral("Case %1: the applicant brings").arg(number));
+    QCOMPARE(how->itemText(0), QStringLiteral("original"));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QTRY_COMPARE(supplementCase->text(), QStringLiteral("案件 %1：申请人补正").arg(number));
+    QCOMPARE(how->itemText(0), QStringLiteral("原件"));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    QTRY_COMPARE(how->itemText(0), QStringLiteral("original"));
+    QCOMPARE(supplement->takeIn(), QString());
+
+    resultReady(caseId);
+    t->refresh();
+    ui::HandoutDialog *handout = t->openHandout();
+    QVERIFY(handout);
+    handout->setCollector(
+        intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value());
+    auto *caseLine = handout->findChild<QLabel *>(QStringLiteral("caseLabel"));
+    auto *collector = handout->findChild<QLabel *>(QStringLiteral("collectorLabel"));
+    auto *button = handout->findChild<QPushButton *>(QStringLiteral("handoutButton"));
+    QCOMPARE(caseLine->text(), QStringLiteral("Case %1: hand out").arg(number));
+    QVERIFY2(collector->text().endsWith(QStringLiteral(": the applicant in person.")), qPrintable(collector->text()));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QTRY_COMPARE(caseLine->text(), QStringLiteral("案件 %1：出件").arg(number));
+    QVERIFY2(collector->text().endsWith(QStringLiteral("：申请人本人。")), qPrintable(collector->text()));
+    QCOMPARE(button->text(), QStringLiteral("出件并打印出件单(&H)"));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    QTRY_COMPARE(caseLine->text(), QStringLiteral("Case %1: hand out").arg(number));
+    handout->tickAll();
+    QCOMPARE(handout->deliver(), QString());
+    auto *message = t->findChild<QLabel *>(QStringLiteral("messageLabel"), Qt::FindDirectChildrenOnly);
+    QCOMPARE(message->text(), QStringLiteral("Handed out."));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("zh_CN")));
+    QTRY_COMPARE(message->text(), QStringLiteral("已出件。"));
+    QCOMPARE(caseLine->text(), QStringLiteral("案件 %1：出件").arg(number));
+    QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
+    QTRY_COMPARE(message->text(), QStringLiteral("Handed out."));
 }
 
 QTEST_MAIN(TestCasesPage)

@@ -6,13 +6,14 @@
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/HandoutDialog.h"
-#include "onewindow/ui/RatingPrompt.h"
+#include "onewindow/ui/RatingDesk.h"
 #include "onewindow/ui/SupplementDialog.h"
 #include "ui_CaseTimelineDialog.h"
 
 #include <QEvent>
 #include <QHeaderView>
 #include <QLocale>
+#include <QPointer>
 
 namespace ow::ui {
 
@@ -102,6 +103,7 @@ QString CaseTimelineDialog::open(const QString &caseId)
         return err;
     m_service = std::move(service);
     m_ui->messageLabel->clear();
+    m_done = Done::Nothing;
     refresh();
     return {};
 }
@@ -205,24 +207,44 @@ HandoutDialog *CaseTimelineDialog::openHandout()
 void CaseTimelineDialog::afterService(const QString &service)
 {
     refresh();
-    report({}, service == QLatin1String("supplement") ? tr("Supplement taken in.") : tr("Handed out."));
+    // Said again in the language installed later (changeEvent).
+    m_done = service == QLatin1String("supplement") ? Done::Supplement : Done::Handout;
+    report({}, doneText());
     Q_EMIT caseChanged(caseId());
     // The applicant rates what was just done, on their own screen (好差评), sealed for the back
-    // office: the composition root's prompt when it set one, else RatingPrompt once the key ring
-    // carries the back office's rating key.
-    if (m_context.ratingPrompt) {
-        m_context.ratingPrompt(caseId(), service);
-    } else if (!m_context.keys.ratingKey().isEmpty()) {
-        const auto payload = RatingPrompt::ask(caseId(), service, m_context.keys.ratingKey(), this);
-        const QString err = payload ? m_service->recordRating(payload.value()) : payload.error();
-        if (!err.isEmpty())
-            report(err);
-        refresh();
+    // office; on a second screen the clerk goes on meanwhile, so the choice may come when this
+    // window shows another case (or none): then it goes to the rated case's log on its own.
+    if (!m_context.ratings || m_context.keys.ratingKey().isEmpty())
+        return;
+    const QString id = caseId();
+    const QString err = m_context.ratings->ask(id, service, m_context.keys.ratingKey(), this,
+        [this, id, context = &m_context, guard = QPointer<CaseTimelineDialog>(this)](const QJsonObject &payload) {
+            if (!guard || !m_service || m_service->caseId() != id)
+                return RatingDesk::recordOn(*context, id, payload);
+            const QString written = m_service->recordRating(payload);
+            if (written.isEmpty() && m_context.sync)
+                m_context.sync->kick();
+            refresh();
+            return written;
+        });
+    if (!err.isEmpty())
+        report(err);
+}
+
+QString CaseTimelineDialog::doneText() const
+{
+    switch (m_done) {
+    case Done::Supplement: return tr("Supplement taken in.");
+    case Done::Handout: return tr("Handed out.");
+    case Done::Nothing: break;
     }
+    return {};
 }
 
 void CaseTimelineDialog::report(const QString &error, const QString &success)
 {
+    if (!error.isEmpty() || success != doneText())
+        m_done = Done::Nothing;
     m_ui->messageLabel->setText(error.isEmpty() ? success : error);
     m_ui->messageLabel->setStyleSheet(
         error.isEmpty() ? QStringLiteral("color:#1b7f3b;") : QStringLiteral("color:#b00020; font-weight:bold;"));
@@ -233,6 +255,8 @@ void CaseTimelineDialog::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         refresh();
+        if (m_done != Done::Nothing)
+            report({}, doneText());
     }
     QDialog::changeEvent(event);
 }

@@ -2,11 +2,13 @@
 
 #include "onewindow/core/CreditCode.h"
 #include "onewindow/core/IdNumber.h"
+#include "onewindow/intake/CaseService.h"
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/EscPosReceipt.h"
 #include "onewindow/receipt/PdfRenderer.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/store/CaseRepository.h"
+#include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/CaseTimelineDialog.h"
@@ -218,38 +220,66 @@ QString CasesPage::openCase(const QString &caseId)
 
 void CasesPage::contextMenu(const QPoint &at)
 {
-    const QModelIndex index = m_ui->caseTable->indexAt(at);
-    if (!index.isValid())
-        return;
+    // The mouse's row, or (the menu key) the current one.
+    QModelIndex index = m_ui->caseTable->indexAt(at);
+    QPoint where = at;
+    if (!index.isValid()) {
+        index = m_ui->caseTable->currentIndex();
+        if (!index.isValid())
+            return;
+        where = m_ui->caseTable->visualRect(index).center();
+    }
     m_ui->caseTable->selectRow(index.row());
     const store::CaseRecord *r = selected();
     if (!r)
         return;
     const QString id = r->id;
     const bool decided = CaseListModel::isDecided(*r);
+    // What the case can do now: a supplement only while something is asked for, the hand-out
+    // only when every result is ready (待出件); the reason otherwise, as the action's tip.
+    QString noSupplement = tr("Case %1 is not decided yet.").arg(r->number);
+    QString noHandout = noSupplement;
+    if (decided && m_context.catalog && m_context.store && m_context.key) {
+        intake::CaseService service(*m_context.catalog, m_context.calendar, *m_context.clock, *m_context.store,
+            *m_context.key, m_context.window);
+        const QString err = service.open(id, sync::SyncJournal(*m_context.store).remote(id));
+        noSupplement = !err.isEmpty()   ? err
+            : service.tasks().isEmpty() ? tr("Case %1 has no supplement to take in.").arg(r->number)
+                                        : QString();
+        noHandout = err.isEmpty() ? service.readyForHandout() : err;
+    }
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("caseMenu"));
+    menu.setToolTipsVisible(true);
     const auto run = [this](const QString &err) {
         if (!err.isEmpty())
             report(err);
     };
     QAction *timeline = menu.addAction(tr("&Timeline"), this, [this, id, run] { run(openCase(id)); });
+    timeline->setObjectName(QStringLiteral("timelineAction"));
+    timeline->setEnabled(decided);
     QAction *again = menu.addAction(tr("&Reprint"), this, [this, id, run] { run(reprint(id)); });
+    again->setObjectName(QStringLiteral("reprintAction"));
+    again->setEnabled(decided);
     QAction *supplement = menu.addAction(tr("Take in &supplement…"), this, [this, id, run] {
         run(openCase(id));
         if (m_timeline && m_timeline->caseId() == id)
             if (SupplementDialog *d = m_timeline->openSupplement())
                 d->show();
     });
+    supplement->setObjectName(QStringLiteral("supplementAction"));
+    supplement->setEnabled(noSupplement.isEmpty());
+    supplement->setToolTip(noSupplement);
     QAction *handout = menu.addAction(tr("&Hand out…"), this, [this, id, run] {
         run(openCase(id));
         if (m_timeline && m_timeline->caseId() == id)
             if (HandoutDialog *d = m_timeline->openHandout())
                 d->show();
     });
-    for (QAction *a : {timeline, again, supplement, handout})
-        a->setEnabled(decided);
-    menu.exec(m_ui->caseTable->viewport()->mapToGlobal(at));
+    handout->setObjectName(QStringLiteral("handoutAction"));
+    handout->setEnabled(noHandout.isEmpty());
+    handout->setToolTip(noHandout);
+    menu.exec(m_ui->caseTable->viewport()->mapToGlobal(where));
 }
 
 void CasesPage::updateButtons()

@@ -13,8 +13,13 @@
 
 #include <QEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QShortcut>
+#include <QThreadPool>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ow::ui {
 
@@ -35,16 +40,12 @@ HandoutDialog::HandoutDialog(const ClientContext &context, intake::CaseService &
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("handoutDialog"));
-    m_ui->caseLabel->setText(tr("Case %1: hand out").arg(service.caseNumber()));
-    for (const QString &c : {tr("EMS"), tr("SF Express"), tr("China Post")})
-        m_ui->carrierCombo->addItem(c);
+    for (int i = 0; i < 3; ++i)
+        m_ui->carrierCombo->addItem(QString());
     for (const intake::CaseItem &c : service.items()) {
         if (c.state != QLatin1String("ready") && c.state != QLatin1String("rejected"))
             continue;
-        auto *item = new QListWidgetItem(c.state == QLatin1String("rejected")
-                ? tr("%1 (%2): decision letter — %3").arg(c.matter, c.department, c.given)
-                : tr("%1 (%2): %3").arg(c.matter, c.department, c.given),
-            m_ui->itemsList);
+        auto *item = new QListWidgetItem(m_ui->itemsList);
         item->setData(Qt::UserRole, c.item);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
@@ -61,14 +62,7 @@ HandoutDialog::HandoutDialog(const ClientContext &context, intake::CaseService &
             refreshCollector();
             return QString();
         });
-    const auto mode = [this] {
-        const bool courier = m_ui->courierRadio->isChecked();
-        m_ui->collectorGroup->setVisible(!courier);
-        m_ui->courierGroup->setVisible(courier);
-        m_ui->handoutButton->setText(courier ? tr("&Dispatch and print the slip") : tr("&Hand out and print the slip"));
-    };
-    connect(m_ui->courierRadio, &QRadioButton::toggled, this, mode);
-    mode();
+    connect(m_ui->courierRadio, &QRadioButton::toggled, this, &HandoutDialog::retranslate);
     if (context.cardReader)
         connect(context.cardReader, &idcard::IdCardReader::cardRead, this, &HandoutDialog::takeCard);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &QDialog::reject);
@@ -77,10 +71,36 @@ HandoutDialog::HandoutDialog(const ClientContext &context, intake::CaseService &
         if (!err.isEmpty())
             report(err);
     });
-    refreshCollector();
+    retranslate();
 }
 
 HandoutDialog::~HandoutDialog() = default;
+
+void HandoutDialog::retranslate()
+{
+    // Everything set in code, again in the language now installed (the form's own texts come
+    // from retranslateUi).
+    m_ui->caseLabel->setText(tr("Case %1: hand out").arg(m_service.caseNumber()));
+    const QStringList carriers {tr("EMS"), tr("SF Express"), tr("China Post")};
+    for (int i = 0; i < carriers.size() && i < m_ui->carrierCombo->count(); ++i)
+        m_ui->carrierCombo->setItemText(i, carriers.at(i));
+    const QList<intake::CaseItem> items = m_service.items();
+    for (int i = 0; i < m_ui->itemsList->count(); ++i) {
+        QListWidgetItem *row = m_ui->itemsList->item(i);
+        const auto c = std::find_if(items.cbegin(), items.cend(),
+            [&](const intake::CaseItem &x) { return x.item == row->data(Qt::UserRole).toString(); });
+        if (c == items.cend())
+            continue;
+        row->setText(c->state == QLatin1String("rejected")
+                ? tr("%1 (%2): decision letter — %3").arg(c->matter, c->department, c->given)
+                : tr("%1 (%2): %3").arg(c->matter, c->department, c->given));
+    }
+    const bool courier = m_ui->courierRadio->isChecked();
+    m_ui->collectorGroup->setVisible(!courier);
+    m_ui->courierGroup->setVisible(courier);
+    m_ui->handoutButton->setText(courier ? tr("&Dispatch and print the slip") : tr("&Hand out and print the slip"));
+    refreshCollector();
+}
 
 ScanPanel *HandoutDialog::authorisationScan() const
 {
@@ -184,9 +204,8 @@ void HandoutDialog::showSlip()
     if (!slip)
         return;
     const auto blocks = receipt::EscPosReceipt::blocks(*slip, m_context.printerProfile);
-    const auto pdf = receipt::PdfRenderer::render(*slip);
-    if (!blocks || !pdf) {
-        report(!blocks ? blocks.error() : pdf.error());
+    if (!blocks) {
+        report(blocks.error());
         return;
     }
     m_slipBlocks = blocks.value();
@@ -207,9 +226,9 @@ void HandoutDialog::showSlip()
         });
         connect(m_slipView, &DocumentView::finishRequested, dialog, &QDialog::close);
     }
-    m_slipView->window()->setWindowTitle(QStringLiteral("%1 · %2").arg(slip->title(), slip->caseNumber));
-    m_slipView->setDocument(QStringLiteral("%1 · %2").arg(slip->title(), slip->caseNumber),
-        m_context.renderReceipt ? m_context.renderReceipt(stream) : QImage(), pdf.value());
+    const QString title = QStringLiteral("%1 · %2").arg(slip->title(), slip->caseNumber);
+    m_slipView->window()->setWindowTitle(title);
+    m_slipView->setDocument(title, QImage(), QByteArray());
     if (m_context.devices && m_context.devices->canPrint()) {
         m_slipView->setPrinterStatus(tr("Printing…"), true);
         m_context.devices->requestPrint(m_slipBlocks);
@@ -218,6 +237,36 @@ void HandoutDialog::showSlip()
     }
     m_slipView->window()->show();
     m_slipView->window()->raise();
+    // Drawing the paper slip and laying out the A4 PDF take 100 ms and more: on a worker, so that
+    // the window answers at once while the slip prints (as the intake screen's previews).
+    if (!m_slipPreview) {
+        m_slipPreview = new QFutureWatcher<SlipPreview>(this);
+        connect(m_slipPreview, &QFutureWatcherBase::finished, this, [this] {
+            if (m_slipPreview->future().resultCount() == 0 || !m_slipView)
+                return;
+            const SlipPreview preview = m_slipPreview->future().result();
+            if (!preview.error.isEmpty())
+                report(preview.error);
+            m_slipView->setDocument(preview.title, preview.paper, preview.pdf);
+        });
+    }
+    auto promise = std::make_shared<QPromise<SlipPreview>>();
+    m_slipPreview->setFuture(promise->future());
+    QThreadPool::globalInstance()->start(
+        [promise, document = *slip, stream, title, render = m_context.renderReceipt] {
+            promise->start();
+            SlipPreview preview;
+            preview.title = title;
+            if (render && !stream.isEmpty())
+                preview.paper = render(stream);
+            const auto pdf = receipt::PdfRenderer::render(document);
+            if (pdf)
+                preview.pdf = pdf.value();
+            else
+                preview.error = pdf.error();
+            promise->addResult(preview);
+            promise->finish();
+        });
 }
 
 void HandoutDialog::report(const QString &error, const QString &success)
@@ -229,8 +278,10 @@ void HandoutDialog::report(const QString &error, const QString &success)
 
 void HandoutDialog::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslate();
+    }
     QDialog::changeEvent(event);
 }
 

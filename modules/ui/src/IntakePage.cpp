@@ -15,6 +15,7 @@
 #include "onewindow/ui/DemoCardSlot.h"
 #include "onewindow/ui/HandoutDialog.h"
 #include "onewindow/ui/IdentityPanel.h"
+#include "onewindow/ui/RatingDesk.h"
 #include "onewindow/ui/SupplementDialog.h"
 #include "ui_IntakePage.h"
 
@@ -27,6 +28,7 @@
 #include <QFutureWatcher>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPointer>
 #include <QPromise>
 #include <QShortcut>
 #include <QThreadPool>
@@ -178,8 +180,12 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
     connect(m_ui->demoCardButton, &QPushButton::clicked, this, &IntakePage::placeDemoCard);
     connect(m_ui->documentView, &DocumentView::printReceiptRequested, this, &IntakePage::printReceipt);
     connect(m_ui->documentView, &DocumentView::handedOver, this, [this](const QString &target) {
-        if (m_workflow && m_workflow->step() == Step::Print)
-            report(m_workflow->recordPrinted(target));
+        if (m_workflow && m_workflow->step() == Step::Print) {
+            const QString err = m_workflow->recordPrinted(target);
+            report(err);
+            if (err.isEmpty())
+                rateAcceptance();
+        }
     });
     connect(m_ui->documentView, &DocumentView::finishRequested, this, &IntakePage::finishCase);
     // The column scrolls rather than squeezing its rows into each other: its wrapped labels'
@@ -207,8 +213,12 @@ IntakePage::IntakePage(const ClientContext &context, QWidget *parent)
                 ? tr("%1 Provisional receipt: valid once the back office confirms the case.").arg(message)
                 : message;
             report(ok ? QString() : message, ok ? note : QString());
-            if (ok && m_workflow && m_workflow->step() == Step::Print)
-                report(m_workflow->recordPrinted(QStringLiteral("receipt-printer")));
+            if (ok && m_workflow && m_workflow->step() == Step::Print) {
+                const QString err = m_workflow->recordPrinted(QStringLiteral("receipt-printer"));
+                report(err);
+                if (err.isEmpty())
+                    rateAcceptance();
+            }
         });
     }
     // Scanned pages per checklist line; a licence QR on a page fills in the company (issue 14).
@@ -467,6 +477,10 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
 {
     if (!m_workflow)
         return;
+    // A card read while the clerk works in a hand-out is the collector's (HandoutDialog takes it),
+    // not the next applicant's.
+    if (qobject_cast<HandoutDialog *>(QApplication::activeWindow()))
+        return;
     // What the card says that rules and answers use: validity, birth date and gender.
     QJsonObject details {{QStringLiteral("card"), card.typeCode()}, {QStringLiteral("address"), card.address},
         {QStringLiteral("validUntil"),
@@ -684,6 +698,31 @@ void IntakePage::printReceipt()
     }
     m_ui->documentView->setPrinterStatus(tr("Printing…"), true);
     m_context.devices->requestPrint(m_receiptBlocks);
+}
+
+void IntakePage::rateAcceptance()
+{
+    if (!m_context.ratings || m_context.keys.ratingKey().isEmpty() || !m_workflow || !m_workflow->hasCase()
+        || !m_workflow->state().document)
+        return;
+    const QString document = m_workflow->document().qrPayload;
+    if (document == m_ratingAskedFor)
+        return; // a reprint (F10) of the same decision
+    m_ratingAskedFor = document;
+    const QString caseId = m_workflow->caseId();
+    // On a second screen the applicant may choose after the clerk finished the case (F12) and
+    // began the next: then the rated case is not this workflow's any more.
+    const QString err = m_context.ratings->ask(caseId, QStringLiteral("acceptance"), m_context.keys.ratingKey(), this,
+        [this, caseId, context = &m_context, guard = QPointer<IntakePage>(this)](const QJsonObject &payload) {
+            if (!guard || !m_workflow || !m_workflow->hasCase() || m_workflow->caseId() != caseId)
+                return RatingDesk::recordOn(*context, caseId, payload);
+            const QString written = m_workflow->recordService({{QStringLiteral("rated"), payload}});
+            if (written.isEmpty() && m_context.sync)
+                m_context.sync->kick();
+            return written;
+        });
+    if (!err.isEmpty())
+        report(err);
 }
 
 void IntakePage::askContinue()

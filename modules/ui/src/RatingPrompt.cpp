@@ -146,6 +146,15 @@ void RatingPrompt::decline()
     accept();
 }
 
+void RatingPrompt::withdraw()
+{
+    if (m_finished)
+        return;
+    m_withdrawn = true;
+    m_finished = true;
+    QDialog::done(QDialog::Rejected);
+}
+
 void RatingPrompt::reject()
 {
     // Escape and the window manager's close land here: not the applicant's choice.

@@ -20,9 +20,8 @@ SupplementDialog::SupplementDialog(const ClientContext &context, intake::CaseSer
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("supplementDialog"));
-    m_ui->howCombo->addItem(tr("original"), QStringLiteral("original"));
-    m_ui->howCombo->addItem(tr("copy"), QStringLiteral("copy"));
-    m_ui->howCombo->addItem(tr("e-licence"), QStringLiteral("elicence"));
+    for (const QString &how : {QStringLiteral("original"), QStringLiteral("copy"), QStringLiteral("elicence")})
+        m_ui->howCombo->addItem(QString(), how);
     fillTasks();
     connect(m_ui->taskCombo, &QComboBox::currentIndexChanged, this, &SupplementDialog::showTask);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &QDialog::reject);
@@ -39,9 +38,25 @@ SupplementDialog::SupplementDialog(const ClientContext &context, intake::CaseSer
             error.isEmpty() ? QStringLiteral("color:#1b7f3b;") : QStringLiteral("color:#b00020; font-weight:bold;"));
     });
     showTask();
+    retranslate();
 }
 
 SupplementDialog::~SupplementDialog() = default;
+
+void SupplementDialog::retranslate()
+{
+    m_ui->howCombo->setItemText(0, tr("original"));
+    m_ui->howCombo->setItemText(1, tr("copy"));
+    m_ui->howCombo->setItemText(2, tr("e-licence"));
+    // The same task stays selected, its scanned pages with it (no showTask()).
+    const QString selected = lineId();
+    fillTasks();
+    {
+        const QSignalBlocker block(m_ui->taskCombo);
+        selectTask(selected);
+    }
+    showDue();
+}
 
 ScanPanel *SupplementDialog::scanPanel() const
 {
@@ -81,9 +96,6 @@ void SupplementDialog::showTask()
     for (const intake::SupplementTask &t : m_service.tasks()) {
         if (t.id != id)
             continue;
-        const QString due = t.due.isValid() ? QLocale().toString(t.due, QLocale::LongFormat) : tr("no date");
-        m_ui->dueLabel->setText(t.overdue ? tr("%1 — overdue").arg(due) : due);
-        m_ui->dueLabel->setStyleSheet(t.overdue ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
         // The scan panel's one line: the task's material, named as the applicant was told.
         m_ui->scanPanel->setSupplementLines({{id, t.what}},
             m_context.store ? QFileInfo(m_context.store->path()).absolutePath() : QString(),
@@ -92,6 +104,19 @@ void SupplementDialog::showTask()
                 m_pages = pages;
                 return QString();
             });
+    }
+    showDue();
+}
+
+void SupplementDialog::showDue()
+{
+    const QString id = lineId();
+    for (const intake::SupplementTask &t : m_service.tasks()) {
+        if (t.id != id)
+            continue;
+        const QString due = t.due.isValid() ? QLocale().toString(t.due, QLocale::LongFormat) : tr("no date");
+        m_ui->dueLabel->setText(t.overdue ? tr("%1 — overdue").arg(due) : due);
+        m_ui->dueLabel->setStyleSheet(t.overdue ? QStringLiteral("color:#b00020; font-weight:bold;") : QString());
     }
 }
 
@@ -123,8 +148,10 @@ QString SupplementDialog::takeIn()
 
 void SupplementDialog::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        retranslate();
+    }
     QDialog::changeEvent(event);
 }
 

@@ -52,6 +52,10 @@ protected:
 private:
     void report(const QString &error, const QString &success = {});
     void afterService(const QString &service);
+    QString doneText() const; // the last service's "done" line, in the language installed now
+
+    enum class Done { Nothing, Supplement, Handout };
+    Done m_done = Done::Nothing;
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::CaseTimelineDialog> m_ui;

@@ -32,6 +32,7 @@ namespace ow::ui {
 
 class CounterDevices;
 class DemoCardSlot;
+class RatingDesk;
 
 // What the composition root (app/client, or a test) hands to the widgets.
 struct ClientContext
@@ -75,9 +76,9 @@ struct ClientContext
     QString hotFolder;
 
     // After each service (acceptance, supplement, hand-out): the applicant's rating (好差评) on
-    // their own screen, with the case and the service (acceptance, supplement, handout). Unset:
-    // no rating is asked (a window without the rating screen wired, tests).
-    std::function<void(const QString &caseId, const QString &service)> ratingPrompt;
+    // their own screen (RatingDesk), sealed to the key ring's rating key. Null: no rating is asked
+    // (a window without the rating screen wired, tests).
+    RatingDesk *ratings = nullptr;
 
     // Draws ESC/POS bytes as the paper will look (the printer simulator's renderer).
     std::function<QImage(const QByteArray &)> renderReceipt;

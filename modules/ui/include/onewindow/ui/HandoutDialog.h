@@ -3,6 +3,8 @@
 #include "onewindow/intake/Party.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
+#include <QImage>
 
 #include <memory>
 #include <optional>
@@ -47,6 +49,7 @@ public:
         const QString &tracking);
     // Hands out or dispatches (the button); "" or why not. Shows and prints the slip.
     QString deliver();
+    // The slip's window: shown at once, its paper and A4 previews once drawn (on a worker).
     DocumentView *slipView() const { return m_slipView; }
 
 Q_SIGNALS:
@@ -56,6 +59,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate(); // the texts set in code (LanguageChange)
     void refreshCollector();
     void showSlip();
     void report(const QString &error, const QString &success = {});
@@ -67,6 +71,14 @@ private:
     QString m_authSha256;
     int m_authPages = 0;
     DocumentView *m_slipView = nullptr;
+    struct SlipPreview
+    {
+        QString title;
+        QImage paper;
+        QByteArray pdf;
+        QString error;
+    };
+    QFutureWatcher<SlipPreview> *m_slipPreview = nullptr;
     QList<QByteArray> m_slipBlocks;
 };
 

@@ -91,6 +91,9 @@ private:
     void clearCaseScreen();
     void openOther(const QString &caseId, const QString &number);
     void keepFocusInView();
+    // The decided document went out (the receipt printer, or the A4 handed over): the applicant
+    // rates the acceptance (RatingDesk), once per decision.
+    void rateAcceptance();
 
     const ClientContext &m_context;
     std::unique_ptr<Ui::IntakePage> m_ui;
@@ -104,6 +107,7 @@ private:
     bool m_identityPinned = false; // F2: the card's details stay shown though the case moved on
     class IdentityPanel *m_identity = nullptr;
     class CaseTimelineDialog *m_caseDialog = nullptr;
+    QString m_ratingAskedFor; // the decided document (its QR) whose rating was asked
     // Opens the supplement or hand-out of a decided case; "" when it did, else why it cannot.
     QString serveDecided(const QString &caseId);
     // The decision waiting for the back office's acknowledgement of its case.

@@ -49,6 +49,11 @@ public:
     // What the applicant chose; valid once the dialog is accepted.
     receipt::Rating rating() const { return m_rating; }
 
+    // Ends an unanswered prompt without a rating (the applicant walked away; the next service's
+    // prompt takes the screen): nothing is recorded.
+    void withdraw();
+    bool withdrawn() const { return m_withdrawn; }
+
     void reject() override; // only "declined" ends it without a level
     void done(int result) override;
 
@@ -67,6 +72,7 @@ private:
     std::unique_ptr<Ui::RatingPrompt> m_ui;
     receipt::Rating m_rating;
     bool m_finished = false;
+    bool m_withdrawn = false;
 };
 
 } // namespace ow::ui

@@ -42,8 +42,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate(); // the texts set in code (LanguageChange)
     void fillTasks();
     void showTask();
+    void showDue(); // the selected task's due date
     QString lineId() const; // the scan panel's line of the selected task
 
     const ClientContext &m_context;
