@@ -2967,10 +2967,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Task:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Due:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2988,6 +2984,10 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tas&amp;k:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4740,6 +4740,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The local store is not available.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Case %1 is not decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 has no supplement to take in.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::ChecklistPanel</name>
@@ -5899,6 +5907,10 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message>
         <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

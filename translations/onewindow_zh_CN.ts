@@ -2958,10 +2958,6 @@
         <translation>收取补正材料</translation>
     </message>
     <message>
-        <source>&amp;Task:</source>
-        <translation>补正事项(&amp;T)：</translation>
-    </message>
-    <message>
         <source>Due:</source>
         <translation>截止日期：</translation>
     </message>
@@ -2980,6 +2976,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Tas&amp;k:</source>
+        <translation>补正事项(&amp;K)：</translation>
     </message>
 </context>
 <context>
@@ -4725,6 +4725,14 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The local store is not available.</source>
         <translation>本地数据库不可用。</translation>
     </message>
+    <message>
+        <source>Case %1 is not decided yet.</source>
+        <translation>案件 %1 尚未作出受理决定。</translation>
+    </message>
+    <message>
+        <source>Case %1 has no supplement to take in.</source>
+        <translation>案件 %1 没有需收取的补正材料。</translation>
+    </message>
 </context>
 <context>
     <name>ow::ui::ChecklistPanel</name>
@@ -5870,6 +5878,10 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     <message>
         <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
         <translation>尚未收到后台的评价密钥，评价无法加密。</translation>
+    </message>
+    <message>
+        <source>The catalogue or the local store is not available.</source>
+        <translation>事项目录或本地数据库不可用。</translation>
     </message>
 </context>
 <context>

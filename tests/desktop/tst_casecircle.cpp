@@ -11,8 +11,8 @@
 // engine, the real drivers on the simulated reader and printer. OW_SCREENSHOT_DIR saves the
 // screens (zh_CN by default) and the slip's A4 PDF.
 #include "DeskCards.h"
-#include "ReceiptCheck.h"
 #include "IntakeTestContext.h"
+#include "ReceiptCheck.h"
 #include "SimulatedCounter.h"
 #include "SyncFixture.h"
 #include "Watchdog.h"
@@ -498,8 +498,8 @@ void TestCaseCircle::oneCaseAroundTheCircle()
     QVERIFY(handout->slipView());
     QTRY_VERIFY(handout->slipView()->isVisible());
     m_watchdog->setWhere(QStringLiteral("the slip's previews"));
-    QTRY_VERIFY_WITH_TIMEOUT(handout->slipView()->pdfPageCount() >= 1 && !handout->slipView()->receiptImage().isNull(),
-        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        handout->slipView()->pdfPageCount() >= 1 && !handout->slipView()->receiptImage().isNull(), 10000);
     screenshot(handout->slipView()->window(), QStringLiteral("slip-window"));
     if (const QString dir = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QFile pdf(QDir(dir).filePath(QStringLiteral("desktop-circle-slip.pdf")));

@@ -252,21 +252,20 @@ void HandoutDialog::showSlip()
     }
     auto promise = std::make_shared<QPromise<SlipPreview>>();
     m_slipPreview->setFuture(promise->future());
-    QThreadPool::globalInstance()->start(
-        [promise, document = *slip, stream, title, render = m_context.renderReceipt] {
-            promise->start();
-            SlipPreview preview;
-            preview.title = title;
-            if (render && !stream.isEmpty())
-                preview.paper = render(stream);
-            const auto pdf = receipt::PdfRenderer::render(document);
-            if (pdf)
-                preview.pdf = pdf.value();
-            else
-                preview.error = pdf.error();
-            promise->addResult(preview);
-            promise->finish();
-        });
+    QThreadPool::globalInstance()->start([promise, document = *slip, stream, title, render = m_context.renderReceipt] {
+        promise->start();
+        SlipPreview preview;
+        preview.title = title;
+        if (render && !stream.isEmpty())
+            preview.paper = render(stream);
+        const auto pdf = receipt::PdfRenderer::render(document);
+        if (pdf)
+            preview.pdf = pdf.value();
+        else
+            preview.error = pdf.error();
+        promise->addResult(preview);
+        promise->finish();
+    });
 }
 
 void HandoutDialog::report(const QString &error, const QString &success)
