@@ -14,10 +14,13 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPointer>
+#include <QScrollBar>
 
 namespace ow::ui {
 
 namespace {
+
+constexpr int kMaxShortRows = 6; // items and supplements shown before their list scrolls
 
 QString itemState(const intake::CaseItem &c)
 {
@@ -51,9 +54,24 @@ void fill(QTableWidget *table, const QStringList &headers, const QList<QStringLi
         for (int c = 0; c < rows.at(r).size(); ++c)
             table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
     }
-    table->resizeColumnsToContents();
-    table->horizontalHeader()->setStretchLastSection(true);
+    // Each column as wide as its words, the last one taking the rest of the width.
+    QHeaderView *header = table->horizontalHeader();
+    for (int c = 0; c < table->columnCount(); ++c)
+        header->setSectionResizeMode(
+            c, c + 1 < table->columnCount() ? QHeaderView::ResizeToContents : QHeaderView::Stretch);
     table->resizeRowsToContents();
+}
+
+// A short list (a case's items, its open supplements) as tall as its rows, up to `maxRows`
+// (then it scrolls): one item is one line under its header, not a box as tall as the timeline.
+void fitRows(QTableWidget *table, int maxRows)
+{
+    int height = table->horizontalHeader()->sizeHint().height() + 2 * table->frameWidth();
+    for (int r = 0; r < table->rowCount() && r < maxRows; ++r)
+        height += table->rowHeight(r);
+    if (table->rowCount() > maxRows && table->horizontalScrollBar()->isVisible())
+        height += table->horizontalScrollBar()->sizeHint().height();
+    table->setFixedHeight(height);
 }
 
 } // namespace
@@ -145,6 +163,7 @@ void CaseTimelineDialog::refresh()
             c.at.isValid() ? QLocale().toString(c.at.toLocalTime(), QLocale::ShortFormat) : QString()};
     }
     fill(m_ui->itemsTable, {tr("Matter"), tr("Department"), tr("State"), tr("Since")}, rows);
+    fitRows(m_ui->itemsTable, kMaxShortRows);
     m_ui->itemsTitle->setVisible(!rows.isEmpty());
     m_ui->itemsTable->setVisible(!rows.isEmpty());
 
@@ -161,6 +180,7 @@ void CaseTimelineDialog::refresh()
         if (tasks.at(r).overdue)
             m_ui->tasksTable->item(r, 2)->setForeground(QColor(0xb0, 0x00, 0x20));
     }
+    fitRows(m_ui->tasksTable, kMaxShortRows);
     m_ui->tasksTitle->setVisible(!tasks.isEmpty());
     m_ui->tasksTable->setVisible(!tasks.isEmpty());
 
