@@ -104,7 +104,7 @@ private:
     QString m_scanTarget;
     scan::Scanner *m_scanner = nullptr;
     scan::HotFolder *m_hotFolder = nullptr;
-    QPdfDocument *m_preview = nullptr;
+    QPdfDocument *m_preview = nullptr; // made with the first preview (it starts PDFium)
     QBuffer *m_previewBuffer = nullptr;
     QByteArray m_previewBytes;
     QList<QThread *> m_imports;
