@@ -172,7 +172,7 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
     });
 
     if (sync::SupervisorService *service = m_context.supervisor) {
-        connect(service, &sync::SupervisorService::overviewReady, this, &SupervisorPage::show);
+        connect(service, &sync::SupervisorService::overviewReady, this, &SupervisorPage::showOverview);
         connect(service, &sync::SupervisorService::failed, this, &SupervisorPage::showFailure);
         connect(service, &sync::SupervisorService::appealDecided, this,
             [this](const QString &appealId, const QString &state) {
@@ -191,7 +191,12 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
     showStatus();
 }
 
-SupervisorPage::~SupervisorPage() = default;
+SupervisorPage::~SupervisorPage()
+{
+    // Closing the page moves the focus out of a date field (editingFinished): no refresh then.
+    m_ui->fromEdit->disconnect(this);
+    m_ui->toEdit->disconnect(this);
+}
 
 void SupervisorPage::changeEvent(QEvent *event)
 {
@@ -199,7 +204,7 @@ void SupervisorPage::changeEvent(QEvent *event)
         m_ui->retranslateUi(this);
         showCalendar();
         if (m_overview)
-            show(*m_overview);
+            showOverview(*m_overview);
         else
             showStatus();
     }
@@ -307,7 +312,7 @@ void SupervisorPage::showStatus()
     m_ui->statusLabel->setStyleSheet(bad ? QStringLiteral("color: #b3261e; font-weight: bold;") : QString());
 }
 
-void SupervisorPage::show(const Overview &overview)
+void SupervisorPage::showOverview(const Overview &overview)
 {
     m_overview = overview;
     m_fetchedAt = m_context.clock->now();

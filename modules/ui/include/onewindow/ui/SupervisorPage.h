@@ -57,7 +57,7 @@ protected:
 
 private:
     void showCalendar();
-    void show(const sync::SupervisorOverview &overview);
+    void showOverview(const sync::SupervisorOverview &overview);
     void showFailure(const QString &message);
     void showStatus();
     void fillLive();
