@@ -401,11 +401,16 @@ void TestSupervisorPage::aBadRatingWithItsDeadline()
     rating.reasons = {QStringLiteral("attitude")};
     rating.text = QStringLiteral("态度冷淡");
     rating.at = QDateTime::currentDateTimeUtc();
-    const auto payload = ow::ui::RatingPrompt::sealedPayload(rating, ring->ratingKey());
-    QVERIFY2(payload, qPrintable(payload.error()));
-    ow::intake::CaseService service(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
-    QCOMPARE(service.open(m_cases.at(0), ow::sync::SyncJournal(*m_store).remote(m_cases.at(0))), QString());
-    QCOMPARE(service.recordRating(payload.value()), QString());
+    // The second applicant too ("dissatisfied"): that one is not appealed.
+    for (int i = 0; i < 2; ++i) {
+        rating.caseId = m_cases.at(i);
+        rating.level = i == 0 ? ow::receipt::Rating::Level::VeryDissatisfied : ow::receipt::Rating::Level::Dissatisfied;
+        const auto payload = ow::ui::RatingPrompt::sealedPayload(rating, ring->ratingKey());
+        QVERIFY2(payload, qPrintable(payload.error()));
+        ow::intake::CaseService service(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
+        QCOMPARE(service.open(m_cases.at(i), ow::sync::SyncJournal(*m_store).remote(m_cases.at(i))), QString());
+        QCOMPARE(service.recordRating(payload.value()), QString());
+    }
     QVERIFY(synced());
 
     auto p = page(kSupervisor);
@@ -419,6 +424,8 @@ void TestSupervisorPage::aBadRatingWithItsDeadline()
     const QDate today = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).date();
     QCOMPARE(cellText(bad, row, 5), QLocale().toString(m_calendar->addWorkingDays(today, 15), QLocale::ShortFormat));
     QCOMPARE(cellText(bad, row, 7), QStringLiteral("Not called back yet"));
+    QCOMPARE(bad->rowCount(), 2);
+    QCOMPARE(cellText(bad, rowOf(bad, 0, m_numbers.at(1)), 3), QStringLiteral("Dissatisfied"));
 }
 
 void TestSupervisorPage::anAppealDecidedFromTheSection()
@@ -457,9 +464,11 @@ void TestSupervisorPage::anAppealDecidedFromTheSection()
     QCOMPARE(decided.at(0).at(1).toString(), QStringLiteral("removed"));
     // Refreshed after the decision: no appeal left, and the removed rating counts nowhere.
     QTRY_VERIFY_WITH_TIMEOUT(!again.isEmpty(), kWait);
+    QVERIFY(again.last().at(0).toBool());
     QCOMPARE(appeals->rowCount(), 0);
     auto *bad = p->findChild<QTableWidget *>(QStringLiteral("badRatingTable"));
     QCOMPARE(rowOf(bad, 0, m_numbers.at(0)), -1);
+    QVERIFY(rowOf(bad, 0, m_numbers.at(1)) >= 0); // the other one stands
     // At the back office: decided by the supervisor.
     const QJsonObject list = call("GET", QStringLiteral("/v1/ratings/appeals"), {}, token(kSupervisor, kPassword));
     bool found = false;

@@ -152,8 +152,12 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
         if (m_ui->fromEdit->date() > to)
             m_ui->fromEdit->setDate(to);
     });
+    // A new period asks at once (leaving a date field unchanged does not).
     for (QDateEdit *edit : {m_ui->fromEdit, m_ui->toEdit})
-        connect(edit, &QDateEdit::editingFinished, this, &SupervisorPage::refresh);
+        connect(edit, &QDateEdit::editingFinished, this, [this] {
+            if (!m_overview || m_overview->from != m_ui->fromEdit->date() || m_overview->to != m_ui->toEdit->date())
+                refresh();
+        });
     connect(m_ui->exportButton, &QPushButton::clicked, this, &SupervisorPage::exportCsv);
     connect(m_ui->reportButton, &QPushButton::clicked, this, &SupervisorPage::saveReport);
     connect(m_ui->upholdButton, &QPushButton::clicked, this, [this] { decideAppeal(QStringLiteral("upheld")); });
@@ -298,12 +302,12 @@ void SupervisorPage::showStatus()
     } else if (!m_failure.isEmpty()) {
         const qint64 age = m_fetchedAt.secsTo(m_context.clock->now());
         text = tr("Figures as of %1 (%2 old): the refresh failed: %3")
-                   .arg(locale.toString(m_fetchedAt.time(), QLocale::LongFormat), duration(std::max<qint64>(age, 0)),
-                       m_failure);
+                   .arg(locale.toString(m_fetchedAt.time(), QStringLiteral("HH:mm:ss")),
+                       duration(std::max<qint64>(age, 0)), m_failure);
         bad = true;
     } else {
         text = tr("Updated at %1; refreshed every %2 s while shown (F5: now).")
-                   .arg(locale.toString(m_fetchedAt.time(), QLocale::LongFormat))
+                   .arg(locale.toString(m_fetchedAt.time(), QStringLiteral("HH:mm:ss")))
                    .arg(kRefreshMs / 1000);
     }
     if (!m_notice.isEmpty())

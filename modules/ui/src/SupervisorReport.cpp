@@ -276,7 +276,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
 
     const QStringList outcomeHeader {tr("Window"), tr("Clerk"), tr("Tickets"), tr("Avg wait"), tr("P90 wait"),
         tr("Avg handling"), tr("Accepted"), tr("容缺"), tr("Notices"), tr("Refused"), tr("One visit")};
-    const QList<int> outcomeWeights {22, 14, 7, 8, 8, 9, 7, 6, 7, 6, 8};
+    const QList<int> outcomeWeights {20, 13, 7, 8, 8, 9, 7, 6, 7, 7, 8};
     const QList<int> numbers {2, 3, 4, 5, 6, 7, 8, 9, 10};
     page.heading(tr("Outcomes per window (minutes)"));
     QList<QStringList> rows;
@@ -303,7 +303,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
         page.paragraph(tr("None."), reportFont(10));
     else
         page.table({tr("Case"), tr("Item"), tr("Department"), tr("Window"), tr("Promised"), tr("Deadline")},
-            {22, 26, 12, 16, 11, 13}, rows, {}, red);
+            {25, 27, 10, 15, 10, 13}, rows, {}, red);
 
     if (!overview.supplementsOverdue.isEmpty()) {
         page.heading(tr("Supplements overdue"));
@@ -312,7 +312,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
             rows << QStringList {s.caseNumber, overview.windowName(s.window),
                 s.kind == QLatin1String("tolerated") ? tr("容缺") : tr("Supplement"), s.bring,
                 locale.toString(s.dueBy, QLocale::ShortFormat)};
-        page.table({tr("Case"), tr("Window"), tr("Kind"), tr("To bring"), tr("Due by")}, {22, 18, 9, 38, 13}, rows, {},
+        page.table({tr("Case"), tr("Window"), tr("Kind"), tr("To bring"), tr("Due by")}, {25, 17, 9, 36, 13}, rows, {},
             QList<bool>(rows.size(), true));
     }
 
@@ -331,7 +331,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
     else
         page.table({tr("Case"), tr("Window"), tr("Clerk"), tr("Rating"), tr("Rectify by"), tr("State"), tr("Call-back"),
                        tr("Appeal")},
-            {20, 15, 12, 12, 11, 9, 12, 9}, rows, {}, red);
+            {24, 14, 11, 11, 10, 8, 13, 9}, rows, {}, red);
 
     page.heading(tr("Windows now"));
     rows.clear();
