@@ -88,8 +88,8 @@ void MatterSearchPanel::pick(int row)
         return;
     const QString id = item->data(kIdRole).toString();
     m_ui->resultList->setVisible(false);
-    Q_EMIT chosen(
-        item->data(kKindRole).toBool() ? checklist::Selection::ofBundle(id) : checklist::Selection::ofMatters({id}));
+    Q_EMIT chosen(item->data(kKindRole).toBool() ? checklist::Selection::ofBundle(id)
+                                                 : checklist::Selection::ofMatters({id}));
 }
 
 bool MatterSearchPanel::eventFilter(QObject *watched, QEvent *event)
