@@ -47,8 +47,14 @@ void fill(QChart *chart, const QStringList &days, const QList<QBarSet *> &bars, 
     chart->addAxis(xLine, Qt::AlignBottom);
     line->attachAxis(xLine);
     auto *left = new QValueAxis();
-    left->setRange(0, std::ceil(barMax * 1.1));
+    // Whole numbers: one tick per unit on a small scale, Qt's nice numbers on a larger one.
+    const double top = std::max(4.0, std::ceil(barMax * 1.1));
+    left->setRange(0, top);
     left->setLabelFormat(QStringLiteral("%d"));
+    if (top <= 10)
+        left->setTickCount(int(top) + 1);
+    else
+        left->applyNiceNumbers();
     chart->addAxis(left, Qt::AlignLeft);
     barSeries->attachAxis(left);
     auto *right = new QValueAxis();

@@ -495,8 +495,8 @@ void SupervisorPage::ensureCharts()
         m_ui->chartsStatusLabel->setText(m_chartsPlugin->error());
         return;
     }
-    m_ui->chartsLayout->addWidget(m_charts->waitsView());
-    m_ui->chartsLayout->addWidget(m_charts->outcomesView());
+    m_ui->chartsLayout->addWidget(m_charts->waitsView(), 1);
+    m_ui->chartsLayout->addWidget(m_charts->outcomesView(), 1);
     fillCharts();
 }
 

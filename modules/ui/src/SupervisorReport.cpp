@@ -276,7 +276,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
 
     const QStringList outcomeHeader {tr("Window"), tr("Clerk"), tr("Tickets"), tr("Avg wait"), tr("P90 wait"),
         tr("Avg handling"), tr("Accepted"), tr("容缺"), tr("Notices"), tr("Refused"), tr("One visit")};
-    const QList<int> outcomeWeights {20, 13, 7, 8, 8, 9, 7, 6, 7, 7, 8};
+    const QList<int> outcomeWeights {18, 12, 7, 8, 8, 9, 6, 6, 6, 9, 9};
     const QList<int> numbers {2, 3, 4, 5, 6, 7, 8, 9, 10};
     page.heading(tr("Outcomes per window (minutes)"));
     QList<QStringList> rows;
