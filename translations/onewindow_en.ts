@@ -4797,21 +4797,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::sync::RemoteQueueService</name>
-    <message>
-        <source>The back office cannot be reached: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The back office answered %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The back office refused the sign-in of %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ow::sync::SyncEngine</name>
     <message>
         <source>The back office did not answer in time.</source>

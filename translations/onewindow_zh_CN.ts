@@ -3324,11 +3324,15 @@
     </message>
     <message numerus="yes">
         <source>%n working day(s) late</source>
-        <translation><numerusform>超期 %n 个工作日</numerusform></translation>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) left</source>
-        <translation><numerusform>剩余 %n 个工作日</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <source>None.</source>
@@ -4777,21 +4781,6 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The back office answered %1.</source>
         <translation>后台返回 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>ow::sync::RemoteQueueService</name>
-    <message>
-        <source>The back office cannot be reached: %1</source>
-        <translation>无法连接后台：%1</translation>
-    </message>
-    <message>
-        <source>The back office answered %1.</source>
-        <translation>后台返回 %1。</translation>
-    </message>
-    <message>
-        <source>The back office refused the sign-in of %1 (%2).</source>
-        <translation>后台拒绝了 %1 的登录（%2）。</translation>
     </message>
 </context>
 <context>
@@ -6527,7 +6516,9 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>Very dissatisfied</source>
@@ -6635,11 +6626,15 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message numerus="yes">
         <source>%n working day(s) late</source>
-        <translation><numerusform>超期 %n 个工作日</numerusform></translation>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n working day(s) left</source>
-        <translation><numerusform>剩余 %n 个工作日</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
     </message>
     <message>
         <source>容缺 supplement</source>
