@@ -127,6 +127,7 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
         edit->setMaximumDate(today);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
+    m_ui->windowOutcomeTable->setColumnHidden(1, true); // a window's row has no clerk
     m_ui->supplementLabel->setVisible(false);
     m_ui->supplementTable->setVisible(false);
     for (QTableWidget *t : findChildren<QTableWidget *>())
