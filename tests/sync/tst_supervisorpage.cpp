@@ -120,6 +120,7 @@ private Q_SLOTS:
     void dailyReportReadsBack();
     void chartsLoadOnFirstShow();
     void aSupervisorWithoutWindowsIsTold();
+    void staleFiguresKeepTheirAge(); // last: it stops the back office
     void cleanupTestCase();
 
 private:
@@ -600,6 +601,25 @@ void TestSupervisorPage::screenshots(const QString &dir)
     QCOMPARE(saved.at(0).at(1).toString(), QString());
     QVERIFY(ow::i18n::installTranslations(*qApp, QStringLiteral("en")));
     QLocale::setDefault(QLocale::c());
+}
+
+void TestSupervisorPage::staleFiguresKeepTheirAge()
+{
+    auto p = page(kSupervisor);
+    QVERIFY(refreshed(*p));
+    auto *live = p->findChild<QTableWidget *>(QStringLiteral("liveTable"));
+    auto *status = p->findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QCOMPARE(live->rowCount(), 1);
+    QVERIFY2(status->text().startsWith(QStringLiteral("Updated at")), qPrintable(status->text()));
+    m_server.kill(); // the back office goes away
+    QVERIFY(!refreshed(*p));
+    // The figures stay, marked with their time and age, and why they are not fresh.
+    QCOMPARE(live->rowCount(), 1);
+    QCOMPARE(cellText(live, 0, 2), m_served);
+    QVERIFY2(status->text().startsWith(QStringLiteral("Figures as of")), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QStringLiteral("the refresh failed: The back office cannot be reached")),
+        qPrintable(status->text()));
+    QVERIFY(status->styleSheet().contains(QStringLiteral("#b3261e")));
 }
 
 QTEST_MAIN(TestSupervisorPage)
