@@ -1947,6 +1947,81 @@
     </message>
 </context>
 <context>
+    <name>OverviewCsv</name>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average wait (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 wait (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average handling (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted with tolerance (容缺)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases with a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in at most one visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share done in one visit (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PageImporter</name>
     <message>
         <source>%1 cannot be opened: %2</source>
@@ -2926,6 +3001,28 @@
     </message>
 </context>
 <context>
+    <name>SupervisorChartsPlugin</name>
+    <message>
+        <source>The charts cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not fit this version of OneWindow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The charts are not installed (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorOverview</name>
+    <message>
+        <source>The back office&apos;s overview is not understood (%1.%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <source>Supervisor</source>
@@ -2948,15 +3045,424 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Near deadline</source>
+        <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done in one visit</source>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No windows are assigned to you yet.</source>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily report PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg wait (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 wait (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg handling (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uphold the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReport</name>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not called back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s daily report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1 · as of %2 · printed by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets called: %1; average wait %2 min, 90% of them waited at most %3 min; average handling %4 min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted %1, accepted with tolerance (容缺) %2, one-time notices %3, refused %4; done in at most one visit: %5 of %6 cases (%7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items past their promised date: %1; due within 2 working days: %2; supplements overdue: %3; bad ratings: %4; appeals to decide: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes per window (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes per clerk (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases near or past their promised date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) late</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplements overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To bring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings and rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature: ____________________</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDF failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4276,17 +4782,17 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::sync::RemoteQueueService</name>
+    <name>ow::sync::BackOfficeCalls</name>
     <message>
         <source>The back office cannot be reached: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The back office answered %1.</source>
+        <source>The back office refused the sign-in of %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The back office refused the sign-in of %1 (%2).</source>
+        <source>The back office answered %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6038,15 +6544,272 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A case accepted today with a 5-working-day promise is due on %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Warning: there is no holiday table for %1; only weekends are counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not called back yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appeal is granted: the rating is removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appeal is refused: the rating stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appeal was not decided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases due by %1 (2 working days) count as near their deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no back office: the supervisor&apos;s view is computed there. Set the window up with its back office (onewindow-tool enrol) and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No windows are assigned to you for supervision yet. An administrator assigns them at the back office: onewindow-backoffice admin add-user --name %1 --role supervisor --windows KEYID,KEYID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the back office…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The back office did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of %1 (%2 old): the refresh failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated at %1; refreshed every %2 s while shown (F5: now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OFFLINE: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (called)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 item(s) past the promised date, %2 due within 2 working days (by %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) late</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>容缺 supplement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department&apos;s request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplements overdue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 tickets, average wait %3 min (P90 %4 min), average handling %5 min; accepted %6, 容缺 %7, notices %8, refused %9; done in at most one visit: %10 of %11 (%12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(appealed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad ratings: %1 (each opens a rectification due in 15 working days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeals waiting for your decision: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets and waits per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results per day and the share done in one visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90 wait (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted (incl. 容缺)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases with a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in one visit (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M/d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day(s) from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the daily report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant the appeal on case %1 and remove the rating? It then counts nowhere and its rectification ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse the appeal on case %1? The rating stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide the appeal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1938,6 +1938,81 @@
     </message>
 </context>
 <context>
+    <name>OverviewCsv</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Window name</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>取号数</translation>
+    </message>
+    <message>
+        <source>Average wait (min)</source>
+        <translation>平均等候（分钟）</translation>
+    </message>
+    <message>
+        <source>P90 wait (min)</source>
+        <translation>90%等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Average handling (min)</source>
+        <translation>平均办理（分钟）</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Accepted with tolerance (容缺)</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>One-time notices</source>
+        <translation>一次性告知</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Cases with a result</source>
+        <translation>办结件数</translation>
+    </message>
+    <message>
+        <source>Done in at most one visit</source>
+        <translation>最多跑一次件数</translation>
+    </message>
+    <message>
+        <source>Share done in one visit (%)</source>
+        <translation>最多跑一次占比（%）</translation>
+    </message>
+    <message>
+        <source>All windows</source>
+        <translation>全部窗口</translation>
+    </message>
+</context>
+<context>
     <name>PageImporter</name>
     <message>
         <source>%1 cannot be opened: %2</source>
@@ -2917,6 +2992,28 @@
     </message>
 </context>
 <context>
+    <name>SupervisorChartsPlugin</name>
+    <message>
+        <source>The charts cannot be loaded: %1</source>
+        <translation>图表无法加载：%1</translation>
+    </message>
+    <message>
+        <source>%1 does not fit this version of OneWindow.</source>
+        <translation>%1 与本版本一窗受理不匹配。</translation>
+    </message>
+    <message>
+        <source>The charts are not installed (looked for %1).</source>
+        <translation>图表组件未安装（已查找 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorOverview</name>
+    <message>
+        <source>The back office&apos;s overview is not understood (%1.%2).</source>
+        <translation>无法解读后台返回的督办概览（%1.%2）。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorPage</name>
     <message>
         <source>Supervisor</source>
@@ -2939,16 +3036,423 @@
         <translation>最长等候</translation>
     </message>
     <message>
-        <source>Near deadline</source>
-        <translation>临近时限</translation>
+        <source>From</source>
+        <translation>起始日期</translation>
     </message>
     <message>
-        <source>Done in one visit</source>
-        <translation>一次办结率</translation>
+        <source>to</source>
+        <translation>至</translation>
     </message>
     <message>
-        <source>No windows are assigned to you yet.</source>
-        <translation>尚未给您分配督办窗口。</translation>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Daily report PDF…</source>
+        <translation>督办日报 PDF…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>已办时长</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>临期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>To bring</source>
+        <translation>需补材料</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>办件统计</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>取号数</translation>
+    </message>
+    <message>
+        <source>Avg wait (min)</source>
+        <translation>平均等候（分钟）</translation>
+    </message>
+    <message>
+        <source>P90 wait (min)</source>
+        <translation>90%等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Avg handling (min)</source>
+        <translation>平均办理（分钟）</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation>容缺</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>告知</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>One visit</source>
+        <translation>最多跑一次</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>好差评</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务环节</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>申诉理由</translation>
+    </message>
+    <message>
+        <source>Filed</source>
+        <translation>申诉时间</translation>
+    </message>
+    <message>
+        <source>Uphold the rating</source>
+        <translation>驳回申诉（维持评价）</translation>
+    </message>
+    <message>
+        <source>Remove the rating</source>
+        <translation>申诉成立（撤销评价）</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorReport</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Not called back</source>
+        <translation>未回访</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s daily report</source>
+        <translation>督办日报</translation>
+    </message>
+    <message>
+        <source>Cannot start the PDF.</source>
+        <translation>无法生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Period: %1 · as of %2 · printed by %3</source>
+        <translation>统计期间：%1 · 数据截至 %2 · 打印人 %3</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Tickets called: %1; average wait %2 min, 90% of them waited at most %3 min; average handling %4 min.</source>
+        <translation>叫号 %1 人次；平均等候 %2 分钟，90% 的群众等候不超过 %3 分钟；平均办理 %4 分钟。</translation>
+    </message>
+    <message>
+        <source>Accepted %1, accepted with tolerance (容缺) %2, one-time notices %3, refused %4; done in at most one visit: %5 of %6 cases (%7).</source>
+        <translation>受理 %1 件，容缺受理 %2 件，一次性告知 %3 件，不予受理 %4 件；最多跑一次：%6 件中 %5 件（%7）。</translation>
+    </message>
+    <message>
+        <source>Items past their promised date: %1; due within 2 working days: %2; supplements overdue: %3; bad ratings: %4; appeals to decide: %5.</source>
+        <translation>超过承诺期限的事项 %1 个，2 个工作日内到期 %2 个；补正逾期 %3 件；差评 %4 条；待裁定申诉 %5 条。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>取号数</translation>
+    </message>
+    <message>
+        <source>Avg wait</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <source>P90 wait</source>
+        <translation>90%等候</translation>
+    </message>
+    <message>
+        <source>Avg handling</source>
+        <translation>平均办理</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>容缺</source>
+        <translation>容缺</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>告知</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>One visit</source>
+        <translation>最多跑一次</translation>
+    </message>
+    <message>
+        <source>Outcomes per window (minutes)</source>
+        <translation>各窗口办件情况（分钟）</translation>
+    </message>
+    <message>
+        <source>Outcomes per clerk (minutes)</source>
+        <translation>各工作人员办件情况（分钟）</translation>
+    </message>
+    <message>
+        <source>Cases near or past their promised date</source>
+        <translation>临期及超期办件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) late</source>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Supplements overdue</source>
+        <translation>补正逾期</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>To bring</source>
+        <translation>需补材料</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Bad ratings and rectification</source>
+        <translation>差评及整改</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>Appealed</source>
+        <translation>已申诉</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Call-back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <source>Windows now</source>
+        <translation>窗口实时状态</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>正在办理</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s signature: ____________________</source>
+        <translation>督办负责人签字：____________________</translation>
+    </message>
+    <message>
+        <source>Writing the PDF failed.</source>
+        <translation>PDF 写入失败。</translation>
     </message>
 </context>
 <context>
@@ -4265,18 +4769,18 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
-    <name>ow::sync::RemoteQueueService</name>
+    <name>ow::sync::BackOfficeCalls</name>
     <message>
         <source>The back office cannot be reached: %1</source>
         <translation>无法连接后台：%1</translation>
     </message>
     <message>
-        <source>The back office answered %1.</source>
-        <translation>后台返回 %1。</translation>
-    </message>
-    <message>
         <source>The back office refused the sign-in of %1 (%2).</source>
         <translation>后台拒绝了 %1 的登录（%2）。</translation>
+    </message>
+    <message>
+        <source>The back office answered %1.</source>
+        <translation>后台返回 %1。</translation>
     </message>
 </context>
 <context>
@@ -6003,16 +6507,270 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
         <translation>今天（%1）是休息日。</translation>
     </message>
     <message>
-        <source>A case accepted today with a 5-working-day promise is due on %1.</source>
-        <translation>今天受理、承诺 5 个工作日办结的案件，应于 %1 前办结。</translation>
-    </message>
-    <message>
         <source>Warning: there is no holiday table for %1; only weekends are counted.</source>
         <translation>警告：没有 %1 年的节假日表，只扣除周末。</translation>
     </message>
     <message>
         <source>Note: the %1 holiday table is provisional.</source>
         <translation>注意：%1 年节假日表为暂定。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>补正</translation>
+    </message>
+    <message>
+        <source>Hand-out</source>
+        <translation>出件</translation>
+    </message>
+    <message>
+        <source>Not called back yet</source>
+        <translation>尚未回访</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>unresolved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>The appeal is granted: the rating is removed.</source>
+        <translation>申诉成立：该评价已撤销。</translation>
+    </message>
+    <message>
+        <source>The appeal is refused: the rating stands.</source>
+        <translation>申诉驳回：维持原评价。</translation>
+    </message>
+    <message>
+        <source>The appeal was not decided: %1</source>
+        <translation>申诉未能裁定：%1</translation>
+    </message>
+    <message>
+        <source>Cases due by %1 (2 working days) count as near their deadline.</source>
+        <translation>%1（2 个工作日）前到期的办件计为临期。</translation>
+    </message>
+    <message>
+        <source>This window has no back office: the supervisor&apos;s view is computed there. Set the window up with its back office (onewindow-tool enrol) and sign in again.</source>
+        <translation>本窗口未连接后台：督办数据由后台统计。请先为本窗口配置后台（onewindow-tool enrol）后重新登录。</translation>
+    </message>
+    <message>
+        <source>No windows are assigned to you for supervision yet. An administrator assigns them at the back office: onewindow-backoffice admin add-user --name %1 --role supervisor --windows KEYID,KEYID.</source>
+        <translation>尚未给您分配督办窗口。请管理员在后台分配：onewindow-backoffice admin add-user --name %1 --role supervisor --windows 窗口编号,窗口编号。</translation>
+    </message>
+    <message>
+        <source>Asking the back office…</source>
+        <translation>正在向后台查询…</translation>
+    </message>
+    <message>
+        <source>The back office did not answer: %1</source>
+        <translation>后台未响应：%1</translation>
+    </message>
+    <message>
+        <source>Figures as of %1 (%2 old): the refresh failed: %3</source>
+        <translation>以下为 %1 的数据（已过 %2）：刷新失败：%3</translation>
+    </message>
+    <message>
+        <source>Updated at %1; refreshed every %2 s while shown (F5: now).</source>
+        <translation>更新于 %1；显示期间每 %2 秒自动刷新（按 F5 立即刷新）。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1（%2 前）</translation>
+    </message>
+    <message>
+        <source>OFFLINE: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <source>%1 (called)</source>
+        <translation>%1（已叫号）</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>无人登录</translation>
+    </message>
+    <message>
+        <source>%1 item(s) past the promised date, %2 due within 2 working days (by %3).</source>
+        <translation>超过承诺期限 %1 个事项，2 个工作日内（%3 前）到期 %2 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) late</source>
+        <translation>
+            <numerusform>超期 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>容缺 supplement</source>
+        <translation>容缺补齐</translation>
+    </message>
+    <message>
+        <source>Department&apos;s request</source>
+        <translation>部门补正</translation>
+    </message>
+    <message>
+        <source>Supplements overdue: %1</source>
+        <translation>补正逾期：%1 件</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 tickets, average wait %3 min (P90 %4 min), average handling %5 min; accepted %6, 容缺 %7, notices %8, refused %9; done in at most one visit: %10 of %11 (%12).</source>
+        <translation>%1：叫号 %2 人次，平均等候 %3 分钟（90% 不超过 %4 分钟），平均办理 %5 分钟；受理 %6 件，容缺 %7 件，告知 %8 件，不予受理 %9 件；最多跑一次：%11 件中 %10 件（%12）。</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>整改超期</translation>
+    </message>
+    <message>
+        <source>(appealed)</source>
+        <translation>（已申诉）</translation>
+    </message>
+    <message>
+        <source>Bad ratings: %1 (each opens a rectification due in 15 working days)</source>
+        <translation>差评：%1 条（每条差评须在 15 个工作日内整改）</translation>
+    </message>
+    <message>
+        <source>Appeals waiting for your decision: %1</source>
+        <translation>待您裁定的申诉：%1 条</translation>
+    </message>
+    <message>
+        <source>Tickets and waits per day</source>
+        <translation>每日叫号与等候</translation>
+    </message>
+    <message>
+        <source>Results per day and the share done in one visit</source>
+        <translation>每日办结与最多跑一次占比</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>取号数</translation>
+    </message>
+    <message>
+        <source>P90 wait (min)</source>
+        <translation>90%等候（分钟）</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Accepted (incl. 容缺)</source>
+        <translation>受理（含容缺）</translation>
+    </message>
+    <message>
+        <source>Cases with a result</source>
+        <translation>办结件数</translation>
+    </message>
+    <message>
+        <source>Done in one visit (%)</source>
+        <translation>最多跑一次（%）</translation>
+    </message>
+    <message>
+        <source>M/d</source>
+        <translation>M/d</translation>
+    </message>
+    <message>
+        <source>%1 day(s) from %2 to %3.</source>
+        <translation>%2 至 %3，共 %1 天。</translation>
+    </message>
+    <message>
+        <source>Export the outcomes</source>
+        <translation>导出办件统计</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 was not saved: %2</source>
+        <translation>%1 未能保存：%2</translation>
+    </message>
+    <message>
+        <source>Save the daily report</source>
+        <translation>保存督办日报</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成日报…</translation>
+    </message>
+    <message>
+        <source>Grant the appeal on case %1 and remove the rating? It then counts nowhere and its rectification ends.</source>
+        <translation>认定办件 %1 的申诉成立并撤销该评价？撤销后该评价不再计入统计，相应整改随之结束。</translation>
+    </message>
+    <message>
+        <source>Refuse the appeal on case %1? The rating stands.</source>
+        <translation>驳回办件 %1 的申诉？原评价维持不变。</translation>
+    </message>
+    <message>
+        <source>Decide the appeal</source>
+        <translation>裁定申诉</translation>
     </message>
 </context>
 <context>

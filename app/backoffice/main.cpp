@@ -7,6 +7,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
 #include <QHostAddress>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -30,9 +32,20 @@ QString defaultDataDir()
     return state.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) : state;
 }
 
-// Test seam: OW_BACKOFFICE_CLOCK_SHIFT=<seconds> moves the server's "now" (token and code expiry).
+// Test seams: OW_BACKOFFICE_CLOCK_SHIFT=<seconds> moves the server's "now" (token and code expiry);
+// OW_BACKOFFICE_CLOCK_FILE=<file> holds "now" as ISO 8601 text, read at every reading of the clock,
+// so a test steps a fixture day through its known times (tst_supervisor) without sleeping.
 ow::backoffice::Clock clockFromEnvironment()
 {
+    const QString file = qEnvironmentVariable("OW_BACKOFFICE_CLOCK_FILE");
+    if (!file.isEmpty())
+        return [file] {
+            QFile f(file);
+            const QDateTime at = f.open(QIODevice::ReadOnly)
+                ? QDateTime::fromString(QString::fromLatin1(f.readAll().trimmed()), Qt::ISODateWithMs)
+                : QDateTime();
+            return at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc();
+        };
     return ow::backoffice::systemClock(qEnvironmentVariableIntValue("OW_BACKOFFICE_CLOCK_SHIFT"));
 }
 

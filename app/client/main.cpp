@@ -22,6 +22,7 @@
 #include "onewindow/store/WindowSettings.h"
 #include "onewindow/sync/CatalogueShelf.h"
 #include "onewindow/sync/RemoteQueueService.h"
+#include "onewindow/sync/SupervisorService.h"
 #include "onewindow/sync/SyncService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -38,6 +39,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QIcon>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -358,10 +360,18 @@ int main(int argc, char *argv[])
     // signs in (or unlocks) is the one the engine syncs as. A window without a back office (set up
     // by hand) has no one to check a password: as before.
     std::unique_ptr<ow::account::SignIn> signIn;
+    std::unique_ptr<ow::sync::SupervisorService> supervisor;
     int idleLockMinutes = 0;
     if (!context.demoMode && !backOffice.isEmpty() && interactive()) {
         signIn = std::make_unique<ow::account::SignIn>(dataDir, keyId, backOffice);
         syncLink->follow(signIn.get());
+        // 督办 asks the back office as the supervisor who signed in (kept only for that role, below).
+        supervisor = std::make_unique<ow::sync::SupervisorService>(backOffice, QByteArray());
+        QObject::connect(signIn.get(), &ow::account::SignIn::accepted, supervisor.get(),
+            [s = supervisor.get()](const ow::account::ClerkCredentials &credentials) {
+                s->setCredentials(credentials.user, credentials.password);
+                s->setToken(credentials.token.toUtf8());
+            });
         if (queue)
             QObject::connect(signIn.get(), &ow::account::SignIn::accepted, queue.get(),
                 [q = queue.get()](const ow::account::ClerkCredentials &credentials) {
@@ -375,6 +385,10 @@ int main(int argc, char *argv[])
             return 1;
         context.window.clerk = signInDialog.outcome().user;
         context.role = signInDialog.outcome().role; // decides the sections (MainWindow)
+        if (context.role == QLatin1String("supervisor"))
+            context.supervisor = supervisor.get();
+        else
+            supervisor.reset();
         idleLockMinutes = account->idleLockMinutes;
     }
 
@@ -448,6 +462,13 @@ int main(int argc, char *argv[])
             QInputDialog::getText(QApplication::activeWindow(), title, label, QLineEdit::Normal, QString(), &ok);
         return ok ? std::optional<QString>(text) : std::nullopt;
     };
+
+    context.askSavePath = [](const QString &title, const QString &fileName, const QString &filter) {
+        return QFileDialog::getSaveFileName(
+            QApplication::activeWindow(), title, QDir::home().filePath(fileName), filter);
+    };
+    // Plugins loaded on demand (the 督办 section's charts): beside the program, else installed.
+    context.pluginDirs = {QCoreApplication::applicationDirPath(), QStringLiteral(OW_PLUGIN_DIR)};
 
     context.confirm = [](const QString &title, const QString &text) {
         // The default button is No: a stray Enter never leaves a case or refuses an applicant.

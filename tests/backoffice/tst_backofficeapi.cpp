@@ -121,6 +121,7 @@ private Q_SLOTS:
     void tusUploadsAndBlobs();
     void routingRoutesAnswer();
     void queueRoutesAnswer();
+    void supervisorOverviewAnswers();
     void everyOperationWasExercised();
     void cleanupTestCase();
 
@@ -1428,6 +1429,33 @@ void TestBackOfficeApi::queueRoutesAnswer()
         bearer(token(QStringLiteral("st1"))));
     API_OK(r);
     QCOMPARE(r.status, 200);
+}
+
+void TestBackOfficeApi::supervisorOverviewAnswers()
+{
+    // After the routing and queue walks: items routed, a bad rating, tickets called (issue 24;
+    // tst_supervisor checks the figures).
+    const QString sup = token(QStringLiteral("sup"));
+    auto r = m_api->call("GET", QStringLiteral("/v1/supervisor/overview"), QJsonValue::Undefined, bearer(sup));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.object().value(QLatin1String("windows")).toArray().isEmpty());
+    r = m_api->call("GET", QStringLiteral("/v1/supervisor/overview?from=2026-01-01&to=2026-01-31"),
+        QJsonValue::Undefined, bearer(token(QStringLiteral("adm"))));
+    API_OK(r);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(QLatin1String("daily")).toArray().size(), 31);
+    r = m_api->call("GET", QStringLiteral("/v1/supervisor/overview?from=2026-02-01&to=2026-01-31"),
+        QJsonValue::Undefined, bearer(sup));
+    API_OK(r);
+    QCOMPARE(r.status, 400);
+    r = m_api->call(
+        "GET", QStringLiteral("/v1/supervisor/overview"), QJsonValue::Undefined, bearer(token(QStringLiteral("c1"))));
+    API_OK(r);
+    QCOMPARE(r.status, 403);
+    r = m_api->call("GET", QStringLiteral("/v1/supervisor/overview"));
+    API_OK(r);
+    QCOMPARE(r.status, 401);
 }
 
 void TestBackOfficeApi::everyOperationWasExercised()

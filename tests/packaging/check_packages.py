@@ -97,6 +97,8 @@ def main():
     check([p for p in dc if p.endswith("/onewindow/onewindow-demo-devices.so")] != [],
           "onewindow-demo has the demo devices plugin")
     check(not [p for p in cc | sc if "demo-devices" in p], "the demo devices only in onewindow-demo")
+    check([p for p in cc if p.endswith("/onewindow/onewindow-supervisor-charts.so")] != [],
+          "onewindow has the 督办 charts plugin (Qt Charts, loaded on demand)")
     conffiles = subprocess.run(["dpkg-deb", "--info", server, "conffiles"], stdout=subprocess.PIPE).stdout
     check(b"/etc/default/onewindow-backoffice" in conffiles, "the defaults file is a conffile")
 

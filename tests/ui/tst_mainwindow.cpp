@@ -7,6 +7,7 @@
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/SupervisorPage.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -69,8 +70,10 @@ void TestMainWindow::hasFourSections()
     QStringList pageClasses;
     for (int i = 0; i < stack->count(); ++i)
         pageClasses << QString::fromLatin1(stack->widget(i)->metaObject()->className());
-    QCOMPARE(pageClasses.join(u','),
-        QStringLiteral("ow::ui::QueuePage,ow::ui::IntakePage,ow::ui::CasesPage,ow::ui::SupervisorPage"));
+    // 督办 is a supervisor's: a clerk gets an empty, hidden section.
+    QCOMPARE(pageClasses.join(u','), QStringLiteral("ow::ui::QueuePage,ow::ui::IntakePage,ow::ui::CasesPage,QWidget"));
+    QVERIFY(list->item(int(MainWindow::Section::Supervisor))->isHidden());
+    QVERIFY(!w.findChild<ow::ui::SupervisorPage *>());
     QCOMPARE(w.currentSection(), MainWindow::Section::Intake);
 }
 
@@ -79,8 +82,10 @@ void TestMainWindow::keyboardSwitchesSections()
     MainWindow w(m_context);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier);
-    QCOMPARE(w.currentSection(), MainWindow::Section::Supervisor);
+    QTest::keyClick(&w, Qt::Key_3, Qt::ControlModifier);
+    QCOMPARE(w.currentSection(), MainWindow::Section::Cases);
+    QTest::keyClick(&w, Qt::Key_4, Qt::ControlModifier); // not a clerk's section
+    QCOMPARE(w.currentSection(), MainWindow::Section::Cases);
     QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
     QCOMPARE(w.currentSection(), MainWindow::Section::Queue);
 }
@@ -128,13 +133,18 @@ void TestMainWindow::creditCodeValidated()
 
 void TestMainWindow::supervisorSeesCalendar()
 {
-    MainWindow w(m_context);
+    ow::ui::ClientContext context = m_context;
+    context.role = QStringLiteral("supervisor");
+    MainWindow w(context);
     auto *label = w.findChild<QLabel *>(QStringLiteral("calendarLabel"));
     QVERIFY(label);
-    // 13 Feb 2026 + 5 working days: 14 Feb (make-up Saturday), then 24–27 Feb.
+    // Near a deadline: 13 Feb 2026 + 2 working days: 14 Feb (make-up Saturday), then 24 Feb.
     QVERIFY2(label->text().contains(QStringLiteral("working day")), qPrintable(label->text()));
     QVERIFY2(
-        label->text().contains(QLocale().toString(QDate(2026, 2, 27), QLocale::LongFormat)), qPrintable(label->text()));
+        label->text().contains(QLocale().toString(QDate(2026, 2, 24), QLocale::LongFormat)), qPrintable(label->text()));
+    // Without a back office the section says why it has no figures.
+    auto *empty = w.findChild<QLabel *>(QStringLiteral("emptyLabel"));
+    QVERIFY(empty && empty->text().contains(QStringLiteral("no back office")));
 }
 
 void TestMainWindow::statusBarShowsDemoMode()
@@ -218,6 +228,9 @@ void TestMainWindow::rolesDecideTheSections()
         auto *intake = w.findChild<ow::ui::IntakePage *>();
         QVERIFY(intake && intake->workflow());
         QCOMPARE(intake->workflow()->caseId(), open);
+        QVERIFY(w.findChild<QListWidget *>(QStringLiteral("sectionList"))
+                    ->item(int(MainWindow::Section::Supervisor))
+                    ->isHidden());
         QCOMPARE(w.currentSection(), MainWindow::Section::Intake);
     }
 }

@@ -14,6 +14,7 @@
 #include "onewindow/backoffice/Router.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/SignInThrottle.h"
+#include "onewindow/backoffice/SupervisorOverview.h"
 #include "onewindow/backoffice/WindowRegistry.h"
 #include "onewindow/receipt/RatingSeal.h"
 
@@ -90,6 +91,7 @@ struct WorkerStores
     std::unique_ptr<HallQueue> hallQueue;
     std::unique_ptr<Ratings> ratings;
     std::unique_ptr<Handouts> handouts;
+    std::unique_ptr<SupervisorOverview> overview;
 };
 
 // Set on a worker thread (startWorker), null on the event-loop thread.
@@ -165,6 +167,7 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"GET", QStringLiteral("/v1/ratings/appeals"), &BackOfficeServer::ratingAppeals, 0},
         {"POST", QStringLiteral("/v1/ratings/appeals/{appealId}/decision"), &BackOfficeServer::decideAppeal,
             kMaxOpenBodyBytes},
+        {"GET", QStringLiteral("/v1/supervisor/overview"), &BackOfficeServer::supervisorOverview, 0},
     };
     return all;
 }
@@ -227,6 +230,7 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_handouts->setRatings(m_ratings.get());
     m_cases->setHandouts(m_handouts.get());
     m_departments->setHandouts(m_handouts.get());
+    m_overview = std::make_unique<SupervisorOverview>(*m_db, *m_catalogues, options.clock);
     m_dbUrl = options.db;
     m_clock = options.clock;
     m_tokenMinutes = options.tokenMinutes;
@@ -277,6 +281,7 @@ QString BackOfficeServer::startWorker()
     stores->handouts->setRatings(stores->ratings.get());
     stores->cases->setHandouts(stores->handouts.get());
     stores->departments->setHandouts(stores->handouts.get());
+    stores->overview = std::make_unique<SupervisorOverview>(d, *stores->catalogues, m_clock);
     // EventWaiters stays on the event-loop thread: a worker's appends reach it queued.
     m_waiters->watch(*stores->events);
     t_stores = stores.release();
@@ -324,7 +329,7 @@ bool BackOfficeServer::runsOnWorker(Handler handler)
         || handler == &BackOfficeServer::issueTicket || handler == &BackOfficeServer::checkInAppointment
         || handler == &BackOfficeServer::callNext || handler == &BackOfficeServer::pushStationTickets
         || handler == &BackOfficeServer::readTicket || handler == &BackOfficeServer::followTicket
-        || handler == &BackOfficeServer::actOnTicket;
+        || handler == &BackOfficeServer::actOnTicket || handler == &BackOfficeServer::supervisorOverview;
 }
 
 void BackOfficeServer::maintain()
@@ -1187,6 +1192,17 @@ ApiReply BackOfficeServer::readEvents(const Request &r)
         return ApiReply::later();
     }
     return ApiReply::json(200, *page.value);
+}
+
+ApiReply BackOfficeServer::supervisorOverview(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    const QUrlQuery q = r.query();
+    SupervisorOverview &overview = t_stores ? *t_stores->overview : *m_overview;
+    return overview.overview(
+        *who.value, q.queryItemValue(QStringLiteral("from")), q.queryItemValue(QStringLiteral("to")));
 }
 
 } // namespace ow::backoffice

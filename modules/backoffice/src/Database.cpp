@@ -411,6 +411,64 @@ const QList<QStringList> &migrations()
                            " decided_at VARCHAR(32),"
                            " note TEXT)"),
         },
+        // The supervisor's overview (issue 24, SupervisorStats, SupervisorOverview): per ticket its
+        // first call's wait and its handling time, per decided entry its decision, per case its
+        // result day and visit counters, per supplement its due date, each written in the
+        // transaction of the write it follows; indexes so that one refresh reads ranges by window
+        // (a supervisor's) or by day (an admin's), never the case log or every ticket.
+        {
+            QStringLiteral("CREATE TABLE sv_tickets ("
+                           " ticket_id VARCHAR(36) PRIMARY KEY,"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " clerk VARCHAR(100) NOT NULL,"
+                           " day VARCHAR(10) NOT NULL,"
+                           " called_at VARCHAR(32) NOT NULL,"
+                           " wait_seconds INTEGER NOT NULL,"
+                           " served_at VARCHAR(32),"
+                           " handling_seconds INTEGER)"),
+            QStringLiteral("CREATE INDEX sv_tickets_by_window ON sv_tickets (window_key_id, day)"),
+            QStringLiteral("CREATE INDEX sv_tickets_by_day ON sv_tickets (day)"),
+            QStringLiteral("CREATE TABLE sv_decisions ("
+                           " case_id VARCHAR(64) NOT NULL,"
+                           " seq INTEGER NOT NULL,"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " clerk VARCHAR(100) NOT NULL,"
+                           " day VARCHAR(10) NOT NULL,"
+                           " decision VARCHAR(16) NOT NULL,"
+                           " PRIMARY KEY (case_id, seq))"),
+            QStringLiteral("CREATE INDEX sv_decisions_by_window ON sv_decisions (window_key_id, day)"),
+            QStringLiteral("CREATE INDEX sv_decisions_by_day ON sv_decisions (day)"),
+            QStringLiteral("CREATE TABLE sv_cases ("
+                           " case_id VARCHAR(64) PRIMARY KEY,"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " clerk VARCHAR(100) NOT NULL,"
+                           " result_day VARCHAR(10),"
+                           " returns INTEGER NOT NULL,"
+                           " visit_returns INTEGER NOT NULL,"
+                           " supplements INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX sv_cases_by_window ON sv_cases (window_key_id, result_day)"),
+            QStringLiteral("CREATE INDEX sv_cases_by_day ON sv_cases (result_day)"),
+            QStringLiteral("CREATE TABLE sv_tasks ("
+                           " case_id VARCHAR(64) NOT NULL,"
+                           " task VARCHAR(300) NOT NULL,"
+                           " window_key_id VARCHAR(40) NOT NULL,"
+                           " kind VARCHAR(16) NOT NULL CHECK (kind IN ('supplement', 'tolerated')),"
+                           " bring TEXT NOT NULL,"
+                           " due_date VARCHAR(10) NOT NULL,"
+                           " done INTEGER NOT NULL,"
+                           " PRIMARY KEY (case_id, task))"),
+            QStringLiteral("CREATE INDEX sv_tasks_by_window ON sv_tasks (window_key_id, done, due_date)"),
+            QStringLiteral("CREATE INDEX sv_tasks_by_due ON sv_tasks (done, due_date)"),
+            QStringLiteral("CREATE INDEX items_open_by_window ON items (window_key_id, state, promised_date)"),
+            QStringLiteral("CREATE INDEX items_open_by_date ON items (state, promised_date)"),
+            QStringLiteral("CREATE INDEX cases_by_window ON cases (window_key_id, updated_at)"),
+            QStringLiteral("CREATE INDEX tickets_by_state ON tickets (state, window_key_id)"),
+            QStringLiteral("CREATE INDEX users_by_window ON users (window_key_id)"),
+            QStringLiteral("CREATE INDEX sessions_by_user ON sessions (user_name, expires_at)"),
+            QStringLiteral("CREATE INDEX rating_tasks_by_window ON rating_tasks (window_key_id, state, due_date)"),
+            QStringLiteral("CREATE INDEX rating_tasks_by_state ON rating_tasks (state, due_date)"),
+            QStringLiteral("CREATE INDEX rating_appeals_by_state ON rating_appeals (state, filed_at)"),
+        },
     };
     return all;
 }

@@ -87,6 +87,7 @@ HallQueue::HallQueue(Database &db, EventLog &events, Clock clock)
     : m_db(db)
     , m_events(events)
     , m_clock(std::move(clock))
+    , m_stats(db)
 { }
 
 ApiReply HallQueue::fail(const QString &what)
@@ -194,7 +195,9 @@ QString HallQueue::addEvent(const QString &ticketId, int seq, const QString &kin
     auto q = m_db.exec(QStringLiteral("INSERT INTO ticket_events (ticket_id, seq, kind, at, window_key_id, clerk, data)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {ticketId, seq, kind, isoUtc(at), nullable(window), nullable(clerk), compact(data)});
-    return q ? QString() : q.error();
+    if (!q)
+        return q.error();
+    return m_stats.ticketEvent(ticketId, kind, at, window, clerk);
 }
 
 QString HallQueue::saveTicket(

@@ -32,6 +32,7 @@ Handouts::Handouts(Database &db, const Sealer &sealer, Catalogues &catalogues, C
     , m_sealer(sealer)
     , m_catalogues(catalogues)
     , m_clock(std::move(clock))
+    , m_stats(db)
 { }
 
 QString Handouts::supplementRequested(
@@ -52,6 +53,9 @@ QString Handouts::supplementRequested(
         {caseId, task, itemId, what, due.toString(Qt::ISODate), isoUtc(now)});
     if (!q)
         return q.error();
+    const QString counted = m_stats.supplementRequested(caseId, task, what, due.toString(Qt::ISODate));
+    if (!counted.isEmpty())
+        return counted;
     eventData->insert(QStringLiteral("task"), task);
     eventData->insert(QStringLiteral("bring"), what);
     eventData->insert(QStringLiteral("dueBy"), due.toString(Qt::ISODate));
@@ -63,7 +67,7 @@ QString Handouts::entriesApplied(const QString &caseId, const QString &window, i
 {
     auto rows = m_db.exec(QStringLiteral("SELECT seq, kind, content FROM case_entries WHERE case_id = ? AND seq > ?"
                                          " AND seq <= ? AND kind IN ('supplemented', 'handedOut', 'dispatched',"
-                                         " 'rated') ORDER BY seq"),
+                                         " 'rated', 'decided', 'reopened', 'visit') ORDER BY seq"),
         {caseId, fromSeq, toSeq});
     if (!rows)
         return rows.error();
@@ -75,7 +79,12 @@ QString Handouts::entriesApplied(const QString &caseId, const QString &window, i
         auto entry = m_sealer.openEntry(caseId, seq, content);
         if (!entry)
             return entry.error();
-        QString why;
+        // The supervisor's overview counts decisions, visits and supplements (SupervisorStats).
+        QString why = m_stats.caseEntry(caseId, seq, window, entry.value());
+        if (!why.isEmpty())
+            return why;
+        if (kind == QLatin1String("decided") || kind == QLatin1String("reopened") || kind == QLatin1String("visit"))
+            continue;
         if (kind == QLatin1String("supplemented"))
             why = applySupplement(caseId, seq, entry.value());
         else if (kind == QLatin1String("rated"))

@@ -1,9 +1,6 @@
 #include "onewindow/sync/RemoteQueueService.h"
 
-#include <QJsonDocument>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#include <QUrlQuery>
+#include "onewindow/sync/BackOfficeCalls.h"
 
 #include <utility>
 
@@ -11,8 +8,7 @@ namespace ow::sync {
 
 RemoteQueueService::RemoteQueueService(QUrl baseUrl, QByteArray token, QString window, QString hall, QObject *parent)
     : QueueService(parent)
-    , m_baseUrl(std::move(baseUrl))
-    , m_token(std::move(token))
+    , m_calls(new BackOfficeCalls(std::move(baseUrl), std::move(token), this))
     , m_window(std::move(window))
     , m_hall(std::move(hall))
 { }
@@ -31,91 +27,20 @@ QString RemoteQueueService::actionName(Action action)
     return QString();
 }
 
+void RemoteQueueService::setToken(const QByteArray &token)
+{
+    m_calls->setToken(token);
+}
+
 void RemoteQueueService::setCredentials(const QString &user, const QString &password)
 {
-    m_user = user;
-    m_password = password;
+    m_calls->setCredentials(user, password);
 }
 
 void RemoteQueueService::send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler)
 {
-    if (m_token.isEmpty() && !m_user.isEmpty()) {
-        signIn([this, method, path, body, handler = std::move(handler)]() mutable {
-            sendNow(method, path, body, std::move(handler), true);
-        });
-        return;
-    }
-    sendNow(method, path, body, std::move(handler), false);
-}
-
-void RemoteQueueService::signIn(std::function<void()> then)
-{
-    m_afterSignIn << std::move(then);
-    if (m_signInReply)
-        return;
-    QUrl url = m_baseUrl;
-    url.setPath(QStringLiteral("/v1/sessions"));
-    QNetworkRequest request(url);
-    request.setTransferTimeout(kTimeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const QByteArray body =
-        QJsonDocument(QJsonObject {{QStringLiteral("name"), m_user}, {QStringLiteral("password"), m_password}})
-            .toJson(QJsonDocument::Compact);
-    m_signInReply = m_nam.post(request, body);
-    QNetworkReply *reply = m_signInReply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        m_signInReply = nullptr;
-        const QList<std::function<void()>> waiting = std::exchange(m_afterSignIn, {});
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray token =
-            QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("token")).toString().toUtf8();
-        if (status == 201 && !token.isEmpty()) {
-            m_token = token;
-            for (const auto &f : waiting)
-                f();
-            return;
-        }
-        Q_EMIT failed(status == 0 ? tr("The back office cannot be reached: %1").arg(reply->errorString())
-                                  : tr("The back office refused the sign-in of %1 (%2).").arg(m_user).arg(status));
-    });
-}
-
-void RemoteQueueService::sendNow(
-    const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler, bool retried)
-{
-    QUrl url = m_baseUrl;
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(kTimeoutMs);
-    request.setRawHeader("Authorization", "Bearer " + m_token);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const QByteArray bytes = method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, method, bytes);
-    connect(reply, &QNetworkReply::finished, this,
-        [this, reply, method, path, body, retried, handler = std::move(handler)]() mutable {
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-            if (status == 0) {
-                Q_EMIT failed(tr("The back office cannot be reached: %1").arg(reply->errorString()));
-                return;
-            }
-            // The session ended (expired, signed out, revoked): sign in again once, then resend.
-            if (status == 401 && !retried && !m_user.isEmpty()) {
-                m_token.clear();
-                signIn([this, method, path, body, handler = std::move(handler)]() mutable {
-                    sendNow(method, path, body, std::move(handler), true);
-                });
-                return;
-            }
-            if (status >= 400) {
-                const QString message = answer.value(QLatin1String("message")).toString();
-                Q_EMIT failed(message.isEmpty() ? tr("The back office answered %1.").arg(status) : message);
-                return;
-            }
-            handler(status, answer);
-        });
+    m_calls->send(method, path, {}, body, this, std::move(handler),
+        [this](int, const QString &message) { Q_EMIT failed(message); });
 }
 
 void RemoteQueueService::refresh()

@@ -49,10 +49,11 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
         for (int i = 0; i < 3; ++i)
             addSection(i == 0 ? static_cast<QWidget *>(m_roleLabel) : new QWidget(this), QString());
     }
-    addSection(counter || supervisor ? static_cast<QWidget *>(new SupervisorPage(context, this)) : new QWidget(this),
+    // 督办 only for a supervisor (a clerk neither sees the others' figures nor decides appeals).
+    addSection(supervisor ? static_cast<QWidget *>(new SupervisorPage(context, this)) : new QWidget(this),
         QStringLiteral("view-statistics"));
     for (int i = 0; i < m_ui->sectionList->count(); ++i)
-        m_ui->sectionList->item(i)->setHidden(!counter && !(supervisor && i == int(Section::Supervisor)));
+        m_ui->sectionList->item(i)->setHidden(i == int(Section::Supervisor) ? !supervisor : !counter);
 
     connect(m_ui->sectionList, &QListWidget::currentRowChanged, m_ui->sectionStack, &QStackedWidget::setCurrentIndex);
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);

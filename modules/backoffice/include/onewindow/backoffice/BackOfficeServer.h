@@ -35,6 +35,7 @@ class Handouts;
 class Ratings;
 class Router;
 class Sealer;
+class SupervisorOverview;
 class WindowRegistry;
 class WorkerPool;
 
@@ -218,6 +219,8 @@ private:
     ApiReply appealRating(const Request &r);
     ApiReply ratingAppeals(const Request &r);
     ApiReply decideAppeal(const Request &r);
+    // The supervisor's overview (SupervisorOverview), on a worker.
+    ApiReply supervisorOverview(const Request &r);
 
     ApiResult<QJsonValue> jsonBody(const Request &r) const;
     // The signed-in caller and the valid {caseId} of a /v1/cases/… request.
@@ -263,6 +266,7 @@ private:
     std::unique_ptr<HallQueue> m_hallQueue;
     std::unique_ptr<Ratings> m_ratings;
     std::unique_ptr<Handouts> m_handouts;
+    std::unique_ptr<SupervisorOverview> m_overview;
     quint16 m_port = 0;
     QTimer *m_maintenance = nullptr;
     QString m_dataDir;

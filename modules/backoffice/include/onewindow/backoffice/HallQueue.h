@@ -3,6 +3,7 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/SupervisorStats.h"
 #include "onewindow/core/Result.h"
 #include "onewindow/queue/HallSettings.h"
 #include "onewindow/queue/Ticket.h"
@@ -84,6 +85,7 @@ private:
     Database &m_db;
     EventLog &m_events;
     Clock m_clock;
+    SupervisorStats m_stats; // the overview's rows, written with each ticket event
 };
 
 } // namespace ow::backoffice

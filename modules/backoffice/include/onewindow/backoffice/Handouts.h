@@ -2,6 +2,7 @@
 
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/backoffice/SupervisorStats.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -52,6 +53,7 @@ private:
     Catalogues &m_catalogues;
     Clock m_clock;
     Ratings *m_ratings = nullptr;
+    SupervisorStats m_stats; // the overview's rows, written with the entries
 };
 
 } // namespace ow::backoffice

@@ -4,28 +4,26 @@
 
 #include <QByteArray>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QUrl>
 
 #include <functional>
 
-class QNetworkReply;
-
 namespace ow::sync {
+
+class BackOfficeCalls;
 
 // QueueService at a hall's window: the back office's queue over the signed-in session (the
 // clerk's bearer token), for `window` in `hall`. Asynchronous on its own QNetworkAccessManager;
-// every request has a transfer timeout. Also a kiosk's (a device token; callNext and act are then
+// every request has a transfer timeout (BackOfficeCalls). Also a kiosk's (a device token; callNext and act are then
 // refused by the back office with 403, reported through failed()).
 class RemoteQueueService final : public QueueService
 {
     Q_OBJECT
 
 public:
-    static constexpr int kTimeoutMs = 10000;
     RemoteQueueService(QUrl baseUrl, QByteArray token, QString window, QString hall, QObject *parent = nullptr);
 
-    void setToken(const QByteArray &token) { m_token = token; }
+    void setToken(const QByteArray &token);
     // The clerk's credentials (in memory only): without a token, or when the back office refuses
     // it (401), the service signs in with them (POST /v1/sessions) and sends the request again once.
     void setCredentials(const QString &user, const QString &password);
@@ -41,18 +39,10 @@ public:
 private:
     using Handler = std::function<void(int status, const QJsonObject &body)>;
     void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler);
-    void sendNow(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler, bool retried);
-    void signIn(std::function<void()> then);
 
-    QNetworkAccessManager m_nam;
-    QUrl m_baseUrl;
-    QByteArray m_token;
+    BackOfficeCalls *m_calls; // the clerk's session: timeouts, sign-in again on 401
     QString m_window;
     QString m_hall;
-    QString m_user;
-    QString m_password;
-    QNetworkReply *m_signInReply = nullptr;
-    QList<std::function<void()>> m_afterSignIn;
 };
 
 } // namespace ow::sync

@@ -9,6 +9,7 @@
 
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -24,6 +25,7 @@ class IdCardReader;
 }
 namespace sync {
 class QueueService;
+class SupervisorService;
 class SyncService;
 } // namespace sync
 } // namespace ow
@@ -70,6 +72,12 @@ struct ClientContext
     // The hall's queue as this window works it (the back office's, or a station's own); null
     // without one: the 排队叫号 section says so.
     sync::QueueService *queue = nullptr;
+    // The supervisor's overview and appeal decisions at the back office (督办); null unless a
+    // supervisor signed in with a back office: the section then says so.
+    sync::SupervisorService *supervisor = nullptr;
+    // Where plugins loaded on demand are looked for (the 督办 section's charts): the program's
+    // folder and the installed plugin folder.
+    QStringList pluginDirs;
 
     // A folder a document camera's software drops page files into ("" = none): finished files
     // are imported onto the selected checklist line (issue 14).
@@ -87,6 +95,9 @@ struct ClientContext
     // Asks the clerk to confirm (yes / no, "no" the default button); true only for a yes. Unset:
     // nothing is confirmed. Tests replace it, so that no dialog ever waits for a key.
     std::function<bool(const QString &title, const QString &text)> confirm;
+    // Asks where to save a file (a save dialog starting at `fileName`, `filter` e.g. "CSV (*.csv)");
+    // "" when cancelled. Unset: nothing is saved. Tests replace it.
+    std::function<QString(const QString &title, const QString &fileName, const QString &filter)> askSavePath;
 };
 
 } // namespace ow::ui
