@@ -1006,7 +1006,15 @@ ApiReply BackOfficeServer::signOut(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return accounts().signOut(*who.value);
+    ApiReply reply = accounts().signOut(*who.value);
+    if (reply.status == 204) {
+        // The body gate forgets the token at once (the handlers refuse it anyway).
+        const QByteArray token =
+            QCryptographicHash::hash(r.header(QByteArrayLiteral("Authorization")), QCryptographicHash::Sha256);
+        QMetaObject::invokeMethod(
+            this, [this, token] { m_gatePassed.remove(token); }, Qt::QueuedConnection);
+    }
+    return reply;
 }
 
 ApiReply BackOfficeServer::appendEntries(const Request &r)
