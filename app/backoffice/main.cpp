@@ -149,8 +149,8 @@ int main(int argc, char *argv[])
         QStringLiteral("An unfinished upload untouched this long expires (tus Upload-Expires, default 86400)."),
         QStringLiteral("seconds"), QStringLiteral("86400"));
     const QCommandLineOption workersOption(QStringLiteral("workers"),
-        QStringLiteral("Worker threads for the case routes, each with its own database connection (default: four"
-                       " per core, 8 to 32)."),
+        QStringLiteral("Worker threads for every route that touches the database or files, each with its own"
+                       " database connection (default: four per core, 8 to 32)."),
         QStringLiteral("count"), QString::number(ow::backoffice::WorkerPool::defaultSize()));
     parser.addOptions({portOption, bindOption, dataDirOption, dbOption, tokenOption, tlsCertOption, tlsKeyOption,
         headerTimeoutOption, bodyTimeoutOption, maxConnectionsOption, perAddressOption, tusMaxOption, sealKeyOption,

@@ -1,5 +1,6 @@
-// The back office's workers (issue 21 item 3): a slow request (a big append, a sign-in waiting on
-// the database) holds one worker and never the others nor the event loop, and with many clients appending at once (the
+// The back office's workers (issue 21 item 3): a slow request (a big append; a sign-in, a tus
+// upload or a window's enrolment waiting on the database) holds one worker and never the others
+// nor the event loop, and with many clients appending at once (the
 // same case, different cases, duplicates) every entry is stored exactly once with contiguous seqs, on SQLite and (the
 // `_pg` variant) PostgreSQL.
 #include "ApiClient.h"
@@ -7,6 +8,7 @@
 
 #include "onewindow/store/LogEntry.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -21,6 +23,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -29,6 +32,7 @@ namespace {
 const QString kPassword = QStringLiteral("correct horse 9");
 const QString kW1 = QStringLiteral("330106-W01");
 const QString kW2 = QStringLiteral("330106-W02");
+const QString kW3 = QStringLiteral("330106-W03"); // enrolled during slowEnrolmentDoesNotStallTheOthers
 constexpr int kClients = 8;
 constexpr int kCases = 6;
 constexpr int kSeqs = 10;
@@ -92,6 +96,8 @@ private Q_SLOTS:
     void slowRequestsDoNotStallTheOthers();
     void concurrentClientsStoreEveryEntryOnce();
     void slowSignInDoesNotStallTheOthers();
+    void slowUploadDoesNotStallTheOthers();
+    void slowEnrolmentDoesNotStallTheOthers();
     void resendsAreNotCountedAsApplied();
     void cleanupTestCase();
 
@@ -100,6 +106,24 @@ private:
     QNetworkReply *post(QNetworkAccessManager &nam, const Push &push);
     QJsonObject readCase(const QString &caseId, const QString &token, int *status);
     QHash<QByteArray, qint64> entryCounters();
+    // What probeWhileHeld() saw.
+    struct Held
+    {
+        qint64 worstHealth = 0;
+        qint64 worstAppend = 0;
+        int appends = 0;
+        bool slowStillWaiting = false; // the slow request had not answered when the lock went
+        int slowStatus = 0;
+        QByteArray slowBody;
+    };
+    // Holds `table` from the test's own connection (PostgreSQL: LOCK … IN EXCLUSIVE MODE, which
+    // lets reads and other tables' writes through; SQLite: BEGIN IMMEDIATE, its one writer lock),
+    // starts the slow request, and once it waits on the lock (PostgreSQL: a lock not granted;
+    // SQLite: its body sent) probes /health and (PostgreSQL) an append to `otherCase` one after
+    // another for 1.5 s; then lets go and waits for the slow request's answer.
+    void probeWhileHeld(const QString &table, const std::function<QNetworkReply *(QNetworkAccessManager &)> &start,
+        const QString &otherCase, Held *held);
+    void checkHeld(const Held &held, const char *what);
 
     QTemporaryDir m_dir;
     BackOfficeProcess m_server;
@@ -111,7 +135,7 @@ void TestBackOfficePool::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString data = m_dir.filePath(QStringLiteral("data"));
-    for (const QString &code : {QStringLiteral("W01"), QStringLiteral("W02")}) {
+    for (const QString &code : {QStringLiteral("W01"), QStringLiteral("W02"), QStringLiteral("W03")}) {
         const AdminRun r = runAdmin(data,
             {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
                 QStringLiteral("--code"), code, QStringLiteral("--name"), QStringLiteral("综合窗口"),
@@ -330,18 +354,13 @@ void TestBackOfficePool::concurrentClientsStoreEveryEntryOnce()
     QSqlDatabase::removeDatabase(connection);
 }
 
-void TestBackOfficePool::slowSignInDoesNotStallTheOthers()
+void TestBackOfficePool::probeWhileHeld(const QString &table,
+    const std::function<QNetworkReply *(QNetworkAccessManager &)> &start, const QString &otherCase, Held *held)
 {
-    // A sign-in whose writes wait on the database: a wrong password, whose audit row waits for the
-    // audit table the test holds (PostgreSQL: LOCK … EXCLUSIVE, which lets reads and other tables'
-    // writes through) or for SQLite's write lock (BEGIN IMMEDIATE). Meanwhile /health and
-    // (PostgreSQL) an append answer at once; with the sign-in's database work on the event-loop
-    // thread they waited for it (up to the 5 s lock or busy timeout).
-    const QString other = QStringLiteral("signin-other");
     ApiClient api {QJsonObject()};
     api.setPort(m_server.port());
     const QByteArray bearer = QByteArrayLiteral("Bearer ") + m_c2.toLatin1();
-    QCOMPARE(api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(other), entries(other, 1, 1, kW2),
+    QCOMPARE(api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(otherCase), entries(otherCase, 1, 1, kW2),
                     {{QByteArrayLiteral("Authorization"), bearer}})
                  .status,
         200);
@@ -352,64 +371,159 @@ void TestBackOfficePool::slowSignInDoesNotStallTheOthers()
         QSqlQuery hold(db);
         if (testOnPostgres()) {
             QVERIFY(hold.exec(QStringLiteral("BEGIN")));
-            QVERIFY(hold.exec(QStringLiteral("LOCK TABLE audit IN EXCLUSIVE MODE")));
+            QVERIFY(hold.exec(QStringLiteral("LOCK TABLE %1 IN EXCLUSIVE MODE").arg(table)));
         } else {
             QVERIFY(hold.exec(QStringLiteral("PRAGMA busy_timeout = 5000")));
             QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE")));
         }
-        QNetworkAccessManager signInNam;
-        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/sessions").arg(m_server.port())));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *signIn = signInNam.post(request,
-            QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("c1")},
-                              {QStringLiteral("password"), QStringLiteral("not the password")}})
-                .toJson(QJsonDocument::Compact));
-        bool signedIn = false;
-        connect(signIn, &QNetworkReply::finished, this, [&signedIn] { signedIn = true; });
+        QNetworkAccessManager slowNam;
+        QNetworkReply *slow = start(slowNam);
+        bool answered = false;
+        bool sent = false;
+        connect(slow, &QNetworkReply::finished, this, [&answered] { answered = true; });
+        connect(slow, &QNetworkReply::uploadProgress, this, [&sent](qint64 done, qint64 total) {
+            if (total <= 0 || done == total)
+                sent = true;
+        });
         if (testOnPostgres()) {
-            // The audit row's INSERT waits for the table (a lock not granted: the signal to go on).
+            // Its write waits for the table (a lock not granted: the signal to go on).
             QSqlQuery waiting(db);
             QTRY_VERIFY_WITH_TIMEOUT(waiting.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE NOT granted"))
                     && waiting.next() && waiting.value(0).toInt() > 0,
-                4000);
+                10000);
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(sent || answered, 10000);
         }
-        // Probes one after another for 1.5 s (on SQLite the sign-in reaches the lock once its
-        // PBKDF2 is done, within that time): each answers quickly.
+        // Probes one after another for 1.5 s: each answers quickly.
         QElapsedTimer window;
         window.start();
-        qint64 worstHealth = 0;
-        qint64 worstAppend = 0;
         int seq = 2;
         while (window.elapsed() < 1500) {
             QElapsedTimer one;
             one.start();
             QCOMPARE(api.call("GET", QStringLiteral("/health")).status, 200);
-            worstHealth = std::max(worstHealth, one.elapsed());
+            held->worstHealth = std::max(held->worstHealth, one.elapsed());
             if (testOnPostgres()) {
                 one.restart();
-                QCOMPARE(api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(other),
-                                entries(other, seq, seq, kW2), {{QByteArrayLiteral("Authorization"), bearer}})
+                QCOMPARE(api.call("POST", QStringLiteral("/v1/cases/%1/entries").arg(otherCase),
+                                entries(otherCase, seq, seq, kW2), {{QByteArrayLiteral("Authorization"), bearer}})
                              .status,
                     200);
-                worstAppend = std::max(worstAppend, one.elapsed());
+                held->worstAppend = std::max(held->worstAppend, one.elapsed());
                 ++seq;
             }
         }
-        const bool stillWaiting = !signedIn;
+        held->appends = seq - 2;
+        held->slowStillWaiting = !answered;
         QVERIFY(hold.exec(QStringLiteral("ROLLBACK")));
-        QTRY_VERIFY_WITH_TIMEOUT(signedIn, 10000);
-        const int status = signIn->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        qInfo("while a sign-in waited on the database: /health at most %lld ms, an append at most %lld ms (%d "
-              "appends); the sign-in then answered %d",
-            worstHealth, worstAppend, seq - 2, status);
-        QVERIFY2(worstHealth <= 250, qPrintable(QStringLiteral("/health took %1 ms").arg(worstHealth)));
-        QVERIFY2(worstAppend <= 1000, qPrintable(QStringLiteral("an append took %1 ms").arg(worstAppend)));
-        QVERIFY2(stillWaiting, "the sign-in did not wait on the lock: the probes proved nothing");
-        QCOMPARE(status, 401);
-        delete signIn;
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+        held->slowStatus = slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        held->slowBody = slow->readAll();
+        delete slow;
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+void TestBackOfficePool::checkHeld(const Held &held, const char *what)
+{
+    qInfo("while %s waited on the database: /health at most %lld ms, an append at most %lld ms (%d appends); it "
+          "then answered %d",
+        what, held.worstHealth, held.worstAppend, held.appends, held.slowStatus);
+    QVERIFY2(held.worstHealth <= 250, qPrintable(QStringLiteral("/health took %1 ms").arg(held.worstHealth)));
+    QVERIFY2(held.worstAppend <= 1000, qPrintable(QStringLiteral("an append took %1 ms").arg(held.worstAppend)));
+    QVERIFY2(held.slowStillWaiting, "the slow request did not wait on the lock: the probes proved nothing");
+}
+
+void TestBackOfficePool::slowSignInDoesNotStallTheOthers()
+{
+    // A sign-in whose writes wait on the database: a wrong password, whose audit row waits for the
+    // audit table the test holds. Meanwhile /health and (PostgreSQL) an append answer at once;
+    // with the sign-in's database work on the event-loop thread they waited for it (up to the 5 s
+    // lock or busy timeout).
+    Held held;
+    probeWhileHeld(
+        QStringLiteral("audit"),
+        [this](QNetworkAccessManager &nam) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/sessions").arg(m_server.port())));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            return nam.post(request,
+                QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("c1")},
+                                  {QStringLiteral("password"), QStringLiteral("not the password")}})
+                    .toJson(QJsonDocument::Compact));
+        },
+        QStringLiteral("signin-other"), &held);
+    if (QTest::currentTestFailed())
+        return;
+    checkHeld(held, "a sign-in");
+    QCOMPARE(held.slowStatus, 401);
+}
+
+void TestBackOfficePool::slowUploadDoesNotStallTheOthers()
+{
+    // A tus upload of 4 MiB whose last PATCH, once its body is in, waits to record the offset and
+    // the stored blob (the uploads table held; on SQLite the writer lock). Meanwhile /health and
+    // (PostgreSQL) an append answer at once; with the upload's database work on the event-loop
+    // thread they waited for it. Then the upload completes: its offset is the whole length.
+    const QByteArray bytes = QByteArray(4 * 1024 * 1024, 'u') + QByteArray::number(QDateTime::currentMSecsSinceEpoch());
+    const QByteArray sha = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    const QByteArray bearer = QByteArrayLiteral("Bearer ") + m_c1.toLatin1();
+    ApiClient api {QJsonObject()};
+    api.setPort(m_server.port());
+    const ApiResponse made = api.call("POST", QStringLiteral("/v1/uploads"), QJsonValue::Undefined,
+        {{QByteArrayLiteral("Authorization"), bearer}, {QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0")},
+            {QByteArrayLiteral("Upload-Length"), QByteArray::number(bytes.size())},
+            {QByteArrayLiteral("Upload-Metadata"),
+                "sha256 " + sha.toHex().toBase64() + ",type " + QByteArray("application/pdf").toBase64()}});
+    QCOMPARE(made.status, 201);
+    const QByteArray location = made.headers.value("location");
+    QVERIFY(location.startsWith("/v1/uploads/"));
+    Held held;
+    probeWhileHeld(
+        QStringLiteral("uploads"),
+        [&](QNetworkAccessManager &nam) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.port()).arg(QString::fromLatin1(location))));
+            request.setRawHeader(QByteArrayLiteral("Authorization"), bearer);
+            request.setRawHeader(QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0"));
+            request.setRawHeader(QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("0"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/offset+octet-stream"));
+            request.setTransferTimeout(60000);
+            return nam.sendCustomRequest(request, QByteArrayLiteral("PATCH"), bytes);
+        },
+        QStringLiteral("upload-other"), &held);
+    if (QTest::currentTestFailed())
+        return;
+    checkHeld(held, "a tus PATCH");
+    QVERIFY2(held.slowStatus == 204, held.slowBody.constData());
+    const ApiResponse head = api.call("HEAD", QString::fromLatin1(location), QJsonValue::Undefined,
+        {{QByteArrayLiteral("Authorization"), bearer},
+            {QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0")}});
+    QCOMPARE(head.status, 200);
+    QCOMPARE(head.headers.value("upload-offset").toLongLong(), qint64(bytes.size()));
+}
+
+void TestBackOfficePool::slowEnrolmentDoesNotStallTheOthers()
+{
+    // A window's enrolment whose code cannot be marked used yet (enrolment_codes held; on SQLite
+    // the writer lock): /health and (PostgreSQL) an append answer meanwhile; with enrolment on
+    // the event-loop thread they waited for it. Then the window is enrolled.
+    QString why;
+    const QJsonObject body = signedentries::enrolment(m_dir.filePath(QStringLiteral("data")), kW3, &why);
+    QVERIFY2(!body.isEmpty(), qPrintable(why));
+    Held held;
+    probeWhileHeld(
+        QStringLiteral("enrolment_codes"),
+        [this, &body](QNetworkAccessManager &nam) {
+            QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/enrol").arg(m_server.port())));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            return nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        },
+        QStringLiteral("enrol-other"), &held);
+    if (QTest::currentTestFailed())
+        return;
+    checkHeld(held, "an enrolment");
+    QVERIFY2(held.slowStatus == 201, held.slowBody.constData());
 }
 
 QHash<QByteArray, qint64> TestBackOfficePool::entryCounters()

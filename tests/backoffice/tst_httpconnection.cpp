@@ -32,8 +32,13 @@ public:
 class TestService : public HttpService
 {
 public:
-    BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &) override
+    BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &, const ReplyHandle &handle) override
     {
+        if (head.target() == "/plan-later") {
+            planning = handle;
+            ++plansAsked;
+            return BodyPlan::decideLater();
+        }
         BodyPlan plan;
         plan.maxBytes = head.target() == "/small" ? 10 : 1024 * 1024;
         if (head.target() == "/sink") {
@@ -45,8 +50,8 @@ public:
             plan.refuse = ApiReply::error(403, QStringLiteral("forbidden"), QStringLiteral("no"));
         return plan;
     }
-    ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *, const QHostAddress &,
-        const ReplyHandle &handle) override
+    ApiReply serve(const HttpRequestParser &head, const QByteArray &body, const std::shared_ptr<HttpBodySink> &,
+        const QHostAddress &, const ReplyHandle &handle) override
     {
         ++served;
         if (head.target() == "/probe")
@@ -61,7 +66,9 @@ public:
     }
     std::shared_ptr<CountingSink> sink;
     ReplyHandle later;
+    ReplyHandle planning; // a /plan-later request's, until the test gives its plan
     int served = 0;
+    int plansAsked = 0;
     int probeAfter = -1; // requests served before /probe
 };
 
@@ -187,6 +194,37 @@ private Q_SLOTS:
         QCOMPARE(m_service->sink->received, 300000);
         QCOMPARE(m_service->sink->finishedCalls, 1);
         QCOMPARE(m_service->sink->abortedCalls, 0);
+    }
+
+    void planDecidedLaterTakesTheBodyThatWaited()
+    {
+        // The head and the whole body in one write: the plan is decided later (on a worker, in the
+        // server); meanwhile nothing is served, then the body the parser took with the head and
+        // the rest reach the sink, and the next pipelined request follows.
+        const QByteArray head("PATCH /plan-later HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n");
+        m_client->write(head + QByteArray(200000, 'p') + "GET /n HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(m_client->waitForBytesWritten(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_service->plansAsked, 1, 5000);
+        QTest::qWait(100);
+        QCOMPARE(m_service->served, 0);
+        auto sink = std::make_shared<CountingSink>();
+        m_service->planning.plan(std::nullopt, 1024 * 1024, sink);
+        QTRY_COMPARE_WITH_TIMEOUT(m_service->served, 2, 5000);
+        QCOMPARE(sink->received, 200000);
+        QCOMPARE(sink->finishedCalls, 1);
+        QTRY_VERIFY_WITH_TIMEOUT((readAll(), m_in.contains("\"target\":\"/n\"")), 5000);
+        QVERIFY(m_in.indexOf("\"target\":\"/plan-later\"") < m_in.indexOf("\"target\":\"/n\""));
+    }
+
+    void planDecidedLaterCanRefuse()
+    {
+        m_client->write("POST /plan-later HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nabcde");
+        QTRY_COMPARE_WITH_TIMEOUT(m_service->plansAsked, 1, 5000);
+        m_service->planning.plan(ApiReply::error(401, QStringLiteral("unauthorized"), QStringLiteral("no")), 10, {});
+        QTRY_VERIFY_WITH_TIMEOUT((readAll(), m_in.contains("unauthorized")), 5000);
+        QVERIFY(m_in.startsWith("HTTP/1.1 401 "));
+        QVERIFY(m_in.contains("Connection: close\r\n"));
+        QCOMPARE(m_service->served, 0);
     }
 
     void droppedBodyAbortsTheSink()

@@ -23,6 +23,7 @@
 #include "onewindow/backoffice/UploadStore.h"
 #include "onewindow/backoffice/WorkerPool.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -30,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -43,6 +45,7 @@
 
 #include <cstdio>
 #include <limits>
+#include <optional>
 
 #include <sys/resource.h>
 #include <sys/statvfs.h>
@@ -92,6 +95,7 @@ struct WorkerStores
     std::unique_ptr<Ratings> ratings;
     std::unique_ptr<Handouts> handouts;
     std::unique_ptr<SupervisorOverview> overview;
+    std::unique_ptr<UploadStore> uploads;
 };
 
 // Set on a worker thread (startWorker), null on the event-loop thread.
@@ -231,6 +235,7 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_cases->setHandouts(m_handouts.get());
     m_departments->setHandouts(m_handouts.get());
     m_overview = std::make_unique<SupervisorOverview>(*m_db, *m_catalogues, options.clock);
+    m_schema = m_db->schemaVersion();
     m_dbUrl = options.db;
     m_clock = options.clock;
     m_tokenMinutes = options.tokenMinutes;
@@ -243,6 +248,17 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
         m_pool.reset();
         return Result<bool>::failure(workers.error());
     }
+    // A woken long-poll's page is read on a worker, ahead of the queued requests (one query).
+    m_waiters->setReader([this](const QString &window, qint64 after, int limit, EventWaiters::Done done) {
+        m_pool->submit(
+            [this, window, after, limit, done = std::move(done)] {
+                auto page = events().read(window, after, limit);
+                QMetaObject::invokeMethod(
+                    m_waiters.get(), [done, page] { done(page); }, Qt::QueuedConnection);
+            },
+            true);
+    });
+    m_gateClock.start();
     m_limits = options.http;
     m_tlsCert = options.tlsCertFile;
     m_tlsKey = options.tlsKeyFile;
@@ -282,6 +298,9 @@ QString BackOfficeServer::startWorker()
     stores->cases->setHandouts(stores->handouts.get());
     stores->departments->setHandouts(stores->handouts.get());
     stores->overview = std::make_unique<SupervisorOverview>(d, *stores->catalogues, m_clock);
+    stores->uploads = std::make_unique<UploadStore>(d, *m_sealer, m_dataDir, m_clock, m_uploads->maxBytes());
+    stores->uploads->setExpirySeconds(m_uploads->expirySeconds());
+    stores->uploads->shareBusyWith(*m_uploads);
     // EventWaiters stays on the event-loop thread: a worker's appends reach it queued.
     m_waiters->watch(*stores->events);
     t_stores = stores.release();
@@ -318,41 +337,81 @@ HallQueue &BackOfficeServer::hallQueue()
     return t_stores ? *t_stores->hallQueue : *m_hallQueue;
 }
 
-bool BackOfficeServer::runsOnWorker(Handler handler)
+WindowRegistry &BackOfficeServer::windows()
 {
-    return handler == &BackOfficeServer::appendEntries || handler == &BackOfficeServer::readCase
-        || handler == &BackOfficeServer::searchCases || handler == &BackOfficeServer::signIn
-        || handler == &BackOfficeServer::departmentItems || handler == &BackOfficeServer::decideItem
-        || handler == &BackOfficeServer::itemReady
-        // The hall's queue: every route but the display's long-poll.
-        || handler == &BackOfficeServer::readHall || handler == &BackOfficeServer::readHallQueue
-        || handler == &BackOfficeServer::issueTicket || handler == &BackOfficeServer::checkInAppointment
-        || handler == &BackOfficeServer::callNext || handler == &BackOfficeServer::pushStationTickets
-        || handler == &BackOfficeServer::readTicket || handler == &BackOfficeServer::followTicket
-        || handler == &BackOfficeServer::actOnTicket || handler == &BackOfficeServer::supervisorOverview;
+    return t_stores ? *t_stores->windows : *m_windows;
+}
+
+UploadStore &BackOfficeServer::uploads()
+{
+    return t_stores ? *t_stores->uploads : *m_uploads;
+}
+
+Ratings &BackOfficeServer::ratings()
+{
+    return t_stores ? *t_stores->ratings : *m_ratings;
+}
+
+Catalogues &BackOfficeServer::catalogues()
+{
+    return t_stores ? *t_stores->catalogues : *m_catalogues;
+}
+
+Database &BackOfficeServer::database()
+{
+    return t_stores ? *t_stores->db : *m_db;
+}
+
+bool BackOfficeServer::runsOnEventLoop(Handler handler)
+{
+    // Liveness, the built-in API file and tus OPTIONS: no database, no file, no real CPU work.
+    // Everything else (uploads, enrolment, the key ring, blobs, catalogues, sessions, ratings,
+    // readiness, /metrics' sign-in, the first read of a long-poll) runs on a worker.
+    return handler == &BackOfficeServer::health || handler == &BackOfficeServer::openApi
+        || handler == &BackOfficeServer::tusOptions;
 }
 
 void BackOfficeServer::maintain()
 {
+    // On a worker, one job at a time: the upload sweep and a WAL checkpoint may take a while
+    // (files, a TRUNCATE checkpoint copying up to the WAL's size), and must not hold requests.
+    if (!m_pool || m_maintaining.exchange(true))
+        return;
     // Expired uploads' parts are collected every minute (sooner with a short expiry).
     const qint64 sweepEvery = qBound(qint64(1), m_uploads->expirySeconds() / 2, qint64(60));
-    if (++m_ticks % sweepEvery == 0) {
-        auto swept = m_uploads->sweepExpired();
-        if (!swept)
-            std::fprintf(stderr, "onewindow-backoffice: upload sweep: %s\n", qPrintable(swept.error()));
-        else if (swept.value() > 0)
-            logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("uploads-expired")},
-                {QStringLiteral("count"), swept.value()}});
-    }
-    // SQLite checkpoints on its own only while no statement reads across a commit; under a steady
-    // stream of requests its log grew without bound (issue 21). A TRUNCATE checkpoint between
-    // requests copies it into the database file and empties it.
-    const QString wal = m_db->walPath();
-    if (!wal.isEmpty() && QFileInfo(wal).size() > kWalCheckpointBytes) {
-        const QString failed = m_db->checkpoint();
-        if (!failed.isEmpty())
-            std::fprintf(stderr, "onewindow-backoffice: WAL checkpoint: %s\n", qPrintable(failed));
-    }
+    const bool sweep = ++m_ticks % sweepEvery == 0;
+    m_pool->submit([this, sweep] {
+        const auto done = qScopeGuard([this] { m_maintaining = false; });
+        // SQLite's one writer: the sweep writes, the checkpoint wants no writer in between.
+        std::optional<QMutexLocker<QMutex>> serialized;
+        if (database().dialect() == Database::Dialect::Sqlite)
+            serialized.emplace(&m_sqliteWrites);
+        if (sweep) {
+            auto swept = uploads().sweepExpired();
+            if (!swept)
+                std::fprintf(stderr, "onewindow-backoffice: upload sweep: %s\n", qPrintable(swept.error()));
+            else if (swept.value() > 0)
+                logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("uploads-expired")},
+                    {QStringLiteral("count"), swept.value()}});
+        }
+        // SQLite checkpoints on its own only while no statement reads across a commit; under a
+        // steady stream of requests its log grew without bound (issue 21). A TRUNCATE
+        // checkpoint between writes copies it into the database file and empties it.
+        const QString wal = database().walPath();
+        if (!wal.isEmpty() && QFileInfo(wal).size() > kWalCheckpointBytes) {
+            const QString failed = database().checkpoint();
+            if (!failed.isEmpty())
+                std::fprintf(stderr, "onewindow-backoffice: WAL checkpoint: %s\n", qPrintable(failed));
+        }
+    });
+}
+
+void BackOfficeServer::publishConnectionGauges()
+{
+    Metrics &m = Metrics::global();
+    m.setGauge("onewindow_open_connections", "Client connections open.", m_connectionCount);
+    m.setGauge(
+        "onewindow_connection_limit", "Connections accepted at most (below RLIMIT_NOFILE).", effectiveConnectionCap());
 }
 
 Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 port)
@@ -429,6 +488,7 @@ Result<quint16> BackOfficeServer::listen(const QHostAddress &address, quint16 po
             QStringLiteral("Cannot listen on %1:%2 (%3)").arg(address.toString()).arg(port).arg(m_tcp->errorString()));
     m_port = m_tcp->serverPort();
     m_fdCap = descriptorCap();
+    publishConnectionGauges();
     return m_port;
 }
 
@@ -544,9 +604,11 @@ void BackOfficeServer::onPendingConnection()
         }
         ++fromThere;
         ++m_connectionCount;
+        publishConnectionGauges();
         auto *connection = new HttpConnection(socket, this, m_limits, this);
         connect(connection, &HttpConnection::closed, this, [this, from] {
             --m_connectionCount;
+            publishConnectionGauges();
             auto it = m_perAddress.find(from);
             if (it != m_perAddress.end() && --it.value() <= 0)
                 m_perAddress.erase(it);
@@ -620,7 +682,8 @@ const BackOfficeServer::Route *BackOfficeServer::findRoute(Request *request, Api
     return nullptr;
 }
 
-HttpService::BodyPlan BackOfficeServer::planBody(const HttpRequestParser &head, const QHostAddress &peer)
+HttpService::BodyPlan BackOfficeServer::planBody(
+    const HttpRequestParser &head, const QHostAddress &peer, const ReplyHandle &handle)
 {
     BodyPlan plan;
     Request request = requestFrom(head, peer);
@@ -638,15 +701,59 @@ HttpService::BodyPlan BackOfficeServer::planBody(const HttpRequestParser &head, 
     // A body for a route that needs a sign-in is read only from a signed-in caller: anyone else
     // is answered at the head, so unauthenticated bodies never fill the server's memory.
     const bool open = route->handler == &BackOfficeServer::signIn || route->handler == &BackOfficeServer::enrol;
-    if (!open && head.contentLength() > 0 && head.contentLength() <= route->maxBody) {
-        auto who = m_accounts->authenticate(request.header(QByteArrayLiteral("Authorization")));
+    const bool gate = !open && head.contentLength() > 0 && head.contentLength() <= route->maxBody;
+    const bool withSink = route->sink && head.contentLength() <= route->maxBody;
+    if (!gate && !withSink)
+        return plan;
+    // A token that passed this gate in the last kGateMemoryMs passes it again without a query
+    // (a window pushing case after case): the handler checks it fully on its worker all the
+    // same, so a token ended meanwhile sends at most one body that is then answered 401.
+    const QByteArray token = gate
+        ? QCryptographicHash::hash(request.header(QByteArrayLiteral("Authorization")), QCryptographicHash::Sha256)
+        : QByteArray();
+    const qint64 now = m_gateClock.elapsed();
+    if (!withSink && m_gatePassed.value(token, -1) > now)
+        return plan;
+    if (!m_pool)
+        return planChecks(request, *route, gate, withSink);
+    // The token's and the sink's checks query the database: on a worker, ahead of the queued
+    // requests (one short query); the connection reads nothing more until the plan is back.
+    m_pool->submit(
+        [this, request = std::move(request), route, gate, withSink, handle, token] {
+            std::optional<QMutexLocker<QMutex>> serialized;
+            if (withSink && m_db->dialect() == Database::Dialect::Sqlite)
+                serialized.emplace(&m_sqliteWrites); // a PATCH's checks may settle or expire it
+            const BodyPlan decided = planChecks(request, *route, gate, withSink);
+            serialized.reset();
+            QMetaObject::invokeMethod(
+                this,
+                [this, handle, decided, token] {
+                    if (!token.isEmpty() && !decided.refuse) {
+                        if (m_gatePassed.size() >= kGateMemorySize)
+                            m_gatePassed.clear();
+                        m_gatePassed.insert(token, m_gateClock.elapsed() + kGateMemoryMs);
+                    }
+                    handle.plan(decided.refuse, decided.maxBytes, decided.sink);
+                },
+                Qt::QueuedConnection);
+        },
+        true);
+    return BodyPlan::decideLater();
+}
+
+HttpService::BodyPlan BackOfficeServer::planChecks(const Request &request, const Route &route, bool gate, bool withSink)
+{
+    BodyPlan plan;
+    plan.maxBytes = route.maxBody;
+    if (gate) {
+        auto who = accounts().authenticate(request.header(QByteArrayLiteral("Authorization")));
         if (!who) {
             plan.refuse = withTusHeaders(request, who.error);
             return plan;
         }
     }
-    if (route->sink && head.contentLength() <= route->maxBody) {
-        auto sink = (this->*route->sink)(request);
+    if (withSink) {
+        auto sink = (this->*route.sink)(request);
         if (!sink)
             plan.refuse = withTusHeaders(request, sink.error);
         else
@@ -655,23 +762,28 @@ HttpService::BodyPlan BackOfficeServer::planBody(const HttpRequestParser &head, 
     return plan;
 }
 
-ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink,
-    const QHostAddress &peer, const ReplyHandle &handle)
+ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray &body,
+    const std::shared_ptr<HttpBodySink> &sink, const QHostAddress &peer, const ReplyHandle &handle)
 {
     Request request = requestFrom(head, peer);
     request.m_body = body;
     request.m_sink = sink;
+    request.m_handle = handle;
     if (m_pool) {
         Request probe = request;
         ApiReply unused;
         const Route *route = findRoute(&probe, &unused);
-        if (route && runsOnWorker(route->handler)) {
+        if (route && !runsOnEventLoop(route->handler)) {
             // Answered on a worker; the answer comes back to this thread (queued), where the
-            // connection lives. A connection gone meanwhile makes send() a no-op.
-            // Reading a case writes its audit row: every route here counts as writing, except
-            // sign-in, which takes SQLite's writer lock itself around its writes (not during
-            // PBKDF2).
-            const bool writes = route->handler != &BackOfficeServer::signIn;
+            // connection lives. A connection gone meanwhile makes send() a no-op; a handler that
+            // answers later itself (a long-poll) returns ApiReply::later(), which send() ignores.
+            // On SQLite every route here counts as writing (reading a case or a blob writes its
+            // audit row) but the reads that never write and sign-in, which takes the writer lock
+            // itself around its writes (not during PBKDF2).
+            const Handler h = route->handler;
+            const bool writes = h != &BackOfficeServer::signIn && h != &BackOfficeServer::ready
+                && h != &BackOfficeServer::metrics && h != &BackOfficeServer::readEvents
+                && h != &BackOfficeServer::readHallEvents;
             m_pool->submit([this, request = std::move(request), handle, writes]() mutable {
                 const ApiReply reply = dispatchSerialized(std::move(request), writes);
                 QMetaObject::invokeMethod(
@@ -682,7 +794,6 @@ ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray
             return later;
         }
     }
-    request.m_handle = handle;
     const bool writes = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
     return dispatchSerialized(std::move(request), writes);
 }
@@ -784,8 +895,7 @@ ApiReply BackOfficeServer::health(const Request &)
     return ApiReply::json(200,
         QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
             {QStringLiteral("service"), QStringLiteral("onewindow-backoffice")},
-            {QStringLiteral("version"), QStringLiteral(ONEWINDOW_VERSION)},
-            {QStringLiteral("schema"), m_db->schemaVersion()}});
+            {QStringLiteral("version"), QStringLiteral(ONEWINDOW_VERSION)}, {QStringLiteral("schema"), m_schema}});
 }
 
 ApiReply BackOfficeServer::ready(const Request &)
@@ -799,7 +909,7 @@ ApiReply BackOfficeServer::ready(const Request &)
             QLatin1String(name), QJsonObject {{QStringLiteral("ok"), passed}, {QStringLiteral("detail"), detail}});
         ok = ok && passed;
     };
-    auto version = m_db->exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    auto version = database().exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
     const bool answered = version && version.value().next();
     check("database", answered, answered ? QStringLiteral("answers") : QStringLiteral("does not answer"));
     const int schema = answered ? version.value().value(0).toInt() : 0;
@@ -836,15 +946,9 @@ ApiReply BackOfficeServer::metrics(const Request &r)
             return ApiReply::error(403, QStringLiteral("forbidden"),
                 QStringLiteral("/metrics is open from loopback, otherwise to admins."));
     }
+    // On a worker: the gauges are published where they change (connections, long-polls, the
+    // pool), never read from the event-loop thread's state here.
     Metrics &m = Metrics::global();
-    m.setGauge("onewindow_open_connections", "Client connections open.", m_connectionCount);
-    m.setGauge(
-        "onewindow_connection_limit", "Connections accepted at most (below RLIMIT_NOFILE).", effectiveConnectionCap());
-    if (m_pool) {
-        m.setGauge("onewindow_workers_busy", "Workers running a request now.", m_pool->busy());
-        m.setGauge("onewindow_requests_queued", "Requests waiting for a free worker.", m_pool->queued());
-    }
-    m.setGauge("onewindow_long_polls_waiting", "GET /v1/events long-polls waiting.", m_waiters->count());
     ApiReply reply =
         ApiReply::bytes(200, m.exposition(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
     reply.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
@@ -867,7 +971,7 @@ ApiReply BackOfficeServer::enrol(const Request &r)
         return body.error;
     if (!body.value->isObject())
         return ApiReply::error(400, QStringLiteral("bad-request"), QStringLiteral("The body is a JSON object."));
-    return m_windows->enrol(body.value->toObject());
+    return windows().enrol(body.value->toObject());
 }
 
 ApiReply BackOfficeServer::keyRing(const Request &r)
@@ -878,7 +982,7 @@ ApiReply BackOfficeServer::keyRing(const Request &r)
     if (ratingPublic)
         ratingKey = {{QStringLiteral("keyId"), receipt::RatingSeal::keyIdFor(ratingPublic.value())},
             {QStringLiteral("publicKey"), QString::fromLatin1(ratingPublic.value().toBase64())}};
-    return m_windows->keyRing(
+    return windows().keyRing(
         r.query().queryItemValue(QStringLiteral("region")), r.header(QByteArrayLiteral("If-None-Match")), ratingKey);
 }
 
@@ -907,7 +1011,15 @@ ApiReply BackOfficeServer::signOut(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_accounts->signOut(*who.value);
+    ApiReply reply = accounts().signOut(*who.value);
+    if (reply.status == 204) {
+        // The body gate forgets the token at once (the handlers refuse it anyway).
+        const QByteArray token =
+            QCryptographicHash::hash(r.header(QByteArrayLiteral("Authorization")), QCryptographicHash::Sha256);
+        QMetaObject::invokeMethod(
+            this, [this, token] { m_gatePassed.remove(token); }, Qt::QueuedConnection);
+    }
+    return reply;
 }
 
 ApiReply BackOfficeServer::appendEntries(const Request &r)
@@ -957,7 +1069,7 @@ ApiReply BackOfficeServer::listRatings(const Request &r)
     if (!who)
         return who.error;
     const QUrlQuery q = r.query();
-    return m_ratings->list(*who.value, q.queryItemValue(QStringLiteral("window")),
+    return ratings().list(*who.value, q.queryItemValue(QStringLiteral("window")),
         q.queryItemValue(QStringLiteral("since")), q.queryItemValue(QStringLiteral("until")));
 }
 
@@ -966,7 +1078,7 @@ ApiReply BackOfficeServer::ratingTasks(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_ratings->tasks(*who.value, r.query().queryItemValue(QStringLiteral("state")));
+    return ratings().tasks(*who.value, r.query().queryItemValue(QStringLiteral("state")));
 }
 
 ApiReply BackOfficeServer::ratingCallback(const Request &r)
@@ -977,7 +1089,7 @@ ApiReply BackOfficeServer::ratingCallback(const Request &r)
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    return m_ratings->callback(*who.value, r.params.value(QStringLiteral("ratingId")), body.value->toObject());
+    return ratings().callback(*who.value, r.params.value(QStringLiteral("ratingId")), body.value->toObject());
 }
 
 ApiReply BackOfficeServer::appealRating(const Request &r)
@@ -992,7 +1104,7 @@ ApiReply BackOfficeServer::appealRating(const Request &r)
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    return m_ratings->appeal(call.value->who, call.value->caseId, seq, body.value->toObject());
+    return ratings().appeal(call.value->who, call.value->caseId, seq, body.value->toObject());
 }
 
 ApiReply BackOfficeServer::ratingAppeals(const Request &r)
@@ -1000,7 +1112,7 @@ ApiReply BackOfficeServer::ratingAppeals(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_ratings->appeals(*who.value, r.query().queryItemValue(QStringLiteral("state")));
+    return ratings().appeals(*who.value, r.query().queryItemValue(QStringLiteral("state")));
 }
 
 ApiReply BackOfficeServer::decideAppeal(const Request &r)
@@ -1011,7 +1123,7 @@ ApiReply BackOfficeServer::decideAppeal(const Request &r)
     auto body = jsonBody(r);
     if (!body)
         return body.error;
-    return m_ratings->decideAppeal(*who.value, r.params.value(QStringLiteral("appealId")), body.value->toObject());
+    return ratings().decideAppeal(*who.value, r.params.value(QStringLiteral("appealId")), body.value->toObject());
 }
 
 bool BackOfficeServer::isTusPath(const QString &path)
@@ -1052,9 +1164,9 @@ ApiReply BackOfficeServer::createUpload(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    if (auto refused = m_windows->refusePush(*who.value))
+    if (auto refused = windows().refusePush(*who.value))
         return *refused;
-    return m_uploads->create(*who.value, r.header(QByteArrayLiteral("Upload-Length")),
+    return uploads().create(*who.value, r.header(QByteArrayLiteral("Upload-Length")),
         r.header(QByteArrayLiteral("Upload-Metadata")), r.header(QByteArrayLiteral("Upload-Defer-Length")));
 }
 
@@ -1063,7 +1175,7 @@ ApiReply BackOfficeServer::headUpload(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_uploads->head(*who.value, r.params.value(QStringLiteral("uploadId")));
+    return uploads().head(*who.value, r.params.value(QStringLiteral("uploadId")));
 }
 
 ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const Request &r)
@@ -1071,9 +1183,9 @@ ApiResult<std::shared_ptr<HttpBodySink>> BackOfficeServer::patchUploadSink(const
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    if (auto refused = m_windows->refusePush(*who.value))
+    if (auto refused = windows().refusePush(*who.value))
         return *refused;
-    return m_uploads->beginPatch(*who.value, r.params.value(QStringLiteral("uploadId")),
+    return uploads().beginPatch(*who.value, r.params.value(QStringLiteral("uploadId")),
         r.header(QByteArrayLiteral("Content-Type")), r.header(QByteArrayLiteral("Upload-Offset")),
         r.header(QByteArrayLiteral("Upload-Checksum")), r.m_contentLength);
 }
@@ -1083,7 +1195,7 @@ ApiReply BackOfficeServer::patchUpload(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_uploads->endPatch(*who.value, r.params.value(QStringLiteral("uploadId")), r.bodySink());
+    return uploads().endPatch(*who.value, r.params.value(QStringLiteral("uploadId")), r.bodySink());
 }
 
 ApiReply BackOfficeServer::deleteUpload(const Request &r)
@@ -1091,7 +1203,7 @@ ApiReply BackOfficeServer::deleteUpload(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_uploads->terminate(*who.value, r.params.value(QStringLiteral("uploadId")));
+    return uploads().terminate(*who.value, r.params.value(QStringLiteral("uploadId")));
 }
 
 ApiReply BackOfficeServer::getBlob(const Request &r)
@@ -1099,7 +1211,7 @@ ApiReply BackOfficeServer::getBlob(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), false);
+    return uploads().blob(*who.value, r.params.value(QStringLiteral("sha256")), false);
 }
 
 ApiReply BackOfficeServer::headBlob(const Request &r)
@@ -1107,22 +1219,22 @@ ApiReply BackOfficeServer::headBlob(const Request &r)
     auto who = authenticate(r);
     if (!who)
         return who.error;
-    return m_uploads->blob(*who.value, r.params.value(QStringLiteral("sha256")), true);
+    return uploads().blob(*who.value, r.params.value(QStringLiteral("sha256")), true);
 }
 
 ApiReply BackOfficeServer::listCatalogues(const Request &r)
 {
-    return m_catalogues->list(r.header(QByteArrayLiteral("If-None-Match")));
+    return catalogues().list(r.header(QByteArrayLiteral("If-None-Match")));
 }
 
 ApiReply BackOfficeServer::getCatalogue(const Request &r)
 {
-    return m_catalogues->get(r.params.value(QStringLiteral("sha256")), r.header(QByteArrayLiteral("If-None-Match")));
+    return catalogues().get(r.params.value(QStringLiteral("sha256")), r.header(QByteArrayLiteral("If-None-Match")));
 }
 
 ApiReply BackOfficeServer::getCalendar(const Request &r)
 {
-    return m_catalogues->calendar(r.header(QByteArrayLiteral("If-None-Match")));
+    return catalogues().calendar(r.header(QByteArrayLiteral("If-None-Match")));
 }
 
 ApiReply BackOfficeServer::departmentItems(const Request &r)
@@ -1184,11 +1296,20 @@ ApiReply BackOfficeServer::readEvents(const Request &r)
             QStringLiteral("after is a cursor (a whole number from 0), wait 0–%1 seconds, limit 1–%2.")
                 .arg(EventLog::kMaxWaitSeconds)
                 .arg(EventLog::kMaxLimit));
-    auto page = m_events->read(who.value->window, after, int(limit));
+    // The first read on a worker; an empty page waits on the event loop (EventWaiters), where
+    // an idle long-poll costs no query.
+    const QString window = who.value->window;
+    const quint64 seen = m_waiters->generation(window);
+    auto page = events().read(window, after, int(limit));
     if (!page)
         return page.error;
     if (wait > 0 && page.value->value(QLatin1String("events")).toArray().isEmpty()) {
-        m_waiters->wait(who.value->window, after, int(limit), int(wait), r.later());
+        QMetaObject::invokeMethod(
+            m_waiters.get(),
+            [waiters = m_waiters.get(), window, after, limit, wait, handle = r.later(), seen] {
+                waiters->wait(window, after, int(limit), int(wait), handle, seen);
+            },
+            Qt::QueuedConnection);
         return ApiReply::later();
     }
     return ApiReply::json(200, *page.value);

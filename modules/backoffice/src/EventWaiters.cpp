@@ -2,9 +2,11 @@
 
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/EventLog.h"
+#include "onewindow/backoffice/Metrics.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -24,6 +26,7 @@ EventWaiters::EventWaiters(EventLog &events, QObject *parent)
         &m_events, &EventLog::appended, this, [this](const QString &window) { check(window); }, Qt::QueuedConnection);
     m_watch.setInterval(kWatchMs);
     connect(&m_watch, &QTimer::timeout, this, &EventWaiters::watchListener);
+    publishCount();
 }
 
 EventWaiters::~EventWaiters()
@@ -91,16 +94,41 @@ void EventWaiters::watchListener()
     check(QString()); // whatever happened while not listening
 }
 
-void EventWaiters::wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle)
+quint64 EventWaiters::generation(const QString &window) const
 {
+    QMutexLocker locked(&m_generationLock);
+    return qMax(m_allAt, m_windowAt.value(window));
+}
+
+void EventWaiters::publishCount() const
+{
+    Metrics::global().setGauge("onewindow_long_polls_waiting", "GET /v1/events long-polls waiting.", m_waiters.size());
+}
+
+void EventWaiters::wait(
+    const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen)
+{
+    if (m_endedRetryAfter > 0) {
+        // The server is stopping: an empty page at the cursor, come back later.
+        ApiReply reply = ApiReply::json(
+            200, QJsonObject {{QStringLiteral("events"), QJsonArray()}, {QStringLiteral("cursor"), after}});
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(m_endedRetryAfter)});
+        handle.send(reply);
+        return;
+    }
     const quint64 id = ++m_next;
     m_waiters.append(Waiter {id, window, after, limit, handle});
     QTimer::singleShot(seconds * 1000, this, [this, id] { check(QStringLiteral("-"), id); });
+    publishCount();
+    if (generation(window) != seen)
+        check(window); // woken between the caller's read and now
 }
 
 void EventWaiters::endAll(int retryAfterSeconds)
 {
+    m_endedRetryAfter = qMax(1, retryAfterSeconds);
     const QList<Waiter> waiting = std::exchange(m_waiters, {});
+    publishCount();
     for (const Waiter &w : waiting) {
         ApiReply reply = ApiReply::json(
             200, QJsonObject {{QStringLiteral("events"), QJsonArray()}, {QStringLiteral("cursor"), w.after}});
@@ -111,6 +139,14 @@ void EventWaiters::endAll(int retryAfterSeconds)
 
 void EventWaiters::check(const QString &window, quint64 finalId)
 {
+    if (finalId == 0) {
+        QMutexLocker locked(&m_generationLock);
+        if (window.isEmpty())
+            m_allAt = ++m_generation;
+        else
+            m_windowAt.insert(window, ++m_generation);
+    }
+    const auto published = qScopeGuard([this] { publishCount(); });
     for (qsizetype i = 0; i < m_waiters.size();) {
         Waiter &w = m_waiters[i];
         const bool final = w.id == finalId;
@@ -119,6 +155,16 @@ void EventWaiters::check(const QString &window, quint64 finalId)
             continue;
         }
         if (!final && !window.isEmpty() && w.window != window) {
+            ++i;
+            continue;
+        }
+        if (m_reader) {
+            // Read on a worker; readDone() answers or keeps waiting.
+            w.final = w.final || final;
+            if (w.reading)
+                w.again = true;
+            else
+                startRead(w);
             ++i;
             continue;
         }
@@ -135,6 +181,38 @@ void EventWaiters::check(const QString &window, quint64 finalId)
         }
         ++i;
     }
+}
+
+void EventWaiters::startRead(Waiter &w)
+{
+    w.reading = true;
+    w.again = false;
+    const quint64 id = w.id;
+    m_reader(w.window, w.after, w.limit, [this, id](const ApiResult<QJsonObject> &page) { readDone(id, page); });
+}
+
+void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page)
+{
+    const auto published = qScopeGuard([this] { publishCount(); });
+    for (qsizetype i = 0; i < m_waiters.size(); ++i) {
+        Waiter &w = m_waiters[i];
+        if (w.id != id)
+            continue;
+        w.reading = false;
+        if (!w.handle.isOpen()) {
+            m_waiters.removeAt(i);
+        } else if (!page) {
+            w.handle.send(page.error);
+            m_waiters.removeAt(i);
+        } else if (w.final || !page.value->value(QLatin1String("events")).toArray().isEmpty()) {
+            w.handle.send(ApiReply::json(200, *page.value));
+            m_waiters.removeAt(i);
+        } else if (w.again) {
+            startRead(w);
+        }
+        return;
+    }
+    // Answered meanwhile (the server stopping): nothing to do.
 }
 
 } // namespace ow::backoffice

@@ -163,31 +163,37 @@ void HttpConnection::processInput()
                 continue; // answered (or closing) at head time
         }
         if (m_phase == Phase::Body) {
-            const QByteArray piece = m_parser.takeBody();
-            if (!piece.isEmpty()) {
-                startTimer(m_limits.bodyIdleTimeoutMs);
-                if (m_sink) {
-                    if (!m_sink->write(piece)) {
-                        const bool full = m_sink->diskFull();
-                        abortBody();
-                        if (full)
-                            failAndClose(507, QStringLiteral("insufficient-storage"),
-                                QStringLiteral("The back office's disk is full; try again later."));
-                        else
-                            failAndClose(500, QStringLiteral("storage-unavailable"),
-                                QStringLiteral("The back office cannot store the body; try again shortly."));
-                        return;
-                    }
-                } else {
-                    m_body.append(piece);
-                }
-            }
-            if (m_parser.state() == HttpRequestParser::State::Complete) {
-                finishRequest();
-                answered = true;
-            }
+            if (!takeParsedBody())
+                return;
+            answered = m_phase != Phase::Body;
         }
     }
+}
+
+bool HttpConnection::takeParsedBody()
+{
+    const QByteArray piece = m_parser.takeBody();
+    if (!piece.isEmpty()) {
+        startTimer(m_limits.bodyIdleTimeoutMs);
+        if (m_sink) {
+            if (!m_sink->write(piece)) {
+                const bool full = m_sink->diskFull();
+                abortBody();
+                if (full)
+                    failAndClose(507, QStringLiteral("insufficient-storage"),
+                        QStringLiteral("The back office's disk is full; try again later."));
+                else
+                    failAndClose(500, QStringLiteral("storage-unavailable"),
+                        QStringLiteral("The back office cannot store the body; try again shortly."));
+                return false;
+            }
+        } else {
+            m_body.append(piece);
+        }
+    }
+    if (m_parser.state() == HttpRequestParser::State::Complete)
+        finishRequest();
+    return true;
 }
 
 QByteArray HttpConnection::requestIdFrom(const QByteArray &header)
@@ -203,20 +209,53 @@ void HttpConnection::onHeadComplete()
     m_requestClock.start();
     m_requestMethod = m_parser.method();
     m_requestId = requestIdFrom(m_parser.header(QByteArrayLiteral("X-Request-Id")).trimmed());
-    HttpService::BodyPlan plan = m_service->planBody(m_parser, m_socket->peerAddress());
-    const bool bodyFollows = m_parser.contentLength() > 0;
-    if (plan.refuse) {
-        respond(*plan.refuse, bodyFollows || !m_parser.keepAlive());
+    ++m_serial;
+    HttpService::BodyPlan plan = m_service->planBody(m_parser, m_socket->peerAddress(), ReplyHandle(this, m_serial));
+    if (plan.later) {
+        // The service decides on a worker (resumePlan); the socket's bytes wait in its buffer.
+        m_phase = Phase::Planning;
+        m_timer.stop();
         return;
     }
-    if (m_parser.contentLength() > plan.maxBytes) {
+    applyPlan(plan.refuse, plan.maxBytes, std::move(plan.sink));
+}
+
+void HttpConnection::resumePlan(
+    quint64 serial, const std::optional<ApiReply> &refuse, qint64 maxBytes, std::shared_ptr<HttpBodySink> sink)
+{
+    if (m_gone || m_phase != Phase::Planning || serial != m_serial) {
+        if (sink)
+            sink->aborted();
+        return;
+    }
+    applyPlan(refuse, maxBytes, std::move(sink));
+    // What the parser took with the head, then what waits in the socket's buffer.
+    if (m_phase == Phase::Body && !takeParsedBody())
+        return;
+    if (m_phase == Phase::Body || m_phase == Phase::Idle)
+        processInput();
+}
+
+void HttpConnection::applyPlan(
+    const std::optional<ApiReply> &refuse, qint64 maxBytes, std::shared_ptr<HttpBodySink> sink)
+{
+    const bool bodyFollows = m_parser.contentLength() > 0;
+    if (refuse) {
+        if (sink)
+            sink->aborted();
+        respond(*refuse, bodyFollows || !m_parser.keepAlive());
+        return;
+    }
+    if (m_parser.contentLength() > maxBytes) {
+        if (sink)
+            sink->aborted();
         failAndClose(413, QStringLiteral("body-too-large"),
             QStringLiteral("This request's body is at most %1 bytes; Content-Length says %2.")
-                .arg(plan.maxBytes)
+                .arg(maxBytes)
                 .arg(m_parser.contentLength()));
         return;
     }
-    m_sink = std::move(plan.sink);
+    m_sink = std::move(sink);
     m_body.clear();
     if (bodyFollows) {
         if (m_parser.expectsContinue())
@@ -237,8 +276,7 @@ void HttpConnection::finishRequest()
     if (sink)
         sink->finished();
     const QByteArray body = std::exchange(m_body, QByteArray());
-    const ApiReply reply =
-        m_service->serve(m_parser, body, sink.get(), m_socket->peerAddress(), ReplyHandle(this, ++m_serial));
+    const ApiReply reply = m_service->serve(m_parser, body, sink, m_socket->peerAddress(), ReplyHandle(this, m_serial));
     if (m_gone)
         return;
     if (reply.deferred) {
@@ -356,6 +394,7 @@ void HttpConnection::onTimeout()
         return;
     case Phase::Closing:
     case Phase::Sending: closeNow(); return; // a client that stopped reading
+    case Phase::Planning:
     case Phase::Serving:
     case Phase::Waiting: return;
     }

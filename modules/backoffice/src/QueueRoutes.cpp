@@ -1,5 +1,5 @@
 // BackOfficeServer's routes of the hall's queue: each authenticates and hands over to HallQueue
-// (the worker's own on a worker thread, see runsOnWorker).
+// (the worker's own on a worker thread, see runsOnEventLoop).
 #include "onewindow/backoffice/BackOfficeServer.h"
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
@@ -145,13 +145,21 @@ ApiReply BackOfficeServer::readHallEvents(const Request &r)
     auto key = hallQueue().eventKey(*who.value, r.params.value(QStringLiteral("hall")));
     if (!key)
         return key.error;
-    auto page = m_events->read(*key.value, after, int(limit));
+    // The first read on a worker; an empty page waits on the event loop (EventWaiters).
+    const QString eventKey = *key.value;
+    const quint64 seen = m_waiters->generation(eventKey);
+    auto page = events().read(eventKey, after, int(limit));
     if (!page)
         return page.error;
     if (wait > 0 && page.value->value(QLatin1String("events")).toArray().isEmpty()) {
         // The waiter answers with EventLog's page: HallEvents is made from it by the handle's
         // transform (HallQueue::hallEventsPage).
-        m_waiters->wait(*key.value, after, int(limit), int(wait), r.later().transformed(&HallQueue::hallEventsPage));
+        QMetaObject::invokeMethod(
+            m_waiters.get(),
+            [waiters = m_waiters.get(), eventKey, after, limit, wait,
+                handle = r.later().transformed(&HallQueue::hallEventsPage),
+                seen] { waiters->wait(eventKey, after, int(limit), int(wait), handle, seen); },
+            Qt::QueuedConnection);
         return ApiReply::later();
     }
     return ApiReply::json(200, HallQueue::hallEventsPage(*page.value));

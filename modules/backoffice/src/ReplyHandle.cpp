@@ -27,6 +27,12 @@ void ReplyHandle::send(const ApiReply &reply) const
     m_connection->sendDeferred(m_serial, reply);
 }
 
+void ReplyHandle::plan(const std::optional<ApiReply> &refuse, qint64 maxBytes, std::shared_ptr<HttpBodySink> sink) const
+{
+    if (m_connection)
+        m_connection->resumePlan(m_serial, refuse, maxBytes, std::move(sink));
+}
+
 ReplyHandle ReplyHandle::transformed(Transform transform) const
 {
     ReplyHandle copy = *this;

@@ -4,6 +4,7 @@
 #include "onewindow/backoffice/Metrics.h"
 
 #include <cerrno>
+#include <utility>
 
 namespace ow::backoffice {
 
@@ -27,12 +28,16 @@ UploadSink::~UploadSink()
 {
     if (!m_done)
         aborted();
+    if (m_checked)
+        QFile::remove(m_pendingPath); // checked but never committed: the PATCH was not answered
     if (m_release)
         m_release(m_uploadId);
 }
 
 bool UploadSink::open()
 {
+    // Opened on a worker, written on the event-loop thread: the file takes no events.
+    m_file.moveToThread(nullptr);
     if (m_algorithm) {
         m_file.setFileName(m_pendingPath);
         return m_file.open(QIODevice::WriteOnly | QIODevice::Truncate);
@@ -74,6 +79,13 @@ void UploadSink::finished()
         QFile::remove(m_pendingPath);
         return;
     }
+    m_checked = true; // commit() appends it to the upload's bytes
+}
+
+void UploadSink::commit()
+{
+    if (!std::exchange(m_checked, false))
+        return;
     // The checked body joins the upload's bytes.
     QFile pending(m_pendingPath);
     QFile part(m_partPath);

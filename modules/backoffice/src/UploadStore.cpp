@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QUuid>
 
 namespace ow::backoffice {
@@ -71,15 +72,33 @@ UploadStore::UploadStore(Database &db, const Sealer &sealer, const QString &data
     , m_dataDir(dataDir)
     , m_clock(std::move(clock))
     , m_maxBytes(maxBytes)
-    , m_alive(std::make_shared<bool>(true))
+    , m_busy(std::make_shared<BusyUploads>())
 {
     QDir().mkpath(m_dataDir + QStringLiteral("/uploads"));
     QDir().mkpath(m_dataDir + QStringLiteral("/blobs"));
 }
 
-UploadStore::~UploadStore()
+UploadStore::~UploadStore() = default;
+
+bool UploadStore::BusyUploads::claim(const QString &id)
 {
-    *m_alive = false;
+    QMutexLocker locked(&lock);
+    if (ids.contains(id))
+        return false;
+    ids.insert(id);
+    return true;
+}
+
+void UploadStore::BusyUploads::release(const QString &id)
+{
+    QMutexLocker locked(&lock);
+    ids.remove(id);
+}
+
+bool UploadStore::BusyUploads::contains(const QString &id)
+{
+    QMutexLocker locked(&lock);
+    return ids.contains(id);
 }
 
 bool UploadStore::validSha256(const QString &hex)
@@ -242,7 +261,7 @@ ApiResult<UploadStore::Upload> UploadStore::find(const Principal &who, const QSt
     u.updatedAt = q.value().value(6).toString();
     // tus expiration: an unfinished upload past its Upload-Expires is gone, whether or not the
     // sweep came by yet.
-    if (u.state == QLatin1String("open") && !m_busy.contains(uploadId)
+    if (u.state == QLatin1String("open") && !m_busy->contains(uploadId)
         && u.updatedAt < isoUtc(m_clock().addSecs(-m_expirySeconds))) {
         const QString failed = discard(uploadId);
         if (!failed.isEmpty())
@@ -266,11 +285,12 @@ qint64 UploadStore::offsetOf(const Upload &u) const
     return qMin(QFileInfo(partPath(u.id)).size(), u.length);
 }
 
-std::optional<ApiReply> UploadStore::settle(Upload &u)
+std::optional<ApiReply> UploadStore::settle(Upload &u, bool claimed)
 {
     // All bytes arrived but the server stopped before it checked and stored them (killed between
     // the last write and complete()): finish now, so a full offset always means a stored blob.
-    if (u.state != QLatin1String("open") || m_busy.contains(u.id) || QFileInfo(partPath(u.id)).size() < u.length)
+    if (u.state != QLatin1String("open") || (!claimed && m_busy->contains(u.id))
+        || QFileInfo(partPath(u.id)).size() < u.length)
         return std::nullopt;
     const ApiReply done = complete(u);
     if (done.status == 460)
@@ -332,7 +352,7 @@ ApiReply UploadStore::terminate(const Principal &who, const QString &uploadId)
     auto u = find(who, uploadId);
     if (!u)
         return u.error;
-    if (m_busy.contains(uploadId))
+    if (m_busy->contains(uploadId))
         return ApiReply::error(409, QStringLiteral("upload-busy"),
             QStringLiteral("A PATCH of upload %1 is still receiving; terminate it once that ends.").arg(uploadId));
     if (u.value->state == QLatin1String("complete"))
@@ -355,7 +375,7 @@ Result<int> UploadStore::sweepExpired()
         expired.append(q.value().value(0).toString());
     int swept = 0;
     for (const QString &id : std::as_const(expired)) {
-        if (m_busy.contains(id))
+        if (m_busy->contains(id))
             continue;
         const QString failed = discard(id);
         if (!failed.isEmpty())
@@ -396,10 +416,16 @@ ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal
             return badRequest(
                 QStringLiteral("The Upload-Checksum digest is not a base64 %1 digest.").arg(QString::fromLatin1(name)));
     }
-    if (m_busy.contains(uploadId))
+    // Claimed now (workers run PATCHes side by side): a second PATCH of the upload gets 409.
+    if (!m_busy->claim(uploadId))
         return ApiReply::error(409, QStringLiteral("upload-busy"),
             QStringLiteral("Another PATCH of upload %1 is still receiving; HEAD again shortly.").arg(uploadId));
-    if (auto failed = settle(*u.value))
+    bool handedOver = false;
+    const auto unclaim = qScopeGuard([this, &handedOver, &uploadId] {
+        if (!handedOver)
+            m_busy->release(uploadId);
+    });
+    if (auto failed = settle(*u.value, true))
         return *failed;
     const qint64 current = reportedOffset(*u.value);
     if (offset != current) {
@@ -423,15 +449,12 @@ ApiResult<std::shared_ptr<HttpBodySink>> UploadStore::beginPatch(const Principal
                 .arg(contentLength)
                 .arg(uploadId)
                 .arg(u.value->length - current));
-    std::weak_ptr<bool> alive = m_alive;
-    auto sink = std::make_shared<UploadSink>(
-        uploadId, partPath(uploadId), pendingPath(uploadId), algorithm, digest, [this, alive](const QString &id) {
-            if (auto a = alive.lock(); a && *a)
-                m_busy.remove(id);
-        });
+    // The sink holds the claim from here and gives it back when it goes (on whichever thread).
+    handedOver = true;
+    auto sink = std::make_shared<UploadSink>(uploadId, partPath(uploadId), pendingPath(uploadId), algorithm, digest,
+        [busy = m_busy](const QString &id) { busy->release(id); });
     if (!sink->open())
         return ApiReply::storage(QStringLiteral("cannot open the files of upload %1").arg(uploadId));
-    m_busy.insert(uploadId);
     return std::shared_ptr<HttpBodySink>(sink);
 }
 
@@ -440,6 +463,8 @@ ApiReply UploadStore::endPatch(const Principal &who, const QString &uploadId, Ht
     auto *sink = dynamic_cast<UploadSink *>(body);
     if (!sink || sink->uploadId() != uploadId)
         return ApiReply::storage(QStringLiteral("PATCH %1 arrived without its sink").arg(uploadId));
+    // A checked body joins the upload's bytes here, on the worker (not while it was received).
+    sink->commit();
     if (!sink->storageError().isEmpty())
         return ApiReply::storage(QStringLiteral("upload %1: %2").arg(uploadId, sink->storageError()));
     if (sink->checksumFailed())

@@ -91,13 +91,16 @@ void WorkerPool::run(const std::function<QString()> &init, const std::function<v
     fini();
 }
 
-void WorkerPool::submit(Job job)
+void WorkerPool::submit(Job job, bool urgent)
 {
     int busy = 0;
     int queued = 0;
     {
         QMutexLocker locked(&m_lock);
-        m_jobs.push_back(std::move(job));
+        if (urgent)
+            m_jobs.push_front(std::move(job));
+        else
+            m_jobs.push_back(std::move(job));
         busy = m_busy;
         queued = int(m_jobs.size());
         m_wake.wakeOne();

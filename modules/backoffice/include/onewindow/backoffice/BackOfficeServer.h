@@ -8,6 +8,7 @@
 #include "onewindow/backoffice/ReplyHandle.h"
 #include "onewindow/core/Result.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -15,6 +16,7 @@
 #include <QObject>
 #include <QUrlQuery>
 
+#include <atomic>
 #include <memory>
 
 class QTcpServer;
@@ -85,7 +87,7 @@ public:
         // Answer later (long-poll): keep the handle, return ApiReply::later().
         ReplyHandle later() const { return m_handle; }
         // A route with a sink: what its body went to.
-        HttpBodySink *bodySink() const { return m_sink; }
+        HttpBodySink *bodySink() const { return m_sink.get(); }
 
         // Filled by the dispatcher.
         QByteArray m_rawPath;
@@ -94,7 +96,7 @@ public:
         QByteArray m_body;
         QHostAddress m_remote;
         ReplyHandle m_handle;
-        HttpBodySink *m_sink = nullptr;
+        std::shared_ptr<HttpBodySink> m_sink;
         qint64 m_contentLength = 0;
         mutable QString m_user; // the signed-in user, once authenticate() found one (request log)
     };
@@ -157,15 +159,21 @@ private:
     void finishShutdownIfIdle();
     // The signed-in caller (and r.m_user for the request log).
     ApiResult<Principal> authenticate(const Request &r);
-    BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer) override;
-    ApiReply serve(const HttpRequestParser &head, const QByteArray &body, HttpBodySink *sink, const QHostAddress &peer,
-        const ReplyHandle &handle) override;
+    BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer, const ReplyHandle &handle) override;
+    // The head-time checks that need the database (on a worker): the bearer token before a body
+    // is read (`gate`), and the route's sink (a tus PATCH's checks and its files).
+    BodyPlan planChecks(const Request &request, const Route &route, bool gate, bool withSink);
+    ApiReply serve(const HttpRequestParser &head, const QByteArray &body, const std::shared_ptr<HttpBodySink> &sink,
+        const QHostAddress &peer, const ReplyHandle &handle) override;
     Request requestFrom(const HttpRequestParser &head, const QHostAddress &peer) const;
     // Finds the route; nullptr and an error reply (404/405) when none fits.
     const Route *findRoute(Request *request, ApiReply *error) const;
     void onPendingConnection();
-    // Every second: the WAL checkpoint when the log passed kWalCheckpointBytes.
+    // Every second, on a worker: the WAL checkpoint when the log passed kWalCheckpointBytes, and
+    // now and then the sweep of expired uploads.
     void maintain();
+    // The open connections' gauges (read by /metrics on a worker).
+    void publishConnectionGauges();
     // A 503 and close, without a connection object.
     void refuseConnection(QTcpSocket *socket, const QString &message);
 
@@ -236,9 +244,16 @@ private:
     CaseLedger &cases();
     EventLog &events();
     Departments &departments();
-    // Routes whose handler runs on a worker: they touch only the stores above, Metrics and the
-    // Sealer (both guarded), never the event-loop thread's state.
-    static bool runsOnWorker(Handler handler);
+    WindowRegistry &windows();
+    UploadStore &uploads();
+    Ratings &ratings();
+    Catalogues &catalogues();
+    Database &database();
+    // The few routes answered on the event-loop thread: no database, file or CPU-heavy work
+    // (/health, the built-in API file, tus OPTIONS). Every other handler runs on a worker and
+    // touches only the stores above, Metrics, the Sealer and EventWaiters::generation() (all
+    // guarded), never the event-loop thread's state.
+    static bool runsOnEventLoop(Handler handler);
     // A worker thread's start and end: its own Database connection and the stores on it.
     QString startWorker();
     static void endWorker();
@@ -278,6 +293,14 @@ private:
     bool m_stopping = false;
     bool m_stoppedSent = false;
     qint64 m_ticks = 0;
+    std::atomic<bool> m_maintaining {false}; // a maintenance job is queued or running
+    int m_schema = 0; // the schema version this binary migrated to (for /health, no query)
+    // Tokens (SHA-256 of the Authorization header) that passed the body gate, until when
+    // (m_gateClock ms): planBody lets them through without a worker's query for a while.
+    static constexpr qint64 kGateMemoryMs = 10000;
+    static constexpr qsizetype kGateMemorySize = 4096;
+    QHash<QByteArray, qint64> m_gatePassed;
+    QElapsedTimer m_gateClock;
     int m_lockFd = -1; // the shared lock on <data dir>/server.lock
     QString m_dbUrl;
     QMutex m_sqliteWrites;

@@ -3,10 +3,14 @@
 #include "onewindow/backoffice/ReplyHandle.h"
 #include "onewindow/core/Result.h"
 
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+
+#include <functional>
 
 namespace ow::backoffice {
 
@@ -36,8 +40,18 @@ public:
     [[nodiscard]] Result<bool> listen(const QString &connectionName);
     // Also wakes waiters on what `events` (a worker's, on another thread) appends: queued here.
     void watch(EventLog &events);
+    // Where a woken waiter's page is read: the server gives a worker's EventLog, whose answer
+    // comes back to `done` on this object's thread (queued). Unset: read here, on this thread.
+    using Done = std::function<void(const ApiResult<QJsonObject> &page)>;
+    using Reader = std::function<void(const QString &window, qint64 after, int limit, Done done)>;
+    void setReader(Reader reader) { m_reader = std::move(reader); }
     // Holds `handle` until an event of `window` after `after` is there, at most `seconds`.
-    void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle);
+    // `seen` is generation(window) from before the caller's own read of the log (on a worker):
+    // when a wake-up for the window came since, it reads once more now (the event may have been
+    // committed after that read), else it only waits.
+    void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen);
+    // Grows whenever waiters of `window` (or all) are woken; any thread.
+    quint64 generation(const QString &window) const;
     int count() const { return int(m_waiters.size()); }
     // The server stops: every waiter gets an empty page at its cursor with Retry-After.
     void endAll(int retryAfterSeconds);
@@ -50,11 +64,17 @@ private:
         qint64 after = 0;
         int limit = 0;
         ReplyHandle handle;
+        bool reading = false; // its page is being read (Reader)
+        bool again = false; // woken again meanwhile: read once more
+        bool final = false; // its wait is over: answer with what the read finds
     };
+    void startRead(Waiter &w);
+    void readDone(quint64 id, const ApiResult<QJsonObject> &page);
     // Answers the waiters of `window` (all when empty) that have events; `finalId` is answered
     // even without.
     void check(const QString &window, quint64 finalId = 0);
     bool openListener();
+    void publishCount() const;
     void watchListener();
 
     EventLog &m_events;
@@ -63,6 +83,12 @@ private:
     QString m_listener; // the LISTEN connection's name ("" on SQLite)
     bool m_listening = false;
     QTimer m_watch;
+    Reader m_reader;
+    mutable QMutex m_generationLock;
+    quint64 m_generation = 0;
+    quint64 m_allAt = 0; // the last wake-up of every window
+    QHash<QString, quint64> m_windowAt; // the last wake-up of each window
+    int m_endedRetryAfter = 0; // endAll() was called: later waits end at once
 };
 
 } // namespace ow::backoffice

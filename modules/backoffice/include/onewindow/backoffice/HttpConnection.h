@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QTcpSocket;
 
@@ -33,6 +34,9 @@ public:
     // The server stops: an idle connection closes now; the answer of a request in flight closes it.
     void drain();
     void sendDeferred(quint64 serial, const ApiReply &reply);
+    // The body plan of request `serial`, decided on a worker (HttpService::BodyPlan::later).
+    void resumePlan(
+        quint64 serial, const std::optional<ApiReply> &refuse, qint64 maxBytes, std::shared_ptr<HttpBodySink> sink);
 
     // The wire form of an answer (status line, headers, body); headOnly for HEAD requests.
     // A bodyFile reply: fileLength is its size (the body itself is not included).
@@ -45,12 +49,18 @@ Q_SIGNALS:
     void closed();
 
 private:
-    enum class Phase { Idle, Head, Body, Serving, Waiting, Sending, Closing };
+    // Planning: the head is read, its body plan is being decided (on a worker); nothing more is
+    // read from the socket meanwhile.
+    enum class Phase { Idle, Head, Planning, Body, Serving, Waiting, Sending, Closing };
 
     void onReadyRead();
     void processInput();
     void onHeadComplete();
+    void applyPlan(const std::optional<ApiReply> &refuse, qint64 maxBytes, std::shared_ptr<HttpBodySink> sink);
     void finishRequest();
+    // Passes the body bytes the parser holds to the sink or m_body, and finishes the request once
+    // the body is complete; false when the sink failed (answered and closing).
+    bool takeParsedBody();
     void respond(const ApiReply &reply, bool close);
     void afterResponse(bool close);
     void pumpFile();

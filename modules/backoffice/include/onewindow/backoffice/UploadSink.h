@@ -15,7 +15,9 @@ namespace ow::backoffice {
 // The body of one tus PATCH, written to disk as it arrives. Without Upload-Checksum the bytes go
 // straight onto the upload's file (flushed piece by piece, so bytes received before a dropped
 // connection or a killed process are kept, as tus wants). With a checksum they go to a side file
-// and are appended only when the whole PATCH body matches; otherwise nothing of it is kept.
+// and are appended only when the whole PATCH body matches (commit(), on the worker that answers
+// the PATCH); otherwise nothing of it is kept. Made and opened on a worker, written on the
+// connection's thread, committed on a worker: one thread at a time.
 class UploadSink : public HttpBodySink
 {
 public:
@@ -28,6 +30,9 @@ public:
     bool write(const QByteArray &bytes) override;
     void finished() override;
     void aborted() override;
+
+    // After finished(): a checksummed body that matched is appended to the upload's file.
+    void commit();
 
     QString uploadId() const { return m_uploadId; }
     // After finished(): the checksum of the body did not match (nothing kept).
@@ -48,6 +53,7 @@ private:
     std::optional<Sha256> m_sha256; // through OpenSSL
     bool m_done = false;
     bool m_checksumFailed = false;
+    bool m_checked = false; // finished(), matched, not committed yet
     QString m_storageError;
     bool m_diskFull = false;
 };

@@ -6,6 +6,7 @@
 #include "onewindow/backoffice/HttpBodySink.h"
 #include "onewindow/core/Result.h"
 
+#include <QMutex>
 #include <QSet>
 #include <QString>
 
@@ -34,6 +35,10 @@ public:
 
     UploadStore(Database &db, const Sealer &sealer, const QString &dataDir, Clock clock, qint64 maxBytes);
     ~UploadStore();
+
+    // Another thread's store on the same data (a worker's, on its own database connection): both
+    // see the same uploads with a PATCH body in flight.
+    void shareBusyWith(const UploadStore &other) { m_busy = other.m_busy; }
 
     qint64 maxBytes() const { return m_maxBytes; }
     // tus expiration: an unfinished upload untouched this long is gone (404/410, parts removed).
@@ -83,7 +88,8 @@ private:
     qint64 reportedOffset(const Upload &u) const;
     // An open upload whose bytes all arrived (the server stopped before it stored them) is
     // completed now; the reply to send instead when that fails (410 when the bytes were wrong).
-    std::optional<ApiReply> settle(Upload &u);
+    // `claimed`: the caller holds the upload's busy claim (a PATCH about to receive).
+    std::optional<ApiReply> settle(Upload &u, bool claimed = false);
     ApiReply offsetReply(int status, qint64 offset, qint64 length) const;
     // The last byte arrived: check the whole blob and store it.
     ApiReply complete(const Upload &u);
@@ -101,8 +107,16 @@ private:
     Clock m_clock;
     qint64 m_maxBytes;
     qint64 m_expirySeconds = 24 * 3600;
-    QSet<QString> m_busy; // uploads with a PATCH body in flight
-    std::shared_ptr<bool> m_alive;
+    // The uploads with a PATCH body in flight, shared by the stores of every thread.
+    struct BusyUploads
+    {
+        QMutex lock;
+        QSet<QString> ids;
+        bool claim(const QString &id);
+        void release(const QString &id);
+        bool contains(const QString &id);
+    };
+    std::shared_ptr<BusyUploads> m_busy;
 };
 
 } // namespace ow::backoffice

@@ -32,8 +32,9 @@ public:
     // Starts `threads` workers and waits until each ran `init` ("" or why it failed); a failure
     // stops them all and is returned.
     [[nodiscard]] Result<bool> start(int threads, std::function<QString()> init, std::function<void()> fini);
-    // Queued; runs on the first free worker.
-    void submit(Job job);
+    // Queued; runs on the first free worker. `urgent` jobs (a request's head-time checks, one
+    // short query) go before the queued ones.
+    void submit(Job job, bool urgent = false);
     // Lets the running jobs finish, drops the queued ones, ends the threads.
     void stop();
 
