@@ -898,6 +898,14 @@
         <source>a retirementReached question is a yes-no question</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>duplicate group id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CatalogCache</name>
@@ -2864,6 +2872,17 @@
     </message>
 </context>
 <context>
+    <name>StationQueueJournal</name>
+    <message>
+        <source>The day&apos;s %1 tickets are all taken (999).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
@@ -3431,6 +3450,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Catalogue %1 has arrived from the back office: new cases use it from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ticket-prefix takes one capital letter A–Z.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4272,6 +4295,21 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::scanner::KeyboardReportDecoder</name>
     <message>
         <source>A keyboard report has %1 bytes, expected %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::LocalQueueService</name>
+    <message>
+        <source>The station&apos;s queue could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A station&apos;s ticket stays at the station: transfer it to another category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station has no category %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5599,6 +5637,18 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message>
         <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for your appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointment today for this ID card. Choose your service: your ticket goes ahead as elderly (aged %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointment today for this ID card: choose your service.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
