@@ -109,7 +109,10 @@ void RemoteQueueService::sendNow(
                 });
                 return;
             }
-            if (status >= 400) {
+            // "No appointment today for this card" is an answer, not a failure.
+            const bool noAppointment =
+                status == 404 && answer.value(QLatin1String("error")).toString() == QLatin1String("no-appointment");
+            if (status >= 400 && !noAppointment) {
                 const QString message = answer.value(QLatin1String("message")).toString();
                 Q_EMIT failed(message.isEmpty() ? tr("The back office answered %1.").arg(status) : message);
                 return;
@@ -183,6 +186,26 @@ void RemoteQueueService::issue(const QString &category, ow::queue::Priority prio
         Q_EMIT ticketIssued(
             *ticket, answer.value(QLatin1String("ahead")).toInt(), answer.value(QLatin1String("follow")).toString());
     });
+}
+
+void RemoteQueueService::checkIn(const QString &idNumber, ow::queue::Priority priority)
+{
+    const QJsonObject body {
+        {QStringLiteral("idNumber"), idNumber}, {QStringLiteral("priority"), queue::priorityName(priority)}};
+    send("POST", QStringLiteral("/v1/halls/%1/appointments/check-in").arg(m_hall), body,
+        [this](int status, const QJsonObject &answer) {
+            if (status == 404) {
+                Q_EMIT noAppointment();
+                return;
+            }
+            auto ticket = queue::Ticket::fromJson(answer.value(QLatin1String("ticket")).toObject());
+            if (!ticket) {
+                Q_EMIT failed(ticket.error());
+                return;
+            }
+            Q_EMIT ticketIssued(*ticket, answer.value(QLatin1String("ahead")).toInt(),
+                answer.value(QLatin1String("follow")).toString());
+        });
 }
 
 } // namespace ow::sync

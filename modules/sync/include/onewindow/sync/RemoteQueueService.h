@@ -34,6 +34,9 @@ public:
     void callNext() override;
     void act(const QString &ticketId, Action action, const ActionArgs &args = {}) override;
     void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) override;
+    // POST /v1/halls/{hall}/appointments/check-in {idNumber, priority}: 201 → ticketIssued, 404
+    // no-appointment → noAppointment.
+    void checkIn(const QString &idNumber, ow::queue::Priority priority) override;
 
     // The path segment of an action (POST /v1/tickets/{id}/{action}).
     static QString actionName(Action action);
