@@ -898,6 +898,14 @@
         <source>a retirementReached question is a yes-no question</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>duplicate group id &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CatalogCache</name>
@@ -2939,6 +2947,17 @@
     </message>
 </context>
 <context>
+    <name>StationQueueJournal</name>
+    <message>
+        <source>The day&apos;s %1 tickets are all taken (999).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
@@ -3937,6 +3956,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
     <message>
         <source>Catalogue %1 has arrived from the back office: new cases use it from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--ticket-prefix takes one capital letter A–Z.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6113,6 +6136,18 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message>
         <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for your appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointment today for this ID card. Choose your service: your ticket goes ahead as elderly (aged %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointment today for this ID card: choose your service.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -895,6 +895,14 @@
         <source>a retirementReached question is a yes-no question</source>
         <translation>retirementReached 问题须为是否题</translation>
     </message>
+    <message>
+        <source>duplicate group id &quot;%1&quot;</source>
+        <translation>事项分组编号“%1”重复</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;%1&quot;</source>
+        <translation>未知的事项分组“%1”</translation>
+    </message>
 </context>
 <context>
     <name>CatalogCache</name>
@@ -2930,6 +2938,17 @@
     </message>
 </context>
 <context>
+    <name>StationQueueJournal</name>
+    <message>
+        <source>The day&apos;s %1 tickets are all taken (999).</source>
+        <translation>今日 %1 字头的号码已全部发完（999 个）。</translation>
+    </message>
+    <message>
+        <source>There is no such ticket.</source>
+        <translation>没有这张排队号。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The SQLite driver for Qt is missing (install libqt6sql6-sqlite).</source>
@@ -3928,6 +3947,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>Catalogue %1 has arrived from the back office: new cases use it from the next start.</source>
         <translation>后台已下发事项目录 %1 版：重新启动后，新案件按此版办理。</translation>
+    </message>
+    <message>
+        <source>--ticket-prefix takes one capital letter A–Z.</source>
+        <translation>--ticket-prefix 须为一个大写字母 A–Z。</translation>
     </message>
 </context>
 <context>
@@ -6088,6 +6111,18 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     <message>
         <source>not connected</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Looking for your appointment…</source>
+        <translation>正在查找您的预约…</translation>
+    </message>
+    <message>
+        <source>No appointment today for this ID card. Choose your service: your ticket goes ahead as elderly (aged %1).</source>
+        <translation>未查到此身份证今日的预约。请选择办理的业务：您的号按老年人优先（%1 周岁）。</translation>
+    </message>
+    <message>
+        <source>No appointment today for this ID card: choose your service.</source>
+        <translation>未查到此身份证今日的预约：请选择办理的业务。</translation>
     </message>
 </context>
 <context>

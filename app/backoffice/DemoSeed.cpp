@@ -92,27 +92,21 @@ QString ensureDemoKey(Database &db, const QString &keyDir, const ow::backoffice:
 
 // The demo hall: the catalogue's matter groups as categories, the demo window serving them all,
 // the kiosk and display with DemoAccounts' tokens, and today's appointments (once a day).
-static QString ensureDemoHall(Database &db, EventLog &events, const ow::backoffice::Clock &clock, QTextStream &out)
+static QString ensureDemoHall(
+    Database &db, EventLog &events, const ow::backoffice::Clock &clock, const ow::Catalog &catalogue, QTextStream &out)
 {
     using ow::core::DemoAccounts;
     ow::backoffice::HallQueue halls(db, events, clock);
-    const QJsonArray categories {
-        QJsonObject {{QStringLiteral("code"), QStringLiteral("business")},
-            {QStringLiteral("name"), QStringLiteral("商事登记")}, {QStringLiteral("letter"), QStringLiteral("A")}},
-        QJsonObject {{QStringLiteral("code"), QStringLiteral("social")},
-            {QStringLiteral("name"), QStringLiteral("社会保障")}, {QStringLiteral("letter"), QStringLiteral("B")}},
-        QJsonObject {{QStringLiteral("code"), QStringLiteral("property")},
-            {QStringLiteral("name"), QStringLiteral("不动产")}, {QStringLiteral("letter"), QStringLiteral("C")}},
-        QJsonObject {{QStringLiteral("code"), QStringLiteral("household")},
-            {QStringLiteral("name"), QStringLiteral("公安户政")}, {QStringLiteral("letter"), QStringLiteral("D")}}};
+    const QJsonArray categories = ow::backoffice::Catalogues::categoriesOf(catalogue);
+    QJsonArray served;
+    for (const QJsonValue &c : categories)
+        served.append(c.toObject().value(QLatin1String("code")));
     auto set = halls.setHall(QJsonObject {{QStringLiteral("hall"), DemoAccounts::hall()},
         {QStringLiteral("name"), QStringLiteral("市民中心一楼大厅（演示）")},
         {QStringLiteral("settings"), QJsonObject()}, {QStringLiteral("categories"), categories},
         {QStringLiteral("windows"),
-            QJsonArray {QJsonObject {{QStringLiteral("window"), DemoAccounts::window()},
-                {QStringLiteral("categories"),
-                    QJsonArray {QStringLiteral("business"), QStringLiteral("social"), QStringLiteral("property"),
-                        QStringLiteral("household")}}}}}});
+            QJsonArray {QJsonObject {
+                {QStringLiteral("window"), DemoAccounts::window()}, {QStringLiteral("categories"), served}}}}});
     if (!set)
         return set.error();
     for (const auto &[kind, token] : {std::pair {QStringLiteral("kiosk"), DemoAccounts::kioskToken()},
@@ -230,7 +224,11 @@ int DemoSeed::run(const QStringList &args, const QString &defaultDataDir, QTextS
         if (!why.isEmpty())
             return failed(why);
     }
-    why = ensureDemoHall(db, events, clock, out);
+    // The demo hall's categories are the catalogue's matter groups.
+    const auto demoCatalogue = ow::Catalog::fromJson(catalogue, QStringLiteral("demo.json"));
+    if (!demoCatalogue)
+        return failed(demoCatalogue.error());
+    why = ensureDemoHall(db, events, clock, demoCatalogue.value(), out);
     if (!why.isEmpty())
         return failed(why);
     if (p.isSet(keyDir)) {

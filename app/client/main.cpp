@@ -21,6 +21,7 @@
 #include "onewindow/store/StoreLock.h"
 #include "onewindow/store/WindowSettings.h"
 #include "onewindow/sync/CatalogueShelf.h"
+#include "onewindow/sync/LocalQueueService.h"
 #include "onewindow/sync/RemoteQueueService.h"
 #include "onewindow/sync/SupervisorService.h"
 #include "onewindow/sync/SyncService.h"
@@ -188,8 +189,12 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     const QCommandLineOption windowedOption(
         QStringLiteral("windowed"), QStringLiteral("With --kiosk or --hall-display: a window, not full screen."));
+    const QCommandLineOption ticketPrefixOption(QStringLiteral("ticket-prefix"),
+        QStringLiteral(
+            "Without --hall (a station's own queue): the letter its tickets' numbers start with (default Z)."),
+        QStringLiteral("letter"), QStringLiteral("Z"));
     parser.addOptions({kioskOption, hallDisplayOption, backOfficeOption, hallOption, hallNameOption, tokenFileOption,
-        windowedOption});
+        windowedOption, ticketPrefixOption});
     parser.process(app);
 
     const QString language = ow::i18n::chooseLanguage(parser.value(langOption), QLocale::system());
@@ -308,6 +313,13 @@ int main(int argc, char *argv[])
     // The sync engine works on a thread of its own (its own connection to the store; the lock
     // above is this process's) and syncs as the clerk who signed in (credentials in memory only);
     // it starts once the window is up. Without a back office the status bar says so.
+    // A window in no hall (a township station) keeps its own queue in its store, pushed by the
+    // sync engine when the link returns; a window in a hall (--hall, the demo) calls from the back
+    // office's.
+    const QString hallCode = context.demoMode ? ow::core::DemoAccounts::hall() : parser.value(hallOption);
+    const QString ticketPrefix = parser.value(ticketPrefixOption);
+    if (hallCode.isEmpty() && !ow::sync::LocalQueueService::isValidPrefix(ticketPrefix))
+        return fail(QCoreApplication::translate("main", "--ticket-prefix takes one capital letter A–Z."));
     std::unique_ptr<ow::account::SyncLink> syncLink;
     if (!backOffice.isEmpty()) {
         ow::sync::SyncConfig syncConfig;
@@ -315,6 +327,8 @@ int main(int argc, char *argv[])
         // Kept fresh by ETag: a new catalogue goes on the shelf for new cases (below).
         syncConfig.refreshPaths = {
             QStringLiteral("/v1/catalogues"), QStringLiteral("/v1/calendar"), QStringLiteral("/v1/keyring")};
+        if (hallCode.isEmpty())
+            syncConfig.stationWindow = context.window.keyId();
         syncLink = std::make_unique<ow::account::SyncLink>(dataDir, syncConfig);
         context.sync = syncLink->engine();
         if (context.demoMode)
@@ -324,13 +338,22 @@ int main(int argc, char *argv[])
     // The hall's queue (排队叫号) of a window in a hall: --hall, the demo hall with ./ow run. It
     // acts as the clerk who signed in (their session, else their credentials).
     std::unique_ptr<ow::sync::RemoteQueueService> queue;
-    const QString hallCode = context.demoMode ? ow::core::DemoAccounts::hall() : parser.value(hallOption);
+    std::unique_ptr<ow::sync::LocalQueueService> stationQueue;
     if (!backOffice.isEmpty() && !hallCode.isEmpty()) {
         queue =
             std::make_unique<ow::sync::RemoteQueueService>(backOffice, QByteArray(), context.window.keyId(), hallCode);
         if (context.demoMode)
             queue->setCredentials(ow::core::DemoAccounts::clerk(), ow::core::DemoAccounts::password());
         context.queue = queue.get();
+    } else if (hallCode.isEmpty()) {
+        // Its categories come from the catalogue's matter groups once it is loaded (below).
+        stationQueue = std::make_unique<ow::sync::LocalQueueService>(
+            *context.store, context.window.keyId(), ticketPrefix, *context.clock);
+        stationQueue->setClerk(context.window.clerk);
+        if (context.sync)
+            QObject::connect(
+                stationQueue.get(), &ow::sync::LocalQueueService::changed, context.sync, &ow::sync::SyncService::kick);
+        context.queue = stationQueue.get();
     }
 
     const QString keysDir = QDir(dataDir).filePath(QStringLiteral("keys"));
@@ -389,6 +412,13 @@ int main(int argc, char *argv[])
             context.supervisor = supervisor.get();
         else
             supervisor.reset();
+        if (stationQueue) {
+            // Ticket events name the clerk who acted: whoever signed in (or unlocked) last.
+            stationQueue->setClerk(context.window.clerk);
+            QObject::connect(signIn.get(), &ow::account::SignIn::accepted, stationQueue.get(),
+                [q = stationQueue.get()](
+                    const ow::account::ClerkCredentials &credentials) { q->setClerk(credentials.user); });
+        }
         idleLockMinutes = account->idleLockMinutes;
     }
 
@@ -436,6 +466,12 @@ int main(int argc, char *argv[])
         }
         context.catalog = &*catalog;
         context.search = search.get();
+        if (stationQueue) {
+            QList<std::pair<QString, QString>> groups;
+            for (const ow::MatterGroup &g : catalog->groups())
+                groups << std::make_pair(g.id, g.name);
+            stationQueue->setCategories(ow::queue::Category::fromGroups(groups));
+        }
         mainWindow->catalogueReady();
     };
     QObject::connect(catalogLoader.get(), &QThread::finished, &app, [&] {

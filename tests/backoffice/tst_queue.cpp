@@ -21,6 +21,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -175,6 +176,7 @@ class TestQueue : public QObject
 private Q_SLOTS:
     void busyMorningBoundHolds();
     void appointmentsOnTimeAndLate();
+    void appointmentFoundByIdCard();
     void recallDelayAndNoShow();
     void transferAndPark();
     void concurrentWindowsServeEachTicketOnce();
@@ -370,6 +372,125 @@ void TestQueue::appointmentsOnTimeAndLate()
     }
     QCOMPARE(order, (QStringList {walkIn, walkIn2, lateTicket}));
     QCOMPARE(d.call(1).status, 204);
+}
+
+void TestQueue::appointmentFoundByIdCard()
+{
+    // The kiosk reads an ID card: the back office finds the holder's appointment for today by the
+    // number's blind index (admin add-appointment --id-number, the number on stdin) and checks it
+    // in; an on-time one goes ahead of the walk-ins, a late one joins them; no appointment → 404
+    // no-appointment (the kiosk then offers the categories). The number is stored nowhere.
+    const QString onTimeId = QStringLiteral("11010519491231002x"); // read as 11010519491231002X
+    const QString lateId = QStringLiteral("330106198801010014");
+    QTemporaryDir dir;
+    QString kioskToken;
+    QVERIFY(setUpHall(dir.path(), 1, QJsonObject {{QStringLiteral("appointmentGrace"), 600}}, &kioskToken));
+    // The server's clock at 10:00 in the hall today (so that the slots are today's whenever it runs).
+    const QDateTime realNow = QDateTime::currentDateTimeUtc();
+    const QDateTime ten(realNow.date(), QTime(2, 0), Qt::UTC);
+    const qint64 shift = realNow.secsTo(ten);
+    const auto book = [&](const QDateTime &slot, const QString &idNumber) {
+        const AdminRun a = runAdmin(dir.path(),
+            {QStringLiteral("add-appointment"), QStringLiteral("--hall"), kHall, QStringLiteral("--category"),
+                QStringLiteral("business"), QStringLiteral("--slot"), slot.toString(Qt::ISODateWithMs),
+                QStringLiteral("--id-number")},
+            idNumber.toLatin1() + '\n', shift);
+        return a.exitCode == 0 ? a.out.section(QLatin1Char(' '), 1).trimmed() : QString();
+    };
+    QVERIFY(!book(ten.addSecs(-120), onTimeId).isEmpty()); // 09:58, on time
+    QVERIFY(!book(ten.addSecs(-3600), lateId).isEmpty()); // 09:00, an hour late
+    QVERIFY(!book(ten.addDays(1), QStringLiteral("110101200001010011")).isEmpty()); // tomorrow's
+    BackOfficeProcess server;
+    QVERIFY(server.start(dir.path(), shift));
+    QFile specFile(QStringLiteral(OW_OPENAPI));
+    QVERIFY(specFile.open(QIODevice::ReadOnly));
+    ApiClient api(QJsonDocument::fromJson(specFile.readAll()).object());
+    api.setPort(server.port());
+    const QList<QPair<QByteArray, QByteArray>> kioskAuth {{"Authorization", "Bearer " + kioskToken.toLatin1()}};
+    const auto checkIn = [&](const QString &idNumber, const QString &priority = QStringLiteral("none")) {
+        return api.call("POST", QStringLiteral("/v1/halls/H1/appointments/check-in"),
+            QJsonObject {{QStringLiteral("idNumber"), idNumber}, {QStringLiteral("priority"), priority}}, kioskAuth);
+    };
+    const auto idOf = [](const ApiResponse &r) {
+        return r.object().value(QLatin1String("ticket")).toObject().value(QLatin1String("id")).toString();
+    };
+    ApiResponse walkIn = api.call("POST", QStringLiteral("/v1/halls/H1/tickets"),
+        QJsonObject {{QStringLiteral("category"), QStringLiteral("business")}}, kioskAuth);
+    QCOMPARE(walkIn.status, 201);
+    // Nobody booked with this card today (the one of tomorrow is not today's).
+    ApiResponse none = checkIn(QStringLiteral("110101200001010011"));
+    QCOMPARE(none.status, 404);
+    QCOMPARE(none.object().value(QLatin1String("error")).toString(), QStringLiteral("no-appointment"));
+    QVERIFY2(none.violations.isEmpty(), qPrintable(none.violations.join(QLatin1Char('\n'))));
+    QCOMPARE(checkIn(QStringLiteral("110101199003070000")).status, 404);
+    // The late one (checked in past its grace) joins the walk-ins, behind the one who came first.
+    ApiResponse late = checkIn(lateId);
+    QCOMPARE(late.status, 201);
+    QVERIFY2(late.violations.isEmpty(), qPrintable(late.violations.join(QLatin1Char('\n'))));
+    auto lateTicket = Ticket::fromJson(late.object().value(QLatin1String("ticket")).toObject());
+    QVERIFY2(lateTicket, qPrintable(lateTicket.error()));
+    QCOMPARE(lateTicket->source, ow::queue::TicketSource::Appointment);
+    QCOMPARE(late.object().value(QLatin1String("ahead")).toInt(), 1);
+    // The on-time one (lower case x read as X) goes ahead of both, with the card's priority.
+    ApiResponse onTime = checkIn(onTimeId, QStringLiteral("elderly"));
+    QCOMPARE(onTime.status, 201);
+    auto onTimeTicket = Ticket::fromJson(onTime.object().value(QLatin1String("ticket")).toObject());
+    QVERIFY2(onTimeTicket, qPrintable(onTimeTicket.error()));
+    QCOMPARE(onTimeTicket->slotStart, ten.addSecs(-120));
+    QCOMPARE(onTimeTicket->priority, ow::queue::Priority::Elderly);
+    QCOMPARE(onTime.object().value(QLatin1String("ahead")).toInt(), 0);
+    // Checked in once: the same card again finds nothing left for today.
+    QCOMPARE(checkIn(onTimeId).status, 404);
+    // Only the hall's kiosks and windows check in.
+    const ApiResponse signIn = api.call("POST", QStringLiteral("/v1/sessions"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("s1")}, {QStringLiteral("password"), kPassword}});
+    QCOMPARE(
+        api.call("POST", QStringLiteral("/v1/halls/H1/appointments/check-in"),
+               QJsonObject {{QStringLiteral("idNumber"), lateId}},
+               {{"Authorization", "Bearer " + signIn.object().value(QLatin1String("token")).toString().toLatin1()}})
+            .status,
+        403);
+    QCOMPARE(
+        api.call("POST", QStringLiteral("/v1/halls/H1/appointments/check-in"), QJsonObject(), kioskAuth).status, 400);
+    // The window calls them in QueueRules' order.
+    const ApiResponse c1 = api.call("POST", QStringLiteral("/v1/sessions"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("c1")}, {QStringLiteral("password"), kPassword}});
+    const QList<QPair<QByteArray, QByteArray>> clerkAuth {
+        {"Authorization", "Bearer " + c1.object().value(QLatin1String("token")).toString().toLatin1()}};
+    QStringList order;
+    for (int i = 0; i < 3; ++i) {
+        const ApiResponse called =
+            api.call("POST", QStringLiteral("/v1/windows/330106-W01/calls"), QJsonValue::Undefined, clerkAuth);
+        QCOMPARE(called.status, 200);
+        const QString id = called.object().value(QLatin1String("id")).toString();
+        order << id;
+        QCOMPARE(api.call("POST", QStringLiteral("/v1/tickets/%1/done").arg(id), QJsonObject(), clerkAuth).status, 200);
+    }
+    QCOMPARE(order, (QStringList {onTimeTicket->id, idOf(walkIn), lateTicket->id}));
+    // Only blind indexes in the database, nothing of the numbers in the server's log.
+    {
+        QSqlDatabase db = openTestDatabase(dir.path(), QStringLiteral("appointment-check"));
+        QVERIFY(db.isOpen());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT id_hmac FROM appointments WHERE id_hmac IS NOT NULL")));
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            QCOMPARE(q.value(0).toString().size(), 64);
+            for (const QString &n : {onTimeId.toUpper(), lateId})
+                QVERIFY(!q.value(0).toString().contains(n));
+        }
+        QCOMPARE(rows, 3);
+        QVERIFY(q.exec(QStringLiteral("SELECT data FROM ticket_events")));
+        while (q.next()) {
+            QVERIFY(!q.value(0).toString().contains(lateId));
+            QVERIFY(!q.value(0).toString().contains(onTimeId.toUpper()));
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("appointment-check"));
+    server.stop();
+    const QString log = server.stderrText();
+    QVERIFY(!log.contains(lateId) && !log.contains(onTimeId.toUpper()) && !log.contains(onTimeId));
 }
 
 void TestQueue::recallDelayAndNoShow()

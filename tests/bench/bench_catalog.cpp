@@ -122,6 +122,7 @@ QByteArray generate(int matters)
             mats.append(material(399, "verify-original-keep-copy", 0, 1));
         QJsonObject matter {{QStringLiteral("code"), QStringLiteral("330100-XK-%1").arg(i, 6, 10, QLatin1Char('0'))},
             {QStringLiteral("name"), name}, {QStringLiteral("department"), QStringLiteral("d%1").arg(i % 20)},
+            {QStringLiteral("group"), QStringLiteral("g%1").arg(i % 6)},
             {QStringLiteral("type"), QStringLiteral("licence")}, {QStringLiteral("version"), QStringLiteral("1")},
             {QStringLiteral("statutoryDays"), 20}, {QStringLiteral("promisedDays"), 5}, {QStringLiteral("visits"), 1},
             {QStringLiteral("result"),
@@ -132,6 +133,12 @@ QByteArray generate(int matters)
             matter.insert(QStringLiteral("produces"), QJsonArray {QStringLiteral("m399")});
         matterArray.append(matter);
     }
+    // The matter groups (a hall's queue categories).
+    QJsonArray groups;
+    const char16_t *const groupNames[] = {u"商事登记", u"社会保障", u"不动产", u"公安户政", u"税务", u"公积金"};
+    for (int g = 0; g < 6; ++g)
+        groups.append(QJsonObject {{QStringLiteral("id"), QStringLiteral("g%1").arg(g)},
+            {QStringLiteral("name"), QString::fromUtf16(groupNames[g])}});
     QJsonArray items;
     for (int i = 0; i < 6; ++i)
         items.append(
@@ -144,9 +151,9 @@ QByteArray generate(int matters)
         {QStringLiteral("shared"), QJsonArray {QStringLiteral("m0"), QStringLiteral("m1")}}}};
     const QJsonObject root {{QStringLiteral("format"), QStringLiteral("onewindow-catalogue")},
         {QStringLiteral("formatVersion"), 1}, {QStringLiteral("version"), QStringLiteral("bench")},
-        {QStringLiteral("departments"), departments}, {QStringLiteral("questions"), questions},
-        {QStringLiteral("materials"), materials}, {QStringLiteral("matters"), matterArray},
-        {QStringLiteral("bundles"), bundles}};
+        {QStringLiteral("departments"), departments}, {QStringLiteral("groups"), groups},
+        {QStringLiteral("questions"), questions}, {QStringLiteral("materials"), materials},
+        {QStringLiteral("matters"), matterArray}, {QStringLiteral("bundles"), bundles}};
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void demoCatalogueLoads();
     void demoCatalogueHasTheRequiredBundles();
     void fixtureLoads();
+    void matterGroups();
     void malformed_data();
     void malformed();
     void everyProblemIsReported();
@@ -79,6 +80,34 @@ void TestCatalog::fixtureLoads()
     QVERIFY(ow::Catalog::validate(fixture(), QStringLiteral("mini.json")).isEmpty());
 }
 
+// The matter groups are a hall's queue categories: the demo catalogue's four, in order, every
+// matter in one; a fixture without groups has none.
+void TestCatalog::matterGroups()
+{
+    const auto demo = ow::Catalog::load(ow::Catalog::builtinPath());
+    QVERIFY2(demo.ok(), qPrintable(demo.error()));
+    QStringList ids;
+    QStringList names;
+    for (const ow::MatterGroup &g : demo->groups()) {
+        ids << g.id;
+        names << g.name;
+    }
+    QCOMPARE(ids,
+        (QStringList {QStringLiteral("business"), QStringLiteral("social"), QStringLiteral("property"),
+            QStringLiteral("household")}));
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("商事登记"), QStringLiteral("社会保障"), QStringLiteral("不动产"),
+            QStringLiteral("公安户政")}));
+    for (const ow::Matter &m : demo->matters())
+        QVERIFY2(ids.contains(m.group), qPrintable(m.code));
+    QCOMPARE(demo->matter(QStringLiteral("330106-XK-REALESTATE-001"))->group, QStringLiteral("property"));
+    QCOMPARE(demo->matter(QStringLiteral("330106-GG-HRSS-001"))->group, QStringLiteral("social"));
+    const auto mini = ow::Catalog::fromJson(fixture(), QStringLiteral("mini.json"));
+    QVERIFY(mini.ok());
+    QVERIFY(mini->groups().isEmpty());
+    QVERIFY(mini->matter(QStringLiteral("M1"))->group.isEmpty());
+}
+
 void TestCatalog::malformed_data()
 {
     QTest::addColumn<QString>("from");
@@ -104,6 +133,15 @@ void TestCatalog::malformed_data()
     QTest::newRow("unknown department") << QStringLiteral("\"department\": \"d2\", \"type\": \"confirmation\"")
                                         << QStringLiteral("\"department\": \"d9\", \"type\": \"confirmation\"")
                                         << QStringLiteral("matters[1] \"M2\": unknown department \"d9\"");
+    QTest::newRow("unknown group") << QStringLiteral("\"department\": \"d2\", \"type\": \"confirmation\"")
+                                   << QStringLiteral(
+                                          "\"department\": \"d2\", \"group\": \"nope\", \"type\": \"confirmation\"")
+                                   << QStringLiteral("matters[1] \"M2\": unknown group \"nope\"");
+    QTest::newRow("duplicate group")
+        << QStringLiteral("\"departments\": [")
+        << QStringLiteral("\"groups\": [ {\"id\": \"g1\", \"name\": \"甲组\"}, {\"id\": \"g1\", \"name\": \"乙组\"} ], "
+                          "\"departments\": [")
+        << QStringLiteral("groups[1] \"g1\": duplicate group id \"g1\"");
     QTest::newRow("unknown material") << QStringLiteral("{ \"material\": \"photo\"")
                                       << QStringLiteral("{ \"material\": \"foto\"")
                                       << QStringLiteral(

@@ -59,6 +59,11 @@ void TestCatalogCache::roundTrip()
     QCOMPARE(decoded->source(), parsed->source());
     QCOMPARE(decoded->version(), parsed->version());
     QCOMPARE(decoded->matters().size(), parsed->matters().size());
+    QCOMPARE(decoded->groups().size(), parsed->groups().size());
+    for (qsizetype i = 0; i < parsed->groups().size(); ++i) {
+        QCOMPARE(decoded->groups().at(i).id, parsed->groups().at(i).id);
+        QCOMPARE(decoded->groups().at(i).name, parsed->groups().at(i).name);
+    }
     QCOMPARE(decoded->bundles().size(), parsed->bundles().size());
     // The lookups are rebuilt, and the conditions work as parsed ones do.
     const ow::Answers answers {{QStringLiteral("area"), 600.0}, {QStringLiteral("entity"), QStringLiteral("company")}};
@@ -66,6 +71,7 @@ void TestCatalogCache::roundTrip()
         const ow::Matter *back = decoded->matter(m.code);
         QVERIFY(back);
         QCOMPARE(back->name, m.name);
+        QCOMPARE(back->group, m.group);
         QCOMPARE(back->materials.size(), m.materials.size());
         for (qsizetype i = 0; i < m.materials.size(); ++i) {
             QCOMPARE(back->materials.at(i).when.text(), m.materials.at(i).when.text());

@@ -268,6 +268,25 @@ private Q_SLOTS:
         QCOMPARE(QueueRules::ticketNumber(u"A"_s, 12), QStringLiteral("A012"));
         QCOMPARE(QueueRules::ticketNumber(u"S01-"_s, 7), QStringLiteral("S01-007"));
     }
+
+    // A hall's categories from the catalogue's matter groups: in order, lettered A, B, C …
+    void categoriesFromGroups()
+    {
+        const auto c = Category::fromGroups({{u"business"_s, QStringLiteral("商事登记")},
+            {u"social"_s, QStringLiteral("社会保障")}, {u"property"_s, QStringLiteral("不动产")}});
+        QCOMPARE(c.size(), 3);
+        QCOMPARE(c.at(0), (Category {u"business"_s, QStringLiteral("商事登记"), u"A"_s}));
+        QCOMPARE(c.at(2), (Category {u"property"_s, QStringLiteral("不动产"), u"C"_s}));
+        for (const Category &one : c)
+            QVERIFY(Category::fromJson(one.toJson()));
+        QList<std::pair<QString, QString>> many;
+        for (int i = 0; i < 28; ++i)
+            many << std::make_pair(QStringLiteral("g%1").arg(i), QStringLiteral("组%1").arg(i));
+        const auto lettered = Category::fromGroups(many);
+        QCOMPARE(lettered.at(25).letter, u"Z"_s);
+        QCOMPARE(lettered.at(27).letter, u"Z"_s); // past Z they share it (numbers stay unique per category)
+        QVERIFY(Category::fromGroups({}).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQueueRules)

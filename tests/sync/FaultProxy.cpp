@@ -103,6 +103,11 @@ void FaultProxy::onConnection()
         connect(s, &QTcpSocket::readyRead, this, [this, p] {
             if (!p->server)
                 return;
+            if (p->mode == Mode::DropAnswer) {
+                ++m_injected;
+                close(p); // applied at the back office, the answer never arrives
+                return;
+            }
             p->toClient += p->server->readAll();
             pump(p);
         });

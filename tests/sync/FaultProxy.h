@@ -13,14 +13,16 @@
 //   Fail503     the proxy itself answers every request "HTTP/1.1 503" and closes (no upstream);
 //   Stall       bytes are accepted and held, nothing is ever answered;
 //   ResetAfter  after N bytes from the client (per connection) both sockets are aborted;
-//   Throttle    each direction of each connection runs at 64 kbit/s.
+//   Throttle    each direction of each connection runs at 64 kbit/s;
+//   DropAnswer  the request reaches the back office (which applies it), its answer is lost: the
+//               client's connection is reset when the first byte of the answer comes.
 // Changing the mode drops the live connections, so the next request meets the new mode.
 class FaultProxy : public QObject
 {
     Q_OBJECT
 
 public:
-    enum class Mode { Pass, Fail503, Stall, ResetAfter, Throttle };
+    enum class Mode { Pass, Fail503, Stall, ResetAfter, Throttle, DropAnswer };
 
     explicit FaultProxy(QObject *parent = nullptr);
     ~FaultProxy() override;

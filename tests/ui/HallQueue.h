@@ -138,6 +138,50 @@ public:
         later([this, t, ahead] { Q_EMIT ticketIssued(t, ahead, QStringLiteral("/v1/tickets/%1/follow").arg(t.id)); });
     }
 
+    // Today's appointments by the applicant's ID number (the back office keeps only its blind
+    // index): checked in once, as a ticket of source appointment.
+    struct Appointment
+    {
+        QString category;
+        QDateTime slotStart;
+        QDateTime slotEnd;
+        bool checkedIn = false;
+    };
+    QHash<QString, Appointment> appointments;
+    void checkIn(const QString &idNumber, ow::queue::Priority priority) override
+    {
+        using namespace ow::queue;
+        auto a = appointments.find(idNumber);
+        if (a == appointments.end() || a->checkedIn) {
+            later([this] { Q_EMIT noAppointment(); });
+            return;
+        }
+        a->checkedIn = true;
+        Ticket t;
+        t.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QString letter;
+        for (const auto &c : m_categories) {
+            if (c.code == a->category)
+                letter = c.letter;
+        }
+        t.number = QueueRules::ticketNumber(letter, ++m_sequence[a->category]);
+        t.hall = QStringLiteral("330106-H1");
+        t.category = a->category;
+        t.source = TicketSource::Appointment;
+        t.priority = priority;
+        t.issuedAt = t.queuedAt = m_clock.now().toUTC();
+        t.slotStart = a->slotStart;
+        t.slotEnd = a->slotEnd;
+        t.appointmentId = QStringLiteral("appointment-") + t.number;
+        const QDateTime now = m_clock.now();
+        const auto mine = QueueRules::orderKey(t, settings, now);
+        int ahead = 0;
+        for (const Ticket &o : std::as_const(tickets))
+            ahead += QueueRules::mayCall(o, QString(), {t.category}) && QueueRules::orderKey(o, settings, now) < mine;
+        tickets << t;
+        later([this, t, ahead] { Q_EMIT ticketIssued(t, ahead, QStringLiteral("/v1/tickets/%1/follow").arg(t.id)); });
+    }
+
     const ow::queue::Ticket *find(const QString &id) const
     {
         for (const auto &t : tickets) {

@@ -8,6 +8,8 @@
 #include "onewindow/i18n/Language.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/sync/LocalQueueService.h"
+#include "onewindow/sync/StationQueueJournal.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/QueuePage.h"
@@ -212,6 +214,70 @@ private Q_SLOTS:
         QCOMPARE(entries->at(1).payload.value(QStringLiteral("number")).toString(), QStringLiteral("A007"));
         QCOMPARE(entries->at(1).payload.value(QStringLiteral("waitedSeconds")).toInteger(), 23 * 60);
         QCOMPARE(intake.workflow()->state().tickets, QStringList {ticket.id});
+    }
+
+    // A station's own queue (its store, no back office): a ticket issued there and called with F1
+    // opens a case at 受理 through the real intake, as at a hall's window; Enter serves it with
+    // that case, and the station's ticket log says so (issued, called, served with the case).
+    void stationTicketOpensItsCaseOffline()
+    {
+        const QDateTime now(QDate(2026, 12, 7), QTime(1, 35), Qt::UTC);
+        FixedClock clock(now.addSecs(-17 * 60));
+        QTemporaryDir dir;
+        auto store = store::Store::open(dir.path());
+        QVERIFY2(store, qPrintable(store.error()));
+        sync::LocalQueueService station(store.value(), QStringLiteral("330106-S07"), QStringLiteral("Z"), clock);
+        station.setCategories(queue::Category::fromGroups({{QStringLiteral("business"), QStringLiteral("商事登记")},
+            {QStringLiteral("social"), QStringLiteral("社会保障")}}));
+        station.setClerk(QStringLiteral("station-clerk"));
+        QSignalSpy issued(&station, &sync::QueueService::ticketIssued);
+        station.issue(QStringLiteral("social"), queue::Priority::None);
+        QTRY_COMPARE(issued.size(), 1);
+        const auto ticket = issued.constFirst().constFirst().value<queue::Ticket>();
+        QCOMPARE(ticket.number, QStringLiteral("Z001"));
+        clock.set(now);
+
+        ui::ClientContext context;
+        testsupport::IntakeTestContext shared;
+        shared.fill(context, &clock);
+        context.store = &store.value();
+        context.queue = &station;
+        ui::IntakePage intake(context);
+        intake.catalogueReady();
+        QueuePage page(context);
+        page.setOpenCase([&intake](const queue::Ticket &t) { return intake.startForTicket(t); });
+        page.resize(1366, 768);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        auto *table = page.findChild<QTableWidget *>(QStringLiteral("ticketTable"));
+        QTRY_COMPARE(table->rowCount(), 1);
+        QTest::keyClick(&page, Qt::Key_F1);
+        QTRY_VERIFY(page.current());
+        QCOMPARE(page.current()->number, QStringLiteral("Z001"));
+        QCOMPARE(page.findChild<QLabel *>(QStringLiteral("currentCategoryLabel"))->text(), QStringLiteral("社会保障"));
+        // The case began with the ticket and its wait, in the station's store.
+        const QString caseNumber = intake.workflow()->caseNumber();
+        QVERIFY(!caseNumber.isEmpty());
+        const QString caseId = intake.workflow()->caseId();
+        const auto entries = store::CaseLog(store.value()).entries(caseId);
+        QVERIFY2(entries, qPrintable(entries.error()));
+        QCOMPARE(entries->at(1).kind, QStringLiteral("ticket"));
+        QCOMPARE(entries->at(1).payload.value(QStringLiteral("number")).toString(), QStringLiteral("Z001"));
+        QCOMPARE(entries->at(1).payload.value(QStringLiteral("waitedSeconds")).toInteger(), 17 * 60);
+        QTest::keyClick(&page, Qt::Key_Return);
+        const sync::StationQueueJournal journal(store.value());
+        QTRY_COMPARE(journal.ticket(ticket.id)->state, queue::TicketState::Serving);
+        QCOMPARE(journal.ticket(ticket.id)->caseNumber, caseNumber);
+        const auto events = journal.events(ticket.id);
+        QVERIFY(events);
+        QStringList kinds;
+        for (const auto &e : events.value())
+            kinds << e.kind;
+        QCOMPARE(kinds, (QStringList {QStringLiteral("issued"), QStringLiteral("called"), QStringLiteral("served")}));
+        QCOMPARE(events->constLast().data.value(QStringLiteral("caseNumber")).toString(), caseNumber);
+        QCOMPARE(events->constLast().clerk, QStringLiteral("station-clerk"));
     }
 };
 

@@ -38,7 +38,9 @@ const char kUsage[] = "usage: onewindow-backoffice admin COMMAND [--data-dir DIR
                       "  set-calendar FILE    (one year of the work calendar)\n"
                       "  set-hall FILE        (a hall: categories, settings, windows and their categories; JSON)\n"
                       "  add-hall-device --hall H --kind kiosk|display --name N   (prints the device's token once)\n"
-                      "  add-appointment --hall H --category C --slot ISO-TIME [--minutes M]   (prints its id)\n"
+                      "  add-appointment --hall H --category C --slot ISO-TIME [--minutes M] [--id-number]\n"
+                      "      (prints its id; --id-number: the applicant's ID number is the first line of stdin,\n"
+                      "      kept only as its blind index, so the kiosk finds the appointment by the ID card)\n"
                       "  held                 (cases not routed: catalogue missing, or decided items disputed)\n"
                       "  list-users\n"
                       "  disable-user --name U   (cannot sign in; its sessions end at once)\n"
@@ -214,8 +216,9 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
     const QCommandLineOption category(QStringLiteral("category"), QString(), QStringLiteral("C"));
     const QCommandLineOption slot(QStringLiteral("slot"), QString(), QStringLiteral("ISO-TIME"));
     const QCommandLineOption minutes(QStringLiteral("minutes"), QString(), QStringLiteral("M"), QStringLiteral("30"));
+    const QCommandLineOption idNumber(QStringLiteral("id-number"));
     p.addOptions({dataDir, dbUrl, region, code, name, kind, hours, window, role, department, supervised, sealKey, since,
-        until, limit, to, from, force, hall, category, slot, minutes});
+        until, limit, to, from, force, hall, category, slot, minutes, idNumber});
     const QHash<QString, int> positionals {{QStringLiteral("add-department"), 2}, {QStringLiteral("add-catalogue"), 1},
         {QStringLiteral("set-calendar"), 1}, {QStringLiteral("set-hall"), 1}};
     if (!p.parse(QStringList {QStringLiteral("admin")} + args.mid(1))
@@ -363,7 +366,15 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
         if (command == QLatin1String("set-hall")) {
             QString why;
             const QByteArray bytes = readFile(positional.first(), &why);
-            const QJsonObject description = QJsonDocument::fromJson(bytes).object();
+            QJsonObject description = QJsonDocument::fromJson(bytes).object();
+            if (why.isEmpty() && !description.contains(QLatin1String("categories"))) {
+                // No categories given: the newest catalogue's matter groups.
+                auto fromCatalogue = Catalogues(**db, clock).categoriesOfNewest();
+                if (!fromCatalogue)
+                    why = fromCatalogue.error();
+                else
+                    description.insert(QStringLiteral("categories"), *fromCatalogue);
+            }
             auto done = why.isEmpty() ? halls.setHall(description) : Result<bool>::failure(why);
             if (!done) {
                 err << done.error() << '\n';
@@ -384,7 +395,17 @@ int AdminCommand::run(const QStringList &args, const QString &defaultDataDir, QT
             return audited(command, p.value(name).trimmed(), p.value(kind));
         }
         const QDateTime at = QDateTime::fromString(p.value(slot), Qt::ISODateWithMs);
-        auto id = halls.addAppointment(p.value(hall), p.value(category), at, p.value(minutes).toInt());
+        // The applicant's ID number (never on the command line, never stored): its blind index.
+        QString idHmac;
+        if (p.isSet(idNumber)) {
+            const QString number = Sealer::normaliseIdNumber(in.readLine());
+            if (number.isEmpty() || number.size() > 32) {
+                err << "--id-number: the applicant's ID number is the first line of stdin (at most 32 characters)\n";
+                return 1;
+            }
+            idHmac = sealer->blindIndex(number);
+        }
+        auto id = halls.addAppointment(p.value(hall), p.value(category), at, p.value(minutes).toInt(), idHmac);
         if (!id) {
             err << id.error() << '\n';
             return 1;

@@ -150,6 +150,8 @@ const QList<BackOfficeServer::Route> &BackOfficeServer::routes()
         {"POST", QStringLiteral("/v1/halls/{hall}/tickets"), &BackOfficeServer::issueTicket, 64 * 1024},
         {"POST", QStringLiteral("/v1/halls/{hall}/appointments/{appointmentId}/check-in"),
             &BackOfficeServer::checkInAppointment, 64 * 1024},
+        {"POST", QStringLiteral("/v1/halls/{hall}/appointments/check-in"), &BackOfficeServer::checkInByIdCard,
+            64 * 1024},
         {"GET", QStringLiteral("/v1/halls/{hall}/events"), &BackOfficeServer::readHallEvents},
         {"POST", QStringLiteral("/v1/windows/{window}/calls"), &BackOfficeServer::callNext, 64 * 1024},
         {"POST", QStringLiteral("/v1/windows/{window}/tickets"), &BackOfficeServer::pushStationTickets},

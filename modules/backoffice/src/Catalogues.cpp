@@ -4,6 +4,7 @@
 #include "onewindow/backoffice/Secrets.h"
 #include "onewindow/catalog/Catalog.h"
 #include "onewindow/core/WorkCalendar.h"
+#include "onewindow/queue/Category.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -93,6 +94,31 @@ Result<std::optional<Catalog>> Catalogues::find(const QString &sha256)
     QMutexLocker locked(&s_parsedLock);
     s_parsed.insert(sha256, catalog.value());
     return std::optional<Catalog>(catalog.value());
+}
+
+QJsonArray Catalogues::categoriesOf(const Catalog &catalog)
+{
+    QList<std::pair<QString, QString>> groups;
+    for (const MatterGroup &g : catalog.groups())
+        groups << std::make_pair(g.id, g.name);
+    QJsonArray out;
+    for (const queue::Category &c : queue::Category::fromGroups(groups))
+        out.append(c.toJson());
+    return out;
+}
+
+Result<QJsonArray> Catalogues::categoriesOfNewest()
+{
+    using R = Result<QJsonArray>;
+    auto q = m_db.exec(QStringLiteral("SELECT sha256 FROM catalogues ORDER BY added_at DESC, sha256 DESC LIMIT 1"));
+    if (!q)
+        return R::failure(q.error());
+    if (!q.value().next())
+        return QJsonArray();
+    auto catalog = find(q.value().value(0).toString());
+    if (!catalog)
+        return R::failure(catalog.error());
+    return catalog.value() ? categoriesOf(*catalog.value()) : QJsonArray();
 }
 
 ApiReply Catalogues::list(const QByteArray &ifNoneMatch)

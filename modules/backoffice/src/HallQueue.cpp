@@ -552,6 +552,35 @@ ApiReply HallQueue::checkIn(
     return issueTicket(who, *info.value, t, appointmentId);
 }
 
+ApiReply HallQueue::checkInByApplicant(
+    const Principal &who, const QString &hallCode, const QString &idHmac, const QJsonObject &body)
+{
+    auto info = loadHall(hallCode);
+    if (!info)
+        return info.error;
+    if (!(who.role == QLatin1String("kiosk") && who.hall == hallCode)) {
+        if (!who.isWindowRole())
+            return forbidden(QStringLiteral("Appointments are checked in at the hall's kiosks and windows."));
+        auto own = hallOfWindow(who.window);
+        if (!own)
+            return own.error;
+        if (*own.value != hallCode)
+            return forbidden(QStringLiteral("Appointments are checked in at the hall's kiosks and windows."));
+    }
+    auto q = m_db.exec(QStringLiteral("SELECT id, slot_start FROM appointments"
+                                      " WHERE hall = ? AND id_hmac = ? AND state = 'booked' ORDER BY slot_start, id"),
+        {hallCode, idHmac});
+    if (!q)
+        return ApiReply::storage(q.error());
+    const QString today = hallDay(m_clock());
+    while (q.value().next()) {
+        if (hallDay(timeOf(q.value().value(1))) == today)
+            return checkIn(who, hallCode, q.value().value(0).toString(), body);
+    }
+    return ApiReply::error(
+        404, QStringLiteral("no-appointment"), QStringLiteral("No appointment today for this ID card."));
+}
+
 ApiReply HallQueue::callNext(const Principal &who, const QString &window)
 {
     if (!who.isWindowRole() || who.window != window)
@@ -1018,7 +1047,7 @@ Result<QString> HallQueue::addDevice(
 }
 
 Result<QString> HallQueue::addAppointment(
-    const QString &hall, const QString &category, const QDateTime &slotStart, int minutes)
+    const QString &hall, const QString &category, const QDateTime &slotStart, int minutes, const QString &idHmac)
 {
     using R = Result<QString>;
     if (!slotStart.isValid() || minutes < 1 || minutes > 24 * 60)
@@ -1029,9 +1058,10 @@ Result<QString> HallQueue::addAppointment(
     if (!c.value().next())
         return R::failure(QStringLiteral("The hall %1 has no category %2.").arg(hall, category));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    auto q = m_db.exec(QStringLiteral("INSERT INTO appointments (id, hall, category, slot_start, slot_end, state,"
-                                      " created_at) VALUES (?, ?, ?, ?, ?, 'booked', ?)"),
-        {id, hall, category, isoUtc(slotStart), isoUtc(slotStart.addSecs(60 * minutes)), isoUtc(m_clock())});
+    auto q = m_db.exec(QStringLiteral("INSERT INTO appointments (id, hall, category, slot_start, slot_end, id_hmac,"
+                                      " state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)"),
+        {id, hall, category, isoUtc(slotStart), isoUtc(slotStart.addSecs(60 * minutes)), nullable(idHmac),
+            isoUtc(m_clock())});
     if (!q)
         return R::failure(q.error());
     return id;

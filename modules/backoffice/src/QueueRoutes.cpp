@@ -4,6 +4,7 @@
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
 #include "onewindow/backoffice/HallQueue.h"
+#include "onewindow/backoffice/Sealer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +70,25 @@ ApiReply BackOfficeServer::checkInAppointment(const Request &r)
         return body.error;
     return hallQueue().checkIn(*who.value, r.params.value(QStringLiteral("hall")),
         r.params.value(QStringLiteral("appointmentId")), *body.value);
+}
+
+ApiReply BackOfficeServer::checkInByIdCard(const Request &r)
+{
+    auto who = authenticate(r);
+    if (!who)
+        return who.error;
+    auto body = objectBody(r.body());
+    if (!body)
+        return body.error;
+    // The number is matched by its blind index only: never stored, logged or answered.
+    const QString number = Sealer::normaliseIdNumber(body.value->value(QLatin1String("idNumber")).toString());
+    if (number.isEmpty() || number.size() > 32)
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("idNumber is the ID number read from the card (at most 32 characters)."));
+    QJsonObject rest = *body.value;
+    rest.remove(QStringLiteral("idNumber"));
+    return hallQueue().checkInByApplicant(
+        *who.value, r.params.value(QStringLiteral("hall")), m_sealer->blindIndex(number), rest);
 }
 
 ApiReply BackOfficeServer::callNext(const Request &r)

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <utility>
@@ -127,8 +128,8 @@ public:
         }
         const QJsonObject root = doc.object();
         keys(root, top,
-            {"format", "formatVersion", "version", "region", "departments", "questions", "materials", "matters",
-                "bundles"});
+            {"format", "formatVersion", "version", "region", "departments", "groups", "questions", "materials",
+                "matters", "bundles"});
         if (root.value(QLatin1String("format")).toString() != QLatin1String("onewindow-catalogue"))
             error(top, tr("\"format\" must be \"onewindow-catalogue\""));
         if (root.value(QLatin1String("formatVersion")).toInt(-1) != 1)
@@ -137,6 +138,7 @@ public:
         c.m_region = text(root, "region", top, false);
 
         readDepartments(array(root, "departments", top), c);
+        readGroups(array(root, "groups", top, false), c);
         readQuestions(array(root, "questions", top), c);
         readMaterials(array(root, "materials", top), c);
         readMatters(array(root, "matters", top), c);
@@ -303,6 +305,25 @@ private:
         }
     }
 
+    void readGroups(const QJsonArray &a, Catalog &c)
+    {
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            const QJsonObject o = object(a.at(i), Where {nullptr, "groups", i, {}});
+            MatterGroup g;
+            g.id = o.value(QLatin1String("id")).toString();
+            const Where where {nullptr, "groups", i, g.id};
+            keys(o, where, {"id", "name"});
+            if (!idPattern().match(g.id).hasMatch())
+                error(where, tr("\"id\" must be lower-case letters, digits and '-'"));
+            g.name = text(o, "name", where, true);
+            for (const MatterGroup &earlier : std::as_const(c.m_groups)) {
+                if (earlier.id == g.id)
+                    error(where, tr("duplicate group id \"%1\"").arg(g.id));
+            }
+            c.m_groups.append(g);
+        }
+    }
+
     void readQuestions(const QJsonArray &a, Catalog &c)
     {
         for (qsizetype i = 0; i < a.size(); ++i) {
@@ -394,14 +415,20 @@ private:
             m.code = o.value(QLatin1String("code")).toString();
             const Where where {nullptr, "matters", i, m.code};
             keys(o, where,
-                {"code", "name", "department", "type", "version", "aliases", "acceptanceConditions", "statutoryDays",
-                    "promisedDays", "fee", "visits", "result", "courier", "township", "materials", "produces"});
+                {"code", "name", "department", "group", "type", "version", "aliases", "acceptanceConditions",
+                    "statutoryDays", "promisedDays", "fee", "visits", "result", "courier", "township", "materials",
+                    "produces"});
             if (m.code.trimmed().isEmpty())
                 error(where, tr("\"code\" is required and must be a non-empty string"));
             m.name = text(o, "name", where, true);
             m.department = text(o, "department", where, true);
             if (!m.department.isEmpty() && !c.m_departmentIndex.contains(m.department))
                 error(where, tr("unknown department \"%1\"").arg(m.department));
+            m.group = text(o, "group", where, false);
+            if (!m.group.isEmpty() && std::none_of(c.m_groups.cbegin(), c.m_groups.cend(), [&m](const MatterGroup &g) {
+                    return g.id == m.group;
+                }))
+                error(where, tr("unknown group \"%1\"").arg(m.group));
             m.type = enumeration(o, "type", where, kMatterTypes, Matter::Type::Other);
             m.version = text(o, "version", where, true);
             m.aliases = texts(o, "aliases", where);

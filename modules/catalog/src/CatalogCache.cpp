@@ -40,6 +40,11 @@ public:
             w.str(d.id);
             w.str(d.name);
         }
+        w.u32(quint32(c.m_groups.size()));
+        for (const MatterGroup &g : c.m_groups) {
+            w.str(g.id);
+            w.str(g.name);
+        }
         w.u32(quint32(c.m_questionList.size()));
         for (const Question &q : c.m_questionList) {
             w.str(q.id);
@@ -70,6 +75,7 @@ public:
             w.str(m.code);
             w.str(m.name);
             w.str(m.department);
+            w.str(m.group);
             w.u8(quint8(m.type));
             w.str(m.version);
             w.strs(m.aliases);
@@ -141,6 +147,12 @@ public:
             d.name = str();
             c.m_departments.append(std::move(d));
         }
+        for (quint32 n = count(2 * 4), i = 0; ok() && i < n; ++i) {
+            MatterGroup g;
+            g.id = str();
+            g.name = str();
+            c.m_groups.append(std::move(g));
+        }
         for (quint32 n = count(5 * 4 + 1), i = 0; ok() && i < n; ++i) {
             Question q;
             q.id = str();
@@ -176,6 +188,7 @@ public:
             m.code = str();
             m.name = str();
             m.department = str();
+            m.group = str();
             m.type = enumeration<Matter::Type>(Matter::Type::Other);
             m.version = str();
             m.aliases = strs();

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace ow::queue {
 
 QJsonObject Category::toJson() const
@@ -23,6 +25,14 @@ Result<Category> Category::fromJson(const QJsonObject &json)
         return Result<Category>::failure(
             QCoreApplication::translate("ow::queue::Category", "A category's letter is one capital letter A–Z."));
     return c;
+}
+
+QList<Category> Category::fromGroups(const QList<std::pair<QString, QString>> &groups)
+{
+    QList<Category> out;
+    for (const auto &[code, name] : groups)
+        out << Category {code, name, QString(QChar(char16_t(u'A' + std::min<qsizetype>(out.size(), 25))))};
+    return out;
 }
 
 } // namespace ow::queue

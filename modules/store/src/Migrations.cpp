@@ -168,6 +168,36 @@ const QList<QStringList> &Migrations::steps()
         {
             QStringLiteral("ALTER TABLE case_remote ADD COLUMN held_detail TEXT"),
         },
+        // 7 → 8: a station's own queue (issue 23), kept offline and pushed to the back office
+        // (POST /v1/windows/{window}/tickets) when the link returns: each ticket as it is now (its
+        // wire JSON, no personal data), its events with a per-ticket seq (sent_at set once the
+        // back office took them), and the day's last number per prefix.
+        {
+            QStringLiteral("CREATE TABLE station_tickets ("
+                           " id TEXT PRIMARY KEY,"
+                           " day TEXT NOT NULL,"
+                           " number TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " ticket TEXT NOT NULL,"
+                           " last_seq INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX station_tickets_day ON station_tickets(day, state)"),
+            QStringLiteral("CREATE TABLE station_ticket_events ("
+                           " ticket_id TEXT NOT NULL REFERENCES station_tickets(id),"
+                           " seq INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " at TEXT NOT NULL,"
+                           " clerk TEXT,"
+                           " data TEXT NOT NULL DEFAULT '{}',"
+                           " sent_at TEXT,"
+                           " PRIMARY KEY (ticket_id, seq))"),
+            QStringLiteral("CREATE INDEX station_ticket_events_unsent ON station_ticket_events(sent_at)"
+                           " WHERE sent_at IS NULL"),
+            QStringLiteral("CREATE TABLE station_ticket_numbers ("
+                           " day TEXT NOT NULL,"
+                           " prefix TEXT NOT NULL,"
+                           " last INTEGER NOT NULL,"
+                           " PRIMARY KEY (day, prefix))"),
+        },
     };
     return s;
 }

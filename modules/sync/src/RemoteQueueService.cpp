@@ -37,10 +37,12 @@ void RemoteQueueService::setCredentials(const QString &user, const QString &pass
     m_calls->setCredentials(user, password);
 }
 
-void RemoteQueueService::send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler)
+void RemoteQueueService::send(
+    const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler, const QStringList &answers)
 {
-    m_calls->send(method, path, {}, body, this, std::move(handler),
-        [this](int, const QString &message) { Q_EMIT failed(message); });
+    m_calls->send(
+        method, path, {}, body, this, std::move(handler), [this](int, const QString &message) { Q_EMIT failed(message); },
+        answers);
 }
 
 void RemoteQueueService::refresh()
@@ -108,6 +110,27 @@ void RemoteQueueService::issue(const QString &category, ow::queue::Priority prio
         Q_EMIT ticketIssued(
             *ticket, answer.value(QLatin1String("ahead")).toInt(), answer.value(QLatin1String("follow")).toString());
     });
+}
+
+void RemoteQueueService::checkIn(const QString &idNumber, ow::queue::Priority priority)
+{
+    const QJsonObject body {
+        {QStringLiteral("idNumber"), idNumber}, {QStringLiteral("priority"), queue::priorityName(priority)}};
+    send("POST", QStringLiteral("/v1/halls/%1/appointments/check-in").arg(m_hall), body,
+        [this](int status, const QJsonObject &answer) {
+            if (status == 404) { // "no-appointment", the one refusal passed as an answer
+                Q_EMIT noAppointment();
+                return;
+            }
+            auto ticket = queue::Ticket::fromJson(answer.value(QLatin1String("ticket")).toObject());
+            if (!ticket) {
+                Q_EMIT failed(ticket.error());
+                return;
+            }
+            Q_EMIT ticketIssued(*ticket, answer.value(QLatin1String("ahead")).toInt(),
+                answer.value(QLatin1String("follow")).toString());
+        },
+        {QStringLiteral("no-appointment")});
 }
 
 } // namespace ow::sync

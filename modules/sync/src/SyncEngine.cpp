@@ -63,6 +63,7 @@ SyncEngine::SyncEngine(store::Store &store, const QString &dataDir, SyncConfig c
     , m_dataDir(dataDir)
     , m_config(std::move(config))
     , m_journal(store)
+    , m_stationQueue(store)
     , m_clock(&Clock::system())
     , m_pushBackoff(m_config.backoffBaseMs, m_config.backoffMaxMs)
     , m_pullBackoff(m_config.backoffBaseMs, m_config.backoffMaxMs)
@@ -403,6 +404,10 @@ void SyncEngine::pushStep()
         updateStatus();
         return retryLater(m_pushBackoff.next());
     }
+    // A station's queue and the cases' entries take turns on the entries lane: its tickets never
+    // wait behind a backlog of cases (nor a case that keeps failing).
+    if (m_stationTurn && !m_pushReply && pushStationQueue() && !m_pushReply)
+        return; // it could not be read: tried again with backoff
     // The first cases of the outbox: the entries lane sends the first case's entries that are
     // ready (one request in flight), the upload lanes the blobs these cases wait for (several in
     // flight). A small case's entries never wait behind another case's large upload.
@@ -459,6 +464,9 @@ void SyncEngine::pushStep()
             pushEntries(caseId, ready);
         ++i;
     }
+    // No entries went: the station's queue has the lane.
+    if (!m_pushReply && pushStationQueue() && !m_pushReply)
+        return; // it could not be read: tried again with backoff
     if (!pushIdle()) {
         requestStatus();
         return;
@@ -505,6 +513,7 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_nam.post(r, QJsonDocument(body).toJson(QJsonDocument::Compact));
     m_pushReply = reply;
+    m_stationTurn = true;
     connect(reply, &QNetworkReply::finished, this, [this, reply, caseId, seqs] {
         reply->deleteLater();
         if (m_pushReply != reply)
@@ -577,6 +586,59 @@ void SyncEngine::pushEntries(const QString &caseId, const QList<store::LogEntry>
                                 : Failure::Refused,
             describe(reply), retryAfterMs(reply));
     });
+}
+
+bool SyncEngine::pushStationQueue()
+{
+    if (m_config.stationWindow.isEmpty() || m_pushReply)
+        return false;
+    const auto unsent = m_stationQueue.unsent(std::max(1, m_config.stationBatchEvents));
+    if (!unsent) {
+        pushFailed(Failure::Refused, unsent.error());
+        return true; // tried again with backoff, never reported drained
+    }
+    if (unsent->events.isEmpty())
+        return false;
+    QJsonArray tickets;
+    for (const queue::Ticket &t : unsent->tickets)
+        tickets.append(t.toJson());
+    QJsonArray events;
+    for (const StationQueueJournal::Event &e : unsent->events)
+        events.append(e.toJson());
+    QNetworkRequest r = request(QStringLiteral("/v1/windows/%1/tickets")
+                                    .arg(QString::fromLatin1(QUrl::toPercentEncoding(m_config.stationWindow))),
+        m_config.requestTimeoutMs);
+    r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const QByteArray body =
+        QJsonDocument(QJsonObject {{QStringLiteral("tickets"), tickets}, {QStringLiteral("events"), events}})
+            .toJson(QJsonDocument::Compact);
+    QNetworkReply *reply = m_nam.post(r, body);
+    m_pushReply = reply;
+    m_stationTurn = false;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, sent = unsent->events] {
+        reply->deleteLater();
+        if (m_pushReply != reply)
+            return;
+        m_pushReply = nullptr;
+        const int status = statusOf(reply);
+        if (status == 200) {
+            // Applied now, or before (an answer lost on the way): either way the back office has them.
+            const QString err = m_stationQueue.markSent(sent, now());
+            if (!err.isEmpty())
+                return pushFailed(Failure::Refused, err);
+            return pushSucceeded();
+        }
+        if (status == 401) {
+            m_token.clear();
+            return schedulePush(0);
+        }
+        linkFailed(reply);
+        pushFailed(status == 0  ? Failure::Network
+                : status >= 500 ? Failure::Server
+                                : Failure::Refused,
+            describe(reply), retryAfterMs(reply));
+    });
+    return true;
 }
 
 QList<int> SyncEngine::acknowledgedOf(const QJsonObject &answer, const QList<int> &seqs)

@@ -35,10 +35,12 @@ KioskWindow::KioskWindow(
     if (m_queue) {
         connect(m_queue, &sync::QueueService::snapshotReady, this, &KioskWindow::showCategories);
         connect(m_queue, &sync::QueueService::ticketIssued, this, &KioskWindow::issued);
+        connect(m_queue, &sync::QueueService::noAppointment, this, &KioskWindow::noAppointment);
         connect(m_queue, &sync::QueueService::failed, this, [this](const QString &message) {
             if (!m_waitingForTicket && m_ui->pages->currentWidget() != m_ui->choosePage)
                 return;
             setBusy(false);
+            m_checkingIn = false;
             m_ui->statusLabel->setText(tr("No ticket can be issued right now: %1 Please ask the staff.").arg(message));
         });
         m_queue->refresh();
@@ -130,6 +132,8 @@ void KioskWindow::issued(const queue::Ticket &ticket, int ahead, const QString &
     if (!m_waitingForTicket)
         return; // a ticket issued elsewhere (a window's walk-in on a shared service)
     setBusy(false);
+    m_checkingIn = false;
+    m_noAppointment = false;
     m_cardAge.reset(); // the card was for this ticket
     m_ticket = ticket;
     receipt::TicketSlipData slip;
@@ -204,12 +208,35 @@ void KioskWindow::takeCard(const idcard::IdCardData &card)
     m_cardAge = ageOn(card.birthDate, m_context.clock->today());
     if (*m_cardAge < 0)
         m_cardAge.reset();
+    m_noAppointment = false;
+    if (m_queue && !m_waitingForTicket && m_ui->pages->currentWidget() == m_ui->choosePage
+        && !card.idNumber.isEmpty()) {
+        // An appointment for today? Its ticket is printed at once; else the choice as a walk-in.
+        m_backTimer->stop();
+        m_checkingIn = true;
+        setBusy(true);
+        m_ui->statusLabel->setText(tr("Looking for your appointment…"));
+        const bool elderly = m_cardAge && *m_cardAge >= kElderlyAge;
+        m_queue->checkIn(card.idNumber, elderly ? queue::Priority::Elderly : queue::Priority::None);
+    }
+    refreshCard();
+}
+
+void KioskWindow::noAppointment()
+{
+    if (!m_checkingIn)
+        return;
+    m_checkingIn = false;
+    m_noAppointment = true;
+    setBusy(false);
+    m_ui->statusLabel->clear();
     refreshCard();
 }
 
 void KioskWindow::clearCard()
 {
     m_cardAge.reset();
+    m_noAppointment = false;
     refreshCard();
 }
 
@@ -221,10 +248,15 @@ void KioskWindow::refreshCard()
             tr("Aged %1 or over? Put your ID card on the reader before choosing, to go ahead.").arg(kElderlyAge));
         m_ui->clearCardButton->setVisible(false);
     } else if (*m_cardAge >= kElderlyAge) {
-        m_ui->cardLabel->setText(tr("ID card read (aged %1): your ticket goes ahead as elderly.").arg(*m_cardAge));
+        m_ui->cardLabel->setText(m_noAppointment
+                ? tr("No appointment today for this ID card. Choose your service: your ticket goes ahead as "
+                     "elderly (aged %1).")
+                      .arg(*m_cardAge)
+                : tr("ID card read (aged %1): your ticket goes ahead as elderly.").arg(*m_cardAge));
         m_ui->clearCardButton->setVisible(true);
     } else {
-        m_ui->cardLabel->setText(tr("ID card read: choose your service."));
+        m_ui->cardLabel->setText(m_noAppointment ? tr("No appointment today for this ID card: choose your service.")
+                                                 : tr("ID card read: choose your service."));
         m_ui->clearCardButton->setVisible(true);
     }
 }

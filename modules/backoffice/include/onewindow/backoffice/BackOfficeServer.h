@@ -213,6 +213,7 @@ private:
     ApiReply readHallQueue(const Request &r);
     ApiReply issueTicket(const Request &r);
     ApiReply checkInAppointment(const Request &r);
+    ApiReply checkInByIdCard(const Request &r);
     ApiReply readHallEvents(const Request &r);
     ApiReply callNext(const Request &r);
     ApiReply pushStationTickets(const Request &r);

@@ -5,6 +5,7 @@
 #include "onewindow/core/Result.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QString>
 
 #include <optional>
@@ -31,6 +32,11 @@ public:
     [[nodiscard]] Result<int> setCalendarYear(const QByteArray &json, const QString &fileName);
     // The stored catalogue of that sha256 (nullopt: not here; error: storage or damage).
     [[nodiscard]] Result<std::optional<Catalog>> find(const QString &sha256);
+    // A hall's queue categories from a catalogue's matter groups (queue::Category::fromGroups: in
+    // its order, lettered A, B, C …), as set-hall takes them; those of the newest catalogue
+    // stored (empty: none stored, or it has no groups).
+    static QJsonArray categoriesOf(const Catalog &catalog);
+    [[nodiscard]] Result<QJsonArray> categoriesOfNewest();
     // The work calendar of every stored year (years without a table count Monday–Friday).
     [[nodiscard]] Result<WorkCalendar> workCalendar();
 

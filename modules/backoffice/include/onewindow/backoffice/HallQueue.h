@@ -33,6 +33,11 @@ public:
     ApiReply readQueue(const Principal &who, const QString &hall);
     ApiReply issue(const Principal &who, const QString &hall, const QJsonObject &body);
     ApiReply checkIn(const Principal &who, const QString &hall, const QString &appointmentId, const QJsonObject &body);
+    // An ID card at the kiosk (or a window of the hall): the holder's booked appointment for
+    // today, found by the number's blind index (`idHmac`), checked in as checkIn does; none →
+    // 404 no-appointment.
+    ApiReply checkInByApplicant(
+        const Principal &who, const QString &hall, const QString &idHmac, const QJsonObject &body);
     ApiReply callNext(const Principal &who, const QString &window);
     ApiReply act(const Principal &who, const QString &ticketId, const QString &action, const QJsonObject &body);
     ApiReply readTicket(const Principal &who, const QString &ticketId);
@@ -50,9 +55,10 @@ public:
     // `token` (the demo's public ones, DemoAccounts).
     [[nodiscard]] Result<QString> addDevice(
         const QString &hall, const QString &kind, const QString &name, const QString &token = QString());
-    // Admin: an appointment in a slot; its id.
-    [[nodiscard]] Result<QString> addAppointment(
-        const QString &hall, const QString &category, const QDateTime &slotStart, int minutes);
+    // Admin: an appointment in a slot (for the applicant whose ID number has the blind index
+    // `idHmac`, or anyone with its id); its id.
+    [[nodiscard]] Result<QString> addAppointment(const QString &hall, const QString &category,
+        const QDateTime &slotStart, int minutes, const QString &idHmac = QString());
 
     static constexpr int kLatestCalls = 20;
     static constexpr int kNextShown = 50;

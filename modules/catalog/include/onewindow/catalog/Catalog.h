@@ -5,6 +5,7 @@
 #include "onewindow/catalog/Department.h"
 #include "onewindow/catalog/MaterialDef.h"
 #include "onewindow/catalog/Matter.h"
+#include "onewindow/catalog/MatterGroup.h"
 #include "onewindow/catalog/Question.h"
 #include "onewindow/core/Result.h"
 
@@ -47,6 +48,8 @@ public:
     const QString &sha256() const { return m_sha256; }
     const QString &region() const { return m_region; }
     const QList<Department> &departments() const { return m_departments; }
+    // The matter groups in the catalogue's order (optional in the format): a hall's categories.
+    const QList<MatterGroup> &groups() const { return m_groups; }
     const QList<Question> &questionList() const { return m_questionList; }
     const Condition::Questions &questions() const { return m_questions; }
     const QList<MaterialDef> &materials() const { return m_materials; }
@@ -72,6 +75,7 @@ private:
     QString m_sha256;
     QString m_region;
     QList<Department> m_departments;
+    QList<MatterGroup> m_groups;
     QList<Question> m_questionList;
     Condition::Questions m_questions;
     QList<MaterialDef> m_materials;

@@ -23,7 +23,7 @@ class CatalogCache
     Q_DECLARE_TR_FUNCTIONS(CatalogCache)
 
 public:
-    static constexpr quint32 kFormat = 1;
+    static constexpr quint32 kFormat = 2; // 2: matter groups
 
     enum class Source { Cache, Json };
     struct Loaded

@@ -42,6 +42,7 @@ struct Matter
     QString code; // implementation code (实施编码)
     QString name;
     QString department; // Department id
+    QString group; // MatterGroup id: the hall's queue category it is served under ("" = none)
     Type type = Type::Other;
     QString version;
     QStringList aliases; // extra search words

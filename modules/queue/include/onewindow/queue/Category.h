@@ -3,7 +3,10 @@
 #include "onewindow/core/Result.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace ow::queue {
 
@@ -17,6 +20,9 @@ struct Category
 
     QJsonObject toJson() const;
     [[nodiscard]] static Result<Category> fromJson(const QJsonObject &json);
+    // A hall's categories from the catalogue's matter groups (code, name), in the catalogue's
+    // order: lettered A, B, C …; groups after the 26th share Z.
+    static QList<Category> fromGroups(const QList<std::pair<QString, QString>> &groups);
     friend bool operator==(const Category &a, const Category &b)
     {
         return a.code == b.code && a.name == b.name && a.letter == b.letter;

@@ -38,11 +38,16 @@ public:
     virtual void act(const QString &ticketId, Action action, const ActionArgs &args = {}) = 0;
     // A walk-in ticket (or, with caseNumber, a return ticket) → ticketIssued
     virtual void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) = 0;
+    // The ID card on the kiosk's reader: the holder's appointment for today, checked in →
+    // ticketIssued; none → noAppointment (the applicant chooses a category as a walk-in). The
+    // number is only passed on (the back office matches its blind index), never kept or logged.
+    virtual void checkIn(const QString &idNumber, ow::queue::Priority priority) = 0;
 
 Q_SIGNALS:
     void snapshotReady(const ow::queue::QueueSnapshot &snapshot);
     void ticketChanged(const ow::queue::Ticket &ticket);
     void nobodyWaiting();
+    void noAppointment();
     void ticketIssued(const ow::queue::Ticket &ticket, int ahead, const QString &follow);
     // A refusal (too soon to recall …) or the link/store failing: a message for the clerk.
     void failed(const QString &message);

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QStringList>
 #include <QUrl>
 
 #include <functional>
@@ -32,13 +33,17 @@ public:
     void callNext() override;
     void act(const QString &ticketId, Action action, const ActionArgs &args = {}) override;
     void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) override;
+    // POST /v1/halls/{hall}/appointments/check-in {idNumber, priority}: 201 → ticketIssued, 404
+    // no-appointment → noAppointment.
+    void checkIn(const QString &idNumber, ow::queue::Priority priority) override;
 
     // The path segment of an action (POST /v1/tickets/{id}/{action}).
     static QString actionName(Action action);
 
 private:
     using Handler = std::function<void(int status, const QJsonObject &body)>;
-    void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler);
+    void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler,
+        const QStringList &answers = {});
 
     BackOfficeCalls *m_calls; // the clerk's session: timeouts, sign-in again on 401
     QString m_window;

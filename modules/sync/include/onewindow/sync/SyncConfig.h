@@ -28,6 +28,12 @@ struct SyncConfig
     int backoffBaseMs = 1000;
     int backoffMaxMs = 60000;
     int idleRecheckMs = 10000; // how often an idle pusher looks at the outbox again
+    // A station's key id (330106-S07): its own offline queue (StationQueueJournal, kept by a
+    // LocalQueueService) is pushed to POST /v1/windows/{stationWindow}/tickets, up to
+    // stationBatchEvents events a request, on the entries lane whenever no entries request is in
+    // flight (its tickets never wait behind a backlog of cases). Empty: no queue.
+    QString stationWindow;
+    int stationBatchEvents = 200;
     // Resources kept fresh by ETag (If-None-Match), e.g. "/v1/keyring"; fetched at start and then
     // every refreshIntervalMs.
     QStringList refreshPaths;

@@ -3,6 +3,7 @@
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/store/LogEntry.h"
 #include "onewindow/sync/Backoff.h"
+#include "onewindow/sync/StationQueueJournal.h"
 #include "onewindow/sync/SyncConfig.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncStatus.h"
@@ -116,6 +117,10 @@ private:
     void dropCase(const QString &caseId);
     bool blobDone(const QString &sha256);
     void pushEntries(const QString &caseId, const QList<store::LogEntry> &entries);
+    // A station's queue (SyncConfig::stationWindow): true when a push of its unsent events is
+    // now in flight (on the entries lane), or the store failed (retried with backoff); false when
+    // there is nothing to send.
+    bool pushStationQueue();
     static QList<int> acknowledgedOf(const QJsonObject &answer, const QList<int> &seqs);
     void recordAcks(const QString &caseId, const QList<int> &acked);
     void confirmStep(const std::shared_ptr<Confirmation> &c);
@@ -158,6 +163,7 @@ private:
     QString m_dataDir;
     SyncConfig m_config;
     SyncJournal m_journal;
+    StationQueueJournal m_stationQueue;
     const Clock *m_clock;
     QNetworkAccessManager m_nam; // sign-in, entries, events, resources
     // The blobs, on connections of their own (up to 6 per host): an upload never queues the
@@ -173,6 +179,7 @@ private:
     QElapsedTimer m_monotonic;
     qint64 m_retryAtMs = -1; // m_monotonic time before which the pusher starts nothing new
     QPointer<QNetworkReply> m_pushReply; // the entries POST in flight
+    bool m_stationTurn = true; // the station's queue goes next on the entries lane
     QPointer<QNetworkReply> m_pullReply;
     QPointer<QNetworkReply> m_signInReply;
     QPointer<QNetworkReply> m_catalogueReply;

@@ -30,7 +30,8 @@ struct ClientContext;
 
 // The ticket kiosk of a hall (onewindow --kiosk), full screen, for touch or mouse: the applicant
 // chooses a category (optionally with the ID card on the reader: 60 or older goes ahead as
-// elderly), the ticket is issued through the queue service and printed on the receipt printer:
+// elderly; a card whose holder has an appointment today checks it in at once, and its ticket is
+// printed without a choice), the ticket is issued through the queue service and printed on the receipt printer:
 // number large, category, people ahead, time, a QR to follow the queue. A printer fault is said on
 // screen and the ticket stays on it (number shown, 重新打印) until printed or dismissed.
 class KioskWindow : public QWidget
@@ -53,7 +54,9 @@ public:
     // The ticket on screen, while it is.
     std::optional<queue::Ticket> shownTicket() const { return m_ticket; }
 
-    // An ID card read on the kiosk's reader (its age only is kept, until the next ticket).
+    // An ID card read on the kiosk's reader: its holder's appointment for today is checked in
+    // (the number goes to the queue service and is not kept); without one, its age only is kept,
+    // until the next ticket.
     void takeCard(const idcard::IdCardData &card);
 
     // The age on a card at `today` (full years).
@@ -72,6 +75,7 @@ private:
     void backToStart();
     void refreshCard();
     void setBusy(bool busy);
+    void noAppointment();
 
     const ClientContext &m_context;
     sync::QueueService *m_queue;
@@ -84,6 +88,8 @@ private:
     std::optional<receipt::TicketSlipData> m_slip;
     bool m_printing = false;
     bool m_waitingForTicket = false;
+    bool m_checkingIn = false; // a card's appointment is being looked for
+    bool m_noAppointment = false; // the card on the reader has none today
 };
 
 } // namespace ow::ui
