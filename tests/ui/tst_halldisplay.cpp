@@ -59,6 +59,9 @@ private Q_SLOTS:
         QCOMPARE(HallDisplay::spokenText(call), QStringLiteral("请A零一二号到3号窗口"));
         QCOMPARE(HallDisplay::windowNumber(QStringLiteral("W03")), QStringLiteral("3"));
         QCOMPARE(HallDisplay::windowNumber(QStringLiteral("12")), QStringLiteral("12"));
+        // As the back office names it (region-code): the number of its code.
+        QCOMPARE(HallDisplay::windowNumber(QStringLiteral("330106-W03")), QStringLiteral("3"));
+        QCOMPARE(HallDisplay::windowNumber(QStringLiteral("330106-12")), QStringLiteral("12"));
         QCOMPARE(HallDisplay::windowNumber(QStringLiteral("综合窗口")), QStringLiteral("综合窗口"));
     }
 

@@ -347,7 +347,7 @@ ApiReply HallQueue::readQueue(const Principal &who, const QString &hallCode)
         }
     }
     auto calls = m_db.exec(QStringLiteral("SELECT cursor_no, type, at, data FROM hall_events WHERE hall_key = ?"
-                                          " ORDER BY cursor_no DESC LIMIT %1")
+                                          " AND type IN ('call', 'recall', 'resume') ORDER BY cursor_no DESC LIMIT %1")
                                .arg(kLatestCalls),
         {QLatin1String(EventLog::kHallPrefix) + hallCode});
     if (!calls)
@@ -443,8 +443,13 @@ ApiReply HallQueue::issueTicket(const Principal &who, const HallInfo &hall, Tick
                     QJsonObject {{QStringLiteral("source"), queue::sourceName(t.source)},
                         {QStringLiteral("priority"), queue::priorityName(t.priority)},
                         {QStringLiteral("number"), t.number}, {QStringLiteral("category"), t.category}});
-        if (failed.isEmpty() && m_db.commit())
+        // The hall's windows see the new ticket in their waiting lists by the events' long-poll.
+        if (failed.isEmpty())
+            failed = announce(t, QStringLiteral("issue"));
+        if (failed.isEmpty() && m_db.commit()) {
+            m_events.publish();
             break;
+        }
         const bool again = m_db.lastErrorRetryable() && attempt < kTransactionAttempts;
         const QString why = failed.isEmpty() ? m_db.lastError() : failed;
         m_db.rollback();
@@ -696,6 +701,7 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
             after = QueueRules::transfer(before, who.window, toWindow, toCategory);
             data = QJsonObject {{QStringLiteral("from"), who.window}, {QStringLiteral("toWindow"), toWindow},
                 {QStringLiteral("toCategory"), toCategory}};
+            announced = QStringLiteral("transfer");
         }
         if (!after) {
             m_db.rollback();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "onewindow/sync/Backoff.h"
 #include "onewindow/sync/QueueService.h"
 
 #include <QByteArray>
@@ -8,8 +9,10 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkReply;
+class QTimer;
 
 namespace ow::sync {
 
@@ -23,6 +26,11 @@ class RemoteQueueService final : public QueueService
 
 public:
     static constexpr int kTimeoutMs = 10000;
+    static constexpr int kEventWaitSeconds = 25;
+    static constexpr int kEventLimit = 500;
+    static constexpr int kRefreshGapMs = 30;
+    static constexpr int kRetryMs = 500;
+    static constexpr int kMaxRetryMs = 5000;
     RemoteQueueService(QUrl baseUrl, QByteArray token, QString window, QString hall, QObject *parent = nullptr);
 
     void setToken(const QByteArray &token) { m_token = token; }
@@ -31,6 +39,12 @@ public:
     void setCredentials(const QString &user, const QString &password);
 
     void refresh() override;
+    // Follows GET /v1/halls/{hall}/events (long-poll, kEventWaitSeconds per request, from the
+    // newest call of the first snapshot on): each answer with events refreshes the snapshot (at
+    // most one refresh per kRefreshGapMs), and so does each empty one (the waiting times and the
+    // order move with time). A failed poll says failed() and, after a backoff (kRetryMs doubling
+    // to kMaxRetryMs), asks for the snapshot again; its answer resumes the poll.
+    void follow() override;
     void callNext() override;
     void act(const QString &ticketId, Action action, const ActionArgs &args = {}) override;
     void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) override;
@@ -40,9 +54,17 @@ public:
 
 private:
     using Handler = std::function<void(int status, const QJsonObject &body)>;
-    void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler);
-    void sendNow(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler, bool retried);
-    void signIn(std::function<void()> then);
+    // After failed() was said (the link, a refusal): what the caller does then.
+    using Failure = std::function<void()>;
+    void send(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler,
+        Failure onFailure = {});
+    void sendNow(const QByteArray &method, const QString &path, const QJsonObject &body, Handler handler,
+        Failure onFailure, bool retried);
+    // then(true) once signed in, then(false) after failed() said why not.
+    void signIn(std::function<void(bool)> then);
+    void poll();
+    void pollAnswered(QNetworkReply *reply);
+    void retryPoll(const QString &problem);
 
     QNetworkAccessManager m_nam;
     QUrl m_baseUrl;
@@ -52,7 +74,14 @@ private:
     QString m_user;
     QString m_password;
     QNetworkReply *m_signInReply = nullptr;
-    QList<std::function<void()>> m_afterSignIn;
+    QList<std::function<void(bool)>> m_afterSignIn;
+    // follow(): the hall's events.
+    bool m_following = false;
+    std::optional<qint64> m_cursor; // the last event seen; set from the first snapshot
+    QNetworkReply *m_pollReply = nullptr;
+    Backoff m_backoff {kRetryMs, kMaxRetryMs};
+    QTimer *m_retryTimer;
+    QTimer *m_refreshTimer;
 };
 
 } // namespace ow::sync
