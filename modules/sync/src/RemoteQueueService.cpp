@@ -28,6 +28,15 @@ RemoteQueueService::RemoteQueueService(QUrl baseUrl, QByteArray token, QString w
     connect(m_refreshTimer, &QTimer::timeout, this, &RemoteQueueService::refresh);
 }
 
+RemoteQueueService::~RemoteQueueService()
+{
+    // The long-poll under way ends without an answer (no failed() from a service going away).
+    if (m_pollReply) {
+        m_pollReply->disconnect(this);
+        m_pollReply->abort();
+    }
+}
+
 QString RemoteQueueService::actionName(Action action)
 {
     switch (action) {

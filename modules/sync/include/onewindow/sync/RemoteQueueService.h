@@ -32,6 +32,7 @@ public:
     static constexpr int kRetryMs = 500;
     static constexpr int kMaxRetryMs = 5000;
     RemoteQueueService(QUrl baseUrl, QByteArray token, QString window, QString hall, QObject *parent = nullptr);
+    ~RemoteQueueService() override;
 
     void setToken(const QByteArray &token) { m_token = token; }
     // The clerk's credentials (in memory only): without a token, or when the back office refuses
