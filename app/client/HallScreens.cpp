@@ -13,7 +13,6 @@
 #include "onewindow/usb/DeviceManager.h"
 
 #include <QApplication>
-#include <QTimer>
 
 namespace {
 
@@ -70,13 +69,9 @@ int runHallDisplay(const HallScreenOptions &options)
         display.showSnapshot(snapshot);
     });
     QObject::connect(&queue, &ow::sync::QueueService::failed, &display, &ow::ui::HallDisplay::setLinkProblem);
-    // The hall's queue every two seconds (each request with its timeout): the calls appear
-    // within that, and the waiting counts stay fresh.
-    QTimer follow;
-    follow.setInterval(2000);
-    QObject::connect(&follow, &QTimer::timeout, &queue, &ow::sync::QueueService::refresh);
-    follow.start();
-    queue.refresh();
+    // The hall's events (long-poll): a call shows as soon as the back office has it, and the
+    // waiting counts follow the tickets issued and called.
+    queue.follow();
     present(&display, options.fullScreen);
     const int rc = QApplication::exec();
     return rc;

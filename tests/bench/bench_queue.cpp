@@ -59,8 +59,8 @@ struct Server
     bool start(const QString &dir, const QString &url)
     {
         process.start(QStringLiteral(OW_BACKOFFICE),
-            QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir}
-                + dbArgs(url));
+            QStringList {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dir} + dbArgs(url)
+                + serverExtra());
         QByteArray seen;
         QElapsedTimer t;
         t.start();
@@ -140,6 +140,11 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
             return false;
     }
     QNetworkAccessManager nam;
+    // Each window is a PC of its own: its own connections (one shared QNetworkAccessManager would
+    // queue the 20 windows' requests behind its 6 connections per host, in the client).
+    std::vector<std::unique_ptr<QNetworkAccessManager>> windowNams;
+    for (int i = 0; i < kWindows; ++i)
+        windowNams.push_back(std::make_unique<QNetworkAccessManager>());
     const auto request = [&](int n, const QString &path, const QByteArray &token) {
         QNetworkRequest r(
             QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(servers.at(size_t(n % instances))->port).arg(path)));
@@ -190,9 +195,10 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
         QNetworkReply *r =
-            nam.post(request(w, QStringLiteral("/v1/windows/330106-W%1/calls").arg(w, 2, 10, QLatin1Char('0')),
-                         tokens.at(w - 1)),
-                QByteArray());
+            windowNams.at(size_t(w - 1))
+                ->post(request(w, QStringLiteral("/v1/windows/330106-W%1/calls").arg(w, 2, 10, QLatin1Char('0')),
+                           tokens.at(w - 1)),
+                    QByteArray());
         QObject::connect(r, &QNetworkReply::finished, &loop, [&, r, w, timer] {
             r->deleteLater();
             const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -205,7 +211,9 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
             latencies.push_back(double(timer->nsecsElapsed()) / 1e6);
             const QString id = QJsonDocument::fromJson(r->readAll()).object().value(QLatin1String("id")).toString();
             QNetworkReply *done =
-                nam.post(request(w + 1, QStringLiteral("/v1/tickets/%1/done").arg(id), tokens.at(w - 1)), QByteArray());
+                windowNams.at(size_t(w - 1))
+                    ->post(
+                        request(w + 1, QStringLiteral("/v1/tickets/%1/done").arg(id), tokens.at(w - 1)), QByteArray());
             QObject::connect(done, &QNetworkReply::finished, &loop, [&, done, w] {
                 done->deleteLater();
                 step(w);
@@ -216,11 +224,14 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
         step(w);
     loop.exec();
     const double seconds = double(all.elapsed()) / 1000.0;
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    const QByteArray load =
+        loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().split(' ').mid(0, 3).join(' ') : QByteArray("?");
     std::printf("%-10s %d instance%s, %d windows, %d tickets (issued at %.1f ms each): call next p50 %.1f ms, "
-                "p99 %.1f ms, max %.1f ms; %zu calls in %.1f s (%.0f calls/s, with done); %d failed\n",
+                "p99 %.1f ms, max %.1f ms; %zu calls in %.1f s (%.0f calls/s, with done); %d failed; load %s\n",
         qPrintable(label), instances, instances > 1 ? "s" : "", kWindows, tickets, issueMs / tickets,
         percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0), latencies.size(), seconds,
-        double(latencies.size()) / seconds, failures);
+        double(latencies.size()) / seconds, failures, load.constData());
     std::fflush(stdout);
     return failures == 0 && int(latencies.size()) == tickets;
 }

@@ -59,6 +59,9 @@ private Q_SLOTS:
         QCOMPARE(HallDisplay::spokenText(call), QStringLiteral("请A零一二号到3号窗口"));
         QCOMPARE(HallDisplay::windowNumber(QStringLiteral("W03")), QStringLiteral("3"));
         QCOMPARE(HallDisplay::windowNumber(QStringLiteral("12")), QStringLiteral("12"));
+        // As the back office names it (region-code): the number of its code.
+        QCOMPARE(HallDisplay::windowNumber(QStringLiteral("330106-W03")), QStringLiteral("3"));
+        QCOMPARE(HallDisplay::windowNumber(QStringLiteral("330106-12")), QStringLiteral("12"));
         QCOMPARE(HallDisplay::windowNumber(QStringLiteral("综合窗口")), QStringLiteral("综合窗口"));
     }
 
@@ -137,24 +140,37 @@ private Q_SLOTS:
         QSignalSpy snapshots(&hall, &sync::QueueService::snapshotReady);
         hall.refresh();
         QTRY_COMPARE(snapshots.size(), 1);
+        // One morning in order: from 08:30 an applicant every 130 s takes a ticket; from 08:42
+        // the six windows call one every 5 minutes (each call at its time on the clock); the
+        // screen is seen at 09:35, after the last call and the last ticket.
         const char *cats[] = {"business", "social", "property", "business", "social", "business"};
-        for (int i = 0; i < 30; ++i) {
-            clock.set(opening.addSecs(i * 130));
-            hall.issue(QString::fromLatin1(cats[i % 6]), queue::Priority::None);
-        }
-        clock.set(opening.addSecs(70 * 60)); // 09:40
         QSignalSpy changed(&hall, &sync::QueueService::ticketChanged);
-        for (int i = 0; i < 9; ++i) {
+        int issued = 0;
+        int called = 0;
+        const auto issueUntil = [&](const QDateTime &t) {
+            while (opening.addSecs(qint64(issued) * 130) <= t) {
+                clock.set(opening.addSecs(qint64(issued) * 130));
+                hall.issue(QString::fromLatin1(cats[issued % 6]), queue::Priority::None);
+                ++issued;
+            }
+        };
+        for (; called < 11; ++called) {
+            const QDateTime at = opening.addSecs(12 * 60 + called * 5 * 60);
+            issueUntil(at);
+            clock.set(at);
             hall.callNext();
-            QTRY_COMPARE(changed.size(), 2 * i + 1);
+            QTRY_COMPARE(changed.size(), 2 * called + 1);
             const auto t = changed.constLast().at(0).value<queue::Ticket>();
             hall.act(t.id, sync::QueueService::Action::Serve);
-            QTRY_COMPARE(changed.size(), 2 * i + 2);
-            hall.calls.first().window = QStringLiteral("W0%1").arg(i % 6 + 1);
-            hall.calls.first().at = opening.addSecs(50 * 60 + i * 120);
+            QTRY_COMPARE(changed.size(), 2 * called + 2);
+            hall.calls.first().window = QStringLiteral("330106-W0%1").arg(called % 6 + 1);
         }
+        const QDateTime seen = opening.addSecs(65 * 60); // 09:35
+        issueUntil(seen);
+        clock.set(seen);
+        QCOMPARE(hall.calls.first().at, opening.addSecs(62 * 60)); // the last call, 09:32
         hall.refresh();
-        QTRY_VERIFY(voice.said.size() >= 9);
+        QTRY_VERIFY(voice.said.size() >= 11);
         display.resize(1366, 768);
         display.show();
         QVERIFY(QTest::qWaitForWindowExposed(&display));

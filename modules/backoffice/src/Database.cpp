@@ -469,6 +469,26 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX rating_tasks_by_state ON rating_tasks (state, due_date)"),
             QStringLiteral("CREATE INDEX rating_appeals_by_state ON rating_appeals (state, filed_at)"),
         },
+        // The hall's events follow its whole waiting line (issue 23): besides the display's calls,
+        // a ticket that starts to wait (issued, checked in: "issue"; sent to another window or
+        // category: "transfer"), so the windows' waiting lists follow the long-poll too. SQLite
+        // cannot change a CHECK: the table is rebuilt (on both databases alike).
+        {
+            QStringLiteral("CREATE TABLE hall_events_v2 ("
+                           " hall_key VARCHAR(40) NOT NULL,"
+                           " cursor_no INTEGER NOT NULL CHECK (cursor_no >= 1),"
+                           " type VARCHAR(16) NOT NULL"
+                           " CHECK (type IN ('call', 'recall', 'resume', 'issue', 'transfer')),"
+                           " case_id VARCHAR(64) NOT NULL,"
+                           " item_id VARCHAR(36),"
+                           " at VARCHAR(32) NOT NULL,"
+                           " data TEXT NOT NULL,"
+                           " PRIMARY KEY (hall_key, cursor_no))"),
+            QStringLiteral("INSERT INTO hall_events_v2 (hall_key, cursor_no, type, case_id, item_id, at, data)"
+                           " SELECT hall_key, cursor_no, type, case_id, item_id, at, data FROM hall_events"),
+            QStringLiteral("DROP TABLE hall_events"),
+            QStringLiteral("ALTER TABLE hall_events_v2 RENAME TO hall_events"),
+        },
     };
     return all;
 }

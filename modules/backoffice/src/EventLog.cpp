@@ -24,23 +24,28 @@ QString EventLog::append(
     const QString &window, const QString &type, const QString &caseId, const QString &itemId, const QJsonObject &data)
 {
     const Tables t = tables(window);
-    // The window's counter row (made by its first event; ON CONFLICT DO NOTHING runs on SQLite
-    // and PostgreSQL alike, and waits for a concurrent first insert), then the guarded bump.
-    auto made = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, last_cursor) VALUES (?, 0)"
-                                         " ON CONFLICT (%2) DO NOTHING")
-                              .arg(t.counters, t.key),
-        {window});
-    if (!made)
-        return made.error();
-    auto bumped = m_db.exec(
-        QStringLiteral("UPDATE %1 SET last_cursor = last_cursor + 1 WHERE %2 = ?").arg(t.counters, t.key), {window});
-    if (!bumped)
-        return bumped.error();
-    auto last = m_db.exec(QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ?").arg(t.counters, t.key), {window});
+    // The guarded bump of the window's counter row, the new cursor returned in the same round trip
+    // (RETURNING: PostgreSQL, SQLite ≥ 3.35). Its first event makes the row (ON CONFLICT DO
+    // NOTHING runs on both alike, and waits for a concurrent first insert), then bumps again.
+    const QString bump =
+        QStringLiteral("UPDATE %1 SET last_cursor = last_cursor + 1 WHERE %2 = ? RETURNING last_cursor")
+            .arg(t.counters, t.key);
+    auto last = m_db.exec(bump, {window});
     if (!last)
         return last.error();
-    if (!last.value().next())
-        return QStringLiteral("The event counter of window %1 is missing.").arg(window);
+    if (!last.value().next()) {
+        auto made = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, last_cursor) VALUES (?, 0)"
+                                             " ON CONFLICT (%2) DO NOTHING")
+                                  .arg(t.counters, t.key),
+            {window});
+        if (!made)
+            return made.error();
+        last = m_db.exec(bump, {window});
+        if (!last)
+            return last.error();
+        if (!last.value().next())
+            return QStringLiteral("The event counter of window %1 is missing.").arg(window);
+    }
     const qint64 cursor = last.value().value(0).toLongLong();
     auto put = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, cursor_no, type, case_id, item_id, at,"
                                         " data) VALUES (?, ?, ?, ?, ?, ?, ?)")

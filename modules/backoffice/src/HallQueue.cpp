@@ -103,11 +103,29 @@ ApiResult<HallQueue::HallInfo> HallQueue::loadHall(const QString &hall)
         return ApiReply::storage(q.error());
     if (!q.value().next())
         return notFound(QStringLiteral("There is no hall %1.").arg(hall.left(40)));
+    return hallFrom(q.value());
+}
+
+ApiResult<HallQueue::HallInfo> HallQueue::loadHallOfWindow(const QString &window)
+{
+    // One round trip (call next runs it each time).
+    auto q = m_db.exec(QStringLiteral("SELECT h.code, h.name, h.settings FROM hall_windows w"
+                                      " JOIN halls h ON h.code = w.hall WHERE w.window_key_id = ?"),
+        {window});
+    if (!q)
+        return ApiReply::storage(q.error());
+    if (!q.value().next())
+        return notFound(QStringLiteral("The window is in no hall (admin set-hall)."));
+    return hallFrom(q.value());
+}
+
+ApiResult<HallQueue::HallInfo> HallQueue::hallFrom(const QSqlQuery &q)
+{
+    const QString hall = q.value(0).toString();
     HallInfo info;
-    info.code = q.value().value(0).toString();
-    info.name = q.value().value(1).toString();
-    auto settings =
-        queue::HallSettings::fromJson(QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object());
+    info.code = hall;
+    info.name = q.value(1).toString();
+    auto settings = queue::HallSettings::fromJson(QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object());
     if (!settings)
         return ApiReply::storage(QStringLiteral("hall %1: %2").arg(hall, settings.error()));
     info.settings = *settings;
@@ -350,7 +368,7 @@ ApiReply HallQueue::readQueue(const Principal &who, const QString &hallCode)
         }
     }
     auto calls = m_db.exec(QStringLiteral("SELECT cursor_no, type, at, data FROM hall_events WHERE hall_key = ?"
-                                          " ORDER BY cursor_no DESC LIMIT %1")
+                                          " AND type IN ('call', 'recall', 'resume') ORDER BY cursor_no DESC LIMIT %1")
                                .arg(kLatestCalls),
         {QLatin1String(EventLog::kHallPrefix) + hallCode});
     if (!calls)
@@ -446,8 +464,13 @@ ApiReply HallQueue::issueTicket(const Principal &who, const HallInfo &hall, Tick
                     QJsonObject {{QStringLiteral("source"), queue::sourceName(t.source)},
                         {QStringLiteral("priority"), queue::priorityName(t.priority)},
                         {QStringLiteral("number"), t.number}, {QStringLiteral("category"), t.category}});
-        if (failed.isEmpty() && m_db.commit())
+        // The hall's windows see the new ticket in their waiting lists by the events' long-poll.
+        if (failed.isEmpty())
+            failed = announce(t, QStringLiteral("issue"));
+        if (failed.isEmpty() && m_db.commit()) {
+            m_events.publish();
             break;
+        }
         const bool again = m_db.lastErrorRetryable() && attempt < kTransactionAttempts;
         const QString why = failed.isEmpty() ? m_db.lastError() : failed;
         m_db.rollback();
@@ -585,14 +608,10 @@ ApiReply HallQueue::callNext(const Principal &who, const QString &window)
 {
     if (!who.isWindowRole() || who.window != window)
         return forbidden(QStringLiteral("A window calls only for itself."));
-    auto hallCode = hallOfWindow(window);
-    if (!hallCode)
-        return hallCode.error;
-    if (hallCode.value->isEmpty())
-        return notFound(QStringLiteral("The window is in no hall (admin set-hall)."));
-    auto info = loadHall(*hallCode.value);
+    auto info = loadHallOfWindow(window);
     if (!info)
         return info.error;
+    const QString hallCode = info.value->code;
     const queue::HallSettings &settings = info.value->settings;
     const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
     for (int attempt = 1;; ++attempt) {
@@ -624,7 +643,7 @@ ApiReply HallQueue::callNext(const Principal &who, const QString &window)
                            " WHEN rank_class = 1 AND slot_start <= ? THEN slot_start ELSE rank_key END, number"
                            " LIMIT 1%2")
                 .arg(kColumns, postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()),
-            {*hallCode.value, window, window, cutoff, nowText, cutoff, nowText});
+            {hallCode, window, window, cutoff, nowText, cutoff, nowText});
         if (!next)
             return fail(next.error());
         if (!next.value().next()) {
@@ -728,6 +747,7 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
             after = QueueRules::transfer(before, who.window, toWindow, toCategory);
             data = QJsonObject {{QStringLiteral("from"), who.window}, {QStringLiteral("toWindow"), toWindow},
                 {QStringLiteral("toCategory"), toCategory}};
+            announced = QStringLiteral("transfer");
         }
         if (!after) {
             m_db.rollback();

@@ -21,9 +21,9 @@ void BackOfficeCalls::setCredentials(const QString &user, const QString &passwor
 }
 
 void BackOfficeCalls::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
-    const QJsonObject &body, const QObject *context, Done done, Failed failed, const QStringList &answers)
+    const QJsonObject &body, const QObject *context, Done done, Failed failed)
 {
-    Call call {method, path, query, body, context, std::move(done), std::move(failed), answers};
+    Call call {method, path, query, body, context, std::move(done), std::move(failed)};
     if (m_token.isEmpty() && !m_user.isEmpty()) {
         signIn(std::move(call));
         return;
@@ -97,7 +97,7 @@ void BackOfficeCalls::sendNow(Call call, bool retried)
             signIn(std::move(call));
             return;
         }
-        if (status >= 400 && !call.answers.contains(answer.value(QLatin1String("error")).toString())) {
+        if (status >= 400) {
             const QString message = answer.value(QLatin1String("message")).toString();
             call.failed(status, message.isEmpty() ? tr("The back office answered %1.").arg(status) : message);
             return;

@@ -45,7 +45,8 @@ void HallDisplay::changeEvent(QEvent *event)
 
 QString HallDisplay::windowNumber(const QString &window)
 {
-    static const QRegularExpression trailing(QStringLiteral("^[A-Za-z]*0*(\\d+)$"));
+    // The back office names a window by its key, region and code: "330106-W03".
+    static const QRegularExpression trailing(QStringLiteral("^(?:\\d+-)?[A-Za-z]*0*(\\d+)$"));
     const auto m = trailing.match(window);
     return m.hasMatch() ? m.captured(1) : window;
 }

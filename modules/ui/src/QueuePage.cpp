@@ -18,6 +18,7 @@ using Action = sync::QueueService::Action;
 
 namespace {
 
+// The waiting times in the list move on by the clock (the queue itself follows the back office).
 constexpr int kLiveMs = 15000;
 constexpr int kCallNext = -1;
 
@@ -35,10 +36,7 @@ QueuePage::QueuePage(const ClientContext &context, QWidget *parent)
     m_recallTimer->setSingleShot(true);
     connect(m_recallTimer, &QTimer::timeout, this, &QueuePage::refreshCurrent);
     m_liveTimer->setInterval(kLiveMs);
-    connect(m_liveTimer, &QTimer::timeout, this, [this] {
-        if (m_context.queue)
-            m_context.queue->refresh();
-    });
+    connect(m_liveTimer, &QTimer::timeout, this, &QueuePage::refreshTable);
 
     const struct
     {
@@ -68,7 +66,9 @@ QueuePage::QueuePage(const ClientContext &context, QWidget *parent)
         connect(m_context.queue, &sync::QueueService::nobodyWaiting, this,
             [this] { say(tr("No one is waiting in this window's services.")); });
         connect(m_context.queue, &sync::QueueService::failed, this, [this](const QString &m) { say(m, true); });
-        m_context.queue->refresh();
+        // The waiting list follows the hall's events (QueueService::follow): a ticket issued at
+        // the kiosk or called at another window shows at once.
+        m_context.queue->follow();
         m_liveTimer->start();
     }
     retranslate();

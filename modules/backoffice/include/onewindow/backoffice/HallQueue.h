@@ -82,7 +82,10 @@ private:
         const queue::Ticket &t, int expectedSeq, const QString &kind, const Principal &who, const QJsonObject &data);
     QString addEvent(const QString &ticketId, int seq, const QString &kind, const QDateTime &at, const QString &window,
         const QString &clerk, const QJsonObject &data);
+    // Inside the caller's transaction: the hall's event (EventLog "hall:<code>").
     QString announce(const queue::Ticket &t, const QString &type);
+    ApiResult<HallInfo> loadHallOfWindow(const QString &window);
+    static ApiResult<HallInfo> hallFrom(const QSqlQuery &q);
     ApiResult<QString> nextNumber(const QString &hall, const QString &day, const QString &prefix);
     ApiResult<int> peopleAhead(const queue::Ticket &t, const queue::HallSettings &settings);
     ApiReply issueTicket(const Principal &who, const HallInfo &hall, queue::Ticket t, const QString &appointmentId);

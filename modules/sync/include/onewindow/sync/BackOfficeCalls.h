@@ -7,7 +7,6 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
-#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -21,8 +20,7 @@ namespace ow::sync {
 // its own QNetworkAccessManager (Qt does HTTP off the GUI thread), each with a transfer timeout.
 // Without a token, or when the back office refuses it (401: expired, signed out, revoked), it
 // signs in with the user's credentials (in memory only; POST /v1/sessions) and sends the request
-// again once. The answer goes to `done` (2xx, or a refusal whose `error` code the caller lists in
-// `answers`: "no appointment today" is an answer) or the reason to `failed` (unreachable, 4xx, 5xx).
+// again once. The answer goes to `done` (2xx) or the reason to `failed` (unreachable, 4xx, 5xx).
 class BackOfficeCalls final : public QObject
 {
     Q_OBJECT
@@ -40,7 +38,7 @@ public:
 
     // `context` guards the callbacks: none runs once it is gone.
     void send(const QByteArray &method, const QString &path, const QUrlQuery &query, const QJsonObject &body,
-        const QObject *context, Done done, Failed failed, const QStringList &answers = {});
+        const QObject *context, Done done, Failed failed);
 
 private:
     struct Call
@@ -52,7 +50,6 @@ private:
         QPointer<const QObject> context;
         Done done;
         Failed failed;
-        QStringList answers;
     };
     void sendNow(Call call, bool retried);
     void signIn(Call call);

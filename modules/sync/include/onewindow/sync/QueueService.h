@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QString>
 
+class QTimer;
+
 namespace ow::sync {
 
 // The queue as a window works it, for the UI (the 排队叫号 section) and the kiosk: at a hall
@@ -20,10 +22,15 @@ class QueueService : public QObject
 public:
     enum class Action { Serve, Recall, NoShow, Park, Resume, Done, Transfer };
     Q_ENUM(Action)
-    using QObject::QObject;
+    explicit QueueService(QObject *parent = nullptr);
 
     // → snapshotReady
     virtual void refresh() = 0;
+    // Keeps the queue on screen current: snapshotReady now and again whenever the queue may have
+    // changed, until the service is destroyed (failed while it cannot). This base refreshes every
+    // kFollowPollMs; RemoteQueueService follows the hall's events (long-poll) instead.
+    virtual void follow();
+    static constexpr int kFollowPollMs = 15000;
     // → ticketChanged (the ticket now called) or nobodyWaiting
     virtual void callNext() = 0;
     // → ticketChanged or failed. Serve: caseId/caseNumber join the case the window opens with
@@ -51,6 +58,9 @@ Q_SIGNALS:
     void ticketIssued(const ow::queue::Ticket &ticket, int ahead, const QString &follow);
     // A refusal (too soon to recall …) or the link/store failing: a message for the clerk.
     void failed(const QString &message);
+
+private:
+    QTimer *m_followTimer = nullptr;
 };
 
 } // namespace ow::sync

@@ -70,7 +70,7 @@ public:
     static QString callText(const HallCall &call);
     // What the voice says, always Mandarin, the number spelt out: "请 A 零一二 号到 3 号窗口".
     static QString spokenText(const HallCall &call);
-    // "3" for "W03" or "3"; the code as it is otherwise.
+    // "3" for "W03", "3" or a window key "330106-W03"; the window as it is otherwise.
     static QString windowNumber(const QString &window);
 
     QList<HallCall> recentCalls() const { return m_calls; }
