@@ -9,8 +9,6 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QPainter>
-#include <QPdfDocument>
-#include <QPdfView>
 #include <QPdfWriter>
 #include <QScrollBar>
 #include <QTest>
@@ -49,28 +47,8 @@ class TestDocumentView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void pdfiumStartsWithTheFirstPdf();
     void previewSettlesAtEverySize();
 };
-
-// Issue 25: the window's first paint does not start PDFium (a QPdfDocument starts it when made);
-// the first PDF shown makes the document, and later ones reuse it.
-void TestDocumentView::pdfiumStartsWithTheFirstPdf()
-{
-    ow::ui::DocumentView view;
-    QVERIFY(view.findChild<QPdfDocument *>() == nullptr);
-    QCOMPARE(view.pdfPageCount(), 0);
-    view.setDocument(QStringLiteral("Receipt"), QImage(), QByteArray()); // still being rendered
-    QVERIFY(view.findChild<QPdfDocument *>() == nullptr);
-    view.setDocument(QStringLiteral("Receipt"), QImage(), onePageA4());
-    auto *document = view.findChild<QPdfDocument *>();
-    QVERIFY(document != nullptr);
-    QCOMPARE(view.pdfPageCount(), 1);
-    QCOMPARE(view.findChild<QPdfView *>()->document(), document);
-    view.setDocument(QStringLiteral("Notice"), QImage(), onePageA4());
-    QCOMPARE(view.findChildren<QPdfDocument *>().size(), 1);
-    QCOMPARE(view.pdfPageCount(), 1);
-}
 
 void TestDocumentView::previewSettlesAtEverySize()
 {

@@ -9,8 +9,6 @@
 #include <QEvent>
 #include <QFile>
 #include <QMenuBar>
-#include <QPdfDocument>
-#include <QPdfView>
 #include <QTest>
 
 class TestFirstPaint : public QObject
@@ -19,7 +17,6 @@ class TestFirstPaint : public QObject
 
 private Q_SLOTS:
     void noImagePluginBeforeTheFirstPaint();
-    void noPdfiumBeforeTheFirstPaint();
     void sameStyleUnderneath();
 };
 
@@ -80,22 +77,6 @@ void TestFirstPaint::noImagePluginBeforeTheFirstPaint()
     QVERIFY(window.menuBar()->findChild<QWidget *>(QStringLiteral("qt_menubar_ext_button")));
     QVERIFY2(imagePlugins().isEmpty(),
         qPrintable(QStringLiteral("loaded before the first paint: ") + imagePlugins().join(u',')));
-}
-
-void TestFirstPaint::noPdfiumBeforeTheFirstPaint()
-{
-    // A QPdfDocument starts PDFium when made: the intake screen's document view and scan preview
-    // make theirs with their first PDF.
-    ow::ui::ClientContext context;
-    context.catalogueLoading = true;
-    ow::ui::MainWindow window(context);
-    PaintSpy spy;
-    window.installEventFilter(&spy);
-    window.resize(1366, 768);
-    window.show();
-    QTRY_VERIFY(spy.painted);
-    QVERIFY(window.findChild<QPdfView *>() != nullptr); // the views are there, empty
-    QCOMPARE(window.findChildren<QPdfDocument *>().size(), 0);
 }
 
 void TestFirstPaint::sameStyleUnderneath()

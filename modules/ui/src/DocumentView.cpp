@@ -17,10 +17,11 @@ namespace ow::ui {
 DocumentView::DocumentView(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::DocumentView>())
+    , m_document(new QPdfDocument(this))
     , m_buffer(new QBuffer(this))
 {
     m_ui->setupUi(this);
-    // The PDF document (it starts PDFium) is made with the first PDF shown, not with the window.
+    m_ui->pdfView->setDocument(m_document);
     m_ui->pdfView->setPageMode(QPdfView::PageMode::MultiPage);
     m_ui->pdfView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
     connect(m_ui->printReceiptButton, &QPushButton::clicked, this, &DocumentView::printReceiptRequested);
@@ -39,8 +40,7 @@ void DocumentView::setDocument(const QString &title, const QImage &receipt, cons
         m_ui->receiptLabel->clear(); // being rendered
     else
         m_ui->receiptLabel->setPixmap(QPixmap::fromImage(receipt.scaledToWidth(288, Qt::SmoothTransformation)));
-    if (m_document)
-        m_document->close();
+    m_document->close();
     m_buffer->close();
     m_pdf = pdf;
     // Nothing to print on A4 or save until the PDF is there.
@@ -48,10 +48,6 @@ void DocumentView::setDocument(const QString &title, const QImage &receipt, cons
     m_ui->savePdfButton->setEnabled(!m_pdf.isEmpty());
     if (m_pdf.isEmpty())
         return;
-    if (!m_document) {
-        m_document = new QPdfDocument(this);
-        m_ui->pdfView->setDocument(m_document);
-    }
     m_buffer->setData(m_pdf);
     m_buffer->open(QIODevice::ReadOnly);
     m_document->load(m_buffer);
@@ -65,15 +61,13 @@ void DocumentView::setPrinterStatus(const QString &text, bool ok)
 
 int DocumentView::pdfPageCount() const
 {
-    return m_document ? m_document->pageCount() : 0;
+    return m_document->pageCount();
 }
 
 void DocumentView::printA4()
 {
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(QPageSize::A4));
-    if (!m_document)
-        return; // the button is enabled only once a PDF is shown
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

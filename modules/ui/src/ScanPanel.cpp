@@ -28,11 +28,12 @@ using scan::Pages;
 ScanPanel::ScanPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ScanPanel>())
+    , m_preview(new QPdfDocument(this))
     , m_previewBuffer(new QBuffer(this))
     , m_stop(std::make_shared<std::atomic<bool>>(false))
 {
     m_ui->setupUi(this);
-    // The preview's PDF document (it starts PDFium) is made with the first preview, not with the window.
+    m_ui->previewView->setDocument(m_preview);
     m_ui->previewView->setPageMode(QPdfView::PageMode::SinglePage);
     m_ui->previewView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
     m_ui->progressBar->setVisible(false);
@@ -45,7 +46,7 @@ ScanPanel::ScanPanel(QWidget *parent)
         refreshPreview();
     });
     connect(m_ui->thumbnailList, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < previewPageCount())
+        if (row >= 0 && row < m_preview->pageCount())
             m_ui->previewView->pageNavigator()->jump(row, {}, m_ui->previewView->pageNavigator()->currentZoom());
     });
     connect(m_ui->scanButton, &QPushButton::clicked, this, &ScanPanel::scan);
@@ -101,7 +102,7 @@ void ScanPanel::setupShortcuts()
     key(QKeySequence(Qt::Key_0), view, [view] { view->setZoomMode(QPdfView::ZoomMode::FitToWidth); });
     const auto turn = [this, view](int delta) {
         QPdfPageNavigator *nav = view->pageNavigator();
-        const int page = std::clamp(nav->currentPage() + delta, 0, std::max(0, previewPageCount() - 1));
+        const int page = std::clamp(nav->currentPage() + delta, 0, std::max(0, m_preview->pageCount() - 1));
         nav->jump(page, {}, nav->currentZoom());
         m_ui->thumbnailList->setCurrentRow(page);
     };
@@ -222,8 +223,7 @@ void ScanPanel::refreshPages()
 
 void ScanPanel::refreshPreview()
 {
-    if (m_preview)
-        m_preview->close();
+    m_preview->close();
     m_previewBuffer->close();
     const Pages &list = m_pages.pages(currentMaterial());
     if (list.isEmpty())
@@ -236,10 +236,6 @@ void ScanPanel::refreshPreview()
     m_previewBytes = pdf.value();
     m_previewBuffer->setData(m_previewBytes);
     m_previewBuffer->open(QIODevice::ReadOnly);
-    if (!m_preview) {
-        m_preview = new QPdfDocument(this);
-        m_ui->previewView->setDocument(m_preview);
-    }
     m_preview->load(m_previewBuffer);
     const int row = std::max(0, m_ui->thumbnailList->currentRow());
     m_ui->previewView->pageNavigator()->jump(std::min(row, std::max(0, m_preview->pageCount() - 1)), {}, 0);
@@ -247,7 +243,7 @@ void ScanPanel::refreshPreview()
 
 int ScanPanel::previewPageCount() const
 {
-    return m_preview ? m_preview->pageCount() : 0;
+    return m_preview->pageCount();
 }
 
 void ScanPanel::addPages(const QString &materialId, const Pages &pages)

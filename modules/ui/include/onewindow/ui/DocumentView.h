@@ -45,7 +45,7 @@ private:
     void savePdf();
 
     std::unique_ptr<Ui::DocumentView> m_ui;
-    QPdfDocument *m_document = nullptr; // made with the first PDF shown (it starts PDFium)
+    QPdfDocument *m_document = nullptr;
     QBuffer *m_buffer = nullptr;
     QByteArray m_pdf;
     QImage m_receipt;

@@ -104,7 +104,7 @@ private:
     QString m_scanTarget;
     scan::Scanner *m_scanner = nullptr;
     scan::HotFolder *m_hotFolder = nullptr;
-    QPdfDocument *m_preview = nullptr; // made with the first preview (it starts PDFium)
+    QPdfDocument *m_preview = nullptr;
     QBuffer *m_previewBuffer = nullptr;
     QByteArray m_previewBytes;
     QList<QThread *> m_imports;
