@@ -1436,6 +1436,23 @@ void TestBackOfficeApi::queueRoutesAnswer()
         bearer(token(QStringLiteral("st1"))));
     API_OK(r);
     QCOMPARE(r.status, 200);
+    // An ID card with no appointment today (the kiosk's card read): 404 no-appointment, no ticket.
+    r = m_api->call("POST", QStringLiteral("/v1/halls/H1/appointments/check-in"),
+        QJsonObject {{QStringLiteral("idNumber"), QStringLiteral("11010519491231002X")}}, device);
+    API_OK(r);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.json.toObject().value(QLatin1String("error")).toString(), QStringLiteral("no-appointment"));
+    // The holder's appointment booked by ID number (its blind index), then found by the card.
+    a = runAdmin(data,
+        {QStringLiteral("add-appointment"), QStringLiteral("--hall"), QStringLiteral("H1"),
+            QStringLiteral("--category"), QStringLiteral("business"), QStringLiteral("--slot"),
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), QStringLiteral("--id-number")},
+        QByteArrayLiteral("11010519491231002X\n"));
+    QVERIFY2(a.exitCode == 0, qPrintable(a.err));
+    r = m_api->call("POST", QStringLiteral("/v1/halls/H1/appointments/check-in"),
+        QJsonObject {{QStringLiteral("idNumber"), QStringLiteral("11010519491231002X")}}, device);
+    API_OK(r);
+    QCOMPARE(r.status, 201);
 }
 
 void TestBackOfficeApi::supervisorOverviewAnswers()
