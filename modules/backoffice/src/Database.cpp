@@ -500,6 +500,8 @@ constexpr qint64 kMigrationLock = 0x4F574442;
 // the server serves again within about a second of the database's return.
 constexpr int kFirstBackoffMs = 100;
 constexpr int kMaxBackoffMs = 1000;
+// Reconnections by any connection of the process (the workers' each have their own).
+std::atomic<quint64> g_reconnects {0};
 // Prepared statements kept per connection (the SQL texts are a fixed set; a bound on mistakes).
 constexpr qsizetype kMaxPrepared = 512;
 
@@ -809,7 +811,9 @@ bool Database::ensureConnected()
     if (!m_broken)
         return true;
     const qint64 now = monotonicMs();
-    if (now < m_nextAttemptMs) {
+    // Waiting out the backoff only while no other connection has got through: once one has, the
+    // database is back, and every worker serves again at its next request, not up to 1 s later.
+    if (now < m_nextAttemptMs && g_reconnects.load() == m_reconnectsSeen) {
         fail(Fault::Unavailable,
             QStringLiteral("The database is not reachable; the next attempt is in %1 ms.").arg(m_nextAttemptMs - now));
         return false;
@@ -818,11 +822,13 @@ bool Database::ensureConnected()
         m_broken = false;
         m_backoffMs = kFirstBackoffMs;
         m_nextAttemptMs = 0;
+        ++g_reconnects;
         std::fprintf(stderr, "onewindow-backoffice: reconnected to the database\n");
         return true;
     }
     m_nextAttemptMs = now + m_backoffMs;
     m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
+    m_reconnectsSeen = g_reconnects.load();
     return false;
 }
 

@@ -118,6 +118,9 @@ private:
     bool m_inTransaction = false;
     bool m_broken = false;
     qint64 m_nextAttemptMs = 0;
+    // The process's reconnections when this connection last failed to reconnect: when another
+    // connection has got through since, the database is back and this one tries at once.
+    quint64 m_reconnectsSeen = 0;
     int m_backoffMs = 100;
     QString m_connectOptions; // PostgreSQL: as opened
     QHash<QString, QString> m_prepared; // PostgreSQL: SQL text → name of its prepared statement
