@@ -386,11 +386,15 @@ void TestBackOfficePool::probeWhileHeld(const QString &table,
                 sent = true;
         });
         if (testOnPostgres()) {
-            // Its write waits for the table (a lock not granted: the signal to go on).
+            // Its write waits for the table (a lock on it not granted: the signal to go on). Only
+            // this database's lock on this table counts: pg_locks shows the whole cluster, where
+            // other tests' databases have brief lock waits of their own.
             QSqlQuery waiting(db);
-            QTRY_VERIFY_WITH_TIMEOUT(waiting.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE NOT granted"))
-                    && waiting.next() && waiting.value(0).toInt() > 0,
-                10000);
+            QVERIFY(waiting.prepare(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = "
+                                                   "?::regclass AND database = (SELECT oid FROM pg_database WHERE "
+                                                   "datname = current_database())")));
+            waiting.addBindValue(table);
+            QTRY_VERIFY_WITH_TIMEOUT(waiting.exec() && waiting.next() && waiting.value(0).toInt() > 0, 10000);
         } else {
             QTRY_VERIFY_WITH_TIMEOUT(sent || answered, 10000);
         }
