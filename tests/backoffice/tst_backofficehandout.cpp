@@ -83,6 +83,7 @@ private Q_SLOTS:
     void ratingIsSealedFromTheClerkAndReachesTheSupervisor();
     void handOutSlipIsCheckedAndTheCaseFoundByItsQr();
     void slipOfARevokedKeyIsRefusedAfterTheRevocation();
+    void rotatedSealKeyReSealsTheRatings();
     void cleanupTestCase();
 
 private:
@@ -487,6 +488,34 @@ void TestBackOfficeHandout::ratingIsSealedFromTheClerkAndReachesTheSupervisor()
     QCOMPARE(line.value(QLatin1String("levelCode")).toInt(), 1);
     QCOMPARE(line.value(QLatin1String("state")).toString(), QStringLiteral("removed"));
     QCOMPARE(line.value(QLatin1String("caseNumber")).toString(), m.number);
+}
+
+void TestBackOfficeHandout::rotatedSealKeyReSealsTheRatings()
+{
+    // `admin rotate-seal-key` re-seals every sealed record with the new key, the stored ratings
+    // included: with the old keys gone from the file (retired after the rotation), the rating
+    // still opens.
+    const QString keyFile = QDir::cleanPath(m_serverDir) + QStringLiteral(".seal-key");
+    const AdminRun rotated = runAdmin(m_serverDir, {QStringLiteral("rotate-seal-key")});
+    QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
+    m_server.stop();
+    QFile keys(keyFile);
+    QVERIFY(keys.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = keys.readAll().trimmed().split('\n');
+    keys.close();
+    QVERIFY(lines.size() >= 2);
+    QVERIFY(keys.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keys.write(lines.last() + '\n');
+    keys.close();
+    QVERIFY2(m_server.start(m_serverDir), qPrintable(m_server.stderrText()));
+    m_api->setPort(m_server.port());
+    const AdminRun exported = runAdmin(m_serverDir, {QStringLiteral("export-ratings")});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    const QStringList rows = exported.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 1);
+    const QJsonObject line = QJsonDocument::fromJson(rows.first().toUtf8()).object();
+    QCOMPARE(line.value(QLatin1String("text")).toString(), QStringLiteral("等了很久，态度冷淡"));
+    QCOMPARE(line.value(QLatin1String("levelCode")).toInt(), 1);
 }
 
 ow::receipt::HandoutSlip TestBackOfficeHandout::slipFor(

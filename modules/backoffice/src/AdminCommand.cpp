@@ -118,7 +118,7 @@ int printRows(
     return 0;
 }
 
-// Every case entry and blob sealed with the current key (and anything stored before sealing):
+// Every case entry, blob and rating sealed with the current key (and anything stored before sealing):
 // how many records were written, or the error.
 Result<int> reseal(Database &db, const Sealer &sealer, const QString &dataDir)
 {
@@ -175,7 +175,10 @@ Result<int> reseal(Database &db, const Sealer &sealer, const QString &dataDir)
             return Result<int>::failure(sealed.error());
         ++count;
     }
-    return count;
+    auto ratings = Ratings::reseal(db, sealer);
+    if (!ratings)
+        return ratings;
+    return count + ratings.value();
 }
 
 } // namespace

@@ -98,6 +98,33 @@ QString Ratings::rated(const QString &caseId, int seq, const QString &window, co
     return task ? QString() : task.error();
 }
 
+Result<int> Ratings::reseal(Database &db, const Sealer &sealer)
+{
+    auto rows = db.exec(QStringLiteral("SELECT rating_id, content FROM ratings"));
+    if (!rows)
+        return Result<int>::failure(rows.error());
+    QList<QPair<QString, QString>> stale;
+    while (rows.value().next()) {
+        const QString content = rows.value().value(1).toString();
+        if (Sealer::keyIdOf(content) != sealer.currentKeyId())
+            stale.append({rows.value().value(0).toString(), content});
+    }
+    int count = 0;
+    for (const auto &[id, content] : std::as_const(stale)) {
+        auto plain = sealer.open(content, contentAad(id));
+        if (!plain)
+            return Result<int>::failure(plain.error());
+        auto sealed = sealer.seal(plain.value(), contentAad(id));
+        if (!sealed)
+            return Result<int>::failure(sealed.error());
+        auto put = db.exec(QStringLiteral("UPDATE ratings SET content = ? WHERE rating_id = ?"), {sealed.value(), id});
+        if (!put)
+            return Result<int>::failure(put.error());
+        ++count;
+    }
+    return count;
+}
+
 ApiReply Ratings::forbidden(const Principal &who)
 {
     return ApiReply::error(403, QStringLiteral("forbidden"),

@@ -54,6 +54,9 @@ public:
     // `admin export-ratings`: one JSON line per rating rated in [since, until) (invalid: open),
     // the schema RatingExportLine of openapi.json. The number of lines, or why not.
     [[nodiscard]] Result<int> exportLines(QIODevice &out, const QDateTime &since, const QDateTime &until);
+    // `admin rotate-seal-key`: every stored rating not sealed with the current key re-sealed with
+    // it. How many were re-sealed, or why not.
+    [[nodiscard]] static Result<int> reseal(Database &db, const Sealer &sealer);
 
 private:
     // Supervisors: only the windows they supervise; admins: every window; anyone else: refused.
