@@ -1,29 +1,15 @@
 #include "onewindow/receipt/HandoutSlip.h"
 
+#include "DocumentFields.h"
+
 #include "onewindow/i18n/DocumentLanguage.h"
 
-#include "onewindow/core/Sha256.h"
-
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace ow::receipt {
 
-namespace {
-
-QString isoTime(const QDateTime &t)
-{
-    if (!t.isValid())
-        return {};
-    return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs);
-}
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-} // namespace
+using fields::isoTime;
+using fields::str;
 
 QString HandoutSlip::title() const
 {
@@ -52,11 +38,6 @@ QJsonObject HandoutSlip::toJson(bool withQr) const
         itemArray.append(QJsonObject {{QStringLiteral("item"), i.item}, {QStringLiteral("matter"), i.matter},
             {QStringLiteral("department"), i.department}, {QStringLiteral("outcome"), i.outcome},
             {QStringLiteral("given"), i.given}});
-    QString specimenText = QStringLiteral("none");
-    if (specimen == Specimen::Sample)
-        specimenText = QStringLiteral("sample");
-    else if (specimen == Specimen::Demo)
-        specimenText = QStringLiteral("demo");
     QJsonObject o {
         {QStringLiteral("format"), 1},
         {QStringLiteral("kind"), kindName(kind)},
@@ -77,7 +58,7 @@ QJsonObject HandoutSlip::toJson(bool withQr) const
         {QStringLiteral("window"), window},
         {QStringLiteral("clerk"), clerk},
         {QStringLiteral("issuedAt"), isoTime(issuedAt)},
-        {QStringLiteral("specimen"), specimenText},
+        {QStringLiteral("specimen"), fields::specimenName(specimen)},
         {QStringLiteral("language"), language},
     };
     if (withQr)
@@ -118,13 +99,10 @@ Result<HandoutSlip> HandoutSlip::fromJson(const QJsonObject &o)
     s.window = str(o, "window");
     s.clerk = str(o, "clerk");
     s.issuedAt = QDateTime::fromString(str(o, "issuedAt"), Qt::ISODateWithMs);
-    const QString specimen = str(o, "specimen");
-    if (specimen == QLatin1String("sample"))
-        s.specimen = Specimen::Sample;
-    else if (specimen == QLatin1String("demo"))
-        s.specimen = Specimen::Demo;
-    else if (specimen != QLatin1String("none"))
-        return R::failure(tr("The stored slip has an unknown specimen mark \"%1\".").arg(specimen));
+    const auto specimen = fields::specimenFromName(str(o, "specimen"));
+    if (!specimen)
+        return R::failure(tr("The stored slip has an unknown specimen mark \"%1\".").arg(str(o, "specimen")));
+    s.specimen = *specimen;
     s.language = str(o, "language");
     s.qrPayload = str(o, "qrPayload");
     if (s.caseId.isEmpty() || s.caseNumber.isEmpty() || !s.issuedAt.isValid())
@@ -134,7 +112,7 @@ Result<HandoutSlip> HandoutSlip::fromJson(const QJsonObject &o)
 
 QByteArray HandoutSlip::canonicalBytes() const
 {
-    return QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
+    return fields::canonicalBytes(toJson(false));
 }
 
 QByteArray HandoutSlip::digest() const

@@ -1,11 +1,10 @@
 #include "onewindow/receipt/ReceiptDocument.h"
 
+#include "DocumentFields.h"
+
 #include "onewindow/i18n/DocumentLanguage.h"
 
-#include "onewindow/core/Sha256.h"
-
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace ow::receipt {
 
@@ -16,30 +15,11 @@ QString isoDate(QDate d)
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
 
-// Keeps the wall time and the offset it was issued with, so a reprint shows the same clock time.
-QString isoTime(const QDateTime &t)
-{
-    if (!t.isValid())
-        return {};
-    return t.toOffsetFromUtc(t.offsetFromUtc()).toString(Qt::ISODateWithMs);
-}
-
-QString specimenName(Specimen s)
-{
-    switch (s) {
-    case Specimen::None: return QStringLiteral("none");
-    case Specimen::Sample: return QStringLiteral("sample");
-    case Specimen::Demo: return QStringLiteral("demo");
-    }
-    return {};
-}
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
 } // namespace
+
+using fields::isoTime;
+using fields::specimenName;
+using fields::str;
 
 std::optional<DocumentKind> ReceiptDocument::kindFromName(const QString &name)
 {
@@ -165,13 +145,12 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
     d.courier = o.value(QLatin1String("courier")).toBool();
     d.contact = str(o, "contact");
     d.provisional = o.value(QLatin1String("provisional")).toBool();
+    // A document stored before the mark existed has none.
     const QString specimen = str(o, "specimen");
-    if (specimen == QLatin1String("sample"))
-        d.specimen = Specimen::Sample;
-    else if (specimen == QLatin1String("demo"))
-        d.specimen = Specimen::Demo;
-    else if (!specimen.isEmpty() && specimen != QLatin1String("none"))
+    const auto mark = specimen.isEmpty() ? Specimen::None : fields::specimenFromName(specimen);
+    if (!mark)
         return R::failure(tr("The stored document has an unknown specimen mark \"%1\".").arg(specimen));
+    d.specimen = *mark;
     d.language = str(o, "language");
     d.qrPayload = str(o, "qrPayload");
     if (d.caseId.isEmpty() || d.caseNumber.isEmpty() || !d.issuedAt.isValid())
@@ -181,8 +160,7 @@ Result<ReceiptDocument> ReceiptDocument::fromJson(const QJsonObject &o)
 
 QByteArray ReceiptDocument::canonicalBytes() const
 {
-    // QJsonObject keeps its keys sorted, so the compact form is canonical.
-    return QJsonDocument(toJson(false)).toJson(QJsonDocument::Compact);
+    return fields::canonicalBytes(toJson(false));
 }
 
 QByteArray ReceiptDocument::digest() const
