@@ -106,7 +106,7 @@ void EventWaiters::publishCount() const
 }
 
 void EventWaiters::wait(
-    const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen)
+    const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen, bool pending)
 {
     if (m_endedRetryAfter > 0) {
         // The server is stopping: an empty page at the cursor, come back later.
@@ -122,6 +122,8 @@ void EventWaiters::wait(
     publishCount();
     if (generation(window) != seen)
         check(window); // woken between the caller's read and now
+    else if (pending)
+        readAgainLater(m_waiters.last());
 }
 
 void EventWaiters::endAll(int retryAfterSeconds)
@@ -168,7 +170,8 @@ void EventWaiters::check(const QString &window, quint64 finalId)
             ++i;
             continue;
         }
-        auto page = m_events.read(w.window, w.after, w.limit);
+        bool pending = false;
+        auto page = m_events.read(w.window, w.after, w.limit, &pending);
         if (!page) {
             w.handle.send(page.error);
             m_waiters.removeAt(i);
@@ -179,6 +182,10 @@ void EventWaiters::check(const QString &window, quint64 finalId)
             m_waiters.removeAt(i);
             continue;
         }
+        if (pending)
+            readAgainLater(w);
+        else
+            w.pendingMs = 0;
         ++i;
     }
 }
@@ -188,10 +195,38 @@ void EventWaiters::startRead(Waiter &w)
     w.reading = true;
     w.again = false;
     const quint64 id = w.id;
-    m_reader(w.window, w.after, w.limit, [this, id](const ApiResult<QJsonObject> &page) { readDone(id, page); });
+    m_reader(w.window, w.after, w.limit,
+        [this, id](const ApiResult<QJsonObject> &page, bool pending) { readDone(id, page, pending); });
 }
 
-void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page)
+void EventWaiters::readAgainLater(Waiter &w)
+{
+    if (w.recheck)
+        return;
+    w.recheck = true;
+    w.pendingMs = w.pendingMs == 0 ? kPendingFirstMs : qMin(w.pendingMs * 2, kPendingMaxMs);
+    const quint64 id = w.id;
+    QTimer::singleShot(w.pendingMs, this, [this, id] { readAgain(id); });
+}
+
+void EventWaiters::readAgain(quint64 id)
+{
+    for (Waiter &w : m_waiters) {
+        if (w.id != id)
+            continue;
+        w.recheck = false;
+        if (!m_reader) {
+            check(w.window);
+        } else if (w.reading) {
+            w.again = true;
+        } else {
+            startRead(w);
+        }
+        return;
+    }
+}
+
+void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page, bool pending)
 {
     const auto published = qScopeGuard([this] { publishCount(); });
     for (qsizetype i = 0; i < m_waiters.size(); ++i) {
@@ -209,6 +244,10 @@ void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page)
             m_waiters.removeAt(i);
         } else if (w.again) {
             startRead(w);
+        } else if (pending) {
+            readAgainLater(w);
+        } else {
+            w.pendingMs = 0;
         }
         return;
     }
