@@ -391,6 +391,13 @@ private:
 
 namespace {
 
+// A message of the client in the language the test runs in (en, or zh_CN for the screenshots):
+// the part before its first argument.
+QString said(const char *context, const char *source)
+{
+    return QCoreApplication::translate(context, source).section(QLatin1String("%1"), 0, 0);
+}
+
 ui::WalkInDialog *walkInDialog()
 {
     return qobject_cast<ui::WalkInDialog *>(QApplication::activeModalWidget());
@@ -457,8 +464,13 @@ void TestQueueLive::walkInAtTheWindow()
     QCOMPARE(codes.size(), 1);
     QCOMPARE(QString::fromUtf8(codes.constFirst()),
         QStringLiteral("https://zwfw.example.invalid/v1/tickets/%1/follow").arg(ticket.id));
-    QTRY_VERIFY_WITH_TIMEOUT(page.message().contains(QLatin1String("printed: hand it")), 10000);
+    const QString printedText = said("ow::ui::QueuePage", "The ticket is printed: hand it to the applicant.");
+    QTRY_VERIFY_WITH_TIMEOUT(page.message().contains(printedText), 10000);
     QVERIFY(page.message().contains(ticket.number));
+    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QCoreApplication::sendPostedEvents();
+        page.grab().save(shots + QStringLiteral("/queue-page-walk-in.png"));
+    }
 
     // Paper out: the next walk-in is issued all the same, and the clerk is told the number.
     counter.printer.setPaperOut(true);
@@ -470,7 +482,10 @@ void TestQueueLive::walkInAtTheWindow()
     QTRY_COMPARE(issued.size(), 2);
     const auto second = issued.at(1).constFirst().value<queue::Ticket>();
     QVERIFY(second.number.startsWith(QLatin1Char('A')));
-    QTRY_VERIFY_WITH_TIMEOUT(page.message().contains(QLatin1String("could not be printed")), 10000);
+    const QString notPrinted = said("ow::ui::QueuePage",
+        "It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or reprint it "
+        "(F8) once the printer is ready.");
+    QTRY_VERIFY_WITH_TIMEOUT(page.message().contains(notPrinted), 10000);
     QVERIFY(page.message().contains(second.number));
     auto *reprint = page.findChild<QPushButton *>(QStringLiteral("reprintButton"));
     QVERIFY(reprint->isEnabled());
@@ -482,7 +497,7 @@ void TestQueueLive::walkInAtTheWindow()
     QVERIFY(QTest::qWaitForWindowActive(&page));
     QTest::keyClick(&page, Qt::Key_F8);
     QTRY_VERIFY_WITH_TIMEOUT(counter.printer.page().text().contains(second.number), 10000);
-    QTRY_VERIFY(page.message().contains(QLatin1String("printed: hand it")));
+    QTRY_VERIFY(page.message().contains(printedText));
     QCOMPARE(printRequests.size(), before + 1);
     QCOMPARE(printRequests.constLast().constFirst().value<QList<QByteArray>>(),
         printRequests.at(before - 1).constFirst().value<QList<QByteArray>>());
@@ -534,7 +549,9 @@ void TestQueueLive::stationWalkInSyncedOnce()
     QCOMPARE(ticket.number, QStringLiteral("Z001"));
     QCOMPARE(ticket.source, queue::TicketSource::Station);
     // No printer at this station: said, with the number; the ticket stays in the queue.
-    QTRY_VERIFY(page.message().contains(QLatin1String("could not be printed")));
+    QTRY_VERIFY(page.message().contains(said("ow::ui::QueuePage",
+        "It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or reprint it "
+        "(F8) once the printer is ready.")));
     QVERIFY(page.message().contains(QLatin1String("Z001")));
     auto *table = page.findChild<QTableWidget *>(QStringLiteral("ticketTable"));
     QTRY_COMPARE(table->rowCount(), 1);
@@ -617,6 +634,7 @@ void TestQueueLive::returnTicketByQr()
     kiosk.resize(1366, 768);
     kiosk.show();
     QVERIFY(QTest::qWaitForWindowExposed(&kiosk));
+    QTRY_VERIFY(kiosk.findChild<QPushButton *>(QStringLiteral("category_social")));
 
     // A forged QR (another case number under the same signature): refused at once, nothing issued.
     QString forged = qr;
@@ -624,9 +642,13 @@ void TestQueueLive::returnTicketByQr()
     QVERIFY(forged != qr);
     devices.reportScan(forged);
     auto *scanLabel = kiosk.findChild<QLabel *>(QStringLiteral("scanLabel"));
-    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty())
+    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QCoreApplication::sendPostedEvents(); // the layout of the new text, before the picture
         kiosk.grab().save(shots + QStringLiteral("/kiosk-qr-refused.png"));
-    QVERIFY2(scanLabel->text().contains(QLatin1String("cannot be used")), qPrintable(scanLabel->text()));
+    }
+    QVERIFY2(scanLabel->text().startsWith(said("ow::ui::KioskWindow",
+                 "This QR code cannot be used: %1\nNo ticket was issued. Please ask the staff.")),
+        qPrintable(scanLabel->text()));
     QVERIFY(kiosk.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().isEmpty()); // nothing asked
     QVERIFY(!kiosk.shownTicket());
 
@@ -668,7 +690,9 @@ void TestQueueLive::returnTicketByQr()
     qrEdit->setFocus();
     QTest::keyClicks(qrEdit, forged);
     QTest::keyClick(qrEdit, Qt::Key_Return);
-    QVERIFY2(caseLabel->text().contains(QLatin1String("refused")), qPrintable(caseLabel->text()));
+    QVERIFY2(caseLabel->text().startsWith(
+                 said("ow::ui::WalkInDialog", "QR refused: %1 No return ticket: a walk-in ticket only.")),
+        qPrintable(caseLabel->text()));
     QCOMPARE(dialog->request().caseNumber, QString());
     QVERIFY(walkInDialog()); // the scan's Enter did not issue
     QTest::keyClicks(qrEdit, qr);

@@ -155,6 +155,7 @@ void KioskWindow::refuseScan(const QString &why)
 {
     m_ui->scanLabel->setText(
         tr("This QR code cannot be used: %1\nNo ticket was issued. Please ask the staff.").arg(why));
+    m_ui->scanHintLabel->hide(); // room for the refusal
     m_backTimer->start(); // the refusal stays a while, then the start screen is clean again
 }
 

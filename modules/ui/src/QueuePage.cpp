@@ -309,7 +309,7 @@ void QueuePage::print()
     }
     m_printing = true;
     m_ui->reprintButton->setEnabled(false);
-    say(m_issuedText + QLatin1Char(' ') + tr("Printing the ticket…"));
+    say(tr("%1 %2", "the ticket issued, then its printing").arg(m_issuedText, tr("Printing the ticket…")));
     m_context.devices->requestPrint(m_slipBlocks);
 }
 
@@ -320,14 +320,16 @@ void QueuePage::printed(bool ok, const QString &message)
     m_printing = false;
     m_ui->reprintButton->setEnabled(true);
     if (ok) {
-        say(m_issuedText + QLatin1Char(' ') + tr("The ticket is printed: hand it to the applicant."));
+        say(tr("%1 %2", "the ticket issued, then its printing")
+                .arg(m_issuedText, tr("The ticket is printed: hand it to the applicant.")));
         return;
     }
     // The ticket is in the queue whatever the printer does: the clerk tells the number or reprints.
-    say(m_issuedText + QLatin1Char(' ')
-            + tr("It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or "
-                 "reprint it (F8) once the printer is ready.")
-                  .arg(message, m_slip->number),
+    say(tr("%1 %2", "the ticket issued, then its printing")
+            .arg(m_issuedText,
+                tr("It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or "
+                   "reprint it (F8) once the printer is ready.")
+                    .arg(message, m_slip->number)),
         true);
 }
 
