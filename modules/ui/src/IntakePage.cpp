@@ -482,7 +482,7 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
     // and one read in the walk-in ticket dialog gives the ticket's priority by age (WalkInDialog
     // takes it): neither is the next applicant's.
     if (qobject_cast<HandoutDialog *>(QApplication::activeWindow())
-        || qobject_cast<WalkInDialog *>(QApplication::activeWindow()))
+        || qobject_cast<WalkInDialog *>(QApplication::activeModalWidget()))
         return;
     // What the card says that rules and answers use: validity, birth date and gender.
     QJsonObject details {{QStringLiteral("card"), card.typeCode()}, {QStringLiteral("address"), card.address},
