@@ -1859,6 +1859,10 @@
         <source>Done</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Coming back with a notice or receipt? Hold its QR code under the scanner.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>LicenceQr</name>
@@ -4833,6 +4837,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <source>The station has no category %1.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The station has no case %1: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ow::sync::RemoteQueueService</name>
@@ -6117,10 +6125,6 @@ Reason: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Priority: elderly</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>You are next.</source>
         <translation type="unfinished" />
     </message>
@@ -6178,6 +6182,23 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message>
         <source>No appointment today for this ID card: choose your service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not the QR code of a notice or receipt of this centre.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issuing the return ticket for your case %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This QR code cannot be used: %1
+No ticket was issued. Please ask the staff.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your case %1: please wait for your number to be called.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -6460,6 +6481,61 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
             <numerusform>Parked here: %n</numerusform>
             <numerusform>Parked here: %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Walk-in ticket (F7)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ticket for the applicant at the window; a scanned notice or receipt QR makes it a return ticket for the case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprint ticket (F8)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issuing a ticket…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issuing a return ticket for case %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Ticket %1 issued (%2, %n waiting ahead).</source>
+        <translation>
+            <numerusform>Ticket %1 issued (%2, %n waiting ahead).</numerusform>
+            <numerusform>Ticket %1 issued (%2, %n waiting ahead).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return ticket %1 issued for case %2 (%n waiting ahead).</source>
+        <translation>
+            <numerusform>Return ticket %1 issued for case %2 (%n waiting ahead).</numerusform>
+            <numerusform>Return ticket %1 issued for case %2 (%n waiting ahead).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The receipt printer is not connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printing the ticket…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ticket is printed: hand it to the applicant.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or reprint it (F8) once the printer is ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the ticket issued, then its printing</comment>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -7175,6 +7251,102 @@ at the back office “%3”</source>
     </message>
     <message>
         <source>device</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HallTicketSlip</name>
+    <message>
+        <source>Priority: elderly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority: disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority: pregnant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority: military</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return for case %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A ticket for the applicant at the window. A notice or receipt QR scanned here makes it a return ticket for that case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;QR of a notice or receipt:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan it (optional)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::sync::KeyRingFollower</name>
+    <message>
+        <source>The back office answered %1 for its key ring.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ow::ui::WalkInDialog</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issue ticket (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is not the QR of a notice or receipt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aged %1 or over? Put the ID card on the reader: the ticket goes ahead as elderly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID card read (aged %1): priority elderly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID card read (aged %1): no priority by age.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Return ticket for case %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR refused: %1 No return ticket: a walk-in ticket only.</source>
         <translation type="unfinished" />
     </message>
 </context>

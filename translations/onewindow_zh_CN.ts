@@ -1850,6 +1850,10 @@
         <source>Done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>Coming back with a notice or receipt? Hold its QR code under the scanner.</source>
+        <translation>持通知书或回执再次来办？请将二维码对准扫码器。</translation>
+    </message>
 </context>
 <context>
     <name>LicenceQr</name>
@@ -4817,6 +4821,10 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <message>
         <source>The station has no category %1.</source>
         <translation>本站没有业务类别 %1。</translation></message>
+    <message>
+        <source>The station has no case %1: %2</source>
+        <translation>本站没有办件 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ow::sync::RemoteQueueService</name>
@@ -6085,10 +6093,6 @@ Reason: %2</source>
         <translation>正在为您取号…</translation>
     </message>
     <message>
-        <source>Priority: elderly</source>
-        <translation>老年人优先</translation>
-    </message>
-    <message>
         <source>You are next.</source>
         <translation>下一位就是您。</translation>
     </message>
@@ -6147,6 +6151,24 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     <message>
         <source>No appointment today for this ID card: choose your service.</source>
         <translation>未查到此身份证今日的预约：请选择办理的业务。</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a notice or receipt of this centre.</source>
+        <translation>这不是本中心通知书或回执上的二维码。</translation>
+    </message>
+    <message>
+        <source>Issuing the return ticket for your case %1…</source>
+        <translation>正在为您的办件 %1 取号…</translation>
+    </message>
+    <message>
+        <source>This QR code cannot be used: %1
+No ticket was issued. Please ask the staff.</source>
+        <translation>此二维码无法使用。%1
+未取号，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Your case %1: please wait for your number to be called.</source>
+        <translation>您的办件 %1：请等候叫号。</translation>
     </message>
 </context>
 <context>
@@ -6422,6 +6444,59 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
         <translation>
             <numerusform>本窗口暂挂：%n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Walk-in ticket (F7)</source>
+        <translation>现场取号 (F7)</translation>
+    </message>
+    <message>
+        <source>A ticket for the applicant at the window; a scanned notice or receipt QR makes it a return ticket for the case.</source>
+        <translation>为窗口前的申请人取号；扫描通知书或回执上的二维码，即取该办件的续办号。</translation>
+    </message>
+    <message>
+        <source>Reprint ticket (F8)</source>
+        <translation>重打小票 (F8)</translation>
+    </message>
+    <message>
+        <source>Issuing a ticket…</source>
+        <translation>正在取号…</translation>
+    </message>
+    <message>
+        <source>Issuing a return ticket for case %1…</source>
+        <translation>正在为办件 %1 取续办号…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ticket %1 issued (%2, %n waiting ahead).</source>
+        <translation>
+            <numerusform>已取号 %1（%2，前面还有 %n 人）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return ticket %1 issued for case %2 (%n waiting ahead).</source>
+        <translation>
+            <numerusform>已为办件 %2 取续办号 %1（前面还有 %n 人）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The receipt printer is not connected.</source>
+        <translation>回执打印机未连接。</translation>
+    </message>
+    <message>
+        <source>Printing the ticket…</source>
+        <translation>正在打印小票…</translation>
+    </message>
+    <message>
+        <source>The ticket is printed: hand it to the applicant.</source>
+        <translation>小票已打印，请交给申请人。</translation>
+    </message>
+    <message>
+        <source>It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or reprint it (F8) once the printer is ready.</source>
+        <translation>小票未能打印：%1 号码已在队列中：请告知申请人号码 %2，或待打印机恢复后按 F8 重打。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the ticket issued, then its printing</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -7126,6 +7201,102 @@ at the back office “%3”</source>
     <message>
         <source>device</source>
         <translation>设备</translation>
+    </message>
+</context>
+<context>
+    <name>HallTicketSlip</name>
+    <message>
+        <source>Priority: elderly</source>
+        <translation>老年人优先</translation>
+    </message>
+    <message>
+        <source>Priority: disabled</source>
+        <translation>残疾人优先</translation>
+    </message>
+    <message>
+        <source>Priority: pregnant</source>
+        <translation>孕妇优先</translation>
+    </message>
+    <message>
+        <source>Priority: military</source>
+        <translation>军人优先</translation>
+    </message>
+    <message>
+        <source>Return for case %1</source>
+        <translation>续办：办件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in ticket</source>
+        <translation>现场取号</translation>
+    </message>
+    <message>
+        <source>A ticket for the applicant at the window. A notice or receipt QR scanned here makes it a return ticket for that case.</source>
+        <translation>为窗口前的申请人取号。在此扫描通知书或回执上的二维码，即取该办件的续办号。</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>业务(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;QR of a notice or receipt:</source>
+        <translation>通知书/回执二维码(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Scan it (optional)</source>
+        <translation>扫码（可选）</translation>
+    </message>
+</context>
+<context>
+    <name>ow::sync::KeyRingFollower</name>
+    <message>
+        <source>The back office answered %1 for its key ring.</source>
+        <translation>后台返回密钥环时应答 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ow::ui::WalkInDialog</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Issue ticket (Enter)</source>
+        <translation>取号 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>This is not the QR of a notice or receipt.</source>
+        <translation>这不是通知书或回执上的二维码。</translation>
+    </message>
+    <message>
+        <source>Aged %1 or over? Put the ID card on the reader: the ticket goes ahead as elderly.</source>
+        <translation>申请人年满 %1 岁？请将其身份证放在读卡器上，按老年人优先取号。</translation>
+    </message>
+    <message>
+        <source>ID card read (aged %1): priority elderly.</source>
+        <translation>已读身份证（%1 岁）：老年人优先。</translation>
+    </message>
+    <message>
+        <source>ID card read (aged %1): no priority by age.</source>
+        <translation>已读身份证（%1 岁）：不按年龄优先。</translation>
+    </message>
+    <message>
+        <source>Return ticket for case %1.</source>
+        <translation>将取办件 %1 的续办号。</translation>
+    </message>
+    <message>
+        <source>QR refused: %1 No return ticket: a walk-in ticket only.</source>
+        <translation>二维码无效：%1 不能取续办号，只能取普通号。</translation>
     </message>
 </context>
 </TS>

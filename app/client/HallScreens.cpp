@@ -5,6 +5,9 @@
 
 #include "onewindow/idcard/IdCardReader.h"
 #include "onewindow/printer/ReceiptPrinter.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/scanner/BarcodeScanner.h"
+#include "onewindow/sync/KeyRingFollower.h"
 #include "onewindow/sync/RemoteQueueService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -46,6 +49,20 @@ int runKiosk(const HallScreenOptions &options, DemoDevicesPlugin *demoPlugin)
     ow::usb::DeviceManager usb;
     context.cardReader = usb.addDriver(std::make_unique<ow::idcard::IdCardReader>());
     devices.attachPrinter(usb.addDriver(std::make_unique<ow::printer::ReceiptPrinter>()));
+    // A returning applicant's notice or receipt QR: checked against the back office's key ring.
+    devices.attachScanner(usb.addDriver(std::make_unique<ow::scanner::BarcodeScanner>()));
+    ow::sync::KeyRingFollower keyRing(options.backOffice);
+    QObject::connect(&keyRing, &ow::sync::KeyRingFollower::ringReceived, &keyRing, [&context](const QByteArray &json) {
+        auto ring = ow::receipt::KeyRing::fromJson(json);
+        if (ring)
+            context.keys = ring.value();
+        else
+            std::fprintf(stderr, "onewindow: the back office's key ring: %s\n", qPrintable(ring.error()));
+    });
+    QObject::connect(&keyRing, &ow::sync::KeyRingFollower::failed, &keyRing, [](const QString &message) {
+        std::fprintf(stderr, "onewindow: no key ring from the back office yet: %s\n", qPrintable(message));
+    });
+    keyRing.start();
     context.demoCards = demoDevices.get();
     usb.start();
 

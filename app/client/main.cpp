@@ -345,6 +345,7 @@ int main(int argc, char *argv[])
         if (context.demoMode)
             queue->setCredentials(ow::core::DemoAccounts::clerk(), ow::core::DemoAccounts::password());
         context.queue = queue.get();
+        context.queueFollowBase = backOffice; // as the kiosk's ticket QR (HallScreenOptions::followBase)
     } else if (hallCode.isEmpty()) {
         // Its categories come from the catalogue's matter groups once it is loaded (below).
         stationQueue = std::make_unique<ow::sync::LocalQueueService>(

@@ -15,9 +15,10 @@
 namespace testcase {
 
 // `keyId` signs the receipt ("330106-W03", or a DEMO- one); the key is made in `keysDir` when
-// there is none. Returns the case id, or "" (the reason in *error).
+// there is none. Returns the case id, or "" (the reason in *error); `qrPayload` gets the signed
+// QR of the acceptance receipt.
 inline QString makeAcceptedCase(ow::store::Store &store, const QString &region, const QString &window,
-    const QString &clerk, const QString &keysDir, const QString &keyId, QString *error)
+    const QString &clerk, const QString &keysDir, const QString &keyId, QString *error, QString *qrPayload = nullptr)
 {
     using ow::intake::IntakeWorkflow;
     const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
@@ -57,6 +58,8 @@ inline QString makeAcceptedCase(ow::store::Store &store, const QString &region, 
     must(w.goTo(IntakeWorkflow::Step::Verdict));
     must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
     must(w.recordPrinted(QStringLiteral("receipt-printer")));
+    if (qrPayload) // the receipt's QR, as printed for the applicant
+        *qrPayload = w.document().qrPayload;
     must(w.finish());
     if (!errors.isEmpty()) {
         *error = errors.join(QLatin1String("; "));

@@ -19,6 +19,10 @@
 #include "onewindow/ui/IntakePage.h"
 #include "onewindow/ui/MainWindow.h"
 #include "onewindow/ui/QuestionsPanel.h"
+#include "onewindow/ui/WalkInDialog.h"
+
+#include "onewindow/idcard/IdCardData.h"
+#include "onewindow/idcard/IdCardReader.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -28,6 +32,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -52,6 +57,7 @@ private Q_SLOTS:
     void revealIsAudited();
     void licenceScanTakesTheCompany();
     void newCaseStartsClean();
+    void walkInCardIsNotTheApplicants();
 
 private:
     ui::IntakePage *page() const { return m_window->findChild<ui::IntakePage *>(); }
@@ -459,6 +465,44 @@ void TestIntakeScreen::newCaseStartsClean()
             status = cases->model()->index(row, 3).data().toString();
     }
     QCOMPARE(status, QStringLiteral("abandoned"));
+}
+
+// An ID card read while the walk-in ticket dialog (排队叫号, F7) is open gives that ticket's
+// priority by age: it is not the next applicant of the case open at 受理.
+void TestIntakeScreen::walkInCardIsNotTheApplicants()
+{
+    // The window again, with a card reader whose reads the test makes (the signal the driver sends).
+    idcard::IdCardReader reader;
+    m_context.cardReader = &reader;
+    const auto noReader = qScopeGuard([this] {
+        m_window.reset();
+        m_context.cardReader = nullptr;
+    });
+    openWindow();
+    intake::IntakeWorkflow *w = page()->workflow();
+    QVERIFY(w);
+    QVERIFY(!w->applicant());
+    idcard::IdCardData card;
+    card.idNumber = QStringLiteral("330106195803010046");
+    card.name = QStringLiteral("王秀英");
+    card.birthDate = QDate(1958, 3, 1);
+    card.validFrom = QDate(2018, 1, 1);
+    card.longTerm = true;
+    queue::CategoryLoad social;
+    social.code = QStringLiteral("social");
+    social.name = QStringLiteral("社会保障");
+    auto *dialog = new ui::WalkInDialog(m_context, {social}, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    Q_EMIT reader.cardRead(card);
+    QCOMPARE(dialog->request().priority, queue::Priority::Elderly);
+    QVERIFY(!w->applicant());
+    dialog->reject();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    Q_EMIT reader.cardRead(card); // the dialog closed: the next applicant's card again
+    QTRY_VERIFY(w->applicant());
 }
 
 QTEST_MAIN(TestIntakeScreen)

@@ -6,6 +6,7 @@
 // window's waiting list follow the hall's events (long-poll): a call shows on the display in well
 // under the display's old 2 s poll, and the display comes back by itself after the back office
 // restarts. The delays measured are printed.
+#include "AcceptedCase.h"
 #include "ReceiptCheck.h"
 #include "SimulatedCounter.h"
 #include "SyncFixture.h"
@@ -13,13 +14,25 @@
 #include "onewindow/devicesim/SimIdCard.h"
 #include "onewindow/devicesim/TestMain.h"
 #include "onewindow/i18n/Language.h"
+#include "onewindow/queue/Category.h"
+#include "onewindow/receipt/KeyRing.h"
+#include "onewindow/store/CaseLog.h"
+#include "onewindow/sync/KeyRingFollower.h"
+#include "onewindow/sync/LocalQueueService.h"
 #include "onewindow/sync/RemoteQueueService.h"
+#include "onewindow/sync/StationQueueJournal.h"
+#include "onewindow/sync/SyncEngine.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/HallDisplay.h"
 #include "onewindow/ui/HallVoice.h"
 #include "onewindow/ui/KioskWindow.h"
 #include "onewindow/ui/QueuePage.h"
+#include "onewindow/ui/WalkInDialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -30,8 +43,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,16 +95,21 @@ QString deviceToken(const QString &dir, const QString &kind, QString *token)
     return QString();
 }
 
-// Two windows, each serving both categories; a recall delay of 60 s.
-QString setUpHall(const QString &dir)
+// Two windows, each serving both categories; a recall delay of 60 s. `enrolment` gets window 1's
+// enrolment code (its key is enrolled by the test that accepts a case there).
+QString setUpHall(const QString &dir, QString *enrolment)
 {
     QJsonArray windows;
     for (int i = 1; i <= 2; ++i) {
+        QString added;
         QString err = admin(dir,
             {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
                 QStringLiteral("--code"), QStringLiteral("W%1").arg(i, 2, 10, QLatin1Char('0')),
                 QStringLiteral("--name"), QStringLiteral("%1号窗口").arg(i), QStringLiteral("--kind"),
-                QStringLiteral("window")});
+                QStringLiteral("window")},
+            {}, &added);
+        if (i == 1)
+            *enrolment = QRegularExpression(QStringLiteral("enrolment code [^:]*: (\\S+)")).match(added).captured(1);
         if (err.isEmpty())
             err = admin(dir,
                 {QStringLiteral("add-user"), QStringLiteral("--name"), QStringLiteral("c%1").arg(i),
@@ -155,7 +175,7 @@ private Q_SLOTS:
         QVERIFY(i18n::installTranslations(*qApp, language));
         qRegisterMetaType<idcard::IdCardData>();
         QVERIFY(m_dir.isValid());
-        const QString err = setUpHall(m_dir.path());
+        const QString err = setUpHall(m_dir.path(), &m_enrolment);
         QVERIFY2(err.isEmpty(), qPrintable(err));
         QString e = deviceToken(m_dir.path(), QStringLiteral("kiosk"), &m_kioskToken);
         QVERIFY2(e.isEmpty(), qPrintable(e));
@@ -222,6 +242,9 @@ private Q_SLOTS:
             kiosk.findChild<QLabel *>(QStringLiteral("cardLabel"))->text().contains(QLatin1String("68")), 10000);
         QPushButton *social = nullptr;
         QTRY_VERIFY((social = kiosk.findChild<QPushButton *>(QStringLiteral("category_social"))));
+        // The card's appointment check (set busy with the age) answered: the buttons are enabled
+        // again. A click before that is ignored (the kiosk is busy): this failed under load.
+        QTRY_VERIFY_WITH_TIMEOUT(social->isEnabled(), 10000);
         QElapsedTimer issuedAt;
         issuedAt.start();
         QTest::mouseClick(social, Qt::LeftButton);
@@ -343,13 +366,347 @@ private Q_SLOTS:
         QCOMPARE(voice.said.size(), 1);
     }
 
+    // F7 at a hall window: the applicant's card on the reader (68: elderly), the second service
+    // chosen, Enter; the ticket is in the hall's queue and printed on the window's printer as the
+    // kiosk prints it (parsed back, QR decoded). With the paper out the ticket is still issued and
+    // the clerk is told; F8 then prints the same bytes again.
+    void walkInAtTheWindow();
+    // A station (no back office, no kiosk): F7 with its one service asks nothing; the ticket has
+    // the station's prefix; no printer → said, ticket kept. Then the link returns: the back office
+    // has the ticket once, with its events.
+    void stationWalkInSyncedOnce();
+    // A case accepted at window 1 by the real workflow, pushed: its receipt QR scanned at the
+    // kiosk gets a return ticket linked to the case (the key ring from GET /v1/keyring); a forged
+    // QR is refused in large type and issues nothing; at the window, F7 takes the QR likewise.
+    void returnTicketByQr();
+
 private:
     QTemporaryDir m_dir;
     synctest::Server m_server;
     QUrl m_url;
     QString m_kioskToken;
     QString m_displayToken;
+    QString m_enrolment;
 };
+
+namespace {
+
+// A message of the client in the language the test runs in (en, or zh_CN for the screenshots):
+// the part before its first argument.
+QString said(const char *context, const char *source)
+{
+    return QCoreApplication::translate(context, source).section(QLatin1String("%1"), 0, 0);
+}
+
+ui::WalkInDialog *walkInDialog()
+{
+    return qobject_cast<ui::WalkInDialog *>(QApplication::activeModalWidget());
+}
+
+} // namespace
+
+void TestQueueLive::walkInAtTheWindow()
+{
+    sync::RemoteQueueService windowQueue(m_url, QByteArray(), windowKey(2), kHall);
+    windowQueue.setCredentials(QStringLiteral("c2"), kPassword);
+    ui::ClientContext context;
+    context.queue = &windowQueue;
+    context.queueFollowBase = QUrl(QStringLiteral("https://zwfw.example.invalid/"));
+    context.window.office = QStringLiteral("市民中心一楼");
+    ui::CounterDevices devices;
+    context.devices = &devices;
+    testsupport::SimulatedCounter counter;
+    const QString devicesError = counter.start(this, context, devices);
+    QVERIFY2(devicesError.isEmpty(), qPrintable(devicesError));
+    const auto unplug = qScopeGuard([&counter] { counter.stop(); }); // also when a check fails
+    QSignalSpy printRequests(&devices, &ui::CounterDevices::printRequested);
+    QSignalSpy issued(&windowQueue, &sync::QueueService::ticketIssued);
+    QSignalSpy snapshots(&windowQueue, &sync::QueueService::snapshotReady);
+    ui::QueuePage page(context);
+    page.resize(1366, 768);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QTRY_VERIFY(snapshots.size() >= 1);
+    auto *walkIn = page.findChild<QPushButton *>(QStringLiteral("walkInButton"));
+    QVERIFY(walkIn->text().contains(QLatin1String("F7")));
+
+    QTest::keyClick(&page, Qt::Key_F7);
+    ui::WalkInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = walkInDialog()));
+    auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("categoryCombo"));
+    QVERIFY(combo->isVisible()); // two services at this window: asked
+    QCOMPARE(combo->count(), 2);
+    counter.reader.putCard(elderlyCard());
+    auto *cardLabel = dialog->findChild<QLabel *>(QStringLiteral("cardLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(cardLabel->text().contains(QLatin1String("68")), 10000);
+    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty())
+        dialog->grab().save(shots + QStringLiteral("/walk-in-dialog.png"));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Down);
+    QCOMPARE(combo->currentData().toString(), QStringLiteral("social"));
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE(issued.size(), 1);
+    const auto ticket = issued.constFirst().constFirst().value<queue::Ticket>();
+    QCOMPARE(ticket.source, queue::TicketSource::Window);
+    QCOMPARE(ticket.priority, queue::Priority::Elderly);
+    QCOMPARE(ticket.category, QStringLiteral("social"));
+    QVERIFY(ticket.number.startsWith(QLatin1Char('B')));
+
+    // The slip on the window's printer, as the kiosk's: parsed back, its QR decoded.
+    QTRY_VERIFY_WITH_TIMEOUT(counter.printer.page().text().contains(ticket.number), 10000);
+    QVERIFY2(counter.printer.parseError().isEmpty(), qPrintable(counter.printer.parseError()));
+    const QString slip = counter.printer.page().text();
+    QVERIFY2(slip.contains(QStringLiteral("社会保障")), qPrintable(slip));
+    QVERIFY(slip.contains(QStringLiteral("市民中心一楼")));
+    const auto codes = receiptcheck::decodeQrCodes(counter.printer.render());
+    QCOMPARE(codes.size(), 1);
+    QCOMPARE(QString::fromUtf8(codes.constFirst()),
+        QStringLiteral("https://zwfw.example.invalid/v1/tickets/%1/follow").arg(ticket.id));
+    const QString printedText = said("ow::ui::QueuePage", "The ticket is printed: hand it to the applicant.");
+    QTRY_VERIFY_WITH_TIMEOUT(page.message().contains(printedText), 10000);
+    QVERIFY(page.message().contains(ticket.number));
+    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QCoreApplication::sendPostedEvents();
+        page.grab().save(shots + QStringLiteral("/queue-page-walk-in.png"));
+    }
+
+    // Paper out: the next walk-in is issued all the same, and the clerk is told the number.
+    counter.printer.setPaperOut(true);
+    page.activateWindow(); // back from the dialog
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QTest::keyClick(&page, Qt::Key_F7);
+    QTRY_VERIFY((dialog = walkInDialog()));
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE(issued.size(), 2);
+    const auto second = issued.at(1).constFirst().value<queue::Ticket>();
+    QVERIFY(second.number.startsWith(QLatin1Char('A')));
+    const QString notPrinted = said("ow::ui::QueuePage",
+        "It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or reprint it "
+        "(F8) once the printer is ready.");
+    QTRY_VERIFY_WITH_TIMEOUT(page.message().contains(notPrinted), 10000);
+    QVERIFY(page.message().contains(second.number));
+    auto *reprint = page.findChild<QPushButton *>(QStringLiteral("reprintButton"));
+    QVERIFY(reprint->isEnabled());
+    // Paper back: F8 sends the same bytes again.
+    counter.printer.setPaperOut(false);
+    counter.printer.clearPage();
+    const qsizetype before = printRequests.size();
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QTest::keyClick(&page, Qt::Key_F8);
+    QTRY_VERIFY_WITH_TIMEOUT(counter.printer.page().text().contains(second.number), 10000);
+    QTRY_VERIFY(page.message().contains(printedText));
+    QCOMPARE(printRequests.size(), before + 1);
+    QCOMPARE(printRequests.constLast().constFirst().value<QList<QByteArray>>(),
+        printRequests.at(before - 1).constFirst().value<QList<QByteArray>>());
+}
+
+void TestQueueLive::stationWalkInSyncedOnce()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString clientDir = dir.filePath(QStringLiteral("client"));
+    auto store = store::Store::open(clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    sync::SyncConfig config;
+    {
+        QTcpServer nobody; // the station's link is down
+        QVERIFY(nobody.listen(QHostAddress::LocalHost, 0));
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(nobody.serverPort()));
+    }
+    config.user = synctest::kClerk;
+    config.password = synctest::kPassword;
+    config.requestTimeoutMs = 2000;
+    config.pull = false;
+    config.backoffBaseMs = 50;
+    config.backoffMaxMs = 300;
+    config.stationWindow = synctest::kKeyId;
+    sync::SyncEngine engine(store.value(), clientDir, config);
+    engine.start();
+    sync::LocalQueueService queue(store.value(), synctest::kKeyId, QStringLiteral("Z"));
+    queue.setCategories(queue::Category::fromGroups({{QStringLiteral("social"), QStringLiteral("社会保障")}}));
+    queue.setClerk(synctest::kClerk);
+    connect(&queue, &sync::LocalQueueService::changed, &engine, &sync::SyncEngine::kick);
+    ui::ClientContext context;
+    context.queue = &queue;
+    QSignalSpy issued(&queue, &sync::QueueService::ticketIssued);
+    ui::QueuePage page(context);
+    page.resize(1366, 768);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+
+    QTest::keyClick(&page, Qt::Key_F7);
+    ui::WalkInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = walkInDialog()));
+    QVERIFY(!dialog->findChild<QComboBox *>(QStringLiteral("categoryCombo"))->isVisible()); // one service
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE(issued.size(), 1);
+    const auto ticket = issued.constFirst().constFirst().value<queue::Ticket>();
+    QCOMPARE(ticket.number, QStringLiteral("Z001"));
+    QCOMPARE(ticket.source, queue::TicketSource::Station);
+    // No printer at this station: said, with the number; the ticket stays in the queue.
+    QTRY_VERIFY(page.message().contains(said("ow::ui::QueuePage",
+        "It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or reprint it "
+        "(F8) once the printer is ready.")));
+    QVERIFY(page.message().contains(QLatin1String("Z001")));
+    auto *table = page.findChild<QTableWidget *>(QStringLiteral("ticketTable"));
+    QTRY_COMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Z001"));
+
+    // The link returns: the back office has it once.
+    const QString serverDir = dir.filePath(QStringLiteral("server"));
+    const QString err = synctest::setUpWindow(serverDir);
+    QVERIFY2(err.isEmpty(), qPrintable(err));
+    synctest::Server server;
+    QVERIFY(server.start(serverDir));
+    const QByteArray token = synctest::signIn(server.port());
+    QVERIFY(!token.isEmpty());
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    sync::SyncEngine online(store.value(), clientDir, config);
+    engine.stop();
+    online.start();
+    const sync::StationQueueJournal journal(store.value());
+    QTRY_COMPARE_WITH_TIMEOUT(journal.unsentCount().value(), 0, 30000);
+    const synctest::Http r = synctest::http(server.port(), "GET", QStringLiteral("/v1/tickets/%1").arg(ticket.id), {},
+        {{"Authorization", "Bearer " + token}});
+    QCOMPARE(r.status, 200);
+    const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+    QCOMPARE(body.value(QLatin1String("ticket")).toObject().value(QLatin1String("number")).toString(),
+        QStringLiteral("Z001"));
+    const QJsonArray events = body.value(QLatin1String("events")).toArray();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("issued"));
+}
+
+void TestQueueLive::returnTicketByQr()
+{
+    // A case accepted at window 1 (the real IntakeWorkflow, its key enrolled), pushed.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString clientDir = dir.filePath(QStringLiteral("client"));
+    const QString keysDir = dir.filePath(QStringLiteral("keys"));
+    auto store = store::Store::open(clientDir);
+    QVERIFY2(store, qPrintable(store.error()));
+    QString why;
+    QString qr;
+    const QString caseId = testcase::makeAcceptedCase(store.value(), QStringLiteral("330106"), QStringLiteral("W01"),
+        QStringLiteral("c1"), keysDir, windowKey(1), &why, &qr);
+    QVERIFY2(!caseId.isEmpty(), qPrintable(why));
+    const auto key = receipt::WindowKey::loadOrCreate(keysDir, windowKey(1));
+    QVERIFY2(key, qPrintable(key.error()));
+    const QJsonObject enrol {{QStringLiteral("code"), m_enrolment}, {QStringLiteral("keyId"), windowKey(1)},
+        {QStringLiteral("publicKey"), QString::fromLatin1(key->publicKey().toBase64())}};
+    const synctest::Http enrolled = synctest::http(
+        m_server.port(), "POST", QStringLiteral("/v1/enrol"), QJsonDocument(enrol).toJson(QJsonDocument::Compact));
+    QVERIFY2(enrolled.status == 201, enrolled.body.constData());
+    sync::SyncConfig config;
+    config.baseUrl = m_url;
+    config.user = QStringLiteral("c1");
+    config.password = kPassword;
+    config.pull = false;
+    sync::SyncEngine engine(store.value(), clientDir, config);
+    engine.start();
+    const store::CaseLog log(store.value());
+    QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, 30000);
+    const auto payload = receipt::QrPayload::parse(qr);
+    QVERIFY2(payload, qPrintable(payload.error()));
+    const QString caseNumber = payload->caseNumber;
+
+    // The kiosk's key ring, as the kiosk program gets it.
+    ui::ClientContext kioskContext;
+    sync::KeyRingFollower follower(m_url);
+    QSignalSpy rings(&follower, &sync::KeyRingFollower::ringReceived);
+    follower.start();
+    QTRY_COMPARE(rings.size(), 1);
+    auto ring = receipt::KeyRing::fromJson(rings.constFirst().constFirst().toByteArray());
+    QVERIFY2(ring, qPrintable(ring.error()));
+    kioskContext.keys = ring.value();
+    ui::CounterDevices devices; // the scanner's texts come through it; no printer here
+    kioskContext.devices = &devices;
+    sync::RemoteQueueService kioskQueue(m_url, m_kioskToken.toLatin1(), QString(), kHall);
+    QSignalSpy issued(&kioskQueue, &sync::QueueService::ticketIssued);
+    ui::KioskWindow kiosk(kioskContext, &kioskQueue, QUrl(QStringLiteral("https://zwfw.example.invalid/")));
+    kiosk.setHallName(QStringLiteral("市民中心一楼"));
+    kiosk.resize(1366, 768);
+    kiosk.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&kiosk));
+    QTRY_VERIFY(kiosk.findChild<QPushButton *>(QStringLiteral("category_social")));
+
+    // A forged QR (another case number under the same signature): refused at once, nothing issued.
+    QString forged = qr;
+    forged.replace(caseNumber, caseNumber.left(caseNumber.size() - 1) + QLatin1Char('9'));
+    QVERIFY(forged != qr);
+    devices.reportScan(forged);
+    auto *scanLabel = kiosk.findChild<QLabel *>(QStringLiteral("scanLabel"));
+    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        QCoreApplication::sendPostedEvents(); // the layout of the new text, before the picture
+        kiosk.grab().save(shots + QStringLiteral("/kiosk-qr-refused.png"));
+    }
+    QVERIFY2(scanLabel->text().startsWith(said("ow::ui::KioskWindow",
+                 "This QR code cannot be used: %1\nNo ticket was issued. Please ask the staff.")),
+        qPrintable(scanLabel->text()));
+    QVERIFY(kiosk.findChild<QLabel *>(QStringLiteral("statusLabel"))->text().isEmpty()); // nothing asked
+    QVERIFY(!kiosk.shownTicket());
+
+    // The genuine receipt: a return ticket for its case, in the category window 1 serves first.
+    devices.reportScan(qr);
+    QTRY_COMPARE(issued.size(), 1);
+    QTRY_VERIFY(kiosk.shownTicket());
+    const queue::Ticket ticket = *kiosk.shownTicket();
+    QCOMPARE(ticket.source, queue::TicketSource::Return);
+    QCOMPARE(ticket.caseNumber, caseNumber);
+    QCOMPARE(ticket.caseId, caseId);
+    QCOMPARE(ticket.category, QStringLiteral("business"));
+    auto *returnLabel = kiosk.findChild<QLabel *>(QStringLiteral("returnCaseLabel"));
+    QVERIFY(returnLabel->isVisible());
+    QVERIFY(returnLabel->text().contains(caseNumber));
+    if (const QString shots = qEnvironmentVariable("OW_SCREENSHOT_DIR"); !shots.isEmpty())
+        kiosk.grab().save(shots + QStringLiteral("/kiosk-return-ticket.png"));
+
+    // At window 2: F7, the QR scanned into the dialog, Enter twice (the scan, then the ticket).
+    sync::RemoteQueueService windowQueue(m_url, QByteArray(), windowKey(2), kHall);
+    windowQueue.setCredentials(QStringLiteral("c2"), kPassword);
+    ui::ClientContext context;
+    context.queue = &windowQueue;
+    context.keys = ring.value();
+    QSignalSpy windowIssued(&windowQueue, &sync::QueueService::ticketIssued);
+    QSignalSpy snapshots(&windowQueue, &sync::QueueService::snapshotReady);
+    ui::QueuePage page(context);
+    page.resize(1366, 768);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    QTRY_VERIFY(snapshots.size() >= 1);
+    QTest::keyClick(&page, Qt::Key_F7);
+    ui::WalkInDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = walkInDialog()));
+    auto *qrEdit = dialog->findChild<QLineEdit *>(QStringLiteral("qrEdit"));
+    auto *caseLabel = dialog->findChild<QLabel *>(QStringLiteral("caseLabel"));
+    qrEdit->setFocus();
+    QTest::keyClicks(qrEdit, forged);
+    QTest::keyClick(qrEdit, Qt::Key_Return);
+    QVERIFY2(caseLabel->text().startsWith(
+                 said("ow::ui::WalkInDialog", "QR refused: %1 No return ticket: a walk-in ticket only.")),
+        qPrintable(caseLabel->text()));
+    QCOMPARE(dialog->request().caseNumber, QString());
+    QVERIFY(walkInDialog()); // the scan's Enter did not issue
+    QTest::keyClicks(qrEdit, qr);
+    QCOMPARE(qrEdit->text(), qr);
+    QTest::keyClick(qrEdit, Qt::Key_Return);
+    QVERIFY2(caseLabel->text().contains(caseNumber), qPrintable(caseLabel->text()));
+    QVERIFY(walkInDialog()); // the scan's Enter did not issue yet
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_COMPARE(windowIssued.size(), 1);
+    const auto atWindow = windowIssued.constFirst().constFirst().value<queue::Ticket>();
+    QCOMPARE(atWindow.source, queue::TicketSource::Return);
+    QCOMPARE(atWindow.caseId, caseId);
+    QTRY_VERIFY(page.message().contains(caseNumber));
+}
 
 OW_DEVICESIM_GUI_TEST_MAIN(TestQueueLive)
 #include "tst_queuelive.moc"

@@ -1,6 +1,7 @@
 // BackOfficeServer's routes of the hall's queue: each authenticates and hands over to HallQueue
 // (the worker's own on a worker thread, see runsOnEventLoop).
 #include "onewindow/backoffice/BackOfficeServer.h"
+#include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/EventLog.h"
 #include "onewindow/backoffice/EventWaiters.h"
 #include "onewindow/backoffice/HallQueue.h"
@@ -57,7 +58,34 @@ ApiReply BackOfficeServer::issueTicket(const Request &r)
     auto body = objectBody(r.body());
     if (!body)
         return body.error;
-    return hallQueue().issue(*who.value, r.params.value(QStringLiteral("hall")), *body.value);
+    const QString hall = r.params.value(QStringLiteral("hall"));
+    const QJsonValue caseNumber = body.value->value(QLatin1String("caseNumber"));
+    if (caseNumber.isString() && !body.value->contains(QLatin1String("category"))) {
+        // A return ticket at the kiosk (a scanned notice or receipt QR): the applicant chooses no
+        // service; the ticket goes to the category the case's accepting window serves in this
+        // hall (the first by the hall's order), else to the hall's first category.
+        auto q = database().exec(QStringLiteral("SELECT c.code FROM case_numbers n"
+                                                " JOIN hall_window_categories w ON w.window_key_id = n.window_key_id"
+                                                " JOIN hall_categories c ON c.hall = ? AND c.code = w.category"
+                                                " WHERE n.number = ? ORDER BY c.position LIMIT 1"),
+            {hall, caseNumber.toString()});
+        if (!q)
+            return ApiReply::storage(q.error());
+        QString category;
+        if (q.value().next()) {
+            category = q.value().value(0).toString();
+        } else {
+            auto first = database().exec(
+                QStringLiteral("SELECT code FROM hall_categories WHERE hall = ? ORDER BY position LIMIT 1"), {hall});
+            if (!first)
+                return ApiReply::storage(first.error());
+            if (first.value().next())
+                category = first.value().value(0).toString();
+        }
+        if (!category.isEmpty())
+            body.value->insert(QStringLiteral("category"), category);
+    }
+    return hallQueue().issue(*who.value, hall, *body.value);
 }
 
 ApiReply BackOfficeServer::checkInAppointment(const Request &r)

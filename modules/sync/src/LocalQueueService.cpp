@@ -1,6 +1,7 @@
 #include "onewindow/sync/LocalQueueService.h"
 
 #include "onewindow/queue/QueueRules.h"
+#include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 
 #include <QTimer>
@@ -217,7 +218,15 @@ void LocalQueueService::issue(const QString &category, ow::queue::Priority prior
     t.source = queue::TicketSource::Station;
     t.priority = priority;
     t.issuedAt = t.queuedAt = m_clock.now().toUTC();
-    t.caseNumber = caseNumber;
+    if (!caseNumber.isEmpty()) {
+        // A return ticket (a notice or receipt QR scanned at the station's window): its case is in
+        // this store, and calling the ticket opens it.
+        auto record = store::CaseRepository(m_store).findByNumber(caseNumber);
+        if (!record)
+            return fail(tr("The station has no case %1: %2").arg(caseNumber, record.error()));
+        t.caseId = record->id;
+        t.caseNumber = caseNumber;
+    }
     QString prefix = m_prefix;
     if (prefix.isEmpty()) {
         for (const queue::Category &c : std::as_const(m_categories)) {

@@ -299,8 +299,10 @@ void RemoteQueueService::act(const QString &ticketId, Action action, const Actio
 
 void RemoteQueueService::issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber)
 {
-    QJsonObject body {
-        {QStringLiteral("category"), category}, {QStringLiteral("priority"), queue::priorityName(priority)}};
+    QJsonObject body {{QStringLiteral("priority"), queue::priorityName(priority)}};
+    // A return ticket may leave the category to the back office (the case's accepting window's).
+    if (!category.isEmpty() || caseNumber.isEmpty())
+        body.insert(QStringLiteral("category"), category);
     if (!caseNumber.isEmpty())
         body.insert(QStringLiteral("caseNumber"), caseNumber);
     send("POST", QStringLiteral("/v1/halls/%1/tickets").arg(m_hall), body, [this](int, const QJsonObject &answer) {

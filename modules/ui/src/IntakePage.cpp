@@ -17,6 +17,7 @@
 #include "onewindow/ui/IdentityPanel.h"
 #include "onewindow/ui/RatingDesk.h"
 #include "onewindow/ui/SupplementDialog.h"
+#include "onewindow/ui/WalkInDialog.h"
 #include "ui_IntakePage.h"
 
 #include "onewindow/scan/LicenceQr.h"
@@ -478,8 +479,10 @@ void IntakePage::takeCard(const idcard::IdCardData &card)
     if (!m_workflow)
         return;
     // A card read while the clerk works in a hand-out is the collector's (HandoutDialog takes it),
-    // not the next applicant's.
-    if (qobject_cast<HandoutDialog *>(QApplication::activeWindow()))
+    // and one read in the walk-in ticket dialog gives the ticket's priority by age (WalkInDialog
+    // takes it): neither is the next applicant's.
+    if (qobject_cast<HandoutDialog *>(QApplication::activeWindow())
+        || qobject_cast<WalkInDialog *>(QApplication::activeModalWidget()))
         return;
     // What the card says that rules and answers use: validity, birth date and gender.
     QJsonObject details {{QStringLiteral("card"), card.typeCode()}, {QStringLiteral("address"), card.address},

@@ -5,6 +5,7 @@
 #include "onewindow/sync/QueueService.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/HallTicketSlip.h"
 #include "ui_KioskWindow.h"
 
 #include <QEvent>
@@ -41,12 +42,14 @@ KioskWindow::KioskWindow(
                 return;
             setBusy(false);
             m_checkingIn = false;
+            m_returnCase.clear();
             m_ui->statusLabel->setText(tr("No ticket can be issued right now: %1 Please ask the staff.").arg(message));
         });
         m_queue->refresh();
     }
     if (m_context.devices) {
         connect(m_context.devices, &CounterDevices::printed, this, &KioskWindow::printed);
+        connect(m_context.devices, &CounterDevices::scanned, this, &KioskWindow::takeScan);
         connect(m_context.devices, &CounterDevices::printerStatusChanged, this, [this] {
             if (!m_printing && m_ui->pages->currentWidget() == m_ui->choosePage)
                 backToStart(); // says (or stops saying) that the printer is out of order
@@ -120,6 +123,42 @@ void KioskWindow::choose(const QString &category)
     m_queue->issue(category, elderly ? queue::Priority::Elderly : queue::Priority::None);
 }
 
+void KioskWindow::takeScan(const QString &text)
+{
+    if (!m_queue || m_waitingForTicket || m_ui->pages->currentWidget() != m_ui->choosePage)
+        return;
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return;
+    m_backTimer->stop();
+    m_ui->statusLabel->clear();
+    if (!t.startsWith(QLatin1String("OW2;")) && !t.startsWith(QLatin1String("OW1;"))) {
+        refuseScan(tr("This is not the QR code of a notice or receipt of this centre."));
+        return;
+    }
+    // The same check as the window's (案件, hand-out): the key ring, with the revoked keys' validity.
+    const auto verified = m_context.keys.check(t);
+    if (!verified) {
+        refuseScan(verified.error());
+        return;
+    }
+    m_ui->scanLabel->clear();
+    m_returnCase = verified->payload.caseNumber;
+    setBusy(true);
+    m_ui->statusLabel->setText(tr("Issuing the return ticket for your case %1…").arg(m_returnCase));
+    const bool elderly = m_cardAge && *m_cardAge >= kElderlyAge;
+    // The back office takes the category of the case's window: the applicant chooses nothing.
+    m_queue->issue(QString(), elderly ? queue::Priority::Elderly : queue::Priority::None, m_returnCase);
+}
+
+void KioskWindow::refuseScan(const QString &why)
+{
+    m_ui->scanLabel->setText(
+        tr("This QR code cannot be used: %1\nNo ticket was issued. Please ask the staff.").arg(why));
+    m_ui->scanHintLabel->hide(); // room for the refusal
+    m_backTimer->start(); // the refusal stays a while, then the start screen is clean again
+}
+
 void KioskWindow::setBusy(bool busy)
 {
     m_waitingForTicket = busy;
@@ -136,23 +175,17 @@ void KioskWindow::issued(const queue::Ticket &ticket, int ahead, const QString &
     m_noAppointment = false;
     m_cardAge.reset(); // the card was for this ticket
     m_ticket = ticket;
-    receipt::TicketSlipData slip;
-    slip.hall = m_ui->hallLabel->text();
-    slip.number = ticket.number;
-    slip.category = ticket.category;
-    for (const queue::CategoryLoad &c : std::as_const(m_categories)) {
-        if (c.code == ticket.category)
-            slip.category = c.name;
-    }
-    if (ticket.priority == queue::Priority::Elderly)
-        slip.priority = tr("Priority: elderly");
-    slip.ahead = ahead;
-    slip.issuedAt = ticket.issuedAt.toLocalTime();
-    slip.followUrl = follow.isEmpty() ? QString() : m_followBase.resolved(QUrl(follow)).toString();
+    const receipt::TicketSlipData slip =
+        HallTicketSlip::of(ticket, ahead, follow, m_ui->hallLabel->text(), m_categories, m_followBase);
     m_slip = slip;
 
     m_ui->ticketNumberLabel->setText(ticket.number);
     m_ui->ticketCategoryLabel->setText(slip.category);
+    m_ui->returnCaseLabel->setVisible(!ticket.caseNumber.isEmpty());
+    m_ui->returnCaseLabel->setText(ticket.caseNumber.isEmpty()
+            ? QString()
+            : tr("Your case %1: please wait for your number to be called.").arg(ticket.caseNumber));
+    m_returnCase.clear();
     m_ui->aheadLabel->setText(ahead == 0 ? tr("You are next.") : tr("%n waiting ahead of you.", nullptr, ahead));
     m_ui->statusLabel->clear();
     m_ui->pages->setCurrentWidget(m_ui->ticketPage);
@@ -170,7 +203,7 @@ void KioskWindow::print()
         return;
     }
     // The slip speaks the window's document language (zh_CN), not the kiosk's screen language.
-    const auto blocks = receipt::TicketSlip::blocks(*m_slip, m_context.devices->printerProfile());
+    const auto blocks = HallTicketSlip::blocks(*m_slip, m_context.devices->printerProfile());
     if (!blocks) {
         printed(false, blocks.error());
         return;
@@ -269,6 +302,8 @@ void KioskWindow::backToStart()
     m_ticket.reset();
     m_ui->pages->setCurrentWidget(m_ui->choosePage);
     m_ui->printStatusLabel->clear();
+    m_ui->scanLabel->clear();
+    m_ui->scanHintLabel->setVisible(m_context.devices != nullptr);
     QString status;
     const bool faulty = m_context.devices
         && (!m_context.devices->canPrint() || m_context.devices->printerStatus().state == usb::DeviceState::Error);

@@ -3,6 +3,9 @@
 #include "onewindow/queue/QueueRules.h"
 #include "onewindow/sync/QueueService.h"
 #include "onewindow/ui/ClientContext.h"
+#include "onewindow/ui/CounterDevices.h"
+#include "onewindow/ui/HallTicketSlip.h"
+#include "onewindow/ui/WalkInDialog.h"
 #include "ui_QueuePage.h"
 
 #include <QEvent>
@@ -21,6 +24,8 @@ namespace {
 // The waiting times in the list move on by the clock (the queue itself follows the back office).
 constexpr int kLiveMs = 15000;
 constexpr int kCallNext = -1;
+constexpr int kWalkIn = -2;
+constexpr int kReprint = -3;
 
 } // namespace
 
@@ -46,7 +51,8 @@ QueuePage::QueuePage(const ClientContext &context, QWidget *parent)
     } keys[] = {{m_ui->callNextButton, Qt::Key_F1, kCallNext}, {m_ui->recallButton, Qt::Key_F2, int(Action::Recall)},
         {m_ui->noShowButton, Qt::Key_F3, int(Action::NoShow)},
         {m_ui->transferButton, Qt::Key_F4, int(Action::Transfer)}, {m_ui->parkButton, Qt::Key_F5, int(Action::Park)},
-        {m_ui->resumeButton, Qt::Key_F6, int(Action::Resume)}, {m_ui->serveButton, Qt::Key_Return, int(Action::Serve)}};
+        {m_ui->resumeButton, Qt::Key_F6, int(Action::Resume)}, {m_ui->walkInButton, Qt::Key_F7, kWalkIn},
+        {m_ui->reprintButton, Qt::Key_F8, kReprint}, {m_ui->serveButton, Qt::Key_Return, int(Action::Serve)}};
     for (const auto &k : keys) {
         auto *shortcut = new QShortcut(QKeySequence(k.key), this);
         // Only while the 排队叫号 section is shown (a hidden page's shortcuts never fire), wherever
@@ -65,12 +71,21 @@ QueuePage::QueuePage(const ClientContext &context, QWidget *parent)
         connect(m_context.queue, &sync::QueueService::ticketChanged, this, &QueuePage::ticketChanged);
         connect(m_context.queue, &sync::QueueService::nobodyWaiting, this,
             [this] { say(tr("No one is waiting in this window's services.")); });
-        connect(m_context.queue, &sync::QueueService::failed, this, [this](const QString &m) { say(m, true); });
+        connect(m_context.queue, &sync::QueueService::failed, this, [this](const QString &m) {
+            m_issuing = false;
+            say(m, true);
+        });
+        connect(m_context.queue, &sync::QueueService::ticketIssued, this, &QueuePage::issued);
         // The waiting list follows the hall's events (QueueService::follow): a ticket issued at
         // the kiosk or called at another window shows at once.
         m_context.queue->follow();
         m_liveTimer->start();
     }
+    if (m_context.devices)
+        connect(m_context.devices, &CounterDevices::printed, this, [this](bool ok, const QString &message) {
+            if (m_printing) // not another document on the shared printer
+                printed(ok, message);
+        });
     retranslate();
 }
 
@@ -94,6 +109,10 @@ void QueuePage::retranslate()
     m_ui->transferButton->setText(tr("Transfer (F4)"));
     m_ui->parkButton->setText(tr("Park (F5)"));
     m_ui->resumeButton->setText(tr("Resume (F6)"));
+    m_ui->walkInButton->setText(tr("Walk-in ticket (F7)"));
+    m_ui->walkInButton->setToolTip(tr("A ticket for the applicant at the window; a scanned notice or receipt QR "
+                                      "makes it a return ticket for the case."));
+    m_ui->reprintButton->setText(tr("Reprint ticket (F8)"));
     refreshCurrent();
     refreshTable();
 }
@@ -203,6 +222,14 @@ void QueuePage::act(int action)
         m_context.queue->callNext();
         return;
     }
+    if (action == kWalkIn) {
+        walkIn();
+        return;
+    }
+    if (action == kReprint) {
+        print();
+        return;
+    }
     const auto a = Action(action);
     if (a == Action::Serve) {
         serve();
@@ -224,6 +251,86 @@ void QueuePage::act(int action)
     if (!m_current)
         return;
     m_context.queue->act(m_current->id, a);
+}
+
+void QueuePage::walkIn()
+{
+    if (m_walkIn || m_issuing)
+        return;
+    m_walkIn = new WalkInDialog(m_context, m_snapshot.categories, this);
+    m_walkIn->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_walkIn, &QDialog::accepted, this, [this] {
+        const WalkInDialog::Request r = m_walkIn->request();
+        m_issuing = true;
+        say(r.caseNumber.isEmpty() ? tr("Issuing a ticket…")
+                                   : tr("Issuing a return ticket for case %1…").arg(r.caseNumber));
+        m_context.queue->issue(r.category, r.priority, r.caseNumber);
+    });
+    m_walkIn->open();
+}
+
+void QueuePage::issued(const queue::Ticket &ticket, int ahead, const QString &follow)
+{
+    if (!m_issuing)
+        return; // not this window's walk-in
+    m_issuing = false;
+    QString hall = m_context.window.office;
+    if (hall.isEmpty())
+        hall = m_context.window.windowName;
+    m_slip = HallTicketSlip::of(ticket, ahead, follow, hall, m_snapshot.categories, m_context.queueFollowBase);
+    const printer::PrinterProfile profile =
+        m_context.devices ? m_context.devices->printerProfile() : m_context.printerProfile;
+    const auto blocks = HallTicketSlip::blocks(*m_slip, profile);
+    m_slipBlocks = blocks ? blocks.value() : QList<QByteArray>();
+    m_slipProblem = blocks ? QString() : blocks.error();
+    m_issuedText = ticket.caseNumber.isEmpty()
+        ? tr("Ticket %1 issued (%2, %n waiting ahead).", nullptr, ahead)
+              .arg(ticket.number, HallTicketSlip::categoryName(ticket.category, m_snapshot.categories))
+        : tr("Return ticket %1 issued for case %2 (%n waiting ahead).", nullptr, ahead)
+              .arg(ticket.number, ticket.caseNumber);
+    print();
+    if (m_context.queue)
+        m_context.queue->refresh();
+}
+
+void QueuePage::print()
+{
+    if (!m_slip || m_printing)
+        return;
+    QString problem = m_slipProblem;
+    if (problem.isEmpty() && (!m_context.devices || !m_context.devices->canPrint())) {
+        problem = m_context.devices ? m_context.devices->printerProblem() : QString();
+        if (problem.isEmpty())
+            problem = tr("The receipt printer is not connected.");
+    }
+    if (!problem.isEmpty()) {
+        printed(false, problem);
+        return;
+    }
+    m_printing = true;
+    m_ui->reprintButton->setEnabled(false);
+    say(tr("%1 %2", "the ticket issued, then its printing").arg(m_issuedText, tr("Printing the ticket…")));
+    m_context.devices->requestPrint(m_slipBlocks);
+}
+
+void QueuePage::printed(bool ok, const QString &message)
+{
+    if (!m_slip)
+        return;
+    m_printing = false;
+    m_ui->reprintButton->setEnabled(true);
+    if (ok) {
+        say(tr("%1 %2", "the ticket issued, then its printing")
+                .arg(m_issuedText, tr("The ticket is printed: hand it to the applicant.")));
+        return;
+    }
+    // The ticket is in the queue whatever the printer does: the clerk tells the number or reprints.
+    say(tr("%1 %2", "the ticket issued, then its printing")
+            .arg(m_issuedText,
+                tr("It could not be printed: %1 The ticket is in the queue: tell the applicant the number %2, or "
+                   "reprint it (F8) once the printer is ready.")
+                    .arg(message, m_slip->number)),
+        true);
 }
 
 void QueuePage::serve()
@@ -272,6 +379,8 @@ void QueuePage::refreshCurrent()
     const bool hasQueue = m_context.queue != nullptr;
     m_ui->callNextButton->setEnabled(hasQueue);
     m_ui->resumeButton->setEnabled(hasQueue && m_ui->parkedList->currentRow() >= 0);
+    m_ui->walkInButton->setEnabled(hasQueue);
+    m_ui->reprintButton->setEnabled(m_slip.has_value() && !m_printing);
     if (!m_current) {
         m_ui->currentNumberLabel->setText(QStringLiteral("—"));
         m_ui->currentCategoryLabel->setText(hasQueue

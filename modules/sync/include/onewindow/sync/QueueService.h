@@ -43,7 +43,9 @@ public:
         QString caseNumber;
     };
     virtual void act(const QString &ticketId, Action action, const ActionArgs &args = {}) = 0;
-    // A walk-in ticket (or, with caseNumber, a return ticket) → ticketIssued
+    // A walk-in ticket (or, with caseNumber, a return ticket: linked to that case, which calling
+    // it opens) → ticketIssued. A return ticket at a hall may leave `category` empty: the back
+    // office takes the category the case's accepting window serves (the kiosk's scanned QR).
     virtual void issue(const QString &category, ow::queue::Priority priority, const QString &caseNumber = {}) = 0;
     // The ID card on the kiosk's reader: the holder's appointment for today, checked in →
     // ticketIssued; none → noAppointment (the applicant chooses a category as a walk-in). The

@@ -10,6 +10,7 @@
 #include <QImage>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <functional>
 #include <optional>
@@ -72,6 +73,9 @@ struct ClientContext
     // The hall's queue as this window works it (the back office's, or a station's own); null
     // without one: the 排队叫号 section says so.
     sync::QueueService *queue = nullptr;
+    // Where a walk-in ticket's QR points (the back office's public address, as the kiosk's
+    // followBase); empty at a station (no QR on its slips).
+    QUrl queueFollowBase;
     // The supervisor's overview and appeal decisions at the back office (督办); null unless a
     // supervisor signed in with a back office: the section then says so.
     sync::SupervisorService *supervisor = nullptr;

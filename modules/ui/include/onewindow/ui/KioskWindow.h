@@ -58,6 +58,11 @@ public:
     // (the number goes to the queue service and is not kept); without one, its age only is kept,
     // until the next ticket.
     void takeCard(const idcard::IdCardData &card);
+    // A text from the barcode scanner: a notice or receipt QR, checked against the key ring
+    // (ClientContext::keys, with the revoked keys' validity, as at the window); a genuine one gets
+    // a return ticket linked to its case (the back office picks the category), printed as any
+    // ticket; anything else is refused on screen in large type, and no ticket is issued.
+    void takeScan(const QString &text);
 
     // The age on a card at `today` (full years).
     static int ageOn(const QDate &birth, const QDate &today);
@@ -76,6 +81,7 @@ private:
     void refreshCard();
     void setBusy(bool busy);
     void noAppointment();
+    void refuseScan(const QString &why);
 
     const ClientContext &m_context;
     sync::QueueService *m_queue;
@@ -90,6 +96,7 @@ private:
     bool m_waitingForTicket = false;
     bool m_checkingIn = false; // a card's appointment is being looked for
     bool m_noAppointment = false; // the card on the reader has none today
+    QString m_returnCase; // the case of a scanned QR whose return ticket is being issued
 };
 
 } // namespace ow::ui
