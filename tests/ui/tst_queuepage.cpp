@@ -10,8 +10,10 @@
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/LocalQueueService.h"
 #include "onewindow/sync/StationQueueJournal.h"
+#include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/IntakePage.h"
+#include "onewindow/ui/MainWindow.h"
 #include "onewindow/ui/QueuePage.h"
 
 #include <QDir>
@@ -20,6 +22,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -278,6 +281,68 @@ private Q_SLOTS:
         QCOMPARE(kinds, (QStringList {QStringLiteral("issued"), QStringLiteral("called"), QStringLiteral("served")}));
         QCOMPARE(events->constLast().data.value(QStringLiteral("caseNumber")).toString(), caseNumber);
         QCOMPARE(events->constLast().clerk, QStringLiteral("station-clerk"));
+    }
+    // Issue 25: the window makes only the section it shows first (intake); 排队叫号 and 案件 are
+    // made when first shown. Made then, they work from their keys as before: Ctrl+1 shows the
+    // station's waiting ticket, F1 calls it and opens its case in the intake section (wired at
+    // that moment), Ctrl+3 shows the cases.
+    void sectionsMadeOnFirstShowWorkFromTheirKeys()
+    {
+        const QDateTime now(QDate(2026, 12, 7), QTime(1, 35), Qt::UTC);
+        FixedClock clock(now.addSecs(-5 * 60));
+        QTemporaryDir dir;
+        auto store = store::Store::open(dir.path());
+        QVERIFY2(store, qPrintable(store.error()));
+        sync::LocalQueueService station(store.value(), QStringLiteral("330106-S07"), QStringLiteral("Z"), clock);
+        station.setCategories(queue::Category::fromGroups({{QStringLiteral("social"), QStringLiteral("社会保障")}}));
+        station.setClerk(QStringLiteral("station-clerk"));
+        QSignalSpy issued(&station, &sync::QueueService::ticketIssued);
+        station.issue(QStringLiteral("social"), queue::Priority::None);
+        QTRY_COMPARE(issued.size(), 1);
+        clock.set(now);
+
+        ui::ClientContext context;
+        testsupport::IntakeTestContext shared;
+        shared.fill(context, &clock);
+        context.store = &store.value();
+        context.queue = &station;
+        ui::MainWindow window(context);
+        window.catalogueReady();
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QCOMPARE(window.currentSection(), ui::MainWindow::Section::Intake);
+        QVERIFY(window.findChild<ui::IntakePage *>());
+        QVERIFY(!window.findChild<QueuePage *>());
+        QVERIFY(!window.findChild<ui::CasesPage *>());
+
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentSection(), ui::MainWindow::Section::Queue);
+        auto *page = window.findChild<QueuePage *>();
+        QVERIFY(page);
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("sectionStack"));
+        QCOMPARE(stack->currentWidget(), page);
+        QCOMPARE(stack->count(), 4);
+        QVERIFY(page->isVisible());
+        auto *table = page->findChild<QTableWidget *>(QStringLiteral("ticketTable"));
+        QTRY_COMPARE(table->rowCount(), 1);
+        QTest::keyClick(&window, Qt::Key_F1);
+        QTRY_VERIFY(page->current());
+        QCOMPARE(page->current()->number, QStringLiteral("Z001"));
+        QVERIFY(!window.findChild<ui::IntakePage *>()->workflow()->caseNumber().isEmpty());
+
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentSection(), ui::MainWindow::Section::Cases);
+        auto *cases = window.findChild<ui::CasesPage *>();
+        QVERIFY(cases);
+        QCOMPARE(stack->currentWidget(), cases);
+        QVERIFY(cases->isVisible());
+        // Shown again, a section is the same one (made once).
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(stack->currentWidget(), page);
+        QCOMPARE(window.findChildren<QueuePage *>().size(), 1);
     }
 };
 

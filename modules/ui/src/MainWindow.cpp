@@ -20,6 +20,8 @@
 #include <QShortcut>
 #include <QTimer>
 
+#include <utility>
+
 namespace ow::ui {
 
 MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
@@ -34,13 +36,20 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
     const bool counter = context.servesTheCounter();
     const bool supervisor = context.role == QLatin1String("supervisor");
     if (counter) {
-        auto *queuePage = new QueuePage(context, this);
-        addSection(queuePage, QStringLiteral("view-list-details"));
+        // Only the section shown first is made with the window; the others when first shown
+        // (issue 25: the first paint waits for what is on screen, nothing else).
+        addSection(
+            [this] {
+                auto *queuePage = new QueuePage(m_context, this);
+                queuePage->setOpenCase(
+                    [this](const queue::Ticket &ticket) { return m_intake->startForTicket(ticket); });
+                connect(queuePage, &QueuePage::intakeRequested, this, [this] { showSection(Section::Intake); });
+                return queuePage;
+            },
+            QStringLiteral("view-list-details"));
         m_intake = new IntakePage(context, this);
-        queuePage->setOpenCase([this](const queue::Ticket &ticket) { return m_intake->startForTicket(ticket); });
-        connect(queuePage, &QueuePage::intakeRequested, this, [this] { showSection(Section::Intake); });
         addSection(m_intake, QStringLiteral("document-new"));
-        addSection(new CasesPage(context, this), QStringLiteral("folder-open"));
+        addSection([this] { return new CasesPage(m_context, this); }, QStringLiteral("folder-open"));
     } else {
         m_roleLabel = new QLabel(this);
         m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
@@ -50,12 +59,17 @@ MainWindow::MainWindow(const ClientContext &context, QWidget *parent)
             addSection(i == 0 ? static_cast<QWidget *>(m_roleLabel) : new QWidget(this), QString());
     }
     // 督办 only for a supervisor (a clerk neither sees the others' figures nor decides appeals).
-    addSection(supervisor ? static_cast<QWidget *>(new SupervisorPage(context, this)) : new QWidget(this),
-        QStringLiteral("view-statistics"));
+    if (supervisor)
+        addSection([this] { return new SupervisorPage(m_context, this); }, QStringLiteral("view-statistics"));
+    else
+        addSection(new QWidget(this), QStringLiteral("view-statistics"));
     for (int i = 0; i < m_ui->sectionList->count(); ++i)
         m_ui->sectionList->item(i)->setHidden(i == int(Section::Supervisor) ? !supervisor : !counter);
 
-    connect(m_ui->sectionList, &QListWidget::currentRowChanged, m_ui->sectionStack, &QStackedWidget::setCurrentIndex);
+    connect(m_ui->sectionList, &QListWidget::currentRowChanged, this, [this](int row) {
+        makeSection(row);
+        m_ui->sectionStack->setCurrentIndex(row);
+    });
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     // Ctrl+1 … Ctrl+4 jump between sections, so the keyboard never needs the mouse.
@@ -124,8 +138,26 @@ SyncPanel *MainWindow::showSyncPanel()
 void MainWindow::addSection(QWidget *page, const QString &iconName)
 {
     m_ui->sectionStack->addWidget(page);
+    m_makers.emplace_back();
     auto *item = new QListWidgetItem(QIcon::fromTheme(iconName), QString(), m_ui->sectionList);
     item->setSizeHint(QSize(0, 44));
+}
+
+void MainWindow::addSection(std::function<QWidget *()> make, const QString &iconName)
+{
+    addSection(new QWidget(this), iconName); // stands in until the section is first shown
+    m_makers.back() = std::move(make);
+}
+
+void MainWindow::makeSection(int index)
+{
+    if (index < 0 || index >= int(m_makers.size()) || !m_makers[std::size_t(index)])
+        return;
+    const auto make = std::exchange(m_makers[std::size_t(index)], nullptr);
+    QWidget *standIn = m_ui->sectionStack->widget(index);
+    m_ui->sectionStack->insertWidget(index, make());
+    m_ui->sectionStack->removeWidget(standIn);
+    delete standIn;
 }
 
 void MainWindow::showSection(Section section)

@@ -2,7 +2,9 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QLabel;
 
@@ -42,6 +44,9 @@ protected:
 
 private:
     void addSection(QWidget *page, const QString &iconName);
+    // A section made when first shown (a stand-in until then).
+    void addSection(std::function<QWidget *()> make, const QString &iconName);
+    void makeSection(int index);
     void retranslate();
     void showAbout();
 
@@ -52,6 +57,7 @@ private:
     IntakePage *m_intake = nullptr; // null unless the role serves the counter
     QLabel *m_roleLabel = nullptr; // what a role without the counter's sections is told
     SyncPanel *m_syncPanel = nullptr;
+    std::vector<std::function<QWidget *()>> m_makers; // per section: how to make it, until made
     bool m_painted = false;
 };
 
