@@ -3231,6 +3231,14 @@
         <source>Charts</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Previous windows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next windows</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SupervisorReport</name>
@@ -6875,6 +6883,10 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     </message>
     <message>
         <source>Decide the appeal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows %1–%2 of %3, those that need attention first; the totals count all %3.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3222,6 +3222,14 @@
         <source>Charts</source>
         <translation>图表</translation>
     </message>
+    <message>
+        <source>Previous windows</source>
+        <translation>上一页窗口</translation>
+    </message>
+    <message>
+        <source>Next windows</source>
+        <translation>下一页窗口</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorReport</name>
@@ -6830,6 +6838,10 @@ Your number is %2 and it is in the queue. Please note it, or ask the staff and p
     <message>
         <source>Decide the appeal</source>
         <translation>裁定申诉</translation>
+    </message>
+    <message>
+        <source>Windows %1–%2 of %3, those that need attention first; the totals count all %3.</source>
+        <translation>第 %1–%2 个窗口（共 %3 个，需关注的排在前面）；合计数统计全部 %3 个窗口。</translation>
     </message>
 </context>
 <context>
