@@ -447,17 +447,19 @@ void TestSupervisorDay::simulateTheDay()
             {}, {}, {}, {}, {}},
         {kSecondWindow, {{QTime(8, 50), QTime(11, 50), kSecondClerk}, {QTime(13, 0), QTime(17, 0), kSecondClerk}}, {},
             {}, {}, {}, {}, {}}};
-    // Arrivals: every 3–7 minutes in the morning peak, 6–14 in the afternoon.
+    // Arrivals: every 5–10 minutes in the morning peak, 8–16 in the afternoon, 2–4 before closing.
     QList<QDateTime> arrivals;
     QRandomGenerator rng(20261207);
     for (QDateTime t = at(kDay, 8, 40); t < at(kDay, 15, 38);) {
         arrivals << t;
         const bool peak = t < at(kDay, 11, 30);
         const bool lunch = t >= at(kDay, 11, 30) && t < at(kDay, 13, 0);
+        const bool late = t >= at(kDay, 15, 5); // those who come before closing
         t = t.addSecs(60
-                * (peak         ? 3 + rng.bounded(5)
+                * (late         ? 2 + rng.bounded(3)
+                        : peak  ? 5 + rng.bounded(5)
                         : lunch ? 12 + rng.bounded(10)
-                                : 6 + rng.bounded(9))
+                                : 8 + rng.bounded(8))
             + rng.bounded(60));
     }
     const QDateTime end = at(kDay, 15, 40);

@@ -137,8 +137,17 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
     m_ui->windowOutcomeTable->setColumnHidden(1, true); // a window's row has no clerk
     m_ui->supplementLabel->setVisible(false);
     m_ui->supplementTable->setVisible(false);
-    for (QTableWidget *t : findChildren<QTableWidget *>())
+    for (QTableWidget *t : findChildren<QTableWidget *>()) {
         t->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        t->setWordWrap(false); // a case number on one line, never cut across two
+    }
+    // A hidden tab's tables were sized before they were laid out: sized again when shown.
+    connect(m_ui->sectionTabs, &QTabWidget::currentChanged, this, [this] {
+        if (QWidget *tab = m_ui->sectionTabs->currentWidget()) {
+            for (QTableWidget *t : tab->findChildren<QTableWidget *>())
+                t->resizeColumnsToContents();
+        }
+    });
 
     m_timer->setInterval(kRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &SupervisorPage::refresh);
