@@ -304,7 +304,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
         page.paragraph(tr("None."), reportFont(10));
     else
         page.table({tr("Case"), tr("Item"), tr("Department"), tr("Window"), tr("Promised"), tr("Deadline")},
-            {21, 19, 24, 11, 11, 14}, rows, {}, red);
+            {24, 17, 23, 14, 9, 13}, rows, {}, red);
 
     if (!overview.supplementsOverdue.isEmpty()) {
         page.heading(tr("Supplements overdue"));
