@@ -3235,6 +3235,14 @@
         <source>Charts</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Previous windows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next windows</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>SupervisorReport</name>
@@ -6951,6 +6959,10 @@ No ticket was issued. Please ask the staff.</source>
     </message>
     <message>
         <source>Decide the appeal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Windows %1–%2 of %3, those that need attention first; the totals count all %3.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3226,6 +3226,14 @@
         <source>Charts</source>
         <translation>图表</translation>
     </message>
+    <message>
+        <source>Previous windows</source>
+        <translation>上一页窗口</translation>
+    </message>
+    <message>
+        <source>Next windows</source>
+        <translation>下一页窗口</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorReport</name>
@@ -6905,6 +6913,10 @@ No ticket was issued. Please ask the staff.</source>
     <message>
         <source>Decide the appeal</source>
         <translation>裁定申诉</translation>
+    </message>
+    <message>
+        <source>Windows %1–%2 of %3, those that need attention first; the totals count all %3.</source>
+        <translation>第 %1–%2 个窗口（共 %3 个，需关注的排在前面）；合计数统计全部 %3 个窗口。</translation>
     </message>
 </context>
 <context>

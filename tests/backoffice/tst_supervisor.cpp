@@ -104,6 +104,7 @@ private Q_SLOTS:
     void initTestCase();
     void fixtureDayFiguresMatchTheHandComputedOnes();
     void supervisorSeesOnlyTheirWindowsAdminAllClerkNone();
+    void adminPagesThroughTheWindowsWithExactTotals();
     void appealIsDecidedByItsWindowsSupervisorOnly();
     void cleanupTestCase();
 
@@ -523,6 +524,10 @@ void TestSupervisor::fixtureDayFiguresMatchTheHandComputedOnes()
         QVERIFY(item.value(QLatin1String("matter")).toString() != QLatin1String("330106-XK-AMR-003")
             || item.value(QLatin1String("case")).toString() != m_old.id); // decided: not listed
         gotOverdue += item.value(QLatin1String("overdue")).toBool() ? 1 : 0;
+        // The department by its name (seed-demo added the catalogue's departments), not its code.
+        const QString code = item.value(QLatin1String("department")).toString();
+        QVERIFY(m_catalog->department(code));
+        QCOMPARE(item.value(QLatin1String("departmentName")).toString(), m_catalog->department(code)->name);
     }
     QCOMPARE(gotItems, expectedItems);
     QCOMPARE(gotOverdue, expectedOverdue);
@@ -535,9 +540,15 @@ void TestSupervisor::fixtureDayFiguresMatchTheHandComputedOnes()
     QCOMPARE(windowOverdue, expectedOverdue);
     QCOMPARE(windowNear, int(expectedItems.size()) - expectedOverdue);
     int departmentTotal = 0;
-    for (const QJsonValue &v : deadlines.value(QLatin1String("byDepartment")).toArray())
-        departmentTotal +=
-            v.toObject().value(QLatin1String("overdue")).toInt() + v.toObject().value(QLatin1String("near")).toInt();
+    for (const QJsonValue &v : deadlines.value(QLatin1String("byDepartment")).toArray()) {
+        const QJsonObject d = v.toObject();
+        departmentTotal += d.value(QLatin1String("overdue")).toInt() + d.value(QLatin1String("near")).toInt();
+        const ow::Department *named = m_catalog->department(d.value(QLatin1String("key")).toString());
+        QVERIFY(named && !named->name.isEmpty());
+        QCOMPARE(d.value(QLatin1String("name")).toString(), named->name);
+    }
+    for (const QJsonValue &v : deadlines.value(QLatin1String("byWindow")).toArray())
+        QCOMPARE(v.toObject().value(QLatin1String("name")).toString(), QStringLiteral("综合窗口 1（演示）"));
     QCOMPARE(departmentTotal, int(expectedItems.size()));
     // The 容缺 line: due by the old receipt's supplementBy; the fixture day's 容缺 is not due yet.
     QString oldDue;
@@ -605,7 +616,7 @@ void TestSupervisor::supervisorSeesOnlyTheirWindowsAdminAllClerkNone()
             out << v.toObject().value(QLatin1String("window")).toString();
         return out;
     };
-    QCOMPARE(keys(overview(kSup)), (QStringList {kStation, DemoAccounts::window()})); // by key id
+    QCOMPARE(keys(overview(kSup)), (QStringList {kStation, DemoAccounts::window()})); // the offline station first
     const QJsonObject other = overview(kSupOther);
     QCOMPARE(keys(other), QStringList {kOtherWindow});
     // Nothing of the demo window reaches the other window's supervisor.
@@ -632,6 +643,63 @@ void TestSupervisor::supervisorSeesOnlyTheirWindowsAdminAllClerkNone()
         4);
     QCOMPARE(overview(DemoAccounts::clerk()).value(QLatin1String("status")).toInt(), 403);
     QCOMPARE(overview(DemoAccounts::departmentUser(QStringLiteral("amr"))).value(QLatin1String("status")).toInt(), 403);
+}
+
+// An admin of a province pages through the windows (those that need attention first); the totals,
+// the daily series and the lists stay those of every window.
+void TestSupervisor::adminPagesThroughTheWindowsWithExactTotals()
+{
+    const QJsonObject all = overview(kAdmin);
+    const int count = int(all.value(QLatin1String("windows")).toArray().size());
+    QVERIFY(count >= 3);
+    QCOMPARE(all.value(QLatin1String("page")).toObject().value(QLatin1String("windows")).toInt(), count);
+    QCOMPARE(all.value(QLatin1String("page")).toObject().value(QLatin1String("limit")).toInt(), 100);
+    const auto outcomesOf = [](const QJsonObject &o) { return o.value(QLatin1String("outcomes")).toObject(); };
+    QStringList seen;
+    for (int offset = 0; offset < count; ++offset) {
+        const QJsonObject page = overview(kAdmin, QStringLiteral("?offset=%1&limit=1").arg(offset));
+        QVERIFY2(!page.contains(QLatin1String("status")), QJsonDocument(page).toJson().constData());
+        QCOMPARE(page.value(QLatin1String("page")).toObject(),
+            (QJsonObject {
+                {QStringLiteral("offset"), offset}, {QStringLiteral("limit"), 1}, {QStringLiteral("windows"), count}}));
+        const QJsonArray windows = page.value(QLatin1String("windows")).toArray();
+        QCOMPARE(windows.size(), 1);
+        const QString key = windows.at(0).toObject().value(QLatin1String("window")).toString();
+        seen << key;
+        // The same order as the whole list: the offline station first, then the demo window (its
+        // items overdue, one waiting).
+        QCOMPARE(key,
+            all.value(QLatin1String("windows"))
+                .toArray()
+                .at(offset)
+                .toObject()
+                .value(QLatin1String("window"))
+                .toString());
+        // Per window and per clerk: the page's window only; the totals and the daily series: all.
+        const QJsonArray rows = outcomesOf(page).value(QLatin1String("windows")).toArray();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).toObject().value(QLatin1String("window")).toString(), key);
+        for (const QJsonValue &v : outcomesOf(page).value(QLatin1String("clerks")).toArray())
+            QCOMPARE(v.toObject().value(QLatin1String("window")).toString(), key);
+        for (const QJsonValue &v :
+            page.value(QLatin1String("deadlines")).toObject().value(QLatin1String("byWindow")).toArray())
+            QCOMPARE(v.toObject().value(QLatin1String("key")).toString(), key);
+        QCOMPARE(outcomesOf(page).value(QLatin1String("total")), outcomesOf(all).value(QLatin1String("total")));
+        QCOMPARE(page.value(QLatin1String("daily")), all.value(QLatin1String("daily")));
+        QCOMPARE(page.value(QLatin1String("deadlines")).toObject().value(QLatin1String("byDepartment")),
+            all.value(QLatin1String("deadlines")).toObject().value(QLatin1String("byDepartment")));
+        QCOMPARE(page.value(QLatin1String("ratings")), all.value(QLatin1String("ratings")));
+    }
+    QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), count);
+    QCOMPARE(seen.at(0), kStation);
+    QCOMPARE(seen.at(1), DemoAccounts::window());
+    // Past the last page: no windows, the totals still there.
+    const QJsonObject past = overview(kAdmin, QStringLiteral("?offset=%1&limit=50").arg(count));
+    QVERIFY(past.value(QLatin1String("windows")).toArray().isEmpty());
+    QCOMPARE(outcomesOf(past).value(QLatin1String("total")), outcomesOf(all).value(QLatin1String("total")));
+    for (const QString &bad : {QStringLiteral("?limit=0"), QStringLiteral("?limit=501"), QStringLiteral("?offset=-1"),
+             QStringLiteral("?limit=x")})
+        QCOMPARE(overview(kAdmin, bad).value(QLatin1String("status")).toInt(), 400);
 }
 
 void TestSupervisor::appealIsDecidedByItsWindowsSupervisorOnly()

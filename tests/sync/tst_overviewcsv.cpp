@@ -35,7 +35,11 @@ QJsonObject overview()
         {QStringLiteral("offline"), false}};
     return {{QStringLiteral("generatedAt"), QStringLiteral("2026-12-07T02:00:00Z")},
         {QStringLiteral("today"), QStringLiteral("2026-12-07")}, {QStringLiteral("from"), QStringLiteral("2026-12-01")},
-        {QStringLiteral("to"), QStringLiteral("2026-12-07")}, {QStringLiteral("windows"), QJsonArray {window}},
+        {QStringLiteral("to"), QStringLiteral("2026-12-07")},
+        {QStringLiteral("page"),
+            QJsonObject {
+                {QStringLiteral("offset"), 0}, {QStringLiteral("limit"), 100}, {QStringLiteral("windows"), 1}}},
+        {QStringLiteral("windows"), QJsonArray {window}},
         {QStringLiteral("deadlines"),
             QJsonObject {{QStringLiteral("today"), QStringLiteral("2026-12-07")},
                 {QStringLiteral("nearLimit"), QStringLiteral("2026-12-09")}, {QStringLiteral("items"), QJsonArray()},

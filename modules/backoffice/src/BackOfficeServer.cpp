@@ -1326,8 +1326,9 @@ ApiReply BackOfficeServer::supervisorOverview(const Request &r)
         return who.error;
     const QUrlQuery q = r.query();
     SupervisorOverview &overview = t_stores ? *t_stores->overview : *m_overview;
-    return overview.overview(
-        *who.value, q.queryItemValue(QStringLiteral("from")), q.queryItemValue(QStringLiteral("to")));
+    return overview.overview(*who.value, q.queryItemValue(QStringLiteral("from")),
+        q.queryItemValue(QStringLiteral("to")), q.queryItemValue(QStringLiteral("offset")),
+        q.queryItemValue(QStringLiteral("limit")));
 }
 
 } // namespace ow::backoffice

@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <tuple>
 
 namespace ow::backoffice {
 
@@ -94,7 +96,8 @@ QVariantList SupervisorOverview::scoped(QVariantList binds) const
     return binds;
 }
 
-ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromText, const QString &toText)
+ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromText, const QString &toText,
+    const QString &offsetText, const QString &limitText)
 {
     if (who.role == QLatin1String("admin"))
         m_supervisor.clear();
@@ -114,6 +117,13 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
     if (to < from || from.daysTo(to) >= kMaxPeriodDays)
         return ApiReply::error(400, QStringLiteral("bad-request"),
             QStringLiteral("The period is from..to, from not after to, at most %1 days.").arg(kMaxPeriodDays));
+    bool offsetOk = true;
+    bool limitOk = true;
+    const int offset = offsetText.isEmpty() ? 0 : offsetText.toInt(&offsetOk);
+    const int limit = limitText.isEmpty() ? kDefaultPage : limitText.toInt(&limitOk);
+    if (!offsetOk || !limitOk || offset < 0 || limit < 1 || limit > kMaxPage)
+        return ApiReply::error(400, QStringLiteral("bad-request"),
+            QStringLiteral("offset is 0 or more, limit 1 to %1 (windows per page).").arg(kMaxPage));
     const QString fromDay = from.toString(Qt::ISODate);
     const QString toDay = to.toString(Qt::ISODate);
     const QString todayText = today.toString(Qt::ISODate);
@@ -224,12 +234,18 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
                 w.insert(QStringLiteral("longestWaitSeconds"), longest);
         }
     }
-    QJsonArray liveArray;
-    for (const QJsonObject &w : std::as_const(live))
-        liveArray.append(w);
 
     // 2. Deadlines: items routed and not decided, their promised date near or past; supplements
     // not brought by their date.
+    // Departments by their names (admin add-department, seed-demo from the catalogue): a code the
+    // back office does not know is answered as its own name.
+    auto departmentRows = m_db.exec(QStringLiteral("SELECT code, name FROM departments"));
+    if (!departmentRows)
+        return ApiReply::storage(departmentRows.error());
+    QHash<QString, QString> departmentNames;
+    while (departmentRows.value().next())
+        departmentNames.insert(departmentRows.value().value(0).toString(), departmentRows.value().value(1).toString());
+    const auto departmentName = [&departmentNames](const QString &code) { return departmentNames.value(code, code); };
     const QDate nearLimit = calendar->addWorkingDays(today, kNearWorkingDays);
     const QString nearText = nearLimit.toString(Qt::ISODate);
     auto items = m_db.exec(QStringLiteral("SELECT i.case_id, i.case_number, i.item_id, i.matter, i.name,"
@@ -248,6 +264,7 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
             {QStringLiteral("caseNumber"), q.value(1).toString()}, {QStringLiteral("item"), q.value(2).toString()},
             {QStringLiteral("matter"), q.value(3).toString()}, {QStringLiteral("name"), q.value(4).toString()},
             {QStringLiteral("window"), q.value(5).toString()}, {QStringLiteral("department"), q.value(6).toString()},
+            {QStringLiteral("departmentName"), departmentName(q.value(6).toString())},
             {QStringLiteral("promisedDate"), q.value(7).toString()},
             {QStringLiteral("workingDaysLeft"), calendar->workingDaysBetween(today, promised)},
             {QStringLiteral("overdue"), promised < today}});
@@ -271,12 +288,16 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
         d.first += near;
         d.second += overdue;
     }
-    const auto countArray = [](const QMap<QString, QPair<int, int>> &m) {
+    const auto countArray = [](const QMap<QString, QPair<int, int>> &m, auto &&nameOf) {
         QJsonArray out;
         for (auto it = m.cbegin(); it != m.cend(); ++it)
-            out.append(QJsonObject {{QStringLiteral("key"), it.key()}, {QStringLiteral("near"), it.value().first},
-                {QStringLiteral("overdue"), it.value().second}});
+            out.append(QJsonObject {{QStringLiteral("key"), it.key()}, {QStringLiteral("name"), nameOf(it.key())},
+                {QStringLiteral("near"), it.value().first}, {QStringLiteral("overdue"), it.value().second}});
         return out;
+    };
+    const auto windowName = [&live, &liveIndex](const QString &key) {
+        const qsizetype at = liveIndex.value(key, -1);
+        return at < 0 ? key : live.at(at).value(QLatin1String("name")).toString();
     };
     auto supplements =
         m_db.exec(QStringLiteral("SELECT t.case_id, n.number, t.window_key_id, t.task, t.kind, t.bring, t.due_date"
@@ -295,10 +316,41 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
             {QStringLiteral("task"), q.value(3).toString()}, {QStringLiteral("kind"), q.value(4).toString()},
             {QStringLiteral("bring"), q.value(5).toString()}, {QStringLiteral("dueBy"), q.value(6).toString()}});
     }
-    const QJsonObject deadlines {{QStringLiteral("today"), todayText}, {QStringLiteral("nearLimit"), nearText},
-        {QStringLiteral("items"), itemArray}, {QStringLiteral("byWindow"), countArray(byWindow)},
-        {QStringLiteral("byDepartment"), countArray(byDepartment)},
+    QJsonObject deadlines {{QStringLiteral("today"), todayText}, {QStringLiteral("nearLimit"), nearText},
+        {QStringLiteral("items"), itemArray}, {QStringLiteral("byWindow"), QJsonArray()},
+        {QStringLiteral("byDepartment"), countArray(byDepartment, departmentName)},
         {QStringLiteral("supplementsOverdue"), supplementArray}};
+
+    // The page: the windows that need attention first (a station offline, then the most items
+    // overdue, the most waiting, the longest wait), then by key.
+    QList<qsizetype> order(live.size());
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    const auto attention = [&](qsizetype i) {
+        const QJsonObject &w = live.at(i);
+        const QString key = w.value(QLatin1String("window")).toString();
+        return std::make_tuple(w.value(QLatin1String("offline")).toBool() ? 0 : 1, -byWindow.value(key).second,
+            -w.value(QLatin1String("waiting")).toInt(), -w.value(QLatin1String("longestWaitSeconds")).toInteger(), key);
+    };
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return attention(a) < attention(b); });
+    QStringList pageWindows;
+    QSet<QString> onPage;
+    QJsonArray liveArray;
+    for (qsizetype i = offset; i < order.size() && i < qsizetype(offset) + limit; ++i) {
+        const QJsonObject &w = live.at(order.at(i));
+        pageWindows << w.value(QLatin1String("window")).toString();
+        onPage.insert(pageWindows.last());
+        liveArray.append(w);
+    }
+    QJsonArray byWindowArray;
+    for (const QString &key : std::as_const(pageWindows)) {
+        if (byWindow.contains(key))
+            byWindowArray.append(QJsonObject {{QStringLiteral("key"), key}, {QStringLiteral("name"), windowName(key)},
+                {QStringLiteral("near"), byWindow.value(key).first},
+                {QStringLiteral("overdue"), byWindow.value(key).second}});
+    }
+    deadlines.insert(QStringLiteral("byWindow"), byWindowArray);
+    const QJsonObject page {{QStringLiteral("offset"), offset}, {QStringLiteral("limit"), limit},
+        {QStringLiteral("windows"), qint64(live.size())}};
 
     // 3 and 5. Outcomes over the period and per day.
     Tally total;
@@ -376,11 +428,13 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
         });
     }
     QJsonArray windowRows;
-    for (auto it = perWindow.cbegin(); it != perWindow.cend(); ++it)
-        windowRows.append(it.value().toJson(it.key(), QJsonValue()));
+    for (const QString &key : std::as_const(pageWindows))
+        windowRows.append(perWindow.value(key).toJson(key, QJsonValue()));
     QJsonArray clerkRows;
-    for (auto it = perClerk.cbegin(); it != perClerk.cend(); ++it)
-        clerkRows.append(it.value().toJson(it.key().first, it.key().second));
+    for (auto it = perClerk.cbegin(); it != perClerk.cend(); ++it) {
+        if (onPage.contains(it.key().first))
+            clerkRows.append(it.value().toJson(it.key().first, it.key().second));
+    }
     QJsonArray daily;
     for (auto it = perDay.cbegin(); it != perDay.cend(); ++it) {
         const QJsonObject t = it.value().toJson(QJsonValue(), QJsonValue());
@@ -446,8 +500,9 @@ ApiReply SupervisorOverview::overview(const Principal &who, const QString &fromT
 
     ApiReply reply = ApiReply::json(200,
         QJsonObject {{QStringLiteral("generatedAt"), isoUtc(now)}, {QStringLiteral("today"), todayText},
-            {QStringLiteral("from"), fromDay}, {QStringLiteral("to"), toDay}, {QStringLiteral("windows"), liveArray},
-            {QStringLiteral("deadlines"), deadlines}, {QStringLiteral("outcomes"), outcomes},
+            {QStringLiteral("from"), fromDay}, {QStringLiteral("to"), toDay}, {QStringLiteral("page"), page},
+            {QStringLiteral("windows"), liveArray}, {QStringLiteral("deadlines"), deadlines},
+            {QStringLiteral("outcomes"), outcomes},
             {QStringLiteral("ratings"),
                 QJsonObject {{QStringLiteral("bad"), badArray}, {QStringLiteral("appeals"), appealArray}}},
             {QStringLiteral("daily"), daily}});

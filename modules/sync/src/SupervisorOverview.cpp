@@ -113,7 +113,7 @@ SupervisorOverview::Outcome outcome(const Reader &r)
 
 SupervisorOverview::DeadlineCount count(const Reader &r)
 {
-    return {r.text("key"), int(r.integer("near")), int(r.integer("overdue"))};
+    return {r.text("key"), r.text("name"), int(r.integer("near")), int(r.integer("overdue"))};
 }
 
 } // namespace
@@ -136,6 +136,10 @@ Result<SupervisorOverview> SupervisorOverview::fromJson(const QJsonObject &json)
     out.today = top.date("today");
     out.from = top.date("from");
     out.to = top.date("to");
+    const Reader page(top.object("page"), QStringLiteral("page"), &error);
+    out.pageOffset = int(page.integer("offset"));
+    out.pageLimit = int(page.integer("limit"));
+    out.windowCount = int(page.integer("windows"));
     out.windows = each<LiveWindow>(top.array("windows"), QStringLiteral("windows"), &error, [&error](const Reader &r) {
         LiveWindow w;
         w.window = r.text("window");
@@ -161,8 +165,8 @@ Result<SupervisorOverview> SupervisorOverview::fromJson(const QJsonObject &json)
     out.deadlineItems =
         each<DeadlineItem>(deadlines.array("items"), QStringLiteral("deadlines.items"), &error, [](const Reader &r) {
             return DeadlineItem {r.text("case"), r.text("caseNumber"), r.text("item"), r.text("matter"), r.text("name"),
-                r.text("window"), r.text("department"), r.date("promisedDate"), int(r.integer("workingDaysLeft")),
-                r.flag("overdue")};
+                r.text("window"), r.text("department"), r.text("departmentName"), r.date("promisedDate"),
+                int(r.integer("workingDaysLeft")), r.flag("overdue")};
         });
     out.deadlinesByWindow =
         each<DeadlineCount>(deadlines.array("byWindow"), QStringLiteral("deadlines.byWindow"), &error, count);

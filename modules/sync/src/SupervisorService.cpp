@@ -25,14 +25,15 @@ void SupervisorService::setCredentials(const QString &user, const QString &passw
     m_calls->setCredentials(user, password);
 }
 
-void SupervisorService::fetch(const QDate &from, const QDate &to)
+void SupervisorService::fetch(const QDate &from, const QDate &to, int offset)
 {
     if (m_fetching) {
-        m_next = std::make_pair(from, to);
+        m_next = std::make_tuple(from, to, offset);
         return;
     }
     m_from = from;
     m_to = to;
+    m_offset = offset;
     sendFetch();
 }
 
@@ -44,11 +45,15 @@ void SupervisorService::sendFetch()
         query.addQueryItem(QStringLiteral("from"), m_from.toString(Qt::ISODate));
     if (m_to.isValid())
         query.addQueryItem(QStringLiteral("to"), m_to.toString(Qt::ISODate));
+    if (m_offset > 0)
+        query.addQueryItem(QStringLiteral("offset"), QString::number(m_offset));
+    if (m_pageSize > 0)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     const auto next = [this] {
         m_fetching = false;
         if (m_next) {
-            const auto [from, to] = *std::exchange(m_next, std::nullopt);
-            fetch(from, to);
+            const auto [from, to, offset] = *std::exchange(m_next, std::nullopt);
+            fetch(from, to, offset);
         }
     };
     m_calls->send(

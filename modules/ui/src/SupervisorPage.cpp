@@ -65,6 +65,13 @@ void setRows(QTableWidget *table, const QList<QStringList> &rows, const QList<in
     table->resizeColumnsToContents();
 }
 
+// A department's cell: its name, its code as the tool tip (the catalogue's and the departments' id).
+void nameDepartment(QTableWidget *table, int row, int column, const QString &code)
+{
+    if (QTableWidgetItem *item = table->item(row, column))
+        item->setToolTip(code);
+}
+
 void paintRow(QTableWidget *table, int row, const QColor &colour, bool bold = true)
 {
     for (int c = 0; c < table->columnCount(); ++c) {
@@ -130,8 +137,17 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
     m_ui->windowOutcomeTable->setColumnHidden(1, true); // a window's row has no clerk
     m_ui->supplementLabel->setVisible(false);
     m_ui->supplementTable->setVisible(false);
-    for (QTableWidget *t : findChildren<QTableWidget *>())
+    for (QTableWidget *t : findChildren<QTableWidget *>()) {
         t->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        t->setWordWrap(false); // a case number on one line, never cut across two
+    }
+    // A hidden tab's tables were sized before they were laid out: sized again when shown.
+    connect(m_ui->sectionTabs, &QTabWidget::currentChanged, this, [this] {
+        if (QWidget *tab = m_ui->sectionTabs->currentWidget()) {
+            for (QTableWidget *t : tab->findChildren<QTableWidget *>())
+                t->resizeColumnsToContents();
+        }
+    });
 
     m_timer->setInterval(kRefreshMs);
     connect(m_timer, &QTimer::timeout, this, &SupervisorPage::refresh);
@@ -139,6 +155,18 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
     f5->setContext(Qt::WidgetWithChildrenShortcut);
     connect(f5, &QShortcut::activated, this, &SupervisorPage::refresh);
     connect(m_ui->refreshButton, &QPushButton::clicked, this, &SupervisorPage::refresh);
+    // A supervisor of many windows (an admin: all of them) pages through the windows; the totals
+    // stay those of every window.
+    connect(m_ui->previousPageButton, &QPushButton::clicked, this, [this] {
+        if (m_overview)
+            m_offset = std::max(0, m_offset - m_overview->pageLimit);
+        refresh();
+    });
+    connect(m_ui->nextPageButton, &QPushButton::clicked, this, [this] {
+        if (m_overview && m_overview->pageOffset + m_overview->pageLimit < m_overview->windowCount)
+            m_offset = m_overview->pageOffset + m_overview->pageLimit;
+        refresh();
+    });
     connect(m_ui->todayButton, &QPushButton::clicked, this, [this] {
         const QDate now = m_context.clock->today();
         m_ui->fromEdit->setDate(now);
@@ -237,7 +265,7 @@ void SupervisorPage::refresh()
 {
     if (!m_context.supervisor)
         return;
-    m_context.supervisor->fetch(m_ui->fromEdit->date(), m_ui->toEdit->date());
+    m_context.supervisor->fetch(m_ui->fromEdit->date(), m_ui->toEdit->date(), m_offset);
     if (!m_overview)
         showStatus();
 }
@@ -275,7 +303,7 @@ void SupervisorPage::showStatus()
         m_ui->emptyLabel->setText(tr("This window has no back office: the supervisor's view is computed there. "
                                      "Set the window up with its back office (onewindow-tool enrol) and sign in "
                                      "again."));
-    } else if (m_overview && m_overview->windows.isEmpty()) {
+    } else if (m_overview && m_overview->windowCount == 0) {
         m_ui->emptyLabel->setText(tr("No windows are assigned to you for supervision yet. An administrator assigns "
                                      "them at the back office: onewindow-backoffice admin add-user --name %1 --role "
                                      "supervisor --windows KEYID,KEYID.")
@@ -283,7 +311,7 @@ void SupervisorPage::showStatus()
     } else {
         m_ui->emptyLabel->clear();
     }
-    const bool showing = m_context.supervisor && m_overview && !m_overview->windows.isEmpty();
+    const bool showing = m_context.supervisor && m_overview && m_overview->windowCount > 0;
     m_ui->emptyLabel->setVisible(!m_ui->emptyLabel->text().isEmpty());
     m_ui->sectionTabs->setVisible(showing);
     m_ui->exportButton->setEnabled(showing);
@@ -347,6 +375,19 @@ QString SupervisorPage::windowName(const QString &keyId) const
 void SupervisorPage::fillLive()
 {
     const QLocale locale;
+    const Overview &o = *m_overview;
+    const bool paged = o.pageOffset > 0 || o.windows.size() < o.windowCount;
+    m_ui->pageLabel->setText(paged ? tr("Windows %1–%2 of %3, those that need attention first; the totals count "
+                                        "all %3.")
+                                         .arg(o.pageOffset + (o.windows.isEmpty() ? 0 : 1))
+                                         .arg(o.pageOffset + o.windows.size())
+                                         .arg(o.windowCount)
+                                   : QString());
+    m_ui->pageLabel->setVisible(paged);
+    m_ui->previousPageButton->setVisible(paged);
+    m_ui->nextPageButton->setVisible(paged);
+    m_ui->previousPageButton->setEnabled(o.pageOffset > 0);
+    m_ui->nextPageButton->setEnabled(o.pageOffset + o.windows.size() < o.windowCount);
     QList<QStringList> rows;
     for (const auto &w : m_overview->windows) {
         QString sync;
@@ -388,8 +429,10 @@ void SupervisorPage::fillDeadlines()
     setRows(m_ui->deadlineWindowTable, rows, {1, 2});
     rows.clear();
     for (const auto &c : m_overview->deadlinesByDepartment)
-        rows << QStringList {c.key, QString::number(c.near), QString::number(c.overdue)};
+        rows << QStringList {c.name.isEmpty() ? c.key : c.name, QString::number(c.near), QString::number(c.overdue)};
     setRows(m_ui->deadlineDepartmentTable, rows, {1, 2});
+    for (int r = 0; r < m_overview->deadlinesByDepartment.size(); ++r)
+        nameDepartment(m_ui->deadlineDepartmentTable, r, 0, m_overview->deadlinesByDepartment.at(r).key);
     m_ui->deadlineSummaryLabel->setText(tr("%1 item(s) past the promised date, %2 due within 2 working days (by %3).")
                                             .arg(overdue)
                                             .arg(near)
@@ -398,11 +441,14 @@ void SupervisorPage::fillDeadlines()
         overdue > 0 ? QStringLiteral("font-weight: bold; color: #b3261e;") : QStringLiteral("font-weight: bold;"));
     rows.clear();
     for (const auto &d : m_overview->deadlineItems)
-        rows << QStringList {d.caseNumber, d.name.isEmpty() ? d.matter : d.name, d.department, windowName(d.window),
+        rows << QStringList {d.caseNumber, d.name.isEmpty() ? d.matter : d.name,
+            d.departmentName.isEmpty() ? d.department : d.departmentName, windowName(d.window),
             locale.toString(d.promisedDate, QLocale::ShortFormat),
             d.overdue ? tr("%n working day(s) late", nullptr, -d.workingDaysLeft)
                       : tr("%n working day(s) left", nullptr, d.workingDaysLeft)};
     setRows(m_ui->deadlineTable, rows);
+    for (int r = 0; r < m_overview->deadlineItems.size(); ++r)
+        nameDepartment(m_ui->deadlineTable, r, 2, m_overview->deadlineItems.at(r).department);
     for (int r = 0; r < m_overview->deadlineItems.size(); ++r)
         paintRow(m_ui->deadlineTable, r, m_overview->deadlineItems.at(r).overdue ? kRed : kAmber,
             m_overview->deadlineItems.at(r).overdue);

@@ -293,8 +293,9 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
     rows.clear();
     QList<bool> red;
     for (const auto &d : overview.deadlineItems) {
-        rows << QStringList {d.caseNumber, d.name.isEmpty() ? d.matter : d.name, d.department,
-            overview.windowName(d.window), locale.toString(d.promisedDate, QLocale::ShortFormat),
+        rows << QStringList {d.caseNumber, d.name.isEmpty() ? d.matter : d.name,
+            d.departmentName.isEmpty() ? d.department : d.departmentName, overview.windowName(d.window),
+            locale.toString(d.promisedDate, QLocale::ShortFormat),
             d.overdue ? tr("%n working day(s) late", nullptr, -d.workingDaysLeft)
                       : tr("%n working day(s) left", nullptr, d.workingDaysLeft)};
         red << d.overdue;
@@ -303,7 +304,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
         page.paragraph(tr("None."), reportFont(10));
     else
         page.table({tr("Case"), tr("Item"), tr("Department"), tr("Window"), tr("Promised"), tr("Deadline")},
-            {25, 27, 10, 15, 10, 13}, rows, {}, red);
+            {24, 17, 23, 14, 9, 13}, rows, {}, red);
 
     if (!overview.supplementsOverdue.isEmpty()) {
         page.heading(tr("Supplements overdue"));

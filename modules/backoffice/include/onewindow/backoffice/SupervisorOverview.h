@@ -26,11 +26,18 @@ public:
     static constexpr qint64 kOfflineSeconds = 2 * 24 * 3600;
     static constexpr int kMaxPeriodDays = 366;
     static constexpr int kMaxListed = 500;
+    // Windows per page: the live rows, the outcomes per window and per clerk and the deadlines by
+    // window cover one page of the windows in scope, the ones that need attention first; the
+    // totals, the daily series, the departments and the lists cover them all.
+    static constexpr int kDefaultPage = 100;
+    static constexpr int kMaxPage = 500;
 
     SupervisorOverview(Database &db, Catalogues &catalogues, Clock clock);
 
-    // from/to: YYYY-MM-DD (the centre's days, UTC+8), empty for today (to: from).
-    ApiReply overview(const Principal &who, const QString &from, const QString &to);
+    // from/to: YYYY-MM-DD (the centre's days, UTC+8), empty for today (to: from); offset/limit:
+    // the page of windows (empty: 0 and kDefaultPage).
+    ApiReply overview(const Principal &who, const QString &from, const QString &to, const QString &offset = {},
+        const QString &limit = {});
 
     // The nearest-rank 90th percentile: the ceil(0.9 n)-th smallest (sorts `values`); -1 when empty.
     static qint64 p90(QList<qint64> &values);

@@ -52,7 +52,8 @@ public:
         QString matter;
         QString name;
         QString window;
-        QString department;
+        QString department; // code
+        QString departmentName;
         QDate promisedDate;
         int workingDaysLeft = 0;
         bool overdue = false;
@@ -60,6 +61,7 @@ public:
     struct DeadlineCount
     {
         QString key; // window key id or department code
+        QString name; // the window's or the department's name
         int near = 0;
         int overdue = 0;
     };
@@ -137,6 +139,11 @@ public:
     QDate today;
     QDate from;
     QDate to;
+    // The page of windows: windows, windowOutcomes, clerkOutcomes and deadlinesByWindow are its
+    // windows; the total, the daily series, the departments and the lists cover all windowCount.
+    int pageOffset = 0;
+    int pageLimit = 0;
+    int windowCount = 0;
     QList<LiveWindow> windows;
     QDate nearLimit;
     QList<DeadlineItem> deadlineItems;

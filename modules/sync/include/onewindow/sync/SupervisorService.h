@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <tuple>
 
 namespace ow::sync {
 
@@ -29,8 +30,11 @@ public:
     void setToken(const QByteArray &token);
     void setCredentials(const QString &user, const QString &password);
 
-    // The overview of the period from..to (the centre's days; invalid dates: today).
-    void fetch(const QDate &from, const QDate &to);
+    // The overview of the period from..to (the centre's days; invalid dates: today), the page of
+    // windows from `offset` on (the back office's order: those that need attention first).
+    void fetch(const QDate &from, const QDate &to, int offset = 0);
+    // Windows per page (0: the back office's default, 100).
+    void setPageSize(int windows) { m_pageSize = windows; }
     bool fetching() const { return m_fetching; }
     // "upheld" (the rating stands) or "removed".
     void decideAppeal(const QString &appealId, const QString &decision, const QString &note);
@@ -47,9 +51,11 @@ private:
 
     BackOfficeCalls *m_calls;
     bool m_fetching = false;
-    std::optional<std::pair<QDate, QDate>> m_next;
+    std::optional<std::tuple<QDate, QDate, int>> m_next;
     QDate m_from;
     QDate m_to;
+    int m_offset = 0;
+    int m_pageSize = 0;
 };
 
 } // namespace ow::sync

@@ -80,6 +80,7 @@ private:
     QString m_notice; // the last action's outcome (saved, decided)
     std::unique_ptr<SupervisorChartsPlugin> m_chartsPlugin;
     std::unique_ptr<SupervisorCharts> m_charts;
+    int m_offset = 0; // the page of windows asked for (a province's admin pages through them)
 };
 
 } // namespace ow::ui
