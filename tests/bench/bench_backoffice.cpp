@@ -830,8 +830,8 @@ int main(int argc, char *argv[])
     std::printf("bench_backoffice: onewindow-backoffice over loopback, %d cases stored, load average %s\n", cases,
         qPrintable(loadAverage()));
     if (!args.contains(QLatin1String("--pg-only"))
-        && !bench({QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString()}, cases, requests,
-            repeats, appendsOnly))
+        && !bench({QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), QString()}, cases,
+            requests, repeats, appendsOnly))
         return 1;
     if (args.contains(QLatin1String("--sqlite-only")))
         return 0;
