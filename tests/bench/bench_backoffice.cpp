@@ -290,9 +290,9 @@ bool start(Server &s, const Target &t)
 
 // Sends `bodies` (path, JSON) `inFlight` at a time over `inFlight` keep-alive HTTP/1.1
 // connections, one request in flight on each (as a window sends: the next after the answer); the
-// number answered 200. A plain socket client, as lean as pgbench's: QNetworkAccessManager cost this
-// benchmark about as much CPU per request as the server (a thread hop and a reply object each),
-// which on a small machine the server's figure paid for.
+// number answered 200. A plain socket client, lean as pgbench's is, instead of
+// QNetworkAccessManager (a thread hop and a reply object per request), whose CPU on a small
+// machine the server's figure paid for.
 int run(quint16 port, const QString &token, const QList<QPair<QString, QByteArray>> &bodies, int inFlight)
 {
     struct Conn
