@@ -1,6 +1,8 @@
 #include "onewindow/backoffice/Accounts.h"
 #include "onewindow/backoffice/CaseLedger.h"
+#include "onewindow/backoffice/Catalogues.h"
 #include "onewindow/backoffice/Database.h"
+#include "onewindow/backoffice/Handouts.h"
 #include "onewindow/backoffice/Masking.h"
 #include "onewindow/backoffice/Sealer.h"
 #include "onewindow/backoffice/Secrets.h"
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void sealedRecordsOpenOnlyInTheirPlace();
     void maskingHidesPeopleNotCompanies();
     void appendCostsAHandfulOfStatements();
+    void nextEntryReadsNothingStored();
 };
 
 void TestBackOfficeStore::passwordHashIsSlowSaltedAndChecked()
@@ -265,6 +268,60 @@ void TestBackOfficeStore::appendCostsAHandfulOfStatements()
     const ApiReply filled = ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(13)}, clerk);
     QCOMPARE(filled.status, 200);
     QCOMPARE(filled.body.toObject().value(QLatin1String("applied")).toInt(), 14);
+}
+
+void TestBackOfficeStore::nextEntryReadsNothingStored()
+{
+    // Issue 21: a window's next entry (seqs above everything stored) costs BEGIN, the case's row,
+    // the INSERT, the case's UPDATE and COMMIT: no read of the stored entries (there are none at
+    // those seqs) and none for hand-outs (a "marked" entry is not theirs). Resends, held entries and
+    // the gap they wait for still read what is stored.
+    QTemporaryDir tmp;
+    auto db = Database::open(tmp.path());
+    QVERIFY(db);
+    const Clock clock = [] { return kNow; };
+    WindowRegistry windows(**db, clock);
+    QVERIFY(windows.addWindow(
+        QStringLiteral("330106"), QStringLiteral("W01"), QStringLiteral("窗口"), QStringLiteral("window")));
+    const auto sealer = Sealer::open(tmp.filePath(QStringLiteral("seal-key")), true);
+    QVERIFY(sealer);
+    Catalogues catalogues(**db, clock);
+    Handouts handouts(**db, sealer.value(), catalogues, clock);
+    CaseLedger ledger(**db, sealer.value(), clock);
+    ledger.setHandouts(&handouts);
+    Principal clerk;
+    clerk.user = QStringLiteral("李建华");
+    clerk.role = QStringLiteral("clerk");
+    clerk.window = QStringLiteral("330106-W01");
+    QCOMPARE(ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(1)}, clerk).status, 200);
+    auto cost = [&](const QJsonArray &entries, int status) {
+        const qint64 before = db.value()->statementCount();
+        const ApiReply r = ledger.append(QStringLiteral("c-1"), entries, clerk);
+        return r.status == status ? db.value()->statementCount() - before : -1;
+    };
+    QCOMPARE(cost(QJsonArray {validEntry(2)}, 200), qint64(5));
+    QCOMPARE(cost(QJsonArray {validEntry(3), validEntry(4)}, 200), qint64(5));
+    // A resend reads what is stored (BEGIN, the row, the stored entries, COMMIT): the same is
+    // acknowledged, a different one is a 409.
+    QCOMPARE(cost(QJsonArray {validEntry(4)}, 200), qint64(4));
+    QJsonObject other = validEntry(4);
+    other.insert(QStringLiteral("at"), QStringLiteral("2026-11-27T01:31:09.000Z"));
+    QVERIFY(cost(QJsonArray {other}, 409) > 0);
+    // Held after a gap, then a different resend of the held one (409), then the gap filled.
+    QCOMPARE(ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(7)}, clerk).status, 202);
+    QCOMPARE(ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(6)}, clerk).status, 202);
+    other = validEntry(7);
+    other.insert(QStringLiteral("at"), QStringLiteral("2026-11-27T01:31:09.000Z"));
+    QCOMPARE(ledger.append(QStringLiteral("c-1"), QJsonArray {other}, clerk).status, 409);
+    const ApiReply filled = ledger.append(QStringLiteral("c-1"), QJsonArray {validEntry(5)}, clerk);
+    QCOMPARE(filled.status, 200);
+    QCOMPARE(filled.body.toObject().value(QLatin1String("applied")).toInt(), 7);
+    // Everything applied again: the next entry is cheap again.
+    QCOMPARE(cost(QJsonArray {validEntry(8)}, 200), qint64(5));
+    auto rows = db.value()->exec(QStringLiteral("SELECT COUNT(*), MAX(seq) FROM case_entries WHERE case_id = 'c-1'"));
+    QVERIFY(rows && rows.value().next());
+    QCOMPARE(rows.value().value(0).toInt(), 8);
+    QCOMPARE(rows.value().value(1).toInt(), 8);
 }
 
 void TestBackOfficeStore::sealedRecordsOpenOnlyInTheirPlace()

@@ -12,8 +12,12 @@
 // With --repeat N every figure is measured N times (pgbench and ours back to back in each round)
 // and the medians and the targets (met / MISSED) are printed at the end.
 //
+// Beside every run it prints the CPU each side spent per entry (ms of CPU: PostgreSQL's processes,
+// the back office, this client), read from /proc, which a busy machine does not distort as it
+// does the rates. --appends-only measures the appends alone (no pgbench, events or uploads).
+//
 //   bench_backoffice [--cases N] [--requests N] [--repeat N] [--sqlite-only | --pg-only]
-//                    [--pg postgresql://…] [--server PATH]
+//                    [--pg postgresql://… [--pg-data DIR]] [--server PATH] [--appends-only]
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -39,6 +43,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
+
+#include <QDir>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -100,7 +108,76 @@ struct Target
     QString label;
     QString dataDir;
     QString url; // "" SQLite
+    QString pgData; // the cluster's data folder (its postmaster.pid), "" unknown
 };
+
+// CPU seconds (user + system) a process spent, from /proc/PID/stat; with `children`, also what its
+// children that have exited spent. -1 if unreadable.
+double cpuSeconds(qint64 pid, bool children, qint64 *parent = nullptr)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // After the command's closing parenthesis: state ppid … utime stime cutime cstime (fields 3–17).
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 15)
+        return -1;
+    if (parent)
+        *parent = fields.at(1).toLongLong();
+    double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
+    if (children)
+        ticks += fields.at(13).toDouble() + fields.at(14).toDouble();
+    return ticks / double(sysconf(_SC_CLK_TCK));
+}
+
+// PostgreSQL's CPU seconds: the postmaster with its exited children and every live child
+// (backends, WAL writer, checkpointer). -1 without the data folder.
+double postgresCpuSeconds(const QString &pgData)
+{
+    QFile pidFile(pgData + QStringLiteral("/postmaster.pid"));
+    if (pgData.isEmpty() || !pidFile.open(QIODevice::ReadOnly))
+        return -1;
+    const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
+    double total = cpuSeconds(postmaster, true);
+    if (total < 0)
+        return -1;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool number = false;
+        const qint64 pid = entry.toLongLong(&number);
+        qint64 parent = 0;
+        if (!number || pid == postmaster)
+            continue;
+        const double own = cpuSeconds(pid, false, &parent);
+        if (own >= 0 && parent == postmaster)
+            total += own;
+    }
+    return total;
+}
+
+// What each side spent between two readings.
+struct CpuReading
+{
+    double postgres = -1;
+    double server = -1;
+    double client = -1;
+};
+
+CpuReading readCpu(const Target &t, qint64 serverPid)
+{
+    return {postgresCpuSeconds(t.pgData), cpuSeconds(serverPid, true), cpuSeconds(getpid(), false)};
+}
+
+// " | CPU per entry: PostgreSQL a ms, server b ms, client c ms"
+QString cpuPerEntry(const CpuReading &before, const CpuReading &after, double entries)
+{
+    auto ms = [entries](double a, double b) {
+        return a < 0 || b < 0 || entries <= 0 ? QStringLiteral("?")
+                                              : QString::number((b - a) * 1000.0 / entries, 'f', 3);
+    };
+    return QStringLiteral(" | CPU ms/entry: PostgreSQL %1, server %2, client %3")
+        .arg(ms(before.postgres, after.postgres), ms(before.server, after.server), ms(before.client, after.client));
+}
 
 QStringList dbArgs(const Target &t)
 {
@@ -211,44 +288,97 @@ bool start(Server &s, const Target &t)
     return m.hasMatch();
 }
 
-// Sends `bodies` (path, JSON) `inFlight` at a time, over `inFlight` connections (a manager opens
-// at most 6 to a host: one manager per 6); the number answered 200.
+// Sends `bodies` (path, JSON) `inFlight` at a time over `inFlight` keep-alive HTTP/1.1
+// connections, one request in flight on each (as a window sends: the next after the answer); the
+// number answered 200. A plain socket client, lean as pgbench's is, instead of
+// QNetworkAccessManager (a thread hop and a reply object per request), whose CPU on a small
+// machine the server's figure paid for.
 int run(quint16 port, const QString &token, const QList<QPair<QString, QByteArray>> &bodies, int inFlight)
 {
-    std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
-    for (int i = 0; i < (inFlight + 5) / 6; ++i)
-        nams.push_back(std::make_unique<QNetworkAccessManager>());
+    struct Conn
+    {
+        std::unique_ptr<QTcpSocket> socket;
+        QByteArray in;
+        bool busy = false;
+    };
+    std::vector<Conn> conns(size_t(std::max(1, inFlight)));
     QEventLoop loop;
     qsizetype next = 0;
-    int open = 0;
+    int answered = 0;
     int ok = 0;
-    std::function<void()> send = [&] {
-        while (open < inFlight && next < bodies.size()) {
-            QUrl url;
-            url.setScheme(QStringLiteral("http"));
-            url.setHost(QStringLiteral("127.0.0.1"));
-            url.setPort(port);
-            url.setPath(bodies.at(next).first);
-            QNetworkRequest r(url);
-            r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-            r.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token.toLatin1());
-            QNetworkReply *reply = nams[size_t(next % qsizetype(nams.size()))]->post(r, bodies.at(next).second);
-            ++next;
-            ++open;
-            QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
-                if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200)
-                    ++ok;
-                reply->deleteLater();
-                --open;
-                send();
-                if (open == 0 && next == bodies.size())
+    const QByteArray head = QByteArrayLiteral(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                              "Authorization: Bearer ")
+        + token.toLatin1() + QByteArrayLiteral("\r\nContent-Length: ");
+    std::function<void(Conn &)> send = [&](Conn &c) {
+        if (next >= bodies.size())
+            return;
+        if (!c.socket || c.socket->state() != QAbstractSocket::ConnectedState) {
+            if (c.socket)
+                c.socket.release()->deleteLater(); // it may be the one whose signal runs now
+            c.socket = std::make_unique<QTcpSocket>();
+            c.in.clear();
+            c.socket->connectToHost(QHostAddress::LocalHost, port);
+            if (!c.socket->waitForConnected(5000)) {
+                ++answered; // counted as failed
+                ++next;
+                return;
+            }
+            c.socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            QTcpSocket *socket = c.socket.get();
+            Conn *self = &c;
+            QObject::connect(socket, &QTcpSocket::readyRead, &loop, [&, self, socket] {
+                if (self->socket.get() != socket)
+                    return;
+                self->in += socket->readAll();
+                for (;;) {
+                    const qsizetype end = self->in.indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray header = self->in.left(end);
+                    qint64 length = 0;
+                    for (const QByteArray &line : header.split('\n')) {
+                        if (line.toLower().startsWith("content-length:"))
+                            length = line.mid(15).trimmed().toLongLong();
+                    }
+                    if (self->in.size() < end + 4 + length)
+                        return;
+                    if (header.startsWith("HTTP/1.1 200 "))
+                        ++ok;
+                    const bool close = header.toLower().contains("\nconnection: close");
+                    self->in.remove(0, end + 4 + length);
+                    self->busy = false;
+                    ++answered;
+                    if (answered == bodies.size()) {
+                        loop.quit();
+                        return;
+                    }
+                    if (close)
+                        socket->disconnectFromHost();
+                    send(*self);
+                    return;
+                }
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, &loop, [&, self, socket] {
+                if (self->socket.get() != socket || !self->busy)
+                    return;
+                self->busy = false; // the request in flight is lost: counted as failed
+                if (++answered == bodies.size())
                     loop.quit();
+                else
+                    QMetaObject::invokeMethod(
+                        &loop, [&, self] { send(*self); }, Qt::QueuedConnection);
             });
         }
+        const auto &[path, body] = bodies.at(next++);
+        c.busy = true;
+        c.socket->write("POST " + path.toUtf8() + head + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     };
-    QTimer::singleShot(600000, &loop, &QEventLoop::quit);
-    send();
-    loop.exec();
+    for (Conn &c : conns)
+        send(c);
+    if (answered < bodies.size()) {
+        QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     return ok;
 }
 
@@ -513,9 +643,9 @@ QString loadAverage()
                                        : QStringLiteral("?");
 }
 
-bool bench(const Target &t, int cases, int requests, int repeats)
+bool bench(const Target &t, int cases, int requests, int repeats, bool appendsOnly)
 {
-    const bool withPgbench = !t.url.isEmpty() && pgbenchInit(t.url);
+    const bool withPgbench = !appendsOnly && !t.url.isEmpty() && pgbenchInit(t.url);
     QElapsedTimer seeding;
     seeding.start();
     if (!seed(t, cases))
@@ -574,11 +704,13 @@ bool bench(const Target &t, int cases, int requests, int repeats)
                     bodies.append({QStringLiteral("/v1/cases/%1/entries").arg(id),
                         QJsonDocument(entries).toJson(QJsonDocument::Compact)});
                 }
+                const CpuReading cpuBefore = readCpu(t, server.process.processId());
                 QElapsedTimer timer;
                 timer.start();
                 const int ok = run(server.port, token, bodies, inFlight);
                 const double secs = double(timer.nsecsElapsed()) / 1e9;
                 const double rate = double(ok) * batch / secs;
+                const QString cpu = cpuPerEntry(cpuBefore, readCpu(t, server.process.processId()), double(ok) * batch);
                 rates[{batch, inFlight}].append(rate);
                 QString beside;
                 if (!pgTps.value(inFlight).isEmpty() && pgTps.value(inFlight).size() == rep + 1) {
@@ -588,9 +720,9 @@ bool bench(const Target &t, int cases, int requests, int repeats)
                         QStringLiteral(" | pgbench %1 tps, ratio %2").arg(tps, 0, 'f', 0).arg(rate / tps, 0, 'f', 2);
                 }
                 std::printf("%-10s round %d: %2d entr%s/request, %2d connections: %5d requests in %.2f s = %7.0f"
-                            " entries/s (%d of %d answered 200)%s\n",
+                            " entries/s (%d of %d answered 200)%s%s, load %s\n",
                     qPrintable(t.label), rep + 1, batch, batch == 1 ? "y  " : "ies", inFlight, n, secs, rate, ok, n,
-                    qPrintable(beside));
+                    qPrintable(beside), qPrintable(cpu), qPrintable(loadAverage()));
                 std::fflush(stdout);
             }
         }
@@ -625,6 +757,8 @@ bool bench(const Target &t, int cases, int requests, int repeats)
     }
     target("1 entry/request, 8 connections vs 1 connection", median(scaling), 3.0);
     std::fflush(stdout);
+    if (appendsOnly)
+        return true;
     printLatencies(t.label, QStringLiteral("poll and write on one instance"),
         eventLatencies(nam, server.port, server.port, token, QStringLiteral("ev1"), 200));
     if (!t.url.isEmpty()) {
@@ -685,6 +819,8 @@ int main(int argc, char *argv[])
     const int requests = option("--requests", QStringLiteral("3000")).toInt();
     const int repeats = option("--repeat", QStringLiteral("1")).toInt();
     QString pg = option("--pg", QString());
+    QString pgData = option("--pg-data", QString());
+    const bool appendsOnly = args.contains(QLatin1String("--appends-only"));
     serverPath() = option("--server", serverPath());
     QTemporaryDir dir;
     if (!dir.isValid() || cases < 1000 || requests < 10 || repeats < 1
@@ -694,8 +830,8 @@ int main(int argc, char *argv[])
     std::printf("bench_backoffice: onewindow-backoffice over loopback, %d cases stored, load average %s\n", cases,
         qPrintable(loadAverage()));
     if (!args.contains(QLatin1String("--pg-only"))
-        && !bench(
-            {QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString()}, cases, requests, repeats))
+        && !bench({QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), QString()}, cases,
+            requests, repeats, appendsOnly))
         return 1;
     if (args.contains(QLatin1String("--sqlite-only")))
         return 0;
@@ -716,8 +852,12 @@ int main(int argc, char *argv[])
         QProcess::execute(
             QStringLiteral("psql"), {base, QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE bench")});
         pg = base.left(base.lastIndexOf(QLatin1Char('/'))) + QStringLiteral("/bench");
+        QFile folder(cluster.state + QStringLiteral("/cluster"));
+        if (folder.open(QIODevice::ReadOnly))
+            pgData = QString::fromUtf8(folder.readLine()).trimmed() + QStringLiteral("/data");
     }
-    if (!bench({QStringLiteral("postgresql"), dir.filePath(QStringLiteral("pg")), pg}, cases, requests, repeats))
+    if (!bench({QStringLiteral("postgresql"), dir.filePath(QStringLiteral("pg")), pg, pgData}, cases, requests, repeats,
+            appendsOnly))
         return 1;
     return 0;
 }

@@ -55,22 +55,40 @@ namespace ow::backoffice {
 
 namespace {
 
-// Matches "/v1/cases/abc/entries" (raw, percent-encoded) against "/v1/cases/{caseId}/entries".
-bool matchPath(const QString &pattern, const QByteArray &path, QHash<QString, QString> *params)
+// A route's path template split at '/' once: literal segments, and "{name}" ones as the name.
+struct PathPattern
 {
-    const QStringList want = pattern.split(QLatin1Char('/'));
-    const QList<QByteArray> have = path.split('/');
-    if (want.size() != have.size())
+    QList<QString> segments;
+    QList<bool> isParam;
+};
+
+PathPattern patternOf(const QString &pattern)
+{
+    PathPattern p;
+    for (const QString &w : pattern.split(QLatin1Char('/'))) {
+        const bool param = w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}'));
+        p.segments.append(param ? w.mid(1, w.size() - 2) : w);
+        p.isParam.append(param);
+    }
+    return p;
+}
+
+// Matches the segments of "/v1/cases/abc/entries" (raw, percent-encoded) against those of
+// "/v1/cases/{caseId}/entries".
+bool matchPath(const PathPattern &pattern, const QList<QByteArray> &have, QHash<QString, QString> *params)
+{
+    if (pattern.segments.size() != have.size())
         return false;
     QHash<QString, QString> found;
-    for (qsizetype i = 0; i < want.size(); ++i) {
-        const QString &w = want.at(i);
-        const QString segment = QString::fromUtf8(QByteArray::fromPercentEncoding(have.at(i)));
-        if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}'))) {
+    for (qsizetype i = 0; i < have.size(); ++i) {
+        const QByteArray &raw = have.at(i);
+        const QString segment =
+            raw.contains('%') ? QString::fromUtf8(QByteArray::fromPercentEncoding(raw)) : QString::fromUtf8(raw);
+        if (pattern.isParam.at(i)) {
             if (segment.isEmpty())
                 return false;
-            found.insert(w.mid(1, w.size() - 2), segment);
-        } else if (w != segment) {
+            found.insert(pattern.segments.at(i), segment);
+        } else if (pattern.segments.at(i) != segment) {
             return false;
         }
     }
@@ -661,10 +679,19 @@ BackOfficeServer::Request BackOfficeServer::requestFrom(const HttpRequestParser 
 
 const BackOfficeServer::Route *BackOfficeServer::findRoute(Request *request, ApiReply *error) const
 {
+    // Every route's template split once (routes() is a static list); the path once per request.
+    static const QList<PathPattern> patterns = [] {
+        QList<PathPattern> out;
+        for (const Route &route : routes())
+            out.append(patternOf(route.path));
+        return out;
+    }();
+    const QList<QByteArray> have = request->m_rawPath.split('/');
     QList<QByteArray> allowed;
-    for (const Route &route : routes()) {
+    for (qsizetype i = 0; i < routes().size(); ++i) {
+        const Route &route = routes().at(i);
         QHash<QString, QString> params;
-        if (!matchPath(route.path, request->m_rawPath, &params))
+        if (!matchPath(patterns.at(i), have, &params))
             continue;
         if (route.method != request->method) {
             allowed.append(route.method);

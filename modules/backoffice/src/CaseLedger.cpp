@@ -239,7 +239,12 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     for (int attempt = 0; attempt < kAttempts; ++attempt) {
         bool retry = false;
         seqs.clear();
-        failed = store(caseId, entries, who, retry, seqs, applied, done);
+        // The one-statement path first; after a concurrent change, the locked transaction.
+        bool taken = false;
+        if (attempt == 0)
+            failed = storeNext(caseId, entries, who, retry, seqs, applied, done, taken);
+        if (!taken)
+            failed = store(caseId, entries, who, retry, seqs, applied, done);
         if (!failed || !retry)
             break;
     }
@@ -481,6 +486,88 @@ std::optional<ApiReply> CaseLedger::checkSignature(
         QStringLiteral("the document's signature is not made by any key window %1 enrolled.").arg(who.window));
 }
 
+std::optional<ApiReply> CaseLedger::storeNext(const QString &caseId, const QJsonArray &entries, const Principal &who,
+    bool &retry, QList<int> &seqs, int &applied, AppendCounts &counts, bool &taken)
+{
+    taken = false;
+    counts = {};
+    if (m_db.dialect() != Database::Dialect::Postgres || entries.size() > kMaxNextEntries)
+        return std::nullopt;
+    QList<int> wanted;
+    for (const QJsonValue &v : entries) {
+        const QJsonObject e = v.toObject();
+        const QString kind = e.value(QLatin1String("kind")).toString();
+        // Routing, hand-outs, the supervisor's counters, scans and the blind index have rows to
+        // write in the same transaction: store() does those.
+        if (kind == QLatin1String("decided") || Handouts::follows(kind) || !blobsNamed(e).isEmpty())
+            return std::nullopt;
+        QSet<QString> numbers;
+        personNumbers(e.value(QLatin1String("payload")), &numbers);
+        if (!numbers.isEmpty())
+            return std::nullopt;
+        wanted.append(e.value(QLatin1String("seq")).toInt());
+    }
+    auto found = m_db.exec(
+        QStringLiteral("SELECT window_key_id, applied_seq, stored_seq FROM cases WHERE case_id = ?"), {caseId});
+    if (!found || !found.value().next())
+        return std::nullopt; // a new case (or a failed read): the transaction makes it or says why
+    if (found.value().value(0).toString() != who.window) {
+        taken = true;
+        return ApiReply::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+    }
+    const int before = found.value().value(1).toInt();
+    const int storedSeq = found.value().value(2).toInt();
+    // Nothing stored above applied_seq, and the request is exactly the next seqs, each once.
+    if (storedSeq > before)
+        return std::nullopt;
+    QList<int> sorted = wanted;
+    std::sort(sorted.begin(), sorted.end());
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        if (sorted.at(i) != before + 1 + int(i))
+            return std::nullopt;
+    }
+    taken = true;
+    const QString now = isoUtc(m_clock());
+    const int after = before + int(entries.size());
+    // The case's row moves only if no one moved it since the read (the UPDATE waits for a writer
+    // holding it, then checks again); the entries go in only if it moved. A concurrent writer of
+    // the same seqs makes the INSERT fail on the primary key: the whole statement is undone.
+    QString sql = QStringLiteral("WITH moved AS (UPDATE cases SET applied_seq = ?, stored_seq = 0, updated_at = ?"
+                                 " WHERE case_id = ? AND applied_seq = ? AND stored_seq = ? RETURNING case_id)"
+                                 " INSERT INTO case_entries (case_id, seq, kind, content, received_at, applied_at)"
+                                 " SELECT moved.case_id, v.seq, v.kind, v.content, v.at, v.at FROM moved, (VALUES ");
+    QVariantList binds {after, now, caseId, before, storedSeq};
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject e = entries.at(i).toObject();
+        const int seq = e.value(QLatin1String("seq")).toInt();
+        auto sealed = m_sealer.sealEntry(caseId, seq, e);
+        if (!sealed)
+            return ApiReply::storage(sealed.error());
+        sql += i ? QStringLiteral(", (?::integer, ?::text, ?::text, ?::text)")
+                 : QStringLiteral("(?::integer, ?::text, ?::text, ?::text)");
+        binds << seq << e.value(QLatin1String("kind")).toString() << sealed.value() << now;
+    }
+    sql += QStringLiteral(") AS v (seq, kind, content, at)");
+    auto put = m_db.exec(sql, binds);
+    if (!put) {
+        // A unique violation (a concurrent writer of these seqs) or a lost connection (the
+        // statement's commit unknown): the append is idempotent, so run it again.
+        retry = m_db.lastErrorRetryable() || m_db.lastFault() == Database::Fault::Unavailable;
+        return ApiReply::storage(put.error());
+    }
+    if (put.value().numRowsAffected() != entries.size()) {
+        retry = true; // moved meanwhile: nothing was written
+        return ApiReply::error(503, QStringLiteral("storage-unavailable"),
+            QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId));
+    }
+    seqs = wanted;
+    applied = after;
+    counts.applied = int(entries.size());
+    counts.stored = int(entries.size());
+    return std::nullopt;
+}
+
 std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArray &entries, const Principal &who,
     bool &retry, QList<int> &seqs, int &applied, AppendCounts &counts)
 {
@@ -500,7 +587,7 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
     // there yet is made first (ON CONFLICT DO NOTHING waits for a concurrent first insert) and
     // read again. A case that exists costs one statement here.
     const QString lockCase =
-        QStringLiteral("SELECT window_key_id, applied_seq FROM cases WHERE case_id = ?") + m_db.forUpdate();
+        QStringLiteral("SELECT window_key_id, applied_seq, stored_seq FROM cases WHERE case_id = ?") + m_db.forUpdate();
     auto found = m_db.exec(lockCase, {caseId});
     if (!found)
         return fail(ApiReply::storage(found.error()));
@@ -520,6 +607,10 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
         return fail(ApiReply::error(
             403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId)));
     applied = found.value().value(1).toInt();
+    const int storedSeq = found.value().value(2).toInt();
+    // No entry is stored above top (the migration that added stored_seq; every append that stores
+    // above applied_seq keeps it).
+    const int top = std::max(applied, storedSeq);
 
     // What the case holds already at the request's seqs: one statement for the whole request
     // (after the lock: a separate statement sees what a writer that held it before committed).
@@ -527,10 +618,12 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
     for (const QJsonValue &v : entries)
         lowest = std::min(lowest, v.toObject().value(QLatin1String("seq")).toInt());
     // From the lowest seq on: the request's seqs, and held entries after them (applied below when
-    // the request fills their gap); their kinds tell whether routing has anything to do.
+    // the request fills their gap); their kinds tell whether routing has anything to do. A request
+    // whose seqs are all above top (a window pushing its next entries) has nothing stored there:
+    // no statement.
     QHash<int, QString> stored;
     QHash<int, QString> kindAt;
-    {
+    if (lowest <= top) {
         auto have =
             m_db.exec(QStringLiteral("SELECT seq, kind, content FROM case_entries WHERE case_id = ? AND seq >= ?"),
                 {caseId, lowest});
@@ -598,18 +691,29 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
         ++applied;
     bool heldNowApplied = false;
     bool decidedApplied = false;
+    bool handoutsFollow = false; // an applied entry of a kind Handouts follows
     for (int s = before + 1; s <= applied; ++s) {
         if (!fresh.contains(s))
             heldNowApplied = true;
-        if (kindAt.value(s) == QLatin1String("decided"))
+        const QString kind = kindAt.value(s);
+        if (kind == QLatin1String("decided"))
             decidedApplied = true;
+        if (Handouts::follows(kind))
+            handoutsFollow = true;
     }
     // The new rows in a few multi-row INSERTs: chunks of 64, 32, …, 1 rows (a handful of
     // statement texts, each prepared once per connection). On PostgreSQL the last chunk also
     // moves the case's applied_seq (a data-modifying WITH: one round trip less), unless held rows
     // are to be marked applied first.
-    const bool moveWithInsert =
-        m_db.dialect() == Database::Dialect::Postgres && applied != before && !heldNowApplied && !rows.isEmpty();
+    int newTop = top;
+    for (const NewRow &r : std::as_const(rows))
+        newTop = std::max(newTop, r.seq);
+    // stored_seq follows the highest stored seq when it is above applied_seq (held entries); once
+    // everything is applied, applied_seq says it.
+    const int newStoredSeq = newTop > applied ? newTop : 0;
+    const bool storedSeqMoves = newStoredSeq != storedSeq;
+    const bool moveWithInsert = m_db.dialect() == Database::Dialect::Postgres && (applied != before || storedSeqMoves)
+        && !heldNowApplied && !rows.isEmpty();
     int movedRows = -1;
     for (qsizetype done = 0; done < rows.size();) {
         qsizetype chunk = 64;
@@ -628,9 +732,15 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
         const bool last = done + chunk == rows.size();
         if (last && moveWithInsert) {
             sql = QStringLiteral("WITH put AS (") + sql
-                + QStringLiteral(" RETURNING seq) UPDATE cases SET applied_seq = ?, updated_at = ? WHERE case_id = ?"
-                                 " AND applied_seq = ?");
-            binds << applied << now << caseId << before;
+                + (applied != before
+                        ? QStringLiteral(" RETURNING seq) UPDATE cases SET applied_seq = ?, stored_seq = ?,"
+                                         " updated_at = ? WHERE case_id = ? AND applied_seq = ?")
+                        : QStringLiteral(" RETURNING seq) UPDATE cases SET stored_seq = ? WHERE case_id = ?"
+                                         " AND applied_seq = ?"));
+            if (applied != before)
+                binds << applied << newStoredSeq << now << caseId << before;
+            else
+                binds << newStoredSeq << caseId << before;
         }
         auto put = m_db.exec(sql, binds);
         if (!put)
@@ -672,14 +782,22 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
                 return fail(ApiReply::storage(mark.error()));
         }
         if (!moveWithInsert) {
-            auto moved =
-                m_db.exec(QStringLiteral(
-                              "UPDATE cases SET applied_seq = ?, updated_at = ? WHERE case_id = ? AND applied_seq = ?"),
-                    {applied, now, caseId, before});
+            auto moved = m_db.exec(QStringLiteral("UPDATE cases SET applied_seq = ?, stored_seq = ?, updated_at = ?"
+                                                  " WHERE case_id = ? AND applied_seq = ?"),
+                {applied, newStoredSeq, now, caseId, before});
             if (!moved)
                 return fail(ApiReply::storage(moved.error()));
             movedRows = moved.value().numRowsAffected();
         }
+    } else if (storedSeqMoves && !moveWithInsert) {
+        // Held entries only: the case's highest stored seq moves up.
+        auto moved = m_db.exec(QStringLiteral("UPDATE cases SET stored_seq = ? WHERE case_id = ? AND applied_seq = ?"),
+            {newStoredSeq, caseId, before});
+        if (!moved)
+            return fail(ApiReply::storage(moved.error()));
+        movedRows = moved.value().numRowsAffected();
+    }
+    if (applied != before || storedSeqMoves) {
         if (movedRows != 1) {
             m_db.rollback();
             retry = true;
@@ -693,7 +811,9 @@ std::optional<ApiReply> CaseLedger::store(const QString &caseId, const QJsonArra
         if (!why.isEmpty())
             return fail(ApiReply::storage(why));
     }
-    if (m_handouts && applied != before) {
+    // Hand-outs, supplements, ratings and the supervisor's counters follow a few kinds only: an
+    // append of none of them (most of a case's log) costs no statement there.
+    if (m_handouts && handoutsFollow) {
         const QString why = m_handouts->entriesApplied(caseId, who.window, before, applied);
         if (!why.isEmpty())
             return fail(ApiReply::storage(why));

@@ -536,6 +536,16 @@ const QList<QStringList> &migrations()
             QStringLiteral("DROP INDEX sv_tickets_by_window"),
             QStringLiteral("DROP INDEX items_open_by_date"),
         },
+        // An append reads the case's stored entries only when it may resend or fill a gap (issue
+        // 21): no entry is stored above MAX(applied_seq, stored_seq), so a request whose seqs are
+        // all above it has nothing stored to compare with. Only a case with held entries stores
+        // above applied_seq; the others keep 0.
+        {
+            QStringLiteral("ALTER TABLE cases ADD COLUMN stored_seq INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE cases SET stored_seq = (SELECT MAX(e.seq) FROM case_entries e"
+                           " WHERE e.case_id = cases.case_id) WHERE EXISTS (SELECT 1 FROM case_entries e"
+                           " WHERE e.case_id = cases.case_id AND e.seq > cases.applied_seq)"),
+        },
     };
     return all;
 }

@@ -63,6 +63,14 @@ QString Handouts::supplementRequested(
     return {};
 }
 
+bool Handouts::follows(const QString &kind)
+{
+    static const QStringList kinds {QStringLiteral("supplemented"), QStringLiteral("handedOut"),
+        QStringLiteral("dispatched"), QStringLiteral("rated"), QStringLiteral("decided"), QStringLiteral("reopened"),
+        QStringLiteral("visit")};
+    return kinds.contains(kind);
+}
+
 QString Handouts::entriesApplied(const QString &caseId, const QString &window, int fromSeq, int toSeq)
 {
     auto rows = m_db.exec(QStringLiteral("SELECT seq, kind, content FROM case_entries WHERE case_id = ? AND seq > ?"

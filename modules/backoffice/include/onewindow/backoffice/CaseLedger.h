@@ -86,6 +86,14 @@ private:
     // error reply; retry says whether running it again may succeed.
     std::optional<ApiReply> store(const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry,
         QList<int> &seqs, int &applied, AppendCounts &counts);
+    // PostgreSQL, a window's next entries (issue 21): the case's row read, then one statement that
+    // moves it and inserts them, committed by itself (no BEGIN, no row lock, no COMMIT: 2 round
+    // trips instead of 5). Taken only for entries that are the case's next seqs with nothing stored
+    // above them and that nothing else follows (no routing, hand-out, blob or ID-number row);
+    // `taken` false means store() does it, as everything else.
+    std::optional<ApiReply> storeNext(const QString &caseId, const QJsonArray &entries, const Principal &who,
+        bool &retry, QList<int> &seqs, int &applied, AppendCounts &counts, bool &taken);
+    static constexpr int kMaxNextEntries = 16;
 
     // nullopt when every entry may be stored as `entries` now holds them (clerks replaced), else
     // the refusal.

@@ -40,6 +40,9 @@ public:
     [[nodiscard]] QString supplementRequested(
         const QString &caseId, const QString &itemId, const QString &what, int days, QJsonObject *eventData);
     // Inside CaseLedger's transaction, after entries (fromSeq, toSeq] were applied. "" or the error.
+    // Only entries of the kinds follows() names do anything here: the ledger, which knows the
+    // kinds it applied, calls this only when one of them was.
+    static bool follows(const QString &kind);
     [[nodiscard]] QString entriesApplied(const QString &caseId, const QString &window, int fromSeq, int toSeq);
     // {visits: {untilResult, pickup, dispatched, atMostOnce}, tasks: […], items: […], handout}.
     ApiResult<QJsonObject> progress(const QString &caseId);
