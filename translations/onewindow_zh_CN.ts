@@ -24,19 +24,19 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Enter the back office's address (e.g. https://backoffice.example.gov.cn).</source>
+        <source>Enter the back office&apos;s address (e.g. https://backoffice.example.gov.cn).</source>
         <translation>请输入后台地址（例如 https://backoffice.example.gov.cn）。</translation>
     </message>
     <message>
-        <source>"%1" is not a back office address (https://host[:port]).</source>
+        <source>&quot;%1&quot; is not a back office address (https://host[:port]).</source>
         <translation>“%1”不是有效的后台地址（https://主机[:端口]）。</translation>
     </message>
     <message>
-        <source>The back office address has no query or fragment: "%1".</source>
+        <source>The back office address has no query or fragment: &quot;%1&quot;.</source>
         <translation>后台地址不能带查询参数或片段：“%1”。</translation>
     </message>
     <message>
-        <source>The back office %1 would be reached over plain http://, which anyone on the network can read and alter (passwords, applicants' data). Use its https:// address; http:// is only for a back office on this computer (localhost, 127.0.0.1, ::1).</source>
+        <source>The back office %1 would be reached over plain http://, which anyone on the network can read and alter (passwords, applicants&apos; data). Use its https:// address; http:// is only for a back office on this computer (localhost, 127.0.0.1, ::1).</source>
         <translation>后台 %1 将通过明文 http:// 连接，网络上任何人都能窃听和篡改（含密码和申请人信息）。请使用该后台的 https:// 地址；http:// 只能用于本机上的后台（localhost、127.0.0.1、::1）。</translation>
     </message>
 </context>
@@ -75,11 +75,11 @@
         <translation>由代理人代办(&amp;G)</translation>
     </message>
     <message>
-        <source>Agent's ID number</source>
+        <source>Agent&apos;s ID number</source>
         <translation>代办人身份号码</translation>
     </message>
     <message>
-        <source>Agent's name</source>
+        <source>Agent&apos;s name</source>
         <translation>代办人姓名</translation>
     </message>
     <message>
@@ -113,11 +113,11 @@
         <translation>%1 不是 JSON 对象：%2</translation>
     </message>
     <message>
-        <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office's "url".</source>
+        <source>%1 holds a user and password: remove them (and change that password). The window syncs as the clerk who signs in; the file names only the back office&apos;s &quot;url&quot;.</source>
         <translation>%1 中保存了用户名和密码：请删除（并修改该密码）。本窗口以登录的窗口人员身份同步，该文件只写后台的“url”。</translation>
     </message>
     <message>
-        <source>%1: "url" must be the back office's http(s) address, e.g. https://10.0.0.5:8787.</source>
+        <source>%1: &quot;url&quot; must be the back office&apos;s http(s) address, e.g. https://10.0.0.5:8787.</source>
         <translation>%1：“url”须为后台的 http(s) 地址，例如 https://10.0.0.5:8787。</translation>
     </message>
     <message>
@@ -136,7 +136,7 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>"%1" is not a document reference (SHA-256).</source>
+        <source>&quot;%1&quot; is not a document reference (SHA-256).</source>
         <translation>“%1”不是有效的材料文件标识（SHA-256）。</translation>
     </message>
     <message>
@@ -186,7 +186,7 @@
 <context>
     <name>CaseNumbering</name>
     <message>
-        <source>This window is not configured: a 6-digit region code and a window code without '-' are needed for case numbers.</source>
+        <source>This window is not configured: a 6-digit region code and a window code without &apos;-&apos; are needed for case numbers.</source>
         <translation>本窗口尚未配置：生成案件编号需要 6 位行政区划码和不含“-”的窗口编码。</translation>
     </message>
     <message>
@@ -243,7 +243,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <source>the back office's check of the catalogue gives other items than the window decided (only decided here: %1; only in its check: %2)</source>
+        <source>the back office&apos;s check of the catalogue gives other items than the window decided (only decided here: %1; only in its check: %2)</source>
         <translation>后台按事项目录核对的办理事项与窗口决定不一致（仅窗口决定：%1；仅后台核对：%2）</translation>
     </message>
     <message>
@@ -341,7 +341,7 @@
         <translation>%1 为代办人：领取结果同样需扫描授权委托书。</translation>
     </message>
     <message>
-        <source>%1 is not the applicant: an agent collects only with the applicant's letter of authorisation (scan it).</source>
+        <source>%1 is not the applicant: an agent collects only with the applicant&apos;s letter of authorisation (scan it).</source>
         <translation>%1 不是申请人：代领须凭申请人的授权委托书（请扫描）。</translation>
     </message>
     <message>
@@ -372,7 +372,7 @@
         <translation>案件 %2 的第 %1 条记录接在第 %3 条之后：记录有缺失。</translation>
     </message>
     <message>
-        <source>Case %1 does not begin with "started".</source>
+        <source>Case %1 does not begin with &quot;started&quot;.</source>
         <translation>案件 %1 的记录不是从“受理开始”起头。</translation>
     </message>
     <message>
@@ -392,11 +392,11 @@
         <translation>案件 %1 中有一条收件登记缺少对应材料。</translation>
     </message>
     <message>
-        <source>Unknown mark "%1" in case %2.</source>
+        <source>Unknown mark &quot;%1&quot; in case %2.</source>
         <translation>案件 %2 中有未知的收件方式“%1”。</translation>
     </message>
     <message>
-        <source>Unknown entry kind "%1" in case %2.</source>
+        <source>Unknown entry kind &quot;%1&quot; in case %2.</source>
         <translation>案件 %2 中有未知的记录类别“%1”。</translation>
     </message>
     <message>
@@ -648,11 +648,11 @@
         <translation>事项目录必须是 JSON 对象</translation>
     </message>
     <message>
-        <source>"format" must be "onewindow-catalogue"</source>
+        <source>&quot;format&quot; must be &quot;onewindow-catalogue&quot;</source>
         <translation>“format”必须为“onewindow-catalogue”</translation>
     </message>
     <message>
-        <source>"formatVersion" must be 1 (this program reads version 1 only)</source>
+        <source>&quot;formatVersion&quot; must be 1 (this program reads version 1 only)</source>
         <translation>“formatVersion”必须为 1（本程序只能读取第 1 版）</translation>
     </message>
     <message>
@@ -660,35 +660,35 @@
         <translation>事项目录中没有任何事项</translation>
     </message>
     <message>
-        <source>unknown field "%1"</source>
+        <source>unknown field &quot;%1&quot;</source>
         <translation>未知字段“%1”</translation>
     </message>
     <message>
-        <source>"%1" must be an array</source>
+        <source>&quot;%1&quot; must be an array</source>
         <translation>“%1”必须是数组</translation>
     </message>
     <message>
-        <source>"%1" is required and must be a non-empty string</source>
+        <source>&quot;%1&quot; is required and must be a non-empty string</source>
         <translation>“%1”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
-        <source>"%1" must be a string</source>
+        <source>&quot;%1&quot; must be a string</source>
         <translation>“%1”必须是字符串</translation>
     </message>
     <message>
-        <source>"%1" must hold non-empty strings</source>
+        <source>&quot;%1&quot; must hold non-empty strings</source>
         <translation>“%1”只能包含非空字符串</translation>
     </message>
     <message>
-        <source>"%1" must be a whole number from %2 to %3</source>
+        <source>&quot;%1&quot; must be a whole number from %2 to %3</source>
         <translation>“%1”必须是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <source>"%1" must be true or false</source>
+        <source>&quot;%1&quot; must be true or false</source>
         <translation>“%1”必须为 true 或 false</translation>
     </message>
     <message>
-        <source>"%1" must be one of %2, not %3</source>
+        <source>&quot;%1&quot; must be one of %2, not %3</source>
         <translation>“%1”必须是 %2 之一，而不是 %3</translation>
     </message>
     <message>
@@ -696,11 +696,11 @@
         <translation>缺</translation>
     </message>
     <message>
-        <source>"%1" must be a condition string</source>
+        <source>&quot;%1&quot; must be a condition string</source>
         <translation>“%1”必须是条件字符串</translation>
     </message>
     <message>
-        <source>%1 in "%2"</source>
+        <source>%1 in &quot;%2&quot;</source>
         <translation>%1（位于“%2”）</translation>
     </message>
     <message>
@@ -708,23 +708,23 @@
         <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-        <source>"id" must be lower-case letters, digits and '-'</source>
+        <source>&quot;id&quot; must be lower-case letters, digits and &apos;-&apos;</source>
         <translation>“id”只能由小写字母、数字和“-”组成</translation>
     </message>
     <message>
-        <source>duplicate department id "%1"</source>
+        <source>duplicate department id &quot;%1&quot;</source>
         <translation>部门 id“%1”重复</translation>
     </message>
     <message>
-        <source>"id" must be letters, digits and '_', not starting with a digit</source>
+        <source>&quot;id&quot; must be letters, digits and &apos;_&apos;, not starting with a digit</source>
         <translation>“id”只能由字母、数字和“_”组成，且不能以数字开头</translation>
     </message>
     <message>
-        <source>"%1" is a reserved word of the condition language</source>
+        <source>&quot;%1&quot; is a reserved word of the condition language</source>
         <translation>“%1”是条件语言的保留字</translation>
     </message>
     <message>
-        <source>duplicate option "%1"</source>
+        <source>duplicate option &quot;%1&quot;</source>
         <translation>选项“%1”重复</translation>
     </message>
     <message>
@@ -736,19 +736,19 @@
         <translation>只有选择题才能设置选项</translation>
     </message>
     <message>
-        <source>duplicate question id "%1"</source>
+        <source>duplicate question id &quot;%1&quot;</source>
         <translation>问题 id“%1”重复</translation>
     </message>
     <message>
-        <source>duplicate material id "%1"</source>
+        <source>duplicate material id &quot;%1&quot;</source>
         <translation>材料 id“%1”重复</translation>
     </message>
     <message>
-        <source>"code" is required and must be a non-empty string</source>
+        <source>&quot;code&quot; is required and must be a non-empty string</source>
         <translation>“code”为必填项，且必须是非空字符串</translation>
     </message>
     <message>
-        <source>unknown department "%1"</source>
+        <source>unknown department &quot;%1&quot;</source>
         <translation>未知部门“%1”</translation>
     </message>
     <message>
@@ -756,15 +756,15 @@
         <translation>承诺时限（%1 个工作日）超过法定时限（%2）</translation>
     </message>
     <message>
-        <source>"fee" must be a number of yuan, 0 or more</source>
+        <source>&quot;fee&quot; must be a number of yuan, 0 or more</source>
         <translation>“fee”必须是以元为单位、不小于 0 的数值</translation>
     </message>
     <message>
-        <source>"result" must be an object with "type" and "name"</source>
+        <source>&quot;result&quot; must be an object with &quot;type&quot; and &quot;name&quot;</source>
         <translation>“result”必须是包含“type”和“name”的对象</translation>
     </message>
     <message>
-        <source>unknown material "%1"</source>
+        <source>unknown material &quot;%1&quot;</source>
         <translation>未知材料“%1”</translation>
     </message>
     <message>
@@ -772,15 +772,15 @@
         <translation>该材料在本事项中重复列出</translation>
     </message>
     <message>
-        <source>a conditional material needs a "when" condition</source>
+        <source>a conditional material needs a &quot;when&quot; condition</source>
         <translation>条件材料必须设置“when”条件</translation>
     </message>
     <message>
-        <source>a required material has no "when"; make it conditional</source>
+        <source>a required material has no &quot;when&quot;; make it conditional</source>
         <translation>必需材料不能设置“when”；如有条件，请改为条件材料</translation>
     </message>
     <message>
-        <source>only tolerable materials have "supplementDays"</source>
+        <source>only tolerable materials have &quot;supplementDays&quot;</source>
         <translation>只有可容缺材料才能设置“supplementDays”</translation>
     </message>
     <message>
@@ -788,7 +788,7 @@
         <translation>即办事项（promisedDays 为 0）不能容缺受理材料</translation>
     </message>
     <message>
-        <source>duplicate matter code "%1"</source>
+        <source>duplicate matter code &quot;%1&quot;</source>
         <translation>事项编码“%1”重复</translation>
     </message>
     <message>
@@ -804,7 +804,7 @@
         <translation>mode 为 original-and-copy 时，要求 originals ≥ 1 且 copies ≥ 1</translation>
     </message>
     <message>
-        <source>unknown question "%1" in "questions"</source>
+        <source>unknown question &quot;%1&quot; in &quot;questions&quot;</source>
         <translation>“questions”中有未知问题“%1”</translation>
     </message>
     <message>
@@ -812,27 +812,27 @@
         <translation>一件事至少需要包含一个事项</translation>
     </message>
     <message>
-        <source>unknown matter "%1"</source>
+        <source>unknown matter &quot;%1&quot;</source>
         <translation>未知事项“%1”</translation>
     </message>
     <message>
-        <source>matter "%1" depends on question "%2", which the bundle does not ask</source>
+        <source>matter &quot;%1&quot; depends on question &quot;%2&quot;, which the bundle does not ask</source>
         <translation>事项“%1”依赖问题“%2”，但该一件事未设置此问题</translation>
     </message>
     <message>
-        <source>matter "%1" appears twice in the bundle</source>
+        <source>matter &quot;%1&quot; appears twice in the bundle</source>
         <translation>事项“%1”在该一件事中重复出现</translation>
     </message>
     <message>
-        <source>unknown shared material "%1"</source>
+        <source>unknown shared material &quot;%1&quot;</source>
         <translation>未知共享材料“%1”</translation>
     </message>
     <message>
-        <source>shared material "%1" is not needed by any item</source>
+        <source>shared material &quot;%1&quot; is not needed by any item</source>
         <translation>共享材料“%1”未被任何事项使用</translation>
     </message>
     <message>
-        <source>duplicate bundle id "%1"</source>
+        <source>duplicate bundle id &quot;%1&quot;</source>
         <translation>一件事 id“%1”重复</translation>
     </message>
     <message>
@@ -840,19 +840,19 @@
         <translation>%1：无法读取事项目录：%2</translation>
     </message>
     <message>
-        <source>unknown question "%1"</source>
+        <source>unknown question &quot;%1&quot;</source>
         <translation>未知问题“%1”</translation>
     </message>
     <message>
-        <source>question "%1" needs a number, not "%2"</source>
+        <source>question &quot;%1&quot; needs a number, not &quot;%2&quot;</source>
         <translation>问题“%1”应填数字，而不是“%2”</translation>
     </message>
     <message>
-        <source>question "%1" needs yes or no, not "%2"</source>
+        <source>question &quot;%1&quot; needs yes or no, not &quot;%2&quot;</source>
         <translation>问题“%1”应填 yes 或 no，而不是“%2”</translation>
     </message>
     <message>
-        <source>question "%1" needs one of %2, not "%3"</source>
+        <source>question &quot;%1&quot; needs one of %2, not &quot;%3&quot;</source>
         <translation>问题“%1”应填 %2 之一，而不是“%3”</translation>
     </message>
     <message>
@@ -860,15 +860,15 @@
         <translation>未知问题类型</translation>
     </message>
     <message>
-        <source>unknown material "%1" in "produces"</source>
+        <source>unknown material &quot;%1&quot; in &quot;produces&quot;</source>
         <translation>“produces”中的材料“%1”未定义</translation>
     </message>
     <message>
-        <source>the matter both needs and produces "%1"</source>
+        <source>the matter both needs and produces &quot;%1&quot;</source>
         <translation>该事项既需要又产出“%1”</translation>
     </message>
     <message>
-        <source>"%1" needs "%2", issued by "%3"</source>
+        <source>&quot;%1&quot; needs &quot;%2&quot;, issued by &quot;%3&quot;</source>
         <translation>“%1”需要“%2”，该材料由“%3”出具</translation>
     </message>
     <message>
@@ -876,15 +876,15 @@
         <translation>；</translation>
     </message>
     <message>
-        <source>"produces" forms a cycle (%1): each matter would wait for the other</source>
+        <source>&quot;produces&quot; forms a cycle (%1): each matter would wait for the other</source>
         <translation>“produces”构成循环（%1）：各事项将互相等待对方出具的材料</translation>
     </message>
     <message>
-        <source>"perParty" must be true or false</source>
+        <source>&quot;perParty&quot; must be true or false</source>
         <translation>“perParty”必须为 true 或 false</translation>
     </message>
     <message>
-        <source>"fromParty" must be age, gender, entityType, retirementCategory or retirementReached</source>
+        <source>&quot;fromParty&quot; must be age, gender, entityType, retirementCategory or retirementReached</source>
         <translation>“fromParty”只能是 age、gender、entityType、retirementCategory 或 retirementReached</translation>
     </message>
     <message>
@@ -896,11 +896,11 @@
         <translation>retirementReached 问题须为是否题</translation>
     </message>
     <message>
-        <source>duplicate group id "%1"</source>
+        <source>duplicate group id &quot;%1&quot;</source>
         <translation>事项分组编号“%1”重复</translation>
     </message>
     <message>
-        <source>unknown group "%1"</source>
+        <source>unknown group &quot;%1&quot;</source>
         <translation>未知的事项分组“%1”</translation>
     </message>
 </context>
@@ -911,7 +911,7 @@
         <translation>缓存文件在第 %1 字节处已损坏</translation>
     </message>
     <message>
-        <source>the cache refers to an unknown entry "%1"</source>
+        <source>the cache refers to an unknown entry &quot;%1&quot;</source>
         <translation>缓存引用了不存在的条目“%1”</translation>
     </message>
     <message>
@@ -981,7 +981,7 @@
 <context>
     <name>ChecklistEngine</name>
     <message>
-        <source>The catalogue has no bundle "%1".</source>
+        <source>The catalogue has no bundle &quot;%1&quot;.</source>
         <translation>事项目录中没有一件事“%1”。</translation>
     </message>
     <message>
@@ -989,7 +989,7 @@
         <translation>请选择一件事或至少一个事项。</translation>
     </message>
     <message>
-        <source>The catalogue has no matter "%1".</source>
+        <source>The catalogue has no matter &quot;%1&quot;.</source>
         <translation>事项目录中没有事项“%1”。</translation>
     </message>
     <message>
@@ -1091,7 +1091,7 @@
         <translation>第 1 列：条件超过 %1 个字符</translation>
     </message>
     <message>
-        <source>unexpected '%1' after the end of the condition</source>
+        <source>unexpected &apos;%1&apos; after the end of the condition</source>
         <translation>条件结束后出现多余的“%1”</translation>
     </message>
     <message>
@@ -1099,7 +1099,7 @@
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <source>'%1' is not a number</source>
+        <source>&apos;%1&apos; is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
@@ -1115,63 +1115,63 @@
         <translation>条件不完整，提前结束</translation>
     </message>
     <message>
-        <source>missing ')' for the '(' at column %1</source>
+        <source>missing &apos;)&apos; for the &apos;(&apos; at column %1</source>
         <translation>第 %1 列的“(”缺少对应的“)”</translation>
     </message>
     <message>
-        <source>expected a question, 'not' or '(' but found '%1'</source>
+        <source>expected a question, &apos;not&apos; or &apos;(&apos; but found &apos;%1&apos;</source>
         <translation>此处应为问题、“not”或“(”，但遇到的是“%1”</translation>
     </message>
     <message>
-        <source>expected a question but found the keyword '%1'</source>
+        <source>expected a question but found the keyword &apos;%1&apos;</source>
         <translation>此处应为问题，但遇到的是关键字“%1”</translation>
     </message>
     <message>
-        <source>unknown question '%1'</source>
+        <source>unknown question &apos;%1&apos;</source>
         <translation>未知问题“%1”</translation>
     </message>
     <message>
-        <source>expected 'in' after 'not'</source>
+        <source>expected &apos;in&apos; after &apos;not&apos;</source>
         <translation>“not”之后应为“in”</translation>
     </message>
     <message>
-        <source>'in' does not apply to the yes-no question '%1'</source>
+        <source>&apos;in&apos; does not apply to the yes-no question &apos;%1&apos;</source>
         <translation>“in”不能用于是非题“%1”</translation>
     </message>
     <message>
-        <source>expected '[' after 'in'</source>
+        <source>expected &apos;[&apos; after &apos;in&apos;</source>
         <translation>“in”之后应为“[”</translation>
     </message>
     <message>
-        <source>expected ',' or ']' in the list</source>
+        <source>expected &apos;,&apos; or &apos;]&apos; in the list</source>
         <translation>列表中此处应为“,”或“]”</translation>
     </message>
     <message>
-        <source>'%1' needs a number question, but '%2' is a %3 question</source>
+        <source>&apos;%1&apos; needs a number question, but &apos;%2&apos; is a %3 question</source>
         <translation>“%1”只能用于数值问题，但“%2”是 %3 类型的问题</translation>
     </message>
     <message>
-        <source>'%1' is not a yes-no question; compare it with an operator</source>
+        <source>&apos;%1&apos; is not a yes-no question; compare it with an operator</source>
         <translation>“%1”不是是非题，请用运算符进行比较</translation>
     </message>
     <message>
-        <source>unexpected character '%1'</source>
+        <source>unexpected character &apos;%1&apos;</source>
         <translation>无法识别的字符“%1”</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a number question but '%2' is not a number</source>
+        <source>type mismatch: &apos;%1&apos; is a number question but &apos;%2&apos; is not a number</source>
         <translation>类型不匹配：“%1”是数值问题，但“%2”不是数字</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a choice question; quote an option value instead of '%2'</source>
+        <source>type mismatch: &apos;%1&apos; is a choice question; quote an option value instead of &apos;%2&apos;</source>
         <translation>类型不匹配：“%1”是选择题，请使用带引号的选项值，而不是“%2”</translation>
     </message>
     <message>
-        <source>'%1' is not an option of the question '%2'</source>
+        <source>&apos;%1&apos; is not an option of the question &apos;%2&apos;</source>
         <translation>“%1”不是问题“%2”的选项</translation>
     </message>
     <message>
-        <source>type mismatch: '%1' is a yes-no question; compare it with true or false</source>
+        <source>type mismatch: &apos;%1&apos; is a yes-no question; compare it with true or false</source>
         <translation>类型不匹配：“%1”是是非题，请与 true 或 false 比较</translation>
     </message>
     <message>
@@ -1266,11 +1266,11 @@
         <translation>分隔页规则不是有效的 JSON：%1</translation>
     </message>
     <message>
-        <source>The cover-sheet "prefix" must be text.</source>
+        <source>The cover-sheet &quot;prefix&quot; must be text.</source>
         <translation>分隔页规则中的“prefix”必须是文本。</translation>
     </message>
     <message>
-        <source>The cover-sheet code "%1" names no valid material.</source>
+        <source>The cover-sheet code &quot;%1&quot; names no valid material.</source>
         <translation>分隔页条码“%1”没有对应有效的材料。</translation>
     </message>
 </context>
@@ -1281,7 +1281,7 @@
         <translation>统一社会信用代码应为 18 位，当前为 %1 位。</translation>
     </message>
     <message>
-        <source>Character %1 ("%2") cannot appear in a credit code (I, O, Z, S and V are never used).</source>
+        <source>Character %1 (&quot;%2&quot;) cannot appear in a credit code (I, O, Z, S and V are never used).</source>
         <translation>第 %1 位字符“%2”不能出现在统一社会信用代码中（不使用 I、O、Z、S、V）。</translation>
     </message>
     <message>
@@ -1395,7 +1395,7 @@
         <translation>；</translation>
     </message>
     <message>
-        <source>Documents cannot be written in "%1"; set the window's document language to zh_CN or en.</source>
+        <source>Documents cannot be written in &quot;%1&quot;; set the window&apos;s document language to zh_CN or en.</source>
         <translation>无法以“%1”出具文书，请将本窗口的文书语言设为 zh_CN 或 en。</translation>
     </message>
 </context>
@@ -1446,7 +1446,7 @@
         <translation>补交期限</translation>
     </message>
     <message>
-        <source>The application is accepted on the applicant's commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
+        <source>The application is accepted on the applicant&apos;s commitment. If the materials are not supplemented by the date above, the case is closed without a decision.</source>
         <translation>本申请依申请人承诺予以容缺受理。逾期未补交上述材料的，案件终止办理。</translation>
     </message>
     <message>
@@ -1536,11 +1536,11 @@
         <translation>扫码核验本文书</translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
     </message>
     <message>
-        <source>Collector's signature:</source>
+        <source>Collector&apos;s signature:</source>
         <translation>领取人签名：</translation>
     </message>
 </context>
@@ -1588,6 +1588,29 @@
     <message>
         <source>Waiting</source>
         <translation>等候人数</translation>
+    </message>
+</context>
+<context>
+    <name>HallTicketSlip</name>
+    <message>
+        <source>Priority: elderly</source>
+        <translation>老年人优先</translation>
+    </message>
+    <message>
+        <source>Priority: disabled</source>
+        <translation>残疾人优先</translation>
+    </message>
+    <message>
+        <source>Priority: pregnant</source>
+        <translation>孕妇优先</translation>
+    </message>
+    <message>
+        <source>Priority: military</source>
+        <translation>军人优先</translation>
+    </message>
+    <message>
+        <source>Return for case %1</source>
+        <translation>续办：办件 %1</translation>
     </message>
 </context>
 <context>
@@ -1660,11 +1683,11 @@
         <translation>存储的出件单格式无法识别。</translation>
     </message>
     <message>
-        <source>The stored slip has an unknown kind "%1".</source>
+        <source>The stored slip has an unknown kind &quot;%1&quot;.</source>
         <translation>存储的出件单类别“%1”无法识别。</translation>
     </message>
     <message>
-        <source>The stored slip has an unknown specimen mark "%1".</source>
+        <source>The stored slip has an unknown specimen mark &quot;%1&quot;.</source>
         <translation>存储的出件单样本标记“%1”无法识别。</translation>
     </message>
     <message>
@@ -1808,7 +1831,7 @@
         <translation>无法读取公钥列表 %1：%2</translation>
     </message>
     <message>
-        <source>Window key "%1" is unknown here: the receipt cannot be checked (update the key list).</source>
+        <source>Window key &quot;%1&quot; is unknown here: the receipt cannot be checked (update the key list).</source>
         <translation>未知的窗口密钥“%1”，无法核验该回执（请更新公钥列表）。</translation>
     </message>
     <message>
@@ -1820,7 +1843,7 @@
         <translation>公钥列表中 %1 的已吊销公钥已损坏。</translation>
     </message>
     <message>
-        <source>Window key "%1" was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
+        <source>Window key &quot;%1&quot; was revoked on %2 and this receipt is dated %3: it is not genuine.</source>
         <translation>窗口密钥“%1”已于 %2 吊销，而该回执的出具日期为 %3：回执无效，不予认可。</translation>
     </message>
     <message>
@@ -2090,15 +2113,15 @@
 <context>
     <name>Party</name>
     <message>
-        <source>The applicant's name is missing.</source>
+        <source>The applicant&apos;s name is missing.</source>
         <translation>缺少申请人姓名。</translation>
     </message>
     <message>
-        <source>The company's name is missing.</source>
+        <source>The company&apos;s name is missing.</source>
         <translation>缺少企业名称。</translation>
     </message>
     <message>
-        <source>A permanent residence permit number has 3 letters and 12 digits; "%1" does not.</source>
+        <source>A permanent residence permit number has 3 letters and 12 digits; &quot;%1&quot; does not.</source>
         <translation>外国人永久居留身份证号码应为 3 个字母加 12 位数字，“%1”不符合。</translation>
     </message>
     <message>
@@ -2106,7 +2129,7 @@
         <translation>居民身份证</translation>
     </message>
     <message>
-        <source>Foreigner's permanent residence ID card</source>
+        <source>Foreigner&apos;s permanent residence ID card</source>
         <translation>外国人永久居留身份证</translation>
     </message>
     <message>
@@ -2146,7 +2169,7 @@
         <translation>请携带有效的居民身份证，或新证办理期间由户籍所在地公安派出所开具的临时居民身份证</translation>
     </message>
     <message>
-        <source>bring the renewed foreigner's permanent residence ID card, or the acceptance receipt for its renewal from the exit-entry administration together with a valid passport</source>
+        <source>bring the renewed foreigner&apos;s permanent residence ID card, or the acceptance receipt for its renewal from the exit-entry administration together with a valid passport</source>
         <translation>请携带换发后的外国人永久居留身份证，或出入境管理部门出具的换证受理回执及有效护照</translation>
     </message>
     <message>
@@ -2196,7 +2219,7 @@
         <translation>无法生成 PDF。</translation>
     </message>
     <message>
-        <source>Applicant's signature:</source>
+        <source>Applicant&apos;s signature:</source>
         <translation>申请人签字：</translation>
     </message>
     <message>
@@ -2212,7 +2235,7 @@
         <translation>%1 · 第 %2 页</translation>
     </message>
     <message>
-        <source>Collector's signature:</source>
+        <source>Collector&apos;s signature:</source>
         <translation>领取人签名：</translation>
     </message>
 </context>
@@ -2238,11 +2261,11 @@
 <context>
     <name>PinyinTable</name>
     <message>
-        <source>pinyin table line %1: expected "syllable&lt;TAB&gt;characters"</source>
+        <source>pinyin table line %1: expected &quot;syllable&lt;TAB&gt;characters&quot;</source>
         <translation>拼音表第 %1 行：格式应为“音节&lt;TAB&gt;汉字”</translation>
     </message>
     <message>
-        <source>pinyin table line %1: '%2' is not a CJK unified ideograph</source>
+        <source>pinyin table line %1: &apos;%2&apos; is not a CJK unified ideograph</source>
         <translation>拼音表第 %1 行：“%2”不是 CJK 统一汉字</translation>
     </message>
     <message>
@@ -2301,11 +2324,11 @@
         <translation>二维码内容不完整或含多余字段。</translation>
     </message>
     <message>
-        <source>Field "%1" of the QR code is missing or malformed.</source>
+        <source>Field &quot;%1&quot; of the QR code is missing or malformed.</source>
         <translation>二维码字段“%1”缺失或格式错误。</translation>
     </message>
     <message>
-        <source>Unknown document kind "%1" in the QR code.</source>
+        <source>Unknown document kind &quot;%1&quot; in the QR code.</source>
         <translation>二维码中的文书类型“%1”无法识别。</translation>
     </message>
     <message>
@@ -2378,7 +2401,7 @@
 <context>
     <name>Rating</name>
     <message>
-        <source>I'd rather not rate</source>
+        <source>I&apos;d rather not rate</source>
         <translation>不评价</translation>
     </message>
     <message>
@@ -2414,19 +2437,19 @@
         <translation>服务态度</translation>
     </message>
     <message>
-        <source>The matter's guide</source>
+        <source>The matter&apos;s guide</source>
         <translation>办事指南</translation>
     </message>
     <message>
-        <source>The rating is of an unknown service "%1".</source>
+        <source>The rating is of an unknown service &quot;%1&quot;.</source>
         <translation>评价所针对的服务“%1”无法识别。</translation>
     </message>
     <message>
-        <source>The rating has an unknown level "%1".</source>
+        <source>The rating has an unknown level &quot;%1&quot;.</source>
         <translation>评价等级“%1”无法识别。</translation>
     </message>
     <message>
-        <source>The rating has an unknown reason "%1".</source>
+        <source>The rating has an unknown reason &quot;%1&quot;.</source>
         <translation>评价原因“%1”无法识别。</translation>
     </message>
     <message>
@@ -2453,7 +2476,7 @@
         <translation>您的意见和建议（选填）</translation>
     </message>
     <message>
-        <source>I'd rather not rate</source>
+        <source>I&apos;d rather not rate</source>
         <translation>不评价</translation>
     </message>
     <message>
@@ -2476,7 +2499,7 @@
         <translation>评价密钥不是 X25519 密钥。</translation>
     </message>
     <message>
-        <source>The back office's rating key is not an X25519 key.</source>
+        <source>The back office&apos;s rating key is not an X25519 key.</source>
         <translation>后台的评价密钥不是 X25519 密钥。</translation>
     </message>
     <message>
@@ -2500,7 +2523,7 @@
         <translation>这不是加密的评价。</translation>
     </message>
     <message>
-        <source>The rating is sealed to key %1, not to this back office's key.</source>
+        <source>The rating is sealed to key %1, not to this back office&apos;s key.</source>
         <translation>该评价是用密钥 %1 加密的，不是本后台的密钥。</translation>
     </message>
     <message>
@@ -2547,7 +2570,7 @@
         <translation>保存的文书格式无法识别。</translation>
     </message>
     <message>
-        <source>The stored document has an unknown kind "%1".</source>
+        <source>The stored document has an unknown kind &quot;%1&quot;.</source>
         <translation>保存的文书类别“%1”无法识别。</translation>
     </message>
     <message>
@@ -2563,7 +2586,7 @@
         <translation>演示 · 无效凭证</translation>
     </message>
     <message>
-        <source>The stored document has an unknown specimen mark "%1".</source>
+        <source>The stored document has an unknown specimen mark &quot;%1&quot;.</source>
         <translation>保存的文书带有无法识别的样本标记“%1”。</translation>
     </message>
     <message>
@@ -2578,7 +2601,7 @@
         <translation>后台 %1 拒绝连接（后台是否在运行？）。</translation>
     </message>
     <message>
-        <source>The back office's host %1 was not found (check the address and the network).</source>
+        <source>The back office&apos;s host %1 was not found (check the address and the network).</source>
         <translation>找不到后台主机 %1（请检查地址和网络）。</translation>
     </message>
     <message>
@@ -2609,15 +2632,15 @@
 <context>
     <name>SaneSession</name>
     <message>
-        <source>the scanner has no setting "%1"</source>
+        <source>the scanner has no setting &quot;%1&quot;</source>
         <translation>扫描仪没有“%1”这项设置</translation>
     </message>
     <message>
-        <source>"%1" is not a number for "%2"</source>
+        <source>&quot;%1&quot; is not a number for &quot;%2&quot;</source>
         <translation>“%1”不是“%2”可用的数值</translation>
     </message>
     <message>
-        <source>"%1" cannot be set to "%2"</source>
+        <source>&quot;%1&quot; cannot be set to &quot;%2&quot;</source>
         <translation>“%1”不能设为“%2”</translation>
     </message>
     <message>
@@ -2629,7 +2652,7 @@
         <translation>扫描仪卡纸。请取出卡住的纸张，再扫描剩余页面。</translation>
     </message>
     <message>
-        <source>The scanner's cover is open.</source>
+        <source>The scanner&apos;s cover is open.</source>
         <translation>扫描仪盖板未合上。</translation>
     </message>
     <message>
@@ -2665,7 +2688,7 @@
         <translation>未找到扫描仪。请检查是否已连接并开机。</translation>
     </message>
     <message>
-        <source>No scanner "%1" found. Check that it is plugged in and switched on.</source>
+        <source>No scanner &quot;%1&quot; found. Check that it is plugged in and switched on.</source>
         <translation>未找到扫描仪“%1”。请检查是否已连接并开机。</translation>
     </message>
     <message>
@@ -2784,7 +2807,7 @@
         <translation>预览：+ / − 缩放 · 0 适合宽度 · Page Up / Page Down 翻页</translation>
     </message>
     <message>
-        <source>Preview of the material's PDF</source>
+        <source>Preview of the material&apos;s PDF</source>
         <translation>材料 PDF 预览</translation>
     </message>
 </context>
@@ -2799,7 +2822,7 @@
         <translation>无法读取数据密钥 %1：%2</translation>
     </message>
     <message>
-        <source>Cannot make the data key: the system's random source failed (OpenSSL).</source>
+        <source>Cannot make the data key: the system&apos;s random source failed (OpenSSL).</source>
         <translation>无法生成数据密钥：系统随机数源出错（OpenSSL）。</translation>
     </message>
     <message>
@@ -2877,7 +2900,7 @@
         <translation>代领人</translation>
     </message>
     <message>
-        <source>The applicant's letter of authorisation was taken in.</source>
+        <source>The applicant&apos;s letter of authorisation was taken in.</source>
         <translation>已收取申请人的授权委托书。</translation>
     </message>
     <message>
@@ -2944,7 +2967,7 @@
 <context>
     <name>StationQueueJournal</name>
     <message>
-        <source>The day's %1 tickets are all taken (999).</source>
+        <source>The day&apos;s %1 tickets are all taken (999).</source>
         <translation>今日 %1 字头的号码已全部发完（999 个）。</translation>
     </message>
     <message>
@@ -3002,7 +3025,7 @@
 <context>
     <name>StoreLock</name>
     <message>
-        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other's cases.</source>
+        <source>Another OneWindow is already using the store in %1: process %2 (%3) on %4. Close that one first; two clients on one store would overwrite each other&apos;s cases.</source>
         <translation>另一个一窗受理客户端正在使用 %1 中的本地库：%4 上的进程 %2（%3）。请先关闭它；两个客户端共用一个本地库会互相覆盖案件。</translation>
     </message>
     <message>
@@ -3010,7 +3033,7 @@
         <translation>另一个一窗受理客户端正在使用 %1 中的本地库（锁文件 %2）。请先关闭它。</translation>
     </message>
     <message>
-        <source>Cannot lock the store in %1 (%2): check the folder's permissions.</source>
+        <source>Cannot lock the store in %1 (%2): check the folder&apos;s permissions.</source>
         <translation>无法锁定 %1 中的本地库（%2）：请检查该文件夹的权限。</translation>
     </message>
 </context>
@@ -3032,7 +3055,7 @@
 <context>
     <name>SupervisorOverview</name>
     <message>
-        <source>The back office's overview is not understood (%1.%2).</source>
+        <source>The back office&apos;s overview is not understood (%1.%2).</source>
         <translation>无法解读后台返回的督办概览（%1.%2）。</translation>
     </message>
 </context>
@@ -3270,7 +3293,7 @@
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <source>Supervisor's daily report</source>
+        <source>Supervisor&apos;s daily report</source>
         <translation>督办日报</translation>
     </message>
     <message>
@@ -3478,7 +3501,7 @@
         <translation>最近同步</translation>
     </message>
     <message>
-        <source>Supervisor's signature: ____________________</source>
+        <source>Supervisor&apos;s signature: ____________________</source>
         <translation>督办负责人签字：____________________</translation>
     </message>
     <message>
@@ -3720,16 +3743,43 @@
 <context>
     <name>TrustedKeys</name>
     <message>
-        <source>The back office's key ring is not a key list.</source>
+        <source>The back office&apos;s key ring is not a key list.</source>
         <translation>后台发布的公钥列表格式不正确。</translation>
     </message>
     <message>
-        <source>The back office's key ring has a damaged key for %1.</source>
+        <source>The back office&apos;s key ring has a damaged key for %1.</source>
         <translation>后台发布的公钥列表中 %1 的公钥已损坏。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in ticket</source>
+        <translation>现场取号</translation>
+    </message>
+    <message>
+        <source>A ticket for the applicant at the window. A notice or receipt QR scanned here makes it a return ticket for that case.</source>
+        <translation>为窗口前的申请人取号。在此扫描通知书或回执上的二维码，即取该办件的续办号。</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>业务(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;QR of a notice or receipt:</source>
+        <translation>通知书/回执二维码(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Scan it (optional)</source>
+        <translation>扫码（可选）</translation>
     </message>
 </context>
 <context>
@@ -3775,7 +3825,7 @@
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <source>as on the administrator's note, e.g. 330106-W03</source>
+        <source>as on the administrator&apos;s note, e.g. 330106-W03</source>
         <translation>按管理员提供的开通单填写，例如 330106-W03</translation>
     </message>
     <message>
@@ -3790,11 +3840,11 @@
 <context>
     <name>WindowKey</name>
     <message>
-        <source>A key id uses only letters, digits, '-' and '_' (at most 32).</source>
+        <source>A key id uses only letters, digits, &apos;-&apos; and &apos;_&apos; (at most 32).</source>
         <translation>密钥标识只能包含字母、数字、“-”和“_”（最多 32 位）。</translation>
     </message>
     <message>
-        <source>Cannot generate the window's signing key (OpenSSL).</source>
+        <source>Cannot generate the window&apos;s signing key (OpenSSL).</source>
         <translation>无法生成窗口签名密钥（OpenSSL）。</translation>
     </message>
     <message>
@@ -3821,11 +3871,11 @@
 <context>
     <name>WindowSettings</name>
     <message>
-        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not "%1".</source>
+        <source>The region code is the 6-digit administrative division of the centre (e.g. 330106), not &quot;%1&quot;.</source>
         <translation>区划代码应为服务中心所在地的 6 位行政区划代码（如 330106），“%1”不对。</translation>
     </message>
     <message>
-        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not "%1".</source>
+        <source>The window code is 1 to 8 letters and digits starting with a letter (e.g. W03), not &quot;%1&quot;.</source>
         <translation>窗口编号应为 1 至 8 位字母或数字，以字母开头（如 W03），“%1”不对。</translation>
     </message>
     <message>
@@ -3861,11 +3911,11 @@
         <translation>无法写入窗口信息 %1：%2</translation>
     </message>
     <message>
-        <source>The document language "%1" in %2 is not one OneWindow writes documents in (zh_CN, en).</source>
+        <source>The document language &quot;%1&quot; in %2 is not one OneWindow writes documents in (zh_CN, en).</source>
         <translation>%2 中的文书语言“%1”不受支持（可用 zh_CN、en）。</translation>
     </message>
     <message>
-        <source>OneWindow writes documents in zh_CN or en, not "%1".</source>
+        <source>OneWindow writes documents in zh_CN or en, not &quot;%1&quot;.</source>
         <translation>文书语言只能是 zh_CN 或 en，不能是“%1”。</translation>
     </message>
     <message>
@@ -3884,19 +3934,19 @@
         <translation>工作日历必须是一个 JSON 对象。</translation>
     </message>
     <message>
-        <source>The calendar has no valid "year".</source>
+        <source>The calendar has no valid &quot;year&quot;.</source>
         <translation>工作日历缺少有效的“year”年份。</translation>
     </message>
     <message>
-        <source>Holiday %1 of %2 needs a name and valid "from" ≤ "to" dates.</source>
+        <source>Holiday %1 of %2 needs a name and valid &quot;from&quot; ≤ &quot;to&quot; dates.</source>
         <translation>%2 年第 %1 个节假日需要名称以及有效的起止日期（from ≤ to）。</translation>
     </message>
     <message>
-        <source>Holiday "%1" lies outside %2.</source>
+        <source>Holiday &quot;%1&quot; lies outside %2.</source>
         <translation>节假日“%1”不在 %2 年内。</translation>
     </message>
     <message>
-        <source>Make-up workday %1 of %2 has no valid "date".</source>
+        <source>Make-up workday %1 of %2 has no valid &quot;date&quot;.</source>
         <translation>%2 年第 %1 个调休上班日缺少有效日期。</translation>
     </message>
     <message>
@@ -3968,7 +4018,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
 <context>
     <name>ow::account::Enrolment</name>
     <message>
-        <source>The window is given as region-code, as the administrator's note prints it (e.g. 330106-W03), not "%1".</source>
+        <source>The window is given as region-code, as the administrator&apos;s note prints it (e.g. 330106-W03), not &quot;%1&quot;.</source>
         <translation>窗口应按开通单上的格式填写为“区划码-窗口编码”（例如 330106-W03），而不是“%1”。</translation>
     </message>
     <message>
@@ -3988,7 +4038,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>此开通码已过期，请向管理员申请新的开通码。</translation>
     </message>
     <message>
-        <source>This enrolment code is for another window than %1; check the window on the administrator's note.</source>
+        <source>This enrolment code is for another window than %1; check the window on the administrator&apos;s note.</source>
         <translation>此开通码不属于窗口 %1，请核对开通单上的窗口。</translation>
     </message>
     <message>
@@ -3996,11 +4046,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>窗口 %1 已用另一把密钥开通；须由管理员先吊销该密钥，本机才能开通。</translation>
     </message>
     <message>
-        <source>This window's key was revoked; remove %1 and enrol again with a new code.</source>
+        <source>This window&apos;s key was revoked; remove %1 and enrol again with a new code.</source>
         <translation>本窗口的密钥已被吊销：请删除 %1，再用新的开通码重新开通。</translation>
     </message>
     <message>
-        <source>The back office's answer does not name window %1; nothing was stored.</source>
+        <source>The back office&apos;s answer does not name window %1; nothing was stored.</source>
         <translation>后台的答复与窗口 %1 不符，未保存任何信息。</translation>
     </message>
     <message>
@@ -4052,7 +4102,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
 <context>
     <name>ow::idcard::CardDecoder</name>
     <message>
-        <source>The text block has %1 bytes; a card's text block has %2.</source>
+        <source>The text block has %1 bytes; a card&apos;s text block has %2.</source>
         <translation>文字信息为 %1 字节，证件文字信息应为 %2 字节。</translation>
     </message>
     <message>
@@ -4060,7 +4110,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>偏移 248 处的证件类型标识 U+%1 无法识别。</translation>
     </message>
     <message>
-        <source>The card's text block holds no ID number.</source>
+        <source>The card&apos;s text block holds no ID number.</source>
         <translation>证件文字信息中没有身份号码。</translation>
     </message>
     <message>
@@ -4068,7 +4118,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>读卡返回数据过短（%1 字节）。</translation>
     </message>
     <message>
-        <source>The read answer's lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
+        <source>The read answer&apos;s lengths (text %1, photo %2) do not add up to its %3 bytes.</source>
         <translation>读卡返回数据中的长度（文字 %1，照片 %2）与总长 %3 字节不符。</translation>
     </message>
     <message>
@@ -4162,11 +4212,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>民族</translation>
     </message>
     <message>
-        <source>The card's permit number is not 3 letters and 12 digits: the card is damaged or not genuine. Do not accept it; ask for another document.</source>
+        <source>The card&apos;s permit number is not 3 letters and 12 digits: the card is damaged or not genuine. Do not accept it; ask for another document.</source>
         <translation>证件号码不是“3 位字母加 12 位数字”，证件可能已损坏或并非真实证件。请勿据此受理，请申请人提供其他证件。</translation>
     </message>
     <message>
-        <source>The card's ID number fails the GB 11643 check: %1 The card is damaged or not genuine; do not accept it, ask for another document.</source>
+        <source>The card&apos;s ID number fails the GB 11643 check: %1 The card is damaged or not genuine; do not accept it, ask for another document.</source>
         <translation>证件号码未通过 GB 11643 校验：%1 证件可能已损坏或并非真实证件，请勿据此受理，请申请人提供其他证件。</translation>
     </message>
     <message>
@@ -4182,15 +4232,15 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>卡内没有有效的出生日期。</translation>
     </message>
     <message>
-        <source>The birth date on the card is after the card's issue date.</source>
+        <source>The birth date on the card is after the card&apos;s issue date.</source>
         <translation>卡内出生日期晚于证件签发日期。</translation>
     </message>
     <message>
-        <source>The card's validity cannot be read: check the dates printed on the card.</source>
+        <source>The card&apos;s validity cannot be read: check the dates printed on the card.</source>
         <translation>无法读取证件有效期，请核对证件上印制的日期。</translation>
     </message>
     <message>
-        <source>The card's validity ends before it starts.</source>
+        <source>The card&apos;s validity ends before it starts.</source>
         <translation>证件有效期的截止日期早于起始日期。</translation>
     </message>
 </context>
@@ -4209,7 +4259,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>读卡器返回的数据不完整，请重试。</translation>
     </message>
     <message>
-        <source>The card reader's answer was damaged. Try again.</source>
+        <source>The card reader&apos;s answer was damaged. Try again.</source>
         <translation>读卡器返回的数据已损坏，请重试。</translation>
     </message>
     <message>
@@ -4278,15 +4328,15 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>读卡器报告未知错误。</translation>
     </message>
     <message>
-        <source>The card could not authenticate the reader's security module.</source>
+        <source>The card could not authenticate the reader&apos;s security module.</source>
         <translation>证件认证读卡器安全模块失败。</translation>
     </message>
     <message>
-        <source>The reader's security module could not authenticate the card.</source>
+        <source>The reader&apos;s security module could not authenticate the card.</source>
         <translation>读卡器安全模块认证证件失败。</translation>
     </message>
     <message>
-        <source>The card's information failed verification.</source>
+        <source>The card&apos;s information failed verification.</source>
         <translation>证件信息验证失败。</translation>
     </message>
     <message>
@@ -4302,11 +4352,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>读卡器无法从证件获取随机数。</translation>
     </message>
     <message>
-        <source>The reader's security module failed its self-test; the reader needs service.</source>
+        <source>The reader&apos;s security module failed its self-test; the reader needs service.</source>
         <translation>读卡器安全模块自检失败，请报修读卡器。</translation>
     </message>
     <message>
-        <source>The reader's security module is not authorised; the reader needs service.</source>
+        <source>The reader&apos;s security module is not authorised; the reader needs service.</source>
         <translation>读卡器安全模块未授权，请报修读卡器。</translation>
     </message>
     <message>
@@ -4329,7 +4379,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>未安装授权的照片解码模块。</translation>
     </message>
     <message>
-        <source>The card's photo was not read.</source>
+        <source>The card&apos;s photo was not read.</source>
         <translation>未读取证件照片。</translation>
     </message>
 </context>
@@ -4340,11 +4390,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>授权委托书</translation>
     </message>
     <message>
-        <source>signed by the applicant (sealed by the company), with the agent's identity</source>
+        <source>signed by the applicant (sealed by the company), with the agent&apos;s identity</source>
         <translation>由申请人签字（企业加盖公章），并载明代理人身份信息</translation>
     </message>
     <message>
-        <source>an agent applies on the applicant's behalf</source>
+        <source>an agent applies on the applicant&apos;s behalf</source>
         <translation>由代理人代为申请</translation>
     </message>
     <message>
@@ -4372,11 +4422,11 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>代理人与申请人为同一人。</translation>
     </message>
     <message>
-        <source>The catalogue has no question "%1".</source>
+        <source>The catalogue has no question &quot;%1&quot;.</source>
         <translation>事项目录中没有问题“%1”。</translation>
     </message>
     <message>
-        <source>"%1" is not on this case's checklist.</source>
+        <source>&quot;%1&quot; is not on this case&apos;s checklist.</source>
         <translation>“%1”不在本案件的材料清单中。</translation>
     </message>
     <message>
@@ -4444,7 +4494,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>领取方式已印在出具的文书上，现在不能更改。</translation>
     </message>
     <message>
-        <source>Mark "%1" as received before recording how many pieces came.</source>
+        <source>Mark &quot;%1&quot; as received before recording how many pieces came.</source>
         <translation>请先将“%1”标记为已收，再登记份数。</translation>
     </message>
     <message>
@@ -4452,7 +4502,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>份数须在 1 到 99 之间。</translation>
     </message>
     <message>
-        <source>"%1" is not an acceptance condition of this case.</source>
+        <source>&quot;%1&quot; is not an acceptance condition of this case.</source>
         <translation>“%1”不是本案件的受理条件。</translation>
     </message>
     <message>
@@ -4544,7 +4594,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>案件 %1 尚未作出受理决定。</translation>
     </message>
     <message>
-        <source>"%1" is not a service after the decision.</source>
+        <source>&quot;%1&quot; is not a service after the decision.</source>
         <translation>“%1”不是受理决定后的服务。</translation>
     </message>
 </context>
@@ -4658,7 +4708,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>排队类别须有代码和名称。</translation>
     </message>
     <message>
-        <source>A category's letter is one capital letter A–Z.</source>
+        <source>A category&apos;s letter is one capital letter A–Z.</source>
         <translation>排队类别的字母须为 A–Z 中的一个大写字母。</translation>
     </message>
 </context>
@@ -4735,7 +4785,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>一条叫号记录无法读取。</translation>
     </message>
     <message>
-        <source>The queue's hall or time is missing.</source>
+        <source>The queue&apos;s hall or time is missing.</source>
         <translation>排队信息缺少大厅或时间。</translation>
     </message>
 </context>
@@ -4754,7 +4804,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>未知的排队号状态：%1</translation>
     </message>
     <message>
-        <source>The ticket's field %1 is missing or does not read.</source>
+        <source>The ticket&apos;s field %1 is missing or does not read.</source>
         <translation>排队号的字段 %1 缺失或无法读取。</translation>
     </message>
 </context>
@@ -4819,16 +4869,26 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     </message>
 </context>
 <context>
+    <name>ow::sync::KeyRingFollower</name>
+    <message>
+        <source>The back office answered %1 for its key ring.</source>
+        <translation>后台返回密钥环时应答 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ow::sync::LocalQueueService</name>
     <message>
-        <source>The station's queue could not be saved: %1</source>
-        <translation>本站排队数据未能保存：%1</translation></message>
+        <source>The station&apos;s queue could not be saved: %1</source>
+        <translation>本站排队数据未能保存：%1</translation>
+    </message>
     <message>
-        <source>A station's ticket stays at the station: transfer it to another category.</source>
-        <translation>本站的号只能在本站办理：请转到本站的其他业务类别。</translation></message>
+        <source>A station&apos;s ticket stays at the station: transfer it to another category.</source>
+        <translation>本站的号只能在本站办理：请转到本站的其他业务类别。</translation>
+    </message>
     <message>
         <source>The station has no category %1.</source>
-        <translation>本站没有业务类别 %1。</translation></message>
+        <translation>本站没有业务类别 %1。</translation>
+    </message>
     <message>
         <source>The station has no case %1: %2</source>
         <translation>本站没有办件 %1：%2</translation>
@@ -4838,13 +4898,16 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
     <name>ow::sync::RemoteQueueService</name>
     <message>
         <source>The back office cannot be reached: %1</source>
-        <translation>无法连接后台：%1</translation></message>
+        <translation>无法连接后台：%1</translation>
+    </message>
     <message>
         <source>The back office refused the sign-in of %1 (%2).</source>
-        <translation>后台拒绝了 %1 的登录（%2）。</translation></message>
+        <translation>后台拒绝了 %1 的登录（%2）。</translation>
+    </message>
     <message>
         <source>The back office answered %1.</source>
-        <translation>后台返回 %1。</translation></message>
+        <translation>后台返回 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ow::sync::SyncEngine</name>
@@ -4974,7 +5037,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>增加申请人：请读取其证件，或输入其身份号码和姓名。</translation>
     </message>
     <message>
-        <source>The agent's card was read. Now type the applicant's ID number and name.</source>
+        <source>The agent&apos;s card was read. Now type the applicant&apos;s ID number and name.</source>
         <translation>已读取代办人证件。请输入申请人的身份号码和姓名。</translation>
     </message>
     <message>
@@ -5642,7 +5705,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>已读卡，但证件号码无效：%1</translation>
     </message>
     <message>
-        <source>Put the collector's ID card on the reader.</source>
+        <source>Put the collector&apos;s ID card on the reader.</source>
         <translation>请将领取人的身份证放在读卡器上。</translation>
     </message>
     <message>
@@ -5660,7 +5723,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         </translation>
     </message>
     <message>
-        <source>Read the collector's ID card first.</source>
+        <source>Read the collector&apos;s ID card first.</source>
         <translation>请先读取领取人的身份证。</translation>
     </message>
     <message>
@@ -5950,7 +6013,7 @@ or start OneWindow on a screen to enter it. (onewindow --demo runs without one.)
         <translation>窗口人员按 F9 核对身份</translation>
     </message>
     <message>
-        <source>confirm "%1"</source>
+        <source>confirm &quot;%1&quot;</source>
         <translation>确认“%1”</translation>
     </message>
     <message>
@@ -6283,14 +6346,14 @@ No ticket was issued. Please ask the staff.</source>
         <translation>%1（来自证件）</translation>
     </message>
     <message>
-        <source>Filled in from the applicant's ID card or credit code; change it if it is wrong.</source>
+        <source>Filled in from the applicant&apos;s ID card or credit code; change it if it is wrong.</source>
         <translation>根据申请人的身份证或信用代码自动填写；如有误可修改。</translation>
     </message>
 </context>
 <context>
     <name>ow::ui::QueuePage</name>
     <message>
-        <source>No one is waiting in this window's services.</source>
+        <source>No one is waiting in this window&apos;s services.</source>
         <translation>本窗口的业务目前无人等候。</translation>
     </message>
     <message>
@@ -6404,7 +6467,7 @@ No ticket was issued. Please ask the staff.</source>
         <translation>本窗口当前无人。按 F1 呼叫下一位。</translation>
     </message>
     <message>
-        <source>This window has no queue: it needs a back office, or a station's own queue.</source>
+        <source>This window has no queue: it needs a back office, or a station&apos;s own queue.</source>
         <translation>本窗口未接入排队系统：需要连接后台，或使用站点本地队列。</translation>
     </message>
     <message>
@@ -6522,7 +6585,7 @@ No ticket was issued. Please ask the staff.</source>
         <translation>您对本次受理服务满意吗？</translation>
     </message>
     <message>
-        <source>The back office's rating key has not arrived yet; the rating cannot be sealed.</source>
+        <source>The back office&apos;s rating key has not arrived yet; the rating cannot be sealed.</source>
         <translation>尚未收到后台的评价密钥，评价无法加密。</translation>
     </message>
     <message>
@@ -6731,7 +6794,7 @@ No ticket was issued. Please ask the staff.</source>
         <translation>%1（2 个工作日）前到期的办件计为临期。</translation>
     </message>
     <message>
-        <source>This window has no back office: the supervisor's view is computed there. Set the window up with its back office (onewindow-tool enrol) and sign in again.</source>
+        <source>This window has no back office: the supervisor&apos;s view is computed there. Set the window up with its back office (onewindow-tool enrol) and sign in again.</source>
         <translation>本窗口未连接后台：督办数据由后台统计。请先为本窗口配置后台（onewindow-tool enrol）后重新登录。</translation>
     </message>
     <message>
@@ -6795,7 +6858,7 @@ No ticket was issued. Please ask the staff.</source>
         <translation>容缺补齐</translation>
     </message>
     <message>
-        <source>Department's request</source>
+        <source>Department&apos;s request</source>
         <translation>部门补正</translation>
     </message>
     <message>
@@ -7166,9 +7229,48 @@ at the back office “%3”</source>
     </message>
 </context>
 <context>
+    <name>ow::ui::WalkInDialog</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Issue ticket (Enter)</source>
+        <translation>取号 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>This is not the QR of a notice or receipt.</source>
+        <translation>这不是通知书或回执上的二维码。</translation>
+    </message>
+    <message>
+        <source>Aged %1 or over? Put the ID card on the reader: the ticket goes ahead as elderly.</source>
+        <translation>申请人年满 %1 岁？请将其身份证放在读卡器上，按老年人优先取号。</translation>
+    </message>
+    <message>
+        <source>ID card read (aged %1): priority elderly.</source>
+        <translation>已读身份证（%1 岁）：老年人优先。</translation>
+    </message>
+    <message>
+        <source>ID card read (aged %1): no priority by age.</source>
+        <translation>已读身份证（%1 岁）：不按年龄优先。</translation>
+    </message>
+    <message>
+        <source>Return ticket for case %1.</source>
+        <translation>将取办件 %1 的续办号。</translation>
+    </message>
+    <message>
+        <source>QR refused: %1 No return ticket: a walk-in ticket only.</source>
+        <translation>二维码无效：%1 不能取续办号，只能取普通号。</translation>
+    </message>
+</context>
+<context>
     <name>ow::ui::WindowIdentityDialog</name>
     <message>
-        <source>This computer is not set up as a window yet. Enter the back office's address, the window and the enrolment code from the administrator's note: the back office confirms who this window is and takes its receipt key.</source>
+        <source>This computer is not set up as a window yet. Enter the back office&apos;s address, the window and the enrolment code from the administrator&apos;s note: the back office confirms who this window is and takes its receipt key.</source>
         <translation>本机尚未设置为受理窗口。请填写管理员开通单上的后台地址、窗口和开通码：由后台确认本窗口的身份，并登记其回执签名密钥。</translation>
     </message>
 </context>
@@ -7213,102 +7315,6 @@ at the back office “%3”</source>
     <message>
         <source>device</source>
         <translation>设备</translation>
-    </message>
-</context>
-<context>
-    <name>HallTicketSlip</name>
-    <message>
-        <source>Priority: elderly</source>
-        <translation>老年人优先</translation>
-    </message>
-    <message>
-        <source>Priority: disabled</source>
-        <translation>残疾人优先</translation>
-    </message>
-    <message>
-        <source>Priority: pregnant</source>
-        <translation>孕妇优先</translation>
-    </message>
-    <message>
-        <source>Priority: military</source>
-        <translation>军人优先</translation>
-    </message>
-    <message>
-        <source>Return for case %1</source>
-        <translation>续办：办件 %1</translation>
-    </message>
-</context>
-<context>
-    <name>WalkInDialog</name>
-    <message>
-        <source>Walk-in ticket</source>
-        <translation>现场取号</translation>
-    </message>
-    <message>
-        <source>A ticket for the applicant at the window. A notice or receipt QR scanned here makes it a return ticket for that case.</source>
-        <translation>为窗口前的申请人取号。在此扫描通知书或回执上的二维码，即取该办件的续办号。</translation>
-    </message>
-    <message>
-        <source>&amp;Service:</source>
-        <translation>业务(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Priority:</source>
-        <translation>优先(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;QR of a notice or receipt:</source>
-        <translation>通知书/回执二维码(&amp;Q)：</translation>
-    </message>
-    <message>
-        <source>Scan it (optional)</source>
-        <translation>扫码（可选）</translation>
-    </message>
-</context>
-<context>
-    <name>ow::sync::KeyRingFollower</name>
-    <message>
-        <source>The back office answered %1 for its key ring.</source>
-        <translation>后台返回密钥环时应答 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>ow::ui::WalkInDialog</name>
-    <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Issue ticket (Enter)</source>
-        <translation>取号 (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>取消 (Esc)</translation>
-    </message>
-    <message>
-        <source>This is not the QR of a notice or receipt.</source>
-        <translation>这不是通知书或回执上的二维码。</translation>
-    </message>
-    <message>
-        <source>Aged %1 or over? Put the ID card on the reader: the ticket goes ahead as elderly.</source>
-        <translation>申请人年满 %1 岁？请将其身份证放在读卡器上，按老年人优先取号。</translation>
-    </message>
-    <message>
-        <source>ID card read (aged %1): priority elderly.</source>
-        <translation>已读身份证（%1 岁）：老年人优先。</translation>
-    </message>
-    <message>
-        <source>ID card read (aged %1): no priority by age.</source>
-        <translation>已读身份证（%1 岁）：不按年龄优先。</translation>
-    </message>
-    <message>
-        <source>Return ticket for case %1.</source>
-        <translation>将取办件 %1 的续办号。</translation>
-    </message>
-    <message>
-        <source>QR refused: %1 No return ticket: a walk-in ticket only.</source>
-        <translation>二维码无效：%1 不能取续办号，只能取普通号。</translation>
     </message>
 </context>
 </TS>
