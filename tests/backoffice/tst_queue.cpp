@@ -14,7 +14,6 @@
 #include "onewindow/queue/QueueSnapshot.h"
 #include "onewindow/sync/RemoteQueueService.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -181,8 +180,6 @@ private Q_SLOTS:
     void recallDelayAndNoShow();
     void transferAndPark();
     void concurrentWindowsServeEachTicketOnce();
-    void laterCommitDoesNotHideAnEarlierEvent();
-    void pendingEventIsAnsweredWhenTheOlderTransactionEnds();
     void rolesAndStationQueue();
     void remoteQueueServiceAtAWindow();
     void remoteQueueServiceSignsInWithTheClerksCredentials();
@@ -633,30 +630,6 @@ void TestQueue::concurrentWindowsServeEachTicketOnce()
         r->deleteLater();
         QVERIFY(!tokens.last().isEmpty());
     }
-    // The hall's events followed meanwhile, as a display does (long-polls from cursor 0, on both
-    // instances in turn): every issue and every call once, the cursors increasing.
-    QList<QJsonObject> followed;
-    int polls = 0;
-    bool following = true;
-    std::function<void(qint64)> follow = [&](qint64 after) {
-        QNetworkRequest req(url(polls++, QStringLiteral("/v1/halls/H1/events?after=%1&wait=5&limit=500").arg(after)));
-        req.setRawHeader("Authorization", "Bearer " + tokens.at(0));
-        QNetworkReply *r = nam.get(req);
-        QObject::connect(r, &QNetworkReply::finished, &nam, [&, r, after] {
-            r->deleteLater();
-            const QJsonObject page = QJsonDocument::fromJson(r->readAll()).object();
-            if (r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
-                qWarning() << "events" << page;
-                following = false;
-                return;
-            }
-            for (const QJsonValue &e : page.value(QLatin1String("events")).toArray())
-                followed.append(e.toObject());
-            if (following)
-                follow(page.value(QLatin1String("cursor")).toInteger(after));
-        });
-    };
-    follow(0);
     QSet<QString> issued;
     for (int i = 0; i < kTickets; ++i) {
         QNetworkReply *r = wait(post(i, QStringLiteral("/v1/halls/H1/tickets"), kioskToken.toLatin1(),
@@ -715,137 +688,7 @@ void TestQueue::concurrentWindowsServeEachTicketOnce()
     const QSet<QString> unique(called.begin(), called.end());
     QCOMPARE(called.size(), kTickets); // nobody called twice …
     QCOMPARE(unique, issued); // … and nobody skipped
-    QTRY_COMPARE_WITH_TIMEOUT(followed.size(), 2 * kTickets, 20000);
-    following = false;
-    qint64 last = 0;
-    QHash<QString, QStringList> seen; // type → tickets
-    for (const QJsonObject &e : std::as_const(followed)) {
-        const qint64 cursor = e.value(QLatin1String("cursor")).toInteger();
-        QVERIFY2(cursor > last, qPrintable(QStringLiteral("cursor %1 after %2").arg(cursor).arg(last)));
-        last = cursor;
-        seen[e.value(QLatin1String("type")).toString()].append(e.value(QLatin1String("ticket")).toString());
-    }
-    const QStringList issues = seen.value(QStringLiteral("issue"));
-    const QStringList calls = seen.value(QStringLiteral("call"));
-    QCOMPARE(issues.size(), kTickets);
-    QCOMPARE(QSet<QString>(issues.begin(), issues.end()), issued);
-    QCOMPARE(calls.size(), kTickets);
-    QCOMPARE(QSet<QString>(calls.begin(), calls.end()), issued);
-    qInfo("%d tickets called by %d windows on %d instance(s); %d events followed in %d polls", int(called.size()),
-        kWindows, instances, int(followed.size()), polls);
-}
-
-void TestQueue::laterCommitDoesNotHideAnEarlierEvent()
-{
-    // Two writers of one key at once, the one that wrote first committing last (PostgreSQL: no
-    // counter row orders them any more). A reader that comes back with the cursor it got must
-    // get both events, once each, and never one of a transaction rolled back.
-    QTemporaryDir dir;
-    QVERIFY(setUpHall(dir.path(), 1, QJsonObject(), nullptr));
-    Direct first;
-    Direct second;
-    Direct reader;
-    QVERIFY(first.open(dir.path()));
-    QVERIFY(second.open(dir.path()));
-    QVERIFY(reader.open(dir.path()));
-    const bool overlap = testOnPostgres(); // SQLite has one writer at a time
-    for (const QString &key : {QStringLiteral("hall:H1"), windowKey(1)}) {
-        const QString type = key.startsWith(QLatin1String("hall:")) ? QStringLiteral("issue") : QStringLiteral("ready");
-        const auto put = [&](Direct &d, const QString &name) {
-            return d.events->append(
-                key, type, QStringLiteral(""), QString(), QJsonObject {{QStringLiteral("n"), name}});
-        };
-        QStringList got;
-        qint64 cursor = 0;
-        bool pending = false;
-        const auto readAll = [&] {
-            auto page = reader.events->read(key, cursor, EventLog::kMaxLimit, &pending);
-            if (!page)
-                return false;
-            for (const QJsonValue &e : page.value->value(QLatin1String("events")).toArray()) {
-                if (e.toObject().value(QLatin1String("cursor")).toInteger() <= cursor)
-                    return false;
-                cursor = e.toObject().value(QLatin1String("cursor")).toInteger();
-                got.append(e.toObject().value(QLatin1String("data")).toObject().value(QLatin1String("n")).toString());
-            }
-            return page.value->value(QLatin1String("cursor")).toInteger() == cursor;
-        };
-        // A rolled-back event is never read.
-        QVERIFY(first.db->begin());
-        QVERIFY(put(first, QStringLiteral("rolled back")).isEmpty());
-        first.db->rollback();
-        QVERIFY(first.db->begin());
-        QVERIFY(put(first, QStringLiteral("earlier")).isEmpty());
-        if (overlap) {
-            QVERIFY(second.db->begin());
-            QVERIFY(put(second, QStringLiteral("later")).isEmpty());
-            QVERIFY(put(second, QStringLiteral("later 2")).isEmpty());
-            QVERIFY(second.db->commit());
-            QVERIFY(readAll());
-            // "later" is committed, but an older transaction is open: not readable yet.
-            QCOMPARE(got, QStringList());
-            QVERIFY(pending);
-            QVERIFY(first.db->commit());
-        } else {
-            QVERIFY(first.db->commit());
-            QVERIFY(second.db->begin());
-            QVERIFY(put(second, QStringLiteral("later")).isEmpty());
-            QVERIFY(put(second, QStringLiteral("later 2")).isEmpty());
-            QVERIFY(second.db->commit());
-        }
-        QVERIFY(readAll());
-        QCOMPARE(got, (QStringList {QStringLiteral("earlier"), QStringLiteral("later"), QStringLiteral("later 2")}));
-        QVERIFY(!pending);
-        QVERIFY(readAll());
-        QCOMPARE(got.size(), 3); // nothing again
-    }
-}
-
-void TestQueue::pendingEventIsAnsweredWhenTheOlderTransactionEnds()
-{
-    // A display waits on the hall's events while a ticket is issued; an older transaction that
-    // writes no event (so it notifies nobody) is still open at that moment. The display gets the
-    // ticket's event soon after that transaction ends, not at the end of its wait.
-    if (!testOnPostgres())
-        QSKIP("Only PostgreSQL lets a transaction commit before an older one (the _pg variant runs this).");
-    QTemporaryDir dir;
-    QString kioskToken;
-    QVERIFY(setUpHall(dir.path(), 1, QJsonObject(), &kioskToken));
-    BackOfficeProcess server;
-    QVERIFY(server.start(dir.path()));
-    QFile specFile(QStringLiteral(OW_OPENAPI));
-    QVERIFY(specFile.open(QIODevice::ReadOnly));
-    ApiClient api(QJsonDocument::fromJson(specFile.readAll()).object());
-    api.setPort(server.port());
-    const QByteArray display = "Bearer " + kioskToken.toLatin1();
-    {
-        QSqlDatabase older = openTestDatabase(dir.path(), QStringLiteral("older-transaction"));
-        QVERIFY(older.isOpen());
-        QVERIFY(older.transaction());
-        QSqlQuery q(older);
-        QVERIFY(q.exec(QStringLiteral("SELECT pg_current_xact_id()"))); // it holds a transaction id
-        const ApiResponse issued = api.call("POST", QStringLiteral("/v1/halls/H1/tickets"),
-            QJsonObject {{QStringLiteral("category"), QStringLiteral("business")}}, {{"Authorization", display}});
-        QCOMPARE(issued.status, 201);
-        QNetworkAccessManager nam;
-        QNetworkRequest req(
-            QUrl(QStringLiteral("http://127.0.0.1:%1/v1/halls/H1/events?after=0&wait=20").arg(server.port())));
-        req.setRawHeader("Authorization", display);
-        QNetworkReply *poll = nam.get(req);
-        QSignalSpy answered(poll, &QNetworkReply::finished);
-        QVERIFY(!answered.wait(300)); // not readable while the older transaction is open
-        QElapsedTimer sinceCommit;
-        sinceCommit.start();
-        QVERIFY(older.commit());
-        QVERIFY(answered.wait(5000));
-        QVERIFY2(sinceCommit.elapsed() < 2000, qPrintable(QString::number(sinceCommit.elapsed())));
-        const QJsonArray events =
-            QJsonDocument::fromJson(poll->readAll()).object().value(QLatin1String("events")).toArray();
-        QCOMPARE(events.size(), 1);
-        QCOMPARE(events.at(0).toObject().value(QLatin1String("type")).toString(), QStringLiteral("issue"));
-        poll->deleteLater();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("older-transaction"));
+    qInfo("%d tickets called by %d windows on %d instance(s)", int(called.size()), kWindows, instances);
 }
 
 void TestQueue::rolesAndStationQueue()

@@ -272,10 +272,9 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     m_waiters->setReader([this](const QString &window, qint64 after, int limit, EventWaiters::Done done) {
         m_pool->submit(
             [this, window, after, limit, done = std::move(done)] {
-                bool pending = false;
-                auto page = events().read(window, after, limit, &pending);
+                auto page = events().read(window, after, limit);
                 QMetaObject::invokeMethod(
-                    m_waiters.get(), [done, page, pending] { done(page, pending); }, Qt::QueuedConnection);
+                    m_waiters.get(), [done, page] { done(page); }, Qt::QueuedConnection);
             },
             true);
     });
@@ -1330,15 +1329,14 @@ ApiReply BackOfficeServer::readEvents(const Request &r)
     // an idle long-poll costs no query.
     const QString window = who.value->window;
     const quint64 seen = m_waiters->generation(window);
-    bool pending = false;
-    auto page = events().read(window, after, int(limit), &pending);
+    auto page = events().read(window, after, int(limit));
     if (!page)
         return page.error;
     if (wait > 0 && page.value->value(QLatin1String("events")).toArray().isEmpty()) {
         QMetaObject::invokeMethod(
             m_waiters.get(),
-            [waiters = m_waiters.get(), window, after, limit, wait, handle = r.later(), seen, pending] {
-                waiters->wait(window, after, int(limit), int(wait), handle, seen, pending);
+            [waiters = m_waiters.get(), window, after, limit, wait, handle = r.later(), seen] {
+                waiters->wait(window, after, int(limit), int(wait), handle, seen);
             },
             Qt::QueuedConnection);
         return ApiReply::later();

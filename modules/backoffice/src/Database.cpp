@@ -489,40 +489,6 @@ const QList<QStringList> &migrations()
             QStringLiteral("DROP TABLE hall_events"),
             QStringLiteral("ALTER TABLE hall_events_v2 RENAME TO hall_events"),
         },
-        // Event cursors taken from the writing transaction on PostgreSQL (EventLog: its id times
-        // 65536 plus the event's rank in it), so writers share no counter row: cursor_no becomes
-        // BIGINT. The tables are rebuilt (on both databases alike); the cursors kept are below
-        // every new one, so a reader's cursor stays valid.
-        {
-            QStringLiteral("CREATE TABLE events_v4 ("
-                           " window_key_id VARCHAR(40) NOT NULL REFERENCES windows (key_id),"
-                           " cursor_no BIGINT NOT NULL CHECK (cursor_no >= 1),"
-                           " type VARCHAR(16) NOT NULL"
-                           "  CHECK (type IN ('confirmed', 'routed', 'held', 'decided', 'ready', 'handout')),"
-                           " case_id VARCHAR(64) NOT NULL,"
-                           " item_id VARCHAR(36),"
-                           " at VARCHAR(32) NOT NULL,"
-                           " data TEXT NOT NULL,"
-                           " PRIMARY KEY (window_key_id, cursor_no))"),
-            QStringLiteral("INSERT INTO events_v4 (window_key_id, cursor_no, type, case_id, item_id, at, data)"
-                           " SELECT window_key_id, cursor_no, type, case_id, item_id, at, data FROM events"),
-            QStringLiteral("DROP TABLE events"),
-            QStringLiteral("ALTER TABLE events_v4 RENAME TO events"),
-            QStringLiteral("CREATE TABLE hall_events_v3 ("
-                           " hall_key VARCHAR(40) NOT NULL,"
-                           " cursor_no BIGINT NOT NULL CHECK (cursor_no >= 1),"
-                           " type VARCHAR(16) NOT NULL"
-                           " CHECK (type IN ('call', 'recall', 'resume', 'issue', 'transfer')),"
-                           " case_id VARCHAR(64) NOT NULL,"
-                           " item_id VARCHAR(36),"
-                           " at VARCHAR(32) NOT NULL,"
-                           " data TEXT NOT NULL,"
-                           " PRIMARY KEY (hall_key, cursor_no))"),
-            QStringLiteral("INSERT INTO hall_events_v3 (hall_key, cursor_no, type, case_id, item_id, at, data)"
-                           " SELECT hall_key, cursor_no, type, case_id, item_id, at, data FROM hall_events"),
-            QStringLiteral("DROP TABLE hall_events"),
-            QStringLiteral("ALTER TABLE hall_events_v3 RENAME TO hall_events"),
-        },
         // The supervisor's overview at a province's size (issue 24): its range reads of sv_tickets
         // and of the items near their dates answered from the index alone (no heap page per row,
         // which made an admin's refresh read thousands of pages), the indexes they replace dropped.

@@ -5,8 +5,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <cstdio>
-
 namespace ow::backoffice {
 
 EventLog::EventLog(Database &db, Clock clock, QObject *parent)
@@ -22,41 +20,13 @@ EventLog::Tables EventLog::tables(const QString &key)
     return {QStringLiteral("window_events"), QStringLiteral("events"), QStringLiteral("window_key_id")};
 }
 
-QString EventLog::finalBelowSql()
-{
-    // Every transaction below the snapshot's xmin has ended; pg_current_snapshot() is the snapshot
-    // the statement reads with.
-    return QStringLiteral("pg_snapshot_xmin(pg_current_snapshot())::text::bigint * %1").arg(kTransactionSpan);
-}
-
 QString EventLog::append(
     const QString &window, const QString &type, const QString &caseId, const QString &itemId, const QJsonObject &data)
 {
     const Tables t = tables(window);
-    const QVariant item = itemId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(itemId);
-    const QString at = isoUtc(m_clock());
-    const QString json = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
-    if (m_db.dialect() == Database::Dialect::Postgres) {
-        // The cursor from the transaction's id (taken by its first write, so never a wait), ranked
-        // after this transaction's earlier events of the key: one statement, no shared row.
-        auto put = m_db.exec(
-            QStringLiteral("INSERT INTO %1 (%2, cursor_no, type, case_id, item_id, at, data)"
-                           " SELECT ?, n.c, ?, ?, ?, ?, ? FROM (SELECT COALESCE((SELECT MAX(cursor_no) + 1 FROM %1"
-                           " WHERE %2 = ? AND cursor_no >= x.base AND cursor_no < x.base + %3), x.base) AS c,"
-                           " x.base FROM (SELECT pg_current_xact_id()::text::bigint * %3 AS base) x) n"
-                           " WHERE n.c < n.base + %3")
-                .arg(t.events, t.key)
-                .arg(kTransactionSpan),
-            {window, type, caseId, item, at, json, window});
-        if (!put)
-            return put.error();
-        if (put.value().numRowsAffected() != 1)
-            return QStringLiteral("More than %1 events of %2 in one transaction.").arg(kTransactionSpan).arg(window);
-        m_pending.insert(window);
-        return QString();
-    }
-    // SQLite: the guarded bump of the window's counter row, the new cursor returned in the same
-    // round trip (RETURNING, SQLite ≥ 3.35). Its first event makes the row, then bumps again.
+    // The guarded bump of the window's counter row, the new cursor returned in the same round trip
+    // (RETURNING: PostgreSQL, SQLite ≥ 3.35). Its first event makes the row (ON CONFLICT DO
+    // NOTHING runs on both alike, and waits for a concurrent first insert), then bumps again.
     const QString bump =
         QStringLiteral("UPDATE %1 SET last_cursor = last_cursor + 1 WHERE %2 = ? RETURNING last_cursor")
             .arg(t.counters, t.key);
@@ -80,9 +50,17 @@ QString EventLog::append(
     auto put = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, cursor_no, type, case_id, item_id, at,"
                                         " data) VALUES (?, ?, ?, ?, ?, ?, ?)")
                              .arg(t.events, t.key),
-        {window, cursor, type, caseId, item, at, json});
+        {window, cursor, type, caseId, itemId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(itemId),
+            isoUtc(m_clock()), QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))});
     if (!put)
         return put.error();
+    // PostgreSQL: every instance's EventWaiters hears of it once the transaction commits (and
+    // never if it rolls back).
+    if (m_db.dialect() == Database::Dialect::Postgres) {
+        auto told = m_db.exec(QStringLiteral("SELECT pg_notify('ow_events', ?)"), {window});
+        if (!told)
+            return told.error();
+    }
     m_pending.insert(window);
     return QString();
 }
@@ -90,48 +68,22 @@ QString EventLog::append(
 void EventLog::publish()
 {
     const QSet<QString> windows = std::exchange(m_pending, {});
-    if (windows.isEmpty())
-        return;
-    if (m_db.dialect() == Database::Dialect::Postgres) {
-        // Every instance's EventWaiters hears of it. A statement of its own (the caller's
-        // transaction has ended), committed without waiting for the disk (a lost wake-up costs a
-        // reread, nothing else), so the database's notification lock is never held across a flush.
-        const QString sql =
-            QStringLiteral("SELECT set_config('synchronous_commit', 'off', true), pg_notify('ow_events', ?)");
-        for (const QString &w : windows) {
-            auto told = m_db.exec(sql, {w});
-            if (!told)
-                std::fprintf(stderr, "onewindow-backoffice: could not notify the other instances of an event: %s\n",
-                    qPrintable(told.error()));
-        }
-    }
     for (const QString &w : windows)
         Q_EMIT appended(w);
 }
 
-ApiResult<QJsonObject> EventLog::read(const QString &window, qint64 after, int limit, bool *pending)
+ApiResult<QJsonObject> EventLog::read(const QString &window, qint64 after, int limit)
 {
     const Tables t = tables(window);
-    const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
-    auto q = m_db.exec(QStringLiteral("SELECT cursor_no, type, case_id, at, item_id, data, %3 FROM %1"
+    auto q = m_db.exec(QStringLiteral("SELECT cursor_no, type, case_id, at, item_id, data FROM %1"
                                       " WHERE %2 = ? AND cursor_no > ? ORDER BY cursor_no LIMIT ?")
-                           .arg(t.events, t.key,
-                               postgres ? QStringLiteral("cursor_no < ") + finalBelowSql() : QStringLiteral("1 = 1")),
+                           .arg(t.events, t.key),
         {window, after, limit});
     if (!q)
         return ApiReply::storage(q.error());
-    if (pending)
-        *pending = false;
     QJsonArray events;
     qint64 cursor = after;
     while (q.value().next()) {
-        if (!q.value().value(6).toBool()) {
-            // Committed after an older transaction that is still open (PostgreSQL): it and what
-            // follows wait until that one ends, so that nothing is read out of order.
-            if (pending)
-                *pending = true;
-            break;
-        }
         cursor = q.value().value(0).toLongLong();
         const QVariant item = q.value().value(4);
         events.append(

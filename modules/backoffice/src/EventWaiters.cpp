@@ -106,7 +106,7 @@ void EventWaiters::publishCount() const
 }
 
 void EventWaiters::wait(
-    const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen, bool pending)
+    const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen)
 {
     if (m_endedRetryAfter > 0) {
         // The server is stopping: an empty page at the cursor, come back later.
@@ -122,8 +122,6 @@ void EventWaiters::wait(
     publishCount();
     if (generation(window) != seen)
         check(window); // woken between the caller's read and now
-    else if (pending)
-        readAgainLater(m_waiters.last());
 }
 
 void EventWaiters::endAll(int retryAfterSeconds)
@@ -170,8 +168,7 @@ void EventWaiters::check(const QString &window, quint64 finalId)
             ++i;
             continue;
         }
-        bool pending = false;
-        auto page = m_events.read(w.window, w.after, w.limit, &pending);
+        auto page = m_events.read(w.window, w.after, w.limit);
         if (!page) {
             w.handle.send(page.error);
             m_waiters.removeAt(i);
@@ -182,10 +179,6 @@ void EventWaiters::check(const QString &window, quint64 finalId)
             m_waiters.removeAt(i);
             continue;
         }
-        if (pending)
-            readAgainLater(w);
-        else
-            w.pendingMs = 0;
         ++i;
     }
 }
@@ -195,38 +188,10 @@ void EventWaiters::startRead(Waiter &w)
     w.reading = true;
     w.again = false;
     const quint64 id = w.id;
-    m_reader(w.window, w.after, w.limit,
-        [this, id](const ApiResult<QJsonObject> &page, bool pending) { readDone(id, page, pending); });
+    m_reader(w.window, w.after, w.limit, [this, id](const ApiResult<QJsonObject> &page) { readDone(id, page); });
 }
 
-void EventWaiters::readAgainLater(Waiter &w)
-{
-    if (w.recheck)
-        return;
-    w.recheck = true;
-    w.pendingMs = w.pendingMs == 0 ? kPendingFirstMs : qMin(w.pendingMs * 2, kPendingMaxMs);
-    const quint64 id = w.id;
-    QTimer::singleShot(w.pendingMs, this, [this, id] { readAgain(id); });
-}
-
-void EventWaiters::readAgain(quint64 id)
-{
-    for (Waiter &w : m_waiters) {
-        if (w.id != id)
-            continue;
-        w.recheck = false;
-        if (!m_reader) {
-            check(w.window);
-        } else if (w.reading) {
-            w.again = true;
-        } else {
-            startRead(w);
-        }
-        return;
-    }
-}
-
-void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page, bool pending)
+void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page)
 {
     const auto published = qScopeGuard([this] { publishCount(); });
     for (qsizetype i = 0; i < m_waiters.size(); ++i) {
@@ -244,10 +209,6 @@ void EventWaiters::readDone(quint64 id, const ApiResult<QJsonObject> &page, bool
             m_waiters.removeAt(i);
         } else if (w.again) {
             startRead(w);
-        } else if (pending) {
-            readAgainLater(w);
-        } else {
-            w.pendingMs = 0;
         }
         return;
     }

@@ -31,15 +31,6 @@ constexpr int kLastSeqColumn = 18;
 constexpr int kHallUtcOffset = 8 * 3600;
 constexpr int kTransactionAttempts = 5;
 
-// kColumns of table alias `alias` ("t.id, t.hall, …").
-QString qualified(const QString &alias)
-{
-    QStringList columns = kColumns.split(QStringLiteral(", "));
-    for (QString &c : columns)
-        c = alias + QLatin1Char('.') + c.trimmed();
-    return columns.join(QStringLiteral(", "));
-}
-
 QVariant nullable(const QString &text)
 {
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
@@ -191,7 +182,7 @@ Ticket HallQueue::ticketFrom(const QSqlQuery &q)
     return t;
 }
 
-ApiResult<Ticket> HallQueue::loadTicket(const QString &id, bool lock, int *lastSeq)
+ApiResult<Ticket> HallQueue::loadTicket(const QString &id, bool lock)
 {
     auto q = m_db.exec(
         QStringLiteral("SELECT %1 FROM tickets WHERE id = ?%2").arg(kColumns, lock ? m_db.forUpdate() : QString()),
@@ -200,8 +191,6 @@ ApiResult<Ticket> HallQueue::loadTicket(const QString &id, bool lock, int *lastS
         return ApiReply::storage(q.error());
     if (!q.value().next())
         return notFound(QStringLiteral("There is no such ticket."));
-    if (lastSeq)
-        *lastSeq = q.value().value(kLastSeqColumn).toInt();
     return ticketFrom(q.value());
 }
 
@@ -219,14 +208,14 @@ QString HallQueue::insertTicket(const Ticket &t, const queue::HallSettings &sett
 }
 
 QString HallQueue::addEvent(const QString &ticketId, int seq, const QString &kind, const QDateTime &at,
-    const QString &window, const QString &clerk, const QJsonObject &data, const QDateTime &queuedAt)
+    const QString &window, const QString &clerk, const QJsonObject &data)
 {
     auto q = m_db.exec(QStringLiteral("INSERT INTO ticket_events (ticket_id, seq, kind, at, window_key_id, clerk, data)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {ticketId, seq, kind, isoUtc(at), nullable(window), nullable(clerk), compact(data)});
     if (!q)
         return q.error();
-    return m_stats.ticketEvent(ticketId, kind, at, window, clerk, queuedAt);
+    return m_stats.ticketEvent(ticketId, kind, at, window, clerk);
 }
 
 QString HallQueue::saveTicket(
@@ -241,7 +230,7 @@ QString HallQueue::saveTicket(
         return q.error();
     if (q.value().numRowsAffected() != 1)
         return QStringLiteral("ticket %1 changed meanwhile").arg(t.id);
-    return addEvent(t.id, expectedSeq + 1, kind, m_clock(), who.window, who.user, data, t.queuedAt);
+    return addEvent(t.id, expectedSeq + 1, kind, m_clock(), who.window, who.user, data);
 }
 
 QString HallQueue::announce(const Ticket &t, const QString &type)
@@ -378,16 +367,10 @@ ApiReply HallQueue::readQueue(const Principal &who, const QString &hallCode)
             }
         }
     }
-    // Only final calls (EventLog's rule): a follower starts after the newest one shown here, so
-    // none of a transaction still open can come below it later.
-    auto calls =
-        m_db.exec(QStringLiteral("SELECT cursor_no, type, at, data FROM hall_events WHERE hall_key = ?"
-                                 " AND type IN ('call', 'recall', 'resume')%2 ORDER BY cursor_no DESC LIMIT %1")
-                      .arg(kLatestCalls)
-                      .arg(m_db.dialect() == Database::Dialect::Postgres
-                              ? QStringLiteral(" AND cursor_no < ") + EventLog::finalBelowSql()
-                              : QString()),
-            {QLatin1String(EventLog::kHallPrefix) + hallCode});
+    auto calls = m_db.exec(QStringLiteral("SELECT cursor_no, type, at, data FROM hall_events WHERE hall_key = ?"
+                                          " AND type IN ('call', 'recall', 'resume') ORDER BY cursor_no DESC LIMIT %1")
+                               .arg(kLatestCalls),
+        {QLatin1String(EventLog::kHallPrefix) + hallCode});
     if (!calls)
         return ApiReply::storage(calls.error());
     while (calls.value().next()) {
@@ -637,34 +620,33 @@ ApiReply HallQueue::callNext(const Principal &who, const QString &window)
         const QString cutoff = isoUtc(now.addSecs(-settings.maxPriorityDelay));
         if (!m_db.begin())
             return ApiReply::storage(m_db.lastError());
-        // One round trip: the ticket still at this window (then 409), else the next one.
+        auto busy = m_db.exec(QStringLiteral("SELECT number FROM tickets WHERE window_key_id = ?"
+                                             " AND state IN ('called', 'serving')"),
+            {window});
+        if (!busy)
+            return fail(busy.error());
+        if (busy.value().next()) {
+            const QString number = busy.value().value(0).toString();
+            m_db.rollback();
+            return ApiReply::error(409, QStringLiteral("window-busy"),
+                QStringLiteral("Ticket %1 is still at this window: finish, park or transfer it first.").arg(number));
+        }
         // QueueRules::orderKey in SQL: overdue by queued_at; on-time appointments whose slot has
         // started by slot; everybody else by rank_key; then by number. PostgreSQL skips the rows
         // another caller holds, so concurrent windows take the next tickets instead of waiting.
         auto next = m_db.exec(
-            QStringLiteral("SELECT %3, b.busy FROM (SELECT (SELECT number FROM tickets WHERE window_key_id = ?"
-                           " AND state IN ('called', 'serving') LIMIT 1) AS busy) b LEFT JOIN"
-                           " (SELECT %1 FROM tickets WHERE hall = ? AND state IN ('waiting', 'transferred')"
+            QStringLiteral("SELECT %1 FROM tickets WHERE hall = ? AND state IN ('waiting', 'transferred')"
                            " AND (target_window = ? OR (target_window IS NULL AND category IN"
                            " (SELECT category FROM hall_window_categories WHERE window_key_id = ?)))"
                            " ORDER BY CASE WHEN queued_at <= ? THEN 0 WHEN rank_class = 1 AND slot_start <= ? THEN 1"
                            " ELSE 2 END, CASE WHEN queued_at <= ? THEN queued_at"
                            " WHEN rank_class = 1 AND slot_start <= ? THEN slot_start ELSE rank_key END, number"
-                           " LIMIT 1%2) t ON b.busy IS NULL")
-                .arg(kColumns, postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString(),
-                    qualified(QStringLiteral("t"))),
-            {window, hallCode, window, window, cutoff, nowText, cutoff, nowText});
+                           " LIMIT 1%2")
+                .arg(kColumns, postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()),
+            {hallCode, window, window, cutoff, nowText, cutoff, nowText});
         if (!next)
             return fail(next.error());
-        if (!next.value().next())
-            return fail(QStringLiteral("call next answered no row"));
-        if (!next.value().value(kLastSeqColumn + 1).isNull()) {
-            const QString number = next.value().value(kLastSeqColumn + 1).toString();
-            m_db.rollback();
-            return ApiReply::error(409, QStringLiteral("window-busy"),
-                QStringLiteral("Ticket %1 is still at this window: finish, park or transfer it first.").arg(number));
-        }
-        if (next.value().value(0).isNull()) {
+        if (!next.value().next()) {
             m_db.rollback();
             return ApiReply::empty(204);
         }
@@ -710,8 +692,7 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
         const QDateTime now = m_clock();
         if (!m_db.begin())
             return ApiReply::storage(m_db.lastError());
-        int seq = 0;
-        auto loaded = loadTicket(ticketId, true, &seq);
+        auto loaded = loadTicket(ticketId, true);
         if (!loaded) {
             m_db.rollback();
             return loaded.error;
@@ -721,16 +702,12 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
             m_db.rollback();
             return forbidden(QStringLiteral("The ticket is not at this window."));
         }
-        // The hall's settings decide a recall and a no-show only.
-        queue::HallSettings settings;
-        if (action == QLatin1String("recall") || action == QLatin1String("no-show")) {
-            auto hall = loadHall(before.hall);
-            if (!hall) {
-                m_db.rollback();
-                return hall.error;
-            }
-            settings = hall.value->settings;
+        auto hall = loadHall(before.hall);
+        if (!hall) {
+            m_db.rollback();
+            return hall.error;
         }
+        const queue::HallSettings &settings = hall.value->settings;
         if (action == QLatin1String("transfer")) {
             auto q = toWindow.isEmpty()
                 ? m_db.exec(QStringLiteral("SELECT 1 FROM hall_categories WHERE hall = ? AND code = ?"),
@@ -776,6 +753,14 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
             m_db.rollback();
             return ApiReply::error(409, QStringLiteral("ticket-state"), after.error());
         }
+        auto seqQ = m_db.exec(QStringLiteral("SELECT last_seq FROM tickets WHERE id = ?"), {ticketId});
+        if (!seqQ)
+            return fail(seqQ.error());
+        if (!seqQ.value().next()) {
+            m_db.rollback();
+            return notFound(QStringLiteral("There is no such ticket."));
+        }
+        const int seq = seqQ.value().value(0).toInt();
         static const QHash<QString, QString> kinds {{QStringLiteral("serve"), QStringLiteral("served")},
             {QStringLiteral("recall"), QStringLiteral("recalled")},
             {QStringLiteral("no-show"), QStringLiteral("no-show")}, {QStringLiteral("park"), QStringLiteral("parked")},

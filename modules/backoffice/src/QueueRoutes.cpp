@@ -196,8 +196,7 @@ ApiReply BackOfficeServer::readHallEvents(const Request &r)
     // The first read on a worker; an empty page waits on the event loop (EventWaiters).
     const QString eventKey = *key.value;
     const quint64 seen = m_waiters->generation(eventKey);
-    bool pending = false;
-    auto page = events().read(eventKey, after, int(limit), &pending);
+    auto page = events().read(eventKey, after, int(limit));
     if (!page)
         return page.error;
     if (wait > 0 && page.value->value(QLatin1String("events")).toArray().isEmpty()) {
@@ -206,8 +205,8 @@ ApiReply BackOfficeServer::readHallEvents(const Request &r)
         QMetaObject::invokeMethod(
             m_waiters.get(),
             [waiters = m_waiters.get(), eventKey, after, limit, wait,
-                handle = r.later().transformed(&HallQueue::hallEventsPage), seen,
-                pending] { waiters->wait(eventKey, after, int(limit), int(wait), handle, seen, pending); },
+                handle = r.later().transformed(&HallQueue::hallEventsPage),
+                seen] { waiters->wait(eventKey, after, int(limit), int(wait), handle, seen); },
             Qt::QueuedConnection);
         return ApiReply::later();
     }

@@ -19,11 +19,8 @@ class EventLog;
 // The long-polls of GET /v1/events?wait=…: each waits until its window has an event after its
 // cursor, or until its wait is over (then an empty page). Woken, never polling the database:
 // in-process by EventLog::appended() after the writer's commit, and on PostgreSQL by a
-// notification on channel `ow_events` (EventLog::publish sends it after the commit, so every
-// instance on the database hears of it). On PostgreSQL a read may find an event committed but
-// not readable yet (EventLog: an older transaction is still open, which may write an event of its
-// own and notify, or not): that waiter reads again after kPendingFirstMs, doubling up to
-// kPendingMaxMs, until the event is readable. The LISTEN
+// notification on channel `ow_events` (EventLog::append runs pg_notify in the transaction that
+// writes the event, so every instance on the database hears of it after the commit). The LISTEN
 // connection is its own and lives on this object's thread; it is watched through libpq's
 // connection state (no query) and opened again while the database is away, and after that every
 // waiter reads once (a notification may have been missed meanwhile). A waiting window costs no
@@ -34,8 +31,6 @@ class EventWaiters : public QObject
 
 public:
     static constexpr int kWatchMs = 500;
-    static constexpr int kPendingFirstMs = 2;
-    static constexpr int kPendingMaxMs = 64;
     static constexpr const char *kChannel = "ow_events";
 
     explicit EventWaiters(EventLog &events, QObject *parent = nullptr);
@@ -47,17 +42,14 @@ public:
     void watch(EventLog &events);
     // Where a woken waiter's page is read: the server gives a worker's EventLog, whose answer
     // comes back to `done` on this object's thread (queued). Unset: read here, on this thread.
-    // `pending`: EventLog::read's (an event after the page is not readable yet).
-    using Done = std::function<void(const ApiResult<QJsonObject> &page, bool pending)>;
+    using Done = std::function<void(const ApiResult<QJsonObject> &page)>;
     using Reader = std::function<void(const QString &window, qint64 after, int limit, Done done)>;
     void setReader(Reader reader) { m_reader = std::move(reader); }
     // Holds `handle` until an event of `window` after `after` is there, at most `seconds`.
     // `seen` is generation(window) from before the caller's own read of the log (on a worker):
     // when a wake-up for the window came since, it reads once more now (the event may have been
-    // committed after that read), else it only waits. `pending`: that read found an event not
-    // readable yet (EventLog::read), so it reads again shortly.
-    void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen,
-        bool pending = false);
+    // committed after that read), else it only waits.
+    void wait(const QString &window, qint64 after, int limit, int seconds, const ReplyHandle &handle, quint64 seen);
     // Grows whenever waiters of `window` (or all) are woken; any thread.
     quint64 generation(const QString &window) const;
     int count() const { return int(m_waiters.size()); }
@@ -75,14 +67,9 @@ private:
         bool reading = false; // its page is being read (Reader)
         bool again = false; // woken again meanwhile: read once more
         bool final = false; // its wait is over: answer with what the read finds
-        int pendingMs = 0; // its last read found an event not readable yet: read again after this
-        bool recheck = false; // that read again is due
     };
     void startRead(Waiter &w);
-    void readDone(quint64 id, const ApiResult<QJsonObject> &page, bool pending);
-    // An event after the waiter's cursor is committed but not readable yet: read again soon.
-    void readAgainLater(Waiter &w);
-    void readAgain(quint64 id);
+    void readDone(quint64 id, const ApiResult<QJsonObject> &page);
     // Answers the waiters of `window` (all when empty) that have events; `finalId` is answered
     // even without.
     void check(const QString &window, quint64 finalId = 0);

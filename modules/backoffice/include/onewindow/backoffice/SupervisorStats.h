@@ -25,9 +25,8 @@ public:
     explicit SupervisorStats(Database &db);
 
     // HallQueue: a ticket event stored (called, served, done; other kinds are ignored).
-    // `queuedAt`: the ticket's, when the caller has it (else read from the ticket's row).
-    [[nodiscard]] QString ticketEvent(const QString &ticketId, const QString &kind, const QDateTime &at,
-        const QString &window, const QString &clerk, const QDateTime &queuedAt = QDateTime());
+    [[nodiscard]] QString ticketEvent(
+        const QString &ticketId, const QString &kind, const QDateTime &at, const QString &window, const QString &clerk);
     // Handouts, inside CaseLedger's transaction: an applied entry of a case of `window` (decided,
     // reopened, visit, supplemented; others are ignored). `entry` is the opened entry.
     [[nodiscard]] QString caseEntry(const QString &caseId, int seq, const QString &window, const QJsonObject &entry);
