@@ -10,6 +10,7 @@
 #include <QPdfWriter>
 #include <QRawFont>
 
+#include <algorithm>
 #include <numeric>
 
 namespace ow::ui {
@@ -116,30 +117,39 @@ public:
             x << x.last() + m_width * w / sum;
         const QFont head = reportFont(8.5, true);
         const QFont body = reportFont(8.5);
-        const qreal rowHeight = QFontMetricsF(body, &m_writer).lineSpacing() + mm(1.2);
-        const auto drawRow = [&](const QStringList &cells, const QFont &f, const QColor &colour) {
-            for (qsizetype c = 0; c < cells.size() && c + 1 < x.size(); ++c) {
-                const qreal w = x.at(c + 1) - x.at(c) - mm(1.5);
-                const QString text = QFontMetricsF(f, &m_writer).elidedText(cells.at(c), Qt::ElideRight, w);
-                draw(text, f, x.at(c) + (right.contains(int(c)) ? 0 : mm(0.5)), m_y + mm(0.6), w,
-                    right.contains(int(c)) ? Qt::AlignRight : Qt::AlignLeft, colour);
-            }
+        const auto cellWidth = [&](qsizetype c) { return x.at(c + 1) - x.at(c) - mm(1.5); };
+        // A cell too long for its column wraps (never cut: a report is read on paper, where a
+        // date or a name cut short cannot be looked up); the row is as tall as its tallest cell.
+        const auto heightOf = [&](const QStringList &cells, const QFont &f) {
+            const QFontMetricsF fm(f, &m_writer);
+            qreal h = fm.lineSpacing();
+            for (qsizetype c = 0; c < cells.size() && c + 1 < x.size(); ++c)
+                h = std::max(
+                    h, fm.boundingRect(QRectF(0, 0, cellWidth(c), 1e6), int(Qt::TextWordWrap), cells.at(c)).height());
+            return h + mm(1.2);
+        };
+        const auto drawRow = [&](const QStringList &cells, const QFont &f, const QColor &colour, qreal rowHeight) {
+            for (qsizetype c = 0; c < cells.size() && c + 1 < x.size(); ++c)
+                draw(cells.at(c), f, x.at(c) + (right.contains(int(c)) ? 0 : mm(0.5)), m_y + mm(0.6), cellWidth(c),
+                    right.contains(int(c)) ? Qt::AlignRight : Qt::AlignLeft, colour, rowHeight);
             m_y += rowHeight;
         };
+        const qreal headHeight = heightOf(header, head);
         const auto drawHeader = [&] {
-            m_painter.fillRect(QRectF(0, m_y, m_width, rowHeight), QColor(0xe8, 0xec, 0xf2));
-            drawRow(header, head, Qt::black);
+            m_painter.fillRect(QRectF(0, m_y, m_width, headHeight), QColor(0xe8, 0xec, 0xf2));
+            drawRow(header, head, Qt::black, headHeight);
         };
-        ensure(rowHeight * 2);
+        ensure(headHeight + (rows.isEmpty() ? 0 : heightOf(rows.first(), body)));
         drawHeader();
         for (qsizetype r = 0; r < rows.size(); ++r) {
+            const qreal rowHeight = heightOf(rows.at(r), body);
             if (m_y + rowHeight > m_height) {
                 ensure(m_height); // a new page
                 drawHeader();
             }
             if (r % 2 == 1)
                 m_painter.fillRect(QRectF(0, m_y, m_width, rowHeight), QColor(0xf6, 0xf7, 0xf9));
-            drawRow(rows.at(r), body, red.value(r) ? QColor(0xb0, 0x00, 0x20) : QColor(Qt::black));
+            drawRow(rows.at(r), body, red.value(r) ? QColor(0xb0, 0x00, 0x20) : QColor(Qt::black), rowHeight);
         }
         m_y += mm(1);
     }
@@ -154,12 +164,15 @@ public:
     const QList<receipt::PdfTextLayer::Run> &runs() const { return m_runs; }
 
 private:
-    void draw(const QString &s, const QFont &f, qreal x, qreal y, qreal w, Qt::Alignment align, const QColor &colour)
+    // One line, or with `height` the text wrapped within it.
+    void draw(const QString &s, const QFont &f, qreal x, qreal y, qreal w, Qt::Alignment align, const QColor &colour,
+        qreal height = 0)
     {
         m_painter.save();
         m_painter.setFont(f);
         m_painter.setPen(colour);
-        m_painter.drawText(QRectF(x, y, w, QFontMetricsF(f, &m_writer).lineSpacing()), int(align | Qt::AlignTop), s);
+        m_painter.drawText(QRectF(x, y, w, height > 0 ? height : QFontMetricsF(f, &m_writer).lineSpacing()),
+            int(align | Qt::AlignTop) | (height > 0 ? int(Qt::TextWordWrap) : 0), s);
         m_painter.restore();
         remember(s, f);
     }
@@ -304,7 +317,7 @@ Result<QByteArray> SupervisorReport::render(const Overview &overview, const QStr
         page.paragraph(tr("None."), reportFont(10));
     else
         page.table({tr("Case"), tr("Item"), tr("Department"), tr("Window"), tr("Promised"), tr("Deadline")},
-            {24, 17, 23, 14, 9, 13}, rows, {}, red);
+            {23, 17, 22, 13, 11, 14}, rows, {}, red);
 
     if (!overview.supplementsOverdue.isEmpty()) {
         page.heading(tr("Supplements overdue"));
