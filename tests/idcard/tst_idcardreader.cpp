@@ -411,13 +411,15 @@ void TestIdCardReader::cardLeftOnReaderIsReportedOnce()
     QTRY_COMPARE_WITH_TIMEOUT(m_rig.read->count(), 2, Wait);
     QCOMPARE(m_rig.read->at(1).first().value<IdCardData>().type, ow::idcard::CardType::HkMacaoTaiwan);
 
-    // A card that keeps failing is reported once, not at every poll.
+    // A card that keeps failing is reported once, not at every poll. (Counted from here: a poll
+    // that was reading while the card above was taken away may have reported that read's failure.)
     m_rig.sim->removeCard();
     QTRY_COMPARE_WITH_TIMEOUT(m_rig.removed->count(), 2, Wait);
+    const int failedBefore = int(m_rig.failed->count());
     m_rig.sim->injectFault(0x30, 0x01, Fault::SamStatus, 0x41, -1);
     m_rig.sim->putDemoCard(SimIdCard::Type::Resident);
     QTRY_VERIFY_WITH_TIMEOUT(m_rig.sim->requestCount(0x30, 0x01) >= 5, Wait);
-    QCOMPARE(m_rig.failed->count(), 1);
+    QCOMPARE(m_rig.failed->count(), failedBefore + 1);
     QCOMPARE(m_rig.read->count(), 2);
 
     // Stopping the expectation stops the traffic.
