@@ -95,12 +95,14 @@ QString deviceToken(const QString &dir, const QString &kind, QString *token)
     return QString();
 }
 
-// Two windows, each serving both categories; a recall delay of 60 s. `enrolment` gets window 1's
-// enrolment code (its key is enrolled by the test that accepts a case there).
-QString setUpHall(const QString &dir, QString *enrolment)
+// Windows 1 and 2 serve both categories, window 3 only 社会保障, window 4 is in no hall (a
+// window of another hall, whose applicants may come back here); a recall delay of 60 s.
+// `enrolments` gets each window's enrolment code (index 0 is window 1's): a window's key is
+// enrolled by the test that accepts a case there.
+QString setUpHall(const QString &dir, QStringList *enrolments)
 {
     QJsonArray windows;
-    for (int i = 1; i <= 2; ++i) {
+    for (int i = 1; i <= 4; ++i) {
         QString added;
         QString err = admin(dir,
             {QStringLiteral("add-window"), QStringLiteral("--region"), QStringLiteral("330106"),
@@ -108,8 +110,7 @@ QString setUpHall(const QString &dir, QString *enrolment)
                 QStringLiteral("--name"), QStringLiteral("%1号窗口").arg(i), QStringLiteral("--kind"),
                 QStringLiteral("window")},
             {}, &added);
-        if (i == 1)
-            *enrolment = QRegularExpression(QStringLiteral("enrolment code [^:]*: (\\S+)")).match(added).captured(1);
+        enrolments->append(QRegularExpression(QStringLiteral("enrolment code [^:]*: (\\S+)")).match(added).captured(1));
         if (err.isEmpty())
             err = admin(dir,
                 {QStringLiteral("add-user"), QStringLiteral("--name"), QStringLiteral("c%1").arg(i),
@@ -117,8 +118,12 @@ QString setUpHall(const QString &dir, QString *enrolment)
                 kPassword.toUtf8() + '\n');
         if (!err.isEmpty())
             return err;
+        if (i == 4)
+            break;
         windows.append(QJsonObject {{QStringLiteral("window"), windowKey(i)},
-            {QStringLiteral("categories"), QJsonArray {QStringLiteral("business"), QStringLiteral("social")}}});
+            {QStringLiteral("categories"),
+                i == 3 ? QJsonArray {QStringLiteral("social")}
+                       : QJsonArray {QStringLiteral("business"), QStringLiteral("social")}}});
     }
     const QJsonObject hall {{QStringLiteral("hall"), kHall}, {QStringLiteral("name"), QStringLiteral("市民中心一楼")},
         {QStringLiteral("settings"), QJsonObject {{QStringLiteral("recallDelay"), 60}}},
@@ -175,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(i18n::installTranslations(*qApp, language));
         qRegisterMetaType<idcard::IdCardData>();
         QVERIFY(m_dir.isValid());
-        const QString err = setUpHall(m_dir.path(), &m_enrolment);
+        const QString err = setUpHall(m_dir.path(), &m_enrolments);
         QVERIFY2(err.isEmpty(), qPrintable(err));
         QString e = deviceToken(m_dir.path(), QStringLiteral("kiosk"), &m_kioskToken);
         QVERIFY2(e.isEmpty(), qPrintable(e));
@@ -379,14 +384,27 @@ private Q_SLOTS:
     // kiosk gets a return ticket linked to the case (the key ring from GET /v1/keyring); a forged
     // QR is refused in large type and issues nothing; at the window, F7 takes the QR likewise.
     void returnTicketByQr();
+    // A return ticket asks for no service: it goes to the first category (in the hall's order)
+    // that the case's accepting window serves in this hall (window 3: 社会保障 only), and to the
+    // hall's first category when that window serves in no hall here (window 4).
+    void returnTicketCategoryFollowsTheCasesWindow();
 
 private:
+    struct PushedCase
+    {
+        QString caseId;
+        QString caseNumber;
+        QString qr;
+        QString error;
+    };
+    PushedCase pushCaseAt(int window, const QString &dir);
+
     QTemporaryDir m_dir;
     synctest::Server m_server;
     QUrl m_url;
     QString m_kioskToken;
     QString m_displayToken;
-    QString m_enrolment;
+    QStringList m_enrolments;
 };
 
 namespace {
@@ -582,39 +600,73 @@ void TestQueueLive::stationWalkInSyncedOnce()
     QCOMPARE(events.at(0).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("issued"));
 }
 
-void TestQueueLive::returnTicketByQr()
+// A case accepted at window `window` through the real IntakeWorkflow in its own store under
+// `dir`, the window's key enrolled, pushed by the sync engine; its receipt's QR text.
+TestQueueLive::PushedCase TestQueueLive::pushCaseAt(int window, const QString &dir)
 {
-    // A case accepted at window 1 (the real IntakeWorkflow, its key enrolled), pushed.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString clientDir = dir.filePath(QStringLiteral("client"));
-    const QString keysDir = dir.filePath(QStringLiteral("keys"));
+    PushedCase made;
+    const QString clientDir = dir + QStringLiteral("/client");
+    const QString keysDir = dir + QStringLiteral("/keys");
     auto store = store::Store::open(clientDir);
-    QVERIFY2(store, qPrintable(store.error()));
-    QString why;
-    QString qr;
-    const QString caseId = testcase::makeAcceptedCase(store.value(), QStringLiteral("330106"), QStringLiteral("W01"),
-        QStringLiteral("c1"), keysDir, windowKey(1), &why, &qr);
-    QVERIFY2(!caseId.isEmpty(), qPrintable(why));
-    const auto key = receipt::WindowKey::loadOrCreate(keysDir, windowKey(1));
-    QVERIFY2(key, qPrintable(key.error()));
-    const QJsonObject enrol {{QStringLiteral("code"), m_enrolment}, {QStringLiteral("keyId"), windowKey(1)},
+    if (!store) {
+        made.error = store.error();
+        return made;
+    }
+    const QString code = QStringLiteral("W%1").arg(window, 2, 10, QLatin1Char('0'));
+    const QString clerk = QStringLiteral("c%1").arg(window);
+    made.caseId = testcase::makeAcceptedCase(
+        store.value(), QStringLiteral("330106"), code, clerk, keysDir, windowKey(window), &made.error, &made.qr);
+    if (made.caseId.isEmpty())
+        return made;
+    const auto key = receipt::WindowKey::loadOrCreate(keysDir, windowKey(window));
+    if (!key) {
+        made.error = key.error();
+        return made;
+    }
+    const QJsonObject enrol {{QStringLiteral("code"), m_enrolments.value(window - 1)},
+        {QStringLiteral("keyId"), windowKey(window)},
         {QStringLiteral("publicKey"), QString::fromLatin1(key->publicKey().toBase64())}};
     const synctest::Http enrolled = synctest::http(
         m_server.port(), "POST", QStringLiteral("/v1/enrol"), QJsonDocument(enrol).toJson(QJsonDocument::Compact));
-    QVERIFY2(enrolled.status == 201, enrolled.body.constData());
+    if (enrolled.status != 201) {
+        made.error = QStringLiteral("enrolment: ") + QString::fromUtf8(enrolled.body);
+        return made;
+    }
     sync::SyncConfig config;
     config.baseUrl = m_url;
-    config.user = QStringLiteral("c1");
+    config.user = clerk;
     config.password = kPassword;
     config.pull = false;
     sync::SyncEngine engine(store.value(), clientDir, config);
     engine.start();
     const store::CaseLog log(store.value());
-    QTRY_COMPARE_WITH_TIMEOUT(log.pendingCount(), 0, 30000);
-    const auto payload = receipt::QrPayload::parse(qr);
-    QVERIFY2(payload, qPrintable(payload.error()));
-    const QString caseNumber = payload->caseNumber;
+    QElapsedTimer waited;
+    waited.start();
+    while (log.pendingCount() != 0 && waited.elapsed() < 30000)
+        QTest::qWait(20);
+    if (log.pendingCount() != 0) {
+        made.error = QStringLiteral("the case was not pushed within 30 s");
+        return made;
+    }
+    const auto payload = receipt::QrPayload::parse(made.qr);
+    if (!payload) {
+        made.error = payload.error();
+        return made;
+    }
+    made.caseNumber = payload->caseNumber;
+    return made;
+}
+
+void TestQueueLive::returnTicketByQr()
+{
+    // A case accepted at window 1 (the real IntakeWorkflow, its key enrolled), pushed.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const PushedCase pushed = pushCaseAt(1, dir.path());
+    QVERIFY2(pushed.error.isEmpty(), qPrintable(pushed.error));
+    const QString caseId = pushed.caseId;
+    const QString qr = pushed.qr;
+    const QString caseNumber = pushed.caseNumber;
 
     // The kiosk's key ring, as the kiosk program gets it.
     ui::ClientContext kioskContext;
@@ -706,6 +758,37 @@ void TestQueueLive::returnTicketByQr()
     QCOMPARE(atWindow.source, queue::TicketSource::Return);
     QCOMPARE(atWindow.caseId, caseId);
     QTRY_VERIFY(page.message().contains(caseNumber));
+}
+
+void TestQueueLive::returnTicketCategoryFollowsTheCasesWindow()
+{
+    const auto kiosk = QList<QPair<QByteArray, QByteArray>> {
+        {"Authorization", "Bearer " + m_kioskToken.toLatin1()}, {"Content-Type", "application/json"}};
+    struct Expected
+    {
+        int window;
+        const char *category;
+    };
+    // Window 3 serves 社会保障 only (not the hall's first category); window 4 is in no hall here.
+    for (const Expected &e : {Expected {3, "social"}, Expected {4, "business"}}) {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const PushedCase pushed = pushCaseAt(e.window, dir.path());
+        QVERIFY2(pushed.error.isEmpty(), qPrintable(pushed.error));
+        // What the kiosk sends for a scanned receipt: the case's number, no service chosen.
+        const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("caseNumber"), pushed.caseNumber},
+                                                  {QStringLiteral("priority"), QStringLiteral("none")}})
+                                    .toJson(QJsonDocument::Compact);
+        const synctest::Http issued =
+            synctest::http(m_server.port(), "POST", QStringLiteral("/v1/halls/%1/tickets").arg(kHall), body, kiosk);
+        QVERIFY2(issued.status == 201, issued.body.constData());
+        const auto ticket = queue::Ticket::fromJson(
+            QJsonDocument::fromJson(issued.body).object().value(QLatin1String("ticket")).toObject());
+        QVERIFY2(ticket, qPrintable(ticket.error()));
+        QCOMPARE(ticket->source, queue::TicketSource::Return);
+        QCOMPARE(ticket->caseId, pushed.caseId);
+        QCOMPARE(ticket->category, QString::fromLatin1(e.category));
+    }
 }
 
 OW_DEVICESIM_GUI_TEST_MAIN(TestQueueLive)
