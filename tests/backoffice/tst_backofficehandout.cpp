@@ -22,6 +22,7 @@
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -160,29 +161,11 @@ Made TestBackOfficeHandout::make(bool tolerated, const ow::Clock &clock)
     config.windowName = QStringLiteral("综合窗口1");
     config.clerk = DemoAccounts::clerk();
     IntakeWorkflow w(*m_catalog, *m_calendar, clock, *m_store, key.value(), config);
-    const auto must = [](const QString &err) {
-        if (!err.isEmpty())
-            qFatal("intake: %s", qPrintable(err));
-    };
-    must(w.start());
-    must(w.setApplicant(
-        ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials;
-    for (const auto &line : lines) {
-        // 容缺: the food-safety rules may follow within its supplement days.
-        if (!(tolerated && line.id == QLatin1String("food-safety-rules")))
-            must(w.mark(line.id, ow::checklist::Received::Original));
-    }
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    must(w.decide(tolerated ? IntakeWorkflow::Decision::AcceptTolerated : IntakeWorkflow::Decision::Accept, QString()));
-    must(w.recordPrinted(QStringLiteral("receipt-printer")));
-    must(w.finish());
+    ow::testsupport::RestaurantVisit visit; // 容缺: the food-safety rules may follow within their supplement days
+    visit.outcome = tolerated ? ow::testsupport::RestaurantVisit::Outcome::Tolerated
+                              : ow::testsupport::RestaurantVisit::Outcome::Accept;
+    if (const QString why = ow::testsupport::walkRestaurant(w, visit); !why.isEmpty())
+        qFatal("intake: %s", qPrintable(why));
     Made m;
     m.id = w.caseId();
     m.number = w.caseNumber();

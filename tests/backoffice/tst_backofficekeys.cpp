@@ -18,6 +18,7 @@
 #include "onewindow/store/CaseNumbering.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -142,24 +143,10 @@ Made TestBackOfficeKeys::make(const QString &code, const QString &clerk, const o
     config.windowName = QStringLiteral("Window ") + code;
     config.clerk = clerk;
     IntakeWorkflow w(catalog.value(), calendar.value(), clock, *m_store, key(config.keyId()), config);
-    auto must = [](const QString &err) {
-        if (!err.isEmpty())
-            qFatal("intake: %s", qPrintable(err));
-    };
-    must(w.start());
-    must(w.setApplicant(
-        ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials;
-    for (const auto &line : lines)
-        must(w.mark(line.id, ow::checklist::Received::Original));
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
+    ow::testsupport::RestaurantVisit visit;
+    visit.printAndFinish = false; // decided: the entries a forger would replay
+    if (const QString why = ow::testsupport::walkRestaurant(w, visit); !why.isEmpty())
+        qFatal("intake: %s", qPrintable(why));
     Made m;
     m.id = w.caseId();
     m.number = w.caseNumber();

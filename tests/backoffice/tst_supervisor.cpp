@@ -24,6 +24,7 @@
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -84,7 +85,7 @@ struct Made
     QJsonArray entries;
 };
 
-enum class Kind { Accept, Tolerated, Notice, NoticeThenAccept, Refuse };
+using Kind = ow::testsupport::RestaurantVisit::Outcome;
 
 QJsonObject find(const QJsonArray &rows, const QString &key, const QString &value)
 {
@@ -163,51 +164,15 @@ Made TestSupervisor::make(Kind kind)
     config.windowName = QStringLiteral("综合窗口1");
     config.clerk = DemoAccounts::clerk();
     IntakeWorkflow w(*m_catalog, *m_calendar, m_clock, *m_store, key.value(), config);
-    const auto must = [](const QString &err) {
-        if (!err.isEmpty())
-            qFatal("intake: %s", qPrintable(err));
-    };
-    must(w.start());
-    must(w.setApplicant(
-        ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
-    QStringList held;
-    for (const auto &line : lines) {
-        const bool leave = (kind == Kind::Tolerated && line.id == QLatin1String("food-safety-rules"))
-            || ((kind == Kind::Notice || kind == Kind::NoticeThenAccept) && !line.tolerable && held.isEmpty());
-        if (leave)
-            held << line.id;
-        else
-            must(w.mark(line.id, ow::checklist::Received::Original));
-    }
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    if (kind == Kind::Notice || kind == Kind::NoticeThenAccept) {
-        must(w.decide(IntakeWorkflow::Decision::Notice, QString()));
-        must(w.recordPrinted(QStringLiteral("receipt-printer")));
-        must(w.finish());
-    }
-    if (kind == Kind::NoticeThenAccept) {
+    ow::testsupport::RestaurantVisit visit;
+    visit.outcome = kind;
+    visit.comeBack = [this](IntakeWorkflow &again) {
         // Back two minutes later with what was missing (the clock moves with the applicant).
         m_clock.m_now = m_clock.m_now.addSecs(120);
-        must(w.reopen(w.caseId()));
-        for (const QString &id : std::as_const(held))
-            must(w.mark(id, ow::checklist::Received::Original));
-        must(w.goTo(IntakeWorkflow::Step::Verdict));
-    }
-    if (kind != Kind::Notice) {
-        must(w.decide(kind == Kind::Tolerated ? IntakeWorkflow::Decision::AcceptTolerated
-                : kind == Kind::Refuse        ? IntakeWorkflow::Decision::Refuse
-                                              : IntakeWorkflow::Decision::Accept,
-            kind == Kind::Refuse ? QStringLiteral("经营场所不符合规划用途") : QString()));
-        must(w.recordPrinted(QStringLiteral("receipt-printer")));
-        must(w.finish());
-    }
+        return again.reopen(again.caseId());
+    };
+    if (const QString why = ow::testsupport::walkRestaurant(w, visit); !why.isEmpty())
+        qFatal("intake: %s", qPrintable(why));
     Made m;
     m.id = w.caseId();
     m.number = w.caseNumber();

@@ -9,8 +9,7 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/Store.h"
-
-#include <QStringList>
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 namespace testcase {
 
@@ -20,7 +19,6 @@ namespace testcase {
 inline QString makeAcceptedCase(ow::store::Store &store, const QString &region, const QString &window,
     const QString &clerk, const QString &keysDir, const QString &keyId, QString *error, QString *qrPayload = nullptr)
 {
-    using ow::intake::IntakeWorkflow;
     const auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
     const auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
     if (!catalog || !calendar) {
@@ -37,34 +35,14 @@ inline QString makeAcceptedCase(ow::store::Store &store, const QString &region, 
     config.windowCode = window;
     config.windowName = QStringLiteral("Window ") + window;
     config.clerk = clerk;
-    IntakeWorkflow w(catalog.value(), calendar.value(), ow::Clock::system(), store, key.value(), config);
-    QStringList errors;
-    auto must = [&errors](const QString &err) {
-        if (!err.isEmpty())
-            errors << err;
-    };
-    must(w.start());
-    must(w.setApplicant(
-        ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
-    for (const auto &line : lines)
-        must(w.mark(line.id, ow::checklist::Received::Original));
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
-    must(w.recordPrinted(QStringLiteral("receipt-printer")));
-    if (qrPayload) // the receipt's QR, as printed for the applicant
-        *qrPayload = w.document().qrPayload;
-    must(w.finish());
-    if (!errors.isEmpty()) {
-        *error = errors.join(QLatin1String("; "));
+    ow::intake::IntakeWorkflow w(catalog.value(), calendar.value(), ow::Clock::system(), store, key.value(), config);
+    const QString why = ow::testsupport::walkRestaurant(w, ow::testsupport::RestaurantVisit());
+    if (!why.isEmpty()) {
+        *error = why;
         return QString();
     }
+    if (qrPayload) // the receipt's QR, as printed for the applicant
+        *qrPayload = w.document().qrPayload;
     return w.caseId();
 }
 

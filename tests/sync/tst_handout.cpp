@@ -23,6 +23,7 @@
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -164,50 +165,21 @@ ow::receipt::KeyRing TestHandout::ring() const
 QString TestHandout::makeCase(How how)
 {
     IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
-    QStringList errors;
-    auto must = [&errors](const QString &err) {
-        if (!err.isEmpty())
-            errors << err;
-    };
-    must(w.start());
-    must(w.setApplicant(ow::intake::Party::person(kApplicant, QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("company")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
-    QStringList held; // what the applicant did not bring the first time
-    for (const auto &line : lines) {
-        const bool leave = (how == How::Tolerated && line.tolerable)
-            || (how == How::NoticeThenAccept && !line.tolerable && held.isEmpty());
-        if (leave)
-            held << line.id;
-        else
-            must(w.mark(line.id, ow::checklist::Received::Original));
-    }
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    if (how == How::NoticeThenAccept) {
-        must(w.decide(IntakeWorkflow::Decision::Notice, QString()));
-        must(w.recordPrinted(QStringLiteral("receipt-printer")));
-        must(w.finish());
+    ow::testsupport::RestaurantVisit visit;
+    visit.idNumber = kApplicant;
+    visit.entity = QStringLiteral("company");
+    visit.outcome = how == How::Tolerated ? ow::testsupport::RestaurantVisit::Outcome::Tolerated
+        : how == How::NoticeThenAccept    ? ow::testsupport::RestaurantVisit::Outcome::NoticeThenAccept
+                                          : ow::testsupport::RestaurantVisit::Outcome::Accept;
+    if (how == How::Tolerated) // every tolerable material follows later
+        visit.lacks = [](const ow::checklist::MaterialLine &line) { return line.tolerable; };
+    visit.comeBack = [this](IntakeWorkflow &again) {
         // The applicant is back with the notice: its QR (checked) continues the case.
-        const auto verified = ring().check(w.document().qrPayload);
-        if (!verified)
-            errors << verified.error();
-        else
-            must(w.reopen(verified->payload.caseId));
-        for (const QString &id : std::as_const(held))
-            must(w.mark(id, ow::checklist::Received::Original));
-        must(w.goTo(IntakeWorkflow::Step::Verdict));
-    }
-    must(w.decide(how == How::Tolerated ? IntakeWorkflow::Decision::AcceptTolerated : IntakeWorkflow::Decision::Accept,
-        QString()));
-    must(w.recordPrinted(QStringLiteral("receipt-printer")));
-    must(w.finish());
-    if (!errors.isEmpty()) {
-        QTest::qFail(qPrintable(errors.join(QLatin1String("; "))), __FILE__, __LINE__);
+        const auto verified = ring().check(again.document().qrPayload);
+        return verified ? again.reopen(verified->payload.caseId) : verified.error();
+    };
+    if (const QString why = ow::testsupport::walkRestaurant(w, visit); !why.isEmpty()) {
+        QTest::qFail(qPrintable(why), __FILE__, __LINE__);
         return QString();
     }
     return synced(w.caseId()) ? w.caseId() : QString();

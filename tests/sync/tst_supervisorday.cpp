@@ -29,6 +29,7 @@
 #include "onewindow/sync/SupervisorService.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/RatingPrompt.h"
 #include "onewindow/ui/SupervisorPage.h"
@@ -80,7 +81,7 @@ public:
     QDateTime m_now;
 };
 
-enum class Kind { Accept, Tolerated, Notice, NoticeThenAccept, Refuse };
+using Kind = ow::testsupport::RestaurantVisit::Outcome;
 
 QString cellText(QTableWidget *table, int row, int column)
 {
@@ -191,58 +192,22 @@ QString TestSupervisorDay::makeCase(Kind kind, const QString &clerk, int variant
     ow::intake::WindowConfig config = m_config;
     config.clerk = clerk;
     IntakeWorkflow w(*m_catalog, *m_calendar, m_clock, *m_store, *m_key, config);
-    QStringList errors;
-    const auto must = [&errors](const QString &err) {
-        if (!err.isEmpty())
-            errors << err;
-    };
-    must(w.start());
-    must(w.setApplicant(ow::intake::Party::person(QStringLiteral("33010619900101123X"),
-        QStringList {QStringLiteral("王小明"), QStringLiteral("陈静"), QStringLiteral("刘洋")}.at(variant % 3))
-                            .value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(
-        QStringLiteral("entity"), variant % 3 == 2 ? QStringLiteral("company") : QStringLiteral("individual")));
+    ow::testsupport::RestaurantVisit visit;
+    visit.outcome = kind;
+    visit.name = QStringList {QStringLiteral("王小明"), QStringLiteral("陈静"), QStringLiteral("刘洋")}.at(variant % 3);
+    visit.entity = variant % 3 == 2 ? QStringLiteral("company") : QStringLiteral("individual");
     // 容缺 holds back the food safety rules of the food licence (more than 50 m²).
-    must(w.answer(QStringLiteral("area"),
-        variant % 2 == 0 || kind == Kind::Tolerated ? QStringLiteral("120") : QStringLiteral("40")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), variant % 4 == 1 ? QStringLiteral("no") : QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), variant % 3 == 0 ? QStringLiteral("yes") : QStringLiteral("no")));
-    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
-    QStringList held;
-    for (const auto &line : lines) {
-        const bool leave = (kind == Kind::Tolerated && line.id == QLatin1String("food-safety-rules"))
-            || ((kind == Kind::Notice || kind == Kind::NoticeThenAccept) && !line.tolerable && held.isEmpty());
-        if (leave)
-            held << line.id;
-        else
-            must(w.mark(line.id, ow::checklist::Received::Original));
-    }
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    if (kind == Kind::Notice || kind == Kind::NoticeThenAccept) {
-        must(w.decide(IntakeWorkflow::Decision::Notice, QString()));
-        must(w.recordPrinted(QStringLiteral("receipt-printer")));
-        must(w.finish());
-    }
-    if (kind == Kind::NoticeThenAccept) {
+    visit.area = variant % 2 == 0 || kind == Kind::Tolerated ? QStringLiteral("120") : QStringLiteral("40");
+    visit.fumes = variant % 4 == 1 ? QStringLiteral("no") : QStringLiteral("yes");
+    visit.signboard = variant % 3 == 0 ? QStringLiteral("yes") : QStringLiteral("no");
+    visit.refusal = QStringLiteral("经营场所位于居民楼内，不符合餐饮选址要求");
+    visit.comeBack = [this](IntakeWorkflow &again) {
         // Back two minutes later with what was missing (fetched from the car).
         m_clock.m_now = m_clock.m_now.addSecs(120);
-        must(w.reopen(w.caseId()));
-        for (const QString &id : std::as_const(held))
-            must(w.mark(id, ow::checklist::Received::Original));
-        must(w.goTo(IntakeWorkflow::Step::Verdict));
-    }
-    if (kind != Kind::Notice) {
-        must(w.decide(kind == Kind::Tolerated ? IntakeWorkflow::Decision::AcceptTolerated
-                : kind == Kind::Refuse        ? IntakeWorkflow::Decision::Refuse
-                                              : IntakeWorkflow::Decision::Accept,
-            kind == Kind::Refuse ? QStringLiteral("经营场所位于居民楼内，不符合餐饮选址要求") : QString()));
-        must(w.recordPrinted(QStringLiteral("receipt-printer")));
-        must(w.finish());
-    }
-    if (!errors.isEmpty()) {
-        QTest::qFail(qPrintable(errors.join(QLatin1String("; "))), __FILE__, __LINE__);
+        return again.reopen(again.caseId());
+    };
+    if (const QString why = ow::testsupport::walkRestaurant(w, visit); !why.isEmpty()) {
+        QTest::qFail(qPrintable(why), __FILE__, __LINE__);
         return QString();
     }
     return w.caseId();

@@ -25,6 +25,7 @@
 #include "onewindow/sync/SupervisorService.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/RatingPrompt.h"
 #include "onewindow/ui/SupervisorPage.h"
@@ -293,29 +294,8 @@ void TestSupervisorPage::cleanupTestCase()
 QString TestSupervisorPage::makeCase()
 {
     IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
-    QStringList errors;
-    auto must = [&errors](const QString &err) {
-        if (!err.isEmpty())
-            errors << err;
-    };
-    must(w.start());
-    must(w.setApplicant(
-        ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
-    for (const auto &line : lines)
-        must(w.mark(line.id, ow::checklist::Received::Original));
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
-    must(w.recordPrinted(QStringLiteral("receipt-printer")));
-    must(w.finish());
-    if (!errors.isEmpty()) {
-        QTest::qFail(qPrintable(errors.join(QLatin1String("; "))), __FILE__, __LINE__);
+    if (const QString why = ow::testsupport::walkRestaurant(w, ow::testsupport::RestaurantVisit()); !why.isEmpty()) {
+        QTest::qFail(qPrintable(why), __FILE__, __LINE__);
         return QString();
     }
     m_numbers << w.document().caseNumber;

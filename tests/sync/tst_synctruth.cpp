@@ -13,6 +13,7 @@
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/sync/SyncEngine.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -58,25 +59,9 @@ OpenCase openCaseAtVerdict(ow::store::Store &store)
     out.workflow =
         std::make_unique<IntakeWorkflow>(catalog.value(), calendar.value(), ow::Clock::system(), store, key, config);
     IntakeWorkflow &w = *out.workflow;
-    QStringList errors;
-    auto must = [&errors](const QString &err) {
-        if (!err.isEmpty())
-            errors << err;
-    };
-    must(w.start());
-    must(w.setApplicant(
-        ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-    must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-    must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-    must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-    must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-    must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-    must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-    const auto lines = w.checklist().materials;
-    for (const auto &line : lines)
-        must(w.mark(line.id, ow::checklist::Received::Original));
-    must(w.goTo(IntakeWorkflow::Step::Verdict));
-    out.error = errors.join(QLatin1String("; "));
+    ow::testsupport::RestaurantVisit visit;
+    visit.outcome = ow::testsupport::RestaurantVisit::Outcome::AtVerdict;
+    out.error = ow::testsupport::walkRestaurant(w, visit);
     return out;
 }
 
