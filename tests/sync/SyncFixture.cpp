@@ -5,6 +5,7 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/receipt/WindowKey.h"
 #include "onewindow/store/CaseLog.h"
+#include "onewindow/testsupport/RestaurantVisit.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>
@@ -246,36 +247,23 @@ QList<MadeCase> makeCases(ow::store::Store &store, ow::store::BlobStore &blobs, 
     QList<MadeCase> out;
     for (int c = 0; c < count; ++c) {
         MadeCase made;
-        must(w.start());
-        made.id = w.caseId();
-        made.number = w.caseNumber();
-        must(w.setApplicant(
-            ow::intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value()));
-        must(w.choose(ow::checklist::Selection::ofBundle(QStringLiteral("open-restaurant"))));
-        must(w.answer(QStringLiteral("entity"), QStringLiteral("individual")));
-        must(w.answer(QStringLiteral("area"), QStringLiteral("120")));
-        must(w.answer(QStringLiteral("renovation"), QStringLiteral("no")));
-        must(w.answer(QStringLiteral("fumes"), QStringLiteral("yes")));
-        must(w.answer(QStringLiteral("signboard"), QStringLiteral("no")));
-        const auto lines = w.checklist().materials;
-        const int nBlobs = std::min(int(lines.size()), minBlobs + int(rng.bounded(maxBlobs - minBlobs + 1)));
-        for (int i = 0; i < lines.size(); ++i) {
-            must(w.mark(lines.at(i).id, ow::checklist::Received::Original));
+        const int nBlobs = minBlobs + int(rng.bounded(maxBlobs - minBlobs + 1));
+        ow::testsupport::RestaurantVisit visit;
+        visit.afterMark = [&](IntakeWorkflow &at, const ow::checklist::MaterialLine &line, int i) {
             if (i >= nBlobs)
-                continue;
+                return QString();
             QByteArray bytes(minBytes + int(rng.bounded(maxBytes - minBytes + 1)), Qt::Uninitialized);
             for (char &ch : bytes)
                 ch = char(rng.bounded(256));
             const auto sha = blobs.put(bytes);
             if (!sha)
-                qFatal("blob: %s", qPrintable(sha.error()));
+                return sha.error();
             made.blobs << sha.value();
-            must(w.attachDocument(lines.at(i).id, sha.value(), 1));
-        }
-        must(w.goTo(IntakeWorkflow::Step::Verdict));
-        must(w.decide(IntakeWorkflow::Decision::Accept, QString()));
-        must(w.recordPrinted(QStringLiteral("receipt-printer")));
-        must(w.finish());
+            return at.attachDocument(line.id, sha.value(), 1);
+        };
+        must(ow::testsupport::walkRestaurant(w, visit));
+        made.id = w.caseId();
+        made.number = w.caseNumber();
         out << made;
     }
     return out;

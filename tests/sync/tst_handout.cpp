@@ -5,6 +5,7 @@
 // its QR verified); an agent's hand-out with their card and the authorisation; a dispatch with a
 // tracking number; visit counts of notice → return → accept → pickup and of a complete case sent
 // by courier. Cases are made through the real IntakeWorkflow, as the clerk makes them.
+#include "DemoWindow.h"
 #include "SyncFixture.h"
 
 #include "onewindow/account/SyncLink.h"
@@ -90,81 +91,41 @@ private:
     // Every routed item approved and its result ready; the window hears of it.
     bool allReady(const QString &caseId);
     std::unique_ptr<CaseService> service(const QString &caseId);
-    QJsonObject remote(const QString &caseId) { return ow::sync::SyncJournal(*m_store).remote(caseId); }
+    QJsonObject remote(const QString &caseId) { return ow::sync::SyncJournal(*m_demo.store).remote(caseId); }
     QJsonArray departmentItems(const QString &department);
     QJsonObject progress(const QString &caseId); // GET /v1/cases/{id} as the clerk: its "progress"
     QByteArray token(const QString &user);
     ow::receipt::KeyRing ring() const;
 
     QTemporaryDir m_dir;
-    synctest::Server m_server;
-    QString m_url;
-    QString m_clientDir;
-    QString m_keysDir;
-    std::optional<ow::store::Store> m_store;
-    std::optional<ow::Catalog> m_catalog;
-    std::optional<ow::WorkCalendar> m_calendar;
-    std::optional<ow::receipt::WindowKey> m_key;
-    ow::intake::WindowConfig m_config;
-    std::unique_ptr<ow::account::SyncLink> m_link;
+    synctest::DemoWindow m_demo;
 };
 
 void TestHandout::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QString serverDir = m_dir.filePath(QStringLiteral("backoffice"));
-    m_clientDir = m_dir.filePath(QStringLiteral("window"));
-    m_keysDir = QDir(m_clientDir).filePath(QStringLiteral("keys"));
-    const Run seeded = runCommand(synctest::backOfficeBinary(),
-        {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"), serverDir,
-            QStringLiteral("--window-key-dir"), m_keysDir});
-    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-    QVERIFY(m_server.start(serverDir));
-    m_url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
-    auto store = ow::store::Store::open(m_clientDir);
-    QVERIFY2(store, qPrintable(store.error()));
-    m_store.emplace(std::move(store.value()));
-    auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
-    QVERIFY2(catalog, qPrintable(catalog.error()));
-    m_catalog.emplace(std::move(catalog.value()));
-    auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
-    QVERIFY2(calendar, qPrintable(calendar.error()));
-    m_calendar.emplace(std::move(calendar.value()));
-    auto key = ow::receipt::WindowKey::loadOrCreate(m_keysDir, ow::receipt::KeyRing::demoKeyId(DemoAccounts::window()));
-    QVERIFY2(key, qPrintable(key.error()));
-    m_key.emplace(key.value());
-    const QStringList window = DemoAccounts::window().split(QLatin1Char('-'));
-    m_config.regionCode = window.at(0);
-    m_config.windowCode = window.at(1);
-    m_config.windowName = QStringLiteral("综合窗口1");
-    m_config.clerk = QStringLiteral("Demo clerk");
-
-    ow::sync::SyncConfig config;
-    config.baseUrl = QUrl(m_url);
-    config.pollWaitSeconds = 2;
-    config.backoffBaseMs = 200;
-    config.backoffMaxMs = 2000;
-    m_link = std::make_unique<ow::account::SyncLink>(m_clientDir, config);
-    m_link->setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
-    m_link->start();
+    QString why = m_demo.seed(m_dir.path());
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    why = m_demo.start();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    m_demo.config.clerk = QStringLiteral("Demo clerk");
 }
 
 void TestHandout::cleanupTestCase()
 {
-    m_link.reset();
-    m_server.kill();
+    m_demo.stop();
 }
 
 ow::receipt::KeyRing TestHandout::ring() const
 {
     // A demo window trusts its own demo key only (KeyRing::loadDirectory).
-    auto r = ow::receipt::KeyRing::loadDirectory(m_keysDir, m_key->keyId());
+    auto r = ow::receipt::KeyRing::loadDirectory(m_demo.keysDir, m_demo.key->keyId());
     return r ? r.value() : ow::receipt::KeyRing();
 }
 
 QString TestHandout::makeCase(How how)
 {
-    IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
+    IntakeWorkflow w(*m_demo.catalog, *m_demo.calendar, ow::Clock::system(), *m_demo.store, *m_demo.key, m_demo.config);
     ow::testsupport::RestaurantVisit visit;
     visit.idNumber = kApplicant;
     visit.entity = QStringLiteral("company");
@@ -187,11 +148,11 @@ QString TestHandout::makeCase(How how)
 
 bool TestHandout::synced(const QString &caseId)
 {
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
     if (!QTest::qWaitFor([&] { return log.pendingCount() == 0; }, kWait)
-        || !m_link->engine()->status().conflicts.isEmpty()) {
-        QTest::qFail(qPrintable(QStringLiteral("not synced: ") + conflictsOf(*m_store)), __FILE__, __LINE__);
+        || !m_demo.link->engine()->status().conflicts.isEmpty()) {
+        QTest::qFail(qPrintable(QStringLiteral("not synced: ") + conflictsOf(*m_demo.store)), __FILE__, __LINE__);
         return false;
     }
     if (!QTest::qWaitFor([&] { return !remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(); }, kWait)) {
@@ -209,7 +170,7 @@ QString TestHandout::dept(const QStringList &args)
     const QString department = a.takeLast();
     const Run r = runCommand(QStringLiteral(OW_TOOL),
         QStringList {QStringLiteral("dept")} + a
-            + QStringList {QStringLiteral("--server"), m_url, QStringLiteral("--user"),
+            + QStringList {QStringLiteral("--server"), m_demo.url, QStringLiteral("--user"),
                 DemoAccounts::departmentUser(department), QStringLiteral("--password"), DemoAccounts::password()});
     return r.exitCode == 0 ? QString() : r.err + r.out;
 }
@@ -217,14 +178,14 @@ QString TestHandout::dept(const QStringList &args)
 QByteArray TestHandout::token(const QString &user)
 {
     const QJsonObject body {{QStringLiteral("name"), user}, {QStringLiteral("password"), DemoAccounts::password()}};
-    const auto session = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/sessions"),
+    const auto session = synctest::http(m_demo.server.port(), "POST", QStringLiteral("/v1/sessions"),
         QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
     return QJsonDocument::fromJson(session.body).object().value(QLatin1String("token")).toString().toLatin1();
 }
 
 QJsonObject TestHandout::progress(const QString &caseId)
 {
-    const auto r = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/cases/%1").arg(caseId), {},
+    const auto r = synctest::http(m_demo.server.port(), "GET", QStringLiteral("/v1/cases/%1").arg(caseId), {},
         {{"Authorization", "Bearer " + token(DemoAccounts::clerk())}});
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("progress")).toObject();
 }
@@ -232,8 +193,8 @@ QJsonObject TestHandout::progress(const QString &caseId)
 QJsonArray TestHandout::departmentItems(const QString &department)
 {
     const QByteArray token = this->token(DemoAccounts::departmentUser(department));
-    const auto r = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/departments/%1/items").arg(department),
-        {}, {{"Authorization", "Bearer " + token}});
+    const auto r = synctest::http(m_demo.server.port(), "GET",
+        QStringLiteral("/v1/departments/%1/items").arg(department), {}, {{"Authorization", "Bearer " + token}});
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("items")).toArray();
 }
 
@@ -260,7 +221,8 @@ bool TestHandout::allReady(const QString &caseId)
 
 std::unique_ptr<CaseService> TestHandout::service(const QString &caseId)
 {
-    auto s = std::make_unique<CaseService>(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
+    auto s = std::make_unique<CaseService>(
+        *m_demo.catalog, *m_demo.calendar, ow::Clock::system(), *m_demo.store, *m_demo.key, m_demo.config);
     const QString err = s->open(caseId, remote(caseId));
     if (!err.isEmpty()) {
         QTest::qFail(qPrintable(err), __FILE__, __LINE__);
@@ -297,12 +259,12 @@ void TestHandout::departmentSupplementReachesTheDepartmentWithItsScan()
     QCOMPARE(tasks.first().what, QStringLiteral("消防平面图"));
     QVERIFY(tasks.first().due.isValid());
     QVERIFY(tasks.first().due > QDate::currentDate());
-    QVERIFY(m_calendar->isWorkingDay(tasks.first().due));
+    QVERIFY(m_demo.calendar->isWorkingDay(tasks.first().due));
     QVERIFY(!tasks.first().overdue);
     QVERIFY(!s->readyForHandout().isEmpty()); // not while a department waits for a supplement
 
     // The applicant is back with the plan: scanned, taken in.
-    ow::store::BlobStore blobs(m_clientDir);
+    ow::store::BlobStore blobs(m_demo.clientDir);
     const auto sha = blobs.put(QByteArrayLiteral("%PDF-1.4\n% the fire plan, scanned\n%%EOF\n"));
     QVERIFY2(sha, qPrintable(sha.error()));
     QCOMPARE(s->takeSupplement(
@@ -315,10 +277,10 @@ void TestHandout::departmentSupplementReachesTheDepartmentWithItsScan()
     QVERIFY(!s->takeSupplement(tasks.first().id, {{QStringLiteral("x"), QStringLiteral("copy"), {}, 0}}, {}).isEmpty());
 
     // Sync carries it: the back office applies the entries and the department sees the scan.
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
-    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_demo.link, *m_demo.store)), kWait);
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
     QString seen;
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
@@ -354,10 +316,10 @@ void TestHandout::toleratedCaseCompletedByItsSupplement()
             QString());
     QVERIFY(s->tasks().isEmpty());
     QCOMPARE(s->state().visits, 1 + int(tasks.size()));
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
-    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_demo.link, *m_demo.store)), kWait);
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
 }
 
 void TestHandout::handOutThroughTheScannedReceiptQr()
@@ -366,7 +328,7 @@ void TestHandout::handOutThroughTheScannedReceiptQr()
     QVERIFY(!caseId.isEmpty());
     QVERIFY(allReady(caseId));
     // The receipt's QR, as the scanner reads it from the paper: checked, then its case.
-    const auto notices = ow::store::CaseRepository(*m_store).notices(caseId);
+    const auto notices = ow::store::CaseRepository(*m_demo.store).notices(caseId);
     QVERIFY(!notices.isEmpty());
     const auto verified = ring().check(notices.first().qrPayload);
     QVERIFY2(verified, qPrintable(verified.error()));
@@ -395,10 +357,10 @@ void TestHandout::handOutThroughTheScannedReceiptQr()
     QCOMPARE(s->slip()->visits, 1);
     // Handed out once.
     QVERIFY(!s->handOut(applicant.value(), std::nullopt, ids).isEmpty());
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
-    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_demo.link, *m_demo.store)), kWait);
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
 }
 
 void TestHandout::agentCollectsWithTheirCardAndTheAuthorisation()
@@ -417,7 +379,7 @@ void TestHandout::agentCollectsWithTheirCardAndTheAuthorisation()
     const QString refused = s->handOut(agent.value(), std::nullopt, ids);
     QVERIFY2(refused.contains(QStringLiteral("authorisation")), qPrintable(refused));
     QVERIFY(!s->delivered());
-    ow::store::BlobStore blobs(m_clientDir);
+    ow::store::BlobStore blobs(m_demo.clientDir);
     const auto letter = blobs.put(QByteArrayLiteral("%PDF-1.4\n% letter of authorisation\n%%EOF\n"));
     QVERIFY(letter);
     QCOMPARE(s->handOut(agent.value(), ow::intake::CaseState::DocumentRef {*letter, 1}, ids), QString());
@@ -425,10 +387,10 @@ void TestHandout::agentCollectsWithTheirCardAndTheAuthorisation()
     QCOMPARE(s->slip()->collectorName, agent->maskedName());
     QVERIFY(s->slip()->authorisation);
     QVERIFY(!s->slip()->collectorId.contains(QStringLiteral("19800101"))); // masked on paper
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
-    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_demo.link, *m_demo.store)), kWait);
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
 }
 
 void TestHandout::dispatchedByCourierWithATrackingNumber()
@@ -456,10 +418,10 @@ void TestHandout::dispatchedByCourierWithATrackingNumber()
     QVERIFY2(qr, qPrintable(qr.error()));
     for (const auto &c : s->items())
         QCOMPARE(c.state, QStringLiteral("dispatched"));
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
-    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_demo.link, *m_demo.store)), kWait);
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
     const QJsonObject visits = progress(caseId).value(QLatin1String("visits")).toObject();
     QCOMPARE(visits.value(QLatin1String("untilResult")).toInt(), 1);
     QCOMPARE(visits.value(QLatin1String("pickup")).toInt(), 0);
@@ -492,15 +454,15 @@ void TestHandout::noticeReturnAcceptPickupCountsTwoVisits()
     }
     QCOMPARE(whys, (QStringList {QStringLiteral("first"), QStringLiteral("return"), QStringLiteral("pickup")}));
     // The 案件 list's projection: 2 visits until the result, one pickup beside them.
-    const auto rec = ow::store::CaseRepository(*m_store).load(caseId);
+    const auto rec = ow::store::CaseRepository(*m_demo.store).load(caseId);
     QVERIFY(rec);
     QCOMPARE(rec->visits, 3);
     QCOMPARE(rec->draft.value(QLatin1String("pickups")).toInt(), 1);
     QCOMPARE(rec->draft.value(QLatin1String("delivery")).toString(), QStringLiteral("handedOut"));
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
-    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_link, *m_store)), kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
+    QTRY_VERIFY2_WITH_TIMEOUT(log.pendingCount() == 0, qPrintable(statusOf(*m_demo.link, *m_demo.store)), kWait);
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
     // The back office counts the same from the synced log.
     const QJsonObject visits = progress(caseId).value(QLatin1String("visits")).toObject();
     QCOMPARE(visits.value(QLatin1String("untilResult")).toInt(), 2);

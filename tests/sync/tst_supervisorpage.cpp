@@ -6,6 +6,7 @@
 // appeal decided from the section, the CSV read back, the PDF's text (pdftotext), the charts
 // plugin loaded on first show, and a supervisor without windows told why. OW_SCREENSHOTS=dir saves
 // zh_CN screenshots of the section and the report's pages.
+#include "DemoWindow.h"
 #include "SyncFixture.h"
 
 #include "onewindow/account/SyncLink.h"
@@ -135,17 +136,7 @@ private:
     void screenshots(const QString &dir);
 
     QTemporaryDir m_dir;
-    QString m_serverDir;
-    synctest::Server m_server;
-    QString m_url;
-    QString m_clientDir;
-    QString m_keysDir;
-    std::optional<ow::store::Store> m_store;
-    std::optional<ow::Catalog> m_catalog;
-    std::optional<ow::WorkCalendar> m_calendar;
-    std::optional<ow::receipt::WindowKey> m_key;
-    ow::intake::WindowConfig m_config;
-    std::unique_ptr<ow::account::SyncLink> m_link;
+    synctest::DemoWindow m_demo;
     ow::ui::ClientContext m_context;
     std::unique_ptr<ow::sync::SupervisorService> m_service;
     QStringList m_cases; // ids
@@ -159,7 +150,7 @@ QString TestSupervisorPage::admin(const QStringList &args, const QByteArray &inp
 {
     QProcess p;
     p.start(synctest::backOfficeBinary(),
-        QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), m_serverDir});
+        QStringList {QStringLiteral("admin")} + args + QStringList {QStringLiteral("--data-dir"), m_demo.serverDir});
     if (!p.waitForStarted(10000))
         return p.errorString();
     p.write(input);
@@ -172,7 +163,7 @@ QString TestSupervisorPage::admin(const QStringList &args, const QByteArray &inp
 QByteArray TestSupervisorPage::token(const QString &user, const QString &password)
 {
     const QJsonObject body {{QStringLiteral("name"), user}, {QStringLiteral("password"), password}};
-    const auto r = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/sessions"),
+    const auto r = synctest::http(m_demo.server.port(), "POST", QStringLiteral("/v1/sessions"),
         QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("token")).toString().toLatin1();
 }
@@ -180,7 +171,7 @@ QByteArray TestSupervisorPage::token(const QString &user, const QString &passwor
 QJsonObject TestSupervisorPage::call(
     const QByteArray &method, const QString &path, const QJsonObject &body, const QByteArray &bearer)
 {
-    const auto r = synctest::http(m_server.port(), method, path,
+    const auto r = synctest::http(m_demo.server.port(), method, path,
         body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + bearer}});
     if (r.status >= 400 || r.status == 0)
@@ -195,13 +186,8 @@ QJsonObject TestSupervisorPage::call(
 void TestSupervisorPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_serverDir = m_dir.filePath(QStringLiteral("backoffice"));
-    m_clientDir = m_dir.filePath(QStringLiteral("window"));
-    m_keysDir = QDir(m_clientDir).filePath(QStringLiteral("keys"));
-    const auto seeded = synctest::runCommand(synctest::backOfficeBinary(),
-        {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"), m_serverDir,
-            QStringLiteral("--window-key-dir"), m_keysDir});
-    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+    const QString seeded = m_demo.seed(m_dir.path());
+    QVERIFY2(seeded.isEmpty(), qPrintable(seeded));
     // 李 supervises the demo window; another supervisor has no window yet.
     QString err = admin({QStringLiteral("add-user"), QStringLiteral("--name"), kSupervisor, QStringLiteral("--role"),
                             QStringLiteral("supervisor"), QStringLiteral("--windows"), DemoAccounts::window()},
@@ -211,34 +197,8 @@ void TestSupervisorPage::initTestCase()
                     QStringLiteral("supervisor")},
         kPassword.toUtf8() + '\n');
     QVERIFY2(err.isEmpty(), qPrintable(err));
-    QVERIFY(m_server.start(m_serverDir));
-    m_url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
-
-    auto store = ow::store::Store::open(m_clientDir);
-    QVERIFY2(store, qPrintable(store.error()));
-    m_store.emplace(std::move(store.value()));
-    auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
-    QVERIFY2(catalog, qPrintable(catalog.error()));
-    m_catalog.emplace(std::move(catalog.value()));
-    auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
-    QVERIFY2(calendar, qPrintable(calendar.error()));
-    m_calendar.emplace(std::move(calendar.value()));
-    auto key = ow::receipt::WindowKey::loadOrCreate(m_keysDir, ow::receipt::KeyRing::demoKeyId(DemoAccounts::window()));
-    QVERIFY2(key, qPrintable(key.error()));
-    m_key.emplace(key.value());
-    const QStringList window = DemoAccounts::window().split(QLatin1Char('-'));
-    m_config.regionCode = window.at(0);
-    m_config.windowCode = window.at(1);
-    m_config.windowName = QStringLiteral("综合窗口1");
-    m_config.clerk = DemoAccounts::clerk();
-    ow::sync::SyncConfig config;
-    config.baseUrl = QUrl(m_url);
-    config.pollWaitSeconds = 2;
-    config.backoffBaseMs = 200;
-    config.backoffMaxMs = 2000;
-    m_link = std::make_unique<ow::account::SyncLink>(m_clientDir, config);
-    m_link->setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
-    m_link->start();
+    const QString started = m_demo.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
 
     // The morning at the demo window: three tickets; the first served and done, the second being
     // served, the third waiting.
@@ -269,17 +229,17 @@ void TestSupervisorPage::initTestCase()
     }
     QVERIFY(synced());
     for (const QString &id : std::as_const(m_cases)) {
-        const auto state = ow::store::CaseLog(*m_store).entries(id);
+        const auto state = ow::store::CaseLog(*m_demo.store).entries(id);
         QVERIFY(state);
     }
 
-    m_context.calendar = *m_calendar;
-    m_context.window = m_config;
+    m_context.calendar = *m_demo.calendar;
+    m_context.window = m_demo.config;
     m_context.window.clerk = kSupervisor;
     m_context.role = QStringLiteral("supervisor");
     m_context.pluginDirs = {QStringLiteral(OW_PLUGIN_BUILD_DIR)};
     m_context.confirm = [](const QString &, const QString &) { return true; };
-    m_service = std::make_unique<ow::sync::SupervisorService>(QUrl(m_url), QByteArray());
+    m_service = std::make_unique<ow::sync::SupervisorService>(QUrl(m_demo.url), QByteArray());
     m_service->setCredentials(kSupervisor, kPassword);
     m_context.supervisor = m_service.get();
 }
@@ -287,13 +247,12 @@ void TestSupervisorPage::initTestCase()
 void TestSupervisorPage::cleanupTestCase()
 {
     m_service.reset();
-    m_link.reset();
-    m_server.kill();
+    m_demo.stop();
 }
 
 QString TestSupervisorPage::makeCase()
 {
-    IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
+    IntakeWorkflow w(*m_demo.catalog, *m_demo.calendar, ow::Clock::system(), *m_demo.store, *m_demo.key, m_demo.config);
     if (const QString why = ow::testsupport::walkRestaurant(w, ow::testsupport::RestaurantVisit()); !why.isEmpty()) {
         QTest::qFail(qPrintable(why), __FILE__, __LINE__);
         return QString();
@@ -304,10 +263,10 @@ QString TestSupervisorPage::makeCase()
 
 bool TestSupervisorPage::synced()
 {
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
     return QTest::qWaitFor([&] { return log.pendingCount() == 0; }, kWait)
-        && m_link->engine()->status().conflicts.isEmpty();
+        && m_demo.link->engine()->status().conflicts.isEmpty();
 }
 
 std::unique_ptr<SupervisorPage> TestSupervisorPage::page(const QString &)
@@ -372,7 +331,7 @@ void TestSupervisorPage::aBadRatingWithItsDeadline()
 {
     // The applicant of the first case rates the acceptance "very dissatisfied" on their screen:
     // sealed to the back office's rating key, logged and synced by the window.
-    const auto keyring = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/keyring"));
+    const auto keyring = synctest::http(m_demo.server.port(), "GET", QStringLiteral("/v1/keyring"));
     auto ring = ow::receipt::KeyRing::fromJson(keyring.body);
     QVERIFY2(ring, qPrintable(ring.error()));
     ow::receipt::Rating rating;
@@ -388,8 +347,9 @@ void TestSupervisorPage::aBadRatingWithItsDeadline()
         rating.level = i == 0 ? ow::receipt::Rating::Level::VeryDissatisfied : ow::receipt::Rating::Level::Dissatisfied;
         const auto payload = ow::ui::RatingPrompt::sealedPayload(rating, ring->ratingKey());
         QVERIFY2(payload, qPrintable(payload.error()));
-        ow::intake::CaseService service(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, *m_key, m_config);
-        QCOMPARE(service.open(m_cases.at(i), ow::sync::SyncJournal(*m_store).remote(m_cases.at(i))), QString());
+        ow::intake::CaseService service(
+            *m_demo.catalog, *m_demo.calendar, ow::Clock::system(), *m_demo.store, *m_demo.key, m_demo.config);
+        QCOMPARE(service.open(m_cases.at(i), ow::sync::SyncJournal(*m_demo.store).remote(m_cases.at(i))), QString());
         QCOMPARE(service.recordRating(payload.value()), QString());
     }
     QVERIFY(synced());
@@ -403,7 +363,8 @@ void TestSupervisorPage::aBadRatingWithItsDeadline()
     QCOMPARE(cellText(bad, row, 3), QStringLiteral("Very dissatisfied"));
     // Rectification due in 15 working days from the centre's today.
     const QDate today = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).date();
-    QCOMPARE(cellText(bad, row, 5), QLocale().toString(m_calendar->addWorkingDays(today, 15), QLocale::ShortFormat));
+    QCOMPARE(
+        cellText(bad, row, 5), QLocale().toString(m_demo.calendar->addWorkingDays(today, 15), QLocale::ShortFormat));
     QCOMPARE(cellText(bad, row, 7), QStringLiteral("Not called back yet"));
     QCOMPARE(bad->rowCount(), 2);
     QCOMPARE(cellText(bad, rowOf(bad, 0, m_numbers.at(1)), 3), QStringLiteral("Dissatisfied"));
@@ -413,7 +374,7 @@ void TestSupervisorPage::anAppealDecidedFromTheSection()
 {
     // The clerk appeals the rating (without reading it) through its route.
     const QByteArray clerk = token(DemoAccounts::clerk(), DemoAccounts::password());
-    const auto entries = ow::store::CaseLog(*m_store).entries(m_cases.at(0));
+    const auto entries = ow::store::CaseLog(*m_demo.store).entries(m_cases.at(0));
     QVERIFY(entries);
     int seq = -1;
     for (const auto &e : entries.value()) {
@@ -544,7 +505,7 @@ void TestSupervisorPage::chartsLoadOnFirstShow()
 
 void TestSupervisorPage::aSupervisorWithoutWindowsIsTold()
 {
-    ow::sync::SupervisorService lonely {QUrl(m_url), QByteArray()};
+    ow::sync::SupervisorService lonely {QUrl(m_demo.url), QByteArray()};
     lonely.setCredentials(kLonely, kPassword);
     ow::ui::ClientContext context = m_context;
     context.supervisor = &lonely;
@@ -591,7 +552,7 @@ void TestSupervisorPage::staleFiguresKeepTheirAge()
     auto *status = p->findChild<QLabel *>(QStringLiteral("statusLabel"));
     QCOMPARE(live->rowCount(), 1);
     QVERIFY2(status->text().startsWith(QStringLiteral("Updated at")), qPrintable(status->text()));
-    m_server.kill(); // the back office goes away
+    m_demo.server.kill(); // the back office goes away
     QVERIFY(!refreshed(*p));
     // The figures stay, marked with their time and age, and why they are not fresh.
     QCOMPARE(live->rowCount(), 1);

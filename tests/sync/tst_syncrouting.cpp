@@ -5,6 +5,7 @@
 // names must be at its department. A decided entry whose items were tampered with (one added,
 // one removed) is held with the reason, never routed or trimmed, and the window's journal and its
 // 案件 list show the hold and why.
+#include "DemoWindow.h"
 #include "SyncFixture.h"
 
 #include "onewindow/account/SyncLink.h"
@@ -76,71 +77,29 @@ private:
     QString held(); // the admin's list of held cases
 
     QTemporaryDir m_dir;
-    synctest::Server m_server;
-    QString m_url;
-    QString m_clientDir;
-    QString m_keysDir;
-    std::optional<ow::store::Store> m_store;
-    std::optional<ow::Catalog> m_catalog;
-    std::optional<ow::WorkCalendar> m_calendar;
-    std::unique_ptr<ow::account::SyncLink> m_link;
+    synctest::DemoWindow m_demo;
 };
 
 void TestSyncRouting::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QString serverDir = m_dir.filePath(QStringLiteral("backoffice"));
-    m_clientDir = m_dir.filePath(QStringLiteral("window"));
-    m_keysDir = QDir(m_clientDir).filePath(QStringLiteral("keys"));
-    const Run seeded = runCommand(synctest::backOfficeBinary(),
-        {QStringLiteral("admin"), QStringLiteral("seed-demo"), QStringLiteral("--data-dir"), serverDir,
-            QStringLiteral("--window-key-dir"), m_keysDir});
-    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-    QVERIFY(m_server.start(serverDir));
-    m_url = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
-
-    auto store = ow::store::Store::open(m_clientDir);
-    QVERIFY2(store, qPrintable(store.error()));
-    m_store.emplace(std::move(store.value()));
-    auto catalog = ow::Catalog::load(ow::Catalog::builtinPath());
-    QVERIFY2(catalog, qPrintable(catalog.error()));
-    m_catalog.emplace(std::move(catalog.value()));
-    auto calendar = ow::WorkCalendar::loadDirectory(QStringLiteral(":/onewindow/calendar"));
-    QVERIFY2(calendar, qPrintable(calendar.error()));
-    m_calendar.emplace(std::move(calendar.value()));
-
-    ow::sync::SyncConfig config;
-    config.baseUrl = QUrl(m_url);
-    config.pollWaitSeconds = 2;
-    config.backoffBaseMs = 200;
-    config.backoffMaxMs = 2000;
-    m_link = std::make_unique<ow::account::SyncLink>(m_clientDir, config);
-    m_link->setCredentials({DemoAccounts::clerk(), DemoAccounts::password(), QString(), false});
-    m_link->start();
+    QString why = m_demo.seed(m_dir.path());
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    why = m_demo.start();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
 void TestSyncRouting::cleanupTestCase()
 {
-    m_link.reset();
-    m_server.kill();
+    m_demo.stop();
 }
 
 QString TestSyncRouting::makeCase(
     const QString &bundle, const QList<QPair<QString, QString>> &answers, QStringList *promised)
 {
-    const QStringList window = DemoAccounts::window().split(QLatin1Char('-'));
-    const auto key =
-        ow::receipt::WindowKey::loadOrCreate(m_keysDir, ow::receipt::KeyRing::demoKeyId(DemoAccounts::window()));
-    if (!key) {
-        QTest::qFail(qPrintable(key.error()), __FILE__, __LINE__);
-        return QString();
-    }
-    ow::intake::WindowConfig config;
-    config.regionCode = window.at(0);
-    config.windowCode = window.at(1);
-    config.windowName = QStringLiteral("综合窗口1");
+    ow::intake::WindowConfig config = m_demo.config;
     config.clerk = QStringLiteral("Demo clerk");
-    IntakeWorkflow w(*m_catalog, *m_calendar, ow::Clock::system(), *m_store, key.value(), config);
+    IntakeWorkflow w(*m_demo.catalog, *m_demo.calendar, ow::Clock::system(), *m_demo.store, *m_demo.key, config);
     QStringList errors;
     auto must = [&errors](const QString &err) {
         if (!err.isEmpty())
@@ -185,7 +144,7 @@ QString TestSyncRouting::makeCase(
 QByteArray TestSyncRouting::token(const QString &user)
 {
     const QJsonObject body {{QStringLiteral("name"), user}, {QStringLiteral("password"), DemoAccounts::password()}};
-    const auto r = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/sessions"),
+    const auto r = synctest::http(m_demo.server.port(), "POST", QStringLiteral("/v1/sessions"),
         QJsonDocument(body).toJson(QJsonDocument::Compact), {{"Content-Type", "application/json"}});
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("token")).toString().toLatin1();
 }
@@ -200,8 +159,9 @@ QString TestSyncRouting::held()
 
 QJsonArray TestSyncRouting::departmentItems(const QString &department)
 {
-    const auto r = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/departments/%1/items").arg(department),
-        {}, {{"Authorization", "Bearer " + token(DemoAccounts::departmentUser(department))}});
+    const auto r =
+        synctest::http(m_demo.server.port(), "GET", QStringLiteral("/v1/departments/%1/items").arg(department), {},
+            {{"Authorization", "Bearer " + token(DemoAccounts::departmentUser(department))}});
     return QJsonDocument::fromJson(r.body).object().value(QLatin1String("items")).toArray();
 }
 
@@ -233,18 +193,18 @@ void TestSyncRouting::licenceCompaniesReachEveryDepartmentTheReceiptNames()
     QStringList promised;
     const QString caseId = makeCase(bundle, pairs, &promised);
     QVERIFY(!caseId.isEmpty());
-    m_link->engine()->kick();
-    ow::store::CaseLog log(*m_store);
+    m_demo.link->engine()->kick();
+    ow::store::CaseLog log(*m_demo.store);
     QTRY_VERIFY_WITH_TIMEOUT(log.pendingCount() == 0, kWait);
-    QVERIFY(m_link->engine()->status().conflicts.isEmpty());
+    QVERIFY(m_demo.link->engine()->status().conflicts.isEmpty());
 
     // Routed in the transaction that applied the decision: the window's puller hears of it.
     QTRY_VERIFY2_WITH_TIMEOUT(
-        !ow::sync::SyncJournal(*m_store).remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(),
+        !ow::sync::SyncJournal(*m_demo.store).remote(caseId).value(QLatin1String("routed")).toObject().isEmpty(),
         qPrintable(held()), kWait);
     // Every item the window decided (what the receipt names) is at its department.
     QHash<QString, QString> departmentOf; // matter → department
-    for (const ow::Matter &m : m_catalog->matters())
+    for (const ow::Matter &m : m_demo.catalog->matters())
         departmentOf.insert(m.code, m.department);
     const QJsonObject decided = [&] {
         const auto entries = log.entries(caseId);
@@ -285,14 +245,14 @@ void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
 {
     QFETCH(QString, change);
     // The window's engine stops: this case goes to the back office by hand, its items changed.
-    m_link->engine()->stop();
+    m_demo.link->engine()->stop();
     QStringList promised;
     const QString caseId = makeCase(QStringLiteral("open-restaurant"),
         {{QStringLiteral("area"), QStringLiteral("30")}, {QStringLiteral("renovation"), QStringLiteral("no")},
             {QStringLiteral("fumes"), QStringLiteral("no")}, {QStringLiteral("signboard"), QStringLiteral("no")}},
         &promised);
     QVERIFY(!caseId.isEmpty());
-    auto entries = ow::store::CaseLog(*m_store).entries(caseId);
+    auto entries = ow::store::CaseLog(*m_demo.store).entries(caseId);
     QVERIFY2(entries, qPrintable(entries.error()));
     QJsonArray body;
     QString changed; // the matter removed or added
@@ -313,7 +273,7 @@ void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
         body.append(e.toJson());
     }
     const QByteArray clerk = token(DemoAccounts::clerk());
-    const auto pushed = synctest::http(m_server.port(), "POST", QStringLiteral("/v1/cases/%1/entries").arg(caseId),
+    const auto pushed = synctest::http(m_demo.server.port(), "POST", QStringLiteral("/v1/cases/%1/entries").arg(caseId),
         QJsonDocument(body).toJson(QJsonDocument::Compact),
         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + clerk}});
     QVERIFY2(pushed.status == 200 || pushed.status == 202, pushed.body.constData());
@@ -324,7 +284,7 @@ void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
             QVERIFY(v.toObject().value(QLatin1String("case")).toString() != caseId);
     }
     // The window hears why (a 'held' event); the admin's list names it with the reason.
-    const auto events = synctest::http(m_server.port(), "GET", QStringLiteral("/v1/events?after=0&limit=500"), {},
+    const auto events = synctest::http(m_demo.server.port(), "GET", QStringLiteral("/v1/events?after=0&limit=500"), {},
         {{"Authorization", "Bearer " + clerk}});
     QCOMPARE(events.status, 200);
     QString reason;
@@ -343,11 +303,12 @@ void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
 
     // The window's own puller brings the hold into its journal, and its 案件 list shows it with
     // the reason. (Its pusher meanwhile finds the back office's entries differ: a conflict.)
-    m_link->engine()->start();
+    m_demo.link->engine()->start();
     QTRY_COMPARE_WITH_TIMEOUT(
-        ow::sync::SyncJournal(*m_store).remote(caseId).value(QLatin1String("heldReason")).toString(), reason, kWait);
+        ow::sync::SyncJournal(*m_demo.store).remote(caseId).value(QLatin1String("heldReason")).toString(), reason,
+        kWait);
     ow::ui::CaseListModel model;
-    model.reset(&*m_store, &*m_catalog, DemoAccounts::window().section(QLatin1Char('-'), 1), QString());
+    model.reset(&*m_demo.store, &*m_demo.catalog, DemoAccounts::window().section(QLatin1Char('-'), 1), QString());
     int row = -1;
     for (int r = 0; r < model.rowCount(); ++r) {
         if (model.caseAt(r)->id == caseId)
@@ -355,7 +316,7 @@ void TestSyncRouting::tamperedDecidedItemsAreHeldWithTheReason()
     }
     QVERIFY(row >= 0);
     // Worded by the window from the hold's parts, the matters by their names in its catalogue.
-    const ow::Matter *matter = m_catalog->matter(changed);
+    const ow::Matter *matter = m_demo.catalog->matter(changed);
     QVERIFY(matter);
     const QString parts = change == QLatin1String("remove")
         ? QStringLiteral("only decided here: none; only in its check: %1").arg(matter->name)

@@ -41,6 +41,8 @@ struct RestaurantVisit
     // Between the notice and the accept (NoticeThenAccept): the applicant is back. Unset: the case
     // is reopened by its id. A test moves its clock here, or reopens by the notice's QR.
     std::function<QString(ow::intake::IntakeWorkflow &)> comeBack;
+    // After each material is checked, e.g. its scan attached: "" or why it failed.
+    std::function<QString(ow::intake::IntakeWorkflow &, const ow::checklist::MaterialLine &, int index)> afterMark;
     // The document printed and the case finished after the verdict, as at the window.
     bool printAndFinish = true;
 };
@@ -69,7 +71,8 @@ struct RestaurantVisit
     const bool notice = visit.outcome == Outcome::Notice || visit.outcome == Outcome::NoticeThenAccept;
     const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
     QStringList held; // what the applicant did not bring the first time
-    for (const auto &line : lines) {
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const ow::checklist::MaterialLine &line = lines.at(i);
         bool leave = false;
         if (visit.lacks)
             leave = (visit.outcome == Outcome::Tolerated || notice) && visit.lacks(line);
@@ -77,10 +80,13 @@ struct RestaurantVisit
             leave = line.id == QLatin1String("food-safety-rules");
         else if (notice)
             leave = !line.tolerable && held.isEmpty();
-        if (leave)
+        if (leave) {
             held << line.id;
-        else
-            must(w.mark(line.id, ow::checklist::Received::Original));
+            continue;
+        }
+        must(w.mark(line.id, ow::checklist::Received::Original));
+        if (visit.afterMark)
+            must(visit.afterMark(w, line, int(i)));
     }
     must(w.goTo(IntakeWorkflow::Step::Verdict));
     if (visit.outcome == Outcome::AtVerdict)
