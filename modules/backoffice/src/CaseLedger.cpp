@@ -231,7 +231,8 @@ ApiReply CaseLedger::append(
     if (entries.size() > kMaxEntriesPerRequest)
         return ApiReply::error(413, QStringLiteral("too-many-entries"),
             QStringLiteral("At most %1 entries per request.").arg(kMaxEntriesPerRequest));
-    for (int i = 0; i < entries.size(); ++i) {
+    // (A cached principal's entries were checked above.)
+    for (int i = 0; !recheck && i < entries.size(); ++i) {
         if (!entries.at(i).isObject())
             return badEntry(i, QStringLiteral("not an object."));
         const QJsonObject e = entries.at(i).toObject();

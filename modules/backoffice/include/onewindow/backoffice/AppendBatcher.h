@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 #include <QWaitCondition>
 
@@ -61,12 +62,18 @@ public:
     // A statement carries at most this many requests (and kMaxRows entries).
     static constexpr int kMaxRequests = 64;
     static constexpr int kMaxRows = 256;
+    // Batches on their way at once: while one waits for its commit's flush, the next runs (a
+    // second request for a case in one of them waits for it).
+    static constexpr int kMaxInFlight = 2;
 
     // Queues `item` and returns its answer once a batch carried it; `db` is the calling worker's
     // connection, used if this call runs a batch.
     Answer run(Database &db, Item item);
     // One statement for `items` on `db` (a batch of one for a caller without a batcher).
     static QList<Answer> runBatch(Database &db, const QList<const Item *> &items);
+
+    // The statement's function, made in every PostgreSQL session (Database::configureSession).
+    static QString sessionSetup();
 
     Stats stats() const;
     // Requests waiting for a batch (queued, not yet taken).
@@ -76,6 +83,7 @@ public:
     // returning false from the second call makes the statement count as failed.
     using Hook = std::function<bool(int queued, bool taken)>;
     void setHook(Hook hook);
+    void setMaxInFlight(int batches);
 
 private:
     struct Slot
@@ -88,7 +96,9 @@ private:
     mutable QMutex m_lock;
     QWaitCondition m_changed;
     std::deque<std::shared_ptr<Slot>> m_queue;
-    bool m_leading = false;
+    int m_leaders = 0; // batches on their way
+    int m_maxInFlight = kMaxInFlight;
+    QSet<QString> m_inFlight; // their cases
     Stats m_stats;
     Hook m_hook;
 };
