@@ -88,6 +88,7 @@ AppendBatcher::Answer AppendBatcher::run(Database &db, Item item)
         for (size_t i = 0; i < batch.size(); ++i) {
             batch[i]->answer = answers.at(qsizetype(i));
             batch[i]->done = true;
+            m_stats.moved += batch[i]->answer.outcome == Outcome::Moved ? 1 : 0;
         }
         ++m_stats.batches;
         m_stats.requests += qint64(batch.size());

@@ -57,6 +57,7 @@ public:
     {
         qint64 batches = 0;
         qint64 requests = 0;
+        qint64 moved = 0; // requests whose case moved
         int largest = 0;
     };
     // A statement carries at most this many requests (and kMaxRows entries).
