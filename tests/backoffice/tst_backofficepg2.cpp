@@ -84,6 +84,7 @@ private Q_SLOTS:
     void conflictingFirstWritesOneWins();
     void concurrentFirstStartsMigrateOnce();
     void idleLongPollsCostNoQueriesAndWakeAcrossInstances();
+    void tokenEndedOnAnotherInstanceStopsItsWrites();
     void cleanupTestCase();
 
 private:
@@ -461,6 +462,35 @@ void TestBackOfficePg2::idleLongPollsCostNoQueriesAndWakeAcrossInstances()
     qInfo("cross-instance wake-up after the writer's answer: median %lld ms, slowest %lld ms",
         delays.at(delays.size() / 2), delays.last());
     QVERIFY2(delays.last() <= 1000, qPrintable(QStringLiteral("slowest %1 ms").arg(delays.last())));
+}
+
+void TestBackOfficePg2::tokenEndedOnAnotherInstanceStopsItsWrites()
+{
+    // Issue 21: an instance keeps a window's token a few seconds (TokenCache), so the window's
+    // next entries cost no token query there; their statement checks the session itself, so a
+    // sign-out on the other instance stops the very next write, cache or not.
+    const QString token = signIn(QStringLiteral("c1"));
+    QVERIFY(!token.isEmpty());
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const auto post = [&](int seq) {
+        QList<Request> one {Request {0, id, token, QJsonArray {entry(id, seq, kW1, QStringLiteral("original"))}}};
+        return sendAll(one) ? one.first().status : -1;
+    };
+    QCOMPARE(post(1), 200);
+    QCOMPARE(post(2), 200);
+    QCOMPARE(post(3), 200);
+    ApiClient api {QJsonObject()};
+    api.setPort(m_servers[1]->port());
+    const ApiResponse out = api.call("DELETE", QStringLiteral("/v1/sessions/current"), QJsonValue::Undefined,
+        {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token.toLatin1()}});
+    QCOMPARE(out.status, 204);
+    QCOMPARE(post(4), 401);
+    for (int server = 0; server < 2; ++server) {
+        int status = 0;
+        const QJsonObject stored = get(server, QStringLiteral("/v1/cases/") + id, m_c1, &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(stored.value(QLatin1String("entries")).toArray().size(), 3);
+    }
 }
 
 void TestBackOfficePg2::cleanupTestCase()

@@ -1,6 +1,7 @@
 #include "onewindow/backoffice/CaseLedger.h"
 
 #include "onewindow/backoffice/Accounts.h"
+#include "onewindow/backoffice/AppendBatcher.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/backoffice/Departments.h"
 #include "onewindow/backoffice/Handouts.h"
@@ -202,8 +203,23 @@ bool CaseLedger::validCaseId(const QString &caseId)
     return re.match(caseId).hasMatch();
 }
 
-ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const Principal &who, AppendCounts *counts)
+ApiReply CaseLedger::append(
+    const QString &caseId, const QJsonValue &body, const Principal &who, AppendCounts *counts, bool *recheck)
 {
+    if (recheck) {
+        // A cached principal: only the next-entries statement may use it (it checks the token's
+        // session itself). Anything else, refusals included, is answered after a full check.
+        *recheck = false;
+        bool next = who.isWindowRole() && who.windowKeyCurrent && body.isArray() && mayStoreNext(body.toArray());
+        for (const QJsonValue &v : body.toArray()) {
+            next = next && v.isObject() && checkEntry(v.toObject(), caseId).isEmpty()
+                && v.toObject().value(QLatin1String("window")).toString() == who.window;
+        }
+        if (!next) {
+            *recheck = true;
+            return ApiReply::error(401, QStringLiteral("unauthorized"), QStringLiteral("Check the token again."));
+        }
+    }
     AppendCounts done;
     if (!who.isWindowRole())
         return ApiReply::error(403, QStringLiteral("forbidden"),
@@ -215,7 +231,8 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
     if (entries.size() > kMaxEntriesPerRequest)
         return ApiReply::error(413, QStringLiteral("too-many-entries"),
             QStringLiteral("At most %1 entries per request.").arg(kMaxEntriesPerRequest));
-    for (int i = 0; i < entries.size(); ++i) {
+    // (A cached principal's entries were checked above.)
+    for (int i = 0; !recheck && i < entries.size(); ++i) {
         if (!entries.at(i).isObject())
             return badEntry(i, QStringLiteral("not an object."));
         const QJsonObject e = entries.at(i).toObject();
@@ -242,7 +259,11 @@ ApiReply CaseLedger::append(const QString &caseId, const QJsonValue &body, const
         // The one-statement path first; after a concurrent change, the locked transaction.
         bool taken = false;
         if (attempt == 0)
-            failed = storeNext(caseId, entries, who, retry, seqs, applied, done, taken);
+            failed = storeNext(caseId, entries, who, seqs, applied, done, taken);
+        if (!taken && recheck) {
+            *recheck = true;
+            return ApiReply::error(401, QStringLiteral("unauthorized"), QStringLiteral("Check the token again."));
+        }
         if (!taken)
             failed = store(caseId, entries, who, retry, seqs, applied, done);
         if (!failed || !retry)
@@ -486,81 +507,69 @@ std::optional<ApiReply> CaseLedger::checkSignature(
         QStringLiteral("the document's signature is not made by any key window %1 enrolled.").arg(who.window));
 }
 
-std::optional<ApiReply> CaseLedger::storeNext(const QString &caseId, const QJsonArray &entries, const Principal &who,
-    bool &retry, QList<int> &seqs, int &applied, AppendCounts &counts, bool &taken)
+bool CaseLedger::mayStoreNext(const QJsonArray &entries) const
 {
-    taken = false;
-    counts = {};
-    if (m_db.dialect() != Database::Dialect::Postgres || entries.size() > kMaxNextEntries)
-        return std::nullopt;
-    QList<int> wanted;
+    if (m_db.dialect() != Database::Dialect::Postgres || entries.isEmpty() || entries.size() > kMaxNextEntries)
+        return false;
+    QList<int> seqs;
     for (const QJsonValue &v : entries) {
         const QJsonObject e = v.toObject();
         const QString kind = e.value(QLatin1String("kind")).toString();
-        // Routing, hand-outs, the supervisor's counters, scans and the blind index have rows to
-        // write in the same transaction: store() does those.
-        if (kind == QLatin1String("decided") || Handouts::follows(kind) || !blobsNamed(e).isEmpty())
-            return std::nullopt;
+        // A new case (its number), routing, hand-outs, the supervisor's counters, scans and the
+        // blind index have rows to write in the same transaction: store() does those.
+        if (kind == QLatin1String("started") || kind == QLatin1String("decided") || Handouts::follows(kind)
+            || !blobsNamed(e).isEmpty())
+            return false;
         QSet<QString> numbers;
         personNumbers(e.value(QLatin1String("payload")), &numbers);
         if (!numbers.isEmpty())
-            return std::nullopt;
-        wanted.append(e.value(QLatin1String("seq")).toInt());
+            return false;
+        seqs.append(e.value(QLatin1String("seq")).toInt());
     }
-    auto found = m_db.exec(
-        QStringLiteral("SELECT window_key_id, applied_seq, stored_seq FROM cases WHERE case_id = ?"), {caseId});
-    if (!found || !found.value().next())
-        return std::nullopt; // a new case (or a failed read): the transaction makes it or says why
-    if (found.value().value(0).toString() != who.window) {
-        taken = true;
-        return ApiReply::error(
-            403, QStringLiteral("forbidden"), QStringLiteral("Case %1 belongs to another window.").arg(caseId));
+    // Consecutive seqs, each once.
+    std::sort(seqs.begin(), seqs.end());
+    for (qsizetype i = 1; i < seqs.size(); ++i) {
+        if (seqs.at(i) != seqs.first() + int(i))
+            return false;
     }
-    const int before = found.value().value(1).toInt();
-    const int storedSeq = found.value().value(2).toInt();
-    // Nothing stored above applied_seq, and the request is exactly the next seqs, each once.
-    if (storedSeq > before)
+    return true;
+}
+
+std::optional<ApiReply> CaseLedger::storeNext(const QString &caseId, const QJsonArray &entries, const Principal &who,
+    QList<int> &seqs, int &applied, AppendCounts &counts, bool &taken)
+{
+    taken = false;
+    counts = {};
+    if (!mayStoreNext(entries))
         return std::nullopt;
-    QList<int> sorted = wanted;
-    std::sort(sorted.begin(), sorted.end());
-    for (qsizetype i = 0; i < sorted.size(); ++i) {
-        if (sorted.at(i) != before + 1 + int(i))
-            return std::nullopt;
-    }
-    taken = true;
-    const QString now = isoUtc(m_clock());
-    const int after = before + int(entries.size());
-    // The case's row moves only if no one moved it since the read (the UPDATE waits for a writer
-    // holding it, then checks again); the entries go in only if it moved. A concurrent writer of
-    // the same seqs makes the INSERT fail on the primary key: the whole statement is undone.
-    QString sql = QStringLiteral("WITH moved AS (UPDATE cases SET applied_seq = ?, stored_seq = 0, updated_at = ?"
-                                 " WHERE case_id = ? AND applied_seq = ? AND stored_seq = ? RETURNING case_id)"
-                                 " INSERT INTO case_entries (case_id, seq, kind, content, received_at, applied_at)"
-                                 " SELECT moved.case_id, v.seq, v.kind, v.content, v.at, v.at FROM moved, (VALUES ");
-    QVariantList binds {after, now, caseId, before, storedSeq};
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const QJsonObject e = entries.at(i).toObject();
+    AppendBatcher::Item item;
+    item.caseId = caseId;
+    item.window = who.window;
+    item.tokenHash = who.tokenHash;
+    item.now = isoUtc(m_clock());
+    item.first = std::numeric_limits<int>::max();
+    QList<int> wanted;
+    for (const QJsonValue &v : entries) {
+        const QJsonObject e = v.toObject();
         const int seq = e.value(QLatin1String("seq")).toInt();
         auto sealed = m_sealer.sealEntry(caseId, seq, e);
-        if (!sealed)
+        if (!sealed) {
+            taken = true;
             return ApiReply::storage(sealed.error());
-        sql += i ? QStringLiteral(", (?::integer, ?::text, ?::text, ?::text)")
-                 : QStringLiteral("(?::integer, ?::text, ?::text, ?::text)");
-        binds << seq << e.value(QLatin1String("kind")).toString() << sealed.value() << now;
+        }
+        item.rows.append({seq, e.value(QLatin1String("kind")).toString(), sealed.value()});
+        item.first = std::min(item.first, seq);
+        wanted.append(seq);
     }
-    sql += QStringLiteral(") AS v (seq, kind, content, at)");
-    auto put = m_db.exec(sql, binds);
-    if (!put) {
-        // A unique violation (a concurrent writer of these seqs) or a lost connection (the
-        // statement's commit unknown): the append is idempotent, so run it again.
-        retry = m_db.lastErrorRetryable() || m_db.lastFault() == Database::Fault::Unavailable;
-        return ApiReply::storage(put.error());
-    }
-    if (put.value().numRowsAffected() != entries.size()) {
-        retry = true; // moved meanwhile: nothing was written
-        return ApiReply::error(503, QStringLiteral("storage-unavailable"),
-            QStringLiteral("Case %1 changed meanwhile; send the entries again.").arg(caseId));
-    }
+    const int after = item.first + int(entries.size()) - 1;
+    // The guard not holding (a new case, another window's, a resend, a gap, held entries, a
+    // concurrent writer, the token ended) or the statement failing (a concurrent writer of the
+    // same seqs, a lost connection): store() gives the exact answer, idempotently.
+    const AppendBatcher::Answer answer =
+        m_batcher ? m_batcher->run(m_db, std::move(item)) : AppendBatcher::runBatch(m_db, {&item}).value(0);
+    if (answer.outcome != AppendBatcher::Outcome::Moved)
+        return std::nullopt;
+    taken = true;
     seqs = wanted;
     applied = after;
     counts.applied = int(entries.size());

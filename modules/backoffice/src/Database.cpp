@@ -1,5 +1,7 @@
 #include "onewindow/backoffice/Database.h"
 
+#include "onewindow/backoffice/AppendBatcher.h"
+
 #include "onewindow/backoffice/Clock.h"
 #include "onewindow/backoffice/Metrics.h"
 
@@ -803,7 +805,7 @@ bool Database::configureSession()
     // A lock held by another session fails after 5 s (503) like SQLite's busy timeout, instead
     // of stalling the request; UTC so that nothing depends on the server's zone.
     for (const QString &set : {QStringLiteral("SET lock_timeout = '5s'"), QStringLiteral("SET TIME ZONE 'UTC'"),
-             QStringLiteral("SET client_min_messages = warning")}) {
+             QStringLiteral("SET client_min_messages = warning"), AppendBatcher::sessionSetup()}) {
         if (!run(set, {}))
             return false;
     }

@@ -25,6 +25,7 @@ class QTcpSocket;
 
 namespace ow::backoffice {
 
+class AppendBatcher;
 class CaseLedger;
 class Catalogues;
 class Database;
@@ -38,6 +39,7 @@ class Ratings;
 class Router;
 class Sealer;
 class SupervisorOverview;
+class TokenCache;
 class WindowRegistry;
 class WorkerPool;
 
@@ -308,6 +310,10 @@ private:
     Clock m_clock;
     int m_tokenMinutes = 0;
     // Declared last: stopped (its threads joined) first, while the stores it uses still exist.
+    // PostgreSQL: group commit of the windows' next entries, and the append route's token cache
+    // (issue 21); both shared by the workers, so they outlive the pool.
+    std::unique_ptr<AppendBatcher> m_batcher;
+    std::unique_ptr<TokenCache> m_tokens;
     std::unique_ptr<WorkerPool> m_pool;
 };
 

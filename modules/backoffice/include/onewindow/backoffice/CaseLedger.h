@@ -17,6 +17,7 @@ struct QrPayload;
 
 namespace ow::backoffice {
 
+class AppendBatcher;
 class Database;
 class Departments;
 class Handouts;
@@ -45,6 +46,9 @@ public:
     // Supplements, hand-outs, dispatches and ratings applied with the entries; the case's progress
     // (visits, tasks, items) in GET /v1/cases/{caseId}.
     void setHandouts(Handouts *handouts) { m_handouts = handouts; }
+    // PostgreSQL: a window's next entries are written in batches with other workers' (group
+    // commit, AppendBatcher); without one, each in a statement of its own.
+    void setBatcher(AppendBatcher *batcher) { m_batcher = batcher; }
 
     static bool validCaseId(const QString &caseId);
     // POST /v1/cases/{caseId}/entries: 200 {case, applied, acknowledged, held} when nothing is
@@ -62,8 +66,11 @@ public:
         int applied = 0;
         int replayed = 0;
     };
-    ApiReply append(
-        const QString &caseId, const QJsonValue &body, const Principal &who, AppendCounts *counts = nullptr);
+    // `recheck` given: `who` comes from a cache (TokenCache), good only for the next-entries
+    // statement, which checks the token's session itself. Any other outcome stores nothing and
+    // sets *recheck: the caller checks the token fully and appends again.
+    ApiReply append(const QString &caseId, const QJsonValue &body, const Principal &who, AppendCounts *counts = nullptr,
+        bool *recheck = nullptr);
     // GET /v1/cases/{caseId}: the applied entries and the held seqs. The case's own window reads
     // them as written; a supervisor or admin reads people masked (Masking) unless `reveal`. Every
     // read is audited (who, which case, whether revealed); Cache-Control: no-store.
@@ -86,14 +93,18 @@ private:
     // error reply; retry says whether running it again may succeed.
     std::optional<ApiReply> store(const QString &caseId, const QJsonArray &entries, const Principal &who, bool &retry,
         QList<int> &seqs, int &applied, AppendCounts &counts);
-    // PostgreSQL, a window's next entries (issue 21): the case's row read, then one statement that
-    // moves it and inserts them, committed by itself (no BEGIN, no row lock, no COMMIT: 2 round
-    // trips instead of 5). Taken only for entries that are the case's next seqs with nothing stored
-    // above them and that nothing else follows (no routing, hand-out, blob or ID-number row);
-    // `taken` false means store() does it, as everything else.
+    // PostgreSQL, a window's next entries (issue 21): one self-committing statement, shared with
+    // other requests' (AppendBatcher), that moves the case's row where its guard holds (this
+    // window's case, nothing stored above applied_seq, the entries its next seqs, the token live)
+    // and inserts them (no BEGIN, no read, no row lock, no COMMIT: 1 round trip instead of 5).
+    // Only for entries that nothing else follows (no routing, hand-out, blob or ID-number row);
+    // `taken` false means store() does it (the guard did not hold, or the statement failed), as
+    // everything else.
     std::optional<ApiReply> storeNext(const QString &caseId, const QJsonArray &entries, const Principal &who,
-        bool &retry, QList<int> &seqs, int &applied, AppendCounts &counts, bool &taken);
+        QList<int> &seqs, int &applied, AppendCounts &counts, bool &taken);
     static constexpr int kMaxNextEntries = 16;
+    // Whether storeNext may take these entries at all (their kinds and seqs).
+    bool mayStoreNext(const QJsonArray &entries) const;
 
     // nullopt when every entry may be stored as `entries` now holds them (clerks replaced), else
     // the refusal.
@@ -116,6 +127,7 @@ private:
     Router *m_router = nullptr;
     Departments *m_departments = nullptr;
     Handouts *m_handouts = nullptr;
+    AppendBatcher *m_batcher = nullptr;
 };
 
 } // namespace ow::backoffice
