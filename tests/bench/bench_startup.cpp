@@ -58,6 +58,12 @@ double timeToFirstPaint(
         bool ok = false;
         const double ns = at < 0 ? 0 : out.mid(at + 7).split('\n').value(0).trimmed().toDouble(&ok);
         *cpuMs = ok && ns > 0 ? ns / 1e6 : -1;
+        if (at < 0) {
+            // A client whose probe prints no CPU time (before issue 25's plugin): read it now.
+            QFile stat(QStringLiteral("/proc/%1/task/%1/schedstat").arg(p.processId()));
+            if (stat.open(QIODevice::ReadOnly))
+                *cpuMs = stat.readAll().split(' ').value(0).toDouble() / 1e6;
+        }
     }
     if (!p.waitForFinished(30000)) {
         p.kill();
