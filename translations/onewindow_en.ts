@@ -2118,6 +2118,14 @@
         <source>Page %1 of %2 is too large to import.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a PDF file, and PDF files cannot be imported here: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF support is not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Party</name>
@@ -2218,6 +2226,21 @@
     </message>
     <message>
         <source>Page %1 has no picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PdfPlugin</name>
+    <message>
+        <source>The PDF viewer cannot be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF viewer %1 does not fit this version of OneWindow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF viewer is not installed (looked for %1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

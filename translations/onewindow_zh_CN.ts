@@ -2109,6 +2109,14 @@
         <source>Page %1 of %2 is too large to import.</source>
         <translation>%2 的第 %1 页过大，无法导入。</translation>
     </message>
+    <message>
+        <source>%1 is a PDF file, and PDF files cannot be imported here: %2</source>
+        <translation>%1 是 PDF 文件，此处无法导入 PDF 文件：%2</translation>
+    </message>
+    <message>
+        <source>the PDF support is not loaded.</source>
+        <translation>PDF 组件未加载。</translation>
+    </message>
 </context>
 <context>
     <name>Party</name>
@@ -2210,6 +2218,21 @@
     <message>
         <source>Page %1 has no picture.</source>
         <translation>第 %1 页没有图像。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPlugin</name>
+    <message>
+        <source>The PDF viewer cannot be loaded: %1</source>
+        <translation>PDF 查看组件无法加载：%1</translation>
+    </message>
+    <message>
+        <source>The PDF viewer %1 does not fit this version of OneWindow.</source>
+        <translation>PDF 查看组件 %1 与本版本一窗受理不匹配。</translation>
+    </message>
+    <message>
+        <source>The PDF viewer is not installed (looked for %1).</source>
+        <translation>PDF 查看组件未安装（已查找 %1）。</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@
 #include "onewindow/ui/FirstPaintProbe.h"
 #include "onewindow/ui/IdleLock.h"
 #include "onewindow/ui/MainWindow.h"
+#include "onewindow/ui/PdfPlugin.h"
 #include "onewindow/ui/RatingDesk.h"
 #include "onewindow/ui/SignInDialog.h"
 #include "onewindow/ui/WindowIdentityDialog.h"
@@ -506,6 +507,8 @@ int main(int argc, char *argv[])
     };
     // Plugins loaded on demand (the 督办 section's charts): beside the program, else installed.
     context.pluginDirs = {QCoreApplication::applicationDirPath(), QStringLiteral(OW_PLUGIN_DIR)};
+    // The PDF views and import (onewindow-pdf.so, QtPdf): MainWindow loads it after its first paint.
+    ow::ui::PdfPlugin::setDirs(context.pluginDirs);
 
     context.confirm = [](const QString &title, const QString &text) {
         // The default button is No: a stray Enter never leaves a case or refuses an applicant.

@@ -6,11 +6,13 @@
 #include "DeviceCommands.h"
 #include "EscPosCommands.h"
 #include "ReceiptCommands.h"
-#include "WindowCommands.h"
 #include "ScanCommands.h"
+#include "WindowCommands.h"
 
 #include "PosCommands.h"
 #include "onewindow/i18n/Language.h"
+#include "onewindow/pdf/PdfFilePages.h"
+#include "onewindow/scan/PageImporter.h"
 
 #include <QGuiApplication>
 #include <QTextStream>
@@ -71,6 +73,9 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onewindow-tool"));
+    // PDF files imported by `scan` commands: QtPdf, started here on the main thread.
+    ow::pdf::PdfFilePages::startPdfium();
+    ow::scan::PageImporter::setPdfOpener(&ow::pdf::PdfFilePages::open);
     QCoreApplication::setApplicationVersion(QStringLiteral(ONEWINDOW_VERSION));
     // Messages and documents follow --lang, else the locale (C/POSIX: English).
     QStringList args = app.arguments().mid(1);

@@ -27,6 +27,7 @@
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncJournal.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/CaseTimelineDialog.h"
 #include "onewindow/ui/CasesPage.h"
@@ -144,6 +145,7 @@ private:
 
 void TestCaseCircle::initTestCase()
 {
+    testsupport::usePdfPluginFromBuild();
     QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
         "the desktop test runs on a real X server (xvfb-run), not offscreen");
     // Two X screens (xvfb-run -s "-screen 0 … -screen 1 …"): Qt sees the applicant's screen.

@@ -23,6 +23,7 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/printer/ReceiptPrinter.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/ChecklistPanel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -110,6 +111,7 @@ private:
 
 void TestMorning::initTestCase()
 {
+    testsupport::usePdfPluginFromBuild();
     QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
         "the desktop test runs on a real X server (xvfb-run), not offscreen");
     const QString language =

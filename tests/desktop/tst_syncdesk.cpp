@@ -19,6 +19,7 @@
 #include "onewindow/intake/IntakeWorkflow.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncService.h"
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/CounterDevices.h"
 #include "onewindow/ui/DemoCardSlot.h"
 #include "onewindow/ui/DocumentView.h"
@@ -145,6 +146,7 @@ private:
 
 void TestSyncDesk::initTestCase()
 {
+    testsupport::usePdfPluginFromBuild();
     QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
         "the desktop test runs on a real X server (xvfb-run), not offscreen");
     QVERIFY(m_dir.isValid());

@@ -1,6 +1,8 @@
-# cmake -DPROGRAM=exe -DLINKS=file -DFORBIDDEN_NEEDED=a;b -DFORBIDDEN_LINKS=x;y -P CheckLinks.cmake
-# Fails when PROGRAM's ELF NEEDED entries name a FORBIDDEN_NEEDED library (prefix match) or when
-# its link graph (LINKS, one target or library a line) holds a FORBIDDEN_LINKS entry.
+# cmake -DPROGRAM=exe -DLINKS=file -DFORBIDDEN_NEEDED=a;b -DFORBIDDEN_LINKS=x;y [-DREQUIRED_NEEDED=c;d]
+#       -P CheckLinks.cmake
+# Fails when PROGRAM's ELF NEEDED entries name a FORBIDDEN_NEEDED library (prefix match), when
+# none names a REQUIRED_NEEDED one (prefix match), or when its link graph (LINKS, one target or
+# library a line) holds a FORBIDDEN_LINKS entry.
 cmake_minimum_required(VERSION 3.25)
 execute_process(COMMAND readelf -d ${PROGRAM} OUTPUT_VARIABLE dynamic RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
@@ -23,6 +25,17 @@ foreach(lib IN LISTS needed)
             list(APPEND bad "needs ${lib}")
         endif()
     endforeach()
+endforeach()
+foreach(prefix IN LISTS REQUIRED_NEEDED)
+    set(found FALSE)
+    foreach(lib IN LISTS needed)
+        if(lib MATCHES "^${prefix}")
+            set(found TRUE)
+        endif()
+    endforeach()
+    if(NOT found)
+        list(APPEND bad "does not need ${prefix}")
+    endif()
 endforeach()
 file(STRINGS ${LINKS} links)
 foreach(link IN LISTS FORBIDDEN_LINKS)

@@ -99,6 +99,8 @@ def main():
     check(not [p for p in cc | sc if "demo-devices" in p], "the demo devices only in onewindow-demo")
     check([p for p in cc if p.endswith("/onewindow/onewindow-supervisor-charts.so")] != [],
           "onewindow has the 督办 charts plugin (Qt Charts, loaded on demand)")
+    check([p for p in cc if p.endswith("/onewindow/onewindow-pdf.so")] != [],
+          "onewindow has the PDF plugin (QtPdf, loaded after the first paint)")
     conffiles = subprocess.run(["dpkg-deb", "--info", server, "conffiles"], stdout=subprocess.PIPE).stdout
     check(b"/etc/default/onewindow-backoffice" in conffiles, "the defaults file is a conffile")
 

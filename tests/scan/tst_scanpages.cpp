@@ -1,5 +1,6 @@
 #include "TestPages.h"
 
+#include "onewindow/pdf/PdfFilePages.h"
 #include "onewindow/scan/BarcodeReader.h"
 #include "onewindow/scan/JpegStructure.h"
 #include "onewindow/scan/PageImporter.h"
@@ -105,6 +106,13 @@ class TestScanPages : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // As onewindow-tool does; the client sets the same from its PDF plugin (ui::PdfPlugin).
+        ow::pdf::PdfFilePages::startPdfium();
+        PageImporter::setPdfOpener(&ow::pdf::PdfFilePages::open);
+    }
+
     void jpegStructure_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -171,6 +179,24 @@ private Q_SLOTS:
         // Rendered at 200 dpi: an A4 page is 1654 × 2339.
         QVERIFY(std::abs(pages->first().image.width() - 1654) <= 2);
         QVERIFY(std::abs(pages->first().image.height() - 2339) <= 2);
+    }
+
+    // Without the PDF support (the client's plugin missing), a PDF is refused with the reason,
+    // never read as nothing; pictures are still imported.
+    void pdfWithoutPdfSupportIsRefusedWithTheReason()
+    {
+        const QImage page = testpages::a4Page(100, {}, testpages::sampleText());
+        const auto pdf = PdfAssembler::assemble({Page {page, 100, {}, 1}}, QStringLiteral("t"));
+        QVERIFY(pdf.ok());
+        PageImporter::setPdfOpener(nullptr, QStringLiteral("onewindow-pdf.so is missing"));
+        const auto pages = PageImporter::importBytes(pdf.value(), QStringLiteral("licence.pdf"));
+        const auto picture = PageImporter::importBytes(encode(page, "png"), QStringLiteral("page.png"));
+        PageImporter::setPdfOpener(&ow::pdf::PdfFilePages::open);
+        QVERIFY(!pages.ok());
+        QVERIFY2(pages.error().contains(QLatin1String("licence.pdf")), qPrintable(pages.error()));
+        QVERIFY2(pages.error().contains(QLatin1String("onewindow-pdf.so is missing")), qPrintable(pages.error()));
+        QVERIFY2(picture.ok(), qPrintable(picture.error()));
+        QVERIFY(PageImporter::importBytes(pdf.value(), QStringLiteral("licence.pdf")).ok());
     }
 
     void appliesExifOrientation()

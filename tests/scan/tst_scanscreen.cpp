@@ -7,6 +7,7 @@
 #include "onewindow/intake/Party.h"
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/ChecklistPanel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -48,6 +49,7 @@ class TestScanScreen : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        testsupport::usePdfPluginFromBuild();
         QVERIFY(writeSaneTestConfig(m_config));
         qputenv("SANE_CONFIG_DIR", m_config.path().toLocal8Bit());
         const QString language =

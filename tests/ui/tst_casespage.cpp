@@ -5,6 +5,7 @@
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
 #include "onewindow/sync/SyncJournal.h"
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/CaseListModel.h"
 #include "onewindow/ui/CaseTimelineDialog.h"
 #include "onewindow/ui/CasesPage.h"
@@ -86,6 +87,7 @@ private:
 
 void TestCasesPage::initTestCase()
 {
+    testsupport::usePdfPluginFromBuild();
     QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
     m_catalog = Catalog::load(Catalog::builtinPath()).value();
     m_context.clock = &m_clock;

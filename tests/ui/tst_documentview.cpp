@@ -3,6 +3,7 @@
 // (showing the bar narrows the page, which then fits; hiding it widens the page, which no longer
 // fits), and the window froze after F5/F6/F7/F8. (Before the fix this test hung inside the event
 // loop at the first such size, until the QtTest watchdog ended it.)
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/DocumentView.h"
 
 #include <QAbstractScrollArea>
@@ -47,6 +48,7 @@ class TestDocumentView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { ow::testsupport::usePdfPluginFromBuild(); }
     void previewSettlesAtEverySize();
 };
 

@@ -11,6 +11,7 @@
 #include "onewindow/store/CaseLog.h"
 #include "onewindow/store/CaseRepository.h"
 #include "onewindow/store/Store.h"
+#include "onewindow/testsupport/PdfTestPlugin.h"
 #include "onewindow/ui/ChecklistPanel.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/CounterDevices.h"
@@ -90,6 +91,7 @@ private:
 
 void TestIntakeScreen::initTestCase()
 {
+    testsupport::usePdfPluginFromBuild();
     // English by default; OW_TEST_LANG=zh_CN (./ow screenshots) shows the clerks' screens. The
     // checks below read the workflow, not the wording, so they hold in every language.
     const QString language =

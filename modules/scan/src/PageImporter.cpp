@@ -6,8 +6,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QMutex>
+#include <QMutexLocker>
 #include <QPainter>
-#include <QPdfDocument>
 #include <QTemporaryFile>
 
 #include <cmath>
@@ -23,6 +24,11 @@ struct Paper
 };
 constexpr Paper kA4 {297, 210};
 constexpr Paper kLetter {279.4, 215.9};
+
+// PageImporter::setPdfOpener's: written on the GUI thread, read by the import threads.
+QMutex pdfMutex;
+PdfPagesOpener pdfOpener = nullptr;
+QString pdfUnavailable;
 
 // True when the file itself states a resolution Qt takes over: a PNG pHYs chunk in metres, a
 // JPEG JFIF header with dots per inch or centimetre, a TIFF resolution with an inch or
@@ -186,11 +192,30 @@ Result<Pages> PageImporter::importImage(
     return pages;
 }
 
+void PageImporter::setPdfOpener(PdfPagesOpener opener, const QString &unavailable)
+{
+    const QMutexLocker lock(&pdfMutex);
+    pdfOpener = opener;
+    pdfUnavailable = unavailable;
+}
+
 Result<Pages> PageImporter::importPdf(const QString &path, const QString &name, const ImportLimits &limits)
 {
-    QPdfDocument doc;
-    if (doc.load(path) != QPdfDocument::Error::None || doc.status() != QPdfDocument::Status::Ready)
+    PdfPagesOpener opener = nullptr;
+    QString unavailable;
+    {
+        const QMutexLocker lock(&pdfMutex);
+        opener = pdfOpener;
+        unavailable = pdfUnavailable;
+    }
+    if (!opener)
+        return Result<Pages>::failure(
+            tr("%1 is a PDF file, and PDF files cannot be imported here: %2")
+                .arg(name, unavailable.isEmpty() ? tr("the PDF support is not loaded.") : unavailable));
+    const std::unique_ptr<PdfPages> pdf = opener(path);
+    if (!pdf)
         return Result<Pages>::failure(tr("%1 is a damaged PDF file.").arg(name));
+    const PdfPages &doc = *pdf;
     const int count = doc.pageCount();
     if (count <= 0)
         return Result<Pages>::failure(tr("%1 is a PDF file without pages.").arg(name));

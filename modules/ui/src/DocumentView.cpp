@@ -1,13 +1,13 @@
 #include "onewindow/ui/DocumentView.h"
 
 #include "onewindow/ui/LocalisedFileModel.h"
+#include "onewindow/ui/PdfArea.h"
 
 #include "ui_DocumentView.h"
 
-#include <QBuffer>
+#include <QAbstractScrollArea>
 #include <QEvent>
 #include <QPainter>
-#include <QPdfDocument>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QSaveFile>
@@ -17,13 +17,9 @@ namespace ow::ui {
 DocumentView::DocumentView(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::DocumentView>())
-    , m_document(new QPdfDocument(this))
-    , m_buffer(new QBuffer(this))
 {
     m_ui->setupUi(this);
-    m_ui->pdfView->setDocument(m_document);
-    m_ui->pdfView->setPageMode(QPdfView::PageMode::MultiPage);
-    m_ui->pdfView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    m_pdfArea = std::make_unique<PdfArea>(m_ui->pdfArea, QStringLiteral("pdfView"), PdfPane::Layout::AllPages);
     connect(m_ui->printReceiptButton, &QPushButton::clicked, this, &DocumentView::printReceiptRequested);
     connect(m_ui->finishButton, &QPushButton::clicked, this, &DocumentView::finishRequested);
     connect(m_ui->printA4Button, &QPushButton::clicked, this, &DocumentView::printA4);
@@ -40,17 +36,20 @@ void DocumentView::setDocument(const QString &title, const QImage &receipt, cons
         m_ui->receiptLabel->clear(); // being rendered
     else
         m_ui->receiptLabel->setPixmap(QPixmap::fromImage(receipt.scaledToWidth(288, Qt::SmoothTransformation)));
-    m_document->close();
-    m_buffer->close();
     m_pdf = pdf;
-    // Nothing to print on A4 or save until the PDF is there.
-    m_ui->printA4Button->setEnabled(!m_pdf.isEmpty());
+    // Nothing to print on A4 or save until the PDF is there; printing on A4 needs the PDF viewer.
+    PdfPane *pane = m_pdf.isEmpty() ? m_pdfArea->existing() : m_pdfArea->pane();
+    m_ui->printA4Button->setEnabled(!m_pdf.isEmpty() && pane);
     m_ui->savePdfButton->setEnabled(!m_pdf.isEmpty());
-    if (m_pdf.isEmpty())
+    if (!pane)
         return;
-    m_buffer->setData(m_pdf);
-    m_buffer->open(QIODevice::ReadOnly);
-    m_document->load(m_buffer);
+    pane->setPdf(m_pdf);
+    // Fit-to-width with a scroll bar that comes and goes never settles when the page just fits
+    // (the bar narrows the page, which then fits; without it the page no longer fits): the
+    // window froze after every decision. The vertical bar stays; a page fitted to the width
+    // needs no horizontal one.
+    pane->view()->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    pane->view()->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 void DocumentView::setPrinterStatus(const QString &text, bool ok)
@@ -61,11 +60,15 @@ void DocumentView::setPrinterStatus(const QString &text, bool ok)
 
 int DocumentView::pdfPageCount() const
 {
-    return m_document->pageCount();
+    const PdfPane *pane = m_pdfArea->existing();
+    return pane ? pane->pageCount() : 0;
 }
 
 void DocumentView::printA4()
 {
+    PdfPane *pane = m_pdfArea->existing();
+    if (!pane)
+        return; // the button is enabled with a PDF shown only
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageSize(QPageSize(QPageSize::A4));
     QPrintDialog dialog(&printer, this);
@@ -73,12 +76,12 @@ void DocumentView::printA4()
         return;
     QPainter painter(&printer);
     const QRect page = painter.viewport();
-    for (int i = 0; i < m_document->pageCount(); ++i) {
+    for (int i = 0; i < pane->pageCount(); ++i) {
         if (i > 0)
             printer.newPage();
-        const QSizeF points = m_document->pagePointSize(i);
+        const QSizeF points = pane->pagePointSize(i);
         const QSize pixels = points.scaled(page.size(), Qt::KeepAspectRatio).toSize();
-        painter.drawImage(QRect(page.topLeft(), pixels), m_document->render(i, pixels));
+        painter.drawImage(QRect(page.topLeft(), pixels), pane->render(i, pixels));
     }
     Q_EMIT handedOver(QStringLiteral("a4-printer"));
 }
@@ -97,8 +100,11 @@ void DocumentView::savePdf()
 
 void DocumentView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
+        if (PdfPane *pane = m_pdfArea->existing())
+            pane->view()->setAccessibleName(m_ui->pdfArea->accessibleName());
+    }
     QWidget::changeEvent(event);
 }
 

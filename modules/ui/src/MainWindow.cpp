@@ -1,10 +1,13 @@
 #include "onewindow/ui/MainWindow.h"
 
+#include "onewindow/ui/PdfPlugin.h"
+
 #include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/DemoMenu.h"
 #include "onewindow/ui/DeviceStatusWidget.h"
 #include "onewindow/ui/IntakePage.h"
+#include "onewindow/ui/PdfPlugin.h"
 #include "onewindow/ui/QueuePage.h"
 #include "onewindow/ui/SupervisorPage.h"
 #include "onewindow/ui/SyncPanel.h"
@@ -180,6 +183,8 @@ void MainWindow::paintEvent(QPaintEvent *event)
         const QIcon icon(QStringLiteral(":/onewindow/icons/onewindow.png"));
         QApplication::setWindowIcon(icon);
         setWindowIcon(icon);
+        // The PDF views and import (QtPdf), unless a PDF was shown or imported already.
+        (void)PdfPlugin::load();
     });
 }
 

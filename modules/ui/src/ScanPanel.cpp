@@ -11,12 +11,11 @@
 #include "onewindow/scan/Scanner.h"
 #include "onewindow/store/BlobStore.h"
 #include "onewindow/ui/LocalisedFileModel.h"
+#include "onewindow/ui/PdfArea.h"
+#include "onewindow/ui/PdfPlugin.h"
 
-#include <QBuffer>
 #include <QEvent>
 #include <QFileInfo>
-#include <QPdfDocument>
-#include <QPdfPageNavigator>
 #include <QShortcut>
 #include <QThread>
 
@@ -28,14 +27,10 @@ using scan::Pages;
 ScanPanel::ScanPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ScanPanel>())
-    , m_preview(new QPdfDocument(this))
-    , m_previewBuffer(new QBuffer(this))
     , m_stop(std::make_shared<std::atomic<bool>>(false))
 {
     m_ui->setupUi(this);
-    m_ui->previewView->setDocument(m_preview);
-    m_ui->previewView->setPageMode(QPdfView::PageMode::SinglePage);
-    m_ui->previewView->setZoomMode(QPdfView::ZoomMode::FitToWidth);
+    m_preview = std::make_unique<PdfArea>(m_ui->previewArea, QStringLiteral("previewView"), PdfPane::Layout::OnePage);
     m_ui->progressBar->setVisible(false);
     pickFiles = [this] {
         return LocalisedFileModel::openFileNames(this, tr("Import scanned pages"),
@@ -46,8 +41,9 @@ ScanPanel::ScanPanel(QWidget *parent)
         refreshPreview();
     });
     connect(m_ui->thumbnailList, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_preview->pageCount())
-            m_ui->previewView->pageNavigator()->jump(row, {}, m_ui->previewView->pageNavigator()->currentZoom());
+        PdfPane *pane = m_preview->existing();
+        if (pane && row >= 0 && row < pane->pageCount())
+            pane->goToPage(row);
     });
     connect(m_ui->scanButton, &QPushButton::clicked, this, &ScanPanel::scan);
     connect(m_ui->importButton, &QPushButton::clicked, this, [this] {
@@ -91,19 +87,25 @@ void ScanPanel::setupShortcuts()
     key(QKeySequence(Qt::Key_BracketLeft), m_ui->thumbnailList, [this] { rotatePage(-1); });
     key(QKeySequence(Qt::Key_BracketRight), m_ui->thumbnailList, [this] { rotatePage(1); });
     key(QKeySequence(QKeySequence::Delete), m_ui->thumbnailList, [this] { deletePage(); });
-    QPdfView *view = m_ui->previewView;
-    const auto zoomBy = [view](double f) {
-        view->setZoomMode(QPdfView::ZoomMode::Custom);
-        view->setZoomFactor(std::clamp(view->zoomFactor() * f, 0.1, 8.0));
+    // On the preview's area: the view itself comes from the PDF plugin when first shown.
+    QWidget *view = m_ui->previewArea;
+    const auto zoomBy = [this](double f) {
+        if (PdfPane *pane = m_preview->existing())
+            pane->zoomBy(f);
     };
     key(QKeySequence(Qt::Key_Plus), view, [zoomBy] { zoomBy(1.25); });
     key(QKeySequence(Qt::Key_Equal), view, [zoomBy] { zoomBy(1.25); });
     key(QKeySequence(Qt::Key_Minus), view, [zoomBy] { zoomBy(0.8); });
-    key(QKeySequence(Qt::Key_0), view, [view] { view->setZoomMode(QPdfView::ZoomMode::FitToWidth); });
-    const auto turn = [this, view](int delta) {
-        QPdfPageNavigator *nav = view->pageNavigator();
-        const int page = std::clamp(nav->currentPage() + delta, 0, std::max(0, m_preview->pageCount() - 1));
-        nav->jump(page, {}, nav->currentZoom());
+    key(QKeySequence(Qt::Key_0), view, [this] {
+        if (PdfPane *pane = m_preview->existing())
+            pane->fitToWidth();
+    });
+    const auto turn = [this](int delta) {
+        PdfPane *pane = m_preview->existing();
+        if (!pane)
+            return;
+        const int page = std::clamp(pane->currentPage() + delta, 0, std::max(0, pane->pageCount() - 1));
+        pane->goToPage(page);
         m_ui->thumbnailList->setCurrentRow(page);
     };
     key(QKeySequence(Qt::Key_PageDown), view, [turn] { turn(1); });
@@ -223,27 +225,29 @@ void ScanPanel::refreshPages()
 
 void ScanPanel::refreshPreview()
 {
-    m_preview->close();
-    m_previewBuffer->close();
     const Pages &list = m_pages.pages(currentMaterial());
-    if (list.isEmpty())
+    if (list.isEmpty()) {
+        if (PdfPane *pane = m_preview->existing())
+            pane->setPdf({});
         return;
+    }
     const auto pdf = scan::PdfAssembler::assemble(list, m_ui->materialCombo->currentText());
     if (!pdf) {
         report(pdf.error());
         return;
     }
-    m_previewBytes = pdf.value();
-    m_previewBuffer->setData(m_previewBytes);
-    m_previewBuffer->open(QIODevice::ReadOnly);
-    m_preview->load(m_previewBuffer);
+    PdfPane *pane = m_preview->pane(); // a message in its place without the PDF plugin
+    if (!pane)
+        return;
+    pane->setPdf(pdf.value());
     const int row = std::max(0, m_ui->thumbnailList->currentRow());
-    m_ui->previewView->pageNavigator()->jump(std::min(row, std::max(0, m_preview->pageCount() - 1)), {}, 0);
+    pane->goToPage(std::min(row, std::max(0, pane->pageCount() - 1)));
 }
 
 int ScanPanel::previewPageCount() const
 {
-    return m_preview->pageCount();
+    const PdfPane *pane = m_preview->existing();
+    return pane ? pane->pageCount() : 0;
 }
 
 void ScanPanel::addPages(const QString &materialId, const Pages &pages)
@@ -361,6 +365,9 @@ void ScanPanel::importFiles(const QStringList &paths)
         report(tr("Choose a material on the checklist first."));
         return;
     }
+    // PDF files are imported by the PDF plugin, loaded here on the GUI thread if not yet; without
+    // it a PDF is refused with the reason (scan::PageImporter), the other files are imported.
+    (void)PdfPlugin::load();
     setBusy(true);
     m_ui->progressBar->setRange(0, int(paths.size()));
     m_ui->progressBar->setValue(0);

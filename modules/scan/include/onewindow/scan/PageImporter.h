@@ -2,6 +2,7 @@
 
 #include "onewindow/core/Result.h"
 #include "onewindow/scan/Page.h"
+#include "onewindow/scan/PdfPages.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -41,6 +42,11 @@ public:
     static double resolutionFor(const QSize &pixels, double declaredDpi);
     // For file dialogs: "*.jpg *.jpeg *.png *.tif *.tiff *.pdf".
     static QStringList nameFilters();
+
+    // How PDF files are opened (modules/pdf, in the client through the plugin onewindow-pdf.so):
+    // set once on the GUI thread before imports run; until then, or with nullptr, a PDF is
+    // refused with `unavailable` (why PDF import is not there) in its message.
+    static void setPdfOpener(PdfPagesOpener opener, const QString &unavailable = {});
 
 private:
     static Result<Pages> importImage(

@@ -5,17 +5,18 @@
 
 #include <memory>
 
-class QBuffer;
-class QPdfDocument;
-
 namespace Ui {
 class DocumentView;
 }
 
 namespace ow::ui {
 
+class PdfArea;
+
 // The decided document, as the applicant will get it: the receipt slip as the printer prints it
 // (rendered from the ESC/POS bytes) and the A4 PDF in a QPdfView, with print and save actions.
+// The PDF view comes from the plugin onewindow-pdf.so (PdfArea), made when the first PDF is shown;
+// without the plugin the clerk reads why in its place, and can still save the PDF.
 class DocumentView : public QWidget
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
     void setPrinterStatus(const QString &text, bool ok);
     QByteArray pdf() const { return m_pdf; }
     const QImage &receiptImage() const { return m_receipt; }
+    // 0 when no PDF is shown (none yet, or no PDF viewer).
     int pdfPageCount() const;
 
 Q_SIGNALS:
@@ -45,8 +47,7 @@ private:
     void savePdf();
 
     std::unique_ptr<Ui::DocumentView> m_ui;
-    QPdfDocument *m_document = nullptr;
-    QBuffer *m_buffer = nullptr;
+    std::unique_ptr<PdfArea> m_pdfArea;
     QByteArray m_pdf;
     QImage m_receipt;
 };

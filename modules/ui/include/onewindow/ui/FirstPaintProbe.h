@@ -7,7 +7,8 @@ class QWidget;
 namespace ow::ui {
 
 // For tests/bench/bench_startup: with OW_FIRST_PAINT_PROBE=1 in the environment, the first
-// paint of `window` prints "first-paint" on stdout and quits the application. Does nothing
+// paint of `window` prints "first-paint cpu-ns=N" on stdout (N: the main thread's CPU time so far)
+// and quits the application. Does nothing
 // otherwise. The client and the bare reference window use the same probe.
 class FirstPaintProbe : public QObject
 {

@@ -39,7 +39,8 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     // The first paint sets the window icon afterwards: reading the PNG loads Qt's image format
-    // plugins (and their libraries), which the first paint need not wait for.
+    // plugins (and their libraries), which the first paint need not wait for. So does the PDF
+    // plugin (PdfPlugin: QtPdf, the PDF views and import).
     void paintEvent(QPaintEvent *event) override;
 
 private:

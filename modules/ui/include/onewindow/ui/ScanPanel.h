@@ -10,8 +10,6 @@
 #include <functional>
 #include <memory>
 
-class QBuffer;
-class QPdfDocument;
 class QThread;
 
 namespace Ui {
@@ -28,9 +26,11 @@ class Scanner;
 
 namespace ow::ui {
 
+class PdfArea;
+
 // The pages of each checklist line: scanned (SANE, on the scanner's worker thread), imported
 // from files or a hot folder (decoded and normalised on a worker thread), shown as
-// thumbnails to reorder, turn and delete, previewed as the material's PDF (QPdfView), and
+// thumbnails to reorder, turn and delete, previewed as the material's PDF (QPdfView, from the PDF plugin: PdfArea), and
 // attached to the case as one content-addressed PDF.
 class ScanPanel : public QWidget
 {
@@ -104,9 +104,7 @@ private:
     QString m_scanTarget;
     scan::Scanner *m_scanner = nullptr;
     scan::HotFolder *m_hotFolder = nullptr;
-    QPdfDocument *m_preview = nullptr;
-    QBuffer *m_previewBuffer = nullptr;
-    QByteArray m_previewBytes;
+    std::unique_ptr<PdfArea> m_preview;
     QList<QThread *> m_imports;
     std::shared_ptr<std::atomic<bool>> m_stop;
     int m_busyJobs = 0;
