@@ -106,49 +106,71 @@ Result<int> EventLog::number(const QString &key)
     if (m_db.dialect() != Database::Dialect::Postgres || m_neverNumber)
         return 0;
     const Tables t = tables(key);
-    // Most often a concurrent writer's numbering took this key's events too (one numbering for
-    // many calls): then nothing to lock, nothing to commit.
-    auto waiting = m_db.exec(
-        QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? AND cursor_no IS NULL LIMIT 1").arg(t.events, t.key), {key});
-    if (!waiting)
-        return Result<int>::failure(waiting.error());
-    if (!waiting.value().next())
-        return 0;
-    waiting.value().finish();
-    for (int attempt = 1;; ++attempt) {
-        if (!m_db.begin())
-            return Result<int>::failure(m_db.lastError());
-        auto numbered = numberLocked(t, key);
-        // Durable (synchronous commit): a numbering lost in a crash would give its cursors again.
-        if (numbered && m_db.commit()) {
-            if (numbered.value() > 0)
-                tell(key);
-            return numbered;
+    int total = 0;
+    // Until no committed event of the key is left unnumbered: a numbering that found the counter
+    // row locked leaves its events to the holder, who looks again here after its commit (the
+    // events committed before that attempt, so before the holder's look).
+    for (;;) {
+        // Most often a concurrent writer's numbering took this key's events too (one numbering
+        // for many calls): then nothing to lock, nothing to commit.
+        auto waiting = m_db.exec(
+            QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ? AND cursor_no IS NULL LIMIT 1").arg(t.events, t.key), {key});
+        if (!waiting)
+            return Result<int>::failure(waiting.error());
+        if (!waiting.value().next())
+            return total;
+        waiting.value().finish();
+        int numbered = 0;
+        for (int attempt = 1;; ++attempt) {
+            if (!m_db.begin())
+                return Result<int>::failure(m_db.lastError());
+            auto done = numberLocked(t, key);
+            if (done && done.value() < 0) {
+                m_db.rollback(); // another numbering holds the key: it looks again after its commit
+                return total;
+            }
+            // Durable (synchronous commit): a numbering lost in a crash would give its cursors again.
+            if (done && m_db.commit()) {
+                numbered = done.value();
+                break;
+            }
+            const bool again = m_db.lastErrorRetryable() && attempt < kNumberingAttempts;
+            const QString why = done ? m_db.lastError() : done.error();
+            m_db.rollback();
+            if (!again)
+                return Result<int>::failure(why);
         }
-        const bool again = m_db.lastErrorRetryable() && attempt < kNumberingAttempts;
-        const QString why = numbered ? m_db.lastError() : numbered.error();
-        m_db.rollback();
-        if (!again)
-            return Result<int>::failure(why);
+        if (numbered > 0)
+            tell(key);
+        total += numbered;
     }
 }
 
 Result<int> EventLog::numberLocked(const Tables &t, const QString &key)
 {
     // The counter row's lock orders the numberings of a key; each statement after it sees every
-    // numbering committed before (READ COMMITTED: a snapshot per statement).
-    const QString locked = QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ? FOR UPDATE").arg(t.counters, t.key);
-    auto last = m_db.exec(locked, {key});
+    // numbering committed before (READ COMMITTED: a snapshot per statement). Not waiting for it:
+    // -1 when another numbering holds it.
+    auto last = m_db.exec(
+        QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ? FOR UPDATE SKIP LOCKED").arg(t.counters, t.key), {key});
     if (!last)
         return Result<int>::failure(last.error());
     if (!last.value().next()) {
+        last.value().finish();
+        auto exists = m_db.exec(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(t.counters, t.key), {key});
+        if (!exists)
+            return Result<int>::failure(exists.error());
+        if (exists.value().next())
+            return -1;
+        // The key's first event: its counter row (a concurrent first insert is waited for).
         auto made = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, last_cursor) VALUES (?, 0)"
                                              " ON CONFLICT (%2) DO NOTHING")
                                   .arg(t.counters, t.key),
             {key});
         if (!made)
             return Result<int>::failure(made.error());
-        last = m_db.exec(locked, {key});
+        last = m_db.exec(
+            QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ? FOR UPDATE").arg(t.counters, t.key), {key});
         if (!last)
             return Result<int>::failure(last.error());
         if (!last.value().next())
