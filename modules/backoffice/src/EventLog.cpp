@@ -85,9 +85,17 @@ void EventLog::publish()
             Q_EMIT appended(w);
         return;
     }
-    m_unnumbered.unite(windows);
-    if (!m_deferred)
-        numberPending();
+    // A window's events are numbered before the writer answers (its client reads them back
+    // at once); a hall's may be numbered after the answer (deferred), by whoever numbers next.
+    for (const QString &key : windows) {
+        if (m_deferred && key.startsWith(QLatin1String(kHallPrefix))) {
+            m_unnumbered.insert(key);
+            continue;
+        }
+        auto numbered = number(key);
+        if (!numbered)
+            std::fprintf(stderr, "onewindow-backoffice: numbering events: %s\n", qPrintable(numbered.error()));
+    }
 }
 
 void EventLog::numberPending()
@@ -149,10 +157,14 @@ Result<int> EventLog::number(const QString &key)
 Result<int> EventLog::numberLocked(const Tables &t, const QString &key)
 {
     // The counter row's lock orders the numberings of a key; each statement after it sees every
-    // numbering committed before (READ COMMITTED: a snapshot per statement). Not waiting for it:
-    // -1 when another numbering holds it.
-    auto last = m_db.exec(
-        QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ? FOR UPDATE SKIP LOCKED").arg(t.counters, t.key), {key});
+    // numbering committed before (READ COMMITTED: a snapshot per statement). A hall's numbering
+    // does not wait for it (-1 when another numbering holds it: that one numbers these events
+    // after its commit); a window's waits, so that its writer's events are numbered when it
+    // answers (its client reads them back at once).
+    const bool skip = key.startsWith(QLatin1String(kHallPrefix));
+    auto last = m_db.exec(QStringLiteral("SELECT last_cursor FROM %1 WHERE %2 = ? FOR UPDATE%3")
+                              .arg(t.counters, t.key, skip ? QStringLiteral(" SKIP LOCKED") : QString()),
+        {key});
     if (!last)
         return Result<int>::failure(last.error());
     if (!last.value().next()) {
@@ -160,7 +172,7 @@ Result<int> EventLog::numberLocked(const Tables &t, const QString &key)
         auto exists = m_db.exec(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?").arg(t.counters, t.key), {key});
         if (!exists)
             return Result<int>::failure(exists.error());
-        if (exists.value().next())
+        if (exists.value().next() && skip)
             return -1;
         // The key's first event: its counter row (a concurrent first insert is waited for).
         auto made = m_db.exec(QStringLiteral("INSERT INTO %1 (%2, last_cursor) VALUES (?, 0)"

@@ -41,10 +41,10 @@ public:
     [[nodiscard]] QString append(const QString &window, const QString &type, const QString &caseId,
         const QString &itemId, const QJsonObject &data);
     // After the caller's transaction ended: SQLite announces appended() for each window written
-    // to; PostgreSQL numbers their events (now, or at numberPending() when deferred) and then
-    // announces (a rolled-back one only causes a needless check).
+    // to; PostgreSQL numbers their events and then announces (a rolled-back one only causes a
+    // needless check): a window's now, a hall's now or, deferred, at numberPending().
     void publish();
-    // Deferred: publish() only notes the keys, numberPending() numbers them (a worker calls it
+    // Deferred: publish() only notes the halls, numberPending() numbers them (a worker calls it
     // once the request's answer is handed back).
     void setDeferredNumbering(bool deferred) { m_deferred = deferred; }
     void numberPending();
