@@ -14,6 +14,7 @@
 #include "onewindow/queue/QueueSnapshot.h"
 #include "onewindow/sync/RemoteQueueService.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +22,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -183,6 +185,9 @@ private Q_SLOTS:
     void rolesAndStationQueue();
     void remoteQueueServiceAtAWindow();
     void remoteQueueServiceSignsInWithTheClerksCredentials();
+    void eventsNumberedAfterCommitNeverSkipped();
+    void unnumberedEventIsSweptToAWaitingLongPoll();
+    void openTransactionElsewhereDoesNotDelayHallEvents();
 };
 
 namespace {
@@ -869,6 +874,192 @@ void TestQueue::remoteQueueServiceSignsInWithTheClerksCredentials()
     QVERIFY(changed.wait(10000));
     QCOMPARE(changed.at(0).at(0).value<ow::queue::Ticket>().id, issued.at(0).at(0).value<ow::queue::Ticket>().id);
     QCOMPARE(failed.size(), 2);
+}
+
+namespace {
+
+QJsonObject hallEvent(const QString &number)
+{
+    return QJsonObject {{QStringLiteral("ticket"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {QStringLiteral("number"), number}, {QStringLiteral("category"), QStringLiteral("business")},
+        {QStringLiteral("window"), windowKey(1)}};
+}
+
+QStringList numbersIn(const QJsonObject &page)
+{
+    QStringList out;
+    for (const QJsonValue &e : page.value(QLatin1String("events")).toArray())
+        out.append(e.toObject().value(QLatin1String("data")).toObject().value(QLatin1String("number")).toString());
+    return out;
+}
+
+} // namespace
+
+void TestQueue::eventsNumberedAfterCommitNeverSkipped()
+{
+    // Two writers of one hall on two connections: the one that started first commits last. The
+    // later one must not wait for the earlier one's transaction (the call's commits run side by
+    // side), the reader sees an event only once it is numbered, and never skips the earlier one.
+    if (!testOnPostgres())
+        QSKIP("SQLite has one writer at a time and numbers in the writer's transaction");
+    QTemporaryDir dir;
+    const QString key = QStringLiteral("hall:H1");
+    const Clock clock = [] { return kMorning; };
+    auto opened1 = Database::open(dir.path(), testDatabaseFor(dir.path()));
+    QVERIFY2(opened1, qPrintable(opened1.error()));
+    auto opened2 = Database::open(dir.path(), testDatabaseFor(dir.path()));
+    QVERIFY2(opened2, qPrintable(opened2.error()));
+    Database &db1 = *opened1.value();
+    Database &db2 = *opened2.value();
+    EventLog log1(db1, clock);
+    EventLog log2(db2, clock);
+    log1.setDeferredNumbering(true);
+    log2.setDeferredNumbering(true);
+    QSignalSpy told2(&log2, &EventLog::appended);
+    // One event numbered before, so the cursors go on from an existing counter.
+    QVERIFY(db1.begin());
+    QCOMPARE(
+        log1.append(key, QStringLiteral("issue"), QStringLiteral(""), QString(), hallEvent(QStringLiteral("A001"))),
+        QString());
+    QVERIFY(db1.commit());
+    log1.publish();
+    log1.numberPending();
+    auto page = log2.read(key, 0, 100);
+    QVERIFY(page);
+    QCOMPARE(numbersIn(*page.value), QStringList {QStringLiteral("A001")});
+    const qint64 seen = page.value->value(QLatin1String("cursor")).toInteger();
+    QCOMPARE(seen, 1);
+
+    // A lock wait of the second writer fails the test instead of hanging it.
+    QVERIFY(db2.exec(QStringLiteral("SET lock_timeout = '2s'")));
+    QVERIFY(db1.begin());
+    QCOMPARE(log1.append(key, QStringLiteral("call"), QStringLiteral(""), QString(), hallEvent(QStringLiteral("A002"))),
+        QString());
+    QVERIFY(db2.begin());
+    QCOMPARE(log2.append(key, QStringLiteral("call"), QStringLiteral(""), QString(), hallEvent(QStringLiteral("A003"))),
+        QString());
+    QVERIFY2(db2.commit(), qPrintable(db2.lastError()));
+    log2.publish();
+    // Committed, not numbered yet: no reader sees it, nobody is told.
+    page = log1.read(key, seen, 100);
+    QVERIFY(page);
+    QVERIFY(numbersIn(*page.value).isEmpty());
+    QCOMPARE(told2.size(), 0);
+    log2.numberPending();
+    QCOMPARE(told2.size(), 1);
+    page = log1.read(key, seen, 100);
+    QVERIFY(page);
+    QCOMPARE(numbersIn(*page.value), QStringList {QStringLiteral("A003")});
+    const qint64 afterLater = page.value->value(QLatin1String("cursor")).toInteger();
+    QCOMPARE(afterLater, seen + 1);
+    // The earlier writer commits now: its event comes after the cursor the reader holds.
+    QVERIFY(db1.commit());
+    log1.publish();
+    page = log2.read(key, afterLater, 100);
+    QVERIFY(numbersIn(*page.value).isEmpty());
+    log1.numberPending();
+    page = log2.read(key, afterLater, 100);
+    QVERIFY(page);
+    QCOMPARE(numbersIn(*page.value), QStringList {QStringLiteral("A002")});
+    QCOMPARE(page.value->value(QLatin1String("cursor")).toInteger(), afterLater + 1);
+    // Numbering again finds nothing: no cursor given twice.
+    auto again = log2.number(key);
+    QVERIFY(again);
+    QCOMPARE(again.value(), 0);
+    page = log2.read(key, 0, 100);
+    QCOMPARE(
+        numbersIn(*page.value), (QStringList {QStringLiteral("A001"), QStringLiteral("A003"), QStringLiteral("A002")}));
+}
+
+void TestQueue::unnumberedEventIsSweptToAWaitingLongPoll()
+{
+    // An instance dies between its commit and the numbering (the seam: it never numbers). The
+    // other instance's sweep numbers the event and the long-poll waiting there gets it.
+    if (!testOnPostgres())
+        QSKIP("SQLite numbers in the writer's transaction: nothing is left unnumbered");
+    QTemporaryDir dir;
+    QString kioskToken;
+    QVERIFY(setUpHall(dir.path(), 1, QJsonObject(), &kioskToken));
+    BackOfficeProcess dying;
+    qputenv("OW_BACKOFFICE_TEST_UNNUMBERED", "1");
+    const bool started = dying.start(dir.path());
+    qunsetenv("OW_BACKOFFICE_TEST_UNNUMBERED");
+    QVERIFY(started);
+    QFile specFile(QStringLiteral(OW_OPENAPI));
+    QVERIFY(specFile.open(QIODevice::ReadOnly));
+    ApiClient api(QJsonDocument::fromJson(specFile.readAll()).object());
+    api.setPort(dying.port());
+    const QList<QPair<QByteArray, QByteArray>> kioskAuth {{"Authorization", "Bearer " + kioskToken.toLatin1()}};
+    ApiResponse r = api.call("POST", QStringLiteral("/v1/halls/H1/tickets"),
+        QJsonObject {{QStringLiteral("category"), QStringLiteral("business")}}, kioskAuth);
+    QCOMPARE(r.status, 201);
+    const QString number =
+        r.object().value(QLatin1String("ticket")).toObject().value(QLatin1String("number")).toString();
+    dying.kill();
+    {
+        QSqlDatabase db = openTestDatabase(dir.path(), QStringLiteral("unnumbered"));
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(QStringLiteral("SELECT COUNT(*) FROM hall_events WHERE cursor_no IS NULL")),
+            qPrintable(q.lastError().text()));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1); // committed, never numbered
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("unnumbered"));
+    BackOfficeProcess next;
+    QVERIFY(next.start(dir.path()));
+    api.setPort(next.port());
+    QElapsedTimer waited;
+    waited.start();
+    r = api.call("GET", QStringLiteral("/v1/halls/H1/events?after=0&wait=20"), QJsonValue::Undefined, kioskAuth);
+    QCOMPARE(r.status, 200);
+    QVERIFY2(r.violations.isEmpty(), qPrintable(r.violations.join(QLatin1Char('\n'))));
+    const QJsonArray events = r.object().value(QLatin1String("events")).toArray();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().toObject().value(QLatin1String("number")).toString(), number);
+    QCOMPARE(events.first().toObject().value(QLatin1String("cursor")).toInteger(), 1);
+    QVERIFY2(waited.elapsed() < 10000, qPrintable(QString::number(waited.elapsed())));
+}
+
+void TestQueue::openTransactionElsewhereDoesNotDelayHallEvents()
+{
+    // An admin's forgotten BEGIN in another database of the cluster (issue 23's reverted design
+    // cut readers at the cluster-wide xmin and froze every hall display behind it).
+    if (!testOnPostgres())
+        QSKIP("a PostgreSQL cluster's matter");
+    QTemporaryDir dir;
+    QTemporaryDir other;
+    QString kioskToken;
+    QVERIFY(setUpHall(dir.path(), 1, QJsonObject(), &kioskToken));
+    {
+        QSqlDatabase forgotten = openTestDatabase(other.path(), QStringLiteral("forgotten"));
+        QVERIFY2(forgotten.isOpen(), qPrintable(forgotten.lastError().text()));
+        QVERIFY(forgotten.transaction());
+        QSqlQuery q(forgotten);
+        QVERIFY2(q.exec(QStringLiteral("SELECT txid_current()")), qPrintable(q.lastError().text()));
+        BackOfficeProcess server;
+        QVERIFY(server.start(dir.path()));
+        QFile specFile(QStringLiteral(OW_OPENAPI));
+        QVERIFY(specFile.open(QIODevice::ReadOnly));
+        ApiClient api(QJsonDocument::fromJson(specFile.readAll()).object());
+        api.setPort(server.port());
+        const QList<QPair<QByteArray, QByteArray>> kioskAuth {{"Authorization", "Bearer " + kioskToken.toLatin1()}};
+        for (int i = 0; i < 3; ++i) {
+            QElapsedTimer took;
+            took.start();
+            ApiResponse r = api.call("POST", QStringLiteral("/v1/halls/H1/tickets"),
+                QJsonObject {{QStringLiteral("category"), QStringLiteral("business")}}, kioskAuth);
+            QCOMPARE(r.status, 201);
+            r = api.call(
+                "GET", QStringLiteral("/v1/halls/H1/events?after=%1&wait=10").arg(i), QJsonValue::Undefined, kioskAuth);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.object().value(QLatin1String("events")).toArray().size(), 1);
+            QCOMPARE(r.object().value(QLatin1String("cursor")).toInteger(), i + 1);
+            QVERIFY2(took.elapsed() < 3000, qPrintable(QString::number(took.elapsed())));
+        }
+        forgotten.rollback();
+        forgotten.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("forgotten"));
 }
 
 QTEST_GUILESS_MAIN(TestQueue)

@@ -1,7 +1,9 @@
 // Issue 23: call-next latency with 20 windows calling at once (call next, done, call next …) on
 // a hall with a few thousand waiting tickets, against one and two onewindow-backoffice instances
 // on PostgreSQL (fsync on), SQLite beside it. Prints p50/p99/max per setup (target p99 ≤ 50 ms).
-//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL] [--workers N]
+//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL] [--workers N] [--waits]
+// --waits: on PostgreSQL, samples pg_stat_activity every 10 ms on a thread of its own while the
+// windows call, and prints what the benchmark's backends were waiting on (share of samples).
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -13,12 +15,19 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <memory>
+#include <thread>
 
 namespace {
 
@@ -82,6 +91,80 @@ struct Server
         process.waitForFinished(10000);
     }
 };
+
+// Wait events of the active backends of the database of `url`, sampled until stop.
+class WaitSampler
+{
+public:
+    explicit WaitSampler(const QString &url)
+        : m_url(url)
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~WaitSampler() { stop(); }
+    void stop()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    void print() const
+    {
+        std::printf("           wait events of the active backends (%lld samples of %lld polls):", m_samples, m_polls);
+        std::vector<std::pair<qint64, QString>> byCount;
+        for (const auto &[name, count] : m_counts)
+            byCount.push_back({count, name});
+        std::sort(byCount.rbegin(), byCount.rend());
+        for (size_t i = 0; i < byCount.size() && i < 6; ++i)
+            std::printf(" %s %.0f %%;", qPrintable(byCount.at(i).second),
+                100.0 * double(byCount.at(i).first) / double(std::max<qint64>(1, m_samples)));
+        std::printf("\n");
+    }
+
+private:
+    void run()
+    {
+        const QUrl u(m_url);
+        const QString name = QStringLiteral("bench-waits");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(u.host());
+            db.setPort(u.port(5432));
+            db.setUserName(u.userName());
+            db.setPassword(u.password());
+            db.setDatabaseName(QStringLiteral("postgres"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT COALESCE(wait_event_type || ':' || wait_event, 'CPU') FROM"
+                                         " pg_stat_activity WHERE datname = ? AND state = 'active'"));
+                while (!m_stop) {
+                    q.addBindValue(u.path().mid(1));
+                    if (q.exec()) {
+                        ++m_polls;
+                        while (q.next()) {
+                            ++m_counts[q.value(0).toString()];
+                            ++m_samples;
+                        }
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    QString m_url;
+    std::atomic<bool> m_stop {false};
+    std::map<QString, qint64> m_counts;
+    qint64 m_samples = 0;
+    qint64 m_polls = 0;
+    std::thread m_thread;
+};
+
+bool &sampleWaits()
+{
+    static bool on = false;
+    return on;
+}
 
 double percentile(std::vector<double> v, double p)
 {
@@ -188,6 +271,9 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
     std::vector<double> latencies;
     int running = kWindows;
     int failures = 0;
+    std::unique_ptr<WaitSampler> sampler;
+    if (sampleWaits() && !url.isEmpty())
+        sampler = std::make_unique<WaitSampler>(url);
     QElapsedTimer all;
     all.start();
     QEventLoop loop;
@@ -232,6 +318,10 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
         qPrintable(label), instances, instances > 1 ? "s" : "", kWindows, tickets, issueMs / tickets,
         percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0), latencies.size(), seconds,
         double(latencies.size()) / seconds, failures, load.constData());
+    if (sampler) {
+        sampler->stop();
+        sampler->print();
+    }
     std::fflush(stdout);
     return failures == 0 && int(latencies.size()) == tickets;
 }
@@ -249,6 +339,7 @@ int main(int argc, char *argv[])
     const qsizetype workersAt = args.indexOf(QLatin1String("--workers"));
     if (workersAt >= 0 && workersAt + 1 < args.size())
         serverExtra() = {QStringLiteral("--workers"), args.at(workersAt + 1)};
+    sampleWaits() = args.contains(QLatin1String("--waits"));
     QTemporaryDir dir;
     std::printf("bench_queue: call next over loopback, %d windows at once (call next, done, …)\n", kWindows);
     if (!bench(QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), tickets, 1))

@@ -310,6 +310,7 @@ QString BackOfficeServer::startWorker()
     stores->cases = std::make_unique<CaseLedger>(d, *m_sealer, m_clock);
     stores->catalogues = std::make_unique<Catalogues>(d, m_clock);
     stores->events = std::make_unique<EventLog>(d, m_clock);
+    stores->events->setDeferredNumbering(true);
     stores->router = std::make_unique<Router>(d, *m_sealer, *stores->catalogues, *stores->events, m_clock);
     stores->departments = std::make_unique<Departments>(d, *stores->events, m_clock);
     stores->cases->setRouting(stores->router.get(), stores->departments.get());
@@ -408,7 +409,8 @@ void BackOfficeServer::maintain()
     // Expired uploads' parts are collected every minute (sooner with a short expiry).
     const qint64 sweepEvery = qBound(qint64(1), m_uploads->expirySeconds() / 2, qint64(60));
     const bool sweep = ++m_ticks % sweepEvery == 0;
-    m_pool->submit([this, sweep] {
+    const bool numbering = m_ticks % kEventSweepTicks == 1 && database().dialect() == Database::Dialect::Postgres;
+    m_pool->submit([this, sweep, numbering] {
         const auto done = qScopeGuard([this] { m_maintaining = false; });
         // SQLite's one writer: the sweep writes, the checkpoint wants no writer in between.
         std::optional<QMutexLocker<QMutex>> serialized;
@@ -421,6 +423,12 @@ void BackOfficeServer::maintain()
             else if (swept.value() > 0)
                 logLine(QJsonObject {{QStringLiteral("event"), QStringLiteral("uploads-expired")},
                     {QStringLiteral("count"), swept.value()}});
+        }
+        // PostgreSQL: events an instance committed but did not number (it died in between).
+        if (numbering) {
+            auto numbered = events().sweep();
+            if (!numbered)
+                std::fprintf(stderr, "onewindow-backoffice: event sweep: %s\n", qPrintable(numbered.error()));
         }
         // SQLite checkpoints on its own only while no statement reads across a commit; under a
         // steady stream of requests its log grew without bound (issue 21). A TRUNCATE
@@ -825,6 +833,7 @@ ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray
                 const ApiReply reply = dispatchSerialized(std::move(request), writes);
                 QMetaObject::invokeMethod(
                     this, [handle, reply] { handle.send(reply); }, Qt::QueuedConnection);
+                events().numberPending(); // the answer does not wait for its events' cursors
             });
             ApiReply later = ApiReply::later();
             later.logRoute = route->path;

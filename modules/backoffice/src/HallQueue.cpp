@@ -368,7 +368,8 @@ ApiReply HallQueue::readQueue(const Principal &who, const QString &hallCode)
         }
     }
     auto calls = m_db.exec(QStringLiteral("SELECT cursor_no, type, at, data FROM hall_events WHERE hall_key = ?"
-                                          " AND type IN ('call', 'recall', 'resume') ORDER BY cursor_no DESC LIMIT %1")
+                                          " AND type IN ('call', 'recall', 'resume') AND cursor_no IS NOT NULL"
+                                          " ORDER BY cursor_no DESC LIMIT %1")
                                .arg(kLatestCalls),
         {QLatin1String(EventLog::kHallPrefix) + hallCode});
     if (!calls)

@@ -144,6 +144,9 @@ public:
 
     // SQLite's write-ahead log is checkpointed (and truncated) once it passes this size.
     static constexpr qint64 kWalCheckpointBytes = 16LL * 1024 * 1024;
+    // PostgreSQL: every 5 s (and 1 s after start), events committed but left unnumbered are
+    // numbered (EventLog::sweep: two index-only queries when there are none).
+    static constexpr qint64 kEventSweepTicks = 5;
 
 Q_SIGNALS:
     void stopped();

@@ -2,6 +2,7 @@
 
 #include "onewindow/backoffice/ApiReply.h"
 #include "onewindow/backoffice/Clock.h"
+#include "onewindow/core/Result.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -13,11 +14,17 @@ namespace ow::backoffice {
 class Database;
 
 // Each window's events (confirmed, routed, decided, ready, handout) with a cursor that is strictly
-// increasing per window, never skips and never repeats: the next cursor is taken in the same
-// transaction as the change, by a guarded UPDATE of the window's counter row in window_events
-// (that row lock also orders concurrent writers of several instances), and the event row is keyed
-// by (window, cursor). A key "hall:<code>" is a hall's calls for its display (HallQueue), kept in
-// hall_events by the same rule.
+// increasing per window, never skips and never repeats. A key "hall:<code>" is a hall's events for
+// its display and windows (HallQueue), kept in hall_events by the same rule.
+//
+// PostgreSQL: the writer's transaction inserts the event without a cursor (no lock shared with the
+// other writers of the key). Once it committed, a short numbering transaction (number()) locks the
+// key's counter row, gives every committed unnumbered event of the key the next cursors in the
+// order of their ids, and commits durably; then a NOTIFY wakes the listeners. Readers take only
+// numbered rows, and numberings follow one another in lock order, so a reader that has seen
+// cursor n never misses a later-numbered event. An event left unnumbered (the instance died
+// between commit and numbering) is numbered by the next numbering of its key or by sweep().
+// SQLite (one writer at a time): numbered in the writer's transaction.
 class EventLog : public QObject
 {
     Q_OBJECT
@@ -33,9 +40,20 @@ public:
     // Inside the caller's open transaction: appends one event; "" or the error (then roll back).
     [[nodiscard]] QString append(const QString &window, const QString &type, const QString &caseId,
         const QString &itemId, const QJsonObject &data);
-    // After the caller's transaction ended: announces appended() for each window written to
-    // (a rolled-back one only causes a needless recheck).
+    // After the caller's transaction ended: SQLite announces appended() for each window written
+    // to; PostgreSQL numbers their events and then announces (a rolled-back one only causes a
+    // needless check): a window's now, a hall's now or, deferred, at numberPending().
     void publish();
+    // Deferred: publish() only notes the halls, numberPending() numbers them (a worker calls it
+    // once the request's answer is handed back).
+    void setDeferredNumbering(bool deferred) { m_deferred = deferred; }
+    void numberPending();
+    // PostgreSQL: numbers the key's committed unnumbered events in a transaction of its own;
+    // how many. 0 on SQLite.
+    [[nodiscard]] Result<int> number(const QString &key);
+    // PostgreSQL: numbers every key's unnumbered events (start-up and a periodic sweep: two
+    // index-only queries when there are none); how many.
+    [[nodiscard]] Result<int> sweep();
 
     // {"events": […], "cursor": n} after `after`, at most `limit`.
     ApiResult<QJsonObject> read(const QString &window, qint64 after, int limit);
@@ -50,10 +68,18 @@ private:
         QString events;
         QString key;
     };
+    static constexpr int kNumberingAttempts = 3;
     static Tables tables(const QString &key);
+    Result<int> numberLocked(const Tables &t, const QString &key);
+    void tell(const QString &key);
     Database &m_db;
     Clock m_clock;
+    // Test seam (OW_BACKOFFICE_TEST_UNNUMBERED): this process never numbers, as if it died after
+    // each commit.
+    bool m_neverNumber = false;
+    bool m_deferred = false;
     QSet<QString> m_pending;
+    QSet<QString> m_unnumbered;
 };
 
 } // namespace ow::backoffice
