@@ -1,7 +1,5 @@
 #include "onewindow/ui/MainWindow.h"
 
-#include "onewindow/ui/PdfPlugin.h"
-
 #include "onewindow/ui/CasesPage.h"
 #include "onewindow/ui/ClientContext.h"
 #include "onewindow/ui/DemoMenu.h"
