@@ -89,7 +89,8 @@ QString TestPdfPlugin::acceptedCase()
            << w.setApplicant(
                   intake::Party::person(QStringLiteral("33010619900101123X"), QStringLiteral("王小明")).value())
            << w.choose(checklist::Selection::ofMatters({QStringLiteral("330106-QR-POLICE-003")}));
-    for (const auto &line : w.checklist().materials)
+    const auto lines = w.checklist().materials; // a copy: each mark() recomputes the checklist
+    for (const auto &line : lines)
         errors << w.mark(line.id, checklist::Received::Original);
     errors << w.goTo(intake::IntakeWorkflow::Step::Verdict) << w.decide(intake::IntakeWorkflow::Decision::Accept);
     const QString id = w.caseId();
