@@ -32,6 +32,7 @@
 #include "onewindow/ui/SupervisorPage.h"
 
 #include <QApplication>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -116,6 +117,7 @@ class TestSupervisorPage : public QObject
 private Q_SLOTS:
     void initTestCase();
     void theDayAsTheSupervisorSeesIt();
+    void todayIsTheCentresDayWhateverThePcsClock();
     void aBadRatingWithItsDeadline();
     void anAppealDecidedFromTheSection();
     void csvOpensAsUtf8WithItsColumns();
@@ -325,6 +327,39 @@ void TestSupervisorPage::theDayAsTheSupervisorSeesIt()
     // Today's series: one day.
     QCOMPARE(p->overview()->daily.size(), 1);
     QCOMPARE(p->overview()->daily.at(0).tickets, 2);
+}
+
+void TestSupervisorPage::todayIsTheCentresDayWhateverThePcsClock()
+{
+    // A PC whose clock or zone says it is still yesterday (CI in UTC after 16:00, a laptop set
+    // wrong): "today" is the back office's day in China time, where the tickets were called.
+    const QDateTime centre = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600);
+    const ow::FixedClock yesterday(centre.addDays(-1));
+    ow::ui::ClientContext context = m_context;
+    context.clock = &yesterday;
+    SupervisorPage p(context);
+    p.resize(1366, 720);
+    QVERIFY(refreshed(p));
+    QCOMPARE(p.overview()->from, centre.date());
+    QCOMPARE(p.findChild<QDateEdit *>(QStringLiteral("fromEdit"))->date(), centre.date());
+    QCOMPARE(p.findChild<QDateEdit *>(QStringLiteral("toEdit"))->date(), centre.date());
+    auto *windows = p.findChild<QTableWidget *>(QStringLiteral("windowOutcomeTable"));
+    QCOMPARE(cellText(windows, 0, 2), QStringLiteral("2")); // tickets
+    QCOMPARE(cellText(windows, 0, 6), QStringLiteral("2")); // accepted
+
+    // A period the supervisor picks is asked as picked; 今天 goes back to the centre's today.
+    auto *from = p.findChild<QDateEdit *>(QStringLiteral("fromEdit"));
+    from->setFocus();
+    from->setDate(centre.date().addDays(-3));
+    QSignalSpy spy(&p, &SupervisorPage::refreshed);
+    QTest::keyClick(from, Qt::Key_Return); // editingFinished, as the supervisor's Enter gives it
+    QVERIFY(spy.wait(kWait));
+    QCOMPARE(p.overview()->from, centre.date().addDays(-3));
+    QCOMPARE(p.overview()->to, centre.date());
+    p.findChild<QPushButton *>(QStringLiteral("todayButton"))->click();
+    QVERIFY(spy.wait(kWait));
+    QCOMPARE(p.overview()->from, centre.date());
+    QCOMPARE(from->date(), centre.date());
 }
 
 void TestSupervisorPage::aBadRatingWithItsDeadline()

@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace ow::ui {
 
 namespace {
@@ -168,9 +170,7 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
         refresh();
     });
     connect(m_ui->todayButton, &QPushButton::clicked, this, [this] {
-        const QDate now = m_context.clock->today();
-        m_ui->fromEdit->setDate(now);
-        m_ui->toEdit->setDate(now);
+        m_followToday = true;
         refresh();
     });
     connect(m_ui->fromEdit, &QDateEdit::dateChanged, this, [this](const QDate &from) {
@@ -184,8 +184,10 @@ SupervisorPage::SupervisorPage(const ClientContext &context, QWidget *parent)
     // A new period asks at once (leaving a date field unchanged does not).
     for (QDateEdit *edit : {m_ui->fromEdit, m_ui->toEdit})
         connect(edit, &QDateEdit::editingFinished, this, [this] {
-            if (!m_overview || m_overview->from != m_ui->fromEdit->date() || m_overview->to != m_ui->toEdit->date())
+            if (!m_overview || m_overview->from != m_ui->fromEdit->date() || m_overview->to != m_ui->toEdit->date()) {
+                m_followToday = false;
                 refresh();
+            }
         });
     connect(m_ui->exportButton, &QPushButton::clicked, this, &SupervisorPage::exportCsv);
     connect(m_ui->reportButton, &QPushButton::clicked, this, &SupervisorPage::saveReport);
@@ -265,7 +267,12 @@ void SupervisorPage::refresh()
 {
     if (!m_context.supervisor)
         return;
-    m_context.supervisor->fetch(m_ui->fromEdit->date(), m_ui->toEdit->date(), m_offset);
+    // Today is the centre's day as the back office counts it (China time), whatever this PC's zone:
+    // no dates asked, and the answer's period shown.
+    if (m_followToday)
+        m_context.supervisor->fetch(QDate(), QDate(), m_offset);
+    else
+        m_context.supervisor->fetch(m_ui->fromEdit->date(), m_ui->toEdit->date(), m_offset);
     if (!m_overview)
         showStatus();
 }
@@ -349,6 +356,12 @@ void SupervisorPage::showOverview(const Overview &overview)
 {
     m_overview = overview;
     m_fetchedAt = m_context.clock->now();
+    if (m_followToday && overview.from.isValid() && overview.to.isValid()) {
+        for (QDateEdit *edit : {m_ui->fromEdit, m_ui->toEdit})
+            edit->setMaximumDate(std::max(edit->maximumDate(), overview.to));
+        m_ui->toEdit->setDate(overview.to);
+        m_ui->fromEdit->setDate(overview.from);
+    }
     m_failure.clear();
     fillLive();
     fillDeadlines();

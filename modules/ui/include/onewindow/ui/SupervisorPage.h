@@ -80,6 +80,7 @@ private:
     QString m_notice; // the last action's outcome (saved, decided)
     std::unique_ptr<SupervisorChartsPlugin> m_chartsPlugin;
     std::unique_ptr<SupervisorCharts> m_charts;
+    bool m_followToday = true; // the period is the back office's today (moves on at midnight)
     int m_offset = 0; // the page of windows asked for (a province's admin pages through them)
 };
 
