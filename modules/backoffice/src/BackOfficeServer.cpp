@@ -204,6 +204,12 @@ BackOfficeServer::BackOfficeServer(QObject *parent)
 
 BackOfficeServer::~BackOfficeServer()
 {
+    // The workers first (they hand hall events to the numbering thread), then that thread; what
+    // it had not taken yet is numbered here, so a graceful stop leaves nothing for the sweep.
+    m_pool.reset();
+    m_numbering.reset();
+    if (m_events)
+        m_events->numberAll(std::exchange(m_numberingKeys, {}));
     if (m_lockFd >= 0)
         ::close(m_lockFd);
 }
@@ -274,6 +280,16 @@ Result<bool> BackOfficeServer::open(const ServerOptions &options)
     if (!workers) {
         m_pool.reset();
         return Result<bool>::failure(workers.error());
+    }
+    if (m_db->dialect() == Database::Dialect::Postgres) {
+        m_numbering = std::make_unique<WorkerPool>(false);
+        auto numbering = m_numbering->start(
+            1, [this] { return startWorker(); }, [] { endWorker(); });
+        if (!numbering) {
+            m_numbering.reset();
+            m_pool.reset();
+            return Result<bool>::failure(numbering.error());
+        }
     }
     // A woken long-poll's page is read on a worker, ahead of the queued requests (one query).
     m_waiters->setReader([this](const QString &window, qint64 after, int limit, EventWaiters::Done done) {
@@ -574,6 +590,30 @@ void BackOfficeServer::shutdown(int deadlineMs)
     finishShutdownIfIdle();
 }
 
+void BackOfficeServer::numberLater(const QSet<QString> &keys)
+{
+    if (keys.isEmpty())
+        return;
+    if (!m_numbering) {
+        events().numberAll(keys);
+        return;
+    }
+    QMutexLocker locked(&m_numberingLock);
+    m_numberingKeys.unite(keys);
+    if (m_numberingQueued)
+        return;
+    m_numberingQueued = true;
+    m_numbering->submit([this] {
+        QSet<QString> taken;
+        {
+            QMutexLocker lockedNow(&m_numberingLock);
+            taken = std::exchange(m_numberingKeys, {});
+            m_numberingQueued = false;
+        }
+        events().numberAll(taken);
+    });
+}
+
 void BackOfficeServer::finishShutdownIfIdle()
 {
     if (!m_stopping || m_stoppedSent || m_connectionCount > 0)
@@ -833,7 +873,7 @@ ApiReply BackOfficeServer::serve(const HttpRequestParser &head, const QByteArray
                 const ApiReply reply = dispatchSerialized(std::move(request), writes);
                 QMetaObject::invokeMethod(
                     this, [handle, reply] { handle.send(reply); }, Qt::QueuedConnection);
-                events().numberPending(); // the answer does not wait for its events' cursors
+                numberLater(events().takeUnnumbered()); // the answer does not wait for their cursors
             });
             ApiReply later = ApiReply::later();
             later.logRoute = route->path;

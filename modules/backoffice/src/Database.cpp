@@ -558,6 +558,18 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE events_v4 RENAME TO events"),
             QStringLiteral("CREATE INDEX events_unnumbered ON events (window_key_id) WHERE cursor_no IS NULL"),
         },
+        // Call next reads the waiting line in its order (issue 23): one partial index over the
+        // waiting tickets per class of QueueRules::orderKey (overdue by queued_at, on-time
+        // appointments by slot, the rest by rank_key; number breaks ties), so a call walks a few
+        // entries of one index instead of sorting every waiting ticket of the hall.
+        {
+            QStringLiteral("CREATE INDEX tickets_next_overdue ON tickets (hall, queued_at, number)"
+                           " WHERE state IN ('waiting', 'transferred')"),
+            QStringLiteral("CREATE INDEX tickets_next_appointment ON tickets (hall, slot_start, number)"
+                           " WHERE state IN ('waiting', 'transferred') AND rank_class = 1"),
+            QStringLiteral("CREATE INDEX tickets_next_rank ON tickets (hall, rank_key, number)"
+                           " WHERE state IN ('waiting', 'transferred')"),
+        },
     };
     return all;
 }

@@ -98,9 +98,8 @@ void EventLog::publish()
     }
 }
 
-void EventLog::numberPending()
+void EventLog::numberAll(const QSet<QString> &keys)
 {
-    const QSet<QString> keys = std::exchange(m_unnumbered, {});
     for (const QString &key : keys) {
         auto numbered = number(key);
         // Left unnumbered: the next numbering of the key or the sweep numbers it.

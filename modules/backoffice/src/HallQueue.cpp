@@ -182,7 +182,7 @@ Ticket HallQueue::ticketFrom(const QSqlQuery &q)
     return t;
 }
 
-ApiResult<Ticket> HallQueue::loadTicket(const QString &id, bool lock)
+ApiResult<Ticket> HallQueue::loadTicket(const QString &id, bool lock, int *lastSeq)
 {
     auto q = m_db.exec(
         QStringLiteral("SELECT %1 FROM tickets WHERE id = ?%2").arg(kColumns, lock ? m_db.forUpdate() : QString()),
@@ -191,6 +191,8 @@ ApiResult<Ticket> HallQueue::loadTicket(const QString &id, bool lock)
         return ApiReply::storage(q.error());
     if (!q.value().next())
         return notFound(QStringLiteral("There is no such ticket."));
+    if (lastSeq)
+        *lastSeq = q.value().value(kLastSeqColumn).toInt();
     return ticketFrom(q.value());
 }
 
@@ -208,14 +210,14 @@ QString HallQueue::insertTicket(const Ticket &t, const queue::HallSettings &sett
 }
 
 QString HallQueue::addEvent(const QString &ticketId, int seq, const QString &kind, const QDateTime &at,
-    const QString &window, const QString &clerk, const QJsonObject &data)
+    const QString &window, const QString &clerk, const QJsonObject &data, const QDateTime &queuedAt)
 {
     auto q = m_db.exec(QStringLiteral("INSERT INTO ticket_events (ticket_id, seq, kind, at, window_key_id, clerk, data)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {ticketId, seq, kind, isoUtc(at), nullable(window), nullable(clerk), compact(data)});
     if (!q)
         return q.error();
-    return m_stats.ticketEvent(ticketId, kind, at, window, clerk);
+    return m_stats.ticketEvent(ticketId, kind, at, window, clerk, queuedAt);
 }
 
 QString HallQueue::saveTicket(
@@ -230,7 +232,7 @@ QString HallQueue::saveTicket(
         return q.error();
     if (q.value().numRowsAffected() != 1)
         return QStringLiteral("ticket %1 changed meanwhile").arg(t.id);
-    return addEvent(t.id, expectedSeq + 1, kind, m_clock(), who.window, who.user, data);
+    return addEvent(t.id, expectedSeq + 1, kind, m_clock(), who.window, who.user, data, t.queuedAt);
 }
 
 QString HallQueue::announce(const Ticket &t, const QString &type)
@@ -632,19 +634,29 @@ ApiReply HallQueue::callNext(const Principal &who, const QString &window)
             return ApiReply::error(409, QStringLiteral("window-busy"),
                 QStringLiteral("Ticket %1 is still at this window: finish, park or transfer it first.").arg(number));
         }
-        // QueueRules::orderKey in SQL: overdue by queued_at; on-time appointments whose slot has
-        // started by slot; everybody else by rank_key; then by number. PostgreSQL skips the rows
-        // another caller holds, so concurrent windows take the next tickets instead of waiting.
-        auto next = m_db.exec(
-            QStringLiteral("SELECT %1 FROM tickets WHERE hall = ? AND state IN ('waiting', 'transferred')"
-                           " AND (target_window = ? OR (target_window IS NULL AND category IN"
-                           " (SELECT category FROM hall_window_categories WHERE window_key_id = ?)))"
-                           " ORDER BY CASE WHEN queued_at <= ? THEN 0 WHEN rank_class = 1 AND slot_start <= ? THEN 1"
-                           " ELSE 2 END, CASE WHEN queued_at <= ? THEN queued_at"
-                           " WHEN rank_class = 1 AND slot_start <= ? THEN slot_start ELSE rank_key END, number"
-                           " LIMIT 1%2")
-                .arg(kColumns, postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()),
-            {hallCode, window, window, cutoff, nowText, cutoff, nowText});
+        // QueueRules::orderKey in SQL, one class after the other, each read in the order of its
+        // own partial index over the waiting tickets, so a call reads a few index entries instead
+        // of sorting the hall's whole waiting line: overdue tickets by queued_at; on-time
+        // appointments whose slot has started by slot; everybody else by rank_key; then by number.
+        // One statement: COALESCE runs a class's subquery only when the ones before found none.
+        // PostgreSQL skips the rows another caller holds, so concurrent windows take the next
+        // tickets instead of waiting; the outer lock (on a row this call holds already) reads the
+        // row's latest version.
+        const QString mine = QStringLiteral(" AND (target_window = ? OR (target_window IS NULL AND category IN"
+                                            " (SELECT category FROM hall_window_categories WHERE window_key_id = ?)))");
+        const QString skip = postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString();
+        const QString waiting =
+            QStringLiteral("(SELECT id FROM tickets WHERE hall = ? AND state IN ('waiting', 'transferred')");
+        auto next = m_db.exec(QStringLiteral("SELECT %1 FROM tickets WHERE id = COALESCE(").arg(kColumns) + waiting
+                + QStringLiteral(" AND queued_at <= ?") + mine + QStringLiteral(" ORDER BY queued_at, number LIMIT 1")
+                + skip + QStringLiteral("), ") + waiting
+                + QStringLiteral(" AND rank_class = 1 AND slot_start <= ? AND queued_at > ?") + mine
+                + QStringLiteral(" ORDER BY slot_start, number LIMIT 1") + skip + QStringLiteral("), ") + waiting
+                + QStringLiteral(" AND queued_at > ? AND NOT (rank_class = 1 AND slot_start <= ?)") + mine
+                + QStringLiteral(" ORDER BY rank_key, number LIMIT 1") + skip + QStringLiteral("))")
+                + (postgres ? QStringLiteral(" FOR UPDATE") : QString()),
+            {hallCode, cutoff, window, window, hallCode, nowText, cutoff, window, window, hallCode, cutoff, nowText,
+                window, window});
         if (!next)
             return fail(next.error());
         if (!next.value().next()) {
@@ -693,7 +705,8 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
         const QDateTime now = m_clock();
         if (!m_db.begin())
             return ApiReply::storage(m_db.lastError());
-        auto loaded = loadTicket(ticketId, true);
+        int seq = 0;
+        auto loaded = loadTicket(ticketId, true, &seq);
         if (!loaded) {
             m_db.rollback();
             return loaded.error;
@@ -754,14 +767,6 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
             m_db.rollback();
             return ApiReply::error(409, QStringLiteral("ticket-state"), after.error());
         }
-        auto seqQ = m_db.exec(QStringLiteral("SELECT last_seq FROM tickets WHERE id = ?"), {ticketId});
-        if (!seqQ)
-            return fail(seqQ.error());
-        if (!seqQ.value().next()) {
-            m_db.rollback();
-            return notFound(QStringLiteral("There is no such ticket."));
-        }
-        const int seq = seqQ.value().value(0).toInt();
         static const QHash<QString, QString> kinds {{QStringLiteral("serve"), QStringLiteral("served")},
             {QStringLiteral("recall"), QStringLiteral("recalled")},
             {QStringLiteral("no-show"), QStringLiteral("no-show")}, {QStringLiteral("park"), QStringLiteral("parked")},

@@ -35,16 +35,19 @@ QString SupervisorStats::centreDay(const QDateTime &at)
     return at.toOffsetFromUtc(kCentreUtcOffset).date().toString(Qt::ISODate);
 }
 
-QString SupervisorStats::ticketEvent(
-    const QString &ticketId, const QString &kind, const QDateTime &at, const QString &window, const QString &clerk)
+QString SupervisorStats::ticketEvent(const QString &ticketId, const QString &kind, const QDateTime &at,
+    const QString &window, const QString &clerk, const QDateTime &knownQueuedAt)
 {
     if (kind == QLatin1String("called")) {
-        auto queued = m_db.exec(QStringLiteral("SELECT queued_at FROM tickets WHERE id = ?"), {ticketId});
-        if (!queued)
-            return queued.error();
-        if (!queued.value().next())
-            return QStringLiteral("ticket %1 is not stored").arg(ticketId);
-        const QDateTime queuedAt = QDateTime::fromString(queued.value().value(0).toString(), Qt::ISODateWithMs);
+        QDateTime queuedAt = knownQueuedAt;
+        if (!queuedAt.isValid()) {
+            auto queued = m_db.exec(QStringLiteral("SELECT queued_at FROM tickets WHERE id = ?"), {ticketId});
+            if (!queued)
+                return queued.error();
+            if (!queued.value().next())
+                return QStringLiteral("ticket %1 is not stored").arg(ticketId);
+            queuedAt = QDateTime::fromString(queued.value().value(0).toString(), Qt::ISODateWithMs);
+        }
         const qint64 wait = std::max<qint64>(0, queuedAt.secsTo(at));
         // The first call counts: a recall or a call at another window after a transfer does not.
         auto put = m_db.exec(QStringLiteral("INSERT INTO sv_tickets (ticket_id, window_key_id, clerk, day, called_at,"

@@ -135,6 +135,8 @@ int WorkerPool::queued() const
 
 void WorkerPool::publishGauges(int busy, int queued) const
 {
+    if (!m_gauges)
+        return;
     Metrics &m = Metrics::global();
     m.setGauge("onewindow_workers_busy", "Workers running a request now.", busy);
     m.setGauge("onewindow_requests_queued", "Requests waiting for a free worker.", queued);

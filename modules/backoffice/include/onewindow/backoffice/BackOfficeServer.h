@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QUrlQuery>
 
 #include <atomic>
@@ -162,6 +163,8 @@ private:
     static constexpr int kDescriptorReserve = 64;
     static constexpr int kDescriptorCeiling = 1 << 20;
     void finishShutdownIfIdle();
+    // Hands hall keys with unnumbered events to the numbering thread (any thread).
+    void numberLater(const QSet<QString> &keys);
     // The signed-in caller (and r.m_user for the request log).
     ApiResult<Principal> authenticate(const Request &r);
     BodyPlan planBody(const HttpRequestParser &head, const QHostAddress &peer, const ReplyHandle &handle) override;
@@ -317,6 +320,14 @@ private:
     // (issue 21); both shared by the workers, so they outlive the pool.
     std::unique_ptr<AppendBatcher> m_batcher;
     std::unique_ptr<TokenCache> m_tokens;
+    // PostgreSQL: the hall events' numbering (issue 23), one thread of its own with its own
+    // connection, so the workers are free once a request is answered. The keys the workers noted
+    // while a numbering ran are numbered together by the next one: under load one durable
+    // numbering transaction covers the calls of many windows. Stopped after the workers.
+    QMutex m_numberingLock;
+    QSet<QString> m_numberingKeys;
+    bool m_numberingQueued = false;
+    std::unique_ptr<WorkerPool> m_numbering;
     std::unique_ptr<WorkerPool> m_pool;
 };
 

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QString>
 
+#include <utility>
+
 namespace ow::backoffice {
 
 class Database;
@@ -42,12 +44,16 @@ public:
         const QString &itemId, const QJsonObject &data);
     // After the caller's transaction ended: SQLite announces appended() for each window written
     // to; PostgreSQL numbers their events and then announces (a rolled-back one only causes a
-    // needless check): a window's now, a hall's now or, deferred, at numberPending().
+    // needless check): a window's now, a hall's now or, deferred, later (takeUnnumbered()).
     void publish();
-    // Deferred: publish() only notes the halls, numberPending() numbers them (a worker calls it
-    // once the request's answer is handed back).
+    // Deferred: publish() only notes the halls; takeUnnumbered() hands them over (once the
+    // request's answer is on its way) to the server's numbering thread, which numbers them.
     void setDeferredNumbering(bool deferred) { m_deferred = deferred; }
-    void numberPending();
+    [[nodiscard]] QSet<QString> takeUnnumbered() { return std::exchange(m_unnumbered, {}); }
+    // Numbers what takeUnnumbered() would hand over, here and now.
+    void numberPending() { numberAll(takeUnnumbered()); }
+    // Numbers these keys' events (a failure is logged: the next numbering or the sweep covers it).
+    void numberAll(const QSet<QString> &keys);
     // PostgreSQL: numbers the key's committed unnumbered events in a transaction of its own;
     // how many. 0 on SQLite.
     [[nodiscard]] Result<int> number(const QString &key);

@@ -74,14 +74,17 @@ private:
     // May `who` read the hall? Its windows' clerks and stations, its devices, supervisors, admins.
     ApiReply mayRead(const Principal &who, const QString &hall);
     ApiResult<QString> hallOfWindow(const QString &window);
-    ApiResult<queue::Ticket> loadTicket(const QString &id, bool lock);
+    // `lastSeq`: the row's last_seq beside it (read under the lock with `lock`).
+    ApiResult<queue::Ticket> loadTicket(const QString &id, bool lock, int *lastSeq = nullptr);
     static queue::Ticket ticketFrom(const QSqlQuery &q);
     QString insertTicket(const queue::Ticket &t, const queue::HallSettings &settings, int lastSeq);
     // The guarded UPDATE (last_seq = expectedSeq) and the event `seq` = expectedSeq + 1.
     QString saveTicket(
         const queue::Ticket &t, int expectedSeq, const QString &kind, const Principal &who, const QJsonObject &data);
+    // `queuedAt`: the ticket's stored queue time when the caller has it (the supervisor's wait
+    // figure), else read.
     QString addEvent(const QString &ticketId, int seq, const QString &kind, const QDateTime &at, const QString &window,
-        const QString &clerk, const QJsonObject &data);
+        const QString &clerk, const QJsonObject &data, const QDateTime &queuedAt = QDateTime());
     // Inside the caller's transaction: the hall's event (EventLog "hall:<code>").
     QString announce(const queue::Ticket &t, const QString &type);
     ApiResult<HallInfo> loadHallOfWindow(const QString &window);

@@ -25,8 +25,9 @@ public:
     explicit SupervisorStats(Database &db);
 
     // HallQueue: a ticket event stored (called, served, done; other kinds are ignored).
-    [[nodiscard]] QString ticketEvent(
-        const QString &ticketId, const QString &kind, const QDateTime &at, const QString &window, const QString &clerk);
+    // `queuedAt`: the ticket's stored queue time if the caller has it (else it is read).
+    [[nodiscard]] QString ticketEvent(const QString &ticketId, const QString &kind, const QDateTime &at,
+        const QString &window, const QString &clerk, const QDateTime &queuedAt = QDateTime());
     // Handouts, inside CaseLedger's transaction: an applied entry of a case of `window` (decided,
     // reopened, visit, supplemented; others are ignored). `entry` is the opened entry.
     [[nodiscard]] QString caseEntry(const QString &caseId, int seq, const QString &window, const QJsonObject &entry);

@@ -24,7 +24,10 @@ class WorkerPool
 public:
     using Job = std::function<void()>;
 
-    WorkerPool() = default;
+    // `gauges`: publishes onewindow_workers_busy and onewindow_requests_queued (the request pool).
+    explicit WorkerPool(bool gauges = true)
+        : m_gauges(gauges)
+    { }
     ~WorkerPool();
     WorkerPool(const WorkerPool &) = delete;
     WorkerPool &operator=(const WorkerPool &) = delete;
@@ -57,6 +60,7 @@ private:
     int m_ready = 0;
     QString m_initError;
     bool m_stopping = false;
+    bool m_gauges = true;
     std::vector<std::unique_ptr<QThread>> m_threads;
 };
 
