@@ -18,6 +18,8 @@
 //
 //   bench_backoffice [--cases N] [--requests N] [--repeat N] [--sqlite-only | --pg-only]
 //                    [--pg postgresql://… [--pg-data DIR]] [--server PATH] [--appends-only]
+#include "BenchConnection.h"
+#include "BenchCpu.h"
 #include "onewindow/backoffice/Database.h"
 #include "onewindow/receipt/QrPayload.h"
 #include "onewindow/receipt/ReceiptDocument.h"
@@ -111,50 +113,6 @@ struct Target
     QString pgData; // the cluster's data folder (its postmaster.pid), "" unknown
 };
 
-// CPU seconds (user + system) a process spent, from /proc/PID/stat; with `children`, also what its
-// children that have exited spent. -1 if unreadable.
-double cpuSeconds(qint64 pid, bool children, qint64 *parent = nullptr)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    // After the command's closing parenthesis: state ppid … utime stime cutime cstime (fields 3–17).
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 15)
-        return -1;
-    if (parent)
-        *parent = fields.at(1).toLongLong();
-    double ticks = fields.at(11).toDouble() + fields.at(12).toDouble();
-    if (children)
-        ticks += fields.at(13).toDouble() + fields.at(14).toDouble();
-    return ticks / double(sysconf(_SC_CLK_TCK));
-}
-
-// PostgreSQL's CPU seconds: the postmaster with its exited children and every live child
-// (backends, WAL writer, checkpointer). -1 without the data folder.
-double postgresCpuSeconds(const QString &pgData)
-{
-    QFile pidFile(pgData + QStringLiteral("/postmaster.pid"));
-    if (pgData.isEmpty() || !pidFile.open(QIODevice::ReadOnly))
-        return -1;
-    const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
-    double total = cpuSeconds(postmaster, true);
-    if (total < 0)
-        return -1;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        bool number = false;
-        const qint64 pid = entry.toLongLong(&number);
-        qint64 parent = 0;
-        if (!number || pid == postmaster)
-            continue;
-        const double own = cpuSeconds(pid, false, &parent);
-        if (own >= 0 && parent == postmaster)
-            total += own;
-    }
-    return total;
-}
-
 // What each side spent between two readings.
 struct CpuReading
 {
@@ -165,7 +123,8 @@ struct CpuReading
 
 CpuReading readCpu(const Target &t, qint64 serverPid)
 {
-    return {postgresCpuSeconds(t.pgData), cpuSeconds(serverPid, true), cpuSeconds(getpid(), false)};
+    return {benchcpu::postgresSeconds(t.pgData), benchcpu::processSeconds(serverPid, true),
+        benchcpu::processSeconds(getpid(), false)};
 }
 
 // " | CPU per entry: PostgreSQL a ms, server b ms, client c ms"
@@ -289,92 +248,30 @@ bool start(Server &s, const Target &t)
 }
 
 // Sends `bodies` (path, JSON) `inFlight` at a time over `inFlight` keep-alive HTTP/1.1
-// connections, one request in flight on each (as a window sends: the next after the answer); the
-// number answered 200. A plain socket client, lean as pgbench's is, instead of
-// QNetworkAccessManager (a thread hop and a reply object per request), whose CPU on a small
-// machine the server's figure paid for.
+// connections (BenchConnection), one request in flight on each; the number answered 200.
 int run(quint16 port, const QString &token, const QList<QPair<QString, QByteArray>> &bodies, int inFlight)
 {
-    struct Conn
-    {
-        std::unique_ptr<QTcpSocket> socket;
-        QByteArray in;
-        bool busy = false;
-    };
-    std::vector<Conn> conns(size_t(std::max(1, inFlight)));
+    std::vector<std::unique_ptr<BenchConnection>> conns;
     QEventLoop loop;
     qsizetype next = 0;
     int answered = 0;
     int ok = 0;
-    const QByteArray head = QByteArrayLiteral(" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                              "Authorization: Bearer ")
-        + token.toLatin1() + QByteArrayLiteral("\r\nContent-Length: ");
-    std::function<void(Conn &)> send = [&](Conn &c) {
+    std::function<void(BenchConnection &)> send = [&](BenchConnection &c) {
         if (next >= bodies.size())
             return;
-        if (!c.socket || c.socket->state() != QAbstractSocket::ConnectedState) {
-            if (c.socket)
-                c.socket.release()->deleteLater(); // it may be the one whose signal runs now
-            c.socket = std::make_unique<QTcpSocket>();
-            c.in.clear();
-            c.socket->connectToHost(QHostAddress::LocalHost, port);
-            if (!c.socket->waitForConnected(5000)) {
-                ++answered; // counted as failed
-                ++next;
-                return;
-            }
-            c.socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-            QTcpSocket *socket = c.socket.get();
-            Conn *self = &c;
-            QObject::connect(socket, &QTcpSocket::readyRead, &loop, [&, self, socket] {
-                if (self->socket.get() != socket)
-                    return;
-                self->in += socket->readAll();
-                for (;;) {
-                    const qsizetype end = self->in.indexOf("\r\n\r\n");
-                    if (end < 0)
-                        return;
-                    const QByteArray header = self->in.left(end);
-                    qint64 length = 0;
-                    for (const QByteArray &line : header.split('\n')) {
-                        if (line.toLower().startsWith("content-length:"))
-                            length = line.mid(15).trimmed().toLongLong();
-                    }
-                    if (self->in.size() < end + 4 + length)
-                        return;
-                    if (header.startsWith("HTTP/1.1 200 "))
-                        ++ok;
-                    const bool close = header.toLower().contains("\nconnection: close");
-                    self->in.remove(0, end + 4 + length);
-                    self->busy = false;
-                    ++answered;
-                    if (answered == bodies.size()) {
-                        loop.quit();
-                        return;
-                    }
-                    if (close)
-                        socket->disconnectFromHost();
-                    send(*self);
-                    return;
-                }
-            });
-            QObject::connect(socket, &QTcpSocket::disconnected, &loop, [&, self, socket] {
-                if (self->socket.get() != socket || !self->busy)
-                    return;
-                self->busy = false; // the request in flight is lost: counted as failed
-                if (++answered == bodies.size())
-                    loop.quit();
-                else
-                    QMetaObject::invokeMethod(
-                        &loop, [&, self] { send(*self); }, Qt::QueuedConnection);
-            });
-        }
         const auto &[path, body] = bodies.at(next++);
-        c.busy = true;
-        c.socket->write("POST " + path.toUtf8() + head + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        c.send("POST", path.toUtf8(), token.toLatin1(), body, [&, conn = &c](int status, const QByteArray &) {
+            ok += status == 200 ? 1 : 0;
+            if (++answered == bodies.size())
+                loop.quit();
+            else
+                send(*conn);
+        });
     };
-    for (Conn &c : conns)
-        send(c);
+    for (int i = 0; i < std::max(1, inFlight); ++i)
+        conns.push_back(std::make_unique<BenchConnection>(port));
+    for (const auto &c : conns)
+        send(*c);
     if (answered < bodies.size()) {
         QTimer::singleShot(600000, &loop, &QEventLoop::quit);
         loop.exec();

@@ -1,9 +1,14 @@
 // Issue 23: call-next latency with 20 windows calling at once (call next, done, call next …) on
 // a hall with a few thousand waiting tickets, against one and two onewindow-backoffice instances
 // on PostgreSQL (fsync on), SQLite beside it. Prints p50/p99/max per setup (target p99 ≤ 50 ms).
-//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL] [--workers N] [--waits]
+//   build/dev/tests/bench/bench_queue [--tickets N] [--pg URL [--pg-data DIR]] [--workers N] [--waits]
+// The windows are plain keep-alive connections (BenchConnection), as cheap as real windows on
+// other PCs are for this machine; beside the latencies it prints the CPU each side spent per call.
 // --waits: on PostgreSQL, samples pg_stat_activity every 10 ms on a thread of its own while the
 // windows call, and prints what the benchmark's backends were waiting on (share of samples).
+#include "BenchConnection.h"
+#include "BenchCpu.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -22,12 +27,15 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
 #include <thread>
+
+#include <unistd.h>
 
 namespace {
 
@@ -174,7 +182,8 @@ double percentile(std::vector<double> v, double p)
     return v.at(std::min(v.size() - 1, size_t(p * double(v.size()))));
 }
 
-bool bench(const QString &label, const QString &dir, const QString &url, int tickets, int instances)
+bool bench(
+    const QString &label, const QString &dir, const QString &url, const QString &pgData, int tickets, int instances)
 {
     QJsonArray windows;
     for (int i = 1; i <= kWindows; ++i) {
@@ -222,12 +231,7 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
         if (!servers.back()->start(dir, url))
             return false;
     }
-    QNetworkAccessManager nam;
-    // Each window is a PC of its own: its own connections (one shared QNetworkAccessManager would
-    // queue the 20 windows' requests behind its 6 connections per host, in the client).
-    std::vector<std::unique_ptr<QNetworkAccessManager>> windowNams;
-    for (int i = 0; i < kWindows; ++i)
-        windowNams.push_back(std::make_unique<QNetworkAccessManager>());
+    QNetworkAccessManager nam; // the set-up's requests
     const auto request = [&](int n, const QString &path, const QByteArray &token) {
         QNetworkRequest r(
             QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(servers.at(size_t(n % instances))->port).arg(path)));
@@ -274,50 +278,72 @@ bool bench(const QString &label, const QString &dir, const QString &url, int tic
     std::unique_ptr<WaitSampler> sampler;
     if (sampleWaits() && !url.isEmpty())
         sampler = std::make_unique<WaitSampler>(url);
+    // Each window is a PC of its own with a keep-alive connection to each instance: it calls on
+    // one instance and says done on the other (with two), so the call's events cross instances.
+    std::vector<std::vector<std::unique_ptr<BenchConnection>>> conns(static_cast<size_t>(kWindows));
+    for (auto &perWindow : conns) {
+        for (const auto &server : servers)
+            perWindow.push_back(std::make_unique<BenchConnection>(server->port));
+    }
+    const auto conn = [&](int w, int n) -> BenchConnection & {
+        return *conns.at(size_t(w - 1)).at(size_t(n % instances));
+    };
+    const auto cpuNow = [&] {
+        double serversSeconds = 0;
+        for (const auto &server : servers)
+            serversSeconds += benchcpu::processSeconds(server->process.processId(), true);
+        return std::array<double, 3> {pgData.isEmpty() ? -1 : benchcpu::postgresSeconds(pgData), serversSeconds,
+            benchcpu::processSeconds(getpid(), false)};
+    };
+    const std::array<double, 3> cpuBefore = cpuNow();
     QElapsedTimer all;
     all.start();
     QEventLoop loop;
     std::function<void(int)> step = [&](int w) {
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
-        QNetworkReply *r =
-            windowNams.at(size_t(w - 1))
-                ->post(request(w, QStringLiteral("/v1/windows/330106-W%1/calls").arg(w, 2, 10, QLatin1Char('0')),
-                           tokens.at(w - 1)),
-                    QByteArray());
-        QObject::connect(r, &QNetworkReply::finished, &loop, [&, r, w, timer] {
-            r->deleteLater();
-            const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status != 200) {
-                failures += status == 204 ? 0 : 1;
-                if (--running == 0)
-                    loop.quit();
-                return;
-            }
-            latencies.push_back(double(timer->nsecsElapsed()) / 1e6);
-            const QString id = QJsonDocument::fromJson(r->readAll()).object().value(QLatin1String("id")).toString();
-            QNetworkReply *done =
-                windowNams.at(size_t(w - 1))
-                    ->post(
-                        request(w + 1, QStringLiteral("/v1/tickets/%1/done").arg(id), tokens.at(w - 1)), QByteArray());
-            QObject::connect(done, &QNetworkReply::finished, &loop, [&, done, w] {
-                done->deleteLater();
-                step(w);
+        conn(w, w).send("POST", QStringLiteral("/v1/windows/330106-W%1/calls").arg(w, 2, 10, QLatin1Char('0')).toUtf8(),
+            tokens.at(w - 1), QByteArray(), [&, w, timer](int status, const QByteArray &body) {
+                if (status != 200) {
+                    if (status != 204)
+                        std::fprintf(stderr, "call: %d %s\n", status, body.constData());
+                    failures += status == 204 ? 0 : 1;
+                    if (--running == 0)
+                        loop.quit();
+                    return;
+                }
+                latencies.push_back(double(timer->nsecsElapsed()) / 1e6);
+                const QString id = QJsonDocument::fromJson(body).object().value(QLatin1String("id")).toString();
+                conn(w, w + 1).send("POST", QStringLiteral("/v1/tickets/%1/done").arg(id).toUtf8(), tokens.at(w - 1),
+                    QByteArray(), [&, w](int doneStatus, const QByteArray &doneBody) {
+                        if (doneStatus != 200) {
+                            std::fprintf(stderr, "done: %d %s\n", doneStatus, doneBody.constData());
+                            ++failures;
+                        }
+                        step(w);
+                    });
             });
-        });
     };
     for (int w = 1; w <= kWindows; ++w)
         step(w);
     loop.exec();
     const double seconds = double(all.elapsed()) / 1000.0;
+    const std::array<double, 3> cpuAfter = cpuNow();
+    const auto perCall = [&](size_t i) {
+        return cpuBefore.at(i) < 0 || latencies.empty()
+            ? QStringLiteral("?")
+            : QString::number((cpuAfter.at(i) - cpuBefore.at(i)) * 1000.0 / double(latencies.size()), 'f', 2);
+    };
     QFile loadavg(QStringLiteral("/proc/loadavg"));
     const QByteArray load =
         loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().split(' ').mid(0, 3).join(' ') : QByteArray("?");
     std::printf("%-10s %d instance%s, %d windows, %d tickets (issued at %.1f ms each): call next p50 %.1f ms, "
-                "p99 %.1f ms, max %.1f ms; %zu calls in %.1f s (%.0f calls/s, with done); %d failed; load %s\n",
+                "p99 %.1f ms, max %.1f ms; %zu calls in %.1f s (%.0f calls/s, with done); %d failed; CPU ms per call"
+                " and its done: PostgreSQL %s, server%s %s, client %s; load %s\n",
         qPrintable(label), instances, instances > 1 ? "s" : "", kWindows, tickets, issueMs / tickets,
         percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0), latencies.size(), seconds,
-        double(latencies.size()) / seconds, failures, load.constData());
+        double(latencies.size()) / seconds, failures, qPrintable(perCall(0)), instances > 1 ? "s" : "",
+        qPrintable(perCall(1)), qPrintable(perCall(2)), load.constData());
     if (sampler) {
         sampler->stop();
         sampler->print();
@@ -336,13 +362,16 @@ int main(int argc, char *argv[])
     const int tickets = at >= 0 && at + 1 < args.size() ? args.at(at + 1).toInt() : 2000;
     const qsizetype pgAt = args.indexOf(QLatin1String("--pg"));
     QString pg = pgAt >= 0 && pgAt + 1 < args.size() ? args.at(pgAt + 1) : QString();
+    // --pg-data DIR: the data folder of the --pg cluster, for PostgreSQL's CPU.
+    const qsizetype pgDataAt = args.indexOf(QLatin1String("--pg-data"));
+    QString pgData = pgDataAt >= 0 && pgDataAt + 1 < args.size() ? args.at(pgDataAt + 1) : QString();
     const qsizetype workersAt = args.indexOf(QLatin1String("--workers"));
     if (workersAt >= 0 && workersAt + 1 < args.size())
         serverExtra() = {QStringLiteral("--workers"), args.at(workersAt + 1)};
     sampleWaits() = args.contains(QLatin1String("--waits"));
     QTemporaryDir dir;
     std::printf("bench_queue: call next over loopback, %d windows at once (call next, done, …)\n", kWindows);
-    if (!bench(QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), tickets, 1))
+    if (!bench(QStringLiteral("sqlite"), dir.filePath(QStringLiteral("sqlite")), QString(), QString(), tickets, 1))
         return 1;
     QString state;
     if (pg.isEmpty()) {
@@ -355,6 +384,9 @@ int main(int argc, char *argv[])
         if (!f.open(QIODevice::ReadOnly))
             return 1;
         pg = QString::fromUtf8(f.readLine()).trimmed();
+        QFile folder(state + QStringLiteral("/cluster"));
+        if (folder.open(QIODevice::ReadOnly))
+            pgData = QString::fromUtf8(folder.readLine()).trimmed() + QStringLiteral("/data");
     }
     const QString base = pg.left(pg.lastIndexOf(QLatin1Char('/')));
     bool ok = true;
@@ -363,8 +395,8 @@ int main(int argc, char *argv[])
         QProcess::execute(
             QStringLiteral("psql"), {pg, QStringLiteral("-qc"), QStringLiteral("CREATE DATABASE ") + name});
         ok = ok
-            && bench(
-                QStringLiteral("postgresql"), dir.filePath(name), base + QLatin1Char('/') + name, tickets, instances);
+            && bench(QStringLiteral("postgresql"), dir.filePath(name), base + QLatin1Char('/') + name, pgData, tickets,
+                instances);
     }
     if (!state.isEmpty())
         QProcess::execute(QStringLiteral("sh"), {QStringLiteral(OW_PG_CLUSTER), QStringLiteral("stop"), state});
