@@ -106,16 +106,20 @@ ApiResult<HallQueue::HallInfo> HallQueue::loadHall(const QString &hall)
     return hallFrom(q.value());
 }
 
-ApiResult<HallQueue::HallInfo> HallQueue::loadHallOfWindow(const QString &window)
+ApiResult<HallQueue::HallInfo> HallQueue::loadHallOfWindow(const QString &window, QString *atWindow)
 {
-    // One round trip (call next runs it each time).
-    auto q = m_db.exec(QStringLiteral("SELECT h.code, h.name, h.settings FROM hall_windows w"
-                                      " JOIN halls h ON h.code = w.hall WHERE w.window_key_id = ?"),
+    // One round trip (call next runs it each time, in its transaction).
+    auto q = m_db.exec(QStringLiteral("SELECT h.code, h.name, h.settings, (SELECT number FROM tickets"
+                                      " WHERE window_key_id = w.window_key_id AND state IN ('called', 'serving')"
+                                      " LIMIT 1) FROM hall_windows w JOIN halls h ON h.code = w.hall"
+                                      " WHERE w.window_key_id = ?"),
         {window});
     if (!q)
         return ApiReply::storage(q.error());
     if (!q.value().next())
         return notFound(QStringLiteral("The window is in no hall (admin set-hall)."));
+    if (atWindow)
+        *atWindow = q.value().value(3).toString();
     return hallFrom(q.value());
 }
 
@@ -611,29 +615,26 @@ ApiReply HallQueue::callNext(const Principal &who, const QString &window)
 {
     if (!who.isWindowRole() || who.window != window)
         return forbidden(QStringLiteral("A window calls only for itself."));
-    auto info = loadHallOfWindow(window);
-    if (!info)
-        return info.error;
-    const QString hallCode = info.value->code;
-    const queue::HallSettings &settings = info.value->settings;
     const bool postgres = m_db.dialect() == Database::Dialect::Postgres;
     for (int attempt = 1;; ++attempt) {
+        if (!m_db.begin())
+            return ApiReply::storage(m_db.lastError());
+        QString atWindow;
+        auto info = loadHallOfWindow(window, &atWindow);
+        if (!info) {
+            m_db.rollback();
+            return info.error;
+        }
+        if (!atWindow.isEmpty()) {
+            m_db.rollback();
+            return ApiReply::error(409, QStringLiteral("window-busy"),
+                QStringLiteral("Ticket %1 is still at this window: finish, park or transfer it first.").arg(atWindow));
+        }
+        const QString hallCode = info.value->code;
+        const queue::HallSettings &settings = info.value->settings;
         const QDateTime now = m_clock();
         const QString nowText = isoUtc(now);
         const QString cutoff = isoUtc(now.addSecs(-settings.maxPriorityDelay));
-        if (!m_db.begin())
-            return ApiReply::storage(m_db.lastError());
-        auto busy = m_db.exec(QStringLiteral("SELECT number FROM tickets WHERE window_key_id = ?"
-                                             " AND state IN ('called', 'serving')"),
-            {window});
-        if (!busy)
-            return fail(busy.error());
-        if (busy.value().next()) {
-            const QString number = busy.value().value(0).toString();
-            m_db.rollback();
-            return ApiReply::error(409, QStringLiteral("window-busy"),
-                QStringLiteral("Ticket %1 is still at this window: finish, park or transfer it first.").arg(number));
-        }
         // QueueRules::orderKey in SQL, one class after the other, each read in the order of its
         // own partial index over the waiting tickets, so a call reads a few index entries instead
         // of sorting the hall's whole waiting line: overdue tickets by queued_at; on-time
@@ -716,12 +717,16 @@ ApiReply HallQueue::act(const Principal &who, const QString &ticketId, const QSt
             m_db.rollback();
             return forbidden(QStringLiteral("The ticket is not at this window."));
         }
-        auto hall = loadHall(before.hall);
-        if (!hall) {
-            m_db.rollback();
-            return hall.error;
+        // The hall's settings rule a recall and a no-show only.
+        queue::HallSettings settings;
+        if (action == QLatin1String("recall") || action == QLatin1String("no-show")) {
+            auto hall = loadHall(before.hall);
+            if (!hall) {
+                m_db.rollback();
+                return hall.error;
+            }
+            settings = hall.value->settings;
         }
-        const queue::HallSettings &settings = hall.value->settings;
         if (action == QLatin1String("transfer")) {
             auto q = toWindow.isEmpty()
                 ? m_db.exec(QStringLiteral("SELECT 1 FROM hall_categories WHERE hall = ? AND code = ?"),

@@ -87,7 +87,8 @@ private:
         const QString &clerk, const QJsonObject &data, const QDateTime &queuedAt = QDateTime());
     // Inside the caller's transaction: the hall's event (EventLog "hall:<code>").
     QString announce(const queue::Ticket &t, const QString &type);
-    ApiResult<HallInfo> loadHallOfWindow(const QString &window);
+    // `atWindow`: the number of the ticket called or served at the window, "" if none.
+    ApiResult<HallInfo> loadHallOfWindow(const QString &window, QString *atWindow = nullptr);
     static ApiResult<HallInfo> hallFrom(const QSqlQuery &q);
     ApiResult<QString> nextNumber(const QString &hall, const QString &day, const QString &prefix);
     ApiResult<int> peopleAhead(const queue::Ticket &t, const queue::HallSettings &settings);
