@@ -27,11 +27,22 @@ using namespace ow;
 
 namespace {
 
-// Whether QtPdf is in this process (mapped by the dynamic loader).
-bool qtPdfLoaded()
+// Whether a library is in this process (mapped by the dynamic loader).
+bool mapped(const char *library)
 {
     QFile maps(QStringLiteral("/proc/self/maps"));
-    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libQt6Pdf.so");
+    return maps.open(QIODevice::ReadOnly) && maps.readAll().contains(library);
+}
+
+bool qtPdfLoaded()
+{
+    return mapped("libQt6Pdf.so");
+}
+
+// A4 printing (QPrinter, QPrintDialog) is the plugin's too.
+bool printSupportLoaded()
+{
+    return mapped("libQt6PrintSupport.so");
 }
 
 } // namespace
@@ -63,8 +74,9 @@ private:
 void TestPdfPlugin::initTestCase()
 {
     QVERIFY(i18n::installTranslations(*qApp, QStringLiteral("en")));
-    // Nothing of QtPdf before the window's first paint: the client does not link it.
+    // Nothing of QtPdf or Qt PrintSupport before the window's first paint: the client links neither.
     QVERIFY(!qtPdfLoaded());
+    QVERIFY(!printSupportLoaded());
     m_catalog = Catalog::load(Catalog::builtinPath()).value();
     auto opened = store::Store::open(m_dir.filePath(QStringLiteral("data")));
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
@@ -168,6 +180,7 @@ void TestPdfPlugin::pdfShowsThroughThePluginRightAfterStartUp()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Loaded after the first paint, before any PDF is asked for.
     QTRY_VERIFY(qtPdfLoaded());
+    QVERIFY(printSupportLoaded());
     QVERIFY2(ui::PdfPlugin::error().isEmpty(), qPrintable(ui::PdfPlugin::error()));
     ui::DocumentView *view = startAndReprint(window, m_caseId);
     QVERIFY(view);

@@ -1,8 +1,11 @@
 #include "onewindow/pdf/PdfPaneView.h"
 
 #include <QBuffer>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
+#include <QPrintDialog>
+#include <QPrinter>
 
 #include <algorithm>
 
@@ -75,6 +78,27 @@ void PdfPaneView::fitToWidth()
 bool PdfPaneView::fitsToWidth() const
 {
     return zoomMode() == ZoomMode::FitToWidth;
+}
+
+bool PdfPaneView::printA4(QWidget *dialogParent)
+{
+    if (m_document->pageCount() <= 0)
+        return false;
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    QPrintDialog dialog(&printer, dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QPainter painter(&printer);
+    const QRect page = painter.viewport();
+    for (int i = 0; i < m_document->pageCount(); ++i) {
+        if (i > 0)
+            printer.newPage();
+        const QSizeF points = m_document->pagePointSize(i);
+        const QSize pixels = points.scaled(page.size(), Qt::KeepAspectRatio).toSize();
+        painter.drawImage(QRect(page.topLeft(), pixels), m_document->render(i, pixels));
+    }
+    return true;
 }
 
 } // namespace ow::pdf

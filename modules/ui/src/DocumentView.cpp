@@ -7,9 +7,6 @@
 
 #include <QAbstractScrollArea>
 #include <QEvent>
-#include <QPainter>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QSaveFile>
 
 namespace ow::ui {
@@ -69,20 +66,8 @@ void DocumentView::printA4()
     PdfPane *pane = m_pdfArea->existing();
     if (!pane)
         return; // the button is enabled with a PDF shown only
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
-    QPrintDialog dialog(&printer, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!pane->printA4(this))
         return;
-    QPainter painter(&printer);
-    const QRect page = painter.viewport();
-    for (int i = 0; i < pane->pageCount(); ++i) {
-        if (i > 0)
-            printer.newPage();
-        const QSizeF points = pane->pagePointSize(i);
-        const QSize pixels = points.scaled(page.size(), Qt::KeepAspectRatio).toSize();
-        painter.drawImage(QRect(page.topLeft(), pixels), pane->render(i, pixels));
-    }
     Q_EMIT handedOver(QStringLiteral("a4-printer"));
 }
 

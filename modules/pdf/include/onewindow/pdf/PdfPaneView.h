@@ -28,6 +28,7 @@ public:
     void zoomBy(double factor) override;
     void fitToWidth() override;
     bool fitsToWidth() const override;
+    bool printA4(QWidget *dialogParent) override;
 
 private:
     QPdfDocument *m_document;

@@ -32,6 +32,10 @@ public:
     virtual void zoomBy(double factor) = 0; // leaves fit-to-width
     virtual void fitToWidth() = 0;
     virtual bool fitsToWidth() const = 0;
+    // Asks for a printer (Qt's print dialog over `dialogParent`, A4 preset) and prints every page
+    // fitted to it; false when the clerk cancelled or nothing is shown. Qt PrintSupport is the
+    // plugin's, so the client's start never loads it either (issue 25).
+    virtual bool printA4(QWidget *dialogParent) = 0;
 
 protected:
     ~PdfPane() = default; // deleted with its view
@@ -42,7 +46,7 @@ protected:
 // Called on the GUI thread: it starts PDFium there, once, before anything renders.
 struct PdfApi
 {
-    static constexpr int CurrentVersion = 1;
+    static constexpr int CurrentVersion = 2; // 2: PdfPane::printA4
     static constexpr char EntryPoint[] = "onewindow_pdf";
 
     int version;
