@@ -38,6 +38,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -343,6 +344,9 @@ void TestSupervisorPage::todayIsTheCentresDayWhateverThePcsClock()
     QCOMPARE(p.overview()->from, centre.date());
     QCOMPARE(p.findChild<QDateEdit *>(QStringLiteral("fromEdit"))->date(), centre.date());
     QCOMPARE(p.findChild<QDateEdit *>(QStringLiteral("toEdit"))->date(), centre.date());
+    // The calendar line names the day the deadlines were counted from.
+    const QString calendar = p.findChild<QLabel *>(QStringLiteral("calendarLabel"))->text();
+    QVERIFY2(calendar.contains(QLocale().toString(centre.date(), QLocale::LongFormat)), qPrintable(calendar));
     auto *windows = p.findChild<QTableWidget *>(QStringLiteral("windowOutcomeTable"));
     QCOMPARE(cellText(windows, 0, 2), QStringLiteral("2")); // tickets
     QCOMPARE(cellText(windows, 0, 6), QStringLiteral("2")); // accepted

@@ -279,8 +279,9 @@ void SupervisorPage::refresh()
 
 void SupervisorPage::showCalendar()
 {
-    // Deadlines are counted in working days: show the supervisor what the calendar says today.
-    const QDate today = m_context.clock->today();
+    // Deadlines are counted in working days: show the supervisor what the calendar says today
+    // (the centre's today, as the back office counted the deadlines, once it answered).
+    const QDate today = m_overview && m_overview->today.isValid() ? m_overview->today : m_context.clock->today();
     const QLocale locale;
     const QString holiday = m_context.calendar.holidayName(today);
     QString status;
@@ -356,6 +357,7 @@ void SupervisorPage::showOverview(const Overview &overview)
 {
     m_overview = overview;
     m_fetchedAt = m_context.clock->now();
+    showCalendar();
     if (m_followToday && overview.from.isValid() && overview.to.isValid()) {
         for (QDateEdit *edit : {m_ui->fromEdit, m_ui->toEdit})
             edit->setMaximumDate(std::max(edit->maximumDate(), overview.to));
